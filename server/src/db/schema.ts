@@ -1,0 +1,142 @@
+/**
+ * The Kysely table types, one interface for both dialects. Times are UTC epoch milliseconds, money is integer
+ * minor units, booleans are 0/1 integers (better-sqlite3 binds neither Date nor boolean). Every id is made by the
+ * application (ULID), so no query depends on RETURNING or insertId, which MySQL and SQLite treat differently.
+ */
+export interface Database {
+  categories: CategoryTable;
+  brands: BrandTable;
+  products: ProductTable;
+  product_attributes: ProductAttributeTable;
+  search_terms: SearchTermTable;
+  stock_levels: StockLevelTable;
+  stock_movements: StockMovementTable;
+  serial_numbers: SerialNumberTable;
+  change_log: ChangeLogTable;
+  counters: CounterTable;
+  users: UserTable;
+  sessions: SessionTable;
+}
+
+export interface CategoryTable {
+  id: string;
+  slug: string;
+  name: string;
+  name_km: string;
+  parent_id: string | null;
+  spec_kind: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BrandTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ProductTable {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  slug: string;
+  name: string;
+  /** Lower-cased name without accents: sorts the same on both dialects. */
+  name_sort: string;
+  description: string;
+  category_id: string;
+  brand_id: string;
+  price_cents: number;
+  compare_at_cents: number | null;
+  warranty_months: number;
+  specs_json: string;
+  images_json: string;
+  serialized: number;
+  active: number;
+  low_stock_threshold: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One row per product and spec: what filters and facet counts read. */
+export interface ProductAttributeTable {
+  product_id: string;
+  attr_key: string;
+  value: string;
+}
+
+/** Our own search index: every normalized term of a product with the weight of the field it came from. */
+export interface SearchTermTable {
+  term: string;
+  product_id: string;
+  weight: number;
+}
+
+export interface StockLevelTable {
+  product_id: string;
+  on_hand: number;
+  reserved: number;
+  updated_at: number;
+}
+
+export interface StockMovementTable {
+  id: string;
+  product_id: string;
+  type: string;
+  on_hand_delta: number;
+  reserved_delta: number;
+  on_hand_after: number;
+  reserved_after: number;
+  reason: string | null;
+  reference: string | null;
+  actor_id: string | null;
+  created_at: number;
+}
+
+export interface SerialNumberTable {
+  id: string;
+  product_id: string;
+  serial: string;
+  status: string;
+  reference: string | null;
+  sold_at: number | null;
+  warranty_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChangeLogTable {
+  seq: number;
+  entity: string;
+  entity_id: string;
+  operation: string;
+  created_at: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: string;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}

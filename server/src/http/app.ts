@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config';
+import type { ShopDatabase } from '../db/database';
+import type { Logger } from '../logger';
+import { bearerToken, findSessionUser } from '../modules/accounts/sessions';
+import { catalogHandlers } from '../modules/catalog/routes';
+import { inventoryHandlers } from '../modules/inventory/routes';
+import { syncHandlers } from '../modules/sync/routes';
+import { apiNotFound, errorHandler } from './error-handler';
+import { buildOpenApiDocument } from './openapi';
+import { mountRoutes, type Handlers } from './routes';
+
+export interface AppDeps {
+  config: Config;
+  database: ShopDatabase;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The whole HTTP surface, assembled in one place: middleware order here is the order requests see. */
+export function createApp({ config, database, logger }: AppDeps): Express {
+  const { db } = database;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(compression());
+
+  const handlers: Handlers = {
+    health: async () => ({ status: 'ok', db: database.dialect }),
+    ...catalogHandlers(db),
+    ...inventoryHandlers(db),
+    ...syncHandlers(db),
+  };
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  mountRoutes(api, handlers, {
+    authenticate: async (req) => {
+      const token = bearerToken(req);
+      return token ? findSessionUser(db, token) : null;
+    },
+    validateResponses: config.env !== 'production',
+  });
+  let openApi: object | undefined;
+  api.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument(config.publicUrl);
+    res.json(openApi);
+  });
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  app.use('/files', express.static(path.join(config.dataDir, 'files'), { maxAge: '7d', fallthrough: false }));
+  serveWebshop(app, config.webshopDir);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built web shop: hashed assets cached for a year, every other path answered by index.html (SPA routes). */
+function serveWebshop(app: Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.use(
+    '/assets',
+    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get('/{*path}', (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+}

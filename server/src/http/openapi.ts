@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { apiErrorBody, apiRoutes, type RouteDef } from '@shop/shared';
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the shared route table and its zod schemas: the same
+ * schemas validate requests, so the document cannot drift from what the server accepts.
+ */
+type JsonSchema = Record<string, unknown>;
+
+export function buildOpenApiDocument(serverUrl: string): JsonSchema {
+  const components: Record<string, JsonSchema> = {};
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const json = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+    }) as JsonSchema;
+    const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+    delete json.$defs;
+    delete json.$schema;
+    for (const [name, def] of Object.entries(defs)) components[io === 'input' ? inputName(name) : name] = def;
+    return retarget(json, io === 'input' ? inputName : (name) => name);
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, route] of Object.entries(apiRoutes) as [string, RouteDef][]) {
+    const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][route.method] = {
+      operationId,
+      summary: route.summary,
+      tags: [route.tag],
+      ...(route.access.kind === 'public' ? { security: [] } : {}),
+      'x-access': route.access,
+      parameters: [
+        ...parameters(route.params, 'path', toSchema),
+        ...parameters(route.query, 'query', toSchema),
+      ],
+      ...(route.body && {
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+        },
+      }),
+      responses: responses(route, toSchema),
+    };
+  }
+  components.Error = toSchema(apiErrorBody, 'output');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Computer shop API',
+      version: '1.0.0',
+      description:
+        'Money is in integer minor units (USD cents, KHR riel). Errors answer { error: { code, message, fields? } }.',
+    },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    security: [{ session: [] }, { bearer: [] }],
+  };
+}
+
+function parameters(
+  schema: z.ZodType | undefined,
+  where: 'path' | 'query',
+  toSchema: (s: z.ZodType, io: 'input') => JsonSchema,
+) {
+  if (!schema) return [];
+  const json = toSchema(schema, 'input');
+  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    schema: property,
+  }));
+}
+
+function responses(route: RouteDef, toSchema: (s: z.ZodType, io: 'output') => JsonSchema) {
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  });
+  const statuses: Record<string, unknown> = {
+    [String(route.status ?? 200)]: {
+      description: 'Success',
+      content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+    },
+    400: error('Invalid request: `fields` says which parameter is wrong'),
+  };
+  if (route.access.kind !== 'public') {
+    statuses[401] = error('Not signed in');
+    if (route.access.kind === 'permission')
+      statuses[403] = error(`Requires the ${route.access.permission} permission`);
+  }
+  for (const status of route.errors ?? [])
+    statuses[status] = error(status === 404 ? 'Not found' : 'Conflict');
+  return statuses;
+}
+
+/** Input and output forms of a schema differ (defaults, coercion); name the input one apart when they do. */
+function inputName(name: string): string {
+  return name.endsWith('Input') || name.endsWith('Patch') ? name : `${name}Input`;
+}
+
+function retarget(node: unknown, rename: (name: string) => string): JsonSchema {
+  return JSON.parse(
+    JSON.stringify(node).replace(
+      /"#\/\$defs\/([^"]+)"/g,
+      (_, name: string) => `"#/components/schemas/${rename(name)}"`,
+    ),
+  ) as JsonSchema;
+}

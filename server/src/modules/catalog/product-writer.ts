@@ -1,0 +1,155 @@
+import { checkSpecs, specAttributes, formatSpecValue, type SpecKind, type Specs } from '@shop/shared';
+import { newId } from '../../db/ids';
+import type { Tx } from '../../db/transaction';
+import type { Insertable } from 'kysely';
+import type { Database } from '../../db/schema';
+import { recordChanges } from '../sync/change-log';
+import type { ProductTable } from '../../db/schema';
+import { normalizeText, productTerms } from './search-index';
+
+/**
+ * Writes what is derived from a product row: its filterable attributes and its search terms. Used by the
+ * catalog service for one product and by the seeds for thousands, so both index exactly alike.
+ */
+export interface IndexedProduct {
+  row: ProductTable;
+  brandName: string;
+  categoryNames: string[];
+  specKind: SpecKind;
+  /** Stock the product starts with (seeds, imports), received through the ledger like any delivery. */
+  openingStock?: { quantity: number; serials: string[] };
+}
+
+// SQLite allows 32,766 bound values per statement, MySQL 65,535: stay well below both.
+const MAX_VALUES_PER_INSERT = 6_000;
+
+export function nameSortKey(name: string): string {
+  return normalizeText(name).slice(0, 200);
+}
+
+export function specProblems(kind: SpecKind, specs: Specs): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(checkSpecs(kind, specs)).map(([key, message]) => [`specs.${key}`, message]),
+  );
+}
+
+/** Inserts new products with their stock counters, opening stock, index rows and change-feed entries. */
+export async function insertProducts(tx: Tx, products: IndexedProduct[], now = Date.now()): Promise<void> {
+  await insertChunked(
+    tx,
+    'products',
+    products.map((p) => p.row),
+  );
+  await insertChunked(
+    tx,
+    'stock_levels',
+    products.map((p) => ({
+      product_id: p.row.id,
+      on_hand: p.openingStock?.quantity ?? 0,
+      reserved: 0,
+      updated_at: now,
+    })),
+  );
+  const stocked = products.filter((p) => (p.openingStock?.quantity ?? 0) > 0);
+  const receipts = stocked.map((p) => ({
+    id: newId(),
+    product_id: p.row.id,
+    type: 'receive',
+    on_hand_delta: p.openingStock!.quantity,
+    reserved_delta: 0,
+    on_hand_after: p.openingStock!.quantity,
+    reserved_after: 0,
+    reason: 'opening stock',
+    reference: null,
+    actor_id: null,
+    created_at: now,
+  }));
+  await insertChunked(tx, 'stock_movements', receipts);
+  await insertChunked(
+    tx,
+    'serial_numbers',
+    stocked.flatMap((p, i) =>
+      p.openingStock!.serials.map((serial) => ({
+        id: newId(),
+        product_id: p.row.id,
+        serial,
+        status: 'in_stock',
+        reference: receipts[i]!.id,
+        sold_at: null,
+        warranty_until: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    ),
+  );
+  await insertIndexRows(tx, products);
+  await recordChanges(
+    tx,
+    products.flatMap((p) => [
+      { entity: 'product', entityId: p.row.id, operation: 'upsert' },
+      { entity: 'stock', entityId: p.row.id, operation: 'upsert' },
+    ]),
+    now,
+  );
+}
+
+/** Rebuilds the attribute and search rows of products whose row changed. */
+export async function reindexProducts(tx: Tx, products: IndexedProduct[]): Promise<void> {
+  const ids = products.map((p) => p.row.id);
+  await tx.deleteFrom('product_attributes').where('product_id', 'in', ids).execute();
+  await tx.deleteFrom('search_terms').where('product_id', 'in', ids).execute();
+  await insertIndexRows(tx, products);
+}
+
+async function insertIndexRows(tx: Tx, products: IndexedProduct[]): Promise<void> {
+  const attributes = products.flatMap(({ row, specKind }) => {
+    const specs = JSON.parse(row.specs_json) as Specs;
+    return specAttributes(specKind)
+      .filter((a) => specs[a.key] !== undefined)
+      .map((a) => ({ product_id: row.id, attr_key: a.key, value: String(specs[a.key]) }));
+  });
+  const terms = products.flatMap((product) =>
+    [...productTerms(searchDocument(product))].map(([term, weight]) => ({
+      term,
+      product_id: product.row.id,
+      weight,
+    })),
+  );
+  await insertChunked(tx, 'product_attributes', attributes);
+  await insertChunked(tx, 'search_terms', terms);
+}
+
+function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProduct) {
+  const specs = JSON.parse(row.specs_json) as Specs;
+  return {
+    sku: row.sku,
+    name: row.name,
+    brand: brandName,
+    categories: categoryNames,
+    specs: specAttributes(specKind)
+      .filter((a) => specs[a.key] !== undefined && a.type !== 'boolean')
+      .map((a) => formatSpecValue(a, specs[a.key]!)),
+    description: row.description,
+  };
+}
+
+async function insertChunked<
+  T extends
+    | 'products'
+    | 'stock_levels'
+    | 'stock_movements'
+    | 'serial_numbers'
+    | 'product_attributes'
+    | 'search_terms',
+>(tx: Tx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const perRow = Object.keys(rows[0]!).length;
+  const size = Math.max(1, Math.floor(MAX_VALUES_PER_INSERT / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    // Kysely cannot resolve a generic table name's columns; the rows are checked by this function's signature.
+    await tx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}

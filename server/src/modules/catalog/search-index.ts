@@ -1,0 +1,132 @@
+/**
+ * Our own search index, identical on SQLite and MySQL (docs/decisions/0001-own-search-index.md).
+ *
+ * Product text is normalized and split into terms stored in `search_terms (term, product_id, weight)`. A query is
+ * split the same way; every query token must match a term by prefix (so "ryz" finds Ryzen and "i7" finds
+ * "i7-14700K"), scored by the weight of the field it matched, doubled for an exact match.
+ */
+
+/** Field weights: an exact SKU beats everything, then names, brands, categories, specs, descriptions. */
+export const weights = {
+  sku: 100,
+  name: 10,
+  brand: 8,
+  category: 5,
+  spec: 4,
+  skuPart: 3,
+  description: 1,
+} as const;
+
+const MAX_TERM_LENGTH = 64;
+const MAX_QUERY_TOKENS = 8;
+const SEPARATORS = /[\s,;:!?()[\]{}"'`|+*&/\\<>=~#%^$@]+/u;
+const JOINERS = /[._-]+/gu;
+const DESCRIPTION_STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'for',
+  'with',
+  'of',
+  'to',
+  'in',
+  'on',
+  'or',
+  'is',
+  'it',
+  'its',
+  'by',
+  'at',
+  'as',
+  'from',
+  'your',
+  'you',
+  'this',
+  'that',
+]);
+
+/**
+ * Lower case, Latin accents removed (café → cafe). Only the combining marks of Latin script go: Khmer vowel signs
+ * are combining marks too and must stay.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+/** Splits normalized text into tokens; dots, dashes and underscores stay inside tokens ("m.2", "rtx-4070"). */
+export function tokenize(text: string): string[] {
+  return normalizeText(text)
+    .split(SEPARATORS)
+    .map((token) => token.replace(/^[._-]+|[._-]+$/g, ''))
+    .filter((token) => token.length > 0)
+    .map((token) => token.slice(0, MAX_TERM_LENGTH));
+}
+
+/** A token and the forms a customer may type for it: "m.2" → m.2, m2; "i7-14700k" → i7-14700k, i714700k, i7, 14700k. */
+export function tokenForms(token: string): string[] {
+  if (!/[._-]/.test(token)) return [token];
+  const parts = token.split(JOINERS).filter((part) => part.length > 1);
+  return [...new Set([token, token.replace(JOINERS, ''), ...parts])];
+}
+
+export interface SearchDocument {
+  sku: string;
+  name: string;
+  brand: string;
+  categories: string[];
+  specs: string[];
+  description: string;
+}
+
+/** Every term of a product with the highest weight it earns. */
+export function productTerms(doc: SearchDocument): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number) => {
+    if (term.length > 0 && (terms.get(term) ?? 0) < weight) terms.set(term, weight);
+  };
+  const addText = (text: string, weight: number, skip?: Set<string>) => {
+    const tokens = tokenize(text);
+    tokens.forEach((token, i) => {
+      if (skip?.has(token)) return;
+      for (const form of tokenForms(token)) add(form, weight);
+      // "RTX 4070" is also typed "rtx4070", "Ryzen 7" as "ryzen7": join a word with a following number.
+      const next = tokens[i + 1];
+      if (next && /^\p{L}+$/u.test(token) && /^\d/.test(next))
+        add(`${token}${next}`.slice(0, MAX_TERM_LENGTH), weight);
+    });
+  };
+  const sku = normalizeText(doc.sku).trim();
+  add(sku, weights.sku);
+  add(sku.replace(JOINERS, ''), weights.sku);
+  for (const part of sku.split(JOINERS)) add(part, weights.skuPart);
+  addText(doc.name, weights.name);
+  addText(doc.brand, weights.brand);
+  for (const category of doc.categories) addText(category, weights.category);
+  for (const spec of doc.specs) addText(spec, weights.spec);
+  addText(doc.description.split(/\s+/).slice(0, 80).join(' '), weights.description, DESCRIPTION_STOPWORDS);
+  return terms;
+}
+
+/**
+ * The tokens of a customer's query, each to be matched by prefix. Separators are dropped ("m.2" → "m2",
+ * "rtx-4070" → "rtx4070"): the index holds the joined form of every separated token and word-number pair.
+ */
+export function queryTokens(query: string): string[] {
+  const tokens = tokenize(query).map((token) => token.replace(JOINERS, ''));
+  return [...new Set(tokens.filter((token) => token.length > 0))].slice(0, MAX_QUERY_TOKENS);
+}
+
+/**
+ * The half-open range [from, to) of terms starting with `prefix`, in code-point order: an index range scan on
+ * both dialects (binary collation), where `LIKE 'p%'` would depend on collation and case rules.
+ */
+export function prefixRange(prefix: string): { from: string; to: string } {
+  const chars = [...prefix];
+  const last = chars.pop()!;
+  return { from: prefix, to: chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1) };
+}

@@ -1,0 +1,139 @@
+import type { ProductDetail, ProductInput, ProductPatch } from '@shop/shared';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { newId } from '../../db/ids';
+import type { ProductTable } from '../../db/schema';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { recordChanges } from '../sync/change-log';
+import {
+  insertProducts,
+  nameSortKey,
+  reindexProducts,
+  specProblems,
+  type IndexedProduct,
+} from './product-writer';
+import { findCategoryWithAncestors, findProductDetail } from './repo';
+import { specKindOf, toProductDetail } from './present';
+import { slugify } from './slugs';
+
+/** Back-office catalog rules: products belong to a known category and brand, specs fit the category, keys are unique. */
+
+export async function getPublicProduct(db: Db, idOrSlug: string): Promise<ProductDetail> {
+  const row = await findProductDetail(db, idOrSlug, { includeInactive: false });
+  if (!row) throw new NotFound('This product does not exist or is no longer sold');
+  return toProductDetail(row);
+}
+
+export async function createProduct(db: Db, input: ProductInput): Promise<ProductDetail> {
+  const id = newId();
+  await withUniqueKeys(() =>
+    inTransaction(db, async (tx) => {
+      const now = Date.now();
+      const row: ProductTable = {
+        id,
+        sku: input.sku.toUpperCase(),
+        barcode: input.barcode ?? null,
+        slug: input.slug ?? (await freeSlug(tx, slugify(input.name, input.sku))),
+        name: input.name,
+        name_sort: nameSortKey(input.name),
+        description: input.description ?? '',
+        category_id: input.categoryId,
+        brand_id: input.brandId,
+        price_cents: input.priceCents,
+        compare_at_cents: input.compareAtCents ?? null,
+        warranty_months: input.warrantyMonths ?? 0,
+        specs_json: JSON.stringify(input.specs ?? {}),
+        images_json: '[]',
+        serialized: input.serialized ? 1 : 0,
+        active: input.active === false ? 0 : 1,
+        low_stock_threshold: input.lowStockThreshold ?? 3,
+        created_at: now,
+        updated_at: now,
+      };
+      await insertProducts(tx, [await describeForIndex(tx, row)], now);
+    }),
+  );
+  return toProductDetail((await findProductDetail(db, id, { includeInactive: true }))!);
+}
+
+export async function updateProduct(db: Db, id: string, patch: ProductPatch): Promise<ProductDetail> {
+  await withUniqueKeys(() =>
+    inTransaction(db, async (tx) => {
+      const current = await tx.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!current) throw new NotFound('There is no product with this id');
+      const row: ProductTable = {
+        ...current,
+        ...(patch.sku !== undefined && { sku: patch.sku.toUpperCase() }),
+        ...(patch.barcode !== undefined && { barcode: patch.barcode }),
+        ...(patch.slug !== undefined && { slug: patch.slug }),
+        ...(patch.name !== undefined && { name: patch.name, name_sort: nameSortKey(patch.name) }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.categoryId !== undefined && { category_id: patch.categoryId }),
+        ...(patch.brandId !== undefined && { brand_id: patch.brandId }),
+        ...(patch.priceCents !== undefined && { price_cents: patch.priceCents }),
+        ...(patch.compareAtCents !== undefined && { compare_at_cents: patch.compareAtCents }),
+        ...(patch.warrantyMonths !== undefined && { warranty_months: patch.warrantyMonths }),
+        ...(patch.specs !== undefined && { specs_json: JSON.stringify(patch.specs) }),
+        ...(patch.serialized !== undefined && { serialized: patch.serialized ? 1 : 0 }),
+        ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+        ...(patch.lowStockThreshold !== undefined && { low_stock_threshold: patch.lowStockThreshold }),
+        updated_at: Date.now(),
+      };
+      const indexed = await describeForIndex(tx, row);
+      const { id: _id, ...changes } = row;
+      await tx.updateTable('products').set(changes).where('id', '=', id).execute();
+      await reindexProducts(tx, [indexed]);
+      await recordChanges(tx, [{ entity: 'product', entityId: id, operation: 'upsert' }]);
+    }),
+  );
+  return toProductDetail((await findProductDetail(db, id, { includeInactive: true }))!);
+}
+
+/** Checks the category, brand and specs of a product row and gathers the names its search terms come from. */
+async function describeForIndex(tx: Tx, row: ProductTable): Promise<IndexedProduct> {
+  const [categories, brand] = await Promise.all([
+    findCategoryWithAncestors(tx, row.category_id),
+    tx.selectFrom('brands').select('name').where('id', '=', row.brand_id).executeTakeFirst(),
+  ]);
+  const category = categories[0];
+  const fields: Record<string, string> = {};
+  if (!category) fields.categoryId = 'no such category';
+  if (!brand) fields.brandId = 'no such brand';
+  if (!category || !brand) throw new Invalid('The product refers to something that does not exist', fields);
+  const specKind = specKindOf(category.spec_kind);
+  const problems = specProblems(specKind, JSON.parse(row.specs_json));
+  if (Object.keys(problems).length)
+    throw new Invalid('Some specifications do not fit this category', problems);
+  return {
+    row,
+    brandName: brand.name,
+    categoryNames: categories.flatMap((c) => [c.name, c.name_km]),
+    specKind,
+  };
+}
+
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (await tx.selectFrom('products').select('slug').where('slug', 'like', `${base}%`).execute()).map(
+      (r) => r.slug,
+    ),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** Turns a unique-key violation into a 409 that names the field. */
+async function withUniqueKeys<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const message = String((error as Error).message);
+    const field = ['sku', 'barcode', 'slug'].find((f) => message.includes(f)) ?? 'sku';
+    throw new Conflict(`Another product already has this ${field}`, {
+      [field]: 'already used by another product',
+    });
+  }
+}

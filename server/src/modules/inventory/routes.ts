@@ -1,0 +1,10 @@
+import type { Db } from '../../db/database';
+import type { Handlers } from '../../http/routes';
+import { getStockLevel, recordStockMovement } from './service';
+
+export function inventoryHandlers(db: Db): Handlers<'recordStockMovement' | 'getProductStock'> {
+  return {
+    recordStockMovement: ({ body, user }) => recordStockMovement(db, body, user?.id ?? null),
+    getProductStock: ({ params }) => getStockLevel(db, params.id),
+  };
+}

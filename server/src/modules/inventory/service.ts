@@ -1,0 +1,162 @@
+import type { SerialStatus, StockLevel, StockMovement, StockMovementInput } from '@shop/shared';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { newId } from '../../db/ids';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { applyMovement, movementEffects, toStockMovement } from './ledger';
+
+/** Stock rules of the back office and of orders. Counters change only through the ledger (ledger.ts). */
+
+/** A receipt or a manual adjustment from the back office; serialized products name every unit. */
+export async function recordStockMovement(
+  db: Db,
+  input: StockMovementInput,
+  actorId: string | null,
+): Promise<StockMovement> {
+  try {
+    return await inTransaction(db, async (tx) => {
+      const product = await tx
+        .selectFrom('products')
+        .select(['id', 'serialized'])
+        .where('id', '=', input.productId)
+        .executeTakeFirst();
+      if (!product) throw new NotFound('There is no product with this id');
+      const serials = input.serials ?? [];
+      if (product.serialized === 1 && serials.length === 0)
+        throw new Invalid('This product is tracked by serial number', {
+          serials: 'give one serial number per unit',
+        });
+      if (product.serialized === 0 && serials.length > 0)
+        throw new Invalid('This product is not tracked by serial number', {
+          serials: 'leave empty for this product',
+        });
+
+      const effect =
+        input.type === 'receive'
+          ? movementEffects.receive(input.quantity)
+          : movementEffects.adjust(input.quantity);
+      const movement = await applyMovement(tx, {
+        productId: input.productId,
+        type: input.type,
+        ...effect,
+        reason: input.reason ?? null,
+        actorId,
+      });
+      if (input.quantity > 0) await addSerials(tx, input.productId, serials, movement.id);
+      else await writeOffSerials(tx, input.productId, serials, movement.id);
+      return movement;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new Conflict('A serial number is already recorded for this product', {
+        serials: 'already in stock or sold',
+      });
+    throw error;
+  }
+}
+
+export async function reserveStock(
+  tx: Tx,
+  productId: string,
+  quantity: number,
+  reference: string,
+): Promise<StockMovement> {
+  return applyMovement(tx, { productId, type: 'reserve', ...movementEffects.reserve(quantity), reference });
+}
+
+export async function releaseStock(
+  tx: Tx,
+  productId: string,
+  quantity: number,
+  reference: string,
+): Promise<StockMovement> {
+  return applyMovement(tx, { productId, type: 'release', ...movementEffects.release(quantity), reference });
+}
+
+export async function sellReservedStock(
+  tx: Tx,
+  productId: string,
+  quantity: number,
+  reference: string,
+): Promise<StockMovement> {
+  return applyMovement(tx, { productId, type: 'sale', ...movementEffects.sellReserved(quantity), reference });
+}
+
+export async function getStockLevel(db: Db, productId: string): Promise<StockLevel> {
+  const [level, movements, serials] = await Promise.all([
+    db
+      .selectFrom('stock_levels as s')
+      .innerJoin('products as p', 'p.id', 's.product_id')
+      .select(['s.on_hand', 's.reserved', 'p.low_stock_threshold'])
+      .where('s.product_id', '=', productId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('stock_movements')
+      .selectAll()
+      .where('product_id', '=', productId)
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('serial_numbers')
+      .select(['serial', 'status'])
+      .where('product_id', '=', productId)
+      .orderBy('status')
+      .orderBy('serial')
+      .limit(500)
+      .execute(),
+  ]);
+  if (!level) throw new NotFound('There is no product with this id');
+  const onHand = Number(level.on_hand);
+  const reserved = Number(level.reserved);
+  return {
+    productId,
+    onHand,
+    reserved,
+    available: onHand - reserved,
+    lowStockThreshold: Number(level.low_stock_threshold),
+    movements: movements.map(toStockMovement),
+    serials: serials.map((s) => ({ serial: s.serial, status: s.status as SerialStatus })),
+  };
+}
+
+async function addSerials(tx: Tx, productId: string, serials: string[], reference: string): Promise<void> {
+  if (serials.length === 0) return;
+  const now = Date.now();
+  await tx
+    .insertInto('serial_numbers')
+    .values(
+      serials.map((serial) => ({
+        id: newId(),
+        product_id: productId,
+        serial,
+        status: 'in_stock',
+        reference,
+        sold_at: null,
+        warranty_until: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** Units removed by a negative adjustment leave sellable stock; they are kept on record as RMA (damaged, lost). */
+async function writeOffSerials(
+  tx: Tx,
+  productId: string,
+  serials: string[],
+  reference: string,
+): Promise<void> {
+  if (serials.length === 0) return;
+  const updated = await tx
+    .updateTable('serial_numbers')
+    .set({ status: 'rma', reference, updated_at: Date.now() })
+    .where('product_id', '=', productId)
+    .where('serial', 'in', serials)
+    .where('status', '=', 'in_stock')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== serials.length)
+    throw new Conflict('Some of these serial numbers are not in stock', { serials: 'not all are in stock' });
+}

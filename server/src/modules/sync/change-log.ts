@@ -1,0 +1,86 @@
+import type { ChangeEntity, ChangesPage } from '@shop/shared';
+import type { Db } from '../../db/database';
+import type { Tx } from '../../db/transaction';
+
+export interface ChangeRecord {
+  entity: ChangeEntity;
+  entityId: string;
+  operation: 'upsert' | 'delete';
+}
+
+const FEED_COUNTER = 'change_log';
+
+/**
+ * Appends changes to the feed inside the caller's transaction.
+ *
+ * Sequence numbers come from one counter row that every feed writer updates. On MySQL the update holds the row's
+ * lock until commit, so writers of the feed take numbers in commit order, and a reader that has seen N can never
+ * later find a committed N-1 (an AUTO_INCREMENT column would let it skip; PITFALLS). Call it last in the
+ * transaction, after the stock and catalog rows (the same lock order everywhere: no deadlocks), to hold the lock
+ * as briefly as possible.
+ */
+export async function recordChanges(
+  tx: Tx,
+  changes: readonly ChangeRecord[],
+  now = Date.now(),
+): Promise<void> {
+  if (changes.length === 0) return;
+  const bumped = await tx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', changes.length) }))
+    .where('name', '=', FEED_COUNTER)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) !== 1)
+    throw new Error('the change feed counter is missing: run the migrations');
+  const { value: last } = await tx
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', FEED_COUNTER)
+    .executeTakeFirstOrThrow();
+  const first = Number(last) - changes.length + 1;
+  await tx
+    .insertInto('change_log')
+    .values(
+      changes.map((change, i) => ({
+        seq: first + i,
+        entity: change.entity,
+        entity_id: change.entityId,
+        operation: change.operation,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** The feed after a cursor, in sequence (= commit) order. */
+export async function readChanges(db: Db, after: number, limit: number): Promise<ChangesPage> {
+  const rows = await db
+    .selectFrom('change_log')
+    .select(['seq', 'entity', 'entity_id', 'operation', 'created_at'])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  return {
+    changes: page.map((row) => ({
+      seq: Number(row.seq),
+      entity: row.entity as ChangeEntity,
+      entityId: row.entity_id,
+      operation: row.operation as 'upsert' | 'delete',
+      at: Number(row.created_at),
+    })),
+    cursor: page.length ? Number(page[page.length - 1]!.seq) : after,
+    hasMore: rows.length > limit,
+  };
+}
+
+/** The newest sequence number: a cheap version stamp for caches of catalog answers. */
+export async function feedHead(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', FEED_COUNTER)
+    .executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}

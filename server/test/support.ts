@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { createShopClient, type Role, type ShopClient } from '@shop/shared';
+import { loadConfig } from '../src/config';
+import { openDatabase, type Db, type ShopDatabase } from '../src/db/database';
+import { migrateToLatest } from '../src/db/migrate';
+import { createLogger } from '../src/logger';
+import { startSession } from '../src/modules/accounts/sessions';
+import { createActiveUser } from '../src/modules/accounts/users';
+import { startServer, type RunningServer } from '../src/server';
+
+/** Which database this test run is for: vitest's `sqlite` and `mysql` projects set TEST_DB. */
+export const testDialect: 'sqlite' | 'mysql' = process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
+
+export interface TestDatabase {
+  url: string;
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database for one test file: a SQLite file in a temp dir, or a new MySQL database. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-test-'));
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (testDialect === 'sqlite') {
+    return { url: `sqlite:${path.join(dataDir, 'shop.sqlite')}`, dataDir, drop: async () => removeDir() };
+  }
+  const serverUrl = process.env.MYSQL_URL;
+  if (!serverUrl) throw new Error('TEST_DB=mysql needs MYSQL_URL, e.g. mysql://root@127.0.0.1:3306/test');
+  const name = `shop_test_${randomBytes(5).toString('hex')}`;
+  const admin = await createConnection({ uri: serverUrl });
+  await admin.query(`create database ${name} character set utf8mb4 collate utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir,
+    drop: async () => {
+      const conn = await createConnection({ uri: serverUrl });
+      await conn.query(`drop database if exists ${name}`);
+      await conn.end();
+      removeDir();
+    },
+  };
+}
+
+/** An open, migrated database for repository and service tests. */
+export async function openTestDatabase(): Promise<ShopDatabase & { drop(): Promise<void> }> {
+  const target = await createTestDatabase();
+  const database = await openDatabase(target.url);
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    drop: async () => {
+      await database.close();
+      await target.drop();
+    },
+  };
+}
+
+export interface TestServer extends RunningServer {
+  client: ShopClient;
+  dataDir: string;
+  /** Every line the server logged, for tests that check what logs contain. */
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+/** The real server on a free loopback port, on a fresh database, with or without the demo catalog. */
+export async function startTestServer(
+  options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const target = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: target.dataDir,
+    DATABASE_URL: target.url,
+    SEED: options.seed ?? 'none',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const logger = createLogger(config.logLevel, {
+    write: (line: string) => {
+      logLines.push(line);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream);
+  const running = await startServer(config, { logger });
+  return {
+    ...running,
+    client: createShopClient({ baseUrl: running.url }),
+    dataDir: target.dataDir,
+    logLines,
+    stop: async () => {
+      await running.close();
+      await target.drop();
+    },
+  };
+}
+
+/** A signed-in user of the given role, with a bearer token as the desktop app would send it. */
+export async function signedInAs(
+  db: Db,
+  role: Role,
+): Promise<{ userId: string; token: string; client: (baseUrl: string) => ShopClient }> {
+  const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
+  const user = await createActiveUser(db, {
+    email,
+    password: `pw-${randomBytes(8).toString('hex')}`,
+    name: role,
+    role,
+  });
+  const { token } = await startSession(db, user.id);
+  return {
+    userId: user.id,
+    token,
+    client: (baseUrl) => createShopClient({ baseUrl, headers: () => ({ authorization: `Bearer ${token}` }) }),
+  };
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { Permission } from '../permissions';
+
+/** Who may call a route: anyone, any signed-in user, or holders of a permission from the permission table. */
+export type Access =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+
+export const publicAccess = { kind: 'public' } as const satisfies Access;
+export const requires = (permission: Permission) =>
+  ({ kind: 'permission', permission }) as const satisfies Access;
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One API route: the single source for server validation, the OpenAPI document and the typed client.
+ * `path` is relative to /api/v1 and uses Express-style parameters (`/products/:idOrSlug`).
+ */
+export interface RouteDef {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Success status; 200 unless said otherwise. */
+  status?: 200 | 201 | 202 | 204;
+  /** Error statuses the route may answer besides the generic ones (400, 401/403 when protected, 500). */
+  errors?: readonly number[];
+}
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
+  ? undefined extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
+  : unknown;
+
+/** What a client passes to call route R. */
+export type RouteInput<R extends RouteDef> = Part<R, 'params'> & Part<R, 'query'> & Part<R, 'body'>;
+/** What route R answers on success. */
+export type RouteOutput<R extends RouteDef> = z.output<R['response']>;

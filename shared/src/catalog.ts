@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { specKindSchema, specsSchema } from './specs';
+
+const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes');
+const id = z.string().min(1).max(40);
+const cents = z.number().int().min(0).max(100_000_000);
+
+export const availabilitySchema = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
+export type Availability = z.infer<typeof availabilitySchema>;
+
+export const categorySchema = z
+  .object({
+    id,
+    slug,
+    name: z.string(),
+    nameKm: z.string(),
+    parentId: id.nullable(),
+    specKind: specKindSchema,
+    position: z.number().int(),
+    productCount: z.number().int(),
+  })
+  .meta({ id: 'Category' });
+export type Category = z.infer<typeof categorySchema>;
+
+export const brandSchema = z
+  .object({ id, slug, name: z.string(), productCount: z.number().int() })
+  .meta({ id: 'Brand' });
+export type Brand = z.infer<typeof brandSchema>;
+
+const nameRef = z.object({ id, slug, name: z.string() });
+
+export const productSummarySchema = z
+  .object({
+    id,
+    slug,
+    sku: z.string(),
+    name: z.string(),
+    brand: nameRef,
+    category: nameRef.extend({ nameKm: z.string() }),
+    priceCents: cents,
+    compareAtCents: cents.nullable(),
+    warrantyMonths: z.number().int(),
+    availability: availabilitySchema,
+    imageUrl: z.string().nullable(),
+    /** A few formatted specs for product cards, e.g. ["8 cores", "AM5", "5.4 GHz"]. */
+    keySpecs: z.array(z.string()),
+  })
+  .meta({ id: 'ProductSummary' });
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+
+export const productSpecSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+  display: z.string(),
+});
+
+export const productDetailSchema = productSummarySchema
+  .extend({
+    barcode: z.string().nullable(),
+    description: z.string(),
+    serialized: z.boolean(),
+    active: z.boolean(),
+    specs: z.array(productSpecSchema),
+    images: z.array(z.object({ url: z.string(), alt: z.string() })),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  })
+  .meta({ id: 'ProductDetail' });
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+export const productSorts = ['relevance', 'price_asc', 'price_desc', 'newest', 'name'] as const;
+export type ProductSort = (typeof productSorts)[number];
+
+const queryList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** `spec=socket:AM5&spec=socket:LGA1700&spec=cores:8`: values of one key are alternatives, keys all apply. */
+const specFilter = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}:.{1,120}$/, 'use key:value, e.g. socket:AM5'))
+      .max(20),
+  );
+
+export const productListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    category: slug.optional(),
+    brand: queryList.pipe(z.array(slug).max(20)).optional(),
+    minPrice: queryInt(0, 100_000_000).optional(),
+    maxPrice: queryInt(0, 100_000_000).optional(),
+    inStock: queryBool.optional(),
+    spec: specFilter.optional(),
+    sort: z.enum(productSorts).optional(),
+    page: queryInt(1, 10_000).default(1),
+    pageSize: queryInt(1, 100).default(24),
+  })
+  .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
+    path: ['maxPrice'],
+    message: 'must not be below minPrice',
+  });
+export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+export type ProductListQueryInput = z.input<typeof productListQuerySchema>;
+
+const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+export const productFacetsSchema = z
+  .object({
+    categories: z.array(facetValue),
+    brands: z.array(facetValue),
+    price: z.object({ minCents: cents.nullable(), maxCents: cents.nullable() }),
+    inStock: z.number().int(),
+    specs: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(facetValue) })),
+  })
+  .meta({ id: 'ProductFacets' });
+export type ProductFacets = z.infer<typeof productFacetsSchema>;
+
+export const productListSchema = z
+  .object({
+    items: z.array(productSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    facets: productFacetsSchema,
+  })
+  .meta({ id: 'ProductList' });
+export type ProductList = z.infer<typeof productListSchema>;
+
+/** A new product; omitted optional fields take the shop's defaults (no warranty, active, low stock at 3). */
+export const productInputSchema = z
+  .object({
+    sku: z
+      .string()
+      .trim()
+      .min(2)
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore'),
+    barcode: z
+      .string()
+      .regex(/^\d{8}$|^\d{12,13}$/, 'an EAN-8, UPC-A or EAN-13 barcode')
+      .nullable()
+      .optional(),
+    slug: slug.optional(),
+    name: z.string().trim().min(2).max(200),
+    description: z.string().trim().max(10_000).optional(),
+    categoryId: id,
+    brandId: id,
+    priceCents: cents,
+    compareAtCents: cents.nullable().optional(),
+    warrantyMonths: z.number().int().min(0).max(120).optional(),
+    specs: specsSchema.optional(),
+    serialized: z.boolean().optional(),
+    active: z.boolean().optional(),
+    lowStockThreshold: z.number().int().min(0).max(10_000).optional(),
+  })
+  .meta({ id: 'ProductInput' });
+export type ProductInput = z.infer<typeof productInputSchema>;
+
+export const productPatchSchema = productInputSchema
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ id: 'ProductPatch' });
+export type ProductPatch = z.infer<typeof productPatchSchema>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Stock is an append-only ledger of movements plus per-product counters. Each movement type says how it moves
+ * the two counters; `available = onHand - reserved` and neither counter may go below zero or below the other.
+ */
+export const stockMovementTypes = ['receive', 'adjust', 'sale', 'return', 'reserve', 'release'] as const;
+export type StockMovementType = (typeof stockMovementTypes)[number];
+
+export const serialStatuses = ['in_stock', 'sold', 'returned', 'rma'] as const;
+export type SerialStatus = (typeof serialStatuses)[number];
+
+const serial = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'letters, digits, dot, dash, slash and underscore');
+
+/** What the back office may post by hand; sales, returns and reservations come from orders. */
+export const stockMovementInputSchema = z
+  .object({
+    productId: z.string().min(1).max(40),
+    type: z.enum(['receive', 'adjust']),
+    quantity: z.number().int().min(-100_000).max(100_000),
+    reason: z.string().trim().max(500).optional(),
+    serials: z.array(serial).max(1000).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.quantity === 0) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'must not be zero' });
+    if (m.type === 'receive' && m.quantity < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quantity'],
+        message: 'a receipt adds stock: use a positive quantity',
+      });
+    if (m.type === 'adjust' && !m.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the stock is adjusted' });
+    if (m.serials && m.serials.length !== Math.abs(m.quantity))
+      ctx.addIssue({ code: 'custom', path: ['serials'], message: 'give one serial number per unit' });
+    if (m.serials && new Set(m.serials).size !== m.serials.length)
+      ctx.addIssue({ code: 'custom', path: ['serials'], message: 'serial numbers must be different' });
+  })
+  .meta({ id: 'StockMovementInput' });
+export type StockMovementInput = z.infer<typeof stockMovementInputSchema>;
+
+export const stockMovementSchema = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    type: z.enum(stockMovementTypes),
+    onHandDelta: z.number().int(),
+    reservedDelta: z.number().int(),
+    onHandAfter: z.number().int(),
+    reservedAfter: z.number().int(),
+    reason: z.string().nullable(),
+    reference: z.string().nullable(),
+    actorId: z.string().nullable(),
+    createdAt: z.number().int(),
+  })
+  .meta({ id: 'StockMovement' });
+export type StockMovement = z.infer<typeof stockMovementSchema>;
+
+export const stockLevelSchema = z
+  .object({
+    productId: z.string(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+    lowStockThreshold: z.number().int(),
+    movements: z.array(stockMovementSchema),
+    serials: z.array(z.object({ serial: z.string(), status: z.enum(serialStatuses) })),
+  })
+  .meta({ id: 'StockLevel' });
+export type StockLevel = z.infer<typeof stockLevelSchema>;

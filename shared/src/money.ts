@@ -1,0 +1,36 @@
+/**
+ * Money is always an integer of minor units: USD cents, KHR riel (KHR has no minor unit).
+ * Floats never hold money; conversions happen here and nowhere else.
+ */
+export type Currency = 'USD' | 'KHR';
+
+/** KHR cash is handled in 100-riel steps: the smallest note in daily use. */
+export const KHR_CASH_STEP = 100;
+
+/** Converts USD cents to riel at the shop's rate (riel per US dollar), rounded half-up to 100 riel. */
+export function usdCentsToKhr(cents: number, rielPerUsd: number): number {
+  assertMinorUnits(cents);
+  if (!Number.isInteger(rielPerUsd) || rielPerUsd <= 0)
+    throw new RangeError('rielPerUsd must be a positive integer');
+  // cents * rate / 100 riel, rounded to the 100-riel step: (cents * rate) / 10_000 steps, all in integers.
+  const steps = Math.floor((cents * rielPerUsd + 5_000) / 10_000);
+  return steps * KHR_CASH_STEP;
+}
+
+export function formatUsd(cents: number): string {
+  assertMinorUnits(cents);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function formatKhr(riel: number): string {
+  assertMinorUnits(riel);
+  return `${riel.toLocaleString('en-US')}៛`;
+}
+
+function assertMinorUnits(value: number): void {
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`money must be an integer of minor units, got ${value}`);
+}

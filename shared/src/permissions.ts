@@ -1,0 +1,19 @@
+/**
+ * Who may do what: the one table every protected route and service consults. Roles only grow upwards
+ * (a staff member can do what a customer can, an admin what staff can).
+ */
+export const roles = ['customer', 'staff', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  'catalog.manage': ['admin'],
+  'stock.view': ['staff', 'admin'],
+  'stock.manage': ['staff', 'admin'],
+  'sync.pull': ['staff', 'admin'],
+  'users.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
