@@ -38,7 +38,7 @@ export const demoCategories: DemoCategory[] = [
   },
   { slug: 'keyboards-mice', name: 'Keyboards & mice', nameKm: 'ក្ដារចុច និងកណ្ដុរ', specKind: 'peripheral' },
   { slug: 'networking', name: 'Networking', nameKm: 'បណ្ដាញ', specKind: 'networking' },
-  { slug: 'accessories', name: 'Accessories', nameKm: 'គ្រឿងបន្លាស់', specKind: 'accessory' },
+  { slug: 'accessories', name: 'Accessories', nameKm: 'គ្រឿងបន្ថែម', specKind: 'accessory' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

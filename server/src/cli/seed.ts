@@ -1,0 +1,33 @@
+import { performance } from 'node:perf_hooks';
+import { seedDemoShop } from '../seed/demo';
+import { addBenchmarkProducts } from '../seed/benchmark-catalog';
+import { createLogger } from '../logger';
+import { openForCli, parseOptions } from './open';
+
+/**
+ * `npm run seed -- --products 100000`: grows the configured database to that many products (the demo catalog
+ * first, then variants of it), for benchmarks.
+ */
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const target = Number(options.products ?? 0);
+  if (!Number.isInteger(target) || target < 0 || target > 2_000_000) {
+    console.error('Usage: npm run seed -- --products <count up to 2,000,000>');
+    process.exit(1);
+  }
+  const { config, database } = await openForCli();
+  const started = performance.now();
+  try {
+    await seedDemoShop(database.db, config.dataDir, createLogger('warn'));
+    const added = await addBenchmarkProducts(database.db, target, (done) => {
+      process.stdout.write(`\r${done} products added`);
+    });
+    console.log(
+      `\n${added} products added in ${((performance.now() - started) / 1000).toFixed(1)} s (${config.databaseUrl.split(':')[0]})`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+void main();
