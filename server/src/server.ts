@@ -44,9 +44,13 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const close = () =>
     (closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Keep-alive connections become idle as their last response ends: close them as they do, and cut whatever
+      // is still open when the shutdown timeout is over.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      server.closeIdleConnections();
       await drained;
+      clearInterval(sweep);
       clearTimeout(timer);
       await database.close();
     })());

@@ -81,7 +81,9 @@ const queryList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
 const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const queryBool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === '1');
 
 /** `spec=socket:AM5&spec=socket:LGA1700&spec=cores:8`: values of one key are alternatives, keys all apply. */
 const specFilter = z

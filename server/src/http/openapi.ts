@@ -18,8 +18,9 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
     const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
     delete json.$defs;
     delete json.$schema;
-    for (const [name, def] of Object.entries(defs)) components[io === 'input' ? inputName(name) : name] = def;
-    return retarget(json, io === 'input' ? inputName : (name) => name);
+    const rename = io === 'input' ? inputName : (name: string) => name;
+    for (const [name, def] of Object.entries(defs)) components[rename(name)] = retarget(def, rename);
+    return retarget(json, rename);
   };
 
   const paths: Record<string, Record<string, unknown>> = {};
@@ -45,7 +46,7 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
       responses: responses(route, toSchema),
     };
   }
-  components.Error = toSchema(apiErrorBody, 'output');
+  toSchema(apiErrorBody, 'output'); // registers the Error component every error response refers to
   return {
     openapi: '3.1.0',
     info: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, type ProductListQueryInput, type ProductSummary, type ShopClient } from '@shop/shared';
+import type { ApiError } from '@shop/shared';
+import { type ProductListQueryInput, type ProductSummary, type ShopClient } from '@shop/shared';
 import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
 import { feedHead, readChanges } from '../sync/change-log';
 

@@ -83,8 +83,9 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
 function matchingProducts(tokens: string[]): RawBuilder<unknown> {
   const perToken = tokens.map((token) => {
     const { from, to } = prefixRange(token);
+    const below = to === null ? sql`` : sql` and term < ${to}`;
     return sql`select product_id, max(case when term = ${token} then weight * 2 else weight end) as score
-      from search_terms where term >= ${from} and term < ${to} group by product_id`;
+      from search_terms where term >= ${from}${below} group by product_id`;
   });
   return sql`select product_id, sum(score) as score from (${sql.join(perToken, sql` union all `)}) t
     group by product_id having count(*) = ${tokens.length}`;

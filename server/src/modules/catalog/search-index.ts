@@ -19,7 +19,11 @@ export const weights = {
 
 const MAX_TERM_LENGTH = 64;
 const MAX_QUERY_TOKENS = 8;
-const SEPARATORS = /[\s,;:!?()[\]{}"'`|+*&/\\<>=~#%^$@]+/u;
+const MAX_CODE_POINT = 0x10ffff;
+const FIRST_SURROGATE = 0xd800;
+const AFTER_SURROGATES = 0xe000;
+// A zero-width space separates words like a space: the Khmer keyboard types it on the space bar.
+const SEPARATORS = /[\s\u200b,;:!?()[\]{}"'`|+*&/\\<>=~#%^$@]+/u;
 const JOINERS = /[._-]+/gu;
 const DESCRIPTION_STOPWORDS = new Set([
   'a',
@@ -94,10 +98,11 @@ export function productTerms(doc: SearchDocument): Map<string, number> {
     tokens.forEach((token, i) => {
       if (skip?.has(token)) return;
       for (const form of tokenForms(token)) add(form, weight);
-      // "RTX 4070" is also typed "rtx4070", "Ryzen 7" as "ryzen7": join a word with a following number.
+      // "RTX 4070" is also typed "rtx4070", "Ryzen 7" as "ryzen7", "Wi-Fi 6" as "wifi6", "PCIe 4.0" as "pcie4.0":
+      // join a word with a following number, without separators as query tokens come.
       const next = tokens[i + 1];
-      if (next && /^\p{L}+$/u.test(token) && /^\d/.test(next))
-        add(`${token}${next}`.slice(0, MAX_TERM_LENGTH), weight);
+      if (next && /^\p{L}[\p{L}._-]*$/u.test(token) && /^\d/.test(next))
+        add(`${token}${next}`.replace(JOINERS, '').slice(0, MAX_TERM_LENGTH), weight);
     });
   };
   const sku = normalizeText(doc.sku).trim();
@@ -123,10 +128,18 @@ export function queryTokens(query: string): string[] {
 
 /**
  * The half-open range [from, to) of terms starting with `prefix`, in code-point order: an index range scan on
- * both dialects (binary collation), where `LIKE 'p%'` would depend on collation and case rules.
+ * both dialects (binary collation), where `LIKE 'p%'` would depend on collation and case rules. The upper bound
+ * is the prefix with its last code point incremented (skipping the surrogates, which no string may hold alone);
+ * a last code point U+10FFFF carries to the one before, and `to` is null when every code point is U+10FFFF.
  */
-export function prefixRange(prefix: string): { from: string; to: string } {
+export function prefixRange(prefix: string): { from: string; to: string | null } {
   const chars = [...prefix];
-  const last = chars.pop()!;
-  return { from: prefix, to: chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1) };
+  while (chars.length > 0) {
+    const code = chars.pop()!.codePointAt(0)!;
+    if (code < MAX_CODE_POINT) {
+      const next = code + 1 === FIRST_SURROGATE ? AFTER_SURROGATES : code + 1;
+      return { from: prefix, to: chars.join('') + String.fromCodePoint(next) };
+    }
+  }
+  return { from: prefix, to: null };
 }
