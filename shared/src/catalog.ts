@@ -174,3 +174,32 @@ export const productPatchSchema = productInputSchema
   .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
   .meta({ id: 'ProductPatch' });
 export type ProductPatch = z.infer<typeof productPatchSchema>;
+
+export const categoryInputSchema = z
+  .object({
+    slug: slug.optional(),
+    name: z.string().trim().min(2).max(120),
+    nameKm: z.string().trim().min(1).max(120),
+    parentId: id.nullable().optional(),
+    specKind: specKindSchema,
+    position: z.number().int().min(0).max(10_000).optional(),
+  })
+  .meta({ id: 'CategoryInput' });
+export type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+export const categoryPatchSchema = categoryInputSchema
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ id: 'CategoryPatch' });
+export type CategoryPatch = z.infer<typeof categoryPatchSchema>;
+
+export const brandInputSchema = z
+  .object({ slug: slug.optional(), name: z.string().trim().min(1).max(120) })
+  .meta({ id: 'BrandInput' });
+export type BrandInput = z.infer<typeof brandInputSchema>;
+
+export const brandPatchSchema = brandInputSchema
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ id: 'BrandPatch' });
+export type BrandPatch = z.infer<typeof brandPatchSchema>;

@@ -16,6 +16,7 @@ export interface Database {
   counters: CounterTable;
   users: UserTable;
   sessions: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 export interface CategoryTable {
@@ -139,4 +140,16 @@ export interface SessionTable {
   created_at: number;
   expires_at: number;
   last_seen_at: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_id: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  created_at: number;
 }

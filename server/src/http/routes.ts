@@ -10,6 +10,7 @@ import {
 } from '@shop/shared';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
 import type { SignedInUser } from '../modules/accounts/sessions';
+import type { Actor } from '../modules/audit/audit';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -21,6 +22,8 @@ export interface HandlerInput<R extends RouteDef> {
   query: Parsed<R, 'query'>;
   body: Parsed<R, 'body'>;
   user: SignedInUser | null;
+  /** The caller as the audit log records them. */
+  actor: Actor;
   requestId: string;
 }
 
@@ -47,6 +50,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         query: parsePart(route.query, req.query, 'query'),
         body: parsePart(route.body, req.body, 'body'),
         user,
+        actor: { userId: user?.id ?? null, ip: req.ip ?? null },
         requestId: String(req.id),
       } as HandlerInput<RouteDef>;
       const result = await handler(input);

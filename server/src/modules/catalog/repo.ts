@@ -55,19 +55,3 @@ export async function findProductDetail(
   );
   return result.rows[0];
 }
-
-export async function findCategoryWithAncestors(db: Db | Tx, categoryId: string) {
-  const chain: { id: string; name: string; name_km: string; spec_kind: string }[] = [];
-  let id: string | null = categoryId;
-  while (id && chain.length < 10) {
-    const row = await db
-      .selectFrom('categories')
-      .select(['id', 'name', 'name_km', 'spec_kind', 'parent_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) break;
-    chain.push(row);
-    id = row.parent_id;
-  }
-  return chain;
-}

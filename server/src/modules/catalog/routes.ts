@@ -3,18 +3,31 @@ import type { Handlers } from '../../http/routes';
 import { listProducts } from './product-search';
 import { findBrands, findCategories } from './repo';
 import { createProduct, getPublicProduct, updateProduct } from './service';
+import { createBrand, createCategory, updateBrand, updateCategory } from './taxonomy';
 
-export function catalogHandlers(
-  db: Db,
-): Handlers<
-  'listCategories' | 'listBrands' | 'listProducts' | 'getProduct' | 'createProduct' | 'updateProduct'
-> {
+type CatalogRoutes =
+  | 'listCategories'
+  | 'listBrands'
+  | 'listProducts'
+  | 'getProduct'
+  | 'createProduct'
+  | 'updateProduct'
+  | 'createCategory'
+  | 'updateCategory'
+  | 'createBrand'
+  | 'updateBrand';
+
+export function catalogHandlers(db: Db): Handlers<CatalogRoutes> {
   return {
     listCategories: async () => ({ items: await findCategories(db) }),
     listBrands: async () => ({ items: await findBrands(db) }),
     listProducts: ({ query }) => listProducts(db, query),
     getProduct: ({ params }) => getPublicProduct(db, params.idOrSlug),
-    createProduct: ({ body }) => createProduct(db, body),
-    updateProduct: ({ params, body }) => updateProduct(db, params.id, body),
+    createProduct: ({ body, actor }) => createProduct(db, body, actor),
+    updateProduct: ({ params, body, actor }) => updateProduct(db, params.id, body, actor),
+    createCategory: ({ body, actor }) => createCategory(db, body, actor),
+    updateCategory: ({ params, body, actor }) => updateCategory(db, params.id, body, actor),
+    createBrand: ({ body, actor }) => createBrand(db, body, actor),
+    updateBrand: ({ params, body, actor }) => updateBrand(db, params.id, body, actor),
   };
 }

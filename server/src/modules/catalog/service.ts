@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import type { ProductTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
 import {
   insertProducts,
@@ -13,7 +14,7 @@ import {
   specProblems,
   type IndexedProduct,
 } from './product-writer';
-import { findCategoryWithAncestors, findProductDetail } from './repo';
+import { findProductDetail } from './repo';
 import { specKindOf, toProductDetail } from './present';
 import { slugify } from './slugs';
 
@@ -25,7 +26,7 @@ export async function getPublicProduct(db: Db, idOrSlug: string): Promise<Produc
   return toProductDetail(row);
 }
 
-export async function createProduct(db: Db, input: ProductInput): Promise<ProductDetail> {
+export async function createProduct(db: Db, input: ProductInput, actor: Actor): Promise<ProductDetail> {
   const id = newId();
   await withUniqueKeys(() =>
     inTransaction(db, async (tx) => {
@@ -51,13 +52,24 @@ export async function createProduct(db: Db, input: ProductInput): Promise<Produc
         created_at: now,
         updated_at: now,
       };
-      await insertProducts(tx, [await describeForIndex(tx, row)], now);
+      await insertProducts(tx, await describeForIndex(tx, [row]), now);
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'product.create', entity: 'product', entityId: id, after: auditView(row) },
+        now,
+      );
     }),
   );
   return toProductDetail((await findProductDetail(db, id, { includeInactive: true }))!);
 }
 
-export async function updateProduct(db: Db, id: string, patch: ProductPatch): Promise<ProductDetail> {
+export async function updateProduct(
+  db: Db,
+  id: string,
+  patch: ProductPatch,
+  actor: Actor,
+): Promise<ProductDetail> {
   await withUniqueKeys(() =>
     inTransaction(db, async (tx) => {
       const current = await tx.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
@@ -80,37 +92,66 @@ export async function updateProduct(db: Db, id: string, patch: ProductPatch): Pr
         ...(patch.lowStockThreshold !== undefined && { low_stock_threshold: patch.lowStockThreshold }),
         updated_at: Date.now(),
       };
-      const indexed = await describeForIndex(tx, row);
+      const indexed = await describeForIndex(tx, [row]);
       const { id: _id, ...changes } = row;
       await tx.updateTable('products').set(changes).where('id', '=', id).execute();
-      await reindexProducts(tx, [indexed]);
+      await reindexProducts(tx, indexed);
+      await recordAudit(tx, actor, {
+        action: 'product.update',
+        entity: 'product',
+        entityId: id,
+        before: auditView(current),
+        after: auditView(row),
+      });
       await recordChanges(tx, [{ entity: 'product', entityId: id, operation: 'upsert' }]);
     }),
   );
   return toProductDetail((await findProductDetail(db, id, { includeInactive: true }))!);
 }
 
-/** Checks the category, brand and specs of a product row and gathers the names its search terms come from. */
-async function describeForIndex(tx: Tx, row: ProductTable): Promise<IndexedProduct> {
-  const [categories, brand] = await Promise.all([
-    findCategoryWithAncestors(tx, row.category_id),
-    tx.selectFrom('brands').select('name').where('id', '=', row.brand_id).executeTakeFirst(),
+/**
+ * Checks the category, brand and specs of product rows and gathers the names their search terms come from.
+ * Also used to re-index every product of a renamed brand or category.
+ */
+export async function describeForIndex(tx: Tx, rows: ProductTable[]): Promise<IndexedProduct[]> {
+  if (rows.length === 0) return [];
+  const [categories, brands] = await Promise.all([
+    tx.selectFrom('categories').select(['id', 'name', 'name_km', 'spec_kind', 'parent_id']).execute(),
+    tx
+      .selectFrom('brands')
+      .select(['id', 'name'])
+      .where('id', 'in', [...new Set(rows.map((r) => r.brand_id))])
+      .execute(),
   ]);
-  const category = categories[0];
-  const fields: Record<string, string> = {};
-  if (!category) fields.categoryId = 'no such category';
-  if (!brand) fields.brandId = 'no such brand';
-  if (!category || !brand) throw new Invalid('The product refers to something that does not exist', fields);
-  const specKind = specKindOf(category.spec_kind);
-  const problems = specProblems(specKind, JSON.parse(row.specs_json));
-  if (Object.keys(problems).length)
-    throw new Invalid('Some specifications do not fit this category', problems);
-  return {
-    row,
-    brandName: brand.name,
-    categoryNames: categories.flatMap((c) => [c.name, c.name_km]),
-    specKind,
-  };
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const brandById = new Map(brands.map((b) => [b.id, b]));
+  return rows.map((row) => {
+    const category = categoryById.get(row.category_id);
+    const brand = brandById.get(row.brand_id);
+    const fields: Record<string, string> = {};
+    if (!category) fields.categoryId = 'no such category';
+    if (!brand) fields.brandId = 'no such brand';
+    if (!category || !brand) throw new Invalid('The product refers to something that does not exist', fields);
+    const specKind = specKindOf(category.spec_kind);
+    const problems = specProblems(specKind, JSON.parse(row.specs_json));
+    if (Object.keys(problems).length)
+      throw new Invalid('Some specifications do not fit this category', problems);
+    const categoryNames: string[] = [];
+    for (
+      let c: typeof category | undefined = category;
+      c && categoryNames.length < 20;
+      c = categoryById.get(c.parent_id ?? '')
+    ) {
+      categoryNames.push(c.name, c.name_km);
+    }
+    return { row, brandName: brand.name, categoryNames, specKind };
+  });
+}
+
+/** What the audit log keeps of a product: everything but the derived sort key. */
+function auditView(row: ProductTable) {
+  const { name_sort: _sortKey, ...view } = row;
+  return view;
 }
 
 async function freeSlug(tx: Tx, base: string): Promise<string> {

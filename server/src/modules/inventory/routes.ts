@@ -4,7 +4,7 @@ import { getStockLevel, recordStockMovement } from './service';
 
 export function inventoryHandlers(db: Db): Handlers<'recordStockMovement' | 'getProductStock'> {
   return {
-    recordStockMovement: ({ body, user }) => recordStockMovement(db, body, user?.id ?? null),
+    recordStockMovement: ({ body, actor }) => recordStockMovement(db, body, actor),
     getProductStock: ({ params }) => getStockLevel(db, params.id),
   };
 }

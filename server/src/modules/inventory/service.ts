@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement, movementEffects, toStockMovement } from './ledger';
 
 /** Stock rules of the back office and of orders. Counters change only through the ledger (ledger.ts). */
@@ -12,7 +13,7 @@ import { applyMovement, movementEffects, toStockMovement } from './ledger';
 export async function recordStockMovement(
   db: Db,
   input: StockMovementInput,
-  actorId: string | null,
+  actor: Actor,
 ): Promise<StockMovement> {
   try {
     return await inTransaction(db, async (tx) => {
@@ -41,10 +42,16 @@ export async function recordStockMovement(
         type: input.type,
         ...effect,
         reason: input.reason ?? null,
-        actorId,
+        actorId: actor.userId,
       });
       if (input.quantity > 0) await addSerials(tx, input.productId, serials, movement.id);
       else await writeOffSerials(tx, input.productId, serials, movement.id);
+      await recordAudit(tx, actor, {
+        action: `stock.${input.type}`,
+        entity: 'product',
+        entityId: input.productId,
+        after: { quantity: input.quantity, reason: input.reason ?? null, serials, movementId: movement.id },
+      });
       return movement;
     });
   } catch (error) {

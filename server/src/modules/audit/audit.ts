@@ -1,0 +1,36 @@
+import { newId } from '../../db/ids';
+import type { Tx } from '../../db/transaction';
+
+/** Who is acting: a signed-in user (or none, for the system and seeds) and where the request came from. */
+export interface Actor {
+  userId: string | null;
+  ip: string | null;
+}
+
+export const systemActor: Actor = { userId: null, ip: null };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends an audit row inside the transaction of the change it describes, so one never exists without the other. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, now = Date.now()): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      actor_id: actor.userId,
+      ip: actor.ip,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      created_at: now,
+    })
+    .execute();
+}
