@@ -37,6 +37,12 @@ export async function createActiveUser(
       role: input.role,
       status: 'active',
       password_hash: await hashPassword(input.password),
+      phone: null,
+      locale: 'en',
+      otp_login: 0,
+      email_verified_at: now,
+      failed_logins: 0,
+      locked_until: null,
       created_at: now,
       updated_at: now,
     })

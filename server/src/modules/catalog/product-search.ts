@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../db/database';
 import { NotFound } from '../../http/errors';
 import { specKindOf, toProductSummary, type ProductRow } from './present';
-import { prefixRange, queryTokens } from './search-index';
+import { prefixRange, queryTokens, weights } from './search-index';
 
 /** The public product listing: search, filters, sort, pagination and facet counts, in plain SQL both dialects run. */
 
@@ -84,7 +84,9 @@ function matchingProducts(tokens: string[]): RawBuilder<unknown> {
   const perToken = tokens.map((token) => {
     const { from, to } = prefixRange(token);
     const below = to === null ? sql`` : sql` and term < ${to}`;
-    return sql`select product_id, max(case when term = ${token} then weight * 2 else weight end) as score
+    // A prefix of a SKU counts like a name word: only the exact SKU outranks everything.
+    return sql`select product_id,
+        max(case when term = ${token} then weight * 2 when weight > ${weights.name} then ${weights.name} else weight end) as score
       from search_terms where term >= ${from}${below} group by product_id`;
   });
   return sql`select product_id, sum(score) as score from (${sql.join(perToken, sql` union all `)}) t
