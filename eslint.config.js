@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -17,5 +18,15 @@ export default tseslint.config(
   {
     files: ['**/cli/**', 'tests/bench/**', '**/*.mjs'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web shop runs in the browser and is React.
+    files: ['webshop/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
 );
