@@ -5,12 +5,16 @@ import { openDatabase, type ShopDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
+import { createMailSender } from './mail/sender';
+import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { seedDemoShop } from './seed/demo';
 
 export interface RunningServer {
   url: string;
   database: ShopDatabase;
   logger: Logger;
+  /** The mail outbox worker: `mail.runOnce()` sends what is due now instead of at the next poll. */
+  mail: OutboxWorker;
   /** Stops accepting connections, lets in-flight requests finish (up to the shutdown timeout), closes the database. */
   close(): Promise<void>;
 }
@@ -31,12 +35,31 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     throw error;
   }
 
+  const mailSender = createMailSender(config, logger);
+  const mail = startOutboxWorker({
+    db: database.db,
+    sender: mailSender,
+    logger,
+    from: config.mailFrom,
+    pollMs: config.mailPollMs,
+  });
+  const stopMail = async () => {
+    await mail.stop();
+    await mailSender.close();
+  };
+
   const server = http.createServer(createApp({ config, database, logger }));
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await stopMail();
+    await database.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -52,7 +75,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      // The outbox worker finishes the mail it is sending before the database it records it in closes.
+      await stopMail();
       await database.close();
     })());
-  return { url, database, logger, close };
+  return { url, database, logger, mail, close };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, can, roles, type RouteDef } from '@shop/shared';
+import { startSession } from '../src/modules/accounts/sessions';
 import { signedInAs, startTestServer, type TestServer } from './support';
 
 /**
@@ -8,10 +9,15 @@ import { signedInAs, startTestServer, type TestServer } from './support';
  */
 let server: TestServer;
 const tokens: Record<string, string | null> = { anonymous: null };
+const userIds: Record<string, string> = {};
+let csrf: Record<string, string>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const role of roles) tokens[role] = (await signedInAs(server.database.db, role)).token;
+  for (const role of roles) userIds[role] = (await signedInAs(server.database.db, role)).userId;
+  // Callers carry a valid CSRF token, as a page would, so the answers are about authorization alone.
+  const { csrfToken } = await server.client.getCsrfToken({});
+  csrf = { cookie: `csrf_token=${csrfToken}`, 'x-csrf-token': csrfToken };
 });
 afterAll(() => server?.stop());
 
@@ -39,12 +45,15 @@ describe('authorization matrix', () => {
   for (const [name, route] of Object.entries(apiRoutes) as [string, RouteDef][]) {
     it(`${route.method.toUpperCase()} ${route.path} (${name})`, async () => {
       const path = route.path.replace(/:([A-Za-z]+)/g, 'unknown-id');
+      // Fresh sessions per route: the sign-out routes end the ones before.
+      for (const role of roles) tokens[role] = (await startSession(server.database.db, userIds[role]!)).token;
       for (const caller of ['anonymous', ...roles]) {
         const token = tokens[caller];
         const response = await fetch(`${server.url}/api/v1${path}`, {
           method: route.method.toUpperCase(),
           headers: {
             'content-type': 'application/json',
+            ...csrf,
             ...(token ? { authorization: `Bearer ${token}` } : {}),
           },
           ...(route.method === 'get' ? {} : { body: '{}' }),

@@ -124,3 +124,40 @@ export async function signedInAs(
     client: (baseUrl) => createShopClient({ baseUrl, headers: () => ({ authorization: `Bearer ${token}` }) }),
   };
 }
+
+/**
+ * A client that behaves like a browser tab: keeps cookies (session, csrf_token) and echoes the CSRF token on
+ * state-changing requests, fetching one first as a page load would.
+ */
+export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: string } = {}) {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const jarFetch: typeof fetch = async (url, init = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (options.csrf !== false && method !== 'GET' && !jar.has('csrf_token')) {
+      remember(await fetch(`${baseUrl}/api/v1/auth/csrf`, { headers: { cookie: cookieHeader() } }));
+    }
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', cookieHeader());
+    // Behind TRUST_PROXY, the address a load balancer reports: lets tests act as different customers' phones.
+    if (options.ip) headers.set('x-forwarded-for', options.ip);
+    if (options.csrf !== false && method !== 'GET' && jar.has('csrf_token'))
+      headers.set('x-csrf-token', jar.get('csrf_token')!);
+    const response = await fetch(url, { ...init, headers });
+    remember(response);
+    return response;
+  };
+  function remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const expired = attributes.some(
+        (a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0/i.test(a),
+      );
+      if (expired) jar.delete(name);
+      else jar.set(name, pair!.slice(eq + 1).trim());
+    }
+  }
+  return { client: createShopClient({ baseUrl, fetch: jarFetch }), cookies: jar, fetch: jarFetch };
+}

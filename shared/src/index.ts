@@ -3,6 +3,7 @@ export * from './errors';
 export * from './specs';
 export * from './catalog';
 export * from './inventory';
+export * from './accounts';
 export * from './sync';
 export * from './permissions';
 export * from './api/route';

@@ -10,6 +10,7 @@ export const permissions = {
   'stock.view': ['staff', 'admin'],
   'stock.manage': ['staff', 'admin'],
   'sync.pull': ['staff', 'admin'],
+  'customers.view': ['staff', 'admin'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

@@ -1,4 +1,12 @@
-import { MysqlAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import {
+  MysqlAdapter,
+  sql,
+  type ColumnDataType,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Expression,
+  type Kysely,
+} from 'kysely';
 
 /**
  * The few places where the two dialects' DDL differs. Migrations use these helpers and stay one file for both.
@@ -52,4 +60,18 @@ export async function createIndex(
   let builder = db.schema.createIndex(name).on(table).columns(columns);
   if (options.unique) builder = builder.unique();
   await builder.execute();
+}
+
+/** ALTER TABLE … ADD COLUMN that can be re-run: skipped when the column exists already. */
+export async function addColumn(
+  db: MigrationDb,
+  table: string,
+  column: string,
+  type: ColumnDataType | Expression<unknown>,
+  build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder = (c) => c,
+): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const existing = tables.find((t) => t.name === table)?.columns.some((c) => c.name === column);
+  if (existing) return;
+  await db.schema.alterTable(table).addColumn(column, type, build).execute();
 }

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as catalogInventory from './migrations/001-catalog-inventory';
 import * as auditLog from './migrations/002-audit-log';
+import * as accounts from './migrations/003-accounts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
   '001-catalog-inventory': catalogInventory,
   '002-audit-log': auditLog,
+  '003-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,6 +17,12 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  otp_challenges: OtpChallengeTable;
+  password_resets: PasswordResetTable;
+  addresses: AddressTable;
+  email_outbox: EmailOutboxTable;
+  rate_limits: RateLimitTable;
+  settings: SettingTable;
 }
 
 export interface CategoryTable {
@@ -129,6 +135,13 @@ export interface UserTable {
   role: string;
   status: string;
   password_hash: string;
+  phone: string | null;
+  locale: string;
+  /** Customers may turn on a mailed code as a second factor; staff and admins always have it. */
+  otp_login: number;
+  email_verified_at: number | null;
+  failed_logins: number;
+  locked_until: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -140,6 +153,8 @@ export interface SessionTable {
   created_at: number;
   expires_at: number;
   last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface AuditLogTable {
@@ -152,4 +167,75 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   created_at: number;
+}
+
+export interface OtpChallengeTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: number;
+  consumed_at: number | null;
+  created_at: number;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface AddressTable {
+  id: string;
+  user_id: string;
+  label: string;
+  recipient: string;
+  phone: string;
+  house_street: string;
+  floor_unit: string | null;
+  village: string | null;
+  sangkat: string;
+  khan: string;
+  province: string;
+  landmark: string | null;
+  delivery_notes: string | null;
+  is_default: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Mail is written here in the transaction of the event that causes it, then sent by the outbox worker. */
+export interface EmailOutboxTable {
+  id: string;
+  to_address: string;
+  template: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** pending → sent, or failed after the last retry. */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** Fixed-window counters shared by every server process (the database is the shared state). */
+export interface RateLimitTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value_json: string;
+  updated_at: number;
 }

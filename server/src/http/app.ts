@@ -7,10 +7,12 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 import type { ShopDatabase } from '../db/database';
 import type { Logger } from '../logger';
-import { bearerToken, findSessionUser } from '../modules/accounts/sessions';
+import { accountHandlers } from '../modules/accounts/routes';
+import { authenticateRequest } from '../modules/accounts/sessions';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { syncHandlers } from '../modules/sync/routes';
+import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
 import { mountRoutes, type Handlers } from './routes';
@@ -30,6 +32,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
 
   app.use(
     pinoHttp({
@@ -56,17 +59,18 @@ export function createApp({ config, database, logger }: AppDeps): Express {
 
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
+    ...accountHandlers(db, config.publicUrl),
     ...catalogHandlers(db),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
   };
+  const cookies = { secure: config.publicUrl.startsWith('https://') };
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(issueCsrfToken(cookies));
   mountRoutes(api, handlers, {
-    authenticate: async (req) => {
-      const token = bearerToken(req);
-      return token ? findSessionUser(db, token) : null;
-    },
+    authenticate: (req) => authenticateRequest(db, req),
+    cookies,
     validateResponses: config.env !== 'production',
   });
   let openApi: object | undefined;

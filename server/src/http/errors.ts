@@ -42,3 +42,12 @@ export class Conflict extends AppError {
     super('conflict', 409, message, fields);
   }
 }
+
+export class RateLimited extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts. Please wait a moment and try again.',
+  ) {
+    super('rate_limited', 429, message);
+  }
+}

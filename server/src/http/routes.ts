@@ -8,9 +8,11 @@ import {
   type RouteName,
   type RouteOutput,
 } from '@shop/shared';
-import { Forbidden, Invalid, Unauthenticated } from './errors';
-import type { SignedInUser } from '../modules/accounts/sessions';
+import type { Authentication, SignedInUser } from '../modules/accounts/sessions';
 import type { Actor } from '../modules/audit/audit';
+import { clearSessionCookie, setSessionCookie, type CookiePolicy } from './cookies';
+import { checkCsrf } from './csrf';
+import { Forbidden, Invalid, Unauthenticated } from './errors';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -24,6 +26,11 @@ export interface HandlerInput<R extends RouteDef> {
   user: SignedInUser | null;
   /** The caller as the audit log records them. */
   actor: Actor;
+  client: { ip: string | null; userAgent: string | null };
+  /** The browser session cookie: routes that sign in or out set or clear it; the token itself never reaches logs. */
+  session: { start(token: string, expiresAt: number): void; end(): void };
+  /** This browser's CSRF token (double submit), for pages that need to read it from an answer. */
+  csrfToken: string;
   requestId: string;
 }
 
@@ -31,31 +38,45 @@ export type Handler<R extends RouteDef> = (input: HandlerInput<R>) => Promise<Ro
 export type Handlers<K extends RouteName = RouteName> = { [N in K]: Handler<ApiRoutes[N]> };
 
 export interface MountOptions {
-  /** Resolves the caller from the request (session cookie or bearer token); null when anonymous. */
-  authenticate: (req: Request) => Promise<SignedInUser | null>;
+  /** Resolves the caller from the bearer token or the session cookie; null when anonymous. */
+  authenticate: (req: Request) => Promise<Authentication | null>;
+  cookies: CookiePolicy;
   /** Checks every answer against the route's response schema (tests and development). */
   validateResponses: boolean;
 }
 
-/** Mounts every route of the shared route table with its handler: validate, authorize, call, answer. */
+/** Mounts every route of the shared route table with its handler: authorize, validate, call, answer. */
 export function mountRoutes(router: Router, handlers: Handlers, options: MountOptions): void {
   for (const name of Object.keys(apiRoutes) as RouteName[]) {
     const route: RouteDef = apiRoutes[name];
     const handler = handlers[name] as unknown as Handler<RouteDef>;
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const user = route.access.kind === 'public' ? null : await options.authenticate(req);
-      authorize(route, user);
-      const input = {
+      checkCsrf(req);
+      const auth = route.access.kind === 'public' ? null : await options.authenticate(req);
+      authorize(route, auth?.user ?? null);
+      // A sliding session that was just extended: move the cookie's expiry along with it.
+      if (auth?.via === 'cookie' && auth.extendedUntil)
+        setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
+      const user = auth?.user ?? null;
+      const ip = req.ip ?? null;
+      const input: HandlerInput<RouteDef> = {
         params: parsePart(route.params, req.params, 'params'),
         query: parsePart(route.query, req.query, 'query'),
         body: parsePart(route.body, req.body, 'body'),
         user,
-        actor: { userId: user?.id ?? null, ip: req.ip ?? null },
+        actor: { userId: user?.id ?? null, ip },
+        client: { ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
+        session: {
+          start: (token, expiresAt) => setSessionCookie(res, options.cookies, token, expiresAt),
+          end: () => clearSessionCookie(res, options.cookies),
+        },
+        csrfToken: String(res.locals.csrfToken ?? ''),
         requestId: String(req.id),
       } as HandlerInput<RouteDef>;
       const result = await handler(input);
       if (options.validateResponses) route.response.parse(result);
-      if (route.access.kind !== 'public') res.setHeader('cache-control', 'no-store');
+      if (route.access.kind !== 'public' || route.method !== 'get')
+        res.setHeader('cache-control', 'no-store');
       res.status(route.status ?? 200).json(result);
     });
   }

@@ -49,6 +49,8 @@ async function callRoute(
   const url = `${options.baseUrl ?? ''}/api/v1${fillPath(route.path, input.params ?? {})}${toQueryString(input.query)}`;
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
   if (input.body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = route.method === 'get' ? null : browserCsrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
   const response = await (options.fetch ?? fetch)(url, {
     ...init,
     method: route.method.toUpperCase(),
@@ -91,4 +93,11 @@ function toApiError(status: number, payload: unknown): ApiError {
     error?.message ?? `HTTP ${status}`,
     error?.fields ?? {},
   );
+}
+
+/** In a browser, the double-submit CSRF token the server put in the readable `csrf_token` cookie. */
+function browserCsrfToken(): string | null {
+  const cookies = (globalThis as { document?: { cookie?: string } }).document?.cookie;
+  const match = cookies ? /(?:^|;\s*)csrf_token=([^;]+)/.exec(cookies) : null;
+  return match ? decodeURIComponent(match[1]!) : null;
 }

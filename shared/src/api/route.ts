@@ -6,6 +6,7 @@ export type Access =
   { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 
 export const publicAccess = { kind: 'public' } as const satisfies Access;
+export const signedIn = { kind: 'signed-in' } as const satisfies Access;
 export const requires = (permission: Permission) =>
   ({ kind: 'permission', permission }) as const satisfies Access;
 

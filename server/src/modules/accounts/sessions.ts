@@ -3,8 +3,14 @@ import type { Request } from 'express';
 import type { Role } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
+import type { Tx } from '../../db/transaction';
+import { readCookie, SESSION_COOKIE } from '../../http/cookies';
 
-/** The caller of a request, as the permission checks see them. */
+/**
+ * Sessions are random 256-bit tokens; only their SHA-256 is stored, so several server processes share them through
+ * the database and a leaked table opens no session. Browsers carry the token in an HttpOnly cookie, the desktop
+ * app as a bearer token. Expiry slides: a session used within 30 days stays alive.
+ */
 export interface SignedInUser {
   id: string;
   email: string;
@@ -13,20 +19,31 @@ export interface SignedInUser {
   sessionId: string;
 }
 
-const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+export interface Authentication {
+  user: SignedInUser;
+  token: string;
+  via: 'bearer' | 'cookie';
+  /** Set when this request moved the session's expiry forward. */
+  extendedUntil: number | null;
+}
 
-/** Sessions are random 256-bit tokens; only their SHA-256 is stored, so a leaked table opens no session. */
+export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
+// Writing last-seen on every request would turn every read into a write; once an hour is enough to slide.
+const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
 export async function startSession(
-  db: Db,
+  db: Db | Tx,
   userId: string,
+  client: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
   now = Date.now(),
-): Promise<{ token: string; id: string }> {
+): Promise<{ token: string; id: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const id = newId();
+  const expiresAt = now + SESSION_IDLE_MS;
   await db
     .insertInto('sessions')
     .values({
@@ -34,29 +51,96 @@ export async function startSession(
       token_hash: hashToken(token),
       user_id: userId,
       created_at: now,
-      expires_at: now + SESSION_LIFETIME_MS,
+      expires_at: expiresAt,
       last_seen_at: now,
+      ip: client.ip,
+      user_agent: client.userAgent,
     })
     .execute();
-  return { token, id };
+  return { token, id, expiresAt };
 }
 
-/** Finds the active user behind a bearer token; expired sessions and disabled accounts count as anonymous. */
-export async function findSessionUser(db: Db, token: string, now = Date.now()): Promise<SignedInUser | null> {
+/** The signed-in caller of a request (bearer token first, then the session cookie), or null. */
+export async function authenticateRequest(
+  db: Db,
+  req: Request,
+  now = Date.now(),
+): Promise<Authentication | null> {
+  const bearer = bearerToken(req);
+  const token = bearer ?? readCookie(req, SESSION_COOKIE);
+  if (!token || token.length > 200) return null;
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sessionId', 'users.id', 'users.email', 'users.name', 'users.role'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+    ])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
     .where('users.status', '=', 'active')
     .executeTakeFirst();
-  return row ? { ...row, role: row.role as Role } : null;
+  if (!row) return null;
+  let extendedUntil: number | null = null;
+  if (now - Number(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    extendedUntil = now + SESSION_IDLE_MS;
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: extendedUntil })
+      .where('id', '=', row.sessionId)
+      .execute();
+  }
+  const user = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    sessionId: row.sessionId,
+  };
+  return { user, token, via: bearer ? 'bearer' : 'cookie', extendedUntil };
 }
 
-export function bearerToken(req: Request): string | null {
+export async function endSession(db: Db | Tx, userId: string, sessionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Ends every session of a user, or every one but the caller's own. */
+export async function endAllSessions(db: Db | Tx, userId: string, except?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) query = query.where('id', '!=', except);
+  await query.execute();
+}
+
+export async function listSessions(db: Db, userId: string, currentSessionId: string, now = Date.now()) {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows.map((s) => ({
+    id: s.id,
+    current: s.id === currentSessionId,
+    createdAt: Number(s.created_at),
+    lastSeenAt: Number(s.last_seen_at),
+    ip: s.ip,
+    userAgent: s.user_agent,
+  }));
+}
+
+function bearerToken(req: Request): string | null {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) return null;
   const token = header.slice('Bearer '.length).trim();
-  return token.length > 0 && token.length <= 200 ? token : null;
+  return token.length > 0 ? token : null;
 }

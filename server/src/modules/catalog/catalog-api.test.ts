@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shop/shared';
 import { type ProductListQueryInput, type ProductSummary, type ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
 import { feedHead, readChanges } from '../sync/change-log';
 
 let server: TestServer;
@@ -211,9 +211,14 @@ describe('sort and pagination', () => {
 describe('back-office catalog', () => {
   it('is closed to anonymous callers (401) and to customers and staff (403)', async () => {
     const body = { sku: 'X-1', name: 'Nope', categoryId: 'c', brandId: 'b', priceCents: 1 };
-    expect(await failure(api.createProduct({ body }))).toMatchObject({
+    const anonymousBrowser = browserClient(server.url).client;
+    expect(await failure(anonymousBrowser.createProduct({ body }))).toMatchObject({
       status: 401,
       code: 'unauthenticated',
+    });
+    expect(await failure(api.createProduct({ body }))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('CSRF'),
     });
     for (const role of ['customer', 'staff'] as const) {
       const client = (await signedInAs(server.database.db, role)).client(server.url);

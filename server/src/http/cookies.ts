@@ -1,0 +1,50 @@
+import type { Request, Response } from 'express';
+
+/** The two browser cookies: the HttpOnly session, and the readable CSRF token the page echoes in a header. */
+export const SESSION_COOKIE = 'session';
+export const CSRF_COOKIE = 'csrf_token';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export interface CookiePolicy {
+  /** Secure cookies when the shop is served over HTTPS (PUBLIC_URL). */
+  secure: boolean;
+}
+
+export function setSessionCookie(
+  res: Response,
+  policy: CookiePolicy,
+  token: string,
+  expiresAt: number,
+): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: policy.secure,
+    path: '/',
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: policy.secure, path: '/' });
+}
+
+export function setCsrfCookie(res: Response, policy: CookiePolicy, token: string): void {
+  // Readable by the page on purpose (double submit); SameSite keeps other sites from sending it.
+  res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: policy.secure, path: '/' });
+}

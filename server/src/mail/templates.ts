@@ -1,0 +1,432 @@
+import type { ShopIdentity } from '../modules/settings/service';
+
+/**
+ * The shop's mails, in English and Khmer, each as responsive HTML (table layout, inline styles: what mail clients
+ * render reliably) and as plain text built from the same content. Every value put into the HTML is escaped.
+ * Subjects never contain a code or a link: they end up in mail logs and lock-screen previews.
+ */
+export type MailLocale = 'en' | 'km';
+
+export interface MailData {
+  /** 6-digit code, valid 10 minutes. */
+  'verify-email': { name: string; code: string };
+  /** Sign-in second factor, valid 10 minutes. */
+  'login-code': { name: string; code: string };
+  /** Link valid 30 minutes. */
+  'password-reset': { name: string; resetUrl: string };
+  /** Notice after a change or reset: "if this wasn't you…". */
+  'password-changed': { name: string };
+  /** Someone tried to register with this address. */
+  'account-exists': { name: string; signInUrl: string; resetUrl: string };
+}
+
+export type MailTemplate = keyof MailData;
+
+export const MAIL_TEMPLATES: readonly MailTemplate[] = [
+  'verify-email',
+  'login-code',
+  'password-reset',
+  'password-changed',
+  'account-exists',
+];
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'code'; code: string }
+  | { kind: 'button'; label: string; url: string }
+  /** A link written out in full, for readers whose client does not show buttons. */
+  | { kind: 'link'; label: string; url: string };
+
+interface MailContent {
+  subject: string;
+  /** The preview line inbox lists show next to the subject (hidden in the body). */
+  preheader: string;
+  blocks: Block[];
+}
+
+type Texts = {
+  [T in MailTemplate]: (data: MailData[T], shop: string) => MailContent;
+};
+
+interface Common {
+  hello: (name: string) => string;
+  why: (shop: string) => string;
+}
+
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => KHMER_DIGITS[Number(d)] ?? d);
+
+const CODE_MINUTES = 10;
+const RESET_MINUTES = 30;
+
+const common: Record<MailLocale, Common> = {
+  en: {
+    hello: (name) => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
+    why: (shop) => `You receive this email because of an action on your account at ${shop}.`,
+  },
+  km: {
+    hello: (name) => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,'),
+    why: (shop) => `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារមានសកម្មភាពលើគណនីរបស់អ្នកនៅ ${shop}។`,
+  },
+};
+
+const texts: Record<MailLocale, Texts> = {
+  en: {
+    'verify-email': (d, shop) => ({
+      subject: `Verify your email address – ${shop}`,
+      preheader: `Your verification code for ${shop} is inside.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `Thank you for signing up at ${shop}. Enter this code to verify your email address:`,
+        },
+        { kind: 'code', code: d.code },
+        { kind: 'p', text: `The code is valid for ${CODE_MINUTES} minutes.` },
+        { kind: 'note', text: 'If you did not create an account, you can ignore this email.' },
+      ],
+    }),
+    'login-code': (d, shop) => ({
+      subject: `Your sign-in code for ${shop}`,
+      preheader: `Finish signing in to ${shop}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `To finish signing in to your ${shop} account, enter this code:` },
+        { kind: 'code', code: d.code },
+        {
+          kind: 'p',
+          text: `The code is valid for ${CODE_MINUTES} minutes. Never share it with anyone: our staff will never ask you for it.`,
+        },
+        {
+          kind: 'note',
+          text: 'If you did not try to sign in, someone may know your password: change it now.',
+        },
+      ],
+    }),
+    'password-reset': (d, shop) => ({
+      subject: `Reset your password – ${shop}`,
+      preheader: `Choose a new password for your ${shop} account.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `We received a request to reset the password of your ${shop} account. Use the button below to choose a new password:`,
+        },
+        { kind: 'button', label: 'Reset password', url: d.resetUrl },
+        { kind: 'p', text: `This link is valid for ${RESET_MINUTES} minutes and works only once.` },
+        {
+          kind: 'link',
+          label: 'If the button does not work, copy this address into your browser:',
+          url: d.resetUrl,
+        },
+        {
+          kind: 'note',
+          text: 'If you did not ask for a new password, ignore this email: your password stays the same.',
+        },
+      ],
+    }),
+    'password-changed': (d, shop) => ({
+      subject: `Your password was changed – ${shop}`,
+      preheader: `The password of your ${shop} account was changed.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `The password of your ${shop} account has just been changed.` },
+        { kind: 'p', text: 'If this was you, there is nothing else to do.' },
+        {
+          kind: 'p',
+          text: "If this wasn't you, reset your password right away with “Forgot password” on the sign-in page and contact us.",
+        },
+      ],
+    }),
+    'account-exists': (d, shop) => ({
+      subject: `You already have an account at ${shop}`,
+      preheader: 'Someone tried to sign up with your email address.',
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `Someone tried to create a new ${shop} account with this email address, but you already have one. If this was you, simply sign in:`,
+        },
+        { kind: 'button', label: 'Sign in', url: d.signInUrl },
+        { kind: 'link', label: 'Forgot your password? Choose a new one here:', url: d.resetUrl },
+        {
+          kind: 'note',
+          text: "If this wasn't you, you can ignore this email: nothing has changed in your account.",
+        },
+      ],
+    }),
+  },
+  km: {
+    'verify-email': (d, shop) => ({
+      subject: `ផ្ទៀងផ្ទាត់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក – ${shop}`,
+      preheader: `លេខកូដផ្ទៀងផ្ទាត់សម្រាប់ ${shop} មាននៅក្នុងអ៊ីមែលនេះ។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `សូមអរគុណសម្រាប់ការចុះឈ្មោះនៅ ${shop}។ សូមបញ្ចូលលេខកូដនេះ ដើម្បីផ្ទៀងផ្ទាត់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក៖`,
+        },
+        { kind: 'code', code: d.code },
+        { kind: 'p', text: `លេខកូដនេះមានសុពលភាពរយៈពេល ${khmerNumber(CODE_MINUTES)} នាទី។` },
+        { kind: 'note', text: 'ប្រសិនបើអ្នកមិនបានបង្កើតគណនីទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។' },
+      ],
+    }),
+    'login-code': (d, shop) => ({
+      subject: `លេខកូដសម្រាប់ចូលគណនី ${shop}`,
+      preheader: `បញ្ចប់ការចូលគណនី ${shop} របស់អ្នក។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: `ដើម្បីបញ្ចប់ការចូលគណនី ${shop} របស់អ្នក សូមបញ្ចូលលេខកូដនេះ៖` },
+        { kind: 'code', code: d.code },
+        {
+          kind: 'p',
+          text: `លេខកូដនេះមានសុពលភាពរយៈពេល ${khmerNumber(CODE_MINUTES)} នាទី។ កុំចែករំលែកលេខកូដនេះជាមួយនរណាម្នាក់ឡើយ។ បុគ្គលិករបស់យើងមិនដែលសុំលេខកូដនេះពីអ្នកទេ។`,
+        },
+        {
+          kind: 'note',
+          text: 'ប្រសិនបើអ្នកមិនបានព្យាយាមចូលគណនីទេ អាចមាននរណាម្នាក់ដឹងពាក្យសម្ងាត់របស់អ្នក។ សូមប្ដូរពាក្យសម្ងាត់របស់អ្នកភ្លាមៗ។',
+        },
+      ],
+    }),
+    'password-reset': (d, shop) => ({
+      subject: `កំណត់ពាក្យសម្ងាត់ឡើងវិញ – ${shop}`,
+      preheader: `ជ្រើសរើសពាក្យសម្ងាត់ថ្មីសម្រាប់គណនី ${shop} របស់អ្នក។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `យើងបានទទួលសំណើសុំកំណត់ពាក្យសម្ងាត់ឡើងវិញសម្រាប់គណនី ${shop} របស់អ្នក។ សូមចុចប៊ូតុងខាងក្រោម ដើម្បីជ្រើសរើសពាក្យសម្ងាត់ថ្មី៖`,
+        },
+        { kind: 'button', label: 'កំណត់ពាក្យសម្ងាត់ឡើងវិញ', url: d.resetUrl },
+        {
+          kind: 'p',
+          text: `តំណនេះមានសុពលភាពរយៈពេល ${khmerNumber(RESET_MINUTES)} នាទី ហើយអាចប្រើបានតែម្ដងប៉ុណ្ណោះ។`,
+        },
+        {
+          kind: 'link',
+          label: 'ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖',
+          url: d.resetUrl,
+        },
+        {
+          kind: 'note',
+          text: 'ប្រសិនបើអ្នកមិនបានស្នើសុំពាក្យសម្ងាត់ថ្មីទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។ ពាក្យសម្ងាត់របស់អ្នកនៅតែដដែល។',
+        },
+      ],
+    }),
+    'password-changed': (d, shop) => ({
+      subject: `ពាក្យសម្ងាត់របស់អ្នកត្រូវបានប្ដូរ – ${shop}`,
+      preheader: `ពាក្យសម្ងាត់នៃគណនី ${shop} របស់អ្នកត្រូវបានប្ដូរ។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: `ពាក្យសម្ងាត់នៃគណនី ${shop} របស់អ្នក ទើបតែត្រូវបានប្ដូរ។` },
+        { kind: 'p', text: 'ប្រសិនបើនេះជាអ្នក អ្នកមិនចាំបាច់ធ្វើអ្វីទៀតទេ។' },
+        {
+          kind: 'p',
+          text: 'ប្រសិនបើមិនមែនជាអ្នកទេ សូមកំណត់ពាក្យសម្ងាត់ឡើងវិញភ្លាមៗ តាមរយៈ «ភ្លេចពាក្យសម្ងាត់» នៅទំព័រចូលគណនី ហើយទាក់ទងមកយើង។',
+        },
+      ],
+    }),
+    'account-exists': (d, shop) => ({
+      subject: `អ្នកមានគណនីនៅ ${shop} រួចហើយ`,
+      preheader: 'មាននរណាម្នាក់បានព្យាយាមចុះឈ្មោះដោយប្រើអាសយដ្ឋានអ៊ីមែលរបស់អ្នក។',
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `មាននរណាម្នាក់បានព្យាយាមបង្កើតគណនី ${shop} ថ្មី ដោយប្រើអាសយដ្ឋានអ៊ីមែលនេះ ប៉ុន្តែអ្នកមានគណនីរួចហើយ។ ប្រសិនបើនេះជាអ្នក សូមចូលគណនីរបស់អ្នក៖`,
+        },
+        { kind: 'button', label: 'ចូលគណនី', url: d.signInUrl },
+        { kind: 'link', label: 'ភ្លេចពាក្យសម្ងាត់? សូមជ្រើសរើសពាក្យសម្ងាត់ថ្មីនៅទីនេះ៖', url: d.resetUrl },
+        {
+          kind: 'note',
+          text: 'ប្រសិនបើមិនមែនជាអ្នកទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរនៅក្នុងគណនីរបស់អ្នកទេ។',
+        },
+      ],
+    }),
+  },
+};
+
+/** Renders one mail: subject, HTML and plain text, with the shop's name, logo and contact details. */
+export function renderMail<T extends MailTemplate>(
+  template: T,
+  locale: MailLocale,
+  data: MailData[T],
+  shop: ShopIdentity,
+): RenderedMail {
+  const lang: MailLocale = locale === 'km' ? 'km' : 'en';
+  const build = texts[lang][template] as (data: MailData[T], shop: string) => MailContent | undefined;
+  if (typeof build !== 'function') throw new Error(`unknown mail template: ${String(template)}`);
+  const shopName = lang === 'km' ? shop.nameKm || shop.name : shop.name;
+  const content = build(data, shopName);
+  if (!content) throw new Error(`unknown mail template: ${String(template)}`);
+  for (const block of content.blocks) {
+    if (block.kind === 'button' || block.kind === 'link') assertWebUrl(block.url, template);
+  }
+  return {
+    subject: oneLine(content.subject),
+    html: renderHtml(lang, content, shop, shopName),
+    text: renderText(lang, content, shop, shopName),
+  };
+}
+
+function assertWebUrl(url: string, template: string): void {
+  if (!/^https?:\/\/[^\s]+$/i.test(url))
+    throw new Error(`mail ${template}: links must be absolute http(s) URLs`);
+}
+
+const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+// ---------------------------------------------------------------------------------------------------------- text
+
+function renderText(locale: MailLocale, content: MailContent, shop: ShopIdentity, shopName: string): string {
+  const parts: string[] = [];
+  for (const block of content.blocks) {
+    switch (block.kind) {
+      case 'p':
+      case 'note':
+        parts.push(block.text);
+        break;
+      case 'code':
+        parts.push(`    ${block.code}`);
+        break;
+      case 'button':
+        parts.push(`${block.label}:\n${block.url}`);
+        break;
+      case 'link':
+        parts.push(`${block.label}\n${block.url}`);
+        break;
+    }
+  }
+  const contact = contactLines(shop);
+  parts.push(['--', shopName, ...contact.map((c) => c.text)].join('\n'));
+  parts.push(common[locale].why(shopName));
+  return `${parts.join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------- html
+
+const COLORS = {
+  page: '#f1f5f9',
+  card: '#ffffff',
+  text: '#0f172a',
+  muted: '#64748b',
+  border: '#e2e8f0',
+  accent: '#1d4ed8',
+  codeBg: '#f8fafc',
+};
+
+const FONTS: Record<MailLocale, { family: string; lineHeight: string }> = {
+  en: {
+    family: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    lineHeight: '1.6',
+  },
+  // Khmer stacks subscripts and vowels above and below the line: it needs a Khmer font and more line height.
+  km: {
+    family:
+      "'Noto Sans Khmer', 'Khmer OS Siemreap', 'Khmer OS System', 'Khmer OS', 'Leelawadee UI', 'Khmer UI', Arial, sans-serif",
+    lineHeight: '1.9',
+  },
+};
+
+const MONO = "'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', 'Courier New', monospace";
+
+function renderHtml(locale: MailLocale, content: MailContent, shop: ShopIdentity, shopName: string): string {
+  const font = FONTS[locale];
+  const e = escapeHtml;
+  const body = content.blocks.map((block) => htmlBlock(block, font)).join('\n');
+  const logo =
+    shop.logoUrl && /^https?:\/\/[^\s]+$/i.test(shop.logoUrl)
+      ? `<img src="${e(shop.logoUrl)}" alt="${e(shopName)}" height="40" style="display:block;height:40px;width:auto;max-width:200px;border:0;outline:none;text-decoration:none;margin:0 0 8px 0;">`
+      : '';
+  const contact = contactLines(shop)
+    .map((c) =>
+      c.kind === 'email'
+        ? `<a href="mailto:${e(c.text)}" style="color:${COLORS.muted};text-decoration:underline;">${e(c.text)}</a>`
+        : e(c.text),
+    )
+    .join('<br>');
+
+  return `<!DOCTYPE html>
+<html lang="${locale}" xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="x-apple-disable-message-reformatting">
+<meta name="color-scheme" content="light">
+<title>${e(content.subject)}</title>
+<style>
+  @media only screen and (max-width: 620px) {
+    .card { padding: 24px 18px !important; }
+    .code { font-size: 28px !important; letter-spacing: 6px !important; }
+  }
+</style>
+</head>
+<body style="margin:0;padding:0;background-color:${COLORS.page};-webkit-text-size-adjust:100%;">
+<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px;color:${COLORS.page};">${e(content.preheader)}</div>
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="background-color:${COLORS.page};">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="max-width:600px;width:100%;">
+<tr><td style="padding:0 4px 16px 4px;font-family:${font.family};color:${COLORS.text};">
+${logo}<div style="font-size:20px;font-weight:700;line-height:1.4;color:${COLORS.text};">${e(shopName)}</div>
+</td></tr>
+<tr><td class="card" style="background-color:${COLORS.card};border:1px solid ${COLORS.border};border-radius:10px;padding:32px 36px;font-family:${font.family};font-size:16px;line-height:${font.lineHeight};color:${COLORS.text};">
+${body}
+</td></tr>
+<tr><td style="padding:20px 4px;font-family:${font.family};font-size:13px;line-height:${font.lineHeight};color:${COLORS.muted};">
+<strong style="color:${COLORS.text};">${e(shopName)}</strong>${contact ? `<br>${contact}` : ''}
+<p style="margin:12px 0 0 0;">${e(common[locale].why(shopName))}</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}
+
+function htmlBlock(block: Block, font: { family: string; lineHeight: string }): string {
+  const e = escapeHtml;
+  switch (block.kind) {
+    case 'p':
+      return `<p style="margin:0 0 16px 0;">${e(block.text)}</p>`;
+    case 'note':
+      return `<p style="margin:16px 0 0 0;font-size:14px;color:${COLORS.muted};">${e(block.text)}</p>`;
+    case 'code':
+      return `<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:8px 0 24px 0;">
+<tr><td class="code" style="background-color:${COLORS.codeBg};border:1px solid ${COLORS.border};border-radius:8px;padding:14px 24px;font-family:${MONO};font-size:34px;font-weight:700;letter-spacing:8px;line-height:1.2;color:${COLORS.text};text-align:center;">${e(block.code)}</td></tr>
+</table>`;
+    case 'button':
+      return `<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:8px 0 24px 0;">
+<tr><td align="center" bgcolor="${COLORS.accent}" style="border-radius:6px;background-color:${COLORS.accent};">
+<a href="${e(block.url)}" target="_blank" rel="noopener" style="display:inline-block;padding:12px 28px;font-family:${font.family};font-size:16px;font-weight:600;line-height:1.5;color:#ffffff;text-decoration:none;border-radius:6px;">${e(block.label)}</a>
+</td></tr>
+</table>`;
+    case 'link':
+      return `<p style="margin:0 0 16px 0;font-size:14px;color:${COLORS.muted};">${e(block.label)}<br>
+<a href="${e(block.url)}" target="_blank" rel="noopener" style="color:${COLORS.accent};word-break:break-all;">${e(block.url)}</a></p>`;
+  }
+}
+
+function contactLines(shop: ShopIdentity): { kind: 'phone' | 'email' | 'address'; text: string }[] {
+  const lines: { kind: 'phone' | 'email' | 'address'; text: string }[] = [];
+  if (shop.phone) lines.push({ kind: 'phone', text: oneLine(shop.phone) });
+  if (shop.supportEmail) lines.push({ kind: 'email', text: oneLine(shop.supportEmail) });
+  if (shop.address) lines.push({ kind: 'address', text: oneLine(shop.address) });
+  return lines;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SHOP_IDENTITY, type ShopIdentity } from '../modules/settings/service';
+import { MAIL_TEMPLATES, renderMail, type MailData, type MailLocale, type MailTemplate } from './templates';
+
+const shop: ShopIdentity = {
+  name: 'Angkor Computers',
+  nameKm: 'អង្គរ កុំព្យូទ័រ',
+  logoUrl: 'https://shop.example.com/files/logo.png',
+  supportEmail: 'help@shop.example.com',
+  phone: '+855 23 456 789',
+  address: 'Street 271, Phnom Penh',
+};
+
+const CODE = '739104';
+const RESET = 'https://shop.example.com/reset-password?token=abcDEF123';
+const SIGN_IN = 'https://shop.example.com/sign-in';
+
+const samples: { [T in MailTemplate]: MailData[T] } = {
+  'verify-email': { name: 'Dara', code: CODE },
+  'login-code': { name: 'Dara', code: CODE },
+  'password-reset': { name: 'Dara', resetUrl: RESET },
+  'password-changed': { name: 'Dara' },
+  'account-exists': { name: 'Dara', signInUrl: SIGN_IN, resetUrl: RESET },
+};
+
+const render = <T extends MailTemplate>(
+  template: T,
+  locale: MailLocale,
+  data = samples[template],
+  s = shop,
+) => renderMail(template, locale, data, s);
+
+const KHMER = /[\u1780-\u17FF]/;
+const khmerShare = (text: string) => (text.match(/[\u1780-\u17FF]/g) ?? []).length / text.length;
+
+describe('mail templates', () => {
+  it('render every template in English and Khmer, as HTML and plain text', () => {
+    for (const template of MAIL_TEMPLATES) {
+      for (const locale of ['en', 'km'] as const) {
+        const mail = render(template, locale);
+        expect(mail.subject.length, `${template}/${locale}`).toBeGreaterThan(5);
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+        expect(mail.html).toMatch(/^<!DOCTYPE html>/);
+        expect(mail.html).toContain(`<html lang="${locale}"`);
+        expect(mail.html).toContain('role="presentation"');
+        expect(mail.html).toContain('<img src="https://shop.example.com/files/logo.png"');
+        expect(mail.html).toContain('help@shop.example.com');
+        expect(mail.text).toContain('+855 23 456 789');
+        expect(mail.text).toContain('Street 271, Phnom Penh');
+        expect(mail.text).not.toMatch(/<[a-z]/i);
+        if (locale === 'en') {
+          expect(mail.subject).toContain('Angkor Computers');
+          expect(mail.text).toMatch(/^Hello Dara,/);
+          expect(KHMER.test(mail.text)).toBe(false);
+        } else {
+          expect(mail.subject).toContain('អង្គរ កុំព្យូទ័រ');
+          expect(KHMER.test(mail.subject)).toBe(true);
+          expect(mail.text).toMatch(/^ជម្រាបសួរ Dara,/);
+          // Khmer throughout, not an English mail with a Khmer greeting.
+          expect(khmerShare(mail.text), `${template}/km`).toBeGreaterThan(0.4);
+        }
+      }
+    }
+  });
+
+  it('put codes in the body, big and on a line of their own, never in the subject', () => {
+    for (const template of ['verify-email', 'login-code'] as const) {
+      for (const locale of ['en', 'km'] as const) {
+        const mail = render(template, locale);
+        expect(mail.subject).not.toContain(CODE);
+        expect(mail.subject).not.toMatch(/\d{6}/);
+        expect(mail.text).toMatch(new RegExp(`^\\s*${CODE}\\s*$`, 'm'));
+        expect(mail.html).toMatch(new RegExp(`font-size:34px[^>]*>${CODE}</td>`));
+        expect(mail.html).toContain('monospace');
+      }
+    }
+  });
+
+  it('state how long codes and links are valid', () => {
+    expect(render('verify-email', 'en').text).toContain('10 minutes');
+    expect(render('login-code', 'en').text).toContain('10 minutes');
+    expect(render('password-reset', 'en').text).toContain('30 minutes');
+    expect(render('verify-email', 'km').text).toContain('១០ នាទី');
+    expect(render('login-code', 'km').text).toContain('១០ នាទី');
+    expect(render('password-reset', 'km').text).toContain('៣០ នាទី');
+  });
+
+  it('put links in a button and written out, never in the subject', () => {
+    for (const locale of ['en', 'km'] as const) {
+      const reset = render('password-reset', locale);
+      expect(reset.subject).not.toContain('token');
+      expect(reset.html).toContain(`<a href="${RESET}"`);
+      expect(reset.text).toContain(RESET);
+      const exists = render('account-exists', locale);
+      expect(exists.html).toContain(`<a href="${SIGN_IN}"`);
+      expect(exists.html).toContain(`<a href="${RESET}"`);
+      expect(exists.text).toContain(SIGN_IN);
+      expect(exists.text).toContain(RESET);
+      expect(render('password-changed', locale).text).toMatch(/wasn't you|មិនមែនជាអ្នក/);
+    }
+  });
+
+  it('escape every value in the HTML', () => {
+    const hostile = '<script>alert("x")</script>';
+    const evilShop: ShopIdentity = {
+      ...shop,
+      name: `Shop <b>&</b> "Co"`,
+      nameKm: `<img src=x onerror=alert(1)>`,
+      address: '<iframe src="https://evil.example">',
+      logoUrl: 'https://shop.example.com/logo.png" onerror="alert(1)',
+    };
+    for (const template of MAIL_TEMPLATES) {
+      for (const locale of ['en', 'km'] as const) {
+        const data = { ...samples[template], name: hostile } as MailData[typeof template];
+        const { html, text } = render(template, locale, data, evilShop);
+        expect(html).not.toContain('<script');
+        expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+        expect(html).not.toContain('<b>');
+        expect(html).not.toContain('<iframe');
+        expect(html).not.toContain('<img src=x');
+        expect(html).not.toContain('" onerror="');
+        expect(text).toContain(hostile); // plain text is not HTML: shown as typed
+      }
+    }
+    const url = `https://shop.example.com/reset?token=a"><script>x</script>&b=1`;
+    const { html } = render('password-reset', 'en', { name: 'Dara', resetUrl: url });
+    expect(html).toContain(
+      'href="https://shop.example.com/reset?token=a&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;b=1"',
+    );
+  });
+
+  it('refuse links that are not absolute http(s) URLs', () => {
+    expect(() => render('password-reset', 'en', { name: 'Dara', resetUrl: 'javascript:alert(1)' })).toThrow(
+      /http/,
+    );
+    expect(() => render('password-reset', 'en', { name: 'Dara', resetUrl: '/reset?token=x' })).toThrow(
+      /http/,
+    );
+  });
+
+  it('work with the default identity: no logo, no contact lines, Khmer shop name in Khmer mails', () => {
+    const en = render('password-changed', 'en', { name: '' }, { ...DEFAULT_SHOP_IDENTITY });
+    expect(en.html).not.toContain('<img');
+    expect(en.subject).toBe('Your password was changed – Computer Shop');
+    expect(en.text).toMatch(/^Hello,/);
+    const km = render('password-changed', 'km', { name: 'Dara' }, { ...DEFAULT_SHOP_IDENTITY });
+    expect(km.subject).toContain('ហាងកុំព្យូទ័រ');
+    expect(km.html).toContain('ហាងកុំព្យូទ័រ');
+  });
+
+  it('show a logo only from an absolute http(s) URL', () => {
+    const relative = render('verify-email', 'en', samples['verify-email'], {
+      ...shop,
+      logoUrl: '/files/logo.png',
+    });
+    expect(relative.html).not.toContain('<img');
+  });
+});

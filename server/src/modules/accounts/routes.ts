@@ -1,0 +1,114 @@
+import type { Db } from '../../db/database';
+import type { Handlers, HandlerInput } from '../../http/routes';
+import type { RouteDef } from '@shop/shared';
+import { NotFound, Unauthenticated } from '../../http/errors';
+import { createAddress, deleteAddress, listAddresses, updateAddress } from './addresses';
+import { createUser, listUsers, updateUser } from './admin';
+import {
+  changePassword,
+  forgotPassword,
+  login,
+  loginWithCode,
+  register,
+  resendVerification,
+  resetPassword,
+  verifyEmail,
+  type AuthContext,
+  type SessionGrant,
+} from './auth';
+import { getUser, updateProfile } from './profile';
+import { endAllSessions, endSession, listSessions } from './sessions';
+
+type AccountRoutes =
+  | 'register'
+  | 'verifyEmail'
+  | 'resendVerification'
+  | 'login'
+  | 'loginOtp'
+  | 'logout'
+  | 'logoutEverywhere'
+  | 'forgotPassword'
+  | 'resetPassword'
+  | 'getMe'
+  | 'updateMe'
+  | 'changePassword'
+  | 'listSessions'
+  | 'revokeSession'
+  | 'listAddresses'
+  | 'createAddress'
+  | 'updateAddress'
+  | 'deleteAddress'
+  | 'listUsers'
+  | 'createUser'
+  | 'updateUser';
+
+export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRoutes | 'getCsrfToken'> {
+  const ctx = (input: HandlerInput<RouteDef>): AuthContext => ({ db, publicUrl, client: input.client });
+  const me = (input: HandlerInput<RouteDef>) => {
+    if (!input.user) throw new Unauthenticated();
+    return input.user;
+  };
+  /** Browsers get the session as an HttpOnly cookie; the desktop app asks for it in the answer. */
+  const signIn = (
+    input: HandlerInput<RouteDef>,
+    grant: SessionGrant,
+    client: 'web' | 'desktop' | undefined,
+  ) => {
+    if (client === 'desktop') return { user: grant.user, next: grant.next, sessionToken: grant.token };
+    input.session.start(grant.token, grant.expiresAt);
+    return { user: grant.user, next: grant.next };
+  };
+
+  return {
+    getCsrfToken: async (input) => ({ csrfToken: input.csrfToken }),
+    register: (input) => register(ctx(input), input.body),
+    resendVerification: (input) => resendVerification(ctx(input), input.body.email),
+    verifyEmail: async (input) => signIn(input, await verifyEmail(ctx(input), input.body), 'web'),
+    login: async (input) => {
+      const outcome = await login(ctx(input), input.body);
+      if (outcome.kind === 'code-sent')
+        return { otpRequired: true as const, challengeId: outcome.challengeId };
+      return signIn(input, outcome, input.body.client);
+    },
+    loginOtp: async (input) => signIn(input, await loginWithCode(ctx(input), input.body), input.body.client),
+    logout: async (input) => {
+      const user = me(input);
+      await endSession(db, user.id, user.sessionId);
+      input.session.end();
+      return { ok: true as const };
+    },
+    logoutEverywhere: async (input) => {
+      await endAllSessions(db, me(input).id);
+      input.session.end();
+      return { ok: true as const };
+    },
+    forgotPassword: (input) => forgotPassword(ctx(input), input.body.email),
+    resetPassword: async (input) => {
+      await resetPassword(ctx(input), input.body);
+      return { ok: true as const };
+    },
+    getMe: async (input) => ({ user: await getUser(db, me(input).id) }),
+    updateMe: async (input) => ({ user: await updateProfile(db, me(input), input.body, input.actor) }),
+    changePassword: async (input) => {
+      await changePassword(ctx(input), me(input), input.body);
+      return { ok: true as const };
+    },
+    listSessions: async (input) => ({ items: await listSessions(db, me(input).id, me(input).sessionId) }),
+    revokeSession: async (input) => {
+      const user = me(input);
+      if (!(await endSession(db, user.id, input.params.id))) throw new NotFound('There is no such session');
+      if (input.params.id === user.sessionId) input.session.end();
+      return { ok: true as const };
+    },
+    listAddresses: async (input) => ({ items: await listAddresses(db, me(input).id) }),
+    createAddress: (input) => createAddress(db, me(input).id, input.body),
+    updateAddress: (input) => updateAddress(db, me(input).id, input.params.id, input.body),
+    deleteAddress: async (input) => {
+      await deleteAddress(db, me(input).id, input.params.id);
+      return { ok: true as const };
+    },
+    listUsers: (input) => listUsers(db, me(input), input.query),
+    createUser: (input) => createUser(db, input.body, input.actor),
+    updateUser: (input) => updateUser(db, me(input), input.params.id, input.body, input.actor),
+  };
+}

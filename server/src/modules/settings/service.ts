@@ -1,0 +1,74 @@
+import { isMysql } from '../../db/ddl';
+import type { Db } from '../../db/database';
+import type { Tx } from '../../db/transaction';
+
+/** Who the shop is, as mails, receipts and the web shop's header show it. */
+export interface ShopIdentity {
+  name: string;
+  nameKm: string;
+  /** An absolute http(s) URL: mail clients cannot resolve paths relative to the shop. */
+  logoUrl: string | null;
+  supportEmail: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export const SHOP_IDENTITY_KEY = 'shop.identity';
+
+export const DEFAULT_SHOP_IDENTITY: Readonly<ShopIdentity> = Object.freeze({
+  name: 'Computer Shop',
+  nameKm: 'ហាងកុំព្យូទ័រ',
+  logoUrl: null,
+  supportEmail: null,
+  phone: null,
+  address: null,
+});
+
+/** One setting's stored value (parsed JSON), or undefined when it was never set or is unreadable. */
+export async function getSetting(db: Db | Tx, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value_json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shop's name, logo and contact details, each field falling back to its default when absent or malformed. */
+export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
+  const stored = await getSetting(db, SHOP_IDENTITY_KEY);
+  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const text = (field: keyof ShopIdentity): string | null => {
+    const v = value[field];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  };
+  return {
+    name: text('name') ?? DEFAULT_SHOP_IDENTITY.name,
+    nameKm: text('nameKm') ?? DEFAULT_SHOP_IDENTITY.nameKm,
+    logoUrl: text('logoUrl'),
+    supportEmail: text('supportEmail'),
+    phone: text('phone'),
+    address: text('address'),
+  };
+}
+
+/**
+ * Creates or replaces one setting (stored as JSON). One atomic statement on each dialect: `on duplicate key
+ * update` on MySQL, `on conflict do update` on SQLite (PITFALLS: Kysely's onConflict is invalid SQL on MySQL).
+ */
+export async function setSetting(tx: Tx, key: string, value: unknown): Promise<void> {
+  const valueJson = JSON.stringify(value);
+  if (valueJson === undefined) throw new TypeError(`setting ${key}: value is not JSON-serializable`);
+  const row = { key, value_json: valueJson, updated_at: Date.now() };
+  const insert = tx.insertInto('settings').values(row);
+  if (isMysql(tx)) {
+    await insert.onDuplicateKeyUpdate({ value_json: row.value_json, updated_at: row.updated_at }).execute();
+  } else {
+    await insert
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value_json: row.value_json, updated_at: row.updated_at }),
+      )
+      .execute();
+  }
+}
