@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 import type { ShopDatabase } from '../db/database';
@@ -29,6 +30,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export function createApp({ config, database, logger }: AppDeps): Express {
   const { db } = database;
   const app = express();
+  const secure = config.publicUrl.startsWith('https://');
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
@@ -55,6 +57,18 @@ export function createApp({ config, database, logger }: AppDeps): Express {
       },
     }),
   );
+  app.use(
+    helmet({
+      // Product pictures and payment QR codes are images of our own origin or data: URLs; nothing else is embedded.
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': secure ? [] : null,
+        },
+      },
+      strictTransportSecurity: secure,
+    }),
+  );
   app.use(compression());
 
   const handlers: Handlers = {
@@ -64,7 +78,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     ...inventoryHandlers(db),
     ...syncHandlers(db),
   };
-  const cookies = { secure: config.publicUrl.startsWith('https://') };
+  const cookies = { secure };
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(issueCsrfToken(cookies));

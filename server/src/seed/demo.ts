@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import { createActiveUser } from '../modules/accounts/users';
 import type { Logger } from '../logger';
 import { demoBrands, demoCategories, demoProducts } from './demo-catalog';
 import { importCategoriesAndBrands, importProducts, writeProductImage } from './import-catalog';
@@ -22,5 +24,26 @@ export async function seedDemoShop(db: Db, dataDir: string, logger: Logger): Pro
     })),
   );
   logger.info({ products: demoProducts.length, categories: demoCategories.length }, 'demo catalog created');
+  await createDemoAccounts(db, logger);
   return true;
+}
+
+/**
+ * A demo admin and a demo staff member with passwords made now and shown once in the log, so a person trying the
+ * shop can open the back office; their sign-in codes arrive as mail (data/mail/*.eml without SMTP_URL).
+ */
+async function createDemoAccounts(db: Db, logger: Logger): Promise<void> {
+  for (const role of ['admin', 'staff'] as const) {
+    const email = `${role}@demo.computershop.local`;
+    const password = randomBytes(12).toString('base64url');
+    await createActiveUser(db, {
+      email,
+      password,
+      name: role === 'admin' ? 'Demo admin' : 'Demo staff',
+      role,
+    });
+    logger.warn(
+      `Demo ${role} account: ${email} with password ${password} (shown only this once; change it after signing in)`,
+    );
+  }
 }
