@@ -47,7 +47,32 @@ const envSchema = z.object({
       return trust;
     })
     .default(false),
+  STORAGE_URL: z
+    .string()
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9._/-]*)?$/,
+      'must be s3://bucket or s3://bucket/prefix',
+    )
+    .optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(false),
+  BAKONG_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api-bakong.nbc.gov.kh' })
+    .optional(),
+  BAKONG_TOKEN: z.string().optional(),
+  BAKONG_STANDIN: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
+  BAKONG_POLL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5000),
+  PAYMENT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
 });
+
+/** The token the built-in Bakong stand-in accepts when BAKONG_TOKEN is not set: not a secret, nothing real. */
+export const BAKONG_STANDIN_TOKEN = 'bakong-standin-token';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -67,6 +92,40 @@ export interface Config {
   mailPollMs: number;
   /** Express's 'trust proxy': whether/which proxies' X-Forwarded-* headers to believe (client IP, protocol). */
   trustProxy: TrustProxy;
+  bakong: BakongConfig;
+  /** How long after a payment QR expires it is still watched (and asked about once more) before the order expires. */
+  paymentGraceMs: number;
+  /** Where files (product pictures, payment proofs) live: a folder on this machine or an S3-compatible bucket. */
+  storage: StorageConfig;
+}
+
+export type StorageConfig =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Prepended to every key, without slashes at either end; '' for none. */
+      prefix: string;
+      /** For MinIO, R2, Spaces and the like; null: AWS S3. */
+      endpoint: string | null;
+      region: string;
+      /** null: the AWS SDK's default credential chain (environment, instance role, …). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      forcePathStyle: boolean;
+    };
+
+export interface BakongConfig {
+  /**
+   * The Bakong Open API (production https://api-bakong.nbc.gov.kh) or a standalone stand-in; null when `standin`:
+   * then the server asks its own stand-in at its listening address (see `bakongBaseUrl` in payments/bakong-standin).
+   */
+  baseUrl: string | null;
+  /** The merchant's Bakong Open API token: a secret, never logged. */
+  token: string;
+  /** Mount the in-memory Bakong stand-in at /bakong-standin (development and tests; never in production). */
+  standin: boolean;
+  /** How often open payments are asked about. */
+  pollMs: number;
 }
 
 export type TrustProxy = boolean | number | string[];
@@ -101,6 +160,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
     trustProxy: e.TRUST_PROXY,
+    bakong: bakongConfig(e),
+    paymentGraceMs: e.PAYMENT_GRACE_MS,
+    storage: storageConfig(e, dataDir),
+  };
+}
+
+function storageConfig(e: z.infer<typeof envSchema>, dataDir: string): StorageConfig {
+  if (!e.STORAGE_URL) return { kind: 'disk', dir: path.join(dataDir, 'files') };
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError('Invalid configuration:\n  S3_SECRET_ACCESS_KEY: set both S3 keys or neither');
+  const [bucket = '', ...prefix] = e.STORAGE_URL.slice('s3://'.length).split('/');
+  return {
+    kind: 's3',
+    bucket,
+    prefix: prefix.filter(Boolean).join('/'),
+    endpoint: e.S3_ENDPOINT ?? null,
+    region: e.S3_REGION,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : null,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
   };
 }
 
@@ -138,4 +219,42 @@ function parseTrustProxy(value: string): TrustProxy | undefined {
     return family === 4 && net.isIPv4(range);
   });
   return valid ? entries : undefined;
+}
+
+/** Real Bakong needs its address and token; the stand-in simulates payments, so production refuses it. */
+function bakongConfig(e: z.infer<typeof envSchema>): BakongConfig {
+  const standin = e.BAKONG_STANDIN ? e.BAKONG_STANDIN === 'true' : e.BAKONG_API_URL === undefined;
+  if (standin) {
+    if (e.NODE_ENV === 'production')
+      invalid(
+        'BAKONG_STANDIN: the Bakong stand-in simulates payments and must never run in production; ' +
+          'set BAKONG_API_URL and BAKONG_TOKEN for real payments',
+      );
+    if (e.BAKONG_API_URL)
+      invalid(
+        'BAKONG_STANDIN: true uses the built-in stand-in and cannot be combined with BAKONG_API_URL ' +
+          '(leave BAKONG_STANDIN unset or false to use BAKONG_API_URL)',
+      );
+    return {
+      baseUrl: null,
+      token: e.BAKONG_TOKEN ?? BAKONG_STANDIN_TOKEN,
+      standin,
+      pollMs: e.BAKONG_POLL_MS,
+    };
+  }
+  if (!e.BAKONG_API_URL)
+    invalid('BAKONG_API_URL: required when BAKONG_STANDIN=false (production: https://api-bakong.nbc.gov.kh)');
+  if (!e.BAKONG_TOKEN) invalid('BAKONG_TOKEN: required with BAKONG_API_URL (the Bakong Open API token)');
+  if (e.NODE_ENV === 'production' && !e.BAKONG_API_URL.startsWith('https://'))
+    invalid('BAKONG_API_URL: must be https:// in production (the token travels with every request)');
+  return {
+    baseUrl: e.BAKONG_API_URL.replace(/\/+$/, ''),
+    token: e.BAKONG_TOKEN,
+    standin,
+    pollMs: e.BAKONG_POLL_MS,
+  };
+}
+
+function invalid(problem: string): never {
+  throw new ConfigError(`Invalid configuration:\n  ${problem}`);
 }

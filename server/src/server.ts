@@ -7,6 +7,9 @@ import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { createMailSender } from './mail/sender';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
+import { createBakongClient } from './modules/payments/bakong-client';
+import { bakongBaseUrl } from './modules/payments/bakong-standin';
+import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
 import { seedDemoShop } from './seed/demo';
 
 export interface RunningServer {
@@ -15,6 +18,8 @@ export interface RunningServer {
   logger: Logger;
   /** The mail outbox worker: `mail.runOnce()` sends what is due now instead of at the next poll. */
   mail: OutboxWorker;
+  /** The payment job: `payments.runOnce()` asks Bakong about due payments now. */
+  payments: PaymentWatcher;
   /** Stops accepting connections, lets in-flight requests finish (up to the shutdown timeout), closes the database. */
   close(): Promise<void>;
 }
@@ -62,6 +67,12 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const payments = startPaymentWatcher({
+    db: database.db,
+    bakong: createBakongClient({ baseUrl: bakongBaseUrl(config.bakong, url), token: config.bakong.token }),
+    logger,
+    pollMs: config.bakong.pollMs,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -75,9 +86,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
-      // The outbox worker finishes the mail it is sending before the database it records it in closes.
+      // The jobs finish the payment or mail at hand before the database they record it in closes.
+      await payments.stop();
       await stopMail();
       await database.close();
     })());
-  return { url, database, logger, mail, close };
+  return { url, database, logger, mail, payments, close };
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 function expectedStatus(route: RouteDef, caller: string): 'allowed' | 401 | 403 {
-  if (route.access.kind === 'public') return 'allowed';
+  if (route.access.kind === 'public' || route.access.kind === 'optional') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (route.access.kind === 'signed-in') return 'allowed';
   return can(caller as (typeof roles)[number], route.access.permission) ? 'allowed' : 403;

@@ -60,6 +60,26 @@ export const productSpecSchema = z.object({
   display: z.string(),
 });
 
+/** Uploads larger than this are refused (413) before they are read. */
+export const productImageMaxBytes = 8 * 1024 * 1024;
+
+/**
+ * A product picture. `url` is the large one (960 px wide for uploads); uploaded pictures also have an `id` (to
+ * delete them by) and smaller copies in `thumbnails`, by width (`{ "160": url, "480": url }`).
+ */
+export const productImageSchema = z
+  .object({
+    id: z.string().optional(),
+    url: z.string(),
+    alt: z.string(),
+    thumbnails: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
+  })
+  .meta({ id: 'ProductImage' });
+export type ProductImage = z.infer<typeof productImageSchema>;
+
+/** The text fields sent with a picture upload (the file itself is the multipart field `file`). */
+export const productImageUploadSchema = z.object({ alt: z.string().trim().max(200).optional() });
+
 export const productDetailSchema = productSummarySchema
   .extend({
     barcode: z.string().nullable(),
@@ -67,7 +87,7 @@ export const productDetailSchema = productSummarySchema
     serialized: z.boolean(),
     active: z.boolean(),
     specs: z.array(productSpecSchema),
-    images: z.array(z.object({ url: z.string(), alt: z.string() })),
+    images: z.array(productImageSchema),
     createdAt: z.number().int(),
     updatedAt: z.number().int(),
   })

@@ -4,6 +4,7 @@ export * from './specs';
 export * from './catalog';
 export * from './inventory';
 export * from './accounts';
+export * from './orders';
 export * from './sync';
 export * from './permissions';
 export * from './api/route';

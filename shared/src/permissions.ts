@@ -11,6 +11,7 @@ export const permissions = {
   'stock.manage': ['staff', 'admin'],
   'sync.pull': ['staff', 'admin'],
   'customers.view': ['staff', 'admin'],
+  'orders.manage': ['staff', 'admin'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as catalogInventory from './migrations/001-catalog-inventory';
 import * as auditLog from './migrations/002-audit-log';
 import * as accounts from './migrations/003-accounts';
+import * as orders from './migrations/004-orders';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
   '001-catalog-inventory': catalogInventory,
   '002-audit-log': auditLog,
   '003-accounts': accounts,
+  '004-orders': orders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,6 +23,13 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   rate_limits: RateLimitTable;
   settings: SettingTable;
+  carts: CartTable;
+  cart_items: CartItemTable;
+  orders: OrderTable;
+  order_items: OrderItemTable;
+  order_events: OrderEventTable;
+  idempotency_keys: IdempotencyKeyTable;
+  payments: PaymentTable;
 }
 
 export interface CategoryTable {
@@ -237,5 +244,104 @@ export interface RateLimitTable {
 export interface SettingTable {
   key: string;
   value_json: string;
+  updated_at: number;
+}
+
+export interface CartTable {
+  id: string;
+  user_id: string | null;
+  /** Guests are known by a random token in a cookie; only its hash is stored. */
+  guest_token_hash: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CartItemTable {
+  id: string;
+  cart_id: string;
+  product_id: string;
+  quantity: number;
+  added_at: number;
+}
+
+export interface OrderTable {
+  id: string;
+  number: string;
+  channel: string;
+  status: string;
+  user_id: string | null;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+  fulfilment: string;
+  delivery_address_json: string | null;
+  note: string | null;
+  currency: string;
+  subtotal_cents: number;
+  delivery_fee_cents: number;
+  total_cents: number;
+  riel_per_usd: number;
+  total_khr: number;
+  locale: string;
+  /** When an unpaid order expires and gives its stock back (null once paid or closed). */
+  payment_due_at: number | null;
+  paid_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A line of an order with the price and name as they were when it was placed. */
+export interface OrderItemTable {
+  id: string;
+  order_id: string;
+  product_id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_cents: number;
+  line_total_cents: number;
+  warranty_months: number;
+  cancelled_quantity: number;
+  cancel_reason: string | null;
+}
+
+export interface OrderEventTable {
+  id: string;
+  order_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  actor_id: string | null;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeyTable {
+  key_hash: string;
+  request_hash: string;
+  order_id: string;
+  created_at: number;
+}
+
+/** One KHQR issued for an order. Watched until `watch_until` (expiry plus grace), claimed by one poller at a time. */
+export interface PaymentTable {
+  id: string;
+  order_id: string;
+  method: string;
+  currency: string;
+  amount_minor: number;
+  qr: string;
+  md5: string;
+  /** pending → paid | expired | superseded (a newer QR replaced it, still watched) | mismatch (staff review). */
+  status: string;
+  expires_at: number;
+  watch_until: number;
+  next_check_at: number;
+  check_failures: number;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  bakong_hash: string | null;
+  paid_at: number | null;
+  created_at: number;
   updated_at: number;
 }

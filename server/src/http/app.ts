@@ -10,9 +10,14 @@ import type { ShopDatabase } from '../db/database';
 import type { Logger } from '../logger';
 import { accountHandlers } from '../modules/accounts/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
+import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
+import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
+import { orderHandlers } from '../modules/orders/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { syncHandlers } from '../modules/sync/routes';
+import { serveFiles } from '../storage/serve';
+import { createStorage } from '../storage/storage';
 import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
@@ -71,10 +76,22 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   );
   app.use(compression());
 
+  // Development and tests only (config refuses it in production): Bakong's API and a pretend bank app in memory.
+  if (config.bakong.standin) {
+    app.use(BAKONG_STANDIN_PATH, createBakongStandin({ token: config.bakong.token }).router);
+    logger.warn(
+      `Bakong stand-in at ${BAKONG_STANDIN_PATH}: payments are simulated (POST ${BAKONG_STANDIN_PATH}/dev/pay ` +
+        'marks a QR paid). Set BAKONG_API_URL and BAKONG_TOKEN to take real payments.',
+    );
+  }
+
+  const storage = createStorage(config.storage);
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
     ...accountHandlers(db, config.publicUrl),
-    ...catalogHandlers(db),
+    ...catalogHandlers(db, storage),
+    ...cartHandlers(db),
+    ...orderHandlers(db, { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs }),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
   };
@@ -96,7 +113,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 
-  app.use('/files', express.static(path.join(config.dataDir, 'files'), { maxAge: '7d', fallthrough: false }));
+  app.use('/files', serveFiles(storage));
   serveWebshop(app, config.webshopDir);
   app.use(errorHandler);
   return app;

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 export const SESSION_COOKIE = 'session';
 export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
+export const CART_COOKIE = 'cart';
 
 export function readCookie(req: Request, name: string): string | null {
   const header = req.headers.cookie;
@@ -47,4 +48,10 @@ export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
 export function setCsrfCookie(res: Response, policy: CookiePolicy, token: string): void {
   // Readable by the page on purpose (double submit); SameSite keeps other sites from sending it.
   res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: policy.secure, path: '/' });
+}
+
+export function setCartCookie(res: Response, policy: CookiePolicy, token: string | null): void {
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: policy.secure, path: '/' };
+  if (token === null) res.clearCookie(CART_COOKIE, options);
+  else res.cookie(CART_COOKIE, token, { ...options, maxAge: 60 * 24 * 60 * 60 * 1000 });
 }

@@ -31,7 +31,7 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
       operationId,
       summary: route.summary,
       tags: [route.tag],
-      ...(route.access.kind === 'public' ? { security: [] } : {}),
+      ...(route.access.kind === 'public' || route.access.kind === 'optional' ? { security: [] } : {}),
       'x-access': route.access,
       parameters: [
         ...parameters(route.params, 'path', toSchema),
@@ -97,7 +97,7 @@ function responses(route: RouteDef, toSchema: (s: z.ZodType, io: 'output') => Js
     },
     400: error('Invalid request: `fields` says which parameter is wrong'),
   };
-  if (route.access.kind !== 'public') {
+  if (route.access.kind === 'signed-in' || route.access.kind === 'permission') {
     statuses[401] = error('Not signed in');
     if (route.access.kind === 'permission')
       statuses[403] = error(`Requires the ${route.access.permission} permission`);

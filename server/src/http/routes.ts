@@ -10,7 +10,15 @@ import {
 } from '@shop/shared';
 import type { Authentication, SignedInUser } from '../modules/accounts/sessions';
 import type { Actor } from '../modules/audit/audit';
-import { clearSessionCookie, setSessionCookie, type CookiePolicy } from './cookies';
+import { fileUpload, type UploadedFile } from '../storage/upload';
+import {
+  CART_COOKIE,
+  clearSessionCookie,
+  readCookie,
+  setCartCookie,
+  setSessionCookie,
+  type CookiePolicy,
+} from './cookies';
 import { checkCsrf } from './csrf';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
 
@@ -23,12 +31,18 @@ export interface HandlerInput<R extends RouteDef> {
   params: Parsed<R, 'params'>;
   query: Parsed<R, 'query'>;
   body: Parsed<R, 'body'>;
+  /** Upload routes: the file sent in the route's multipart field, or null when none was. */
+  file: R extends { upload: object } ? UploadedFile | null : undefined;
   user: SignedInUser | null;
   /** The caller as the audit log records them. */
   actor: Actor;
   client: { ip: string | null; userAgent: string | null };
   /** The browser session cookie: routes that sign in or out set or clear it; the token itself never reaches logs. */
   session: { start(token: string, expiresAt: number): void; end(): void };
+  /** A guest's cart token (cookie): remembered when a guest's first cart is made, forgotten when it is merged. */
+  cart: { token: string | null; remember(token: string | null): void };
+  /** The Idempotency-Key header: a retried request with the same key gets the first answer. */
+  idempotencyKey: string | null;
   /** This browser's CSRF token (double submit), for pages that need to read it from an answer. */
   csrfToken: string;
   requestId: string;
@@ -50,6 +64,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
   for (const name of Object.keys(apiRoutes) as RouteName[]) {
     const route: RouteDef = apiRoutes[name];
     const handler = handlers[name] as unknown as Handler<RouteDef>;
+    const receiveUpload = route.upload && fileUpload(route.upload);
     router[route.method](route.path, async (req: Request, res: Response) => {
       checkCsrf(req);
       const auth = route.access.kind === 'public' ? null : await options.authenticate(req);
@@ -57,12 +72,15 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       // A sliding session that was just extended: move the cookie's expiry along with it.
       if (auth?.via === 'cookie' && auth.extendedUntil)
         setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
+      // Read only now, so that nobody unauthorized makes the server take in megabytes.
+      const file = receiveUpload ? await receiveUpload(req, res) : undefined;
       const user = auth?.user ?? null;
       const ip = req.ip ?? null;
       const input: HandlerInput<RouteDef> = {
         params: parsePart(route.params, req.params, 'params'),
         query: parsePart(route.query, req.query, 'query'),
         body: parsePart(route.body, req.body, 'body'),
+        file,
         user,
         actor: { userId: user?.id ?? null, ip },
         client: { ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
@@ -70,6 +88,11 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
           start: (token, expiresAt) => setSessionCookie(res, options.cookies, token, expiresAt),
           end: () => clearSessionCookie(res, options.cookies),
         },
+        cart: {
+          token: readCookie(req, CART_COOKIE),
+          remember: (token) => setCartCookie(res, options.cookies, token),
+        },
+        idempotencyKey: idempotencyKeyOf(req),
         csrfToken: String(res.locals.csrfToken ?? ''),
         requestId: String(req.id),
       } as HandlerInput<RouteDef>;
@@ -84,7 +107,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
 
 function authorize(route: RouteDef, user: SignedInUser | null): void {
   const { access } = route;
-  if (access.kind === 'public') return;
+  if (access.kind === 'public' || access.kind === 'optional') return;
   if (!user) throw new Unauthenticated();
   if (access.kind === 'permission' && !can(user.role, access.permission)) throw new Forbidden();
 }
@@ -99,4 +122,15 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
     fields[key] ??= issue.message;
   }
   throw new Invalid(`Some ${part === 'body' ? 'fields' : `${part} parameters`} are not valid`, fields);
+}
+
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) return null;
+  if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
+    throw new Invalid('The Idempotency-Key header must be 8 to 100 letters, digits, dots, dashes or colons', {
+      'Idempotency-Key': 'not a valid key',
+    });
+  }
+  return key;
 }

@@ -3,9 +3,14 @@ import type { Permission } from '../permissions';
 
 /** Who may call a route: anyone, any signed-in user, or holders of a permission from the permission table. */
 export type Access =
-  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+  | { kind: 'public' }
+  /** Open to anyone; a signed-in caller is recognised (the cart of a guest or of a customer). */
+  | { kind: 'optional' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission };
 
 export const publicAccess = { kind: 'public' } as const satisfies Access;
+export const anyone = { kind: 'optional' } as const satisfies Access;
 export const signedIn = { kind: 'signed-in' } as const satisfies Access;
 export const requires = (permission: Permission) =>
   ({ kind: 'permission', permission }) as const satisfies Access;
@@ -30,6 +35,8 @@ export interface RouteDef {
   status?: 200 | 201 | 202 | 204;
   /** Error statuses the route may answer besides the generic ones (400, 401/403 when protected, 500). */
   errors?: readonly number[];
+  /** A multipart/form-data upload: one file in `field` (at most `maxBytes`); `body` describes the text fields. */
+  upload?: { field: string; maxBytes: number };
 }
 
 export function defineRoute<const R extends RouteDef>(route: R): R {

@@ -16,6 +16,7 @@ import {
   type AuthContext,
   type SessionGrant,
 } from './auth';
+import { mergeGuestCart } from '../cart/service';
 import { getUser, updateProfile } from './profile';
 import { endAllSessions, endSession, listSessions } from './sessions';
 
@@ -49,11 +50,15 @@ export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRout
     return input.user;
   };
   /** Browsers get the session as an HttpOnly cookie; the desktop app asks for it in the answer. */
-  const signIn = (
+  const signIn = async (
     input: HandlerInput<RouteDef>,
     grant: SessionGrant,
     client: 'web' | 'desktop' | undefined,
   ) => {
+    if (input.cart.token) {
+      await mergeGuestCart(db, input.cart.token, grant.user.id);
+      input.cart.remember(null);
+    }
     if (client === 'desktop') return { user: grant.user, next: grant.next, sessionToken: grant.token };
     input.session.start(grant.token, grant.expiresAt);
     return { user: grant.user, next: grant.next };

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
+import type { FileStorage } from '../../storage/storage';
+import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
 import { findBrands, findCategories } from './repo';
 import { createProduct, getPublicProduct, updateProduct } from './service';
@@ -12,12 +14,14 @@ type CatalogRoutes =
   | 'getProduct'
   | 'createProduct'
   | 'updateProduct'
+  | 'uploadProductImage'
+  | 'deleteProductImage'
   | 'createCategory'
   | 'updateCategory'
   | 'createBrand'
   | 'updateBrand';
 
-export function catalogHandlers(db: Db): Handlers<CatalogRoutes> {
+export function catalogHandlers(db: Db, storage: FileStorage): Handlers<CatalogRoutes> {
   return {
     listCategories: async () => ({ items: await findCategories(db) }),
     listBrands: async () => ({ items: await findBrands(db) }),
@@ -25,6 +29,10 @@ export function catalogHandlers(db: Db): Handlers<CatalogRoutes> {
     getProduct: ({ params }) => getPublicProduct(db, params.idOrSlug),
     createProduct: ({ body, actor }) => createProduct(db, body, actor),
     updateProduct: ({ params, body, actor }) => updateProduct(db, params.id, body, actor),
+    uploadProductImage: ({ params, body, file, actor }) =>
+      addProductImage(db, storage, params.id, { file, alt: body.alt }, actor),
+    deleteProductImage: ({ params, actor }) =>
+      removeProductImage(db, storage, params.id, params.imageId, actor),
     createCategory: ({ body, actor }) => createCategory(db, body, actor),
     updateCategory: ({ params, body, actor }) => updateCategory(db, params.id, body, actor),
     createBrand: ({ body, actor }) => createBrand(db, body, actor),

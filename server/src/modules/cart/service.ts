@@ -1,0 +1,292 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { usdCentsToKhr, type Cart } from '@shop/shared';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { newId } from '../../db/ids';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { getPricing } from '../settings/pricing';
+
+/**
+ * Carts of signed-in customers (by account) and of guests (by a random cookie token, stored hashed); a guest cart
+ * joins the customer's at sign-in. A cart holds no prices: they are read from the catalog every time.
+ */
+export interface CartOwner {
+  userId: string | null;
+  guestToken: string | null;
+}
+
+const MAX_LINES = 50;
+const MAX_QUANTITY = 99;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function newGuestToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+async function findCartId(db: Db | Tx, owner: CartOwner): Promise<string | null> {
+  if (owner.userId) {
+    const row = await db
+      .selectFrom('carts')
+      .select('id')
+      .where('user_id', '=', owner.userId)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+  if (!owner.guestToken) return null;
+  const row = await db
+    .selectFrom('carts')
+    .select('id')
+    .where('guest_token_hash', '=', hashToken(owner.guestToken))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+async function ensureCart(tx: Tx, owner: CartOwner): Promise<string> {
+  const existing = await findCartId(tx, owner);
+  if (existing) return existing;
+  if (!owner.userId && !owner.guestToken) throw new Error('a guest cart needs a token');
+  const now = Date.now();
+  const id = newId();
+  await tx
+    .insertInto('carts')
+    .values({
+      id,
+      user_id: owner.userId,
+      guest_token_hash: owner.userId ? null : hashToken(owner.guestToken!),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function getCart(db: Db, owner: CartOwner): Promise<Cart> {
+  const pricing = await getPricing(db);
+  const cartId = await findCartId(db, owner);
+  if (!cartId) return emptyCart(pricing.rielPerUsd);
+  const rows = await db
+    .selectFrom('cart_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .innerJoin('stock_levels as s', 's.product_id', 'p.id')
+    .select([
+      'i.id',
+      'i.product_id',
+      'i.quantity',
+      'p.slug',
+      'p.sku',
+      'p.name',
+      'p.images_json',
+      'p.price_cents',
+      'p.active',
+      's.on_hand',
+      's.reserved',
+    ])
+    .where('i.cart_id', '=', cartId)
+    .orderBy('i.added_at')
+    .orderBy('i.id')
+    .execute();
+  const lines = rows.map((row) => {
+    const available = row.active === 1 ? Math.max(0, Number(row.on_hand) - Number(row.reserved)) : 0;
+    const quantity = Number(row.quantity);
+    const lineCents = Number(row.price_cents) * quantity;
+    const images = JSON.parse(row.images_json) as { url: string }[];
+    return {
+      id: row.id,
+      productId: row.product_id,
+      slug: row.slug,
+      sku: row.sku,
+      name: row.name,
+      imageUrl: images[0]?.url ?? null,
+      quantity,
+      unitPriceCents: Number(row.price_cents),
+      lineTotal: { usdCents: lineCents, khr: usdCentsToKhr(lineCents, pricing.rielPerUsd) },
+      available,
+      problem:
+        row.active !== 1
+          ? ('unavailable' as const)
+          : available === 0
+            ? ('out_of_stock' as const)
+            : available < quantity
+              ? ('not_enough_stock' as const)
+              : null,
+    };
+  });
+  const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotal.usdCents, 0);
+  return {
+    id: cartId,
+    lines,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    subtotal: { usdCents: subtotalCents, khr: usdCentsToKhr(subtotalCents, pricing.rielPerUsd) },
+    rielPerUsd: pricing.rielPerUsd,
+    canCheckout: lines.length > 0 && lines.every((line) => line.problem === null),
+  };
+}
+
+/** Adds units of a product (to the line if there is one), checked against what is available now. */
+export async function addToCart(
+  db: Db,
+  owner: CartOwner,
+  productId: string,
+  quantity: number,
+): Promise<Cart> {
+  await withRetryOnDuplicate(() =>
+    inTransaction(db, async (tx) => {
+      const product = await tx
+        .selectFrom('products as p')
+        .innerJoin('stock_levels as s', 's.product_id', 'p.id')
+        .select(['p.id', 'p.active', 's.on_hand', 's.reserved'])
+        .where('p.id', '=', productId)
+        .executeTakeFirst();
+      if (!product || product.active !== 1)
+        throw new NotFound('This product does not exist or is no longer sold');
+      const cartId = await ensureCart(tx, owner);
+      const line = await tx
+        .selectFrom('cart_items')
+        .select(['id', 'quantity'])
+        .where('cart_id', '=', cartId)
+        .where('product_id', '=', productId)
+        .executeTakeFirst();
+      const wanted = (line ? Number(line.quantity) : 0) + quantity;
+      checkAvailable(wanted, Number(product.on_hand) - Number(product.reserved));
+      if (line) {
+        await tx.updateTable('cart_items').set({ quantity: wanted }).where('id', '=', line.id).execute();
+      } else {
+        const count = await tx
+          .selectFrom('cart_items')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('cart_id', '=', cartId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= MAX_LINES)
+          throw new Invalid(`A cart holds up to ${MAX_LINES} different products`);
+        await tx
+          .insertInto('cart_items')
+          .values({
+            id: newId(),
+            cart_id: cartId,
+            product_id: productId,
+            quantity: wanted,
+            added_at: Date.now(),
+          })
+          .execute();
+      }
+      await tx.updateTable('carts').set({ updated_at: Date.now() }).where('id', '=', cartId).execute();
+    }),
+  );
+  return getCart(db, owner);
+}
+
+export async function setCartQuantity(
+  db: Db,
+  owner: CartOwner,
+  lineId: string,
+  quantity: number,
+): Promise<Cart> {
+  await inTransaction(db, async (tx) => {
+    const line = await findOwnLine(tx, owner, lineId);
+    const stock = await tx
+      .selectFrom('stock_levels')
+      .select(['on_hand', 'reserved'])
+      .where('product_id', '=', line.product_id)
+      .executeTakeFirstOrThrow();
+    checkAvailable(quantity, Number(stock.on_hand) - Number(stock.reserved));
+    await tx.updateTable('cart_items').set({ quantity }).where('id', '=', lineId).execute();
+  });
+  return getCart(db, owner);
+}
+
+export async function removeFromCart(db: Db, owner: CartOwner, lineId: string): Promise<Cart> {
+  await inTransaction(db, async (tx) => {
+    await findOwnLine(tx, owner, lineId);
+    await tx.deleteFrom('cart_items').where('id', '=', lineId).execute();
+  });
+  return getCart(db, owner);
+}
+
+export async function clearCart(tx: Tx, owner: CartOwner): Promise<void> {
+  const cartId = await findCartId(tx, owner);
+  if (cartId) await tx.deleteFrom('cart_items').where('cart_id', '=', cartId).execute();
+}
+
+/** At sign-in, the guest's lines join the customer's cart (quantities add up, capped), and the guest cart goes. */
+export async function mergeGuestCart(db: Db, guestToken: string, userId: string): Promise<void> {
+  await withRetryOnDuplicate(() =>
+    inTransaction(db, async (tx) => {
+      const guestCartId = await findCartId(tx, { userId: null, guestToken });
+      if (!guestCartId) return;
+      const guestLines = await tx
+        .selectFrom('cart_items')
+        .selectAll()
+        .where('cart_id', '=', guestCartId)
+        .execute();
+      const cartId = await ensureCart(tx, { userId, guestToken: null });
+      for (const line of guestLines) {
+        const existing = await tx
+          .selectFrom('cart_items')
+          .select(['id', 'quantity'])
+          .where('cart_id', '=', cartId)
+          .where('product_id', '=', line.product_id)
+          .executeTakeFirst();
+        if (existing) {
+          const quantity = Math.min(MAX_QUANTITY, Number(existing.quantity) + Number(line.quantity));
+          await tx.updateTable('cart_items').set({ quantity }).where('id', '=', existing.id).execute();
+        } else {
+          await tx
+            .insertInto('cart_items')
+            .values({ ...line, id: newId(), cart_id: cartId })
+            .execute();
+        }
+      }
+      await tx.deleteFrom('cart_items').where('cart_id', '=', guestCartId).execute();
+      await tx.deleteFrom('carts').where('id', '=', guestCartId).execute();
+    }),
+  );
+}
+
+async function findOwnLine(tx: Tx, owner: CartOwner, lineId: string) {
+  const cartId = await findCartId(tx, owner);
+  const line = cartId
+    ? await tx
+        .selectFrom('cart_items')
+        .select(['id', 'product_id'])
+        .where('id', '=', lineId)
+        .where('cart_id', '=', cartId)
+        .executeTakeFirst()
+    : undefined;
+  if (!line) throw new NotFound('This line is not in your cart');
+  return line;
+}
+
+function checkAvailable(wanted: number, available: number): void {
+  if (wanted > MAX_QUANTITY)
+    throw new Invalid(`At most ${MAX_QUANTITY} of one product per order`, {
+      quantity: `at most ${MAX_QUANTITY}`,
+    });
+  if (wanted > available) {
+    throw new Conflict(available > 0 ? `Only ${available} available` : 'This product is out of stock', {
+      quantity: `at most ${Math.max(0, available)}`,
+    });
+  }
+}
+
+function emptyCart(rielPerUsd: number): Cart {
+  return {
+    id: null,
+    lines: [],
+    itemCount: 0,
+    subtotal: { usdCents: 0, khr: 0 },
+    rielPerUsd,
+    canCheckout: false,
+  };
+}
+
+/** Two first requests of one browser may both create its cart: the loser runs again and finds the winner's. */
+async function withRetryOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return work();
+  }
+}

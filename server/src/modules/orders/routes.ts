@@ -1,0 +1,60 @@
+import type { OrderStatus } from '@shop/shared';
+import type { Db } from '../../db/database';
+import type { Handlers } from '../../http/routes';
+import { paymentViewFor, renewPayment, issuePayment, type PaymentPolicy } from '../payments/service';
+import { getOrderFor, listOrdersFor, placeOrder, transitionOrder } from './service';
+
+type OrderRoutes =
+  | 'placeOrder'
+  | 'listOrders'
+  | 'getOrder'
+  | 'cancelOrder'
+  | 'transitionOrder'
+  | 'getOrderPayment'
+  | 'renewOrderPayment';
+
+export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRoutes> {
+  return {
+    placeOrder: ({ body, user, actor, idempotencyKey }) =>
+      placeOrder(
+        {
+          db,
+          user: user!,
+          actor,
+          idempotencyKey,
+          onPlaced: (tx, order) => issuePayment(tx, order, payments).then(() => undefined),
+        },
+        body,
+      ),
+    listOrders: ({ query, user }) => listOrdersFor(db, user!, query),
+    getOrder: ({ params, user }) => getOrderFor(db, params.id, user!),
+    cancelOrder: async ({ params, user, actor }) => {
+      const order = await getOrderFor(db, params.id, user!); // 404 for another customer's order
+      await transitionOrder(db, {
+        orderId: order.id,
+        to: 'cancelled',
+        actor: 'customer',
+        actorId: user!.id,
+        reason: 'cancelled by the customer',
+        ip: actor.ip,
+      });
+      return getOrderFor(db, params.id, user!);
+    },
+    transitionOrder: async ({ params, body, user, actor }) => {
+      await transitionOrder(db, {
+        orderId: params.id,
+        to: body.to as OrderStatus,
+        actor: 'staff',
+        actorId: user!.id,
+        reason: body.reason ?? null,
+        ip: actor.ip,
+      });
+      return getOrderFor(db, params.id, user!);
+    },
+    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user!),
+    renewOrderPayment: async ({ params, user }) => {
+      await renewPayment(db, params.id, user!, payments);
+      return paymentViewFor(db, params.id, user!);
+    },
+  };
+}

@@ -1,0 +1,249 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError, ProductSummary, ShopClient } from '@shop/shared';
+import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { DEMO_MERCHANT_ACCOUNT } from './merchant';
+
+/**
+ * The online purchase through real HTTP against the Bakong stand-in mounted in the server: order, KHQR, payment,
+ * confirmation by the payment job, and the way to pickup or delivery; and what happens when money does not match
+ * or Bakong cannot be reached.
+ */
+const { BakongKHQR } = createRequire(import.meta.url)('bakong-khqr') as {
+  BakongKHQR: {
+    verify(qr: string): { isValid: boolean };
+    decode(qr: string): { data: Record<string, unknown> };
+  };
+};
+
+let server: TestServer;
+let admin: ShopClient;
+let staff: ShopClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
+  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
+  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+});
+afterAll(() => server?.stop());
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected an error'),
+    (e: unknown) => e as ApiError,
+  );
+const standin = (path: string, body: unknown) =>
+  fetch(`${server.url}/bakong-standin/dev/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(`stand-in ${path}: ${r.status} ${await r.text()}`);
+  });
+/** The payment job's next pass, now rather than at its next poll. */
+async function checkPaymentsNow(now?: number) {
+  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
+  await server.payments.runOnce(now);
+}
+const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
+
+async function productWithStock(stock: number, priceCents: number): Promise<ProductSummary> {
+  const { items: categories } = await server.client.listCategories({});
+  const { items: brands } = await server.client.listBrands({});
+  const sku = `PAY-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const product = await admin.createProduct({
+    body: {
+      sku,
+      name: `Wireless mouse ${sku}`,
+      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
+      brandId: brands[0]!.id,
+      priceCents,
+    },
+  });
+  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
+  return product;
+}
+
+async function orderOf(
+  quantity: number,
+  priceCents: number,
+  currency: 'USD' | 'KHR' = 'USD',
+  fulfilment: 'pickup' | 'delivery' = 'pickup',
+) {
+  const product = await productWithStock(5, priceCents);
+  const { client, userId } = await signedInAs(server.database.db, 'customer');
+  const api = client(server.url);
+  let addressId: string | undefined;
+  if (fulfilment === 'delivery') {
+    addressId = (
+      await api.createAddress({
+        body: {
+          label: 'Home',
+          recipient: 'Dara',
+          phone: '012 345 678',
+          houseStreet: '#8, St. 310',
+          sangkat: 'Boeung Keng Kang 1',
+          khan: 'Boeung Keng Kang',
+          province: 'Phnom Penh',
+        },
+      })
+    ).id;
+  }
+  const order = await api.placeOrder({
+    body: {
+      items: [{ productId: product.id, quantity }],
+      fulfilment,
+      currency,
+      ...(addressId && { addressId }),
+    },
+  });
+  return { product, api, order, userId };
+}
+
+describe('buying online with KHQR', () => {
+  it('the order QR decodes to its amount, currency, order number and the shop account, with a valid CRC', async () => {
+    const { api, order } = await orderOf(1, 1234, 'USD');
+    const payment = await api.getOrderPayment({ params: { id: order.id } });
+    expect(payment).toMatchObject({
+      status: 'pending',
+      amount: 1234,
+      currency: 'USD',
+      receiverName: DEMO_MERCHANT_ACCOUNT.name,
+    });
+    expect(BakongKHQR.verify(payment.khqr).isValid).toBe(true);
+    const decoded = BakongKHQR.decode(payment.khqr).data;
+    expect(decoded).toMatchObject({
+      billNumber: order.number,
+      bakongAccountID: DEMO_MERCHANT_ACCOUNT.accountId,
+      transactionCurrency: '840',
+    });
+    expect(Number(decoded.transactionAmount)).toBe(12.34);
+
+    const khr = await orderOf(2, 1999, 'KHR');
+    const riel = await khr.api.getOrderPayment({ params: { id: khr.order.id } });
+    expect(riel).toMatchObject({ currency: 'KHR', amount: khr.order.totalKhr });
+    expect(riel.amount % 100).toBe(0);
+    expect(BakongKHQR.decode(riel.khqr).data).toMatchObject({ transactionCurrency: '116' });
+  });
+
+  it('pickup: paid through Bakong, then processing, ready for pickup and picked up', async () => {
+    const { api, order, product } = await orderOf(2, 4500);
+    const { khqr } = await api.getOrderPayment({ params: { id: order.id } });
+    await standin('pay', { qr: khqr });
+    expect((await api.getOrderPayment({ params: { id: order.id } })).status).toBe('pending'); // until the job asks Bakong
+    await checkPaymentsNow();
+    expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
+      status: 'paid',
+      orderStatus: 'paid',
+    });
+    expect(await stockOf(product.id)).toMatchObject({ onHand: 3, reserved: 0 });
+
+    for (const to of ['processing', 'ready_for_pickup', 'picked_up'] as const)
+      await staff.transitionOrder({ params: { id: order.id }, body: { to } });
+    const done = await api.getOrder({ params: { id: order.id } });
+    expect(done.events.map((e) => [e.to, e.actor])).toEqual([
+      ['pending_payment', 'customer'],
+      ['paid', 'system'],
+      ['processing', 'staff'],
+      ['ready_for_pickup', 'staff'],
+      ['picked_up', 'staff'],
+    ]);
+  });
+
+  it('delivery: paid, out for delivery, delivered', async () => {
+    const { api, order } = await orderOf(1, 9900, 'USD', 'delivery');
+    expect(order).toMatchObject({
+      deliveryFeeCents: 200,
+      totalCents: 10_100,
+      deliveryAddress: { recipient: 'Dara' },
+    });
+    await standin('pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });
+    await checkPaymentsNow();
+    for (const to of ['processing', 'out_for_delivery', 'delivered'] as const)
+      await staff.transitionOrder({ params: { id: order.id }, body: { to } });
+    expect((await api.getOrder({ params: { id: order.id } })).status).toBe('delivered');
+  });
+});
+
+describe('when money or Bakong misbehaves', () => {
+  it('the wrong amount or currency never pays the order: it goes to staff review', async () => {
+    const wrongAmount = await orderOf(1, 2000);
+    await standin('pay', {
+      qr: (await wrongAmount.api.getOrderPayment({ params: { id: wrongAmount.order.id } })).khqr,
+      amount: 19.99,
+    });
+    const wrongCurrency = await orderOf(1, 2000);
+    await standin('pay', {
+      qr: (await wrongCurrency.api.getOrderPayment({ params: { id: wrongCurrency.order.id } })).khqr,
+      currency: 'KHR',
+      amount: 82000,
+    });
+    await checkPaymentsNow();
+    for (const { api, order, product } of [wrongAmount, wrongCurrency]) {
+      expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
+        status: 'review',
+        orderStatus: 'payment_review',
+      });
+      expect((await api.getOrder({ params: { id: order.id } })).paidAt).toBeNull();
+      expect(await stockOf(product.id)).toMatchObject({ reserved: 1 }); // still held for the customer
+    }
+  });
+
+  it('Bakong down or refusing our token leaves payments pending and retried, never expired early', async () => {
+    const { api, order, product } = await orderOf(1, 3000);
+    const afterGrace = Date.now() + 60 * 60_000;
+    for (const mode of ['500', '401', '403', '504']) {
+      await standin('failure', { mode });
+      await server.payments.runOnce(afterGrace);
+      await server.database.db
+        .updateTable('payments')
+        .set({ next_check_at: 0 })
+        .where('order_id', '=', order.id)
+        .execute();
+      expect((await api.getOrder({ params: { id: order.id } })).status).toBe('pending_payment');
+    }
+    expect(server.logLines.some((l) => l.includes('renew BAKONG_TOKEN'))).toBe(true);
+    await standin('failure', { mode: 'none' });
+
+    // Bakong answers again: not paid, and well past expiry plus grace → the order expires and gives its stock back.
+    await server.payments.runOnce(afterGrace);
+    expect((await api.getOrder({ params: { id: order.id } })).status).toBe('expired');
+    expect(await stockOf(product.id)).toMatchObject({ onHand: 5, reserved: 0 });
+    expect(await failure(api.renewOrderPayment({ params: { id: order.id } }))).toMatchObject({ status: 409 });
+  });
+
+  it('an expired QR can be renewed while stock is reserved; the old QR is still watched and honoured', async () => {
+    const { api, order } = await orderOf(1, 5000);
+    const first = await api.getOrderPayment({ params: { id: order.id } });
+    expect(await failure(api.renewOrderPayment({ params: { id: order.id } }))).toMatchObject({ status: 409 });
+    await server.database.db
+      .updateTable('payments')
+      .set({ expires_at: Date.now() - 1 })
+      .where('md5', '=', first.md5)
+      .execute();
+    expect((await api.getOrderPayment({ params: { id: order.id } })).status).toBe('expired');
+
+    const renewed = await api.renewOrderPayment({ params: { id: order.id } });
+    expect(renewed).toMatchObject({ status: 'pending' });
+    expect(renewed.md5).not.toBe(first.md5);
+    await standin('pay', { qr: first.khqr, allowExpired: true });
+    await server.database.db
+      .updateTable('payments')
+      .set({ next_check_at: 0 })
+      .where('order_id', '=', order.id)
+      .execute();
+    await checkPaymentsNow();
+    expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
+  });
+
+  it("another customer's order and payment are 404", async () => {
+    const { order } = await orderOf(1, 1000);
+    const stranger = (await signedInAs(server.database.db, 'customer')).client(server.url);
+    expect(await failure(stranger.getOrderPayment({ params: { id: order.id } }))).toMatchObject({
+      status: 404,
+    });
+    expect(await failure(stranger.renewOrderPayment({ params: { id: order.id } }))).toMatchObject({
+      status: 404,
+    });
+  });
+});

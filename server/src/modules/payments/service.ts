@@ -1,0 +1,148 @@
+import type { OrderStatus, PaymentView } from '@shop/shared';
+import type { Db } from '../../db/database';
+import { newId } from '../../db/ids';
+import type { OrderTable, PaymentTable } from '../../db/schema';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { AppError, Conflict, NotFound } from '../../http/errors';
+import type { SignedInUser } from '../accounts/sessions';
+import { findOrderRow } from '../orders/repo';
+import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
+import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
+
+/**
+ * KHQR payments of orders. A payment row holds the exact QR string and its md5 (never regenerated to compare); it is
+ * watched by the payment job until its expiry plus a grace period, because a customer may pay at the last second.
+ */
+export interface PaymentPolicy {
+  /** With the stand-in only: a demo merchant account is acceptable. */
+  allowDemoAccount: boolean;
+  graceMs: number;
+}
+
+const FIRST_CHECK_MS = 5_000;
+
+export async function issuePayment(
+  tx: Tx,
+  order: OrderTable,
+  policy: PaymentPolicy,
+  now = Date.now(),
+): Promise<PaymentTable> {
+  const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
+    (error: unknown) => {
+      // An order cannot be taken without somewhere to pay: say so plainly, and nothing is kept (the transaction ends).
+      if (error instanceof KhqrError)
+        throw new AppError('unavailable', 503, 'Online payment is not set up yet. Please contact the shop.');
+      throw error;
+    },
+  );
+  const expiresAt = now + KHQR_LIFETIME_MS;
+  const amountMinor = order.currency === 'KHR' ? Number(order.total_khr) : Number(order.total_cents);
+  const { qr, md5 } = buildKhqr({
+    account,
+    currency: order.currency as 'USD' | 'KHR',
+    amountMinor,
+    billNumber: order.number,
+    expiresAt,
+    terminalLabel: order.channel === 'pos' ? 'POS' : 'Web',
+  });
+  const payment: PaymentTable = {
+    id: newId(),
+    order_id: order.id,
+    method: 'khqr',
+    currency: order.currency,
+    amount_minor: amountMinor,
+    qr,
+    md5,
+    status: 'pending',
+    expires_at: expiresAt,
+    watch_until: expiresAt + policy.graceMs,
+    next_check_at: now + FIRST_CHECK_MS,
+    check_failures: 0,
+    claimed_by: null,
+    claimed_until: null,
+    bakong_hash: null,
+    paid_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await tx.insertInto('payments').values(payment).execute();
+  // The order waits for its money exactly as long as the QR is payable (plus grace, decided by the payment job).
+  await tx
+    .updateTable('orders')
+    .set({ payment_due_at: payment.watch_until, updated_at: now })
+    .where('id', '=', order.id)
+    .execute();
+  return payment;
+}
+
+export async function latestPayment(db: Db | Tx, orderId: string): Promise<PaymentTable | undefined> {
+  return db
+    .selectFrom('payments')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** What the pay page polls: the server's view, never Bakong's (the token is secret; the job asks Bakong). */
+export async function paymentViewFor(
+  db: Db,
+  orderId: string,
+  viewer: SignedInUser,
+  now = Date.now(),
+): Promise<PaymentView> {
+  const order = await findOrderRow(db, orderId);
+  if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
+    throw new NotFound('There is no such order');
+  const payment = await latestPayment(db, orderId);
+  if (!payment) throw new NotFound('This order has no payment');
+  const status =
+    order.paid_at !== null
+      ? 'paid'
+      : order.status === 'payment_review'
+        ? 'review'
+        : order.status !== 'pending_payment' || Number(payment.expires_at) <= now
+          ? 'expired'
+          : 'pending';
+  return {
+    status,
+    khqr: payment.qr,
+    md5: payment.md5,
+    amount: Number(payment.amount_minor),
+    currency: payment.currency as 'USD' | 'KHR',
+    expiresAt: Number(payment.expires_at),
+    receiverName: decodeKhqr(payment.qr).merchantName,
+    orderStatus: order.status as OrderStatus,
+  };
+}
+
+/**
+ * A fresh QR for an unpaid order whose QR ran out while its stock is still reserved. The old QR stays watched
+ * until its own expiry plus grace: the customer may still pay it.
+ */
+export async function renewPayment(
+  db: Db,
+  orderId: string,
+  viewer: SignedInUser,
+  policy: PaymentPolicy,
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const order = await findOrderRow(tx, orderId);
+    if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
+      throw new NotFound('There is no such order');
+    if (order.status !== 'pending_payment') throw new Conflict('This order is not waiting for payment');
+    const now = Date.now();
+    const current = await latestPayment(tx, orderId);
+    if (current && Number(current.expires_at) > now)
+      throw new Conflict('The current QR code is still valid', { expiresAt: String(current.expires_at) });
+    await tx
+      .updateTable('payments')
+      .set({ status: 'superseded', updated_at: now })
+      .where('order_id', '=', orderId)
+      .where('status', '=', 'pending')
+      .execute();
+    await issuePayment(tx, order, policy, now);
+  });
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database';
+import type { PaymentTable } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
+import type { Logger } from '../../logger';
+import { recordAudit, systemActor } from '../audit/audit';
+import { transitionOrder } from '../orders/service';
+import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
+import { decodeKhqr } from './khqr';
+import { latestPayment } from './service';
+
+/**
+ * The payment job: asks Bakong about every open payment and acts on the answer. Each due payment is claimed with a
+ * conditional update first, so several server processes on one database never check the same one at once.
+ *
+ * - paid, to our account, in the right currency and amount → the order becomes paid (stock sold).
+ * - paid, but not as asked (a wallet settling a USD QR from KHR, a wrong amount) → staff review; never paid, never lost.
+ * - not found → still pending; after expiry plus grace, the order expires and its stock is given back.
+ * - Bakong unreachable or refusing (401/403/5xx/timeout) → unknown: back off and ask again; never treated as unpaid,
+ *   so an order is never expired on an unknown answer.
+ */
+export interface PaymentWatcher {
+  runOnce(now?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CLAIM_MS = 60_000;
+const BATCH = 50;
+const CHECK_EVERY_MS = 5_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function startPaymentWatcher(deps: {
+  db: Db;
+  bakong: BakongClient;
+  logger: Logger;
+  pollMs: number;
+  instanceId?: string;
+  autoStart?: boolean;
+}): PaymentWatcher {
+  const { db, bakong, logger } = deps;
+  const me = deps.instanceId ?? randomUUID();
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  async function claimDue(now: number): Promise<PaymentTable[]> {
+    const due = await db
+      .selectFrom('payments')
+      .selectAll()
+      .where('status', 'in', ['pending', 'superseded'])
+      .where('next_check_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('next_check_at')
+      .limit(BATCH)
+      .execute();
+    const claimed: PaymentTable[] = [];
+    for (const payment of due) {
+      const result = await db
+        .updateTable('payments')
+        .set({ claimed_by: me, claimed_until: now + CLAIM_MS })
+        .where('id', '=', payment.id)
+        .where('status', 'in', ['pending', 'superseded'])
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) claimed.push(payment);
+    }
+    return claimed;
+  }
+
+  async function pass(now: number): Promise<number> {
+    const claimed = await claimDue(now);
+    if (claimed.length === 0) return 0;
+    const answers = await bakong.checkByMd5List(claimed.map((p) => p.md5)); // outside any transaction
+    let settled = 0;
+    for (const payment of claimed) {
+      const answer: BakongCheck = answers.get(payment.md5) ?? { state: 'unknown', reason: 'bad_response' };
+      try {
+        settled += await act(payment, answer, now);
+      } catch (error) {
+        logger.error({ err: error, paymentId: payment.id }, 'payment check could not be applied; will retry');
+        await release(payment, now + CHECK_EVERY_MS, payment.check_failures);
+      }
+    }
+    return settled;
+  }
+
+  async function act(payment: PaymentTable, answer: BakongCheck, now: number): Promise<number> {
+    if (answer.state === 'unknown') {
+      const failures = Number(payment.check_failures) + 1;
+      if (answer.reason === 'unauthorized') {
+        logger.error(
+          { paymentId: payment.id },
+          'Bakong refused our token (401): admins must renew BAKONG_TOKEN; payments stay pending',
+        );
+      } else {
+        logger.warn(
+          { paymentId: payment.id, reason: answer.reason, failures },
+          'Bakong did not answer; payment stays pending',
+        );
+      }
+      await release(payment, now + Math.min(CHECK_EVERY_MS * 2 ** failures, MAX_BACKOFF_MS), failures);
+      return 0;
+    }
+    if (answer.state === 'paid') return settle(payment, answer.transaction, now);
+    if (now <= Number(payment.watch_until)) {
+      await release(payment, now + CHECK_EVERY_MS, 0);
+      return 0;
+    }
+    return expire(payment, now);
+  }
+
+  async function settle(payment: PaymentTable, transaction: BakongTransaction, now: number): Promise<number> {
+    const asked = decodeKhqr(payment.qr);
+    const problems = [
+      transaction.toAccountId !== asked.accountId && `paid to ${transaction.toAccountId}`,
+      transaction.currency !== payment.currency && `paid in ${transaction.currency}`,
+      transaction.amountMinor !== Number(payment.amount_minor) &&
+        `paid ${transaction.amountMinor} instead of ${payment.amount_minor}`,
+    ].filter((p): p is string => Boolean(p));
+    await inTransaction(db, async (tx) => {
+      const marked = await tx
+        .updateTable('payments')
+        .set({
+          status: problems.length ? 'mismatch' : 'paid',
+          bakong_hash: transaction.hash,
+          paid_at: problems.length ? null : now,
+          claimed_until: null,
+          updated_at: now,
+        })
+        .where('id', '=', payment.id)
+        .where('status', 'in', ['pending', 'superseded'])
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) !== 1) return;
+      const order = await tx
+        .selectFrom('orders')
+        .select(['status'])
+        .where('id', '=', payment.order_id)
+        .executeTakeFirstOrThrow();
+      if (problems.length) {
+        if (order.status === 'pending_payment') {
+          await transitionOrder(tx, {
+            orderId: payment.order_id,
+            to: 'payment_review',
+            actor: 'system',
+            actorId: null,
+            reason: `Bakong payment does not match: ${problems.join(', ')}`,
+          });
+        }
+        await recordAudit(tx, systemActor, {
+          action: 'payment.mismatch',
+          entity: 'payment',
+          entityId: payment.id,
+          after: { problems, hash: transaction.hash },
+        });
+        return;
+      }
+      if (order.status === 'pending_payment') {
+        await transitionOrder(tx, {
+          orderId: payment.order_id,
+          to: 'paid',
+          actor: 'system',
+          actorId: null,
+          reason: `KHQR paid (Bakong ${transaction.hash})`,
+        });
+      } else {
+        // Money for an order no longer waiting (cancelled, expired, paid twice): staff must refund or reopen it.
+        await recordAudit(tx, systemActor, {
+          action: 'payment.late',
+          entity: 'payment',
+          entityId: payment.id,
+          after: { orderStatus: order.status, hash: transaction.hash },
+        });
+        logger.error(
+          { paymentId: payment.id, orderId: payment.order_id, orderStatus: order.status },
+          'payment received for an order that is not waiting for it: staff must act',
+        );
+      }
+    });
+    return 1;
+  }
+
+  async function expire(payment: PaymentTable, now: number): Promise<number> {
+    await inTransaction(db, async (tx) => {
+      const closed = await tx
+        .updateTable('payments')
+        .set({ status: 'expired', claimed_until: null, updated_at: now })
+        .where('id', '=', payment.id)
+        .where('status', 'in', ['pending', 'superseded'])
+        .executeTakeFirst();
+      if (Number(closed.numUpdatedRows) !== 1) return;
+      // Only the newest QR's end ends the order: an older one running out while a renewed one is open changes nothing.
+      const newest = await latestPayment(tx, payment.order_id);
+      const order = await tx
+        .selectFrom('orders')
+        .select('status')
+        .where('id', '=', payment.order_id)
+        .executeTakeFirstOrThrow();
+      if (newest?.id === payment.id && order.status === 'pending_payment') {
+        await transitionOrder(tx, {
+          orderId: payment.order_id,
+          to: 'expired',
+          actor: 'system',
+          actorId: null,
+          reason: 'KHQR not paid in time',
+        });
+      }
+    });
+    return 1;
+  }
+
+  async function release(payment: PaymentTable, nextCheckAt: number, failures: number): Promise<void> {
+    await db
+      .updateTable('payments')
+      .set({ next_check_at: nextCheckAt, check_failures: failures, claimed_until: null })
+      .where('id', '=', payment.id)
+      .where('claimed_by', '=', me)
+      .execute();
+  }
+
+  const runOnce = (now = Date.now()) => {
+    running ??= pass(now).finally(() => (running = null));
+    return running;
+  };
+
+  let timer: NodeJS.Timeout | null = null;
+  const loop = () => {
+    if (stopped) return;
+    runOnce()
+      .catch((error: unknown) => logger.error({ err: error }, 'payment job pass failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, deps.pollMs);
+      });
+  };
+  if (deps.autoStart !== false) timer = setTimeout(loop, deps.pollMs);
+
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { localeSchema } from './accounts';
+
+/**
+ * The order lifecycle: one table of allowed transitions, used by the server to enforce it and by the web shop and
+ * the POS to show what can happen next. Who may make a transition is part of the table.
+ */
+export const orderStatuses = [
+  'pending_payment',
+  'payment_review',
+  'paid',
+  'processing',
+  'ready_for_pickup',
+  'picked_up',
+  'out_for_delivery',
+  'delivered',
+  'delivery_failed',
+  'cancelled',
+  'expired',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** Who moves an order: the customer, staff (or admins), or the system (payment checks, expiry). */
+export type OrderActor = 'customer' | 'staff' | 'system';
+
+export const orderTransitions: Record<OrderStatus, Partial<Record<OrderStatus, readonly OrderActor[]>>> = {
+  // Paid only by a matching Bakong check (system) or a payment staff accepted in review: never by a customer.
+  pending_payment: {
+    paid: ['system'],
+    payment_review: ['system', 'staff'],
+    cancelled: ['customer', 'staff'],
+    expired: ['system'],
+  },
+  // A payment that did not match (amount, currency, account) or a screenshot waits for staff.
+  payment_review: { paid: ['staff'], cancelled: ['staff'], pending_payment: ['staff'] },
+  paid: { processing: ['staff'], refunded: ['staff'] },
+  processing: { ready_for_pickup: ['staff'], out_for_delivery: ['staff'], refunded: ['staff'] },
+  ready_for_pickup: { picked_up: ['staff'], refunded: ['staff'] },
+  out_for_delivery: { delivered: ['staff'], delivery_failed: ['staff'] },
+  delivery_failed: { out_for_delivery: ['staff'], refunded: ['staff'] },
+  picked_up: { refunded: ['staff'] },
+  delivered: { refunded: ['staff'] },
+  cancelled: {},
+  expired: {},
+  refunded: {},
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus, actor: OrderActor): boolean {
+  return orderTransitions[from][to]?.includes(actor) ?? false;
+}
+
+export function nextStatuses(from: OrderStatus, actor: OrderActor): OrderStatus[] {
+  return (Object.keys(orderTransitions[from]) as OrderStatus[]).filter((to) =>
+    canTransition(from, to, actor),
+  );
+}
+
+/** Stock is held (reserved) while an order waits for its money; sold from payment on; given back when it ends unpaid. */
+export function holdsReservation(status: OrderStatus): boolean {
+  return status === 'pending_payment' || status === 'payment_review';
+}
+
+export const currencySchema = z.enum(['USD', 'KHR']);
+export const fulfilmentSchema = z.enum(['pickup', 'delivery']);
+export const orderChannelSchema = z.enum(['web', 'pos']);
+
+const quantity = z.number().int().min(1, 'at least 1').max(99, 'at most 99 per order line');
+
+export const cartItemInputSchema = z
+  .object({ productId: z.string().min(1).max(40), quantity })
+  .meta({ id: 'CartItemInput' });
+export const cartItemPatchSchema = z.object({ quantity }).meta({ id: 'CartItemPatch' });
+
+const money = z.object({ usdCents: z.number().int(), khr: z.number().int() });
+
+export const cartLineSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  slug: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  imageUrl: z.string().nullable(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  lineTotal: money,
+  /** How many can be ordered now; a line asking for more shows a warning and cannot be checked out as is. */
+  available: z.number().int(),
+  problem: z.enum(['out_of_stock', 'not_enough_stock', 'unavailable']).nullable(),
+});
+
+export const cartSchema = z
+  .object({
+    id: z.string().nullable(),
+    lines: z.array(cartLineSchema),
+    itemCount: z.number().int(),
+    subtotal: money,
+    rielPerUsd: z.number().int(),
+    canCheckout: z.boolean(),
+  })
+  .meta({ id: 'Cart' });
+export type Cart = z.infer<typeof cartSchema>;
+
+export const placeOrderInputSchema = z
+  .object({
+    items: z.array(cartItemInputSchema).min(1).max(50).optional(),
+    fulfilment: fulfilmentSchema,
+    /** A saved address of the customer (delivery only). */
+    addressId: z.string().min(1).max(40).optional(),
+    currency: currencySchema,
+    note: z.string().trim().max(500).optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.fulfilment === 'delivery' && !o.addressId)
+      ctx.addIssue({ code: 'custom', path: ['addressId'], message: 'choose a delivery address' });
+    if (o.items && new Set(o.items.map((i) => i.productId)).size !== o.items.length)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: 'list each product once' });
+  })
+  .meta({ id: 'PlaceOrderInput' });
+export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
+
+export const orderItemSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  lineTotalCents: z.number().int(),
+  warrantyMonths: z.number().int(),
+  cancelledQuantity: z.number().int(),
+  serials: z.array(z.string()),
+});
+
+export const orderEventSchema = z.object({
+  from: z.enum(orderStatuses).nullable(),
+  to: z.enum(orderStatuses),
+  actor: z.enum(['customer', 'staff', 'system']),
+  reason: z.string().nullable(),
+  at: z.number().int(),
+});
+
+export const deliveryAddressSchema = z.object({
+  recipient: z.string(),
+  phone: z.string(),
+  lines: z.array(z.string()),
+});
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    status: z.enum(orderStatuses),
+    channel: orderChannelSchema,
+    customer: z.object({ id: z.string().nullable(), name: z.string(), email: z.string().nullable() }),
+    items: z.array(orderItemSchema),
+    fulfilment: fulfilmentSchema,
+    deliveryAddress: deliveryAddressSchema.nullable(),
+    note: z.string().nullable(),
+    subtotalCents: z.number().int(),
+    deliveryFeeCents: z.number().int(),
+    totalCents: z.number().int(),
+    currency: currencySchema,
+    /** The total in riel at the order's exchange rate, rounded to 100 riel. */
+    totalKhr: z.number().int(),
+    rielPerUsd: z.number().int(),
+    locale: localeSchema,
+    createdAt: z.number().int(),
+    paidAt: z.number().int().nullable(),
+    events: z.array(orderEventSchema),
+    /** What the caller may do next (a customer: cancel while unpaid; staff: move it along). */
+    nextStatuses: z.array(z.enum(orderStatuses)),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;
+
+export const orderListQuerySchema = z.object({
+  status: z.enum(orderStatuses).optional(),
+  q: z.string().trim().max(60).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const orderListSchema = z
+  .object({
+    items: z.array(orderSchema.omit({ events: true, items: true }).extend({ itemCount: z.number().int() })),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'OrderList' });
+
+export const orderTransitionInputSchema = z
+  .object({ to: z.enum(orderStatuses), reason: z.string().trim().max(500).optional() })
+  .meta({ id: 'OrderTransitionInput' });
+
+export const paymentViewSchema = z
+  .object({
+    /** review: the money that came did not match (amount, currency, account) and staff are checking. */
+    status: z.enum(['pending', 'paid', 'expired', 'review']),
+    khqr: z.string(),
+    md5: z.string(),
+    /** In minor units of `currency`: USD cents or whole riel. */
+    amount: z.number().int(),
+    currency: currencySchema,
+    expiresAt: z.number().int(),
+    /** The receiver's name as the QR carries it: customers are told to check it before paying. */
+    receiverName: z.string(),
+    orderStatus: z.enum(orderStatuses),
+  })
+  .meta({ id: 'PaymentView' });
+export type PaymentView = z.infer<typeof paymentViewSchema>;
