@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StockMovement, StockMovementType } from '@shop/shared';
 import { newId } from '../../db/ids';
+import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
@@ -86,19 +87,7 @@ function shortage(movement: Movement, available: number): Conflict {
   );
 }
 
-export function toStockMovement(row: {
-  id: string;
-  product_id: string;
-  type: string;
-  on_hand_delta: number;
-  reserved_delta: number;
-  on_hand_after: number;
-  reserved_after: number;
-  reason: string | null;
-  reference: string | null;
-  actor_id: string | null;
-  created_at: number;
-}): StockMovement {
+export function toStockMovement(row: StockMovementTable): StockMovement {
   return {
     id: row.id,
     productId: row.product_id,
