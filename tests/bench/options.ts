@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { defaultCacheDir, defaultReportFile } from './paths';
+import type { NodeEnv } from './server-process';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Seconds of load per autocannon case. */
+  durationSec: number;
+  /** Seconds of sequential requests before measuring a server. */
+  warmupSec: number;
+  connections: number[];
+  /** Catalog sizes to prepare and measure. */
+  sizes: number[];
+  mysql: boolean;
+  mysqlUrl: string;
+  /** Seed MariaDB with 100,000 products even when that is estimated to take longer than the budget. */
+  mysql100k: boolean;
+  mysqlSeedBudgetSec: number;
+  /** Keep prepared SQLite databases here between runs; null: a temporary directory, removed at the end. */
+  cacheDir: string | null;
+  reportFile: string | null;
+  /** NODE_ENV of the shop server: production skips the validation of every answer against its schema. */
+  nodeEnv: NodeEnv;
+  /** Sequential search latency: time per query of the set, and bounds on the number of rounds. */
+  sequentialBudgetMs: number;
+  sequentialMinRounds: number;
+  sequentialMaxRounds: number;
+}
+
+export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd tests && npx tsx bench/run.ts [options])
+
+  --duration <s>   seconds of load per case (default 10, --quick 3)
+  --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
+  --quick          short cases, 1,000 products only (about 2 minutes)
+  --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
+  --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
+  --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
+  --out <file>     write the Markdown report there (default docs/benchmarks.md); --no-out: do not write
+  --node-env <env> NODE_ENV of the shop server (default production; development validates every answer)
+
+  MYSQL_URL        server to create a scratch database on (default mysql://root@127.0.0.1:3306/test)`;
+
+export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const quick = args.includes('--quick');
+  const options: BenchOptions = {
+    quick,
+    durationSec: quick ? 3 : 10,
+    warmupSec: quick ? 1 : 2,
+    connections: [100, 1_000],
+    sizes: quick ? [1_000] : [1_000, 100_000],
+    mysql: true,
+    mysqlUrl: env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
+    mysql100k: false,
+    mysqlSeedBudgetSec: 300,
+    cacheDir: null,
+    reportFile: defaultReportFile,
+    nodeEnv: 'production',
+    sequentialBudgetMs: quick ? 500 : 2_500,
+    sequentialMinRounds: quick ? 10 : 5,
+    sequentialMaxRounds: 200,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value\n\n${usage}`);
+      i++;
+      return next;
+    };
+    const seconds = (): number => {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${arg} must be a positive number of seconds`);
+      return n;
+    };
+    switch (arg) {
+      case '--quick':
+        break;
+      case '--duration':
+        options.durationSec = seconds();
+        break;
+      case '--warmup':
+        options.warmupSec = seconds();
+        break;
+      case '--no-mysql':
+        options.mysql = false;
+        break;
+      case '--mysql-100k':
+        options.mysql100k = true;
+        break;
+      case '--cache': {
+        const next = args[i + 1];
+        options.cacheDir = next && !next.startsWith('--') ? path.resolve(value()) : defaultCacheDir;
+        break;
+      }
+      case '--out':
+        options.reportFile = path.resolve(value());
+        break;
+      case '--node-env': {
+        const nodeEnv = value();
+        if (nodeEnv !== 'production' && nodeEnv !== 'development' && nodeEnv !== 'test')
+          throw new Error('--node-env must be production, development or test');
+        options.nodeEnv = nodeEnv;
+        break;
+      }
+      case '--no-out':
+        options.reportFile = null;
+        break;
+      default:
+        throw new Error(`Unknown option ${arg}\n\n${usage}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { httpGet } from './http-client';
+import { bareServerEntry, serverDir, serverMain } from './paths';
+
+/** A server running as a child process, so the load generator in this process does not share its event loop. */
+export interface ChildServer {
+  label: string;
+  url: string;
+  /** The last lines the child wrote, for error messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildServer>();
+
+/** Stops every server still running (on an interrupted or failed run). */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+}
+
+export type NodeEnv = 'production' | 'development' | 'test';
+
+export interface ShopServerTarget {
+  databaseUrl: string;
+  dataDir: string;
+}
+
+/**
+ * Settings production insists on for services the catalog routes never call (payments): placeholders, unless the
+ * environment of the benchmark provides real ones.
+ */
+const productionPlaceholders = {
+  BAKONG_API_URL: 'https://bakong.invalid',
+  BAKONG_TOKEN: 'benchmark-placeholder',
+};
+
+/** The real shop server (src/main.ts) on a prepared database, configured as in production by default. */
+export function startShopServer(
+  label: string,
+  target: ShopServerTarget,
+  nodeEnv: NodeEnv = 'production',
+): Promise<ChildServer> {
+  return startChild(label, serverMain, '/api/v1/health', {
+    ...(nodeEnv === 'production' ? productionPlaceholders : {}),
+    ...process.env,
+    NODE_ENV: nodeEnv,
+    SEED: 'none',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: target.databaseUrl,
+    DATA_DIR: target.dataDir,
+  });
+}
+
+/** Express 5 with one route answering a fixed catalog-sized JSON: the ceiling for the shop's routes. */
+export function startBareServer(): Promise<ChildServer> {
+  return startChild('bare Express', bareServerEntry, '/bare', { ...process.env });
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function startChild(
+  label: string,
+  entry: string,
+  readyPath: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ChildServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: serverDir,
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 30));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server: ChildServer = {
+    label,
+    url,
+    output: () => lines.join('\n'),
+    stop: async () => {
+      await stopChild(child, exited);
+      running.delete(server);
+    },
+  };
+  running.add(server);
+  try {
+    await waitUntilReady(child, `${url}${readyPath}`);
+  } catch (error) {
+    await server.stop();
+    throw new Error(`${label} did not start: ${(error as Error).message}\n${server.output()}`);
+  }
+  return server;
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited with ${child.exitCode ?? child.signalCode}`);
+    try {
+      if ((await httpGet(url, { timeoutMs: 2_000 })).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM, then SIGKILL if it is still busy (a backlog of queued requests is of no interest to us). */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), sleep(2_000).then(() => false)]);
+  if (!stopped) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
