@@ -11,9 +11,10 @@ import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import type { UserTable } from '../../db/schema';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, type Tx } from '../../db/transaction';
 import { Forbidden, Invalid, RateLimited, Unauthenticated } from '../../http/errors';
 import { enqueueMail } from '../../mail/outbox';
+import type { MailData, MailTemplate } from '../../mail/templates';
 import { recordAudit, type Actor } from '../audit/audit';
 import { consumeOtp, issueOtp, latestChallengeId } from './otp';
 import { hashPassword, verifyPassword } from './passwords';
@@ -63,25 +64,13 @@ export async function register(ctx: AuthContext, input: RegisterInput) {
         .executeTakeFirst();
       if (existing?.status === 'unverified') {
         const { code } = await issueOtp(tx, existing.id, 'verify_email').catch(ignoreThrottle);
-        if (code)
-          await enqueueMail(tx, {
-            to: existing.email,
-            locale: asLocale(existing.locale),
-            template: 'verify-email',
-            data: { name: existing.name, code },
-          });
+        if (code) await mailUser(tx, existing, 'verify-email', { code });
         return;
       }
       if (existing) {
-        await enqueueMail(tx, {
-          to: existing.email,
-          locale: asLocale(existing.locale),
-          template: 'account-exists',
-          data: {
-            name: existing.name,
-            signInUrl: `${ctx.publicUrl}/login`,
-            resetUrl: `${ctx.publicUrl}/forgot-password`,
-          },
+        await mailUser(tx, existing, 'account-exists', {
+          signInUrl: `${ctx.publicUrl}/login`,
+          resetUrl: `${ctx.publicUrl}/forgot-password`,
         });
         return;
       }
@@ -104,12 +93,7 @@ export async function register(ctx: AuthContext, input: RegisterInput) {
       };
       await tx.insertInto('users').values(user).execute();
       const { code } = await issueOtp(tx, user.id, 'verify_email', now);
-      await enqueueMail(tx, {
-        to: user.email,
-        locale: asLocale(user.locale),
-        template: 'verify-email',
-        data: { name: user.name, code },
-      });
+      await mailUser(tx, user, 'verify-email', { code });
       await recordAudit(tx, actorOf(ctx, user.id), {
         action: 'auth.register',
         entity: 'user',
@@ -129,13 +113,7 @@ export async function resendVerification(ctx: AuthContext, email: string) {
     const user = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     if (user?.status !== 'unverified') return;
     const { code } = await issueOtp(tx, user.id, 'verify_email').catch(ignoreThrottle);
-    if (code)
-      await enqueueMail(tx, {
-        to: user.email,
-        locale: asLocale(user.locale),
-        template: 'verify-email',
-        data: { name: user.name, code },
-      });
+    if (code) await mailUser(tx, user, 'verify-email', { code });
   });
   return { status: 'accepted' as const, message: ACCEPTED_REGISTER };
 }
@@ -226,12 +204,7 @@ export async function login(ctx: AuthContext, input: LoginInput): Promise<LoginO
           );
         throw error;
       });
-      await enqueueMail(tx, {
-        to: user.email,
-        locale: asLocale(user.locale),
-        template: 'login-code',
-        data: { name: user.name, code },
-      });
+      await mailUser(tx, user, 'login-code', { code });
       await recordAudit(tx, actorOf(ctx, user.id), {
         action: 'auth.login_code_sent',
         entity: 'user',
@@ -316,11 +289,8 @@ export async function forgotPassword(ctx: AuthContext, email: string) {
         created_at: now,
       })
       .execute();
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: asLocale(user.locale),
-      template: 'password-reset',
-      data: { name: user.name, resetUrl: `${ctx.publicUrl}/reset-password?token=${token}` },
+    await mailUser(tx, user, 'password-reset', {
+      resetUrl: `${ctx.publicUrl}/reset-password?token=${token}`,
     });
     await recordAudit(tx, actorOf(ctx, null), {
       action: 'auth.password_reset_requested',
@@ -385,12 +355,7 @@ export async function resetPassword(
       .where('used_at', 'is', null)
       .execute();
     await endAllSessions(tx, user.id);
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: asLocale(user.locale),
-      template: 'password-changed',
-      data: { name: user.name },
-    });
+    await mailUser(tx, user, 'password-changed', {});
     await recordAudit(tx, actorOf(ctx, user.id), {
       action: 'auth.password_reset',
       entity: 'user',
@@ -421,12 +386,7 @@ export async function changePassword(
       .where('id', '=', user.id)
       .execute();
     await endAllSessions(tx, user.id, user.sessionId);
-    await enqueueMail(tx, {
-      to: row.email,
-      locale: asLocale(row.locale),
-      template: 'password-changed',
-      data: { name: row.name },
-    });
+    await mailUser(tx, row, 'password-changed', {});
     await recordAudit(tx, actorOf(ctx, user.id), {
       action: 'auth.password_changed',
       entity: 'user',
@@ -437,6 +397,21 @@ export async function changePassword(
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/** Mails a user in their language; `name` comes from the account. */
+function mailUser<T extends MailTemplate>(
+  tx: Tx,
+  user: Pick<UserTable, 'email' | 'locale' | 'name'>,
+  template: T,
+  data: Omit<MailData[T], 'name'>,
+): Promise<string> {
+  return enqueueMail(tx, {
+    to: user.email,
+    locale: asLocale(user.locale),
+    template,
+    data: { ...data, name: user.name } as MailData[T],
+  });
 }
 
 function asLocale(value: string): Locale {
