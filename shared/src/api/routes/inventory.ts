@@ -1,0 +1,28 @@
+import { stockLevelSchema, stockMovementInputSchema, stockMovementSchema } from '../../inventory';
+import { defineRoute, requires } from '../route';
+import { idParam } from './common';
+
+/** Stock movements of the back office. */
+export const inventoryRoutes = {
+  recordStockMovement: defineRoute({
+    method: 'post',
+    path: '/admin/stock/movements',
+    summary: 'Receive stock (quantity > 0) or adjust it (signed quantity, with a reason)',
+    tag: 'back office',
+    access: requires('stock.manage'),
+    body: stockMovementInputSchema,
+    response: stockMovementSchema,
+    status: 201,
+    errors: [404, 409],
+  }),
+  getProductStock: defineRoute({
+    method: 'get',
+    path: '/admin/products/:id/stock',
+    summary: 'Stock counters, recent movements and serial numbers of a product',
+    tag: 'back office',
+    access: requires('stock.view'),
+    params: idParam,
+    response: stockLevelSchema,
+    errors: [404],
+  }),
+} as const;

@@ -1,0 +1,86 @@
+import {
+  orderListQuerySchema,
+  orderListSchema,
+  orderSchema,
+  orderTransitionInputSchema,
+  paymentViewSchema,
+  placeOrderInputSchema,
+} from '../../orders';
+import { defineRoute, requires, signedIn } from '../route';
+import { idParam } from './common';
+
+/** Orders, their lifecycle and their KHQR payments. */
+export const orderRoutes = {
+  placeOrder: defineRoute({
+    method: 'post',
+    path: '/orders',
+    summary:
+      'Place an order from `items` or, without them, from the cart; reserves the stock; honours Idempotency-Key',
+    tag: 'orders',
+    access: signedIn,
+    body: placeOrderInputSchema,
+    response: orderSchema,
+    status: 201,
+    errors: [409],
+  }),
+  listOrders: defineRoute({
+    method: 'get',
+    path: '/orders',
+    summary: "The caller's orders, newest first (staff: everyone's)",
+    tag: 'orders',
+    access: signedIn,
+    query: orderListQuerySchema,
+    response: orderListSchema,
+  }),
+  getOrder: defineRoute({
+    method: 'get',
+    path: '/orders/:id',
+    summary: "One order with its lines and timeline (another customer's order is 404)",
+    tag: 'orders',
+    access: signedIn,
+    params: idParam,
+    response: orderSchema,
+    errors: [404],
+  }),
+  cancelOrder: defineRoute({
+    method: 'post',
+    path: '/orders/:id/cancel',
+    summary: 'Cancel an unpaid order; its stock is given back',
+    tag: 'orders',
+    access: signedIn,
+    params: idParam,
+    response: orderSchema,
+    errors: [404, 409],
+  }),
+  getOrderPayment: defineRoute({
+    method: 'get',
+    path: '/orders/:id/payment',
+    summary: "The order's KHQR and whether it is paid; the pay page polls this (never Bakong)",
+    tag: 'payments',
+    access: signedIn,
+    params: idParam,
+    response: paymentViewSchema,
+    errors: [404],
+  }),
+  renewOrderPayment: defineRoute({
+    method: 'post',
+    path: '/orders/:id/payment/renew',
+    summary: 'A fresh KHQR for an unpaid order whose QR expired while its stock is still reserved',
+    tag: 'payments',
+    access: signedIn,
+    params: idParam,
+    response: paymentViewSchema,
+    errors: [404, 409],
+  }),
+  transitionOrder: defineRoute({
+    method: 'post',
+    path: '/admin/orders/:id/transitions',
+    summary: 'Move an order along its lifecycle (staff), with a reason where it matters',
+    tag: 'back office',
+    access: requires('orders.manage'),
+    params: idParam,
+    body: orderTransitionInputSchema,
+    response: orderSchema,
+    errors: [404, 409],
+  }),
+} as const;
