@@ -37,12 +37,19 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
         ...parameters(route.params, 'path', toSchema),
         ...parameters(route.query, 'query', toSchema),
       ],
-      ...(route.body && {
+      ...(route.upload && {
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+          content: { 'multipart/form-data': { schema: uploadSchema(route, toSchema) } },
         },
       }),
+      ...(route.body &&
+        !route.upload && {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+          },
+        }),
       responses: responses(route, toSchema),
     };
   }
@@ -93,7 +100,11 @@ function responses(route: RouteDef, toSchema: (s: z.ZodType, io: 'output') => Js
   const statuses: Record<string, unknown> = {
     [String(route.status ?? 200)]: {
       description: 'Success',
-      content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+      content: route.produces
+        ? Object.fromEntries(
+            route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          )
+        : { 'application/json': { schema: toSchema(route.response, 'output') } },
     },
     400: error('Invalid request: `fields` says which parameter is wrong'),
   };
@@ -119,4 +130,22 @@ function retarget(node: unknown, rename: (name: string) => string): JsonSchema {
       (_, name: string) => `"#/components/schemas/${rename(name)}"`,
     ),
   ) as JsonSchema;
+}
+
+/** An upload's form: the file field, plus the text fields its body schema describes. */
+function uploadSchema(route: RouteDef, toSchema: (s: z.ZodType, io: 'input') => JsonSchema): JsonSchema {
+  const fields = route.body ? toSchema(route.body, 'input') : { type: 'object', properties: {} };
+  const properties = (fields.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    type: 'object',
+    properties: {
+      ...properties,
+      [route.upload!.field]: {
+        type: 'string',
+        format: 'binary',
+        description: `at most ${route.upload!.maxBytes} bytes`,
+      },
+    },
+    required: [route.upload!.field, ...((fields.required ?? []) as string[])],
+  };
 }

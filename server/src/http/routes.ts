@@ -4,6 +4,7 @@ import {
   apiRoutes,
   can,
   type ApiRoutes,
+  type FileAnswer,
   type RouteDef,
   type RouteName,
   type RouteOutput,
@@ -97,6 +98,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         requestId: String(req.id),
       } as HandlerInput<RouteDef>;
       const result = await handler(input);
+      if (route.produces) return sendFile(res, result as FileAnswer);
       if (options.validateResponses) route.response.parse(result);
       if (route.access.kind !== 'public' || route.method !== 'get')
         res.setHeader('cache-control', 'no-store');
@@ -133,4 +135,21 @@ function idempotencyKeyOf(req: Request): string | null {
     });
   }
   return key;
+}
+
+function sendFile(res: Response, answer: FileAnswer): void {
+  res.setHeader('content-type', answer.contentType);
+  res.setHeader(
+    'cache-control',
+    answer.cache === 'public-immutable' ? 'public, max-age=31536000, immutable' : 'private, no-store',
+  );
+  res.setHeader('x-content-type-options', 'nosniff');
+  if (answer.fileName) {
+    const disposition = answer.download ? 'attachment' : 'inline';
+    res.setHeader(
+      'content-disposition',
+      `${disposition}; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`,
+    );
+  }
+  res.status(200).send(typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body));
 }

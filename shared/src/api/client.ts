@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import type { RouteDef, RouteInput, RouteOutput } from './route';
+import type { ClientOutput, RouteDef, RouteInput } from './route';
 import { apiRoutes, type ApiRoutes } from './routes';
 
 /** An error answer of the API, with the server's code, message and field errors. */
@@ -27,7 +27,7 @@ export type ShopClient = {
   [K in keyof ApiRoutes]: (
     input: RouteInput<ApiRoutes[K]>,
     init?: RequestInit,
-  ) => Promise<RouteOutput<ApiRoutes[K]>>;
+  ) => Promise<ClientOutput<ApiRoutes[K]>>;
 };
 
 /** The typed API client: one method per route of the route table, no hand-written fetch per page. */
@@ -43,22 +43,44 @@ export function createShopClient(options: ClientOptions = {}): ShopClient {
 async function callRoute(
   options: ClientOptions,
   route: RouteDef,
-  input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
+  input: {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    file?: Blob;
+    fileName?: string;
+  },
   init: RequestInit = {},
 ): Promise<unknown> {
   const url = `${options.baseUrl ?? ''}/api/v1${fillPath(route.path, input.params ?? {})}${toQueryString(input.query)}`;
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
-  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = {
+    accept: route.produces ? route.produces.join(', ') : 'application/json',
+    ...options.headers?.(),
+  };
   const csrf = route.method === 'get' ? null : browserCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
+  let body: FormData | string | undefined;
+  if (route.upload) {
+    // multipart/form-data: the browser (or undici) sets the boundary itself.
+    const form = new FormData();
+    for (const [key, value] of Object.entries((input.body ?? {}) as Record<string, unknown>)) {
+      if (value !== undefined && value !== null) form.append(key, String(value));
+    }
+    if (input.file) form.append(route.upload.field, input.file, input.fileName ?? 'upload');
+    body = form;
+  } else if (input.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(input.body);
+  }
   const response = await (options.fetch ?? fetch)(url, {
     ...init,
     method: route.method.toUpperCase(),
     headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
-    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    body,
     credentials: init.credentials ?? 'include',
   });
   if (response.status === 204) return undefined;
+  if (response.ok && route.produces) return response.blob();
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload;

@@ -37,6 +37,22 @@ export interface RouteDef {
   errors?: readonly number[];
   /** A multipart/form-data upload: one file in `field` (at most `maxBytes`); `body` describes the text fields. */
   upload?: { field: string; maxBytes: number };
+  /**
+   * A document rather than JSON (an invoice PDF, a payment screenshot): the content types it may answer. Its handler
+   * returns a FileAnswer; `response` is then unused and may be `z.unknown()`.
+   */
+  produces?: readonly string[];
+}
+
+/** The answer of a route that `produces` a document. */
+export interface FileAnswer {
+  contentType: string;
+  body: Uint8Array | string;
+  /** Offered as the download's name; shown inline in the browser unless `download` is set. */
+  fileName?: string;
+  download?: boolean;
+  /** Private documents must not be kept by shared caches. */
+  cache?: 'private' | 'public-immutable';
 }
 
 export function defineRoute<const R extends RouteDef>(route: R): R {
@@ -49,7 +65,16 @@ type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infe
     : { [P in K]: z.input<S> }
   : unknown;
 
-/** What a client passes to call route R. */
-export type RouteInput<R extends RouteDef> = Part<R, 'params'> & Part<R, 'query'> & Part<R, 'body'>;
-/** What route R answers on success. */
-export type RouteOutput<R extends RouteDef> = z.output<R['response']>;
+/** What a client passes to call route R: its parts, and the file of an upload route. */
+export type RouteInput<R extends RouteDef> = Part<R, 'params'> &
+  Part<R, 'query'> &
+  Part<R, 'body'> &
+  (R extends { upload: object } ? { file: Blob; fileName?: string } : unknown);
+/** What route R's handler answers on success. */
+export type RouteOutput<R extends RouteDef> = R extends { produces: readonly string[] }
+  ? FileAnswer
+  : z.output<R['response']>;
+/** What the typed client gives back for route R: the JSON answer, or the document as a Blob. */
+export type ClientOutput<R extends RouteDef> = R extends { produces: readonly string[] }
+  ? Blob
+  : z.output<R['response']>;
