@@ -259,10 +259,11 @@ MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -w @shop/tests -- --mys
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--cache [dir]\`, \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after
-\`-w @shop/tests --\`: the root \`npm run bench\` script does not forward them. MariaDB is used when reachable at \`MYSQL_URL\` (default
-\`mysql://root@127.0.0.1:3306/test\`): the benchmark creates a scratch database \`shop_bench_<random>\` in utf8mb4
-and drops it at the end. The SQLite databases are grown with the server's seed CLI
-(\`npm run seed -- --products N\`: the 278-product demo catalog, then variants of it).
+\`--cache [dir]\`, \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go
+after \`-w @shop/tests --\`: the root \`npm run bench\` script does not forward them.
+
+MariaDB is used when reachable at \`MYSQL_URL\` (default \`mysql://root@127.0.0.1:3306/test\`): the benchmark
+creates a scratch database \`shop_bench_<random>\` in utf8mb4 and drops it at the end. The databases are grown
+with the server's seed CLI (\`npm run seed -- --products N\`: the 278-product demo catalog, then variants of it).
 `;
 }
