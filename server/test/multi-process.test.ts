@@ -20,7 +20,7 @@ let target: TestDatabase;
 let db: ShopDatabase;
 let smtp: TestSmtpServer;
 let bakong: Awaited<ReturnType<typeof startBakongStandinServer>>;
-let servers: ServerProcess[] = [];
+const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
   target = await createTestDatabase();

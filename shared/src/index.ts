@@ -5,6 +5,7 @@ export * from './catalog';
 export * from './inventory';
 export * from './accounts';
 export * from './orders';
+export * from './payments';
 export * from './sync';
 export * from './permissions';
 export * from './api/route';

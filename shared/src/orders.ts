@@ -61,6 +61,37 @@ export function holdsReservation(status: OrderStatus): boolean {
   return status === 'pending_payment' || status === 'payment_review';
 }
 
+/** Closed orders keep their lines as they are: nothing left to cancel, or the goods are with the customer. */
+export function canCancelLines(status: OrderStatus): boolean {
+  return !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status);
+}
+
+/**
+ * The first step at which goods leave the shop (out for delivery, picked up) names the serial numbers of serialized
+ * units; `delivered` only follows `out_for_delivery`, so it finds them named already.
+ */
+export function handsOverGoods(to: OrderStatus): boolean {
+  return to === 'out_for_delivery' || to === 'picked_up' || to === 'delivered';
+}
+
+/** The shop's calendar: Cambodia is UTC+7 all year (no daylight saving). */
+const SHOP_UTC_OFFSET_MS = 7 * 60 * 60_000;
+
+/**
+ * When a warranty of `months` calendar months that starts at `soldAt` ends: the same day of the month `months`
+ * later on the shop's calendar, or that month's last day when it is shorter (31 January + 1 month = 28/29 February).
+ */
+export function warrantyUntil(soldAt: number, months: number): number {
+  // Shop-local wall time held in a Date's UTC fields; day 1 first, so moving the month never overflows into the next.
+  const local = new Date(soldAt + SHOP_UTC_OFFSET_MS);
+  const end = new Date(local);
+  end.setUTCDate(1);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(local.getUTCDate(), lastDay));
+  return end.getTime() - SHOP_UTC_OFFSET_MS;
+}
+
 export const currencySchema = z.enum(['USD', 'KHR']);
 export const fulfilmentSchema = z.enum(['pickup', 'delivery']);
 export const orderChannelSchema = z.enum(['web', 'pos']);
@@ -167,6 +198,11 @@ export const orderSchema = z
     locale: localeSchema,
     createdAt: z.number().int(),
     paidAt: z.number().int().nullable(),
+    /**
+     * What the shop owes back for lines cancelled after the customer paid (USD cents; totals stay what was paid).
+     * Lines cancelled before payment lower the total instead.
+     */
+    refundOwedCents: z.number().int(),
     events: z.array(orderEventSchema),
     /** What the caller may do next (a customer: cancel while unpaid; staff: move it along). */
     nextStatuses: z.array(z.enum(orderStatuses)),
@@ -190,9 +226,49 @@ export const orderListSchema = z
   })
   .meta({ id: 'OrderList' });
 
+const serialNumber = z.string().trim().min(1).max(64);
+
 export const orderTransitionInputSchema = z
-  .object({ to: z.enum(orderStatuses), reason: z.string().trim().max(500).optional() })
+  .object({
+    to: z.enum(orderStatuses),
+    reason: z.string().trim().max(500).optional(),
+    /** At handover: the serial numbers of the units that leave, by order line id (serialized products only). */
+    serials: z
+      .record(z.string().min(1).max(40), z.array(serialNumber).min(1).max(99))
+      .refine((byLine) => Object.keys(byLine).length <= 50, 'at most 50 lines')
+      .optional(),
+  })
   .meta({ id: 'OrderTransitionInput' });
+export type OrderTransitionInput = z.infer<typeof orderTransitionInputSchema>;
+
+export const orderLineCancelReasons = [
+  'out_of_stock',
+  'customer_request',
+  'damaged',
+  'pricing_error',
+  'other',
+] as const;
+export type OrderLineCancelReason = (typeof orderLineCancelReasons)[number];
+
+export const cancelOrderLineInputSchema = z
+  .object({
+    quantity: z.number().int().min(1, 'at least 1').max(99),
+    reason: z.enum(orderLineCancelReasons),
+    note: z.string().trim().max(300).optional(),
+    /**
+     * The units' serial numbers when they are known: units that were handed over and come back, or damaged units
+     * of a serialized product written off.
+     */
+    serials: z.array(serialNumber).min(1).max(99).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.serials && c.serials.length !== c.quantity)
+      ctx.addIssue({ code: 'custom', path: ['serials'], message: 'give one serial number per unit' });
+    if (c.serials && new Set(c.serials).size !== c.serials.length)
+      ctx.addIssue({ code: 'custom', path: ['serials'], message: 'serial numbers must be different' });
+  })
+  .meta({ id: 'CancelOrderLineInput' });
+export type CancelOrderLineInput = z.infer<typeof cancelOrderLineInputSchema>;
 
 export const paymentViewSchema = z
   .object({

@@ -79,7 +79,7 @@ export async function benchShop(
 const probePath = '/api/v1/brands';
 
 /** Median time of the probe on the idle server. */
-async function probeBaseline(baseUrl: string): Promise<number> {
+export async function probeBaseline(baseUrl: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) times.push((await httpGet(`${baseUrl}${probePath}`)).ms);
   return percentile(times, 50);
@@ -89,7 +89,7 @@ async function probeBaseline(baseUrl: string): Promise<number> {
  * True once the probe is answered about as fast as on the idle server twice in a row within 5 s, i.e. no backlog
  * of requests abandoned by the load generator is still queued for the database.
  */
-async function settles(baseUrl: string, idleProbeMs: number): Promise<boolean> {
+export async function settles(baseUrl: string, idleProbeMs: number): Promise<boolean> {
   const deadline = performance.now() + 5_000;
   let fast = 0;
   while (performance.now() < deadline) {

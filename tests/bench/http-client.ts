@@ -13,11 +13,33 @@ export function httpGet(
   url: string,
   options: { agent?: http.Agent; timeoutMs?: number } = {},
 ): Promise<HttpAnswer> {
+  return httpRequest(url, options);
+}
+
+/** One request with a deadline: GET without a body, or a method, headers and a body of your choice. */
+export function httpRequest(
+  url: string,
+  options: {
+    method?: string;
+    headers?: http.OutgoingHttpHeaders;
+    body?: string;
+    agent?: http.Agent;
+    timeoutMs?: number;
+  } = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const request = http.get(
+    const request = http.request(
       url,
-      { agent: options.agent, timeout: options.timeoutMs ?? 30_000 },
+      {
+        method: options.method ?? 'GET',
+        headers:
+          options.body === undefined
+            ? options.headers
+            : { ...options.headers, 'content-length': Buffer.byteLength(options.body) },
+        agent: options.agent,
+        timeout: options.timeoutMs ?? 30_000,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,9 +54,10 @@ export function httpGet(
       },
     );
     request.on('timeout', () =>
-      request.destroy(new Error(`no answer from ${url} within ${options.timeoutMs} ms`)),
+      request.destroy(new Error(`no answer from ${url} within ${options.timeoutMs ?? 30_000} ms`)),
     );
     request.on('error', reject);
+    request.end(options.body);
   });
 }
 

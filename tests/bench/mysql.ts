@@ -9,6 +9,8 @@ export interface ScratchMysql {
   version: string;
   /** Ends connections still working on the scratch database (a killed server's abandoned queries). */
   killLeftoverQueries(): Promise<void>;
+  /** Databases that other clients of the same MariaDB server are connected to (their work shares its CPU). */
+  otherClients(): Promise<string[]>;
   drop(): Promise<void>;
 }
 
@@ -34,6 +36,13 @@ export async function createScratchMysql(baseUrl: string): Promise<ScratchMysql>
       );
       for (const row of rows) await admin.query(`kill ${Number(row.id)}`).catch(() => undefined);
     };
+    const otherClients = async () => {
+      const [rows] = await admin.query<mysql.RowDataPacket[]>(
+        'select distinct db from information_schema.processlist where db is not null and db <> ?',
+        [database],
+      );
+      return rows.map((row) => String(row.db));
+    };
     let dropped = false;
     const drop = async () => {
       if (dropped) return;
@@ -47,6 +56,7 @@ export async function createScratchMysql(baseUrl: string): Promise<ScratchMysql>
       database,
       version: String(versionRows[0]?.v ?? 'unknown'),
       killLeftoverQueries,
+      otherClients,
       drop,
     };
   } catch (error) {

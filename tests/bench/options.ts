@@ -2,8 +2,12 @@ import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
 import type { NodeEnv } from './server-process';
 
+export type BenchPart = 'catalog' | 'orders';
+
 export interface BenchOptions {
   quick: boolean;
+  /** What to measure: catalog listing and search, order placement, or both (`--only`). */
+  parts: Record<BenchPart, boolean>;
   /** Seconds of load per autocannon case. */
   durationSec: number;
   /** Seconds of sequential requests before measuring a server. */
@@ -25,13 +29,28 @@ export interface BenchOptions {
   sequentialBudgetMs: number;
   sequentialMinRounds: number;
   sequentialMaxRounds: number;
+  orders: OrderBenchOptions;
+}
+
+export interface OrderBenchOptions {
+  /** Connections of the placement throughput cases (each lasts `durationSec`). */
+  connections: number[];
+  /** Customers made with a bearer session beforehand; requests rotate over them. */
+  customers: number;
+  /** Products orders rotate over, each received with `stockPerProduct` units so none runs out. */
+  products: number;
+  stockPerProduct: number;
+  /** The race: `requests` orders of 1 unit fired at once over `connections` connections for `stock` units. */
+  race: { requests: number; connections: number; stock: number };
 }
 
 export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd tests && npx tsx bench/run.ts [options])
 
   --duration <s>   seconds of load per case (default 10, --quick 3)
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
-  --quick          short cases, 1,000 products only (about 2 minutes)
+  --quick          short cases, 1,000 products only (about 3 minutes)
+  --only <part>    catalog: listing and search only; orders: order placement and the stock race only
+                   (the other part's sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
   --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
@@ -44,6 +63,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
   const quick = args.includes('--quick');
   const options: BenchOptions = {
     quick,
+    parts: { catalog: true, orders: true },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,
     connections: [100, 1_000],
@@ -58,6 +78,13 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     sequentialBudgetMs: quick ? 500 : 2_500,
     sequentialMinRounds: quick ? 10 : 5,
     sequentialMaxRounds: 200,
+    orders: {
+      connections: [10, 100],
+      customers: 200,
+      products: 200,
+      stockPerProduct: 10_000,
+      race: { requests: 2_000, connections: 500, stock: 50 },
+    },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -102,6 +129,12 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         options.nodeEnv = nodeEnv;
         break;
       }
+      case '--only': {
+        const part = value();
+        if (part !== 'catalog' && part !== 'orders') throw new Error('--only must be catalog or orders');
+        options.parts = { catalog: part === 'catalog', orders: part === 'orders' };
+        break;
+      }
       case '--no-out':
         options.reportFile = null;
         break;
@@ -109,5 +142,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         throw new Error(`Unknown option ${arg}\n\n${usage}`);
     }
   }
+  // Orders need only the 1,000-product catalog.
+  if (!options.parts.catalog) options.sizes = [1_000];
   return options;
 }

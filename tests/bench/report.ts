@@ -1,6 +1,9 @@
 import type { LoadFigures } from './load';
 import type { LoadAverageSummary, MachineInfo } from './machine';
-import type { BenchOptions } from './options';
+import type { BenchOptions, BenchPart } from './options';
+import type { OrderLedger } from './orders-database';
+import type { OrderLoadFigures, RaceFigures } from './orders-load';
+import { carriedPart, wrapPart } from './report-parts';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
 
@@ -28,6 +31,35 @@ export interface SeedRow {
   seconds: number | null;
 }
 
+export interface OrderLoadRow extends OrderLoadFigures {
+  target: string;
+  connections: number;
+  restarted: boolean;
+}
+
+export interface RaceRow extends RaceFigures {
+  target: string;
+  stock: number;
+  /** What the database holds for the race's product afterwards. */
+  ledger: OrderLedger;
+  /** Exactly `stock` orders made, in the answers and in the database (orders, units, payments, stock counters). */
+  exact: boolean;
+}
+
+export interface OrderSetupRow {
+  target: string;
+  customers: number;
+  products: number;
+  stockPerProduct: number;
+  /** Time to make customers and sessions and receive the stock. */
+  seconds: number;
+  warmUpOrders: number;
+  /** 201 answers seen by the load generator, warm-up included (answers to abandoned requests are not seen). */
+  answered201: number;
+  /** The database afterwards, over the products the throughput cases ordered. */
+  ledger: OrderLedger;
+}
+
 export interface BenchReport {
   startedAt: Date;
   elapsedSec: number;
@@ -40,6 +72,7 @@ export interface BenchReport {
   load: LoadRow[];
   latency: LatencyRow[];
   notes: string[];
+  orders: { setup: OrderSetupRow[]; load: OrderLoadRow[]; races: RaceRow[]; notes: string[] };
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -51,6 +84,7 @@ const workloadNames: Record<Workload, string> = {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
 const seconds = (n: number) => `${n.toFixed(1)} s`;
+const percent = (n: number) => (Number.isNaN(n) ? '-' : `${Math.round(n)}`);
 const ratio = (n: number) =>
   !Number.isFinite(n) ? '-' : `${n >= 0.1 ? n.toFixed(2) : n === 0 ? '0' : n.toPrecision(2)}×`;
 
@@ -76,19 +110,21 @@ function loadTable(report: BenchReport): Table {
       'KB/answer',
     ],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    rows: report.load.map((r) => [
-      r.target,
-      workloadNames[r.workload],
-      int(r.connections),
-      r.reqPerSec < 10 ? r.reqPerSec.toFixed(1) : int(r.reqPerSec),
-      r.workload === 'bare' ? '1.00×' : ratio(r.reqPerSec / bareRate(report, r.connections)),
-      r.ok ? int(r.p50Ms) : '-',
-      r.ok ? int(r.p99Ms) : '-',
-      int(r.ok),
-      int(r.non2xx),
-      `${int(r.errors)} (${int(r.timeouts)})`,
-      (r.bytesPerResponse / 1024).toFixed(1),
-    ]),
+    rows: report.load
+      .filter((r) => r.workload !== 'bare' || report.options.connections.includes(r.connections))
+      .map((r) => [
+        r.target,
+        workloadNames[r.workload],
+        int(r.connections),
+        r.reqPerSec < 10 ? r.reqPerSec.toFixed(1) : int(r.reqPerSec),
+        r.workload === 'bare' ? '1.00×' : ratio(r.reqPerSec / bareRate(report, r.connections)),
+        r.ok ? int(r.p50Ms) : '-',
+        r.ok ? int(r.p99Ms) : '-',
+        int(r.ok),
+        int(r.non2xx),
+        `${int(r.errors)} (${int(r.timeouts)})`,
+        (r.bytesPerResponse / 1024).toFixed(1),
+      ]),
   };
 }
 
@@ -157,6 +193,14 @@ function targetTable(report: BenchReport): Table {
 
 function describeRun(report: BenchReport): string[] {
   const { options, machine } = report;
+  const { orders } = options;
+  const parts =
+    options.parts.catalog && options.parts.orders
+      ? 'catalog and orders'
+      : options.parts.catalog
+        ? 'catalog only (--only catalog)'
+        : 'orders only (--only orders)';
+  const raceOn = report.orders.races.map((r) => r.target).join(' and ') || 'not run';
   return [
     `Date: ${report.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (run took ${seconds(report.elapsedSec)})`,
     `Machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.memoryGiB.toFixed(1)} GiB RAM, ${machine.os}`,
@@ -165,8 +209,15 @@ function describeRun(report: BenchReport): string[] {
       `${report.loadAverage.mean.toFixed(1)}, max ${report.loadAverage.max.toFixed(1)} (the benchmark itself keeps ` +
       'about 2 busy; more means other work competed for the CPUs)',
     `MariaDB: ${'version' in report.mysql ? report.mysql.version : `not used (${report.mysql.skipped})`}`,
-    `Mode: ${options.quick ? '--quick' : 'full'}; ${options.durationSec} s per load case after ${options.warmupSec} s of ` +
-      `sequential warm-up; connections ${options.connections.map(int).join(' and ')}`,
+    `Mode: ${options.quick ? '--quick' : 'full'}, parts: ${parts}; ${options.durationSec} s per load case after ` +
+      `${options.warmupSec} s of sequential warm-up` +
+      (options.parts.catalog
+        ? `; catalog at ${options.connections.map(int).join(' and ')} connections`
+        : '') +
+      (options.parts.orders
+        ? `; orders at ${orders.connections.map(int).join(' and ')} connections, race of ` +
+          `${int(orders.race.requests)} orders over ${int(orders.race.connections)} connections (${raceOn})`
+        : ''),
   ];
 }
 
@@ -183,42 +234,209 @@ function notes(report: BenchReport): string[] {
   ];
 }
 
+const orderRoute = 'POST /orders (1 unit)';
+
+/** Order placement beside the bare route at the same connection counts. */
+function orderLoadTable(report: BenchReport): Table {
+  const connections = report.options.orders.connections;
+  const bare = report.load.filter((r) => r.workload === 'bare' && connections.includes(r.connections));
+  const cells = (r: LoadFigures, x: string, extra?: OrderLoadRow) => [
+    r.reqPerSec < 10 ? r.reqPerSec.toFixed(1) : int(r.reqPerSec),
+    x,
+    r.ok ? int(r.p50Ms) : '-',
+    r.ok ? int(r.p99Ms) : '-',
+    int(r.ok),
+    int(r.non2xx),
+    `${int(r.errors)} (${int(r.timeouts)})`,
+    extra ? `${int(extra.connectionsAnswered)} (${seconds(extra.lastFirstAnswerMs / 1000)})` : '-',
+    extra
+      ? `${percent(extra.serverCpuPct)} / ${percent(extra.databaseCpuPct)} / ${percent(extra.generatorCpuPct)}`
+      : '-',
+    (r.bytesPerResponse / 1024).toFixed(1),
+  ];
+  return {
+    headers: [
+      'Server / database',
+      'Route',
+      'Conns',
+      'req/s',
+      '× bare',
+      'p50 ms',
+      'p99 ms',
+      '2xx',
+      'non-2xx',
+      'errors (timeouts)',
+      'Conns answered (last first answer)',
+      'CPU % server / MariaDB / load generator',
+      'KB/answer',
+    ],
+    align: [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ],
+    rows: [
+      ...bare.map((r) => [r.target, workloadNames.bare, int(r.connections), ...cells(r, '1.00×')]),
+      ...report.orders.load.map((r) => [
+        r.target,
+        orderRoute,
+        int(r.connections),
+        ...cells(r, ratio(r.reqPerSec / bareRate(report, r.connections)), r),
+      ]),
+    ],
+  };
+}
+
+/** Counts of the statuses other than 201 and 409 (pass them filtered already to list 409 too). */
+function statusCells(statuses: Record<string, number>, skip: string[] = ['201', '409']): string {
+  const other = Object.entries(statuses).filter(([code]) => !skip.includes(code));
+  return other.length
+    ? other.map(([code, n]) => `${int(n)} × ${code === '0' ? 'no answer' : code}`).join(', ')
+    : '0';
+}
+
+function raceTable(report: BenchReport): Table {
+  return {
+    headers: [
+      'Database',
+      'Orders sent',
+      'Conns',
+      'Stock',
+      'Made (201)',
+      'Refused (409)',
+      'Other answers',
+      'Wall time',
+      'p50 / p99 ms',
+      'Database: orders / units / payments',
+      'Stock on hand / reserved',
+      'Exactly the stock?',
+    ],
+    align: [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ],
+    rows: report.orders.races.map((r) => [
+      r.target,
+      int(r.requests),
+      int(r.connections),
+      int(r.stock),
+      int(r.created),
+      int(r.conflicts),
+      statusCells(r.statuses),
+      `${(r.wallMs / 1000).toFixed(2)} s`,
+      `${ms(r.p50Ms)} / ${ms(r.p99Ms)}`,
+      `${int(r.ledger.orders)} / ${int(r.ledger.units)} / ${int(r.ledger.payments)}`,
+      `${int(r.ledger.onHand)} / ${int(r.ledger.reserved)}`,
+      r.exact ? 'yes' : `NO: ${int(r.created)} made for ${int(r.stock)} units`,
+    ]),
+  };
+}
+
+function orderSetupTable(report: BenchReport): Table {
+  return {
+    headers: [
+      'Database',
+      'Customers',
+      'Products ordered',
+      'Stock each',
+      'Set up in',
+      '201 seen (warm-up)',
+      'Orders in the database',
+      'Units ordered / reserved',
+      'Payments',
+    ],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    rows: report.orders.setup.map((s) => [
+      s.target,
+      int(s.customers),
+      int(s.products),
+      int(s.stockPerProduct),
+      seconds(s.seconds),
+      `${int(s.answered201)} (${int(s.warmUpOrders)})`,
+      int(s.ledger.orders),
+      `${int(s.ledger.units)} / ${int(s.ledger.reserved)}`,
+      int(s.ledger.payments),
+    ]),
+  };
+}
+
+function orderNotes(report: BenchReport): string[] {
+  const restarted = report.orders.load.filter((r) => r.restarted);
+  const notAnswered = report.orders.load.filter((r) => r.connectionsAnswered < r.connections);
+  return [
+    ...report.orders.notes,
+    ...report.orders.load
+      .filter((r) => r.non2xx > 0)
+      .map(
+        (r) =>
+          `${r.target} @${int(r.connections)}: answers other than 201: ${statusCells(notCreated(r.statuses), [])}.`,
+      ),
+    ...notAnswered.map(
+      (r) =>
+        `${r.target} @${int(r.connections)}: ${int(r.connections - r.connectionsAnswered)} of ` +
+        `${int(r.connections)} connections never got an answer during the case (not accepted or not read in time).`,
+    ),
+    ...(restarted.length
+      ? [
+          'Still busy with orders the load generator had abandoned 5 s after the case, so restarted before the ' +
+            `next case: ${restarted.map((r) => `${r.target} @${int(r.connections)}`).join(', ')}.`,
+        ]
+      : []),
+  ];
+}
+
+function notCreated(statuses: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(statuses).filter(([code]) => code !== '201'));
+}
+
 export function renderText(report: BenchReport): string {
+  const list = (lines: string[]) => lines.map((n) => `- ${n}`).join('\n');
+  const { parts } = report.options;
   return [
     describeRun(report).join('\n'),
-    `\nDatabases\n${textTable(seedTable(report))}`,
-    `\nThroughput (autocannon, closed loop; latency of 2xx answers)\n${textTable(loadTable(report))}`,
-    `\nSearch latency vs catalog size (1 connection, sequential)\n${textTable(latencyTable(report))}`,
-    `\nTargets\n${textTable(targetTable(report))}`,
-    ...(notes(report).length
+    ...(parts.catalog
       ? [
-          `\nNotes\n${notes(report)
-            .map((n) => `- ${n}`)
-            .join('\n')}`,
+          `\nDatabases\n${textTable(seedTable(report))}`,
+          `\nThroughput (autocannon, closed loop; latency of 2xx answers)\n${textTable(loadTable(report))}`,
+          `\nSearch latency vs catalog size (1 connection, sequential)\n${textTable(latencyTable(report))}`,
+          `\nTargets\n${textTable(targetTable(report))}`,
+          ...(notes(report).length ? [`\nNotes\n${list(notes(report))}`] : []),
+        ]
+      : []),
+    ...(parts.orders
+      ? [
+          `\nOrders: placement throughput (autocannon, closed loop; latency of 2xx answers)\n${textTable(orderLoadTable(report))}`,
+          `\nOrders: the race for the last units (all sent at once)\n${textTable(raceTable(report))}`,
+          `\nOrders: setup and ledger afterwards\n${textTable(orderSetupTable(report))}`,
+          ...(orderNotes(report).length ? [`\nOrders: notes\n${list(orderNotes(report))}`] : []),
         ]
       : []),
   ].join('\n');
 }
 
-export function renderMarkdown(report: BenchReport): string {
-  return `# Benchmarks
-
-Figures measured by \`npm run bench\` (tests/bench/run.ts), which writes this file. The benchmark prints figures and
-never asserts them: read them against the machine they come from and the bare Express ceiling measured in the same
-run. Rerun it rather than editing by hand.
-
-## Run
-
-${describeRun(report)
-  .map((line) => `- ${line}`)
-  .join('\n')}
-- Shop server: a child process running \`server/src/main.ts\` with NODE_ENV=${report.options.nodeEnv}, SEED=none and
-  LOG_LEVEL=warn${report.options.nodeEnv === 'production' ? ' (payment settings are placeholders: catalog routes never call them)' : ''}.
-- Load generator: autocannon in the benchmark's own process on the same machine, sharing its CPUs with the server.
-- Ceiling: a bare Express 5 app (tests/bench/bare-server.ts) answering \`res.json\` of a fixed catalog-sized page (24
-  products and facets).
-
-## Targets
+/** The catalog's sections of the Markdown report. */
+function catalogMarkdown(report: BenchReport): string {
+  return `## Targets
 
 ${markdownTable(targetTable(report))}
 
@@ -247,23 +465,137 @@ ${
         .map((n) => `- ${n}`)
         .join('\n')}\n`
     : ''
+}`;
 }
+
+/** The orders' sections of the Markdown report. */
+function ordersMarkdown(report: BenchReport): string {
+  const { orders } = report.options;
+  return `## Orders: placement throughput
+
+\`POST /api/v1/orders\` with \`{ items: [{ productId, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' }\` and a
+bearer token, closed loop (autocannon, 10 s timeout), on the 1,000-product catalog. Requests rotate over ${int(orders.customers)}
+customers, each with a session made beforehand, and ${int(orders.products)} products that each received ${int(orders.stockPerProduct)}
+units, so stock never runs out. Each order reserves its unit (conditional update of the stock counters), writes the
+order, its line, event, audit, change-feed and mail-outbox rows, and makes its KHQR and payment row in one transaction. "× bare" compares with the bare Express route (a GET of a fixed 14 KB JSON
+page) at the same number of connections in this run. Latency percentiles are of 2xx answers only, in whole
+milliseconds. "Conns answered" counts the connections that got at least one answer during the case and, in brackets,
+when the last of them got its first: Node accepts one new connection per event-loop turn, so when turns are long,
+connections opened at the start of a case can wait seconds before their first request is even read (they then show
+as timeouts, and their first answer's wait in p99). "CPU %" is the CPU time the server process (all threads), the
+whole MariaDB server (other clients' work included, see the notes; for SQLite: -, it runs inside the server process)
+and the benchmark's own process (the load generator) used during the case, in % of one core: the machine has
+${int(report.machine.cpuCount)} cores in all.
+
+${markdownTable(orderLoadTable(report))}
+
+## Orders: the race for the last units
+
+One product with exactly ${int(orders.race.stock)} units on hand and none reserved; ${int(orders.race.requests)} orders of 1 unit from
+${int(orders.customers)} customers sent at once over ${int(orders.race.connections)} keep-alive connections opened beforehand. "Wall time" runs from the first request sent to the last answer received; p50 / p99 are per
+request, all answers. Afterwards the database is read directly: the orders, units and payment rows for that product
+and its stock counters must all say ${int(orders.race.stock)}.
+
+${markdownTable(raceTable(report))}
+
+## Orders: setup and ledger
+
+Customers, their sessions, stock receipts and the shop's merchant account are written before the server starts, with
+the server's own code (the first customer as the shop makes accounts, the others copies of its row: hashing a
+password takes 0.2-0.6 s here). Afterwards, over the products of the throughput cases: every
+order must have reserved its unit and made one payment row. "201 seen" counts only answers the load generator
+waited for; orders it abandoned at the end of a case may still have been made.
+
+${markdownTable(orderSetupTable(report))}
+${
+  orderNotes(report).length
+    ? `\n## Orders: notes\n\n${orderNotes(report)
+        .map((n) => `- ${n}`)
+        .join('\n')}\n`
+    : ''
+}`;
+}
+
+function measuredLabel(report: BenchReport): string {
+  return (
+    `${report.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `${report.options.quick ? '--quick' : 'full'}, load average mean ${report.loadAverage.mean.toFixed(1)}`
+  );
+}
+
+/** A part measured in this run, or the same part carried over from the report being replaced. */
+function partMarkdown(report: BenchReport, part: BenchPart, previous: string | null): string {
+  if (report.options.parts[part])
+    return wrapPart(
+      part,
+      measuredLabel(report),
+      part === 'catalog' ? catalogMarkdown(report) : ordersMarkdown(report),
+    );
+  const carried = previous === null ? null : carriedPart(previous, part);
+  if (!carried) return '';
+  return (
+    `_The ${part} sections below are carried over from the run of ${carried.measured}: this run measured only ` +
+    `${part === 'catalog' ? 'orders' : 'the catalog'}. The machine and load average above are this run's._\n\n` +
+    wrapPart(part, carried.measured, carried.body)
+  );
+}
+
+/**
+ * The report as docs/benchmarks.md. `previous` is the file being replaced: the sections of a part this run did not
+ * measure (--only) are carried over from it.
+ */
+export function renderMarkdown(report: BenchReport, previous: string | null = null): string {
+  return `# Benchmarks
+
+Figures measured by \`npm run bench\` (tests/bench/run.ts), which writes this file. The benchmark prints figures and
+never asserts them: read them against the machine they come from and the bare Express ceiling measured in the same
+run. Rerun it rather than editing by hand.
+
+## Run
+
+${describeRun(report)
+  .map((line) => `- ${line}`)
+  .join('\n')}
+- Shop server: a child process running \`server/src/main.ts\` with NODE_ENV=${report.options.nodeEnv}, SEED=none and
+  LOG_LEVEL=warn${
+    report.options.nodeEnv === 'production'
+      ? '.\n  Payment settings are placeholders (BAKONG_API_URL=https://bakong.invalid): catalog routes never call ' +
+        'Bakong; for\n  orders the benchmark stores the demo merchant account in the settings so that a KHQR can be ' +
+        "made, and the\n  payment job's checks of the unreachable placeholder fail and back off as they would during " +
+        'a Bakong outage'
+      : ''
+  }.
+- Load generator: autocannon (the order race: node:http) in the benchmark's own process on the same machine, sharing
+  its CPUs with the server.
+- Ceiling: a bare Express 5 app (tests/bench/bare-server.ts) answering \`res.json\` of a fixed catalog-sized page (24
+  products and facets).
+
+${partMarkdown(report, 'catalog', previous)}
+
+${partMarkdown(report, 'orders', previous)}
+
 ## How to run
 
 \`\`\`sh
-npm run bench -w @shop/tests                      # full run, about 10-15 minutes on 2 cores
-npm run bench -w @shop/tests -- --quick           # 1,000 products only, short cases, about 2 minutes
-npm run bench -w @shop/tests -- --cache           # keep prepared SQLite databases in tests/bench/.cache
-MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -w @shop/tests -- --mysql-100k
+npm run bench                         # full run, about 15-20 minutes on 2 cores
+npm run bench -- --quick              # 1,000 products only, short cases, about 3 minutes
+npm run bench -- --only orders        # order placement and the race only, about 2 minutes
+npm run bench -- --only catalog       # catalog listing and search only
+npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
+MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--cache [dir]\`, \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go
-after \`-w @shop/tests --\`: the root \`npm run bench\` script does not forward them.
+\`--only catalog|orders\` (the other part's sections are carried over from the file being replaced), \`--cache [dir]\`,
+\`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
+(\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 
 MariaDB is used when reachable at \`MYSQL_URL\` (default \`mysql://root@127.0.0.1:3306/test\`): the benchmark
-creates a scratch database \`shop_bench_<random>\` in utf8mb4 and drops it at the end. The databases are grown
-with the server's seed CLI (\`npm run seed -- --products N\`: the 278-product demo catalog, then variants of it).
+creates scratch databases \`shop_bench_<random>\` in utf8mb4 (one for the catalog, one for orders) and drops them
+at the end. The databases are grown with the server's seed CLI (\`npm run seed -- --products N\`: the 278-product
+demo catalog, then variants of it); orders run on a copy of the 1,000-product SQLite catalog and on a MariaDB
+database of its own, so they never change the catalog being measured. A run whose order race does not end with
+exactly the stock in orders prints it loudly and exits with status 1.
 `;
 }

@@ -3,22 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
+import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
+import { findDatabaseServerPid, processCpuSeconds } from './cpu';
 import { createScratchMysql, type ScratchMysql } from './mysql';
 import { parseOptions, usage, type BenchOptions } from './options';
 import { growMysql } from './prepare-mysql';
-import { prepareSqliteDatabases } from './prepare-sqlite';
+import { prepareSqliteDatabases, sizeLabel, type PreparedDatabase } from './prepare-sqlite';
 import { renderMarkdown, renderText, type BenchReport, type LoadRow } from './report';
 import { warmUp } from './sequential';
-import { killSeeding } from './seed';
+import { killSeeding, runSeedCli } from './seed';
 import { startBareServer, stopAllServers } from './server-process';
 
 /**
  * `npm run bench`: prepares SQLite (and MariaDB when reachable) catalogs of 1,000 and 100,000 products, runs the
  * real server on each as a child process, measures it against a bare Express route with autocannon, and writes
- * docs/benchmarks.md. Prints figures; never asserts them.
+ * docs/benchmarks.md. Then order placement on both dialects: throughput, and a race of many orders for a few units.
+ * Prints figures; never asserts them, except that the race must end with exactly its stock in orders (a bug
+ * otherwise: printed loudly, exit status 1).
  */
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -34,14 +38,20 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadMonitor = monitorLoadAverage();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-bench-'));
-  let scratch: ScratchMysql | null = null;
+  const scratches: ScratchMysql[] = [];
   const cleanUp = async () => {
     killSeeding();
     await stopAllServers();
-    await scratch
-      ?.drop()
-      .catch((error: unknown) => console.error(`could not drop ${scratch?.database}:`, error));
+    for (const scratch of scratches.splice(0))
+      await scratch
+        .drop()
+        .catch((error: unknown) => console.error(`could not drop ${scratch.database}:`, error));
     fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  const newScratch = async () => {
+    const scratch = await createScratchMysql(options.mysqlUrl);
+    scratches.push(scratch);
+    return scratch;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -62,6 +72,7 @@ async function main(): Promise<void> {
       load: [],
       latency: [],
       notes: [],
+      orders: { setup: [], load: [], races: [], notes: [] },
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -74,11 +85,13 @@ async function main(): Promise<void> {
         seconds: db.seedSeconds,
       })),
     );
+    let mysqlReachable = false;
     if (options.mysql) {
       try {
-        scratch = await createScratchMysql(options.mysqlUrl);
-        report.mysql = { version: scratch.version };
-        log(`MariaDB ${scratch.version}: scratch database ${scratch.database}`);
+        const probe = await newScratch();
+        report.mysql = { version: probe.version };
+        mysqlReachable = true;
+        log(`MariaDB ${probe.version}: scratch database ${probe.database}`);
       } catch (error) {
         report.mysql = {
           skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}`,
@@ -87,16 +100,32 @@ async function main(): Promise<void> {
       }
     }
 
-    report.load.push(...(await benchBare(options)));
-    for (const db of sqlite) collect(report, await benchShop(db, options, log));
-    if (scratch) await benchMysql(scratch, options, path.join(workDir, 'mysql'), report);
+    const bareConnections = [
+      ...(options.parts.orders ? options.orders.connections : []),
+      ...(options.parts.catalog ? options.connections : []),
+    ];
+    report.load.push(
+      ...(await benchBare(
+        options,
+        [...new Set(bareConnections)].sort((a, b) => a - b),
+      )),
+    );
+    if (options.parts.catalog) {
+      for (const db of sqlite) collect(report, await benchShop(db, options, log));
+      if (mysqlReachable) await benchMysql(scratches[0]!, options, path.join(workDir, 'mysql'), report);
+    }
+    if (options.parts.orders) {
+      const scratch = mysqlReachable ? (options.parts.catalog ? await newScratch() : scratches[0]!) : null;
+      await benchAllOrders(sqlite, scratch, options, workDir, report);
+    }
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
     console.log(`\n${renderText(report)}\n`);
     if (options.reportFile) {
       // Formatted as the repository's `prettier --check .` expects (aligned tables).
-      const markdown = await prettier.format(renderMarkdown(report), {
+      const previous = fs.existsSync(options.reportFile) ? fs.readFileSync(options.reportFile, 'utf8') : null;
+      const markdown = await prettier.format(renderMarkdown(report, previous), {
         ...(await prettier.resolveConfig(options.reportFile)),
         filepath: options.reportFile,
       });
@@ -108,12 +137,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchBare(options: BenchOptions): Promise<LoadRow[]> {
+async function benchBare(options: BenchOptions, connectionCounts: number[]): Promise<LoadRow[]> {
   const bare = await startBareServer();
   try {
     await warmUp(bare.url, ['/bare'], options.warmupSec);
     const rows: LoadRow[] = [];
-    for (const connections of options.connections) {
+    for (const connections of connectionCounts) {
       const figures = await runLoad(bare.url, ['/bare'], connections, options.durationSec);
       rows.push({ target: 'bare Express', workload: 'bare', connections, restarted: false, ...figures });
       log(describeLoad(rows.at(-1)!));
@@ -145,10 +174,63 @@ async function benchMysql(
   }
 }
 
+/**
+ * Order placement on a copy of the 1,000-product SQLite catalog and on a MariaDB database of its own (seeded to
+ * 1,000 products), so orders never change the catalogs measured above or cached for later runs.
+ */
+async function benchAllOrders(
+  sqlite: PreparedDatabase[],
+  scratch: ScratchMysql | null,
+  options: BenchOptions,
+  workDir: string,
+  report: BenchReport,
+): Promise<void> {
+  const source = sqlite.find((db) => db.products === 1_000);
+  if (!source) throw new Error('orders need the 1,000-product SQLite catalog');
+  const sqliteDir = path.join(workDir, 'orders-sqlite');
+  fs.cpSync(source.dataDir, sqliteDir, { recursive: true });
+  const targets: { target: OrdersTarget; afterKill?: () => Promise<void> }[] = [
+    {
+      target: {
+        label: `SQLite ${sizeLabel(source.products)}`,
+        dataDir: sqliteDir,
+        databaseUrl: `sqlite:${path.join(sqliteDir, 'shop.sqlite')}`,
+      },
+    },
+  ];
+  if (scratch) {
+    const databasePid = isLocal(scratch.url) ? findDatabaseServerPid() : undefined;
+    const target: OrdersTarget = {
+      label: 'MariaDB 1k',
+      dataDir: path.join(workDir, 'orders-mysql'),
+      databaseUrl: scratch.url,
+      databaseCpuSeconds: () => processCpuSeconds(databasePid),
+      otherDatabaseClients: () => scratch.otherClients(),
+    };
+    log(`${target.label} orders: seeding ${scratch.database} to 1,000 products...`);
+    const seeded = await runSeedCli(target, 1_000);
+    log(
+      `${target.label} orders: ${seeded.added.toLocaleString('en-US')} products in ${seeded.seconds.toFixed(1)} s`,
+    );
+    targets.push({ target, afterKill: () => scratch.killLeftoverQueries() });
+  }
+  for (const { target, afterKill } of targets) {
+    const figures = await benchOrders(target, options, log, afterKill);
+    report.orders.setup.push(figures.setup);
+    report.orders.load.push(...figures.load);
+    if (figures.race) report.orders.races.push(figures.race);
+    report.orders.notes.push(...figures.notes);
+  }
+}
+
 function collect(report: BenchReport, figures: Awaited<ReturnType<typeof benchShop>>): void {
   report.load.push(...figures.load);
   report.latency.push(figures.latency);
   report.notes.push(...figures.notes);
+}
+
+function isLocal(url: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 }
 
 function redact(url: string): string {

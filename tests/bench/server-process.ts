@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processCpuSeconds } from './cpu';
 import { httpGet } from './http-client';
 import { bareServerEntry, serverDir, serverMain } from './paths';
 
@@ -10,6 +11,8 @@ export interface ChildServer {
   url: string;
   /** The last lines the child wrote, for error messages. */
   output(): string;
+  /** CPU time the child has used so far (user + system, all its threads), in seconds; NaN where unknown. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -94,6 +97,7 @@ async function startChild(
     label,
     url,
     output: () => lines.join('\n'),
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: async () => {
       await stopChild(child, exited);
       running.delete(server);

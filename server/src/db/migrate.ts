@@ -4,6 +4,8 @@ import * as catalogInventory from './migrations/001-catalog-inventory';
 import * as auditLog from './migrations/002-audit-log';
 import * as accounts from './migrations/003-accounts';
 import * as orders from './migrations/004-orders';
+import * as paymentProofs from './migrations/005-payment-proofs';
+import * as orderLines from './migrations/006-order-lines';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '002-audit-log': auditLog,
   '003-accounts': accounts,
   '004-orders': orders,
+  '005-payment-proofs': paymentProofs,
+  '006-order-lines': orderLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

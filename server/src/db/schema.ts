@@ -30,6 +30,8 @@ export interface Database {
   order_events: OrderEventTable;
   idempotency_keys: IdempotencyKeyTable;
   payments: PaymentTable;
+  payment_proofs: PaymentProofTable;
+  order_line_cancellations: OrderLineCancellationTable;
 }
 
 export interface CategoryTable {
@@ -286,6 +288,8 @@ export interface OrderTable {
   /** When an unpaid order expires and gives its stock back (null once paid or closed). */
   payment_due_at: number | null;
   paid_at: number | null;
+  /** Owed back to the customer for lines cancelled after payment (USD cents); 0 until a paid line is cancelled. */
+  refund_owed_cents: number;
   created_at: number;
   updated_at: number;
 }
@@ -303,6 +307,22 @@ export interface OrderItemTable {
   warranty_months: number;
   cancelled_quantity: number;
   cancel_reason: string | null;
+}
+
+/** One cancellation of units of an order line, with the value of those units at the order's prices. */
+export interface OrderLineCancellationTable {
+  id: string;
+  order_id: string;
+  order_item_id: string;
+  quantity: number;
+  /** out_of_stock | customer_request | damaged | pricing_error | other */
+  reason: string;
+  note: string | null;
+  value_cents: number;
+  /** The order's status when the line was cancelled: before payment it lowered the total, after it a refund is owed. */
+  order_status: string;
+  actor_id: string | null;
+  created_at: number;
 }
 
 export interface OrderEventTable {
@@ -344,4 +364,22 @@ export interface PaymentTable {
   paid_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/** A payment screenshot a customer sent for an order; its file (WebP) is `storage_key` in the private storage. */
+export interface PaymentProofTable {
+  id: string;
+  order_id: string;
+  uploaded_by: string;
+  storage_key: string;
+  /** Of the file as uploaded: the same screenshot sent for two orders has the same hash. */
+  sha256: string;
+  /** pending → accepted (the order became paid) | rejected (with `reason`, mailed to the customer). */
+  status: string;
+  /** Another order the same screenshot was sent for first: shown to staff as a warning. */
+  duplicate_of_order_id: string | null;
+  reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+  created_at: number;
 }

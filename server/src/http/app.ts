@@ -11,8 +11,11 @@ import type { Logger } from '../logger';
 import { accountHandlers } from '../modules/accounts/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
+import { paymentProofHandlers } from '../modules/payments/proofs-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
+import { invoiceHandlers } from '../modules/orders/invoice-routes';
+import { configureOrderMail } from '../modules/orders/notifications';
 import { orderHandlers } from '../modules/orders/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { syncHandlers } from '../modules/sync/routes';
@@ -92,6 +95,8 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     ...catalogHandlers(db, storage),
     ...cartHandlers(db),
     ...orderHandlers(db, { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs }),
+    ...invoiceHandlers(db),
+    ...paymentProofHandlers(db, storage, configureOrderMail(config.publicUrl)),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
   };

@@ -18,6 +18,21 @@ export interface MailData {
   'password-changed': { name: string };
   /** Someone tried to register with this address. */
   'account-exists': { name: string; signInUrl: string; resetUrl: string };
+  /** A web order waits for its money: the link opens the order page with its KHQR. */
+  'order-placed': OrderMail & { total: string };
+  /** Paid through Bakong, or by a screenshot staff accepted. */
+  'payment-received': OrderMail & { total: string; fulfilment: 'pickup' | 'delivery' };
+  'order-ready': OrderMail;
+  'order-shipped': OrderMail;
+  /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
+  'payment-proof-rejected': OrderMail & { reason: string };
+}
+
+/** What every order mail carries: whose order, which one, and the link to its page. Totals come formatted. */
+interface OrderMail {
+  name: string;
+  orderNumber: string;
+  orderUrl: string;
 }
 
 export type MailTemplate = keyof MailData;
@@ -28,6 +43,11 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password-reset',
   'password-changed',
   'account-exists',
+  'order-placed',
+  'payment-received',
+  'order-ready',
+  'order-shipped',
+  'payment-proof-rejected',
 ];
 
 export interface RenderedMail {
@@ -58,6 +78,8 @@ type Texts = {
 interface Common {
   hello: (name: string) => string;
   why: (shop: string) => string;
+  /** The order's page as a button, and written out for clients that do not show buttons. */
+  orderLink: (label: string, url: string) => Block[];
 }
 
 const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
@@ -70,10 +92,22 @@ const common: Record<MailLocale, Common> = {
   en: {
     hello: (name) => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
     why: (shop) => `You receive this email because of an action on your account at ${shop}.`,
+    orderLink: (label, url) => [
+      { kind: 'button', label, url },
+      { kind: 'link', label: 'If the button does not work, copy this address into your browser:', url },
+    ],
   },
   km: {
     hello: (name) => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,'),
     why: (shop) => `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារមានសកម្មភាពលើគណនីរបស់អ្នកនៅ ${shop}។`,
+    orderLink: (label, url) => [
+      { kind: 'button', label, url },
+      {
+        kind: 'link',
+        label: 'ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖',
+        url,
+      },
+    ],
   },
 };
 
@@ -162,6 +196,79 @@ const texts: Record<MailLocale, Texts> = {
         },
       ],
     }),
+    'order-placed': (d, shop) => ({
+      subject: `Your order ${d.orderNumber} at ${shop}`,
+      preheader: `Pay ${d.total} with KHQR to confirm order ${d.orderNumber}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `Thank you for your order ${d.orderNumber}. The total is ${d.total}.` },
+        {
+          kind: 'p',
+          text: 'To pay, open your order and scan its KHQR code with your bank app. Your items are reserved while the code is valid; if it runs out, you can get a new one on the same page.',
+        },
+        ...common.en.orderLink('Pay now', d.orderUrl),
+        { kind: 'note', text: 'We will email you as soon as your payment has arrived.' },
+      ],
+    }),
+    'payment-received': (d, shop) => ({
+      subject: `Payment received for order ${d.orderNumber} – ${shop}`,
+      preheader: `We received ${d.total} for order ${d.orderNumber}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `We have received your payment of ${d.total} for order ${d.orderNumber}. Thank you!`,
+        },
+        {
+          kind: 'p',
+          text:
+            d.fulfilment === 'pickup'
+              ? 'We are preparing your order and will email you when it is ready for pickup.'
+              : 'We are preparing your order and will email you when it is on its way.',
+        },
+        ...common.en.orderLink('View your order', d.orderUrl),
+      ],
+    }),
+    'order-ready': (d, shop) => ({
+      subject: `Order ${d.orderNumber} is ready for pickup – ${shop}`,
+      preheader: `Come and collect order ${d.orderNumber} at ${shop}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `Good news: your order ${d.orderNumber} is ready for pickup.` },
+        {
+          kind: 'p',
+          text: `Show your order number ${d.orderNumber} at the counter when you come. Our address is below.`,
+        },
+        ...common.en.orderLink('View your order', d.orderUrl),
+      ],
+    }),
+    'order-shipped': (d, shop) => ({
+      subject: `Order ${d.orderNumber} is on its way – ${shop}`,
+      preheader: `Your order ${d.orderNumber} has left ${shop}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `Your order ${d.orderNumber} is on its way to you.` },
+        { kind: 'p', text: 'Please keep your phone nearby: the courier may call you before arriving.' },
+        ...common.en.orderLink('View your order', d.orderUrl),
+      ],
+    }),
+    'payment-proof-rejected': (d, shop) => ({
+      subject: `About your payment screenshot for order ${d.orderNumber} – ${shop}`,
+      preheader: `We could not confirm the payment for order ${d.orderNumber} from your screenshot.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `We checked the payment screenshot you sent for order ${d.orderNumber}, but we could not accept it as payment.`,
+        },
+        { kind: 'p', text: `Reason: ${d.reason}` },
+        {
+          kind: 'p',
+          text: 'If you have paid, please send a clearer screenshot that shows the amount, the date and the receiver, or contact us. If you have not paid yet, you can pay with the KHQR code on your order page.',
+        },
+        ...common.en.orderLink('Open your order', d.orderUrl),
+      ],
+    }),
   },
   km: {
     'verify-email': (d, shop) => ({
@@ -248,6 +355,85 @@ const texts: Record<MailLocale, Texts> = {
           kind: 'note',
           text: 'ប្រសិនបើមិនមែនជាអ្នកទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរនៅក្នុងគណនីរបស់អ្នកទេ។',
         },
+      ],
+    }),
+    'order-placed': (d, shop) => ({
+      subject: `ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នកនៅ ${shop}`,
+      preheader: `សូមបង់ប្រាក់ ${d.total} តាម KHQR ដើម្បីបញ្ជាក់ការបញ្ជាទិញ ${d.orderNumber}។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `សូមអរគុណសម្រាប់ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នក។ ចំនួនទឹកប្រាក់សរុបគឺ ${d.total}។`,
+        },
+        {
+          kind: 'p',
+          text: 'ដើម្បីបង់ប្រាក់ សូមបើកការបញ្ជាទិញរបស់អ្នក ហើយស្កេនកូដ KHQR ដោយប្រើកម្មវិធីធនាគាររបស់អ្នក។ ទំនិញរបស់អ្នកត្រូវបានរក្សាទុក ខណៈពេលដែលកូដនៅមានសុពលភាព។ ប្រសិនបើកូដផុតកំណត់ អ្នកអាចយកកូដថ្មីនៅលើទំព័រដដែល។',
+        },
+        ...common.km.orderLink('បង់ប្រាក់ឥឡូវនេះ', d.orderUrl),
+        { kind: 'note', text: 'យើងនឹងផ្ញើអ៊ីមែលមកអ្នក ភ្លាមៗនៅពេលយើងទទួលបានការបង់ប្រាក់របស់អ្នក។' },
+      ],
+    }),
+    'payment-received': (d, shop) => ({
+      subject: `បានទទួលការបង់ប្រាក់សម្រាប់ការបញ្ជាទិញ ${d.orderNumber} – ${shop}`,
+      preheader: `យើងបានទទួល ${d.total} សម្រាប់ការបញ្ជាទិញ ${d.orderNumber}។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `យើងបានទទួលការបង់ប្រាក់ចំនួន ${d.total} របស់អ្នក សម្រាប់ការបញ្ជាទិញ ${d.orderNumber}។ សូមអរគុណ!`,
+        },
+        {
+          kind: 'p',
+          text:
+            d.fulfilment === 'pickup'
+              ? 'យើងកំពុងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយនឹងផ្ញើអ៊ីមែលមកអ្នក នៅពេលវារួចរាល់សម្រាប់មកយក។'
+              : 'យើងកំពុងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយនឹងផ្ញើអ៊ីមែលមកអ្នក នៅពេលវាកំពុងដឹកជញ្ជូនទៅកាន់អ្នក។',
+        },
+        ...common.km.orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
+      ],
+    }),
+    'order-ready': (d, shop) => ({
+      subject: `ការបញ្ជាទិញ ${d.orderNumber} រួចរាល់សម្រាប់មកយកហើយ – ${shop}`,
+      preheader: `សូមអញ្ជើញមកយកការបញ្ជាទិញ ${d.orderNumber} នៅ ${shop}។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: `ដំណឹងល្អ៖ ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នក រួចរាល់សម្រាប់មកយកហើយ។` },
+        {
+          kind: 'p',
+          text: `សូមបង្ហាញលេខការបញ្ជាទិញ ${d.orderNumber} នៅតុបញ្ជរ នៅពេលអ្នកមកដល់ហាង។ អាសយដ្ឋានរបស់យើងមាននៅខាងក្រោម។`,
+        },
+        ...common.km.orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
+      ],
+    }),
+    'order-shipped': (d, shop) => ({
+      subject: `ការបញ្ជាទិញ ${d.orderNumber} កំពុងដឹកជញ្ជូនទៅកាន់អ្នក – ${shop}`,
+      preheader: `ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នកបានចេញពី ${shop} ហើយ។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: `ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នក កំពុងដឹកជញ្ជូនទៅកាន់អ្នក។` },
+        {
+          kind: 'p',
+          text: 'សូមទុកទូរស័ព្ទរបស់អ្នកនៅជិតខ្លួន៖ អ្នកដឹកជញ្ជូនអាចនឹងទូរស័ព្ទមកអ្នក មុនពេលមកដល់។',
+        },
+        ...common.km.orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
+      ],
+    }),
+    'payment-proof-rejected': (d, shop) => ({
+      subject: `អំពីរូបថតអេក្រង់នៃការបង់ប្រាក់សម្រាប់ការបញ្ជាទិញ ${d.orderNumber} – ${shop}`,
+      preheader: `យើងមិនអាចបញ្ជាក់ការបង់ប្រាក់សម្រាប់ការបញ្ជាទិញ ${d.orderNumber} ពីរូបថតអេក្រង់របស់អ្នកបានទេ។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `យើងបានពិនិត្យរូបថតអេក្រង់នៃការបង់ប្រាក់ ដែលអ្នកបានផ្ញើសម្រាប់ការបញ្ជាទិញ ${d.orderNumber} ប៉ុន្តែយើងមិនអាចទទួលយកវាជាការបង់ប្រាក់បានទេ។`,
+        },
+        { kind: 'p', text: `មូលហេតុ៖ ${d.reason}` },
+        {
+          kind: 'p',
+          text: 'ប្រសិនបើអ្នកបានបង់ប្រាក់រួចហើយ សូមផ្ញើរូបថតអេក្រង់ដែលច្បាស់ជាងនេះ ដែលបង្ហាញពីចំនួនទឹកប្រាក់ កាលបរិច្ឆេទ និងអ្នកទទួល ឬទាក់ទងមកយើង។ ប្រសិនបើអ្នកមិនទាន់បានបង់ប្រាក់ទេ អ្នកអាចបង់ប្រាក់តាមកូដ KHQR នៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
+        },
+        ...common.km.orderLink('បើកការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
       ],
     }),
   },

@@ -14,6 +14,8 @@ const shop: ShopIdentity = {
 const CODE = '739104';
 const RESET = 'https://shop.example.com/reset-password?token=abcDEF123';
 const SIGN_IN = 'https://shop.example.com/sign-in';
+const ORDER = 'https://shop.example.com/orders/01JB8ZQ3M2VYQ4K7N9T6W5X0RS';
+const order = { name: 'Dara', orderNumber: 'W-1042', orderUrl: ORDER };
 
 const samples: { [T in MailTemplate]: MailData[T] } = {
   'verify-email': { name: 'Dara', code: CODE },
@@ -21,6 +23,11 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'password-reset': { name: 'Dara', resetUrl: RESET },
   'password-changed': { name: 'Dara' },
   'account-exists': { name: 'Dara', signInUrl: SIGN_IN, resetUrl: RESET },
+  'order-placed': { ...order, total: '$1,234.50' },
+  'payment-received': { ...order, total: '$1,234.50', fulfilment: 'delivery' },
+  'order-ready': order,
+  'order-shipped': order,
+  'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
 };
 
 const render = <T extends MailTemplate>(
@@ -127,6 +134,33 @@ describe('mail templates', () => {
     expect(html).toContain(
       'href="https://shop.example.com/reset?token=a&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;b=1"',
     );
+  });
+
+  it('order mails name the order, say what it costs and link to its page; a rejection says why, in the body', () => {
+    for (const locale of ['en', 'km'] as const) {
+      for (const template of [
+        'order-placed',
+        'payment-received',
+        'order-ready',
+        'order-shipped',
+        'payment-proof-rejected',
+      ] as const) {
+        const mail = render(template, locale);
+        expect(mail.subject, `${template}/${locale}`).toContain('W-1042');
+        expect(mail.html).toContain(`<a href="${ORDER}"`);
+        expect(mail.text).toContain(ORDER);
+      }
+      expect(render('order-placed', locale).text).toContain('$1,234.50');
+      const riel = { ...samples['payment-received'], total: '5,061,500៛' };
+      expect(render('payment-received', locale, riel).text).toContain('5,061,500៛');
+      const rejected = render('payment-proof-rejected', locale);
+      expect(rejected.text).toContain('The amount on the screenshot is $12.00');
+      expect(rejected.subject).not.toContain('$12.00');
+    }
+    expect(render('payment-received', 'en').text).toContain('on its way');
+    expect(
+      render('payment-received', 'en', { ...samples['payment-received'], fulfilment: 'pickup' }).text,
+    ).toContain('ready for pickup');
   });
 
   it('refuse links that are not absolute http(s) URLs', () => {

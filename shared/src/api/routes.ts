@@ -2,7 +2,9 @@ import { accountRoutes } from './routes/accounts';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { inventoryRoutes } from './routes/inventory';
+import { invoiceRoutes } from './routes/invoices';
 import { orderRoutes } from './routes/orders';
+import { paymentProofRoutes } from './routes/payment-proofs';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
 
@@ -17,6 +19,8 @@ export const apiRoutes = {
   ...accountRoutes,
   ...cartRoutes,
   ...orderRoutes,
+  ...invoiceRoutes,
+  ...paymentProofRoutes,
   ...syncRoutes,
 } as const;
 

@@ -56,6 +56,7 @@ export function orderHeader(row: OrderTable, viewer: OrderActor) {
     locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
     createdAt: Number(row.created_at),
     paidAt: row.paid_at === null ? null : Number(row.paid_at),
+    refundOwedCents: Number(row.refund_owed_cents),
     nextStatuses: nextStatuses(status, viewer),
   };
 }

@@ -2,6 +2,7 @@ import type { OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import { paymentViewFor, renewPayment, issuePayment, type PaymentPolicy } from '../payments/service';
+import { cancelOrderLine } from './line-cancellation';
 import { getOrderFor, listOrdersFor, placeOrder, transitionOrder } from './service';
 
 type OrderRoutes =
@@ -10,6 +11,7 @@ type OrderRoutes =
   | 'getOrder'
   | 'cancelOrder'
   | 'transitionOrder'
+  | 'cancelOrderLine'
   | 'getOrderPayment'
   | 'renewOrderPayment';
 
@@ -48,7 +50,12 @@ export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRo
         actorId: user!.id,
         reason: body.reason ?? null,
         ip: actor.ip,
+        ...(body.serials && { serials: body.serials }),
       });
+      return getOrderFor(db, params.id, user!);
+    },
+    cancelOrderLine: async ({ params, body, user, actor }) => {
+      await cancelOrderLine(db, { ...body, orderId: params.id, lineId: params.lineId, actor }, payments);
       return getOrderFor(db, params.id, user!);
     },
     getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user!),

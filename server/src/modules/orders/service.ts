@@ -8,6 +8,7 @@ import {
   type OrderStatus,
   type PlaceOrderInput,
 } from '@shop/shared';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
@@ -18,7 +19,10 @@ import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { clearCart } from '../cart/service';
 import { releaseStock, reserveStock, sellReservedStock } from '../inventory/service';
+import { latestPayment } from '../payments/service';
 import { deliveryFeeFor, getPricing } from '../settings/pricing';
+import { sellSerialsAtHandover } from './handover';
+import { notifyOrderEvent } from './notifications';
 import { findOrderRow, loadOrder, orderHeader } from './repo';
 
 /**
@@ -101,6 +105,7 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
         locale: customer.locale,
         payment_due_at: now + PAYMENT_WINDOW_MS,
         paid_at: null,
+        refund_owed_cents: 0,
         created_at: now,
         updated_at: now,
       };
@@ -145,6 +150,7 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
           .values({ key_hash: keyHash, request_hash: requestHash, order_id: order.id, created_at: now })
           .execute();
       await ctx.onPlaced?.(tx, order);
+      await notifyOrderEvent(tx, order, null, 'pending_payment');
       await recordAudit(
         tx,
         ctx.actor,
@@ -183,8 +189,9 @@ async function replay(db: Db, keyHash: string, requestHash: string): Promise<Ord
 
 /**
  * Moves an order to `to` if the state machine lets `actor` do it, with the stock following: reservations are sold
- * when paid and given back when an unpaid order ends. The update is conditional on the status read, so two staff
- * members clicking at once cannot both move it.
+ * when paid and given back when an unpaid order ends; serialized units are sold by serial number when the goods are
+ * handed over (handover.ts). The update is conditional on the status read, so two staff members clicking at once
+ * cannot both move it.
  */
 export async function transitionOrder(
   db: Db | Tx,
@@ -195,6 +202,8 @@ export async function transitionOrder(
     actorId: string | null;
     reason?: string | null;
     ip?: string | null;
+    /** At handover: serial numbers by order line id. */
+    serials?: Record<string, string[]>;
   },
 ): Promise<void> {
   const run = async (tx: Tx) => {
@@ -235,7 +244,10 @@ export async function transitionOrder(
         else await releaseStock(tx, item.product_id, units, order.number);
       }
     }
+    const refund = input.to === 'paid' ? await chargeLinesCancelledAfterPaidQr(tx, order.id) : null;
+    const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);
     await addEvent(tx, order.id, from, input.to, input.actor, input.actorId, input.reason ?? null, now);
+    await notifyOrderEvent(tx, order, from, input.to, input.reason ?? null);
     await recordAudit(
       tx,
       { userId: input.actorId, ip: input.ip ?? null },
@@ -244,7 +256,12 @@ export async function transitionOrder(
         entity: 'order',
         entityId: order.id,
         before: { status: from },
-        after: { status: input.to, reason: input.reason ?? null },
+        after: {
+          status: input.to,
+          reason: input.reason ?? null,
+          ...(Object.keys(serials).length > 0 && { serials }),
+          ...(refund && { ...refund }),
+        },
       },
       now,
     );
@@ -306,7 +323,53 @@ export async function listOrdersFor(
   };
 }
 
-async function addEvent(
+/**
+ * Lines cancelled before payment lower the total and replace the KHQR (line-cancellation.ts), but the replaced QR
+ * stays payable until it expires: money must never be lost. When the QR that was paid is older than some of those
+ * cancellations, the customer paid for them too: the total goes back up to what was paid and their value becomes
+ * refund owed. Counted in the UPDATE itself, which reads the current rows on both dialects (a MySQL snapshot taken
+ * earlier in the payment job's transaction could miss a cancellation committed just before).
+ */
+async function chargeLinesCancelledAfterPaidQr(
+  tx: Tx,
+  orderId: string,
+): Promise<{ totalCents: number; refundOwedCents: number } | null> {
+  const paidWith =
+    (await tx
+      .selectFrom('payments')
+      .select('created_at')
+      .where('order_id', '=', orderId)
+      .where('status', '=', 'paid')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()) ?? (await latestPayment(tx, orderId)); // staff accepting a payment in review
+  if (!paidWith) return null;
+  const later = sql<number>`(select coalesce(sum(c.value_cents), 0) from order_line_cancellations c
+    where c.order_id = ${orderId} and c.created_at > ${Number(paidWith.created_at)})`;
+  await tx
+    .updateTable('orders')
+    .set((eb) => ({
+      subtotal_cents: eb('subtotal_cents', '+', later),
+      total_cents: eb('total_cents', '+', later),
+      refund_owed_cents: eb('refund_owed_cents', '+', later),
+    }))
+    .where('id', '=', orderId)
+    .execute();
+  const order = await tx
+    .selectFrom('orders')
+    .select(['total_cents', 'riel_per_usd', 'refund_owed_cents'])
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  if (Number(order.refund_owed_cents) === 0) return null;
+  await tx
+    .updateTable('orders')
+    .set({ total_khr: usdCentsToKhr(Number(order.total_cents), Number(order.riel_per_usd)) })
+    .where('id', '=', orderId)
+    .execute();
+  return { totalCents: Number(order.total_cents), refundOwedCents: Number(order.refund_owed_cents) };
+}
+
+export async function addEvent(
   tx: Tx,
   orderId: string,
   from: OrderStatus | null,

@@ -195,12 +195,19 @@ export function startPaymentWatcher(deps: {
         .where('id', '=', payment.order_id)
         .executeTakeFirstOrThrow();
       if (newest?.id === payment.id && order.status === 'pending_payment') {
+        // A screenshot waiting for staff may be the payment: hold the stock for their decision instead of expiring.
+        const proof = await tx
+          .selectFrom('payment_proofs')
+          .select('id')
+          .where('order_id', '=', payment.order_id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
         await transitionOrder(tx, {
           orderId: payment.order_id,
-          to: 'expired',
+          to: proof ? 'payment_review' : 'expired',
           actor: 'system',
           actorId: null,
-          reason: 'KHQR not paid in time',
+          reason: proof ? 'QR expired; a payment screenshot waits for staff' : 'KHQR not paid in time',
         });
       }
     });

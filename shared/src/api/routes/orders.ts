@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  cancelOrderLineInputSchema,
   orderListQuerySchema,
   orderListSchema,
   orderSchema,
@@ -75,11 +77,26 @@ export const orderRoutes = {
   transitionOrder: defineRoute({
     method: 'post',
     path: '/admin/orders/:id/transitions',
-    summary: 'Move an order along its lifecycle (staff), with a reason where it matters',
+    summary:
+      'Move an order along its lifecycle (staff), with a reason where it matters; the handover (out for ' +
+      'delivery, picked up) names the serial numbers of serialized units, which are sold from then on',
     tag: 'back office',
     access: requires('orders.manage'),
     params: idParam,
     body: orderTransitionInputSchema,
+    response: orderSchema,
+    errors: [404, 409],
+  }),
+  cancelOrderLine: defineRoute({
+    method: 'post',
+    path: '/admin/orders/:id/lines/:lineId/cancel',
+    summary:
+      'Cancel units of one order line (staff): stock goes back through the ledger; before payment the total ' +
+      'drops and a new KHQR replaces the old one, after payment the refund owed grows',
+    tag: 'back office',
+    access: requires('orders.manage'),
+    params: idParam.extend({ lineId: z.string().min(1).max(40) }),
+    body: cancelOrderLineInputSchema,
     response: orderSchema,
     errors: [404, 409],
   }),

@@ -1,0 +1,36 @@
+import type { Db } from '../../db/database';
+import type { Handlers } from '../../http/routes';
+import type { FileStorage } from '../../storage/storage';
+import type { OrderMailer } from '../orders/notifications';
+import {
+  listOrderPaymentProofs,
+  listPaymentProofs,
+  paymentProofImage,
+  reviewPaymentProof,
+  uploadPaymentProof,
+  type ProofDeps,
+} from './proofs';
+
+type PaymentProofRoutes =
+  | 'uploadPaymentProof'
+  | 'listOrderPaymentProofs'
+  | 'getPaymentProofImage'
+  | 'listPaymentProofs'
+  | 'reviewPaymentProof';
+
+export function paymentProofHandlers(
+  db: Db,
+  storage: FileStorage,
+  mailer: OrderMailer,
+): Handlers<PaymentProofRoutes> {
+  const deps: ProofDeps = { db, storage, mailer };
+  return {
+    uploadPaymentProof: ({ params, file, user, actor }) =>
+      uploadPaymentProof(deps, params.id, file, user!, actor),
+    listOrderPaymentProofs: ({ params, user }) => listOrderPaymentProofs(db, params.id, user!),
+    getPaymentProofImage: ({ params, user }) => paymentProofImage(deps, params.id, user!),
+    listPaymentProofs: ({ query }) => listPaymentProofs(db, query),
+    reviewPaymentProof: ({ params, body, user, actor }) =>
+      reviewPaymentProof(deps, params.id, body, user!, actor),
+  };
+}

@@ -1,0 +1,332 @@
+import {
+  can,
+  paymentProofMaxBytes,
+  type FileAnswer,
+  type OrderStatus,
+  type PaymentProof,
+  type PaymentProofReviewInput,
+  type PaymentProofReviewItem,
+  type PaymentProofStatus,
+} from '@shop/shared';
+import type { Db } from '../../db/database';
+import { newId } from '../../db/ids';
+import type { OrderTable, PaymentProofTable } from '../../db/schema';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { inspectImage } from '../../storage/images';
+import type { FileStorage } from '../../storage/storage';
+import type { UploadedFile } from '../../storage/upload';
+import type { SignedInUser } from '../accounts/sessions';
+import { recordAudit, type Actor } from '../audit/audit';
+import type { OrderMailer } from '../orders/notifications';
+import { findOrderRow } from '../orders/repo';
+import { transitionOrder } from '../orders/service';
+
+/**
+ * Payment screenshots: the fallback when a KHQR payment cannot be confirmed through Bakong. A screenshot never
+ * changes its order by itself; an order becomes paid only when staff accept one (or a Bakong check matches).
+ * Screenshots show customers' bank details: stored under proofs/ (never served publicly) and shown only to the
+ * order's customer and staff. The same picture sent for a second order is flagged to staff (a reused screenshot).
+ */
+export interface ProofDeps {
+  db: Db;
+  storage: FileStorage;
+  mailer: OrderMailer;
+}
+
+export const PAYMENT_PROOF_LIMITS = { maxBytes: paymentProofMaxBytes, maxPixels: 40_000_000 };
+/** Enough for a customer's honest second and third tries; bounds what one order can put in storage. */
+export const MAX_PROOFS_PER_ORDER = 10;
+
+export async function uploadPaymentProof(
+  { db, storage }: ProofDeps,
+  orderId: string,
+  file: UploadedFile | null,
+  user: SignedInUser,
+  actor: Actor,
+): Promise<PaymentProof> {
+  waitingForPayment(ownOrder(await findOrderRow(db, orderId), user));
+  if (!file) throw new Invalid('Choose a screenshot to upload', { file: 'required' });
+  const image = await inspectImage(file.buffer, PAYMENT_PROOF_LIMITS);
+  const proofId = newId();
+  const key = proofKey(orderId, proofId);
+  // The file first, then the row that points at it: a proof in the queue always has its picture.
+  await storage.put(key, image.webp, 'image/webp');
+  try {
+    const { proof, stored } = await inTransaction(db, async (tx) => {
+      const order = waitingForPayment((await findOrderRow(tx, orderId))!);
+      const sameImage = await tx
+        .selectFrom('payment_proofs')
+        .selectAll()
+        .where('sha256', '=', image.sha256)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      // The same file again for the same order, still waiting: a retried upload, answered with the first.
+      const retried = sameImage.find((p) => p.order_id === order.id && p.status === 'pending');
+      if (retried) return { proof: retried, stored: false };
+      const { n } = await tx
+        .selectFrom('payment_proofs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= MAX_PROOFS_PER_ORDER)
+        throw new Conflict('This order has as many screenshots as it can have: please contact the shop', {
+          file: `at most ${MAX_PROOFS_PER_ORDER} screenshots per order`,
+        });
+      const now = Date.now();
+      const row: PaymentProofTable = {
+        id: proofId,
+        order_id: order.id,
+        uploaded_by: user.id,
+        storage_key: key,
+        sha256: image.sha256,
+        status: 'pending',
+        duplicate_of_order_id: sameImage.find((p) => p.order_id !== order.id)?.order_id ?? null,
+        reason: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        created_at: now,
+      };
+      await tx.insertInto('payment_proofs').values(row).execute();
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'payment_proof.upload',
+          entity: 'payment_proof',
+          entityId: row.id,
+          after: {
+            orderId: order.id,
+            sha256: row.sha256,
+            fileName: file.originalName.slice(0, 200),
+            duplicateOfOrderId: row.duplicate_of_order_id,
+          },
+        },
+        now,
+      );
+      return { proof: row, stored: true };
+    });
+    if (!stored) await storage.delete(key).catch(() => undefined);
+    return toPaymentProof(proof);
+  } catch (error) {
+    await storage.delete(key).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The screenshots of one order, newest first: for its customer and staff. */
+export async function listOrderPaymentProofs(
+  db: Db,
+  orderId: string,
+  viewer: SignedInUser,
+): Promise<{ items: PaymentProof[] }> {
+  const order = visibleOrder(await findOrderRow(db, orderId), viewer);
+  const rows = await db
+    .selectFrom('payment_proofs')
+    .selectAll()
+    .where('order_id', '=', order.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return { items: rows.map(toPaymentProof) };
+}
+
+export async function paymentProofImage(
+  { db, storage }: ProofDeps,
+  proofId: string,
+  viewer: SignedInUser,
+): Promise<FileAnswer> {
+  const proof = await db
+    .selectFrom('payment_proofs')
+    .select(['order_id', 'storage_key'])
+    .where('id', '=', proofId)
+    .executeTakeFirst();
+  const order = visibleOrder(proof && (await findOrderRow(db, proof.order_id)), viewer, 'payment screenshot');
+  const file = await storage.get(proof!.storage_key);
+  if (!file) throw new NotFound('There is no such payment screenshot');
+  return {
+    contentType: 'image/webp',
+    body: file.body,
+    fileName: `payment-${order.number}.webp`,
+    cache: 'private',
+  };
+}
+
+/** The verification queue (pending, oldest first) or what was decided (newest decision first). */
+export async function listPaymentProofs(
+  db: Db,
+  query: { status: PaymentProofStatus; page: number; pageSize: number },
+) {
+  const [rows, total] = await Promise.all([
+    reviewItems(db)
+      .where('p.status', '=', query.status)
+      .$call((q) =>
+        query.status === 'pending'
+          ? q.orderBy('p.created_at', 'asc').orderBy('p.id', 'asc')
+          : q.orderBy('p.reviewed_at', 'desc').orderBy('p.id', 'desc'),
+      )
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    db
+      .selectFrom('payment_proofs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', query.status)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map(toReviewItem),
+    total: Number(total.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * Staff decide once. Accepting pays the order in the same transaction (its reserved stock is sold): through
+ * payment review, as the state machine has staff confirm money. Rejecting leaves the order as it is and mails the
+ * customer why.
+ */
+export async function reviewPaymentProof(
+  { db, mailer }: ProofDeps,
+  proofId: string,
+  input: PaymentProofReviewInput,
+  reviewer: SignedInUser,
+  actor: Actor,
+): Promise<PaymentProofReviewItem> {
+  const status = input.decision === 'accept' ? 'accepted' : 'rejected';
+  await inTransaction(db, async (tx) => {
+    const now = Date.now();
+    const proof = await tx
+      .selectFrom('payment_proofs')
+      .select(['id', 'order_id'])
+      .where('id', '=', proofId)
+      .executeTakeFirst();
+    if (!proof) throw new NotFound('There is no such payment screenshot');
+    const decided = await tx
+      .updateTable('payment_proofs')
+      .set({
+        status,
+        reason: status === 'rejected' ? input.reason! : null,
+        reviewed_by: reviewer.id,
+        reviewed_at: now,
+      })
+      .where('id', '=', proof.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) !== 1)
+      throw new Conflict('This payment screenshot was reviewed already', { decision: 'already reviewed' });
+    const order = (await findOrderRow(tx, proof.order_id))!;
+    if (status === 'accepted') await payOrder(tx, order, reviewer, actor);
+    else await mailer.mail(tx, order, 'payment-proof-rejected', { reason: input.reason! });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: `payment_proof.${status}`,
+        entity: 'payment_proof',
+        entityId: proof.id,
+        before: { status: 'pending' },
+        after: { status, reason: input.reason ?? null, orderId: order.id },
+      },
+      now,
+    );
+  });
+  const row = await reviewItems(db).where('p.id', '=', proofId).executeTakeFirstOrThrow();
+  return toReviewItem(row);
+}
+
+const PAID_BY_PROOF = 'payment proof accepted';
+
+async function payOrder(tx: Tx, order: OrderTable, reviewer: SignedInUser, actor: Actor): Promise<void> {
+  const status = order.status as OrderStatus;
+  if (status !== 'pending_payment' && status !== 'payment_review')
+    throw new Conflict(
+      `This order is ${status.replace(/_/g, ' ')}: a screenshot can no longer pay it. Reject the screenshot instead.`,
+      { decision: `order is ${status.replace(/_/g, ' ')}` },
+    );
+  const step = {
+    orderId: order.id,
+    actor: 'staff' as const,
+    actorId: reviewer.id,
+    reason: PAID_BY_PROOF,
+    ip: actor.ip,
+  };
+  if (status === 'pending_payment') await transitionOrder(tx, { ...step, to: 'payment_review' });
+  await transitionOrder(tx, { ...step, to: 'paid' });
+}
+
+/** Screenshots with their order, reviewer and the order the same picture was first sent for. */
+function reviewItems(db: Db) {
+  return db
+    .selectFrom('payment_proofs as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .leftJoin('orders as d', 'd.id', 'p.duplicate_of_order_id')
+    .leftJoin('users as r', 'r.id', 'p.reviewed_by')
+    .selectAll('p')
+    .select([
+      'o.number as order_number',
+      'o.status as order_status',
+      'o.currency',
+      'o.total_cents',
+      'o.total_khr',
+      'o.user_id as customer_id',
+      'o.customer_name',
+      'o.customer_email',
+      'd.number as duplicate_of_order_number',
+      'r.name as reviewer_name',
+    ]);
+}
+
+type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewItems>['executeTakeFirstOrThrow']>>;
+
+function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
+  const currency = row.currency === 'KHR' ? 'KHR' : 'USD';
+  return {
+    ...toPaymentProof(row),
+    orderId: row.order_id,
+    orderNumber: row.order_number,
+    orderStatus: row.order_status as OrderStatus,
+    // As the order's KHQR asked for it: whole riel for KHR orders, cents for USD ones.
+    amount: currency === 'KHR' ? Number(row.total_khr) : Number(row.total_cents),
+    currency,
+    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+    duplicateOfOrderId: row.duplicate_of_order_id,
+    duplicateOfOrderNumber: row.duplicate_of_order_number,
+    reviewedBy: row.reviewed_by ? { id: row.reviewed_by, name: row.reviewer_name ?? '' } : null,
+  };
+}
+
+function toPaymentProof(row: PaymentProofTable): PaymentProof {
+  return {
+    id: row.id,
+    status: row.status as PaymentProofStatus,
+    reason: row.reason,
+    uploadedAt: Number(row.created_at),
+    reviewedAt: row.reviewed_at === null ? null : Number(row.reviewed_at),
+  };
+}
+
+/** The caller's own order; anyone else's is "not found", as order ids reveal nothing. */
+function ownOrder(order: OrderTable | undefined, user: SignedInUser): OrderTable {
+  if (!order || order.user_id !== user.id) throw new NotFound('There is no such order');
+  return order;
+}
+
+/** The order for its customer or staff; "not found" for everyone else. */
+function visibleOrder(order: OrderTable | undefined, viewer: SignedInUser, what = 'order'): OrderTable {
+  if (!order || (order.user_id !== viewer.id && !can(viewer.role, 'orders.manage')))
+    throw new NotFound(`There is no such ${what}`);
+  return order;
+}
+
+function waitingForPayment(order: OrderTable): OrderTable {
+  if (order.status !== 'pending_payment' && order.status !== 'payment_review')
+    throw new Conflict(`This order is ${order.status.replace(/_/g, ' ')}: it is not waiting for payment`);
+  return order;
+}
+
+// Order and proof ids are ULIDs; storage keys are lower case.
+const proofKey = (orderId: string, proofId: string) =>
+  `proofs/${orderId.toLowerCase()}/${proofId.toLowerCase()}.webp`;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { currencySchema, orderStatuses } from './orders';
+
+/**
+ * Payment proofs: a screenshot of a bank transfer a customer sends when the KHQR check cannot confirm their
+ * payment. Staff accept it (the order becomes paid) or reject it with a reason the customer is mailed.
+ */
+export const paymentProofStatuses = ['pending', 'accepted', 'rejected'] as const;
+export type PaymentProofStatus = (typeof paymentProofStatuses)[number];
+
+/** Uploads larger than this are refused (413) before they are read. */
+export const paymentProofMaxBytes = 8 * 1024 * 1024;
+
+/** A proof as its customer sees it on their order. */
+export const paymentProofSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(paymentProofStatuses),
+    /** Why staff rejected it (rejected proofs only). */
+    reason: z.string().nullable(),
+    uploadedAt: z.number().int(),
+    reviewedAt: z.number().int().nullable(),
+  })
+  .meta({ id: 'PaymentProof' });
+export type PaymentProof = z.infer<typeof paymentProofSchema>;
+
+export const orderPaymentProofsSchema = z
+  .object({ items: z.array(paymentProofSchema) })
+  .meta({ id: 'OrderPaymentProofs' });
+
+/** A proof in the staff's verification queue: what to compare the screenshot with. */
+export const paymentProofReviewItemSchema = paymentProofSchema
+  .extend({
+    orderId: z.string(),
+    orderNumber: z.string(),
+    orderStatus: z.enum(orderStatuses),
+    /** What the order asks for, in minor units of `currency` (USD cents or whole riel): as its KHQR did. */
+    amount: z.number().int(),
+    currency: currencySchema,
+    customer: z.object({ id: z.string().nullable(), name: z.string(), email: z.string().nullable() }),
+    /** The same picture (byte for byte) was sent for this other order first: a screenshot used twice. */
+    duplicateOfOrderId: z.string().nullable(),
+    duplicateOfOrderNumber: z.string().nullable(),
+    reviewedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: 'PaymentProofReviewItem' });
+export type PaymentProofReviewItem = z.infer<typeof paymentProofReviewItemSchema>;
+
+export const paymentProofListQuerySchema = z.object({
+  /** The queue by default: proofs waiting for staff, oldest first. */
+  status: z.enum(paymentProofStatuses).default('pending'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const paymentProofListSchema = z
+  .object({
+    items: z.array(paymentProofReviewItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'PaymentProofList' });
+
+export const paymentProofReviewInputSchema = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    /** Told to the customer when rejecting: what was wrong with the screenshot. */
+    reason: z.string().trim().max(500).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.decision === 'reject' && !input.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why, for the customer' });
+  })
+  .meta({ id: 'PaymentProofReviewInput' });
+export type PaymentProofReviewInput = z.infer<typeof paymentProofReviewInputSchema>;
