@@ -6,6 +6,7 @@ import * as accounts from './migrations/003-accounts';
 import * as orders from './migrations/004-orders';
 import * as paymentProofs from './migrations/005-payment-proofs';
 import * as orderLines from './migrations/006-order-lines';
+import * as catalogSpeed from './migrations/007-catalog-speed';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004-orders': orders,
   '005-payment-proofs': paymentProofs,
   '006-order-lines': orderLines,
+  '007-catalog-speed': catalogSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,7 @@ import {
 import type { Authentication, SignedInUser } from '../modules/accounts/sessions';
 import type { Actor } from '../modules/audit/audit';
 import { fileUpload, type UploadedFile } from '../storage/upload';
+import { PreparedAnswer, sendPrepared } from './answer-cache';
 import {
   CART_COOKIE,
   clearSessionCookie,
@@ -49,7 +50,10 @@ export interface HandlerInput<R extends RouteDef> {
   requestId: string;
 }
 
-export type Handler<R extends RouteDef> = (input: HandlerInput<R>) => Promise<RouteOutput<R>>;
+/** A handler answers the route's output, or that output already serialized (answer-cache.ts). */
+export type Handler<R extends RouteDef> = (
+  input: HandlerInput<R>,
+) => Promise<RouteOutput<R> | PreparedAnswer>;
 export type Handlers<K extends RouteName = RouteName> = { [N in K]: Handler<ApiRoutes[N]> };
 
 export interface MountOptions {
@@ -98,6 +102,14 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         requestId: String(req.id),
       } as HandlerInput<RouteDef>;
       const result = await handler(input);
+      if (result instanceof PreparedAnswer)
+        return sendPrepared(
+          req,
+          res,
+          result,
+          route.status ?? 200,
+          options.validateResponses ? route.response : null,
+        );
       if (route.produces) return sendFile(res, result as FileAnswer);
       if (options.validateResponses) route.response.parse(result);
       if (route.access.kind !== 'public' || route.method !== 'get')

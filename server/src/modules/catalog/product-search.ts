@@ -1,31 +1,52 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import {
-  formatSpecValue,
-  specAttributes,
-  type ProductFacets,
-  type ProductList,
-  type ProductListQuery,
-  type SpecAttribute,
-  type SpecKind,
-} from '@shop/shared';
+import { MysqlAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
+import { specAttributes, type ProductList, type ProductListQuery, type ProductSummary } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { NotFound } from '../../http/errors';
+import {
+  countsAndFacets,
+  filtersKey,
+  type CountSource,
+  type Filters,
+  type GroupStat,
+  type SpecCount,
+  type Taxonomy,
+} from './facets';
 import { specKindOf, toProductSummary, type ProductRow } from './present';
-import { prefixRange, queryTokens, weights } from './search-index';
+import { queryTokens } from './search-index';
+import { searchPage, searchRows, searchSource } from './search-match';
 
-/** The public product listing: search, filters, sort, pagination and facet counts, in plain SQL both dialects run. */
+export { parseSpecValue } from './facets';
 
-interface Filters {
-  categoryIds: string[] | null;
-  brandSlugs: string[] | null;
-  minPrice: number | null;
-  maxPrice: number | null;
-  inStock: boolean;
-  specs: Map<string, string[]>;
+/**
+ * The public product listing: search, filters, sort, pagination and facet counts.
+ *
+ * A plain listing counts with SQL over covering indexes (migration 007); a search finds its matches once
+ * (search-match.ts) and counts and sorts them in memory. Work that does not depend on the page or the sort (the
+ * taxonomy, facet counts, a search's matches) goes through `memo`, which the HTTP layer keys by the change feed's
+ * head: it is reused until the next catalog or stock write.
+ */
+
+/** Computes a value once per catalog version; the default computes every time. */
+export interface CatalogMemo {
+  get<T>(key: string, compute: () => Promise<T>, bytes?: (value: T) => number): Promise<T>;
 }
 
-/** A facet's counts ignore the facet's own filter, so a customer sees what choosing another value would give. */
-type FacetName = 'category' | 'brand' | 'price' | 'inStock' | `spec:${string}`;
+export const noMemo: CatalogMemo = { get: (_key, compute) => compute() };
+
+/** A memo for one request only: shares what the request needs twice (the counts behind several facets). */
+function requestMemo(): CatalogMemo {
+  const values = new Map<string, Promise<unknown>>();
+  return {
+    get: <T>(key: string, compute: () => Promise<T>) => {
+      let value = values.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = compute();
+        values.set(key, value);
+      }
+      return value;
+    },
+  };
+}
 
 export const summaryColumns = sql`p.id, p.slug, p.sku, p.name, p.price_cents, p.compare_at_cents, p.warranty_months,
   p.specs_json, p.images_json, p.low_stock_threshold, p.brand_id, b.slug as brand_slug, b.name as brand_name,
@@ -37,82 +58,130 @@ export const productJoins = sql`products p
   join categories c on c.id = p.category_id
   join stock_levels s on s.product_id = p.id`;
 
-export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductList> {
-  const categories = await db
-    .selectFrom('categories')
-    .select(['id', 'slug', 'name', 'parent_id', 'spec_kind'])
-    .execute();
-  const category = query.category ? categories.find((c) => c.slug === query.category) : undefined;
+export async function listProducts(
+  db: Db,
+  query: ProductListQuery,
+  memo: CatalogMemo = requestMemo(),
+): Promise<ProductList> {
+  const taxonomy = await loadTaxonomy(db, memo);
+  const category = query.category ? taxonomy.categories.find((c) => c.slug === query.category) : undefined;
   if (query.category && !category) throw new NotFound(`There is no category "${query.category}"`);
 
   const filters: Filters = {
-    categoryIds: category ? descendantsOf(category.id, categories) : null,
-    brandSlugs: query.brand?.length ? query.brand : null,
+    categoryIds: category ? descendantsOf(category.id, taxonomy.categories) : null,
+    brandIds: query.brand?.length ? brandIdsOf(query.brand, taxonomy) : null,
     minPrice: query.minPrice ?? null,
     maxPrice: query.maxPrice ?? null,
     inStock: query.inStock ?? false,
     specs: groupSpecFilters(query.spec ?? []),
   };
   const tokens = query.q ? queryTokens(query.q) : [];
-  const from = tokens.length
-    ? sql`${productJoins} join (${matchingProducts(tokens)}) m on m.product_id = p.id`
-    : productJoins;
-  const where = (except: FacetName | null) => whereClause(filters, except);
   const sort = query.sort ?? (tokens.length ? 'relevance' : 'name');
   const offset = (query.page - 1) * query.pageSize;
+  const facetAttributes = category
+    ? specAttributes(specKindOf(category.spec_kind)).filter((a) => a.facet)
+    : [];
 
-  const [items, total, facets] = await Promise.all([
-    sql<ProductRow>`select ${summaryColumns} from ${from} where ${where(null)}
-      order by ${orderBy(sort, tokens.length > 0)} limit ${query.pageSize} offset ${offset}`.execute(db),
-    sql<{ n: number }>`select count(*) as n from ${from} where ${where(null)}`.execute(db),
-    facetCounts(db, from, where, filters, category ? specKindOf(category.spec_kind) : null),
+  let source: CountSource;
+  let items: Promise<ProductSummary[]>;
+  if (tokens.length) {
+    const rows = await searchRows(
+      db,
+      memo,
+      tokens,
+      filters,
+      facetAttributes.map((a) => a.key),
+    );
+    source = searchSource(rows);
+    items = productsById(db, searchPage(rows, filters, sort, offset, query.pageSize));
+  } else {
+    source = listingSource(db, memo);
+    items = listingPage(db, filters, sort, offset, query.pageSize);
+  }
+  const facetsKey = `facets:${JSON.stringify(tokens)}:${category?.id ?? ''}:${filtersKey(filters)}`;
+  const [page, counted] = await Promise.all([
+    items,
+    memo.get(
+      facetsKey,
+      () => countsAndFacets(source, filters, taxonomy, facetAttributes),
+      (value) => JSON.stringify(value).length * 2,
+    ),
   ]);
   return {
-    items: items.rows.map(toProductSummary),
-    total: Number(total.rows[0]?.n ?? 0),
+    items: page,
+    total: counted.total,
     page: query.page,
     pageSize: query.pageSize,
-    facets,
+    facets: counted.facets,
   };
 }
 
-/**
- * Products matching every query token by prefix, with their score: per token the best weight among the terms it
- * matched (doubled for an exact term), summed over tokens.
- */
-function matchingProducts(tokens: string[]): RawBuilder<unknown> {
-  const perToken = tokens.map((token) => {
-    const { from, to } = prefixRange(token);
-    const below = to === null ? sql`` : sql` and term < ${to}`;
-    // A prefix of a SKU counts like a name word: only the exact SKU outranks everything.
-    return sql`select product_id,
-        max(case when term = ${token} then weight * 2 when weight > ${weights.name} then ${weights.name} else weight end) as score
-      from search_terms where term >= ${from}${below} group by product_id`;
-  });
-  return sql`select product_id, sum(score) as score from (${sql.join(perToken, sql` union all `)}) t
-    group by product_id having count(*) = ${tokens.length}`;
+export function isMysql(db: Db): boolean {
+  return db.getExecutor().adapter instanceof MysqlAdapter;
 }
 
-function whereClause(f: Filters, except: FacetName | null): RawBuilder<SqlBool> {
+/** Joins its right side in the order written: SQLite's CROSS JOIN and MySQL's STRAIGHT_JOIN both mean that. */
+export function orderedJoin(db: Db): RawBuilder<unknown> {
+  return isMysql(db) ? sql`straight_join` : sql`cross join`;
+}
+
+function loadTaxonomy(db: Db, memo: CatalogMemo): Promise<Taxonomy> {
+  return memo.get(
+    'taxonomy',
+    async () => {
+      const [categories, brands] = await Promise.all([
+        db
+          .selectFrom('categories')
+          .select(['id', 'slug', 'name', 'parent_id', 'spec_kind', 'position'])
+          .execute(),
+        db.selectFrom('brands').select(['id', 'slug', 'name']).execute(),
+      ]);
+      return {
+        categories: categories.map((c) => ({ ...c, position: Number(c.position) })),
+        brands,
+      };
+    },
+    (value) => (value.categories.length + value.brands.length) * 400,
+  );
+}
+
+function brandIdsOf(slugs: string[], taxonomy: Taxonomy): string[] {
+  const wanted = new Set(slugs);
+  return taxonomy.brands.filter((b) => wanted.has(b.slug)).map((b) => b.id);
+}
+
+/** The products table's conditions for filters (`s`, the stock row, is joined when `inStock` is set). */
+export function whereClause(f: Filters): RawBuilder<SqlBool> {
   const conditions: RawBuilder<unknown>[] = [sql`p.active = 1`];
-  if (f.categoryIds && except !== 'category')
-    conditions.push(sql`p.category_id in (${sql.join(f.categoryIds)})`);
-  if (f.brandSlugs && except !== 'brand') conditions.push(sql`b.slug in (${sql.join(f.brandSlugs)})`);
-  if (f.minPrice !== null && except !== 'price') conditions.push(sql`p.price_cents >= ${f.minPrice}`);
-  if (f.maxPrice !== null && except !== 'price') conditions.push(sql`p.price_cents <= ${f.maxPrice}`);
-  if (f.inStock && except !== 'inStock') conditions.push(sql`s.on_hand - s.reserved > 0`);
+  if (f.categoryIds) conditions.push(sql`p.category_id in (${sql.join(f.categoryIds)})`);
+  if (f.brandIds)
+    conditions.push(f.brandIds.length ? sql`p.brand_id in (${sql.join(f.brandIds)})` : sql`1 = 0`);
+  if (f.minPrice !== null) conditions.push(sql`p.price_cents >= ${f.minPrice}`);
+  if (f.maxPrice !== null) conditions.push(sql`p.price_cents <= ${f.maxPrice}`);
+  if (f.inStock) conditions.push(sql`s.on_hand - s.reserved > 0`);
   for (const [key, values] of f.specs) {
-    if (except === `spec:${key}`) continue;
     conditions.push(sql`p.id in (select product_id from product_attributes
       where attr_key = ${key} and value in (${sql.join(values)}))`);
   }
   return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
 }
 
-function orderBy(sort: NonNullable<ProductListQuery['sort']>, hasScore: boolean): RawBuilder<unknown> {
+function listingPage(
+  db: Db,
+  filters: Filters,
+  sort: NonNullable<ProductListQuery['sort']>,
+  offset: number,
+  limit: number,
+): Promise<ProductSummary[]> {
+  const order = sort === 'relevance' ? 'name' : sort;
+  return sql<ProductRow>`select ${summaryColumns} from ${productJoins} where ${whereClause(filters)}
+    order by ${orderBy(order)} limit ${limit} offset ${offset}`
+    .execute(db)
+    .then((result) => result.rows.map(toProductSummary));
+}
+
+function orderBy(sort: Exclude<NonNullable<ProductListQuery['sort']>, 'relevance'>): RawBuilder<unknown> {
   switch (sort) {
-    case 'relevance':
-      return hasScore ? sql`m.score desc, p.name_sort, p.id` : sql`p.name_sort, p.id`;
     case 'price_asc':
       return sql`p.price_cents, p.id`;
     case 'price_desc':
@@ -124,86 +193,111 @@ function orderBy(sort: NonNullable<ProductListQuery['sort']>, hasScore: boolean)
   }
 }
 
-async function facetCounts(
-  db: Db,
-  from: RawBuilder<unknown>,
-  where: (except: FacetName | null) => RawBuilder<SqlBool>,
-  filters: Filters,
-  kind: SpecKind | null,
-): Promise<ProductFacets> {
-  const facetAttributes = kind ? specAttributes(kind).filter((a) => a.facet) : [];
-  const [categories, brands, price, inStock, ...specs] = await Promise.all([
-    sql<{
-      value: string;
-      label: string;
-      count: number;
-    }>`select c.slug as value, c.name as label, count(*) as count
-      from ${from} where ${where('category')} group by c.slug, c.name, c.position order by c.position, c.slug`.execute(
-      db,
-    ),
-    sql<{
-      value: string;
-      label: string;
-      count: number;
-    }>`select b.slug as value, b.name as label, count(*) as count
-      from ${from} where ${where('brand')} group by b.slug, b.name order by count(*) desc, b.slug`.execute(
-      db,
-    ),
-    sql<{
-      min: number | null;
-      max: number | null;
-    }>`select min(p.price_cents) as min, max(p.price_cents) as max
-      from ${from} where ${where('price')}`.execute(db),
-    sql<{
-      n: number;
-    }>`select count(*) as n from ${from} where ${where('inStock')} and s.on_hand - s.reserved > 0`.execute(
-      db,
-    ),
-    ...facetAttributes.map((attribute) =>
-      sql<{ value: string; count: number }>`select a.value, count(*) as count from ${from}
-        join product_attributes a on a.product_id = p.id and a.attr_key = ${attribute.key}
-        where ${where(filters.specs.has(attribute.key) ? `spec:${attribute.key}` : null)}
-        group by a.value`.execute(db),
-    ),
-  ]);
+/** Summaries of products in the order of `ids`. */
+async function productsById(db: Db, ids: string[]): Promise<ProductSummary[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<ProductRow>`select ${summaryColumns} from ${productJoins}
+    where p.id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(result.rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toProductSummary(row)] : [];
+  });
+}
+
+/**
+ * Counts of a plain listing, in SQL. Only the products table is read (with the stock row when in-stock matters):
+ * brands and categories are labelled from the taxonomy afterwards, and every product has exactly one of each and
+ * one stock row (foreign keys; products are only ever inserted with their stock row), so leaving out those joins
+ * counts the same products.
+ */
+function listingSource(db: Db, memo: CatalogMemo): CountSource {
   return {
-    categories: categories.rows.map(facetValue),
-    brands: brands.rows.map(facetValue),
-    price: {
-      minCents: price.rows[0]?.min == null ? null : Number(price.rows[0].min),
-      maxCents: price.rows[0]?.max == null ? null : Number(price.rows[0].max),
+    groups: (filters, withAvailable) => {
+      const onlyTaxonomy =
+        filters.minPrice === null &&
+        filters.maxPrice === null &&
+        !filters.inStock &&
+        filters.specs.size === 0;
+      if (onlyTaxonomy) return catalogCube(db, memo).then((cube) => cubeSlice(cube, filters));
+      return memo.get(`groups:${withAvailable}:${filtersKey(filters)}`, () =>
+        groupStats(db, filters, withAvailable),
+      );
     },
-    inStock: Number(inStock.rows[0]?.n ?? 0),
-    specs: facetAttributes
-      .map((attribute, i) => ({
-        key: attribute.key,
-        label: attribute.label,
-        values: specValues(attribute, specs[i]?.rows ?? []),
-      }))
-      .filter((facet) => facet.values.length > 0),
+    specCounts: (filters, keys) =>
+      memo.get(`specs:${JSON.stringify(keys)}:${filtersKey(filters)}`, () => specCounts(db, filters, keys)),
   };
 }
 
-function facetValue(row: { value: string; label: string; count: number }) {
-  return { value: row.value, label: row.label, count: Number(row.count) };
+/** Every active product counted per category and brand, with prices and stock: all a taxonomy filter needs. */
+export function catalogCube(db: Db, memo: CatalogMemo): Promise<GroupStat[]> {
+  return memo.get(
+    'cube',
+    () => groupStats(db, { ...noFilters }, true),
+    (cube) => cube.length * 200,
+  );
 }
 
-function specValues(attribute: SpecAttribute, rows: { value: string; count: number }[]) {
-  const values = rows.map((row) => ({
-    value: row.value,
-    label: formatSpecValue(attribute, parseSpecValue(attribute, row.value)),
-    count: Number(row.count),
+const noFilters: Filters = {
+  categoryIds: null,
+  brandIds: null,
+  minPrice: null,
+  maxPrice: null,
+  inStock: false,
+  specs: new Map(),
+};
+
+function cubeSlice(cube: GroupStat[], filters: Filters): GroupStat[] {
+  const categories = filters.categoryIds && new Set(filters.categoryIds);
+  const brands = filters.brandIds && new Set(filters.brandIds);
+  return cube.filter(
+    (g) => (!categories || categories.has(g.categoryId)) && (!brands || brands.has(g.brandId)),
+  );
+}
+
+async function groupStats(db: Db, filters: Filters, withAvailable: boolean): Promise<GroupStat[]> {
+  const where = whereClause(filters);
+  const stock = filters.inStock ? sql`join stock_levels s on s.product_id = p.id` : sql``;
+  const [all, unavailable] = await Promise.all([
+    sql<{
+      category_id: string;
+      brand_id: string;
+      n: number;
+      min_price: number | null;
+      max_price: number | null;
+    }>`select p.category_id, p.brand_id, count(*) as n, min(p.price_cents) as min_price,
+        max(p.price_cents) as max_price
+      from products p ${stock} where ${where} group by p.category_id, p.brand_id`.execute(db),
+    // Counting the products without stock reads far fewer rows than joining every product's stock row: the stock
+    // table is scanned (small rows) and only the products without stock are looked up.
+    withAvailable && !filters.inStock
+      ? sql<{ category_id: string; brand_id: string; n: number }>`select p.category_id, p.brand_id,
+          count(*) as n
+        from stock_levels s ${orderedJoin(db)} products p on p.id = s.product_id
+        where s.on_hand - s.reserved <= 0 and ${where} group by p.category_id, p.brand_id`.execute(db)
+      : null,
+  ]);
+  const missing = new Map(
+    (unavailable?.rows ?? []).map((row) => [`${row.category_id}\u0000${row.brand_id}`, Number(row.n)]),
+  );
+  return all.rows.map((row) => ({
+    categoryId: row.category_id,
+    brandId: row.brand_id,
+    count: Number(row.n),
+    minPrice: row.min_price === null ? null : Number(row.min_price),
+    maxPrice: row.max_price === null ? null : Number(row.max_price),
+    available: Number(row.n) - (missing.get(`${row.category_id}\u0000${row.brand_id}`) ?? 0),
   }));
-  return attribute.type === 'number'
-    ? values.sort((a, b) => Number(a.value) - Number(b.value))
-    : values.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-/** Attribute values are indexed as text: numbers as their shortest decimal, booleans as "true"/"false". */
-export function parseSpecValue(attribute: SpecAttribute, value: string): string | number | boolean {
-  if (attribute.type === 'number') return Number(value);
-  if (attribute.type === 'boolean') return value === 'true';
-  return value;
+async function specCounts(db: Db, filters: Filters, keys: string[]): Promise<SpecCount[]> {
+  const stock = filters.inStock ? sql`join stock_levels s on s.product_id = p.id` : sql``;
+  const result = await sql<{ attr_key: string; value: string; n: number }>`select a.attr_key, a.value,
+      count(*) as n
+    from products p join product_attributes a on a.product_id = p.id and a.attr_key in (${sql.join(keys)})
+      ${stock}
+    where ${whereClause(filters)} group by a.attr_key, a.value`.execute(db);
+  return result.rows.map((row) => ({ key: row.attr_key, value: row.value, count: Number(row.n) }));
 }
 
 function groupSpecFilters(specs: string[]): Map<string, string[]> {

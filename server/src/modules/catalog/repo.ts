@@ -3,19 +3,26 @@ import type { Brand, Category } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { specKindOf, type ProductDetailRow } from './present';
-import { productJoins, summaryColumns } from './product-search';
+import { catalogCube, noMemo, productJoins, summaryColumns, type CatalogMemo } from './product-search';
 
-export async function findCategories(db: Db): Promise<Category[]> {
-  const [categories, counts] = await Promise.all([
+/** Active products per category or brand, from the counts the listing keeps per catalog version. */
+async function activeCounts(
+  db: Db,
+  memo: CatalogMemo,
+  keyOf: (group: { categoryId: string; brandId: string }) => string,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const group of await catalogCube(db, memo)) {
+    counts.set(keyOf(group), (counts.get(keyOf(group)) ?? 0) + group.count);
+  }
+  return counts;
+}
+
+export async function findCategories(db: Db, memo: CatalogMemo = noMemo): Promise<Category[]> {
+  const [categories, direct] = await Promise.all([
     db.selectFrom('categories').selectAll().orderBy('position').orderBy('slug').execute(),
-    db
-      .selectFrom('products')
-      .select(['category_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('active', '=', 1)
-      .groupBy('category_id')
-      .execute(),
+    activeCounts(db, memo, (group) => group.categoryId),
   ]);
-  const direct = new Map(counts.map((c) => [c.category_id, Number(c.n)]));
   // A parent's count includes its sub-categories, as its listing does.
   const total = (id: string): number =>
     (direct.get(id) ?? 0) + categories.filter((c) => c.parent_id === id).reduce((n, c) => n + total(c.id), 0);
@@ -31,15 +38,12 @@ export async function findCategories(db: Db): Promise<Category[]> {
   }));
 }
 
-export async function findBrands(db: Db): Promise<Brand[]> {
-  const rows = await db
-    .selectFrom('brands as b')
-    .leftJoin('products as p', (join) => join.onRef('p.brand_id', '=', 'b.id').on('p.active', '=', 1))
-    .select(['b.id', 'b.slug', 'b.name', (eb) => eb.fn.count<number>('p.id').as('n')])
-    .groupBy(['b.id', 'b.slug', 'b.name'])
-    .orderBy('b.name')
-    .execute();
-  return rows.map((b) => ({ id: b.id, slug: b.slug, name: b.name, productCount: Number(b.n) }));
+export async function findBrands(db: Db, memo: CatalogMemo = noMemo): Promise<Brand[]> {
+  const [rows, counts] = await Promise.all([
+    db.selectFrom('brands').select(['id', 'slug', 'name']).orderBy('name').orderBy('id').execute(),
+    activeCounts(db, memo, (group) => group.brandId),
+  ]);
+  return rows.map((b) => ({ id: b.id, slug: b.slug, name: b.name, productCount: counts.get(b.id) ?? 0 }));
 }
 
 export async function findProductDetail(

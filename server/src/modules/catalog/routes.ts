@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import type { FileStorage } from '../../storage/storage';
+import { createCatalogCache, listingKey, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
 import { findBrands, findCategories } from './repo';
@@ -21,12 +22,21 @@ type CatalogRoutes =
   | 'createBrand'
   | 'updateBrand';
 
-export function catalogHandlers(db: Db, storage: FileStorage): Handlers<CatalogRoutes> {
+export function catalogHandlers(
+  db: Db,
+  storage: FileStorage,
+  cacheOptions?: CatalogCacheOptions,
+): Handlers<CatalogRoutes> {
+  // Public answers come from a cache that is valid while the change feed's head stays the same (catalog-cache.ts).
+  const cache = createCatalogCache(db, cacheOptions);
   return {
-    listCategories: async () => ({ items: await findCategories(db) }),
-    listBrands: async () => ({ items: await findBrands(db) }),
-    listProducts: ({ query }) => listProducts(db, query),
-    getProduct: ({ params }) => getPublicProduct(db, params.idOrSlug),
+    listCategories: () =>
+      cache.answer('categories', async (memo) => ({ items: await findCategories(db, memo) })),
+    listBrands: () => cache.answer('brands', async (memo) => ({ items: await findBrands(db, memo) })),
+    listProducts: ({ query }) =>
+      cache.answer(`products:${listingKey(query)}`, (memo) => listProducts(db, query, memo)),
+    getProduct: ({ params }) =>
+      cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),
     createProduct: ({ body, actor }) => createProduct(db, body, actor),
     updateProduct: ({ params, body, actor }) => updateProduct(db, params.id, body, actor),
     uploadProductImage: ({ params, body, file, actor }) =>

@@ -1,0 +1,206 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Category, ProductDetail, ProductList } from '@shop/shared';
+import { openDatabase, type ShopDatabase } from '../../db/database';
+import { signedInAs, startTestServer, testDialect, type TestServer } from '../../../test/support';
+import { updateProduct } from './service';
+
+/**
+ * The public catalog's answer cache (catalog-cache.ts, http/answer-cache.ts): a repeated request is answered from
+ * memory without a catalog query, and every catalog or stock write, by this process or another one on the same
+ * database, shows in the very next answer.
+ */
+
+let server: TestServer;
+let admin: Awaited<ReturnType<typeof signedInAs>>;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: 'demo' });
+  admin = await signedInAs(server.database.db, 'admin');
+});
+afterAll(() => server?.stop());
+
+interface Answer<T> {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: T;
+}
+
+/** node:http rather than fetch: fetch adds "cache-control: no-cache" to conditional requests and decodes gzip. */
+function rawGet(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    get(`${server.url}/api/v1${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', reject);
+  });
+}
+
+async function getJson<T>(path: string): Promise<Answer<T>> {
+  const answer = await rawGet(path);
+  expect(answer.status, path).toBe(200);
+  return { ...answer, body: JSON.parse(answer.body.toString('utf8')) as T };
+}
+
+const writeAs = (path: string, method: string, body: unknown) =>
+  fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (response) => {
+    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+    return response.json() as Promise<unknown>;
+  });
+
+describe('the public catalog cache', () => {
+  it('answers a repeated request from memory, with the same body and ETag, and 304 for that ETag', async () => {
+    for (const path of [
+      '/products?category=ssds&sort=price_asc',
+      '/products?q=ssd',
+      '/categories',
+      '/brands',
+    ]) {
+      const first = await getJson<unknown>(path);
+      const again = await getJson<unknown>(path);
+      expect(again.headers['x-cache'], path).toBe('hit');
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+      const notModified = await rawGet(path, { 'if-none-match': String(first.headers.etag) });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+    }
+    const slug = (await getJson<ProductList>('/products?category=ssds')).body.items[0]!.slug;
+    await getJson(`/products/${slug}`);
+    expect((await getJson(`/products/${slug}`)).headers['x-cache']).toBe('hit');
+  });
+
+  it('keys listings by what they mean: spelling of the search, order of lists, defaults', async () => {
+    const first = await getJson<ProductList>('/products?q=Samsung%20SSD&brand=samsung,kingston&page=1');
+    const same = await getJson<ProductList>(
+      '/products?brand=kingston,samsung&q=ssd%20%20samsung&pageSize=24',
+    );
+    expect(same.headers['x-cache']).toBe('hit');
+    expect(same.body).toEqual(first.body);
+    const otherPage = await getJson<ProductList>('/products?q=samsung%20ssd&brand=samsung,kingston&page=2');
+    expect(otherPage.headers['x-cache']).toBe('miss');
+  });
+
+  it('sends the kept gzip copy to clients that take gzip', async () => {
+    const plain = await getJson<ProductList>('/products?pageSize=50');
+    for (let i = 0; i < 2; i++) {
+      const zipped = await rawGet('/products?pageSize=50', { 'accept-encoding': 'gzip, deflate, br' });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+      expect(zipped.headers.etag).toBe(plain.headers.etag);
+      expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(plain.body);
+    }
+  });
+
+  it('shows a product change in the very next answer: listing, search, product page', async () => {
+    const { items } = (await getJson<ProductList>('/products?category=monitors&sort=name')).body;
+    const product = items[0]!;
+    await getJson(`/products/${product.id}`);
+    expect((await getJson('/products?category=monitors&sort=name')).headers['x-cache']).toBe('hit');
+
+    await writeAs(`/admin/products/${product.id}`, 'PATCH', { priceCents: product.priceCents + 1234 });
+    const listing = await getJson<ProductList>('/products?category=monitors&sort=name');
+    expect(listing.headers['x-cache']).toBe('miss');
+    expect(listing.body.items.find((p) => p.id === product.id)?.priceCents).toBe(product.priceCents + 1234);
+    const page = await getJson<ProductDetail>(`/products/${product.id}`);
+    expect(page.headers['x-cache']).toBe('miss');
+    expect(page.body.priceCents).toBe(product.priceCents + 1234);
+  });
+
+  it('shows a stock movement (a sale empties the shelf) in availability and in-stock counts', async () => {
+    const before = (await getJson<ProductList>('/products?category=keyboards-mice&inStock=true')).body;
+    let target: ProductDetail | undefined;
+    for (const item of before.items) {
+      const detail = (await getJson<ProductDetail>(`/products/${item.id}`)).body;
+      if (!detail.serialized) {
+        target = detail;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const { available } = (await fetch(`${server.url}/api/v1/admin/products/${target!.id}/stock`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    }).then((r) => r.json())) as { available: number };
+    expect(available).toBeGreaterThan(0);
+    await writeAs('/admin/stock/movements', 'POST', {
+      productId: target!.id,
+      type: 'adjust',
+      quantity: -available,
+      reason: 'sold at the counter (test)',
+    });
+
+    const after = await getJson<ProductList>('/products?category=keyboards-mice&inStock=true');
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body.total).toBe(before.total - 1);
+    expect(after.body.facets.inStock).toBe(before.facets.inStock - 1);
+    expect(after.body.items.map((p) => p.id)).not.toContain(target!.id);
+    expect((await getJson<ProductDetail>(`/products/${target!.id}`)).body.availability).toBe('out_of_stock');
+  });
+
+  it('shows a category rename in the category list and in the products of that category', async () => {
+    const categories = (await getJson<{ items: Category[] }>('/categories')).body.items;
+    const hardDrives = categories.find((c) => c.slug === 'hard-drives')!;
+    await getJson('/products?category=hard-drives');
+    await writeAs(`/admin/categories/${hardDrives.id}`, 'PATCH', { name: 'Spinning Drives' });
+
+    const renamed = await getJson<{ items: Category[] }>('/categories');
+    expect(renamed.headers['x-cache']).toBe('miss');
+    expect(renamed.body.items.find((c) => c.id === hardDrives.id)?.name).toBe('Spinning Drives');
+    const listing = (await getJson<ProductList>('/products?category=hard-drives')).body;
+    expect(listing.items[0]?.category.name).toBe('Spinning Drives');
+    expect(listing.facets.categories.find((c) => c.value === 'hard-drives')?.label).toBe('Spinning Drives');
+    expect((await getJson<ProductList>('/products?q=spinning')).body.total).toBe(listing.total);
+  });
+
+  describe('with another process writing to the same database', () => {
+    let other: ShopDatabase;
+    beforeAll(async () => {
+      // The server's own database, opened as a second process would: its own connection, its own caches.
+      other = await openDatabase(await serverDatabaseUrl());
+    });
+    afterAll(() => other?.close());
+
+    it('shows the other process’s write in the next answer (the feed head lives in the database)', async () => {
+      const first = (await getJson<ProductList>('/products?q=kingston&sort=price_asc')).body;
+      expect((await getJson('/products?q=kingston&sort=price_asc')).headers['x-cache']).toBe('hit');
+      const product = first.items[0]!;
+      await updateProduct(
+        other.db,
+        product.id,
+        { name: `${product.name} Renamed Elsewhere` },
+        {
+          userId: null,
+          ip: null,
+        },
+      );
+      const next = await getJson<ProductList>('/products?q=kingston&sort=price_asc');
+      expect(next.headers['x-cache']).toBe('miss');
+      expect(next.body.items.find((p) => p.id === product.id)?.name).toBe(
+        `${product.name} Renamed Elsewhere`,
+      );
+      expect((await getJson<ProductList>('/products?q=elsewhere')).body.items.map((p) => p.id)).toEqual([
+        product.id,
+      ]);
+    });
+  });
+});
+
+/** The URL the test server opened: its SQLite file in the data directory, or its MySQL database. */
+async function serverDatabaseUrl(): Promise<string> {
+  if (testDialect === 'sqlite') return `sqlite:${path.join(server.dataDir, 'shop.sqlite')}`;
+  const { rows } = await sql<{ name: string }>`select database() as name`.execute(server.database.db);
+  const url = new URL(process.env.MYSQL_URL!);
+  url.pathname = `/${rows[0]!.name}`;
+  return url.toString();
+}
