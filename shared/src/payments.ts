@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, orderStatuses } from './orders';
+import { currencySchema, orderStatuses, paymentViewSchema } from './orders';
 
 /**
  * Payment proofs: a screenshot of a bank transfer a customer sends when the KHQR check cannot confirm their
@@ -74,3 +74,15 @@ export const paymentProofReviewInputSchema = z
   })
   .meta({ id: 'PaymentProofReviewInput' });
 export type PaymentProofReviewInput = z.infer<typeof paymentProofReviewInputSchema>;
+
+/**
+ * What the pay page polls: the order's KHQR and, for customers on a phone, a link that opens their bank app on it
+ * (Bakong's deeplink), since a phone cannot scan its own screen.
+ */
+export const orderPaymentSchema = paymentViewSchema
+  .extend({
+    /** Null when the QR can no longer be paid, or Bakong did not give a link in time (the QR still works). */
+    deeplink: z.string().nullable(),
+  })
+  .meta({ id: 'OrderPayment' });
+export type OrderPayment = z.infer<typeof orderPaymentSchema>;

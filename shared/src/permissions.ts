@@ -12,6 +12,7 @@ export const permissions = {
   'sync.pull': ['staff', 'admin'],
   'customers.view': ['staff', 'admin'],
   'orders.manage': ['staff', 'admin'],
+  'support.manage': ['staff', 'admin'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

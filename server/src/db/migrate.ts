@@ -7,6 +7,7 @@ import * as orders from './migrations/004-orders';
 import * as paymentProofs from './migrations/005-payment-proofs';
 import * as orderLines from './migrations/006-order-lines';
 import * as catalogSpeed from './migrations/007-catalog-speed';
+import * as support from './migrations/008-support';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005-payment-proofs': paymentProofs,
   '006-order-lines': orderLines,
   '007-catalog-speed': catalogSpeed,
+  '008-support': support,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

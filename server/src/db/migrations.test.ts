@@ -24,6 +24,8 @@ describe(`migrations on ${testDialect}`, () => {
       'change_log',
       'users',
       'sessions',
+      'support_inquiries',
+      'support_messages',
     ]) {
       expect(tables).toContain(table);
     }

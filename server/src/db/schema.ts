@@ -32,6 +32,8 @@ export interface Database {
   payments: PaymentTable;
   payment_proofs: PaymentProofTable;
   order_line_cancellations: OrderLineCancellationTable;
+  support_inquiries: SupportInquiryTable;
+  support_messages: SupportMessageTable;
 }
 
 export interface CategoryTable {
@@ -381,5 +383,37 @@ export interface PaymentProofTable {
   reason: string | null;
   reviewed_by: string | null;
   reviewed_at: number | null;
+  created_at: number;
+}
+
+/** A customer's question and its thread. A guest has no account: `name` and `email` are all we know of them. */
+export interface SupportInquiryTable {
+  id: string;
+  /** Null for a guest. */
+  user_id: string | null;
+  name: string;
+  email: string;
+  /** The language of a guest's mails (a customer's follow their account's). */
+  locale: string;
+  /** One of the customer's own orders, when the question is about one. */
+  order_id: string | null;
+  subject: string;
+  /** open → waiting_on_customer (staff answered) | closed; a customer's message makes it open again. */
+  status: string;
+  /** customer | guest | staff: who wrote the latest message. */
+  last_author_kind: string;
+  created_at: number;
+  /** Last activity: a message or a change of status. Lists sort by it. */
+  updated_at: number;
+}
+
+export interface SupportMessageTable {
+  id: string;
+  inquiry_id: string;
+  /** customer | guest | staff */
+  author_kind: string;
+  /** The customer's or staff member's account; null for a guest. */
+  author_id: string | null;
+  body: string;
   created_at: number;
 }

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -11,6 +9,7 @@ import type { Logger } from '../logger';
 import { accountHandlers } from '../modules/accounts/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
+import { createPaymentDeeplinks, deeplinkBakong, offerPaymentDeeplinks } from '../modules/payments/deeplinks';
 import { paymentProofHandlers } from '../modules/payments/proofs-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
@@ -18,6 +17,8 @@ import { invoiceHandlers } from '../modules/orders/invoice-routes';
 import { configureOrderMail } from '../modules/orders/notifications';
 import { orderHandlers } from '../modules/orders/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
+import { shopInfoHandlers } from '../modules/settings/shop-info';
+import { supportHandlers } from '../modules/support/routes';
 import { syncHandlers } from '../modules/sync/routes';
 import { serveFiles } from '../storage/serve';
 import { createStorage } from '../storage/storage';
@@ -25,6 +26,7 @@ import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
 import { mountRoutes, type Handlers } from './routes';
+import { serveWebshop } from './webshop';
 
 export interface AppDeps {
   config: Config;
@@ -88,15 +90,25 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     );
   }
 
+  // Payment answers carry the link that opens a bank app on their QR, asked of Bakong (or the stand-in) once per QR.
+  const bakong = deeplinkBakong(config.bakong);
+  if (!config.bakong.baseUrl) app.use(bakong.learnAddress);
+  offerPaymentDeeplinks(
+    db,
+    createPaymentDeeplinks({ db, bakong: bakong.client, publicUrl: config.publicUrl }),
+  );
+
   const storage = createStorage(config.storage);
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
+    ...shopInfoHandlers(db, { demo: config.bakong.standin }),
     ...accountHandlers(db, config.publicUrl),
     ...catalogHandlers(db, storage),
     ...cartHandlers(db),
     ...orderHandlers(db, { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs }),
     ...invoiceHandlers(db),
     ...paymentProofHandlers(db, storage, configureOrderMail(config.publicUrl)),
+    ...supportHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
   };
@@ -122,19 +134,4 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   serveWebshop(app, config.webshopDir);
   app.use(errorHandler);
   return app;
-}
-
-/** The built web shop: hashed assets cached for a year, every other path answered by index.html (SPA routes). */
-function serveWebshop(app: Express, dir: string): void {
-  const index = path.join(dir, 'index.html');
-  if (!fs.existsSync(index)) return;
-  app.use(
-    '/assets',
-    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
-  );
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get('/{*path}', (_req, res) => {
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
-  });
 }

@@ -26,6 +26,16 @@ export interface MailData {
   'order-shipped': OrderMail;
   /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
   'payment-proof-rejected': OrderMail & { reason: string };
+  /** Someone opened an inquiry. Echoes nothing they typed: a guest may give anyone's address. */
+  'support-received': SupportMail;
+  /** Staff answered an inquiry: the answer is in the mail, as guests can read it nowhere else. */
+  'support-reply': SupportMail & { subject: string; reply: string; closed: boolean };
+}
+
+/** Customers follow their inquiry on its page (`inquiryUrl`); guests have none (null) and are answered by mail. */
+interface SupportMail {
+  name: string;
+  inquiryUrl: string | null;
 }
 
 /** What every order mail carries: whose order, which one, and the link to its page. Totals come formatted. */
@@ -48,6 +58,8 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'order-ready',
   'order-shipped',
   'payment-proof-rejected',
+  'support-received',
+  'support-reply',
 ];
 
 export interface RenderedMail {
@@ -59,6 +71,8 @@ export interface RenderedMail {
 type Block =
   | { kind: 'p'; text: string }
   | { kind: 'note'; text: string }
+  /** Someone's own words (a staff answer), line breaks kept. */
+  | { kind: 'quote'; text: string }
   | { kind: 'code'; code: string }
   | { kind: 'button'; label: string; url: string }
   /** A link written out in full, for readers whose client does not show buttons. */
@@ -269,6 +283,52 @@ const texts: Record<MailLocale, Texts> = {
         ...common.en.orderLink('Open your order', d.orderUrl),
       ],
     }),
+    'support-received': (d, shop) => ({
+      subject: `We received your message – ${shop}`,
+      preheader: `Thank you for contacting ${shop}. We will answer soon.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `Thank you for contacting ${shop}. We have received your message and will answer as soon as we can.`,
+        },
+        ...(d.inquiryUrl
+          ? [
+              {
+                kind: 'p' as const,
+                text: 'You can follow the conversation and write to us again on your account page:',
+              },
+              ...common.en.orderLink('View your message', d.inquiryUrl),
+            ]
+          : [{ kind: 'p' as const, text: 'We will answer you by email, at this address.' }]),
+        { kind: 'note', text: 'If you did not write to us, you can ignore this email.' },
+      ],
+    }),
+    'support-reply': (d, shop) => ({
+      subject: `We answered your message – ${shop}`,
+      preheader: `Read the answer from ${shop}.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: `We have answered your message “${d.subject}”:` },
+        { kind: 'quote', text: d.reply },
+        ...(d.closed
+          ? [
+              {
+                kind: 'p' as const,
+                text: 'We consider your question answered and have closed it. If you need anything else, just write to us again.',
+              },
+            ]
+          : []),
+        ...(d.inquiryUrl
+          ? common.en.orderLink('Read and reply', d.inquiryUrl)
+          : [
+              {
+                kind: 'p' as const,
+                text: 'To answer, please send us a new message from our website.',
+              },
+            ]),
+      ],
+    }),
   },
   km: {
     'verify-email': (d, shop) => ({
@@ -436,6 +496,52 @@ const texts: Record<MailLocale, Texts> = {
         ...common.km.orderLink('បើកការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
       ],
     }),
+    'support-received': (d, shop) => ({
+      subject: `យើងបានទទួលសាររបស់អ្នកហើយ – ${shop}`,
+      preheader: `សូមអរគុណដែលបានទាក់ទងមក ${shop}។ យើងនឹងឆ្លើយតបឆាប់ៗនេះ។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `សូមអរគុណដែលបានទាក់ទងមក ${shop}។ យើងបានទទួលសាររបស់អ្នកហើយ ហើយនឹងឆ្លើយតបឱ្យបានឆាប់តាមដែលអាចធ្វើទៅបាន។`,
+        },
+        ...(d.inquiryUrl
+          ? [
+              {
+                kind: 'p' as const,
+                text: 'អ្នកអាចតាមដានការសន្ទនា និងសរសេរមកយើងម្ដងទៀត នៅលើទំព័រគណនីរបស់អ្នក៖',
+              },
+              ...common.km.orderLink('មើលសាររបស់អ្នក', d.inquiryUrl),
+            ]
+          : [{ kind: 'p' as const, text: 'យើងនឹងឆ្លើយតបទៅអ្នកតាមរយៈអ៊ីមែល តាមអាសយដ្ឋាននេះ។' }]),
+        { kind: 'note', text: 'ប្រសិនបើអ្នកមិនបានសរសេរមកយើងទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។' },
+      ],
+    }),
+    'support-reply': (d, shop) => ({
+      subject: `យើងបានឆ្លើយតបសាររបស់អ្នកហើយ – ${shop}`,
+      preheader: `សូមអានចម្លើយពី ${shop}។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: `យើងបានឆ្លើយតបសាររបស់អ្នក «${d.subject}»៖` },
+        { kind: 'quote', text: d.reply },
+        ...(d.closed
+          ? [
+              {
+                kind: 'p' as const,
+                text: 'យើងយល់ថាសំណួររបស់អ្នកត្រូវបានឆ្លើយរួចហើយ ដូច្នេះយើងបានបិទវា។ ប្រសិនបើអ្នកត្រូវការអ្វីផ្សេងទៀត សូមសរសេរមកយើងម្ដងទៀត។',
+              },
+            ]
+          : []),
+        ...(d.inquiryUrl
+          ? common.km.orderLink('អាន និងឆ្លើយតប', d.inquiryUrl)
+          : [
+              {
+                kind: 'p' as const,
+                text: 'ដើម្បីឆ្លើយតប សូមផ្ញើសារថ្មីមកយើងពីគេហទំព័ររបស់យើង។',
+              },
+            ]),
+      ],
+    }),
   },
 };
 
@@ -486,6 +592,7 @@ function renderText(locale: MailLocale, content: MailContent, shop: ShopIdentity
     switch (block.kind) {
       case 'p':
       case 'note':
+      case 'quote':
         parts.push(block.text);
         break;
       case 'code':
@@ -593,6 +700,8 @@ function htmlBlock(block: Block, font: { family: string; lineHeight: string }): 
       return `<p style="margin:0 0 16px 0;">${e(block.text)}</p>`;
     case 'note':
       return `<p style="margin:16px 0 0 0;font-size:14px;color:${COLORS.muted};">${e(block.text)}</p>`;
+    case 'quote':
+      return `<div style="margin:0 0 16px 0;padding:12px 16px;border-left:4px solid ${COLORS.accent};background-color:${COLORS.codeBg};white-space:pre-wrap;">${e(block.text)}</div>`;
     case 'code':
       return `<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:8px 0 24px 0;">
 <tr><td class="code" style="background-color:${COLORS.codeBg};border:1px solid ${COLORS.border};border-radius:8px;padding:14px 24px;font-family:${MONO};font-size:34px;font-weight:700;letter-spacing:8px;line-height:1.2;color:${COLORS.text};text-align:center;">${e(block.code)}</td></tr>

@@ -16,6 +16,8 @@ const RESET = 'https://shop.example.com/reset-password?token=abcDEF123';
 const SIGN_IN = 'https://shop.example.com/sign-in';
 const ORDER = 'https://shop.example.com/orders/01JB8ZQ3M2VYQ4K7N9T6W5X0RS';
 const order = { name: 'Dara', orderNumber: 'W-1042', orderUrl: ORDER };
+const INQUIRY = 'https://shop.example.com/account/support/01JB8ZQ3M2VYQ4K7N9T6W5X0RS';
+const REPLY = 'Your laptop is ready.\nThe battery was replaced under warranty.';
 
 const samples: { [T in MailTemplate]: MailData[T] } = {
   'verify-email': { name: 'Dara', code: CODE },
@@ -28,6 +30,8 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'order-ready': order,
   'order-shipped': order,
   'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
+  'support-received': { name: 'Dara', inquiryUrl: INQUIRY },
+  'support-reply': { name: 'Dara', subject: 'Battery', reply: REPLY, inquiryUrl: INQUIRY, closed: false },
 };
 
 const render = <T extends MailTemplate>(
@@ -161,6 +165,38 @@ describe('mail templates', () => {
     expect(
       render('payment-received', 'en', { ...samples['payment-received'], fulfilment: 'pickup' }).text,
     ).toContain('ready for pickup');
+  });
+
+  it('support mails: customers get the link to their thread, guests the answer alone; subjects echo nothing typed', () => {
+    for (const locale of ['en', 'km'] as const) {
+      const received = render('support-received', locale);
+      expect(received.html).toContain(`<a href="${INQUIRY}"`);
+      const guestAck = render('support-received', locale, { name: 'Dara', inquiryUrl: null });
+      expect(guestAck.text).not.toContain('http');
+      expect(guestAck.html).not.toContain('<a href="https://shop');
+
+      const reply = render('support-reply', locale);
+      expect(reply.subject).not.toContain('Battery');
+      expect(reply.subject).not.toContain('laptop');
+      expect(reply.text).toContain('Battery');
+      // The answer keeps its lines: as typed in the text part, pre-wrapped and escaped in the HTML.
+      expect(reply.text).toContain(REPLY);
+      expect(reply.html).toMatch(/white-space:pre-wrap;">Your laptop is ready\.\nThe battery/);
+      expect(reply.text).toContain(INQUIRY);
+      const guest = render('support-reply', locale, {
+        ...samples['support-reply'],
+        reply: 'Yes, <b>we</b> have it.',
+        inquiryUrl: null,
+        closed: true,
+      });
+      expect(guest.text).toContain('Yes, <b>we</b> have it.');
+      expect(guest.html).toContain('Yes, &lt;b&gt;we&lt;/b&gt; have it.');
+      expect(guest.html).not.toContain('/account/support/');
+    }
+    expect(render('support-reply', 'en').text).not.toContain('closed');
+    expect(render('support-reply', 'en', { ...samples['support-reply'], closed: true }).text).toContain(
+      'closed',
+    );
   });
 
   it('refuse links that are not absolute http(s) URLs', () => {

@@ -1,4 +1,4 @@
-import type { OrderStatus, PaymentView } from '@shop/shared';
+import type { OrderPayment, OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { OrderTable, PaymentTable } from '../../db/schema';
@@ -6,6 +6,7 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { findOrderRow } from '../orders/repo';
+import { paymentDeeplink } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
 
@@ -86,13 +87,16 @@ export async function latestPayment(db: Db | Tx, orderId: string): Promise<Payme
     .executeTakeFirst();
 }
 
-/** What the pay page polls: the server's view, never Bakong's (the token is secret; the job asks Bakong). */
+/**
+ * What the pay page polls: the server's view, never Bakong's payment state (the token is secret; the job asks
+ * Bakong). A payable QR comes with the link that opens a bank app on it, when Bakong gives one in time.
+ */
 export async function paymentViewFor(
   db: Db,
   orderId: string,
   viewer: SignedInUser,
   now = Date.now(),
-): Promise<PaymentView> {
+): Promise<OrderPayment> {
   const order = await findOrderRow(db, orderId);
   if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
     throw new NotFound('There is no such order');
@@ -115,6 +119,8 @@ export async function paymentViewFor(
     expiresAt: Number(payment.expires_at),
     receiverName: decodeKhqr(payment.qr).merchantName,
     orderStatus: order.status as OrderStatus,
+    // An expired or paid QR gets no link: a bank app must not offer to pay it.
+    deeplink: status === 'pending' ? await paymentDeeplink(db, payment) : null,
   };
 }
 

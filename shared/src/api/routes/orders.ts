@@ -5,9 +5,9 @@ import {
   orderListSchema,
   orderSchema,
   orderTransitionInputSchema,
-  paymentViewSchema,
   placeOrderInputSchema,
 } from '../../orders';
+import { orderPaymentSchema } from '../../payments';
 import { defineRoute, requires, signedIn } from '../route';
 import { idParam } from './common';
 
@@ -57,11 +57,13 @@ export const orderRoutes = {
   getOrderPayment: defineRoute({
     method: 'get',
     path: '/orders/:id/payment',
-    summary: "The order's KHQR and whether it is paid; the pay page polls this (never Bakong)",
+    summary:
+      "The order's KHQR, a link that opens the customer's bank app on it, and whether it is paid; the pay page " +
+      'polls this (never Bakong)',
     tag: 'payments',
     access: signedIn,
     params: idParam,
-    response: paymentViewSchema,
+    response: orderPaymentSchema,
     errors: [404],
   }),
   renewOrderPayment: defineRoute({
@@ -71,7 +73,7 @@ export const orderRoutes = {
     tag: 'payments',
     access: signedIn,
     params: idParam,
-    response: paymentViewSchema,
+    response: orderPaymentSchema,
     errors: [404, 409],
   }),
   transitionOrder: defineRoute({

@@ -1,7 +1,36 @@
 import { z } from 'zod';
 import { defineRoute, publicAccess } from '../route';
 
-/** Liveness. */
+/** What every page of the web shop needs before it can show a price or a footer. */
+export const shopInfoSchema = z
+  .object({
+    name: z.string(),
+    nameKm: z.string(),
+    /** An absolute http(s) URL, or null. */
+    logoUrl: z.string().nullable(),
+    /** Payments are simulated (the Bakong stand-in): nothing bought here is real. */
+    demo: z.boolean(),
+    /** The shop's own exchange rate, riel per US dollar: KHR prices are USD prices at this rate. */
+    rielPerUsd: z.number().int(),
+    /** Riel amounts are rounded to this many riel (the smallest note in daily use). */
+    khrCashStep: z.number().int(),
+    /** How long a payment QR can be paid, in minutes (stock stays reserved meanwhile). */
+    paymentQrMinutes: z.number().int(),
+    delivery: z.object({
+      feeCents: z.number().int(),
+      /** Orders from this subtotal up are delivered free; null: never free. */
+      freeFromCents: z.number().int().nullable(),
+    }),
+    contact: z.object({
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      address: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'ShopInfo' });
+export type ShopInfo = z.infer<typeof shopInfoSchema>;
+
+/** Liveness, and who the shop is. */
 export const systemRoutes = {
   health: defineRoute({
     method: 'get',
@@ -10,5 +39,15 @@ export const systemRoutes = {
     tag: 'system',
     access: publicAccess,
     response: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'mysql']) }),
+  }),
+  getShopInfo: defineRoute({
+    method: 'get',
+    path: '/shop',
+    summary:
+      "The shop's name, contact details, exchange rate, riel rounding, QR lifetime and delivery fees, and whether " +
+      'payments are simulated (demo)',
+    tag: 'system',
+    access: publicAccess,
+    response: shopInfoSchema,
   }),
 } as const;

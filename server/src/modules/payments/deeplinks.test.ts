@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ShopClient } from '@shop/shared';
+import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+
+/**
+ * The bank-app link of an order's KHQR, asked of the Bakong stand-in mounted in the server: it comes with the
+ * payment answer while the QR can be paid, is asked for once per QR, and an outage or a hanging Bakong leaves the
+ * answer without a link but never fails or holds it up.
+ */
+const PUBLIC_URL = 'https://shop.example.test';
+
+let server: TestServer;
+let admin: ShopClient;
+let staff: ShopClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
+  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
+  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+});
+afterAll(() => server?.stop());
+afterEach(() => standin('failure', { mode: 'none' }));
+
+const standin = (path: string, body: unknown) =>
+  fetch(`${server.url}/bakong-standin/dev/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(`stand-in ${path}: ${r.status} ${await r.text()}`);
+  });
+
+async function placedOrder() {
+  const { items: categories } = await server.client.listCategories({});
+  const { items: brands } = await server.client.listBrands({});
+  const sku = `DL-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const product = await admin.createProduct({
+    body: {
+      sku,
+      name: `Webcam ${sku}`,
+      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
+      brandId: brands[0]!.id,
+      priceCents: 3900,
+    },
+  });
+  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 2 } });
+  const api = (await signedInAs(server.database.db, 'customer')).client(server.url);
+  const order = await api.placeOrder({
+    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+  });
+  return { api, order };
+}
+
+describe('bank-app links for payment QRs', () => {
+  it('a payable QR comes with its link, asked once and kept: a later outage does not take it away', async () => {
+    const { api, order } = await placedOrder();
+    const payment = await api.getOrderPayment({ params: { id: order.id } });
+    expect(payment.status).toBe('pending');
+    expect(payment.deeplink).toMatch(/^https:\/\/bakong\.page\.link\/[\w-]+$/);
+    await standin('failure', { mode: '500' });
+    expect((await api.getOrderPayment({ params: { id: order.id } })).deeplink).toBe(payment.deeplink);
+
+    // Each QR has its own link.
+    const other = await placedOrder();
+    await standin('failure', { mode: 'none' });
+    const otherLink = (await other.api.getOrderPayment({ params: { id: other.order.id } })).deeplink;
+    expect(otherLink).toMatch(/^https:\/\/bakong\.page\.link\//);
+    expect(otherLink).not.toBe(payment.deeplink);
+  });
+
+  it('Bakong down: the payment answer still comes, with its QR and without a link', async () => {
+    const { api, order } = await placedOrder();
+    await standin('failure', { mode: '500' });
+    const payment = await api.getOrderPayment({ params: { id: order.id } });
+    expect(payment).toMatchObject({ status: 'pending', deeplink: null });
+    expect(payment.khqr).toMatch(/^000201/);
+  });
+
+  it('Bakong hanging: the payment answer does not wait for it', async () => {
+    const { api, order } = await placedOrder();
+    await standin('failure', { mode: 'timeout' });
+    const started = Date.now();
+    const payment = await api.getOrderPayment({ params: { id: order.id } });
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(payment).toMatchObject({ status: 'pending', deeplink: null });
+  });
+
+  it('a paid QR has no link: a bank app must not offer to pay it again', async () => {
+    const { api, order } = await placedOrder();
+    const { khqr, deeplink } = await api.getOrderPayment({ params: { id: order.id } });
+    expect(deeplink).not.toBeNull();
+    await standin('pay', { qr: khqr });
+    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
+    await server.payments.runOnce();
+    expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
+      status: 'paid',
+      deeplink: null,
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { KHR_CASH_STEP, type ShopInfo } from '@shop/shared';
+import type { Db } from '../../db/database';
+import type { Handlers } from '../../http/routes';
+import { KHQR_LIFETIME_MS } from '../payments/merchant';
+import { getPricing } from './pricing';
+import { getShopIdentity } from './service';
+
+/**
+ * What the web shop needs on every page (GET /shop): who the shop is, how it prices in riel, how long a payment QR
+ * lasts, what delivery costs, and whether payments are simulated. Every page load asks, and admins change these
+ * rarely: an answer is kept for half a minute per process.
+ */
+const SHOP_INFO_TTL_MS = 30_000;
+
+/**
+ * A demo shop (Bakong stand-in) shows made-up contact details until real ones are set, so its pages look as a
+ * real shop's would. A real shop shows none rather than someone else's.
+ */
+export const DEMO_CONTACT = Object.freeze({
+  phone: '+855 12 345 678',
+  email: 'hello@demo.computershop.local',
+  address: 'Preah Monivong Blvd, Phnom Penh (demo shop)',
+});
+
+export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<ShopInfo> {
+  const [identity, pricing] = await Promise.all([getShopIdentity(db), getPricing(db)]);
+  const fallback = (value: string | null, demo: string) => value ?? (options.demo ? demo : null);
+  return {
+    name: identity.name,
+    nameKm: identity.nameKm,
+    logoUrl: identity.logoUrl,
+    demo: options.demo,
+    rielPerUsd: pricing.rielPerUsd,
+    khrCashStep: KHR_CASH_STEP,
+    paymentQrMinutes: Math.round(KHQR_LIFETIME_MS / 60_000),
+    delivery: { feeCents: pricing.deliveryFeeCents, freeFromCents: pricing.freeDeliveryFromCents },
+    contact: {
+      phone: fallback(identity.phone, DEMO_CONTACT.phone),
+      email: fallback(identity.supportEmail, DEMO_CONTACT.email),
+      address: fallback(identity.address, DEMO_CONTACT.address),
+    },
+  };
+}
+
+export function shopInfoHandlers(db: Db, options: { demo: boolean }): Handlers<'getShopInfo'> {
+  let cached: { answer: Promise<ShopInfo>; until: number } | null = null;
+  return {
+    getShopInfo: () => {
+      if (!cached || cached.until <= Date.now()) {
+        const answer = readShopInfo(db, options);
+        cached = { answer, until: Date.now() + SHOP_INFO_TTL_MS };
+        // A failed read is not kept: the next request tries again.
+        answer.catch(() => {
+          if (cached?.answer === answer) cached = null;
+        });
+      }
+      return cached.answer;
+    },
+  };
+}

@@ -1,0 +1,354 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError, ShopClient } from '@shop/shared';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
+import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
+
+/**
+ * Customer inquiries through real HTTP, with mail through a real SMTP server on loopback: guests and customers ask,
+ * staff answer (the one who asked is mailed the answer), customers follow and reopen their own threads and nobody
+ * else's. Guests act from their own client addresses (TRUST_PROXY), as separate phones would.
+ */
+const PUBLIC_URL = 'https://shop.example.test';
+
+let smtp: TestSmtpServer;
+let server: TestServer;
+let admin: ShopClient;
+let staff: ShopClient;
+let ipCounter = 0;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  server = await startTestServer({
+    seed: 'demo',
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '50',
+      BAKONG_POLL_MS: '3600000',
+      PUBLIC_URL,
+      TRUST_PROXY: 'true',
+    },
+  });
+  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
+  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+});
+afterAll(async () => {
+  await server?.stop();
+  await smtp?.stop();
+});
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected an error'),
+    (e: unknown) => e as ApiError,
+  );
+const guest = () => browserClient(server.url, { ip: `10.7.0.${++ipCounter}` }).client;
+let emailCounter = 0;
+const guestEmail = () => `guest.${++emailCounter}.${Date.now()}@example.test`;
+const mailTo = (to: string, subject: RegExp) =>
+  smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
+
+async function customer(options: { locale?: 'km' } = {}) {
+  const signedIn = await signedInAs(server.database.db, 'customer');
+  if (options.locale)
+    await server.database.db
+      .updateTable('users')
+      .set({ locale: options.locale })
+      .where('id', '=', signedIn.userId)
+      .execute();
+  const api = signedIn.client(server.url);
+  const { user } = await api.getMe({});
+  return { api, email: user.email, userId: signedIn.userId };
+}
+
+async function orderOf(api: ShopClient) {
+  const { items: categories } = await server.client.listCategories({});
+  const { items: brands } = await server.client.listBrands({});
+  const sku = `SUP-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const product = await admin.createProduct({
+    body: {
+      sku,
+      name: `USB headset ${sku}`,
+      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
+      brandId: brands[0]!.id,
+      priceCents: 2500,
+    },
+  });
+  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 3 } });
+  return api.placeOrder({
+    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+  });
+}
+
+describe('opening an inquiry', () => {
+  it('a guest asks with a name and an address: the thread is open and an acknowledgement is mailed', async () => {
+    const email = guestEmail();
+    const inquiry = await guest().openInquiry({
+      body: { name: 'Sokha', email, subject: 'Do you repair MacBooks?', message: 'Mine does not start.' },
+    });
+    expect(inquiry).toMatchObject({
+      subject: 'Do you repair MacBooks?',
+      status: 'open',
+      orderId: null,
+      lastAuthorKind: 'guest',
+      messages: [{ authorKind: 'guest', authorName: 'Sokha', body: 'Mine does not start.' }],
+    });
+    const ack = await mailTo(email, /received your message/);
+    expect(ack.text).toMatch(/^Hello Sokha,/);
+    // Nothing the guest typed is mailed back, and a guest has no page to go to.
+    expect(ack.text).not.toContain('MacBook');
+    expect(ack.text).not.toContain(PUBLIC_URL);
+
+    const staffView = await staff.getInquiry({ params: { id: inquiry.id } });
+    expect(staffView.from).toEqual({ kind: 'guest', userId: null, name: 'Sokha', email, locale: 'en' });
+  });
+
+  it('a guest may ask for mail in Khmer', async () => {
+    const email = guestEmail();
+    await guest().openInquiry({
+      body: { name: 'សុខា', email, subject: 'កុំព្យូទ័រ', message: 'សួស្តី', locale: 'km' },
+    });
+    const ack = await mailTo(email, /យើងបានទទួលសារ/);
+    expect(ack.text).toMatch(/^ជម្រាបសួរ សុខា,/);
+  });
+
+  it('a customer asks about their own order: the thread names it, the acknowledgement links to the thread', async () => {
+    const { api, email } = await customer();
+    const order = await orderOf(api);
+    const inquiry = await api.openInquiry({
+      body: { subject: 'Pickup time', message: 'Can I come on Sunday?', orderId: order.id },
+    });
+    expect(inquiry).toMatchObject({
+      orderId: order.id,
+      orderNumber: order.number,
+      status: 'open',
+      lastAuthorKind: 'customer',
+      messages: [{ authorKind: 'customer', authorName: 'customer', body: 'Can I come on Sunday?' }],
+    });
+    const ack = await mailTo(email, /received your message/);
+    expect(ack.text).toContain(`${PUBLIC_URL}/account/support/${inquiry.id}`);
+  });
+
+  it("another customer's order, or an order id from a guest, is refused on the field", async () => {
+    const owner = await customer();
+    const order = await orderOf(owner.api);
+    const other = await customer();
+    expect(
+      await failure(
+        other.api.openInquiry({ body: { subject: 'Where is it?', message: 'Hello', orderId: order.id } }),
+      ),
+    ).toMatchObject({ status: 400, fields: { orderId: expect.any(String) } });
+    expect(
+      await failure(
+        other.api.openInquiry({
+          body: { subject: 'Where is it?', message: 'Hello', orderId: 'NO-SUCH-ORDER' },
+        }),
+      ),
+    ).toMatchObject({ status: 400, fields: { orderId: expect.any(String) } });
+    expect(
+      await failure(
+        guest().openInquiry({
+          body: { name: 'X', email: guestEmail(), subject: 'Order', message: 'Hi', orderId: order.id },
+        }),
+      ),
+    ).toMatchObject({ status: 400, fields: { orderId: expect.any(String) } });
+    expect((await other.api.listMyInquiries({ query: {} })).items).toEqual([]);
+  });
+
+  it('bad input answers 400 with what is wrong, field by field', async () => {
+    expect(await failure(guest().openInquiry({ body: { subject: 'Hi', message: 'Hello' } }))).toMatchObject({
+      status: 400,
+      fields: { name: expect.any(String), email: expect.any(String) },
+    });
+    expect(
+      await failure(
+        guest().openInquiry({
+          body: { name: 'A', email: 'not-an-address', subject: ' ', message: 'x'.repeat(5001) },
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      fields: { email: expect.any(String), subject: expect.any(String), message: expect.any(String) },
+    });
+    const { api } = await customer();
+    const mine = await api.openInquiry({ body: { subject: 'Warranty', message: 'How long?' } });
+    expect(
+      await failure(api.replyToMyInquiry({ params: { id: mine.id }, body: { message: '   ' } })),
+    ).toMatchObject({ status: 400, fields: { message: expect.any(String) } });
+    expect(
+      await failure(staff.setInquiryStatus({ params: { id: mine.id }, body: { status: 'solved' as never } })),
+    ).toMatchObject({ status: 400, fields: { status: expect.any(String) } });
+    expect(await failure(staff.listInquiries({ query: { status: 'pending' as never } }))).toMatchObject({
+      status: 400,
+      fields: { status: expect.any(String) },
+    });
+  });
+
+  it('guests are limited per client address; customers are not', async () => {
+    const phone = guest();
+    const ask = () =>
+      phone.openInquiry({ body: { name: 'Spam', email: guestEmail(), subject: 'Hi', message: 'Hi' } });
+    for (let i = 0; i < 5; i++) await ask();
+    expect(await failure(ask())).toMatchObject({ status: 429 });
+    // Another phone is another address.
+    await guest().openInquiry({ body: { name: 'Dara', email: guestEmail(), subject: 'Hi', message: 'Hi' } });
+  });
+});
+
+describe('answering', () => {
+  it('staff answer: the customer is mailed the answer and sees it; writing again reopens; staff close it', async () => {
+    const { api, email } = await customer();
+    const inquiry = await api.openInquiry({
+      body: { subject: 'RAM upgrade', message: 'Does my laptop take 32 GB?' },
+    });
+
+    const queue = await staff.listInquiries({ query: { status: 'open', pageSize: 100 } });
+    expect(queue.items.find((i) => i.id === inquiry.id)).toMatchObject({
+      subject: 'RAM upgrade',
+      status: 'open',
+      from: { kind: 'customer', email, locale: 'en' },
+    });
+    // The queue: whoever has waited longest first.
+    const waited = queue.items.map((i) => i.updatedAt);
+    expect(waited).toEqual([...waited].sort((a, b) => a - b));
+
+    const answer = 'Yes: two 16 GB modules.\nBring it in and we fit them while you wait.';
+    const answered = await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: answer } });
+    expect(answered).toMatchObject({ status: 'waiting_on_customer', lastAuthorKind: 'staff' });
+    expect(answered.messages.map((m) => [m.authorKind, m.authorName])).toEqual([
+      ['customer', 'customer'],
+      ['staff', 'staff'],
+    ]);
+
+    const mail = await mailTo(email, /answered your message/);
+    expect(mail.text).toContain(answer);
+    expect(mail.text).toContain('RAM upgrade');
+    expect(mail.text).toContain(`${PUBLIC_URL}/account/support/${inquiry.id}`);
+    expect(mail.subject).not.toContain('RAM');
+
+    const seen = await api.getMyInquiry({ params: { id: inquiry.id } });
+    expect(seen.status).toBe('waiting_on_customer');
+    expect(seen.messages.at(-1)).toMatchObject({ authorKind: 'staff', body: answer });
+
+    const again = await api.replyToMyInquiry({
+      params: { id: inquiry.id },
+      body: { message: 'Great, I come tomorrow.' },
+    });
+    expect(again).toMatchObject({ status: 'open', lastAuthorKind: 'customer' });
+    expect(again.messages).toHaveLength(3);
+
+    const closed = await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+    expect(closed.status).toBe('closed');
+    expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('closed');
+    // Closing twice changes nothing and records nothing new.
+    await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+
+    // A customer may come back to a closed thread: it is open for staff again.
+    await api.replyToMyInquiry({ params: { id: inquiry.id }, body: { message: 'One more question.' } });
+    expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('open');
+
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json', 'actor_id'])
+      .where('entity', '=', 'support_inquiry')
+      .where('entity_id', '=', inquiry.id)
+      .orderBy('id')
+      .execute();
+    expect(
+      audit.map((a) => [a.action, JSON.parse(a.before_json!), JSON.parse(a.after_json!).status]),
+    ).toEqual([
+      ['support.reply', { status: 'open' }, 'waiting_on_customer'],
+      ['support.status', { status: 'open' }, 'closed'],
+    ]);
+    expect(audit.every((a) => a.actor_id !== null)).toBe(true);
+  });
+
+  it('a guest gets the answer itself by mail, in their language; answering with `close` closes the thread', async () => {
+    const email = guestEmail();
+    const inquiry = await guest().openInquiry({
+      body: { name: 'Vanna', email, subject: 'Price of RTX 4070', message: 'In riel?', locale: 'km' },
+    });
+    const answered = await staff.replyToInquiry({
+      params: { id: inquiry.id },
+      body: { message: 'It is 2,460,000 riel <today>.', close: true },
+    });
+    expect(answered.status).toBe('closed');
+    const mail = await mailTo(email, /យើងបានឆ្លើយតប/);
+    expect(mail.text).toContain('It is 2,460,000 riel <today>.');
+    expect(mail.html).toContain('&lt;today&gt;');
+    expect(mail.text).not.toContain('/account/support/');
+  });
+
+  it('a Khmer-speaking customer is answered in Khmer', async () => {
+    const { api, email } = await customer({ locale: 'km' });
+    const inquiry = await api.openInquiry({ body: { subject: 'Delivery', message: 'To Siem Reap?' } });
+    await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: 'បាទ/ចាស' } });
+    const mail = await mailTo(email, /យើងបានឆ្លើយតប/);
+    expect(mail.text).toContain('បាទ/ចាស');
+    expect(mail.text).toContain(`${PUBLIC_URL}/account/support/${inquiry.id}`);
+  });
+});
+
+describe('who sees what', () => {
+  it("a customer lists their own threads, newest activity first, and nobody else's", async () => {
+    const { api } = await customer();
+    const first = await api.openInquiry({ body: { subject: 'First', message: 'One' } });
+    const second = await api.openInquiry({ body: { subject: 'Second', message: 'Two' } });
+    await staff.replyToInquiry({ params: { id: first.id }, body: { message: 'Answer' } });
+    const mine = await api.listMyInquiries({ query: {} });
+    expect(mine).toMatchObject({ total: 2, page: 1 });
+    expect(mine.items.map((i) => i.id)).toEqual([first.id, second.id]);
+    expect(mine.items[0]).toMatchObject({ status: 'waiting_on_customer', lastAuthorKind: 'staff' });
+
+    const other = await customer();
+    expect((await other.api.listMyInquiries({ query: {} })).items).toEqual([]);
+    expect(await failure(other.api.getMyInquiry({ params: { id: first.id } }))).toMatchObject({
+      status: 404,
+    });
+    expect(
+      await failure(other.api.replyToMyInquiry({ params: { id: first.id }, body: { message: 'Mine now' } })),
+    ).toMatchObject({ status: 404 });
+    expect((await api.getMyInquiry({ params: { id: first.id } })).messages).toHaveLength(2);
+  });
+
+  it('staff filter by status and page through every thread; unknown ids are 404', async () => {
+    const page = await staff.listInquiries({ query: { pageSize: 2 } });
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    const next = await staff.listInquiries({ query: { pageSize: 2, page: 2 } });
+    expect(next.items.map((i) => i.id)).not.toContain(page.items[0]!.id);
+    const newest = page.items.map((i) => i.updatedAt);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    const closed = await staff.listInquiries({ query: { status: 'closed', pageSize: 100 } });
+    expect(closed.items.length).toBeGreaterThan(0);
+    expect(closed.items.every((i) => i.status === 'closed')).toBe(true);
+
+    expect(await failure(staff.getInquiry({ params: { id: 'NO-SUCH-INQUIRY' } }))).toMatchObject({
+      status: 404,
+    });
+    expect(
+      await failure(staff.replyToInquiry({ params: { id: 'NO-SUCH-INQUIRY' }, body: { message: 'Hi' } })),
+    ).toMatchObject({ status: 404 });
+  });
+
+  it('the back office is for staff: anonymous callers get 401, customers 403', async () => {
+    const { api } = await customer();
+    const mine = await api.openInquiry({ body: { subject: 'Mine', message: 'Hello' } });
+    const anonymous = guest();
+    for (const [caller, status] of [
+      [anonymous, 401],
+      [api, 403],
+    ] as const) {
+      expect(await failure(caller.listInquiries({ query: {} }))).toMatchObject({ status });
+      expect(await failure(caller.getInquiry({ params: { id: mine.id } }))).toMatchObject({ status });
+      expect(
+        await failure(caller.replyToInquiry({ params: { id: mine.id }, body: { message: 'Hi' } })),
+      ).toMatchObject({ status });
+      expect(
+        await failure(caller.setInquiryStatus({ params: { id: mine.id }, body: { status: 'closed' } })),
+      ).toMatchObject({ status });
+    }
+    expect(await failure(anonymous.listMyInquiries({ query: {} }))).toMatchObject({ status: 401 });
+    expect(await failure(anonymous.getMyInquiry({ params: { id: mine.id } }))).toMatchObject({ status: 401 });
+    expect((await api.getMyInquiry({ params: { id: mine.id } })).status).toBe('open');
+  });
+});
