@@ -2,9 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm test` runs pure unit tests once, every database-backed server test on SQLite, and the same tests again on
- * MySQL/MariaDB when MYSQL_URL is set (each test file in a fresh database of its own).
+ * MySQL/MariaDB when MYSQL_URL is set (each test file in a fresh database of its own); then the browser tests
+ * (e2e), one file at a time after the others, against the web shop built once for the run.
  */
-const unit = ['shared/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'desktop/src/**/*.test.ts'];
+const unit = [
+  'shared/src/**/*.test.ts',
+  'server/src/**/*.unit.test.ts',
+  'webshop/src/**/*.unit.test.ts',
+  'desktop/src/**/*.test.ts',
+];
 const serverDb = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'];
 
 const dbProject = (name: 'sqlite' | 'mysql') => ({
@@ -24,6 +30,20 @@ export default defineConfig({
       { test: { name: 'unit', include: unit } },
       dbProject('sqlite'),
       ...(process.env.MYSQL_URL ? [dbProject('mysql')] : []),
+      {
+        test: {
+          name: 'e2e',
+          // After the server tests, not beside them: Chromium and a server per file would starve them of CPU.
+          sequence: { groupOrder: 1 },
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          // Builds the web shop into a temporary folder once per run (tests/e2e/global-setup.ts).
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // A server, Chromium and its renderers per file: one file at a time keeps a 2-core machine responsive.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

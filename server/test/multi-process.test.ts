@@ -108,7 +108,8 @@ describe('two server processes on one database', () => {
     );
     for (const order of orders) {
       const [a, b] = await Promise.all(clients.map((c) => c.getOrderPayment({ params: { id: order.id } })));
-      expect(a).toEqual(b);
+      // Everything but each server's own clock reading.
+      expect({ ...a, serverNow: 0 }).toEqual({ ...b, serverNow: 0 });
       bakong.standin.markPaid({ qr: a!.khqr });
     }
     await waitFor('every order paid', async () => {
@@ -131,7 +132,7 @@ describe('two server processes on one database', () => {
         .execute();
       expect(sales, order.number).toHaveLength(1);
       const [a, b] = await Promise.all(clients.map((c) => c.getOrderPayment({ params: { id: order.id } })));
-      expect(a).toEqual(b);
+      expect({ ...a, serverNow: 0 }).toEqual({ ...b, serverNow: 0 });
       expect(a!.status).toBe('paid');
     }
     const claimers = await db.db

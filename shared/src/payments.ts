@@ -83,6 +83,8 @@ export const orderPaymentSchema = paymentViewSchema
   .extend({
     /** Null when the QR can no longer be paid, or Bakong did not give a link in time (the QR still works). */
     deeplink: z.string().nullable(),
+    /** The server's clock when it answered: a page counts down to `expiresAt` even on a phone whose clock is off. */
+    serverNow: z.number().int(),
   })
   .meta({ id: 'OrderPayment' });
 export type OrderPayment = z.infer<typeof orderPaymentSchema>;

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders';
+export type BenchPart = 'catalog' | 'orders' | 'web';
+export const benchParts: BenchPart[] = ['catalog', 'orders', 'web'];
 
 export interface BenchOptions {
   quick: boolean;
-  /** What to measure: catalog listing and search, order placement, or both (`--only`). */
+  /** What to measure: catalog listing and search, order placement, the web shop in a browser (`--only` one). */
   parts: Record<BenchPart, boolean>;
   /** Seconds of load per autocannon case. */
   durationSec: number;
@@ -30,6 +31,14 @@ export interface BenchOptions {
   sequentialMinRounds: number;
   sequentialMaxRounds: number;
   orders: OrderBenchOptions;
+  web: WebBenchOptions;
+}
+
+export interface WebBenchOptions {
+  /** Cold loads of the home page per network/CPU condition; the median is reported. */
+  coldLoads: number;
+  /** Lighthouse runs (each about 20 s); the one with the median performance score is reported. */
+  lighthouseRuns: number;
 }
 
 export interface OrderBenchOptions {
@@ -49,21 +58,23 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --duration <s>   seconds of load per case (default 10, --quick 3)
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
   --quick          short cases, 1,000 products only (about 3 minutes)
-  --only <part>    catalog: listing and search only; orders: order placement and the stock race only
-                   (the other part's sections of the report are carried over from the file being replaced)
+  --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
+                   web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse)
+                   (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
   --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
   --out <file>     write the Markdown report there (default docs/benchmarks.md); --no-out: do not write
   --node-env <env> NODE_ENV of the shop server (default production; development validates every answer)
 
-  MYSQL_URL        server to create a scratch database on (default mysql://root@127.0.0.1:3306/test)`;
+  MYSQL_URL        server to create a scratch database on (default mysql://root@127.0.0.1:3306/test)
+  LIGHTHOUSE_CLI   path to lighthouse/cli/index.js when Lighthouse is not installed in node_modules`;
 
 export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const quick = args.includes('--quick');
   const options: BenchOptions = {
     quick,
-    parts: { catalog: true, orders: true },
+    parts: { catalog: true, orders: true, web: true },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,
     connections: [100, 1_000],
@@ -85,6 +96,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       stockPerProduct: 10_000,
       race: { requests: 2_000, connections: 500, stock: 50 },
     },
+    web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -131,8 +143,9 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       }
       case '--only': {
         const part = value();
-        if (part !== 'catalog' && part !== 'orders') throw new Error('--only must be catalog or orders');
-        options.parts = { catalog: part === 'catalog', orders: part === 'orders' };
+        if (!benchParts.includes(part as BenchPart))
+          throw new Error(`--only must be ${benchParts.join(', ')}`);
+        options.parts = { catalog: part === 'catalog', orders: part === 'orders', web: part === 'web' };
         break;
       }
       case '--no-out':

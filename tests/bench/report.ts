@@ -1,9 +1,11 @@
+import type { WebFigures } from './bench-web';
 import type { LoadFigures } from './load';
 import type { LoadAverageSummary, MachineInfo } from './machine';
-import type { BenchOptions, BenchPart } from './options';
+import { benchParts, type BenchOptions, type BenchPart } from './options';
 import type { OrderLedger } from './orders-database';
 import type { OrderLoadFigures, RaceFigures } from './orders-load';
 import { carriedPart, wrapPart } from './report-parts';
+import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
 
@@ -73,6 +75,8 @@ export interface BenchReport {
   latency: LatencyRow[];
   notes: string[];
   orders: { setup: OrderSetupRow[]; load: OrderLoadRow[]; races: RaceRow[]; notes: string[] };
+  /** The web shop in headless Chromium; null when not measured. */
+  web: WebFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -194,12 +198,8 @@ function targetTable(report: BenchReport): Table {
 function describeRun(report: BenchReport): string[] {
   const { options, machine } = report;
   const { orders } = options;
-  const parts =
-    options.parts.catalog && options.parts.orders
-      ? 'catalog and orders'
-      : options.parts.catalog
-        ? 'catalog only (--only catalog)'
-        : 'orders only (--only orders)';
+  const measured = benchParts.filter((part) => options.parts[part]);
+  const parts = measured.length === 1 ? `${measured[0]} only (--only ${measured[0]})` : measured.join(', ');
   const raceOn = report.orders.races.map((r) => r.target).join(' and ') || 'not run';
   return [
     `Date: ${report.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (run took ${seconds(report.elapsedSec)})`,
@@ -209,8 +209,10 @@ function describeRun(report: BenchReport): string[] {
       `${report.loadAverage.mean.toFixed(1)}, max ${report.loadAverage.max.toFixed(1)} (the benchmark itself keeps ` +
       'about 2 busy; more means other work competed for the CPUs)',
     `MariaDB: ${'version' in report.mysql ? report.mysql.version : `not used (${report.mysql.skipped})`}`,
-    `Mode: ${options.quick ? '--quick' : 'full'}, parts: ${parts}; ${options.durationSec} s per load case after ` +
-      `${options.warmupSec} s of sequential warm-up` +
+    `Mode: ${options.quick ? '--quick' : 'full'}, parts: ${parts}` +
+      (options.parts.catalog || options.parts.orders
+        ? `; ${options.durationSec} s per load case after ${options.warmupSec} s of sequential warm-up`
+        : '') +
       (options.parts.catalog
         ? `; catalog at ${options.connections.map(int).join(' and ')} connections`
         : '') +
@@ -431,6 +433,7 @@ export function renderText(report: BenchReport): string {
           ...(orderNotes(report).length ? [`\nOrders: notes\n${list(orderNotes(report))}`] : []),
         ]
       : []),
+    ...(parts.web && report.web ? [webText(report.web)] : []),
   ].join('\n');
 }
 
@@ -523,19 +526,27 @@ function measuredLabel(report: BenchReport): string {
   );
 }
 
+const partNames: Record<BenchPart, string> = {
+  catalog: 'the catalog',
+  orders: 'orders',
+  web: 'the web shop',
+};
+
+function partBody(report: BenchReport, part: BenchPart): string {
+  if (part === 'catalog') return catalogMarkdown(report);
+  if (part === 'orders') return ordersMarkdown(report);
+  return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
+}
+
 /** A part measured in this run, or the same part carried over from the report being replaced. */
 function partMarkdown(report: BenchReport, part: BenchPart, previous: string | null): string {
-  if (report.options.parts[part])
-    return wrapPart(
-      part,
-      measuredLabel(report),
-      part === 'catalog' ? catalogMarkdown(report) : ordersMarkdown(report),
-    );
+  if (report.options.parts[part]) return wrapPart(part, measuredLabel(report), partBody(report, part));
   const carried = previous === null ? null : carriedPart(previous, part);
   if (!carried) return '';
+  const measured = benchParts.filter((p) => report.options.parts[p]).map((p) => partNames[p]);
   return (
     `_The ${part} sections below are carried over from the run of ${carried.measured}: this run measured only ` +
-    `${part === 'catalog' ? 'orders' : 'the catalog'}. The machine and load average above are this run's._\n\n` +
+    `${measured.join(' and ')}. The machine and load average above are this run's._\n\n` +
     wrapPart(part, carried.measured, carried.body)
   );
 }
@@ -574,6 +585,8 @@ ${partMarkdown(report, 'catalog', previous)}
 
 ${partMarkdown(report, 'orders', previous)}
 
+${partMarkdown(report, 'web', previous)}
+
 ## How to run
 
 \`\`\`sh
@@ -581,13 +594,14 @@ npm run bench                         # full run, about 15-20 minutes on 2 cores
 npm run bench -- --quick              # 1,000 products only, short cases, about 3 minutes
 npm run bench -- --only orders        # order placement and the race only, about 2 minutes
 npm run bench -- --only catalog       # catalog listing and search only
+npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders\` (the other part's sections are carried over from the file being replaced), \`--cache [dir]\`,
+\`--only catalog|orders|web\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 
@@ -597,5 +611,9 @@ at the end. The databases are grown with the server's seed CLI (\`npm run seed -
 demo catalog, then variants of it); orders run on a copy of the 1,000-product SQLite catalog and on a MariaDB
 database of its own, so they never change the catalog being measured. A run whose order race does not end with
 exactly the stock in orders prints it loudly and exits with status 1.
+
+The web shop's part needs Debian's Chromium (\`apt-get install chromium fonts-khmeros\`). Lighthouse is not a
+dependency of the project; the part runs it when it is installed (\`npm install --no-save lighthouse@12\`: version 13
+needs Node 22.19) or when \`LIGHTHOUSE_CLI\` points to its \`cli/index.js\`, and says why it skipped it otherwise.
 `;
 }

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
+import { benchWeb } from './bench-web';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
 import { findDatabaseServerPid, processCpuSeconds } from './cpu';
@@ -21,6 +22,7 @@ import { startBareServer, stopAllServers } from './server-process';
  * `npm run bench`: prepares SQLite (and MariaDB when reachable) catalogs of 1,000 and 100,000 products, runs the
  * real server on each as a child process, measures it against a bare Express route with autocannon, and writes
  * docs/benchmarks.md. Then order placement on both dialects: throughput, and a race of many orders for a few units.
+ * Then the web shop in headless Chromium: bytes of the home page, time to its product grid, Lighthouse.
  * Prints figures; never asserts them, except that the race must end with exactly its stock in orders (a bug
  * otherwise: printed loudly, exit status 1).
  */
@@ -67,16 +69,21 @@ async function main(): Promise<void> {
       loadAverage: { min: 0, mean: 0, max: 0 },
       options,
       machine: machineInfo(),
-      mysql: { skipped: '--no-mysql' },
+      mysql: { skipped: options.mysql ? 'not needed by the parts measured' : '--no-mysql' },
       seeds: [],
       load: [],
       latency: [],
       notes: [],
       orders: { setup: [], load: [], races: [], notes: [] },
+      web: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
-    const sqlite = await prepareSqliteDatabases(options.cacheDir ?? workDir, options.sizes, log);
+    // The catalog and orders run on prepared databases; the web shop seeds its own demo catalog.
+    const serverParts = options.parts.catalog || options.parts.orders;
+    const sqlite = serverParts
+      ? await prepareSqliteDatabases(options.cacheDir ?? workDir, options.sizes, log)
+      : [];
     report.seeds.push(
       ...sqlite.map((db) => ({
         target: db.label,
@@ -86,7 +93,7 @@ async function main(): Promise<void> {
       })),
     );
     let mysqlReachable = false;
-    if (options.mysql) {
+    if (options.mysql && serverParts) {
       try {
         const probe = await newScratch();
         report.mysql = { version: probe.version };
@@ -104,12 +111,13 @@ async function main(): Promise<void> {
       ...(options.parts.orders ? options.orders.connections : []),
       ...(options.parts.catalog ? options.connections : []),
     ];
-    report.load.push(
-      ...(await benchBare(
-        options,
-        [...new Set(bareConnections)].sort((a, b) => a - b),
-      )),
-    );
+    if (bareConnections.length)
+      report.load.push(
+        ...(await benchBare(
+          options,
+          [...new Set(bareConnections)].sort((a, b) => a - b),
+        )),
+      );
     if (options.parts.catalog) {
       for (const db of sqlite) collect(report, await benchShop(db, options, log));
       if (mysqlReachable) await benchMysql(scratches[0]!, options, path.join(workDir, 'mysql'), report);
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
       const scratch = mysqlReachable ? (options.parts.catalog ? await newScratch() : scratches[0]!) : null;
       await benchAllOrders(sqlite, scratch, options, workDir, report);
     }
+    if (options.parts.web) report.web = await benchWeb(options, workDir, log);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();

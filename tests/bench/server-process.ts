@@ -39,11 +39,15 @@ const productionPlaceholders = {
   BAKONG_TOKEN: 'benchmark-placeholder',
 };
 
-/** The real shop server (src/main.ts) on a prepared database, configured as in production by default. */
+/**
+ * The real shop server (src/main.ts) on a prepared database, configured as in production by default; `env` adds
+ * to or overrides the benchmark's settings (the web shop's benchmark: SEED=demo and its own WEBSHOP_DIR).
+ */
 export function startShopServer(
   label: string,
   target: ShopServerTarget,
   nodeEnv: NodeEnv = 'production',
+  env: Record<string, string> = {},
 ): Promise<ChildServer> {
   return startChild(label, serverMain, '/api/v1/health', {
     ...(nodeEnv === 'production' ? productionPlaceholders : {}),
@@ -53,6 +57,7 @@ export function startShopServer(
     LOG_LEVEL: 'warn',
     DATABASE_URL: target.databaseUrl,
     DATA_DIR: target.dataDir,
+    ...env,
   });
 }
 

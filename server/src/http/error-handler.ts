@@ -36,6 +36,16 @@ function toKnownError(error: unknown): { status: number; body: ApiErrorBody['err
     return bodyError(413, 'payload_too_large', 'The request body is too large');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
     return bodyError(415, 'invalid', 'Send the body as UTF-8 JSON');
+  // serve-static and friends (http-errors): a missing asset is a 404 to answer, not a failure to log.
+  const status =
+    (error as { status?: unknown; statusCode?: unknown }).status ??
+    (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return status === 404
+      ? bodyError(404, 'not_found', 'Not found')
+      : bodyError(status, 'invalid', 'The request could not be understood');
+  }
+  if (error instanceof URIError) return bodyError(400, 'invalid', 'The address is not valid');
   return null;
 }
 

@@ -32,7 +32,12 @@ function servePrecompressed(dir: string, cacheControl: string) {
     const encoding =
       req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
     if (!encoding) return next();
-    const file = path.join(dir, path.normalize(decodeURIComponent(req.path)));
+    let file: string;
+    try {
+      file = path.join(dir, path.normalize(decodeURIComponent(req.path)));
+    } catch {
+      return next(); // a malformed address: serve-static answers it (400)
+    }
     if (!file.startsWith(dir + path.sep)) return next();
     const copy = file + suffix[encoding];
     fs.stat(copy, (error, stat) => {

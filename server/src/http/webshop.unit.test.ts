@@ -6,6 +6,7 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorHandler } from './error-handler';
 import { serveWebshop } from './webshop';
 
 const script = 'console.log("the shop");'.repeat(100);
@@ -39,6 +40,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'assets', 'app-abc123.js.gz'), gzipSync(script));
   const app = express();
   serveWebshop(app, dir);
+  app.use(errorHandler);
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,6 +82,7 @@ describe('serving the built web shop', () => {
 
   it('404s a missing asset instead of answering index.html, and never leaves the assets folder', async () => {
     expect((await get('/assets/gone-123.js', { 'accept-encoding': 'br' })).status).toBe(404);
+    expect((await get('/assets/%E0%A4%A', { 'accept-encoding': 'br' })).status).toBe(400);
     const escape = await get('/assets/..%2f..%2f..%2fetc%2fpasswd', { 'accept-encoding': 'br' });
     expect(escape.status).not.toBe(200);
   });

@@ -30,6 +30,7 @@ type AccountRoutes =
   | 'logoutEverywhere'
   | 'forgotPassword'
   | 'resetPassword'
+  | 'getSession'
   | 'getMe'
   | 'updateMe'
   | 'changePassword'
@@ -92,6 +93,7 @@ export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRout
       await resetPassword(ctx(input), input.body);
       return { ok: true as const };
     },
+    getSession: async ({ user }) => ({ user: user ? await getUser(db, user.id) : null }),
     getMe: async (input) => ({ user: await getUser(db, me(input).id) }),
     updateMe: async (input) => ({ user: await updateProfile(db, me(input), input.body, input.actor) }),
     changePassword: async (input) => {

@@ -121,6 +121,7 @@ export async function paymentViewFor(
     orderStatus: order.status as OrderStatus,
     // An expired or paid QR gets no link: a bank app must not offer to pay it.
     deeplink: status === 'pending' ? await paymentDeeplink(db, payment) : null,
+    serverNow: Date.now(),
   };
 }
 

@@ -22,7 +22,7 @@ import {
   userSchema,
   verifyEmailInputSchema,
 } from '../../accounts';
-import { defineRoute, publicAccess, requires, signedIn } from '../route';
+import { anyone, defineRoute, publicAccess, requires, signedIn } from '../route';
 import { idParam, ok } from './common';
 
 const userAnswer = z.object({ user: userSchema });
@@ -126,6 +126,14 @@ export const accountRoutes = {
     body: resetPasswordInputSchema,
     response: ok,
     errors: [429],
+  }),
+  getSession: defineRoute({
+    method: 'get',
+    path: '/session',
+    summary: 'Who is visiting: the signed-in user, or null for a visitor (a page asks this on every load)',
+    tag: 'accounts',
+    access: anyone,
+    response: z.object({ user: userSchema.nullable() }),
   }),
   getMe: defineRoute({
     method: 'get',

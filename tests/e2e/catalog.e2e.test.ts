@@ -1,0 +1,268 @@
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShop, type Shop, type ShopPage } from './harness';
+
+/** Browsing: search, filters in the address, the product page, comparison and the cart count in the header. */
+let shop: Shop;
+
+beforeAll(async () => {
+  shop = await startShop();
+});
+afterAll(() => shop?.stop());
+
+const phone = { width: 390, height: 844 };
+
+const cards = (page: Page) => page.locator('[data-product-card]');
+/** The names on the product cards, in order. */
+const cardNames = (page: Page) => cards(page).getByRole('heading').allInnerTexts();
+const resultsSettled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 });
+const filterPanel = (page: Page) => page.getByRole('complementary', { name: 'Filters' });
+const compareTray = (page: Page) =>
+  page.getByRole('complementary', { name: 'Products chosen for comparison' });
+const cartLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Cart, / });
+
+async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+describe('finding products', () => {
+  it('searches from the header, filters by brand and stock, sorts by price; the address keeps it', async () => {
+    const page = await shop.page();
+    await page.goto('/');
+    await visible(cards(page).first());
+    await shop.screenshot(page, 'catalog-home-1366');
+
+    const search = page.getByRole('banner').getByRole('combobox', { name: 'Search products' });
+    await search.fill('ssd');
+    await search.press('Enter');
+    await page.waitForURL(/\/search\?q=ssd$/);
+    await visible(page.getByRole('heading', { level: 1, name: 'Results for “ssd”' }));
+    await visible(cards(page).first());
+
+    await filterPanel(page)
+      .getByRole('checkbox', { name: /^Samsung \d+$/ })
+      .check();
+    await page.waitForURL(/brand=samsung/);
+    await filterPanel(page)
+      .getByRole('checkbox', { name: /^In stock only/ })
+      .check();
+    await page.waitForURL(/inStock=1/);
+    await page.getByLabel('Sort by').selectOption('price_asc');
+    await page.waitForURL(/sort=price_asc/);
+    await resultsSettled(page);
+
+    const expected = await shop.server.client.listProducts({
+      query: { q: 'ssd', brand: ['samsung'], inStock: true, sort: 'price_asc' },
+    });
+    expect(expected.items.length).toBeGreaterThan(1);
+    expect(expected.items.every((p) => p.brand.slug === 'samsung' && p.availability !== 'out_of_stock')).toBe(
+      true,
+    );
+    await expect.poll(() => cardNames(page)).toEqual(expected.items.map((p) => p.name));
+    const chips = page.getByRole('button', { name: /^Remove filter: / });
+    expect(await chips.allInnerTexts()).toEqual(['In stock', 'Samsung']);
+    await shop.screenshot(page, 'catalog-search-1366');
+
+    // The address is the state: a reload shows the same list with the same choices made.
+    const address = page.url();
+    await page.reload();
+    await visible(cards(page).first());
+    expect(page.url()).toBe(address);
+    await expect.poll(() => cardNames(page)).toEqual(expected.items.map((p) => p.name));
+    expect(
+      await filterPanel(page)
+        .getByRole('checkbox', { name: /^Samsung \d+$/ })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await filterPanel(page)
+        .getByRole('checkbox', { name: /^In stock only/ })
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('price_asc');
+
+    // Back undoes the last choice; a chip removes its filter.
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('sort'));
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('relevance');
+    await page.getByRole('button', { name: 'Remove filter: Samsung' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('brand') && url.searchParams.get('inStock') === '1');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('filters on a phone in a sheet and offers a way out of an empty result', async () => {
+    const page = await shop.page({ viewport: phone });
+    await page.goto('/');
+    await visible(cards(page).first());
+    await shop.screenshot(page, 'catalog-home-390');
+    await page.goto('/c/ssds');
+    await visible(page.getByRole('heading', { level: 1, name: 'SSDs' }));
+    await visible(cards(page).first());
+    await shop.screenshot(page, 'catalog-category-390');
+
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    const sheet = page.getByRole('dialog', { name: 'Filters' });
+    await visible(sheet);
+    await sheet.getByRole('checkbox', { name: /^Kingston \d+$/ }).check();
+    await page.waitForURL(/brand=kingston/);
+    await sheet.getByRole('checkbox', { name: /^1TB \d+$/ }).check();
+    await page.waitForURL(/spec=capacityGb%3A1000/);
+    await resultsSettled(page);
+    await shop.screenshot(page, 'catalog-filters-390');
+    await sheet.getByRole('button', { name: /^Show \d+ products?$/ }).click();
+    await sheet.waitFor({ state: 'hidden' });
+    await visible(page.getByRole('button', { name: /^Filters 2/ }));
+    const expected = await shop.server.client.listProducts({
+      query: { category: 'ssds', brand: ['kingston'], spec: ['capacityGb:1000'] },
+    });
+    await expect.poll(() => cardNames(page)).toEqual(expected.items.map((p) => p.name));
+
+    // A price no SSD has: nothing matches, and one button brings the list back.
+    await page.goto('/c/ssds?brand=kingston&min=5000');
+    await visible(page.getByText('No products match these filters'));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL(/\/c\/ssds$/);
+    await visible(cards(page).first());
+    expect(page.errors).toEqual([]);
+  });
+
+  it('shows a way back for a category or product that does not exist', async () => {
+    const page = await shop.page();
+    await page.goto('/c/no-such-category');
+    await visible(page.getByRole('heading', { name: 'This category does not exist' }));
+    await page.goto('/products/no-such-product');
+    await visible(page.getByText('This product is not available'));
+    await visible(page.getByRole('main').getByRole('link', { name: 'SSDs' }));
+    expect(page.errors.filter((e) => !/^HTTP 404 GET \/api\/v1\/products/.test(e))).toEqual([]);
+  });
+});
+
+describe('the product page and the cart', () => {
+  it('opens a product from the results, adds two to the cart and shows the count in the header', async () => {
+    // A second picture (a photo of the box) besides the catalog's drawing.
+    const query = { q: 'ssd', inStock: true, sort: 'price_asc' } as const;
+    const [first] = (await shop.server.client.listProducts({ query })).items;
+    const admin = await shop.staffClient('admin');
+    const photo = await sharp({ create: { width: 900, height: 900, channels: 3, background: '#1d4ed8' } })
+      .png()
+      .toBuffer();
+    await admin.uploadProductImage({
+      params: { id: first!.id },
+      body: { alt: 'The retail box' },
+      file: new Blob([new Uint8Array(photo)], { type: 'image/png' }),
+      fileName: 'box.png',
+    });
+
+    const page = await shop.page();
+    await page.goto('/search?q=ssd&inStock=1&sort=price_asc');
+    await visible(cards(page).first());
+    const name = (await cardNames(page))[0]!;
+    expect(name).toBe(first!.name);
+    await cards(page).first().getByRole('link', { name }).click();
+    await visible(page.getByRole('heading', { level: 1, name }));
+    await visible(page.getByRole('img', { name }));
+    await visible(page.getByRole('table'));
+    await page.getByRole('button', { name: 'Picture 2 of 2' }).click();
+    await visible(page.getByRole('img', { name: 'The retail box' }));
+
+    await page.getByRole('button', { name: 'One more' }).click();
+    expect(await page.getByLabel('Quantity').inputValue()).toBe('2');
+    await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
+    await visible(page.getByRole('main').getByRole('link', { name: 'View cart' }));
+    await expect.poll(() => cartLink(page).getAttribute('aria-label')).toBe('Cart, 2 items');
+
+    // The quick button on a related product's card adds one more.
+    const related = page.getByRole('region', { name: /^More / });
+    await related
+      .getByRole('button', { name: /^Add .* to cart$/ })
+      .first()
+      .click();
+    await expect.poll(() => cartLink(page).getAttribute('aria-label')).toBe('Cart, 3 items');
+
+    // The picture opens full screen.
+    await page.getByRole('button', { name: 'Enlarge picture' }).click();
+    const lightbox = page.getByRole('dialog', { name });
+    await visible(lightbox);
+    await lightbox.getByRole('button', { name: 'Zoom in' }).click();
+    await visible(lightbox.getByRole('button', { name: 'Zoom out' }));
+    await lightbox.getByRole('button', { name: 'Next picture' }).click();
+    await visible(lightbox.getByRole('img', { name }));
+    await page.keyboard.press('Escape');
+    await lightbox.waitFor({ state: 'hidden' });
+    await shop.screenshot(page, 'catalog-product-1366');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('says how many are left when a customer asks for more than the shop has', async () => {
+    const { items } = await shop.server.client.listProducts({ query: { category: 'ssds', inStock: true } });
+    const product = items.find((p) => p.availability === 'low_stock') ?? items[0]!;
+    const page = await shop.page({ viewport: phone });
+    await page.goto(`/products/${product.slug}`);
+    await visible(page.getByRole('heading', { level: 1, name: product.name }));
+    await page.getByLabel('Quantity').fill('99');
+    await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
+    await visible(page.getByRole('alert').filter({ hasText: /^Only \d+ available$/ }));
+    await shop.screenshot(page, 'catalog-product-390');
+    expect(page.errors.filter((e) => e !== 'HTTP 409 POST /api/v1/cart/items')).toEqual([]);
+  });
+});
+
+describe('comparing', () => {
+  async function tickCompare(page: ShopPage, index: number): Promise<string> {
+    const card = cards(page).nth(index);
+    const name = await card.getByRole('heading').innerText();
+    await card.getByRole('checkbox', { name: `Compare ${name}` }).check();
+    return name;
+  }
+
+  it('compares three SSDs side by side, refuses a monitor, and keeps the list across pages', async () => {
+    const page = await shop.page();
+    await page.goto('/c/ssds');
+    await visible(cards(page).first());
+    const chosen = [await tickCompare(page, 0), await tickCompare(page, 1), await tickCompare(page, 4)];
+    const tray = compareTray(page);
+    await visible(tray.getByRole('link', { name: 'Compare (3)' }));
+
+    // Another kind of product is refused with the reason.
+    await page.goto('/c/monitors');
+    await visible(cards(page).first());
+    const monitor = cards(page).first();
+    const monitorName = await monitor.getByRole('heading').innerText();
+    await monitor.getByRole('checkbox', { name: `Compare ${monitorName}` }).click();
+    await visible(page.getByText('Compare one kind of product at a time').first());
+    expect(await monitor.getByRole('checkbox', { name: `Compare ${monitorName}` }).isChecked()).toBe(false);
+
+    await compareTray(page).getByRole('link', { name: 'Compare (3)' }).click();
+    await page.waitForURL(/\/compare\?ids=[^,]+,[^,]+,[^,]+$/);
+    const table = page.getByRole('table', { name: 'Specifications side by side' });
+    await visible(table);
+    const columns = table.getByRole('columnheader');
+    await expect.poll(() => columns.count()).toBe(4);
+    for (const name of chosen) await visible(table.getByRole('link', { name }));
+    await visible(table.getByRole('rowheader', { name: /^Capacity/ }));
+    await visible(table.getByRole('rowheader', { name: /^Price/ }));
+    await shop.screenshot(page, 'catalog-compare-1366');
+
+    // Only the rows where they differ; then one column fewer, in the address too.
+    await page.getByRole('checkbox', { name: 'Show only differences' }).check();
+    await visible(table.getByRole('rowheader', { name: /\(differs\)$/ }).first());
+    const rows = await table.getByRole('rowheader').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    await table.getByRole('button', { name: `Remove ${chosen[2]} from the comparison` }).click();
+    await expect.poll(() => columns.count()).toBe(3);
+    await page.waitForURL(/\/compare\?ids=[^,]+,[^,]+$/);
+
+    // The comparison's address opened on a phone shows the same products.
+    const phonePage = await shop.page({ viewport: phone });
+    await phonePage.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+    const phoneTable = phonePage.getByRole('table', { name: 'Specifications side by side' });
+    await visible(phoneTable);
+    for (const name of chosen.slice(0, 2)) await visible(phoneTable.getByRole('link', { name }));
+    await phoneTable.getByRole('button', { name: `Add ${chosen[0]} to cart` }).click();
+    await expect.poll(() => cartLink(phonePage).getAttribute('aria-label')).toBe('Cart, 1 item');
+    await shop.screenshot(phonePage, 'catalog-compare-390');
+    expect([...page.errors, ...phonePage.errors]).toEqual([]);
+  });
+});

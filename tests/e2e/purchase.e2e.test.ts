@@ -1,0 +1,299 @@
+import { formatUsd, type ProductSummary } from '@shop/shared';
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../server/test/support';
+import { startShop, type Shop, type ShopPage } from './harness';
+
+/**
+ * Buying: a new visitor finds a product, signs up inside the checkout with the code from the mail, places the order
+ * and pays it with KHQR (the Bakong stand-in plays the bank app); or sends a screenshot staff accept; or cancels.
+ */
+let shop: Shop;
+
+beforeAll(async () => {
+  shop = await startShop();
+});
+afterAll(() => shop?.stop());
+
+const phone = { width: 390, height: 844 };
+const laptop = { width: 1366, height: 900 };
+/** Payments are noticed by the server's job (every 0.5 s here) and by the page's polling (every 3 s). */
+const PAYMENT_SEEN_MS = 20_000;
+
+async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+const cartLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Cart, / });
+const paymentPanel = (page: Page) => page.getByRole('region', { name: 'Pay with KHQR' });
+const paidBanner = (page: Page) => page.getByRole('heading', { name: 'Payment received. Thank you!' });
+
+/** A full-page screenshot from the top (scrolled, the sticky header would be drawn mid-page). */
+async function snap(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+  );
+  await shop.screenshot(page, name);
+}
+
+/** The page at the laptop width and again at a phone's, for the screenshots looked at in review. */
+async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? laptop;
+  for (const viewport of [laptop, phone]) {
+    await page.setViewportSize(viewport);
+    await snap(page, `${name}-${viewport.width}`);
+  }
+  await page.setViewportSize(size);
+}
+
+let customers = 0;
+const newEmail = () => `buyer-${Date.now()}-${++customers}@example.test`;
+
+/** Signs up in the checkout's "Create account" tab, with the code the shop mailed. */
+async function signUpAtCheckout(page: Page, email: string, name = 'Sokha Chan'): Promise<void> {
+  await page.getByRole('tab', { name: 'Create account' }).click();
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a long and easy sentence');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('6-digit code').fill(await shop.mailCode(email));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await visible(page.getByText(`Signed in as ${name}`));
+}
+
+/** Puts a product in the visitor's cart through the API, as the page's own requests would (cookie + CSRF). */
+async function addToCartViaApi(page: Page, productId: string, quantity = 1): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { csrfToken: string };
+  const answer = await page.request.post('/api/v1/cart/items', {
+    data: { productId, quantity },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(answer.status()).toBe(200);
+}
+
+async function inStockProducts(count: number, category?: string): Promise<ProductSummary[]> {
+  const { items } = await shop.server.client.listProducts({
+    query: { inStock: true, pageSize: 40, category },
+  });
+  const picked = items.filter((p) => p.availability === 'in_stock').slice(0, count);
+  expect(picked).toHaveLength(count);
+  return picked;
+}
+
+/** From a cart with something in it: sign up, pick up at the shop, place the order; answers the order's id. */
+async function checkOutNewCustomer(page: ShopPage, email: string): Promise<string> {
+  await page.goto('/checkout');
+  await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
+  await signUpAtCheckout(page, email);
+  await page.getByRole('radio', { name: /Pick up at the shop/ }).check();
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/[0-9A-Z]+$/);
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** A made-up bank-app receipt, as a customer's screenshot would look. */
+function transferScreenshot(amount: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="640">
+    <rect width="360" height="640" fill="#f1f5f9"/><rect x="20" y="40" width="320" height="260" rx="16" fill="#fff"/>
+    <text x="180" y="110" font-size="22" text-anchor="middle" font-family="sans-serif">Transfer successful</text>
+    <text x="180" y="170" font-size="34" text-anchor="middle" font-family="sans-serif">${amount}</text>
+    <text x="180" y="230" font-size="16" text-anchor="middle" font-family="sans-serif">To: Computer Shop</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+describe('buying', () => {
+  it('a new visitor searches, buys, signs up at checkout, pays with KHQR and sees it paid by itself', async () => {
+    const [product] = await inStockProducts(1);
+    const page = await shop.page({ viewport: laptop });
+    await page.goto('/');
+
+    const search = page.getByRole('banner').getByRole('combobox', { name: 'Search products' });
+    await search.fill(product!.name);
+    await search.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await page.locator('[data-product-card]').getByRole('link', { name: product!.name }).first().click();
+    await visible(page.getByRole('heading', { level: 1, name: product!.name }));
+    await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
+    await expect.poll(() => cartLink(page).getAttribute('aria-label')).toBe('Cart, 1 item');
+
+    await cartLink(page).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Your cart' }));
+    const lines = page.getByRole('list', { name: 'Products in your cart' });
+    await visible(lines.getByRole('link', { name: product!.name }));
+    expect(await page.getByRole('spinbutton', { name: `Quantity of ${product!.name}` }).inputValue()).toBe(
+      '1',
+    );
+    await screenshotBoth(page, 'purchase-cart');
+
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
+    // Nothing can be placed before the visitor says who they are.
+    expect(await page.getByRole('button', { name: 'Place order' }).isDisabled()).toBe(true);
+    const email = newEmail();
+    await signUpAtCheckout(page, email);
+    await page.getByRole('radio', { name: /Pick up at the shop/ }).check();
+    await visible(page.getByText('Preah Monivong Blvd', { exact: false }));
+    await screenshotBoth(page, 'purchase-checkout');
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await page.waitForURL(/\/orders\/[0-9A-Z]+$/);
+    const orderId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const pay = paymentPanel(page);
+    await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
+    await visible(pay.getByText(formatUsd(product!.priceCents), { exact: true }));
+    await expect.poll(() => pay.getByRole('timer').innerText()).toMatch(/^1[0-5]:\d\d$/);
+    await visible(page.getByText('Awaiting payment', { exact: true }));
+    await screenshotBoth(page, 'purchase-pay');
+
+    // The demo bank app pays; nothing tells the page: it sees the payment by asking the server.
+    await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
+    await visible(paidBanner(page), PAYMENT_SEEN_MS);
+    await visible(page.getByText('Paid', { exact: true }));
+    await expect(paymentPanel(page).count()).resolves.toBe(0);
+    await screenshotBoth(page, 'purchase-paid');
+
+    const staff = await shop.staffClient();
+    const order = await staff.getOrder({ params: { id: orderId } });
+    expect(order).toMatchObject({ status: 'paid', fulfilment: 'pickup', customer: { email } });
+    expect(order.items).toMatchObject([{ productId: product!.id, quantity: 1 }]);
+
+    const [invoice] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download invoice (PDF)' }).click(),
+    ]);
+    expect(invoice.suggestedFilename()).toBe(`invoice-${order.number}.pdf`);
+    const pdf = await invoice.createReadStream().then(async (stream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await page.getByRole('link', { name: 'Ask about this order' }).getAttribute('href')).toBe(
+      `/contact?order=${orderId}`,
+    );
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a screenshot of the transfer waits for staff; once they accept it the page shows the order paid', async () => {
+    const [product] = await inStockProducts(1);
+    const page = await shop.page({ viewport: laptop });
+    await page.goto('/');
+    await addToCartViaApi(page, product!.id);
+    const orderId = await checkOutNewCustomer(page, newEmail());
+
+    const pay = paymentPanel(page);
+    await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
+    await pay.getByRole('button', { name: 'Upload a payment screenshot instead' }).click();
+    await pay.getByLabel(/^Payment screenshot/).setInputFiles({
+      name: 'aba-transfer.png',
+      mimeType: 'image/png',
+      buffer: await transferScreenshot(formatUsd(product!.priceCents)),
+    });
+    await pay.getByRole('button', { name: 'Send screenshot' }).click();
+    await visible(pay.getByText('Waiting for staff to check'));
+    await snap(page, 'purchase-proof-waiting-1366');
+
+    const staff = await shop.staffClient();
+    const queue = await staff.listPaymentProofs({ query: {} });
+    const proof = queue.items.find((item) => item.orderId === orderId);
+    expect(proof).toMatchObject({ status: 'pending', currency: 'USD', amount: product!.priceCents });
+    await staff.reviewPaymentProof({ params: { id: proof!.id }, body: { decision: 'accept' } });
+
+    await visible(paidBanner(page), PAYMENT_SEEN_MS);
+    expect((await staff.getOrder({ params: { id: orderId } })).status).toBe('paid');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('on a phone, a customer cancels an unpaid order after confirming; a double tap made one order', async () => {
+    const [, product] = await inStockProducts(2);
+    const page = await shop.page({ viewport: phone });
+    await page.goto('/');
+    await addToCartViaApi(page, product!.id, 2);
+    await page.goto('/checkout');
+    await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
+    await signUpAtCheckout(page, newEmail(), 'Dara Kim');
+    // Two quick taps: one Idempotency-Key for the attempt, so the server answers both with the same order.
+    await page.getByRole('button', { name: 'Place order' }).dblclick();
+    await page.waitForURL(/\/orders\/[0-9A-Z]+$/);
+    const orderId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const mine = (await (await page.request.get('/api/v1/orders')).json()) as { total: number };
+    expect(mine.total).toBe(1);
+
+    await visible(paymentPanel(page).getByRole('img', { name: /^KHQR code to pay / }));
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Cancel this order?' });
+    await visible(confirm);
+    await confirm.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await visible(page.getByText('This order was cancelled. Nothing was charged for it.'));
+    await visible(page.getByText('Cancelled', { exact: true }));
+    await expect(paymentPanel(page).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Cancel order' }).count()).resolves.toBe(0);
+    await snap(page, 'purchase-cancelled-390');
+
+    const staff = await shop.staffClient();
+    expect((await staff.getOrder({ params: { id: orderId } })).status).toBe('cancelled');
+    expect(page.errors).toEqual([]);
+
+    // Someone else's order is "not found" to this customer; a visitor is asked to sign in first.
+    const stranger = (await signedInAs(shop.server.database.db, 'customer')).client(shop.url);
+    const theirs = await stranger.placeOrder({
+      body: { items: [{ productId: product!.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+    });
+    await page.goto(`/orders/${theirs.id}`);
+    await visible(page.getByText('Order not found'));
+    expect(page.errors).toEqual([`HTTP 404 GET /api/v1/orders/${theirs.id}`]);
+    const visitor = await shop.page({ viewport: phone });
+    await visitor.goto(`/orders/${orderId}`);
+    await visitor.waitForURL(`/login?next=${encodeURIComponent(`/orders/${orderId}`)}`);
+  });
+
+  it('the cart on a phone: more of one, remove and undo, and a line that outgrew the stock blocks checkout', async () => {
+    // Keyboards and mice are counted, not tracked by serial number: their stock can be adjusted by a number.
+    const [plain, other] = await inStockProducts(2, 'keyboards-mice');
+    const detail = await shop.server.client.getProduct({ params: { idOrSlug: plain!.id } });
+    expect(detail.serialized).toBe(false);
+    const page = await shop.page({ viewport: phone });
+    await page.goto('/');
+    await addToCartViaApi(page, plain!.id, 2);
+    await addToCartViaApi(page, other!.id, 1);
+    await page.goto('/cart');
+    const lines = page.getByRole('list', { name: 'Products in your cart' });
+    await visible(lines.getByRole('link', { name: other!.name }));
+
+    await page.getByRole('button', { name: `One more ${other!.name}` }).click();
+    await expect
+      .poll(async () => {
+        const cart = (await (await page.request.get('/api/v1/cart')).json()) as {
+          lines: { productId: string; quantity: number }[];
+        };
+        return cart.lines.find((line) => line.productId === other!.id)?.quantity;
+      })
+      .toBe(2);
+
+    await page.getByRole('button', { name: `Remove ${other!.name} from the cart` }).click();
+    await visible(page.getByRole('status').filter({ hasText: `${other!.name} was removed from your cart.` }));
+    await expect(lines.getByRole('link', { name: other!.name }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await visible(lines.getByRole('link', { name: other!.name }));
+
+    // Stock counted short in the shop: only one unit is left of a line that asks for two.
+    const admin = await shop.staffClient('admin');
+    const { available } = await admin.getProductStock({ params: { id: plain!.id } });
+    await admin.recordStockMovement({
+      body: { productId: plain!.id, type: 'adjust', quantity: 1 - available, reason: 'stock count' },
+    });
+    await page.reload();
+    const warning = page.getByText('Only 1 available. Lower the quantity to check out.');
+    await visible(warning);
+    expect(await page.getByRole('button', { name: 'Checkout' }).isDisabled()).toBe(true);
+    await snap(page, 'purchase-cart-warning-390');
+    await page.getByRole('button', { name: 'Change to 1' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    await visible(page.getByRole('link', { name: 'Checkout' }));
+    expect(page.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import type { Order, OrderPayment, PaymentProof, PlaceOrderInput } from '@shop/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, queryKeys } from './client';
+
+/** How often the pay page asks whether the money has arrived (the server asks Bakong, never the browser). */
+export const PAYMENT_POLL_MS = 3_000;
+
+/** Only these payment states can still change by themselves (a bank app paying, staff reviewing). */
+function stillMoving(payment: OrderPayment | undefined): boolean {
+  return payment?.status === 'pending' || payment?.status === 'review';
+}
+
+/** One order; asked again now and then while staff check its payment, so the page turns to paid by itself. */
+export function useOrder(id: string) {
+  return useQuery({
+    queryKey: queryKeys.order(id),
+    queryFn: ({ signal }) => client.getOrder({ params: { id } }, { signal }),
+    staleTime: 10_000,
+    refetchInterval: (query) => (query.state.data?.status === 'payment_review' ? PAYMENT_POLL_MS * 2 : false),
+  });
+}
+
+/**
+ * The order's KHQR and whether it is paid, asked again every few seconds while the QR can still be paid or staff
+ * are checking a payment (`keepPolling`: a screenshot waits for staff); it stops once the order is paid, expired or
+ * cancelled.
+ */
+export function useOrderPayment(id: string, options: { keepPolling?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.payment(id),
+    queryFn: async ({ signal }) =>
+      onThisDevicesClock(await client.getOrderPayment({ params: { id } }, { signal })),
+    staleTime: 0,
+    refetchInterval: (query) =>
+      stillMoving(query.state.data) || (options.keepPolling && query.state.data?.status !== 'paid')
+        ? PAYMENT_POLL_MS
+        : false,
+    // A phone that comes back from the bank app should see the payment at once, not after the next tick.
+    refetchOnWindowFocus: 'always',
+  });
+}
+
+/** The payment screenshots sent for an order; asked again while one waits for staff, to show their decision. */
+export function usePaymentProofs(id: string) {
+  return useQuery({
+    queryKey: proofsKey(id),
+    queryFn: ({ signal }) => client.listOrderPaymentProofs({ params: { id } }, { signal }),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((proof) => proof.status === 'pending') ? PAYMENT_POLL_MS * 2 : false,
+    select: (answer) => answer.items,
+  });
+}
+
+const proofsKey = (id: string) => [...queryKeys.order(id), 'proofs'] as const;
+
+/**
+ * Places the order. The caller keeps one Idempotency-Key per checkout attempt: a double click or a retry after a
+ * dropped connection is answered with the order the first request made, never a second order.
+ */
+export function usePlaceOrder() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: PlaceOrderInput; idempotencyKey: string }) =>
+      client.placeOrder({ body: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    onSuccess: (order) => {
+      queries.setQueryData(queryKeys.order(order.id), order);
+      void queries.invalidateQueries({ queryKey: queryKeys.cart });
+      void queries.invalidateQueries({ queryKey: queryKeys.orders });
+    },
+  });
+}
+
+/** After a change to one order: its own answer replaces the cached one; its payment and the list are asked again. */
+function useOrderChanged() {
+  const queries = useQueryClient();
+  return (order: Order) => {
+    queries.setQueryData(queryKeys.order(order.id), order);
+    void queries.invalidateQueries({ queryKey: queryKeys.payment(order.id) });
+    void queries.invalidateQueries({ queryKey: queryKeys.orders });
+  };
+}
+
+export function useCancelOrder(id: string) {
+  const changed = useOrderChanged();
+  return useMutation({
+    mutationFn: () => client.cancelOrder({ params: { id } }),
+    onSuccess: changed,
+  });
+}
+
+export function useRenewPayment(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async () => onThisDevicesClock(await client.renewOrderPayment({ params: { id } })),
+    onSuccess: (payment) => queries.setQueryData(queryKeys.payment(id), payment),
+  });
+}
+
+export function useUploadPaymentProof(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => client.uploadPaymentProof({ params: { id }, file, fileName: file.name }),
+    onSuccess: (proof: PaymentProof) => {
+      queries.setQueryData<{ items: PaymentProof[] }>(proofsKey(id), (old) => ({
+        items: [proof, ...(old?.items ?? []).filter((p) => p.id !== proof.id)],
+      }));
+    },
+  });
+}
+
+/** Fetches the invoice PDF (it needs the session cookie) and hands it to the browser as a download. */
+export async function downloadInvoice(order: Pick<Order, 'id' | 'number'>): Promise<void> {
+  const pdf = await client.getOrderInvoice({ params: { id: order.id }, query: { format: 'pdf' } });
+  const url = URL.createObjectURL(pdf);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `invoice-${order.number}.pdf`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers start the download after the click returns: give them a moment before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * The QR's expiry moved onto this device's clock: a phone whose clock runs ahead would otherwise show the QR expired
+ * early (and be refused a new one as "still valid").
+ */
+function onThisDevicesClock(payment: OrderPayment): OrderPayment {
+  return { ...payment, expiresAt: payment.expiresAt - (payment.serverNow - Date.now()) };
+}

@@ -1,0 +1,92 @@
+import { registerInputSchema, type User } from '@shop/shared';
+import { useState } from 'react';
+import { client } from '../api/client';
+import { common } from '../i18n/common';
+import { useLocale, useMessages } from '../i18n/i18n';
+import { Button } from '../ui/button';
+import { FormAlert, TextField } from '../ui/field';
+import { useShopForm } from '../ui/form';
+import { authErrorMessage } from './auth-error';
+import { useFieldError } from './field-error';
+import { showOnFields } from './server-fields';
+import { authText } from './messages';
+import { ShowPassword } from './show-password';
+import { VerifyEmailStep } from './verify-email-step';
+
+/**
+ * Sign-up: name, email and password, then the 6-digit code mailed to the address, which activates the account and
+ * signs the customer in. The account's language is the page's, so the shop's mails come in it.
+ */
+export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+  const t = useMessages(authText);
+  const c = useMessages(common);
+  const { locale } = useLocale();
+  const fieldError = useFieldError();
+  const [verifying, setVerifying] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const form = useShopForm(
+    registerInputSchema,
+    { name: '', email: '', password: '' },
+    { failed: c.somethingWrong },
+  );
+
+  const onSubmit = form.submit(async (values) => {
+    try {
+      await client.register({ body: { ...values, locale } });
+      setVerifying(registerInputSchema.shape.email.parse(values.email));
+    } catch (error) {
+      if (showOnFields(form, error)) return;
+      const message = authErrorMessage(error, t);
+      if (!message) throw error;
+      form.setFormError(message);
+    }
+  });
+
+  if (verifying)
+    return (
+      <VerifyEmailStep
+        email={verifying}
+        onSignedIn={onSignedIn}
+        onBack={() => {
+          form.resetField('password');
+          setVerifying(null);
+        }}
+      />
+    );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField
+        label={t.name}
+        autoComplete="name"
+        error={fieldError(form.formState.errors.name)}
+        {...form.register('name')}
+      />
+      <TextField
+        label={t.email}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        error={fieldError(form.formState.errors.email)}
+        {...form.register('email')}
+      />
+      <div className="space-y-2">
+        <TextField
+          label={t.password}
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          hint={t.passwordHint}
+          error={fieldError(form.formState.errors.password)}
+          {...form.register('password')}
+        />
+        <ShowPassword checked={showPassword} onChange={setShowPassword} />
+      </div>
+      {form.formError && <FormAlert>{form.formError}</FormAlert>}
+      <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
+        {t.createAccount}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Cart } from '@shop/shared';
+import { formatKhr, formatUsd } from '@shop/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { AlertTriangle, Trash2 } from 'lucide-react';
+import { Link } from 'react-router';
+import { useSetCartQuantity } from '../api/cart';
+import { isApiError, queryKeys } from '../api/client';
+import { useMessages } from '../i18n/i18n';
+import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
+import { Spinner } from '../ui/states';
+import { cartText } from './messages';
+import { ProductThumb } from './product-thumb';
+import { MAX_LINE_QUANTITY, QuantityStepper } from './quantity-stepper';
+
+export type CartLine = Cart['lines'][number];
+
+/** One product in the cart: picture, name, price, quantity, total, and what stops it from being checked out. */
+export function CartLineRow({
+  line,
+  onRemove,
+  removing,
+}: {
+  line: CartLine;
+  onRemove: (line: CartLine) => void;
+  removing: boolean;
+}) {
+  const t = useMessages(cartText);
+  const queries = useQueryClient();
+  const setQuantity = useSetCartQuantity();
+  const busy = setQuantity.isPending || removing;
+  const href = `/products/${line.slug}`;
+
+  const change = (quantity: number) =>
+    setQuantity.mutate(
+      { lineId: line.id, quantity },
+      {
+        // Stock changed since the cart was loaded: the fresh cart shows how many are left.
+        onError: (error) => {
+          if (isApiError(error, 409) || isApiError(error, 404))
+            void queries.invalidateQueries({ queryKey: queryKeys.cart });
+        },
+      },
+    );
+
+  return (
+    <li className="flex gap-3 py-4 sm:gap-4" aria-busy={busy || undefined}>
+      <Link to={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
+        <ProductThumb src={line.imageUrl} alt={line.name} className="size-16 sm:size-20" />
+      </Link>
+      <div className="min-w-0 flex-1">
+        <div className="flex items-start justify-between gap-2">
+          <div className="min-w-0">
+            <Link
+              to={href}
+              className="line-clamp-2 font-semibold text-ink hover:text-brand-700 hover:underline"
+            >
+              {line.name}
+            </Link>
+            <p className="mt-0.5 text-xs text-muted">
+              {line.sku} · {formatUsd(line.unitPriceCents)} {t.each}
+            </p>
+          </div>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="-mt-1 -mr-2 shrink-0 px-2 text-muted hover:text-red-700"
+            aria-label={t.removeName(line.name)}
+            onClick={() => onRemove(line)}
+            disabled={removing}
+          >
+            <Trash2 className="size-4" aria-hidden="true" />
+            <span className="hidden sm:inline">{t.remove}</span>
+          </Button>
+        </div>
+
+        <div className="mt-3 flex items-end justify-between gap-2">
+          {line.problem === 'out_of_stock' || line.problem === 'unavailable' ? (
+            <span className="text-sm text-muted">
+              {t.quantity}: {line.quantity}
+            </span>
+          ) : (
+            <QuantityStepper
+              value={line.quantity}
+              max={Math.min(line.available, MAX_LINE_QUANTITY)}
+              label={t.quantityOf(line.name)}
+              decreaseLabel={t.decrease(line.name)}
+              increaseLabel={t.increase(line.name)}
+              disabled={removing}
+              onChange={change}
+            />
+          )}
+          <div className="flex min-w-0 items-center gap-2 text-right">
+            {setQuantity.isPending && <Spinner className="size-4 text-muted" />}
+            <div className={cn(line.problem && 'opacity-60')}>
+              <p className="font-bold text-ink tabular-nums">{formatUsd(line.lineTotal.usdCents)}</p>
+              <p className="text-xs text-muted tabular-nums">{formatKhr(line.lineTotal.khr)}</p>
+            </div>
+          </div>
+        </div>
+
+        {line.problem && (
+          <div className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            <p className="flex gap-2">
+              <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+              <span>
+                {line.problem === 'out_of_stock'
+                  ? t.outOfStock
+                  : line.problem === 'unavailable'
+                    ? t.unavailable
+                    : t.notEnoughStock(line.available)}
+              </span>
+            </p>
+            {line.problem === 'not_enough_stock' && line.available > 0 && (
+              <button
+                type="button"
+                className="mt-1 ml-6 font-semibold underline underline-offset-2 hover:no-underline"
+                onClick={() => change(line.available)}
+                disabled={busy}
+              >
+                {t.setTo(line.available)}
+              </button>
+            )}
+          </div>
+        )}
+        {setQuantity.isError && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {t.updateFailed}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

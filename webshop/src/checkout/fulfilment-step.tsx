@@ -1,0 +1,192 @@
+import { formatUsd, type Address, type ShopInfo } from '@shop/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { MapPin, Plus } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { AddressForm } from '../account/address-form';
+import { useAddresses } from '../api/account';
+import { queryKeys } from '../api/client';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import { Skeleton } from '../ui/states';
+import { ChoiceCard } from './choice-card';
+import type { CheckoutForm } from './checkout-form';
+import { checkoutText } from './messages';
+
+/** What delivery costs for this subtotal: the shop's rule, as the server will apply it when the order is placed. */
+export function deliveryFeeCents(
+  shop: ShopInfo | undefined,
+  fulfilment: string,
+  subtotalCents: number,
+): number {
+  if (fulfilment !== 'delivery' || !shop) return 0;
+  const { feeCents, freeFromCents } = shop.delivery;
+  return freeFromCents !== null && subtotalCents >= freeFromCents ? 0 : feeCents;
+}
+
+/** Pickup at the shop (its address shown) or delivery to one of the customer's saved addresses, or a new one. */
+export function FulfilmentStep({
+  form,
+  shop,
+  subtotalCents,
+  signedIn,
+}: {
+  form: CheckoutForm;
+  shop: ShopInfo | undefined;
+  subtotalCents: number;
+  signedIn: boolean;
+}) {
+  const t = useMessages(checkoutText);
+  const fulfilment = form.watch('fulfilment');
+  const fee = deliveryFeeCents(shop, 'delivery', subtotalCents);
+  const freeFrom = shop?.delivery.freeFromCents ?? null;
+
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="sr-only">{t.stepFulfilment}</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <ChoiceCard
+            {...form.register('fulfilment')}
+            value="pickup"
+            title={t.pickup}
+            hint={t.pickupHint}
+            aside={<span className="text-emerald-700">{t.free}</span>}
+          />
+          <ChoiceCard
+            {...form.register('fulfilment')}
+            value="delivery"
+            title={t.delivery}
+            hint={
+              fee === 0 && shop
+                ? t.deliveryFree
+                : shop &&
+                  t.deliveryHint(
+                    formatUsd(shop.delivery.feeCents),
+                    freeFrom === null ? null : formatUsd(freeFrom),
+                  )
+            }
+            aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
+          />
+        </div>
+      </fieldset>
+
+      {fulfilment === 'pickup' && shop?.contact.address && (
+        <p className="flex gap-2 rounded-lg bg-slate-50 px-4 py-3 text-sm">
+          <MapPin className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden="true" />
+          <span>
+            <span className="font-semibold">{t.shopAddress}: </span>
+            {shop.contact.address}
+            {shop.contact.phone && <span className="text-muted"> · {shop.contact.phone}</span>}
+          </span>
+        </p>
+      )}
+      {fulfilment === 'delivery' && signedIn && <AddressChooser form={form} />}
+    </div>
+  );
+}
+
+function AddressChooser({ form }: { form: CheckoutForm }) {
+  const t = useMessages(checkoutText);
+  const c = useMessages(common);
+  const queries = useQueryClient();
+  const addresses = useAddresses();
+  const [adding, setAdding] = useState(false);
+  const selected = form.watch('addressId');
+  const items = addresses.data;
+  const error = form.formState.errors.addressId?.message;
+
+  // The default address (or the only one) is chosen for the customer.
+  useEffect(() => {
+    if (selected || !items?.length) return;
+    form.setValue('addressId', (items.find((a) => a.isDefault) ?? items[0]!).id);
+  }, [items, selected, form]);
+
+  const saved = (address: Address) => {
+    // Shown and chosen at once; the list is asked for again by the save itself (a new default changes others).
+    queries.setQueryData<{ items: Address[] }>(queryKeys.addresses, (old) => ({
+      items: [...(old?.items ?? []).filter((a) => a.id !== address.id), address],
+    }));
+    form.setValue('addressId', address.id, { shouldValidate: true });
+    setAdding(false);
+  };
+
+  if (addresses.isPending)
+    return (
+      <div className="space-y-3" role="status" aria-label={t.addressesLoading}>
+        <Skeleton className="h-20 w-full" />
+      </div>
+    );
+  if (addresses.isError)
+    return (
+      <div role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900">
+        {t.addressesFailed}{' '}
+        <button type="button" className="font-semibold underline" onClick={() => void addresses.refetch()}>
+          {c.retry}
+        </button>
+      </div>
+    );
+
+  const showForm = adding || addresses.data.length === 0;
+  return (
+    <div className="space-y-3">
+      {addresses.data.length > 0 && (
+        <fieldset aria-describedby={error ? 'checkout-address-error' : undefined}>
+          <legend className="mb-2 text-sm font-semibold">{t.addressesLabel}</legend>
+          <div className="grid gap-3">
+            {addresses.data.map((address) => (
+              <ChoiceCard
+                key={address.id}
+                {...form.register('addressId')}
+                value={address.id}
+                title={
+                  <span className="flex items-center gap-2">
+                    {address.label}
+                    {address.isDefault && <Badge>{t.defaultAddress}</Badge>}
+                  </span>
+                }
+                hint={
+                  <>
+                    {address.recipient} · {address.phone}
+                    <br />
+                    {[
+                      address.houseStreet,
+                      address.floorUnit,
+                      address.village,
+                      address.sangkat,
+                      address.khan,
+                      address.province,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </>
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {error && (
+        <p id="checkout-address-error" role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {showForm ? (
+        <div className="rounded-card border border-line p-4">
+          <h3 className="mb-1 font-semibold">{t.newAddress}</h3>
+          {addresses.data.length === 0 && <p className="mb-3 text-sm text-muted">{t.noAddresses}</p>}
+          <AddressForm
+            onSaved={saved}
+            onCancel={addresses.data.length > 0 ? () => setAdding(false) : undefined}
+          />
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={() => setAdding(true)}>
+          <Plus className="size-4" aria-hidden="true" />
+          {t.addAddress}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { defineMessages } from './i18n';
+
+/** Texts used all over the shop: availability, loading and error states, shared buttons. */
+export const common = defineMessages({
+  en: {
+    inStock: 'In stock',
+    lowStock: 'Only a few left',
+    outOfStock: 'Out of stock',
+    loading: 'Loading…',
+    retry: 'Try again',
+    loadFailed: 'We could not load this page.',
+    offline: 'Check your internet connection and try again.',
+    notFound: 'Page not found',
+    notFoundText: 'The page you are looking for does not exist or has moved.',
+    backHome: 'Back to the shop',
+    close: 'Close',
+    cancel: 'Cancel',
+    save: 'Save',
+    saved: 'Saved',
+    somethingWrong: 'Something went wrong. Please try again.',
+    warrantyMonths: (months: number) => (months === 0 ? 'No warranty' : `${months}-month warranty`),
+  },
+  km: {
+    inStock: 'មានក្នុងស្តុក',
+    lowStock: 'នៅសល់តិចតួច',
+    outOfStock: 'អស់ពីស្តុក',
+    loading: 'កំពុងផ្ទុក…',
+    retry: 'ព្យាយាមម្តងទៀត',
+    loadFailed: 'យើងមិនអាចផ្ទុកទំព័រនេះបានទេ។',
+    offline: 'សូមពិនិត្យការតភ្ជាប់អ៊ីនធឺណិត ហើយព្យាយាមម្តងទៀត។',
+    notFound: 'រកមិនឃើញទំព័រ',
+    notFoundText: 'ទំព័រដែលអ្នកកំពុងស្វែងរកមិនមាន ឬត្រូវបានផ្លាស់ទី។',
+    backHome: 'ត្រឡប់ទៅហាង',
+    close: 'បិទ',
+    cancel: 'បោះបង់',
+    save: 'រក្សាទុក',
+    saved: 'បានរក្សាទុក',
+    somethingWrong: 'មានបញ្ហាកើតឡើង។ សូមព្យាយាមម្តងទៀត។',
+    warrantyMonths: (months: number) => (months === 0 ? 'គ្មានការធានា' : `ធានា ${months} ខែ`),
+  },
+});

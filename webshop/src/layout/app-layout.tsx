@@ -1,0 +1,36 @@
+import { Suspense } from 'react';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
+import { LoadingBlock } from '../ui/states';
+import { ToastProvider } from '../ui/toast';
+import { Footer } from './footer';
+import { Header } from './header';
+import { LocaleSync } from './locale-sync';
+import { layoutText } from './messages';
+
+export function AppLayout() {
+  const t = useMessages(layoutText);
+  const c = useMessages(common);
+  return (
+    <ToastProvider>
+      <div className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:m-2 focus:rounded focus:bg-white focus:p-2"
+        >
+          {t.skipToContent}
+        </a>
+        <LocaleSync />
+        <Header />
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-6 sm:px-6">
+          <Suspense fallback={<LoadingBlock label={c.loading} />}>
+            <Outlet />
+          </Suspense>
+        </main>
+        <Footer />
+        <ScrollRestoration />
+      </div>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,108 @@
+import { Cpu, Menu, ShoppingCart } from 'lucide-react';
+import { useState } from 'react';
+import { Link, NavLink } from 'react-router';
+import { useCart } from '../api/cart';
+import { departments, useCategories } from '../api/catalog';
+import { common } from '../i18n/common';
+import { useLocale, useMessages } from '../i18n/i18n';
+import { buttonClass } from '../ui/button';
+import { cn } from '../ui/cn';
+import { Dialog } from '../ui/dialog';
+import { AccountMenu } from './account-menu';
+import { LanguageSwitch } from './language-switch';
+import { layoutText } from './messages';
+import { SearchBox } from './search-box';
+
+export function Header() {
+  const t = useMessages(layoutText);
+  const c = useMessages(common);
+  const { locale } = useLocale();
+  const cart = useCart();
+  const categories = useCategories();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const count = cart.data?.itemCount ?? 0;
+  const topLevel = departments(categories.data);
+
+  return (
+    <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
+      {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
+        <Dialog
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+          title={t.categories}
+          closeLabel={c.close}
+          variant="sheet"
+          trigger={
+            <button
+              type="button"
+              className={buttonClass('ghost', 'md', 'px-2 lg:hidden')}
+              aria-label={t.menu}
+            >
+              <Menu className="size-5" aria-hidden="true" />
+            </button>
+          }
+        >
+          <nav aria-label={t.categories}>
+            <ul className="space-y-1">
+              {topLevel.map((category) => (
+                <li key={category.id}>
+                  <Link
+                    to={`/c/${category.slug}`}
+                    onClick={() => setMenuOpen(false)}
+                    className="block rounded-lg px-3 py-2 hover:bg-slate-100"
+                  >
+                    {locale === 'km' ? category.nameKm : category.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </Dialog>
+        <Link to="/" className="flex shrink-0 items-center gap-2 font-bold text-brand-700">
+          <span className="grid size-9 place-items-center rounded-lg bg-brand-600 text-white">
+            <Cpu className="size-5" aria-hidden="true" />
+          </span>
+          <span className="hidden text-lg sm:inline">{t.shopName}</span>
+        </Link>
+        <SearchBox className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1" />
+        <LanguageSwitch className="ml-auto md:ml-0" />
+        <AccountMenu />
+        <Link
+          to="/cart"
+          className={buttonClass('ghost', 'md', 'relative px-2 sm:px-3')}
+          aria-label={t.cartWithCount(count)}
+        >
+          <ShoppingCart className="size-5" aria-hidden="true" />
+          <span className="hidden sm:inline">{t.cart}</span>
+          {count > 0 && (
+            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-accent-500 px-1 text-xs font-bold text-white sm:static">
+              {count}
+            </span>
+          )}
+        </Link>
+      </div>
+      <nav aria-label={t.categories} className="hidden border-t border-line lg:block">
+        <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-6 py-1 text-sm">
+          {topLevel.map((category) => (
+            <li key={category.id}>
+              <NavLink
+                to={`/c/${category.slug}`}
+                className={({ isActive }) =>
+                  cn(
+                    'block rounded-md px-3 py-1.5 whitespace-nowrap',
+                    isActive
+                      ? 'bg-brand-50 font-semibold text-brand-700'
+                      : 'text-slate-700 hover:bg-slate-100',
+                  )
+                }
+              >
+                {locale === 'km' ? category.nameKm : category.name}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+import { formatKhr, formatUsd, usdCentsToKhr, type Order } from '@shop/shared';
+import { TotalRow, Totals } from '../checkout/totals';
+import { useMessages } from '../i18n/i18n';
+import { orderText } from './messages';
+
+/** The order's lines at the prices it was placed at, and its totals in dollars and riel (at the order's own rate). */
+export function OrderItems({ order }: { order: Order }) {
+  const t = useMessages(orderText);
+  const khr = (cents: number) => usdCentsToKhr(cents, order.rielPerUsd);
+  return (
+    <>
+      <ul className="divide-y divide-line">
+        {order.items.map((item) => {
+          const kept = item.quantity - item.cancelledQuantity;
+          return (
+            <li key={item.id} className="flex items-start justify-between gap-4 py-3 first:pt-0">
+              <div className="min-w-0">
+                <p className="font-semibold">{item.name}</p>
+                <p className="mt-0.5 text-xs text-muted">
+                  {item.sku} · {t.warranty(item.warrantyMonths)}
+                </p>
+                <p className="mt-1 text-sm text-ink tabular-nums">
+                  {kept} × {formatUsd(item.unitPriceCents)}
+                  {item.cancelledQuantity > 0 && (
+                    <span className="ml-2 text-red-700">{t.cancelledUnits(item.cancelledQuantity)}</span>
+                  )}
+                </p>
+                {item.serials.length > 0 && (
+                  <p className="mt-1 text-xs text-muted">
+                    {t.serials}: {item.serials.join(', ')}
+                  </p>
+                )}
+              </div>
+              <div className="shrink-0 text-right tabular-nums">
+                <p className="font-semibold">{formatUsd(item.lineTotalCents)}</p>
+                <p className="text-xs text-muted">{formatKhr(khr(item.lineTotalCents))}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <Totals className="mt-4 border-t border-line pt-4">
+        <TotalRow label={t.subtotal} cents={order.subtotalCents} khr={khr(order.subtotalCents)} />
+        {order.fulfilment === 'delivery' && (
+          <TotalRow
+            label={t.deliveryFee}
+            cents={order.deliveryFeeCents}
+            khr={khr(order.deliveryFeeCents)}
+            text={
+              order.deliveryFeeCents === 0 ? (
+                <span className="font-semibold text-emerald-700">{t.free}</span>
+              ) : undefined
+            }
+          />
+        )}
+        <TotalRow label={t.total} cents={order.totalCents} khr={order.totalKhr} strong />
+        {order.refundOwedCents > 0 && (
+          <TotalRow label={t.refundOwed} cents={order.refundOwedCents} khr={khr(order.refundOwedCents)} />
+        )}
+      </Totals>
+      <p className="mt-2 text-right text-xs text-muted">
+        {t.paysIn(order.currency)} · {t.rate(formatKhr(order.rielPerUsd))}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { ChevronRight, MessagesSquare, Plus } from 'lucide-react';
+import { Link } from 'react-router';
+import { INQUIRIES_PAGE_SIZE, useMyInquiries } from '../../api/support';
+import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
+import { supportText } from '../../account/messages';
+import { Pagination, usePageParam } from '../../account/pagination';
+import { common } from '../../i18n/common';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/i18n';
+import { ButtonLink } from '../../ui/button';
+import { cn } from '../../ui/cn';
+import { PageHeading } from '../../ui/page';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+
+/** /account/support?page=: the customer's questions to the shop, newest activity first. */
+export function SupportPage() {
+  const t = useMessages(supportText);
+  const c = useMessages(common);
+  const { locale } = useLocale();
+  const page = usePageParam();
+  const inquiries = useMyInquiries(page);
+
+  const heading = (
+    <PageHeading title={t.threadsTitle}>
+      <ButtonLink to="/contact">
+        <Plus className="size-4" aria-hidden="true" />
+        {t.newQuestion}
+      </ButtonLink>
+    </PageHeading>
+  );
+
+  if (inquiries.isPending)
+    return (
+      <>
+        {heading}
+        <div role="status" aria-label={t.threadsLoading} className="space-y-3">
+          <Skeleton className="h-20 rounded-card" />
+          <Skeleton className="h-20 rounded-card" />
+        </div>
+      </>
+    );
+  if (inquiries.isError)
+    return (
+      <>
+        {heading}
+        <ErrorState
+          title={t.threadsFailed}
+          detail={c.offline}
+          onRetry={() => void inquiries.refetch()}
+          retryLabel={c.retry}
+        />
+      </>
+    );
+
+  const { items, total } = inquiries.data;
+  return (
+    <>
+      {heading}
+      {total === 0 ? (
+        <EmptyState title={t.noThreads}>
+          <MessagesSquare className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
+          <p>{t.noThreadsText}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="-mt-3 mb-5 text-muted">{t.threadsLead}</p>
+          <ul className={cn('space-y-3', inquiries.isPlaceholderData && 'opacity-60')}>
+            {items.map((inquiry) => (
+              <li key={inquiry.id}>
+                <Link
+                  to={`/account/support/${inquiry.id}`}
+                  className="group flex items-center gap-4 rounded-card border border-line bg-surface p-4 shadow-sm transition-colors hover:border-brand-200 hover:bg-brand-50/40 sm:p-5"
+                >
+                  <div className="min-w-0 flex-1">
+                    <p className="font-semibold break-words">{inquiry.subject}</p>
+                    <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+                      <InquiryStatusBadge status={inquiry.status} />
+                      {inquiry.orderNumber && <span>{t.aboutOrder(inquiry.orderNumber)}</span>}
+                      <span>{t.updated(formatDateTime(inquiry.updatedAt, locale))}</span>
+                    </p>
+                  </div>
+                  <ChevronRight
+                    className="size-5 shrink-0 text-muted transition-transform group-hover:translate-x-0.5"
+                    aria-hidden="true"
+                  />
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Pagination page={page} pageSize={INQUIRIES_PAGE_SIZE} total={total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { forgotPasswordInputSchema } from '@shop/shared';
+import { MailCheck } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { client, isApiError } from '../../api/client';
+import { AuthShell, authLink } from '../../auth/auth-shell';
+import { useFieldError } from '../../auth/field-error';
+import { authText } from '../../auth/messages';
+import { showOnFields } from '../../auth/server-fields';
+import { common } from '../../i18n/common';
+import { useMessages } from '../../i18n/i18n';
+import { Button } from '../../ui/button';
+import { FormAlert, TextField } from '../../ui/field';
+import { useShopForm } from '../../ui/form';
+
+/**
+ * /forgot-password: mails a reset link. The answer is the same whether or not the address has an account, so the
+ * page cannot be used to find out who shops here.
+ */
+export function ForgotPasswordPage() {
+  const t = useMessages(authText);
+  const c = useMessages(common);
+  const fieldError = useFieldError();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useShopForm(forgotPasswordInputSchema, { email: '' }, { failed: c.somethingWrong });
+
+  const onSubmit = form.submit(async ({ email }) => {
+    try {
+      await client.forgotPassword({ body: { email } });
+      setSentTo(forgotPasswordInputSchema.shape.email.parse(email));
+    } catch (error) {
+      if (showOnFields(form, error)) return;
+      if (!isApiError(error, 429)) throw error;
+      form.setFormError(t.tooManyTries);
+    }
+  });
+
+  const footer = (
+    <Link to="/login" className={authLink}>
+      {t.backToSignIn}
+    </Link>
+  );
+
+  if (sentTo)
+    return (
+      <AuthShell title={t.forgotTitle} footer={footer}>
+        <div role="status" className="flex gap-3">
+          <MailCheck className="mt-0.5 size-6 shrink-0 text-emerald-600" aria-hidden="true" />
+          <div>
+            <h2 className="text-lg font-bold">{t.forgotSent}</h2>
+            <p className="mt-1 text-sm">{t.forgotSentText(sentTo)}</p>
+            <p className="mt-3 text-sm text-muted">{t.forgotSpam}</p>
+          </div>
+        </div>
+        <Button
+          variant="secondary"
+          className="mt-5 w-full"
+          onClick={() => {
+            form.reset({ email: '' });
+            setSentTo(null);
+          }}
+        >
+          {t.forgotAgain}
+        </Button>
+      </AuthShell>
+    );
+
+  return (
+    <AuthShell title={t.forgotTitle} lead={t.forgotLead} footer={footer}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <TextField
+          label={t.email}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          error={fieldError(form.formState.errors.email)}
+          {...form.register('email')}
+        />
+        {form.formError && <FormAlert>{form.formError}</FormAlert>}
+        <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
+          {t.sendLink}
+        </Button>
+      </form>
+    </AuthShell>
+  );
+}

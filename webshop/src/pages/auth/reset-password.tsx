@@ -1,0 +1,117 @@
+import { CircleCheck, LinkIcon } from 'lucide-react';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { client, isApiError } from '../../api/client';
+import { useSessionChanged } from '../../api/session';
+import { AuthShell, authLink } from '../../auth/auth-shell';
+import { useFieldError } from '../../auth/field-error';
+import { authText } from '../../auth/messages';
+import { showOnFields } from '../../auth/server-fields';
+import { resetPasswordFormSchema } from '../../auth/password-schemas';
+import { ShowPassword } from '../../auth/show-password';
+import { SignInForm } from '../../auth/sign-in-form';
+import { common } from '../../i18n/common';
+import { useMessages } from '../../i18n/i18n';
+import { Button, ButtonLink } from '../../ui/button';
+import { FormAlert, TextField } from '../../ui/field';
+import { useShopForm } from '../../ui/form';
+
+/**
+ * /reset-password?token=…: the link from the mail. The new password ends every session of the account (also a
+ * thief's), so the customer signs in again right here.
+ */
+export function ResetPasswordPage() {
+  const t = useMessages(authText);
+  const c = useMessages(common);
+  const fieldError = useFieldError();
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [state, setState] = useState<'form' | 'done' | 'expired'>('form');
+  const [showPassword, setShowPassword] = useState(false);
+  const form = useShopForm(
+    resetPasswordFormSchema,
+    { password: '', repeat: '' },
+    { failed: c.somethingWrong },
+  );
+
+  const onSubmit = form.submit(async ({ password }) => {
+    try {
+      await client.resetPassword({ body: { token, password } });
+      // This browser's own session (if any) ended with the others.
+      await sessionChanged();
+      setState('done');
+    } catch (error) {
+      if (isApiError(error, 400) && error.fields.token) return setState('expired');
+      if (isApiError(error, 429)) return form.setFormError(t.tooManyTries);
+      if (showOnFields(form, error)) return;
+      throw error;
+    }
+  });
+
+  const footer = (
+    <Link to="/login" className={authLink}>
+      {t.backToSignIn}
+    </Link>
+  );
+
+  if (token.length < 20 || state === 'expired') {
+    const missing = state !== 'expired';
+    return (
+      <AuthShell title={t.resetTitle} footer={footer}>
+        <div role="alert" className="flex gap-3">
+          <LinkIcon className="mt-0.5 size-6 shrink-0 text-red-600" aria-hidden="true" />
+          <div>
+            <h2 className="text-lg font-bold">{missing ? t.resetNoToken : t.resetExpired}</h2>
+            <p className="mt-1 text-sm text-muted">{missing ? t.resetNoTokenText : t.resetExpiredText}</p>
+          </div>
+        </div>
+        <ButtonLink to="/forgot-password" size="lg" className="mt-5 w-full">
+          {t.askAgain}
+        </ButtonLink>
+      </AuthShell>
+    );
+  }
+
+  if (state === 'done')
+    return (
+      <AuthShell title={t.resetTitle}>
+        <div role="status" className="mb-6 flex gap-3 rounded-lg bg-emerald-50 p-4 text-emerald-900">
+          <CircleCheck className="mt-0.5 size-6 shrink-0 text-emerald-600" aria-hidden="true" />
+          <div>
+            <h2 className="font-bold">{t.resetDone}</h2>
+            <p className="mt-1 text-sm">{t.resetDoneText}</p>
+          </div>
+        </div>
+        <SignInForm onSignedIn={() => void navigate('/account', { replace: true })} />
+      </AuthShell>
+    );
+
+  return (
+    <AuthShell title={t.resetTitle} lead={t.resetLead} footer={footer}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <TextField
+          label={t.newPassword}
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          hint={t.passwordHint}
+          error={fieldError(form.formState.errors.password)}
+          {...form.register('password')}
+        />
+        <TextField
+          label={t.repeatPassword}
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          error={fieldError(form.formState.errors.repeat)}
+          {...form.register('repeat')}
+        />
+        <ShowPassword checked={showPassword} onChange={setShowPassword} />
+        {form.formError && <FormAlert>{form.formError}</FormAlert>}
+        <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
+          {t.savePassword}
+        </Button>
+      </form>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,156 @@
+import { usdCentsToKhr, type PlaceOrderInput } from '@shop/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { ShieldCheck, ShoppingBag } from 'lucide-react';
+import { useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { useCart } from '../api/cart';
+import { isApiError, queryKeys } from '../api/client';
+import { usePlaceOrder } from '../api/orders';
+import { useMe } from '../api/session';
+import { useShopInfo } from '../api/shop';
+import { CheckoutSummary } from '../checkout/checkout-summary';
+import { useCheckoutForm, type CheckoutValues } from '../checkout/checkout-form';
+import { deliveryFeeCents, FulfilmentStep } from '../checkout/fulfilment-step';
+import { useAttemptKey } from '../checkout/idempotency';
+import { checkoutText } from '../checkout/messages';
+import { PaymentStep } from '../checkout/payment-step';
+import { StepCard } from '../checkout/step-card';
+import { WhoStep } from '../checkout/who-step';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
+import { ButtonLink } from '../ui/button';
+import { PageHeading } from '../ui/page';
+import { EmptyState, ErrorState, LoadingBlock } from '../ui/states';
+
+/**
+ * Checkout on one page: who is buying (sign in or sign up inline), pickup or delivery, the payment currency and a
+ * note, then the order placed once (an Idempotency-Key per attempt) and the customer taken to pay it.
+ */
+export function CheckoutPage() {
+  const t = useMessages(checkoutText);
+  const c = useMessages(common);
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const cart = useCart();
+  const me = useMe();
+  const shop = useShopInfo();
+  const place = usePlaceOrder();
+  const form = useCheckoutForm(c.somethingWrong);
+  const keyFor = useAttemptKey();
+  const nextStep = useRef<HTMLHeadingElement>(null);
+
+  const fulfilment = form.watch('fulfilment');
+  const currency = form.watch('currency');
+  const addressId = form.watch('addressId');
+
+  if (cart.isPending || me.isPending) return <LoadingBlock label={t.loading} />;
+  if (cart.isError)
+    return (
+      <ErrorState
+        title={c.loadFailed}
+        detail={c.offline}
+        onRetry={() => void cart.refetch()}
+        retryLabel={c.retry}
+      />
+    );
+  // Placed: the cart empties while the order page opens; show nothing rather than "your cart is empty".
+  if (place.isSuccess) return <LoadingBlock label={t.placing} />;
+  if (cart.data.lines.length === 0)
+    return (
+      <>
+        <PageHeading title={t.title} />
+        <EmptyState title={t.emptyTitle}>
+          <ShoppingBag className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
+          <p>{t.emptyText}</p>
+          <ButtonLink to="/" className="mt-5">
+            {c.backHome}
+          </ButtonLink>
+        </EmptyState>
+      </>
+    );
+
+  const user = me.data ?? null;
+  const subtotalCents = cart.data.subtotal.usdCents;
+  const deliveryCents = deliveryFeeCents(shop.data, fulfilment, subtotalCents);
+  const totalCents = subtotalCents + deliveryCents;
+  const totals = {
+    subtotalCents,
+    deliveryCents,
+    totalCents,
+    totalKhr: usdCentsToKhr(totalCents, cart.data.rielPerUsd),
+    rielPerUsd: cart.data.rielPerUsd,
+  };
+
+  const blockedReason = !user
+    ? t.signInFirst
+    : !cart.data.canCheckout
+      ? t.fixCart
+      : fulfilment === 'delivery' && !addressId
+        ? t.chooseAddress
+        : null;
+
+  const send = async (values: CheckoutValues) => {
+    const note = values.note?.trim();
+    const input: PlaceOrderInput = {
+      fulfilment: values.fulfilment,
+      currency: values.currency,
+      ...(values.fulfilment === 'delivery' && { addressId: values.addressId }),
+      ...(note && { note }),
+    };
+    try {
+      const order = await place.mutateAsync({ input, idempotencyKey: keyFor(input) });
+      await navigate(`/orders/${order.id}`);
+    } catch (error) {
+      // Stock sold meanwhile, or a product no longer sold: the fresh cart shows which line and why.
+      const stockGone =
+        isApiError(error, 409) ||
+        (isApiError(error, 400) && Object.keys(error.fields).some((f) => f.startsWith('items')));
+      if (!stockGone) throw error;
+      await queries.invalidateQueries({ queryKey: queryKeys.cart });
+      form.setFormError(t.stockGone);
+    }
+  };
+
+  // The next step, for keyboard and screen reader users who just finished signing in.
+  const signedIn = () => requestAnimationFrame(() => nextStep.current?.focus());
+
+  return (
+    <>
+      <PageHeading title={t.title}>
+        <p className="flex items-center gap-1.5 text-sm font-medium text-emerald-700">
+          <ShieldCheck className="size-4" aria-hidden="true" />
+          {t.secure}
+        </p>
+      </PageHeading>
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="space-y-5">
+          <StepCard number={1} title={t.stepWho} done={Boolean(user)}>
+            <WhoStep me={user} onSignedIn={signedIn} />
+          </StepCard>
+          <StepCard number={2} title={t.stepFulfilment} locked={!user} headingRef={nextStep}>
+            <FulfilmentStep
+              form={form}
+              shop={shop.data}
+              subtotalCents={subtotalCents}
+              signedIn={Boolean(user)}
+            />
+          </StepCard>
+          <StepCard number={3} title={t.stepPayment} locked={!user}>
+            <PaymentStep form={form} totalCents={totals.totalCents} totalKhr={totals.totalKhr} />
+          </StepCard>
+        </div>
+        <CheckoutSummary
+          cart={cart.data}
+          totals={totals}
+          delivery={fulfilment === 'delivery'}
+          currency={currency}
+          blockedReason={blockedReason}
+          formError={form.formError}
+          placing={form.formState.isSubmitting}
+          heldMinutes={shop.data?.paymentQrMinutes}
+          onPlace={() => void form.submit(send)()}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
+import { ButtonLink } from '../ui/button';
+import { EmptyState } from '../ui/states';
+import { useTitle } from '../ui/page';
+
+export function NotFoundPage() {
+  const t = useMessages(common);
+  useTitle(t.notFound);
+  return (
+    <EmptyState title={t.notFound}>
+      <p>{t.notFoundText}</p>
+      <ButtonLink to="/" className="mt-6">
+        {t.backHome}
+      </ButtonLink>
+    </EmptyState>
+  );
+}

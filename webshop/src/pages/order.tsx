@@ -1,0 +1,126 @@
+import type { Order } from '@shop/shared';
+import { ChevronLeft } from 'lucide-react';
+import type { ReactElement } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import { isApiError } from '../api/client';
+import { useOrder } from '../api/orders';
+import { useMe } from '../api/session';
+import { common } from '../i18n/common';
+import { formatDateTime } from '../i18n/format';
+import { useLocale, useMessages } from '../i18n/i18n';
+import { FulfilmentDetails } from '../orders/fulfilment-details';
+import { orderText } from '../orders/messages';
+import { OrderActions } from '../orders/order-actions';
+import { OrderItems } from '../orders/order-items';
+import { PaymentPanel } from '../orders/payment-panel';
+import { PaymentProofs } from '../orders/payment-proofs';
+import { ClosedBanner, PaidBanner, ReviewBanner } from '../orders/status-banners';
+import { OrderStatusBadge } from '../orders/status-badge';
+import { OrderTimeline } from '../orders/timeline';
+import { ButtonLink } from '../ui/button';
+import { Card, useTitle } from '../ui/page';
+import { EmptyState, ErrorState, LoadingBlock } from '../ui/states';
+
+/**
+ * One order, bookmarkable: paying it (KHQR) while it waits for money, then where it is, what is in it, its invoice.
+ * Only its customer sees it; anyone else gets "not found", a visitor is sent to sign in first.
+ */
+export function OrderPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const t = useMessages(orderText);
+  const signIn = <Navigate to={`/login?next=${encodeURIComponent(`/orders/${id}`)}`} replace />;
+
+  if (me.isPending) return <LoadingBlock label={t.loading} />;
+  if (me.data === null) return signIn;
+  return <OrderView id={id} signIn={signIn} />;
+}
+
+function OrderView({ id, signIn }: { id: string; signIn: ReactElement }) {
+  const t = useMessages(orderText);
+  const c = useMessages(common);
+  const order = useOrder(id);
+
+  if (order.isPending) return <LoadingBlock label={t.loading} />;
+  if (order.isError) {
+    if (isApiError(order.error, 401)) return signIn;
+    if (isApiError(order.error, 404) || isApiError(order.error, 400))
+      return (
+        <EmptyState title={t.notFoundTitle}>
+          <p>{t.notFoundText}</p>
+          <ButtonLink to="/account/orders" className="mt-5">
+            {t.myOrders}
+          </ButtonLink>
+        </EmptyState>
+      );
+    return (
+      <ErrorState
+        title={t.loadFailed}
+        detail={c.offline}
+        onRetry={() => void order.refetch()}
+        retryLabel={c.retry}
+      />
+    );
+  }
+  return <OrderDetails order={order.data} />;
+}
+
+function OrderDetails({ order }: { order: Order }) {
+  const t = useMessages(orderText);
+  const { locale } = useLocale();
+  useTitle(t.title(order.number));
+  const paidJustNow = order.status === 'paid' || order.status === 'processing';
+
+  return (
+    <>
+      <Link
+        to="/account/orders"
+        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-muted hover:text-brand-700"
+      >
+        <ChevronLeft className="size-4" aria-hidden="true" />
+        {t.myOrders}
+      </Link>
+      <div className="mb-6">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t.title(order.number)}</h1>
+          <OrderStatusBadge status={order.status} className="px-3 py-1 text-sm" />
+        </div>
+        <p className="mt-1 text-sm text-muted">{t.placedOn(formatDateTime(order.createdAt, locale))}</p>
+      </div>
+
+      <div className="space-y-6">
+        {/* Announced when the page turns to paid by itself. */}
+        <div aria-live="polite">{paidJustNow && <PaidBanner order={order} />}</div>
+        {order.status === 'pending_payment' && <PaymentPanel order={order} />}
+        {order.status === 'payment_review' && (
+          <>
+            <ReviewBanner />
+            <PaymentProofs orderId={order.id} inReview />
+          </>
+        )}
+        {(order.status === 'cancelled' || order.status === 'expired') && <ClosedBanner order={order} />}
+
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="space-y-6">
+            <Card>
+              <h2 className="mb-4 text-lg font-bold">{t.items}</h2>
+              <OrderItems order={order} />
+            </Card>
+            <Card>
+              <FulfilmentDetails order={order} />
+            </Card>
+          </div>
+          <div className="space-y-6">
+            <Card>
+              <h2 className="mb-4 text-lg font-bold">{t.timeline}</h2>
+              <OrderTimeline order={order} title={t.timeline} />
+            </Card>
+            <Card>
+              <OrderActions order={order} />
+            </Card>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
+import { cn } from './cn';
+
+const control =
+  'block w-full rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none disabled:bg-slate-50';
+
+interface FieldProps {
+  label: ReactNode;
+  /** What is wrong with the value (from the form's zod schema or from the server's answer). */
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** A labelled control with its hint and error, wired together for screen readers. */
+export function Field({ label, error, hint, className, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cn('space-y-1', className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {hint && !error && (
+        <p id={hintId} className="text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type InputProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+};
+
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ref,
+  ...rest
+}: InputProps & { ref?: React.Ref<HTMLInputElement> }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={cn(control, 'h-11', invalid ? 'border-red-500' : 'border-line')}
+          {...rest}
+        />
+      )}
+    </Field>
+  );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+};
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ref,
+  ...rest
+}: TextAreaProps & { ref?: React.Ref<HTMLTextAreaElement> }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={cn(control, 'min-h-28 py-2', invalid ? 'border-red-500' : 'border-line')}
+          {...rest}
+        />
+      )}
+    </Field>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+};
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ref,
+  ...rest
+}: SelectProps & { ref?: React.Ref<HTMLSelectElement> }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={cn(control, 'h-11', invalid ? 'border-red-500' : 'border-line')}
+          {...rest}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A form-level message (what went wrong that is not about one field). */
+export function FormAlert({
+  children,
+  tone = 'error',
+}: {
+  children: ReactNode;
+  tone?: 'error' | 'info' | 'success';
+}) {
+  const tones = {
+    error: 'border-red-200 bg-red-50 text-red-900',
+    info: 'border-brand-200 bg-brand-50 text-brand-900',
+    success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
+  };
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('rounded-lg border px-4 py-3 text-sm', tones[tone])}
+    >
+      {children}
+    </div>
+  );
+}
