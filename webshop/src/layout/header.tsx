@@ -83,14 +83,14 @@ export function Header() {
         </Link>
       </div>
       <nav aria-label={t.categories} className="hidden border-t border-line lg:block">
-        <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-6 py-1 text-sm">
+        <ul className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-4 py-1 text-sm">
           {topLevel.map((category) => (
             <li key={category.id}>
               <NavLink
                 to={`/c/${category.slug}`}
                 className={({ isActive }) =>
                   cn(
-                    'block rounded-md px-3 py-1.5 whitespace-nowrap',
+                    'block rounded-md px-2.5 py-1.5 whitespace-nowrap',
                     isActive
                       ? 'bg-brand-50 font-semibold text-brand-700'
                       : 'text-slate-700 hover:bg-slate-100',
