@@ -1,16 +1,19 @@
 import { Link } from 'react-router';
 import { useShopInfo } from '../api/shop';
-import { useMessages } from '../i18n/i18n';
+import { useLocale, useMessages } from '../i18n/i18n';
 import { layoutText } from './messages';
 
 export function Footer() {
   const t = useMessages(layoutText);
   const shop = useShopInfo();
+  const { locale } = useLocale();
   return (
     <footer className="mt-16 border-t border-line bg-white">
       <div className="mx-auto grid max-w-7xl gap-6 px-4 py-10 text-sm text-muted sm:grid-cols-3 sm:px-6">
         <div>
-          <p className="font-semibold text-ink">{shop.data?.name ?? t.shopName}</p>
+          <p className="font-semibold text-ink">
+            {(locale === 'km' ? shop.data?.nameKm : shop.data?.name) ?? t.shopName}
+          </p>
           <p className="mt-1">{t.tagline}</p>
           <p className="mt-1">{t.footerHours}</p>
         </div>

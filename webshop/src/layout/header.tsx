@@ -59,7 +59,11 @@ export function Header() {
             </ul>
           </nav>
         </Dialog>
-        <Link to="/" className="flex shrink-0 items-center gap-2 font-bold text-brand-700">
+        <Link
+          to="/"
+          className="flex shrink-0 items-center gap-2 font-bold text-brand-700"
+          aria-label={t.shopName}
+        >
           <span className="grid size-9 place-items-center rounded-lg bg-brand-600 text-white">
             <Cpu className="size-5" aria-hidden="true" />
           </span>

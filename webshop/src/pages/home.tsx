@@ -122,7 +122,7 @@ export function HomePage() {
 function Trust({ icon: Icon, title, text }: { icon: LucideIcon; title: string; text: string }) {
   return (
     <li className="rounded-xl bg-white/10 p-3 ring-1 ring-white/20 backdrop-blur-sm sm:p-4">
-      <Icon className="size-6 text-accent-500" aria-hidden="true" />
+      <Icon className="size-6 text-orange-400" aria-hidden="true" />
       <p className="mt-2 text-sm leading-snug font-bold sm:text-base">{title}</p>
       <p className="mt-1 hidden text-sm text-brand-100 sm:block">{text}</p>
     </li>
