@@ -10,13 +10,19 @@ import { cn } from './cn';
 const control =
   'block w-full rounded-lg border bg-white px-3 text-base text-ink shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none disabled:bg-slate-50';
 
+interface FieldIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
 interface FieldProps {
   label: ReactNode;
   /** What is wrong with the value (from the form's zod schema or from the server's answer). */
   error?: string;
   hint?: ReactNode;
   className?: string;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  children: (ids: FieldIds) => ReactNode;
 }
 
 /** A labelled control with its hint and error, wired together for screen readers. */
@@ -45,11 +51,20 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
   );
 }
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & {
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-};
+/** The parts every field shows around its control. */
+type Labelled = { label: ReactNode; error?: string; hint?: ReactNode };
+
+/** What every control inside a Field carries: its id, the link to its hint and error, and the error look. */
+function wiring({ id, describedBy, invalid }: FieldIds, shape: string) {
+  return {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    className: cn(control, shape, invalid ? 'border-red-500' : 'border-line'),
+  };
+}
+
+type InputProps = InputHTMLAttributes<HTMLInputElement> & Labelled;
 
 export function TextField({
   label,
@@ -61,25 +76,12 @@ export function TextField({
 }: InputProps & { ref?: React.Ref<HTMLInputElement> }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          ref={ref}
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, 'h-11', invalid ? 'border-red-500' : 'border-line')}
-          {...rest}
-        />
-      )}
+      {(ids) => <input ref={ref} {...wiring(ids, 'h-11')} {...rest} />}
     </Field>
   );
 }
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-};
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled;
 
 export function TextAreaField({
   label,
@@ -91,25 +93,12 @@ export function TextAreaField({
 }: TextAreaProps & { ref?: React.Ref<HTMLTextAreaElement> }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          ref={ref}
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, 'min-h-28 py-2', invalid ? 'border-red-500' : 'border-line')}
-          {...rest}
-        />
-      )}
+      {(ids) => <textarea ref={ref} {...wiring(ids, 'min-h-28 py-2')} {...rest} />}
     </Field>
   );
 }
 
-type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-};
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & Labelled;
 
 export function SelectField({
   label,
@@ -122,15 +111,8 @@ export function SelectField({
 }: SelectProps & { ref?: React.Ref<HTMLSelectElement> }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          ref={ref}
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, 'h-11', invalid ? 'border-red-500' : 'border-line')}
-          {...rest}
-        >
+      {(ids) => (
+        <select ref={ref} {...wiring(ids, 'h-11')} {...rest}>
           {children}
         </select>
       )}
