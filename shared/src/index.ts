@@ -5,6 +5,7 @@ export * from './catalog';
 export * from './inventory';
 export * from './accounts';
 export * from './next-path';
+export * from './text';
 export * from './orders';
 export * from './payments';
 export * from './support';

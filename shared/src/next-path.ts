@@ -13,6 +13,7 @@ const MAX_LENGTH = 2000;
 const MAX_DECODINGS = 3;
 
 // C0 and C1 controls (tab, CR and LF included: browsers silently drop those), DEL, and "\" (read as "/").
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BROWSER_REWRITTEN = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 /** The path (with query and fragment) to go to: `next` normalised when it is a path of this site, else "/". */
