@@ -20,7 +20,8 @@ const envSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED: z.enum(['demo', 'none']).default('demo'),
+  // Default: the demo shop in development and tests, an empty shop in production (see loadConfig).
+  SEED: z.enum(['demo', 'none']).optional(),
   WEBSHOP_DIR: z.string().min(1).optional(),
   DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -82,6 +83,7 @@ export interface Config {
   databaseUrl: string;
   publicUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** demo: the demo catalog on an empty database, and demo staff accounts outside production; none: empty. */
   seed: 'demo' | 'none';
   webshopDir: string;
   dbConnectAttempts: number;
@@ -152,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: resolveSqliteUrl(e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'shop.sqlite')}`),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
-    seed: e.SEED,
+    seed: e.SEED ?? (e.NODE_ENV === 'production' ? 'none' : 'demo'),
     webshopDir: path.resolve(baseDir, e.WEBSHOP_DIR ?? path.join(import.meta.dirname, '../../webshop/dist')),
     dbConnectAttempts: e.DB_CONNECT_ATTEMPTS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -34,7 +34,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    if (config.seed === 'demo') await seedDemoShop(database.db, config.dataDir, logger);
+    if (config.seed === 'demo') await seedDemoShop(database.db, config, logger);
   } catch (error) {
     await database.close();
     throw error;

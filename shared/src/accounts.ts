@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from './permissions';
+import { lineText, multilineText, personName } from './text';
 
 /** Accounts: sign-up, sign-in with a mailed code, sessions, profile and Cambodian addresses. */
 
@@ -46,7 +47,7 @@ export const registerInputSchema = z
   .object({
     email,
     password: newPassword,
-    name: z.string().trim().min(1, 'enter your name').max(120),
+    name: personName('enter your name'),
     locale: localeSchema.optional(),
   })
   .meta({ id: 'RegisterInput' });
@@ -108,7 +109,7 @@ export const changePasswordInputSchema = z
 
 export const profilePatchSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: personName('enter your name').optional(),
     phone: z
       .string()
       .trim()
@@ -136,20 +137,20 @@ export const sessionInfoSchema = z
 /** A Cambodian delivery address: house and street, village (phum), sangkat/commune, khan/district, province. */
 export const addressInputSchema = z
   .object({
-    label: z.string().trim().min(1).max(40),
-    recipient: z.string().trim().min(1, 'who receives the delivery').max(120),
+    label: lineText(40).min(1),
+    recipient: personName('who receives the delivery'),
     phone: z
       .string()
       .trim()
       .regex(/^\+?[0-9 ]{8,20}$/, 'enter a phone number such as 012 345 678'),
-    houseStreet: z.string().trim().min(1, 'house number and street').max(200),
-    floorUnit: z.string().trim().max(60).nullable().optional(),
-    village: z.string().trim().max(120).nullable().optional(),
-    sangkat: z.string().trim().min(1, 'sangkat or commune').max(120),
-    khan: z.string().trim().min(1, 'khan or district').max(120),
-    province: z.string().trim().min(1, 'province or city').max(120),
-    landmark: z.string().trim().max(200).nullable().optional(),
-    deliveryNotes: z.string().trim().max(500).nullable().optional(),
+    houseStreet: lineText(200).min(1, 'house number and street'),
+    floorUnit: lineText(60).nullable().optional(),
+    village: lineText(120).nullable().optional(),
+    sangkat: lineText(120).min(1, 'sangkat or commune'),
+    khan: lineText(120).min(1, 'khan or district'),
+    province: lineText(120).min(1, 'province or city'),
+    landmark: lineText(200).nullable().optional(),
+    deliveryNotes: multilineText(500).nullable().optional(),
     isDefault: z.boolean().optional(),
   })
   .meta({ id: 'AddressInput' });
@@ -197,25 +198,13 @@ export const userListSchema = z
   .meta({ id: 'UserList' });
 
 export const userCreateInputSchema = z
-  .object({ email, name: z.string().trim().min(1).max(120), role: z.enum(roles), password: newPassword })
+  .object({ email, name: personName(), role: z.enum(roles), password: newPassword })
   .meta({ id: 'UserCreateInput' });
 export const userAdminPatchSchema = z
   .object({
     role: z.enum(roles).optional(),
     status: z.enum(['active', 'disabled']).optional(),
-    name: z.string().trim().min(1).max(120).optional(),
+    name: personName().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
   .meta({ id: 'UserAdminPatch' });
-
-/** Only paths of this site: "/checkout" yes; "//evil.example", "https://evil.example", "/\\evil" no. */
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20)) return '/';
-  try {
-    const url = new URL(next, 'http://shop.invalid');
-    return url.origin === 'http://shop.invalid' ? `${url.pathname}${url.search}${url.hash}` : '/';
-  } catch {
-    return '/';
-  }
-}

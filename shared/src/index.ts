@@ -4,6 +4,8 @@ export * from './specs';
 export * from './catalog';
 export * from './inventory';
 export * from './accounts';
+export * from './next-path';
+export * from './text';
 export * from './orders';
 export * from './payments';
 export * from './support';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, localeSchema } from './accounts';
+import { lineText, multilineText, personName } from './text';
 
 /**
  * Customer inquiries: a thread of messages between someone who asks (a signed-in customer or a guest who leaves a
@@ -15,11 +16,7 @@ export type InquiryAuthorKind = (typeof inquiryAuthorKinds)[number];
 export const inquirySubjectMax = 200;
 export const inquiryMessageMax = 5000;
 
-const messageText = z
-  .string()
-  .trim()
-  .min(1, 'write a message')
-  .max(inquiryMessageMax, `use at most ${inquiryMessageMax} characters`);
+const messageText = multilineText(inquiryMessageMax).min(1, 'write a message');
 
 export const inquiryMessageSchema = z
   .object({
@@ -80,14 +77,10 @@ export type StaffInquiry = z.infer<typeof staffInquirySchema>;
  */
 export const openInquiryInputSchema = z
   .object({
-    subject: z
-      .string()
-      .trim()
-      .min(1, 'enter a subject')
-      .max(inquirySubjectMax, `use at most ${inquirySubjectMax} characters`),
+    subject: lineText(inquirySubjectMax).min(1, 'enter a subject'),
     message: messageText,
     orderId: z.string().trim().min(1).max(40).optional(),
-    name: z.string().trim().min(1, 'enter your name').max(120).optional(),
+    name: personName('enter your name').optional(),
     email: email.optional(),
     /** The language of a guest's mails (a customer's come in their account's language); English by default. */
     locale: localeSchema.optional(),

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { config, database } = await openForCli();
   const started = performance.now();
   try {
-    await seedDemoShop(database.db, config.dataDir, createLogger('warn'));
+    await seedDemoShop(database.db, config, createLogger('warn'));
     const added = await addBenchmarkProducts(database.db, target, (done) => {
       process.stdout.write(`\r${done} products added`);
     });

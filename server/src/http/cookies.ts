@@ -48,6 +48,8 @@ export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
 export function setCsrfCookie(res: Response, policy: CookiePolicy, token: string): void {
   // Readable by the page on purpose (double submit); SameSite keeps other sites from sending it.
   res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: policy.secure, path: '/' });
+  // An answer that hands out someone's token must never be kept by a cache and replayed to someone else.
+  res.setHeader('cache-control', 'no-store');
 }
 
 export function setCartCookie(res: Response, policy: CookiePolicy, token: string | null): void {

@@ -21,7 +21,7 @@ import {
   setSessionCookie,
   type CookiePolicy,
 } from './cookies';
-import { checkCsrf } from './csrf';
+import { checkCsrf, offerCsrfCookie, renewCsrfToken } from './csrf';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
@@ -70,7 +70,10 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
     const route: RouteDef = apiRoutes[name];
     const handler = handlers[name] as unknown as Handler<RouteDef>;
     const receiveUpload = route.upload && fileUpload(route.upload);
+    // Answers that no cache keeps (see below) hand the browser its CSRF cookie; public catalog answers stay cacheable.
+    const neverStored = route.access.kind !== 'public' || route.method !== 'get';
     router[route.method](route.path, async (req: Request, res: Response) => {
+      if (neverStored) offerCsrfCookie(res);
       checkCsrf(req);
       const auth = route.access.kind === 'public' ? null : await options.authenticate(req);
       authorize(route, auth?.user ?? null);
@@ -89,9 +92,16 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         user,
         actor: { userId: user?.id ?? null, ip },
         client: { ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
+        // A new session or none: the CSRF token changes with it (bound to the session, csrf.ts).
         session: {
-          start: (token, expiresAt) => setSessionCookie(res, options.cookies, token, expiresAt),
-          end: () => clearSessionCookie(res, options.cookies),
+          start: (token, expiresAt) => {
+            setSessionCookie(res, options.cookies, token, expiresAt);
+            renewCsrfToken(res, options.cookies, token);
+          },
+          end: () => {
+            clearSessionCookie(res, options.cookies);
+            renewCsrfToken(res, options.cookies, null);
+          },
         },
         cart: {
           token: readCookie(req, CART_COOKIE),
@@ -112,8 +122,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         );
       if (route.produces) return sendFile(res, result as FileAnswer);
       if (options.validateResponses) route.response.parse(result);
-      if (route.access.kind !== 'public' || route.method !== 'get')
-        res.setHeader('cache-control', 'no-store');
+      if (neverStored) res.setHeader('cache-control', 'no-store');
       res.status(route.status ?? 200).json(result);
     });
   }

@@ -4,16 +4,20 @@ import type { ShopIdentity } from '../modules/settings/service';
  * The shop's mails, in English and Khmer, each as responsive HTML (table layout, inline styles: what mail clients
  * render reliably) and as plain text built from the same content. Every value put into the HTML is escaped.
  * Subjects never contain a code or a link: they end up in mail logs and lock-screen previews.
+ *
+ * Anyone can type any address into a sign-up, a password reset or the contact form, so a mail to an address nobody
+ * has proven yet carries nothing the sender chose (no name, no subject, no message): otherwise the shop's own mail
+ * would deliver a stranger's "Winner! Claim at http://…" to anyone. The data types below leave those fields out.
  */
 export type MailLocale = 'en' | 'km';
 
 export interface MailData {
-  /** 6-digit code, valid 10 minutes. */
-  'verify-email': { name: string; code: string };
+  /** 6-digit code, valid 10 minutes. To an address not yet proven: no name (whoever signed up chose it). */
+  'verify-email': { code: string };
   /** Sign-in second factor, valid 10 minutes. */
   'login-code': { name: string; code: string };
-  /** Link valid 30 minutes. */
-  'password-reset': { name: string; resetUrl: string };
+  /** Link valid 30 minutes. Also to accounts never verified, whose name a stranger may have chosen: no name. */
+  'password-reset': { resetUrl: string };
   /** Notice after a change or reset: "if this wasn't you…". */
   'password-changed': { name: string };
   /** Someone tried to register with this address. */
@@ -26,16 +30,26 @@ export interface MailData {
   'order-shipped': OrderMail;
   /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
   'payment-proof-rejected': OrderMail & { reason: string };
-  /** Someone opened an inquiry. Echoes nothing they typed: a guest may give anyone's address. */
+  /** Someone opened an inquiry. Echoes nothing they typed (a customer's own name at most). */
   'support-received': SupportMail;
-  /** Staff answered an inquiry: the answer is in the mail, as guests can read it nowhere else. */
-  'support-reply': SupportMail & { subject: string; reply: string; closed: boolean };
+  /**
+   * Staff answered an inquiry: the answer is in the mail, as guests can read it nowhere else. The staff member's
+   * words are the shop's; a guest's subject is not repeated.
+   */
+  'support-reply': (({ subject: string } & CustomerMail) | GuestMail) & { reply: string; closed: boolean };
 }
 
-/** Customers follow their inquiry on its page (`inquiryUrl`); guests have none (null) and are answered by mail. */
-interface SupportMail {
+/**
+ * Customers (signed in, so their address is proven) follow their inquiry on its page and are greeted by name; a
+ * guest may have typed anyone's address, so their mails carry nothing the guest wrote, and they are answered by mail.
+ */
+type SupportMail = CustomerMail | GuestMail;
+interface CustomerMail {
+  inquiryUrl: string;
   name: string;
-  inquiryUrl: string | null;
+}
+interface GuestMail {
+  inquiryUrl: null;
 }
 
 /** What every order mail carries: whose order, which one, and the link to its page. Totals come formatted. */
@@ -90,11 +104,15 @@ type Texts = {
 };
 
 interface Common {
-  hello: (name: string) => string;
+  /** "Hello Dara," or, without a name (or for an address nobody has proven), "Hello,". */
+  hello: (name?: string) => string;
   why: (shop: string) => string;
   /** The order's page as a button, and written out for clients that do not show buttons. */
   orderLink: (label: string, url: string) => Block[];
 }
+
+/** A customer's own name; nothing for a guest, who may have typed anyone's address. */
+const nameOf = (d: SupportMail) => (d.inquiryUrl === null ? '' : d.name);
 
 const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
 const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => KHMER_DIGITS[Number(d)] ?? d);
@@ -104,7 +122,7 @@ const RESET_MINUTES = 30;
 
 const common: Record<MailLocale, Common> = {
   en: {
-    hello: (name) => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
+    hello: (name = '') => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
     why: (shop) => `You receive this email because of an action on your account at ${shop}.`,
     orderLink: (label, url) => [
       { kind: 'button', label, url },
@@ -112,7 +130,7 @@ const common: Record<MailLocale, Common> = {
     ],
   },
   km: {
-    hello: (name) => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,'),
+    hello: (name = '') => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,'),
     why: (shop) => `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារមានសកម្មភាពលើគណនីរបស់អ្នកនៅ ${shop}។`,
     orderLink: (label, url) => [
       { kind: 'button', label, url },
@@ -131,7 +149,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `Verify your email address – ${shop}`,
       preheader: `Your verification code for ${shop} is inside.`,
       blocks: [
-        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: common.en.hello() },
         {
           kind: 'p',
           text: `Thank you for signing up at ${shop}. Enter this code to verify your email address:`,
@@ -162,7 +180,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `Reset your password – ${shop}`,
       preheader: `Choose a new password for your ${shop} account.`,
       blocks: [
-        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: common.en.hello() },
         {
           kind: 'p',
           text: `We received a request to reset the password of your ${shop} account. Use the button below to choose a new password:`,
@@ -287,7 +305,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `We received your message – ${shop}`,
       preheader: `Thank you for contacting ${shop}. We will answer soon.`,
       blocks: [
-        { kind: 'p', text: common.en.hello(d.name) },
+        { kind: 'p', text: common.en.hello(nameOf(d)) },
         {
           kind: 'p',
           text: `Thank you for contacting ${shop}. We have received your message and will answer as soon as we can.`,
@@ -308,8 +326,14 @@ const texts: Record<MailLocale, Texts> = {
       subject: `We answered your message – ${shop}`,
       preheader: `Read the answer from ${shop}.`,
       blocks: [
-        { kind: 'p', text: common.en.hello(d.name) },
-        { kind: 'p', text: `We have answered your message “${d.subject}”:` },
+        { kind: 'p', text: common.en.hello(nameOf(d)) },
+        {
+          kind: 'p',
+          text:
+            d.inquiryUrl === null
+              ? 'We have answered your message:'
+              : `We have answered your message “${d.subject}”:`,
+        },
         { kind: 'quote', text: d.reply },
         ...(d.closed
           ? [
@@ -335,7 +359,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `ផ្ទៀងផ្ទាត់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក – ${shop}`,
       preheader: `លេខកូដផ្ទៀងផ្ទាត់សម្រាប់ ${shop} មាននៅក្នុងអ៊ីមែលនេះ។`,
       blocks: [
-        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: common.km.hello() },
         {
           kind: 'p',
           text: `សូមអរគុណសម្រាប់ការចុះឈ្មោះនៅ ${shop}។ សូមបញ្ចូលលេខកូដនេះ ដើម្បីផ្ទៀងផ្ទាត់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក៖`,
@@ -366,7 +390,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `កំណត់ពាក្យសម្ងាត់ឡើងវិញ – ${shop}`,
       preheader: `ជ្រើសរើសពាក្យសម្ងាត់ថ្មីសម្រាប់គណនី ${shop} របស់អ្នក។`,
       blocks: [
-        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: common.km.hello() },
         {
           kind: 'p',
           text: `យើងបានទទួលសំណើសុំកំណត់ពាក្យសម្ងាត់ឡើងវិញសម្រាប់គណនី ${shop} របស់អ្នក។ សូមចុចប៊ូតុងខាងក្រោម ដើម្បីជ្រើសរើសពាក្យសម្ងាត់ថ្មី៖`,
@@ -500,7 +524,7 @@ const texts: Record<MailLocale, Texts> = {
       subject: `យើងបានទទួលសាររបស់អ្នកហើយ – ${shop}`,
       preheader: `សូមអរគុណដែលបានទាក់ទងមក ${shop}។ យើងនឹងឆ្លើយតបឆាប់ៗនេះ។`,
       blocks: [
-        { kind: 'p', text: common.km.hello(d.name) },
+        { kind: 'p', text: common.km.hello(nameOf(d)) },
         {
           kind: 'p',
           text: `សូមអរគុណដែលបានទាក់ទងមក ${shop}។ យើងបានទទួលសាររបស់អ្នកហើយ ហើយនឹងឆ្លើយតបឱ្យបានឆាប់តាមដែលអាចធ្វើទៅបាន។`,
@@ -521,8 +545,11 @@ const texts: Record<MailLocale, Texts> = {
       subject: `យើងបានឆ្លើយតបសាររបស់អ្នកហើយ – ${shop}`,
       preheader: `សូមអានចម្លើយពី ${shop}។`,
       blocks: [
-        { kind: 'p', text: common.km.hello(d.name) },
-        { kind: 'p', text: `យើងបានឆ្លើយតបសាររបស់អ្នក «${d.subject}»៖` },
+        { kind: 'p', text: common.km.hello(nameOf(d)) },
+        {
+          kind: 'p',
+          text: d.inquiryUrl === null ? 'យើងបានឆ្លើយតបសាររបស់អ្នក៖' : `យើងបានឆ្លើយតបសាររបស់អ្នក «${d.subject}»៖`,
+        },
         { kind: 'quote', text: d.reply },
         ...(d.closed
           ? [

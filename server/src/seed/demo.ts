@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { createActiveUser } from '../modules/accounts/users';
 import type { Logger } from '../logger';
@@ -7,8 +8,16 @@ import { importCategoriesAndBrands, importProducts, writeProductImage } from './
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** On the first start of an empty database: the demo computer-shop catalog with pictures and stock. */
-export async function seedDemoShop(db: Db, dataDir: string, logger: Logger): Promise<boolean> {
+/**
+ * On the first start of an empty database: the demo computer-shop catalog with pictures and stock, and (never in
+ * production) the demo staff accounts.
+ */
+export async function seedDemoShop(
+  db: Db,
+  config: Pick<Config, 'dataDir' | 'env'>,
+  logger: Logger,
+): Promise<boolean> {
+  const { dataDir } = config;
   const existing = await db.selectFrom('categories').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const refs = await importCategoriesAndBrands(db, demoCategories, demoBrands);
@@ -24,7 +33,13 @@ export async function seedDemoShop(db: Db, dataDir: string, logger: Logger): Pro
     })),
   );
   logger.info({ products: demoProducts.length, categories: demoCategories.length }, 'demo catalog created');
-  await createDemoAccounts(db, logger);
+  // Accounts whose passwords went through a log are not accounts a real shop may have.
+  if (config.env === 'production')
+    logger.warn(
+      'SEED=demo in production: demo catalog only, no demo accounts. ' +
+        "Create your admin with: npm run shop -- create-admin --email you@example.com --password '…'",
+    );
+  else await createDemoAccounts(db, logger);
   return true;
 }
 

@@ -143,6 +143,8 @@ export const fieldErrorText = defineMessages({
     'use at most 5000 characters': 'Use at most 5000 characters.',
     'enter the 6-digit code from the email': 'Enter the 6-digit code from the email.',
     'enter your name': 'Enter your name.',
+    'enter just the name, without a web address: write "Mr. Dara", not "Mr.Dara"':
+      'Enter just the name, without a web address: write “Mr. Dara”, not “Mr.Dara”.',
     'enter your password': 'Enter your password.',
     'enter a phone number such as 012 345 678 or +855 12 345 678':
       'Enter a phone number such as 012 345 678 or +855 12 345 678.',
@@ -173,6 +175,8 @@ export const fieldErrorText = defineMessages({
     'use at most 5000 characters': 'សូមប្រើយ៉ាងច្រើន ៥០០០ តួអក្សរ។',
     'enter the 6-digit code from the email': 'សូមបញ្ចូលលេខកូដ ៦ ខ្ទង់ពីអ៊ីមែល។',
     'enter your name': 'សូមបញ្ចូលឈ្មោះរបស់អ្នក។',
+    'enter just the name, without a web address: write "Mr. Dara", not "Mr.Dara"':
+      'សូមបញ្ចូលតែឈ្មោះប៉ុណ្ណោះ ដោយគ្មានអាសយដ្ឋានគេហទំព័រ៖ សរសេរ «Mr. Dara» មិនមែន «Mr.Dara» ទេ។',
     'enter your password': 'សូមបញ្ចូលពាក្យសម្ងាត់របស់អ្នក។',
     'enter a phone number such as 012 345 678 or +855 12 345 678':
       'សូមបញ្ចូលលេខទូរស័ព្ទ ដូចជា 012 345 678 ឬ +855 12 345 678។',

@@ -212,8 +212,13 @@ describe('product pictures', () => {
     const withoutCsrf = await upload(shop, png, { headers: { cookie: 'session=stolen' } });
     expect(withoutCsrf.status).toBe(403);
     expect((await errorOf(withoutCsrf)).message).toMatch(/CSRF/);
+    // The token of this browser's session, as its page reads it from the cookie.
+    const session = `session=${shop.admin.token}`;
+    const { csrfToken } = (await (
+      await fetch(`${shop.server.url}/api/v1/auth/csrf`, { headers: { cookie: session } })
+    ).json()) as { csrfToken: string };
     const browser = await upload(shop, await picture(64, 64, '#00aa55').png().toBuffer(), {
-      headers: { cookie: `session=${shop.admin.token}; csrf_token=tab-token`, 'x-csrf-token': 'tab-token' },
+      headers: { cookie: `${session}; csrf_token=${csrfToken}`, 'x-csrf-token': csrfToken },
     });
     expect(browser.status).toBe(201);
 

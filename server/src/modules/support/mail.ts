@@ -6,7 +6,8 @@ import type { InquiryRow } from './repo';
 /**
  * The mails of an inquiry, queued through the outbox in the transaction of the step that causes them: an
  * acknowledgement when it is opened, and each staff answer. Customers get the link to their thread; guests have
- * no account, so an answer's text is in the mail itself.
+ * no account, so an answer's text is in the mail itself. A guest may have typed anyone's address: their mails
+ * repeat nothing the guest wrote (name, subject, message), so the form cannot make the shop mail a stranger spam.
  */
 export interface SupportMailer {
   received(tx: Tx, inquiry: InquiryRow): Promise<void>;
@@ -15,8 +16,7 @@ export interface SupportMailer {
 
 export function supportMailer(publicUrl: string): SupportMailer {
   const base = publicUrl.replace(/\/+$/, '');
-  const inquiryUrl = (inquiry: InquiryRow) =>
-    inquiry.user_id === null ? null : `${base}/account/support/${encodeURIComponent(inquiry.id)}`;
+  const inquiryUrl = (inquiry: InquiryRow) => `${base}/account/support/${encodeURIComponent(inquiry.id)}`;
   return {
     async received(tx, inquiry) {
       const to = inquirerOf(inquiry);
@@ -24,7 +24,7 @@ export function supportMailer(publicUrl: string): SupportMailer {
         to: to.email,
         locale: to.locale,
         template: 'support-received',
-        data: { name: to.name, inquiryUrl: inquiryUrl(inquiry) },
+        data: to.kind === 'guest' ? { inquiryUrl: null } : { inquiryUrl: inquiryUrl(inquiry), name: to.name },
       });
     },
     async answered(tx, inquiry, answer) {
@@ -33,7 +33,10 @@ export function supportMailer(publicUrl: string): SupportMailer {
         to: to.email,
         locale: to.locale,
         template: 'support-reply',
-        data: { name: to.name, subject: inquiry.subject, inquiryUrl: inquiryUrl(inquiry), ...answer },
+        data:
+          to.kind === 'guest'
+            ? { inquiryUrl: null, ...answer }
+            : { inquiryUrl: inquiryUrl(inquiry), name: to.name, subject: inquiry.subject, ...answer },
       });
     },
   };

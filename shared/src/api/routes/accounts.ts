@@ -34,7 +34,8 @@ export const accountRoutes = {
     path: '/auth/csrf',
     summary: 'Sets the csrf_token cookie and returns it: echo it in x-csrf-token on state-changing requests',
     tag: 'accounts',
-    access: publicAccess,
+    // Not public: the token belongs to this browser's session, so the answer is never cached.
+    access: anyone,
     response: z.object({ csrfToken: z.string() }),
   }),
   register: defineRoute({
