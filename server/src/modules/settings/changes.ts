@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import { Invalid } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { currentSetting } from './current';
+import { lockSettings } from './repo';
 import { getSetting, setSetting } from './service';
 
 /** One setting to change: its new value, made from the one the server uses now (null when it has none). */
@@ -39,6 +40,10 @@ export async function changeSettings(
   return inTransaction(db, async (tx) => {
     const checked: ChangedSetting[] = [];
     const problems: Record<string, string> = {};
+    await lockSettings(
+      tx,
+      changes.map((change) => change.key),
+    );
     for (const change of changes) {
       // TypeScript cannot tie a union member's key to its own `next`: each pair is made together above, so it fits.
       const current = await (currentSetting[change.key] as (db: typeof tx) => Promise<unknown>)(tx);

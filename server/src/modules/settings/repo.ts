@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { Tx } from '../../db/transaction';
 
 export interface StoredSetting {
   key: string;
@@ -26,5 +27,21 @@ function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Takes the write locks of these settings' rows for the rest of the transaction, in key order (no deadlocks between
+ * two changes of several settings), before they are read: on MySQL two changes of one setting then run one after
+ * the other instead of each merging into what it read before the other committed (a lost update). A no-op update
+ * locks on both dialects; SQLite's `begin immediate` already serializes writers.
+ */
+export async function lockSettings(tx: Tx, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await tx
+      .updateTable('settings')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('key', '=', key)
+      .execute();
   }
 }
