@@ -85,6 +85,9 @@ export const merchantAccountLimits = Object.freeze({
   storeLabel: 25,
 });
 
+/** Account id, merchant id and acquiring bank together: 99 characters of tag 30 less three sub-tag headers. */
+const MERCHANT_TAG_CHARS = 99 - 3 * 4;
+
 /**
  * The Bakong account customers pay: an individual account (`name@bank`), or a merchant account with the merchant
  * id and acquiring bank the bank gave the shop. The name is what customers check in their bank app before paying.
@@ -120,6 +123,23 @@ export const merchantAccountSchema = z
       if (account.kind === 'individual' && account[field] !== undefined)
         ctx.addIssue({ code: 'custom', path: [field], message: 'only a merchant account has one' });
     }
+    // The three share the QR's tag 30, whose length has two digits: each longest alone fits, all three do not.
+    // (Said only when each fits alone: one problem, one message.)
+    const parts = {
+      accountId: account.accountId,
+      merchantId: account.merchantId ?? '',
+      acquiringBank: account.acquiringBank ?? '',
+    };
+    const together = Object.values(parts).reduce((sum, part) => sum + part.length, 0);
+    const eachFits = Object.entries(parts).every(
+      ([field, part]) => part.length <= merchantAccountLimits[field as keyof typeof parts],
+    );
+    if (account.kind === 'merchant' && eachFits && together > MERCHANT_TAG_CHARS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['merchantId'],
+        message: `with the account id and acquiring bank it makes ${together} characters; a QR holds ${MERCHANT_TAG_CHARS}`,
+      });
   });
 export type MerchantAccountSetting = z.output<typeof merchantAccountSchema>;
 
