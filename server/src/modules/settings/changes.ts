@@ -45,7 +45,7 @@ export async function changeSettings(
       changes.map((change) => change.key),
     );
     for (const change of changes) {
-      // TypeScript cannot tie a union member's key to its own `next`: each pair is made together above, so it fits.
+      // TypeScript cannot tie a union member's key to its own `next`; each change is built with its key, so they match.
       const current = await (currentSetting[change.key] as (db: typeof tx) => Promise<unknown>)(tx);
       const candidate = (change.next as (current: unknown) => unknown)(current);
       const parsed = shopSettingSchemas[change.key].safeParse(candidate);
