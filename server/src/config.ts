@@ -70,6 +70,7 @@ const envSchema = z.object({
   BAKONG_STANDIN: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
   BAKONG_POLL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5000),
   PAYMENT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  SETTINGS_MAX_AGE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 });
 
 /** The token the built-in Bakong stand-in accepts when BAKONG_TOKEN is not set: not a secret, nothing real. */
@@ -99,6 +100,11 @@ export interface Config {
   paymentGraceMs: number;
   /** Where files (product pictures, payment proofs) live: a folder on this machine or an S3-compatible bucket. */
   storage: StorageConfig;
+  /**
+   * How long a process may answer settings it read earlier (the web shop's shop info): a change made elsewhere
+   * (`npm run shop -- set-…`, another server process) shows within this time.
+   */
+  settingsMaxAgeMs: number;
 }
 
 export type StorageConfig =
@@ -165,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bakong: bakongConfig(e),
     paymentGraceMs: e.PAYMENT_GRACE_MS,
     storage: storageConfig(e, dataDir),
+    settingsMaxAgeMs: e.SETTINGS_MAX_AGE_MS,
   };
 }
 

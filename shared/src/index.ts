@@ -11,6 +11,7 @@ export * from './payments';
 export * from './support';
 export * from './sync';
 export * from './permissions';
+export * from './settings';
 export * from './api/route';
 export * from './api/routes';
 export type { ShopInfo } from './api/routes/system';

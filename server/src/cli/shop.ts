@@ -1,22 +1,42 @@
 import { AppError } from '../http/errors';
 import { createActiveUser } from '../modules/accounts/users';
+import { bakongCheck } from './bakong-check';
 import { openForCli, parseOptions } from './open';
+import { setterCommands } from './setting-commands';
+import { runSetter, showSettings } from './settings';
+
+const commands: ReadonlyArray<[string, string]> = [
+  ['create-admin --email E --password P [--name N]', 'create an active admin account'],
+  ['settings', 'show every setting as the server uses it (secrets hidden), and the Bakong connection'],
+  ['settings get KEY', 'one setting as JSON'],
+  ...Object.values(setterCommands).map((command): [string, string] => [command.usage, command.summary]),
+  ['bakong-check', 'ask the Bakong Open API (BAKONG_API_URL) whether BAKONG_TOKEN works'],
+];
 
 const usage = `Usage: npm run shop -- <command>
 
 Commands:
-  create-admin --email E --password P [--name N]   create an active admin account`;
+${commands.map(([synopsis, summary]) => `  ${synopsis.replaceAll('\n', '\n  ')}\n      ${summary}`).join('\n')}
 
-async function main(): Promise<void> {
+Every set-… command checks its input by the rules the server applies, stores it with an audit row and prints what
+is stored; with a problem it names the option to fix, stores nothing and exits with 1.`;
+
+async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const options = parseOptions(rest);
-  if (command !== 'create-admin') {
-    console.error(usage);
-    process.exit(command ? 1 : 0);
-  }
+  if (command === 'create-admin') return createAdmin(rest);
+  if (command === 'settings') return showSettings(rest);
+  if (command === 'bakong-check') return bakongCheck();
+  const setter = command === undefined ? undefined : setterCommands[command];
+  if (command !== undefined && setter) return runSetter(command, setter, rest);
+  console.error(usage);
+  return command === undefined || command === 'help' ? 0 : 1;
+}
+
+async function createAdmin(args: string[]): Promise<number> {
+  const options = parseOptions(args);
   if (!options.email || !options.password) {
     console.error('create-admin needs --email and --password\n\n' + usage);
-    process.exit(1);
+    return 1;
   }
   const { database } = await openForCli();
   try {
@@ -27,14 +47,17 @@ async function main(): Promise<void> {
       role: 'admin',
     });
     console.log(`Admin account created for ${admin.email}`);
+    return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const details = Object.entries(error.fields ?? {}).map(([field, problem]) => `  ${field}: ${problem}`);
     console.error([error.message, ...details].join('\n'));
-    process.exitCode = 1;
+    return 1;
   } finally {
     await database.close();
   }
 }
 
-void main();
+void main().then((code) => {
+  process.exitCode = code;
+});

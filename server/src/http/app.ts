@@ -101,7 +101,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   const storage = createStorage(config.storage);
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
-    ...shopInfoHandlers(db, { demo: config.bakong.standin }),
+    ...shopInfoHandlers(db, { demo: config.bakong.standin, maxAgeMs: config.settingsMaxAgeMs }),
     ...accountHandlers(db, config.publicUrl),
     ...catalogHandlers(db, storage),
     ...cartHandlers(db),

@@ -1,5 +1,13 @@
-import { z } from 'zod';
-import { formatKhr, formatUsd, usdCentsToKhr, type Currency, type OrderStatus } from '@shop/shared';
+import {
+  formatKhr,
+  formatUsd,
+  invoiceVatSettingSchema,
+  settingKeys,
+  usdCentsToKhr,
+  type Currency,
+  type InvoiceVatSetting,
+  type OrderStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { SignedInUser } from '../accounts/sessions';
 import { getSetting, getShopIdentity, type ShopIdentity } from '../settings/service';
@@ -10,16 +18,7 @@ import { getOrderFor } from './service';
  * them; amounts are USD with the riel equivalent at the order's own rate, as customers in Cambodia expect.
  */
 
-export const INVOICE_VAT_KEY = 'invoice.vat';
-
-/** Setting `invoice.vat`: a VAT-registered shop issues tax invoices that show the VAT its prices include. */
-export const invoiceVatSettingSchema = z.object({
-  registered: z.boolean(),
-  ratePercent: z.number().int().min(1).max(100).default(10),
-  /** The shop's VAT taxpayer identification number, printed on tax invoices. */
-  tin: z.string().trim().max(40).default(''),
-});
-export type InvoiceVatSetting = z.infer<typeof invoiceVatSettingSchema>;
+export const INVOICE_VAT_KEY = settingKeys.invoiceVat;
 
 /** The VAT setting when the shop is registered; null (no VAT lines) when it is not or the setting is unset. */
 export async function getInvoiceVat(db: Db): Promise<InvoiceVatSetting | null> {

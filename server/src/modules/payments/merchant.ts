@@ -1,12 +1,13 @@
+import { merchantAccountSchema, settingKeys } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { getSetting, setSetting } from '../settings/service';
-import { KhqrError, merchantAccountProblems, type MerchantAccount } from './khqr';
+import { KhqrError, type MerchantAccount } from './khqr';
 
 /** How long a payment QR can be paid: long enough to open a bank app, short enough to hold stock briefly. */
 export const KHQR_LIFETIME_MS = 15 * 60_000;
 
-export const MERCHANT_ACCOUNT_KEY = 'payments.merchant';
+export const MERCHANT_ACCOUNT_KEY = settingKeys.merchantAccount;
 
 /** Until the shop enters its own account: fine with the Bakong stand-in, never with real money. */
 export const DEMO_MERCHANT_ACCOUNT: Readonly<MerchantAccount> = Object.freeze({
@@ -43,29 +44,11 @@ export async function setMerchantAccount(tx: Tx, account: MerchantAccount): Prom
   return clean;
 }
 
+/** The stored account by the shared rules (those `npm run shop -- set-merchant` applies); the first problem throws. */
 function parseMerchantAccount(value: unknown): MerchantAccount {
-  const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const text = (field: string): string | undefined => {
-    const v = record[field];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
-  const account: MerchantAccount = {
-    kind: record.kind === 'merchant' ? 'merchant' : 'individual',
-    accountId: text('accountId') ?? '',
-    name: text('name') ?? '',
-    city: text('city') ?? '',
-  };
-  if (record.kind !== undefined && record.kind !== 'individual' && record.kind !== 'merchant')
-    throw new KhqrError(
-      `setting ${MERCHANT_ACCOUNT_KEY}: kind must be 'individual' or 'merchant'`,
-      0,
-      'kind',
-    );
-  for (const field of ['merchantId', 'acquiringBank', 'storeLabel'] as const) {
-    const v = text(field);
-    if (v !== undefined) account[field] = v;
-  }
-  const [field, problem] = Object.entries(merchantAccountProblems(account))[0] ?? [];
-  if (field) throw new KhqrError(`setting ${MERCHANT_ACCOUNT_KEY}: ${field} ${problem}`, 0, field);
-  return account;
+  const parsed = merchantAccountSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || 'value';
+  throw new KhqrError(`setting ${MERCHANT_ACCOUNT_KEY}: ${field} ${issue.message}`, 0, field);
 }

@@ -1,28 +1,30 @@
-import { z } from 'zod';
+import { pricingSchema, settingKeys, type Pricing } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { getSetting } from './service';
 
-/** The shop's money rules: its own exchange rate, the delivery fee and when delivery is free. */
-export const pricingSchema = z.object({
-  /** Riel per US dollar, set by the shop (typically 4,000–4,100). */
-  rielPerUsd: z.number().int().min(1000).max(10_000),
-  deliveryFeeCents: z.number().int().min(0).max(100_00),
-  /** Orders from this subtotal up are delivered free; null: never free. */
-  freeDeliveryFromCents: z.number().int().min(0).nullable(),
-});
-export type Pricing = z.infer<typeof pricingSchema>;
+export type { Pricing };
 
-export const PRICING_KEY = 'orders.pricing';
-export const DEFAULT_PRICING: Pricing = {
+export const PRICING_KEY = settingKeys.pricing;
+export const DEFAULT_PRICING: Readonly<Pricing> = Object.freeze({
   rielPerUsd: 4100,
   deliveryFeeCents: 200,
   freeDeliveryFromCents: 10_000,
-};
+});
 
+/** The shop's exchange rate and delivery fees: each stored field that keeps the shared rules, else its default. */
 export async function getPricing(db: Db | Tx): Promise<Pricing> {
-  const stored = pricingSchema.partial().safeParse(await getSetting(db, PRICING_KEY));
-  return { ...DEFAULT_PRICING, ...(stored.success ? stored.data : {}) };
+  const stored = await getSetting(db, PRICING_KEY);
+  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const field = <F extends keyof Pricing>(name: F): Pricing[F] => {
+    const parsed = pricingSchema.shape[name].safeParse(value[name]);
+    return parsed.success ? (parsed.data as Pricing[F]) : DEFAULT_PRICING[name];
+  };
+  return {
+    rielPerUsd: field('rielPerUsd'),
+    deliveryFeeCents: field('deliveryFeeCents'),
+    freeDeliveryFromCents: field('freeDeliveryFromCents'),
+  };
 }
 
 export function deliveryFeeFor(

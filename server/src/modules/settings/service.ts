@@ -1,19 +1,11 @@
+import { settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared';
 import { isMysql } from '../../db/ddl';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 
-/** Who the shop is, as mails, receipts and the web shop's header show it. */
-export interface ShopIdentity {
-  name: string;
-  nameKm: string;
-  /** An absolute http(s) URL: mail clients cannot resolve paths relative to the shop. */
-  logoUrl: string | null;
-  supportEmail: string | null;
-  phone: string | null;
-  address: string | null;
-}
+export type { ShopIdentity };
 
-export const SHOP_IDENTITY_KEY = 'shop.identity';
+export const SHOP_IDENTITY_KEY = settingKeys.shopIdentity;
 
 export const DEFAULT_SHOP_IDENTITY: Readonly<ShopIdentity> = Object.freeze({
   name: 'Computer Shop',
@@ -35,21 +27,26 @@ export async function getSetting(db: Db | Tx, key: string): Promise<unknown> {
   }
 }
 
-/** The shop's name, logo and contact details, each field falling back to its default when absent or malformed. */
+/**
+ * The shop's name, logo and contact details, each field falling back to its default when absent or breaking the
+ * shared rules (a row written by hand must not put an empty name or a bad link into every mail).
+ */
 export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
   const stored = await getSetting(db, SHOP_IDENTITY_KEY);
   const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const text = (field: keyof ShopIdentity): string | null => {
-    const v = value[field];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  const field = <F extends keyof ShopIdentity>(name: F): ShopIdentity[F] => {
+    const parsed = shopIdentitySchema.shape[name].safeParse(value[name]);
+    return parsed.success && parsed.data !== null
+      ? (parsed.data as ShopIdentity[F])
+      : DEFAULT_SHOP_IDENTITY[name];
   };
   return {
-    name: text('name') ?? DEFAULT_SHOP_IDENTITY.name,
-    nameKm: text('nameKm') ?? DEFAULT_SHOP_IDENTITY.nameKm,
-    logoUrl: text('logoUrl'),
-    supportEmail: text('supportEmail'),
-    phone: text('phone'),
-    address: text('address'),
+    name: field('name'),
+    nameKm: field('nameKm'),
+    logoUrl: field('logoUrl'),
+    supportEmail: field('supportEmail'),
+    phone: field('phone'),
+    address: field('address'),
   };
 }
 

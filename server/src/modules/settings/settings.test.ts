@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support';
 import type { ShopDatabase } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
+import { systemActor } from '../audit/audit';
+import { changeSettings } from './changes';
 import { DEFAULT_SHOP_IDENTITY, getSetting, getShopIdentity, setSetting } from './service';
 
 describe('settings', () => {
@@ -75,5 +77,39 @@ describe('settings', () => {
       }),
     ).rejects.toThrow('undo');
     expect(await getSetting(database.db, 'demo.flag')).toBeUndefined();
+  });
+
+  it('concurrent changes of one setting each build on the other: none is lost, from the first one on', async () => {
+    const byCli = { actor: systemActor, source: 'cli' } as const;
+    const setField = (field: string, value: string) =>
+      changeSettings(
+        database.db,
+        [{ key: 'shop.identity', next: (current) => ({ ...current, [field]: value }) }],
+        byCli,
+      );
+    await database.db.deleteFrom('settings').where('key', '=', 'shop.identity').execute();
+    const fields = {
+      name: 'Angkor PC',
+      nameKm: 'អង្គរ ភីស៊ី',
+      phone: '012 345 678',
+      address: 'St 63, Siem Reap',
+      supportEmail: 'hello@angkorpc.example',
+      logoUrl: 'https://angkorpc.example/logo.png',
+    };
+    // The first changes create the row; MySQL's REPEATABLE READ would let each merge into what it read before the
+    // others committed, keeping only the last writer's field.
+    await Promise.all(Object.entries(fields).map(([field, value]) => setField(field, value)));
+    expect(await getShopIdentity(database.db)).toEqual(fields);
+
+    const again = { name: 'Angkor PC 2', phone: '099 888 777', address: 'St 51, Phnom Penh' };
+    await Promise.all(Object.entries(again).map(([field, value]) => setField(field, value)));
+    expect(await getShopIdentity(database.db)).toEqual({ ...fields, ...again });
+    const audits = await database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity', '=', 'setting')
+      .where('entity_id', '=', 'shop.identity')
+      .execute();
+    expect(audits).toHaveLength(9);
   });
 });

@@ -8,9 +8,9 @@ import { getShopIdentity } from './service';
 /**
  * What the web shop needs on every page (GET /shop): who the shop is, how it prices in riel, how long a payment QR
  * lasts, what delivery costs, and whether payments are simulated. Every page load asks, and admins change these
- * rarely: an answer is kept for half a minute per process.
+ * rarely: an answer is kept per process for `maxAgeMs` (SETTINGS_MAX_AGE_MS, half a minute by default), which bounds
+ * how long a change made elsewhere (`npm run shop -- set-…`, another process) takes to show.
  */
-const SHOP_INFO_TTL_MS = 30_000;
 
 /**
  * A demo shop (Bakong stand-in) shows made-up contact details until real ones are set, so its pages look as a
@@ -42,13 +42,16 @@ export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<
   };
 }
 
-export function shopInfoHandlers(db: Db, options: { demo: boolean }): Handlers<'getShopInfo'> {
+export function shopInfoHandlers(
+  db: Db,
+  options: { demo: boolean; maxAgeMs: number },
+): Handlers<'getShopInfo'> {
   let cached: { answer: Promise<ShopInfo>; until: number } | null = null;
   return {
     getShopInfo: () => {
       if (!cached || cached.until <= Date.now()) {
         const answer = readShopInfo(db, options);
-        cached = { answer, until: Date.now() + SHOP_INFO_TTL_MS };
+        cached = { answer, until: Date.now() + options.maxAgeMs };
         // A failed read is not kept: the next request tries again.
         answer.catch(() => {
           if (cached?.answer === answer) cached = null;

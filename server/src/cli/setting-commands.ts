@@ -1,0 +1,205 @@
+import { settingKeys } from '@shop/shared';
+import { Invalid } from '../http/errors';
+import type { SettingChange } from '../modules/settings/changes';
+import { DEFAULT_INVOICE_VAT } from '../modules/settings/current';
+import { UsageError, type OptionKinds, type ParsedArguments } from './options';
+
+/**
+ * The friendly setters of `npm run shop`: options in the owner's words turned into changes of settings. They only
+ * translate; every rule is the setting's shared schema, checked when the change is stored (modules/settings).
+ */
+export interface SetterCommand {
+  usage: string;
+  summary: string;
+  options: OptionKinds;
+  /** Each setting field to the option or argument that sets it, so a problem names what to retype. */
+  fields: Readonly<Record<string, string>>;
+  changes(input: ParsedArguments): SettingChange[];
+}
+
+const identityOptions = {
+  name: 'name',
+  'name-km': 'nameKm',
+  address: 'address',
+  phone: 'phone',
+  email: 'supportEmail',
+  'logo-url': 'logoUrl',
+} as const;
+
+export const setterCommands: Readonly<Record<string, SetterCommand>> = {
+  'set-merchant': {
+    usage:
+      'set-merchant --account NAME@BANK --name N --city C [--store-label L]\n' +
+      '             [--kind merchant --merchant-id ID --bank CODE]',
+    summary: 'the Bakong account customers pay, given whole; the name is what they see in their bank app',
+    options: valueOptions('kind', 'account', 'name', 'city', 'merchant-id', 'bank', 'store-label'),
+    fields: {
+      kind: '--kind',
+      accountId: '--account',
+      name: '--name',
+      city: '--city',
+      merchantId: '--merchant-id',
+      acquiringBank: '--bank',
+      storeLabel: '--store-label',
+    },
+    // The whole account at once: a Bakong account is never half changed (the old city with a new account).
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      const merchantDetails = o['merchant-id'] !== undefined || o.bank !== undefined;
+      return [
+        {
+          key: settingKeys.merchantAccount,
+          next: () => ({
+            kind: o.kind ?? (merchantDetails ? 'merchant' : 'individual'),
+            accountId: o.account,
+            name: o.name,
+            city: o.city,
+            merchantId: o['merchant-id'],
+            acquiringBank: o.bank,
+            storeLabel: o['store-label'],
+          }),
+        },
+      ];
+    },
+  },
+
+  'set-identity': {
+    usage:
+      'set-identity [--name N] [--name-km N] [--address A] [--phone P] [--email E] [--logo-url URL] [--tin TIN]',
+    summary: "who the shop is (mails, invoices, web shop); only the options given change, '' clears one",
+    options: valueOptions(...Object.keys(identityOptions), 'tin'),
+    fields: { ...invert(identityOptions), tin: '--tin' },
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      const given = Object.entries(identityOptions).filter(([option]) => o[option] !== undefined);
+      if (given.length === 0 && o.tin === undefined)
+        throw new UsageError(`give at least one of ${optionList(identityOptions)}, --tin`);
+      const changes: SettingChange[] = [];
+      if (given.length > 0)
+        changes.push({
+          key: settingKeys.shopIdentity,
+          next: (current) => ({
+            ...current,
+            ...Object.fromEntries(given.map(([option, field]) => [field, o[option]])),
+          }),
+        });
+      // The TIN is printed on tax invoices, so it lives with the VAT setting.
+      if (o.tin !== undefined)
+        changes.push({
+          key: settingKeys.invoiceVat,
+          next: (current) => ({ ...(current ?? DEFAULT_INVOICE_VAT), tin: o.tin }),
+        });
+      return changes;
+    },
+  },
+
+  'set-exchange-rate': {
+    usage: 'set-exchange-rate RIEL_PER_USD',
+    summary:
+      "the shop's own rate for riel prices and KHR payments, e.g. 4100; orders keep the rate they were placed at",
+    options: {},
+    fields: { rielPerUsd: 'RIEL_PER_USD' },
+    changes: ({ positional }) => {
+      if (positional.length !== 1) throw new UsageError('give one number: riel per US dollar, e.g. 4100');
+      return [
+        {
+          key: settingKeys.pricing,
+          next: (current) => ({ ...current, rielPerUsd: numberOrText(positional[0]!) }),
+        },
+      ];
+    },
+  },
+
+  'set-vat': {
+    usage: 'set-vat --on --tin TIN [--rate PERCENT] | --off',
+    summary:
+      'whether invoices are tax invoices showing the VAT prices include (10 % unless --rate) and the TIN',
+    options: { on: 'flag', off: 'flag', rate: 'value', tin: 'value' },
+    fields: { registered: '--on/--off', ratePercent: '--rate', tin: '--tin' },
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      if (o.on && o.off) throw new UsageError('give --on or --off, not both');
+      if (!o.on && !o.off && o.rate === undefined && o.tin === undefined)
+        throw new UsageError('give --on, --off, --rate or --tin');
+      return [
+        {
+          key: settingKeys.invoiceVat,
+          next: (current) => ({
+            ...(current ?? DEFAULT_INVOICE_VAT),
+            ...((o.on || o.off) && { registered: Boolean(o.on) }),
+            ...(o.rate !== undefined && { ratePercent: numberOrText(o.rate.replace(/%$/, '')) }),
+            ...(o.tin !== undefined && { tin: o.tin }),
+          }),
+        },
+      ];
+    },
+  },
+
+  'set-delivery': {
+    usage: 'set-delivery [--fee USD] [--free-from USD | --never-free]',
+    summary:
+      'the delivery fee, and the order subtotal from which delivery is free (amounts in US dollars, e.g. 2.50)',
+    options: { fee: 'value', 'free-from': 'value', 'never-free': 'flag' },
+    fields: { deliveryFeeCents: '--fee', freeDeliveryFromCents: '--free-from' },
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      if (o['free-from'] !== undefined && o['never-free'])
+        throw new UsageError('give --free-from or --never-free, not both');
+      if (o.fee === undefined && o['free-from'] === undefined && !o['never-free'])
+        throw new UsageError('give --fee, --free-from or --never-free');
+      const fee = o.fee === undefined ? undefined : usdCents(o.fee, 'deliveryFeeCents');
+      const freeFrom = o['never-free']
+        ? null
+        : o['free-from'] === undefined
+          ? undefined
+          : usdCents(o['free-from'], 'freeDeliveryFromCents');
+      return [
+        {
+          key: settingKeys.pricing,
+          next: (current) => ({
+            ...current,
+            ...(fee !== undefined && { deliveryFeeCents: fee }),
+            ...(freeFrom !== undefined && { freeDeliveryFromCents: freeFrom }),
+          }),
+        },
+      ];
+    },
+  },
+};
+
+function valueOptions(...names: string[]): OptionKinds {
+  return Object.fromEntries(names.map((name) => [name, 'value' as const]));
+}
+
+function invert(options: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(options).map(([option, field]) => [field, `--${option}`]));
+}
+
+function optionList(options: Readonly<Record<string, string>>): string {
+  return Object.keys(options)
+    .map((option) => `--${option}`)
+    .join(', ');
+}
+
+function noArguments(positional: readonly string[]): void {
+  if (positional.length > 0)
+    throw new UsageError(
+      `unexpected ${positional.map((p) => JSON.stringify(p)).join(' ')} (values follow an --option)`,
+    );
+}
+
+/** "4100", "4,100" or "10" as a number; anything else as typed, for the schema to explain what it wants. */
+function numberOrText(text: string): number | string {
+  const plain = text.replace(/[,\s]/g, '');
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : text;
+}
+
+/** US dollars as people type them ("2", "2.50", "$100") in integer cents, without float arithmetic. */
+function usdCents(text: string, field: string): number {
+  const match = /^\$?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,\s]/g, ''));
+  if (!match)
+    throw new Invalid('Nothing was changed: some values are not valid', {
+      [field]: 'enter US dollars such as 2 or 2.50',
+    });
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}

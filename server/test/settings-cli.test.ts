@@ -1,0 +1,334 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShopClient } from '@shop/shared';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
+import { decodeKhqr } from '../src/modules/payments/khqr';
+import { startServer, type RunningServer } from '../src/server';
+import { createTestDatabase, signedInAs, type TestDatabase } from './support';
+
+/**
+ * A production shop set up without SQL (issue 9, finding 16): `npm run shop -- set-…` run as real child processes
+ * against the database a running server uses, with real Bakong played by a stand-in on its own port. What the
+ * commands store is what `settings` shows and what the running server uses; bad input is refused whole.
+ */
+const run = promisify(execFile);
+const cli = path.resolve(import.meta.dirname, '../src/cli/shop.ts');
+const TOKEN = 'merchant-token-for-the-stand-in';
+/** Short, so a test can pass the bound without a long wait; the default is 30 s. */
+const SETTINGS_MAX_AGE_MS = 1000;
+
+let target: TestDatabase;
+let bakong: Awaited<ReturnType<typeof startBakongStandinServer>>;
+let server: RunningServer;
+
+beforeAll(async () => {
+  target = await createTestDatabase();
+  bakong = await startBakongStandinServer({ token: TOKEN });
+  server = await startServer(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: target.dataDir,
+      DATABASE_URL: target.url,
+      SEED: 'none',
+      BAKONG_STANDIN: 'false',
+      BAKONG_API_URL: bakong.url,
+      BAKONG_TOKEN: TOKEN,
+      BAKONG_POLL_MS: '3600000',
+      SETTINGS_MAX_AGE_MS: String(SETTINGS_MAX_AGE_MS),
+    }),
+    { logger: createLogger('silent') },
+  );
+});
+afterAll(async () => {
+  await server?.close();
+  await bakong?.stop();
+  await target?.drop();
+});
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run shop -- …` on the server's database; `env` adds to (or, with '', removes from) its environment. */
+const shop = (args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
+  run(process.execPath, ['--import', 'tsx', cli, ...args], {
+    env: { ...process.env, DATABASE_URL: target.url, DATA_DIR: target.dataDir, ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: CliResult) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+
+const storedSettings = () => server.database.db.selectFrom('settings').selectAll().execute();
+const settingAudits = () =>
+  server.database.db.selectFrom('audit_log').selectAll().where('entity', '=', 'setting').execute();
+
+async function customerWithProduct(
+  priceCents: number,
+): Promise<{ customer: ShopClient; token: string; productId: string }> {
+  const admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
+  const category = await admin.createCategory({
+    body: { name: `Mice ${priceCents}`, nameKm: 'កណ្ដុរ', specKind: 'general' },
+  });
+  const brand = await admin.createBrand({ body: { name: `Logi ${priceCents}` } });
+  const product = await admin.createProduct({
+    body: {
+      sku: `MSE-${priceCents}`,
+      name: 'Wireless mouse',
+      categoryId: category.id,
+      brandId: brand.id,
+      priceCents,
+    },
+  });
+  await admin.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 5 } });
+  const { client, token } = await signedInAs(server.database.db, 'customer');
+  return { customer: client(server.url), token, productId: product.id };
+}
+
+describe('npm run shop -- settings commands', () => {
+  it(
+    'bad input prints each field with its problem, exits 1 and stores nothing',
+    { timeout: 120_000 },
+    async () => {
+      const [merchant, rate, vat, typo, money] = await Promise.all([
+        shop([
+          'set-merchant',
+          '--account',
+          'angkorpc',
+          '--name',
+          'Angkor PC Computer Superstore',
+          '--city',
+          '',
+        ]),
+        shop(['set-exchange-rate', '41']),
+        shop(['set-vat', '--on']),
+        shop(['set-merchant', '--acount', 'angkorpc@aclb']),
+        shop(['set-delivery', '--fee', 'two dollars']),
+      ]);
+      expect(merchant.code).toBe(1);
+      expect(merchant.stderr).toContain('Nothing was changed');
+      expect(merchant.stderr).toContain('--account: must be a Bakong account id like name@bank');
+      expect(merchant.stderr).toContain('--name: use at most 25 characters');
+      expect(merchant.stderr).toContain("--city: enter the shop's city, e.g. Phnom Penh");
+      expect(rate).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('RIEL_PER_USD: the rate is riel per US dollar'),
+      });
+      expect(vat).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('--tin: a VAT-registered shop prints its TIN'),
+      });
+      expect(typo).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown option --acount') });
+      expect(money).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('--fee: enter US dollars such as 2 or 2.50'),
+      });
+      expect([merchant, rate, vat, typo, money].map((r) => r.stdout)).toEqual(['', '', '', '', '']);
+
+      expect(await storedSettings()).toEqual([]);
+      expect(await settingAudits()).toEqual([]);
+      // With real Bakong and no account entered, nobody can pay: placing an order says so and keeps nothing.
+      const { customer, productId } = await customerWithProduct(1999);
+      await expect(
+        customer.placeOrder({
+          body: { items: [{ productId, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+        }),
+      ).rejects.toMatchObject({ status: 503 });
+    },
+  );
+
+  it(
+    'what the commands store, `settings` shows (secrets hidden) and the running server uses',
+    { timeout: 120_000 },
+    async () => {
+      const shopBefore = await fetch(`${server.url}/api/v1/shop`).then(
+        (r) => r.json() as Promise<{ rielPerUsd: number }>,
+      );
+      const cachedAt = Date.now();
+      expect(shopBefore.rielPerUsd).toBe(4100);
+
+      const results = await Promise.all([
+        shop([
+          'set-merchant',
+          '--kind',
+          'merchant',
+          '--account',
+          'angkorpc@aclb',
+          '--name',
+          'អង្គរ ភីស៊ី',
+          '--city',
+          'Siem Reap',
+          '--merchant-id',
+          '1234567',
+          '--bank',
+          'ACLBKHPP',
+        ]),
+        shop(['set-exchange-rate', '4,050']),
+        shop([
+          'set-identity',
+          '--name',
+          'Angkor PC',
+          '--name-km',
+          'អង្គរ ភីស៊ី',
+          '--phone',
+          '012 345 678',
+          '--email',
+          'Hello@AngkorPC.example',
+          '--address',
+          'St 63, Siem Reap',
+          '--tin',
+          'K001-901234567',
+        ]),
+      ]);
+      expect(results.map((r) => [r.code, r.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+        [0, ''],
+      ]);
+      const [merchant, rate, identity] = results.map((r) => r.stdout);
+      expect(merchant).toContain('Saved payments.merchant:');
+      expect(merchant).toMatch(/accountId\s+angkorpc@aclb/);
+      expect(rate).toMatch(/rielPerUsd\s+4050 \(1 USD = 4,050៛\)/);
+      expect(identity).toMatch(/supportEmail\s+hello@angkorpc\.example/);
+      expect(identity).toMatch(/Saved invoice\.vat:[\s\S]*tin\s+K001-901234567/);
+      // These two change settings the commands above also changed: after them, so each merges into the result.
+      const vat = await shop(['set-vat', '--on', '--rate', '10']);
+      const delivery = await shop(['set-delivery', '--fee', '1.50', '--never-free']);
+      expect([vat.code, delivery.code]).toEqual([0, 0]);
+      expect(delivery.stdout).toMatch(/deliveryFeeCents\s+150 \(\$1\.50\)/);
+
+      // A setting another module keeps, with a secret in it: shown, the secret not.
+      await server.database.db
+        .insertInto('settings')
+        .values({
+          key: 'test.vault',
+          value_json: JSON.stringify({ apiToken: 'do-not-print-me', note: 'kept' }),
+          updated_at: 1,
+        })
+        .execute();
+      const listing = await shop(['settings'], {
+        BAKONG_STANDIN: 'false',
+        BAKONG_API_URL: bakong.url,
+        BAKONG_TOKEN: TOKEN,
+      });
+      expect(listing.code).toBe(0);
+      for (const shown of [
+        /name\s+Angkor PC/,
+        /phone\s+012 345 678/,
+        /kind\s+merchant/,
+        /accountId\s+angkorpc@aclb/,
+        /acquiringBank\s+ACLBKHPP/,
+        /rielPerUsd\s+4050/,
+        /freeDeliveryFromCents\s+\(none\)/,
+        /registered\s+true/,
+        /tin\s+K001-901234567/,
+        /apiToken\s+\(hidden\)/,
+        /note\s+kept/,
+        /BAKONG_TOKEN\s+set \(hidden\)/,
+      ])
+        expect(listing.stdout).toMatch(shown);
+      expect(listing.stdout).not.toContain(TOKEN);
+      expect(listing.stdout).not.toContain('do-not-print-me');
+      const one = await shop(['settings', 'get', 'orders.pricing']);
+      expect(JSON.parse(one.stdout)).toEqual({
+        rielPerUsd: 4050,
+        deliveryFeeCents: 150,
+        freeDeliveryFromCents: null,
+      });
+
+      // The running server, never restarted: a new order pays the account entered, at the rate entered…
+      const { customer, token, productId } = await customerWithProduct(2500);
+      const order = await customer.placeOrder({
+        body: { items: [{ productId, quantity: 2 }], fulfilment: 'pickup', currency: 'KHR' },
+      });
+      expect(order).toMatchObject({ totalCents: 5000, rielPerUsd: 4050, totalKhr: 202_500 });
+      const payment = await customer.getOrderPayment({ params: { id: order.id } });
+      expect(decodeKhqr(payment.khqr)).toMatchObject({
+        kind: 'merchant',
+        accountId: 'angkorpc@aclb',
+        merchantName: 'អង្គរ ភីស៊ី',
+        city: 'Siem Reap',
+        currency: 'KHR',
+        amountMinor: 202_500,
+      });
+      // …its invoice is a tax invoice with the TIN…
+      const invoice = await fetch(`${server.url}/api/v1/orders/${order.id}/invoice?format=html`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.text());
+      expect(invoice).toContain('K001-901234567');
+      expect(invoice).toContain('Angkor PC');
+      // …and the web shop's shop details follow within SETTINGS_MAX_AGE_MS of the change.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, cachedAt + SETTINGS_MAX_AGE_MS + 1 - Date.now())),
+      );
+      const shopAfter = await fetch(`${server.url}/api/v1/shop`).then((r) => r.json());
+      expect(shopAfter).toMatchObject({
+        name: 'Angkor PC',
+        rielPerUsd: 4050,
+        delivery: { feeCents: 150, freeFromCents: null },
+        contact: { phone: '012 345 678', email: 'hello@angkorpc.example', address: 'St 63, Siem Reap' },
+      });
+
+      // Every change has its audit row: no user, the command line as the source, what was there before.
+      const audits = await settingAudits();
+      expect(audits.map((a) => a.entity_id).sort()).toEqual(
+        [
+          'invoice.vat',
+          'invoice.vat',
+          'orders.pricing',
+          'orders.pricing',
+          'payments.merchant',
+          'shop.identity',
+        ].sort(),
+      );
+      for (const audit of audits) {
+        expect(audit).toMatchObject({ actor_id: null, action: 'setting.change' });
+        expect(JSON.parse(audit.after_json!)).toMatchObject({ source: 'cli' });
+        expect(JSON.parse(audit.before_json!)).toMatchObject({ source: 'cli' });
+      }
+      const pricing = audits
+        .filter((a) => a.entity_id === 'orders.pricing')
+        .map((a) => [JSON.parse(a.before_json!).value, JSON.parse(a.after_json!).value] as unknown[]);
+      const rateSet = { rielPerUsd: 4050, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 };
+      expect(pricing).toContainEqual([null, rateSet]);
+      expect(pricing).toContainEqual([
+        rateSet,
+        { rielPerUsd: 4050, deliveryFeeCents: 150, freeDeliveryFromCents: null },
+      ]);
+    },
+  );
+});
+
+describe('npm run shop -- bakong-check', () => {
+  it(
+    'OK with a token Bakong accepts; a clear FAILED (exit 1) with one it refuses or with no Bakong to ask',
+    { timeout: 120_000 },
+    async () => {
+      const [good, refused, standin] = await Promise.all([
+        shop(['bakong-check'], { BAKONG_STANDIN: 'false', BAKONG_API_URL: bakong.url, BAKONG_TOKEN: TOKEN }),
+        shop(['bakong-check'], {
+          BAKONG_STANDIN: 'false',
+          BAKONG_API_URL: bakong.url,
+          BAKONG_TOKEN: 'expired-token',
+        }),
+        shop(['bakong-check'], { BAKONG_STANDIN: '', BAKONG_API_URL: '', BAKONG_TOKEN: '' }),
+      ]);
+      expect(good).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`OK: ${bakong.url} accepted the token`),
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`FAILED: ${bakong.url} refused the token (HTTP 401`);
+      expect(refused.stderr).toContain('Renew it');
+      expect(standin).toMatchObject({ code: 1, stderr: expect.stringContaining('built-in Bakong stand-in') });
+      expect(refused.stderr + good.stdout).not.toContain(TOKEN);
+    },
+  );
+});

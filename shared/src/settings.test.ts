@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { invoiceVatSettingSchema, pricingSchema, shopIdentitySchema } from './settings';
+
+/** The settings' shared rules as a person entering them meets them: one clear problem per field. */
+const problems = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+
+describe('settings rules', () => {
+  it('shop identity: blanks clear a field, emails are lower-cased, hidden characters and bad links are refused', () => {
+    expect(
+      shopIdentitySchema.parse({
+        name: ' Angkor PC ',
+        nameKm: 'អង្គរ ភីស៊ី',
+        logoUrl: '',
+        supportEmail: 'Hello@AngkorPC.example',
+        phone: '+855 12 345 678',
+        address: '   ',
+      }),
+    ).toEqual({
+      name: 'Angkor PC',
+      nameKm: 'អង្គរ ភីស៊ី',
+      logoUrl: null,
+      supportEmail: 'hello@angkorpc.example',
+      phone: '+855 12 345 678',
+      address: null,
+    });
+    expect(
+      problems(
+        shopIdentitySchema.safeParse({
+          name: 'Winner\u202e',
+          nameKm: '',
+          logoUrl: 'javascript:alert(1)',
+          supportEmail: 'nobody',
+          phone: 'call us',
+          address: 'line one\nline two',
+        }),
+      ),
+    ).toEqual({
+      name: 'remove control characters and direction marks',
+      nameKm: "enter the shop's name in Khmer",
+      logoUrl: 'enter the full address of the logo picture, starting with https://',
+      supportEmail: 'enter an email address such as shop@example.com',
+      phone: 'enter a phone number such as 012 345 678 or +855 12 345 678',
+      address: 'remove control characters and direction marks',
+    });
+  });
+
+  it('pricing: whole riel per dollar in a sane range, fees in cents with limits said in dollars', () => {
+    expect(
+      problems(
+        pricingSchema.safeParse({ rielPerUsd: 4.1, deliveryFeeCents: 100_01, freeDeliveryFromCents: -1 }),
+      ),
+    ).toEqual({
+      rielPerUsd: 'enter whole riel per US dollar, e.g. 4100',
+      deliveryFeeCents: 'the delivery fee can be at most $100.00',
+      freeDeliveryFromCents: 'the free-delivery threshold cannot be negative',
+    });
+    expect(
+      pricingSchema.parse({ rielPerUsd: 4050, deliveryFeeCents: 0, freeDeliveryFromCents: null }),
+    ).toEqual({
+      rielPerUsd: 4050,
+      deliveryFeeCents: 0,
+      freeDeliveryFromCents: null,
+    });
+  });
+
+  it('VAT: a registered shop needs its TIN; the rate is 10 % unless said otherwise', () => {
+    expect(problems(invoiceVatSettingSchema.safeParse({ registered: true }))).toEqual({
+      tin: 'a VAT-registered shop prints its TIN on every tax invoice: enter it',
+    });
+    expect(invoiceVatSettingSchema.parse({ registered: true, tin: ' K001-901234567 ' })).toEqual({
+      registered: true,
+      ratePercent: 10,
+      tin: 'K001-901234567',
+    });
+    expect(invoiceVatSettingSchema.parse({ registered: false })).toEqual({
+      registered: false,
+      ratePercent: 10,
+      tin: '',
+    });
+  });
+});

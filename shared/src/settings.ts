@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { formatUsd } from './money';
+
+/**
+ * The settings a shop enters itself (rows of the server's `settings` table, stored as JSON): one schema each, the
+ * rules the server applies when it stores and reads them, `npm run shop -- set-…` applies before writing, and the
+ * back office's screens will apply to their forms. Messages say what to enter, for a person at a terminal or a form.
+ */
+
+export const settingKeys = {
+  shopIdentity: 'shop.identity',
+  merchantAccount: 'payments.merchant',
+  pricing: 'orders.pricing',
+  invoiceVat: 'invoice.vat',
+} as const;
+
+// Control characters and direction overrides are invisible in a terminal, a mail or a bank app, yet change what a
+// customer reads (a name shown backwards, a line break inside a QR's name): no setting may carry them.
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** One line of text a person reads, trimmed, 1 to `max` characters (Khmer welcome). */
+function line(max: number, missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `use at most ${max} characters`)
+    .refine((text) => !HIDDEN_CHARACTERS.test(text), 'remove control characters and direction marks');
+}
+
+/** An empty or blank value means "none": null in the stored setting. */
+function orNull<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (value) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value),
+    schema.nullable(),
+  );
+}
+
+/** An empty or blank value means "none": the field is left out of the stored setting. */
+function orAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+}
+
+// --- shop.identity ----------------------------------------------------------------------------------------------
+
+/** Who the shop is, as mails, invoices, receipts and the web shop's header show it. */
+export const shopIdentitySchema = z.object({
+  name: line(80, "enter the shop's name"),
+  nameKm: line(80, "enter the shop's name in Khmer"),
+  /** An absolute http(s) URL: mail clients cannot resolve paths relative to the shop. */
+  logoUrl: orNull(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'enter the full address of the logo picture, starting with https://',
+      })
+      .max(500, 'use an address of at most 500 characters'),
+  ),
+  supportEmail: orNull(
+    z.string().trim().toLowerCase().max(254).pipe(z.email('enter an email address such as shop@example.com')),
+  ),
+  phone: orNull(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ().-]{5,28}$/, 'enter a phone number such as 012 345 678 or +855 12 345 678'),
+  ),
+  address: orNull(line(200, "enter the shop's address")),
+});
+export type ShopIdentity = z.output<typeof shopIdentitySchema>;
+
+// --- payments.merchant ------------------------------------------------------------------------------------------
+
+/** What a KHQR can carry (EMVCo lengths as bakong-khqr enforces them). */
+export const merchantAccountLimits = Object.freeze({
+  accountId: 32,
+  name: 25,
+  city: 15,
+  merchantId: 32,
+  acquiringBank: 32,
+  storeLabel: 25,
+});
+
+/** Account id, merchant id and acquiring bank together: 99 characters of tag 30 less three sub-tag headers. */
+const MERCHANT_TAG_CHARS = 99 - 3 * 4;
+
+/**
+ * The Bakong account customers pay: an individual account (`name@bank`), or a merchant account with the merchant
+ * id and acquiring bank the bank gave the shop. The name is what customers check in their bank app before paying.
+ */
+export const merchantAccountSchema = z
+  .object({
+    kind: z
+      .enum(['individual', 'merchant'], { error: "must be 'individual' or 'merchant'" })
+      .default('individual'),
+    accountId: z
+      .string({ error: 'enter the Bakong account id, like shopname@aclb' })
+      .trim()
+      .min(1, 'enter the Bakong account id, like shopname@aclb')
+      .max(merchantAccountLimits.accountId, `use at most ${merchantAccountLimits.accountId} characters`)
+      .regex(/^[^@\s]+@[^@\s]+$/, 'must be a Bakong account id like name@bank'),
+    name: line(merchantAccountLimits.name, 'enter the name customers see when they pay'),
+    city: line(merchantAccountLimits.city, "enter the shop's city, e.g. Phnom Penh"),
+    merchantId: orAbsent(line(merchantAccountLimits.merchantId, 'enter the merchant id')),
+    acquiringBank: orAbsent(
+      line(merchantAccountLimits.acquiringBank, 'enter the acquiring bank, e.g. ACLBKHPP'),
+    ),
+    storeLabel: orAbsent(line(merchantAccountLimits.storeLabel, 'enter a store label')),
+  })
+  .superRefine((account, ctx) => {
+    const fields = ['merchantId', 'acquiringBank'] as const;
+    for (const field of fields) {
+      if (account.kind === 'merchant' && account[field] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'a merchant account needs it (from your bank)',
+        });
+      if (account.kind === 'individual' && account[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'only a merchant account has one' });
+    }
+    // The three share the QR's tag 30, whose length has two digits: each longest alone fits, all three do not.
+    // (Said only when each fits alone: one problem, one message.)
+    const parts = {
+      accountId: account.accountId,
+      merchantId: account.merchantId ?? '',
+      acquiringBank: account.acquiringBank ?? '',
+    };
+    const together = Object.values(parts).reduce((sum, part) => sum + part.length, 0);
+    const eachFits = Object.entries(parts).every(
+      ([field, part]) => part.length <= merchantAccountLimits[field as keyof typeof parts],
+    );
+    if (account.kind === 'merchant' && eachFits && together > MERCHANT_TAG_CHARS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['merchantId'],
+        message: `with the account id and acquiring bank it makes ${together} characters; a QR holds ${MERCHANT_TAG_CHARS}`,
+      });
+  });
+export type MerchantAccountSetting = z.output<typeof merchantAccountSchema>;
+
+// --- orders.pricing ---------------------------------------------------------------------------------------------
+
+const cents = (what: string, max: number) =>
+  z
+    .number({ error: `enter ${what} in US cents` })
+    .int(`enter ${what} in whole cents`)
+    .min(0, `${what} cannot be negative`)
+    .max(max, `${what} can be at most ${formatUsd(max)}`);
+
+/** The shop's money rules: its own exchange rate, the delivery fee and when delivery is free. */
+export const pricingSchema = z.object({
+  /** Riel per US dollar, set by the shop (typically 4,000–4,100). */
+  rielPerUsd: z
+    .number({ error: 'enter the riel per US dollar, e.g. 4100' })
+    .int('enter whole riel per US dollar, e.g. 4100')
+    .min(1000, 'the rate is riel per US dollar: at least 1,000 (typically about 4,100)')
+    .max(10_000, 'the rate is riel per US dollar: at most 10,000 (typically about 4,100)'),
+  deliveryFeeCents: cents('the delivery fee', 100_00),
+  /** Orders from this subtotal up are delivered free; null: never free. */
+  freeDeliveryFromCents: cents('the free-delivery threshold', 1_000_000_00).nullable(),
+});
+export type Pricing = z.output<typeof pricingSchema>;
+
+// --- invoice.vat ------------------------------------------------------------------------------------------------
+
+/** A VAT-registered shop issues tax invoices that show the VAT its prices include, and its TIN (Prakas 723). */
+export const invoiceVatSettingSchema = z
+  .object({
+    registered: z.boolean({ error: 'say whether the shop is registered for VAT (true or false)' }),
+    ratePercent: z
+      .number({ error: 'enter the VAT rate in percent, e.g. 10' })
+      .int('enter the VAT rate in whole percent, e.g. 10')
+      .min(1, 'the VAT rate is at least 1 %')
+      .max(100, 'the VAT rate is at most 100 %')
+      .default(10),
+    /** The shop's taxpayer identification number, printed on tax invoices. */
+    tin: z
+      .string()
+      .trim()
+      .max(40, 'use at most 40 characters')
+      .regex(/^[A-Za-z0-9-]*$/, 'a TIN is letters, digits and dashes, e.g. K001-901234567')
+      .default(''),
+  })
+  .refine((vat) => !vat.registered || vat.tin !== '', {
+    path: ['tin'],
+    message: 'a VAT-registered shop prints its TIN on every tax invoice: enter it',
+  });
+export type InvoiceVatSetting = z.output<typeof invoiceVatSettingSchema>;
+
+// --- all of them ------------------------------------------------------------------------------------------------
+
+/** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */
+export const shopSettingSchemas = {
+  [settingKeys.shopIdentity]: shopIdentitySchema,
+  [settingKeys.merchantAccount]: merchantAccountSchema,
+  [settingKeys.pricing]: pricingSchema,
+  [settingKeys.invoiceVat]: invoiceVatSettingSchema,
+} as const;
+export type ShopSettingKey = keyof typeof shopSettingSchemas;
+export type ShopSettingValue<K extends ShopSettingKey> = z.output<(typeof shopSettingSchemas)[K]>;
+
+export function isShopSettingKey(key: string): key is ShopSettingKey {
+  return Object.hasOwn(shopSettingSchemas, key);
+}
