@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { AppError, Invalid } from '../http/errors';
+import { AppError, Invalid, RateLimited } from '../http/errors';
 import { UploadGate } from './upload-gate';
 
 /** One file received from a multipart/form-data request, in a temporary file on this machine's disk. */
@@ -168,4 +168,12 @@ function toHttpError(error: unknown, spec: { field: string; maxBytes: number }):
   // The disk (full, not writable) is the shop's problem, not a bad request: a logged 500.
   if (error instanceof Error && 'syscall' in error) return error;
   return new Invalid('The upload could not be read: send it as multipart/form-data');
+}
+
+/** Turns a rate limit's generic 429 into one that says which limit it was; other errors pass unchanged. */
+export function explainLimit(message: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof RateLimited) throw new RateLimited(error.retryAfterSeconds, message);
+    throw error;
+  };
 }

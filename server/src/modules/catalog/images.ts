@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import { Invalid, NotFound } from '../../http/errors';
 import { MAX_PICTURE_PIXELS, THUMBNAIL_WIDTHS, type Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
-import type { IncomingUpload } from '../../storage/upload';
+import { explainLimit, type IncomingUpload } from '../../storage/upload';
 import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
@@ -46,7 +46,9 @@ export async function addProductImage(
 ): Promise<ProductDetail> {
   // The product first and the file after: a picture for no product is refused before a byte of it is read.
   const product = await findProduct(db, productId);
-  await enforceLimits(db, productPictureLimits(actor));
+  await enforceLimits(db, productPictureLimits(actor)).catch(
+    explainLimit('You have sent as many pictures as the shop takes in an hour: please try again later'),
+  );
   const { file, fields } = await upload.receive();
   if (!file) throw new Invalid('Choose a picture to upload', { file: 'required' });
   const image = await pictures.inspect(file.path, PRODUCT_IMAGE_LIMITS);

@@ -15,7 +15,7 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { MAX_PICTURE_PIXELS, type Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
-import type { IncomingUpload } from '../../storage/upload';
+import { explainLimit, type IncomingUpload } from '../../storage/upload';
 import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -61,7 +61,9 @@ export async function uploadPaymentProof(
   // The order first and the file after: a screenshot for someone else's order, or a paid one, is refused before a
   // byte of it is read.
   waitingForPayment(ownOrder(await findOrderRow(db, orderId), user));
-  await enforceLimits(db, proofUploadLimits(actor, perHour));
+  await enforceLimits(db, proofUploadLimits(actor, perHour)).catch(
+    explainLimit('You have sent as many screenshots as the shop takes in an hour: please try again later'),
+  );
   const { file } = await upload.receive();
   if (!file) throw new Invalid('Choose a screenshot to upload', { file: 'required' });
   const image = await pictures.inspect(file.path, PAYMENT_PROOF_LIMITS);
