@@ -12,7 +12,8 @@ export class DecodeQueue {
   #running = 0;
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`A decode queue needs at least 1 slot, not ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new Error(`A decode queue needs at least 1 slot, not ${size}`);
   }
 
   async run<T>(job: () => Promise<T>): Promise<T> {

@@ -85,6 +85,14 @@ export async function inspectImage(
   limits: PictureLimits,
   decoders: Pick<DecodeQueue, 'run'> = UNQUEUED,
 ): Promise<InspectedImage> {
+  return inspect(input, limits, decoders).catch(cancelledWhenGone);
+}
+
+async function inspect(
+  input: PictureInput,
+  limits: PictureLimits,
+  decoders: Pick<DecodeQueue, 'run'>,
+): Promise<InspectedImage> {
   if ((await byteSize(input)) > limits.maxBytes) {
     throw new AppError('payload_too_large', 413, 'The picture is too large', {
       file: `must be at most ${formatBytes(limits.maxBytes)}`,
@@ -130,7 +138,9 @@ export async function makeThumbnails(
   widths: readonly number[] = THUMBNAIL_WIDTHS,
   decoders: Pick<DecodeQueue, 'run'> = UNQUEUED,
 ): Promise<Thumbnail[]> {
-  return decoders.run(async () => {
+  const made = decoders.run(async () => {
+    // Still there after waiting its turn? (sharp words a missing file its own way.)
+    await byteSize(input);
     const largest = await decode(input)
       .resize(fitWidth(Math.max(...widths)))
       .raw()
@@ -147,6 +157,16 @@ export async function makeThumbnails(
     }
     return thumbnails;
   });
+  return made.catch(cancelledWhenGone);
+}
+
+/**
+ * An upload's temporary file is removed when its sender goes away, maybe while the picture waited for a decoder:
+ * nobody is left to answer, and it is no fault of the server's to log.
+ */
+function cancelledWhenGone(error: unknown): never {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Invalid('The upload was cancelled');
+  throw error;
 }
 
 const fitWidth = (width: number) =>
@@ -174,7 +194,8 @@ async function firstBytes(input: PictureInput): Promise<Buffer> {
 
 async function sha256Of(input: PictureInput): Promise<string> {
   const hash = createHash('sha256');
-  if (typeof input === 'string') for await (const chunk of fs.createReadStream(input)) hash.update(chunk as Buffer);
+  if (typeof input === 'string')
+    for await (const chunk of fs.createReadStream(input)) hash.update(chunk as Buffer);
   else hash.update(input);
   return hash.digest('hex');
 }

@@ -86,8 +86,16 @@ async function receive<Fields>(
   if (res.closed) throw new Invalid('The upload was cancelled');
   const leave = gate.enter(spec.sender);
   const files = new TempFiles(tmpDir);
-  // 'close' comes after the answer is sent and when the connection drops mid-upload: every way a request ends.
-  res.once('close', () => void files.removeAll().finally(leave));
+  // 'close' comes after the answer is sent and when the connection drops mid-upload: every way a request ends. A
+  // file that cannot be removed now (the disk failing) is swept as a leftover at the next start.
+  res.once(
+    'close',
+    () =>
+      void files
+        .removeAll()
+        .catch(() => undefined)
+        .finally(leave),
+  );
   const middleware = multer({
     storage: files.storageEngine(),
     limits: { fileSize: spec.maxBytes, files: 1, fields: 10, fieldSize: 2048, parts: 11 },

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
-import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
 import type { OrderMailer } from '../orders/notifications';
 import {
