@@ -63,6 +63,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .default(false),
+  UPLOADS_AT_ONCE: z.coerce.number().int().min(1).max(10_000).default(32),
+  UPLOADS_AT_ONCE_PER_USER: z.coerce.number().int().min(1).max(1000).default(4),
+  IMAGE_DECODES_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
+  PAYMENT_PROOFS_PER_HOUR_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
+  PAYMENT_PROOFS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
   BAKONG_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api-bakong.nbc.gov.kh' })
     .optional(),
@@ -105,6 +110,20 @@ export interface Config {
    * (`npm run shop -- set-…`, another server process) shows within this time.
    */
   settingsMaxAgeMs: number;
+  uploads: UploadConfig;
+}
+
+/** What uploads (product pictures, payment screenshots) may take of the server. */
+export interface UploadConfig {
+  /** Where uploaded files are written while they arrive and are checked: <DATA_DIR>/tmp. */
+  tmpDir: string;
+  /** Uploads this process receives at once, and of those, one user's (stalled uploads cannot pile up). */
+  atOnce: number;
+  atOncePerUser: number;
+  /** Pictures decoded at once (each up to 25 MP, 75-100 MB decoded); about one per CPU core. */
+  decodesAtOnce: number;
+  /** Payment screenshots one customer, and one client address, may send in an hour. */
+  paymentProofsPerHour: { user: number; address: number };
 }
 
 export type StorageConfig =
@@ -172,6 +191,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentGraceMs: e.PAYMENT_GRACE_MS,
     storage: storageConfig(e, dataDir),
     settingsMaxAgeMs: e.SETTINGS_MAX_AGE_MS,
+    uploads: {
+      tmpDir: path.join(dataDir, 'tmp'),
+      atOnce: e.UPLOADS_AT_ONCE,
+      atOncePerUser: e.UPLOADS_AT_ONCE_PER_USER,
+      decodesAtOnce: e.IMAGE_DECODES_AT_ONCE,
+      paymentProofsPerHour: {
+        user: e.PAYMENT_PROOFS_PER_HOUR_PER_USER,
+        address: e.PAYMENT_PROOFS_PER_HOUR_PER_ADDRESS,
+      },
+    },
   };
 }
 

@@ -20,8 +20,10 @@ import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
 import { syncHandlers } from '../modules/sync/routes';
+import { createPictures } from '../storage/images';
 import { serveFiles } from '../storage/serve';
 import { createStorage } from '../storage/storage';
+import { createUploadReceiver } from '../storage/upload';
 import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
@@ -99,15 +101,19 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   );
 
   const storage = createStorage(config.storage);
+  const pictures = createPictures(config.uploads);
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
     ...shopInfoHandlers(db, { demo: config.bakong.standin, maxAgeMs: config.settingsMaxAgeMs }),
     ...accountHandlers(db, config.publicUrl),
-    ...catalogHandlers(db, storage),
+    ...catalogHandlers(db, storage, pictures),
     ...cartHandlers(db),
     ...orderHandlers(db, { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs }),
     ...invoiceHandlers(db),
-    ...paymentProofHandlers(db, storage, configureOrderMail(config.publicUrl)),
+    ...paymentProofHandlers(db, storage, configureOrderMail(config.publicUrl), {
+      pictures,
+      perHour: config.uploads.paymentProofsPerHour,
+    }),
     ...supportHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
@@ -120,6 +126,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     authenticate: (req) => authenticateRequest(db, req),
     cookies,
     validateResponses: config.env !== 'production',
+    uploads: createUploadReceiver(config.uploads),
   });
   let openApi: object | undefined;
   api.get('/openapi.json', (_req, res) => {

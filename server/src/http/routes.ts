@@ -11,7 +11,7 @@ import {
 } from '@shop/shared';
 import type { Authentication, SignedInUser } from '../modules/accounts/sessions';
 import type { Actor } from '../modules/audit/audit';
-import { fileUpload, type UploadedFile } from '../storage/upload';
+import type { IncomingUpload, UploadReceiver } from '../storage/upload';
 import { PreparedAnswer, sendPrepared } from './answer-cache';
 import {
   CART_COOKIE,
@@ -32,9 +32,10 @@ type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: in
 export interface HandlerInput<R extends RouteDef> {
   params: Parsed<R, 'params'>;
   query: Parsed<R, 'query'>;
-  body: Parsed<R, 'body'>;
-  /** Upload routes: the file sent in the route's multipart field, or null when none was. */
-  file: R extends { upload: object } ? UploadedFile | null : undefined;
+  /** Upload routes have their text fields in `upload` instead, read with the file. */
+  body: R extends { upload: object } ? undefined : Parsed<R, 'body'>;
+  /** Upload routes: the multipart request, read when the handler calls `receive()`, after checking the target. */
+  upload: R extends { upload: object } ? IncomingUpload<Parsed<R, 'body'>> : undefined;
   user: SignedInUser | null;
   /** The caller as the audit log records them. */
   actor: Actor;
@@ -62,6 +63,8 @@ export interface MountOptions {
   cookies: CookiePolicy;
   /** Checks every answer against the route's response schema (tests and development). */
   validateResponses: boolean;
+  /** Receives upload routes' files (to temporary files, so many at once per user and in total). */
+  uploads: UploadReceiver;
 }
 
 /** Mounts every route of the shared route table with its handler: authorize, validate, call, answer. */
@@ -69,7 +72,6 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
   for (const name of Object.keys(apiRoutes) as RouteName[]) {
     const route: RouteDef = apiRoutes[name];
     const handler = handlers[name] as unknown as Handler<RouteDef>;
-    const receiveUpload = route.upload && fileUpload(route.upload);
     // Answers that no cache keeps (see below) hand the browser its CSRF cookie; public catalog answers stay cacheable.
     const neverStored = route.access.kind !== 'public' || route.method !== 'get';
     router[route.method](route.path, async (req: Request, res: Response) => {
@@ -80,15 +82,21 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       // A sliding session that was just extended: move the cookie's expiry along with it.
       if (auth?.via === 'cookie' && auth.extendedUntil)
         setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
-      // Read only now, so that nobody unauthorized makes the server take in megabytes.
-      const file = receiveUpload ? await receiveUpload(req, res) : undefined;
       const user = auth?.user ?? null;
       const ip = req.ip ?? null;
+      // Read only when the handler asks, so that nobody unauthorized makes the server take in megabytes.
+      const upload =
+        route.upload &&
+        options.uploads.incoming(req, res, {
+          ...route.upload,
+          sender: user?.id ?? ip ?? 'unknown',
+          readFields: (fields) => parsePart(route.body, fields, 'body'),
+        });
       const input: HandlerInput<RouteDef> = {
         params: parsePart(route.params, req.params, 'params'),
         query: parsePart(route.query, req.query, 'query'),
-        body: parsePart(route.body, req.body, 'body'),
-        file,
+        body: upload ? undefined : parsePart(route.body, req.body, 'body'),
+        upload,
         user,
         actor: { userId: user?.id ?? null, ip },
         client: { ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },

@@ -2,9 +2,10 @@ import { productImageMaxBytes, type ProductDetail, type ProductImage } from '@sh
 import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { Invalid, NotFound } from '../../http/errors';
-import { inspectImage, makeThumbnails, THUMBNAIL_WIDTHS } from '../../storage/images';
+import { MAX_PICTURE_PIXELS, THUMBNAIL_WIDTHS, type Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
-import type { UploadedFile } from '../../storage/upload';
+import { explainLimit, type IncomingUpload } from '../../storage/upload';
+import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
 import { findProductDetail } from './repo';
@@ -16,22 +17,41 @@ import { toProductDetail } from './present';
  * that pointed at them is gone, so a product never shows a picture that is not there.
  */
 
-export const PRODUCT_IMAGE_LIMITS = { maxBytes: productImageMaxBytes, maxPixels: 40_000_000 };
+export const PRODUCT_IMAGE_LIMITS = { maxBytes: productImageMaxBytes, maxPixels: MAX_PICTURE_PIXELS };
 export const MAX_IMAGES_PER_PRODUCT = 12;
+
+/**
+ * Pictures one catalog manager, and one address, may send in an hour: a long day of photographing new stock
+ * (25 products × 12 pictures), while a stolen session cannot keep the decoders busy all day.
+ */
+export const productPictureLimits = (actor: Actor): Limit[] => [
+  { bucket: `upload:picture:user:${actor.userId ?? 'unknown'}`, max: 300, windowMs: 60 * 60_000 },
+  { bucket: `upload:picture:ip:${actor.ip ?? 'unknown'}`, max: 300, windowMs: 60 * 60_000 },
+];
 
 /** The width `url` points at; the smaller ones are thumbnails. */
 const MAIN_WIDTH = 960;
 
+export interface ProductPictureDeps {
+  db: Db;
+  storage: FileStorage;
+  pictures: Pictures;
+}
+
 export async function addProductImage(
-  db: Db,
-  storage: FileStorage,
+  { db, storage, pictures }: ProductPictureDeps,
   productId: string,
-  upload: { file: UploadedFile | null; alt?: string },
+  upload: IncomingUpload<{ alt?: string }>,
   actor: Actor,
 ): Promise<ProductDetail> {
-  if (!upload.file) throw new Invalid('Choose a picture to upload', { file: 'required' });
+  // The product first and the file after: a picture for no product is refused before a byte of it is read.
   const product = await findProduct(db, productId);
-  const image = await inspectImage(upload.file.buffer, PRODUCT_IMAGE_LIMITS);
+  await enforceLimits(db, productPictureLimits(actor)).catch(
+    explainLimit('You have sent as many pictures as the shop takes in an hour: please try again later'),
+  );
+  const { file, fields } = await upload.receive();
+  if (!file) throw new Invalid('Choose a picture to upload', { file: 'required' });
+  const image = await pictures.inspect(file.path, PRODUCT_IMAGE_LIMITS);
   // Named by its content: the same picture uploaded again (a retried upload) is the same image, and a name whose
   // bytes never change can be cached for good.
   const imageId = image.sha256.slice(0, 24);
@@ -40,7 +60,7 @@ export async function addProductImage(
   const entry: ProductImage = {
     id: imageId,
     url: fileUrl(sizedKey(productId, imageId, MAIN_WIDTH)),
-    alt: upload.alt || product.name,
+    alt: fields.alt || product.name,
     thumbnails: Object.fromEntries(
       THUMBNAIL_WIDTHS.filter((w) => w !== MAIN_WIDTH).map((w) => [
         w,
@@ -48,7 +68,7 @@ export async function addProductImage(
       ]),
     ),
   };
-  const thumbnails = await makeThumbnails(upload.file.buffer);
+  const thumbnails = await pictures.thumbnails(file.path);
   try {
     await Promise.all([
       storage.put(originalKey(productId, imageId), image.webp, 'image/webp'),

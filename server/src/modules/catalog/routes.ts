@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
+import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
 import { createCatalogCache, listingKey, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
@@ -25,6 +26,7 @@ type CatalogRoutes =
 export function catalogHandlers(
   db: Db,
   storage: FileStorage,
+  pictures: Pictures,
   cacheOptions?: CatalogCacheOptions,
 ): Handlers<CatalogRoutes> {
   // Public answers come from a cache that is valid while the change feed's head stays the same (catalog-cache.ts).
@@ -39,8 +41,8 @@ export function catalogHandlers(
       cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),
     createProduct: ({ body, actor }) => createProduct(db, body, actor),
     updateProduct: ({ params, body, actor }) => updateProduct(db, params.id, body, actor),
-    uploadProductImage: ({ params, body, file, actor }) =>
-      addProductImage(db, storage, params.id, { file, alt: body.alt }, actor),
+    uploadProductImage: ({ params, upload, actor }) =>
+      addProductImage({ db, storage, pictures }, params.id, upload, actor),
     deleteProductImage: ({ params, actor }) =>
       removeProductImage(db, storage, params.id, params.imageId, actor),
     createCategory: ({ body, actor }) => createCategory(db, body, actor),

@@ -22,11 +22,12 @@ export function paymentProofHandlers(
   db: Db,
   storage: FileStorage,
   mailer: OrderMailer,
+  uploads: Pick<ProofDeps, 'pictures' | 'perHour'>,
 ): Handlers<PaymentProofRoutes> {
-  const deps: ProofDeps = { db, storage, mailer };
+  const deps: ProofDeps = { db, storage, mailer, ...uploads };
   return {
-    uploadPaymentProof: ({ params, file, user, actor }) =>
-      uploadPaymentProof(deps, params.id, file, user!, actor),
+    uploadPaymentProof: ({ params, upload, user, actor }) =>
+      uploadPaymentProof(deps, params.id, upload, user!, actor),
     listOrderPaymentProofs: ({ params, user }) => listOrderPaymentProofs(db, params.id, user!),
     getPaymentProofImage: ({ params, user }) => paymentProofImage(deps, params.id, user!),
     listPaymentProofs: ({ query }) => listPaymentProofs(db, query),

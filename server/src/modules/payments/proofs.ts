@@ -13,9 +13,10 @@ import { newId } from '../../db/ids';
 import type { OrderTable, PaymentProofTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
-import { inspectImage } from '../../storage/images';
+import { MAX_PICTURE_PIXELS, type Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
-import type { UploadedFile } from '../../storage/upload';
+import { explainLimit, type IncomingUpload } from '../../storage/upload';
+import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import type { OrderMailer } from '../orders/notifications';
@@ -32,22 +33,40 @@ export interface ProofDeps {
   db: Db;
   storage: FileStorage;
   mailer: OrderMailer;
+  pictures: Pictures;
+  /** Screenshots one customer, and one client address, may send in an hour. */
+  perHour: { user: number; address: number };
 }
 
-export const PAYMENT_PROOF_LIMITS = { maxBytes: paymentProofMaxBytes, maxPixels: 40_000_000 };
+export const PAYMENT_PROOF_LIMITS = { maxBytes: paymentProofMaxBytes, maxPixels: MAX_PICTURE_PIXELS };
 /** Enough for a customer's honest second and third tries; bounds what one order can put in storage. */
 export const MAX_PROOFS_PER_ORDER = 10;
 
+/**
+ * Every screenshot is decoded, so customers (and addresses: several accounts from one phone) send only so many an
+ * hour. A customer needs one or two per order; an address may be a shop's Wi-Fi or a carrier's shared address.
+ */
+export const proofUploadLimits = (actor: Actor, perHour: ProofDeps['perHour']): Limit[] => [
+  { bucket: `upload:proof:user:${actor.userId ?? 'unknown'}`, max: perHour.user, windowMs: 60 * 60_000 },
+  { bucket: `upload:proof:ip:${actor.ip ?? 'unknown'}`, max: perHour.address, windowMs: 60 * 60_000 },
+];
+
 export async function uploadPaymentProof(
-  { db, storage }: ProofDeps,
+  { db, storage, pictures, perHour }: ProofDeps,
   orderId: string,
-  file: UploadedFile | null,
+  upload: IncomingUpload<undefined>,
   user: SignedInUser,
   actor: Actor,
 ): Promise<PaymentProof> {
+  // The order first and the file after: a screenshot for someone else's order, or a paid one, is refused before a
+  // byte of it is read.
   waitingForPayment(ownOrder(await findOrderRow(db, orderId), user));
+  await enforceLimits(db, proofUploadLimits(actor, perHour)).catch(
+    explainLimit('You have sent as many screenshots as the shop takes in an hour: please try again later'),
+  );
+  const { file } = await upload.receive();
   if (!file) throw new Invalid('Choose a screenshot to upload', { file: 'required' });
-  const image = await inspectImage(file.buffer, PAYMENT_PROOF_LIMITS);
+  const image = await pictures.inspect(file.path, PAYMENT_PROOF_LIMITS);
   const proofId = newId();
   const key = proofKey(orderId, proofId);
   // The file first, then the row that points at it: a proof in the queue always has its picture.
