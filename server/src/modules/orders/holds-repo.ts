@@ -127,6 +127,21 @@ export async function reservationTakenBack(tx: Tx, orderId: string): Promise<voi
     .execute();
 }
 
+/**
+ * Staff sent an order back from review to waiting for payment: the customer gets at least one more QR, and the hold
+ * at least until `until`.
+ */
+export async function reopenHold(tx: Tx, orderId: string, until: number): Promise<void> {
+  await tx
+    .updateTable('order_holds')
+    .set({
+      ends_at: sql`case when ends_at > ${until} then ends_at else ${until} end`,
+      renewals_left: sql`case when renewals_left > 0 then renewals_left else 1 end`,
+    })
+    .where('order_id', '=', orderId)
+    .execute();
+}
+
 /** Uses one renewal if any is left and the hold's lifetime is not over; false otherwise. */
 export async function useRenewal(tx: Tx, orderId: string, now: number): Promise<boolean> {
   const result = await tx

@@ -340,6 +340,43 @@ describe('a payment review that holds stock', () => {
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
   });
 
+  it('sent back to waiting for payment: one more QR for the customer, and the order still ends with its hold', async () => {
+    const product = await productWithStock(3, 2000);
+    const api = await customerFrom('127.0.0.13');
+    const placed = await order(api, product.id, 1);
+    const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
+    await fetch(`${server.url}/bakong-standin/dev/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
+    });
+    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
+    await server.payments.runOnce();
+    // Its hour is over and its renewals used up by the time staff look at it.
+    await server.database.db
+      .updateTable('order_holds')
+      .set({ ends_at: Date.now() - 1, renewals_left: 0 })
+      .where('order_id', '=', placed.id)
+      .execute();
+    await server.database.db
+      .updateTable('payments')
+      .set({ expires_at: Date.now() - 1 })
+      .where('order_id', '=', placed.id)
+      .execute();
+    await staff.transitionOrder({
+      params: { id: placed.id },
+      body: { to: 'pending_payment', reason: 'please pay the full amount' },
+    });
+    const reopened = await api.getOrderPayment({ params: { id: placed.id } });
+    expect(reopened).toMatchObject({ status: 'expired', renewalsLeft: 1 });
+    expect(reopened.holdEndsAt).toBeGreaterThan(Date.now());
+
+    // The customer does not take the new QR: when the reopened hold ends, the order ends and the unit is back.
+    await server.payments.runOnce(reopened.holdEndsAt + 1);
+    expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
+    expect(await stockOf(product.id)).toMatchObject({ onHand: 3, reserved: 0 });
+  });
+
   it('a review decided in time keeps its reservation and sells it as usual', async () => {
     const product = await productWithStock(2, 2000);
     const api = await customerFrom('127.0.0.12');

@@ -19,12 +19,13 @@ import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { clearCart } from '../cart/service';
 import { releaseStock, reserveStock, sellReservedStock } from '../inventory/service';
+import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { latestPayment } from '../payments/service';
 import { deliveryFeeFor, getPricing } from '../settings/pricing';
 import { sellSerialsAtHandover } from './handover';
 import { getHoldLimits } from './hold-limits';
 import { prepareHolds, recordHold, releaseHold, takeHolds, type HoldOwner } from './holds';
-import { reservationWasReleased } from './holds-repo';
+import { reopenHold, reservationWasReleased } from './holds-repo';
 import { notifyOrderEvent } from './notifications';
 import { findOrderRow, loadOrder, orderHeader } from './repo';
 import { followReviewClock, reserveReleasedStockAgain, sellReleasedStock } from './review-release';
@@ -268,12 +269,10 @@ export async function transitionOrder(
       if (released && input.to === 'paid') await sellReleasedStock(tx, order);
       else if (!released) await moveReservedStock(tx, order, input.to);
       await releaseHold(tx, order.id, now);
-    } else if (
-      from === 'payment_review' &&
-      input.to === 'pending_payment' &&
-      (await reservationWasReleased(tx, order.id))
-    ) {
-      await reserveReleasedStockAgain(tx, order);
+    } else if (from === 'payment_review' && input.to === 'pending_payment') {
+      if (await reservationWasReleased(tx, order.id)) await reserveReleasedStockAgain(tx, order);
+      // Staff give the customer another chance to pay: one more QR at least, within a fresh QR's lifetime.
+      await reopenHold(tx, order.id, now + KHQR_LIFETIME_MS);
     }
     await followReviewClock(tx, order.id, from, input.to, now);
     const refund = input.to === 'paid' ? await chargeLinesCancelledAfterPaidQr(tx, order.id) : null;

@@ -4,7 +4,7 @@ import type { PaymentTable } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
-import { watchReviews } from '../orders/review-deadlines';
+import { watchHolds } from '../orders/hold-deadlines';
 import { transitionOrder } from '../orders/service';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
 import { decodeKhqr } from './khqr';
@@ -23,7 +23,7 @@ import { latestPayment } from './service';
  * - paid to our account for an order no longer waiting (cancelled, expired, paid already) → money owed back: recorded
  *   for staff to refund (refunds-owed.ts).
  *
- * Each pass also watches payment reviews that hold stock (orders/review-deadlines.ts).
+ * Each pass also watches holds of unpaid orders: reviews that keep stock, holds past their lifetime (orders/hold-deadlines.ts).
  */
 export interface PaymentWatcher {
   runOnce(now?: number): Promise<number>;
@@ -74,8 +74,8 @@ export function startPaymentWatcher(deps: {
 
   async function pass(now: number): Promise<number> {
     const settled = await settleDue(now);
-    await watchReviews(db, now).catch((error: unknown) =>
-      logger.error({ err: error }, 'payment reviews could not be checked; will retry'),
+    await watchHolds(db, now).catch((error: unknown) =>
+      logger.error({ err: error }, 'unpaid holds could not be checked; will retry'),
     );
     return settled;
   }

@@ -1,28 +1,35 @@
 import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
+import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
 import { getHoldLimits, type HoldLimits } from './hold-limits';
 import { findOrderRow } from './repo';
 import { releaseReviewedStock } from './review-release';
-import { addEvent } from './service';
+import { addEvent, transitionOrder } from './service';
 import { mailStaff } from './staff-notices';
 
 /**
- * Payment reviews that keep stock from other customers, watched on every pass of the payment job: after
- * `reviewNoticeMinutes` in review staff and admins are mailed, after `reviewEscalationMinutes` admins once more,
- * and after `reviewReleaseMinutes` the reservation goes back on sale (review-release.ts). Each step is claimed by a
- * conditional update in the transaction that queues its mails, so several server processes do each step once.
+ * Holds of unpaid orders, watched on every pass of the payment job.
+ *
+ * Payment reviews that keep stock from other customers: after `reviewNoticeMinutes` in review staff and admins are
+ * mailed, after `reviewEscalationMinutes` admins once more, and after `reviewReleaseMinutes` the reservation goes back
+ * on sale (review-release.ts). Each step is claimed by a conditional update in the transaction that queues its mails,
+ * so several server processes do each step once.
+ *
+ * An order waiting for payment with no QR left to watch (staff sent it back from review after its QRs ran out) ends
+ * when its hold's lifetime does, as one whose last QR ran out would: no hold outlives its lifetime.
  */
 const BATCH = 50;
 const MINUTE = 60_000;
 /** Counter rows at zero are kept a day (they are made again when needed), so the table does not grow for ever. */
 const EMPTY_COUNTER_TTL_MS = 24 * 60 * MINUTE;
 
-export async function watchReviews(db: Db, now = Date.now()): Promise<void> {
+export async function watchHolds(db: Db, now = Date.now()): Promise<void> {
   const limits = await getHoldLimits(db);
   await tellStaff(db, limits, now, 'notice');
   await tellStaff(db, limits, now, 'escalation');
   await releaseOverdue(db, limits, now);
+  await endHoldsWithoutQr(db, now);
   await db
     .deleteFrom('hold_counters')
     .where('held', '=', 0)
@@ -128,6 +135,50 @@ async function releaseOverdue(db: Db, limits: HoldLimits, now: number) {
         },
         now,
       );
+    });
+  }
+}
+
+async function endHoldsWithoutQr(db: Db, now: number) {
+  const ended = await db
+    .selectFrom('order_holds as h')
+    .innerJoin('orders as o', 'o.id', 'h.order_id')
+    .select('o.id')
+    .where('o.status', '=', 'pending_payment')
+    .where('h.ends_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payments as p')
+            .select('p.id')
+            .whereRef('p.order_id', '=', 'o.id')
+            .where('p.status', 'in', ['pending', 'superseded']),
+        ),
+      ),
+    )
+    .limit(BATCH)
+    .execute();
+  for (const { id } of ended) {
+    await inTransaction(db, async (tx) => {
+      // A screenshot waiting for staff may be the payment: staff decide, as when a last QR runs out.
+      const proof = await tx
+        .selectFrom('payment_proofs')
+        .select('id')
+        .where('order_id', '=', id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      await transitionOrder(tx, {
+        orderId: id,
+        to: proof ? 'payment_review' : 'expired',
+        actor: 'system',
+        actorId: null,
+        reason: proof
+          ? 'its hold ended; a payment screenshot waits for staff'
+          : 'its hold ended with no QR left to pay',
+      });
+    }).catch((error: unknown) => {
+      // Moved meanwhile (paid, cancelled by staff): nothing to end.
+      if (!(error instanceof Conflict)) throw error;
     });
   }
 }
