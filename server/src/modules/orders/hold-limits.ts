@@ -11,9 +11,9 @@ import { getSetting } from '../settings/service';
  */
 export const holdLimitsSchema = z.object({
   /** Orders waiting for money (or in payment review) per customer account, and per browser across its accounts. */
-  unpaidOrders: z.number().int().min(1).max(50),
+  unpaidOrders: z.number().int().min(1).max(10_000),
   /** Units of one product per customer and per browser, across their unpaid orders. */
-  unitsPerProduct: z.number().int().min(1).max(99),
+  unitsPerProduct: z.number().int().min(1).max(10_000),
   /** …and never more than this share of the product's stock on hand (always at least one unit). */
   stockSharePercent: z.number().int().min(1).max(100),
   /**
