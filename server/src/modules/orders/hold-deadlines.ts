@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
 import { getHoldLimits, type HoldLimits } from './hold-limits';
+import { sweepEmptyCounters } from './holds-repo';
 import { findOrderRow } from './repo';
 import { releaseReviewedStock } from './review-release';
 import { addEvent, transitionOrder } from './service';
@@ -30,11 +31,7 @@ export async function watchHolds(db: Db, now = Date.now()): Promise<void> {
   await tellStaff(db, limits, now, 'escalation');
   await releaseOverdue(db, limits, now);
   await endHoldsWithoutQr(db, now);
-  await db
-    .deleteFrom('hold_counters')
-    .where('held', '=', 0)
-    .where('updated_at', '<', now - EMPTY_COUNTER_TTL_MS)
-    .execute();
+  await sweepEmptyCounters(db, now - EMPTY_COUNTER_TTL_MS);
 }
 
 /** Reviews older than `before` whose `column` step is still to do, oldest first. */

@@ -77,6 +77,28 @@ export async function subtract(tx: Tx, key: CounterKey, n: number, now: number):
     .execute();
 }
 
+/**
+ * Deletes counters left at zero since `before`. Found by a plain read and deleted one by one by key: a DELETE that
+ * scans the table would lock every row it reads on MySQL and hold up the orders being placed.
+ */
+export async function sweepEmptyCounters(db: Db, before: number, batch = 500): Promise<void> {
+  const empty = await db
+    .selectFrom('hold_counters')
+    .select(['holder', 'product_id'])
+    .where('held', '=', 0)
+    .where('updated_at', '<', before)
+    .limit(batch)
+    .execute();
+  for (const row of empty)
+    await db
+      .deleteFrom('hold_counters')
+      .where('holder', '=', row.holder)
+      .where('product_id', '=', row.product_id)
+      .where('held', '=', 0)
+      .where('updated_at', '<', before)
+      .execute();
+}
+
 export async function insertOrderHold(tx: Tx, row: OrderHoldTable): Promise<void> {
   await tx.insertInto('order_holds').values(row).execute();
 }
