@@ -4,8 +4,10 @@ import { openDatabase, type ShopDatabase } from '../src/db/database';
 import { inTransaction } from '../src/db/transaction';
 import { startSession } from '../src/modules/accounts/sessions';
 import { createActiveUser } from '../src/modules/accounts/users';
+import { HOLD_LIMITS_KEY } from '../src/modules/orders/hold-limits';
 import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
 import { DEMO_MERCHANT_ACCOUNT, setMerchantAccount } from '../src/modules/payments/merchant';
+import { setSetting } from '../src/modules/settings/service';
 import { spawnServer, type ServerProcess } from './processes';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { browserClient, createTestDatabase, type TestDatabase } from './support';
@@ -99,6 +101,8 @@ describe('two server processes on one database', () => {
     const { items } = await clients[0]!.listProducts({
       query: { inStock: true, category: 'accessories', pageSize: 8 },
     });
+    // One customer with eight unpaid orders: more than a shop allows by default (orders/holds.ts).
+    await inTransaction(db.db, (tx) => setSetting(tx, HOLD_LIMITS_KEY, { unpaidOrders: 8 }));
     const orders = await Promise.all(
       items.map((p, i) =>
         clients[i % 2]!.placeOrder({

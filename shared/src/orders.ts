@@ -283,6 +283,49 @@ export const paymentViewSchema = z
     /** The receiver's name as the QR carries it: customers are told to check it before paying. */
     receiverName: z.string(),
     orderStatus: z.enum(orderStatuses),
+    /** New QR codes the customer may still ask for when this one runs out (0: this is the last one). */
+    renewalsLeft: z.number().int(),
+    /** The end of the order's hold on its stock: no QR of it is payable later, however often it was renewed. */
+    holdEndsAt: z.number().int(),
   })
   .meta({ id: 'PaymentView' });
 export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+/**
+ * Unpaid orders hold stock, so one customer may hold only so much at a time. A refused order is a 409 whose `fields`
+ * say which limit bit (`holdLimit`), whose holds were counted (`holdLimitBy`: the account, the browser across its
+ * accounts, or the network address) and the limit (`holdLimitMax`); for a product's units also `items.<productId>`.
+ */
+export const holdLimitKinds = ['unpaid_orders', 'product_units'] as const;
+export type HoldLimitKind = (typeof holdLimitKinds)[number];
+export const holdLimitHolders = ['customer', 'browser', 'address'] as const;
+export type HoldLimitHolder = (typeof holdLimitHolders)[number];
+
+export interface HoldLimitRefusal {
+  kind: HoldLimitKind;
+  by: HoldLimitHolder;
+  max: number;
+  /** The product whose units were limited (product_units only). */
+  productId: string | null;
+}
+
+export function holdLimitFields(refusal: HoldLimitRefusal): Record<string, string> {
+  return {
+    holdLimit: refusal.kind,
+    holdLimitBy: refusal.by,
+    holdLimitMax: String(refusal.max),
+    ...(refusal.productId && {
+      [`items.${refusal.productId}`]: `at most ${refusal.max} unpaid at a time`,
+    }),
+  };
+}
+
+/** The hold limit an error's fields name, or null when the error is about something else. */
+export function holdLimitOf(fields: Record<string, string> | undefined): HoldLimitRefusal | null {
+  const kind = holdLimitKinds.find((k) => k === fields?.holdLimit);
+  const by = holdLimitHolders.find((h) => h === fields?.holdLimitBy);
+  const max = Number(fields?.holdLimitMax);
+  if (!fields || !kind || !by || !Number.isInteger(max)) return null;
+  const productKey = Object.keys(fields).find((key) => key.startsWith('items.'));
+  return { kind, by, max, productId: productKey ? productKey.slice('items.'.length) : null };
+}

@@ -88,3 +88,62 @@ export const orderPaymentSchema = paymentViewSchema
   })
   .meta({ id: 'OrderPayment' });
 export type OrderPayment = z.infer<typeof orderPaymentSchema>;
+
+/**
+ * Money owed back: Bakong reported a payment for an order that no longer waited for it (cancelled, expired, or paid
+ * already). The shop keeps the money until staff send it back and mark the record refunded.
+ */
+export const refundOwedStatuses = ['open', 'refunded'] as const;
+export type RefundOwedStatus = (typeof refundOwedStatuses)[number];
+
+export const refundOwedSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    orderNumber: z.string(),
+    /** The order's status when the money was found. */
+    orderStatus: z.enum(orderStatuses),
+    customer: z.object({
+      id: z.string().nullable(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+    /** What was paid, in minor units of `currency` (USD cents or whole riel). */
+    amount: z.number().int(),
+    currency: currencySchema,
+    /** Bakong's transaction hash, and the md5 of the QR that was paid: what the bank statement shows. */
+    bakongHash: z.string().nullable(),
+    md5: z.string(),
+    foundAt: z.number().int(),
+    status: z.enum(refundOwedStatuses),
+    refundedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    refundedAt: z.number().int().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'RefundOwed' });
+export type RefundOwed = z.infer<typeof refundOwedSchema>;
+
+export const refundOwedListQuerySchema = z.object({
+  /** What is still owed by default, oldest first; refunded ones newest first. */
+  status: z.enum(refundOwedStatuses).default('open'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const refundOwedListSchema = z
+  .object({
+    items: z.array(refundOwedSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'RefundOwedList' });
+
+export const markRefundedInputSchema = z
+  .object({
+    /** How the money went back (bank, reference, who received it): for the audit and the next person to look. */
+    note: z.string().trim().min(3, 'say how the money went back').max(500),
+  })
+  .meta({ id: 'MarkRefundedInput' });
+export type MarkRefundedInput = z.infer<typeof markRefundedInputSchema>;

@@ -8,7 +8,9 @@ import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { systemActor } from '../../server/src/modules/audit/audit';
 import { recordStockMovement } from '../../server/src/modules/inventory/service';
+import { HOLD_LIMITS_KEY } from '../../server/src/modules/orders/hold-limits';
 import { DEMO_MERCHANT_ACCOUNT, setMerchantAccount } from '../../server/src/modules/payments/merchant';
+import { setSetting } from '../../server/src/modules/settings/service';
 import type { OrderBenchOptions } from './options';
 
 /**
@@ -35,6 +37,17 @@ export async function prepareOrderFixtures(
   try {
     await migrateToLatest(db);
     await inTransaction(db, (tx) => setMerchantAccount(tx, { ...DEMO_MERCHANT_ACCOUNT }));
+    // The benchmark measures placing orders: its customers hold far more unpaid orders, from one address, than a
+    // shop allows (orders/hold-limits.ts); the counters are still checked on every order.
+    await inTransaction(db, (tx) =>
+      setSetting(tx, HOLD_LIMITS_KEY, {
+        unpaidOrders: 10_000,
+        unitsPerProduct: 10_000,
+        stockSharePercent: 100,
+        addressUnpaidOrders: 10_000,
+        addressUnitsPerProduct: 10_000,
+      }),
+    );
     const tokens = await makeCustomers(db, options.customers);
 
     // Serialized products would need serial numbers to receive stock; orders of them work the same otherwise.

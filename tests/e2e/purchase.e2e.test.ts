@@ -296,4 +296,37 @@ describe('buying', () => {
     await visible(page.getByRole('link', { name: 'Checkout' }));
     expect(page.errors).toEqual([]);
   });
+
+  it('a customer with three orders waiting for payment is told at checkout to pay or cancel one first', async () => {
+    const products = await inStockProducts(3);
+    const page = await shop.page({ viewport: laptop });
+    await page.goto('/');
+    await addToCartViaApi(page, products[0]!.id);
+    await checkOutNewCustomer(page, newEmail());
+    // The pay page says how often a new code can still be had.
+    await visible(page.getByText('If this code runs out, you can get a new one 2 more times.'));
+    for (const product of products.slice(1)) {
+      const { csrfToken } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as {
+        csrfToken: string;
+      };
+      const placed = await page.request.post('/api/v1/orders', {
+        data: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(placed.status()).toBe(201);
+    }
+
+    await addToCartViaApi(page, products[0]!.id);
+    await page.goto('/checkout');
+    await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
+    await page.getByRole('radio', { name: /Pick up at the shop/ }).check();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await visible(
+      page.getByText(
+        'You already have 3 orders waiting for payment. Pay or cancel one of them (in your orders) before placing another.',
+      ),
+    );
+    await snap(page, 'purchase-hold-limit-1366');
+    expect(page.errors).toEqual(['HTTP 409 POST /api/v1/orders']);
+  });
 });

@@ -34,6 +34,9 @@ export interface Database {
   order_line_cancellations: OrderLineCancellationTable;
   support_inquiries: SupportInquiryTable;
   support_messages: SupportMessageTable;
+  hold_counters: HoldCounterTable;
+  order_holds: OrderHoldTable;
+  refunds_owed: RefundOwedTable;
 }
 
 export interface CategoryTable {
@@ -416,4 +419,57 @@ export interface SupportMessageTable {
   author_id: string | null;
   body: string;
   created_at: number;
+}
+
+/**
+ * What one holder holds unpaid: `holder` is `customer:<user id>`, `browser:<hash of the cart cookie>` or
+ * `address:<hash of the client address>`; `product_id` '' counts their unpaid orders, a product id the units of it.
+ */
+export interface HoldCounterTable {
+  holder: string;
+  product_id: string;
+  held: number;
+  updated_at: number;
+}
+
+/** The hold of one web order's stock: whom it counts against, how long it may last, how its review went. */
+export interface OrderHoldTable {
+  order_id: string;
+  customer_id: string | null;
+  /** Of the browser's cart cookie, and of the client's network address: never stored in the clear. */
+  browser_hash: string | null;
+  address_hash: string | null;
+  /** 1 while the order's units count against its holders' limits; 0 once it stopped waiting for money. */
+  counted: number;
+  /** New QR codes the customer may still ask for. */
+  renewals_left: number;
+  /** No QR of the order is payable after this (its maximum lifetime from placement). */
+  ends_at: number;
+  /** When the order went into payment review (null while it is not in review). */
+  review_since: number | null;
+  review_noticed_at: number | null;
+  review_escalated_at: number | null;
+  /** The review took too long: the reservation went back on sale; accepting sells from available stock. */
+  stock_released_at: number | null;
+  created_at: number;
+}
+
+/** Money Bakong reported for an order that no longer waited for it (cancelled, expired, already paid). */
+export interface RefundOwedTable {
+  id: string;
+  order_id: string;
+  payment_id: string;
+  /** As paid: minor units of `currency` (USD cents or riel). */
+  amount_minor: number;
+  currency: string;
+  bakong_hash: string | null;
+  md5: string;
+  /** The order's status when the money was found. */
+  order_status: string;
+  found_at: number;
+  /** open → refunded */
+  status: string;
+  refunded_by: string | null;
+  refunded_at: number | null;
+  note: string | null;
 }

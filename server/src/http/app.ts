@@ -11,6 +11,7 @@ import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
 import { createPaymentDeeplinks, deeplinkBakong, offerPaymentDeeplinks } from '../modules/payments/deeplinks';
 import { paymentProofHandlers } from '../modules/payments/proofs-routes';
+import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
@@ -114,6 +115,7 @@ export function createApp({ config, database, logger }: AppDeps): Express {
       pictures,
       perHour: config.uploads.paymentProofsPerHour,
     }),
+    ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...syncHandlers(db),

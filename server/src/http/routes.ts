@@ -42,7 +42,7 @@ export interface HandlerInput<R extends RouteDef> {
   client: { ip: string | null; userAgent: string | null };
   /** The browser session cookie: routes that sign in or out set or clear it; the token itself never reaches logs. */
   session: { start(token: string, expiresAt: number): void; end(): void };
-  /** A guest's cart token (cookie): remembered when a guest's first cart is made, forgotten when it is merged. */
+  /** A guest's cart token (cookie): remembered when a guest's first cart is made, kept when it joins an account. */
   cart: { token: string | null; remember(token: string | null): void };
   /** The Idempotency-Key header: a retried request with the same key gets the first answer. */
   idempotencyKey: string | null;

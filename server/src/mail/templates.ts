@@ -74,6 +74,9 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'payment-proof-rejected',
   'support-received',
   'support-reply',
+  'staff-review-waiting',
+  'staff-review-overdue',
+  'staff-refund-owed',
 ];
 
 export interface RenderedMail {
@@ -353,6 +356,7 @@ const texts: Record<MailLocale, Texts> = {
             ]),
       ],
     }),
+    ...staffNoticeTexts('en'),
   },
   km: {
     'verify-email': (d, shop) => ({
@@ -569,6 +573,7 @@ const texts: Record<MailLocale, Texts> = {
             ]),
       ],
     }),
+    ...staffNoticeTexts('km'),
   },
 };
 
@@ -751,4 +756,162 @@ function contactLines(shop: ShopIdentity): { kind: 'phone' | 'email' | 'address'
   if (shop.supportEmail) lines.push({ kind: 'email', text: oneLine(shop.supportEmail) });
   if (shop.address) lines.push({ kind: 'address', text: oneLine(shop.address) });
   return lines;
+}
+
+// --------------------------------------------------------------------------------------------------- staff notices
+
+/**
+ * Mails to staff and admins about money and stock only people can settle (issue 9): a payment review holding stock
+ * for long, the same once more to admins, and money that came for an order no longer waiting for it. They carry no
+ * text a customer typed.
+ */
+export interface MailData {
+  'staff-review-waiting': StaffReviewMail;
+  'staff-review-overdue': StaffReviewMail;
+  'staff-refund-owed': OrderMail & { amount: string; orderStatus: string; bakongHash: string | null };
+}
+
+interface StaffReviewMail extends OrderMail {
+  /** How long the review has waited, in minutes. */
+  waitingMinutes: number;
+  /** What waits for a decision: a payment screenshot, or a Bakong payment that did not match the order. */
+  why: 'screenshot' | 'mismatch';
+  /** After this many hours in review the reserved items go back on sale. */
+  releaseAfterHours: number;
+}
+
+type StaffNotice = 'staff-review-waiting' | 'staff-review-overdue' | 'staff-refund-owed';
+
+// A function, not a constant: `texts` above is built with these while the module loads.
+function staffNoticeTexts(locale: MailLocale): Pick<Texts, StaffNotice> {
+  const hello = common[locale].hello;
+  const link = common[locale].orderLink;
+  if (locale === 'km') {
+    const duration = (minutes: number) =>
+      minutes < 120 ? `${khmerNumber(minutes)} នាទី` : `${khmerNumber(Math.floor(minutes / 60))} ម៉ោង`;
+    const why = (d: StaffReviewMail) =>
+      d.why === 'screenshot'
+        ? 'មានរូបថតអេក្រង់នៃការបង់ប្រាក់ដែលត្រូវពិនិត្យ'
+        : 'ការបង់ប្រាក់តាម Bakong មិនត្រូវនឹងអ្វីដែលការបញ្ជាទិញបានស្នើសុំ';
+    return {
+      'staff-review-waiting': (d, shop) => ({
+        subject: `ការពិនិត្យការបង់ប្រាក់កំពុងរង់ចាំ៖ ការបញ្ជាទិញ ${d.orderNumber} – ${shop}`,
+        preheader: `ការបញ្ជាទិញ ${d.orderNumber} កំពុងរង់ចាំការសម្រេច ខណៈទំនិញរបស់វាត្រូវបានរក្សាទុក។`,
+        blocks: [
+          { kind: 'p', text: hello(d.name) },
+          {
+            kind: 'p',
+            text: `ការបញ្ជាទិញ ${d.orderNumber} បានរង់ចាំការពិនិត្យការបង់ប្រាក់អស់រយៈពេល ${duration(d.waitingMinutes)}៖ ${why(d)}។ ទំនិញរបស់វានៅតែត្រូវបានរក្សាទុក រហូតដល់មាននរណាម្នាក់សម្រេច។`,
+          },
+          {
+            kind: 'p',
+            text: `សូមទទួលយក ឬបដិសេធការបង់ប្រាក់នៅក្នុងផ្នែកគ្រប់គ្រង។ ប្រសិនបើគ្មាននរណាម្នាក់សម្រេចក្នុងរយៈពេល ${khmerNumber(d.releaseAfterHours)} ម៉ោង ចាប់ពីពេលចាប់ផ្តើមពិនិត្យ ទំនិញដែលបានរក្សាទុកនឹងត្រឡប់ទៅលក់វិញ។ ការបញ្ជាទិញនៅតែស្ថិតក្នុងការពិនិត្យ ហើយការទទួលយកវានៅពេលនោះ នឹងលក់ពីស្តុកដែលនៅមាន។`,
+          },
+          ...link('បើកការបញ្ជាទិញ', d.orderUrl),
+          {
+            kind: 'note',
+            text: `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអ្នកជាបុគ្គលិកនៅ ${shop}។ អ្នកគ្រប់គ្រងនឹងត្រូវបានជូនដំណឹងម្តងទៀត ប្រសិនបើការពិនិត្យនៅតែរង់ចាំ។`,
+          },
+        ],
+      }),
+      'staff-review-overdue': (d, shop) => ({
+        subject: `ការពិនិត្យការបង់ប្រាក់ហួសពេល៖ ការបញ្ជាទិញ ${d.orderNumber} – ${shop}`,
+        preheader: `ការបញ្ជាទិញ ${d.orderNumber} នៅតែរង់ចាំការសម្រេចលើការបង់ប្រាក់។`,
+        blocks: [
+          { kind: 'p', text: hello(d.name) },
+          {
+            kind: 'p',
+            text: `ការបញ្ជាទិញ ${d.orderNumber} បានរង់ចាំការពិនិត្យការបង់ប្រាក់អស់រយៈពេល ${duration(d.waitingMinutes)} ហើយមិនទាន់មាននរណាម្នាក់សម្រេចនៅឡើយទេ៖ ${why(d)}។`,
+          },
+          {
+            kind: 'p',
+            text: `ប្រសិនបើគ្មាននរណាម្នាក់សម្រេចទេ ទំនិញដែលបានរក្សាទុកនឹងត្រឡប់ទៅលក់វិញ ${khmerNumber(d.releaseAfterHours)} ម៉ោង បន្ទាប់ពីការពិនិត្យបានចាប់ផ្តើម។ សូមប្រាកដថាមាននរណាម្នាក់ពិនិត្យវា។`,
+          },
+          ...link('បើកការបញ្ជាទិញ', d.orderUrl),
+          { kind: 'note', text: `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអ្នកជាអ្នកគ្រប់គ្រងនៅ ${shop}។` },
+        ],
+      }),
+      'staff-refund-owed': (d, shop) => ({
+        subject: `ប្រាក់ដែលត្រូវសងត្រឡប់៖ ការបញ្ជាទិញ ${d.orderNumber} – ${shop}`,
+        preheader: `បានទទួល ${d.amount} សម្រាប់ការបញ្ជាទិញ ${d.orderNumber} ដែលលែងរង់ចាំការបង់ប្រាក់ហើយ។`,
+        blocks: [
+          { kind: 'p', text: hello(d.name) },
+          {
+            kind: 'p',
+            text: `Bakong រាយការណ៍ថាមានការបង់ប្រាក់ចំនួន ${d.amount} សម្រាប់ការបញ្ជាទិញ ${d.orderNumber} ដែលមានស្ថានភាព «${d.orderStatus}» នៅពេលប្រាក់មកដល់។ ហាងជំពាក់ប្រាក់នេះត្រឡប់ទៅអតិថិជនវិញ។`,
+          },
+          ...(d.bakongHash ? [{ kind: 'p' as const, text: `ប្រតិបត្តិការ Bakong៖ ${d.bakongHash}` }] : []),
+          {
+            kind: 'p',
+            text: 'សូមផ្ញើប្រាក់ត្រឡប់ទៅអតិថិជនវិញ បន្ទាប់មកកត់ត្រាថាបានសងរួច នៅក្នុងផ្នែកការបង់ប្រាក់ (ប្រាក់ដែលត្រូវសងត្រឡប់) ដោយសរសេរកំណត់ចំណាំអំពីរបៀបដែលបានសង។',
+          },
+          ...link('បើកការបញ្ជាទិញ', d.orderUrl),
+          { kind: 'note', text: `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអ្នកជាបុគ្គលិកនៅ ${shop}។` },
+        ],
+      }),
+    };
+  }
+  const duration = (minutes: number) =>
+    minutes < 120 ? `${minutes} minutes` : `${Math.floor(minutes / 60)} hours`;
+  const why = (d: StaffReviewMail) =>
+    d.why === 'screenshot'
+      ? 'a payment screenshot needs checking'
+      : 'a Bakong payment did not match what the order asked for';
+  return {
+    'staff-review-waiting': (d, shop) => ({
+      subject: `Payment review waiting: order ${d.orderNumber} – ${shop}`,
+      preheader: `Order ${d.orderNumber} waits for a payment decision while its items are held.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `Order ${d.orderNumber} has waited in payment review for ${duration(d.waitingMinutes)}: ${why(d)}. Its items stay reserved until someone decides.`,
+        },
+        {
+          kind: 'p',
+          text: `Please accept or reject the payment in the back office. If nobody decides within ${d.releaseAfterHours} hours of the review starting, the reserved items go back on sale; the order stays in review, and accepting it then sells from what is in stock.`,
+        },
+        ...link('Open the order', d.orderUrl),
+        {
+          kind: 'note',
+          text: `You receive this email because you are staff at ${shop}. Admins are told again if the review keeps waiting.`,
+        },
+      ],
+    }),
+    'staff-review-overdue': (d, shop) => ({
+      subject: `Overdue payment review: order ${d.orderNumber} – ${shop}`,
+      preheader: `Order ${d.orderNumber} still waits for a payment decision.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `Order ${d.orderNumber} has waited in payment review for ${duration(d.waitingMinutes)} and nobody has decided yet: ${why(d)}.`,
+        },
+        {
+          kind: 'p',
+          text: `If nobody decides, its reserved items go back on sale ${d.releaseAfterHours} hours after the review started. Please make sure someone checks it.`,
+        },
+        ...link('Open the order', d.orderUrl),
+        { kind: 'note', text: `You receive this email because you are an admin at ${shop}.` },
+      ],
+    }),
+    'staff-refund-owed': (d, shop) => ({
+      subject: `Money to refund: order ${d.orderNumber} – ${shop}`,
+      preheader: `${d.amount} arrived for order ${d.orderNumber}, which no longer waited for payment.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `Bakong reports a payment of ${d.amount} for order ${d.orderNumber}, which was ${d.orderStatus} when the money arrived. The shop owes this money back to the customer.`,
+        },
+        ...(d.bakongHash ? [{ kind: 'p' as const, text: `Bakong transaction: ${d.bakongHash}` }] : []),
+        {
+          kind: 'p',
+          text: 'Please send the money back to the customer, then mark it refunded in the payments screen (refunds owed) with a note saying how.',
+        },
+        ...link('Open the order', d.orderUrl),
+        { kind: 'note', text: `You receive this email because you are staff at ${shop}.` },
+      ],
+    }),
+  };
 }

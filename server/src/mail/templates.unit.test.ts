@@ -32,6 +32,9 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
   'support-received': { name: 'Dara', inquiryUrl: INQUIRY },
   'support-reply': { name: 'Dara', subject: 'Battery', reply: REPLY, inquiryUrl: INQUIRY, closed: false },
+  'staff-review-waiting': { ...order, waitingMinutes: 45, why: 'screenshot', releaseAfterHours: 24 },
+  'staff-review-overdue': { ...order, waitingMinutes: 150, why: 'mismatch', releaseAfterHours: 24 },
+  'staff-refund-owed': { ...order, amount: '$12.34', orderStatus: 'expired', bakongHash: 'a1b2c3d4' },
 };
 
 const render = <T extends MailTemplate>(

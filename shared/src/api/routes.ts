@@ -5,6 +5,7 @@ import { inventoryRoutes } from './routes/inventory';
 import { invoiceRoutes } from './routes/invoices';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
+import { refundOwedRoutes } from './routes/refunds-owed';
 import { supportRoutes } from './routes/support';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
@@ -22,6 +23,7 @@ export const apiRoutes = {
   ...orderRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
+  ...refundOwedRoutes,
   ...supportRoutes,
   ...syncRoutes,
 } as const;

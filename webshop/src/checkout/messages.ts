@@ -1,3 +1,4 @@
+import type { HoldLimitRefusal } from '@shop/shared';
 import { defineMessages } from '../i18n/i18n';
 
 /** Texts of the cart page. */
@@ -134,6 +135,14 @@ export const checkoutText = defineMessages({
     held: (minutes: number) => `Your items are held for you for ${minutes} minutes while you pay.`,
     stockGone:
       'Some items sold out while you were checking out. We updated your cart: please check it and try again.',
+    holdLimit: ({ kind, by, max }: HoldLimitRefusal, product: string | null) =>
+      kind === 'product_units'
+        ? `${product ?? 'This product'}: at most ${max} can wait for payment at a time. Lower the quantity, or pay your other orders first.`
+        : by === 'customer'
+          ? `You already have ${max} orders waiting for payment. Pay or cancel one of them (in your orders) before placing another.`
+          : by === 'browser'
+            ? `This browser already has ${max} orders waiting for payment. Pay or cancel one of them before placing another.`
+            : 'Too many orders from your network are waiting for payment. Pay or cancel yours, or try again in an hour.',
     placed: 'Order placed',
     quantityShort: (n: number) => `× ${n}`,
   },
@@ -190,6 +199,14 @@ export const checkoutText = defineMessages({
     placing: 'កំពុងបញ្ជាទិញ…',
     held: (minutes: number) => `យើងរក្សាទុកទំនិញរបស់អ្នករយៈពេល ${minutes} នាទី ខណៈពេលអ្នកបង់ប្រាក់។`,
     stockGone: 'ទំនិញខ្លះបានលក់អស់ ខណៈពេលអ្នកកំពុងបញ្ជាទិញ។ យើងបានធ្វើបច្ចុប្បន្នភាពរទេះរបស់អ្នក៖ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។',
+    holdLimit: ({ kind, by, max }: HoldLimitRefusal, product: string | null) =>
+      kind === 'product_units'
+        ? `${product ?? 'ទំនិញនេះ'}៖ អាចរង់ចាំការបង់ប្រាក់បានយ៉ាងច្រើន ${max} ក្នុងពេលតែមួយ។ សូមបន្ថយចំនួន ឬបង់ប្រាក់សម្រាប់ការបញ្ជាទិញផ្សេងទៀតរបស់អ្នកជាមុនសិន។`
+        : by === 'customer'
+          ? `អ្នកមានការបញ្ជាទិញ ${max} ដែលកំពុងរង់ចាំការបង់ប្រាក់រួចហើយ។ សូមបង់ប្រាក់ ឬបោះបង់ការបញ្ជាទិញណាមួយ (នៅក្នុងការបញ្ជាទិញរបស់អ្នក) មុននឹងបញ្ជាទិញថ្មី។`
+          : by === 'browser'
+            ? `កម្មវិធីរុករកនេះមានការបញ្ជាទិញ ${max} ដែលកំពុងរង់ចាំការបង់ប្រាក់រួចហើយ។ សូមបង់ប្រាក់ ឬបោះបង់ការបញ្ជាទិញណាមួយ មុននឹងបញ្ជាទិញថ្មី។`
+            : 'មានការបញ្ជាទិញច្រើនពេកពីបណ្តាញរបស់អ្នក ដែលកំពុងរង់ចាំការបង់ប្រាក់។ សូមបង់ប្រាក់ ឬបោះបង់ការបញ្ជាទិញរបស់អ្នក ឬព្យាយាមម្តងទៀតក្នុងរយៈពេលមួយម៉ោង។',
     placed: 'បានបញ្ជាទិញ',
     quantityShort: (n: number) => `× ${n}`,
   },

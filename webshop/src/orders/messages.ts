@@ -181,6 +181,15 @@ export const paymentText = defineMessages({
     expiredText: 'Your items are still held for a short while. Get a new code to pay.',
     renew: 'Get a new QR',
     renewFailed: 'We could not make a new QR code.',
+    renewalsLeft: (n: number) =>
+      n === 1
+        ? 'If this code runs out, you can get a new one once more.'
+        : `If this code runs out, you can get a new one ${n} more times.`,
+    lastQr:
+      'This is the last code for this order: if it runs out, the order ends and the items go back on sale.',
+    noMoreQrTitle: 'This order can no longer be paid',
+    noMoreQrText:
+      'It held your items as long as an order can, and it ends unpaid now. Place a new order to buy them.',
     waiting: 'Waiting for your payment… this page updates by itself.',
     loading: 'Loading the payment code…',
     loadFailed: 'We could not load the payment code.',
@@ -226,6 +235,12 @@ export const paymentText = defineMessages({
     expiredText: 'ទំនិញរបស់អ្នកនៅតែត្រូវបានរក្សាទុកមួយរយៈខ្លីទៀត។ សូមយកកូដថ្មី ដើម្បីបង់ប្រាក់។',
     renew: 'យក QR ថ្មី',
     renewFailed: 'យើងមិនអាចបង្កើតកូដ QR ថ្មីបានទេ។',
+    renewalsLeft: (n: number) =>
+      n === 1 ? 'ប្រសិនបើកូដនេះផុតកំណត់ អ្នកអាចយកកូដថ្មីបានម្តងទៀត។' : `ប្រសិនបើកូដនេះផុតកំណត់ អ្នកអាចយកកូដថ្មីបាន ${n} ដងទៀត។`,
+    lastQr: 'នេះជាកូដចុងក្រោយសម្រាប់ការបញ្ជាទិញនេះ៖ ប្រសិនបើវាផុតកំណត់ ការបញ្ជាទិញនឹងបញ្ចប់ ហើយទំនិញនឹងត្រូវដាក់លក់វិញ។',
+    noMoreQrTitle: 'ការបញ្ជាទិញនេះមិនអាចបង់ប្រាក់បានទៀតទេ',
+    noMoreQrText:
+      'វាបានរក្សាទុកទំនិញរបស់អ្នកយូរតាមដែលការបញ្ជាទិញអាចរក្សាបាន ហើយឥឡូវវាបញ្ចប់ដោយមិនបានបង់ប្រាក់។ សូមបញ្ជាទិញថ្មី ដើម្បីទិញទំនិញទាំងនោះ។',
     waiting: 'កំពុងរង់ចាំការបង់ប្រាក់របស់អ្នក… ទំព័រនេះធ្វើបច្ចុប្បន្នភាពដោយខ្លួនឯង។',
     loading: 'កំពុងផ្ទុកកូដបង់ប្រាក់…',
     loadFailed: 'យើងមិនអាចផ្ទុកកូដបង់ប្រាក់បានទេ។',

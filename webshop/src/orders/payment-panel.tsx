@@ -109,21 +109,30 @@ function PayWithKhqr({
       },
     });
 
-  const expiredOverlay = expired && (
-    <div className="space-y-3">
-      <p className="text-lg font-bold text-ink">{t.expiredTitle}</p>
-      <p className="text-sm text-muted">{t.expiredText}</p>
-      <Button onClick={getNewQr} busy={renew.isPending}>
-        <RefreshCw className="size-4" aria-hidden="true" />
-        {t.renew}
-      </Button>
-      {renew.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          {t.renewFailed}
-        </p>
-      )}
-    </div>
-  );
+  // A hold has a limited number of new codes and a lifetime from placement: the last code says so.
+  const lastQr = payment.renewalsLeft === 0 || payment.expiresAt >= payment.holdEndsAt;
+  const expiredOverlay =
+    expired &&
+    (lastQr ? (
+      <div className="space-y-3">
+        <p className="text-lg font-bold text-ink">{t.noMoreQrTitle}</p>
+        <p className="text-sm text-muted">{t.noMoreQrText}</p>
+      </div>
+    ) : (
+      <div className="space-y-3">
+        <p className="text-lg font-bold text-ink">{t.expiredTitle}</p>
+        <p className="text-sm text-muted">{t.expiredText}</p>
+        <Button onClick={getNewQr} busy={renew.isPending}>
+          <RefreshCw className="size-4" aria-hidden="true" />
+          {t.renew}
+        </Button>
+        {renew.isError && (
+          <p role="alert" className="text-sm text-red-700">
+            {t.renewFailed}
+          </p>
+        )}
+      </div>
+    ));
 
   return (
     <div className="grid gap-6 p-4 sm:p-8 md:grid-cols-[22rem_minmax(0,1fr)] md:grid-rows-[auto_1fr] md:gap-x-10">
@@ -202,6 +211,9 @@ function PayWithKhqr({
             <Spinner className="size-4" />
             {t.waiting}
           </p>
+        )}
+        {!expired && (
+          <p className="text-sm text-muted">{lastQr ? t.lastQr : t.renewalsLeft(payment.renewalsLeft)}</p>
         )}
         {shop.data?.demo && !expired && <DemoPay qr={payment.khqr} />}
         <PaymentProofs orderId={order.id} />

@@ -1,4 +1,4 @@
-import { usdCentsToKhr, type PlaceOrderInput } from '@shop/shared';
+import { holdLimitOf, usdCentsToKhr, type PlaceOrderInput } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck, ShoppingBag } from 'lucide-react';
 import { useRef } from 'react';
@@ -101,6 +101,13 @@ export function CheckoutPage() {
       const order = await place.mutateAsync({ input, idempotencyKey: keyFor(input) });
       await navigate(`/orders/${order.id}`);
     } catch (error) {
+      // Too much already waiting for payment (orders, or units of one product): say which limit, and how to go on.
+      const limit = isApiError(error, 409) ? holdLimitOf(error.fields) : null;
+      if (limit) {
+        const product = cart.data.lines.find((line) => line.productId === limit.productId)?.name ?? null;
+        form.setFormError(t.holdLimit(limit, product));
+        return;
+      }
       // Stock sold meanwhile, or a product no longer sold: the fresh cart shows which line and why.
       const stockGone =
         isApiError(error, 409) ||

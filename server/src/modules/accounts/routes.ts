@@ -58,7 +58,7 @@ export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRout
   ) => {
     if (input.cart.token) {
       await mergeGuestCart(db, input.cart.token, grant.user.id);
-      input.cart.remember(null);
+      // The cookie stays: it marks the browser across its accounts for the limits on unpaid orders (orders/holds.ts).
     }
     if (client === 'desktop') return { user: grant.user, next: grant.next, sessionToken: grant.token };
     input.session.start(grant.token, grant.expiresAt);

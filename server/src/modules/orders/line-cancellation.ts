@@ -14,6 +14,8 @@ import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement, movementEffects } from '../inventory/ledger';
 import { issuePayment, latestPayment, type PaymentPolicy } from '../payments/service';
+import { releaseHeldUnits } from './holds';
+import { reservationWasReleased } from './holds-repo';
 import { findOrderRow } from './repo';
 import { addEvent, transitionOrder } from './service';
 
@@ -84,7 +86,10 @@ export async function cancelOrderLine(
       }))
       .where('id', '=', line.id)
       .execute();
-    const movementId = await giveBackStock(tx, order, line, command, unpaid);
+    // A review past its limit gave the reservation back already (review-release.ts): nothing to release then.
+    const reserved = unpaid && !(await reservationWasReleased(tx, order.id));
+    const movementId = await giveBackStock(tx, order, line, command, unpaid, reserved);
+    if (unpaid) await releaseHeldUnits(tx, order.id, line.product_id, command.quantity, now);
     await returnSerials(tx, order, line, command, movementId, now);
     const totals = unpaid
       ? {
@@ -196,8 +201,9 @@ async function lockOpenOrder(tx: Tx, orderId: string): Promise<OrderTable> {
  * (a return). A damaged unit must not be sold again, yet the ledger must still tell what happened to it: before
  * payment it is released and then written off (an adjustment, on hand − n); after payment the return is recorded
  * with no change to on hand, because the sale already took it off. Either way on hand ends without the damaged unit
- * and every movement's `after` columns still add up. Returns the id of the last movement, which returned or
- * written-off serial numbers point to.
+ * and every movement's `after` columns still add up. An unpaid order whose reservation was given back (`reserved`
+ * false) has nothing to release; a damaged unit is still written off. Returns the id of the last movement, which
+ * returned or written-off serial numbers point to (null when there was none).
  */
 async function giveBackStock(
   tx: Tx,
@@ -205,7 +211,8 @@ async function giveBackStock(
   line: OrderItemTable,
   command: CancelOrderLineCommand,
   unpaid: boolean,
-): Promise<string> {
+  reserved: boolean,
+): Promise<string | null> {
   const n = command.quantity;
   const damaged = command.reason === 'damaged';
   const movement = {
@@ -215,8 +222,10 @@ async function giveBackStock(
     actorId: command.actor.userId,
   };
   if (unpaid) {
-    const released = await applyMovement(tx, { ...movement, type: 'release', ...movementEffects.release(n) });
-    if (!damaged) return released.id;
+    const released = reserved
+      ? await applyMovement(tx, { ...movement, type: 'release', ...movementEffects.release(n) })
+      : null;
+    if (!damaged) return released?.id ?? null;
     const writtenOff = await applyMovement(tx, {
       ...movement,
       type: 'adjust',
@@ -244,7 +253,7 @@ async function returnSerials(
   order: OrderTable,
   line: OrderItemTable & { serialized: number },
   command: CancelOrderLineCommand,
-  movementId: string,
+  movementId: string | null,
   now: number,
 ): Promise<void> {
   const given = command.serials ?? [];
@@ -291,7 +300,7 @@ async function returnSerials(
     .updateTable('serial_numbers')
     .set({
       status: damaged ? 'rma' : 'in_stock',
-      reference: movementId,
+      reference: movementId ?? order.number,
       sold_at: null,
       warranty_until: null,
       updated_at: now,

@@ -56,6 +56,12 @@ export function configureOrderMail(publicUrl: string): OrderMailer {
   return configured;
 }
 
+/** The order's page in the web shop, for mails that link to it from deep inside a transaction. */
+export function orderPageUrl(orderId: string): string {
+  if (!configured) throw new Error('Order mails need the shop address: call configureOrderMail at start-up');
+  return configured.orderUrl(orderId);
+}
+
 /** Mails the customer about a step of their order, in the transaction of that step. */
 export async function notifyOrderEvent(
   tx: Tx,

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { warrantyUntil, type ApiError, type Order, type ProductSummary, type ShopClient } from '@shop/shared';
 import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { inTransaction } from '../../db/transaction';
+import { setSetting } from '../settings/service';
+import { HOLD_LIMITS_KEY } from './hold-limits';
 
 /**
  * Staff cancel single order lines (stock back through the ledger, the money owed kept right) and name serial numbers
@@ -14,6 +17,10 @@ beforeAll(async () => {
   server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
   admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
   staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  // These tests buy a product's whole stock; the share one customer may hold unpaid is tested in holds.test.ts.
+  await inTransaction(server.database.db, (tx) =>
+    setSetting(tx, HOLD_LIMITS_KEY, { stockSharePercent: 100 }),
+  );
 });
 afterAll(() => server?.stop());
 

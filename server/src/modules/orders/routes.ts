@@ -1,6 +1,7 @@
 import type { OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
+import { newGuestToken } from '../cart/service';
 import { paymentViewFor, renewPayment, issuePayment, type PaymentPolicy } from '../payments/service';
 import { cancelOrderLine } from './line-cancellation';
 import { getOrderFor, listOrdersFor, placeOrder, transitionOrder } from './service';
@@ -17,17 +18,22 @@ type OrderRoutes =
 
 export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRoutes> {
   return {
-    placeOrder: ({ body, user, actor, idempotencyKey }) =>
-      placeOrder(
+    placeOrder: ({ body, user, actor, idempotencyKey, cart, client }) => {
+      // The cart cookie marks the browser across its accounts (holds.ts): one that has none gets one now.
+      const browserToken = cart.token ?? newGuestToken();
+      if (!cart.token) cart.remember(browserToken);
+      return placeOrder(
         {
           db,
           user: user!,
           actor,
           idempotencyKey,
+          placedFrom: { browserToken, address: client.ip },
           onPlaced: (tx, order) => issuePayment(tx, order, payments).then(() => undefined),
         },
         body,
-      ),
+      );
+    },
     listOrders: ({ query, user }) => listOrdersFor(db, user!, query),
     getOrder: ({ params, user }) => getOrderFor(db, params.id, user!),
     cancelOrder: async ({ params, user, actor }) => {

@@ -19,16 +19,22 @@ import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { clearCart } from '../cart/service';
 import { releaseStock, reserveStock, sellReservedStock } from '../inventory/service';
+import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { latestPayment } from '../payments/service';
 import { deliveryFeeFor, getPricing } from '../settings/pricing';
 import { sellSerialsAtHandover } from './handover';
+import { getHoldLimits } from './hold-limits';
+import { prepareHolds, recordHold, releaseHold, takeHolds, type HoldOwner } from './holds';
+import { reopenHold, reservationWasReleased } from './holds-repo';
 import { notifyOrderEvent } from './notifications';
 import { findOrderRow, loadOrder, orderHeader } from './repo';
+import { followReviewClock, reserveReleasedStockAgain, sellReleasedStock } from './review-release';
 
 /**
  * Placing orders and moving them through the shared state machine. Placing one reserves its stock in the same
- * transaction (never oversold: the ledger's conditional update decides), and a retried request with the same
- * Idempotency-Key answers the order the first one made.
+ * transaction (never oversold: the ledger's conditional update decides) and counts it against what its customer,
+ * browser and network may hold unpaid (holds.ts); a retried request with the same Idempotency-Key answers the order
+ * the first one made.
  */
 export const PAYMENT_WINDOW_MS = 15 * 60_000;
 
@@ -37,6 +43,8 @@ export interface PlaceOrderContext {
   user: SignedInUser;
   actor: Actor;
   idempotencyKey: string | null;
+  /** Where the order comes from, besides the account: its unpaid orders count against these too. */
+  placedFrom: Omit<HoldOwner, 'customerId'>;
   /** Runs inside the placing transaction once the order exists: issues its payment (KHQR). */
   onPlaced?: (tx: Tx, order: OrderTable) => Promise<void>;
 }
@@ -49,6 +57,13 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
     const earlier = await replay(db, keyHash, requestHash);
     if (earlier) return loadOrder(db, earlier, 'customer');
   }
+  const owner: HoldOwner = { customerId: user.id, ...ctx.placedFrom };
+  const wanted = input.items ?? (await cartLines(db, user.id));
+  await prepareHolds(
+    db,
+    owner,
+    wanted.map((l) => l.productId),
+  );
   try {
     const orderId = await inTransaction(db, async (tx) => {
       const lines = input.items ?? (await cartLines(tx, user.id));
@@ -110,17 +125,35 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
         updated_at: now,
       };
       // Stock rows are locked in product-id order in every transaction, so two orders never deadlock.
+      const onHand = new Map<string, number>();
       for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-        await reserveStock(tx, line.productId, line.quantity, order.number).catch((error: unknown) => {
-          if (error instanceof Conflict) {
-            throw new Conflict(`${byId.get(line.productId)!.name}: ${error.message}`, {
-              [`items.${line.productId}`]: error.message,
-            });
-          }
-          throw error;
-        });
+        const reserved = await reserveStock(tx, line.productId, line.quantity, order.number).catch(
+          (error: unknown) => {
+            if (error instanceof Conflict) {
+              throw new Conflict(`${byId.get(line.productId)!.name}: ${error.message}`, {
+                [`items.${line.productId}`]: error.message,
+              });
+            }
+            throw error;
+          },
+        );
+        onHand.set(line.productId, reserved.onHandAfter);
       }
+      const limits = await getHoldLimits(tx);
+      await takeHolds(
+        tx,
+        owner,
+        lines.map((l) => ({
+          productId: l.productId,
+          name: byId.get(l.productId)!.name,
+          quantity: l.quantity,
+          onHand: onHand.get(l.productId)!,
+        })),
+        limits,
+        now,
+      );
       await tx.insertInto('orders').values(order).execute();
+      await recordHold(tx, order.id, owner, limits, now);
       await tx
         .insertInto('order_items')
         .values(
@@ -231,19 +264,17 @@ export async function transitionOrder(
     if (Number(moved.numUpdatedRows) !== 1)
       throw new Conflict('The order changed meanwhile; reload it', { to: 'order changed' });
     if (holdsReservation(from) && !holdsReservation(input.to)) {
-      const items = await tx
-        .selectFrom('order_items')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .orderBy('product_id')
-        .execute();
-      for (const item of items) {
-        const units = Number(item.quantity) - Number(item.cancelled_quantity);
-        if (units <= 0) continue;
-        if (input.to === 'paid') await sellReservedStock(tx, item.product_id, units, order.number);
-        else await releaseStock(tx, item.product_id, units, order.number);
-      }
+      // A review past its limit gave the reservation back already (review-release.ts).
+      const released = await reservationWasReleased(tx, order.id);
+      if (released && input.to === 'paid') await sellReleasedStock(tx, order);
+      else if (!released) await moveReservedStock(tx, order, input.to);
+      await releaseHold(tx, order.id, now);
+    } else if (from === 'payment_review' && input.to === 'pending_payment') {
+      if (await reservationWasReleased(tx, order.id)) await reserveReleasedStockAgain(tx, order);
+      // Staff give the customer another chance to pay: one more QR at least, within a fresh QR's lifetime.
+      await reopenHold(tx, order.id, now + KHQR_LIFETIME_MS);
     }
+    await followReviewClock(tx, order.id, from, input.to, now);
     const refund = input.to === 'paid' ? await chargeLinesCancelledAfterPaidQr(tx, order.id) : null;
     const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);
     await addEvent(tx, order.id, from, input.to, input.actor, input.actorId, input.reason ?? null, now);
@@ -267,6 +298,22 @@ export async function transitionOrder(
     );
   };
   await (db.isTransaction ? run(db as Tx) : inTransaction(db as Db, run));
+}
+
+/** An order stops waiting for money: its reserved units are sold (paid) or go back on sale. */
+async function moveReservedStock(tx: Tx, order: OrderTable, to: OrderStatus): Promise<void> {
+  const items = await tx
+    .selectFrom('order_items')
+    .selectAll()
+    .where('order_id', '=', order.id)
+    .orderBy('product_id')
+    .execute();
+  for (const item of items) {
+    const units = Number(item.quantity) - Number(item.cancelled_quantity);
+    if (units <= 0) continue;
+    if (to === 'paid') await sellReservedStock(tx, item.product_id, units, order.number);
+    else await releaseStock(tx, item.product_id, units, order.number);
+  }
 }
 
 export async function getOrderFor(db: Db, id: string, viewer: SignedInUser): Promise<Order> {
@@ -409,8 +456,8 @@ async function nextOrderNumber(tx: Tx, prefix: 'W' | 'P'): Promise<string> {
   return `${prefix}-${value}`;
 }
 
-async function cartLines(tx: Tx, userId: string): Promise<{ productId: string; quantity: number }[]> {
-  const rows = await tx
+async function cartLines(db: Db | Tx, userId: string): Promise<{ productId: string; quantity: number }[]> {
+  const rows = await db
     .selectFrom('cart_items as i')
     .innerJoin('carts as c', 'c.id', 'i.cart_id')
     .select(['i.product_id', 'i.quantity'])

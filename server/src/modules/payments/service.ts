@@ -5,6 +5,7 @@ import type { OrderTable, PaymentTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
+import { findOrderHold, useRenewal } from '../orders/holds-repo';
 import { findOrderRow } from '../orders/repo';
 import { paymentDeeplink } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
@@ -21,6 +22,8 @@ export interface PaymentPolicy {
 }
 
 const FIRST_CHECK_MS = 5_000;
+/** A QR made for staff's change of an order (a cancelled line) near the end of its hold still gets this long. */
+const LAST_QR_MIN_MS = 60_000;
 
 export async function issuePayment(
   tx: Tx,
@@ -36,7 +39,11 @@ export async function issuePayment(
       throw error;
     },
   );
-  const expiresAt = now + KHQR_LIFETIME_MS;
+  // No QR outlives the order's hold (orders/holds.ts), however often it was renewed.
+  const hold = await findOrderHold(tx, order.id);
+  const expiresAt = hold
+    ? Math.max(Math.min(now + KHQR_LIFETIME_MS, Number(hold.ends_at)), now + LAST_QR_MIN_MS)
+    : now + KHQR_LIFETIME_MS;
   const amountMinor = order.currency === 'KHR' ? Number(order.total_khr) : Number(order.total_cents);
   const { qr, md5 } = buildKhqr({
     account,
@@ -102,6 +109,7 @@ export async function paymentViewFor(
     throw new NotFound('There is no such order');
   const payment = await latestPayment(db, orderId);
   if (!payment) throw new NotFound('This order has no payment');
+  const hold = await findOrderHold(db, orderId);
   const status =
     order.paid_at !== null
       ? 'paid'
@@ -119,6 +127,8 @@ export async function paymentViewFor(
     expiresAt: Number(payment.expires_at),
     receiverName: decodeKhqr(payment.qr).merchantName,
     orderStatus: order.status as OrderStatus,
+    renewalsLeft: hold && Number(hold.ends_at) > now ? Number(hold.renewals_left) : 0,
+    holdEndsAt: hold ? Number(hold.ends_at) : Number(payment.expires_at),
     // An expired or paid QR gets no link: a bank app must not offer to pay it.
     deeplink: status === 'pending' ? await paymentDeeplink(db, payment) : null,
     serverNow: Date.now(),
@@ -126,8 +136,9 @@ export async function paymentViewFor(
 }
 
 /**
- * A fresh QR for an unpaid order whose QR ran out while its stock is still reserved. The old QR stays watched
- * until its own expiry plus grace: the customer may still pay it.
+ * A fresh QR for an unpaid order whose QR ran out while its stock is still reserved, as long as the order has
+ * renewals left and its hold's lifetime is not over (orders/holds.ts): a hold cannot be kept up for ever by asking
+ * again. The old QR stays watched until its own expiry plus grace: the customer may still pay it.
  */
 export async function renewPayment(
   db: Db,
@@ -144,6 +155,12 @@ export async function renewPayment(
     const current = await latestPayment(tx, orderId);
     if (current && Number(current.expires_at) > now)
       throw new Conflict('The current QR code is still valid', { expiresAt: String(current.expires_at) });
+    if (!(await useRenewal(tx, orderId, now)))
+      throw new Conflict(
+        'This order cannot get another QR code: it held its items as long as an order can. ' +
+          'It ends unpaid and the items go back on sale; place a new order to buy them.',
+        { renewalsLeft: '0' },
+      );
     await tx
       .updateTable('payments')
       .set({ status: 'superseded', updated_at: now })

@@ -4,9 +4,11 @@ import type { PaymentTable } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
+import { watchHolds } from '../orders/hold-deadlines';
 import { transitionOrder } from '../orders/service';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
 import { decodeKhqr } from './khqr';
+import { recordRefundOwed } from './refunds-owed';
 import { latestPayment } from './service';
 
 /**
@@ -18,6 +20,10 @@ import { latestPayment } from './service';
  * - not found → still pending; after expiry plus grace, the order expires and its stock is given back.
  * - Bakong unreachable or refusing (401/403/5xx/timeout) → unknown: back off and ask again; never treated as unpaid,
  *   so an order is never expired on an unknown answer.
+ * - paid to our account for an order no longer waiting (cancelled, expired, paid already) → money owed back: recorded
+ *   for staff to refund (refunds-owed.ts).
+ *
+ * Each pass also watches holds of unpaid orders: reviews that keep stock, holds past their lifetime (orders/hold-deadlines.ts).
  */
 export interface PaymentWatcher {
   runOnce(now?: number): Promise<number>;
@@ -67,6 +73,14 @@ export function startPaymentWatcher(deps: {
   }
 
   async function pass(now: number): Promise<number> {
+    const settled = await settleDue(now);
+    await watchHolds(db, now).catch((error: unknown) =>
+      logger.error({ err: error }, 'unpaid holds could not be checked; will retry'),
+    );
+    return settled;
+  }
+
+  async function settleDue(now: number): Promise<number> {
     const claimed = await claimDue(now);
     if (claimed.length === 0) return 0;
     const answers = await bakong.checkByMd5List(claimed.map((p) => p.md5)); // outside any transaction
@@ -132,9 +146,13 @@ export function startPaymentWatcher(deps: {
       if (Number(marked.numUpdatedRows) !== 1) return;
       const order = await tx
         .selectFrom('orders')
-        .select(['status'])
+        .select(['id', 'number', 'status'])
         .where('id', '=', payment.order_id)
         .executeTakeFirstOrThrow();
+      const waiting = order.status === 'pending_payment' || order.status === 'payment_review';
+      // Money that reached our account for an order that no longer takes it is the customer's.
+      if (!waiting && transaction.toAccountId === asked.accountId)
+        await recordRefundOwed(tx, payment, transaction, order, now);
       if (problems.length) {
         if (order.status === 'pending_payment') {
           await transitionOrder(tx, {
@@ -162,16 +180,18 @@ export function startPaymentWatcher(deps: {
           reason: `KHQR paid (Bakong ${transaction.hash})`,
         });
       } else {
-        // Money for an order no longer waiting (cancelled, expired, paid twice): staff must refund or reopen it.
+        // Money for an order no longer waiting (owed back above), or for one in review: staff decide.
         await recordAudit(tx, systemActor, {
           action: 'payment.late',
           entity: 'payment',
           entityId: payment.id,
           after: { orderStatus: order.status, hash: transaction.hash },
         });
-        logger.error(
+        logger.warn(
           { paymentId: payment.id, orderId: payment.order_id, orderStatus: order.status },
-          'payment received for an order that is not waiting for it: staff must act',
+          waiting
+            ? 'payment received for an order in review: staff decide'
+            : 'payment received for an order that is not waiting for it: recorded as owed back',
         );
       }
     });

@@ -1,0 +1,41 @@
+import type { Role } from '@shop/shared';
+import type { Tx } from '../../db/transaction';
+import { enqueueMail } from '../../mail/outbox';
+import type { MailData } from '../../mail/templates';
+import { orderPageUrl } from './notifications';
+
+type StaffNotice = 'staff-review-waiting' | 'staff-review-overdue' | 'staff-refund-owed';
+
+/**
+ * Mails every active member of the given roles about an order, each in their own language, through the outbox in
+ * the caller's transaction: the mails exist exactly when the event does. Returns how many were queued.
+ */
+export async function mailStaff<T extends StaffNotice>(
+  tx: Tx,
+  roles: readonly Role[],
+  template: T,
+  order: { id: string; number: string },
+  data: Omit<MailData[T], 'name' | 'orderNumber' | 'orderUrl'>,
+): Promise<number> {
+  const recipients = await tx
+    .selectFrom('users')
+    .select(['email', 'name', 'locale'])
+    .where('role', 'in', [...roles])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  for (const person of recipients) {
+    await enqueueMail(tx, {
+      to: person.email,
+      locale: person.locale === 'km' ? 'km' : 'en',
+      template,
+      data: {
+        ...data,
+        name: person.name,
+        orderNumber: order.number,
+        orderUrl: orderPageUrl(order.id),
+      } as MailData[T],
+    });
+  }
+  return recipients.length;
+}
