@@ -8,6 +8,7 @@ import * as paymentProofs from './migrations/005-payment-proofs';
 import * as orderLines from './migrations/006-order-lines';
 import * as catalogSpeed from './migrations/007-catalog-speed';
 import * as support from './migrations/008-support';
+import * as signInHardening from './migrations/009-sign-in-hardening';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006-order-lines': orderLines,
   '007-catalog-speed': catalogSpeed,
   '008-support': support,
+  '009-sign-in-hardening': signInHardening,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
