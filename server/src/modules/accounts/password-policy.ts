@@ -54,7 +54,7 @@ function reason(result: ZxcvbnResult): string {
     case 'similarToCommon':
       return 'This password is a common password with a small change: attackers try those early.';
     case 'userInputs':
-      return 'This password contains your name, your email address or the shop’s name.';
+      return 'This password contains your name, your email address or a word anyone tries first here (the shop, the city, the country).';
     case 'simpleRepeat':
     case 'extendedRepeat':
       return 'Repeated characters (like "aaaa" or "abcabc") are easy to guess.';
