@@ -130,10 +130,7 @@ export async function signedInAs(
  * A client that behaves like a browser tab: keeps cookies (session, csrf_token) and echoes the CSRF token on
  * state-changing requests, fetching one first as a page load would.
  */
-export function browserClient(
-  baseUrl: string,
-  options: { csrf?: boolean; ip?: string; from?: string } = {},
-) {
+export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: string; from?: string } = {}) {
   // `from`: connect from that loopback address (loopback.ts), as another phone would.
   const send = options.from ? fetchFrom(options.from) : fetch;
   const jar = new Map<string, string>();

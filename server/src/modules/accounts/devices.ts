@@ -58,7 +58,13 @@ export async function trustDevice(
     try {
       await tx
         .insertInto('trusted_devices')
-        .values({ token_hash: tokenHash, user_id: userId, created_at: now, last_used_at: now, expires_at: expiresAt })
+        .values({
+          token_hash: tokenHash,
+          user_id: userId,
+          created_at: now,
+          last_used_at: now,
+          expires_at: expiresAt,
+        })
         .execute();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // the same browser signing in twice at once

@@ -68,7 +68,12 @@ export function issueSignUpCode(tx: Tx, userId: string, choices: SignUpChoices, 
 }
 
 /** Uses up every open code of a purpose (a sign-up that went through takes its other attempts with it). */
-export async function voidCodes(tx: Tx, userId: string, purpose: OtpPurpose, now = Date.now()): Promise<void> {
+export async function voidCodes(
+  tx: Tx,
+  userId: string,
+  purpose: OtpPurpose,
+  now = Date.now(),
+): Promise<void> {
   await tx
     .updateTable('otp_challenges')
     .set({ consumed_at: now })

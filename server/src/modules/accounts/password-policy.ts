@@ -13,7 +13,17 @@ import { Invalid } from '../../http/errors';
 // Score 3: at least 10^10 guesses, safely unguessable online and costly offline against our memory-hard hash.
 const MIN_SCORE = 3;
 /** Words anyone would try first against a computer shop in Cambodia. */
-const SHOP_WORDS = ['cambodia', 'kampuchea', 'khmer', 'phnompenh', 'angkor', 'angkorwat', 'siemreap', 'computer', 'shop'];
+const SHOP_WORDS = [
+  'cambodia',
+  'kampuchea',
+  'khmer',
+  'phnompenh',
+  'angkor',
+  'angkorwat',
+  'siemreap',
+  'computer',
+  'shop',
+];
 
 // Built once at start-up (~60 ms) and never changed: checks pass their own user inputs.
 const strength = new ZxcvbnFactory({
@@ -38,11 +48,9 @@ export function refuseWeakPassword(
 
 function personalWords(person: { email?: string | undefined; name?: string | undefined }): string[] {
   const email = person.email?.toLowerCase() ?? '';
-  return [
-    ...SHOP_WORDS,
-    ...email.split(/[@.+_-]/),
-    ...(person.name ?? '').toLowerCase().split(/\s+/),
-  ].filter((word) => word.length >= 3);
+  return [...SHOP_WORDS, ...email.split(/[@.+_-]/), ...(person.name ?? '').toLowerCase().split(/\s+/)].filter(
+    (word) => word.length >= 3,
+  );
 }
 
 function reason(result: ZxcvbnResult): string {

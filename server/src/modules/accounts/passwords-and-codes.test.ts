@@ -49,7 +49,9 @@ describe('weak passwords', () => {
     await browser.client.login({ body: { email: owner.email, password: owner.password } });
     expect(
       await failure(
-        browser.client.changePassword({ body: { currentPassword: owner.password, newPassword: '1234567890' } }),
+        browser.client.changePassword({
+          body: { currentPassword: owner.password, newPassword: '1234567890' },
+        }),
       ),
     ).toMatchObject({ status: 400, fields: { newPassword: WEAK_PASSWORD_FIELD } });
 
@@ -96,9 +98,14 @@ describe('codes', () => {
         .set((eb) => ({ created_at: eb('created_at', '-', 61_000) }))
         .where('user_id', '=', staff.id)
         .execute();
-      const first = await kit.phone().client.login({ body: { email: staff.email, password: staff.password } });
+      const first = await kit
+        .phone()
+        .client.login({ body: { email: staff.email, password: staff.password } });
       if (!('otpRequired' in first)) throw new Error('staff sign in with a code');
-      return { challengeId: first.challengeId, code: kit.code(await kit.mail(staff.email, /^Your sign-in code/, nth)) };
+      return {
+        challengeId: first.challengeId,
+        code: kit.code(await kit.mail(staff.email, /^Your sign-in code/, nth)),
+      };
     };
     const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
 

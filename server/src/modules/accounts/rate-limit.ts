@@ -51,7 +51,7 @@ export async function takeSlot(db: Db | Tx, limit: Limit, now = Date.now()): Pro
     taken,
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)),
   });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const updated = await db
       .updateTable('rate_limits')
       .set((eb) => ({ hits: eb('hits', '+', 1) }))
@@ -59,10 +59,18 @@ export async function takeSlot(db: Db | Tx, limit: Limit, now = Date.now()): Pro
       .where('hits', '<', limit.max)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 1) return slot(true);
-    const full = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', key).executeTakeFirst();
-    if (full) return slot(false);
+    const row = await db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('bucket', '=', key)
+      .executeTakeFirst();
+    if (row && Number(row.hits) >= limit.max) return slot(false);
+    if (row) continue; // another request opened the window between our two statements: take again
     try {
-      await db.insertInto('rate_limits').values({ bucket: key, window_start: windowStart, hits: 1 }).execute();
+      await db
+        .insertInto('rate_limits')
+        .values({ bucket: key, window_start: windowStart, hits: 1 })
+        .execute();
       return slot(true);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // another request opened the window first: take again

@@ -31,7 +31,9 @@ describe('sign-up with an address someone else tried first', () => {
 
     const owner = kit.phone();
     const ownerPassword = 'the owner types a sentence of her own';
-    await owner.client.register({ body: { email, password: ownerPassword, name: 'Sokha Meas', locale: 'km' } });
+    await owner.client.register({
+      body: { email, password: ownerPassword, name: 'Sokha Meas', locale: 'km' },
+    });
     const ownersMail = await kit.mail(email, verifyMail, 2);
     expect(ownersMail.text).not.toContain('Attacker');
     const signedIn = await owner.client.verifyEmail({ body: { email, code: kit.code(ownersMail) } });
@@ -40,9 +42,13 @@ describe('sign-up with an address someone else tried first', () => {
     expect(await outcomeOf(kit.phone().client.login({ body: { email, password: ownerPassword } }))).toBe(
       'signed in',
     );
-    expect(await outcomeOf(kit.phone().client.login({ body: { email, password: attackerPassword } }))).toBe(401);
+    expect(await outcomeOf(kit.phone().client.login({ body: { email, password: attackerPassword } }))).toBe(
+      401,
+    );
     // The attacker's own code went to the owner's mailbox; it no longer opens anything.
-    expect(await failure(attacker.client.verifyEmail({ body: { email, code: attackersCode } }))).toMatchObject({
+    expect(
+      await failure(attacker.client.verifyEmail({ body: { email, code: attackersCode } })),
+    ).toMatchObject({
       status: 400,
     });
     expect((await owner.client.getMe({})).user.name).toBe('Sokha Meas');
@@ -64,7 +70,9 @@ describe('sign-up with an address someone else tried first', () => {
 
     const signedIn = await owner.client.verifyEmail({ body: { email, code: ownersCode } });
     expect(signedIn.user.name).toBe('Dara Pich');
-    expect(await outcomeOf(kit.phone().client.login({ body: { email, password: attackerPassword } }))).toBe(401);
+    expect(await outcomeOf(kit.phone().client.login({ body: { email, password: attackerPassword } }))).toBe(
+      401,
+    );
     expect(await outcomeOf(kit.phone().client.login({ body: { email, password: ownerPassword } }))).toBe(
       'signed in',
     );

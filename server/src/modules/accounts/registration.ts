@@ -81,7 +81,11 @@ export async function resendVerification(ctx: AuthContext, email: string) {
     const now = Date.now();
     if (newest && now - newest.sentAt < OTP_RESEND_INTERVAL_MS) return;
     // An attempt from before attempts kept their choices: the account row holds them.
-    const choices = newest?.choices ?? { passwordHash: user.password_hash, name: user.name, locale: user.locale };
+    const choices = newest?.choices ?? {
+      passwordHash: user.password_hash,
+      name: user.name,
+      locale: user.locale,
+    };
     await mailSignUpCode(tx, user, choices, now);
   });
   return { status: 'accepted' as const, message: ACCEPTED_REGISTER };
@@ -143,5 +147,7 @@ async function mailSignUpCode(
 ): Promise<void> {
   if (!(await takeSlot(tx, limits.signUpMailsPerAccount(user.email), now)).taken) return;
   const { code } = await issueSignUpCode(tx, user.id, choices, now);
-  await mailUser(tx, { email: user.email, locale: choices.locale as Locale, name: '' }, 'verify-email', { code });
+  await mailUser(tx, { email: user.email, locale: choices.locale as Locale, name: '' }, 'verify-email', {
+    code,
+  });
 }

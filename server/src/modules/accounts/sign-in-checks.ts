@@ -5,7 +5,14 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { UserTable } from '../../db/schema';
 import { mailUser } from './mail-user';
-import { codeMatches, hashCode, newCode, OTP_LIFETIME_MS, OTP_MAX_ATTEMPTS, OTP_RESEND_INTERVAL_MS } from './otp';
+import {
+  codeMatches,
+  hashCode,
+  newCode,
+  OTP_LIFETIME_MS,
+  OTP_MAX_ATTEMPTS,
+  OTP_RESEND_INTERVAL_MS,
+} from './otp';
 import { takeSlot, type Limit } from './rate-limit';
 
 /**
@@ -39,7 +46,10 @@ export async function openSignInCheck(
       current.consumed_at === null &&
       Number(current.expires_at) > now &&
       Number(current.attempts) < OTP_MAX_ATTEMPTS;
-    if (current && (usable || now - Number(current.created_at) < OTP_RESEND_INTERVAL_MS)) return current.id;
+    // A used-up or expired check waits a minute before the next mail; one the owner got in with is renewed at once.
+    const recent =
+      current && current.consumed_at === null && now - Number(current.created_at) < OTP_RESEND_INTERVAL_MS;
+    if (current && (usable || recent)) return current.id;
     if (current && !(await takeSlot(db, input.mailLimit, now)).taken) return current.id;
     if (!current) await takeSlot(db, input.mailLimit, now);
     const renewed = await renew(db, accountKey, current?.id ?? null, input, now);

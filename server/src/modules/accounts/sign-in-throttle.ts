@@ -45,7 +45,7 @@ export const defaultSignInPolicy: SignInPolicy = {
   shopWide: { max: 20, windowMs: 15 * MINUTE },
   codesPerDay: 10,
   alertAfterWrongCodes: 5,
-  checkMailsPerHour: 3,
+  checkMailsPerHour: 6,
 };
 
 /** The account being signed in to, as far as the throttle knows it: the same for known and unknown addresses. */
@@ -59,9 +59,7 @@ export interface SignInTarget {
   userId: string | null;
 }
 
-export type Admission =
-  | { kind: 'check-password'; passed(): Promise<void> }
-  | { kind: 'mailed-check-first' };
+export type Admission = { kind: 'check-password'; passed(): Promise<void> } | { kind: 'mailed-check-first' };
 
 export const signInLimits = (policy: SignInPolicy) => ({
   device: (deviceHash: string, userId: string): Limit => ({
@@ -72,7 +70,10 @@ export const signInLimits = (policy: SignInPolicy) => ({
     bucket: `signin:pair:${t.email}:${t.epoch}:${t.ip}`,
     ...policy.perPair,
   }),
-  account: (t: SignInTarget): Limit => ({ bucket: `signin:acct:${t.email}:${t.epoch}`, ...policy.perAccount }),
+  account: (t: SignInTarget): Limit => ({
+    bucket: `signin:acct:${t.email}:${t.epoch}`,
+    ...policy.perAccount,
+  }),
   shop: (): Limit => ({ bucket: 'signin:shop', ...policy.shopWide }),
   codesPerDay: (accountKey: string, epoch: number): Limit => ({
     bucket: `codes:acct:${accountKey}:${epoch}`,

@@ -48,7 +48,12 @@ export async function startAccountsTestKit(block: number): Promise<AccountsTestK
     account: async (label, role = 'customer') => {
       const email = `${label}.${++emails}.${Date.now()}@example.test`;
       const password = `${label} keeps ${Math.random().toString(36).slice(2, 10)} beside the till`;
-      const { id } = await createActiveUser(server.database.db, { email, password, name: `Sok ${label}`, role });
+      const { id } = await createActiveUser(server.database.db, {
+        email,
+        password,
+        name: `Sok ${label}`,
+        role,
+      });
       return { id, email, password };
     },
     failedChecks: async (userId) => {
