@@ -5,10 +5,11 @@ import type { Tx } from '../../db/transaction';
 import { RateLimited } from '../../http/errors';
 
 /**
- * Fixed-window counters in the database, so limits hold across every server process. An attempt takes its slot
- * first, with one conditional UPDATE (or the INSERT that opens the window), and only then does the expensive or
- * guessable thing: requests fired at the same moment cannot all read "4 of 5 used" and all go ahead. A success
- * may give its slot back.
+ * Window counters in the database, so limits hold across every server process. An attempt takes its slot first,
+ * with one conditional UPDATE (or the INSERT that opens the window), and only then does the expensive or guessable
+ * thing: requests fired at the same moment cannot all read "4 of 5 used" and all go ahead. A success may give its
+ * slot back. A limit counts the current window and the one before it together, so attempts timed around a window's
+ * end get no second budget: `max` per window becomes `max` over the last one to two windows.
  */
 export interface Limit {
   bucket: string;
@@ -42,8 +43,19 @@ export interface Slot {
   retryAfterSeconds: number;
 }
 
-/** Takes a slot in the limit's current window when one is free. Atomic across processes on both dialects. */
+/**
+ * Takes a slot when the limit has one free over the current and the previous window. Never lets more through than
+ * the limit allows, across processes on both dialects; under a burst it may refuse a little early.
+ */
 export async function takeSlot(db: Db | Tx, limit: Limit, now = Date.now()): Promise<Slot> {
+  const slot = await takeInWindow(db, limit, now);
+  if (!slot.taken || !(await overTwoWindows(db, slot, now))) return slot;
+  await releaseSlot(db, slot);
+  return { ...slot, taken: false };
+}
+
+/** Takes a slot in the current window alone (exact: a conditional update). */
+async function takeInWindow(db: Db | Tx, limit: Limit, now: number): Promise<Slot> {
   const { key, windowStart } = windowOf(limit, now);
   const slot = (taken: boolean): Slot => ({
     limit,
@@ -105,29 +117,32 @@ export async function enforceLimits(db: Db, checks: Limit[], now = Date.now()): 
 }
 
 /**
- * Counts this attempt against a limit that trips rather than refuses: it is tripped while its current window is
- * used up, and for the whole window after one that was, so a tripped limit stays tripped while an attack goes on
- * (the attempts it turns away keep filling the window) and lets go one window after it stops.
+ * Counts this attempt against a limit that trips rather than refuses. It is tripped once the current and previous
+ * windows together hold more than `max`; the attempts it turns away keep filling the current window, so a tripped
+ * limit stays tripped while an attack goes on and lets go one to two windows after it stops.
  */
 export async function countTowardsTrip(
   db: Db | Tx,
   limit: Limit,
   now = Date.now(),
 ): Promise<{ slot: Slot; tripped: boolean }> {
-  const slot = await takeSlot(db, limit, now);
-  if (!slot.taken) return { slot, tripped: true };
-  const previous = windowOf(limit, now - limit.windowMs);
-  const row = await db
-    .selectFrom('rate_limits')
-    .select('hits')
-    .where('bucket', '=', previous.key)
-    .executeTakeFirst();
-  return { slot, tripped: Number(row?.hits ?? 0) >= limit.max };
+  const slot = await takeInWindow(db, limit, now);
+  return { slot, tripped: !slot.taken || (await overTwoWindows(db, slot, now)) };
 }
 
 /** How many slots of the current window are taken. */
 export async function slotsTaken(db: Db | Tx, limit: Limit, now = Date.now()): Promise<number> {
-  const { key } = windowOf(limit, now);
+  return hitsOf(db, windowOf(limit, now).key);
+}
+
+/** Whether the slot just taken brings the current and previous windows together over the limit. */
+async function overTwoWindows(db: Db | Tx, slot: Slot, now: number): Promise<boolean> {
+  const previous = await hitsOf(db, windowOf(slot.limit, now - slot.limit.windowMs).key);
+  // Read after taking: at least this attempt's place in the window, so a burst never gets more than the limit.
+  return previous > 0 && previous + (await hitsOf(db, slot.key)) > slot.limit.max;
+}
+
+async function hitsOf(db: Db | Tx, key: string): Promise<number> {
   const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', key).executeTakeFirst();
   return Number(row?.hits ?? 0);
 }

@@ -81,12 +81,11 @@ export async function resendVerification(ctx: AuthContext, email: string) {
     const now = Date.now();
     if (newest && now - newest.sentAt < OTP_RESEND_INTERVAL_MS) return;
     // An attempt from before attempts kept their choices: the account row holds them.
-    const choices = newest?.choices ?? {
-      passwordHash: user.password_hash,
-      name: user.name,
-      locale: user.locale,
-    };
-    await mailSignUpCode(tx, user, choices, now);
+    const legacy = user.password_hash
+      ? { passwordHash: user.password_hash, name: user.name, locale: user.locale }
+      : null;
+    const choices = newest?.choices ?? legacy;
+    if (choices) await mailSignUpCode(tx, user, choices, now);
   });
   return { status: 'accepted' as const, message: ACCEPTED_REGISTER };
 }

@@ -160,9 +160,11 @@ describe('a completed password reset', () => {
     const { kit } = k;
     const owner = await kit.account('reset');
     for (let i = 0; i < 5; i++)
-      await outcomeOf(
-        kit.phone(9).client.login({ body: { email: owner.email, password: `reset guess ${i} again` } }),
-      );
+      expect(
+        await outcomeOf(
+          kit.phone(9).client.login({ body: { email: owner.email, password: `reset guess ${i} again` } }),
+        ),
+      ).toBe(401);
     expect(
       await outcomeOf(kit.phone().client.login({ body: { email: owner.email, password: owner.password } })),
     ).toBe('code first');
