@@ -80,7 +80,8 @@ export async function login(ctx: AuthContext, input: LoginInput): Promise<LoginO
     return { kind: 'code-sent', challengeId };
   }
   // Hashed for an unknown address too (against a decoy): a miss costs the same time as a wrong password.
-  const right = await verifyPassword(input.password, await passwordHashOf(ctx, user));
+  const check = async () => verifyPassword(input.password, await passwordHashOf(ctx, user));
+  const right = admission.knownDevice ? await check() : await ctx.strangers(check);
   if (!user || !right) {
     await recordFailedSignIn(ctx, user);
     throw new Unauthenticated(WRONG_PASSWORD);

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { trustDevice, type DeviceCookie } from './devices';
 import { toUser } from './present';
 import { startSession } from './sessions';
+import type { HashLane } from './hash-lane';
 import type { SignInPolicy } from './sign-in-throttle';
 
 /** What the sign-up, sign-in and reset services need of the request and the shop. */
@@ -18,6 +19,8 @@ export interface AuthContext {
   policy: SignInPolicy;
   /** A hash to verify against when there is no password to check, so that costs the same time as a wrong one. */
   decoyHash: () => Promise<string>;
+  /** Where the passwords of devices an account does not know are hashed (hash-lane.ts). */
+  strangers: HashLane;
 }
 
 export interface SessionGrant {

@@ -19,6 +19,7 @@ import {
 } from './auth';
 import { mergeGuestCart } from '../cart/service';
 import type { DeviceCookie } from './devices';
+import { createHashLane } from './hash-lane';
 import { hashPassword } from './passwords';
 import { getUser, updateProfile } from './profile';
 import { endAllSessions, endSession, listSessions } from './sessions';
@@ -56,6 +57,7 @@ export function accountHandlers(
   // Made on first use, once per server: what an unknown address's password is checked against.
   let decoy: Promise<string> | undefined;
   const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+  const strangers = createHashLane();
   const ctx = (input: HandlerInput<RouteDef>): AuthContext => ({
     db,
     publicUrl,
@@ -63,6 +65,7 @@ export function accountHandlers(
     deviceToken: input.device.token,
     policy: options.policy ?? defaultSignInPolicy,
     decoyHash,
+    strangers,
   });
   const rememberDevice = (input: HandlerInput<RouteDef>, device: DeviceCookie) =>
     input.device.remember(device.token, device.expiresAt);

@@ -59,7 +59,8 @@ export interface SignInTarget {
   userId: string | null;
 }
 
-export type Admission = { kind: 'check-password'; passed(): Promise<void> } | { kind: 'mailed-check-first' };
+export type Admission =
+  { kind: 'check-password'; knownDevice: boolean; passed(): Promise<void> } | { kind: 'mailed-check-first' };
 
 export const signInLimits = (policy: SignInPolicy) => ({
   device: (deviceHash: string, userId: string): Limit => ({
@@ -110,12 +111,12 @@ export async function admitPasswordCheck(
   if (target.trustedDevice && target.userId) {
     const device = await takeSlot(db, limit.device(target.trustedDevice, target.userId), now);
     // A device that used up its own budget is treated like any unknown one.
-    if (device.taken) return { kind: 'check-password', passed: giveBack([device]) };
+    if (device.taken) return { kind: 'check-password', knownDevice: true, passed: giveBack([device]) };
   }
   const pair = await takeSlot(db, limit.pair(target), now);
   if (!pair.taken) throw new RateLimited(pair.retryAfterSeconds);
   const account = await countTowardsTrip(db, limit.account(target), now);
   const shop = await countTowardsTrip(db, limit.shop(), now);
   if (account.tripped || shop.tripped) return { kind: 'mailed-check-first' };
-  return { kind: 'check-password', passed: giveBack([pair, account.slot, shop.slot]) };
+  return { kind: 'check-password', knownDevice: false, passed: giveBack([pair, account.slot, shop.slot]) };
 }
