@@ -89,10 +89,11 @@ export async function benchStuffing(
     options: settings,
     runs,
     notes: [
-      'Each run is a fresh SQLite shop. Limits in force: 30 sign-ins per client address per 10 minutes, 5 failures ' +
-        'per address and account per 15 minutes (then 429), and a trip after 5 failures at one account or 20 ' +
-        'shop-wide from unknown devices per 15 minutes: then an unknown device gets a mailed code before its ' +
-        'password is hashed (docs/decisions/0002-sign-in-throttling.md).',
+      'Each run is a fresh SQLite shop. Limits in force (each counted over its window and the one before): 30 ' +
+        'sign-ins per client address per 10 minutes, 5 failures per address and account per 15 minutes (then 429), ' +
+        'and a trip after 5 failures at one account or 20 shop-wide from unknown devices per 15 minutes: then an ' +
+        'unknown device gets a mailed code before its password is hashed, and at most two strangers’ passwords are ' +
+        'hashed at once (docs/decisions/0002-sign-in-throttling.md).',
     ],
   };
 }
