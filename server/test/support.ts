@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger';
 import { startSession } from '../src/modules/accounts/sessions';
 import { createActiveUser } from '../src/modules/accounts/users';
 import { startServer, type RunningServer } from '../src/server';
+import { fetchFrom } from './loopback';
 
 /** Which database this test run is for: vitest's `sqlite` and `mysql` projects set TEST_DB. */
 export const testDialect: 'sqlite' | 'mysql' = process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
@@ -129,13 +130,15 @@ export async function signedInAs(
  * A client that behaves like a browser tab: keeps cookies (session, csrf_token) and echoes the CSRF token on
  * state-changing requests, fetching one first as a page load would.
  */
-export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: string } = {}) {
+export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: string; from?: string } = {}) {
+  // `from`: connect from that loopback address (loopback.ts), as another phone would.
+  const send = options.from ? fetchFrom(options.from) : fetch;
   const jar = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const jarFetch: typeof fetch = async (url, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     if (options.csrf !== false && method !== 'GET' && !jar.has('csrf_token')) {
-      remember(await fetch(`${baseUrl}/api/v1/auth/csrf`, { headers: { cookie: cookieHeader() } }));
+      remember(await send(`${baseUrl}/api/v1/auth/csrf`, { headers: { cookie: cookieHeader() } }));
     }
     const headers = new Headers(init.headers);
     if (jar.size) headers.set('cookie', cookieHeader());
@@ -143,7 +146,7 @@ export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: s
     if (options.ip) headers.set('x-forwarded-for', options.ip);
     if (options.csrf !== false && method !== 'GET' && jar.has('csrf_token'))
       headers.set('x-csrf-token', jar.get('csrf_token')!);
-    const response = await fetch(url, { ...init, headers });
+    const response = await send(url, { ...init, headers });
     remember(response);
     return response;
   };

@@ -73,6 +73,11 @@ export const loginOtpInputSchema = z
   .object({
     challengeId: z.string().min(1).max(40),
     code: otpCode,
+    /**
+     * The password again. Needed when sign-ins are throttled (an attack on the account or the shop): then the mailed
+     * code is checked before the password, so both come together; otherwise ignored.
+     */
+    password: z.string().min(1, 'enter your password').max(200).optional(),
     next: nextPath,
     client: z.enum(['web', 'desktop']).optional(),
   })

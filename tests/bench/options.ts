@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
+import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders' | 'web';
-export const benchParts: BenchPart[] = ['catalog', 'orders', 'web'];
+export type BenchPart = 'catalog' | 'orders' | 'web' | 'stuffing';
+export const benchParts: BenchPart[] = ['catalog', 'orders', 'web', 'stuffing'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -32,6 +33,8 @@ export interface BenchOptions {
   sequentialMaxRounds: number;
   orders: OrderBenchOptions;
   web: WebBenchOptions;
+  /** Credential stuffing: wrong passwords from many addresses at many accounts while owners sign in. */
+  stuffing: StuffingOptions;
 }
 
 export interface WebBenchOptions {
@@ -59,7 +62,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
   --quick          short cases, 1,000 products only (about 3 minutes)
   --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
-                   web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse)
+                   web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse);
+                   stuffing: 10,000 wrong sign-ins from 100 addresses at 100 accounts while owners sign in
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -74,7 +78,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
   const quick = args.includes('--quick');
   const options: BenchOptions = {
     quick,
-    parts: { catalog: true, orders: true, web: true },
+    parts: { catalog: true, orders: true, web: true, stuffing: true },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,
     connections: [100, 1_000],
@@ -97,6 +101,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       race: { requests: 2_000, connections: 500, stock: 50 },
     },
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
+    stuffing: { ...defaultStuffingOptions },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -145,7 +150,12 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         const part = value();
         if (!benchParts.includes(part as BenchPart))
           throw new Error(`--only must be ${benchParts.join(', ')}`);
-        options.parts = { catalog: part === 'catalog', orders: part === 'orders', web: part === 'web' };
+        options.parts = {
+          catalog: part === 'catalog',
+          orders: part === 'orders',
+          web: part === 'web',
+          stuffing: part === 'stuffing',
+        };
         break;
       }
       case '--no-out':

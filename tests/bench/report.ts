@@ -1,3 +1,4 @@
+import type { StuffingFigures } from './bench-stuffing';
 import type { WebFigures } from './bench-web';
 import type { LoadFigures } from './load';
 import type { LoadAverageSummary, MachineInfo } from './machine';
@@ -5,6 +6,7 @@ import { benchParts, type BenchOptions, type BenchPart } from './options';
 import type { OrderLedger } from './orders-database';
 import type { OrderLoadFigures, RaceFigures } from './orders-load';
 import { carriedPart, wrapPart } from './report-parts';
+import { stuffingMarkdown, stuffingText } from './report-stuffing';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
@@ -77,6 +79,8 @@ export interface BenchReport {
   orders: { setup: OrderSetupRow[]; load: OrderLoadRow[]; races: RaceRow[]; notes: string[] };
   /** The web shop in headless Chromium; null when not measured. */
   web: WebFigures | null;
+  /** Credential stuffing against sign-in; null when not measured. */
+  stuffing: StuffingFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -434,6 +438,7 @@ export function renderText(report: BenchReport): string {
         ]
       : []),
     ...(parts.web && report.web ? [webText(report.web)] : []),
+    ...(parts.stuffing && report.stuffing ? [stuffingText(report.stuffing)] : []),
   ].join('\n');
 }
 
@@ -530,11 +535,13 @@ const partNames: Record<BenchPart, string> = {
   catalog: 'the catalog',
   orders: 'orders',
   web: 'the web shop',
+  stuffing: 'credential stuffing',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'catalog') return catalogMarkdown(report);
   if (part === 'orders') return ordersMarkdown(report);
+  if (part === 'stuffing') return report.stuffing ? stuffingMarkdown(report.stuffing) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -587,6 +594,8 @@ ${partMarkdown(report, 'orders', previous)}
 
 ${partMarkdown(report, 'web', previous)}
 
+${partMarkdown(report, 'stuffing', previous)}
+
 ## How to run
 
 \`\`\`sh
@@ -595,13 +604,14 @@ npm run bench -- --quick              # 1,000 products only, short cases, about 
 npm run bench -- --only orders        # order placement and the race only, about 2 minutes
 npm run bench -- --only catalog       # catalog listing and search only
 npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
+npm run bench -- --only stuffing      # credential stuffing against sign-in only, about 5 minutes
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
+\`--only catalog|orders|web|stuffing\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 

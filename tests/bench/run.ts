@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
+import { benchStuffing } from './bench-stuffing';
 import { benchWeb } from './bench-web';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
@@ -22,7 +23,8 @@ import { startBareServer, stopAllServers } from './server-process';
  * `npm run bench`: prepares SQLite (and MariaDB when reachable) catalogs of 1,000 and 100,000 products, runs the
  * real server on each as a child process, measures it against a bare Express route with autocannon, and writes
  * docs/benchmarks.md. Then order placement on both dialects: throughput, and a race of many orders for a few units.
- * Then the web shop in headless Chromium: bytes of the home page, time to its product grid, Lighthouse.
+ * Then the web shop in headless Chromium: bytes of the home page, time to its product grid, Lighthouse. Then
+ * credential stuffing against sign-in: how many wrong passwords reach the hash, and how owners fare meanwhile.
  * Prints figures; never asserts them, except that the race must end with exactly its stock in orders (a bug
  * otherwise: printed loudly, exit status 1).
  */
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       notes: [],
       orders: { setup: [], load: [], races: [], notes: [] },
       web: null,
+      stuffing: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
       await benchAllOrders(sqlite, scratch, options, workDir, report);
     }
     if (options.parts.web) report.web = await benchWeb(options, workDir, log);
+    if (options.parts.stuffing) report.stuffing = await benchStuffing(options, workDir, log);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();

@@ -8,6 +8,7 @@ import * as paymentProofs from './migrations/005-payment-proofs';
 import * as orderLines from './migrations/006-order-lines';
 import * as catalogSpeed from './migrations/007-catalog-speed';
 import * as support from './migrations/008-support';
+import * as signInHardening from './migrations/009-sign-in-hardening';
 import * as unpaidHolds from './migrations/010-unpaid-holds';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '006-order-lines': orderLines,
   '007-catalog-speed': catalogSpeed,
   '008-support': support,
+  '009-sign-in-hardening': signInHardening,
   '010-unpaid-holds': unpaidHolds,
 };
 

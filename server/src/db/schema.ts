@@ -18,6 +18,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   otp_challenges: OtpChallengeTable;
+  sign_in_checks: SignInCheckTable;
+  trusted_devices: TrustedDeviceTable;
   password_resets: PasswordResetTable;
   addresses: AddressTable;
   email_outbox: EmailOutboxTable;
@@ -158,6 +160,8 @@ export interface UserTable {
   locked_until: number | null;
   created_at: number;
   updated_at: number;
+  /** Moved on by a completed password reset: the sign-in throttle's counters of the account start afresh. */
+  sign_in_epoch?: number;
 }
 
 export interface SessionTable {
@@ -192,6 +196,32 @@ export interface OtpChallengeTable {
   expires_at: number;
   consumed_at: number | null;
   created_at: number;
+  /** A sign-up attempt's choices (verify_email codes only), applied when this code is entered. */
+  password_hash: string | null;
+  name: string | null;
+  locale: string | null;
+}
+
+/** The code mailed before a password is checked while sign-ins from unknown devices are under attack. */
+export interface SignInCheckTable {
+  /** SHA-256 of the address signed in with: one check at a time per address, known or not. */
+  account_key: string;
+  id: string;
+  user_id: string | null;
+  code_hash: string;
+  attempts: number;
+  expires_at: number;
+  consumed_at: number | null;
+  created_at: number;
+}
+
+/** A browser that signed in to an account before (its device cookie, hashed). */
+export interface TrustedDeviceTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
 }
 
 export interface PasswordResetTable {

@@ -22,6 +22,7 @@ import {
   type CookiePolicy,
 } from './cookies';
 import { checkCsrf, offerCsrfCookie, renewCsrfToken } from './csrf';
+import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
@@ -44,6 +45,8 @@ export interface HandlerInput<R extends RouteDef> {
   session: { start(token: string, expiresAt: number): void; end(): void };
   /** A guest's cart token (cookie): remembered when a guest's first cart is made, kept when it joins an account. */
   cart: { token: string | null; remember(token: string | null): void };
+  /** The sign-in device cookie: a browser that signed in before skips the account-wide slow-down. */
+  device: { token: string | null; remember(token: string, expiresAt: number): void };
   /** The Idempotency-Key header: a retried request with the same key gets the first answer. */
   idempotencyKey: string | null;
   /** This browser's CSRF token (double submit), for pages that need to read it from an answer. */
@@ -114,6 +117,10 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         cart: {
           token: readCookie(req, CART_COOKIE),
           remember: (token) => setCartCookie(res, options.cookies, token),
+        },
+        device: {
+          token: readCookie(req, DEVICE_COOKIE),
+          remember: (token, expiresAt) => setDeviceCookie(res, options.cookies, token, expiresAt),
         },
         idempotencyKey: idempotencyKeyOf(req),
         csrfToken: String(res.locals.csrfToken ?? ''),

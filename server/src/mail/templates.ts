@@ -22,6 +22,10 @@ export interface MailData {
   'password-changed': { name: string };
   /** Someone tried to register with this address. */
   'account-exists': { name: string; signInUrl: string; resetUrl: string };
+  /** Sign-ins are being attacked: a browser new to the account enters this code before its password is checked. */
+  'sign-in-check': { name: string; code: string; resetUrl: string };
+  /** Wrong codes keep being entered for this account today. */
+  'codes-failing': { name: string; wrongCodes: number; resetUrl: string };
   /** A web order waits for its money: the link opens the order page with its KHQR. */
   'order-placed': OrderMail & { total: string };
   /** Paid through Bakong, or by a screenshot staff accepted. */
@@ -67,6 +71,8 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password-reset',
   'password-changed',
   'account-exists',
+  'sign-in-check',
+  'codes-failing',
   'order-placed',
   'payment-received',
   'order-ready',
@@ -228,6 +234,48 @@ const texts: Record<MailLocale, Texts> = {
         {
           kind: 'note',
           text: "If this wasn't you, you can ignore this email: nothing has changed in your account.",
+        },
+      ],
+    }),
+    'sign-in-check': (d, shop) => ({
+      subject: `Your sign-in code for ${shop}`,
+      preheader: `Someone is signing in to your ${shop} account from a new device.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `Someone is signing in to your ${shop} account from a browser or phone it has not seen before. If it is you, enter this code together with your password:`,
+        },
+        { kind: 'code', code: d.code },
+        {
+          kind: 'p',
+          text: `The code is valid for ${CODE_MINUTES} minutes. Never share it with anyone: our staff will never ask you for it.`,
+        },
+        {
+          kind: 'note',
+          text: 'If this was not you, ignore this email: without the code nobody can sign in, even with your password. To be safe, you can choose a new password:',
+        },
+        { kind: 'link', label: 'Choose a new password:', url: d.resetUrl },
+      ],
+    }),
+    'codes-failing': (d, shop) => ({
+      subject: `Wrong sign-in codes for your ${shop} account`,
+      preheader: `Someone entered ${d.wrongCodes} wrong codes for your ${shop} account today.`,
+      blocks: [
+        { kind: 'p', text: common.en.hello(d.name) },
+        {
+          kind: 'p',
+          text: `Today ${d.wrongCodes} wrong codes were entered while signing in to your ${shop} account. If this was not you, someone may be trying to get into your account.`,
+        },
+        {
+          kind: 'p',
+          text: 'Your account is safe as long as nobody has your codes. To be sure, choose a new password: it also ends every sign-in on other devices.',
+        },
+        { kind: 'button', label: 'Choose a new password', url: d.resetUrl },
+        {
+          kind: 'link',
+          label: 'If the button does not work, copy this address into your browser:',
+          url: d.resetUrl,
         },
       ],
     }),
@@ -442,6 +490,48 @@ const texts: Record<MailLocale, Texts> = {
         {
           kind: 'note',
           text: 'ប្រសិនបើមិនមែនជាអ្នកទេ អ្នកអាចមិនអើពើនឹងអ៊ីមែលនេះបាន។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរនៅក្នុងគណនីរបស់អ្នកទេ។',
+        },
+      ],
+    }),
+    'sign-in-check': (d, shop) => ({
+      subject: `លេខកូដសម្រាប់ចូលគណនី ${shop}`,
+      preheader: `មាននរណាម្នាក់កំពុងចូលគណនី ${shop} របស់អ្នកពីឧបករណ៍ថ្មី។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `មាននរណាម្នាក់កំពុងចូលគណនី ${shop} របស់អ្នក ពីកម្មវិធីរុករក ឬទូរស័ព្ទដែលមិនធ្លាប់ប្រើពីមុនមក។ ប្រសិនបើជាអ្នក សូមបញ្ចូលលេខកូដនេះ រួមជាមួយពាក្យសម្ងាត់របស់អ្នក៖`,
+        },
+        { kind: 'code', code: d.code },
+        {
+          kind: 'p',
+          text: `លេខកូដនេះមានសុពលភាពរយៈពេល ${khmerNumber(CODE_MINUTES)} នាទី។ កុំចែករំលែកលេខកូដនេះជាមួយនរណាម្នាក់ឡើយ។ បុគ្គលិករបស់យើងមិនដែលសុំលេខកូដនេះពីអ្នកទេ។`,
+        },
+        {
+          kind: 'note',
+          text: 'ប្រសិនបើមិនមែនជាអ្នកទេ សូមមិនអើពើនឹងអ៊ីមែលនេះ៖ បើគ្មានលេខកូដនេះទេ គ្មាននរណាម្នាក់អាចចូលគណនីបានឡើយ ទោះបីជាគេដឹងពាក្យសម្ងាត់ក៏ដោយ។ ដើម្បីសុវត្ថិភាព អ្នកអាចជ្រើសរើសពាក្យសម្ងាត់ថ្មី៖',
+        },
+        { kind: 'link', label: 'ជ្រើសរើសពាក្យសម្ងាត់ថ្មី៖', url: d.resetUrl },
+      ],
+    }),
+    'codes-failing': (d, shop) => ({
+      subject: `លេខកូដចូលគណនី ${shop} ខុស`,
+      preheader: `ថ្ងៃនេះ មាននរណាម្នាក់បានបញ្ចូលលេខកូដខុស ${khmerNumber(d.wrongCodes)} ដងសម្រាប់គណនី ${shop} របស់អ្នក។`,
+      blocks: [
+        { kind: 'p', text: common.km.hello(d.name) },
+        {
+          kind: 'p',
+          text: `ថ្ងៃនេះ លេខកូដខុសចំនួន ${khmerNumber(d.wrongCodes)} ត្រូវបានបញ្ចូល ពេលចូលគណនី ${shop} របស់អ្នក។ ប្រសិនបើមិនមែនជាអ្នកទេ ប្រហែលជាមាននរណាម្នាក់កំពុងព្យាយាមចូលគណនីរបស់អ្នក។`,
+        },
+        {
+          kind: 'p',
+          text: 'គណនីរបស់អ្នកនៅតែមានសុវត្ថិភាព ដរាបណាគ្មាននរណាម្នាក់មានលេខកូដរបស់អ្នក។ ដើម្បីប្រាកដ សូមជ្រើសរើសពាក្យសម្ងាត់ថ្មី៖ វាក៏បញ្ចប់ការចូលគណនីនៅលើឧបករណ៍ផ្សេងទៀតទាំងអស់ផងដែរ។',
+        },
+        { kind: 'button', label: 'ជ្រើសរើសពាក្យសម្ងាត់ថ្មី', url: d.resetUrl },
+        {
+          kind: 'link',
+          label: 'ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖',
+          url: d.resetUrl,
         },
       ],
     }),

@@ -25,6 +25,8 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'password-reset': { resetUrl: RESET },
   'password-changed': { name: 'Dara' },
   'account-exists': { name: 'Dara', signInUrl: SIGN_IN, resetUrl: RESET },
+  'sign-in-check': { name: 'Dara', code: CODE, resetUrl: RESET },
+  'codes-failing': { name: 'Dara', wrongCodes: 5, resetUrl: RESET },
   'order-placed': { ...order, total: '$1,234.50' },
   'payment-received': { ...order, total: '$1,234.50', fulfilment: 'delivery' },
   'order-ready': order,

@@ -17,6 +17,7 @@ export function authErrorMessage(error: unknown, t: AuthText): string | null {
       return /verify/i.test(error.message) ? t.verifyFirst : t.accountDisabled;
     case 429:
       if (/code was sent/i.test(error.message)) return t.codeRecentlySent;
+      if (/wrong codes today/i.test(error.message)) return t.tooManyCodesToday;
       if (/wrong codes/i.test(error.message)) return t.tooManyCodes;
       return t.tooManyTries;
     default:

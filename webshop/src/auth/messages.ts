@@ -21,13 +21,16 @@ export const authText = defineMessages({
     codeHint: 'The code is valid for 10 minutes.',
     codeSentTo: (email: string) => `We emailed a 6-digit code to ${email}.`,
     loginCodeTitle: 'Enter your sign-in code',
-    loginCodeText: 'Your account asks for a code from your email each time you sign in.',
+    loginCodeText:
+      'To keep your account safe, enter the code from your email. It is asked for on every sign-in when you turned it on, and on a new device while someone is trying many passwords.',
     verifyTitle: 'Confirm your email address',
     verifyText:
       'Enter the code to activate your account. If this address already has an account, we emailed it how to sign in instead.',
     verifyFirst: 'Please confirm your email address first: we sent you a new code.',
     confirm: 'Confirm',
     tooManyCodes: 'Too many wrong codes. Ask for a new code.',
+    tooManyCodesToday:
+      'Too many wrong codes today. Sign in on a device you used before, try again tomorrow, or choose a new password with “Forgot your password?”.',
     codeRecentlySent: 'A code was sent a moment ago. Please check your email (also the spam folder).',
     resendCode: 'Send a new code',
     resendIn: (seconds: number) => `Send a new code in ${seconds} s`,
@@ -84,13 +87,16 @@ export const authText = defineMessages({
     codeHint: 'លេខកូដមានសុពលភាព ១០ នាទី។',
     codeSentTo: (email: string) => `យើងបានផ្ញើលេខកូដ ៦ ខ្ទង់ទៅ ${email}។`,
     loginCodeTitle: 'បញ្ចូលលេខកូដចូលគណនី',
-    loginCodeText: 'គណនីរបស់អ្នកស្នើលេខកូដពីអ៊ីមែល រាល់ពេលចូលគណនី។',
+    loginCodeText:
+      'ដើម្បីសុវត្ថិភាពគណនីរបស់អ្នក សូមបញ្ចូលលេខកូដពីអ៊ីមែល។ លេខកូដនេះត្រូវបានស្នើរាល់ពេលចូលគណនី ប្រសិនបើអ្នកបានបើកមុខងារនេះ និងនៅលើឧបករណ៍ថ្មី នៅពេលមាននរណាម្នាក់កំពុងសាកល្បងពាក្យសម្ងាត់ច្រើន។',
     verifyTitle: 'បញ្ជាក់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក',
     verifyText:
       'បញ្ចូលលេខកូដ ដើម្បីបើកដំណើរការគណនីរបស់អ្នក។ ប្រសិនបើអាសយដ្ឋាននេះមានគណនីរួចហើយ យើងបានផ្ញើអ៊ីមែលប្រាប់វិធីចូលគណនីជំនួសវិញ។',
     verifyFirst: 'សូមបញ្ជាក់អាសយដ្ឋានអ៊ីមែលរបស់អ្នកជាមុនសិន៖ យើងបានផ្ញើលេខកូដថ្មីទៅអ្នក។',
     confirm: 'បញ្ជាក់',
     tooManyCodes: 'បញ្ចូលលេខកូដខុសច្រើនដងពេក។ សូមស្នើលេខកូដថ្មី។',
+    tooManyCodesToday:
+      'ថ្ងៃនេះ បានបញ្ចូលលេខកូដខុសច្រើនដងពេក។ សូមចូលគណនីនៅលើឧបករណ៍ដែលអ្នកធ្លាប់ប្រើ ព្យាយាមម្តងទៀតនៅថ្ងៃស្អែក ឬជ្រើសរើសពាក្យសម្ងាត់ថ្មីតាមរយៈ «ភ្លេចពាក្យសម្ងាត់?»។',
     codeRecentlySent: 'លេខកូដទើបតែត្រូវបានផ្ញើ។ សូមពិនិត្យអ៊ីមែលរបស់អ្នក (ទាំងថតសារឥតបានការ)។',
     resendCode: 'ផ្ញើលេខកូដថ្មី',
     resendIn: (seconds: number) => `ផ្ញើលេខកូដថ្មីបានក្នុងរយៈពេល ${seconds} វិនាទី`,
@@ -160,6 +166,8 @@ export const fieldErrorText = defineMessages({
     'expired or used': 'This link has expired or was used already.',
     'not right': 'This password is not right.',
     'passwords differ': 'The two passwords are not the same.',
+    'too easy to guess: use a few unrelated words or a longer password':
+      'This password is too easy to guess (a common password, a name, a sequence like 1234). Use a few unrelated words or a longer password.',
     'enter your email address, so that we can answer': 'Enter your email address, so that we can answer.',
     'sign in to ask about one of your orders': 'Sign in to ask about one of your orders.',
     'not one of your orders': 'Choose one of your own orders.',
@@ -192,6 +200,8 @@ export const fieldErrorText = defineMessages({
     'expired or used': 'តំណភ្ជាប់នេះផុតកំណត់ ឬត្រូវបានប្រើរួចហើយ។',
     'not right': 'ពាក្យសម្ងាត់នេះមិនត្រឹមត្រូវទេ។',
     'passwords differ': 'ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។',
+    'too easy to guess: use a few unrelated words or a longer password':
+      'ពាក្យសម្ងាត់នេះងាយទាយពេក (ពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ឈ្មោះ ឬលំដាប់ដូចជា 1234)។ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា ឬពាក្យសម្ងាត់វែងជាងនេះ។',
     'enter your email address, so that we can answer': 'សូមបញ្ចូលអាសយដ្ឋានអ៊ីមែលរបស់អ្នក ដើម្បីឱ្យយើងអាចឆ្លើយតបបាន។',
     'sign in to ask about one of your orders': 'សូមចូលគណនី ដើម្បីសួរអំពីការបញ្ជាទិញរបស់អ្នក។',
     'not one of your orders': 'សូមជ្រើសរើសការបញ្ជាទិញរបស់អ្នកផ្ទាល់។',

@@ -73,7 +73,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
         lead={t.loginCodeText}
         email={step.email}
         send={async (code) =>
-          finish(await client.loginOtp({ body: { challengeId: step.challengeId, code } }))
+          // The password goes along: while sign-ins are throttled, the server checks it only after the code.
+          finish(
+            await client.loginOtp({ body: { challengeId: step.challengeId, code, password: step.password } }),
+          )
         }
         resend={() => login(step.email, step.password)}
         onBack={back}

@@ -6,7 +6,9 @@ import { Invalid, RateLimited } from '../../http/errors';
 
 /**
  * Six-digit codes mailed for email verification and sign-in. Stored hashed, valid 10 minutes, five tries, used
- * once; a new code for the same purpose can be asked for once a minute.
+ * once. A sign-in code voids the earlier one and can be asked for once a minute. A sign-up code belongs to its
+ * sign-up attempt: it carries what that attempt chose (password hash, name, language), and earlier attempts' codes
+ * stay valid for their own choices until one of them is entered.
  */
 export type OtpPurpose = 'verify_email' | 'login';
 
@@ -14,17 +16,39 @@ export const OTP_LIFETIME_MS = 10 * 60 * 1000;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_INTERVAL_MS = 60 * 1000;
 
-function hashCode(challengeId: string, code: string): string {
+export interface SignUpChoices {
+  passwordHash: string;
+  name: string;
+  locale: string;
+}
+
+export function hashCode(challengeId: string, code: string): string {
   return createHash('sha256').update(`${challengeId}:${code}`).digest('hex');
 }
 
-/** Makes a new code (and voids earlier ones of this purpose); the caller mails it inside the same transaction. */
-export async function issueOtp(tx: Tx, userId: string, purpose: OtpPurpose, now = Date.now()) {
+export function newCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** Compares in constant time what was entered with the stored hash of a challenge's code. */
+export function codeMatches(challengeId: string, codeHash: string, code: string): boolean {
+  return timingSafeEqual(Buffer.from(codeHash, 'hex'), Buffer.from(hashCode(challengeId, code), 'hex'));
+}
+
+export const wrongCode = () =>
+  new Invalid('That code is not right, or it has expired. Check the latest email or ask for a new code.', {
+    code: 'wrong or expired code',
+  });
+
+export const tooManyWrongCodes = () => new RateLimited(60, 'Too many wrong codes. Ask for a new code.');
+
+/** Makes a new sign-in code (and voids the earlier one); the caller mails it inside the same transaction. */
+export async function issueLoginCode(tx: Tx, userId: string, now = Date.now()) {
   const last = await tx
     .selectFrom('otp_challenges')
     .select('created_at')
     .where('user_id', '=', userId)
-    .where('purpose', '=', purpose)
+    .where('purpose', '=', 'login')
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -34,6 +58,22 @@ export async function issueOtp(tx: Tx, userId: string, purpose: OtpPurpose, now 
       'A code was sent a moment ago. Please check your email or wait a minute before asking again.',
     );
   }
+  await voidCodes(tx, userId, 'login', now);
+  return insertChallenge(tx, userId, 'login', null, now);
+}
+
+/** A code for one sign-up attempt, carrying that attempt's choices. */
+export function issueSignUpCode(tx: Tx, userId: string, choices: SignUpChoices, now = Date.now()) {
+  return insertChallenge(tx, userId, 'verify_email', choices, now);
+}
+
+/** Uses up every open code of a purpose (a sign-up that went through takes its other attempts with it). */
+export async function voidCodes(
+  tx: Tx,
+  userId: string,
+  purpose: OtpPurpose,
+  now = Date.now(),
+): Promise<void> {
   await tx
     .updateTable('otp_challenges')
     .set({ consumed_at: now })
@@ -41,8 +81,104 @@ export async function issueOtp(tx: Tx, userId: string, purpose: OtpPurpose, now 
     .where('purpose', '=', purpose)
     .where('consumed_at', 'is', null)
     .execute();
+}
+
+/** The newest sign-up attempt of an account: its choices and when its last code went out. */
+export async function newestSignUpAttempt(db: Db | Tx, userId: string) {
+  const row = await db
+    .selectFrom('otp_challenges')
+    .select(['password_hash', 'name', 'locale', 'created_at'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'verify_email')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const choices =
+    row.password_hash !== null && row.name !== null && row.locale !== null
+      ? { passwordHash: row.password_hash, name: row.name, locale: row.locale }
+      : null;
+  return { choices, sentAt: Number(row.created_at) };
+}
+
+/** Sign-up codes of an account that can still be entered, newest first. */
+export function openSignUpCodes(db: Db, userId: string, now = Date.now()) {
+  return db
+    .selectFrom('otp_challenges')
+    .select(['id', 'code_hash', 'password_hash', 'name', 'locale'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'verify_email')
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/**
+ * Counts one try at a challenge before its code is compared, through a conditional update, so parallel guesses
+ * cannot exceed the limit: the sixth try fails even with the right code.
+ */
+export async function countCodeTry(
+  db: Db,
+  challengeId: string,
+  now = Date.now(),
+): Promise<'counted' | 'used-up' | 'gone'> {
+  const counted = await db
+    .updateTable('otp_challenges')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', challengeId)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', OTP_MAX_ATTEMPTS)
+    .executeTakeFirst();
+  if (Number(counted.numUpdatedRows) === 1) return 'counted';
+  const row = await db
+    .selectFrom('otp_challenges')
+    .select(['attempts', 'consumed_at', 'expires_at'])
+    .where('id', '=', challengeId)
+    .executeTakeFirst();
+  const open = row && row.consumed_at === null && Number(row.expires_at) > now;
+  return open && Number(row.attempts) >= OTP_MAX_ATTEMPTS ? 'used-up' : 'gone';
+}
+
+/** Marks a challenge used; false when another request used it first. */
+export async function markUsed(db: Db | Tx, challengeId: string, now = Date.now()): Promise<boolean> {
+  const used = await db
+    .updateTable('otp_challenges')
+    .set({ consumed_at: now })
+    .where('id', '=', challengeId)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
+/** An open sign-in code and its account. */
+export function findLoginChallenge(db: Db, challengeId: string) {
+  return db
+    .selectFrom('otp_challenges')
+    .innerJoin('users', 'users.id', 'otp_challenges.user_id')
+    .select([
+      'otp_challenges.id',
+      'otp_challenges.code_hash',
+      'users.id as userId',
+      'users.email',
+      'users.sign_in_epoch',
+    ])
+    .where('otp_challenges.id', '=', challengeId)
+    .where('otp_challenges.purpose', '=', 'login')
+    .executeTakeFirst();
+}
+
+async function insertChallenge(
+  tx: Tx,
+  userId: string,
+  purpose: OtpPurpose,
+  choices: SignUpChoices | null,
+  now: number,
+) {
   const id = newId();
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const code = newCode();
   await tx
     .insertInto('otp_challenges')
     .values({
@@ -54,77 +190,10 @@ export async function issueOtp(tx: Tx, userId: string, purpose: OtpPurpose, now 
       expires_at: now + OTP_LIFETIME_MS,
       consumed_at: null,
       created_at: now,
+      password_hash: choices?.passwordHash ?? null,
+      name: choices?.name ?? null,
+      locale: choices?.locale ?? null,
     })
     .execute();
   return { challengeId: id, code };
-}
-
-/** The newest open challenge of a user for a purpose (verification by email address has no challenge id). */
-export async function latestChallengeId(
-  db: Db | Tx,
-  userId: string,
-  purpose: OtpPurpose,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('otp_challenges')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('purpose', '=', purpose)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
-/**
- * Checks a code and uses it up. Every try counts, right or wrong, through a conditional update, so parallel
- * guesses cannot exceed the limit; the sixth try fails even with the right code.
- */
-export async function consumeOtp(
-  db: Db,
-  challengeId: string,
-  purpose: OtpPurpose,
-  code: string,
-  now = Date.now(),
-): Promise<string> {
-  const wrong = () =>
-    new Invalid('That code is not right, or it has expired. Check the latest email or ask for a new code.', {
-      code: 'wrong or expired code',
-    });
-  const counted = await db
-    .updateTable('otp_challenges')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', challengeId)
-    .where('purpose', '=', purpose)
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('attempts', '<', OTP_MAX_ATTEMPTS)
-    .executeTakeFirst();
-  if (Number(counted.numUpdatedRows) !== 1) {
-    const row = await db
-      .selectFrom('otp_challenges')
-      .select(['attempts', 'consumed_at'])
-      .where('id', '=', challengeId)
-      .executeTakeFirst();
-    if (row && row.consumed_at === null && Number(row.attempts) >= OTP_MAX_ATTEMPTS) {
-      throw new RateLimited(60, 'Too many wrong codes. Ask for a new code.');
-    }
-    throw wrong();
-  }
-  const row = await db
-    .selectFrom('otp_challenges')
-    .select(['user_id', 'code_hash'])
-    .where('id', '=', challengeId)
-    .executeTakeFirstOrThrow();
-  const expected = Buffer.from(row.code_hash, 'hex');
-  const given = Buffer.from(hashCode(challengeId, code), 'hex');
-  if (!timingSafeEqual(expected, given)) throw wrong();
-  const used = await db
-    .updateTable('otp_challenges')
-    .set({ consumed_at: now })
-    .where('id', '=', challengeId)
-    .where('consumed_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(used.numUpdatedRows) !== 1) throw wrong();
-  return row.user_id;
 }

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
+import type { Tx } from '../../db/transaction';
 import { RateLimited } from '../../http/errors';
 
 /**
- * Fixed-window counters in the database, so limits hold across every server process. Checked before any password
- * hashing: login capacity is bounded by design (PITFALLS: ~80 memory-hard verifies/s on 2 cores).
+ * Window counters in the database, so limits hold across every server process. An attempt takes its slot first,
+ * with one conditional UPDATE (or the INSERT that opens the window), and only then does the expensive or guessable
+ * thing: requests fired at the same moment cannot all read "4 of 5 used" and all go ahead. A success may give its
+ * slot back. A limit counts the current window and the one before it together, so attempts timed around a window's
+ * end get no second budget: `max` per window becomes `max` over the last one to two windows.
  */
 export interface Limit {
   bucket: string;
@@ -13,88 +17,144 @@ export interface Limit {
   windowMs: number;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
 export const limits = {
-  loginPerIp: (ip: string): Limit => ({ bucket: `login:ip:${ip}`, max: 30, windowMs: 10 * 60_000 }),
-  // Five failed tries per address whether or not it has an account, so the limit does not tell which exist.
-  loginFailuresPerAccount: (email: string): Limit => ({
-    bucket: `login:acct:${email}`,
+  loginPerIp: (ip: string): Limit => ({ bucket: `login:ip:${ip}`, max: 30, windowMs: 10 * MINUTE }),
+  otpPerIp: (ip: string): Limit => ({ bucket: `otp:ip:${ip}`, max: 30, windowMs: 10 * MINUTE }),
+  registerPerIp: (ip: string): Limit => ({ bucket: `register:ip:${ip}`, max: 10, windowMs: HOUR }),
+  /** Sign-up codes mailed to one address: each attempt gets its own code, but an address is not a mail cannon. */
+  signUpMailsPerAccount: (email: string): Limit => ({
+    bucket: `register:mail:${email}`,
     max: 5,
-    windowMs: 15 * 60_000,
+    windowMs: HOUR,
   }),
-  otpPerIp: (ip: string): Limit => ({ bucket: `otp:ip:${ip}`, max: 30, windowMs: 10 * 60_000 }),
-  registerPerIp: (ip: string): Limit => ({ bucket: `register:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }),
-  resetPerIp: (ip: string): Limit => ({ bucket: `reset:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }),
-  resetPerAccount: (email: string): Limit => ({
-    bucket: `reset:acct:${email}`,
-    max: 3,
-    windowMs: 60 * 60_000,
-  }),
-  passwordChange: (userId: string): Limit => ({
-    bucket: `password:user:${userId}`,
-    max: 10,
-    windowMs: 60 * 60_000,
-  }),
+  resetPerIp: (ip: string): Limit => ({ bucket: `reset:ip:${ip}`, max: 10, windowMs: HOUR }),
+  resetPerAccount: (email: string): Limit => ({ bucket: `reset:acct:${email}`, max: 3, windowMs: HOUR }),
+  passwordChange: (userId: string): Limit => ({ bucket: `password:user:${userId}`, max: 10, windowMs: HOUR }),
 };
 
-/** Counts one hit against each limit; throws 429 with Retry-After when any is exceeded. */
+/** One slot taken (or refused) in one window of a limit; `release` gives a taken slot back. */
+export interface Slot {
+  limit: Limit;
+  key: string;
+  taken: boolean;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Takes a slot when the limit has one free over the current and the previous window. Never lets more through than
+ * the limit allows, across processes on both dialects; under a burst it may refuse a little early.
+ */
+export async function takeSlot(db: Db | Tx, limit: Limit, now = Date.now()): Promise<Slot> {
+  const slot = await takeInWindow(db, limit, now);
+  if (!slot.taken || !(await overTwoWindows(db, slot, now))) return slot;
+  await releaseSlot(db, slot);
+  return { ...slot, taken: false };
+}
+
+/** Takes a slot in the current window alone (exact: a conditional update). */
+async function takeInWindow(db: Db | Tx, limit: Limit, now: number): Promise<Slot> {
+  const { key, windowStart } = windowOf(limit, now);
+  const slot = (taken: boolean): Slot => ({
+    limit,
+    key,
+    taken,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)),
+  });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const updated = await db
+      .updateTable('rate_limits')
+      .set((eb) => ({ hits: eb('hits', '+', 1) }))
+      .where('bucket', '=', key)
+      .where('hits', '<', limit.max)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 1) return slot(true);
+    const row = await db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('bucket', '=', key)
+      .executeTakeFirst();
+    if (row && Number(row.hits) >= limit.max) return slot(false);
+    if (row) continue; // another request opened the window between our two statements: take again
+    try {
+      await db
+        .insertInto('rate_limits')
+        .values({ bucket: key, window_start: windowStart, hits: 1 })
+        .execute();
+      return slot(true);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // another request opened the window first: take again
+    }
+  }
+  throw new Error(`rate limit bucket ${limit.bucket} could not be counted`);
+}
+
+/** Gives a taken slot back (a sign-in that succeeded was no guess). */
+export async function releaseSlot(db: Db | Tx, slot: Slot): Promise<void> {
+  if (!slot.taken) return;
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ hits: eb('hits', '-', 1) }))
+    .where('bucket', '=', slot.key)
+    .where('hits', '>', 0)
+    .execute();
+}
+
+/** Takes a slot of each limit in turn; the first that is used up answers 429 with Retry-After. */
 export async function enforceLimits(db: Db, checks: Limit[], now = Date.now()): Promise<void> {
   for (const check of checks) {
-    const { key, windowStart } = windowOf(check, now);
-    const hits = await hit(db, key, windowStart);
-    if (hits > check.max) throw tooMany(check, windowStart, now);
+    const slot = await takeSlot(db, check, now);
+    if (!slot.taken) throw new RateLimited(slot.retryAfterSeconds);
   }
   // Old windows are dead weight: sweep now and then rather than in a job of its own.
   if (Math.random() < 0.01)
     await db
       .deleteFrom('rate_limits')
-      .where('window_start', '<', now - 24 * 60 * 60_000)
+      .where('window_start', '<', now - 3 * 24 * HOUR)
       .execute();
 }
 
-/** Refuses with 429 when a limit is already used up, without counting this request (counted on failure only). */
-export async function refuseWhenExhausted(db: Db, check: Limit, now = Date.now()): Promise<void> {
-  const { key, windowStart } = windowOf(check, now);
+/**
+ * Counts this attempt against a limit that trips rather than refuses. It is tripped once the current and previous
+ * windows together hold more than `max`; the attempts it turns away keep filling the current window, so a tripped
+ * limit stays tripped while an attack goes on and lets go one to two windows after it stops.
+ */
+export async function countTowardsTrip(
+  db: Db | Tx,
+  limit: Limit,
+  now = Date.now(),
+): Promise<{ slot: Slot; tripped: boolean }> {
+  const slot = await takeInWindow(db, limit, now);
+  return { slot, tripped: !slot.taken || (await overTwoWindows(db, slot, now)) };
+}
+
+/** How many slots of the current window are taken. */
+export async function slotsTaken(db: Db | Tx, limit: Limit, now = Date.now()): Promise<number> {
+  return hitsOf(db, windowOf(limit, now).key);
+}
+
+/** Whether the slot just taken brings the current and previous windows together over the limit. */
+async function overTwoWindows(db: Db | Tx, slot: Slot, now: number): Promise<boolean> {
+  const previous = windowOf(slot.limit, now - slot.limit.windowMs).key;
+  // Read after taking: at least this attempt's place in the window, so a burst never gets more than the limit.
+  const rows = await db
+    .selectFrom('rate_limits')
+    .select(['bucket', 'hits'])
+    .where('bucket', 'in', [previous, slot.key])
+    .execute();
+  const hits = (key: string) => Number(rows.find((row) => row.bucket === key)?.hits ?? 0);
+  return hits(previous) > 0 && hits(previous) + hits(slot.key) > slot.limit.max;
+}
+
+async function hitsOf(db: Db | Tx, key: string): Promise<number> {
   const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', key).executeTakeFirst();
-  if (row && Number(row.hits) >= check.max) throw tooMany(check, windowStart, now);
+  return Number(row?.hits ?? 0);
 }
 
-export async function countFailure(db: Db, check: Limit, now = Date.now()): Promise<void> {
-  const { key, windowStart } = windowOf(check, now);
-  await hit(db, key, windowStart);
-}
-
-function windowOf(check: Limit, now: number) {
-  const windowStart = Math.floor(now / check.windowMs) * check.windowMs;
+function windowOf(limit: Limit, now: number) {
+  const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
   // Hashed: keys stay short and the table holds no email addresses or IPs in the clear.
-  return { key: createHash('sha256').update(`${check.bucket}@${windowStart}`).digest('hex'), windowStart };
-}
-
-function tooMany(check: Limit, windowStart: number, now: number): RateLimited {
-  return new RateLimited(Math.ceil((windowStart + check.windowMs - now) / 1000));
-}
-
-async function hit(db: Db, bucket: string, windowStart: number): Promise<number> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const updated = await db
-      .updateTable('rate_limits')
-      .set((eb) => ({ hits: eb('hits', '+', 1) }))
-      .where('bucket', '=', bucket)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      try {
-        await db.insertInto('rate_limits').values({ bucket, window_start: windowStart, hits: 1 }).execute();
-        return 1;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error; // another request created the window first: count again
-        continue;
-      }
-    }
-    const row = await db
-      .selectFrom('rate_limits')
-      .select('hits')
-      .where('bucket', '=', bucket)
-      .executeTakeFirst();
-    return Number(row?.hits ?? 1);
-  }
-  throw new Error(`rate limit bucket ${bucket} could not be counted`);
+  return { key: createHash('sha256').update(`${limit.bucket}@${windowStart}`).digest('hex'), windowStart };
 }

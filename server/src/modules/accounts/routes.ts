@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database';
 import type { Handlers, HandlerInput } from '../../http/routes';
 import type { RouteDef } from '@shop/shared';
@@ -17,8 +18,12 @@ import {
   type SessionGrant,
 } from './auth';
 import { mergeGuestCart } from '../cart/service';
+import type { DeviceCookie } from './devices';
+import { createHashLane } from './hash-lane';
+import { hashPassword } from './passwords';
 import { getUser, updateProfile } from './profile';
 import { endAllSessions, endSession, listSessions } from './sessions';
+import { defaultSignInPolicy, type SignInPolicy } from './sign-in-throttle';
 
 type AccountRoutes =
   | 'register'
@@ -44,8 +49,26 @@ type AccountRoutes =
   | 'createUser'
   | 'updateUser';
 
-export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRoutes | 'getCsrfToken'> {
-  const ctx = (input: HandlerInput<RouteDef>): AuthContext => ({ db, publicUrl, client: input.client });
+export function accountHandlers(
+  db: Db,
+  publicUrl: string,
+  options: { policy?: SignInPolicy } = {},
+): Handlers<AccountRoutes | 'getCsrfToken'> {
+  // Made on first use, once per server: what an unknown address's password is checked against.
+  let decoy: Promise<string> | undefined;
+  const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+  const strangers = createHashLane();
+  const ctx = (input: HandlerInput<RouteDef>): AuthContext => ({
+    db,
+    publicUrl,
+    client: input.client,
+    deviceToken: input.device.token,
+    policy: options.policy ?? defaultSignInPolicy,
+    decoyHash,
+    strangers,
+  });
+  const rememberDevice = (input: HandlerInput<RouteDef>, device: DeviceCookie) =>
+    input.device.remember(device.token, device.expiresAt);
   const me = (input: HandlerInput<RouteDef>) => {
     if (!input.user) throw new Unauthenticated();
     return input.user;
@@ -60,6 +83,7 @@ export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRout
       await mergeGuestCart(db, input.cart.token, grant.user.id);
       // The cookie stays: it marks the browser across its accounts for the limits on unpaid orders (orders/holds.ts).
     }
+    rememberDevice(input, grant.device);
     if (client === 'desktop') return { user: grant.user, next: grant.next, sessionToken: grant.token };
     input.session.start(grant.token, grant.expiresAt);
     return { user: grant.user, next: grant.next };
@@ -90,7 +114,7 @@ export function accountHandlers(db: Db, publicUrl: string): Handlers<AccountRout
     },
     forgotPassword: (input) => forgotPassword(ctx(input), input.body.email),
     resetPassword: async (input) => {
-      await resetPassword(ctx(input), input.body);
+      rememberDevice(input, (await resetPassword(ctx(input), input.body)).device);
       return { ok: true as const };
     },
     getSession: async ({ user }) => ({ user: user ? await getUser(db, user.id) : null }),

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import { Conflict, Invalid } from '../../http/errors';
 import { hashPassword } from './passwords';
+import { refuseWeakPassword } from './password-policy';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -22,6 +23,7 @@ export async function createActiveUser(
     throw new Invalid('Choose a longer password', {
       password: `use at least ${MIN_PASSWORD_LENGTH} characters`,
     });
+  refuseWeakPassword(input.password, 'password', { email, name: input.name });
   if (!roles.includes(input.role)) throw new Invalid('Unknown role', { role: `one of ${roles.join(', ')}` });
   const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing)

@@ -1,0 +1,19 @@
+import type { Response } from 'express';
+import type { CookiePolicy } from './cookies';
+
+/**
+ * The sign-in device cookie (modules/accounts/devices.ts): HttpOnly, and sent only to the sign-in routes, which are
+ * the only ones that read it.
+ */
+export const DEVICE_COOKIE = 'device';
+const DEVICE_COOKIE_PATH = '/api/v1/auth';
+
+export function setDeviceCookie(res: Response, policy: CookiePolicy, token: string, expiresAt: number): void {
+  res.cookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: policy.secure,
+    path: DEVICE_COOKIE_PATH,
+    expires: new Date(expiresAt),
+  });
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { newId } from '../../db/ids';
+import { inTransaction } from '../../db/transaction';
+import type { UserTable } from '../../db/schema';
+import { mailUser } from './mail-user';
+import {
+  codeMatches,
+  hashCode,
+  newCode,
+  OTP_LIFETIME_MS,
+  OTP_MAX_ATTEMPTS,
+  OTP_RESEND_INTERVAL_MS,
+} from './otp';
+import { takeSlot, type Limit } from './rate-limit';
+
+/**
+ * The mailed check that comes before a password is hashed while sign-ins from unknown devices are throttled
+ * (sign-in-throttle.ts). One check at a time per address, kept whether or not the address has an account (only an
+ * active account's owner is mailed its code), so every answer and every later try behaves the same for both:
+ * the guesser learns nothing and gets no hash. Everyone signing in to one address in those minutes shares the
+ * check; a used-up or expired one is renewed at most once a minute and a few times an hour (each is a mail).
+ */
+export function accountKeyOf(email: string): string {
+  return createHash('sha256').update(`account:${email}`).digest('hex');
+}
+
+type Account = Pick<UserTable, 'id' | 'email' | 'name' | 'locale' | 'status'>;
+
+/** The id of the address's live check, renewing (and mailing) it when it can no longer be used. */
+export async function openSignInCheck(
+  db: Db,
+  input: { email: string; user: Account | null; mailLimit: Limit; resetUrl: string },
+  now = Date.now(),
+): Promise<string> {
+  const accountKey = accountKeyOf(input.email);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await db
+      .selectFrom('sign_in_checks')
+      .selectAll()
+      .where('account_key', '=', accountKey)
+      .executeTakeFirst();
+    const usable =
+      current &&
+      current.consumed_at === null &&
+      Number(current.expires_at) > now &&
+      Number(current.attempts) < OTP_MAX_ATTEMPTS;
+    // A used-up or expired check waits a minute before the next mail; one the owner got in with is renewed at once.
+    const recent =
+      current && current.consumed_at === null && now - Number(current.created_at) < OTP_RESEND_INTERVAL_MS;
+    if (current && (usable || recent)) return current.id;
+    if (current && !(await takeSlot(db, input.mailLimit, now)).taken) return current.id;
+    if (!current) await takeSlot(db, input.mailLimit, now);
+    const renewed = await renew(db, accountKey, current?.id ?? null, input, now);
+    if (renewed) return renewed;
+    // Another request renewed it at the same moment: use theirs.
+  }
+  throw new Error('sign-in check could not be opened');
+}
+
+async function renew(
+  db: Db,
+  accountKey: string,
+  previousId: string | null,
+  input: { user: Account | null; resetUrl: string },
+  now: number,
+): Promise<string | null> {
+  const id = newId();
+  const code = newCode();
+  const row = {
+    id,
+    user_id: input.user?.id ?? null,
+    code_hash: hashCode(id, code),
+    attempts: 0,
+    expires_at: now + OTP_LIFETIME_MS,
+    consumed_at: null,
+    created_at: now,
+  };
+  return inTransaction(db, async (tx) => {
+    if (previousId === null) {
+      try {
+        await tx
+          .insertInto('sign_in_checks')
+          .values({ account_key: accountKey, ...row })
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    } else {
+      const replaced = await tx
+        .updateTable('sign_in_checks')
+        .set(row)
+        .where('account_key', '=', accountKey)
+        .where('id', '=', previousId)
+        .executeTakeFirst();
+      if (Number(replaced.numUpdatedRows) !== 1) return null;
+    }
+    if (input.user?.status === 'active')
+      await mailUser(tx, input.user, 'sign-in-check', { code, resetUrl: input.resetUrl });
+    return id;
+  });
+}
+
+export function findSignInCheck(db: Db, id: string) {
+  return db
+    .selectFrom('sign_in_checks')
+    .select(['id', 'account_key', 'user_id', 'code_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Counts one try at the check before its code is compared (see countCodeTry in otp.ts). */
+export async function countCheckTry(
+  db: Db,
+  id: string,
+  now = Date.now(),
+): Promise<'counted' | 'used-up' | 'gone'> {
+  const counted = await db
+    .updateTable('sign_in_checks')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', OTP_MAX_ATTEMPTS)
+    .executeTakeFirst();
+  if (Number(counted.numUpdatedRows) === 1) return 'counted';
+  const row = await db
+    .selectFrom('sign_in_checks')
+    .select(['attempts', 'consumed_at', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const open = row && row.consumed_at === null && Number(row.expires_at) > now;
+  return open && Number(row.attempts) >= OTP_MAX_ATTEMPTS ? 'used-up' : 'gone';
+}
+
+export function checkCodeMatches(check: { id: string; code_hash: string }, code: string): boolean {
+  return codeMatches(check.id, check.code_hash, code);
+}
+
+/** Uses the check up once someone got in with it; false when another request did first. */
+export async function closeSignInCheck(db: Db, id: string, now = Date.now()): Promise<boolean> {
+  const closed = await db
+    .updateTable('sign_in_checks')
+    .set({ consumed_at: now })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows) === 1;
+}
