@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopClient } from '@shop/shared';
+import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
+import { DEFAULT_HOLD_LIMITS } from '../src/modules/orders/hold-limits';
 import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
 import { decodeKhqr } from '../src/modules/payments/khqr';
 import { startServer, type RunningServer } from '../src/server';
@@ -97,7 +98,7 @@ describe('npm run shop -- settings commands', () => {
     'bad input prints each field with its problem, exits 1 and stores nothing',
     { timeout: 120_000 },
     async () => {
-      const [merchant, rate, vat, typo, money] = await Promise.all([
+      const [merchant, rate, vat, typo, money, limits, reviewOrder] = await Promise.all([
         shop([
           'set-merchant',
           '--account',
@@ -111,6 +112,8 @@ describe('npm run shop -- settings commands', () => {
         shop(['set-vat', '--on']),
         shop(['set-merchant', '--acount', 'angkorpc@aclb']),
         shop(['set-delivery', '--fee', 'two dollars']),
+        shop(['set-hold-limits', '--unpaid-orders', '0', '--stock-share', '150%', '--renewals', 'two']),
+        shop(['set-hold-limits', '--review-release-minutes', '60']),
       ]);
       expect(merchant.code).toBe(1);
       expect(merchant.stderr).toContain('Nothing was changed');
@@ -130,7 +133,24 @@ describe('npm run shop -- settings commands', () => {
         code: 1,
         stderr: expect.stringContaining('--fee: enter US dollars such as 2 or 2.50'),
       });
-      expect([merchant, rate, vat, typo, money].map((r) => r.stdout)).toEqual(['', '', '', '', '']);
+      expect(limits.code).toBe(1);
+      expect(limits.stderr).toContain('--unpaid-orders: enter a whole number of orders from 1 to 10,000');
+      expect(limits.stderr).toContain('--stock-share: enter a whole percent from 1 to 100');
+      expect(limits.stderr).toContain('--renewals: enter a whole number of renewals from 0 to 10');
+      // Each value alone is fine; together with the defaults the stock would go back on sale before anyone is told.
+      expect(reviewOrder).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('--review-release-minutes: the stock goes back on sale after staff'),
+      });
+      expect([merchant, rate, vat, typo, money, limits, reviewOrder].map((r) => r.stdout)).toEqual([
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
 
       expect(await storedSettings()).toEqual([]);
       expect(await settingAudits()).toEqual([]);
@@ -301,6 +321,97 @@ describe('npm run shop -- settings commands', () => {
       expect(pricing).toContainEqual([
         rateSet,
         { rielPerUsd: 4050, deliveryFeeCents: 150, freeDeliveryFromCents: null },
+      ]);
+    },
+  );
+});
+
+describe('npm run shop -- set-hold-limits', () => {
+  it(
+    'changes only the limits given, `settings` shows them and the running server refuses the order past them',
+    { timeout: 120_000 },
+    async () => {
+      // Real Bakong takes no order until the shop's account is entered.
+      const merchant = await shop([
+        'set-merchant',
+        '--account',
+        'angkorpc@aclb',
+        '--name',
+        'Angkor PC',
+        '--city',
+        'Phnom Penh',
+      ]);
+      expect(merchant.code).toBe(0);
+      const { customer, productId } = await customerWithProduct(3100);
+      const order = () =>
+        customer.placeOrder({
+          body: { items: [{ productId, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+        });
+      await expect(order()).resolves.toMatchObject({ status: 'pending_payment' });
+
+      const lowered = await shop(['set-hold-limits', '--unpaid-orders', '1', '--stock-share', '100%']);
+      expect([lowered.code, lowered.stderr]).toEqual([0, '']);
+      expect(lowered.stdout).toContain('Saved orders.holdLimits:');
+      expect(lowered.stdout).toMatch(/unpaidOrders\s+1\n/);
+      expect(lowered.stdout).toMatch(/stockSharePercent\s+100 %/);
+      expect(lowered.stdout).toMatch(/addressUnpaidOrders\s+10\n/);
+
+      // The running server, never restarted: this customer's second unpaid order is one too many…
+      const refused = await order().then(
+        () => undefined,
+        (error: ApiError) => error,
+      );
+      expect(refused).toMatchObject({ status: 409 });
+      expect(holdLimitOf(refused?.fields)).toEqual({
+        kind: 'unpaid_orders',
+        by: 'customer',
+        max: 1,
+        productId: null,
+      });
+      // …and with the whole stock as the share, another may hold 4 of a product's 5 units (3 by default).
+      const other = await customerWithProduct(3200);
+      await expect(
+        other.customer.placeOrder({
+          body: {
+            items: [{ productId: other.productId, quantity: 4 }],
+            fulfilment: 'pickup',
+            currency: 'USD',
+          },
+        }),
+      ).resolves.toMatchObject({ status: 'pending_payment' });
+
+      // A later change keeps the earlier one.
+      const renewals = await shop(['set-hold-limits', '--renewals=0', '--hold-minutes', '90']);
+      expect(renewals.code).toBe(0);
+      const expected = {
+        ...DEFAULT_HOLD_LIMITS,
+        unpaidOrders: 1,
+        stockSharePercent: 100,
+        renewals: 0,
+        holdMinutes: 90,
+      };
+      expect(JSON.parse((await shop(['settings', 'get', 'orders.holdLimits'])).stdout)).toEqual(expected);
+      const listing = await shop(['settings']);
+      expect(listing.stdout).toMatch(/orders\.holdLimits — how many unpaid orders/);
+      expect(listing.stdout).toMatch(/holdMinutes\s+90 min \(1 h 30 min\)/);
+      expect(listing.stdout).toMatch(/reviewReleaseMinutes\s+1440 min \(24 h\)/);
+
+      const audits = (await settingAudits())
+        .filter((a) => a.entity_id === 'orders.holdLimits')
+        .map((a) => [JSON.parse(a.before_json!), JSON.parse(a.after_json!)] as unknown[]);
+      expect(audits).toHaveLength(2);
+      expect(audits).toContainEqual([
+        expect.objectContaining({ source: 'cli', value: null }),
+        expect.objectContaining({
+          source: 'cli',
+          value: { ...DEFAULT_HOLD_LIMITS, unpaidOrders: 1, stockSharePercent: 100 },
+        }),
+      ]);
+      expect(audits).toContainEqual([
+        expect.objectContaining({
+          value: { ...DEFAULT_HOLD_LIMITS, unpaidOrders: 1, stockSharePercent: 100 },
+        }),
+        expect.objectContaining({ source: 'cli', value: expected }),
       ]);
     },
   );

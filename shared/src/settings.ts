@@ -12,6 +12,7 @@ export const settingKeys = {
   merchantAccount: 'payments.merchant',
   pricing: 'orders.pricing',
   invoiceVat: 'invoice.vat',
+  holdLimits: 'orders.holdLimits',
 } as const;
 
 // Control characters and direction overrides are invisible in a terminal, a mail or a bank app, yet change what a
@@ -192,6 +193,69 @@ export const invoiceVatSettingSchema = z
   });
 export type InvoiceVatSetting = z.output<typeof invoiceVatSettingSchema>;
 
+// --- orders.holdLimits -----------------------------------------------------------------------------------------
+
+/** A whole number from `min` to `max`; the message says the range (and why it ends there, when given). */
+function wholeNumber(what: string, min: number, max: number, why = '') {
+  const message = `enter ${what} from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}${why}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/**
+ * How much stock unpaid orders may hold, and for how long. An unpaid order keeps its units from every other
+ * customer, so one customer, one browser and one network address may each hold only so much at a time, a hold ends
+ * a while after placement however often its QR is renewed, and a payment review that keeps stock is brought to
+ * staff, then to admins, and finally lets the stock go (docs/decisions/0003-unpaid-holds.md).
+ */
+export const holdLimitsSchema = z
+  .object({
+    /** Orders waiting for money (or in payment review) per customer account, and per browser across its accounts. */
+    unpaidOrders: wholeNumber('a whole number of orders', 1, 10_000),
+    /** Units of one product per customer and per browser, across their unpaid orders. */
+    unitsPerProduct: wholeNumber('a whole number of units', 1, 10_000),
+    /** …and never more than this share of the product's stock on hand (always at least one unit). */
+    stockSharePercent: wholeNumber('a whole percent', 1, 100, ' (100: only the units limit applies)'),
+    /**
+     * Per network address, whoever is signed in. Generous: mobile carriers put many customers behind one address
+     * (carrier-grade NAT), so this only stops one person making accounts by the dozen.
+     */
+    addressUnpaidOrders: wholeNumber('a whole number of orders', 1, 10_000),
+    addressUnitsPerProduct: wholeNumber('a whole number of units', 1, 10_000),
+    /** New QR codes a customer may ask for after the first one ran out. */
+    renewals: wholeNumber('a whole number of renewals', 0, 10),
+    /** No QR of an order is payable later than this after placement. At least one QR's lifetime. */
+    holdMinutes: wholeNumber(
+      'a whole number of minutes',
+      15,
+      24 * 60,
+      " (at least one QR's lifetime, at most a day)",
+    ),
+    /** A review holding stock this long is mailed to staff and admins… */
+    reviewNoticeMinutes: wholeNumber('a whole number of minutes', 1, 7 * 24 * 60, ' (at most a week)'),
+    /** …this long, to admins once more… */
+    reviewEscalationMinutes: wholeNumber('a whole number of minutes', 1, 7 * 24 * 60, ' (at most a week)'),
+    /** …and this long, its reservation goes back on sale (the order stays in review). */
+    reviewReleaseMinutes: wholeNumber('a whole number of minutes', 1, 30 * 24 * 60, ' (at most 30 days)'),
+  })
+  // The steps of a review come in this order: a reservation released before anyone was told, or admins reminded
+  // before staff were first mailed, would make the mails describe something that did not happen.
+  .superRefine((limits, ctx) => {
+    if (limits.reviewEscalationMinutes <= limits.reviewNoticeMinutes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewEscalationMinutes'],
+        message: `admins are reminded after staff were first mailed: enter more than ${limits.reviewNoticeMinutes} minutes`,
+      });
+    const lastMail = Math.max(limits.reviewNoticeMinutes, limits.reviewEscalationMinutes);
+    if (limits.reviewReleaseMinutes <= lastMail)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewReleaseMinutes'],
+        message: `the stock goes back on sale after staff and admins were mailed: enter more than ${lastMail} minutes`,
+      });
+  });
+export type HoldLimits = z.output<typeof holdLimitsSchema>;
+
 // --- all of them ------------------------------------------------------------------------------------------------
 
 /** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */
@@ -200,6 +264,7 @@ export const shopSettingSchemas = {
   [settingKeys.merchantAccount]: merchantAccountSchema,
   [settingKeys.pricing]: pricingSchema,
   [settingKeys.invoiceVat]: invoiceVatSettingSchema,
+  [settingKeys.holdLimits]: holdLimitsSchema,
 } as const;
 export type ShopSettingKey = keyof typeof shopSettingSchemas;
 export type ShopSettingValue<K extends ShopSettingKey> = z.output<(typeof shopSettingSchemas)[K]>;

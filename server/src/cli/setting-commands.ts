@@ -26,6 +26,20 @@ const identityOptions = {
   'logo-url': 'logoUrl',
 } as const;
 
+/** Option to field of `orders.holdLimits`, in the order `settings` lists them. */
+const holdLimitOptions = {
+  'unpaid-orders': 'unpaidOrders',
+  'units-per-product': 'unitsPerProduct',
+  'stock-share': 'stockSharePercent',
+  'address-unpaid-orders': 'addressUnpaidOrders',
+  'address-units-per-product': 'addressUnitsPerProduct',
+  renewals: 'renewals',
+  'hold-minutes': 'holdMinutes',
+  'review-notice-minutes': 'reviewNoticeMinutes',
+  'review-escalation-minutes': 'reviewEscalationMinutes',
+  'review-release-minutes': 'reviewReleaseMinutes',
+} as const;
+
 export const setterCommands: Readonly<Record<string, SetterCommand>> = {
   'set-merchant': {
     usage:
@@ -160,6 +174,38 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
             ...current,
             ...(fee !== undefined && { deliveryFeeCents: fee }),
             ...(freeFrom !== undefined && { freeDeliveryFromCents: freeFrom }),
+          }),
+        },
+      ];
+    },
+  },
+
+  'set-hold-limits': {
+    usage:
+      'set-hold-limits [--unpaid-orders N] [--units-per-product N] [--stock-share PERCENT]\n' +
+      '                [--address-unpaid-orders N] [--address-units-per-product N] [--renewals N]\n' +
+      '                [--hold-minutes M] [--review-notice-minutes M] [--review-escalation-minutes M]\n' +
+      '                [--review-release-minutes M]',
+    summary:
+      'how much stock unpaid orders may hold (per customer, browser, address) and for how long; ' +
+      'only the options given change',
+    options: valueOptions(...Object.keys(holdLimitOptions)),
+    fields: invert(holdLimitOptions),
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      const given = Object.entries(holdLimitOptions).filter(([option]) => o[option] !== undefined);
+      if (given.length === 0) throw new UsageError(`give at least one of ${optionList(holdLimitOptions)}`);
+      return [
+        {
+          key: settingKeys.holdLimits,
+          next: (current) => ({
+            ...current,
+            ...Object.fromEntries(
+              given.map(([option, field]) => [
+                field,
+                numberOrText(field === 'stockSharePercent' ? o[option]!.replace(/%$/, '') : o[option]!),
+              ]),
+            ),
           }),
         },
       ];

@@ -18,8 +18,15 @@ function readable(field: string, value: unknown): string {
     if (field.endsWith('Cents')) return `${value} (${formatUsd(value)})`;
     if (field === 'rielPerUsd') return `${value} (1 USD = ${formatKhr(value)})`;
     if (field.endsWith('Percent')) return `${value} %`;
+    if (field.endsWith('Minutes')) return value < 60 ? `${value} min` : `${value} min (${hours(value)})`;
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function hours(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
 }
 
 /** Every setting, then the Bakong connection (environment variables, not settings): what an owner checks before opening. */

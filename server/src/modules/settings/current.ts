@@ -9,6 +9,7 @@ import {
 } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { getHoldLimits } from '../orders/hold-limits';
 import { getPricing } from './pricing';
 import { getSetting, getShopIdentity } from './service';
 
@@ -36,4 +37,5 @@ export const currentSetting: {
     const parsed = invoiceVatSettingSchema.safeParse(await getSetting(db, settingKeys.invoiceVat));
     return parsed.success ? parsed.data : { ...DEFAULT_INVOICE_VAT };
   },
+  [settingKeys.holdLimits]: getHoldLimits,
 };

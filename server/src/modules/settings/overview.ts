@@ -9,6 +9,8 @@ export const SETTING_TITLES: Readonly<Record<ShopSettingKey, string>> = Object.f
   'payments.merchant': 'the Bakong account customers pay',
   'orders.pricing': 'exchange rate and delivery fees',
   'invoice.vat': 'VAT on invoices and the TIN',
+  'orders.holdLimits':
+    'how many unpaid orders and units a customer, browser or address may hold, and for how long',
 });
 
 export interface SettingOverview {
