@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { openDatabase, type ShopDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createApp } from './http/app';
+import { connectionCap, guardConnections } from './http/connections';
 import { createLogger, type Logger } from './logger';
 import { createMailSender } from './mail/sender';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
@@ -53,14 +54,31 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await mailSender.close();
   };
 
-  const server = http.createServer(createApp({ config, database, logger }));
+  const { limits } = config;
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node has one request timeout for every route: the uploads'. JSON bodies have their own, shorter one
+      // (json-body.ts), and bodies no route reads are dropped soon after the answer (http/connections.ts).
+      requestTimeout: limits.uploadTimeoutMs,
+      // How often those timeouts are checked (Node's default, 30 s, would let a slow client overstay by as much).
+      connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    createApp({ config, database, logger }),
+  );
   server.keepAliveTimeout = 65_000;
+  const connections = guardConnections(server, {
+    cap: connectionCap(limits.maxConnections),
+    lingerMs: limits.bodyTimeoutMs,
+    logger,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    connections.stop();
     await stopMail();
     await database.close();
     throw error;
@@ -86,6 +104,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      connections.stop();
       // The jobs finish the payment or mail at hand before the database they record it in closes.
       await payments.stop();
       await stopMail();

@@ -22,6 +22,7 @@ import { supportHandlers } from '../modules/support/routes';
 import { syncHandlers } from '../modules/sync/routes';
 import { serveFiles } from '../storage/serve';
 import { createStorage } from '../storage/storage';
+import { createBodyBudget } from './body-budget';
 import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
@@ -114,12 +115,17 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   };
   const cookies = { secure };
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // No body parser in front of the routes: each route reads its own body, after its access check (routes.ts).
   api.use(issueCsrfToken(cookies));
   mountRoutes(api, handlers, {
     authenticate: (req) => authenticateRequest(db, req),
     cookies,
     validateResponses: config.env !== 'production',
+    cacheHeader: config.env !== 'production',
+    bodies: {
+      budget: createBodyBudget({ bytes: config.limits.bodyMemoryBytes, waitMs: config.limits.bodyWaitMs }),
+      timeoutMs: config.limits.bodyTimeoutMs,
+    },
   });
   let openApi: object | undefined;
   api.get('/openapi.json', (_req, res) => {

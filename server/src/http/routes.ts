@@ -13,6 +13,8 @@ import type { Authentication, SignedInUser } from '../modules/accounts/sessions'
 import type { Actor } from '../modules/audit/audit';
 import { fileUpload, type UploadedFile } from '../storage/upload';
 import { PreparedAnswer, sendPrepared } from './answer-cache';
+import type { BodyBudget } from './body-budget';
+import { bodyLimitOf } from './body-limits';
 import {
   CART_COOKIE,
   clearSessionCookie,
@@ -23,6 +25,7 @@ import {
 } from './cookies';
 import { checkCsrf } from './csrf';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
+import { readJsonBody } from './json-body';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -62,6 +65,10 @@ export interface MountOptions {
   cookies: CookiePolicy;
   /** Checks every answer against the route's response schema (tests and development). */
   validateResponses: boolean;
+  /** Says in `x-cache` whether a cached answer was served (tests and development, never production). */
+  cacheHeader: boolean;
+  /** JSON bodies: the process's memory for bodies being read, and how long one may take to arrive. */
+  bodies: { budget: BodyBudget; timeoutMs: number };
 }
 
 /** Mounts every route of the shared route table with its handler: authorize, validate, call, answer. */
@@ -70,6 +77,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
     const route: RouteDef = apiRoutes[name];
     const handler = handlers[name] as unknown as Handler<RouteDef>;
     const receiveUpload = route.upload && fileUpload(route.upload);
+    const bodyReading = route.body && !route.upload && { ...options.bodies, maxBytes: bodyLimitOf(name) };
     router[route.method](route.path, async (req: Request, res: Response) => {
       checkCsrf(req);
       const auth = route.access.kind === 'public' ? null : await options.authenticate(req);
@@ -79,12 +87,14 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
       // Read only now, so that nobody unauthorized makes the server take in megabytes.
       const file = receiveUpload ? await receiveUpload(req, res) : undefined;
+      // A JSON body likewise, and only for a route that takes one; any other body is never read.
+      const body = bodyReading ? await readJsonBody(req, res, bodyReading) : (req.body as unknown);
       const user = auth?.user ?? null;
       const ip = req.ip ?? null;
       const input: HandlerInput<RouteDef> = {
         params: parsePart(route.params, req.params, 'params'),
         query: parsePart(route.query, req.query, 'query'),
-        body: parsePart(route.body, req.body, 'body'),
+        body: parsePart(route.body, body, 'body'),
         file,
         user,
         actor: { userId: user?.id ?? null, ip },
@@ -103,13 +113,11 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       } as HandlerInput<RouteDef>;
       const result = await handler(input);
       if (result instanceof PreparedAnswer)
-        return sendPrepared(
-          req,
-          res,
-          result,
-          route.status ?? 200,
-          options.validateResponses ? route.response : null,
-        );
+        return sendPrepared(req, res, result, {
+          status: route.status ?? 200,
+          schema: options.validateResponses ? route.response : null,
+          cacheHeader: options.cacheHeader,
+        });
       if (route.produces) return sendFile(res, result as FileAnswer);
       if (options.validateResponses) route.response.parse(result);
       if (route.access.kind !== 'public' || route.method !== 'get')

@@ -1,0 +1,106 @@
+import type { Request, Response } from 'express';
+import type { BodyBudget } from './body-budget';
+import { AppError, Invalid } from './errors';
+
+export interface BodyReading {
+  /** The route's limit (body-limits.ts). */
+  maxBytes: number;
+  /** The body must have arrived this long after reading starts. */
+  timeoutMs: number;
+  budget: BodyBudget;
+}
+
+/**
+ * Reads and parses the JSON body of a request whose route takes one, once that route has let the caller in: the
+ * body's bytes are counted against the route's limit and the process's budget while they arrive, and a body that
+ * stalls is cut. Undefined when the request has no body.
+ */
+export async function readJsonBody(req: Request, res: Response, reading: BodyReading): Promise<unknown> {
+  const declared = declaredLength(req);
+  if (declared === 0) return undefined;
+  checkFormat(req);
+  if (declared !== null && declared > reading.maxBytes) throw tooLarge(reading.maxBytes);
+  const release = await reading.budget.reserve(declared ?? reading.maxBytes);
+  try {
+    const raw = await receive(req, res, reading);
+    return raw.length ? parse(raw) : undefined;
+  } finally {
+    release();
+  }
+}
+
+/** Content-Length, null for a chunked body, 0 when there is no body. */
+function declaredLength(req: Request): number | null {
+  const length = req.headers['content-length'];
+  if (length !== undefined) return Number(length);
+  return req.headers['transfer-encoding'] === undefined ? 0 : null;
+}
+
+function checkFormat(req: Request): void {
+  if (!req.is('application/json'))
+    throw new AppError('invalid', 415, 'Send the body as JSON, with Content-Type: application/json');
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.headers['content-type'] ?? '')?.[2];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset))
+    throw new AppError('invalid', 415, 'Send the body as UTF-8 JSON');
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity')
+    throw new AppError('invalid', 415, 'Send the body uncompressed (no Content-Encoding)');
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    413,
+    `The request body is too large: this request takes at most ${Math.round(maxBytes / 1024)} KB`,
+  );
+}
+
+function receive(req: Request, res: Response, { maxBytes, timeoutMs }: BodyReading): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const finish = (error: Error | null) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.off('error', onError);
+      if (!error) return resolve(Buffer.concat(chunks, received));
+      chunks.length = 0;
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= maxBytes) return void chunks.push(chunk);
+      // What is still coming is discarded, for as long as the connection lingers (http/connections.ts).
+      finish(tooLarge(maxBytes));
+      req.resume();
+    };
+    const onEnd = () => finish(null);
+    const onClose = () => finish(new Invalid('The request body was cut off before its end'));
+    const onError = (error: Error) => finish(error);
+    const timer = setTimeout(() => {
+      // A client this slow is holding a connection and memory: answer, and close the connection behind the answer.
+      res.setHeader('connection', 'close');
+      finish(new AppError('invalid', 408, 'The request body took too long to arrive'));
+    }, timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
+    req.on('error', onError);
+  });
+}
+
+function parse(raw: Buffer): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new Invalid('The request body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Invalid('The request body is not valid JSON');
+  }
+}
