@@ -111,37 +111,63 @@ describe('request bodies', () => {
   });
 
   it('reads only so many bytes of bodies at once across the process: the next waits, then gets 503', async () => {
+    // Four bodies that sent all but their last 84 bytes hold 65,200 of the 65,536 bytes…
+    const sent = SMALL - 84;
     const stalled = await Promise.all(
       Array.from({ length: 4 }, () =>
         startPost(
           '/cart/items',
           { Authorization: `Bearer ${customer}` },
           SMALL,
-          cartLine(SMALL).slice(0, 10),
+          cartLine(SMALL).slice(0, sent),
         ),
       ),
     );
-    // Their heads are read and their bodies reserved (no answer comes, nothing to assert on but the wait).
+    // (their bytes are read and counted: nothing to assert on but the wait)
     await sleep(300);
+    // …so a 400-byte body finds no room.
     const busy = await fetch(`${server.url}/api/v1/cart/items`, {
       method: 'POST',
       headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
-      body: cartLine(200),
+      body: cartLine(400),
     });
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(await busy.json()).toMatchObject({ error: { code: 'unavailable' } });
 
     // The stalled bodies arrive after all: each is answered, and the room they held is free again.
-    for (const connection of stalled) connection.send(cartLine(SMALL).slice(10));
+    for (const connection of stalled) connection.send(cartLine(SMALL).slice(sent));
     for (const connection of stalled) expect(await within(connection.status, 10_000, 'no answer')).toBe(404);
     const served = await fetch(`${server.url}/api/v1/cart/items`, {
       method: 'POST',
       headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
-      body: cartLine(200),
+      body: cartLine(400),
     });
     expect(served.status).toBe(404); // no such product: the body was read
     for (const connection of stalled) connection.close();
+  });
+
+  it('counts what a slow body has sent, not what it announced: slow clients keep no room from others', async () => {
+    // Twenty bodies announcing 16 KB each (five times the room) but sending a few bytes…
+    const slow = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        startPost(
+          '/cart/items',
+          { Authorization: `Bearer ${customer}` },
+          SMALL,
+          cartLine(SMALL).slice(0, 12),
+        ),
+      ),
+    );
+    await sleep(300);
+    // …leave the room to a client that sends its body whole.
+    const served = await fetch(`${server.url}/api/v1/cart/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
+      body: cartLine(400),
+    });
+    expect(served.status).toBe(404);
+    for (const connection of slow) connection.close();
   });
 
   it('cuts a body that stalls on a JSON route with 408 and closes the connection', async () => {

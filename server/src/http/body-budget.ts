@@ -2,9 +2,10 @@ import { Unavailable } from './errors';
 
 /**
  * The memory the whole process may spend on request bodies being read at once: a semaphore counted in bytes. A body
- * reserves what it may grow to before its first byte is read and gives it back when read; one that finds no room
- * waits its turn (first come, first served) for a short while, then its request is answered 503 with Retry-After.
- * So however many clients stall in the middle of their bodies, what they make the server hold stays bounded.
+ * reserves each chunk as it arrives and gives all back once parsed; a chunk that finds no room waits its turn (first
+ * come, first served) for a short while, then its request is answered 503 with Retry-After. So however many clients
+ * send bodies at once, what they make the server hold stays bounded, and clients that send slowly hold only what
+ * they sent: they cannot keep the room from others.
  */
 export interface BodyBudget {
   /** Waits for `bytes` of room (at most the whole budget); resolves to the function that gives them back. */

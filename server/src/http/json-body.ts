@@ -11,18 +11,17 @@ export interface BodyReading {
 }
 
 /**
- * Reads and parses the JSON body of a request whose route takes one, once that route has let the caller in: the
- * body's bytes are counted against the route's limit and the process's budget while they arrive, and a body that
- * stalls is cut. Undefined when the request has no body.
+ * Reads and parses the JSON body of a request whose route takes one, once that route has let the caller in: within
+ * the route's limit, against the process's budget for bodies as their bytes arrive (a client that sends slowly holds
+ * only what it has sent), and cut when it stalls. Undefined when the request has no body.
  */
 export async function readJsonBody(req: Request, res: Response, reading: BodyReading): Promise<unknown> {
   const declared = declaredLength(req);
   if (declared === 0) return undefined;
   checkFormat(req);
   if (declared !== null && declared > reading.maxBytes) throw tooLarge(reading.maxBytes);
-  const release = await reading.budget.reserve(declared ?? reading.maxBytes);
+  const { raw, release } = await receive(req, res, reading);
   try {
-    const raw = await receive(req, res, reading);
     return raw.length ? parse(raw) : undefined;
   } finally {
     release();
@@ -55,32 +54,58 @@ function tooLarge(maxBytes: number): AppError {
   );
 }
 
-function receive(req: Request, res: Response, { maxBytes, timeoutMs }: BodyReading): Promise<Buffer> {
+function receive(
+  req: Request,
+  res: Response,
+  { maxBytes, timeoutMs, budget }: BodyReading,
+): Promise<{ raw: Buffer; release: () => void }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const releases: (() => void)[] = [];
+    const release = () => releases.splice(0).forEach((give) => give());
     let received = 0;
+    let done = false;
     const finish = (error: Error | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('close', onClose);
       req.off('error', onError);
-      if (!error) return resolve(Buffer.concat(chunks, received));
+      if (!error) return resolve({ raw: Buffer.concat(chunks, received), release });
       chunks.length = 0;
+      release();
       reject(error);
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received <= maxBytes) return void chunks.push(chunk);
-      // What is still coming is discarded, for as long as the connection lingers (http/connections.ts).
-      finish(tooLarge(maxBytes));
-      req.resume();
+      if (received > maxBytes) {
+        finish(tooLarge(maxBytes));
+        // What is still coming is discarded, for as long as the connection lingers (http/connections.ts).
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+      // The next chunk is taken in once this one has its room in the budget (at once, unless bodies fill it).
+      req.pause();
+      budget.reserve(chunk.length).then(
+        (give) => {
+          releases.push(give);
+          if (done) release();
+          else req.resume();
+        },
+        (error: Error) => finish(error),
+      );
     };
-    const onEnd = () => finish(null);
+    const onEnd = () => {
+      // 'end' follows the last chunk once it has been let through, so its room is reserved by now.
+      finish(null);
+    };
     const onClose = () => finish(new Invalid('The request body was cut off before its end'));
     const onError = (error: Error) => finish(error);
     const timer = setTimeout(() => {
-      // A client this slow is holding a connection and memory: answer, and close the connection behind the answer.
+      // A client this slow is holding a connection: answer, and close the connection behind the answer.
       res.setHeader('connection', 'close');
       finish(new AppError('invalid', 408, 'The request body took too long to arrive'));
     }, timeoutMs);
