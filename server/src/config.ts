@@ -48,6 +48,7 @@ const envSchema = z.object({
   BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  BODY_READS_AT_ONCE: z.coerce.number().int().min(1).max(100_000).default(256),
   BODY_MEMORY_BYTES: z.coerce
     .number()
     .int()
@@ -144,15 +145,17 @@ export type TrustProxy = false | number | string[];
 export interface ServerLimits {
   /** A request's headers must all arrive within this (slow clients holding connections open). */
   headersTimeoutMs: number;
-  /** A JSON body must arrive within this once it is read; so must what is left of a body the server did not need. */
+  /** A JSON body must arrive within this once it is read (what is left of a body already answered: three times it). */
   bodyTimeoutMs: number;
   /** A whole request to an upload route (and the server-wide bound for any request). */
   uploadTimeoutMs: number;
   /** Connections held at once; null: from the process's descriptor limit (http/connections.ts). */
   maxConnections: number | null;
+  /** Request bodies being read at once, across the process (each a request in flight). */
+  bodyReaders: number;
   /** Bytes of request bodies being read at once, across the process. */
   bodyMemoryBytes: number;
-  /** How long a body waits for its share of that memory before the request is answered 503. */
+  /** How long a body waits for a place or its share of that memory before the request is answered 503. */
   bodyWaitMs: number;
 }
 
@@ -236,6 +239,7 @@ function serverLimits(e: z.infer<typeof envSchema>): ServerLimits {
     bodyTimeoutMs: e.BODY_TIMEOUT_MS,
     uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
     maxConnections: e.MAX_CONNECTIONS ?? null,
+    bodyReaders: e.BODY_READS_AT_ONCE,
     bodyMemoryBytes: e.BODY_MEMORY_BYTES,
     bodyWaitMs: e.BODY_WAIT_MS,
   };

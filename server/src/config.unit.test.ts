@@ -64,6 +64,7 @@ describe('configuration', () => {
       bodyTimeoutMs: 10_000,
       uploadTimeoutMs: 120_000,
       maxConnections: null,
+      bodyReaders: 256,
       bodyMemoryBytes: 16 * 1024 * 1024,
       bodyWaitMs: 1_000,
     });
@@ -73,6 +74,7 @@ describe('configuration', () => {
         BODY_TIMEOUT_MS: '700',
         UPLOAD_TIMEOUT_MS: '60000',
         MAX_CONNECTIONS: '20',
+        BODY_READS_AT_ONCE: '8',
         BODY_MEMORY_BYTES: '65536',
         BODY_WAIT_MS: '0',
       }).limits,
@@ -81,6 +83,7 @@ describe('configuration', () => {
       bodyTimeoutMs: 700,
       uploadTimeoutMs: 60_000,
       maxConnections: 20,
+      bodyReaders: 8,
       bodyMemoryBytes: 65_536,
       bodyWaitMs: 0,
     });

@@ -13,6 +13,8 @@ import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
 import { seedDemoShop } from './seed/demo';
 
+const LISTEN_BACKLOG = 4_096;
+
 export interface RunningServer {
   url: string;
   database: ShopDatabase;
@@ -59,23 +61,27 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     {
       headersTimeout: limits.headersTimeoutMs,
       // Node has one request timeout for every route: the uploads'. JSON bodies have their own, shorter one
-      // (json-body.ts), and bodies no route reads are dropped soon after the answer (http/connections.ts).
+      // (json-body.ts), and the rest of a body no route reads must follow the answer soon (http/connections.ts).
       requestTimeout: limits.uploadTimeoutMs,
       // How often those timeouts are checked (Node's default, 30 s, would let a slow client overstay by as much).
-      connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+      connectionsCheckingInterval: Math.max(25, Math.min(250, Math.floor(limits.headersTimeoutMs / 4))),
     },
     createApp({ config, database, logger }),
   );
   server.keepAliveTimeout = 65_000;
   const connections = guardConnections(server, {
     cap: connectionCap(limits.maxConnections),
-    lingerMs: limits.bodyTimeoutMs,
+    // A connection that only discards costs next to nothing: let it linger for a few body timeouts.
+    lingerMs: limits.bodyTimeoutMs * 3,
     logger,
   });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
+      // Connections waiting to be accepted: Node's default of 511 overflows when thousands of clients connect at
+      // once (slow clients reconnecting after a timeout), and then every client's SYN is dropped and retried only
+      // after 1 s, 3 s, 7 s. The kernel caps it at net.core.somaxconn.
+      server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
     });
   } catch (error) {
     connections.stop();

@@ -21,7 +21,8 @@ beforeAll(async () => {
   server = await startTestServer({
     env: {
       BODY_TIMEOUT_MS: '2000',
-      // Room for four small bodies at once; a fifth waits 300 ms, then gets 503.
+      // 30 bodies, and room for four whole small ones, at once; past that a body waits 300 ms, then gets 503.
+      BODY_READS_AT_ONCE: '30',
       BODY_MEMORY_BYTES: String(4 * SMALL),
       BODY_WAIT_MS: '300',
     },
@@ -147,7 +148,7 @@ describe('request bodies', () => {
     for (const connection of stalled) connection.close();
   });
 
-  it('counts what a slow body has sent, not what it announced: slow clients keep no room from others', async () => {
+  it('counts what a slow body has sent, not what it announced: slow clients keep no memory from others', async () => {
     // Twenty bodies announcing 16 KB each (five times the room) but sending a few bytes…
     const slow = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -168,6 +169,31 @@ describe('request bodies', () => {
     });
     expect(served.status).toBe(404);
     for (const connection of slow) connection.close();
+  });
+
+  it('reads only so many bodies at once: past them the next waits, then gets 503', async () => {
+    const slow = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        startPost(
+          '/cart/items',
+          { Authorization: `Bearer ${customer}` },
+          SMALL,
+          cartLine(SMALL).slice(0, 12),
+        ),
+      ),
+    );
+    await sleep(300);
+    const post = () =>
+      fetch(`${server.url}/api/v1/cart/items`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
+        body: cartLine(400),
+      });
+    expect((await post()).status).toBe(503);
+    // Clients that give up give their places back.
+    for (const connection of slow) connection.close();
+    await sleep(300);
+    expect((await post()).status).toBe(404);
   });
 
   it('cuts a body that stalls on a JSON route with 408 and closes the connection', async () => {

@@ -123,7 +123,11 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     validateResponses: config.env !== 'production',
     cacheHeader: config.env !== 'production',
     bodies: {
-      budget: createBodyBudget({ bytes: config.limits.bodyMemoryBytes, waitMs: config.limits.bodyWaitMs }),
+      budget: createBodyBudget({
+        readers: config.limits.bodyReaders,
+        bytes: config.limits.bodyMemoryBytes,
+        waitMs: config.limits.bodyWaitMs,
+      }),
       timeoutMs: config.limits.bodyTimeoutMs,
     },
   });

@@ -4,10 +4,13 @@ import type { Logger } from '../logger';
 
 /**
  * What the server does with connections so that slow or idle clients cannot take all of them (issue 9, finding 11):
- * a cap below the descriptor limit (Node closes a connection past it as soon as it is accepted), idle keep-alive
- * connections closed when the cap is near, and a connection whose request body was not needed closed if the rest of
- * that body does not follow soon. Timeouts on headers and whole requests are set where the server is made
- * (server.ts); JSON bodies are timed where they are read (json-body.ts).
+ * a cap below the descriptor limit (Node closes a connection past it as soon as it is accepted), and idle keep-alive
+ * connections closed when the cap is near. A connection answered before its request body had all arrived (refused,
+ * or too slow) lingers: the rest of the body is discarded as it comes, for a while, then the connection is closed.
+ * Lingering costs next to nothing, where closing at once would bring a slow client straight back with a new request
+ * that costs far more; when the cap is near, lingering connections are the first to go. Timeouts on headers and
+ * whole requests are set where the server is made (server.ts); JSON bodies are timed where they are read
+ * (json-body.ts).
  */
 
 /** Connections may take this share of the descriptor limit: the rest is for the database, files, mail and logs. */
@@ -50,6 +53,7 @@ export function guardConnections(
   let open = 0;
   let refused = 0;
   let reportedAt = 0;
+  const lingering = new Set<IncomingMessage>();
   server.maxConnections = options.cap;
   server.on('connection', (socket) => {
     open++;
@@ -68,12 +72,14 @@ export function guardConnections(
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.once('finish', () => {
-      if (!req.complete) lingerForBody(req, options.lingerMs);
+      if (!req.complete) lingerForBody(req, options.lingerMs, lingering);
     });
   });
   // Not on each new connection: a sweep then would also close that connection before its first request.
   const sweep = setInterval(() => {
-    if (open >= options.cap * NEAR_CAP) server.closeIdleConnections();
+    if (open < options.cap * NEAR_CAP) return;
+    server.closeIdleConnections();
+    for (const req of lingering) req.socket.destroy();
   }, SWEEP_EVERY_MS);
   sweep.unref();
   return {
@@ -85,14 +91,18 @@ export function guardConnections(
 }
 
 /**
- * The server answered before the request's body had all arrived (404, 401, 413…). Node discards the rest of it as
- * it comes, so that the connection can carry the next request; a client that does not finish sending soon is
- * holding the connection open, and loses it.
+ * The server answered before the request's body had all arrived (404, 401, 413, 408…). Node discards the rest of it
+ * as it comes, so that the connection can carry the next request; a client that does not finish sending within
+ * `lingerMs` loses the connection.
  */
-function lingerForBody(req: IncomingMessage, lingerMs: number): void {
+function lingerForBody(req: IncomingMessage, lingerMs: number, lingering: Set<IncomingMessage>): void {
+  lingering.add(req);
   const timer = setTimeout(() => req.socket.destroy(), lingerMs);
   timer.unref();
-  const done = () => clearTimeout(timer);
+  const done = () => {
+    clearTimeout(timer);
+    lingering.delete(req);
+  };
   req.once('end', done);
   req.socket.once('close', done);
 }

@@ -1,5 +1,5 @@
-import type { Request, Response } from 'express';
-import type { BodyBudget } from './body-budget';
+import type { Request } from 'express';
+import type { BodyAccount, BodyBudget } from './body-budget';
 import { AppError, Invalid } from './errors';
 
 export interface BodyReading {
@@ -15,16 +15,17 @@ export interface BodyReading {
  * the route's limit, against the process's budget for bodies as their bytes arrive (a client that sends slowly holds
  * only what it has sent), and cut when it stalls. Undefined when the request has no body.
  */
-export async function readJsonBody(req: Request, res: Response, reading: BodyReading): Promise<unknown> {
+export async function readJsonBody(req: Request, reading: BodyReading): Promise<unknown> {
   const declared = declaredLength(req);
   if (declared === 0) return undefined;
   checkFormat(req);
   if (declared !== null && declared > reading.maxBytes) throw tooLarge(reading.maxBytes);
-  const { raw, release } = await receive(req, res, reading);
+  const account = await reading.budget.admit();
   try {
+    const raw = await receive(req, reading, account);
     return raw.length ? parse(raw) : undefined;
   } finally {
-    release();
+    account.close();
   }
 }
 
@@ -54,15 +55,9 @@ function tooLarge(maxBytes: number): AppError {
   );
 }
 
-function receive(
-  req: Request,
-  res: Response,
-  { maxBytes, timeoutMs, budget }: BodyReading,
-): Promise<{ raw: Buffer; release: () => void }> {
+function receive(req: Request, { maxBytes, timeoutMs }: BodyReading, account: BodyAccount): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const releases: (() => void)[] = [];
-    const release = () => releases.splice(0).forEach((give) => give());
     let received = 0;
     let done = false;
     const finish = (error: Error | null) => {
@@ -73,9 +68,8 @@ function receive(
       req.off('end', onEnd);
       req.off('close', onClose);
       req.off('error', onError);
-      if (!error) return resolve({ raw: Buffer.concat(chunks, received), release });
+      if (!error) return resolve(Buffer.concat(chunks, received));
       chunks.length = 0;
-      release();
       reject(error);
     };
     const onData = (chunk: Buffer) => {
@@ -89,11 +83,9 @@ function receive(
       chunks.push(chunk);
       // The next chunk is taken in once this one has its room in the budget (at once, unless bodies fill it).
       req.pause();
-      budget.reserve(chunk.length).then(
-        (give) => {
-          releases.push(give);
-          if (done) release();
-          else req.resume();
+      account.take(chunk.length).then(
+        () => {
+          if (!done) req.resume();
         },
         (error: Error) => finish(error),
       );
@@ -104,11 +96,12 @@ function receive(
     };
     const onClose = () => finish(new Invalid('The request body was cut off before its end'));
     const onError = (error: Error) => finish(error);
-    const timer = setTimeout(() => {
-      // A client this slow is holding a connection: answer, and close the connection behind the answer.
-      res.setHeader('connection', 'close');
-      finish(new AppError('invalid', 408, 'The request body took too long to arrive'));
-    }, timeoutMs);
+    // A client this slow is answered, and its connection lingers (http/connections.ts). At a slightly random moment:
+    // thousands of slow clients that came together, and would come back together, are cut apart.
+    const timer = setTimeout(
+      () => finish(new AppError('invalid', 408, 'The request body took too long to arrive')),
+      timeoutMs * (0.8 + 0.2 * Math.random()),
+    );
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('close', onClose);

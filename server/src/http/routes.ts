@@ -88,7 +88,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       // Read only now, so that nobody unauthorized makes the server take in megabytes.
       const file = receiveUpload ? await receiveUpload(req, res) : undefined;
       // A JSON body likewise, and only for a route that takes one; any other body is never read.
-      const body = bodyReading ? await readJsonBody(req, res, bodyReading) : (req.body as unknown);
+      const body = bodyReading ? await readJsonBody(req, bodyReading) : (req.body as unknown);
       const user = auth?.user ?? null;
       const ip = req.ip ?? null;
       const input: HandlerInput<RouteDef> = {

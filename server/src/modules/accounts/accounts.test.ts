@@ -15,7 +15,7 @@ let ipCounter = 0;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', TRUST_PROXY: 'loopback' } });
+  server = await startTestServer({ env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', TRUST_PROXY: '1' } });
 });
 afterAll(async () => {
   await server?.stop();
