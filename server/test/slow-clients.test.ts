@@ -97,4 +97,22 @@ describe('more connections than the cap', () => {
     expect(closed.filter((outcome) => outcome === 'still open')).toHaveLength(0);
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
   });
+
+  it('closes connections that only linger over a refused body first when the cap is near', async () => {
+    const lingering: RawConnection[] = [];
+    for (let i = 0; i < CAP - 1; i++) {
+      const connection = await rawConnection(server.url);
+      connection.send(
+        requestHead('POST', '/api/v1/no/such/route', { 'Content-Type': 'application/json' }, 100_000),
+      );
+      connection.send('{"a":');
+      expect(await connection.status).toBe(404); // answered, the rest of its body discarded as it comes (for 30 s)
+      lingering.push(connection);
+    }
+    const closed = await Promise.all(
+      lingering.map((connection) => within(connection.closed, 10_000, 'still open')),
+    );
+    expect(closed.filter((outcome) => outcome === 'still open')).toHaveLength(0);
+    expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+  });
 });
