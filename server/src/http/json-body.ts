@@ -59,6 +59,8 @@ function receive(req: Request, { maxBytes, timeoutMs }: BodyReading, account: Bo
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    let ended = false;
+    let waitingForRoom = 0;
     let done = false;
     const finish = (error: Error | null) => {
       if (done) return;
@@ -72,6 +74,10 @@ function receive(req: Request, { maxBytes, timeoutMs }: BodyReading, account: Bo
       chunks.length = 0;
       reject(error);
     };
+    // The body is whole once it has ended and every chunk has its room ('end' may come before the room does).
+    const finishIfWhole = () => {
+      if (ended && waitingForRoom === 0) finish(null);
+    };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
       if (received > maxBytes) {
@@ -82,19 +88,25 @@ function receive(req: Request, { maxBytes, timeoutMs }: BodyReading, account: Bo
       }
       chunks.push(chunk);
       // The next chunk is taken in once this one has its room in the budget (at once, unless bodies fill it).
+      waitingForRoom++;
       req.pause();
       account.take(chunk.length).then(
         () => {
-          if (!done) req.resume();
+          waitingForRoom--;
+          if (done) return;
+          req.resume();
+          finishIfWhole();
         },
         (error: Error) => finish(error),
       );
     };
     const onEnd = () => {
-      // 'end' follows the last chunk once it has been let through, so its room is reserved by now.
-      finish(null);
+      ended = true;
+      finishIfWhole();
     };
-    const onClose = () => finish(new Invalid('The request body was cut off before its end'));
+    const onClose = () => {
+      if (!ended) finish(new Invalid('The request body was cut off before its end'));
+    };
     const onError = (error: Error) => finish(error);
     // A client this slow is answered, and its connection lingers (http/connections.ts). At a slightly random moment:
     // thousands of slow clients that came together, and would come back together, are cut apart.
