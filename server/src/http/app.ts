@@ -58,6 +58,9 @@ export function createApp({ config, database, logger }: AppDeps): Express {
       },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // For a 5xx, pino-http makes an Error of its own ("failed with status code 503") and formats its stack, which
+      // says nothing (the error handler logs the real one) and is costly when the server sheds load by the thousand.
+      customErrorObject: (_req, _res, _error, logged: object) => ({ ...logged, err: undefined }),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
