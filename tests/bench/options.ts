@@ -2,8 +2,8 @@ import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders' | 'web';
-export const benchParts: BenchPart[] = ['catalog', 'orders', 'web'];
+export type BenchPart = 'catalog' | 'orders' | 'web' | 'slow-clients';
+export const benchParts: BenchPart[] = ['catalog', 'orders', 'web', 'slow-clients'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -32,6 +32,14 @@ export interface BenchOptions {
   sequentialMaxRounds: number;
   orders: OrderBenchOptions;
   web: WebBenchOptions;
+  slowClients: SlowClientBenchOptions;
+}
+
+export interface SlowClientBenchOptions {
+  /** Slow connections held open at once. */
+  connections: number;
+  /** Seconds fresh visitors are measured while they are open (per kind of slow client). */
+  caseSec: number;
 }
 
 export interface WebBenchOptions {
@@ -59,7 +67,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
   --quick          short cases, 1,000 products only (about 3 minutes)
   --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
-                   web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse)
+                   web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse);
+                   slow-clients: fresh visitors while 10,000 slow connections are open
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -74,7 +83,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
   const quick = args.includes('--quick');
   const options: BenchOptions = {
     quick,
-    parts: { catalog: true, orders: true, web: true },
+    parts: { catalog: true, orders: true, web: true, 'slow-clients': true },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,
     connections: [100, 1_000],
@@ -97,6 +106,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       race: { requests: 2_000, connections: 500, stock: 50 },
     },
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
+    slowClients: { connections: 10_000, caseSec: quick ? 10 : 30 },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -145,7 +155,10 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         const part = value();
         if (!benchParts.includes(part as BenchPart))
           throw new Error(`--only must be ${benchParts.join(', ')}`);
-        options.parts = { catalog: part === 'catalog', orders: part === 'orders', web: part === 'web' };
+        options.parts = Object.fromEntries(benchParts.map((p) => [p, p === part])) as Record<
+          BenchPart,
+          boolean
+        >;
         break;
       }
       case '--no-out':

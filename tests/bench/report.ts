@@ -1,3 +1,4 @@
+import type { SlowClientFigures } from './bench-slow-clients';
 import type { WebFigures } from './bench-web';
 import type { LoadFigures } from './load';
 import type { LoadAverageSummary, MachineInfo } from './machine';
@@ -5,6 +6,7 @@ import { benchParts, type BenchOptions, type BenchPart } from './options';
 import type { OrderLedger } from './orders-database';
 import type { OrderLoadFigures, RaceFigures } from './orders-load';
 import { carriedPart, wrapPart } from './report-parts';
+import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
@@ -77,6 +79,8 @@ export interface BenchReport {
   orders: { setup: OrderSetupRow[]; load: OrderLoadRow[]; races: RaceRow[]; notes: string[] };
   /** The web shop in headless Chromium; null when not measured. */
   web: WebFigures | null;
+  /** Fresh visitors while slow connections are open; null when not measured. */
+  slowClients: SlowClientFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -434,6 +438,7 @@ export function renderText(report: BenchReport): string {
         ]
       : []),
     ...(parts.web && report.web ? [webText(report.web)] : []),
+    ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
   ].join('\n');
 }
 
@@ -530,11 +535,14 @@ const partNames: Record<BenchPart, string> = {
   catalog: 'the catalog',
   orders: 'orders',
   web: 'the web shop',
+  'slow-clients': 'slow clients',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'catalog') return catalogMarkdown(report);
   if (part === 'orders') return ordersMarkdown(report);
+  if (part === 'slow-clients')
+    return report.slowClients ? slowClientsMarkdown(report.slowClients, report.options.nodeEnv) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -587,6 +595,8 @@ ${partMarkdown(report, 'orders', previous)}
 
 ${partMarkdown(report, 'web', previous)}
 
+${partMarkdown(report, 'slow-clients', previous)}
+
 ## How to run
 
 \`\`\`sh
@@ -595,13 +605,14 @@ npm run bench -- --quick              # 1,000 products only, short cases, about 
 npm run bench -- --only orders        # order placement and the race only, about 2 minutes
 npm run bench -- --only catalog       # catalog listing and search only
 npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
+npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connections are open, about 2 minutes
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
+\`--only catalog|orders|web|slow-clients\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
+import { benchSlowClients } from './bench-slow-clients';
 import { benchWeb } from './bench-web';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       notes: [],
       orders: { setup: [], load: [], races: [], notes: [] },
       web: null,
+      slowClients: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
       await benchAllOrders(sqlite, scratch, options, workDir, report);
     }
     if (options.parts.web) report.web = await benchWeb(options, workDir, log);
+    if (options.parts['slow-clients']) report.slowClients = await benchSlowClients(options, workDir, log);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
