@@ -93,11 +93,12 @@ export function guardConnections(
 /**
  * The server answered before the request's body had all arrived (404, 401, 413, 408…). Node discards the rest of it
  * as it comes, so that the connection can carry the next request; a client that does not finish sending within
- * `lingerMs` loses the connection.
+ * (about) `lingerMs` loses the connection.
  */
 function lingerForBody(req: IncomingMessage, lingerMs: number, lingering: Set<IncomingMessage>): void {
   lingering.add(req);
-  const timer = setTimeout(() => req.socket.destroy(), lingerMs);
+  // Between half and all of `lingerMs`: slow clients that came together and would come back together are spread.
+  const timer = setTimeout(() => req.socket.destroy(), lingerMs * (0.5 + 0.5 * Math.random()));
   timer.unref();
   const done = () => {
     clearTimeout(timer);
