@@ -67,7 +67,7 @@ export interface MountOptions {
   validateResponses: boolean;
   /** Says in `x-cache` whether a cached answer was served (tests and development, never production). */
   cacheHeader: boolean;
-  /** JSON bodies: the process's memory for bodies being read, and how long one may take to arrive. */
+  /** JSON bodies: what the process may spend on bodies being read at once, and how long one may take to arrive. */
   bodies: { budget: BodyBudget; timeoutMs: number };
 }
 
