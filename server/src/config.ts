@@ -37,17 +37,26 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .transform((value, ctx) => {
-      const trust = parseTrustProxy(value);
-      if (trust === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: "must be 'true', 'false', a number of hops or comma-separated IP addresses/subnets",
-        });
+      const parsed = parseTrustProxy(value);
+      if ('problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
         return z.NEVER;
       }
-      return trust;
+      return parsed.trust;
     })
     .default(false),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  BODY_READS_AT_ONCE: z.coerce.number().int().min(1).max(100_000).default(256),
+  BODY_MEMORY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
+  BODY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   STORAGE_URL: z
     .string()
     .regex(
@@ -98,8 +107,10 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   mailPollMs: number;
-  /** Express's 'trust proxy': whether/which proxies' X-Forwarded-* headers to believe (client IP, protocol). */
+  /** Express's 'trust proxy': which proxies' X-Forwarded-* headers to believe (client IP, protocol). */
   trustProxy: TrustProxy;
+  /** What one client may take of the server: time to send a request, connections, memory for bodies. */
+  limits: ServerLimits;
   bakong: BakongConfig;
   /** How long after a payment QR expires it is still watched (and asked about once more) before the order expires. */
   paymentGraceMs: number;
@@ -155,7 +166,25 @@ export interface BakongConfig {
   pollMs: number;
 }
 
-export type TrustProxy = boolean | number | string[];
+/** false: no proxy (X-Forwarded-For is ignored); a number of proxies in front; or their addresses/subnets. */
+export type TrustProxy = false | number | string[];
+
+export interface ServerLimits {
+  /** A request's headers must all arrive within this (slow clients holding connections open). */
+  headersTimeoutMs: number;
+  /** A JSON body must arrive within this once it is read (what is left of a body already answered: three times it). */
+  bodyTimeoutMs: number;
+  /** A whole request to an upload route (and the server-wide bound for any request). */
+  uploadTimeoutMs: number;
+  /** Connections held at once; null: from the process's descriptor limit (http/connections.ts). */
+  maxConnections: number | null;
+  /** Request bodies being read at once, across the process (each a request in flight). */
+  bodyReaders: number;
+  /** Bytes of request bodies being read at once, across the process. */
+  bodyMemoryBytes: number;
+  /** How long a body waits for a place or its share of that memory before the request is answered 503. */
+  bodyWaitMs: number;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -187,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
     trustProxy: e.TRUST_PROXY,
+    limits: serverLimits(e),
     bakong: bakongConfig(e),
     paymentGraceMs: e.PAYMENT_GRACE_MS,
     storage: storageConfig(e, dataDir),
@@ -238,14 +268,43 @@ function isSmtpUrl(value: string): boolean {
   }
 }
 
+function serverLimits(e: z.infer<typeof envSchema>): ServerLimits {
+  // Node refuses a request timeout shorter than the headers timeout.
+  if (e.UPLOAD_TIMEOUT_MS < e.HEADERS_TIMEOUT_MS)
+    invalid('UPLOAD_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (an upload starts with its headers)');
+  return {
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    bodyTimeoutMs: e.BODY_TIMEOUT_MS,
+    uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
+    maxConnections: e.MAX_CONNECTIONS ?? null,
+    bodyReaders: e.BODY_READS_AT_ONCE,
+    bodyMemoryBytes: e.BODY_MEMORY_BYTES,
+    bodyWaitMs: e.BODY_WAIT_MS,
+  };
+}
+
+/** The names proxy-addr (Express) knows for address ranges. */
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-/** 'true' / 'false' / hop count / comma-separated addresses, subnets (CIDR) and proxy-addr's names; else undefined. */
-function parseTrustProxy(value: string): TrustProxy | undefined {
+/**
+ * 'false', a hop count, or comma-separated addresses, subnets (CIDR) and proxy-addr's names. 'true' is refused:
+ * Express would then take the left-most X-Forwarded-For entry, which the client writes itself, as the client's
+ * address, and every per-address limit would count whatever address it claims.
+ */
+function parseTrustProxy(value: string): { trust: TrustProxy } | { problem: string } {
   const text = value.trim().toLowerCase();
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  if (/^\d+$/.test(text)) return Number(text);
+  if (text === 'true')
+    return {
+      problem:
+        "'true' would let any client choose its own address with X-Forwarded-For; set the number of proxies in " +
+        'front of the shop (1 for one nginx or Caddy) or their addresses, e.g. loopback or 10.0.0.0/8',
+    };
+  if (text === 'false' || text === '0') return { trust: false };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) return { problem: 'a hop count is at most 10 (the proxies in front of the shop)' };
+    return { trust: hops };
+  }
   const entries = text.split(',').map((entry) => entry.trim());
   const valid = entries.every((entry) => {
     if (PROXY_NAMES.has(entry)) return true;
@@ -256,7 +315,12 @@ function parseTrustProxy(value: string): TrustProxy | undefined {
     if (/^\d+$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
     return family === 4 && net.isIPv4(range);
   });
-  return valid ? entries : undefined;
+  if (valid) return { trust: entries };
+  return {
+    problem:
+      "must be 'false', a number of proxies (e.g. 1) or comma-separated proxy addresses/subnets " +
+      '(e.g. 10.0.0.5, 10.0.0.0/8, loopback, linklocal, uniquelocal)',
+  };
 }
 
 /** Real Bakong needs its address and token; the stand-in simulates payments, so production refuses it. */

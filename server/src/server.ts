@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { openDatabase, type ShopDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createApp } from './http/app';
+import { connectionCap, guardConnections } from './http/connections';
 import { createLogger, type Logger } from './logger';
 import { createMailSender } from './mail/sender';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
@@ -11,6 +12,8 @@ import { createBakongClient } from './modules/payments/bakong-client';
 import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
 import { seedDemoShop } from './seed/demo';
+
+const LISTEN_BACKLOG = 4_096;
 
 export interface RunningServer {
   url: string;
@@ -53,14 +56,35 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await mailSender.close();
   };
 
-  const server = http.createServer(createApp({ config, database, logger }));
+  const { limits } = config;
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node has one request timeout for every route: the uploads'. JSON bodies have their own, shorter one
+      // (json-body.ts), and the rest of a body no route reads must follow the answer soon (http/connections.ts).
+      requestTimeout: limits.uploadTimeoutMs,
+      // How often those timeouts are checked (Node's default, 30 s, would let a slow client overstay by as much).
+      connectionsCheckingInterval: Math.max(25, Math.min(250, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    createApp({ config, database, logger }),
+  );
   server.keepAliveTimeout = 65_000;
+  const connections = guardConnections(server, {
+    cap: connectionCap(limits.maxConnections),
+    // A connection that only discards costs next to nothing: let it linger for a few body timeouts.
+    lingerMs: limits.bodyTimeoutMs * 3,
+    logger,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
+      // Connections waiting to be accepted: Node's default of 511 overflows when thousands of clients connect at
+      // once (slow clients reconnecting after a timeout), and then every client's SYN is dropped and retried only
+      // after 1 s, 3 s, 7 s. The kernel caps it at net.core.somaxconn.
+      server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
     });
   } catch (error) {
+    connections.stop();
     await stopMail();
     await database.close();
     throw error;
@@ -86,6 +110,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
+      connections.stop();
       // The jobs finish the payment or mail at hand before the database they record it in closes.
       await payments.stop();
       await stopMail();

@@ -38,7 +38,7 @@ beforeAll(async () => {
     BAKONG_API_URL: bakong.url,
     BAKONG_TOKEN: TOKEN,
     BAKONG_POLL_MS: '500',
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
   };
   // The first start migrates and seeds; the second process then joins the same database.
   servers.push(await spawnServer(env));

@@ -3,8 +3,8 @@ import { defaultCacheDir, defaultReportFile } from './paths';
 import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders' | 'web' | 'stuffing';
-export const benchParts: BenchPart[] = ['catalog', 'orders', 'web', 'stuffing'];
+export type BenchPart = 'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients';
+export const benchParts: BenchPart[] = ['catalog', 'orders', 'web', 'stuffing', 'slow-clients'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -35,6 +35,14 @@ export interface BenchOptions {
   web: WebBenchOptions;
   /** Credential stuffing: wrong passwords from many addresses at many accounts while owners sign in. */
   stuffing: StuffingOptions;
+  slowClients: SlowClientBenchOptions;
+}
+
+export interface SlowClientBenchOptions {
+  /** Slow connections held open at once. */
+  connections: number;
+  /** Seconds fresh visitors are measured while they are open (per kind of slow client). */
+  caseSec: number;
 }
 
 export interface WebBenchOptions {
@@ -64,6 +72,7 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
                    web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse);
                    stuffing: 10,000 wrong sign-ins from 100 addresses at 100 accounts while owners sign in
+                   slow-clients: fresh visitors while 10,000 slow connections are open
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -78,7 +87,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
   const quick = args.includes('--quick');
   const options: BenchOptions = {
     quick,
-    parts: { catalog: true, orders: true, web: true, stuffing: true },
+    parts: { catalog: true, orders: true, web: true, stuffing: true, 'slow-clients': true },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,
     connections: [100, 1_000],
@@ -102,6 +111,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     },
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
     stuffing: { ...defaultStuffingOptions },
+    slowClients: { connections: 10_000, caseSec: quick ? 10 : 30 },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -150,12 +160,10 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         const part = value();
         if (!benchParts.includes(part as BenchPart))
           throw new Error(`--only must be ${benchParts.join(', ')}`);
-        options.parts = {
-          catalog: part === 'catalog',
-          orders: part === 'orders',
-          web: part === 'web',
-          stuffing: part === 'stuffing',
-        };
+        options.parts = Object.fromEntries(benchParts.map((p) => [p, p === part])) as Record<
+          BenchPart,
+          boolean
+        >;
         break;
       }
       case '--no-out':

@@ -1,4 +1,5 @@
 import type { StuffingFigures } from './bench-stuffing';
+import type { SlowClientFigures } from './bench-slow-clients';
 import type { WebFigures } from './bench-web';
 import type { LoadFigures } from './load';
 import type { LoadAverageSummary, MachineInfo } from './machine';
@@ -7,6 +8,7 @@ import type { OrderLedger } from './orders-database';
 import type { OrderLoadFigures, RaceFigures } from './orders-load';
 import { carriedPart, wrapPart } from './report-parts';
 import { stuffingMarkdown, stuffingText } from './report-stuffing';
+import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
@@ -81,6 +83,8 @@ export interface BenchReport {
   web: WebFigures | null;
   /** Credential stuffing against sign-in; null when not measured. */
   stuffing: StuffingFigures | null;
+  /** Fresh visitors while slow connections are open; null when not measured. */
+  slowClients: SlowClientFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -439,6 +443,7 @@ export function renderText(report: BenchReport): string {
       : []),
     ...(parts.web && report.web ? [webText(report.web)] : []),
     ...(parts.stuffing && report.stuffing ? [stuffingText(report.stuffing)] : []),
+    ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
   ].join('\n');
 }
 
@@ -536,12 +541,15 @@ const partNames: Record<BenchPart, string> = {
   orders: 'orders',
   web: 'the web shop',
   stuffing: 'credential stuffing',
+  'slow-clients': 'slow clients',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'catalog') return catalogMarkdown(report);
   if (part === 'orders') return ordersMarkdown(report);
   if (part === 'stuffing') return report.stuffing ? stuffingMarkdown(report.stuffing) : '';
+  if (part === 'slow-clients')
+    return report.slowClients ? slowClientsMarkdown(report.slowClients, report.options.nodeEnv) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -595,6 +603,7 @@ ${partMarkdown(report, 'orders', previous)}
 ${partMarkdown(report, 'web', previous)}
 
 ${partMarkdown(report, 'stuffing', previous)}
+${partMarkdown(report, 'slow-clients', previous)}
 
 ## How to run
 
@@ -605,13 +614,15 @@ npm run bench -- --only orders        # order placement and the race only, about
 npm run bench -- --only catalog       # catalog listing and search only
 npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
 npm run bench -- --only stuffing      # credential stuffing against sign-in only, about 5 minutes
+npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connections are open, about 2 minutes
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web|stuffing\` (the other parts' sections are carried over from the file being replaced), \`--cache [dir]\`,
+\`--only catalog|orders|web|stuffing|slow-clients\` (the other parts' sections are carried over from the file being replaced),
+\`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 

@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
+import { benchSlowClients } from './bench-slow-clients';
 import { benchWeb } from './bench-web';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
       orders: { setup: [], load: [], races: [], notes: [] },
       web: null,
       stuffing: null,
+      slowClients: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
     }
     if (options.parts.web) report.web = await benchWeb(options, workDir, log);
     if (options.parts.stuffing) report.stuffing = await benchStuffing(options, workDir, log);
+    if (options.parts['slow-clients']) report.slowClients = await benchSlowClients(options, workDir, log);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();

@@ -9,6 +9,7 @@ import { bareServerEntry, serverDir, serverMain } from './paths';
 export interface ChildServer {
   label: string;
   url: string;
+  pid: number | undefined;
   /** The last lines the child wrote, for error messages. */
   output(): string;
   /** CPU time the child has used so far (user + system, all its threads), in seconds; NaN where unknown. */
@@ -101,6 +102,7 @@ async function startChild(
   const server: ChildServer = {
     label,
     url,
+    pid: child.pid,
     output: () => lines.join('\n'),
     cpuSeconds: () => processCpuSeconds(child.pid),
     stop: async () => {

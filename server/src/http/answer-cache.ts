@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import { bufferBytes, stringBytes } from './heap-size';
 
 /**
  * Caches of answers that stay right while a version number stays the same: the change feed's head, which every
@@ -9,10 +10,16 @@ import type { z } from 'zod';
  * processes on one database stay correct because the version lives in the database, not in a process.
  */
 
+/** What a kept entry costs besides its value: its key, the map's slot and the entry record. */
+export function entryOverheadBytes(key: string): number {
+  return stringBytes(key) + 128;
+}
+
 /**
- * A map of computed values valid for one version, least recently used evicted first once their estimated size
- * passes `maxBytes`. Seeing a newer version drops everything; concurrent requests for the same key and version
- * share one computation.
+ * A map of computed values valid for one version, least recently used evicted first once what they hold passes
+ * `maxBytes`: each entry counts its value (`sizeOf`, which must count what the value really keeps in memory), its
+ * key and its bookkeeping. Seeing a newer version drops everything; concurrent requests for the same key and
+ * version share one computation.
  */
 export class VersionedCache<V> {
   readonly #maxBytes: number;
@@ -60,7 +67,7 @@ export class VersionedCache<V> {
     this.#pending.set(pendingKey, computing);
     try {
       const value = await computing;
-      if (version === this.#version) this.#store(key, value, sizeOf(value));
+      if (version === this.#version) this.#store(key, value, sizeOf(value) + entryOverheadBytes(key));
       return { value, source: 'miss' };
     } finally {
       this.#pending.delete(pendingKey);
@@ -137,6 +144,19 @@ export function coalescedReader(read: () => Promise<number>): () => Promise<numb
 }
 
 const COMPRESS_MIN_BYTES = 1024;
+/** The object, its ETag string and the closure that reports growth. */
+const SERIALIZED_OVERHEAD = 256;
+
+/**
+ * A copy of `buffer` that owns exactly its bytes. Small buffers are slices of a shared 8 KiB pool and zlib's output
+ * is a slice of a 16 KiB chunk: kept in a cache, a 400-byte slice would hold its whole pool or chunk alive.
+ */
+function ownedCopy(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const copy = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(copy);
+  return copy;
+}
 
 /** A JSON answer serialized once, with its ETag and gzip copy made on first need and kept with it. */
 export class SerializedJson {
@@ -147,13 +167,13 @@ export class SerializedJson {
 
   constructor(value: unknown, onGrow?: (json: SerializedJson, bytes: number) => void) {
     // What res.json would send: the app sets no JSON replacer, spaces or escaping.
-    this.body = Buffer.from(JSON.stringify(value), 'utf8');
+    this.body = ownedCopy(Buffer.from(JSON.stringify(value), 'utf8'));
     this.#onGrow = onGrow;
   }
 
-  /** Memory held: the body, its gzip copy once made, and bookkeeping. */
+  /** Memory held: the body, its gzip copy once made (each with its buffer objects), and bookkeeping. */
   get bytes(): number {
-    return this.body.length + (this.#gzip?.length ?? 0) + 200;
+    return bufferBytes(this.body) + (this.#gzip ? bufferBytes(this.#gzip) : 0) + SERIALIZED_OVERHEAD;
   }
 
   etag(make: (body: Buffer) => string): string {
@@ -163,8 +183,8 @@ export class SerializedJson {
 
   gzip(): Buffer {
     if (!this.#gzip) {
-      this.#gzip = gzipSync(this.body, { level: 9 });
-      this.#onGrow?.(this, this.#gzip.length);
+      this.#gzip = ownedCopy(gzipSync(this.body, { level: 9 }));
+      this.#onGrow?.(this, bufferBytes(this.#gzip));
     }
     return this.#gzip;
   }
@@ -198,40 +218,67 @@ export class AnswerCache {
     return this.#entries;
   }
 
-  async answer(key: string, produce: (version: number) => Promise<unknown>): Promise<PreparedAnswer> {
-    const version = await this.#readVersion();
+  /** The current version, read as every answer reads it (once per request). */
+  version(): Promise<number> {
+    return this.#readVersion();
+  }
+
+  answer(key: string, produce: (version: number) => Promise<unknown>): Promise<PreparedAnswer> {
+    return this.version().then((version) => this.answerAt(version, key, () => produce(version)));
+  }
+
+  /** The answer of `key` at a version the caller has read (to work out the key from that version's data). */
+  async answerAt(version: number, key: string, produce: () => Promise<unknown>): Promise<PreparedAnswer> {
     let value: unknown;
     const { value: json, source } = await this.#entries.get(
       version,
       key,
       async () => {
-        value = await produce(version);
-        return new SerializedJson(value, (json, bytes) => this.#entries.grow(key, json, bytes));
+        value = await produce();
+        return this.#serialize(key, value);
       },
       (json) => json.bytes,
     );
     return new PreparedAnswer(json, source, source === 'miss' ? value : undefined);
   }
+
+  /**
+   * In a function of its own: a callback made in `answerAt` would keep that call's variables, the answer as an
+   * object among them, alive as long as the entry.
+   */
+  #serialize(key: string, value: unknown): SerializedJson {
+    return new SerializedJson(value, (json, bytes) => this.#entries.grow(key, json, bytes));
+  }
+}
+
+export interface SendOptions {
+  status: number;
+  /** The route's response schema, to check an answer computed for this request against (tests, development). */
+  schema: z.ZodType | null;
+  /**
+   * Say in `x-cache: hit|shared|miss` where the answer came from (tests, development). Never in production: a hit
+   * tells anyone that someone else asked the same thing since the last catalog change (what others search for).
+   */
+  cacheHeader: boolean;
 }
 
 /**
  * Sends a prepared answer as res.json would (same body, content type and ETag, 304 when the client's ETag
- * matches), plus `x-cache: hit|shared|miss`. Clients that take gzip get the kept gzip copy: the compression
- * middleware leaves an answer that already has a Content-Encoding alone, and keeps the ETag as it does for the
- * answers it compresses itself (it adds `Vary: Accept-Encoding` to both).
+ * matches). Clients that take gzip get the kept gzip copy: the compression middleware leaves an answer that
+ * already has a Content-Encoding alone, and keeps the ETag as it does for the answers it compresses itself (it
+ * adds `Vary: Accept-Encoding` to both).
  */
 export function sendPrepared(
   req: Request,
   res: Response,
   answer: PreparedAnswer,
-  status: number,
-  schema: z.ZodType | null,
+  options: SendOptions,
 ): void {
-  if (schema && answer.value !== undefined) schema.parse(answer.value);
+  if (options.schema && answer.value !== undefined) options.schema.parse(answer.value);
   const { json } = answer;
-  res.status(status);
+  res.status(options.status);
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('x-cache', answer.cache);
+  if (options.cacheHeader) res.setHeader('x-cache', answer.cache);
   const makeEtag = req.app.get('etag fn') as ((body: Buffer, encoding?: string) => string) | undefined;
   if (makeEtag)
     res.setHeader(

@@ -1,7 +1,12 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { AnswerCache, coalescedReader, VersionedCache } from './answer-cache';
+import { AnswerCache, coalescedReader, entryOverheadBytes, VersionedCache } from './answer-cache';
+import { bufferBytes, heapBytes } from './heap-size';
 
 const size = () => 100;
+/** What an entry of `size` under a one-letter key costs: its key and bookkeeping count too (issue 9). */
+const entry = 100 + entryOverheadBytes('a');
 
 describe('VersionedCache', () => {
   it('keeps values for one version, drops them all when a newer version is seen', async () => {
@@ -18,11 +23,11 @@ describe('VersionedCache', () => {
   });
 
   it('evicts the least recently used entries beyond its memory bound', async () => {
-    const cache = new VersionedCache<string>({ maxBytes: 300 });
+    const cache = new VersionedCache<string>({ maxBytes: 3 * entry });
     for (const key of ['a', 'b', 'c']) await cache.get(1, key, async () => key, size);
     await cache.get(1, 'a', async () => 'again', size); // a is now the most recently used
     await cache.get(1, 'd', async () => 'd', size);
-    expect(cache.bytes).toBe(300);
+    expect(cache.bytes).toBe(3 * entry);
     expect((await cache.get(1, 'b', async () => 'b2', size)).source).toBe('miss');
     expect((await cache.get(1, 'a', async () => 'a2', size)).value).toBe('a');
     // Something larger than the whole bound is answered but not kept.
@@ -32,7 +37,7 @@ describe('VersionedCache', () => {
           1,
           'huge',
           async () => 'x',
-          () => 301,
+          () => 3 * entry + 1,
         )
       ).source,
     ).toBe('miss');
@@ -42,7 +47,7 @@ describe('VersionedCache', () => {
           1,
           'huge',
           async () => 'y',
-          () => 301,
+          () => 3 * entry + 1,
         )
       ).value,
     ).toBe('y');
@@ -134,7 +139,81 @@ describe('AnswerCache', () => {
     const answer = await cache.answer('k', async () => ({ text: 'x'.repeat(5000) }));
     const before = cache.entries.bytes;
     const gzip = answer.json.gzip();
-    expect(cache.entries.bytes).toBe(before + gzip.length);
+    expect(cache.entries.bytes).toBe(before + bufferBytes(gzip));
     expect(answer.json.gzip()).toBe(gzip);
+  });
+});
+
+/** Bytes the process holds now, after a full collection: the heap and the buffers' backing stores. */
+function memoryInUse(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+/** A listing-sized answer: a page of products and facets, different for every `i`. */
+function listingAnswer(i: number) {
+  return {
+    items: Array.from({ length: 8 }, (_, n) => ({
+      id: `01J${String(i).padStart(12, '0')}${String(n).padStart(11, '0')}`,
+      name: `Samsung 990 Pro ${n} TB NVMe ${i}`,
+      priceCents: 10_000 + ((i * 7 + n) % 5000),
+      brand: { slug: 'samsung', name: 'Samsung' },
+    })),
+    total: i,
+    facets: {
+      price: { minCents: i, maxCents: i * 3 },
+      brands: [{ value: 'samsung', label: 'Samsung', count: i }],
+    },
+  };
+}
+
+describe('memory bound under many distinct keys (issue 9, finding 14)', () => {
+  const MIB = 1024 * 1024;
+
+  it('answers with their gzip copies hold no more than the bound, measured on the heap', async () => {
+    const maxBytes = 8 * MIB;
+    const cache = new AnswerCache({ maxBytes, readVersion: async () => 1 });
+    const before = memoryInUse();
+    // 20,000 price filters nobody asks twice: several times what fits.
+    for (let i = 0; i < 20_000; i++) {
+      const answer = await cache.answer(`products:[[],null,null,${i},null,false]`, async () =>
+        listingAnswer(i),
+      );
+      answer.json.gzip();
+    }
+    const held = memoryInUse() - before;
+    expect(cache.entries.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(cache.entries.size).toBeLessThan(20_000);
+    // What the entries really hold: within the bound, give or take the estimate's margin.
+    expect(held).toBeLessThanOrEqual(maxBytes * 1.1);
+  });
+
+  it('memo values measured by heapBytes hold no more than the bound', async () => {
+    const maxBytes = 8 * MIB;
+    const memo = new VersionedCache<unknown>({ maxBytes });
+    const before = memoryInUse();
+    for (let i = 0; i < 5_000; i++) {
+      // As a database driver hands them over: parsed from the wire (flat strings, boxed fractions).
+      const groups = JSON.parse(
+        JSON.stringify(
+          Array.from({ length: 60 }, (_, n) => ({
+            categoryId: `category-${n % 13}-${i}`,
+            brandId: `brand-${n}-${i}`,
+            count: n,
+            minPrice: 100 + n + i / 3,
+            maxPrice: 9_000 + n,
+            available: n * 2,
+          })),
+        ),
+      ) as unknown[];
+      await memo.get(1, `groups:false:[null,null,${i}]`, async () => groups, heapBytes);
+    }
+    const held = memoryInUse() - before;
+    expect(memo.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(held).toBeLessThanOrEqual(maxBytes * 1.1);
   });
 });

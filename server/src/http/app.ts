@@ -25,6 +25,7 @@ import { createPictures } from '../storage/images';
 import { serveFiles } from '../storage/serve';
 import { createStorage } from '../storage/storage';
 import { createUploadReceiver } from '../storage/upload';
+import { createBodyBudget } from './body-budget';
 import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApiDocument } from './openapi';
@@ -60,6 +61,9 @@ export function createApp({ config, database, logger }: AppDeps): Express {
       },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // For a 5xx, pino-http makes an Error of its own ("failed with status code 503") and formats its stack, which
+      // says nothing (the error handler logs the real one) and is costly when the server sheds load by the thousand.
+      customErrorObject: (_req, _res, _error, logged: object) => ({ ...logged, err: undefined }),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
@@ -122,13 +126,22 @@ export function createApp({ config, database, logger }: AppDeps): Express {
   };
   const cookies = { secure };
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // No body parser in front of the routes: each route reads its own body, after its access check (routes.ts).
   api.use(issueCsrfToken(cookies));
   mountRoutes(api, handlers, {
     authenticate: (req) => authenticateRequest(db, req),
     cookies,
     validateResponses: config.env !== 'production',
     uploads: createUploadReceiver(config.uploads),
+    cacheHeader: config.env !== 'production',
+    bodies: {
+      budget: createBodyBudget({
+        readers: config.limits.bodyReaders,
+        bytes: config.limits.bodyMemoryBytes,
+        waitMs: config.limits.bodyWaitMs,
+      }),
+      timeoutMs: config.limits.bodyTimeoutMs,
+    },
   });
   let openApi: object | undefined;
   api.get('/openapi.json', (_req, res) => {

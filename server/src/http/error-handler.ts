@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody, ErrorCode } from '@shop/shared';
-import { AppError, RateLimited } from './errors';
+import { AppError, RateLimited, Unavailable } from './errors';
 
 /**
  * The one place errors become HTTP answers: typed errors keep their status and fields, body-parser failures
@@ -14,7 +14,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     req.log.error({ err: error }, 'unhandled error');
     return send(res, 500, { code: 'internal', message: 'Something went wrong on our side', requestId });
   }
-  if (error instanceof RateLimited) res.setHeader('retry-after', String(error.retryAfterSeconds));
+  if (error instanceof RateLimited || error instanceof Unavailable)
+    res.setHeader('retry-after', String(error.retryAfterSeconds));
   return send(res, known.status, { ...known.body, requestId });
 };
 

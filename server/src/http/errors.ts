@@ -51,3 +51,13 @@ export class RateLimited extends AppError {
     super('rate_limited', 429, message);
   }
 }
+
+/** The server is busy with what others sent; the client may try again after `retryAfterSeconds`. */
+export class Unavailable extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'The shop is very busy right now. Please try again in a moment.',
+  ) {
+    super('unavailable', 503, message);
+  }
+}

@@ -13,6 +13,8 @@ import type { Authentication, SignedInUser } from '../modules/accounts/sessions'
 import type { Actor } from '../modules/audit/audit';
 import type { IncomingUpload, UploadReceiver } from '../storage/upload';
 import { PreparedAnswer, sendPrepared } from './answer-cache';
+import type { BodyBudget } from './body-budget';
+import { bodyLimitOf } from './body-limits';
 import {
   CART_COOKIE,
   clearSessionCookie,
@@ -24,6 +26,7 @@ import {
 import { checkCsrf, offerCsrfCookie, renewCsrfToken } from './csrf';
 import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
+import { readJsonBody } from './json-body';
 
 type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -68,6 +71,10 @@ export interface MountOptions {
   validateResponses: boolean;
   /** Receives upload routes' files (to temporary files, so many at once per user and in total). */
   uploads: UploadReceiver;
+  /** Says in `x-cache` whether a cached answer was served (tests and development, never production). */
+  cacheHeader: boolean;
+  /** JSON bodies: what the process may spend on bodies being read at once, and how long one may take to arrive. */
+  bodies: { budget: BodyBudget; timeoutMs: number };
 }
 
 /** Mounts every route of the shared route table with its handler: authorize, validate, call, answer. */
@@ -77,6 +84,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
     const handler = handlers[name] as unknown as Handler<RouteDef>;
     // Answers that no cache keeps (see below) hand the browser its CSRF cookie; public catalog answers stay cacheable.
     const neverStored = route.access.kind !== 'public' || route.method !== 'get';
+    const bodyReading = route.body && !route.upload && { ...options.bodies, maxBytes: bodyLimitOf(name) };
     router[route.method](route.path, async (req: Request, res: Response) => {
       if (neverStored) offerCsrfCookie(res);
       checkCsrf(req);
@@ -85,6 +93,8 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       // A sliding session that was just extended: move the cookie's expiry along with it.
       if (auth?.via === 'cookie' && auth.extendedUntil)
         setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
+      // A JSON body only for a route that takes one, and only now that the caller may: any other body is never read.
+      const body = bodyReading ? await readJsonBody(req, bodyReading) : undefined;
       const user = auth?.user ?? null;
       const ip = req.ip ?? null;
       // Read only when the handler asks, so that nobody unauthorized makes the server take in megabytes.
@@ -98,7 +108,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       const input: HandlerInput<RouteDef> = {
         params: parsePart(route.params, req.params, 'params'),
         query: parsePart(route.query, req.query, 'query'),
-        body: upload ? undefined : parsePart(route.body, req.body, 'body'),
+        body: upload ? undefined : parsePart(route.body, body, 'body'),
         upload,
         user,
         actor: { userId: user?.id ?? null, ip },
@@ -128,13 +138,11 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
       } as HandlerInput<RouteDef>;
       const result = await handler(input);
       if (result instanceof PreparedAnswer)
-        return sendPrepared(
-          req,
-          res,
-          result,
-          route.status ?? 200,
-          options.validateResponses ? route.response : null,
-        );
+        return sendPrepared(req, res, result, {
+          status: route.status ?? 200,
+          schema: options.validateResponses ? route.response : null,
+          cacheHeader: options.cacheHeader,
+        });
       if (route.produces) return sendFile(res, result as FileAnswer);
       if (options.validateResponses) route.response.parse(result);
       if (neverStored) res.setHeader('cache-control', 'no-store');

@@ -32,7 +32,8 @@ describe('mail and proxy configuration', () => {
 
   it("reads TRUST_PROXY as Express's 'trust proxy' value", () => {
     const trust = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
-    expect(trust('true')).toBe(true);
+    // Refused since issue 9: a client would choose its own address (config.unit.test.ts).
+    expect(() => trust('true')).toThrow(/TRUST_PROXY: 'true' would let any client choose its own address/);
     expect(trust('false')).toBe(false);
     expect(trust('1')).toBe(1);
     expect(trust('10.0.0.1')).toEqual(['10.0.0.1']);

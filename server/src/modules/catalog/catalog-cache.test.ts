@@ -92,6 +92,19 @@ describe('the public catalog cache', () => {
     expect(otherPage.headers['x-cache']).toBe('miss');
   });
 
+  it('answers price bounds between the same two prices from one entry (junk filters take no room)', async () => {
+    const cheapest = (await getJson<ProductList>('/products?sort=price_asc&pageSize=100')).body.items;
+    const [lowest, next] = [...new Set(cheapest.map((p) => p.priceCents))];
+    expect(next! - lowest!).toBeGreaterThan(2);
+    const first = await getJson<ProductList>(`/products?minPrice=${lowest! + 1}&sort=price_asc`);
+    expect(first.body.items[0]!.priceCents).toBe(next);
+    for (const minPrice of [lowest! + 2, next! - 1, next!]) {
+      const same = await getJson<ProductList>(`/products?minPrice=${minPrice}&sort=price_asc`);
+      expect(same.headers['x-cache'], String(minPrice)).toBe('hit');
+      expect(same.body).toEqual(first.body);
+    }
+  });
+
   it('sends the kept gzip copy to clients that take gzip', async () => {
     const plain = await getJson<ProductList>('/products?pageSize=50');
     for (let i = 0; i < 2; i++) {

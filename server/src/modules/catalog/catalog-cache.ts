@@ -1,8 +1,10 @@
 import type { ProductListQuery } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { AnswerCache, coalescedReader, VersionedCache, type PreparedAnswer } from '../../http/answer-cache';
+import { heapBytes } from '../../http/heap-size';
 import { feedHead } from '../sync/change-log';
 import type { CatalogMemo } from './product-search';
+import { findActivePrices } from './repo';
 import { queryTokens } from './search-index';
 
 /**
@@ -15,6 +17,10 @@ import { queryTokens } from './search-index';
  * - answers: the serialized JSON of whole answers (with ETag and gzip copy), per route and normalized query;
  * - memo: what answers are made of and does not depend on the page or the sort: the taxonomy, facet counts per
  *   filter set, a search's matches.
+ *
+ * Both are bounded by what their entries really hold (buffers with their backing stores, objects measured by
+ * http/heap-size.ts, keys, bookkeeping), and listing keys are normalized so that junk variants of a query (a price
+ * bound moved by one cent between two products' prices) share the entry of the query they are equal to.
  */
 export interface CatalogCacheOptions {
   /** Memory for whole answers (default 64 MiB). */
@@ -25,6 +31,11 @@ export interface CatalogCacheOptions {
 
 export interface CatalogCache {
   answer(key: string, produce: (memo: CatalogMemo) => Promise<unknown>): Promise<PreparedAnswer>;
+  /** A product listing, produced for the query in its normal form (same answer, one cache entry). */
+  listing(
+    query: ProductListQuery,
+    produce: (query: ProductListQuery, memo: CatalogMemo) => Promise<unknown>,
+  ): Promise<PreparedAnswer>;
   readonly answers: AnswerCache;
   readonly memo: VersionedCache<unknown>;
 }
@@ -38,14 +49,53 @@ export function createCatalogCache(db: Db, options: CatalogCacheOptions = {}): C
   });
   const memo = new VersionedCache<unknown>({ maxBytes: options.memoBytes ?? 64 * MIB });
   const memoAt = (head: number): CatalogMemo => ({
-    get: async <T>(key: string, compute: () => Promise<T>, bytes?: (value: T) => number) =>
-      (await memo.get(head, key, compute, (value) => bytes?.(value as T) ?? 1024)).value as T,
+    get: async <T>(key: string, compute: () => Promise<T>) =>
+      (await memo.get(head, key, compute, heapBytes)).value as T,
   });
   return {
     answers,
     memo,
     answer: (key, produce) => answers.answer(key, (head) => produce(memoAt(head))),
+    listing: async (query, produce) => {
+      const head = await answers.version();
+      const memoNow = memoAt(head);
+      const prices = await memoNow.get('prices', () => findActivePrices(db));
+      const normal = withPriceBoundsOf(query, prices);
+      return answers.answerAt(head, `products:${listingKey(normal)}`, () => produce(normal, memoNow));
+    },
   };
+}
+
+/**
+ * The query with its price bounds moved onto prices active products have (`prices`: distinct, ascending), which
+ * selects the same products: at least 1,001 cents is at least the cheapest price from 1,001 cents up; a bound
+ * every product passes is no bound; a bound no product passes becomes one just past the catalog. Answers do not
+ * echo the bounds (the price facet is counted without them), so the answer is the same, and the thousands of
+ * bounds between two real prices are one cache entry.
+ */
+export function withPriceBoundsOf(query: ProductListQuery, prices: number[]): ProductListQuery {
+  const { minPrice, maxPrice, ...rest } = query;
+  const normal: ProductListQuery = { ...rest };
+  if (prices.length === 0) return normal;
+  const cheapest = prices[0]!;
+  const dearest = prices.at(-1)!;
+  if (minPrice !== undefined && minPrice > cheapest)
+    normal.minPrice = minPrice > dearest ? dearest + 1 : prices[firstAtLeast(prices, minPrice)]!;
+  if (maxPrice !== undefined && maxPrice < dearest)
+    normal.maxPrice = maxPrice < cheapest ? cheapest - 1 : prices[firstAtLeast(prices, maxPrice + 1) - 1]!;
+  return normal;
+}
+
+/** The index of the first of `sorted` that is at least `value` (sorted.length when none is). */
+function firstAtLeast(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

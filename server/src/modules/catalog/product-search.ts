@@ -28,7 +28,7 @@ export { parseSpecValue } from './facets';
 
 /** Computes a value once per catalog version; the default computes every time. */
 export interface CatalogMemo {
-  get<T>(key: string, compute: () => Promise<T>, bytes?: (value: T) => number): Promise<T>;
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export const noMemo: CatalogMemo = { get: (_key, compute) => compute() };
@@ -101,11 +101,7 @@ export async function listProducts(
   const facetsKey = `facets:${JSON.stringify(tokens)}:${category?.id ?? ''}:${filtersKey(filters)}`;
   const [page, counted] = await Promise.all([
     items,
-    memo.get(
-      facetsKey,
-      () => countsAndFacets(source, filters, taxonomy, facetAttributes),
-      (value) => JSON.stringify(value).length * 2,
-    ),
+    memo.get(facetsKey, () => countsAndFacets(source, filters, taxonomy, facetAttributes)),
   ]);
   return {
     items: page,
@@ -126,23 +122,19 @@ export function orderedJoin(db: Db): RawBuilder<unknown> {
 }
 
 function loadTaxonomy(db: Db, memo: CatalogMemo): Promise<Taxonomy> {
-  return memo.get(
-    'taxonomy',
-    async () => {
-      const [categories, brands] = await Promise.all([
-        db
-          .selectFrom('categories')
-          .select(['id', 'slug', 'name', 'parent_id', 'spec_kind', 'position'])
-          .execute(),
-        db.selectFrom('brands').select(['id', 'slug', 'name']).execute(),
-      ]);
-      return {
-        categories: categories.map((c) => ({ ...c, position: Number(c.position) })),
-        brands,
-      };
-    },
-    (value) => (value.categories.length + value.brands.length) * 400,
-  );
+  return memo.get('taxonomy', async () => {
+    const [categories, brands] = await Promise.all([
+      db
+        .selectFrom('categories')
+        .select(['id', 'slug', 'name', 'parent_id', 'spec_kind', 'position'])
+        .execute(),
+      db.selectFrom('brands').select(['id', 'slug', 'name']).execute(),
+    ]);
+    return {
+      categories: categories.map((c) => ({ ...c, position: Number(c.position) })),
+      brands,
+    };
+  });
 }
 
 function brandIdsOf(slugs: string[], taxonomy: Taxonomy): string[] {
@@ -231,11 +223,7 @@ function listingSource(db: Db, memo: CatalogMemo): CountSource {
 
 /** Every active product counted per category and brand, with prices and stock: all a taxonomy filter needs. */
 export function catalogCube(db: Db, memo: CatalogMemo): Promise<GroupStat[]> {
-  return memo.get(
-    'cube',
-    () => groupStats(db, { ...noFilters }, true),
-    (cube) => cube.length * 200,
-  );
+  return memo.get('cube', () => groupStats(db, { ...noFilters }, true));
 }
 
 const noFilters: Filters = {

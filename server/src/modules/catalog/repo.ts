@@ -59,3 +59,15 @@ export async function findProductDetail(
   );
   return result.rows[0];
 }
+
+/** Every distinct price of an active product, cheapest first. */
+export async function findActivePrices(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('products')
+    .select('price_cents')
+    .distinct()
+    .where('active', '=', 1)
+    .orderBy('price_cents')
+    .execute();
+  return rows.map((row) => Number(row.price_cents));
+}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
-import { createCatalogCache, listingKey, type CatalogCacheOptions } from './catalog-cache';
+import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
 import { findBrands, findCategories } from './repo';
@@ -35,8 +35,7 @@ export function catalogHandlers(
     listCategories: () =>
       cache.answer('categories', async (memo) => ({ items: await findCategories(db, memo) })),
     listBrands: () => cache.answer('brands', async (memo) => ({ items: await findBrands(db, memo) })),
-    listProducts: ({ query }) =>
-      cache.answer(`products:${listingKey(query)}`, (memo) => listProducts(db, query, memo)),
+    listProducts: ({ query }) => cache.listing(query, (normal, memo) => listProducts(db, normal, memo)),
     getProduct: ({ params }) =>
       cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),
     createProduct: ({ body, actor }) => createProduct(db, body, actor),

@@ -59,22 +59,14 @@ export async function searchRows(
   valueKeys: string[],
 ): Promise<SearchRows> {
   const specs = [...filters.specs].map(([key, values]) => [key, [...new Set(values)].sort()] as const);
-  return memo.get(
-    `search:${JSON.stringify([tokens, valueKeys, specs])}`,
-    async () => {
-      const scores = await memo.get(
-        `match:${JSON.stringify(tokens)}`,
-        () => matchScores(db, tokens),
-        (map) => map.size * 120,
-      );
-      return {
-        rows: await rowsOf(db, scores, valueKeys, specs),
-        valueKeys,
-        flagKeys: specs.map(([key]) => key),
-      };
-    },
-    (value) => value.rows.length * (250 + 40 * (valueKeys.length + specs.length)),
-  );
+  return memo.get(`search:${JSON.stringify([tokens, valueKeys, specs])}`, async () => {
+    const scores = await memo.get(`match:${JSON.stringify(tokens)}`, () => matchScores(db, tokens));
+    return {
+      rows: await rowsOf(db, scores, valueKeys, specs),
+      valueKeys,
+      flagKeys: specs.map(([key]) => key),
+    };
+  });
 }
 
 /**

@@ -25,7 +25,7 @@ beforeAll(async () => {
       MAIL_POLL_MS: '50',
       BAKONG_POLL_MS: '3600000',
       PUBLIC_URL,
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
     },
   });
   admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
