@@ -53,10 +53,22 @@ export const registerInputSchema = z
   .meta({ id: 'RegisterInput' });
 export type RegisterInput = z.infer<typeof registerInputSchema>;
 
+/**
+ * The sign-up attempt token that `POST /auth/register` answers: a code is checked only against the attempt of the
+ * client entering it. Browsers keep it in an HttpOnly cookie and need not send it; a client without cookies sends
+ * it back with the code (and with a request for a new code).
+ */
+const signUpAttempt = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'send back the attempt value that the sign-up answered')
+  .optional();
+
 export const verifyEmailInputSchema = z
-  .object({ email, code: otpCode, next: nextPath })
+  .object({ email, code: otpCode, attempt: signUpAttempt, next: nextPath })
   .meta({ id: 'VerifyEmailInput' });
-export const resendVerificationInputSchema = z.object({ email }).meta({ id: 'ResendVerificationInput' });
+export const resendVerificationInputSchema = z
+  .object({ email, attempt: signUpAttempt })
+  .meta({ id: 'ResendVerificationInput' });
 
 export const loginInputSchema = z
   .object({
@@ -103,6 +115,10 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
 export const acceptedSchema = z
   .object({ status: z.literal('accepted'), message: z.string() })
   .meta({ id: 'Accepted' });
+/** The answer to a sign-up, whatever the address: `attempt` is the token a client without cookies sends back. */
+export const registerAcceptedSchema = acceptedSchema
+  .extend({ attempt: z.string() })
+  .meta({ id: 'RegisterAccepted' });
 
 export const forgotPasswordInputSchema = z.object({ email }).meta({ id: 'ForgotPasswordInput' });
 export const resetPasswordInputSchema = z

@@ -10,6 +10,7 @@ import * as catalogSpeed from './migrations/007-catalog-speed';
 import * as support from './migrations/008-support';
 import * as signInHardening from './migrations/009-sign-in-hardening';
 import * as unpaidHolds from './migrations/010-unpaid-holds';
+import * as signUpAttempts from './migrations/013-sign-up-attempts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008-support': support,
   '009-sign-in-hardening': signInHardening,
   '010-unpaid-holds': unpaidHolds,
+  '013-sign-up-attempts': signUpAttempts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -200,6 +200,8 @@ export interface OtpChallengeTable {
   password_hash: string | null;
   name: string | null;
   locale: string | null;
+  /** SHA-256 of the attempt token of the browser that made the sign-up attempt (verify_email codes only). */
+  attempt_hash: string | null;
 }
 
 /** The code mailed before a password is checked while sign-ins from unknown devices are under attack. */

@@ -25,6 +25,7 @@ import {
 } from './cookies';
 import { checkCsrf, offerCsrfCookie, renewCsrfToken } from './csrf';
 import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie';
+import { SIGN_UP_COOKIE, setSignUpCookie } from './sign-up-cookie';
 import { Forbidden, Invalid, Unauthenticated } from './errors';
 import { readJsonBody } from './json-body';
 
@@ -50,6 +51,8 @@ export interface HandlerInput<R extends RouteDef> {
   cart: { token: string | null; remember(token: string | null): void };
   /** The sign-in device cookie: a browser that signed in before skips the account-wide slow-down. */
   device: { token: string | null; remember(token: string, expiresAt: number): void };
+  /** The sign-up attempt cookie: a sign-up code is checked only against the attempt of the browser that made it. */
+  signUpAttempt: { token: string | null; remember(token: string, expiresAt: number): void };
   /** The Idempotency-Key header: a retried request with the same key gets the first answer. */
   idempotencyKey: string | null;
   /** This browser's CSRF token (double submit), for pages that need to read it from an answer. */
@@ -131,6 +134,10 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         device: {
           token: readCookie(req, DEVICE_COOKIE),
           remember: (token, expiresAt) => setDeviceCookie(res, options.cookies, token, expiresAt),
+        },
+        signUpAttempt: {
+          token: readCookie(req, SIGN_UP_COOKIE),
+          remember: (token, expiresAt) => setSignUpCookie(res, options.cookies, token, expiresAt),
         },
         idempotencyKey: idempotencyKeyOf(req),
         csrfToken: String(res.locals.csrfToken ?? ''),

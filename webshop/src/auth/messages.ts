@@ -163,6 +163,8 @@ export const fieldErrorText = defineMessages({
     'enter a subject': 'Enter a subject.',
     'write a message': 'Write your message.',
     'wrong or expired code': 'That code is not right, or it has expired.',
+    'enter the code in the browser where you signed up, or sign up again in this one':
+      'More than one sign-up is waiting for this address. Enter the code in the browser where you created your account, or create your account again in this browser.',
     'expired or used': 'This link has expired or was used already.',
     'not right': 'This password is not right.',
     'passwords differ': 'The two passwords are not the same.',
@@ -197,6 +199,8 @@ export const fieldErrorText = defineMessages({
     'enter a subject': 'សូមបញ្ចូលប្រធានបទ។',
     'write a message': 'សូមសរសេរសាររបស់អ្នក។',
     'wrong or expired code': 'លេខកូដមិនត្រឹមត្រូវ ឬផុតកំណត់ហើយ។',
+    'enter the code in the browser where you signed up, or sign up again in this one':
+      'មានការបង្កើតគណនីច្រើនជាងមួយ កំពុងរង់ចាំអាសយដ្ឋាននេះ។ សូមបញ្ចូលលេខកូដនៅក្នុងកម្មវិធីរុករកដែលអ្នកបានបង្កើតគណនី ឬបង្កើតគណនីម្តងទៀតនៅក្នុងកម្មវិធីរុករកនេះ។',
     'expired or used': 'តំណភ្ជាប់នេះផុតកំណត់ ឬត្រូវបានប្រើរួចហើយ។',
     'not right': 'ពាក្យសម្ងាត់នេះមិនត្រឹមត្រូវទេ។',
     'passwords differ': 'ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។',

@@ -15,7 +15,6 @@ import {
   findLoginChallenge,
   issueLoginCode,
   markUsed,
-  newestSignUpAttempt,
   tooManyWrongCodes,
   voidCodes,
   wrongCode,
@@ -44,6 +43,7 @@ import {
   openSignInCheck,
 } from './sign-in-checks';
 import { admitPasswordCheck, signInLimits } from './sign-in-throttle';
+import { attemptHashOf, choicesOf, codesOfAttempt, pendingSignUpCodes } from './sign-up-attempts';
 
 /**
  * Sign-in (password, then a mailed code where the account asks for one; or, while sign-ins are throttled, a mailed
@@ -89,7 +89,7 @@ export async function login(ctx: AuthContext, input: LoginInput): Promise<LoginO
   await admission.passed();
   if (user.status === 'disabled') throw new Forbidden('This account is disabled. Please contact the shop.');
   if (user.status === 'unverified') {
-    await resendVerification(ctx, user.email);
+    await resendVerification(ctx, { email: user.email });
     throw new Forbidden('Please verify your email address first: enter the 6-digit code we sent you.');
   }
   if (needsLoginCode(user)) return { kind: 'code-sent', challengeId: await sendLoginCode(ctx, user) };
@@ -99,12 +99,17 @@ export async function login(ctx: AuthContext, input: LoginInput): Promise<LoginO
   return { kind: 'signed-in', ...grant };
 }
 
-/** The hash a password is checked against: an unverified account's is its newest sign-up attempt's. */
+/**
+ * The hash a password is checked against: an unverified account's is that of this browser's own sign-up attempt,
+ * or else of the newest attempt (a right one only mails a code to the address, registration.ts).
+ */
 async function passwordHashOf(ctx: AuthContext, user: UserTable | null): Promise<string> {
-  const hash =
-    user?.status === 'unverified'
-      ? ((await newestSignUpAttempt(ctx.db, user.id))?.choices?.passwordHash ?? user.password_hash)
-      : user?.password_hash;
+  let hash = user?.password_hash;
+  if (user?.status === 'unverified') {
+    const pending = await pendingSignUpCodes(ctx.db, user.id);
+    const own = codesOfAttempt(pending, attemptHashOf(ctx.signUpAttempt))[0];
+    hash = choicesOf(own ?? pending[0])?.passwordHash ?? user.password_hash;
+  }
   return hash || ctx.decoyHash();
 }
 
@@ -207,7 +212,7 @@ async function completeWithCheck(
   }
   if (user.status === 'disabled') throw new Forbidden('This account is disabled. Please contact the shop.');
   if (user.status === 'unverified') {
-    await resendVerification(ctx, user.email);
+    await resendVerification(ctx, { email: user.email });
     throw new Forbidden('Please verify your email address first: enter the 6-digit code we sent you.');
   }
   if (!(await closeSignInCheck(ctx.db, check.id))) throw wrongCode();
@@ -268,17 +273,18 @@ export async function resetPassword(
   if (!reset || !user) throw expired();
   refuseWeakPassword(input.password, 'password', user);
   const passwordHash = await hashPassword(input.password);
+  const firstProfile = user.status === 'unverified' ? await signUpProfileOf(ctx, user) : null;
   return inTransaction(ctx.db, async (tx) => {
     const now = Date.now();
     if (!(await useReset(tx, reset.id, now))) throw expired();
-    await setPasswordFromReset(tx, user, passwordHash, now);
+    await setPasswordFromReset(tx, user, passwordHash, firstProfile, now);
     await voidResets(tx, user.id, now);
     await voidCodes(tx, user.id, 'verify_email', now);
     await voidCodes(tx, user.id, 'login', now);
     await endAllSessions(tx, user.id);
     await forgetDevices(tx, user.id);
     const device = await trustDevice(tx, user.id, ctx.deviceToken, now);
-    await mailUser(tx, user, 'password-changed', {});
+    await mailUser(tx, { ...user, ...firstProfile }, 'password-changed', {});
     await recordAudit(tx, actorOf(ctx, user.id), {
       action: 'auth.password_reset',
       entity: 'user',
@@ -286,6 +292,18 @@ export async function resetPassword(
     });
     return { device };
   });
+}
+
+/**
+ * A reset link proves the address as a sign-up code does, so it may finish a sign-up (the account becomes active),
+ * but only with what the person opening it chose: the password typed now, and the name and language of a sign-up
+ * attempt made in this same browser. Without one the account has no name until its owner gives it one in the
+ * profile: the name on an unverified account was typed by whoever signed up first, maybe a stranger.
+ */
+async function signUpProfileOf(ctx: AuthContext, user: UserTable): Promise<{ name: string; locale: string }> {
+  const hash = attemptHashOf(ctx.signUpAttempt);
+  const own = hash && choicesOf(codesOfAttempt(await pendingSignUpCodes(ctx.db, user.id), hash)[0]);
+  return { name: own ? own.name : '', locale: own ? own.locale : user.locale };
 }
 
 export async function changePassword(

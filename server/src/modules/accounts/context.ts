@@ -16,6 +16,8 @@ export interface AuthContext {
   client: { ip: string | null; userAgent: string | null };
   /** The browser's device cookie (devices.ts), when it sent one. */
   deviceToken: string | null;
+  /** The browser's sign-up attempt cookie (sign-up-attempts.ts), when it sent one. */
+  signUpAttempt: string | null;
   policy: SignInPolicy;
   /** A hash to verify against when there is no password to check, so that costs the same time as a wrong one. */
   decoyHash: () => Promise<string>;

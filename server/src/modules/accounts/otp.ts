@@ -7,8 +7,8 @@ import { Invalid, RateLimited } from '../../http/errors';
 /**
  * Six-digit codes mailed for email verification and sign-in. Stored hashed, valid 10 minutes, five tries, used
  * once. A sign-in code voids the earlier one and can be asked for once a minute. A sign-up code belongs to its
- * sign-up attempt: it carries what that attempt chose (password hash, name, language), and earlier attempts' codes
- * stay valid for their own choices until one of them is entered.
+ * sign-up attempt: it carries what that attempt chose (password hash, name, language) and the browser that made it
+ * (sign-up-attempts.ts), and earlier attempts' codes stay valid for their own choices until one of them is entered.
  */
 export type OtpPurpose = 'verify_email' | 'login';
 
@@ -59,12 +59,20 @@ export async function issueLoginCode(tx: Tx, userId: string, now = Date.now()) {
     );
   }
   await voidCodes(tx, userId, 'login', now);
-  return insertChallenge(tx, userId, 'login', null, now);
+  return insertChallenge(tx, userId, 'login', { choices: null, hash: null }, now);
 }
 
-/** A code for one sign-up attempt, carrying that attempt's choices. */
-export function issueSignUpCode(tx: Tx, userId: string, choices: SignUpChoices, now = Date.now()) {
-  return insertChallenge(tx, userId, 'verify_email', choices, now);
+/**
+ * A code for one sign-up attempt, carrying that attempt's choices (null: an account from before attempts kept
+ * them, whose row holds them) and the hash of the attempt token of the browser that made it (sign-up-attempts.ts).
+ */
+export function issueSignUpCode(
+  tx: Tx,
+  userId: string,
+  attempt: { choices: SignUpChoices | null; hash: string | null },
+  now = Date.now(),
+) {
+  return insertChallenge(tx, userId, 'verify_email', attempt, now);
 }
 
 /** Uses up every open code of a purpose (a sign-up that went through takes its other attempts with it). */
@@ -80,38 +88,6 @@ export async function voidCodes(
     .where('user_id', '=', userId)
     .where('purpose', '=', purpose)
     .where('consumed_at', 'is', null)
-    .execute();
-}
-
-/** The newest sign-up attempt of an account: its choices and when its last code went out. */
-export async function newestSignUpAttempt(db: Db | Tx, userId: string) {
-  const row = await db
-    .selectFrom('otp_challenges')
-    .select(['password_hash', 'name', 'locale', 'created_at'])
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'verify_email')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return null;
-  const choices =
-    row.password_hash !== null && row.name !== null && row.locale !== null
-      ? { passwordHash: row.password_hash, name: row.name, locale: row.locale }
-      : null;
-  return { choices, sentAt: Number(row.created_at) };
-}
-
-/** Sign-up codes of an account that can still be entered, newest first. */
-export function openSignUpCodes(db: Db, userId: string, now = Date.now()) {
-  return db
-    .selectFrom('otp_challenges')
-    .select(['id', 'code_hash', 'password_hash', 'name', 'locale'])
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'verify_email')
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
     .execute();
 }
 
@@ -174,7 +150,7 @@ async function insertChallenge(
   tx: Tx,
   userId: string,
   purpose: OtpPurpose,
-  choices: SignUpChoices | null,
+  { choices, hash }: { choices: SignUpChoices | null; hash: string | null },
   now: number,
 ) {
   const id = newId();
@@ -193,6 +169,7 @@ async function insertChallenge(
       password_hash: choices?.passwordHash ?? null,
       name: choices?.name ?? null,
       locale: choices?.locale ?? null,
+      attempt_hash: hash,
     })
     .execute();
   return { challengeId: id, code };

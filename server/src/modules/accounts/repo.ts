@@ -97,19 +97,22 @@ export async function voidResets(tx: Tx, userId: string, now = Date.now()): Prom
 }
 
 /**
- * A new password from a mailed reset link: the link proves the address (an unverified account becomes active),
- * and the sign-in epoch moves on, so every throttle counter of the account starts afresh.
+ * A new password from a mailed reset link: the link proves the address (an unverified account becomes active, with
+ * the name and language `firstProfile` the service worked out), and the sign-in epoch moves on, so every throttle
+ * counter of the account starts afresh.
  */
 export async function setPasswordFromReset(
   tx: Tx,
   user: Pick<UserTable, 'id' | 'status' | 'email_verified_at'>,
   passwordHash: string,
+  firstProfile: Pick<UserTable, 'name' | 'locale'> | null,
   now = Date.now(),
 ): Promise<void> {
   await tx
     .updateTable('users')
     .set((eb) => ({
       password_hash: passwordHash,
+      ...(user.status === 'unverified' && firstProfile),
       status: user.status === 'unverified' ? 'active' : user.status,
       failed_logins: 0,
       locked_until: null,

@@ -24,6 +24,7 @@ import { hashPassword } from './passwords';
 import { getUser, updateProfile } from './profile';
 import { endAllSessions, endSession, listSessions } from './sessions';
 import { defaultSignInPolicy, type SignInPolicy } from './sign-in-throttle';
+import { SIGN_UP_COOKIE_LIFETIME_MS } from './sign-up-attempts';
 
 type AccountRoutes =
   | 'register'
@@ -63,6 +64,7 @@ export function accountHandlers(
     publicUrl,
     client: input.client,
     deviceToken: input.device.token,
+    signUpAttempt: input.signUpAttempt.token,
     policy: options.policy ?? defaultSignInPolicy,
     decoyHash,
     strangers,
@@ -91,8 +93,13 @@ export function accountHandlers(
 
   return {
     getCsrfToken: async (input) => ({ csrfToken: input.csrfToken }),
-    register: (input) => register(ctx(input), input.body),
-    resendVerification: (input) => resendVerification(ctx(input), input.body.email),
+    register: async (input) => {
+      const accepted = await register(ctx(input), input.body);
+      // The browser keeps its attempt in an HttpOnly cookie; a client without cookies sends `attempt` back.
+      input.signUpAttempt.remember(accepted.attempt, Date.now() + SIGN_UP_COOKIE_LIFETIME_MS);
+      return accepted;
+    },
+    resendVerification: (input) => resendVerification(ctx(input), input.body),
     verifyEmail: async (input) => signIn(input, await verifyEmail(ctx(input), input.body), 'web'),
     login: async (input) => {
       const outcome = await login(ctx(input), input.body);

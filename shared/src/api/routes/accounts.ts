@@ -10,6 +10,7 @@ import {
   loginOtpInputSchema,
   loginResultSchema,
   profilePatchSchema,
+  registerAcceptedSchema,
   registerInputSchema,
   resendVerificationInputSchema,
   resetPasswordInputSchema,
@@ -41,18 +42,20 @@ export const accountRoutes = {
   register: defineRoute({
     method: 'post',
     path: '/auth/register',
-    summary: 'Create a customer account; a 6-digit code is mailed to verify the address',
+    summary:
+      'Create a customer account; a 6-digit code is mailed to verify the address. The sign-up belongs to this client: browsers keep its HttpOnly cookie, others send `attempt` back',
     tag: 'accounts',
     access: publicAccess,
     body: registerInputSchema,
-    response: acceptedSchema,
+    response: registerAcceptedSchema,
     status: 202,
     errors: [429],
   }),
   verifyEmail: defineRoute({
     method: 'post',
     path: '/auth/verify-email',
-    summary: 'Activate the account with the mailed code, and sign in',
+    summary:
+      "Activate the account with the mailed code of this client's sign-up (cookie or `attempt`), and sign in",
     tag: 'accounts',
     access: publicAccess,
     body: verifyEmailInputSchema,
@@ -62,7 +65,7 @@ export const accountRoutes = {
   resendVerification: defineRoute({
     method: 'post',
     path: '/auth/verify-email/resend',
-    summary: 'Mail a new verification code (throttled)',
+    summary: "Mail a new verification code for this client's sign-up (throttled)",
     tag: 'accounts',
     access: publicAccess,
     body: resendVerificationInputSchema,

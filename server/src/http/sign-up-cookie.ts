@@ -1,0 +1,19 @@
+import type { Response } from 'express';
+import type { CookiePolicy } from './cookies';
+
+/**
+ * The sign-up attempt cookie (modules/accounts/sign-up-attempts.ts): HttpOnly, SameSite=Lax, and sent only to the
+ * sign-up, sign-in and reset routes, which are the only ones that read it.
+ */
+export const SIGN_UP_COOKIE = 'signup';
+const SIGN_UP_COOKIE_PATH = '/api/v1/auth';
+
+export function setSignUpCookie(res: Response, policy: CookiePolicy, token: string, expiresAt: number): void {
+  res.cookie(SIGN_UP_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: policy.secure,
+    path: SIGN_UP_COOKIE_PATH,
+    expires: new Date(expiresAt),
+  });
+}
