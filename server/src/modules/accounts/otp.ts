@@ -95,24 +95,33 @@ export async function voidCodes(
  * Counts one try at a challenge before its code is compared, through a conditional update, so parallel guesses
  * cannot exceed the limit: the sixth try fails even with the right code.
  */
-export async function countCodeTry(
+export function countCodeTry(db: Db, challengeId: string, now = Date.now()) {
+  return countTry(db, 'otp_challenges', challengeId, now);
+}
+
+/** Mailed codes of either kind: sign-up and second-factor challenges, and sign-in checks (sign-in-checks.ts). */
+export type CodeTable = 'otp_challenges' | 'sign_in_checks';
+
+/** One try at a mailed code of `table`, counted before the code is compared: 'used-up' after five. */
+export async function countTry(
   db: Db,
-  challengeId: string,
+  table: CodeTable,
+  id: string,
   now = Date.now(),
 ): Promise<'counted' | 'used-up' | 'gone'> {
   const counted = await db
-    .updateTable('otp_challenges')
+    .updateTable(table)
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', challengeId)
+    .where('id', '=', id)
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', now)
     .where('attempts', '<', OTP_MAX_ATTEMPTS)
     .executeTakeFirst();
   if (Number(counted.numUpdatedRows) === 1) return 'counted';
   const row = await db
-    .selectFrom('otp_challenges')
+    .selectFrom(table)
     .select(['attempts', 'consumed_at', 'expires_at'])
-    .where('id', '=', challengeId)
+    .where('id', '=', id)
     .executeTakeFirst();
   const open = row && row.consumed_at === null && Number(row.expires_at) > now;
   return open && Number(row.attempts) >= OTP_MAX_ATTEMPTS ? 'used-up' : 'gone';

@@ -7,6 +7,7 @@ import type { UserTable } from '../../db/schema';
 import { mailUser } from './mail-user';
 import {
   codeMatches,
+  countTry,
   hashCode,
   newCode,
   OTP_LIFETIME_MS,
@@ -111,28 +112,9 @@ export function findSignInCheck(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** Counts one try at the check before its code is compared (see countCodeTry in otp.ts). */
-export async function countCheckTry(
-  db: Db,
-  id: string,
-  now = Date.now(),
-): Promise<'counted' | 'used-up' | 'gone'> {
-  const counted = await db
-    .updateTable('sign_in_checks')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('attempts', '<', OTP_MAX_ATTEMPTS)
-    .executeTakeFirst();
-  if (Number(counted.numUpdatedRows) === 1) return 'counted';
-  const row = await db
-    .selectFrom('sign_in_checks')
-    .select(['attempts', 'consumed_at', 'expires_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const open = row && row.consumed_at === null && Number(row.expires_at) > now;
-  return open && Number(row.attempts) >= OTP_MAX_ATTEMPTS ? 'used-up' : 'gone';
+/** Counts one try at the check before its code is compared (see countTry in otp.ts). */
+export function countCheckTry(db: Db, id: string, now = Date.now()) {
+  return countTry(db, 'sign_in_checks', id, now);
 }
 
 export function checkCodeMatches(check: { id: string; code_hash: string }, code: string): boolean {
