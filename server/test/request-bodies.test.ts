@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchFrom } from './loopback';
 import { rawConnection, requestHead, within, type RawConnection } from './raw-http';
 import { signedInAs, startTestServer, type TestServer } from './support';
 
@@ -38,8 +39,9 @@ async function startPost(
   headers: Record<string, string>,
   length: number,
   sent: string | Buffer,
+  from?: string,
 ): Promise<RawConnection> {
-  const connection = await rawConnection(server.url);
+  const connection = await rawConnection(server.url, { localAddress: from });
   connection.send(
     requestHead('POST', `/api/v1${path}`, { 'Content-Type': 'application/json', ...headers }, length),
   );
@@ -47,9 +49,15 @@ async function startPost(
   return connection;
 }
 
-/** A customer's POST /cart/items with a whole body of `length` bytes. */
-const postCartLine = (length: number) =>
-  fetch(`${server.url}/api/v1/cart/items`, {
+/**
+ * Slow clients come from addresses of their own (127.0.0.10 onwards), as one address may hold only a share of the
+ * places (at least four), and the clients that send whole bodies from 127.0.0.1.
+ */
+const slowClientAddress = (index: number) => `127.0.0.${10 + index}`;
+
+/** A customer's POST /cart/items with a whole body of `length` bytes (from 127.0.0.1, or `from`). */
+const postCartLine = (length: number, from = '127.0.0.1') =>
+  fetchFrom(from)(`${server.url}/api/v1/cart/items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
     body: cartLine(length),
@@ -136,12 +144,13 @@ describe('request bodies', () => {
     // Four bodies that sent all but their last 84 bytes hold 65,200 of the 65,536 bytes…
     const sent = SMALL - 84;
     const stalled = await Promise.all(
-      Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, (_, index) =>
         startPost(
           '/cart/items',
           { Authorization: `Bearer ${customer}` },
           SMALL,
           cartLine(SMALL).slice(0, sent),
+          slowClientAddress(index),
         ),
       ),
     );
@@ -161,12 +170,13 @@ describe('request bodies', () => {
   it('counts what a slow body has sent, not what it announced: slow clients keep no memory from others', async () => {
     // Twenty bodies announcing 16 KB each (five times the room) but sending a few bytes…
     const slow = await Promise.all(
-      Array.from({ length: 20 }, () =>
+      Array.from({ length: 20 }, (_, index) =>
         startPost(
           '/cart/items',
           { Authorization: `Bearer ${customer}` },
           SMALL,
           cartLine(SMALL).slice(0, 12),
+          slowClientAddress(index),
         ),
       ),
     );
@@ -178,12 +188,13 @@ describe('request bodies', () => {
 
   it('reads only so many bodies at once: past them the next waits, then gets 503', async () => {
     const slow = await Promise.all(
-      Array.from({ length: 30 }, () =>
+      Array.from({ length: 30 }, (_, index) =>
         startPost(
           '/cart/items',
           { Authorization: `Bearer ${customer}` },
           SMALL,
           cartLine(SMALL).slice(0, 12),
+          slowClientAddress(index),
         ),
       ),
     );
@@ -192,6 +203,28 @@ describe('request bodies', () => {
     // Clients that give up give their places back.
     for (const connection of slow) connection.close();
     expect((await answeredWith(404, () => postCartLine(400))).status).toBe(404);
+  });
+
+  it('lets one address hold only its share of the places: past it, 503 at once, while others are still read', async () => {
+    // 30 places: one address may hold or wait for four of them.
+    const slow = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        startPost(
+          '/cart/items',
+          { Authorization: `Bearer ${customer}` },
+          SMALL,
+          cartLine(SMALL).slice(0, 12),
+          '127.0.0.2',
+        ),
+      ),
+    );
+    const refused = await answeredWith(503, () => postCartLine(400, '127.0.0.2'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    // 26 places are free: another address is read at once.
+    expect((await postCartLine(400, '127.0.0.3')).status).toBe(404);
+    for (const connection of slow) connection.close();
+    expect((await answeredWith(404, () => postCartLine(400, '127.0.0.2'))).status).toBe(404);
   });
 
   it('cuts a body that stalls on a JSON route with 408 and closes the connection', async () => {

@@ -7,10 +7,14 @@ import { Unavailable } from './errors';
  * no room, waits its turn (first come, first served) for a short while; then its request is answered 503 with
  * Retry-After, and its connection is one of the cheap ones that only linger (http/connections.ts). So however many
  * clients send or dribble bodies at once, what they make the server hold stays bounded.
+ *
+ * One client address may hold only a share of the places, waiting ones included (past it, 503 at once): a few
+ * addresses dribbling bodies would otherwise keep every place, and everyone else's sign-ins and orders would wait
+ * their turn behind them. The share is generous, as many customers of one mobile carrier can share an address.
  */
 export interface BodyBudget {
-  /** Waits for a place to read one body; resolves to its account. */
-  admit(): Promise<BodyAccount>;
+  /** Waits for a place to read one body sent from `address`; resolves to its account. */
+  admit(address: string | null): Promise<BodyAccount>;
 }
 
 export interface BodyAccount {
@@ -20,12 +24,34 @@ export interface BodyAccount {
   close(): void;
 }
 
+/** The share of all places one address may hold or wait for, and the fewest it always may. */
+const SHARE_PER_ADDRESS = 1 / 32;
+const FEWEST_PER_ADDRESS = 4;
+
 export function createBodyBudget(options: { readers: number; bytes: number; waitMs: number }): BodyBudget {
   const places = fifoSemaphore(options.readers, options.waitMs);
   const room = fifoSemaphore(options.bytes, options.waitMs);
+  const perAddress = Math.max(FEWEST_PER_ADDRESS, Math.floor(options.readers * SHARE_PER_ADDRESS));
+  const heldByAddress = new Map<string, number>();
+  const retryAfter = Math.max(1, Math.ceil(options.waitMs / 1000));
   return {
-    async admit() {
-      const leave = await places.acquire(1);
+    async admit(address) {
+      const key = address ?? 'unknown';
+      const held = heldByAddress.get(key) ?? 0;
+      if (held >= perAddress) throw new Unavailable(retryAfter);
+      heldByAddress.set(key, held + 1);
+      const leaveAddress = () => {
+        const left = heldByAddress.get(key)! - 1;
+        if (left) heldByAddress.set(key, left);
+        else heldByAddress.delete(key);
+      };
+      let leave: () => void;
+      try {
+        leave = await places.acquire(1);
+      } catch (error) {
+        leaveAddress();
+        throw error;
+      }
       const gives: (() => void)[] = [];
       let closed = false;
       return {
@@ -39,6 +65,7 @@ export function createBodyBudget(options: { readers: number; bytes: number; wait
           closed = true;
           gives.splice(0).forEach((give) => give());
           leave();
+          leaveAddress();
         },
       };
     },

@@ -70,9 +70,14 @@ export function guardConnections(
         'with the descriptor limit, or let a reverse proxy hold slow clients (README: Behind a reverse proxy)',
     );
   });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  // First of the request listeners: what the request is before Express, the logger and the routes add to it.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const ownKeys = new Set(Reflect.ownKeys(req));
     res.once('finish', () => {
-      if (!req.complete) lingerForBody(req, options.lingerMs, lingering);
+      if (req.complete) return;
+      lingerForBody(req, options.lingerMs, lingering);
+      // Once the other listeners of 'finish' (the request log) have read what they need.
+      setImmediate(() => forgetAllButTheRequest(req, ownKeys));
     });
   });
   // Not on each new connection: a sweep then would also close that connection before its first request.
@@ -88,6 +93,18 @@ export function guardConnections(
     },
     stop: () => clearInterval(sweep),
   };
+}
+
+/**
+ * A request answered before its body arrived still holds, through what Express and the logger hung on it, its
+ * response and the objects of the whole middleware chain (14–20 KB): thousands of slow clients lingering would make
+ * the garbage collector walk all of it again and again, and every visitor would wait for it. Only the bare request is
+ * needed to discard the rest of the body.
+ */
+function forgetAllButTheRequest(req: IncomingMessage, ownKeys: Set<string | symbol>): void {
+  for (const key of Reflect.ownKeys(req)) {
+    if (!ownKeys.has(key)) Reflect.deleteProperty(req, key);
+  }
 }
 
 /**

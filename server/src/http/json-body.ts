@@ -20,7 +20,7 @@ export async function readJsonBody(req: Request, reading: BodyReading): Promise<
   if (declared === 0) return undefined;
   checkFormat(req);
   if (declared !== null && declared > reading.maxBytes) throw tooLarge(reading.maxBytes);
-  const account = await reading.budget.admit();
+  const account = await reading.budget.admit(req.ip ?? null);
   try {
     const raw = await receive(req, reading, account);
     return raw.length ? parse(raw) : undefined;
