@@ -6,6 +6,7 @@ export * from './inventory';
 export * from './accounts';
 export * from './next-path';
 export * from './text';
+export * from './shop-time';
 export * from './orders';
 export * from './payments';
 export * from './support';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from './accounts';
+import { fromShopWallClock, shopWallClock } from './shop-time';
 
 /**
  * The order lifecycle: one table of allowed transitions, used by the server to enforce it and by the web shop and
@@ -74,22 +75,19 @@ export function handsOverGoods(to: OrderStatus): boolean {
   return to === 'out_for_delivery' || to === 'picked_up' || to === 'delivered';
 }
 
-/** The shop's calendar: Cambodia is UTC+7 all year (no daylight saving). */
-const SHOP_UTC_OFFSET_MS = 7 * 60 * 60_000;
-
 /**
  * When a warranty of `months` calendar months that starts at `soldAt` ends: the same day of the month `months`
  * later on the shop's calendar, or that month's last day when it is shorter (31 January + 1 month = 28/29 February).
  */
 export function warrantyUntil(soldAt: number, months: number): number {
-  // Shop-local wall time held in a Date's UTC fields; day 1 first, so moving the month never overflows into the next.
-  const local = new Date(soldAt + SHOP_UTC_OFFSET_MS);
+  // Day 1 first, so moving the month never overflows into the next.
+  const local = shopWallClock(soldAt);
   const end = new Date(local);
   end.setUTCDate(1);
   end.setUTCMonth(end.getUTCMonth() + months);
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
   end.setUTCDate(Math.min(local.getUTCDate(), lastDay));
-  return end.getTime() - SHOP_UTC_OFFSET_MS;
+  return fromShopWallClock(end);
 }
 
 export const currencySchema = z.enum(['USD', 'KHR']);

@@ -13,8 +13,9 @@ import {
  * SQLite through better-sqlite3: one connection, WAL, foreign keys on.
  *
  * Kysely's SQLite driver guards its single connection with a mutex whose waiters all wake on every release; with
- * thousands of requests waiting, throughput collapses (PITFALLS: 53k → 2.2k selects/s). We put a FIFO queue in
- * front of it so exactly one caller waits for the connection at a time and the rest wait in arrival order.
+ * thousands of requests waiting, throughput collapses (53k → 2.2k selects/s, docs/database-dialects.md). We put a
+ * FIFO queue in front of it so exactly one caller waits for the connection at a time and the rest wait in arrival
+ * order.
  */
 export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw: SqliteDatabase.Database } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Tx } from '../db/transaction';
 import { getShopIdentity } from '../modules/settings/service';
+import { insertOutboxMail } from './outbox-repo';
 import { renderMail, type MailData, type MailLocale, type MailTemplate } from './templates';
 
 export interface MailToSend<T extends MailTemplate> {
@@ -24,24 +25,21 @@ export async function enqueueMail<T extends MailTemplate>(tx: Db | Tx, mail: Mai
   const rendered = renderMail(mail.template, mail.locale, mail.data, shop);
   const id = newId();
   const now = Date.now();
-  await tx
-    .insertInto('email_outbox')
-    .values({
-      id,
-      to_address: to,
-      template: mail.template,
-      subject: rendered.subject.slice(0, 300),
-      html: rendered.html,
-      text: rendered.text,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_by: null,
-      claimed_until: null,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-    })
-    .execute();
+  await insertOutboxMail(tx, {
+    id,
+    to_address: to,
+    template: mail.template,
+    subject: rendered.subject.slice(0, 300),
+    html: rendered.html,
+    text: rendered.text,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_by: null,
+    claimed_until: null,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  });
   return id;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
+import { claimMail, findClaimedMail, findDueMailIds, markMailSent, recordMailFailure } from './outbox-repo';
 import type { MailSender } from './sender';
 
 export interface OutboxWorker {
@@ -66,16 +67,7 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let sent = 0;
     for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !stopped; batch++) {
       const now = clock();
-      const due = await db
-        .selectFrom('email_outbox')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(BATCH)
-        .execute();
+      const due = await findDueMailIds(db, now, BATCH);
       let next = 0;
       const lane = async () => {
         while (!stopped && next < due.length) {
@@ -94,21 +86,9 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let row;
     try {
       const now = clock();
-      const claim = await db
-        .updateTable('email_outbox')
-        .set({ claimed_by: instanceId, claimed_until: now + CLAIM_MS })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .executeTakeFirst();
-      if (claim.numUpdatedRows !== 1n) return false; // another worker has it
-      row = await db
-        .selectFrom('email_outbox')
-        .select(['id', 'to_address', 'template', 'subject', 'html', 'text', 'attempts'])
-        .where('id', '=', id)
-        .where('claimed_by', '=', instanceId)
-        .executeTakeFirst();
+      const claimed = await claimMail(db, id, { by: instanceId, now, claimedUntil: now + CLAIM_MS });
+      if (!claimed) return false; // another worker has it
+      row = await findClaimedMail(db, id, instanceId);
       if (!row) return false;
     } catch (error) {
       log.error({ err: error, outboxId: id }, 'mail outbox: could not claim a mail');
@@ -133,21 +113,13 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }
 
     try {
-      // Sent is a fact, whoever holds the claim now; claimed_by stays as the record of who sent it.
-      await db
-        .updateTable('email_outbox')
-        .set({
-          status: 'sent',
-          sent_at: clock(),
-          attempts: row.attempts + 1,
-          claimed_until: null,
-          last_error: null,
-          // Codes and reset links are secrets: once delivered, the outbox keeps no copy of them.
-          ...(SECRET_TEMPLATES.has(row.template) && { html: '', text: '' }),
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .execute();
+      // Sent is a fact, whoever holds the claim now. Codes and reset links are secrets: once delivered, the outbox
+      // keeps no copy of them.
+      await markMailSent(db, row.id, {
+        sentAt: clock(),
+        attempts: row.attempts + 1,
+        forgetBody: SECRET_TEMPLATES.has(row.template),
+      });
     } catch (error) {
       // The claim expires and the mail is sent again: at least once rather than lost.
       log.error({ err: error, ...about }, 'mail outbox: sent, but could not record it');
@@ -170,20 +142,12 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const giveUp = permanent || attempts >= MAX_ATTEMPTS;
     const delayMs = retryDelayMs(attempts);
     try {
-      await db
-        .updateTable('email_outbox')
-        .set({
-          attempts,
-          status: giveUp ? 'failed' : 'pending',
-          next_attempt_at: giveUp ? clock() : clock() + delayMs,
-          claimed_by: null,
-          claimed_until: null,
-          last_error: reason.slice(0, 1000),
-        })
-        .where('id', '=', id)
-        .where('claimed_by', '=', instanceId)
-        .where('status', '=', 'pending')
-        .execute();
+      await recordMailFailure(db, id, instanceId, {
+        attempts,
+        giveUp,
+        nextAttemptAt: giveUp ? clock() : clock() + delayMs,
+        lastError: reason.slice(0, 1000),
+      });
     } catch (dbError) {
       log.error({ err: dbError, ...about }, 'mail outbox: could not record a failed attempt');
       return;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { countProducts, listBrands, listCategories } from './catalog-repo';
 import { demoProducts } from './demo-catalog';
 import { importProducts, type CatalogRefs } from './import-catalog';
 import { svgFileName } from './product-image';
@@ -26,18 +27,15 @@ export async function addBenchmarkProducts(
   target: number,
   progress?: (added: number) => void,
 ): Promise<number> {
-  const count = await db
-    .selectFrom('products')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const missing = target - Number(count.n);
+  const existing = await countProducts(db);
+  const missing = target - existing;
   if (missing <= 0) return 0;
   const refs = await loadRefs(db);
   const now = Date.now();
   let added = 0;
   for (let start = 0; start < missing; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, missing - start) }, (_, k) => {
-      const n = Number(count.n) + start + k;
+      const n = existing + start + k;
       const base = demoProducts[n % demoProducts.length]!;
       const edition = EDITIONS[Math.floor(n / demoProducts.length) % EDITIONS.length]!;
       return {
@@ -61,10 +59,7 @@ export async function addBenchmarkProducts(
 }
 
 async function loadRefs(db: Db): Promise<CatalogRefs> {
-  const [categories, brands] = await Promise.all([
-    db.selectFrom('categories').select(['id', 'slug', 'name', 'name_km', 'parent_id', 'spec_kind']).execute(),
-    db.selectFrom('brands').select(['id', 'slug', 'name']).execute(),
-  ]);
+  const [categories, brands] = await Promise.all([listCategories(db), listBrands(db)]);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const names = (id: string | null): string[] => {
     const c = id ? byId.get(id) : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpecs, specKinds } from '@shop/shared';
-import { demoBrands, demoCategories, demoProducts } from './demo-catalog';
+import { demoBrands, demoCategories, demoProducts, parseDemoCatalog } from './demo-catalog';
+import demoCatalogJson from './demo-catalog.json' with { type: 'json' };
 import { productImageSvg, svgFileName } from './product-image';
 
 const slugify = (text: string) =>
@@ -161,6 +162,47 @@ describe('demo catalog', () => {
     for (const ryzen of ['Ryzen 5', 'Ryzen 7', 'Ryzen 9']) expect(text).toContain(ryzen);
     expect(demoProducts.some((p) => p.specs.capacityGb === 1000)).toBe(true);
     expect(demoProducts.some((p) => p.specs.capacityGb === 2000)).toBe(true);
+  });
+});
+
+describe('demo catalog data file', () => {
+  /** The data file with one product changed: the importer must name that product, not just "invalid input". */
+  function withProduct(index: number, change: Record<string, unknown>): unknown {
+    const copy = structuredClone(demoCatalogJson) as { products: Record<string, unknown>[] };
+    copy.products[index] = { ...copy.products[index], ...change };
+    return copy;
+  }
+
+  it('gives every product a barcode and opening stock by its place in the file', () => {
+    const again = parseDemoCatalog(demoCatalogJson);
+    expect(again.products).toEqual(demoProducts);
+    // 885000000001: 8 + 8·3 + 5 + 1·3 = 40, check digit 0.
+    expect(demoProducts[0]!.barcode).toBe('8850000000010');
+    expect(demoProducts.map((p) => p.stock).slice(0, 10)).toEqual([9, 26, 6, 0, 40, 20, 37, 2, 34, 14]);
+  });
+
+  it('names the bad entry by position and sku', () => {
+    const sku = demoCatalogJson.products[3]!.sku;
+    expect(() => parseDemoCatalog(withProduct(3, { priceCents: '12.99' }))).toThrow(
+      `demo-catalog.json: products[3] (${sku}) priceCents:`,
+    );
+    expect(() => parseDemoCatalog(withProduct(3, { brand: 'nobody' }))).toThrow(
+      `products[3] (${sku}) brand: no brand "nobody"`,
+    );
+    expect(() => parseDemoCatalog(withProduct(3, { category: 'toasters' }))).toThrow(
+      `products[3] (${sku}) category: no category "toasters"`,
+    );
+    expect(() => parseDemoCatalog(withProduct(3, { specs: { socket: 1700 } }))).toThrow(
+      `products[3] (${sku}) specs: socket: must be a text`,
+    );
+    expect(() => parseDemoCatalog(withProduct(3, { sku: demoCatalogJson.products[0]!.sku }))).toThrow(
+      'sku: used twice',
+    );
+    expect(() => parseDemoCatalog(withProduct(3, { colour: 'red' }))).toThrow(`products[3] (${sku})`);
+  });
+
+  it('refuses a file without products', () => {
+    expect(() => parseDemoCatalog({ categories: [], brands: [] })).toThrow('demo-catalog.json: products:');
   });
 });
 

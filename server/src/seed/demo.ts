@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { createActiveUser } from '../modules/accounts/users';
 import type { Logger } from '../logger';
+import { hasAnyCategory } from './catalog-repo';
 import { demoBrands, demoCategories, demoProducts } from './demo-catalog';
 import { importCategoriesAndBrands, importProducts, writeProductImage } from './import-catalog';
 
@@ -18,8 +19,7 @@ export async function seedDemoShop(
   logger: Logger,
 ): Promise<boolean> {
   const { dataDir } = config;
-  const existing = await db.selectFrom('categories').select('id').limit(1).executeTakeFirst();
-  if (existing) return false;
+  if (await hasAnyCategory(db)) return false;
   const refs = await importCategoriesAndBrands(db, demoCategories, demoBrands);
   const now = Date.now();
   await importProducts(

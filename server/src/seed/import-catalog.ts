@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { insertProducts, nameSortKey, type IndexedProduct } from '../modules/catalog/product-writer';
 import { slugify } from '../modules/catalog/slugs';
 import { recordChanges } from '../modules/sync/change-log';
+import { insertBrand, insertCategory } from './catalog-repo';
 import type { DemoBrand, DemoCategory, DemoProduct } from './catalog-types';
 import { productImageSvg, svgFileName } from './product-image';
 
@@ -30,20 +31,17 @@ export async function importCategoriesAndBrands(
       const parent = category.parent ? refs.categories.get(category.parent) : undefined;
       if (category.parent && !parent)
         throw new Error(`category ${category.slug}: parent ${category.parent} must come first`);
-      await tx
-        .insertInto('categories')
-        .values({
-          id,
-          slug: category.slug,
-          name: category.name,
-          name_km: category.nameKm,
-          parent_id: parent?.id ?? null,
-          spec_kind: category.specKind,
-          position,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertCategory(tx, {
+        id,
+        slug: category.slug,
+        name: category.name,
+        name_km: category.nameKm,
+        parent_id: parent?.id ?? null,
+        spec_kind: category.specKind,
+        position,
+        created_at: now,
+        updated_at: now,
+      });
       refs.categories.set(category.slug, {
         id,
         names: [category.name, category.nameKm, ...(parent?.names ?? [])],
@@ -52,10 +50,7 @@ export async function importCategoriesAndBrands(
     }
     for (const brand of brands) {
       const id = newId();
-      await tx
-        .insertInto('brands')
-        .values({ id, slug: brand.slug, name: brand.name, created_at: now, updated_at: now })
-        .execute();
+      await insertBrand(tx, { id, slug: brand.slug, name: brand.name, created_at: now, updated_at: now });
       refs.brands.set(brand.slug, { id, name: brand.name });
     }
     await recordChanges(tx, [

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 
 /**
  * Mixed Khmer and Latin text for pdfkit. Khmer runs are set in Khmer OS (bundled in server/assets/fonts, LGPL:
- * fontkit shapes its coeng subscripts and pre-base vowels correctly, see PITFALLS "Khmer in PDFs"), everything
+ * fontkit shapes its coeng subscripts and pre-base vowels correctly, see docs/khmer-in-pdfs.md), everything
  * else in Helvetica. pdfkit wraps text with one font per call, so lines are set here: words found by
  * Intl.Segmenter (Khmer writes no spaces between words), each word split into runs by script, runs drawn on a
  * shared baseline.

@@ -1,0 +1,132 @@
+/**
+ * What every language's copy of the shop's mails provides, and the data each mail is made from. `MailCopy` is one
+ * interface for all languages, so a mail missing in Khmer (or English) does not compile.
+ *
+ * Anyone can type any address into a sign-up, a password reset or the contact form, so a mail to an address nobody
+ * has proven yet carries nothing the sender chose (no name, no subject, no message): otherwise the shop's own mail
+ * would deliver a stranger's "Winner! Claim at http://…" to anyone. The data types below leave those fields out.
+ */
+export type MailLocale = 'en' | 'km';
+
+export interface MailData {
+  /** 6-digit code, valid 10 minutes. To an address not yet proven: no name (whoever signed up chose it). */
+  'verify-email': { code: string };
+  /** Sign-in second factor, valid 10 minutes. */
+  'login-code': { name: string; code: string };
+  /** Link valid 30 minutes. Also to accounts never verified, whose name a stranger may have chosen: no name. */
+  'password-reset': { resetUrl: string };
+  /** Notice after a change or reset: "if this wasn't you…". */
+  'password-changed': { name: string };
+  /** Someone tried to register with this address. */
+  'account-exists': { name: string; signInUrl: string; resetUrl: string };
+  /** Sign-ins are being attacked: a browser new to the account enters this code before its password is checked. */
+  'sign-in-check': { name: string; code: string; resetUrl: string };
+  /** Wrong codes keep being entered for this account today. */
+  'codes-failing': { name: string; wrongCodes: number; resetUrl: string };
+  /** A web order waits for its money: the link opens the order page with its KHQR. */
+  'order-placed': OrderMail & { total: string };
+  /** Paid through Bakong, or by a screenshot staff accepted. */
+  'payment-received': OrderMail & { total: string; fulfilment: 'pickup' | 'delivery' };
+  'order-ready': OrderMail;
+  'order-shipped': OrderMail;
+  /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
+  'payment-proof-rejected': OrderMail & { reason: string };
+  /** Someone opened an inquiry. Echoes nothing they typed (a customer's own name at most). */
+  'support-received': SupportMail;
+  /**
+   * Staff answered an inquiry: the answer is in the mail, as guests can read it nowhere else. The staff member's
+   * words are the shop's; a guest's subject is not repeated.
+   */
+  'support-reply': (({ subject: string } & CustomerMail) | GuestMail) & { reply: string; closed: boolean };
+  // Mails to staff and admins about money and stock only people can settle (issue 9): a payment review holding
+  // stock for long, the same once more to admins, and money that came for an order no longer waiting for it. They
+  // carry no text a customer typed.
+  'staff-review-waiting': StaffReviewMail;
+  'staff-review-overdue': StaffReviewMail;
+  'staff-refund-owed': OrderMail & { amount: string; orderStatus: string; bakongHash: string | null };
+}
+
+/**
+ * Customers (signed in, so their address is proven) follow their inquiry on its page and are greeted by name; a
+ * guest may have typed anyone's address, so their mails carry nothing the guest wrote, and they are answered by mail.
+ */
+export type SupportMail = CustomerMail | GuestMail;
+interface CustomerMail {
+  inquiryUrl: string;
+  name: string;
+}
+interface GuestMail {
+  inquiryUrl: null;
+}
+
+/** What every order mail carries: whose order, which one, and the link to its page. Totals come formatted. */
+export interface OrderMail {
+  name: string;
+  orderNumber: string;
+  orderUrl: string;
+}
+
+export interface StaffReviewMail extends OrderMail {
+  /** How long the review has waited, in minutes. */
+  waitingMinutes: number;
+  /** What waits for a decision: a payment screenshot, or a Bakong payment that did not match the order. */
+  why: 'screenshot' | 'mismatch';
+  /** After this many hours in review the reserved items go back on sale. */
+  releaseAfterHours: number;
+}
+
+export type MailTemplate = keyof MailData;
+
+export const MAIL_TEMPLATES: readonly MailTemplate[] = [
+  'verify-email',
+  'login-code',
+  'password-reset',
+  'password-changed',
+  'account-exists',
+  'sign-in-check',
+  'codes-failing',
+  'order-placed',
+  'payment-received',
+  'order-ready',
+  'order-shipped',
+  'payment-proof-rejected',
+  'support-received',
+  'support-reply',
+  'staff-review-waiting',
+  'staff-review-overdue',
+  'staff-refund-owed',
+];
+
+export type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'note'; text: string }
+  /** Someone's own words (a staff answer), line breaks kept. */
+  | { kind: 'quote'; text: string }
+  | { kind: 'code'; code: string }
+  | { kind: 'button'; label: string; url: string }
+  /** A link written out in full, for readers whose client does not show buttons. */
+  | { kind: 'link'; label: string; url: string };
+
+export interface MailContent {
+  subject: string;
+  /** The preview line inbox lists show next to the subject (hidden in the body). */
+  preheader: string;
+  blocks: Block[];
+}
+
+export interface MailCopy {
+  /** "Hello Dara," or, without a name (or for an address nobody has proven), "Hello,". */
+  hello: (name?: string) => string;
+  /** The footer line saying why this mail came. */
+  why: (shop: string) => string;
+  /** The order's page as a button, and written out for clients that do not show buttons. */
+  orderLink: (label: string, url: string) => Block[];
+  mails: { [T in MailTemplate]: (data: MailData[T], shop: string) => MailContent };
+}
+
+/** How long a mailed code and a reset link stay valid, as every language's copy states it. */
+export const CODE_MINUTES = 10;
+export const RESET_MINUTES = 30;
+
+/** A customer's own name; nothing for a guest, who may have typed anyone's address. */
+export const nameOf = (d: SupportMail) => (d.inquiryUrl === null ? '' : d.name);
