@@ -15,11 +15,6 @@ import type { SignInPolicy } from './sign-in-throttle';
 import { SIGN_UP_COOKIE_LIFETIME_MS } from './sign-up-attempts';
 import { createUser, listUsers, updateUser } from './users';
 
-/**
- * The accounts handlers: each takes the parsed input and calls a service named for its concern (sign-in.ts,
- * registration.ts, password-reset.ts, sessions.ts, profile.ts, addresses.ts, users.ts), which reaches the
- * database only through the repos (repo.ts, *-repo.ts). Here only what is HTTP: cookies and the session's form.
- */
 type AccountRoutes =
   | 'register'
   | 'verifyEmail'
@@ -44,6 +39,11 @@ type AccountRoutes =
   | 'createUser'
   | 'updateUser';
 
+/**
+ * The accounts handlers: each takes the parsed input and calls a service named for its concern (sign-in.ts,
+ * registration.ts, password-reset.ts, sessions.ts, profile.ts, addresses.ts, users.ts), which reaches the
+ * database only through the repos (repo.ts, *-repo.ts). Here only what is HTTP: cookies and the session's form.
+ */
 export function accountHandlers(
   db: Db,
   publicUrl: string,
