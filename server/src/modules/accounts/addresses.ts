@@ -4,19 +4,22 @@ import { newId } from '../../db/ids';
 import type { AddressTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Invalid, NotFound } from '../../http/errors';
+import {
+  clearDefaultAddress,
+  deleteAddressRow,
+  findOldestAddressId,
+  findOwnAddress,
+  insertAddress,
+  listAddressRows,
+  makeDefaultAddress,
+  updateAddressRow,
+} from './addresses-repo';
 
 /** A customer's saved delivery addresses; exactly one is the default while any exist. */
 const MAX_ADDRESSES = 20;
 
 export async function listAddresses(db: Db | Tx, userId: string): Promise<Address[]> {
-  const rows = await db
-    .selectFrom('addresses')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('is_default', 'desc')
-    .orderBy('created_at')
-    .execute();
-  return rows.map(toAddress);
+  return (await listAddressRows(db, userId)).map(toAddress);
 }
 
 export async function createAddress(db: Db, userId: string, input: AddressInput): Promise<Address> {
@@ -24,7 +27,7 @@ export async function createAddress(db: Db, userId: string, input: AddressInput)
     const existing = await listAddresses(tx, userId);
     if (existing.length >= MAX_ADDRESSES) throw new Invalid(`You can keep up to ${MAX_ADDRESSES} addresses`);
     const isDefault = input.isDefault === true || existing.length === 0;
-    if (isDefault) await clearDefault(tx, userId);
+    if (isDefault) await clearDefaultAddress(tx, userId);
     const now = Date.now();
     const row: AddressTable = {
       id: newId(),
@@ -34,7 +37,7 @@ export async function createAddress(db: Db, userId: string, input: AddressInput)
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('addresses').values(row).execute();
+    await insertAddress(tx, row);
     return toAddress(row);
   });
 }
@@ -47,7 +50,7 @@ export async function updateAddress(
 ): Promise<Address> {
   return inTransaction(db, async (tx) => {
     const current = await findOwn(tx, userId, id);
-    if (patch.isDefault === true) await clearDefault(tx, userId);
+    if (patch.isDefault === true) await clearDefaultAddress(tx, userId);
     const row: AddressTable = {
       ...current,
       ...columns({ ...fromRow(current), ...patch }),
@@ -55,7 +58,7 @@ export async function updateAddress(
       updated_at: Date.now(),
     };
     const { id: _id, ...changes } = row;
-    await tx.updateTable('addresses').set(changes).where('id', '=', id).execute();
+    await updateAddressRow(tx, id, changes);
     return toAddress(row);
   });
 }
@@ -63,39 +66,19 @@ export async function updateAddress(
 export async function deleteAddress(db: Db, userId: string, id: string): Promise<void> {
   await inTransaction(db, async (tx) => {
     const current = await findOwn(tx, userId, id);
-    await tx.deleteFrom('addresses').where('id', '=', id).execute();
+    await deleteAddressRow(tx, id);
     if (current.is_default === 1) {
-      const next = await tx
-        .selectFrom('addresses')
-        .select('id')
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (next) await tx.updateTable('addresses').set({ is_default: 1 }).where('id', '=', next.id).execute();
+      const next = await findOldestAddressId(tx, userId);
+      if (next) await makeDefaultAddress(tx, next);
     }
   });
 }
 
 async function findOwn(tx: Tx, userId: string, id: string): Promise<AddressTable> {
   // Another customer's address is "not found", never "forbidden": ids reveal nothing.
-  const row = await tx
-    .selectFrom('addresses')
-    .selectAll()
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const row = await findOwnAddress(tx, userId, id);
   if (!row) throw new NotFound('There is no such address');
   return row;
-}
-
-async function clearDefault(tx: Tx, userId: string): Promise<void> {
-  await tx
-    .updateTable('addresses')
-    .set({ is_default: 0 })
-    .where('user_id', '=', userId)
-    .where('is_default', '=', 1)
-    .execute();
 }
 
 function columns(input: AddressInput) {

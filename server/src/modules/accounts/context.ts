@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { safeNextPath, type User } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { UserTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { recordAudit, type Actor } from '../audit/audit';
 import { trustDevice, type DeviceCookie } from './devices';
+import { createHashLane, type HashLane } from './hash-lane';
+import { hashPassword } from './passwords';
 import { toUser } from './present';
 import { startSession } from './sessions';
-import type { HashLane } from './hash-lane';
-import type { SignInPolicy } from './sign-in-throttle';
+import { defaultSignInPolicy, type SignInPolicy } from './sign-in-throttle';
 
 /** What the sign-up, sign-in and reset services need of the request and the shop. */
 export interface AuthContext {
@@ -23,6 +25,25 @@ export interface AuthContext {
   decoyHash: () => Promise<string>;
   /** Where the passwords of devices an account does not know are hashed (hash-lane.ts). */
   strangers: HashLane;
+}
+
+/** What one request brings to those services. */
+export type AuthRequest = Pick<AuthContext, 'client' | 'deviceToken' | 'signUpAttempt'>;
+
+/**
+ * Makes each request's AuthContext, with what a server's requests share: one decoy hash and one lane for
+ * strangers' password hashes.
+ */
+export function authContexts(
+  db: Db,
+  publicUrl: string,
+  policy: SignInPolicy = defaultSignInPolicy,
+): (request: AuthRequest) => AuthContext {
+  // Made on first use, once per server: what an unknown address's password is checked against.
+  let decoy: Promise<string> | undefined;
+  const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+  const strangers = createHashLane();
+  return (request) => ({ db, publicUrl, ...request, policy, decoyHash, strangers });
 }
 
 export interface SessionGrant {

@@ -3,6 +3,12 @@ import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { Tx } from '../../db/transaction';
 import { hashToken } from './sessions';
+import {
+  deleteTrustedDevicesOf,
+  insertTrustedDevice,
+  isDeviceTrusted,
+  renewTrustedDevice,
+} from './sessions-repo';
 
 /**
  * Device cookies (OWASP "slow brute-force protection using device cookies"): a browser that signed in to an
@@ -28,14 +34,7 @@ export async function trustedDeviceOf(
 ): Promise<string | null> {
   if (!token || !userId || !TOKEN.test(token)) return null;
   const tokenHash = hashToken(token);
-  const row = await db
-    .selectFrom('trusted_devices')
-    .select('token_hash')
-    .where('token_hash', '=', tokenHash)
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return row ? tokenHash : null;
+  return (await isDeviceTrusted(db, tokenHash, userId, now)) ? tokenHash : null;
 }
 
 /** Trusts the caller's browser for this account: its present token when it has one, else a new one. */
@@ -48,24 +47,15 @@ export async function trustDevice(
   const token = present && TOKEN.test(present) ? present : randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);
   const expiresAt = now + DEVICE_LIFETIME_MS;
-  const renewed = await tx
-    .updateTable('trusted_devices')
-    .set({ last_used_at: now, expires_at: expiresAt })
-    .where('token_hash', '=', tokenHash)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (Number(renewed.numUpdatedRows) === 0) {
+  if (!(await renewTrustedDevice(tx, tokenHash, userId, now, expiresAt))) {
     try {
-      await tx
-        .insertInto('trusted_devices')
-        .values({
-          token_hash: tokenHash,
-          user_id: userId,
-          created_at: now,
-          last_used_at: now,
-          expires_at: expiresAt,
-        })
-        .execute();
+      await insertTrustedDevice(tx, {
+        token_hash: tokenHash,
+        user_id: userId,
+        created_at: now,
+        last_used_at: now,
+        expires_at: expiresAt,
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // the same browser signing in twice at once
     }
@@ -75,5 +65,5 @@ export async function trustDevice(
 
 /** Forgets every browser an account trusted (a reset, or a sign-up that replaces earlier attempts). */
 export async function forgetDevices(tx: Tx, userId: string): Promise<void> {
-  await tx.deleteFrom('trusted_devices').where('user_id', '=', userId).execute();
+  await deleteTrustedDevicesOf(tx, userId);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shop/shared';
 import { Invalid } from '../../http/errors';
-import { WEAK_PASSWORD_FIELD } from './password-policy';
+import { WEAK_PASSWORD_FIELD } from './passwords';
 import { startAccountsTestKit, statusOf, type AccountsTestKit } from './test-kit';
 import { createActiveUser } from './users';
 

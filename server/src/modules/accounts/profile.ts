@@ -4,10 +4,11 @@ import { inTransaction } from '../../db/transaction';
 import { NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { toUser } from './present';
+import { findUserById, getUserById, updateUserRow } from './repo';
 
 /** The signed-in user's own account. */
 export async function getUser(db: Db, userId: string): Promise<User> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  const row = await findUserById(db, userId);
   if (!row) throw new NotFound('There is no such account');
   return toUser(row);
 }
@@ -19,11 +20,7 @@ export async function updateProfile(
   actor: Actor,
 ): Promise<User> {
   await inTransaction(db, async (tx) => {
-    const before = await tx
-      .selectFrom('users')
-      .select(['name', 'phone', 'locale', 'otp_login'])
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const before = await getUserById(tx, user.id);
     const changes = {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.phone !== undefined && { phone: patch.phone }),
@@ -32,7 +29,7 @@ export async function updateProfile(
       ...(patch.otpLogin !== undefined && { otp_login: patch.otpLogin ? 1 : 0 }),
       updated_at: Date.now(),
     };
-    await tx.updateTable('users').set(changes).where('id', '=', user.id).execute();
+    await updateUserRow(tx, user.id, changes);
     if (patch.otpLogin !== undefined && (before.otp_login === 1) !== patch.otpLogin) {
       await recordAudit(tx, actor, {
         action: patch.otpLogin ? 'auth.login_code_on' : 'auth.login_code_off',

@@ -3,6 +3,14 @@ import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { Tx } from '../../db/transaction';
 import { RateLimited } from '../../http/errors';
+import {
+  deleteWindowsBefore,
+  findHits,
+  giveHitBack,
+  hitsOfWindows,
+  openWindow,
+  takeHit,
+} from './rate-limit-repo';
 
 /**
  * Window counters in the database, so limits hold across every server process. An attempt takes its slot first,
@@ -64,25 +72,12 @@ async function takeInWindow(db: Db | Tx, limit: Limit, now: number): Promise<Slo
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)),
   });
   for (let attempt = 0; attempt < 5; attempt++) {
-    const updated = await db
-      .updateTable('rate_limits')
-      .set((eb) => ({ hits: eb('hits', '+', 1) }))
-      .where('bucket', '=', key)
-      .where('hits', '<', limit.max)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return slot(true);
-    const row = await db
-      .selectFrom('rate_limits')
-      .select('hits')
-      .where('bucket', '=', key)
-      .executeTakeFirst();
-    if (row && Number(row.hits) >= limit.max) return slot(false);
-    if (row) continue; // another request opened the window between our two statements: take again
+    if (await takeHit(db, key, limit.max)) return slot(true);
+    const hits = await findHits(db, key);
+    if (hits !== undefined && hits >= limit.max) return slot(false);
+    if (hits !== undefined) continue; // another request opened the window between our two statements: take again
     try {
-      await db
-        .insertInto('rate_limits')
-        .values({ bucket: key, window_start: windowStart, hits: 1 })
-        .execute();
+      await openWindow(db, key, windowStart);
       return slot(true);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // another request opened the window first: take again
@@ -94,12 +89,7 @@ async function takeInWindow(db: Db | Tx, limit: Limit, now: number): Promise<Slo
 /** Gives a taken slot back (a sign-in that succeeded was no guess). */
 export async function releaseSlot(db: Db | Tx, slot: Slot): Promise<void> {
   if (!slot.taken) return;
-  await db
-    .updateTable('rate_limits')
-    .set((eb) => ({ hits: eb('hits', '-', 1) }))
-    .where('bucket', '=', slot.key)
-    .where('hits', '>', 0)
-    .execute();
+  await giveHitBack(db, slot.key);
 }
 
 /** Takes a slot of each limit in turn; the first that is used up answers 429 with Retry-After. */
@@ -109,11 +99,7 @@ export async function enforceLimits(db: Db, checks: Limit[], now = Date.now()): 
     if (!slot.taken) throw new RateLimited(slot.retryAfterSeconds);
   }
   // Old windows are dead weight: sweep now and then rather than in a job of its own.
-  if (Math.random() < 0.01)
-    await db
-      .deleteFrom('rate_limits')
-      .where('window_start', '<', now - 3 * 24 * HOUR)
-      .execute();
+  if (Math.random() < 0.01) await deleteWindowsBefore(db, now - 3 * 24 * HOUR);
 }
 
 /**
@@ -132,25 +118,16 @@ export async function countTowardsTrip(
 
 /** How many slots of the current window are taken. */
 export async function slotsTaken(db: Db | Tx, limit: Limit, now = Date.now()): Promise<number> {
-  return hitsOf(db, windowOf(limit, now).key);
+  return (await findHits(db, windowOf(limit, now).key)) ?? 0;
 }
 
 /** Whether the slot just taken brings the current and previous windows together over the limit. */
 async function overTwoWindows(db: Db | Tx, slot: Slot, now: number): Promise<boolean> {
   const previous = windowOf(slot.limit, now - slot.limit.windowMs).key;
   // Read after taking: at least this attempt's place in the window, so a burst never gets more than the limit.
-  const rows = await db
-    .selectFrom('rate_limits')
-    .select(['bucket', 'hits'])
-    .where('bucket', 'in', [previous, slot.key])
-    .execute();
-  const hits = (key: string) => Number(rows.find((row) => row.bucket === key)?.hits ?? 0);
+  const windows = await hitsOfWindows(db, [previous, slot.key]);
+  const hits = (key: string) => windows.get(key) ?? 0;
   return hits(previous) > 0 && hits(previous) + hits(slot.key) > slot.limit.max;
-}
-
-async function hitsOf(db: Db | Tx, key: string): Promise<number> {
-  const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', key).executeTakeFirst();
-  return Number(row?.hits ?? 0);
 }
 
 function windowOf(limit: Limit, now: number) {

@@ -4,23 +4,23 @@ import type { UserTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Invalid } from '../../http/errors';
 import { recordAudit } from '../audit/audit';
-import { codeWasRight, codeWasWrong, takeCodeTry } from './code-budget';
 import { actorOf, grantSession, ipOf, resetUrlOf, type AuthContext, type SessionGrant } from './context';
 import { forgetDevices } from './devices';
 import { asLocale, mailUser } from './mail-user';
 import {
   codeMatches,
+  codeWasRight,
+  codeWasWrong,
   countCodeTry,
   issueSignUpCode,
-  markUsed,
   OTP_RESEND_INTERVAL_MS,
+  takeCodeTry,
   tooManyWrongCodes,
-  voidCodes,
   wrongCode,
   type SignUpChoices,
-} from './otp';
-import { hashPassword } from './passwords';
-import { refuseWeakPassword } from './password-policy';
+} from './codes';
+import { markUsed, voidCodes } from './codes-repo';
+import { hashPassword, refuseWeakPassword } from './passwords';
 import { enforceLimits, limits, takeSlot } from './rate-limit';
 import { activateUser, findUserByEmail, insertUnverifiedUser, voidResets } from './repo';
 import { endAllSessions } from './sessions';

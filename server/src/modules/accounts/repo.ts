@@ -1,10 +1,14 @@
+import type { Role, UserStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { UserTable } from '../../db/schema';
+import type { PasswordResetTable, UserTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
-import type { SignUpChoices } from './otp';
+import type { SignUpChoices } from './codes';
 
-/** The accounts queries the sign-up, sign-in and reset services share. */
+/**
+ * The SQL of accounts and their password reset links. Sessions and trusted browsers are in sessions-repo.ts,
+ * mailed codes in codes-repo.ts, rate-limit windows in rate-limit-repo.ts, addresses in addresses-repo.ts.
+ */
 
 export function findUserByEmail(db: Db | Tx, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -14,9 +18,59 @@ export function findUserById(db: Db | Tx, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** An account that must exist (throws Kysely's NoResultError otherwise). */
+export function getUserById(db: Db | Tx, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function insertUser(db: Db | Tx, row: UserTable): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUserRow(
+  db: Db | Tx,
+  id: string,
+  changes: Partial<Omit<UserTable, 'id'>>,
+): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** A page of accounts, newest first, and how many match in all. */
+export async function pageOfUsers(
+  db: Db,
+  filter: { role?: Role | undefined; status?: UserStatus | undefined; q?: string | undefined },
+  page: { page: number; pageSize: number },
+): Promise<{ rows: UserTable[]; total: number }> {
+  let base = db.selectFrom('users');
+  if (filter.role) base = base.where('role', '=', filter.role);
+  if (filter.status) base = base.where('status', '=', filter.status);
+  if (filter.q) {
+    // A small table searched by staff: a LIKE scan is fine here, unlike the catalog.
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('email', 'like', pattern),
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+        eb('phone', 'like', pattern),
+      ]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
 /**
  * The account row of a first sign-up attempt. It holds no usable password: each attempt's password waits on its
- * own code (otp.ts) and only the attempt whose code is entered sets it.
+ * own code (codes.ts) and only the attempt whose code is entered sets it.
  */
 export async function insertUnverifiedUser(
   tx: Tx,
@@ -40,7 +94,7 @@ export async function insertUnverifiedUser(
     created_at: now,
     updated_at: now,
   };
-  await tx.insertInto('users').values(user).execute();
+  await insertUser(tx, user);
   return user;
 }
 
@@ -61,6 +115,10 @@ export async function activateUser(
     })
     .where('id', '=', userId)
     .execute();
+}
+
+export async function insertPasswordReset(tx: Tx, row: PasswordResetTable): Promise<void> {
+  await tx.insertInto('password_resets').values(row).execute();
 }
 
 /** An unused, unexpired reset link by its token's hash. */

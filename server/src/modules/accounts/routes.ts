@@ -1,30 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/database';
-import type { Handlers, HandlerInput } from '../../http/routes';
 import type { RouteDef } from '@shop/shared';
-import { NotFound, Unauthenticated } from '../../http/errors';
-import { createAddress, deleteAddress, listAddresses, updateAddress } from './addresses';
-import { createUser, listUsers, updateUser } from './admin';
-import {
-  changePassword,
-  forgotPassword,
-  login,
-  loginWithCode,
-  register,
-  resendVerification,
-  resetPassword,
-  verifyEmail,
-  type AuthContext,
-  type SessionGrant,
-} from './auth';
+import type { Db } from '../../db/database';
+import { Unauthenticated } from '../../http/errors';
+import type { Handlers, HandlerInput } from '../../http/routes';
 import { mergeGuestCart } from '../cart/service';
+import { createAddress, deleteAddress, listAddresses, updateAddress } from './addresses';
+import { authContexts, type SessionGrant } from './context';
 import type { DeviceCookie } from './devices';
-import { createHashLane } from './hash-lane';
-import { hashPassword } from './passwords';
+import { changePassword, forgotPassword, resetPassword } from './password-reset';
 import { getUser, updateProfile } from './profile';
-import { endAllSessions, endSession, listSessions } from './sessions';
-import { defaultSignInPolicy, type SignInPolicy } from './sign-in-throttle';
+import { register, resendVerification, verifyEmail } from './registration';
+import { endAllSessions, endSession, listSessions, revokeSession } from './sessions';
+import { login, loginWithCode } from './sign-in';
+import type { SignInPolicy } from './sign-in-throttle';
 import { SIGN_UP_COOKIE_LIFETIME_MS } from './sign-up-attempts';
+import { createUser, listUsers, updateUser } from './users';
 
 type AccountRoutes =
   | 'register'
@@ -50,25 +39,23 @@ type AccountRoutes =
   | 'createUser'
   | 'updateUser';
 
+/**
+ * The accounts handlers: each takes the parsed input and calls a service named for its concern (sign-in.ts,
+ * registration.ts, password-reset.ts, sessions.ts, profile.ts, addresses.ts, users.ts), which reaches the
+ * database only through the repos (repo.ts, *-repo.ts). Here only what is HTTP: cookies and the session's form.
+ */
 export function accountHandlers(
   db: Db,
   publicUrl: string,
   options: { policy?: SignInPolicy } = {},
 ): Handlers<AccountRoutes | 'getCsrfToken'> {
-  // Made on first use, once per server: what an unknown address's password is checked against.
-  let decoy: Promise<string> | undefined;
-  const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
-  const strangers = createHashLane();
-  const ctx = (input: HandlerInput<RouteDef>): AuthContext => ({
-    db,
-    publicUrl,
-    client: input.client,
-    deviceToken: input.device.token,
-    signUpAttempt: input.signUpAttempt.token,
-    policy: options.policy ?? defaultSignInPolicy,
-    decoyHash,
-    strangers,
-  });
+  const contextOf = authContexts(db, publicUrl, options.policy);
+  const ctx = (input: HandlerInput<RouteDef>) =>
+    contextOf({
+      client: input.client,
+      deviceToken: input.device.token,
+      signUpAttempt: input.signUpAttempt.token,
+    });
   const rememberDevice = (input: HandlerInput<RouteDef>, device: DeviceCookie) =>
     input.device.remember(device.token, device.expiresAt);
   const me = (input: HandlerInput<RouteDef>) => {
@@ -134,7 +121,7 @@ export function accountHandlers(
     listSessions: async (input) => ({ items: await listSessions(db, me(input).id, me(input).sessionId) }),
     revokeSession: async (input) => {
       const user = me(input);
-      if (!(await endSession(db, user.id, input.params.id))) throw new NotFound('There is no such session');
+      await revokeSession(db, user.id, input.params.id);
       if (input.params.id === user.sessionId) input.session.end();
       return { ok: true as const };
     },

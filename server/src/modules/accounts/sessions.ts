@@ -5,6 +5,15 @@ import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { Tx } from '../../db/transaction';
 import { readCookie, SESSION_COOKIE } from '../../http/cookies';
+import { NotFound } from '../../http/errors';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findLiveSession,
+  insertSession,
+  listLiveSessions,
+  touchSession,
+} from './sessions-repo';
 
 /**
  * Sessions are random 256-bit tokens; only their SHA-256 is stored, so several server processes share them through
@@ -44,19 +53,16 @@ export async function startSession(
   const token = randomBytes(32).toString('base64url');
   const id = newId();
   const expiresAt = now + SESSION_IDLE_MS;
-  await db
-    .insertInto('sessions')
-    .values({
-      id,
-      token_hash: hashToken(token),
-      user_id: userId,
-      created_at: now,
-      expires_at: expiresAt,
-      last_seen_at: now,
-      ip: client.ip,
-      user_agent: client.userAgent,
-    })
-    .execute();
+  await insertSession(db, {
+    id,
+    token_hash: hashToken(token),
+    user_id: userId,
+    created_at: now,
+    expires_at: expiresAt,
+    last_seen_at: now,
+    ip: client.ip,
+    user_agent: client.userAgent,
+  });
   return { token, id, expiresAt };
 }
 
@@ -69,30 +75,12 @@ export async function authenticateRequest(
   const bearer = bearerToken(req);
   const token = bearer ?? readCookie(req, SESSION_COOKIE);
   if (!token || token.length > 200) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.email',
-      'users.name',
-      'users.role',
-    ])
-    .where('sessions.token_hash', '=', hashToken(token))
-    .where('sessions.expires_at', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+  const row = await findLiveSession(db, hashToken(token), now);
   if (!row) return null;
   let extendedUntil: number | null = null;
   if (now - Number(row.last_seen_at) > TOUCH_INTERVAL_MS) {
     extendedUntil = now + SESSION_IDLE_MS;
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: extendedUntil })
-      .where('id', '=', row.sessionId)
-      .execute();
+    await touchSession(db, row.sessionId, now, extendedUntil);
   }
   const user = {
     id: row.id,
@@ -105,29 +93,21 @@ export async function authenticateRequest(
 }
 
 export async function endSession(db: Db | Tx, userId: string, sessionId: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('sessions')
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return deleteSession(db, userId, sessionId);
+}
+
+/** Ends one of the caller's own sessions; another user's session id is "not found". */
+export async function revokeSession(db: Db, userId: string, sessionId: string): Promise<void> {
+  if (!(await deleteSession(db, userId, sessionId))) throw new NotFound('There is no such session');
 }
 
 /** Ends every session of a user, or every one but the caller's own. */
 export async function endAllSessions(db: Db | Tx, userId: string, except?: string): Promise<void> {
-  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (except) query = query.where('id', '!=', except);
-  await query.execute();
+  await deleteSessionsOf(db, userId, except || undefined);
 }
 
 export async function listSessions(db: Db, userId: string, currentSessionId: string, now = Date.now()) {
-  const rows = await db
-    .selectFrom('sessions')
-    .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .orderBy('last_seen_at', 'desc')
-    .execute();
+  const rows = await listLiveSessions(db, userId, now);
   return rows.map((s) => ({
     id: s.id,
     current: s.id === currentSessionId,

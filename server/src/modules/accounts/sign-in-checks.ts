@@ -4,7 +4,6 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { UserTable } from '../../db/schema';
-import { mailUser } from './mail-user';
 import {
   codeMatches,
   countTry,
@@ -13,7 +12,9 @@ import {
   OTP_LIFETIME_MS,
   OTP_MAX_ATTEMPTS,
   OTP_RESEND_INTERVAL_MS,
-} from './otp';
+} from './codes';
+import { findCheckOfAccount, insertSignInCheck, replaceSignInCheck } from './codes-repo';
+import { mailUser } from './mail-user';
 import { takeSlot, type Limit } from './rate-limit';
 
 /**
@@ -37,11 +38,7 @@ export async function openSignInCheck(
 ): Promise<string> {
   const accountKey = accountKeyOf(input.email);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await db
-      .selectFrom('sign_in_checks')
-      .selectAll()
-      .where('account_key', '=', accountKey)
-      .executeTakeFirst();
+    const current = await findCheckOfAccount(db, accountKey);
     const usable =
       current &&
       current.consumed_at === null &&
@@ -81,22 +78,13 @@ async function renew(
   return inTransaction(db, async (tx) => {
     if (previousId === null) {
       try {
-        await tx
-          .insertInto('sign_in_checks')
-          .values({ account_key: accountKey, ...row })
-          .execute();
+        await insertSignInCheck(tx, { account_key: accountKey, ...row });
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;
       }
     } else {
-      const replaced = await tx
-        .updateTable('sign_in_checks')
-        .set(row)
-        .where('account_key', '=', accountKey)
-        .where('id', '=', previousId)
-        .executeTakeFirst();
-      if (Number(replaced.numUpdatedRows) !== 1) return null;
+      if (!(await replaceSignInCheck(tx, accountKey, previousId, row))) return null;
     }
     if (input.user?.status === 'active')
       await mailUser(tx, input.user, 'sign-in-check', { code, resetUrl: input.resetUrl });
@@ -104,30 +92,11 @@ async function renew(
   });
 }
 
-export function findSignInCheck(db: Db, id: string) {
-  return db
-    .selectFrom('sign_in_checks')
-    .select(['id', 'account_key', 'user_id', 'code_hash'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** Counts one try at the check before its code is compared (see countTry in otp.ts). */
+/** Counts one try at the check before its code is compared (see countTry in codes.ts). */
 export function countCheckTry(db: Db, id: string, now = Date.now()) {
   return countTry(db, 'sign_in_checks', id, now);
 }
 
 export function checkCodeMatches(check: { id: string; code_hash: string }, code: string): boolean {
   return codeMatches(check.id, check.code_hash, code);
-}
-
-/** Uses the check up once someone got in with it; false when another request did first. */
-export async function closeSignInCheck(db: Db, id: string, now = Date.now()): Promise<boolean> {
-  const closed = await db
-    .updateTable('sign_in_checks')
-    .set({ consumed_at: now })
-    .where('id', '=', id)
-    .where('consumed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(closed.numUpdatedRows) === 1;
 }

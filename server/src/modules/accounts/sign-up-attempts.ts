@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
-import type { SignUpChoices } from './otp';
+import { findOpenSignUpCodes } from './codes-repo';
+import type { SignUpChoices } from './codes';
 
 /**
  * A sign-up attempt belongs to the browser (or client) that made it. The sign-up answers a random attempt token,
@@ -32,31 +33,8 @@ export function attemptHashOf(token: string | null | undefined): string | null {
 }
 
 /** Sign-up codes of an account neither used nor voided, of attempts still counting, newest first. */
-export async function pendingSignUpCodes(db: Db | Tx, userId: string, now = Date.now()) {
-  const rows = await db
-    .selectFrom('otp_challenges')
-    .select([
-      'id',
-      'code_hash',
-      'attempt_hash',
-      'password_hash',
-      'name',
-      'locale',
-      'expires_at',
-      'created_at',
-    ])
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'verify_email')
-    .where('consumed_at', 'is', null)
-    .where('created_at', '>', now - SIGN_UP_ATTEMPT_LIFETIME_MS)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    expires_at: Number(row.expires_at),
-    created_at: Number(row.created_at),
-  }));
+export function pendingSignUpCodes(db: Db | Tx, userId: string, now = Date.now()) {
+  return findOpenSignUpCodes(db, userId, now - SIGN_UP_ATTEMPT_LIFETIME_MS);
 }
 export type PendingSignUpCode = Awaited<ReturnType<typeof pendingSignUpCodes>>[number];
 

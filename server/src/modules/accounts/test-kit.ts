@@ -1,6 +1,7 @@
 import { ApiError, type LoginResult, type Role } from '@shop/shared';
 import { extractCode, startSmtpServer, type CapturedMail, type TestSmtpServer } from '../../../test/smtp';
 import { browserClient, startTestServer, type TestServer } from '../../../test/support';
+import { countAuditRows } from '../audit/repo';
 import { createActiveUser } from './users';
 
 /**
@@ -56,14 +57,7 @@ export async function startAccountsTestKit(block: number): Promise<AccountsTestK
       });
       return { id, email, password };
     },
-    failedChecks: async (userId) => {
-      let query = server.database.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('action', '=', 'auth.login_failed');
-      if (userId !== undefined) query = query.where('entity_id', userId === null ? 'is' : '=', userId);
-      return Number((await query.executeTakeFirstOrThrow()).n);
-    },
+    failedChecks: (userId) => countAuditRows(server.database.db, 'auth.login_failed', userId),
     stop: async () => {
       await server.stop();
       await smtp.stop();

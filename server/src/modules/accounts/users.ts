@@ -1,10 +1,18 @@
-import { roles, type Role } from '@shop/shared';
+import { roles, type Role, type User, type UserStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import { Conflict, Invalid } from '../../http/errors';
-import { hashPassword } from './passwords';
-import { refuseWeakPassword } from './password-policy';
+import { inTransaction } from '../../db/transaction';
+import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { recordAudit, type Actor } from '../audit/audit';
+import { hashPassword, refuseWeakPassword } from './passwords';
+import { toUser } from './present';
+import { findUserByEmail, findUserById, getUserById, insertUser, pageOfUsers, updateUserRow } from './repo';
+import { endAllSessions, type SignedInUser } from './sessions';
 
+/**
+ * Accounts made and managed by people other than their owner: the admin CLI and seeds make active accounts;
+ * in the back office admins manage everyone, and staff look up customers (at the counter, for orders).
+ */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -25,29 +33,103 @@ export async function createActiveUser(
     });
   refuseWeakPassword(input.password, 'password', { email, name: input.name });
   if (!roles.includes(input.role)) throw new Invalid('Unknown role', { role: `one of ${roles.join(', ')}` });
-  const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing)
+  if (await findUserByEmail(db, email))
     throw new Conflict('An account with this email already exists', { email: 'already registered' });
   const now = Date.now();
   const id = newId();
-  await db
-    .insertInto('users')
-    .values({
-      id,
-      email,
-      name: input.name.trim() || email,
-      role: input.role,
-      status: 'active',
-      password_hash: await hashPassword(input.password),
-      phone: null,
-      locale: 'en',
-      otp_login: 0,
-      email_verified_at: now,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertUser(db, {
+    id,
+    email,
+    name: input.name.trim() || email,
+    role: input.role,
+    status: 'active',
+    password_hash: await hashPassword(input.password),
+    phone: null,
+    locale: 'en',
+    otp_login: 0,
+    email_verified_at: now,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+  });
   return { id, email };
+}
+
+export async function listUsers(
+  db: Db,
+  caller: SignedInUser,
+  query: {
+    q?: string | undefined;
+    role?: Role | undefined;
+    status?: UserStatus | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const role = caller.role === 'admin' ? query.role : 'customer';
+  const { rows, total } = await pageOfUsers(db, { role, status: query.status, q: query.q }, query);
+  return { items: rows.map(toUser), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: Role; password: string },
+  actor: Actor,
+): Promise<User> {
+  const created = await createActiveUser(db, input);
+  await inTransaction(db, (tx) =>
+    recordAudit(tx, actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: created.id,
+      after: { email: created.email, role: input.role },
+    }),
+  );
+  return toUser(await getUserById(db, created.id));
+}
+
+export async function updateUser(
+  db: Db,
+  caller: SignedInUser,
+  id: string,
+  patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined; name?: string | undefined },
+  actor: Actor,
+): Promise<User> {
+  return inTransaction(db, async (tx) => {
+    const current = await findUserById(tx, id);
+    if (!current) throw new NotFound('There is no such account');
+    if (id === caller.id && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled')) {
+      throw new Conflict('You cannot remove your own admin access; ask another admin', {
+        role: 'your own account',
+      });
+    }
+    const next = {
+      role: patch.role ?? current.role,
+      status: patch.status ?? current.status,
+      name: patch.name ?? current.name,
+      updated_at: Date.now(),
+    };
+    await updateUserRow(tx, id, next);
+    if (next.status === 'disabled' && current.status !== 'disabled') await endAllSessions(tx, id);
+    if (next.role !== current.role) {
+      await recordAudit(tx, actor, {
+        action: 'user.role_changed',
+        entity: 'user',
+        entityId: id,
+        before: { role: current.role },
+        after: { role: next.role },
+      });
+    }
+    if (next.status !== current.status) {
+      await recordAudit(tx, actor, {
+        action: 'user.status_changed',
+        entity: 'user',
+        entityId: id,
+        before: { status: current.status },
+        after: { status: next.status },
+      });
+    }
+    return toUser({ ...current, ...next });
+  });
 }

@@ -1,5 +1,6 @@
 import { newId } from '../../db/ids';
 import type { Tx } from '../../db/transaction';
+import { insertAuditRow } from './repo';
 
 /** Who is acting: a signed-in user (or none, for the system and seeds) and where the request came from. */
 export interface Actor {
@@ -19,18 +20,15 @@ export interface AuditEntry {
 
 /** Appends an audit row inside the transaction of the change it describes, so one never exists without the other. */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, now = Date.now()): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      actor_id: actor.userId,
-      ip: actor.ip,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      created_at: now,
-    })
-    .execute();
+  await insertAuditRow(tx, {
+    id: newId(),
+    actor_id: actor.userId,
+    ip: actor.ip,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    created_at: now,
+  });
 }
