@@ -284,7 +284,7 @@ function serverLimits(e: z.infer<typeof envSchema>): ServerLimits {
 }
 
 /** The names proxy-addr (Express) knows for address ranges. */
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const PROXY_NAMES: ReadonlySet<string> = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * 'false', a hop count, or comma-separated addresses, subnets (CIDR) and proxy-addr's names. 'true' is refused:

@@ -5,7 +5,7 @@ import type { Database } from './schema';
 export type Tx = Transaction<Database>;
 
 // MySQL/MariaDB: 1213 deadlock, 1205 lock wait timeout. Both roll the transaction back, so running it again is safe.
-const RETRYABLE_MYSQL_ERRORS = new Set([1213, 1205]);
+const RETRYABLE_MYSQL_ERRORS: ReadonlySet<number> = new Set([1213, 1205]);
 
 /**
  * Runs `work` in a transaction, retrying it when MySQL picks it as a deadlock victim. Keep `work` free of

@@ -10,7 +10,7 @@ import {
 } from './cookies';
 import { Forbidden } from './errors';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Double-submit CSRF protection for browser requests: every state-changing request must echo the readable

@@ -24,7 +24,7 @@ export interface OutboxWorkerDeps {
 
 /** After this many failed attempts a mail is given up ('failed') and an error is logged. */
 export const MAX_ATTEMPTS = 10;
-const SECRET_TEMPLATES = new Set(['verify-email', 'login-code', 'password-reset']);
+const SECRET_TEMPLATES: ReadonlySet<string> = new Set(['verify-email', 'login-code', 'password-reset']);
 /** A claim outlives any one SMTP exchange (the sender's timeouts are 10–30 s); a crashed worker's claims expire. */
 export const CLAIM_MS = 2 * 60_000;
 const BATCH = 25;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { assertPutAllowed, assertValidKey, contentTypeOf } from './keys';
 import type { FileStorage, StoredFile } from './storage';
 
-const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+const MISSING: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 /** Files in a folder of this machine (`<DATA_DIR>/files`): the embedded default. */
 export class DiskStorage implements FileStorage {
