@@ -1,4 +1,4 @@
-import { nextStatuses, type Order, type OrderActor, type OrderStatus, type Role } from '@shop/shared';
+import type { OrderActor, OrderStatus, Role } from '@shop/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
@@ -12,7 +12,7 @@ import type { Tx } from '../../db/transaction';
 
 /**
  * The SQL of orders: their rows, lines, events and idempotency keys, the order-number counter, and what placing an
- * order reads of products, customers and addresses. Reading orders back as the API shows them is at the end.
+ * order reads of products, customers and addresses. How orders look in the API is present.ts.
  */
 export async function findOrderRow(db: Db | Tx, id: string): Promise<OrderTable | undefined> {
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -298,7 +298,8 @@ export async function pageOfOrders(
   };
 }
 
-export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
+/** What an order's page shows besides its row: its lines, its history and the serials sold with it. */
+export async function findOrderDetails(db: Db | Tx, row: OrderTable) {
   const [items, events, serials] = await Promise.all([
     db.selectFrom('order_items').selectAll().where('order_id', '=', row.id).orderBy('id').execute(),
     db.selectFrom('order_events').selectAll().where('order_id', '=', row.id).orderBy('id').execute(),
@@ -308,60 +309,5 @@ export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor
       .where('reference', '=', row.number)
       .execute(),
   ]);
-  return {
-    ...orderHeader(row, viewer),
-    items: items.map((item) =>
-      toOrderItem(
-        item,
-        serials.filter((s) => s.product_id === item.product_id).map((s) => s.serial),
-      ),
-    ),
-    events: events.map((e) => ({
-      from: e.from_status as OrderStatus | null,
-      to: e.to_status as OrderStatus,
-      actor: e.actor as OrderActor,
-      reason: e.reason,
-      at: Number(e.created_at),
-    })),
-  };
-}
-
-export function orderHeader(row: OrderTable, viewer: OrderActor) {
-  const status = row.status as OrderStatus;
-  return {
-    id: row.id,
-    number: row.number,
-    status,
-    channel: row.channel as 'web' | 'pos',
-    customer: { id: row.user_id, name: row.customer_name, email: row.customer_email },
-    fulfilment: row.fulfilment as 'pickup' | 'delivery',
-    deliveryAddress: row.delivery_address_json ? JSON.parse(row.delivery_address_json) : null,
-    note: row.note,
-    subtotalCents: Number(row.subtotal_cents),
-    deliveryFeeCents: Number(row.delivery_fee_cents),
-    totalCents: Number(row.total_cents),
-    currency: row.currency as 'USD' | 'KHR',
-    totalKhr: Number(row.total_khr),
-    rielPerUsd: Number(row.riel_per_usd),
-    locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
-    createdAt: Number(row.created_at),
-    paidAt: row.paid_at === null ? null : Number(row.paid_at),
-    refundOwedCents: Number(row.refund_owed_cents),
-    nextStatuses: nextStatuses(status, viewer),
-  };
-}
-
-function toOrderItem(item: OrderItemTable, serials: string[]) {
-  return {
-    id: item.id,
-    productId: item.product_id,
-    sku: item.sku,
-    name: item.name,
-    quantity: Number(item.quantity),
-    unitPriceCents: Number(item.unit_price_cents),
-    lineTotalCents: Number(item.line_total_cents),
-    warrantyMonths: Number(item.warranty_months),
-    cancelledQuantity: Number(item.cancelled_quantity),
-    serials,
-  };
+  return { items, events, serials };
 }

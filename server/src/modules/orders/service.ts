@@ -25,14 +25,13 @@ import { orderKey, rememberKey, replay } from './idempotency';
 import { notifyOrderEvent } from './notifications';
 import { numberOrder, recordOrder, reserveLines } from './placement';
 import { orderTotals, priceLines } from './pricing';
+import { loadOrder, orderHeader } from './present';
 import { chargeLinesCancelledAfterPaidQr } from './late-qr-payment';
 import {
   addEvent,
   findAddressOf,
   findCustomerContact,
   findOrderRow,
-  loadOrder,
-  orderHeader,
   orderItemsByProduct,
   pageOfOrders,
   setOrderStatus,
@@ -40,10 +39,11 @@ import {
 import { followReviewClock, reserveReleasedStockAgain, sellReleasedStock } from './review-release';
 
 /**
- * Placing orders and moving them through the shared state machine. Placing one reserves its stock in the same
- * transaction (never oversold: the ledger's conditional update decides) and counts it against what its customer,
- * browser and network may hold unpaid (holds.ts); a retried request with the same Idempotency-Key answers the order
- * the first one made.
+ * Placing web orders and moving every order through the shared state machine. A web order is made of the steps any
+ * channel uses (pricing.ts, placement.ts): it reserves its stock in the placing transaction (never oversold: the
+ * ledger's conditional update decides) and counts it against what its customer, browser and network may hold
+ * unpaid (holds.ts); a retried request with the same Idempotency-Key answers the order the first one made
+ * (idempotency.ts).
  */
 export const PAYMENT_WINDOW_MS = 15 * 60_000;
 

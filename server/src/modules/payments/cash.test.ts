@@ -3,7 +3,7 @@ import type { OrderStatus } from '@shop/shared';
 import { openTestDatabase, testDialect } from '../../../test/support';
 import type { ShopDatabase } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
-import { AppError } from '../../http/errors';
+import type { AppError } from '../../http/errors';
 import { createLogger } from '../../logger';
 import { createActiveUser } from '../accounts/users';
 import type { Actor } from '../audit/audit';
