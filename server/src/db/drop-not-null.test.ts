@@ -49,9 +49,7 @@ describe(`dropNotNull on ${testDialect}`, () => {
     expect(await nullable('ddl_parent')).toMatchObject({ id: false, label: true, code: true, n: false });
 
     const rows = await db.selectFrom('ddl_parent').selectAll().orderBy('id').execute();
-    expect(
-      rows.map((r: { id: string; label: string; code: string; n: number }) => [r.id, r.label, r.code]),
-    ).toEqual([
+    expect(rows.map((r) => [r.id, r.label, r.code])).toEqual([
       ['P1', 'first', 'AAAA'],
       ['P2', 'second', 'BBBB'],
     ]);
