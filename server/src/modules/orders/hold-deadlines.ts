@@ -2,8 +2,8 @@ import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
-import { getHoldLimits, type HoldLimits } from './hold-limits';
 import { findPendingProof } from '../payments/proofs-repo';
+import { getHoldLimits, type HoldLimits } from './hold-limits';
 import {
   claimReviewStep,
   dueReviews,

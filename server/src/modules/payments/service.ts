@@ -13,8 +13,9 @@ import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
 import { insertPayment, latestKhqrPayment, supersedePendingQrs, type KhqrPayment } from './repo';
 
 /**
- * KHQR payments of orders. A payment row holds the exact QR string and its md5 (never regenerated to compare); it is
- * watched by the payment job until its expiry plus a grace period, because a customer may pay at the last second.
+ * KHQR payments of orders (cash is cash.ts; screenshots are proofs.ts). A KHQR payment row holds the exact QR string
+ * and its md5 (never regenerated to compare); it is watched by the payment job until its expiry plus a grace period,
+ * because a customer may pay at the last second.
  */
 export interface PaymentPolicy {
   /** With the stand-in only: a demo merchant account is acceptable. */
