@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { currencySchema, orderStatuses, paymentViewSchema } from './orders';
 
 /**
+ * How an order's money came: a KHQR confirmed by Bakong, cash at the counter (USD or riel), or a screenshot staff
+ * accepted.
+ */
+export const paymentMethods = ['khqr', 'cash', 'proof'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/**
  * Payment proofs: a screenshot of a bank transfer a customer sends when the KHQR check cannot confirm their
  * payment. Staff accept it (the order becomes paid) or reject it with a reason the customer is mailed.
  */

@@ -75,3 +75,59 @@ export async function addColumn(
   if (existing) return;
   await db.schema.alterTable(table).addColumn(column, type, build).execute();
 }
+
+/**
+ * Lets NOT NULL columns hold NULL; re-runnable (columns already nullable are left alone). `columns` maps each
+ * column to its type, which MySQL needs restated. SQLite cannot drop a constraint, so the table is rebuilt from its
+ * own CREATE statement without those NOT NULLs (sqlite.org/lang_altertable.html, "other kinds of table schema
+ * changes"): rows, indexes and other tables' references to it stay. Foreign keys are off meanwhile, because dropping
+ * the old table would otherwise cascade to (or be refused by) the rows that reference it; they are checked before
+ * the rebuild commits.
+ */
+export async function dropNotNull(
+  db: MigrationDb,
+  table: string,
+  columns: Record<string, string>,
+): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const strict = (tables.find((t) => t.name === table)?.columns ?? []).filter(
+    (c) => c.name in columns && !c.isNullable,
+  );
+  if (strict.length === 0) return;
+  if (isMysql(db)) {
+    for (const column of strict)
+      await db.schema.alterTable(table).modifyColumn(column.name, sql.raw(columns[column.name]!)).execute();
+    return;
+  }
+  const created = await sql<{ sql: string }>`select sql from sqlite_master
+    where type = 'table' and name = ${table}`.execute(db);
+  const scratch = `${table}__rebuilt`;
+  let ddl = created.rows[0]!.sql.replace(
+    /^create table (if not exists )?"[^"]+"/i,
+    `create table "${scratch}"`,
+  );
+  for (const column of strict) {
+    const constraint = new RegExp(`("${column.name}" [^,]*?) not null`, 'i');
+    if (!constraint.test(ddl))
+      throw new Error(`${table}.${column.name}: no NOT NULL found in its definition`);
+    ddl = ddl.replace(constraint, '$1');
+  }
+  const indexes = await sql<{ sql: string }>`select sql from sqlite_master
+    where type = 'index' and tbl_name = ${table} and sql is not null`.execute(db);
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await db.transaction().execute(async (tx) => {
+      await sql`drop table if exists ${sql.id(scratch)}`.execute(tx);
+      await sql.raw(ddl).execute(tx);
+      await sql`insert into ${sql.id(scratch)} select * from ${sql.id(table)}`.execute(tx);
+      await sql`drop table ${sql.id(table)}`.execute(tx);
+      await sql`alter table ${sql.id(scratch)} rename to ${sql.id(table)}`.execute(tx);
+      for (const index of indexes.rows) await sql.raw(index.sql).execute(tx);
+      const broken = await sql`pragma foreign_key_check`.execute(tx);
+      if (broken.rows.length > 0)
+        throw new Error(`rebuilding ${table} would break ${broken.rows.length} references`);
+    });
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+}

@@ -11,6 +11,7 @@ import * as support from './migrations/008-support';
 import * as signInHardening from './migrations/009-sign-in-hardening';
 import * as unpaidHolds from './migrations/010-unpaid-holds';
 import * as signUpAttempts from './migrations/013-sign-up-attempts';
+import * as paymentMethods from './migrations/014-payment-methods';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009-sign-in-hardening': signInHardening,
   '010-unpaid-holds': unpaidHolds,
   '013-sign-up-attempts': signUpAttempts,
+  '014-payment-methods': paymentMethods,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

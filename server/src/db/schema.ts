@@ -380,21 +380,32 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
-/** One KHQR issued for an order. Watched until `watch_until` (expiry plus grace), claimed by one poller at a time. */
+/**
+ * Money for an order: a KHQR (`method` khqr), cash taken at the counter (cash) or an accepted screenshot (proof).
+ * A KHQR has its QR, md5 and timings and is watched until `watch_until` (expiry plus grace), claimed by one poller at
+ * a time; the other methods have none of those. Cash keeps what was tendered and the change given.
+ */
 export interface PaymentTable {
   id: string;
   order_id: string;
+  /** khqr | cash | proof */
   method: string;
   currency: string;
+  /** What the payment counts for the order (for cash: what was kept, not what was tendered). */
   amount_minor: number;
-  qr: string;
-  md5: string;
+  qr: string | null;
+  md5: string | null;
   /** pending → paid | expired | superseded (a newer QR replaced it, still watched) | mismatch (staff review). */
   status: string;
-  expires_at: number;
-  watch_until: number;
-  next_check_at: number;
+  expires_at: number | null;
+  watch_until: number | null;
+  next_check_at: number | null;
   check_failures: number;
+  /** Cash: the notes handed over and the change given back, in the payment's currency. */
+  tendered_minor: number | null;
+  change_minor: number | null;
+  /** Cash: the staff member who took it. */
+  received_by: string | null;
   claimed_by: string | null;
   claimed_until: number | null;
   bakong_hash: string | null;

@@ -6,6 +6,25 @@ import { newId } from '../../db/ids';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { getPricing } from '../settings/pricing';
+import {
+  cartLines,
+  cartLinesOfUser,
+  cartLinesWithProducts,
+  countCartLines,
+  deleteCart,
+  deleteCartLine,
+  deleteCartLines,
+  findCartIdOfGuest,
+  findCartIdOfUser,
+  findCartLine,
+  findCartLineOfProduct,
+  findProductWithStock,
+  findStockLevel,
+  insertCart,
+  insertCartLine,
+  setCartLineQuantity,
+  touchCart,
+} from './repo';
 
 /**
  * Carts of signed-in customers (by account) and of guests (by a random cookie token, stored hashed); a guest cart
@@ -26,21 +45,9 @@ export function newGuestToken(): string {
 }
 
 async function findCartId(db: Db | Tx, owner: CartOwner): Promise<string | null> {
-  if (owner.userId) {
-    const row = await db
-      .selectFrom('carts')
-      .select('id')
-      .where('user_id', '=', owner.userId)
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
+  if (owner.userId) return (await findCartIdOfUser(db, owner.userId)) ?? null;
   if (!owner.guestToken) return null;
-  const row = await db
-    .selectFrom('carts')
-    .select('id')
-    .where('guest_token_hash', '=', hashToken(owner.guestToken))
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return (await findCartIdOfGuest(db, hashToken(owner.guestToken))) ?? null;
 }
 
 async function ensureCart(tx: Tx, owner: CartOwner): Promise<string> {
@@ -49,16 +56,13 @@ async function ensureCart(tx: Tx, owner: CartOwner): Promise<string> {
   if (!owner.userId && !owner.guestToken) throw new Error('a guest cart needs a token');
   const now = Date.now();
   const id = newId();
-  await tx
-    .insertInto('carts')
-    .values({
-      id,
-      user_id: owner.userId,
-      guest_token_hash: owner.userId ? null : hashToken(owner.guestToken!),
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertCart(tx, {
+    id,
+    user_id: owner.userId,
+    guest_token_hash: owner.userId ? null : hashToken(owner.guestToken!),
+    created_at: now,
+    updated_at: now,
+  });
   return id;
 }
 
@@ -66,27 +70,7 @@ export async function getCart(db: Db, owner: CartOwner): Promise<Cart> {
   const pricing = await getPricing(db);
   const cartId = await findCartId(db, owner);
   if (!cartId) return emptyCart(pricing.rielPerUsd);
-  const rows = await db
-    .selectFrom('cart_items as i')
-    .innerJoin('products as p', 'p.id', 'i.product_id')
-    .innerJoin('stock_levels as s', 's.product_id', 'p.id')
-    .select([
-      'i.id',
-      'i.product_id',
-      'i.quantity',
-      'p.slug',
-      'p.sku',
-      'p.name',
-      'p.images_json',
-      'p.price_cents',
-      'p.active',
-      's.on_hand',
-      's.reserved',
-    ])
-    .where('i.cart_id', '=', cartId)
-    .orderBy('i.added_at')
-    .orderBy('i.id')
-    .execute();
+  const rows = await cartLinesWithProducts(db, cartId);
   const lines = rows.map((row) => {
     const available = row.active === 1 ? Math.max(0, Number(row.on_hand) - Number(row.reserved)) : 0;
     const quantity = Number(row.quantity);
@@ -133,45 +117,27 @@ export async function addToCart(
 ): Promise<Cart> {
   await withRetryOnDuplicate(() =>
     inTransaction(db, async (tx) => {
-      const product = await tx
-        .selectFrom('products as p')
-        .innerJoin('stock_levels as s', 's.product_id', 'p.id')
-        .select(['p.id', 'p.active', 's.on_hand', 's.reserved'])
-        .where('p.id', '=', productId)
-        .executeTakeFirst();
+      const product = await findProductWithStock(tx, productId);
       if (!product || product.active !== 1)
         throw new NotFound('This product does not exist or is no longer sold');
       const cartId = await ensureCart(tx, owner);
-      const line = await tx
-        .selectFrom('cart_items')
-        .select(['id', 'quantity'])
-        .where('cart_id', '=', cartId)
-        .where('product_id', '=', productId)
-        .executeTakeFirst();
+      const line = await findCartLineOfProduct(tx, cartId, productId);
       const wanted = (line ? Number(line.quantity) : 0) + quantity;
       checkAvailable(wanted, Number(product.on_hand) - Number(product.reserved));
       if (line) {
-        await tx.updateTable('cart_items').set({ quantity: wanted }).where('id', '=', line.id).execute();
+        await setCartLineQuantity(tx, line.id, wanted);
       } else {
-        const count = await tx
-          .selectFrom('cart_items')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('cart_id', '=', cartId)
-          .executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_LINES)
+        if ((await countCartLines(tx, cartId)) >= MAX_LINES)
           throw new Invalid(`A cart holds up to ${MAX_LINES} different products`);
-        await tx
-          .insertInto('cart_items')
-          .values({
-            id: newId(),
-            cart_id: cartId,
-            product_id: productId,
-            quantity: wanted,
-            added_at: Date.now(),
-          })
-          .execute();
+        await insertCartLine(tx, {
+          id: newId(),
+          cart_id: cartId,
+          product_id: productId,
+          quantity: wanted,
+          added_at: Date.now(),
+        });
       }
-      await tx.updateTable('carts').set({ updated_at: Date.now() }).where('id', '=', cartId).execute();
+      await touchCart(tx, cartId, Date.now());
     }),
   );
   return getCart(db, owner);
@@ -185,13 +151,9 @@ export async function setCartQuantity(
 ): Promise<Cart> {
   await inTransaction(db, async (tx) => {
     const line = await findOwnLine(tx, owner, lineId);
-    const stock = await tx
-      .selectFrom('stock_levels')
-      .select(['on_hand', 'reserved'])
-      .where('product_id', '=', line.product_id)
-      .executeTakeFirstOrThrow();
+    const stock = await findStockLevel(tx, line.product_id);
     checkAvailable(quantity, Number(stock.on_hand) - Number(stock.reserved));
-    await tx.updateTable('cart_items').set({ quantity }).where('id', '=', lineId).execute();
+    await setCartLineQuantity(tx, lineId, quantity);
   });
   return getCart(db, owner);
 }
@@ -199,14 +161,23 @@ export async function setCartQuantity(
 export async function removeFromCart(db: Db, owner: CartOwner, lineId: string): Promise<Cart> {
   await inTransaction(db, async (tx) => {
     await findOwnLine(tx, owner, lineId);
-    await tx.deleteFrom('cart_items').where('id', '=', lineId).execute();
+    await deleteCartLine(tx, lineId);
   });
   return getCart(db, owner);
 }
 
+/** What a customer's cart asks for, as the lines of an order. */
+export async function cartOrderLines(
+  db: Db | Tx,
+  userId: string,
+): Promise<{ productId: string; quantity: number }[]> {
+  const rows = await cartLinesOfUser(db, userId);
+  return rows.map((r) => ({ productId: r.product_id, quantity: Number(r.quantity) }));
+}
+
 export async function clearCart(tx: Tx, owner: CartOwner): Promise<void> {
   const cartId = await findCartId(tx, owner);
-  if (cartId) await tx.deleteFrom('cart_items').where('cart_id', '=', cartId).execute();
+  if (cartId) await deleteCartLines(tx, cartId);
 }
 
 /** At sign-in, the guest's lines join the customer's cart (quantities add up, capped), and the guest cart goes. */
@@ -215,45 +186,26 @@ export async function mergeGuestCart(db: Db, guestToken: string, userId: string)
     inTransaction(db, async (tx) => {
       const guestCartId = await findCartId(tx, { userId: null, guestToken });
       if (!guestCartId) return;
-      const guestLines = await tx
-        .selectFrom('cart_items')
-        .selectAll()
-        .where('cart_id', '=', guestCartId)
-        .execute();
+      const guestLines = await cartLines(tx, guestCartId);
       const cartId = await ensureCart(tx, { userId, guestToken: null });
       for (const line of guestLines) {
-        const existing = await tx
-          .selectFrom('cart_items')
-          .select(['id', 'quantity'])
-          .where('cart_id', '=', cartId)
-          .where('product_id', '=', line.product_id)
-          .executeTakeFirst();
+        const existing = await findCartLineOfProduct(tx, cartId, line.product_id);
         if (existing) {
           const quantity = Math.min(MAX_QUANTITY, Number(existing.quantity) + Number(line.quantity));
-          await tx.updateTable('cart_items').set({ quantity }).where('id', '=', existing.id).execute();
+          await setCartLineQuantity(tx, existing.id, quantity);
         } else {
-          await tx
-            .insertInto('cart_items')
-            .values({ ...line, id: newId(), cart_id: cartId })
-            .execute();
+          await insertCartLine(tx, { ...line, id: newId(), cart_id: cartId });
         }
       }
-      await tx.deleteFrom('cart_items').where('cart_id', '=', guestCartId).execute();
-      await tx.deleteFrom('carts').where('id', '=', guestCartId).execute();
+      await deleteCartLines(tx, guestCartId);
+      await deleteCart(tx, guestCartId);
     }),
   );
 }
 
 async function findOwnLine(tx: Tx, owner: CartOwner, lineId: string) {
   const cartId = await findCartId(tx, owner);
-  const line = cartId
-    ? await tx
-        .selectFrom('cart_items')
-        .select(['id', 'product_id'])
-        .where('id', '=', lineId)
-        .where('cart_id', '=', cartId)
-        .executeTakeFirst()
-    : undefined;
+  const line = cartId ? await findCartLine(tx, cartId, lineId) : undefined;
   if (!line) throw new NotFound('This line is not in your cart');
   return line;
 }

@@ -2,6 +2,8 @@ import { handsOverGoods, warrantyUntil, type OrderStatus } from '@shop/shared';
 import type { OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, Invalid } from '../../http/errors';
+import { orderLinesWithSerialized } from './repo';
+import { moveSerials, serialsInStock, soldSerialCounts } from './serials-repo';
 
 /**
  * Serial numbers leave with the goods. At the order's first handover step (out for delivery, or picked up) staff name
@@ -23,27 +25,8 @@ export async function sellSerialsAtHandover(
       });
     return {};
   }
-  const lines = await tx
-    .selectFrom('order_items as i')
-    .innerJoin('products as p', 'p.id', 'i.product_id')
-    .select([
-      'i.id',
-      'i.product_id',
-      'i.quantity',
-      'i.cancelled_quantity',
-      'i.warranty_months',
-      'p.serialized',
-    ])
-    .where('i.order_id', '=', order.id)
-    .orderBy('i.product_id')
-    .execute();
-  const named = await tx
-    .selectFrom('serial_numbers')
-    .select(['product_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('reference', '=', order.number)
-    .where('status', '=', 'sold')
-    .groupBy('product_id')
-    .execute();
+  const lines = await orderLinesWithSerialized(tx, order.id);
+  const named = await soldSerialCounts(tx, order.number);
 
   const problems: Record<string, string> = {};
   for (const lineId of Object.keys(given)) {
@@ -71,15 +54,9 @@ export async function sellSerialsAtHandover(
       problems[field] = 'serial numbers must be different';
       continue;
     }
-    const inStock = await tx
-      .selectFrom('serial_numbers')
-      .select('serial')
-      .where('product_id', '=', line.product_id)
-      .where('serial', 'in', serials)
-      .where('status', '=', 'in_stock')
-      .execute();
+    const inStock = await serialsInStock(tx, line.product_id, serials);
     // Compared exactly in code: MySQL's collation would match "abc1" to "ABC1", SQLite would not.
-    const missing = serials.filter((s) => !inStock.some((row) => row.serial === s));
+    const missing = serials.filter((s) => !inStock.includes(s));
     if (missing.length) problems[field] = `not in stock for this product: ${missing.join(', ')}`;
     else toSell.push({ line, serials });
   }
@@ -88,20 +65,14 @@ export async function sellSerialsAtHandover(
 
   const sold: Record<string, string[]> = {};
   for (const { line, serials } of toSell) {
-    const updated = await tx
-      .updateTable('serial_numbers')
-      .set({
-        status: 'sold',
-        reference: order.number,
-        sold_at: now,
-        warranty_until: warrantyUntil(now, Number(line.warranty_months)),
-        updated_at: now,
-      })
-      .where('product_id', '=', line.product_id)
-      .where('serial', 'in', serials)
-      .where('status', '=', 'in_stock')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== serials.length)
+    const updated = await moveSerials(tx, line.product_id, serials, 'in_stock', {
+      status: 'sold',
+      reference: order.number,
+      sold_at: now,
+      warranty_until: warrantyUntil(now, Number(line.warranty_months)),
+      updated_at: now,
+    });
+    if (updated !== serials.length)
       throw new Conflict('Some of these serial numbers were just sold with another order', {
         [`serials.${line.id}`]: 'no longer in stock',
       });

@@ -2,11 +2,18 @@ import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
+import { findPendingProof } from '../payments/proofs-repo';
 import { getHoldLimits, type HoldLimits } from './hold-limits';
-import { sweepEmptyCounters } from './holds-repo';
-import { findOrderRow } from './repo';
+import {
+  claimReviewStep,
+  dueReviews,
+  endedHoldsWithoutQr,
+  sweepEmptyCounters,
+  type ReviewStep,
+} from './holds-repo';
+import { addEvent, findOrderRow, lockOrderIn } from './repo';
 import { releaseReviewedStock } from './review-release';
-import { addEvent, transitionOrder } from './service';
+import { transitionOrder } from './service';
 import { mailStaff } from './staff-notices';
 
 /**
@@ -34,44 +41,14 @@ export async function watchHolds(db: Db, now = Date.now()): Promise<void> {
   await sweepEmptyCounters(db, now - EMPTY_COUNTER_TTL_MS);
 }
 
-/** Reviews older than `before` whose `column` step is still to do, oldest first. */
-function dueReviews(
-  db: Db,
-  before: number,
-  column: 'review_noticed_at' | 'review_escalated_at' | 'stock_released_at',
-) {
-  return db
-    .selectFrom('order_holds as h')
-    .innerJoin('orders as o', 'o.id', 'h.order_id')
-    .select(['h.order_id', 'h.review_since', 'o.number'])
-    .where('o.status', '=', 'payment_review')
-    .where('h.review_since', '<=', before)
-    .where(`h.${column}`, 'is', null)
-    .orderBy('h.review_since')
-    .limit(BATCH)
-    .execute();
-}
-
 async function tellStaff(db: Db, limits: HoldLimits, now: number, step: 'notice' | 'escalation') {
   const minutes = step === 'notice' ? limits.reviewNoticeMinutes : limits.reviewEscalationMinutes;
-  const column = step === 'notice' ? 'review_noticed_at' : 'review_escalated_at';
+  const column: ReviewStep = step === 'notice' ? 'review_noticed_at' : 'review_escalated_at';
   const before = now - minutes * MINUTE;
-  for (const due of await dueReviews(db, before, column)) {
+  for (const due of await dueReviews(db, before, column, BATCH)) {
     await inTransaction(db, async (tx) => {
-      const claimed = await tx
-        .updateTable('order_holds')
-        .set({ [column]: now })
-        .where('order_id', '=', due.order_id)
-        .where(column, 'is', null)
-        .where('review_since', '<=', before)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return;
-      const screenshot = await tx
-        .selectFrom('payment_proofs')
-        .select('id')
-        .where('order_id', '=', due.order_id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
+      if (!(await claimReviewStep(tx, due.order_id, column, before, now))) return;
+      const screenshot = await findPendingProof(tx, due.order_id);
       await mailStaff(
         tx,
         step === 'notice' ? ['staff', 'admin'] : ['admin'],
@@ -89,24 +66,11 @@ async function tellStaff(db: Db, limits: HoldLimits, now: number, step: 'notice'
 
 async function releaseOverdue(db: Db, limits: HoldLimits, now: number) {
   const before = now - limits.reviewReleaseMinutes * MINUTE;
-  for (const due of await dueReviews(db, before, 'stock_released_at')) {
+  for (const due of await dueReviews(db, before, 'stock_released_at', BATCH)) {
     await inTransaction(db, async (tx) => {
       // The order's lock first, as every change of an order takes it: a staff decision racing with this waits.
-      const locked = await tx
-        .updateTable('orders')
-        .set({ updated_at: now })
-        .where('id', '=', due.order_id)
-        .where('status', '=', 'payment_review')
-        .executeTakeFirst();
-      if (Number(locked.numUpdatedRows) !== 1) return;
-      const claimed = await tx
-        .updateTable('order_holds')
-        .set({ stock_released_at: now })
-        .where('order_id', '=', due.order_id)
-        .where('stock_released_at', 'is', null)
-        .where('review_since', '<=', before)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return;
+      if (!(await lockOrderIn(tx, due.order_id, ['payment_review'], now))) return;
+      if (!(await claimReviewStep(tx, due.order_id, 'stock_released_at', before, now))) return;
       const order = (await findOrderRow(tx, due.order_id))!;
       await releaseReviewedStock(tx, order, now);
       const hours = Math.round(limits.reviewReleaseMinutes / 60);
@@ -137,33 +101,11 @@ async function releaseOverdue(db: Db, limits: HoldLimits, now: number) {
 }
 
 async function endHoldsWithoutQr(db: Db, now: number) {
-  const ended = await db
-    .selectFrom('order_holds as h')
-    .innerJoin('orders as o', 'o.id', 'h.order_id')
-    .select('o.id')
-    .where('o.status', '=', 'pending_payment')
-    .where('h.ends_at', '<=', now)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('payments as p')
-            .select('p.id')
-            .whereRef('p.order_id', '=', 'o.id')
-            .where('p.status', 'in', ['pending', 'superseded']),
-        ),
-      ),
-    )
-    .limit(BATCH)
-    .execute();
-  for (const { id } of ended) {
+  const ended = await endedHoldsWithoutQr(db, now, BATCH);
+  for (const id of ended) {
     await inTransaction(db, async (tx) => {
       // A screenshot waiting for staff may be the payment: staff decide, as when a last QR runs out.
-      const proof = await tx
-        .selectFrom('payment_proofs')
-        .select('id')
-        .where('order_id', '=', id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
+      const proof = await findPendingProof(tx, id);
       await transitionOrder(tx, {
         orderId: id,
         to: proof ? 'payment_review' : 'expired',

@@ -184,3 +184,62 @@ export async function setReviewSince(tx: Tx, orderId: string, since: number | nu
     .where('order_id', '=', orderId)
     .execute();
 }
+
+/** The steps of a payment review that the payment job takes in turn, each claimed once by setting its column. */
+export type ReviewStep = 'review_noticed_at' | 'review_escalated_at' | 'stock_released_at';
+
+/** Orders in review since `before` or longer whose `step` is still to do, oldest first. */
+export async function dueReviews(db: Db, before: number, step: ReviewStep, batch: number) {
+  return db
+    .selectFrom('order_holds as h')
+    .innerJoin('orders as o', 'o.id', 'h.order_id')
+    .select(['h.order_id', 'h.review_since', 'o.number'])
+    .where('o.status', '=', 'payment_review')
+    .where('h.review_since', '<=', before)
+    .where(`h.${step}`, 'is', null)
+    .orderBy('h.review_since')
+    .limit(batch)
+    .execute();
+}
+
+/** Claims a review step for one order (still due, still in review since `before`); true for the one caller that did. */
+export async function claimReviewStep(
+  tx: Tx,
+  orderId: string,
+  step: ReviewStep,
+  before: number,
+  now: number,
+): Promise<boolean> {
+  const claimed = await tx
+    .updateTable('order_holds')
+    .set({ [step]: now })
+    .where('order_id', '=', orderId)
+    .where(step, 'is', null)
+    .where('review_since', '<=', before)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
+/** Orders waiting for payment whose hold ended and that have no QR left to watch. */
+export async function endedHoldsWithoutQr(db: Db, now: number, batch: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('order_holds as h')
+    .innerJoin('orders as o', 'o.id', 'h.order_id')
+    .select('o.id')
+    .where('o.status', '=', 'pending_payment')
+    .where('h.ends_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payments as p')
+            .select('p.id')
+            .whereRef('p.order_id', '=', 'o.id')
+            .where('p.method', '=', 'khqr')
+            .where('p.status', 'in', ['pending', 'superseded']),
+        ),
+      ),
+    )
+    .limit(batch)
+    .execute();
+  return rows.map((r) => r.id);
+}

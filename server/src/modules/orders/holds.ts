@@ -18,6 +18,7 @@ import {
   subtract,
   type CounterKey,
 } from './holds-repo';
+import { orderItemsByProduct } from './repo';
 
 /**
  * What unpaid orders hold, counted per holder: the customer's account, the browser (its cart cookie, which stays
@@ -145,11 +146,7 @@ export async function releaseHold(tx: Tx, orderId: string, now = Date.now()): Pr
   if (!(await stopCounting(tx, orderId))) return;
   const hold = await findOrderHold(tx, orderId);
   if (!hold) return;
-  const items = await tx
-    .selectFrom('order_items')
-    .select(['product_id', 'quantity', 'cancelled_quantity'])
-    .where('order_id', '=', orderId)
-    .execute();
+  const items = await orderItemsByProduct(tx, orderId);
   const steps = holdersOf(hold).flatMap((holder) => [
     { key: { holder: holder.key, productId: ORDERS_COUNTER }, n: 1 },
     ...items.map((item) => ({

@@ -10,7 +10,9 @@ import {
 } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { SignedInUser } from '../accounts/sessions';
+import { latestPaidPayment } from '../payments/repo';
 import { getSetting, getShopIdentity, type ShopIdentity } from '../settings/service';
+import { findCustomerPhone } from './repo';
 import { getOrderFor } from './service';
 
 /**
@@ -80,14 +82,8 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
   const [shop, vatSetting, contact, payment] = await Promise.all([
     getShopIdentity(db),
     getInvoiceVat(db),
-    db.selectFrom('orders').select('customer_phone').where('id', '=', order.id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('payments')
-      .select(['currency', 'amount_minor'])
-      .where('order_id', '=', order.id)
-      .where('status', '=', 'paid')
-      .orderBy('paid_at', 'desc')
-      .executeTakeFirst(),
+    findCustomerPhone(db, order.id),
+    latestPaidPayment(db, order.id),
   ]);
   const lines = order.items.map((item) => ({
     sku: item.sku,
@@ -110,7 +106,7 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
     issuedAt: order.createdAt,
     paidAt: order.paidAt,
     shop,
-    customer: { name: order.customer.name, email: order.customer.email, phone: contact.customer_phone },
+    customer: { name: order.customer.name, email: order.customer.email, phone: contact },
     fulfilment: order.fulfilment,
     deliveryAddress: order.deliveryAddress,
     note: order.note,

@@ -13,11 +13,22 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement, movementEffects } from '../inventory/ledger';
-import { issuePayment, latestPayment, type PaymentPolicy } from '../payments/service';
+import { latestKhqrPayment, supersedePendingQrs } from '../payments/repo';
+import { issuePayment, type PaymentPolicy } from '../payments/service';
 import { releaseHeldUnits } from './holds';
 import { reservationWasReleased } from './holds-repo';
-import { findOrderRow } from './repo';
-import { addEvent, transitionOrder } from './service';
+import {
+  addEvent,
+  cancelLineUnits,
+  countOpenLines,
+  findOrderLine,
+  findOrderRow,
+  insertLineCancellation,
+  lockOrderIn,
+  setOrderAmounts,
+} from './repo';
+import { moveSerials, serialsInStock, soldSerialsOf } from './serials-repo';
+import { transitionOrder } from './service';
 
 export interface CancelOrderLineCommand extends CancelOrderLineInput {
   orderId: string;
@@ -37,7 +48,7 @@ const openStatuses = orderStatuses.filter(canCancelLines);
  * - Before payment (pending_payment, payment_review) the total drops by the cancelled units' value. The KHQR shown
  *   asks the old amount, so a pending order gets a new QR for the new total in the same transaction (the old one is
  *   superseded but stays watched until it expires; if it is paid anyway, the paid transition charges those lines
- *   back and records their refund: service.ts). In review no QR is issued: staff settle the payment they are
+ *   back and records their refund: late-qr-payment.ts). In review no QR is issued: staff settle the payment they are
  *   looking at, and a QR renewed later asks the new total.
  * - After payment the total stays what was paid, and the cancelled value is added to `refund_owed_cents`.
  * So `total − refund owed = Σ (quantity − cancelled) × unit price + delivery fee` always holds; the delivery fee is
@@ -52,14 +63,7 @@ export async function cancelOrderLine(
   await inTransaction(db, async (tx) => {
     const order = await lockOpenOrder(tx, command.orderId);
     const status = order.status as OrderStatus;
-    const line = await tx
-      .selectFrom('order_items as i')
-      .innerJoin('products as p', 'p.id', 'i.product_id')
-      .selectAll('i')
-      .select('p.serialized')
-      .where('i.id', '=', command.lineId)
-      .where('i.order_id', '=', order.id)
-      .executeTakeFirst();
+    const line = await findOrderLine(tx, order.id, command.lineId);
     if (!line) throw new NotFound('This order has no such line');
     const remaining = Number(line.quantity) - Number(line.cancelled_quantity);
     if (remaining === 0)
@@ -75,17 +79,10 @@ export async function cancelOrderLine(
     const value = command.quantity * Number(line.unit_price_cents);
     // A cancellation is dated after the QR it makes stale, even within one millisecond: the paid transition tells
     // which cancellations a paid QR still included by comparing these times.
-    const lastQr = unpaid ? await latestPayment(tx, order.id) : undefined;
+    const lastQr = unpaid ? await latestKhqrPayment(tx, order.id) : undefined;
     const now = Math.max(Date.now(), lastQr ? Number(lastQr.created_at) + 1 : 0);
 
-    await tx
-      .updateTable('order_items')
-      .set((eb) => ({
-        cancelled_quantity: eb('cancelled_quantity', '+', command.quantity),
-        cancel_reason: command.reason,
-      }))
-      .where('id', '=', line.id)
-      .execute();
+    await cancelLineUnits(tx, line.id, command.quantity, command.reason);
     // A review past its limit gave the reservation back already (review-release.ts): nothing to release then.
     const reserved = unpaid && !(await reservationWasReleased(tx, order.id));
     const movementId = await giveBackStock(tx, order, line, command, unpaid, reserved);
@@ -98,26 +95,19 @@ export async function cancelOrderLine(
           total_khr: usdCentsToKhr(Number(order.total_cents) - value, Number(order.riel_per_usd)),
         }
       : { refund_owed_cents: Number(order.refund_owed_cents) + value };
-    await tx
-      .updateTable('orders')
-      .set({ ...totals, updated_at: now })
-      .where('id', '=', order.id)
-      .execute();
-    await tx
-      .insertInto('order_line_cancellations')
-      .values({
-        id: newId(),
-        order_id: order.id,
-        order_item_id: line.id,
-        quantity: command.quantity,
-        reason: command.reason,
-        note: command.note ?? null,
-        value_cents: value,
-        order_status: status,
-        actor_id: command.actor.userId,
-        created_at: now,
-      })
-      .execute();
+    await setOrderAmounts(tx, order.id, { ...totals, updated_at: now });
+    await insertLineCancellation(tx, {
+      id: newId(),
+      order_id: order.id,
+      order_item_id: line.id,
+      quantity: command.quantity,
+      reason: command.reason,
+      note: command.note ?? null,
+      value_cents: value,
+      order_status: status,
+      actor_id: command.actor.userId,
+      created_at: now,
+    });
     const what = `line cancelled: ${command.quantity} × ${line.name} (${command.reason.replace(/_/g, ' ')})`;
     const reason = command.note ? `${what}: ${command.note}` : what;
     await addEvent(tx, order.id, status, status, 'staff', command.actor.userId, reason.slice(0, 500), now);
@@ -148,13 +138,7 @@ export async function cancelOrderLine(
     );
 
     if (!unpaid) return;
-    const open = await tx
-      .selectFrom('order_items')
-      .select('id')
-      .where('order_id', '=', order.id)
-      .where((eb) => eb('cancelled_quantity', '<', eb.ref('quantity')))
-      .execute();
-    if (open.length === 0) {
+    if ((await countOpenLines(tx, order.id)) === 0) {
       await transitionOrder(tx, {
         orderId: order.id,
         to: 'cancelled',
@@ -164,12 +148,7 @@ export async function cancelOrderLine(
         ip: command.actor.ip,
       });
     } else if (status === 'pending_payment') {
-      await tx
-        .updateTable('payments')
-        .set({ status: 'superseded', updated_at: now })
-        .where('order_id', '=', order.id)
-        .where('status', '=', 'pending')
-        .execute();
+      await supersedePendingQrs(tx, order.id, now);
       await issuePayment(tx, (await findOrderRow(tx, order.id))!, payments, now);
     }
   });
@@ -181,15 +160,10 @@ export async function cancelOrderLine(
  * transition racing with this cancellation waits for it.
  */
 async function lockOpenOrder(tx: Tx, orderId: string): Promise<OrderTable> {
-  const locked = await tx
-    .updateTable('orders')
-    .set({ updated_at: Date.now() })
-    .where('id', '=', orderId)
-    .where('status', 'in', openStatuses)
-    .executeTakeFirst();
+  const locked = await lockOrderIn(tx, orderId, openStatuses, Date.now());
   const order = await findOrderRow(tx, orderId);
   if (!order) throw new NotFound('There is no such order');
-  if (Number(locked.numUpdatedRows) !== 1)
+  if (!locked)
     throw new Conflict(`An order that is ${order.status.replace(/_/g, ' ')} has no lines to cancel`, {
       status: 'order closed',
     });
@@ -257,16 +231,7 @@ async function returnSerials(
   now: number,
 ): Promise<void> {
   const given = command.serials ?? [];
-  const handedOver =
-    line.serialized === 1
-      ? await tx
-          .selectFrom('serial_numbers')
-          .select('serial')
-          .where('product_id', '=', line.product_id)
-          .where('reference', '=', order.number)
-          .where('status', '=', 'sold')
-          .execute()
-      : [];
+  const handedOver = line.serialized === 1 ? await soldSerialsOf(tx, line.product_id, order.number) : [];
   const damaged = command.reason === 'damaged';
   if (handedOver.length === 0 && !(line.serialized === 1 && damaged)) {
     if (given.length)
@@ -280,35 +245,19 @@ async function returnSerials(
       serials: `give ${command.quantity} serial number${command.quantity === 1 ? '' : 's'}`,
     });
   const fromStatus = handedOver.length ? 'sold' : 'in_stock';
-  const known = handedOver.length
-    ? handedOver.map((s) => s.serial)
-    : (
-        await tx
-          .selectFrom('serial_numbers')
-          .select('serial')
-          .where('product_id', '=', line.product_id)
-          .where('serial', 'in', given)
-          .where('status', '=', 'in_stock')
-          .execute()
-      ).map((s) => s.serial);
+  const known = handedOver.length ? handedOver : await serialsInStock(tx, line.product_id, given);
   const unknown = given.filter((s) => !known.includes(s));
   if (unknown.length)
     throw new Invalid('Some serial numbers do not belong to these units', {
       serials: `${handedOver.length ? 'not handed over with this order' : 'not in stock'}: ${unknown.join(', ')}`,
     });
-  const updated = await tx
-    .updateTable('serial_numbers')
-    .set({
-      status: damaged ? 'rma' : 'in_stock',
-      reference: movementId ?? order.number,
-      sold_at: null,
-      warranty_until: null,
-      updated_at: now,
-    })
-    .where('product_id', '=', line.product_id)
-    .where('serial', 'in', given)
-    .where('status', '=', fromStatus)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== given.length)
+  const updated = await moveSerials(tx, line.product_id, given, fromStatus, {
+    status: damaged ? 'rma' : 'in_stock',
+    reference: movementId ?? order.number,
+    sold_at: null,
+    warranty_until: null,
+    updated_at: now,
+  });
+  if (updated !== given.length)
     throw new Conflict('These serial numbers changed meanwhile; reload the order', { serials: 'changed' });
 }

@@ -1,14 +1,305 @@
-import { nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
+import type { OrderActor, OrderStatus, Role } from '@shop/shared';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { OrderItemTable, OrderTable } from '../../db/schema';
+import { newId } from '../../db/ids';
+import type {
+  IdempotencyKeyTable,
+  OrderItemTable,
+  OrderLineCancellationTable,
+  OrderTable,
+} from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
-/** Reading orders back as the API shows them. */
+/**
+ * The SQL of orders: their rows, lines, events and idempotency keys, the order-number counter, and what placing an
+ * order reads of products, customers and addresses. How orders look in the API is present.ts.
+ */
 export async function findOrderRow(db: Db | Tx, id: string): Promise<OrderTable | undefined> {
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
+export async function insertOrder(tx: Tx, row: OrderTable): Promise<void> {
+  await tx.insertInto('orders').values(row).execute();
+}
+
+export async function insertOrderItems(tx: Tx, rows: OrderItemTable[]): Promise<void> {
+  await tx.insertInto('order_items').values(rows).execute();
+}
+
+/** One step of the order's history. */
+export async function addEvent(
+  tx: Tx,
+  orderId: string,
+  from: OrderStatus | null,
+  to: OrderStatus,
+  actor: OrderActor,
+  actorId: string | null,
+  reason: string | null,
+  now: number,
+): Promise<void> {
+  await tx
+    .insertInto('order_events')
+    .values({
+      id: newId(),
+      order_id: orderId,
+      from_status: from,
+      to_status: to,
+      actor,
+      actor_id: actorId,
+      reason,
+      created_at: now,
+    })
+    .execute();
+}
+
+/** The order's lines by product id: the order in which stock rows are locked, so two orders never deadlock. */
+export async function orderItemsByProduct(db: Db | Tx, orderId: string): Promise<OrderItemTable[]> {
+  return db
+    .selectFrom('order_items')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('product_id')
+    .execute();
+}
+
+/** Moves an order from `from` only: false when it was moved meanwhile. */
+export async function setOrderStatus(
+  tx: Tx,
+  orderId: string,
+  from: OrderStatus,
+  changes: Pick<OrderTable, 'status' | 'updated_at'> &
+    Partial<Pick<OrderTable, 'paid_at' | 'payment_due_at'>>,
+): Promise<boolean> {
+  const moved = await tx
+    .updateTable('orders')
+    .set(changes)
+    .where('id', '=', orderId)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes the order's row lock if its status is one of `statuses` (a no-op write), before anything else is read: a
+ * transition racing with the caller waits for it. False when the order is in another status (or missing).
+ */
+export async function lockOrderIn(
+  tx: Tx,
+  orderId: string,
+  statuses: readonly OrderStatus[],
+  now: number,
+): Promise<boolean> {
+  const locked = await tx
+    .updateTable('orders')
+    .set({ updated_at: now })
+    .where('id', '=', orderId)
+    .where('status', 'in', [...statuses])
+    .executeTakeFirst();
+  return Number(locked.numUpdatedRows) === 1;
+}
+
+export async function setOrderAmounts(
+  tx: Tx,
+  orderId: string,
+  changes: Partial<
+    Pick<
+      OrderTable,
+      'subtotal_cents' | 'total_cents' | 'total_khr' | 'refund_owed_cents' | 'payment_due_at' | 'updated_at'
+    >
+  >,
+): Promise<void> {
+  await tx.updateTable('orders').set(changes).where('id', '=', orderId).execute();
+}
+
+/**
+ * Adds the value of lines cancelled after `since` back to the order's total, as refund owed. Counted in the UPDATE
+ * itself, which reads the current rows on both dialects (a MySQL snapshot taken earlier in the caller's transaction
+ * could miss a cancellation committed just before).
+ */
+export async function chargeCancellationsSince(tx: Tx, orderId: string, since: number): Promise<void> {
+  const later = sql<number>`(select coalesce(sum(c.value_cents), 0) from order_line_cancellations c
+    where c.order_id = ${orderId} and c.created_at > ${since})`;
+  await tx
+    .updateTable('orders')
+    .set((eb) => ({
+      subtotal_cents: eb('subtotal_cents', '+', later),
+      total_cents: eb('total_cents', '+', later),
+      refund_owed_cents: eb('refund_owed_cents', '+', later),
+    }))
+    .where('id', '=', orderId)
+    .execute();
+}
+
+/** A line of an order with whether its product is serialized. */
+export async function findOrderLine(tx: Tx, orderId: string, lineId: string) {
+  return tx
+    .selectFrom('order_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .selectAll('i')
+    .select('p.serialized')
+    .where('i.id', '=', lineId)
+    .where('i.order_id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/** The order's lines with whether their product is serialized, by product id (handover). */
+export async function orderLinesWithSerialized(tx: Tx, orderId: string) {
+  return tx
+    .selectFrom('order_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .select([
+      'i.id',
+      'i.product_id',
+      'i.quantity',
+      'i.cancelled_quantity',
+      'i.warranty_months',
+      'p.serialized',
+    ])
+    .where('i.order_id', '=', orderId)
+    .orderBy('i.product_id')
+    .execute();
+}
+
+export async function cancelLineUnits(
+  tx: Tx,
+  lineId: string,
+  quantity: number,
+  reason: string,
+): Promise<void> {
+  await tx
+    .updateTable('order_items')
+    .set((eb) => ({ cancelled_quantity: eb('cancelled_quantity', '+', quantity), cancel_reason: reason }))
+    .where('id', '=', lineId)
+    .execute();
+}
+
+export async function insertLineCancellation(tx: Tx, row: OrderLineCancellationTable): Promise<void> {
+  await tx.insertInto('order_line_cancellations').values(row).execute();
+}
+
+/** How many of the order's lines still have units not cancelled. */
+export async function countOpenLines(tx: Tx, orderId: string): Promise<number> {
+  const open = await tx
+    .selectFrom('order_items')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where((eb) => eb('cancelled_quantity', '<', eb.ref('quantity')))
+    .execute();
+  return open.length;
+}
+
+export async function findIdempotencyKey(db: Db | Tx, keyHash: string) {
+  return db.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+}
+
+export async function insertIdempotencyKey(tx: Tx, row: IdempotencyKeyTable): Promise<void> {
+  await tx.insertInto('idempotency_keys').values(row).execute();
+}
+
+/** The next value of the one order-number counter, taken inside the caller's transaction (locks the row). */
+export async function takeOrderNumber(tx: Tx): Promise<number> {
+  await tx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'order_number')
+    .execute();
+  const { value } = await tx
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', 'order_number')
+    .executeTakeFirstOrThrow();
+  return Number(value);
+}
+
+/** What an order line copies of its product. */
+export async function findProductsToSell(tx: Tx, productIds: string[]) {
+  return tx
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'price_cents', 'warranty_months', 'active'])
+    .where('id', 'in', productIds)
+    .execute();
+}
+
+export async function findCustomerContact(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['name', 'email', 'phone', 'locale'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findAddressOf(tx: Tx, userId: string, addressId: string) {
+  return tx
+    .selectFrom('addresses')
+    .selectAll()
+    .where('id', '=', addressId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findCustomerPhone(db: Db, orderId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orders')
+    .select('customer_phone')
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return row.customer_phone;
+}
+
+/** Active members of the given roles, by id: whom staff notices go to. */
+export async function activeMembersOf(tx: Tx, roles: readonly Role[]) {
+  return tx
+    .selectFrom('users')
+    .select(['email', 'name', 'locale'])
+    .where('role', 'in', [...roles])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+}
+
+/** A page of orders, newest first, with the number of units of each. */
+export async function pageOfOrders(
+  db: Db,
+  filter: { userId?: string; status?: OrderStatus | undefined; number?: string; email?: string },
+  page: { page: number; pageSize: number },
+) {
+  let base = db.selectFrom('orders');
+  if (filter.userId !== undefined) base = base.where('user_id', '=', filter.userId);
+  if (filter.status) base = base.where('status', '=', filter.status);
+  if (filter.number !== undefined && filter.email !== undefined) {
+    const { number, email } = filter;
+    base = base.where((eb) => eb.or([eb('number', '=', number), eb('customer_email', '=', email)]));
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const counts = rows.length
+    ? await db
+        .selectFrom('order_items')
+        .select(['order_id', (eb) => eb.fn.sum<number>('quantity').as('n')])
+        .where(
+          'order_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .groupBy('order_id')
+        .execute()
+    : [];
+  return {
+    rows: rows.map((row) => ({ row, itemCount: Number(counts.find((c) => c.order_id === row.id)?.n ?? 0) })),
+    total: Number(total.n),
+  };
+}
+
+/** What an order's page shows besides its row: its lines, its history and the serials sold with it. */
+export async function findOrderDetails(db: Db | Tx, row: OrderTable) {
   const [items, events, serials] = await Promise.all([
     db.selectFrom('order_items').selectAll().where('order_id', '=', row.id).orderBy('id').execute(),
     db.selectFrom('order_events').selectAll().where('order_id', '=', row.id).orderBy('id').execute(),
@@ -18,60 +309,5 @@ export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor
       .where('reference', '=', row.number)
       .execute(),
   ]);
-  return {
-    ...orderHeader(row, viewer),
-    items: items.map((item) =>
-      toOrderItem(
-        item,
-        serials.filter((s) => s.product_id === item.product_id).map((s) => s.serial),
-      ),
-    ),
-    events: events.map((e) => ({
-      from: e.from_status as OrderStatus | null,
-      to: e.to_status as OrderStatus,
-      actor: e.actor as OrderActor,
-      reason: e.reason,
-      at: Number(e.created_at),
-    })),
-  };
-}
-
-export function orderHeader(row: OrderTable, viewer: OrderActor) {
-  const status = row.status as OrderStatus;
-  return {
-    id: row.id,
-    number: row.number,
-    status,
-    channel: row.channel as 'web' | 'pos',
-    customer: { id: row.user_id, name: row.customer_name, email: row.customer_email },
-    fulfilment: row.fulfilment as 'pickup' | 'delivery',
-    deliveryAddress: row.delivery_address_json ? JSON.parse(row.delivery_address_json) : null,
-    note: row.note,
-    subtotalCents: Number(row.subtotal_cents),
-    deliveryFeeCents: Number(row.delivery_fee_cents),
-    totalCents: Number(row.total_cents),
-    currency: row.currency as 'USD' | 'KHR',
-    totalKhr: Number(row.total_khr),
-    rielPerUsd: Number(row.riel_per_usd),
-    locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
-    createdAt: Number(row.created_at),
-    paidAt: row.paid_at === null ? null : Number(row.paid_at),
-    refundOwedCents: Number(row.refund_owed_cents),
-    nextStatuses: nextStatuses(status, viewer),
-  };
-}
-
-function toOrderItem(item: OrderItemTable, serials: string[]) {
-  return {
-    id: item.id,
-    productId: item.product_id,
-    sku: item.sku,
-    name: item.name,
-    quantity: Number(item.quantity),
-    unitPriceCents: Number(item.unit_price_cents),
-    lineTotalCents: Number(item.line_total_cents),
-    warrantyMonths: Number(item.warranty_months),
-    cancelledQuantity: Number(item.cancelled_quantity),
-    serials,
-  };
+  return { items, events, serials };
 }

@@ -6,6 +6,7 @@ import { applyMovement, movementEffects } from '../inventory/ledger';
 import { releaseStock, reserveStock } from '../inventory/service';
 import { releaseHold } from './holds';
 import { reservationTakenBack, setReviewSince } from './holds-repo';
+import { orderItemsByProduct } from './repo';
 
 /**
  * A payment review that keeps stock from every other customer cannot last for ever (docs/decisions/
@@ -67,12 +68,7 @@ export async function followReviewClock(
 }
 
 async function openUnits(tx: Tx, orderId: string) {
-  const items = await tx
-    .selectFrom('order_items')
-    .select(['product_id', 'name', 'quantity', 'cancelled_quantity'])
-    .where('order_id', '=', orderId)
-    .orderBy('product_id')
-    .execute();
+  const items = await orderItemsByProduct(tx, orderId);
   return items
     .map((i) => ({
       productId: i.product_id,

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
 import type { MailData } from '../../mail/templates';
 import { orderPageUrl } from './notifications';
+import { activeMembersOf } from './repo';
 
 type StaffNotice = 'staff-review-waiting' | 'staff-review-overdue' | 'staff-refund-owed';
 
@@ -17,13 +18,7 @@ export async function mailStaff<T extends StaffNotice>(
   order: { id: string; number: string },
   data: Omit<MailData[T], 'name' | 'orderNumber' | 'orderUrl'>,
 ): Promise<number> {
-  const recipients = await tx
-    .selectFrom('users')
-    .select(['email', 'name', 'locale'])
-    .where('role', 'in', [...roles])
-    .where('status', '=', 'active')
-    .orderBy('id')
-    .execute();
+  const recipients = await activeMembersOf(tx, roles);
   for (const person of recipients) {
     await enqueueMail(tx, {
       to: person.email,

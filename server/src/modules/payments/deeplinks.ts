@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
 import type { BakongConfig } from '../../config';
 import type { Db } from '../../db/database';
-import type { PaymentTable } from '../../db/schema';
 import { getShopIdentity } from '../settings/service';
 import { createBakongClient, type BakongClient } from './bakong-client';
 import { bakongBaseUrl } from './bakong-standin';
+import type { KhqrPayment } from './repo';
 
 /**
  * Links that open the customer's bank app on a payment QR (Bakong's generate_deeplink_by_qr): on a phone the
@@ -14,7 +14,7 @@ import { bakongBaseUrl } from './bakong-standin';
  */
 export interface PaymentDeeplinks {
   /** The link for a payable QR, or null when Bakong gives none within a moment. */
-  linkFor(payment: Pick<PaymentTable, 'order_id' | 'qr' | 'md5' | 'expires_at'>): Promise<string | null>;
+  linkFor(payment: Pick<KhqrPayment, 'order_id' | 'qr' | 'md5' | 'expires_at'>): Promise<string | null>;
 }
 
 /** How long a payment answer waits for a link not known yet; the ask goes on, for the pay page's next poll. */
@@ -34,7 +34,7 @@ export function createPaymentDeeplinks(deps: {
   const kept = new Map<string, { link: string | null; until: number }>();
   const asking = new Map<string, Promise<string | null>>();
 
-  async function ask(payment: Pick<PaymentTable, 'order_id' | 'qr'>): Promise<string | null> {
+  async function ask(payment: Pick<KhqrPayment, 'order_id' | 'qr'>): Promise<string | null> {
     const bakong = deps.bakong();
     if (!bakong) return null;
     const shop = await getShopIdentity(deps.db);
@@ -126,7 +126,7 @@ export function offerPaymentDeeplinks(db: Db, deeplinks: PaymentDeeplinks): void
 /** The link for a payable QR of this database's server; null when it offers none. */
 export async function paymentDeeplink(
   db: Db,
-  payment: Pick<PaymentTable, 'order_id' | 'qr' | 'md5' | 'expires_at'>,
+  payment: Pick<KhqrPayment, 'order_id' | 'qr' | 'md5' | 'expires_at'>,
 ): Promise<string | null> {
   return (await offered.get(db)?.linkFor(payment)) ?? null;
 }

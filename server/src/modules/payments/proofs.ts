@@ -22,6 +22,17 @@ import { recordAudit, type Actor } from '../audit/audit';
 import type { OrderMailer } from '../orders/notifications';
 import { findOrderRow } from '../orders/repo';
 import { transitionOrder } from '../orders/service';
+import {
+  countProofsOf,
+  decideProof,
+  findProof,
+  findReviewItem,
+  insertProof,
+  pageOfReviewItems,
+  proofsOf,
+  proofsWithImage,
+  type ReviewRow,
+} from './proofs-repo';
 
 /**
  * Payment screenshots: the fallback when a KHQR payment cannot be confirmed through Bakong. A screenshot never
@@ -74,22 +85,11 @@ export async function uploadPaymentProof(
   try {
     const { proof, stored } = await inTransaction(db, async (tx) => {
       const order = waitingForPayment((await findOrderRow(tx, orderId))!);
-      const sameImage = await tx
-        .selectFrom('payment_proofs')
-        .selectAll()
-        .where('sha256', '=', image.sha256)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const sameImage = await proofsWithImage(tx, image.sha256);
       // The same file again for the same order, still waiting: a retried upload, answered with the first.
       const retried = sameImage.find((p) => p.order_id === order.id && p.status === 'pending');
       if (retried) return { proof: retried, stored: false };
-      const { n } = await tx
-        .selectFrom('payment_proofs')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('order_id', '=', order.id)
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= MAX_PROOFS_PER_ORDER)
+      if ((await countProofsOf(tx, order.id)) >= MAX_PROOFS_PER_ORDER)
         throw new Conflict('This order has as many screenshots as it can have: please contact the shop', {
           file: `at most ${MAX_PROOFS_PER_ORDER} screenshots per order`,
         });
@@ -107,7 +107,7 @@ export async function uploadPaymentProof(
         reviewed_at: null,
         created_at: now,
       };
-      await tx.insertInto('payment_proofs').values(row).execute();
+      await insertProof(tx, row);
       await recordAudit(
         tx,
         actor,
@@ -141,14 +141,7 @@ export async function listOrderPaymentProofs(
   viewer: SignedInUser,
 ): Promise<{ items: PaymentProof[] }> {
   const order = visibleOrder(await findOrderRow(db, orderId), viewer);
-  const rows = await db
-    .selectFrom('payment_proofs')
-    .selectAll()
-    .where('order_id', '=', order.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return { items: rows.map(toPaymentProof) };
+  return { items: (await proofsOf(db, order.id)).map(toPaymentProof) };
 }
 
 export async function paymentProofImage(
@@ -156,11 +149,7 @@ export async function paymentProofImage(
   proofId: string,
   viewer: SignedInUser,
 ): Promise<FileAnswer> {
-  const proof = await db
-    .selectFrom('payment_proofs')
-    .select(['order_id', 'storage_key'])
-    .where('id', '=', proofId)
-    .executeTakeFirst();
+  const proof = await findProof(db, proofId);
   const order = visibleOrder(proof && (await findOrderRow(db, proof.order_id)), viewer, 'payment screenshot');
   const file = await storage.get(proof!.storage_key);
   if (!file) throw new NotFound('There is no such payment screenshot');
@@ -177,26 +166,10 @@ export async function listPaymentProofs(
   db: Db,
   query: { status: PaymentProofStatus; page: number; pageSize: number },
 ) {
-  const [rows, total] = await Promise.all([
-    reviewItems(db)
-      .where('p.status', '=', query.status)
-      .$call((q) =>
-        query.status === 'pending'
-          ? q.orderBy('p.created_at', 'asc').orderBy('p.id', 'asc')
-          : q.orderBy('p.reviewed_at', 'desc').orderBy('p.id', 'desc'),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    db
-      .selectFrom('payment_proofs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', query.status)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageOfReviewItems(db, query.status, query);
   return {
     items: rows.map(toReviewItem),
-    total: Number(total.n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -217,24 +190,15 @@ export async function reviewPaymentProof(
   const status = input.decision === 'accept' ? 'accepted' : 'rejected';
   await inTransaction(db, async (tx) => {
     const now = Date.now();
-    const proof = await tx
-      .selectFrom('payment_proofs')
-      .select(['id', 'order_id'])
-      .where('id', '=', proofId)
-      .executeTakeFirst();
+    const proof = await findProof(tx, proofId);
     if (!proof) throw new NotFound('There is no such payment screenshot');
-    const decided = await tx
-      .updateTable('payment_proofs')
-      .set({
-        status,
-        reason: status === 'rejected' ? input.reason! : null,
-        reviewed_by: reviewer.id,
-        reviewed_at: now,
-      })
-      .where('id', '=', proof.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(decided.numUpdatedRows) !== 1)
+    const decided = await decideProof(tx, proof.id, {
+      status,
+      reason: status === 'rejected' ? input.reason! : null,
+      reviewed_by: reviewer.id,
+      reviewed_at: now,
+    });
+    if (!decided)
       throw new Conflict('This payment screenshot was reviewed already', { decision: 'already reviewed' });
     const order = (await findOrderRow(tx, proof.order_id))!;
     if (status === 'accepted') await payOrder(tx, order, reviewer, actor);
@@ -252,8 +216,7 @@ export async function reviewPaymentProof(
       now,
     );
   });
-  const row = await reviewItems(db).where('p.id', '=', proofId).executeTakeFirstOrThrow();
-  return toReviewItem(row);
+  return toReviewItem(await findReviewItem(db, proofId));
 }
 
 const PAID_BY_PROOF = 'payment proof accepted';
@@ -275,30 +238,6 @@ async function payOrder(tx: Tx, order: OrderTable, reviewer: SignedInUser, actor
   if (status === 'pending_payment') await transitionOrder(tx, { ...step, to: 'payment_review' });
   await transitionOrder(tx, { ...step, to: 'paid' });
 }
-
-/** Screenshots with their order, reviewer and the order the same picture was first sent for. */
-function reviewItems(db: Db) {
-  return db
-    .selectFrom('payment_proofs as p')
-    .innerJoin('orders as o', 'o.id', 'p.order_id')
-    .leftJoin('orders as d', 'd.id', 'p.duplicate_of_order_id')
-    .leftJoin('users as r', 'r.id', 'p.reviewed_by')
-    .selectAll('p')
-    .select([
-      'o.number as order_number',
-      'o.status as order_status',
-      'o.currency',
-      'o.total_cents',
-      'o.total_khr',
-      'o.user_id as customer_id',
-      'o.customer_name',
-      'o.customer_email',
-      'd.number as duplicate_of_order_number',
-      'r.name as reviewer_name',
-    ]);
-}
-
-type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewItems>['executeTakeFirstOrThrow']>>;
 
 function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
   const currency = row.currency === 'KHR' ? 'KHR' : 'USD';

@@ -8,13 +8,22 @@ import {
 } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { PaymentTable, RefundOwedTable } from '../../db/schema';
+import type { RefundOwedTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, systemActor, type Actor } from '../audit/audit';
 import { mailStaff } from '../orders/staff-notices';
 import type { BakongTransaction } from './bakong-client';
+import {
+  findRefundItem,
+  insertRefundOwed,
+  markRefundOwedRefunded,
+  pageOfRefundItems,
+  refundOwedExists,
+  type RefundRow,
+} from './refunds-repo';
+import type { KhqrPayment } from './repo';
 
 /**
  * Money owed back: Bakong reported a payment for an order that no longer waited for it (cancelled, expired, or paid
@@ -24,7 +33,7 @@ import type { BakongTransaction } from './bakong-client';
  */
 export async function recordRefundOwed(
   tx: Tx,
-  payment: PaymentTable,
+  payment: KhqrPayment,
   transaction: BakongTransaction,
   order: { id: string; number: string; status: string },
   now: number,
@@ -44,7 +53,7 @@ export async function recordRefundOwed(
     refunded_at: null,
     note: null,
   };
-  await tx.insertInto('refunds_owed').values(row).execute();
+  await insertRefundOwed(tx, row);
   await recordAudit(
     tx,
     systemActor,
@@ -75,26 +84,10 @@ export async function listRefundsOwed(
   db: Db,
   query: { status: RefundOwedStatus; page: number; pageSize: number },
 ) {
-  const [rows, total] = await Promise.all([
-    refundItems(db)
-      .where('r.status', '=', query.status)
-      .$call((q) =>
-        query.status === 'open'
-          ? q.orderBy('r.found_at', 'asc').orderBy('r.id', 'asc')
-          : q.orderBy('r.refunded_at', 'desc').orderBy('r.id', 'desc'),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    db
-      .selectFrom('refunds_owed')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', query.status)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageOfRefundItems(db, query.status, query);
   return {
     items: rows.map(toRefundOwed),
-    total: Number(total.n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -110,15 +103,13 @@ export async function markRefunded(
 ): Promise<RefundOwed> {
   await inTransaction(db, async (tx) => {
     const now = Date.now();
-    const marked = await tx
-      .updateTable('refunds_owed')
-      .set({ status: 'refunded', refunded_by: user.id, refunded_at: now, note: input.note })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) {
-      const exists = await tx.selectFrom('refunds_owed').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) throw new NotFound('There is no such refund owed');
+    const marked = await markRefundOwedRefunded(tx, id, {
+      refunded_by: user.id,
+      refunded_at: now,
+      note: input.note,
+    });
+    if (!marked) {
+      if (!(await refundOwedExists(tx, id))) throw new NotFound('There is no such refund owed');
       throw new Conflict('This money was marked refunded already', { id: 'already refunded' });
     }
     await recordAudit(
@@ -134,27 +125,8 @@ export async function markRefunded(
       now,
     );
   });
-  return toRefundOwed(await refundItems(db).where('r.id', '=', id).executeTakeFirstOrThrow());
+  return toRefundOwed(await findRefundItem(db, id));
 }
-
-/** A record with its order and customer, and who marked it refunded. */
-function refundItems(db: Db) {
-  return db
-    .selectFrom('refunds_owed as r')
-    .innerJoin('orders as o', 'o.id', 'r.order_id')
-    .leftJoin('users as u', 'u.id', 'r.refunded_by')
-    .selectAll('r')
-    .select([
-      'o.number as order_number',
-      'o.user_id as customer_id',
-      'o.customer_name',
-      'o.customer_email',
-      'o.customer_phone',
-      'u.name as refunded_by_name',
-    ]);
-}
-
-type RefundRow = Awaited<ReturnType<ReturnType<typeof refundItems>['executeTakeFirstOrThrow']>>;
 
 function toRefundOwed(row: RefundRow): RefundOwed {
   return {

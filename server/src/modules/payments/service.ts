@@ -1,19 +1,21 @@
 import type { OrderPayment, OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { OrderTable, PaymentTable } from '../../db/schema';
+import type { OrderTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { findOrderHold, useRenewal } from '../orders/holds-repo';
-import { findOrderRow } from '../orders/repo';
+import { findOrderRow, setOrderAmounts } from '../orders/repo';
 import { paymentDeeplink } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
+import { insertPayment, latestKhqrPayment, supersedePendingQrs, type KhqrPayment } from './repo';
 
 /**
- * KHQR payments of orders. A payment row holds the exact QR string and its md5 (never regenerated to compare); it is
- * watched by the payment job until its expiry plus a grace period, because a customer may pay at the last second.
+ * KHQR payments of orders (cash is cash.ts; screenshots are proofs.ts). A KHQR payment row holds the exact QR string
+ * and its md5 (never regenerated to compare); it is watched by the payment job until its expiry plus a grace period,
+ * because a customer may pay at the last second.
  */
 export interface PaymentPolicy {
   /** With the stand-in only: a demo merchant account is acceptable. */
@@ -30,7 +32,7 @@ export async function issuePayment(
   order: OrderTable,
   policy: PaymentPolicy,
   now = Date.now(),
-): Promise<PaymentTable> {
+): Promise<KhqrPayment> {
   const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
       // An order cannot be taken without somewhere to pay: say so plainly, and nothing is kept (the transaction ends).
@@ -53,7 +55,7 @@ export async function issuePayment(
     expiresAt,
     terminalLabel: order.channel === 'pos' ? 'POS' : 'Web',
   });
-  const payment: PaymentTable = {
+  const payment: KhqrPayment = {
     id: newId(),
     order_id: order.id,
     method: 'khqr',
@@ -66,6 +68,9 @@ export async function issuePayment(
     watch_until: expiresAt + policy.graceMs,
     next_check_at: now + FIRST_CHECK_MS,
     check_failures: 0,
+    tendered_minor: null,
+    change_minor: null,
+    received_by: null,
     claimed_by: null,
     claimed_until: null,
     bakong_hash: null,
@@ -73,25 +78,10 @@ export async function issuePayment(
     created_at: now,
     updated_at: now,
   };
-  await tx.insertInto('payments').values(payment).execute();
+  await insertPayment(tx, payment);
   // The order waits for its money exactly as long as the QR is payable (plus grace, decided by the payment job).
-  await tx
-    .updateTable('orders')
-    .set({ payment_due_at: payment.watch_until, updated_at: now })
-    .where('id', '=', order.id)
-    .execute();
+  await setOrderAmounts(tx, order.id, { payment_due_at: payment.watch_until, updated_at: now });
   return payment;
-}
-
-export async function latestPayment(db: Db | Tx, orderId: string): Promise<PaymentTable | undefined> {
-  return db
-    .selectFrom('payments')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 /**
@@ -107,7 +97,7 @@ export async function paymentViewFor(
   const order = await findOrderRow(db, orderId);
   if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
     throw new NotFound('There is no such order');
-  const payment = await latestPayment(db, orderId);
+  const payment = await latestKhqrPayment(db, orderId);
   if (!payment) throw new NotFound('This order has no payment');
   const hold = await findOrderHold(db, orderId);
   const status =
@@ -152,7 +142,7 @@ export async function renewPayment(
       throw new NotFound('There is no such order');
     if (order.status !== 'pending_payment') throw new Conflict('This order is not waiting for payment');
     const now = Date.now();
-    const current = await latestPayment(tx, orderId);
+    const current = await latestKhqrPayment(tx, orderId);
     if (current && Number(current.expires_at) > now)
       throw new Conflict('The current QR code is still valid', { expiresAt: String(current.expires_at) });
     if (!(await useRenewal(tx, orderId, now)))
@@ -161,12 +151,7 @@ export async function renewPayment(
           'It ends unpaid and the items go back on sale; place a new order to buy them.',
         { renewalsLeft: '0' },
       );
-    await tx
-      .updateTable('payments')
-      .set({ status: 'superseded', updated_at: now })
-      .where('order_id', '=', orderId)
-      .where('status', '=', 'pending')
-      .execute();
+    await supersedePendingQrs(tx, orderId, now);
     await issuePayment(tx, order, policy, now);
   });
 }

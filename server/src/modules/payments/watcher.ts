@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
-import type { PaymentTable } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
 import { watchHolds } from '../orders/hold-deadlines';
+import { findOrderRow } from '../orders/repo';
 import { transitionOrder } from '../orders/service';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
 import { decodeKhqr } from './khqr';
+import { findPendingProof } from './proofs-repo';
 import { recordRefundOwed } from './refunds-owed';
-import { latestPayment } from './service';
+import { claimQr, closeQr, dueQrs, latestKhqrPayment, releaseQrClaim, type KhqrPayment } from './repo';
 
 /**
  * The payment job: asks Bakong about every open payment and acts on the answer. Each due payment is claimed with a
@@ -48,27 +49,10 @@ export function startPaymentWatcher(deps: {
   let running: Promise<number> | null = null;
   let stopped = false;
 
-  async function claimDue(now: number): Promise<PaymentTable[]> {
-    const due = await db
-      .selectFrom('payments')
-      .selectAll()
-      .where('status', 'in', ['pending', 'superseded'])
-      .where('next_check_at', '<=', now)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-      .orderBy('next_check_at')
-      .limit(BATCH)
-      .execute();
-    const claimed: PaymentTable[] = [];
-    for (const payment of due) {
-      const result = await db
-        .updateTable('payments')
-        .set({ claimed_by: me, claimed_until: now + CLAIM_MS })
-        .where('id', '=', payment.id)
-        .where('status', 'in', ['pending', 'superseded'])
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) claimed.push(payment);
-    }
+  async function claimDue(now: number): Promise<KhqrPayment[]> {
+    const claimed: KhqrPayment[] = [];
+    for (const payment of await dueQrs(db, now, BATCH))
+      if (await claimQr(db, payment.id, me, now, now + CLAIM_MS)) claimed.push(payment);
     return claimed;
   }
 
@@ -97,7 +81,7 @@ export function startPaymentWatcher(deps: {
     return settled;
   }
 
-  async function act(payment: PaymentTable, answer: BakongCheck, now: number): Promise<number> {
+  async function act(payment: KhqrPayment, answer: BakongCheck, now: number): Promise<number> {
     if (answer.state === 'unknown') {
       const failures = Number(payment.check_failures) + 1;
       if (answer.reason === 'unauthorized') {
@@ -122,7 +106,7 @@ export function startPaymentWatcher(deps: {
     return expire(payment, now);
   }
 
-  async function settle(payment: PaymentTable, transaction: BakongTransaction, now: number): Promise<number> {
+  async function settle(payment: KhqrPayment, transaction: BakongTransaction, now: number): Promise<number> {
     const asked = decodeKhqr(payment.qr);
     const problems = [
       transaction.toAccountId !== asked.accountId && `paid to ${transaction.toAccountId}`,
@@ -131,24 +115,14 @@ export function startPaymentWatcher(deps: {
         `paid ${transaction.amountMinor} instead of ${payment.amount_minor}`,
     ].filter((p): p is string => Boolean(p));
     await inTransaction(db, async (tx) => {
-      const marked = await tx
-        .updateTable('payments')
-        .set({
-          status: problems.length ? 'mismatch' : 'paid',
-          bakong_hash: transaction.hash,
-          paid_at: problems.length ? null : now,
-          claimed_until: null,
-          updated_at: now,
-        })
-        .where('id', '=', payment.id)
-        .where('status', 'in', ['pending', 'superseded'])
-        .executeTakeFirst();
-      if (Number(marked.numUpdatedRows) !== 1) return;
-      const order = await tx
-        .selectFrom('orders')
-        .select(['id', 'number', 'status'])
-        .where('id', '=', payment.order_id)
-        .executeTakeFirstOrThrow();
+      const marked = await closeQr(tx, payment.id, {
+        status: problems.length ? 'mismatch' : 'paid',
+        bakong_hash: transaction.hash,
+        paid_at: problems.length ? null : now,
+        updated_at: now,
+      });
+      if (!marked) return;
+      const order = (await findOrderRow(tx, payment.order_id))!;
       const waiting = order.status === 'pending_payment' || order.status === 'payment_review';
       // Money that reached our account for an order that no longer takes it is the customer's.
       if (!waiting && transaction.toAccountId === asked.accountId)
@@ -198,30 +172,15 @@ export function startPaymentWatcher(deps: {
     return 1;
   }
 
-  async function expire(payment: PaymentTable, now: number): Promise<number> {
+  async function expire(payment: KhqrPayment, now: number): Promise<number> {
     await inTransaction(db, async (tx) => {
-      const closed = await tx
-        .updateTable('payments')
-        .set({ status: 'expired', claimed_until: null, updated_at: now })
-        .where('id', '=', payment.id)
-        .where('status', 'in', ['pending', 'superseded'])
-        .executeTakeFirst();
-      if (Number(closed.numUpdatedRows) !== 1) return;
+      if (!(await closeQr(tx, payment.id, { status: 'expired', updated_at: now }))) return;
       // Only the newest QR's end ends the order: an older one running out while a renewed one is open changes nothing.
-      const newest = await latestPayment(tx, payment.order_id);
-      const order = await tx
-        .selectFrom('orders')
-        .select('status')
-        .where('id', '=', payment.order_id)
-        .executeTakeFirstOrThrow();
+      const newest = await latestKhqrPayment(tx, payment.order_id);
+      const order = (await findOrderRow(tx, payment.order_id))!;
       if (newest?.id === payment.id && order.status === 'pending_payment') {
         // A screenshot waiting for staff may be the payment: hold the stock for their decision instead of expiring.
-        const proof = await tx
-          .selectFrom('payment_proofs')
-          .select('id')
-          .where('order_id', '=', payment.order_id)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
+        const proof = await findPendingProof(tx, payment.order_id);
         await transitionOrder(tx, {
           orderId: payment.order_id,
           to: proof ? 'payment_review' : 'expired',
@@ -234,13 +193,8 @@ export function startPaymentWatcher(deps: {
     return 1;
   }
 
-  async function release(payment: PaymentTable, nextCheckAt: number, failures: number): Promise<void> {
-    await db
-      .updateTable('payments')
-      .set({ next_check_at: nextCheckAt, check_failures: failures, claimed_until: null })
-      .where('id', '=', payment.id)
-      .where('claimed_by', '=', me)
-      .execute();
+  async function release(payment: KhqrPayment, nextCheckAt: number, failures: number): Promise<void> {
+    await releaseQrClaim(db, payment.id, me, nextCheckAt, failures);
   }
 
   const runOnce = (now = Date.now()) => {

@@ -1,0 +1,155 @@
+import type { Currency, OrderActor, OrderStatus } from '@shop/shared';
+import { newId } from '../../db/ids';
+import type { OrderTable } from '../../db/schema';
+import type { Tx } from '../../db/transaction';
+import { Conflict } from '../../http/errors';
+import { applyMovement, movementEffects } from '../inventory/ledger';
+import { reserveStock } from '../inventory/service';
+import type { OrderTotals, PricedLine } from './pricing';
+import { addEvent, insertOrder, insertOrderItems, takeOrderNumber } from './repo';
+
+/**
+ * The steps of placing an order, for every channel, each inside the caller's transaction: price the lines
+ * (pricing.ts), number the order, reserve its stock (web: held until paid) or sell it (counter: it leaves at once),
+ * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts).
+ *
+ * The web shop's `placeOrder` (service.ts) adds what only it has: a signed-in customer, the cart, a saved delivery
+ * address, limits on unpaid holds and the Idempotency-Key. A counter sale needs none of them: a staff member, lines,
+ * perhaps a customer.
+ */
+export type OrderChannel = 'web' | 'pos';
+
+const NUMBER_PREFIX: Record<OrderChannel, string> = { web: 'W', pos: 'P' };
+
+/** Readable order numbers (W-1001, P-1002) from one counter, taken inside the placing transaction. */
+export async function numberOrder(tx: Tx, channel: OrderChannel): Promise<string> {
+  return `${NUMBER_PREFIX[channel]}-${await takeOrderNumber(tx)}`;
+}
+
+/**
+ * Reserves every line's units until the order is paid or ends (never oversold: the ledger's conditional update
+ * decides). Returns on hand per product, read under the stock row's lock.
+ */
+export async function reserveLines(
+  tx: Tx,
+  orderNumber: string,
+  lines: PricedLine[],
+): Promise<Map<string, number>> {
+  const onHand = new Map<string, number>();
+  for (const line of byProduct(lines)) {
+    const reserved = await reserveStock(tx, line.productId, line.quantity, orderNumber).catch(
+      naming(line.name, line.productId),
+    );
+    onHand.set(line.productId, reserved.onHandAfter);
+  }
+  return onHand;
+}
+
+/** A counter sale: the units leave the shelf at once, with no reservation in between. */
+export async function sellLines(
+  tx: Tx,
+  orderNumber: string,
+  lines: PricedLine[],
+  staffId: string | null,
+): Promise<void> {
+  for (const line of byProduct(lines)) {
+    await applyMovement(tx, {
+      productId: line.productId,
+      type: 'sale',
+      ...movementEffects.sell(line.quantity),
+      reference: orderNumber,
+      actorId: staffId,
+    }).catch(naming(line.name, line.productId));
+  }
+}
+
+export interface OrderDraft {
+  number: string;
+  channel: OrderChannel;
+  status: OrderStatus;
+  /** A walk-in customer at the counter has no account, and may have no email or phone. */
+  customer: {
+    userId: string | null;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    locale: string;
+  };
+  fulfilment: 'pickup' | 'delivery';
+  deliveryAddress: object | null;
+  note: string | null;
+  currency: Currency;
+  totals: OrderTotals;
+  /** When an unpaid order gives its stock back; null when nothing waits for money. */
+  paymentDueAt: number | null;
+  paidAt: number | null;
+  /** Who placed it, for its first event: the customer online, staff at the counter. */
+  placedBy: { actor: OrderActor; id: string | null };
+}
+
+/** Writes the order, its lines (with the prices and names as they are now) and its first event. */
+export async function recordOrder(
+  tx: Tx,
+  draft: OrderDraft,
+  lines: PricedLine[],
+  now: number,
+): Promise<OrderTable> {
+  const order: OrderTable = {
+    id: newId(),
+    number: draft.number,
+    channel: draft.channel,
+    status: draft.status,
+    user_id: draft.customer.userId,
+    customer_name: draft.customer.name,
+    customer_email: draft.customer.email,
+    customer_phone: draft.customer.phone,
+    fulfilment: draft.fulfilment,
+    delivery_address_json: draft.deliveryAddress ? JSON.stringify(draft.deliveryAddress) : null,
+    note: draft.note,
+    currency: draft.currency,
+    subtotal_cents: draft.totals.subtotalCents,
+    delivery_fee_cents: draft.totals.deliveryFeeCents,
+    total_cents: draft.totals.totalCents,
+    riel_per_usd: draft.totals.rielPerUsd,
+    total_khr: draft.totals.totalKhr,
+    locale: draft.customer.locale,
+    payment_due_at: draft.paymentDueAt,
+    paid_at: draft.paidAt,
+    refund_owed_cents: 0,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertOrder(tx, order);
+  await insertOrderItems(
+    tx,
+    lines.map((line) => ({
+      id: newId(),
+      order_id: order.id,
+      product_id: line.productId,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unit_price_cents: line.unitPriceCents,
+      line_total_cents: line.unitPriceCents * line.quantity,
+      warranty_months: line.warrantyMonths,
+      cancelled_quantity: 0,
+      cancel_reason: null,
+    })),
+  );
+  await addEvent(tx, order.id, null, draft.status, draft.placedBy.actor, draft.placedBy.id, null, now);
+  return order;
+}
+
+/** Stock rows are locked in product-id order in every transaction, so two orders never deadlock. */
+function byProduct(lines: PricedLine[]): PricedLine[] {
+  return [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+}
+
+/** A shortage names the product, so the customer (or the counter) knows which line to change. */
+function naming(name: string, productId: string) {
+  return (error: unknown): never => {
+    if (error instanceof Conflict)
+      throw new Conflict(`${name}: ${error.message}`, { [`items.${productId}`]: error.message });
+    throw error;
+  };
+}

@@ -1,0 +1,66 @@
+import { nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
+import type { Db } from '../../db/database';
+import type { OrderItemTable, OrderTable } from '../../db/schema';
+import type { Tx } from '../../db/transaction';
+import { findOrderDetails } from './repo';
+
+/** Orders as the API shows them: to their customer, or to staff (who may move them on to other statuses). */
+export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
+  const { items, events, serials } = await findOrderDetails(db, row);
+  return {
+    ...orderHeader(row, viewer),
+    items: items.map((item) =>
+      toOrderItem(
+        item,
+        serials.filter((s) => s.product_id === item.product_id).map((s) => s.serial),
+      ),
+    ),
+    events: events.map((e) => ({
+      from: e.from_status as OrderStatus | null,
+      to: e.to_status as OrderStatus,
+      actor: e.actor as OrderActor,
+      reason: e.reason,
+      at: Number(e.created_at),
+    })),
+  };
+}
+
+export function orderHeader(row: OrderTable, viewer: OrderActor) {
+  const status = row.status as OrderStatus;
+  return {
+    id: row.id,
+    number: row.number,
+    status,
+    channel: row.channel as 'web' | 'pos',
+    customer: { id: row.user_id, name: row.customer_name, email: row.customer_email },
+    fulfilment: row.fulfilment as 'pickup' | 'delivery',
+    deliveryAddress: row.delivery_address_json ? JSON.parse(row.delivery_address_json) : null,
+    note: row.note,
+    subtotalCents: Number(row.subtotal_cents),
+    deliveryFeeCents: Number(row.delivery_fee_cents),
+    totalCents: Number(row.total_cents),
+    currency: row.currency as 'USD' | 'KHR',
+    totalKhr: Number(row.total_khr),
+    rielPerUsd: Number(row.riel_per_usd),
+    locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
+    createdAt: Number(row.created_at),
+    paidAt: row.paid_at === null ? null : Number(row.paid_at),
+    refundOwedCents: Number(row.refund_owed_cents),
+    nextStatuses: nextStatuses(status, viewer),
+  };
+}
+
+function toOrderItem(item: OrderItemTable, serials: string[]) {
+  return {
+    id: item.id,
+    productId: item.product_id,
+    sku: item.sku,
+    name: item.name,
+    quantity: Number(item.quantity),
+    unitPriceCents: Number(item.unit_price_cents),
+    lineTotalCents: Number(item.line_total_cents),
+    warrantyMonths: Number(item.warranty_months),
+    cancelledQuantity: Number(item.cancelled_quantity),
+    serials,
+  };
+}

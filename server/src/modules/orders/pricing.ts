@@ -1,0 +1,78 @@
+import { usdCentsToKhr } from '@shop/shared';
+import type { Tx } from '../../db/transaction';
+import { Invalid } from '../../http/errors';
+import { deliveryFeeFor, type Pricing } from '../settings/pricing';
+import { findProductsToSell } from './repo';
+
+/**
+ * Pricing an order's lines, for any channel. A line copies what the catalog says of its product now (sku, name,
+ * warranty), so the order keeps them whatever the catalog becomes. The price is the catalog's, unless the line
+ * brings its own: a counter sale keeps the price the customer paid at the counter.
+ */
+export interface WantedLine {
+  productId: string;
+  quantity: number;
+  /** The price the customer was charged at the counter; the catalog's price when absent. */
+  unitPriceCents?: number;
+}
+
+export interface PricedLine {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  warrantyMonths: number;
+}
+
+export interface OrderTotals {
+  subtotalCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+  rielPerUsd: number;
+  /** The total in riel at the order's rate, rounded to 100 riel. */
+  totalKhr: number;
+}
+
+/** The lines with their products; a product that is unknown or no longer sold refuses the whole order. */
+export async function priceLines(tx: Tx, lines: WantedLine[]): Promise<PricedLine[]> {
+  const products = await findProductsToSell(
+    tx,
+    lines.map((l) => l.productId),
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const missing = lines.filter((l) => byId.get(l.productId)?.active !== 1);
+  if (missing.length)
+    throw new Invalid('Some products are no longer sold', {
+      items: missing.map((m) => m.productId).join(', '),
+    });
+  return lines.map((line) => {
+    const product = byId.get(line.productId)!;
+    return {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents ?? Number(product.price_cents),
+      warrantyMonths: Number(product.warranty_months),
+    };
+  });
+}
+
+/** What the order costs: its lines, plus the delivery fee the shop's pricing asks for this way of fulfilment. */
+export function orderTotals(
+  pricing: Pricing,
+  fulfilment: 'pickup' | 'delivery',
+  lines: PricedLine[],
+): OrderTotals {
+  const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const deliveryFeeCents = deliveryFeeFor(pricing, fulfilment, subtotalCents);
+  const totalCents = subtotalCents + deliveryFeeCents;
+  return {
+    subtotalCents,
+    deliveryFeeCents,
+    totalCents,
+    rielPerUsd: pricing.rielPerUsd,
+    totalKhr: usdCentsToKhr(totalCents, pricing.rielPerUsd),
+  };
+}
