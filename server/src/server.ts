@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openDatabase, type ShopDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { composeShop } from './compose';
 import { createApp } from './http/app';
 import { connectionCap, guardConnections } from './http/connections';
 import { createLogger, type Logger } from './logger';
@@ -56,6 +57,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await mailSender.close();
   };
 
+  let listeningAt: string | null = null;
+  const shop = composeShop({ config, database, logger, listeningAt: () => listeningAt });
   const { limits } = config;
   const server = http.createServer(
     {
@@ -66,7 +69,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       // How often those timeouts are checked (Node's default, 30 s, would let a slow client overstay by as much).
       connectionsCheckingInterval: Math.max(25, Math.min(250, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    createApp({ config, database, logger }),
+    createApp(shop),
   );
   server.keepAliveTimeout = 65_000;
   const connections = guardConnections(server, {
@@ -91,8 +94,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  listeningAt = url;
   const payments = startPaymentWatcher({
     db: database.db,
+    mailer: shop.orderMailer,
     bakong: createBakongClient({ baseUrl: bakongBaseUrl(config.bakong, url), token: config.bakong.token }),
     logger,
     pollMs: config.bakong.pollMs,

@@ -3,27 +3,21 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Config } from '../config';
-import type { ShopDatabase } from '../db/database';
-import type { Logger } from '../logger';
+import type { ShopServices } from '../compose';
 import { accountHandlers } from '../modules/accounts/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
-import { createPaymentDeeplinks, deeplinkBakong, offerPaymentDeeplinks } from '../modules/payments/deeplinks';
 import { paymentProofHandlers } from '../modules/payments/proofs-routes';
 import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
-import { configureOrderMail } from '../modules/orders/notifications';
 import { orderHandlers } from '../modules/orders/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
 import { syncHandlers } from '../modules/sync/routes';
-import { createPictures } from '../storage/images';
 import { serveFiles } from '../storage/serve';
-import { createStorage } from '../storage/storage';
 import { createUploadReceiver } from '../storage/upload';
 import { createBodyBudget } from './body-budget';
 import { issueCsrfToken } from './csrf';
@@ -32,17 +26,14 @@ import { buildOpenApiDocument } from './openapi';
 import { mountRoutes, type Handlers } from './routes';
 import { serveWebshop } from './webshop';
 
-export interface AppDeps {
-  config: Config;
-  database: ShopDatabase;
-  logger: Logger;
-}
-
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** The whole HTTP surface, assembled in one place: middleware order here is the order requests see. */
-export function createApp({ config, database, logger }: AppDeps): Express {
-  const { db } = database;
+/**
+ * The whole HTTP surface, assembled in one place from the shop's services (compose.ts): middleware order here is
+ * the order requests see.
+ */
+export function createApp(shop: ShopServices): Express {
+  const { config, database, logger, db, storage, pictures } = shop;
   const app = express();
   const secure = config.publicUrl.startsWith('https://');
   app.disable('x-powered-by');
@@ -97,25 +88,15 @@ export function createApp({ config, database, logger }: AppDeps): Express {
     );
   }
 
-  // Payment answers carry the link that opens a bank app on their QR, asked of Bakong (or the stand-in) once per QR.
-  const bakong = deeplinkBakong(config.bakong);
-  if (!config.bakong.baseUrl) app.use(bakong.learnAddress);
-  offerPaymentDeeplinks(
-    db,
-    createPaymentDeeplinks({ db, bakong: bakong.client, publicUrl: config.publicUrl }),
-  );
-
-  const storage = createStorage(config.storage);
-  const pictures = createPictures(config.uploads);
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
     ...shopInfoHandlers(db, { demo: config.bakong.standin, maxAgeMs: config.settingsMaxAgeMs }),
     ...accountHandlers(db, config.publicUrl),
     ...catalogHandlers(db, storage, pictures),
     ...cartHandlers(db),
-    ...orderHandlers(db, { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs }),
+    ...orderHandlers(shop),
     ...invoiceHandlers(db),
-    ...paymentProofHandlers(db, storage, configureOrderMail(config.publicUrl), {
+    ...paymentProofHandlers(db, storage, shop.orderMailer, {
       pictures,
       perHour: config.uploads.paymentProofsPerHour,
     }),

@@ -14,6 +14,7 @@ import {
 import { addEvent, findOrderRow, lockOrderIn } from './repo';
 import { releaseReviewedStock } from './review-release';
 import { transitionOrder } from './service';
+import type { OrderMailer } from './notifications';
 import { mailStaff } from './staff-notices';
 
 /**
@@ -32,16 +33,22 @@ const MINUTE = 60_000;
 /** Counter rows at zero are kept a day (they are made again when needed), so the table does not grow for ever. */
 const EMPTY_COUNTER_TTL_MS = 24 * 60 * MINUTE;
 
-export async function watchHolds(db: Db, now = Date.now()): Promise<void> {
+export async function watchHolds(db: Db, mailer: OrderMailer, now = Date.now()): Promise<void> {
   const limits = await getHoldLimits(db);
-  await tellStaff(db, limits, now, 'notice');
-  await tellStaff(db, limits, now, 'escalation');
+  await tellStaff(db, mailer, limits, now, 'notice');
+  await tellStaff(db, mailer, limits, now, 'escalation');
   await releaseOverdue(db, limits, now);
-  await endHoldsWithoutQr(db, now);
+  await endHoldsWithoutQr(db, mailer, now);
   await sweepEmptyCounters(db, now - EMPTY_COUNTER_TTL_MS);
 }
 
-async function tellStaff(db: Db, limits: HoldLimits, now: number, step: 'notice' | 'escalation') {
+async function tellStaff(
+  db: Db,
+  mailer: OrderMailer,
+  limits: HoldLimits,
+  now: number,
+  step: 'notice' | 'escalation',
+) {
   const minutes = step === 'notice' ? limits.reviewNoticeMinutes : limits.reviewEscalationMinutes;
   const column: ReviewStep = step === 'notice' ? 'review_noticed_at' : 'review_escalated_at';
   const before = now - minutes * MINUTE;
@@ -50,6 +57,7 @@ async function tellStaff(db: Db, limits: HoldLimits, now: number, step: 'notice'
       if (!(await claimReviewStep(tx, due.order_id, column, before, now))) return;
       const screenshot = await findPendingProof(tx, due.order_id);
       await mailStaff(
+        mailer,
         tx,
         step === 'notice' ? ['staff', 'admin'] : ['admin'],
         step === 'notice' ? 'staff-review-waiting' : 'staff-review-overdue',
@@ -100,21 +108,25 @@ async function releaseOverdue(db: Db, limits: HoldLimits, now: number) {
   }
 }
 
-async function endHoldsWithoutQr(db: Db, now: number) {
+async function endHoldsWithoutQr(db: Db, mailer: OrderMailer, now: number) {
   const ended = await endedHoldsWithoutQr(db, now, BATCH);
   for (const id of ended) {
     await inTransaction(db, async (tx) => {
       // A screenshot waiting for staff may be the payment: staff decide, as when a last QR runs out.
       const proof = await findPendingProof(tx, id);
-      await transitionOrder(tx, {
-        orderId: id,
-        to: proof ? 'payment_review' : 'expired',
-        actor: 'system',
-        actorId: null,
-        reason: proof
-          ? 'its hold ended; a payment screenshot waits for staff'
-          : 'its hold ended with no QR left to pay',
-      });
+      await transitionOrder(
+        tx,
+        {
+          orderId: id,
+          to: proof ? 'payment_review' : 'expired',
+          actor: 'system',
+          actorId: null,
+          reason: proof
+            ? 'its hold ended; a payment screenshot waits for staff'
+            : 'its hold ended with no QR left to pay',
+        },
+        mailer,
+      );
     }).catch((error: unknown) => {
       // Moved meanwhile (paid, cancelled by staff): nothing to end.
       if (!(error instanceof Conflict)) throw error;

@@ -10,13 +10,13 @@ import {
   type Invoice,
   type Label,
 } from './invoice';
-import { registerKhmerFont, Typesetter, type Align, type Style } from './invoice-typesetter';
+import { registerKhmerFont, Typesetter, type Align, type KhmerFont, type Style } from './invoice-typesetter';
 
 /**
  * The invoice as an A4 PDF: shop and customer, a table of lines that continues on further pages with its header
  * repeated, the totals in USD and KHR, and page numbers. Text is set by the Typesetter (Khmer OS for Khmer).
  */
-export async function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
+export async function renderInvoicePdf(invoice: Invoice, khmerFont: KhmerFont): Promise<Buffer> {
   const title = invoiceTitle(invoice);
   const doc = new PDFDocument({
     size: 'A4',
@@ -30,7 +30,7 @@ export async function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
       Subject: `${title[0]} ${invoice.number} / ${title[1]}`,
     },
   });
-  await registerKhmerFont(doc);
+  await registerKhmerFont(doc, khmerFont);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {

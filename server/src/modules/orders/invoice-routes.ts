@@ -3,8 +3,10 @@ import type { Handlers } from '../../http/routes';
 import { loadInvoice } from './invoice';
 import { renderInvoiceHtml } from './invoice-html';
 import { renderInvoicePdf } from './invoice-pdf';
+import { khmerFontOnce } from './invoice-typesetter';
 
 export function invoiceHandlers(db: Db): Handlers<'getOrderInvoice'> {
+  const khmerFont = khmerFontOnce();
   return {
     // Read first, render after: rendering never holds a database transaction or connection.
     getOrderInvoice: async ({ params, query, user }) => {
@@ -19,7 +21,7 @@ export function invoiceHandlers(db: Db): Handlers<'getOrderInvoice'> {
       }
       return {
         contentType: 'application/pdf',
-        body: await renderInvoicePdf(invoice),
+        body: await renderInvoicePdf(invoice, khmerFont),
         fileName: `invoice-${invoice.number}.pdf`,
         cache: 'private',
       };

@@ -13,16 +13,25 @@ type FontName = 'Helvetica' | 'Helvetica-Bold' | typeof KHMER;
 const TEXT_COLOR = '#222222';
 
 const KHMER_FONT_FILE = new URL('../../../assets/fonts/KhmerOS.ttf', import.meta.url);
-let khmerFontBytes: Promise<Buffer> | undefined;
 
-/** Makes Khmer OS available to a document; the file is read once per process. */
-export async function registerKhmerFont(doc: PDFKit.PDFDocument): Promise<void> {
-  khmerFontBytes ??= fs.readFile(KHMER_FONT_FILE);
-  const bytes = await khmerFontBytes.catch((error: unknown) => {
-    khmerFontBytes = undefined;
-    throw error;
-  });
-  doc.registerFont(KHMER, bytes);
+/** Khmer OS's bytes, read from disk the first time they are wanted (and again after a failed read). */
+export type KhmerFont = () => Promise<Buffer>;
+
+/** One per invoice renderer (made where the routes are built), so the 300 KB file is read once, not per invoice. */
+export function khmerFontOnce(): KhmerFont {
+  let bytes: Promise<Buffer> | undefined;
+  return () => {
+    bytes ??= fs.readFile(KHMER_FONT_FILE).catch((error: unknown) => {
+      bytes = undefined;
+      throw error;
+    });
+    return bytes;
+  };
+}
+
+/** Makes Khmer OS available to a document. */
+export async function registerKhmerFont(doc: PDFKit.PDFDocument, font: KhmerFont): Promise<void> {
+  doc.registerFont(KHMER, await font());
 }
 
 export interface Style {
@@ -47,7 +56,7 @@ const KHMER_CHAR = /[\u1780-\u17FF\u19E0-\u19FF]/;
 /** Zero-width joiners steer Khmer shaping: they belong to the Khmer run around them. */
 const JOINER = /[\u200B-\u200D]/;
 /** The characters Helvetica's WinAnsi encoding has beyond Latin-1; anything else goes to Khmer OS, which has more. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const WIN_ANSI_EXTRA: ReadonlySet<string> = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const words = new Intl.Segmenter('km', { granularity: 'word' });
 const graphemes = new Intl.Segmenter('km', { granularity: 'grapheme' });
 

@@ -3,6 +3,7 @@ import { pdfPageCount, pdfTexts } from '../../../test/pdf-text';
 import { formatInvoiceDate, summaryRows, vatIncludedIn, type Invoice } from './invoice';
 import { renderInvoiceHtml } from './invoice-html';
 import { renderInvoicePdf } from './invoice-pdf';
+import { khmerFontOnce } from './invoice-typesetter';
 
 function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
   const items = Array.from({ length: lines }, (_, i) => ({
@@ -87,7 +88,7 @@ describe('invoice documents', () => {
   });
 
   it('a long PDF breaks onto further pages, repeating the table header, and ends with the total', async () => {
-    const pdf = await renderInvoicePdf(invoiceOf(60));
+    const pdf = await renderInvoicePdf(invoiceOf(60), khmerFontOnce());
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(3);
     const texts = pdfTexts(pdf);
     for (let i = 0; i < 60; i++) expect(texts).toContain(`MON-AOC-U27B${String(i).padStart(3, '0')}`);

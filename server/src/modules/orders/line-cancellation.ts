@@ -28,6 +28,7 @@ import {
   setOrderAmounts,
 } from './repo';
 import { moveSerials, serialsInStock, soldSerialsOf } from './serials-repo';
+import type { OrderMailer } from './notifications';
 import { transitionOrder } from './service';
 
 export interface CancelOrderLineCommand extends CancelOrderLineInput {
@@ -59,6 +60,7 @@ export async function cancelOrderLine(
   db: Db,
   command: CancelOrderLineCommand,
   payments: PaymentPolicy,
+  mailer: OrderMailer,
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const order = await lockOpenOrder(tx, command.orderId);
@@ -139,14 +141,18 @@ export async function cancelOrderLine(
 
     if (!unpaid) return;
     if ((await countOpenLines(tx, order.id)) === 0) {
-      await transitionOrder(tx, {
-        orderId: order.id,
-        to: 'cancelled',
-        actor: 'staff',
-        actorId: command.actor.userId,
-        reason: 'every line was cancelled',
-        ip: command.actor.ip,
-      });
+      await transitionOrder(
+        tx,
+        {
+          orderId: order.id,
+          to: 'cancelled',
+          actor: 'staff',
+          actorId: command.actor.userId,
+          reason: 'every line was cancelled',
+          ip: command.actor.ip,
+        },
+        mailer,
+      );
     } else if (status === 'pending_payment') {
       await supersedePendingQrs(tx, order.id, now);
       await issuePayment(tx, (await findOrderRow(tx, order.id))!, payments, now);

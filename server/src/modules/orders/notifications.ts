@@ -26,17 +26,14 @@ type OrderTemplate = {
   [T in MailTemplate]: MailData[T] extends OrderMailBase ? T : never;
 }[MailTemplate];
 
-let configured: OrderMailer | null = null;
-
 /**
- * Sets where order mails link to (PUBLIC_URL), once at start-up, and answers the mailer for other modules. The
- * orders service calls notifyOrderEvent from deep inside its transactions with no configuration at hand, so this
- * one setting is kept here: one shop, one public address per process.
+ * The order mails of a shop whose web shop is at `publicUrl` (PUBLIC_URL). Made once by the composition root and
+ * handed to whatever moves orders (services, the payment job), so that two shops in one process never mix links.
  */
-export function configureOrderMail(publicUrl: string): OrderMailer {
+export function createOrderMailer(publicUrl: string): OrderMailer {
   const base = publicUrl.replace(/\/+$/, '');
   const orderUrl = (orderId: string) => `${base}/orders/${encodeURIComponent(orderId)}`;
-  configured = {
+  return {
     orderUrl,
     async mail(tx, order, template, data) {
       if (!order.customer_email) return;
@@ -53,17 +50,11 @@ export function configureOrderMail(publicUrl: string): OrderMailer {
       });
     },
   };
-  return configured;
-}
-
-/** The order's page in the web shop, for mails that link to it from deep inside a transaction. */
-export function orderPageUrl(orderId: string): string {
-  if (!configured) throw new Error('Order mails need the shop address: call configureOrderMail at start-up');
-  return configured.orderUrl(orderId);
 }
 
 /** Mails the customer about a step of their order, in the transaction of that step. */
 export async function notifyOrderEvent(
+  mailer: OrderMailer,
   tx: Tx,
   order: OrderTable,
   from: OrderStatus | null,
@@ -71,27 +62,22 @@ export async function notifyOrderEvent(
   _reason: string | null = null,
 ): Promise<void> {
   if (!order.customer_email) return;
-  const mailer = () => {
-    if (!configured)
-      throw new Error('Order mails need the shop address: call configureOrderMail at start-up');
-    return configured;
-  };
   switch (to) {
     case 'pending_payment':
       // Placed; back from staff review (payment_review → pending_payment) is not news worth a mail.
-      if (from === null) await mailer().mail(tx, order, 'order-placed', { total: orderTotal(order) });
+      if (from === null) await mailer.mail(tx, order, 'order-placed', { total: orderTotal(order) });
       return;
     case 'paid':
-      await mailer().mail(tx, order, 'payment-received', {
+      await mailer.mail(tx, order, 'payment-received', {
         total: orderTotal(order),
         fulfilment: order.fulfilment === 'delivery' ? 'delivery' : 'pickup',
       });
       return;
     case 'ready_for_pickup':
-      await mailer().mail(tx, order, 'order-ready', {});
+      await mailer.mail(tx, order, 'order-ready', {});
       return;
     case 'out_for_delivery':
-      await mailer().mail(tx, order, 'order-shipped', {});
+      await mailer.mail(tx, order, 'order-shipped', {});
       return;
     default:
       // A payment that did not match waits for staff (payment_review): the customer hears of the outcome.

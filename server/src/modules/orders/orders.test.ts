@@ -3,6 +3,7 @@ import { createShopClient, type ApiError, type ProductSummary, type ShopClient }
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
 import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { createOrderMailer } from './notifications';
 import { transitionOrder } from './service';
 import { inTransaction } from '../../db/transaction';
 import { setSetting } from '../settings/service';
@@ -266,12 +267,11 @@ describe('the order lifecycle', () => {
     ).toMatchObject({ status: 403 });
 
     // Payment confirmation is the system's transition (a matching Bakong check).
-    await transitionOrder(server.database.db, {
-      orderId: order.id,
-      to: 'paid',
-      actor: 'system',
-      actorId: null,
-    });
+    await transitionOrder(
+      server.database.db,
+      { orderId: order.id, to: 'paid', actor: 'system', actorId: null },
+      createOrderMailer(server.url),
+    );
     expect(await stockOf(product.id)).toMatchObject({ onHand: 0, reserved: 0 });
     for (const to of ['processing', 'ready_for_pickup', 'picked_up'] as const) {
       await staff.transitionOrder({ params: { id: order.id }, body: { to } });

@@ -1,8 +1,8 @@
 import type { OrderStatus } from '@shop/shared';
-import type { Db } from '../../db/database';
+import type { ShopServices } from '../../compose';
 import type { Handlers } from '../../http/routes';
 import { newGuestToken } from '../cart/service';
-import { paymentViewFor, renewPayment, issuePayment, type PaymentPolicy } from '../payments/service';
+import { paymentViewFor, renewPayment, issuePayment } from '../payments/service';
 import { cancelOrderLine } from './line-cancellation';
 import { getOrderFor, listOrdersFor, placeOrder, transitionOrder } from './service';
 
@@ -16,7 +16,10 @@ type OrderRoutes =
   | 'getOrderPayment'
   | 'renewOrderPayment';
 
-export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRoutes> {
+export function orderHandlers(
+  shop: Pick<ShopServices, 'db' | 'paymentPolicy' | 'orderMailer' | 'deeplinks'>,
+): Handlers<OrderRoutes> {
+  const { db, paymentPolicy: payments, orderMailer: mailer, deeplinks } = shop;
   return {
     placeOrder: ({ body, user, actor, idempotencyKey, cart, client }) => {
       // The cart cookie marks the browser across its accounts (holds.ts): one that has none gets one now.
@@ -25,6 +28,7 @@ export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRo
       return placeOrder(
         {
           db,
+          mailer,
           user: user!,
           actor,
           idempotencyKey,
@@ -38,36 +42,49 @@ export function orderHandlers(db: Db, payments: PaymentPolicy): Handlers<OrderRo
     getOrder: ({ params, user }) => getOrderFor(db, params.id, user!),
     cancelOrder: async ({ params, user, actor }) => {
       const order = await getOrderFor(db, params.id, user!); // 404 for another customer's order
-      await transitionOrder(db, {
-        orderId: order.id,
-        to: 'cancelled',
-        actor: 'customer',
-        actorId: user!.id,
-        reason: 'cancelled by the customer',
-        ip: actor.ip,
-      });
+      await transitionOrder(
+        db,
+        {
+          orderId: order.id,
+          to: 'cancelled',
+          actor: 'customer',
+          actorId: user!.id,
+          reason: 'cancelled by the customer',
+          ip: actor.ip,
+        },
+        mailer,
+      );
       return getOrderFor(db, params.id, user!);
     },
     transitionOrder: async ({ params, body, user, actor }) => {
-      await transitionOrder(db, {
-        orderId: params.id,
-        to: body.to as OrderStatus,
-        actor: 'staff',
-        actorId: user!.id,
-        reason: body.reason ?? null,
-        ip: actor.ip,
-        ...(body.serials && { serials: body.serials }),
-      });
+      await transitionOrder(
+        db,
+        {
+          orderId: params.id,
+          to: body.to as OrderStatus,
+          actor: 'staff',
+          actorId: user!.id,
+          reason: body.reason ?? null,
+          ip: actor.ip,
+          ...(body.serials && { serials: body.serials }),
+        },
+        mailer,
+      );
       return getOrderFor(db, params.id, user!);
     },
     cancelOrderLine: async ({ params, body, user, actor }) => {
-      await cancelOrderLine(db, { ...body, orderId: params.id, lineId: params.lineId, actor }, payments);
+      await cancelOrderLine(
+        db,
+        { ...body, orderId: params.id, lineId: params.lineId, actor },
+        payments,
+        mailer,
+      );
       return getOrderFor(db, params.id, user!);
     },
-    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user!),
+    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user!, deeplinks),
     renewOrderPayment: async ({ params, user }) => {
       await renewPayment(db, params.id, user!, payments);
-      return paymentViewFor(db, params.id, user!);
+      return paymentViewFor(db, params.id, user!, deeplinks);
     },
   };
 }

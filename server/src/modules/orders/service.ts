@@ -22,7 +22,7 @@ import { getHoldLimits } from './hold-limits';
 import { prepareHolds, recordHold, releaseHold, takeHolds, type HoldOwner } from './holds';
 import { reopenHold, reservationWasReleased } from './holds-repo';
 import { orderKey, rememberKey, replay } from './idempotency';
-import { notifyOrderEvent } from './notifications';
+import { notifyOrderEvent, type OrderMailer } from './notifications';
 import { numberOrder, recordOrder, reserveLines } from './placement';
 import { orderTotals, priceLines } from './pricing';
 import { loadOrder, orderHeader } from './present';
@@ -49,6 +49,8 @@ export const PAYMENT_WINDOW_MS = 15 * 60_000;
 
 export interface PlaceOrderContext {
   db: Db;
+  /** Tells the customer the order is placed. */
+  mailer: OrderMailer;
   user: SignedInUser;
   actor: Actor;
   idempotencyKey: string | null;
@@ -121,7 +123,7 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
       if (!input.items) await clearCart(tx, { userId: user.id, guestToken: null });
       if (key) await rememberKey(tx, key, order.id, now);
       await ctx.onPlaced?.(tx, order);
-      await notifyOrderEvent(tx, order, null, 'pending_payment');
+      await notifyOrderEvent(ctx.mailer, tx, order, null, 'pending_payment');
       await recordAudit(
         tx,
         ctx.actor,
@@ -164,6 +166,8 @@ export async function transitionOrder(
     /** At handover: serial numbers by order line id. */
     serials?: Record<string, string[]>;
   },
+  /** Tells the customer what their order became. */
+  mailer: OrderMailer,
 ): Promise<void> {
   const run = async (tx: Tx) => {
     const order = await findOrderRow(tx, input.orderId);
@@ -198,7 +202,7 @@ export async function transitionOrder(
     const refund = input.to === 'paid' ? await chargeLinesCancelledAfterPaidQr(tx, order.id) : null;
     const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);
     await addEvent(tx, order.id, from, input.to, input.actor, input.actorId, input.reason ?? null, now);
-    await notifyOrderEvent(tx, order, from, input.to, input.reason ?? null);
+    await notifyOrderEvent(mailer, tx, order, from, input.to, input.reason ?? null);
     await recordAudit(
       tx,
       { userId: input.actorId, ip: input.ip ?? null },

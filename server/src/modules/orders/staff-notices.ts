@@ -2,7 +2,7 @@ import type { Role } from '@shop/shared';
 import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
 import type { MailData } from '../../mail/templates';
-import { orderPageUrl } from './notifications';
+import type { OrderMailer } from './notifications';
 import { activeMembersOf } from './repo';
 
 type StaffNotice = 'staff-review-waiting' | 'staff-review-overdue' | 'staff-refund-owed';
@@ -12,6 +12,7 @@ type StaffNotice = 'staff-review-waiting' | 'staff-review-overdue' | 'staff-refu
  * the caller's transaction: the mails exist exactly when the event does. Returns how many were queued.
  */
 export async function mailStaff<T extends StaffNotice>(
+  mailer: Pick<OrderMailer, 'orderUrl'>,
   tx: Tx,
   roles: readonly Role[],
   template: T,
@@ -28,7 +29,7 @@ export async function mailStaff<T extends StaffNotice>(
         ...data,
         name: person.name,
         orderNumber: order.number,
-        orderUrl: orderPageUrl(order.id),
+        orderUrl: mailer.orderUrl(order.id),
       } as MailData[T],
     });
   }

@@ -10,6 +10,7 @@ import type { Actor } from '../audit/audit';
 import { createProduct } from '../catalog/service';
 import { createBrand, createCategory } from '../catalog/taxonomy';
 import { getStockLevel, recordStockMovement } from '../inventory/service';
+import { createOrderMailer } from '../orders/notifications';
 import { numberOrder, recordOrder, reserveLines, sellLines } from '../orders/placement';
 import { orderTotals, priceLines } from '../orders/pricing';
 import { getPricing } from '../settings/pricing';
@@ -245,6 +246,7 @@ describe(`cash at the counter on ${testDialect}`, () => {
     const watcher = startPaymentWatcher({
       db: database.db,
       bakong,
+      mailer: createOrderMailer('http://shop.test'),
       logger: createLogger('silent'),
       pollMs: 3_600_000,
       autoStart: false,
@@ -255,9 +257,9 @@ describe(`cash at the counter on ${testDialect}`, () => {
     expect(asked.every((md5) => typeof md5 === 'string' && md5.length === 32)).toBe(true);
 
     const viewer = { id: staff.id, email: 'counter@shop.test', name: 'Dara Counter', role: 'staff' as const };
-    const none = await failure(paymentViewFor(database.db, sale.id, { ...viewer, sessionId: 'test' }));
+    const none = await failure(paymentViewFor(database.db, sale.id, { ...viewer, sessionId: 'test' }, null));
     expect(none).toMatchObject({ status: 404, message: 'This order has no payment' });
-    const view = await paymentViewFor(database.db, web.id, { ...viewer, sessionId: 'test' });
+    const view = await paymentViewFor(database.db, web.id, { ...viewer, sessionId: 'test' }, null);
     expect(view).toMatchObject({ status: 'pending', khqr: qr.qr, md5: qr.md5 });
   });
 

@@ -1,4 +1,3 @@
-import type { Request, RequestHandler } from 'express';
 import type { BakongConfig } from '../../config';
 import type { Db } from '../../db/database';
 import { getShopIdentity } from '../settings/service';
@@ -86,47 +85,19 @@ export function createPaymentDeeplinks(deps: {
 
 /**
  * The Bakong client deeplinks are asked of. With BAKONG_API_URL it is known at once. With the built-in stand-in,
- * Bakong is this very server, whose address (PORT may be 0) `learnAddress` takes from the first request it serves.
+ * Bakong is this very server, whose address (PORT may be 0) is known once it listens: `listeningAt` says it.
  */
-export function deeplinkBakong(config: Pick<BakongConfig, 'baseUrl' | 'token'>): {
-  learnAddress: RequestHandler;
-  client: () => BakongClient | null;
-} {
+export function deeplinkBakong(
+  config: Pick<BakongConfig, 'baseUrl' | 'token'>,
+  listeningAt: () => string | null,
+): () => BakongClient | null {
   let client: BakongClient | null = null;
-  let ownUrl: string | null = null;
   const make = (baseUrl: string) =>
     createBakongClient({ baseUrl, token: config.token, timeoutMs: ASK_TIMEOUT_MS });
   if (config.baseUrl) client = make(config.baseUrl);
-  return {
-    learnAddress: (req, _res, next) => {
-      ownUrl ??= localUrl(req);
-      next();
-    },
-    client: () => {
-      if (!client && ownUrl) client = make(bakongBaseUrl(config, ownUrl));
-      return client;
-    },
+  return () => {
+    const ownUrl = listeningAt();
+    if (!client && ownUrl) client = make(bakongBaseUrl(config, ownUrl));
+    return client;
   };
-}
-
-/** The address a request reached us at (this server listens on plain http; TLS, if any, ends at a proxy). */
-function localUrl(req: Request): string | null {
-  const { localAddress, localPort } = req.socket;
-  if (!localAddress || !localPort) return null;
-  return `http://${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
-}
-
-/** Which server's payment answers offer links: set where that server is assembled, keyed by its database. */
-const offered = new WeakMap<Db, PaymentDeeplinks>();
-
-export function offerPaymentDeeplinks(db: Db, deeplinks: PaymentDeeplinks): void {
-  offered.set(db, deeplinks);
-}
-
-/** The link for a payable QR of this database's server; null when it offers none. */
-export async function paymentDeeplink(
-  db: Db,
-  payment: Pick<KhqrPayment, 'order_id' | 'qr' | 'md5' | 'expires_at'>,
-): Promise<string | null> {
-  return (await offered.get(db)?.linkFor(payment)) ?? null;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, Order, ShopClient } from '@shop/shared';
 import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { notifyOrderEvent } from '../orders/notifications';
+import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
 
 /**
  * Payment screenshots through real HTTP, with mail through a real SMTP server on loopback: a customer sends one,
@@ -409,8 +409,9 @@ describe('order mails', () => {
     const before = await count();
     await db.transaction().execute(async (tx) => {
       const walkIn = { ...row, channel: 'pos', user_id: null, customer_email: null };
-      await notifyOrderEvent(tx, walkIn, null, 'pending_payment');
-      await notifyOrderEvent(tx, walkIn, 'pending_payment', 'paid');
+      const mailer = createOrderMailer(server.url);
+      await notifyOrderEvent(mailer, tx, walkIn, null, 'pending_payment');
+      await notifyOrderEvent(mailer, tx, walkIn, 'pending_payment', 'paid');
     });
     expect(await count()).toBe(before);
   });

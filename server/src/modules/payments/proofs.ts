@@ -201,7 +201,7 @@ export async function reviewPaymentProof(
     if (!decided)
       throw new Conflict('This payment screenshot was reviewed already', { decision: 'already reviewed' });
     const order = (await findOrderRow(tx, proof.order_id))!;
-    if (status === 'accepted') await payOrder(tx, order, reviewer, actor);
+    if (status === 'accepted') await payOrder(mailer, tx, order, reviewer, actor);
     else await mailer.mail(tx, order, 'payment-proof-rejected', { reason: input.reason! });
     await recordAudit(
       tx,
@@ -221,7 +221,13 @@ export async function reviewPaymentProof(
 
 const PAID_BY_PROOF = 'payment proof accepted';
 
-async function payOrder(tx: Tx, order: OrderTable, reviewer: SignedInUser, actor: Actor): Promise<void> {
+async function payOrder(
+  mailer: OrderMailer,
+  tx: Tx,
+  order: OrderTable,
+  reviewer: SignedInUser,
+  actor: Actor,
+): Promise<void> {
   const status = order.status as OrderStatus;
   if (status !== 'pending_payment' && status !== 'payment_review')
     throw new Conflict(
@@ -235,8 +241,8 @@ async function payOrder(tx: Tx, order: OrderTable, reviewer: SignedInUser, actor
     reason: PAID_BY_PROOF,
     ip: actor.ip,
   };
-  if (status === 'pending_payment') await transitionOrder(tx, { ...step, to: 'payment_review' });
-  await transitionOrder(tx, { ...step, to: 'paid' });
+  if (status === 'pending_payment') await transitionOrder(tx, { ...step, to: 'payment_review' }, mailer);
+  await transitionOrder(tx, { ...step, to: 'paid' }, mailer);
 }
 
 function toReviewItem(row: ReviewRow): PaymentProofReviewItem {

@@ -13,6 +13,7 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, systemActor, type Actor } from '../audit/audit';
+import type { OrderMailer } from '../orders/notifications';
 import { mailStaff } from '../orders/staff-notices';
 import type { BakongTransaction } from './bakong-client';
 import {
@@ -32,6 +33,7 @@ import type { KhqrPayment } from './repo';
  * payment is owed back once however many server processes watch it.
  */
 export async function recordRefundOwed(
+  mailer: OrderMailer,
   tx: Tx,
   payment: KhqrPayment,
   transaction: BakongTransaction,
@@ -72,7 +74,7 @@ export async function recordRefundOwed(
     },
     now,
   );
-  await mailStaff(tx, ['staff', 'admin'], 'staff-refund-owed', order, {
+  await mailStaff(mailer, tx, ['staff', 'admin'], 'staff-refund-owed', order, {
     amount: row.currency === 'KHR' ? formatKhr(row.amount_minor) : formatUsd(row.amount_minor),
     orderStatus: order.status.replace(/_/g, ' '),
     bakongHash: row.bakong_hash,

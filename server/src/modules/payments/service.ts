@@ -7,7 +7,7 @@ import { AppError, Conflict, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { findOrderHold, useRenewal } from '../orders/holds-repo';
 import { findOrderRow, setOrderAmounts } from '../orders/repo';
-import { paymentDeeplink } from './deeplinks';
+import type { PaymentDeeplinks } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
 import { insertPayment, latestKhqrPayment, supersedePendingQrs, type KhqrPayment } from './repo';
@@ -92,6 +92,7 @@ export async function paymentViewFor(
   db: Db,
   orderId: string,
   viewer: SignedInUser,
+  deeplinks: PaymentDeeplinks | null,
   now = Date.now(),
 ): Promise<OrderPayment> {
   const order = await findOrderRow(db, orderId);
@@ -120,7 +121,7 @@ export async function paymentViewFor(
     renewalsLeft: hold && Number(hold.ends_at) > now ? Number(hold.renewals_left) : 0,
     holdEndsAt: hold ? Number(hold.ends_at) : Number(payment.expires_at),
     // An expired or paid QR gets no link: a bank app must not offer to pay it.
-    deeplink: status === 'pending' ? await paymentDeeplink(db, payment) : null,
+    deeplink: status === 'pending' && deeplinks ? await deeplinks.linkFor(payment) : null,
     serverNow: Date.now(),
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
 import { watchHolds } from '../orders/hold-deadlines';
 import { findOrderRow } from '../orders/repo';
+import type { OrderMailer } from '../orders/notifications';
 import { transitionOrder } from '../orders/service';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
 import { decodeKhqr } from './khqr';
@@ -39,12 +40,14 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export function startPaymentWatcher(deps: {
   db: Db;
   bakong: BakongClient;
+  /** Tells customers and staff what the job did to their orders. */
+  mailer: OrderMailer;
   logger: Logger;
   pollMs: number;
   instanceId?: string;
   autoStart?: boolean;
 }): PaymentWatcher {
-  const { db, bakong, logger } = deps;
+  const { db, bakong, logger, mailer } = deps;
   const me = deps.instanceId ?? randomUUID();
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -58,7 +61,7 @@ export function startPaymentWatcher(deps: {
 
   async function pass(now: number): Promise<number> {
     const settled = await settleDue(now);
-    await watchHolds(db, now).catch((error: unknown) =>
+    await watchHolds(db, mailer, now).catch((error: unknown) =>
       logger.error({ err: error }, 'unpaid holds could not be checked; will retry'),
     );
     return settled;
@@ -126,16 +129,20 @@ export function startPaymentWatcher(deps: {
       const waiting = order.status === 'pending_payment' || order.status === 'payment_review';
       // Money that reached our account for an order that no longer takes it is the customer's.
       if (!waiting && transaction.toAccountId === asked.accountId)
-        await recordRefundOwed(tx, payment, transaction, order, now);
+        await recordRefundOwed(mailer, tx, payment, transaction, order, now);
       if (problems.length) {
         if (order.status === 'pending_payment') {
-          await transitionOrder(tx, {
-            orderId: payment.order_id,
-            to: 'payment_review',
-            actor: 'system',
-            actorId: null,
-            reason: `Bakong payment does not match: ${problems.join(', ')}`,
-          });
+          await transitionOrder(
+            tx,
+            {
+              orderId: payment.order_id,
+              to: 'payment_review',
+              actor: 'system',
+              actorId: null,
+              reason: `Bakong payment does not match: ${problems.join(', ')}`,
+            },
+            mailer,
+          );
         }
         await recordAudit(tx, systemActor, {
           action: 'payment.mismatch',
@@ -146,13 +153,17 @@ export function startPaymentWatcher(deps: {
         return;
       }
       if (order.status === 'pending_payment') {
-        await transitionOrder(tx, {
-          orderId: payment.order_id,
-          to: 'paid',
-          actor: 'system',
-          actorId: null,
-          reason: `KHQR paid (Bakong ${transaction.hash})`,
-        });
+        await transitionOrder(
+          tx,
+          {
+            orderId: payment.order_id,
+            to: 'paid',
+            actor: 'system',
+            actorId: null,
+            reason: `KHQR paid (Bakong ${transaction.hash})`,
+          },
+          mailer,
+        );
       } else {
         // Money for an order no longer waiting (owed back above), or for one in review: staff decide.
         await recordAudit(tx, systemActor, {
@@ -181,13 +192,17 @@ export function startPaymentWatcher(deps: {
       if (newest?.id === payment.id && order.status === 'pending_payment') {
         // A screenshot waiting for staff may be the payment: hold the stock for their decision instead of expiring.
         const proof = await findPendingProof(tx, payment.order_id);
-        await transitionOrder(tx, {
-          orderId: payment.order_id,
-          to: proof ? 'payment_review' : 'expired',
-          actor: 'system',
-          actorId: null,
-          reason: proof ? 'QR expired; a payment screenshot waits for staff' : 'KHQR not paid in time',
-        });
+        await transitionOrder(
+          tx,
+          {
+            orderId: payment.order_id,
+            to: proof ? 'payment_review' : 'expired',
+            actor: 'system',
+            actorId: null,
+            reason: proof ? 'QR expired; a payment screenshot waits for staff' : 'KHQR not paid in time',
+          },
+          mailer,
+        );
       }
     });
     return 1;

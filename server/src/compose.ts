@@ -1,0 +1,61 @@
+import type { Config } from './config';
+import type { Db, ShopDatabase } from './db/database';
+import type { Logger } from './logger';
+import { createOrderMailer, type OrderMailer } from './modules/orders/notifications';
+import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
+import type { PaymentPolicy } from './modules/payments/service';
+import { createPictures, type Pictures } from './storage/images';
+import { createStorage, type FileStorage } from './storage/storage';
+
+/**
+ * The composition root: every service the shop's parts need, built once from the configuration and handed on.
+ * Nothing in `server/src` keeps state of its own at module level (a lint rule holds it so), so two shops in one
+ * process (tests, or the desktop's core with its own database) never share a cache, a mailer or an address.
+ *
+ * The HTTP app (http/app.ts) and the background jobs (server.ts) take what they need from here; a module's handlers
+ * take their part of it as arguments (e.g. `orderHandlers(shop)`), and its services take it on down.
+ */
+export interface ShopServices {
+  config: Config;
+  database: ShopDatabase;
+  db: Db;
+  logger: Logger;
+  /** Order mails and the links in them (PUBLIC_URL). */
+  orderMailer: OrderMailer;
+  /** What issuing a KHQR may accept (the stand-in's demo account) and how long a paid-late QR still counts. */
+  paymentPolicy: PaymentPolicy;
+  /** Links that open a bank app on a payable QR. */
+  deeplinks: PaymentDeeplinks;
+  /** Product pictures and payment screenshots: local disk or object storage. */
+  storage: FileStorage;
+  /** Decodes and resizes uploaded pictures, so many at once. */
+  pictures: Pictures;
+}
+
+export function composeShop(parts: {
+  config: Config;
+  database: ShopDatabase;
+  logger: Logger;
+  /**
+   * This server's own address once it listens (null before): with the built-in Bakong stand-in, Bakong is this very
+   * server, and PORT may be 0.
+   */
+  listeningAt: () => string | null;
+}): ShopServices {
+  const { config, database, logger } = parts;
+  return {
+    config,
+    database,
+    db: database.db,
+    logger,
+    orderMailer: createOrderMailer(config.publicUrl),
+    paymentPolicy: { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs },
+    deeplinks: createPaymentDeeplinks({
+      db: database.db,
+      bakong: deeplinkBakong(config.bakong, parts.listeningAt),
+      publicUrl: config.publicUrl,
+    }),
+    storage: createStorage(config.storage),
+    pictures: createPictures(config.uploads),
+  };
+}
