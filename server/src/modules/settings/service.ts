@@ -1,7 +1,7 @@
 import { settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared';
-import { isMysql } from '../../db/ddl';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { findSettingValue, saveSetting } from './repo';
 
 export type { ShopIdentity };
 
@@ -18,13 +18,7 @@ export const DEFAULT_SHOP_IDENTITY: Readonly<ShopIdentity> = Object.freeze({
 
 /** One setting's stored value (parsed JSON), or undefined when it was never set or is unreadable. */
 export async function getSetting(db: Db | Tx, key: string): Promise<unknown> {
-  const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value_json) as unknown;
-  } catch {
-    return undefined;
-  }
+  return findSettingValue(db, key);
 }
 
 /**
@@ -57,15 +51,5 @@ export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
 export async function setSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   const valueJson = JSON.stringify(value);
   if (valueJson === undefined) throw new TypeError(`setting ${key}: value is not JSON-serializable`);
-  const row = { key, value_json: valueJson, updated_at: Date.now() };
-  const insert = tx.insertInto('settings').values(row);
-  if (isMysql(tx)) {
-    await insert.onDuplicateKeyUpdate({ value_json: row.value_json, updated_at: row.updated_at }).execute();
-  } else {
-    await insert
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value_json: row.value_json, updated_at: row.updated_at }),
-      )
-      .execute();
-  }
+  await saveSetting(tx, { key, value_json: valueJson, updated_at: Date.now() });
 }
