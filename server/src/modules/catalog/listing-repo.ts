@@ -26,7 +26,10 @@ export type ListingSort = Exclude<NonNullable<ProductListQuery['sort']>, 'releva
 /** Every category and brand with what the listing resolves filters and labels facets with. */
 export async function findTaxonomy(db: Db): Promise<Taxonomy> {
   const [categories, brands] = await Promise.all([
-    db.selectFrom('categories').select(['id', 'slug', 'name', 'parent_id', 'spec_kind', 'position']).execute(),
+    db
+      .selectFrom('categories')
+      .select(['id', 'slug', 'name', 'parent_id', 'spec_kind', 'position'])
+      .execute(),
     db.selectFrom('brands').select(['id', 'slug', 'name']).execute(),
   ]);
   return {

@@ -6,7 +6,14 @@ import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
 import { createProduct, getPublicProduct, updateProduct } from './service';
-import { createBrand, createCategory, listBrands, listCategories, updateBrand, updateCategory } from './taxonomy';
+import {
+  createBrand,
+  createCategory,
+  listBrands,
+  listCategories,
+  updateBrand,
+  updateCategory,
+} from './taxonomy';
 
 type CatalogRoutes =
   | 'listCategories'
