@@ -14,7 +14,8 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time, not typed by today's schema
 export type MigrationDb = Kysely<any>;
 
-export function isMysql(db: MigrationDb): boolean {
+/** Whether `db`, a database or a transaction of any schema, talks to MySQL (MariaDB). */
+export function isMysql(db: Pick<MigrationDb, 'getExecutor'>): boolean {
   return db.getExecutor().adapter instanceof MysqlAdapter;
 }
 

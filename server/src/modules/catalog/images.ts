@@ -8,7 +8,7 @@ import { explainLimit, type IncomingUpload } from '../../storage/upload';
 import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
-import { findProductDetail } from './repo';
+import { findImagesJson, findProductDetail, findProductPictures, lockProduct, setImagesJson } from './repo';
 import { toProductDetail } from './present';
 
 /**
@@ -119,25 +119,11 @@ async function changeImages(
 ): Promise<void> {
   const work = inTransaction(db, async (tx) => {
     const now = Date.now();
-    const locked = await tx
-      .updateTable('products')
-      .set({ updated_at: now })
-      .where('id', '=', productId)
-      .executeTakeFirst();
-    if (Number(locked.numUpdatedRows) !== 1) throw new NotFound('There is no product with this id');
-    const { images_json } = await tx
-      .selectFrom('products')
-      .select('images_json')
-      .where('id', '=', productId)
-      .executeTakeFirstOrThrow();
-    const before = JSON.parse(images_json) as ProductImage[];
+    if (!(await lockProduct(tx, productId, now))) throw new NotFound('There is no product with this id');
+    const before = JSON.parse(await findImagesJson(tx, productId)) as ProductImage[];
     const after = change(before);
     if (!after) throw new Unchanged();
-    await tx
-      .updateTable('products')
-      .set({ images_json: JSON.stringify(after) })
-      .where('id', '=', productId)
-      .execute();
+    await setImagesJson(tx, productId, JSON.stringify(after));
     await recordAudit(
       tx,
       actor,
@@ -168,11 +154,7 @@ function checkRoomFor(images: ProductImage[]): void {
 }
 
 async function findProduct(db: Db, productId: string): Promise<{ name: string; images: ProductImage[] }> {
-  const row = await db
-    .selectFrom('products')
-    .select(['name', 'images_json'])
-    .where('id', '=', productId)
-    .executeTakeFirst();
+  const row = await findProductPictures(db, productId);
   if (!row) throw new NotFound('There is no product with this id');
   return { name: row.name, images: JSON.parse(row.images_json) as ProductImage[] };
 }

@@ -1,10 +1,9 @@
 import { checkSpecs, specAttributes, formatSpecValue, type SpecKind, type Specs } from '@shop/shared';
 import { newId } from '../../db/ids';
 import type { Tx } from '../../db/transaction';
-import type { Insertable } from 'kysely';
-import type { Database } from '../../db/schema';
 import { recordChanges } from '../sync/change-log';
 import type { ProductTable } from '../../db/schema';
+import { deleteIndexRows, insertInChunks } from './repo';
 import { normalizeText, productTerms } from './search-index';
 
 /**
@@ -20,9 +19,6 @@ export interface IndexedProduct {
   openingStock?: { quantity: number; serials: string[] };
 }
 
-// SQLite allows 32,766 bound values per statement, MySQL 65,535: stay well below both.
-const MAX_VALUES_PER_INSERT = 6_000;
-
 export function nameSortKey(name: string): string {
   return normalizeText(name).slice(0, 200);
 }
@@ -35,12 +31,12 @@ export function specProblems(kind: SpecKind, specs: Specs): Record<string, strin
 
 /** Inserts new products with their stock counters, opening stock, index rows and change-feed entries. */
 export async function insertProducts(tx: Tx, products: IndexedProduct[], now = Date.now()): Promise<void> {
-  await insertChunked(
+  await insertInChunks(
     tx,
     'products',
     products.map((p) => p.row),
   );
-  await insertChunked(
+  await insertInChunks(
     tx,
     'stock_levels',
     products.map((p) => ({
@@ -64,8 +60,8 @@ export async function insertProducts(tx: Tx, products: IndexedProduct[], now = D
     actor_id: null,
     created_at: now,
   }));
-  await insertChunked(tx, 'stock_movements', receipts);
-  await insertChunked(
+  await insertInChunks(tx, 'stock_movements', receipts);
+  await insertInChunks(
     tx,
     'serial_numbers',
     stocked.flatMap((p, i) =>
@@ -96,8 +92,7 @@ export async function insertProducts(tx: Tx, products: IndexedProduct[], now = D
 /** Rebuilds the attribute and search rows of products whose row changed. */
 export async function reindexProducts(tx: Tx, products: IndexedProduct[]): Promise<void> {
   const ids = products.map((p) => p.row.id);
-  await tx.deleteFrom('product_attributes').where('product_id', 'in', ids).execute();
-  await tx.deleteFrom('search_terms').where('product_id', 'in', ids).execute();
+  await deleteIndexRows(tx, ids);
   await insertIndexRows(tx, products);
 }
 
@@ -115,8 +110,8 @@ async function insertIndexRows(tx: Tx, products: IndexedProduct[]): Promise<void
       weight,
     })),
   );
-  await insertChunked(tx, 'product_attributes', attributes);
-  await insertChunked(tx, 'search_terms', terms);
+  await insertInChunks(tx, 'product_attributes', attributes);
+  await insertInChunks(tx, 'search_terms', terms);
 }
 
 function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProduct) {
@@ -131,25 +126,4 @@ function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProd
       .map((a) => formatSpecValue(a, specs[a.key]!)),
     description: row.description,
   };
-}
-
-async function insertChunked<
-  T extends
-    | 'products'
-    | 'stock_levels'
-    | 'stock_movements'
-    | 'serial_numbers'
-    | 'product_attributes'
-    | 'search_terms',
->(tx: Tx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(MAX_VALUES_PER_INSERT / perRow));
-  for (let i = 0; i < rows.length; i += size) {
-    // Kysely cannot resolve a generic table name's columns; the rows are checked by this function's signature.
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
 }

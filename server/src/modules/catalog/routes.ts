@@ -5,9 +5,15 @@ import type { FileStorage } from '../../storage/storage';
 import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
-import { findBrands, findCategories } from './repo';
 import { createProduct, getPublicProduct, updateProduct } from './service';
-import { createBrand, createCategory, updateBrand, updateCategory } from './taxonomy';
+import {
+  createBrand,
+  createCategory,
+  listBrands,
+  listCategories,
+  updateBrand,
+  updateCategory,
+} from './taxonomy';
 
 type CatalogRoutes =
   | 'listCategories'
@@ -33,8 +39,8 @@ export function catalogHandlers(
   const cache = createCatalogCache(db, cacheOptions);
   return {
     listCategories: () =>
-      cache.answer('categories', async (memo) => ({ items: await findCategories(db, memo) })),
-    listBrands: () => cache.answer('brands', async (memo) => ({ items: await findBrands(db, memo) })),
+      cache.answer('categories', async (memo) => ({ items: await listCategories(db, memo) })),
+    listBrands: () => cache.answer('brands', async (memo) => ({ items: await listBrands(db, memo) })),
     listProducts: ({ query }) => cache.listing(query, (normal, memo) => listProducts(db, normal, memo)),
     getProduct: ({ params }) =>
       cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),

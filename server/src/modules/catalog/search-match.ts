@@ -1,9 +1,8 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { ProductListQuery } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { compareText, type CountSource, type Filters, type GroupStat, type SpecCount } from './facets';
 import type { CatalogMemo } from './product-search';
-import { prefixRange, weights } from './search-index';
+import { matchRows, prefixRows, probeScores, rangeScores } from './search-repo';
 
 /**
  * A search's matches, found once per request (and kept per catalog version by the memo): the scores of the
@@ -15,13 +14,6 @@ import { prefixRange, weights } from './search-index';
  * every token must match.
  */
 
-/** Ids per statement: below SQLite's and MySQL's limits on bound values, and fast on both. */
-const IDS_PER_STATEMENT = 2000;
-/**
- * Ids per look-up of a short token: MariaDB turns an IN list of 1,000 values or more into a join with a table of
- * them (in_predicate_conversion_threshold) and then reads the term index far less well than by ranges.
- */
-const IDS_PER_PROBE = 900;
 /** A token this short matches by prefix a large part of the index ("s", "7", "i7")… */
 const SHORT_TOKEN = 2;
 /** …so once other tokens narrowed the candidates to at most this many, it is checked on them only… */
@@ -62,7 +54,7 @@ export async function searchRows(
   return memo.get(`search:${JSON.stringify([tokens, valueKeys, specs])}`, async () => {
     const scores = await memo.get(`match:${JSON.stringify(tokens)}`, () => matchScores(db, tokens));
     return {
-      rows: await rowsOf(db, scores, valueKeys, specs),
+      rows: await matchRows(db, scores, valueKeys, specs),
       valueKeys,
       flagKeys: specs.map(([key]) => key),
     };
@@ -83,7 +75,7 @@ export async function matchScores(db: Db, tokens: string[]): Promise<Map<string,
       const limit = matches.size * PROBE_RATIO;
       scores =
         (await prefixRows(db, token, limit + 1)) > limit
-          ? await probe(db, token, [...matches.keys()])
+          ? await probeScores(db, token, [...matches.keys()])
           : await rangeScores(db, token);
     } else {
       scores = await rangeScores(db, token);
@@ -105,91 +97,6 @@ export async function matchScores(db: Db, tokens: string[]): Promise<Map<string,
 
 function isShort(token: string): boolean {
   return [...token].length <= SHORT_TOKEN;
-}
-
-function termRange(token: string): RawBuilder<unknown> {
-  const { from, to } = prefixRange(token);
-  return to === null ? sql`term >= ${from}` : sql`term >= ${from} and term < ${to}`;
-}
-
-/** A token's score on a product: the best of the terms it matched, an exact term doubled, a SKU prefix as a name. */
-function tokenScore(token: string): RawBuilder<number> {
-  return sql<number>`max(case when term = ${token} then weight * 2
-    when weight > ${weights.name} then ${weights.name} else weight end)`;
-}
-
-/** Index rows under a prefix, counted up to `limit`. */
-async function prefixRows(db: Db, token: string, limit: number): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*) as n from
-    (select 1 as one from search_terms where ${termRange(token)} limit ${limit}) t`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
-}
-
-async function rangeScores(db: Db, token: string): Promise<Map<string, number>> {
-  const result = await sql<{ product_id: string; score: number }>`select product_id,
-      ${tokenScore(token)} as score
-    from search_terms where ${termRange(token)} group by product_id`.execute(db);
-  return new Map(result.rows.map((row) => [row.product_id, Number(row.score)]));
-}
-
-async function probe(db: Db, token: string, ids: string[]): Promise<Map<string, number>> {
-  const scores = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += IDS_PER_PROBE) {
-    const result = await sql<{ product_id: string; score: number }>`select product_id,
-        ${tokenScore(token)} as score
-      from search_terms
-      where product_id in (${sql.join(ids.slice(i, i + IDS_PER_PROBE))}) and ${termRange(token)}
-      group by product_id`.execute(db);
-    for (const row of result.rows) scores.set(row.product_id, Number(row.score));
-  }
-  return scores;
-}
-
-async function rowsOf(
-  db: Db,
-  scores: Map<string, number>,
-  valueKeys: string[],
-  specs: (readonly [string, string[]])[],
-): Promise<SearchRow[]> {
-  const ids = [...scores.keys()];
-  const extra = [
-    ...valueKeys.map(
-      (key, i) => sql`, (select a.value from product_attributes a
-        where a.product_id = p.id and a.attr_key = ${key}) as ${sql.raw(`v${i}`)}`,
-    ),
-    // Spec filters are decided by SQL, as the listing's own filter is: the same comparison rules on each dialect.
-    ...specs.map(
-      ([key, values], i) => sql`, case when exists (select 1 from product_attributes a
-        where a.product_id = p.id and a.attr_key = ${key} and a.value in (${sql.join(values)}))
-        then 1 else 0 end as ${sql.raw(`f${i}`)}`,
-    ),
-  ];
-  const rows: SearchRow[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const result = await sql<Record<string, string | number | null>>`select p.id, p.category_id, p.brand_id,
-        p.price_cents, p.name_sort, p.created_at, s.on_hand - s.reserved as available ${sql.join(extra, sql``)}
-      from products p join stock_levels s on s.product_id = p.id
-      where p.active = 1 and p.id in (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`.execute(db);
-    for (const row of result.rows) {
-      const id = String(row.id);
-      rows.push({
-        id,
-        score: scores.get(id)!,
-        categoryId: String(row.category_id),
-        brandId: String(row.brand_id),
-        price: Number(row.price_cents),
-        available: Number(row.available),
-        nameSort: String(row.name_sort),
-        createdAt: Number(row.created_at),
-        values: valueKeys.map((_key, k) => {
-          const value = row[`v${k}`];
-          return value === null || value === undefined ? null : String(value);
-        }),
-        flags: specs.map((_spec, k) => Number(row[`f${k}`]) === 1),
-      });
-    }
-  }
-  return rows;
 }
 
 /** A test of rows against filters: `filters` is the request's filters or those with one facet's filter left out. */

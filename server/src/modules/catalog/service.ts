@@ -14,7 +14,14 @@ import {
   specProblems,
   type IndexedProduct,
 } from './product-writer';
-import { findProductDetail } from './repo';
+import {
+  brandNamesOf,
+  categoriesForIndex,
+  findProductDetail,
+  findProductRow,
+  slugsStartingWith,
+  updateProductRow,
+} from './repo';
 import { specKindOf, toProductDetail } from './present';
 import { slugify } from './slugs';
 
@@ -72,7 +79,7 @@ export async function updateProduct(
 ): Promise<ProductDetail> {
   await withUniqueKeys(() =>
     inTransaction(db, async (tx) => {
-      const current = await tx.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+      const current = await findProductRow(tx, id);
       if (!current) throw new NotFound('There is no product with this id');
       const row: ProductTable = {
         ...current,
@@ -93,8 +100,7 @@ export async function updateProduct(
         updated_at: Date.now(),
       };
       const indexed = await describeForIndex(tx, [row]);
-      const { id: _id, ...changes } = row;
-      await tx.updateTable('products').set(changes).where('id', '=', id).execute();
+      await updateProductRow(tx, row);
       await reindexProducts(tx, indexed);
       await recordAudit(tx, actor, {
         action: 'product.update',
@@ -116,12 +122,8 @@ export async function updateProduct(
 export async function describeForIndex(tx: Tx, rows: ProductTable[]): Promise<IndexedProduct[]> {
   if (rows.length === 0) return [];
   const [categories, brands] = await Promise.all([
-    tx.selectFrom('categories').select(['id', 'name', 'name_km', 'spec_kind', 'parent_id']).execute(),
-    tx
-      .selectFrom('brands')
-      .select(['id', 'name'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.brand_id))])
-      .execute(),
+    categoriesForIndex(tx),
+    brandNamesOf(tx, [...new Set(rows.map((r) => r.brand_id))]),
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const brandById = new Map(brands.map((b) => [b.id, b]));
@@ -155,11 +157,7 @@ function auditView(row: ProductTable) {
 }
 
 async function freeSlug(tx: Tx, base: string): Promise<string> {
-  const taken = new Set(
-    (await tx.selectFrom('products').select('slug').where('slug', 'like', `${base}%`).execute()).map(
-      (r) => r.slug,
-    ),
-  );
+  const taken = new Set(await slugsStartingWith(tx, base));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;

@@ -6,12 +6,67 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
+import { specKindOf } from './present';
+import { catalogCube, noMemo, type CatalogMemo } from './product-search';
 import { reindexProducts } from './product-writer';
-import { findBrands, findCategories } from './repo';
+import {
+  allBrands,
+  allCategories,
+  categoryHasProducts,
+  categoryParents,
+  findBrandRow,
+  findCategoryRow,
+  insertBrandRow,
+  insertCategoryRow,
+  productRowsOf,
+  updateBrandRow,
+  updateCategoryRow,
+} from './repo';
 import { describeForIndex } from './service';
 import { slugify } from './slugs';
 
 /** Categories and brands of the back office. Their names are part of product search terms, so renames re-index. */
+
+type TaxonomyEntity = 'category' | 'brand';
+
+/** Every category with its number of active products (a parent's includes its sub-categories'). */
+export async function listCategories(db: Db, memo: CatalogMemo = noMemo): Promise<Category[]> {
+  const [categories, direct] = await Promise.all([
+    allCategories(db),
+    activeCounts(db, memo, (group) => group.categoryId),
+  ]);
+  // A parent's count includes its sub-categories, as its listing does.
+  const total = (id: string): number =>
+    (direct.get(id) ?? 0) + categories.filter((c) => c.parent_id === id).reduce((n, c) => n + total(c.id), 0);
+  return categories.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    nameKm: c.name_km,
+    parentId: c.parent_id,
+    specKind: specKindOf(c.spec_kind),
+    position: Number(c.position),
+    productCount: total(c.id),
+  }));
+}
+
+export async function listBrands(db: Db, memo: CatalogMemo = noMemo): Promise<Brand[]> {
+  const [rows, counts] = await Promise.all([allBrands(db), activeCounts(db, memo, (group) => group.brandId)]);
+  return rows.map((b) => ({ id: b.id, slug: b.slug, name: b.name, productCount: counts.get(b.id) ?? 0 }));
+}
+
+/** Active products per category or brand, from the counts the listing keeps per catalog version. */
+async function activeCounts(
+  db: Db,
+  memo: CatalogMemo,
+  keyOf: (group: { categoryId: string; brandId: string }) => string,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const group of await catalogCube(db, memo)) {
+    counts.set(keyOf(group), (counts.get(keyOf(group)) ?? 0) + group.count);
+  }
+  return counts;
+}
 
 export async function createCategory(db: Db, input: CategoryInput, actor: Actor): Promise<Category> {
   const id = newId();
@@ -30,17 +85,10 @@ export async function createCategory(db: Db, input: CategoryInput, actor: Actor)
         created_at: now,
         updated_at: now,
       };
-      await tx.insertInto('categories').values(row).execute();
-      await recordAudit(
-        tx,
-        actor,
-        { action: 'category.create', entity: 'category', entityId: id, after: row },
-        now,
-      );
-      await recordChanges(tx, [{ entity: 'category', entityId: id, operation: 'upsert' }], now);
+      await insertRecorded(tx, actor, 'category', insertCategoryRow, row, now);
     }),
   );
-  return (await findCategories(db)).find((c) => c.id === id)!;
+  return (await listCategories(db)).find((c) => c.id === id)!;
 }
 
 export async function updateCategory(
@@ -53,18 +101,10 @@ export async function updateCategory(
     inTransaction(db, async (tx) => {
       const current = await requireCategory(tx, id, 'id');
       if (patch.parentId) await refuseCycle(tx, id, patch.parentId);
-      if (patch.specKind && patch.specKind !== current.spec_kind) {
-        const used = await tx
-          .selectFrom('products')
-          .select('id')
-          .where('category_id', '=', id)
-          .limit(1)
-          .executeTakeFirst();
-        if (used)
-          throw new Conflict('Products of this category have specifications of its current kind', {
-            specKind: 'the category has products',
-          });
-      }
+      if (patch.specKind && patch.specKind !== current.spec_kind && (await categoryHasProducts(tx, id)))
+        throw new Conflict('Products of this category have specifications of its current kind', {
+          specKind: 'the category has products',
+        });
       const row = {
         ...current,
         ...(patch.slug !== undefined && { slug: patch.slug }),
@@ -75,8 +115,7 @@ export async function updateCategory(
         ...(patch.position !== undefined && { position: patch.position }),
         updated_at: Date.now(),
       };
-      const { id: _id, ...changes } = row;
-      await tx.updateTable('categories').set(changes).where('id', '=', id).execute();
+      await updateCategoryRow(tx, row);
       if (
         row.name !== current.name ||
         row.name_km !== current.name_km ||
@@ -84,17 +123,10 @@ export async function updateCategory(
       ) {
         await reindexCategory(tx, id);
       }
-      await recordAudit(tx, actor, {
-        action: 'category.update',
-        entity: 'category',
-        entityId: id,
-        before: current,
-        after: row,
-      });
-      await recordChanges(tx, [{ entity: 'category', entityId: id, operation: 'upsert' }]);
+      await recordWrite(tx, actor, 'category', { before: current, after: row });
     }),
   );
-  return (await findCategories(db)).find((c) => c.id === id)!;
+  return (await listCategories(db)).find((c) => c.id === id)!;
 }
 
 export async function createBrand(db: Db, input: BrandInput, actor: Actor): Promise<Brand> {
@@ -109,23 +141,16 @@ export async function createBrand(db: Db, input: BrandInput, actor: Actor): Prom
         created_at: now,
         updated_at: now,
       };
-      await tx.insertInto('brands').values(row).execute();
-      await recordAudit(
-        tx,
-        actor,
-        { action: 'brand.create', entity: 'brand', entityId: id, after: row },
-        now,
-      );
-      await recordChanges(tx, [{ entity: 'brand', entityId: id, operation: 'upsert' }], now);
+      await insertRecorded(tx, actor, 'brand', insertBrandRow, row, now);
     }),
   );
-  return (await findBrands(db)).find((b) => b.id === id)!;
+  return (await listBrands(db)).find((b) => b.id === id)!;
 }
 
 export async function updateBrand(db: Db, id: string, patch: BrandPatch, actor: Actor): Promise<Brand> {
   await uniqueSlug('brand', () =>
     inTransaction(db, async (tx) => {
-      const current = await tx.selectFrom('brands').selectAll().where('id', '=', id).executeTakeFirst();
+      const current = await findBrandRow(tx, id);
       if (!current) throw new NotFound('There is no brand with this id');
       const row = {
         ...current,
@@ -133,24 +158,50 @@ export async function updateBrand(db: Db, id: string, patch: BrandPatch, actor: 
         ...(patch.name !== undefined && { name: patch.name }),
         updated_at: Date.now(),
       };
-      const { id: _id, ...changes } = row;
-      await tx.updateTable('brands').set(changes).where('id', '=', id).execute();
+      await updateBrandRow(tx, row);
       if (row.name !== current.name) await reindexWhere(tx, 'brand_id', [id]);
-      await recordAudit(tx, actor, {
-        action: 'brand.update',
-        entity: 'brand',
-        entityId: id,
-        before: current,
-        after: row,
-      });
-      await recordChanges(tx, [{ entity: 'brand', entityId: id, operation: 'upsert' }]);
+      await recordWrite(tx, actor, 'brand', { before: current, after: row });
     }),
   );
-  return (await findBrands(db)).find((b) => b.id === id)!;
+  return (await listBrands(db)).find((b) => b.id === id)!;
+}
+
+/** A new category or brand: its row, with the audit row and change-feed entry of its creation. */
+async function insertRecorded<Row extends { id: string }>(
+  tx: Tx,
+  actor: Actor,
+  entity: TaxonomyEntity,
+  insert: (tx: Tx, row: Row) => Promise<void>,
+  row: Row,
+  now: number,
+): Promise<void> {
+  await insert(tx, row);
+  await recordWrite(tx, actor, entity, { after: row }, now);
+}
+
+/**
+ * The audit row and change-feed entry of a category or brand written in this transaction (`before`: the row it
+ * replaced, none for a new one). Last in the transaction, after any re-indexing, as the feed asks (change-log.ts).
+ */
+async function recordWrite(
+  tx: Tx,
+  actor: Actor,
+  entity: TaxonomyEntity,
+  change: { before?: { id: string }; after: { id: string } },
+  now?: number,
+): Promise<void> {
+  const entityId = change.after.id;
+  await recordAudit(
+    tx,
+    actor,
+    { action: `${entity}.${change.before ? 'update' : 'create'}`, entity, entityId, ...change },
+    now,
+  );
+  await recordChanges(tx, [{ entity, entityId, operation: 'upsert' }], now);
 }
 
 async function requireCategory(tx: Tx, id: string, field: string) {
-  const category = await tx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+  const category = await findCategoryRow(tx, id);
   if (category) return category;
   if (field === 'id') throw new NotFound('There is no category with this id');
   throw new Invalid('The parent category does not exist', { [field]: 'no such category' });
@@ -159,9 +210,7 @@ async function requireCategory(tx: Tx, id: string, field: string) {
 /** A category cannot become its own ancestor. */
 async function refuseCycle(tx: Tx, id: string, parentId: string): Promise<void> {
   await requireCategory(tx, parentId, 'parentId');
-  const parents = new Map(
-    (await tx.selectFrom('categories').select(['id', 'parent_id']).execute()).map((c) => [c.id, c.parent_id]),
-  );
+  const parents = new Map((await categoryParents(tx)).map((c) => [c.id, c.parent_id]));
   for (let at: string | null | undefined = parentId; at; at = parents.get(at)) {
     if (at === id)
       throw new Invalid('A category cannot be placed under itself', { parentId: 'would make a loop' });
@@ -169,7 +218,7 @@ async function refuseCycle(tx: Tx, id: string, parentId: string): Promise<void> 
 }
 
 async function reindexCategory(tx: Tx, id: string): Promise<void> {
-  const all = await tx.selectFrom('categories').select(['id', 'parent_id']).execute();
+  const all = await categoryParents(tx);
   const ids = [id];
   for (let i = 0; i < ids.length; i++) for (const c of all) if (c.parent_id === ids[i]) ids.push(c.id);
   await reindexWhere(tx, 'category_id', ids);
@@ -179,14 +228,7 @@ const REINDEX_BATCH = 500;
 
 async function reindexWhere(tx: Tx, column: 'brand_id' | 'category_id', ids: string[]): Promise<void> {
   for (let offset = 0; ; offset += REINDEX_BATCH) {
-    const rows = await tx
-      .selectFrom('products')
-      .selectAll()
-      .where(column, 'in', ids)
-      .orderBy('id')
-      .limit(REINDEX_BATCH)
-      .offset(offset)
-      .execute();
+    const rows = await productRowsOf(tx, column, ids, offset, REINDEX_BATCH);
     if (rows.length === 0) return;
     await reindexProducts(tx, await describeForIndex(tx, rows));
   }

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { StockMovement, StockMovementType } from '@shop/shared';
 import { newId } from '../../db/ids';
 import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
+import { findCounters, insertMovement, moveCounters } from './ledger-repo';
 
 /**
  * The only code that changes stock counters. Each movement is one conditional UPDATE whose WHERE clause keeps
@@ -38,24 +38,10 @@ export const movementEffects = {
 
 export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()): Promise<StockMovement> {
   const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
-  const updated = await tx
-    .updateTable('stock_levels')
-    .set({
-      on_hand: sql`on_hand + ${dOn}`,
-      reserved: sql`reserved + ${dRes}`,
-      updated_at: now,
-    })
-    .where('product_id', '=', productId)
-    .where(sql<boolean>`reserved + ${dRes} >= 0 and on_hand + ${dOn} >= reserved + ${dRes}`)
-    .executeTakeFirst();
-  const level = await tx
-    .selectFrom('stock_levels')
-    .select(['on_hand', 'reserved'])
-    .where('product_id', '=', productId)
-    .executeTakeFirst();
+  const moved = await moveCounters(tx, productId, dOn, dRes, now);
+  const level = await findCounters(tx, productId);
   if (!level) throw new NotFound('There is no product with this id');
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw shortage(movement, Number(level.on_hand) - Number(level.reserved));
+  if (!moved) throw shortage(movement, level.onHand - level.reserved);
 
   const row = {
     id: newId(),
@@ -63,14 +49,14 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
     type: movement.type,
     on_hand_delta: dOn,
     reserved_delta: dRes,
-    on_hand_after: Number(level.on_hand),
-    reserved_after: Number(level.reserved),
+    on_hand_after: level.onHand,
+    reserved_after: level.reserved,
     reason: movement.reason ?? null,
     reference: movement.reference ?? null,
     actor_id: movement.actorId ?? null,
     created_at: now,
   };
-  await tx.insertInto('stock_movements').values(row).execute();
+  await insertMovement(tx, row);
   await recordChanges(tx, [{ entity: 'stock', entityId: productId, operation: 'upsert' }], now);
   return toStockMovement(row);
 }

@@ -6,6 +6,14 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement, movementEffects, toStockMovement } from './ledger';
+import {
+  findStockedProduct,
+  findStockLevel,
+  insertSerials,
+  moveSerialsInStock,
+  recentMovements,
+  serialsOf,
+} from './repo';
 
 /** Stock rules of the back office and of orders. Counters change only through the ledger (ledger.ts). */
 
@@ -17,11 +25,7 @@ export async function recordStockMovement(
 ): Promise<StockMovement> {
   try {
     return await inTransaction(db, async (tx) => {
-      const product = await tx
-        .selectFrom('products')
-        .select(['id', 'serialized'])
-        .where('id', '=', input.productId)
-        .executeTakeFirst();
+      const product = await findStockedProduct(tx, input.productId);
       if (!product) throw new NotFound('There is no product with this id');
       const serials = input.serials ?? [];
       if (product.serialized === 1 && serials.length === 0)
@@ -92,27 +96,9 @@ export async function sellReservedStock(
 
 export async function getStockLevel(db: Db, productId: string): Promise<StockLevel> {
   const [level, movements, serials] = await Promise.all([
-    db
-      .selectFrom('stock_levels as s')
-      .innerJoin('products as p', 'p.id', 's.product_id')
-      .select(['s.on_hand', 's.reserved', 'p.low_stock_threshold'])
-      .where('s.product_id', '=', productId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('stock_movements')
-      .selectAll()
-      .where('product_id', '=', productId)
-      .orderBy('id', 'desc')
-      .limit(50)
-      .execute(),
-    db
-      .selectFrom('serial_numbers')
-      .select(['serial', 'status'])
-      .where('product_id', '=', productId)
-      .orderBy('status')
-      .orderBy('serial')
-      .limit(500)
-      .execute(),
+    findStockLevel(db, productId),
+    recentMovements(db, productId, 50),
+    serialsOf(db, productId, 500),
   ]);
   if (!level) throw new NotFound('There is no product with this id');
   const onHand = Number(level.on_hand);
@@ -131,22 +117,20 @@ export async function getStockLevel(db: Db, productId: string): Promise<StockLev
 async function addSerials(tx: Tx, productId: string, serials: string[], reference: string): Promise<void> {
   if (serials.length === 0) return;
   const now = Date.now();
-  await tx
-    .insertInto('serial_numbers')
-    .values(
-      serials.map((serial) => ({
-        id: newId(),
-        product_id: productId,
-        serial,
-        status: 'in_stock',
-        reference,
-        sold_at: null,
-        warranty_until: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  await insertSerials(
+    tx,
+    serials.map((serial) => ({
+      id: newId(),
+      product_id: productId,
+      serial,
+      status: 'in_stock',
+      reference,
+      sold_at: null,
+      warranty_until: null,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
 }
 
 /** Units removed by a negative adjustment leave sellable stock; they are kept on record as RMA (damaged, lost). */
@@ -157,13 +141,11 @@ async function writeOffSerials(
   reference: string,
 ): Promise<void> {
   if (serials.length === 0) return;
-  const updated = await tx
-    .updateTable('serial_numbers')
-    .set({ status: 'rma', reference, updated_at: Date.now() })
-    .where('product_id', '=', productId)
-    .where('serial', 'in', serials)
-    .where('status', '=', 'in_stock')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== serials.length)
+  const moved = await moveSerialsInStock(tx, productId, serials, {
+    status: 'rma',
+    reference,
+    updatedAt: Date.now(),
+  });
+  if (moved !== serials.length)
     throw new Conflict('Some of these serial numbers are not in stock', { serials: 'not all are in stock' });
 }

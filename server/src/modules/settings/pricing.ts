@@ -1,7 +1,7 @@
 import { pricingSchema, settingKeys, type Pricing } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
-import { getSetting } from './service';
+import { fieldsOrDefaults, getSetting } from './service';
 
 export type { Pricing };
 
@@ -14,17 +14,7 @@ export const DEFAULT_PRICING: Readonly<Pricing> = Object.freeze({
 
 /** The shop's exchange rate and delivery fees: each stored field that keeps the shared rules, else its default. */
 export async function getPricing(db: Db | Tx): Promise<Pricing> {
-  const stored = await getSetting(db, PRICING_KEY);
-  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const field = <F extends keyof Pricing>(name: F): Pricing[F] => {
-    const parsed = pricingSchema.shape[name].safeParse(value[name]);
-    return parsed.success ? (parsed.data as Pricing[F]) : DEFAULT_PRICING[name];
-  };
-  return {
-    rielPerUsd: field('rielPerUsd'),
-    deliveryFeeCents: field('deliveryFeeCents'),
-    freeDeliveryFromCents: field('freeDeliveryFromCents'),
-  };
+  return fieldsOrDefaults(pricingSchema.shape, await getSetting(db, PRICING_KEY), DEFAULT_PRICING);
 }
 
 export function deliveryFeeFor(

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database';
+import { orUpdate } from '../../db/dialect';
+import type { SettingTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
 export interface StoredSetting {
@@ -6,6 +8,20 @@ export interface StoredSetting {
   /** The parsed JSON, or undefined when the row is not JSON (written by hand). */
   value: unknown;
   updatedAt: number;
+}
+
+/** One setting's stored value (parsed JSON), or undefined when it was never set or is not JSON. */
+export async function findSettingValue(db: Db | Tx, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
+  return row ? parseJson(row.value_json) : undefined;
+}
+
+/** Creates or replaces one setting's row, in one atomic statement (db/dialect.ts). */
+export async function saveSetting(tx: Tx, row: SettingTable): Promise<void> {
+  await orUpdate(tx, tx.insertInto('settings').values(row), 'key', {
+    value_json: row.value_json,
+    updated_at: row.updated_at,
+  }).execute();
 }
 
 /** Every stored setting, by key. */

@@ -1,7 +1,8 @@
 import { settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared';
-import { isMysql } from '../../db/ddl';
+import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { findSettingValue, saveSetting } from './repo';
 
 export type { ShopIdentity };
 
@@ -18,13 +19,7 @@ export const DEFAULT_SHOP_IDENTITY: Readonly<ShopIdentity> = Object.freeze({
 
 /** One setting's stored value (parsed JSON), or undefined when it was never set or is unreadable. */
 export async function getSetting(db: Db | Tx, key: string): Promise<unknown> {
-  const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value_json) as unknown;
-  } catch {
-    return undefined;
-  }
+  return findSettingValue(db, key);
 }
 
 /**
@@ -32,22 +27,30 @@ export async function getSetting(db: Db | Tx, key: string): Promise<unknown> {
  * shared rules (a row written by hand must not put an empty name or a bad link into every mail).
  */
 export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
-  const stored = await getSetting(db, SHOP_IDENTITY_KEY);
+  return fieldsOrDefaults(
+    shopIdentitySchema.shape,
+    await getSetting(db, SHOP_IDENTITY_KEY),
+    DEFAULT_SHOP_IDENTITY,
+  );
+}
+
+/**
+ * A setting of several fields as the server uses it: each stored field that keeps its rule in `shape` (the shared
+ * schema's), else the field's default. A row written by hand, or only in part, still gives every field a sane
+ * value; `npm run shop -- settings` says what breaks the rules.
+ */
+export function fieldsOrDefaults<T extends object>(
+  shape: { readonly [K in keyof T]: z.ZodType<T[K], unknown> },
+  stored: unknown,
+  defaults: Readonly<T>,
+): T {
   const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const field = <F extends keyof ShopIdentity>(name: F): ShopIdentity[F] => {
-    const parsed = shopIdentitySchema.shape[name].safeParse(value[name]);
-    return parsed.success && parsed.data !== null
-      ? (parsed.data as ShopIdentity[F])
-      : DEFAULT_SHOP_IDENTITY[name];
-  };
-  return {
-    name: field('name'),
-    nameKm: field('nameKm'),
-    logoUrl: field('logoUrl'),
-    supportEmail: field('supportEmail'),
-    phone: field('phone'),
-    address: field('address'),
-  };
+  const fields: T = { ...defaults };
+  for (const name of Object.keys(defaults) as (keyof T & string)[]) {
+    const parsed = shape[name].safeParse(value[name]);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields;
 }
 
 /**
@@ -57,15 +60,5 @@ export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
 export async function setSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   const valueJson = JSON.stringify(value);
   if (valueJson === undefined) throw new TypeError(`setting ${key}: value is not JSON-serializable`);
-  const row = { key, value_json: valueJson, updated_at: Date.now() };
-  const insert = tx.insertInto('settings').values(row);
-  if (isMysql(tx)) {
-    await insert.onDuplicateKeyUpdate({ value_json: row.value_json, updated_at: row.updated_at }).execute();
-  } else {
-    await insert
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value_json: row.value_json, updated_at: row.updated_at }),
-      )
-      .execute();
-  }
+  await saveSetting(tx, { key, value_json: valueJson, updated_at: Date.now() });
 }

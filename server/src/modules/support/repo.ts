@@ -1,5 +1,6 @@
 import type { InquiryStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
 import type { SupportInquiryTable, SupportMessageTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
@@ -30,26 +31,21 @@ export async function findInquiry(db: Db | Tx, id: string): Promise<InquiryRow |
 export async function pageOfInquiries(
   db: Db,
   filter: { userId?: string; status?: InquiryStatus | undefined },
-  page: { page: number; pageSize: number; oldestFirst?: boolean },
-): Promise<{ rows: InquiryRow[]; total: number }> {
+  page: PageRequest & { oldestFirst?: boolean },
+): Promise<PageOf<InquiryRow>> {
   const direction = page.oldestFirst ? 'asc' : 'desc';
-  const [rows, count] = await Promise.all([
+  return pageOf(
     inquiryRows(db)
       .$if(filter.userId !== undefined, (q) => q.where('i.user_id', '=', filter.userId!))
       .$if(filter.status !== undefined, (q) => q.where('i.status', '=', filter.status!))
       .orderBy('i.updated_at', direction)
-      .orderBy('i.id', direction)
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
+      .orderBy('i.id', direction),
     db
       .selectFrom('support_inquiries')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
       .$if(filter.userId !== undefined, (q) => q.where('user_id', '=', filter.userId!))
-      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!)),
+    page,
+  );
 }
 
 /** A thread's messages, oldest first, with the name of the account that wrote each (guests have none). */

@@ -1,6 +1,7 @@
 import type { ChangeEntity, ChangesPage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { bumpCounter, changesAfter, findCounter, insertChanges } from './repo';
 
 export interface ChangeRecord {
   entity: ChangeEntity;
@@ -25,42 +26,24 @@ export async function recordChanges(
   now = Date.now(),
 ): Promise<void> {
   if (changes.length === 0) return;
-  const bumped = await tx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', changes.length) }))
-    .where('name', '=', FEED_COUNTER)
-    .executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) !== 1)
-    throw new Error('the change feed counter is missing: run the migrations');
-  const { value: last } = await tx
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', FEED_COUNTER)
-    .executeTakeFirstOrThrow();
-  const first = Number(last) - changes.length + 1;
-  await tx
-    .insertInto('change_log')
-    .values(
-      changes.map((change, i) => ({
-        seq: first + i,
-        entity: change.entity,
-        entity_id: change.entityId,
-        operation: change.operation,
-        created_at: now,
-      })),
-    )
-    .execute();
+  const last = await bumpCounter(tx, FEED_COUNTER, changes.length);
+  if (last === null) throw new Error('the change feed counter is missing: run the migrations');
+  const first = last - changes.length + 1;
+  await insertChanges(
+    tx,
+    changes.map((change, i) => ({
+      seq: first + i,
+      entity: change.entity,
+      entity_id: change.entityId,
+      operation: change.operation,
+      created_at: now,
+    })),
+  );
 }
 
 /** The feed after a cursor, in sequence (= commit) order. */
 export async function readChanges(db: Db, after: number, limit: number): Promise<ChangesPage> {
-  const rows = await db
-    .selectFrom('change_log')
-    .select(['seq', 'entity', 'entity_id', 'operation', 'created_at'])
-    .where('seq', '>', after)
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
+  const rows = await changesAfter(db, after, limit + 1);
   const page = rows.slice(0, limit);
   return {
     changes: page.map((row) => ({
@@ -77,10 +60,5 @@ export async function readChanges(db: Db, after: number, limit: number): Promise
 
 /** The newest sequence number: a cheap version stamp for caches of catalog answers. */
 export async function feedHead(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', FEED_COUNTER)
-    .executeTakeFirst();
-  return row ? Number(row.value) : 0;
+  return (await findCounter(db, FEED_COUNTER)) ?? 0;
 }

@@ -1,0 +1,38 @@
+import {
+  sql,
+  type AnyColumn,
+  type InsertQueryBuilder,
+  type Kysely,
+  type RawBuilder,
+  type UpdateObject,
+} from 'kysely';
+import { isMysql } from './ddl';
+
+/**
+ * The few places where the two dialects' queries differ (ddl.ts has those of the migrations). Modules use these
+ * helpers and stay one query for both.
+ */
+
+/**
+ * Joins its right side in the order written, for a query whose best plan starts with the left table: SQLite's
+ * CROSS JOIN and MySQL's STRAIGHT_JOIN both mean that (and neither planner is told otherwise).
+ */
+export function joinInOrder(db: Pick<Kysely<unknown>, 'getExecutor'>): RawBuilder<unknown> {
+  return isMysql(db) ? sql`straight_join` : sql`cross join`;
+}
+
+/**
+ * INSERT that, when a row with the same `key` exists, updates it with `changes` instead: one atomic statement on
+ * each dialect, `on duplicate key update` on MySQL and `on conflict (key) do update` on SQLite (Kysely's
+ * `onConflict` is invalid SQL on MySQL). `key` must be the table's primary or unique key.
+ */
+export function orUpdate<DB, TB extends keyof DB, O>(
+  db: Pick<Kysely<DB>, 'getExecutor'>,
+  insert: InsertQueryBuilder<DB, TB, O>,
+  key: AnyColumn<DB, TB>,
+  changes: UpdateObject<DB, TB>,
+): InsertQueryBuilder<DB, TB, O> {
+  if (isMysql(db)) return insert.onDuplicateKeyUpdate(changes);
+  // The same values on SQLite; its builder's type also offers the `excluded` row, which these changes do not use.
+  return insert.onConflict((oc) => oc.column(key).doUpdateSet(changes as never));
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { StockMovementTable } from '../../db/schema';
+import type { Tx } from '../../db/transaction';
+
+/** The SQL of the stock ledger (ledger.ts): the per-product counters and the movements that changed them. */
+
+/**
+ * Moves a product's counters by the deltas, if and only if `0 <= reserved <= on_hand` holds afterwards: one
+ * conditional UPDATE, so the database decides between racing requests. Answers whether the row was changed.
+ */
+export async function moveCounters(
+  tx: Tx,
+  productId: string,
+  onHandDelta: number,
+  reservedDelta: number,
+  now: number,
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('stock_levels')
+    .set({
+      on_hand: sql`on_hand + ${onHandDelta}`,
+      reserved: sql`reserved + ${reservedDelta}`,
+      updated_at: now,
+    })
+    .where('product_id', '=', productId)
+    .where(
+      sql<boolean>`reserved + ${reservedDelta} >= 0 and on_hand + ${onHandDelta} >= reserved + ${reservedDelta}`,
+    )
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** A product's counters as this transaction sees them; undefined when there is no such product. */
+export async function findCounters(
+  tx: Tx,
+  productId: string,
+): Promise<{ onHand: number; reserved: number } | undefined> {
+  const level = await tx
+    .selectFrom('stock_levels')
+    .select(['on_hand', 'reserved'])
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return level && { onHand: Number(level.on_hand), reserved: Number(level.reserved) };
+}
+
+export async function insertMovement(tx: Tx, row: StockMovementTable): Promise<void> {
+  await tx.insertInto('stock_movements').values(row).execute();
+}
