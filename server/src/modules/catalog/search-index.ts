@@ -25,7 +25,7 @@ const AFTER_SURROGATES = 0xe000;
 // A zero-width space separates words like a space: the Khmer keyboard types it on the space bar.
 const SEPARATORS = /[\s\u200b,;:!?()[\]{}"'`|+*&/\\<>=~#%^$@]+/u;
 const JOINERS = /[._-]+/gu;
-const DESCRIPTION_STOPWORDS = new Set([
+const DESCRIPTION_STOPWORDS: ReadonlySet<string> = new Set([
   'a',
   'an',
   'and',

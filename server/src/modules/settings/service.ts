@@ -55,7 +55,8 @@ export function fieldsOrDefaults<T extends object>(
 
 /**
  * Creates or replaces one setting (stored as JSON). One atomic statement on each dialect: `on duplicate key
- * update` on MySQL, `on conflict do update` on SQLite (PITFALLS: Kysely's onConflict is invalid SQL on MySQL).
+ * update` on MySQL, `on conflict do update` on SQLite (Kysely's onConflict is invalid SQL on MySQL: see
+ * docs/database-dialects.md, "Upserts").
  */
 export async function setSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   const valueJson = JSON.stringify(value);

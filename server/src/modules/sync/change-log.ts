@@ -16,9 +16,9 @@ const FEED_COUNTER = 'change_log';
  *
  * Sequence numbers come from one counter row that every feed writer updates. On MySQL the update holds the row's
  * lock until commit, so writers of the feed take numbers in commit order, and a reader that has seen N can never
- * later find a committed N-1 (an AUTO_INCREMENT column would let it skip; PITFALLS). Call it last in the
- * transaction, after the stock and catalog rows (the same lock order everywhere: no deadlocks), to hold the lock
- * as briefly as possible.
+ * later find a committed N-1 (an AUTO_INCREMENT column would let it skip: docs/database-dialects.md, "The change
+ * feed"). Call it last in the transaction, after the stock and catalog rows (the same lock order everywhere: no
+ * deadlocks), to hold the lock as briefly as possible.
  */
 export async function recordChanges(
   tx: Tx,
