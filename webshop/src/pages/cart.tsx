@@ -10,7 +10,7 @@ import { useMessages } from '../i18n/i18n';
 import { Button, ButtonLink } from '../ui/button';
 import { FormAlert } from '../ui/field';
 import { Card, PageHeading } from '../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../ui/states';
+import { EmptyState, QueryError, Skeleton } from '../ui/states';
 
 /** The cart: change quantities, see what cannot be bought as it is, and go to checkout. */
 export function CartPage() {
@@ -40,12 +40,7 @@ export function CartPage() {
     return (
       <>
         <PageHeading title={t.title} />
-        <ErrorState
-          title={t.loadFailed}
-          detail={c.offline}
-          onRetry={() => void cart.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.loadFailed} retry={cart.refetch} />
       </>
     );
 

@@ -20,7 +20,7 @@ import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { ButtonLink } from '../ui/button';
 import { PageHeading } from '../ui/page';
-import { EmptyState, ErrorState, LoadingBlock } from '../ui/states';
+import { EmptyState, LoadingBlock, QueryError } from '../ui/states';
 
 /**
  * Checkout on one page: who is buying (sign in or sign up inline), pickup or delivery, the payment currency and a
@@ -44,15 +44,7 @@ export function CheckoutPage() {
   const addressId = form.watch('addressId');
 
   if (cart.isPending || me.isPending) return <LoadingBlock label={t.loading} />;
-  if (cart.isError)
-    return (
-      <ErrorState
-        title={c.loadFailed}
-        detail={c.offline}
-        onRetry={() => void cart.refetch()}
-        retryLabel={c.retry}
-      />
-    );
+  if (cart.isError) return <QueryError retry={cart.refetch} />;
   // Placed: the cart empties while the order page opens; show nothing rather than "your cart is empty".
   if (place.isSuccess) return <LoadingBlock label={t.placing} />;
   if (cart.data.lines.length === 0)

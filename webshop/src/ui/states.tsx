@@ -1,4 +1,7 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
 import { cn } from './cn';
 
 export function Spinner({ className }: { className?: string }) {
@@ -67,4 +70,51 @@ export function ErrorState({
       )}
     </div>
   );
+}
+
+/**
+ * A request that failed: what failed (by default "we could not load this page"), the likely cause (the connection,
+ * unless `detail` says otherwise or is `false` when the title says it all) and a button that asks again.
+ */
+export function QueryError({
+  title,
+  detail,
+  retry,
+}: {
+  title?: string;
+  detail?: string | false;
+  retry: () => unknown;
+}) {
+  const c = useMessages(common);
+  return (
+    <ErrorState
+      title={title ?? c.loadFailed}
+      detail={detail === false ? undefined : (detail ?? c.offline)}
+      onRetry={() => void retry()}
+      retryLabel={c.retry}
+    />
+  );
+}
+
+/**
+ * What stands in for one query's answer until it has one: `loading` while it is asked, then either the answer given
+ * to `children` or, when it failed, the error with a retry. `explain` turns errors that are answers rather than
+ * failures (a 404 "not found", a 401 "sign in") into their own view; it gives `undefined` for the others.
+ */
+export function QueryStates<T>({
+  query,
+  loading,
+  failed,
+  explain,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading: ReactNode;
+  failed?: string;
+  explain?: (error: Error) => ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return loading;
+  if (query.isError) return explain?.(query.error) ?? <QueryError title={failed} retry={query.refetch} />;
+  return children(query.data);
 }

@@ -15,13 +15,12 @@ import { cn } from '../../ui/cn';
 import { FormAlert, TextAreaField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
+import { EmptyState, LoadingBlock, QueryError } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 
 /** /account/support/:id: one question with the shop's answers, and a box to write again. */
 export function InquiryPage() {
   const t = useMessages(supportText);
-  const c = useMessages(common);
   const { id = '' } = useParams();
   const inquiry = useMyInquiry(id);
 
@@ -45,12 +44,7 @@ export function InquiryPage() {
             <p>{t.threadNotFoundText}</p>
           </EmptyState>
         ) : (
-          <ErrorState
-            title={t.threadFailed}
-            detail={c.offline}
-            onRetry={() => void inquiry.refetch()}
-            retryLabel={c.retry}
-          />
+          <QueryError title={t.threadFailed} retry={inquiry.refetch} />
         )}
       </>
     );

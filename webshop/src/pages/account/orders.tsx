@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { ORDERS_PAGE_SIZE, useMyOrders } from '../../api/account';
 import { accountText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
-import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { OrderStatusBadge } from '../../orders/status-badge';
@@ -11,12 +10,11 @@ import { ButtonLink } from '../../ui/button';
 import { cn } from '../../ui/cn';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+import { EmptyState, QueryError, Skeleton } from '../../ui/states';
 
 /** /account/orders?page=: the customer's orders, newest first, each leading to its own page (and payment). */
 export function OrdersPage() {
   const t = useMessages(accountText);
-  const c = useMessages(common);
   const { locale } = useLocale();
   const page = usePageParam();
   const orders = useMyOrders(page);
@@ -36,12 +34,7 @@ export function OrdersPage() {
     return (
       <>
         <PageHeading title={t.ordersTitle} />
-        <ErrorState
-          title={t.ordersFailed}
-          detail={c.offline}
-          onRetry={() => void orders.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.ordersFailed} retry={orders.refetch} />
       </>
     );
 

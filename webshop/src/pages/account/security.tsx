@@ -28,7 +28,7 @@ import { Dialog } from '../../ui/dialog';
 import { FormAlert, TextField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { ErrorState, Skeleton } from '../../ui/states';
+import { QueryError, Skeleton } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 
 /** /account/security: password, 2-step sign-in, the devices signed in, and signing out everywhere. */
@@ -184,7 +184,7 @@ function Sessions() {
           <Skeleton className="h-16" />
         </div>
       ) : sessions.isError ? (
-        <ErrorState title={t.sessionsFailed} onRetry={() => void sessions.refetch()} retryLabel={c.retry} />
+        <QueryError title={t.sessionsFailed} detail={false} retry={sessions.refetch} />
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line">
           {[...sessions.data]

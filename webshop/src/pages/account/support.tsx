@@ -4,18 +4,16 @@ import { INQUIRIES_PAGE_SIZE, useMyInquiries } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
 import { supportText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
-import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { ButtonLink } from '../../ui/button';
 import { cn } from '../../ui/cn';
 import { PageHeading } from '../../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+import { EmptyState, QueryError, Skeleton } from '../../ui/states';
 
 /** /account/support?page=: the customer's questions to the shop, newest activity first. */
 export function SupportPage() {
   const t = useMessages(supportText);
-  const c = useMessages(common);
   const { locale } = useLocale();
   const page = usePageParam();
   const inquiries = useMyInquiries(page);
@@ -43,12 +41,7 @@ export function SupportPage() {
     return (
       <>
         {heading}
-        <ErrorState
-          title={t.threadsFailed}
-          detail={c.offline}
-          onRetry={() => void inquiries.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.threadsFailed} retry={inquiries.refetch} />
       </>
     );
 
