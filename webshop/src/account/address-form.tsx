@@ -6,7 +6,7 @@ import { useFieldError } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { FormAlert, PhoneField, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { addressText } from './messages';
 import { phnomPenhKhans, provinces } from './provinces';
@@ -79,12 +79,9 @@ export function AddressForm({
           error={fieldError(errors.recipient)}
           {...form.register('recipient')}
         />
-        <TextField
+        <PhoneField
           label={t.phone}
           hint={t.phoneHint}
-          type="tel"
-          autoComplete="tel"
-          inputMode="tel"
           error={fieldError(errors.phone)}
           {...form.register('phone')}
         />

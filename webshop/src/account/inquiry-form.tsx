@@ -9,7 +9,7 @@ import { common } from '../i18n/common';
 import { formatDate } from '../i18n/format';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { EmailField, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { supportText } from './messages';
 
@@ -77,16 +77,7 @@ export function InquiryForm({
               error={fieldError(errors.name)}
               {...form.register('name')}
             />
-            <TextField
-              label={t.email}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              spellCheck={false}
-              autoCapitalize="none"
-              error={fieldError(errors.email)}
-              {...form.register('email')}
-            />
+            <EmailField label={t.email} error={fieldError(errors.email)} {...form.register('email')} />
           </div>
         </>
       )}

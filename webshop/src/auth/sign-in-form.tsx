@@ -6,7 +6,7 @@ import { useSessionChanged } from '../api/session';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, TextField } from '../ui/field';
+import { EmailField, FormAlert, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage, needsVerification } from './auth-error';
 import { CodeStep } from './code-step';
@@ -87,13 +87,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField
+      <EmailField
         label={t.email}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
         error={fieldError(form.formState.errors.email)}
         {...form.register('email')}
       />

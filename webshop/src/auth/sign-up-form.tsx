@@ -4,7 +4,7 @@ import { client } from '../api/client';
 import { common } from '../i18n/common';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, TextField } from '../ui/field';
+import { EmailField, FormAlert, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage } from './auth-error';
 import { useFieldError } from './field-error';
@@ -62,13 +62,8 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
         error={fieldError(form.formState.errors.name)}
         {...form.register('name')}
       />
-      <TextField
+      <EmailField
         label={t.email}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
         error={fieldError(form.formState.errors.email)}
         {...form.register('email')}
       />

@@ -8,7 +8,7 @@ import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
-import { FormAlert, SelectField, TextField } from '../../ui/field';
+import { FormAlert, PhoneField, SelectField, TextField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { useToast } from '../../ui/toast';
@@ -82,12 +82,9 @@ function ProfileForm({ user }: { user: User }) {
         </p>
         <p className="text-sm text-muted">{t.emailNote}</p>
       </div>
-      <TextField
+      <PhoneField
         label={t.phone}
         hint={t.phoneHint}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
         error={fieldError(form.formState.errors.phone)}
         // No phone is "none" (null): an empty field would fail the phone number rule.
         {...form.register('phone', { setValueAs: (v: string | null) => (v?.trim() ? v : null) })}

@@ -10,7 +10,7 @@ import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
-import { FormAlert, TextField } from '../../ui/field';
+import { EmailField, FormAlert } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 
 /**
@@ -68,13 +68,8 @@ export function ForgotPasswordPage() {
   return (
     <AuthShell title={t.forgotTitle} lead={t.forgotLead} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
+        <EmailField
           label={t.email}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="none"
           error={fieldError(form.formState.errors.email)}
           {...form.register('email')}
         />
