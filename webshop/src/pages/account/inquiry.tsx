@@ -5,7 +5,7 @@ import { isApiError } from '../../api/client';
 import { useMyInquiry, useReplyToInquiry } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
 import { supportText } from '../../account/messages';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
@@ -119,10 +119,10 @@ function MessageBubble({ message }: { message: InquiryMessage }) {
 function ReplyForm({ inquiryId }: { inquiryId: string }) {
   const t = useMessages(supportText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const notify = useToast();
   const reply = useReplyToInquiry(inquiryId);
   const form = useShopForm(inquiryReplyInputSchema, { message: '' }, { failed: c.somethingWrong });
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ message }) => {
     try {
@@ -137,12 +137,7 @@ function ReplyForm({ inquiryId }: { inquiryId: string }) {
   return (
     <Card className="mt-4">
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <TextAreaField
-          label={t.replyLabel}
-          rows={4}
-          error={fieldError(form.formState.errors.message)}
-          {...form.register('message')}
-        />
+        <TextAreaField label={t.replyLabel} rows={4} {...field('message')} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}
         <div className="flex justify-end">
           <Button type="submit" busy={form.formState.isSubmitting} className="w-full sm:w-auto">

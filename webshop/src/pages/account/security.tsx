@@ -14,7 +14,7 @@ import { isApiError } from '../../api/client';
 import { useMe } from '../../api/session';
 import { describeDevice } from '../../account/device-name';
 import { accountText } from '../../account/messages';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { changePasswordFormSchema } from '../../auth/password-schemas';
 import { showOnFields } from '../../auth/server-fields';
@@ -51,7 +51,6 @@ function ChangePassword() {
   const t = useMessages(accountText);
   const a = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const notify = useToast();
   const change = useChangePassword();
   const [showPassword, setShowPassword] = useState(false);
@@ -61,6 +60,7 @@ function ChangePassword() {
     { currentPassword: '', newPassword: '', repeat: '' },
     { failed: c.somethingWrong },
   );
+  const field = useFieldProps(form);
   const type = showPassword ? 'text' : 'password';
 
   const onSubmit = form.submit(async ({ currentPassword, newPassword }) => {
@@ -85,8 +85,7 @@ function ChangePassword() {
           label={t.currentPassword}
           type={type}
           autoComplete="current-password"
-          error={fieldError(form.formState.errors.currentPassword)}
-          {...form.register('currentPassword')}
+          {...field('currentPassword')}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
@@ -94,16 +93,9 @@ function ChangePassword() {
             type={type}
             autoComplete="new-password"
             hint={t.passwordHint}
-            error={fieldError(form.formState.errors.newPassword)}
-            {...form.register('newPassword')}
+            {...field('newPassword')}
           />
-          <TextField
-            label={t.repeatPassword}
-            type={type}
-            autoComplete="new-password"
-            error={fieldError(form.formState.errors.repeat)}
-            {...form.register('repeat')}
-          />
+          <TextField label={t.repeatPassword} type={type} autoComplete="new-password" {...field('repeat')} />
         </div>
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}

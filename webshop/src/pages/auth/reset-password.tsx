@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
 import { AuthShell, authLink } from '../../auth/auth-shell';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { showOnFields } from '../../auth/server-fields';
 import { resetPasswordFormSchema } from '../../auth/password-schemas';
@@ -23,7 +23,6 @@ import { useShopForm } from '../../ui/form';
 export function ResetPasswordPage() {
   const t = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   const [params] = useSearchParams();
@@ -35,6 +34,7 @@ export function ResetPasswordPage() {
     { password: '', repeat: '' },
     { failed: c.somethingWrong },
   );
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ password }) => {
     try {
@@ -96,15 +96,13 @@ export function ResetPasswordPage() {
           type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
           hint={t.passwordHint}
-          error={fieldError(form.formState.errors.password)}
-          {...form.register('password')}
+          {...field('password')}
         />
         <TextField
           label={t.repeatPassword}
           type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
-          error={fieldError(form.formState.errors.repeat)}
-          {...form.register('repeat')}
+          {...field('repeat')}
         />
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}
