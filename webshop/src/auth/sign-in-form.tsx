@@ -6,7 +6,7 @@ import { useSessionChanged } from '../api/session';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { EmailField, FormAlert, TextField } from '../ui/field';
+import { EmailField, FormAlert, PasswordField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage, needsVerification } from './auth-error';
 import { CodeStep } from './code-step';
@@ -89,9 +89,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <EmailField label={t.email} {...field('email')} />
       <div className="space-y-2">
-        <TextField
+        <PasswordField
           label={t.password}
-          type={showPassword ? 'text' : 'password'}
+          shown={showPassword}
           autoComplete="current-password"
           {...field('password')}
         />

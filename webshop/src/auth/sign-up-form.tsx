@@ -10,6 +10,7 @@ import { authErrorMessage } from './auth-error';
 import { useFieldProps } from './field-error';
 import { showOnFields } from './server-fields';
 import { authText } from './messages';
+import { NewPasswordField } from './new-password-field';
 import { ShowPassword } from './show-password';
 import { VerifyEmailStep } from './verify-email-step';
 
@@ -59,13 +60,7 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
       <TextField label={t.name} autoComplete="name" {...field('name')} />
       <EmailField label={t.email} {...field('email')} />
       <div className="space-y-2">
-        <TextField
-          label={t.password}
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          hint={t.passwordHint}
-          {...field('password')}
-        />
+        <NewPasswordField label={t.password} shown={showPassword} {...field('password')} />
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
       </div>
       {form.formError && <FormAlert>{form.formError}</FormAlert>}

@@ -101,6 +101,11 @@ export function PhoneField(props: InputProps) {
   return <TextField type="tel" autoComplete="tel" inputMode="tel" {...props} />;
 }
 
+/** A password, shown as typed while `shown` (the "show password" box is ticked). */
+export function PasswordField({ shown, ...props }: InputProps & { shown: boolean }) {
+  return <TextField type={shown ? 'text' : 'password'} {...props} />;
+}
+
 type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> &
   Labelled & { ref?: React.Ref<HTMLTextAreaElement> };
 

@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
@@ -32,11 +33,25 @@ export function LoadingBlock({ label }: { label: string }) {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+export function EmptyState({
+  title,
+  icon: Icon,
+  children,
+}: {
+  title: string;
+  /** A large, faint picture of what is missing, above the text. */
+  icon?: LucideIcon;
+  children?: ReactNode;
+}) {
   return (
     <div className="rounded-card border border-dashed border-line bg-white px-6 py-12 text-center">
       <p className="text-lg font-semibold">{title}</p>
-      {children && <div className="mt-3 text-muted">{children}</div>}
+      {children && (
+        <div className="mt-3 text-muted">
+          {Icon && <Icon className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />}
+          {children}
+        </div>
+      )}
     </div>
   );
 }

@@ -81,8 +81,7 @@ export function AddressesPage() {
         </Card>
       )}
       {list.length === 0 && !showForm ? (
-        <EmptyState title={t.none}>
-          <MapPin className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
+        <EmptyState title={t.none} icon={MapPin}>
           <p>{t.noneText}</p>
           <Button className="mt-5" onClick={() => openForm('new')}>
             <Plus className="size-4" aria-hidden="true" />

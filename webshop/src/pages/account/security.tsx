@@ -25,7 +25,7 @@ import { useLocale, useMessages } from '../../i18n/i18n';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
-import { FormAlert, TextField } from '../../ui/field';
+import { FormAlert, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { QueryError, Skeleton } from '../../ui/states';
@@ -61,7 +61,6 @@ function ChangePassword() {
     { failed: c.somethingWrong },
   );
   const field = useFieldProps(form);
-  const type = showPassword ? 'text' : 'password';
 
   const onSubmit = form.submit(async ({ currentPassword, newPassword }) => {
     try {
@@ -81,21 +80,26 @@ function ChangePassword() {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {/* Lets a password manager know whose password changes. */}
         <input type="email" autoComplete="username" value={email} readOnly hidden />
-        <TextField
+        <PasswordField
           label={t.currentPassword}
-          type={type}
+          shown={showPassword}
           autoComplete="current-password"
           {...field('currentPassword')}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
+          <PasswordField
             label={t.newPassword}
-            type={type}
+            shown={showPassword}
             autoComplete="new-password"
             hint={t.passwordHint}
             {...field('newPassword')}
           />
-          <TextField label={t.repeatPassword} type={type} autoComplete="new-password" {...field('repeat')} />
+          <PasswordField
+            label={t.repeatPassword}
+            shown={showPassword}
+            autoComplete="new-password"
+            {...field('repeat')}
+          />
         </div>
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}

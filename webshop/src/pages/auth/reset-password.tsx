@@ -6,6 +6,7 @@ import { useSessionChanged } from '../../api/session';
 import { AuthShell, authLink } from '../../auth/auth-shell';
 import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
+import { NewPasswordField } from '../../auth/new-password-field';
 import { showOnFields } from '../../auth/server-fields';
 import { resetPasswordFormSchema } from '../../auth/password-schemas';
 import { ShowPassword } from '../../auth/show-password';
@@ -13,7 +14,7 @@ import { SignInForm } from '../../auth/sign-in-form';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { Button, ButtonLink } from '../../ui/button';
-import { FormAlert, TextField } from '../../ui/field';
+import { FormAlert, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 
 /**
@@ -91,16 +92,10 @@ export function ResetPasswordPage() {
   return (
     <AuthShell title={t.resetTitle} lead={t.resetLead} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
-          label={t.newPassword}
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          hint={t.passwordHint}
-          {...field('password')}
-        />
-        <TextField
+        <NewPasswordField label={t.newPassword} shown={showPassword} {...field('password')} />
+        <PasswordField
           label={t.repeatPassword}
-          type={showPassword ? 'text' : 'password'}
+          shown={showPassword}
           autoComplete="new-password"
           {...field('repeat')}
         />
