@@ -9,7 +9,7 @@ import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
-import { Skeleton } from '../ui/states';
+import { InlineError, Skeleton } from '../ui/states';
 import { ChoiceCard } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';
@@ -167,11 +167,7 @@ function AddressChooser({ form }: { form: CheckoutForm }) {
           </div>
         </fieldset>
       )}
-      {error && (
-        <p id="checkout-address-error" role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {error && <InlineError id="checkout-address-error">{error}</InlineError>}
       {showForm ? (
         <div className="rounded-card border border-line p-4">
           <h3 className="mb-1 font-semibold">{t.newAddress}</h3>

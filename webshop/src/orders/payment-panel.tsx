@@ -8,7 +8,7 @@ import { useShopInfo } from '../api/shop';
 import { useMessages } from '../i18n/i18n';
 import { Button, buttonClass } from '../ui/button';
 import { cn } from '../ui/cn';
-import { QueryError, Skeleton, Spinner } from '../ui/states';
+import { InlineError, QueryError, Skeleton, Spinner } from '../ui/states';
 import { formatMinutesSeconds, useTimeLeft } from './countdown';
 import { DemoPay } from './demo-pay';
 import { KhqrCard } from './khqr-card';
@@ -119,11 +119,7 @@ function PayWithKhqr({
           <RefreshCw className="size-4" aria-hidden="true" />
           {t.renew}
         </Button>
-        {renew.isError && (
-          <p role="alert" className="text-sm text-red-700">
-            {t.renewFailed}
-          </p>
-        )}
+        {renew.isError && <InlineError>{t.renewFailed}</InlineError>}
       </div>
     ));
 

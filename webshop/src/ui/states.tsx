@@ -87,6 +87,23 @@ export function ErrorState({
   );
 }
 
+/** What went wrong with one action or field, said beside it (a failed download, a quantity the shop could not set). */
+export function InlineError({
+  id,
+  className,
+  children,
+}: {
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <p id={id} role="alert" className={cn(className, 'text-sm text-red-700')}>
+      {children}
+    </p>
+  );
+}
+
 /**
  * A request that failed: what failed (by default "we could not load this page"), the likely cause (the connection,
  * unless `detail` says otherwise or is `false` when the title says it all) and a button that asks again.
