@@ -6,11 +6,12 @@ import { useSessionChanged } from '../api/session';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { EmailField, FormAlert, PasswordField } from '../ui/field';
+import { EmailField, FormAlert } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage, needsVerification } from './auth-error';
 import { CodeStep } from './code-step';
 import { useFieldProps } from './field-error';
+import { CurrentPasswordField } from './password-fields';
 import { showOnFields } from './server-fields';
 import { authText } from './messages';
 import { ShowPassword } from './show-password';
@@ -89,12 +90,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <EmailField label={t.email} {...field('email')} />
       <div className="space-y-2">
-        <PasswordField
-          label={t.password}
-          shown={showPassword}
-          autoComplete="current-password"
-          {...field('password')}
-        />
+        <CurrentPasswordField label={t.password} shown={showPassword} {...field('password')} />
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ShowPassword checked={showPassword} onChange={setShowPassword} />
           <Link

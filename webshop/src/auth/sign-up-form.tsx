@@ -10,7 +10,7 @@ import { authErrorMessage } from './auth-error';
 import { useFieldProps } from './field-error';
 import { showOnFields } from './server-fields';
 import { authText } from './messages';
-import { NewPasswordField } from './new-password-field';
+import { NewPasswordField } from './password-fields';
 import { ShowPassword } from './show-password';
 import { VerifyEmailStep } from './verify-email-step';
 

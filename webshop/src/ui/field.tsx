@@ -5,6 +5,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { Button } from './button';
 import { cn } from './cn';
 
 const control =
@@ -152,5 +153,32 @@ export function FormAlert({
     >
       {children}
     </div>
+  );
+}
+
+/**
+ * The end of a form set in a page (not a sign-in card): what went wrong that is not about one field, then the
+ * button that sends it, on the right from tablets up.
+ */
+export function FormEnd({
+  error,
+  busy,
+  size,
+  children,
+}: {
+  error: string | null;
+  busy: boolean;
+  size?: 'md' | 'lg';
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error && <FormAlert>{error}</FormAlert>}
+      <div className="flex justify-end">
+        <Button type="submit" size={size} busy={busy} className="w-full sm:w-auto">
+          {children}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -10,9 +10,8 @@ import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
 import { cn } from '../../ui/cn';
-import { FormAlert, TextAreaField } from '../../ui/field';
+import { FormEnd, TextAreaField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { EmptyState, LoadingBlock, QueryError } from '../../ui/states';
@@ -138,12 +137,9 @@ function ReplyForm({ inquiryId }: { inquiryId: string }) {
     <Card className="mt-4">
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         <TextAreaField label={t.replyLabel} rows={4} {...field('message')} />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <div className="flex justify-end">
-          <Button type="submit" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-            {t.reply}
-          </Button>
-        </div>
+        <FormEnd error={form.formError} busy={form.formState.isSubmitting}>
+          {t.reply}
+        </FormEnd>
       </form>
     </Card>
   );

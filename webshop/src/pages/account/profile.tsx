@@ -7,8 +7,7 @@ import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
-import { FormAlert, PhoneField, SelectField, TextField } from '../../ui/field';
+import { FormEnd, PhoneField, SelectField, TextField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { useToast } from '../../ui/toast';
@@ -91,12 +90,9 @@ function ProfileForm({ user }: { user: User }) {
         ))}
       </SelectField>
       <p className="text-sm text-muted">{t.memberSince(formatDate(user.createdAt, locale))}</p>
-      {form.formError && <FormAlert>{form.formError}</FormAlert>}
-      <div className="flex justify-end">
-        <Button type="submit" size="lg" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-          {c.save}
-        </Button>
-      </div>
+      <FormEnd error={form.formError} busy={form.formState.isSubmitting} size="lg">
+        {c.save}
+      </FormEnd>
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { useMe } from '../../api/session';
 import { describeDevice } from '../../account/device-name';
 import { accountText } from '../../account/messages';
 import { useFieldProps } from '../../auth/field-error';
+import { CurrentPasswordField } from '../../auth/password-fields';
 import { authText } from '../../auth/messages';
 import { changePasswordFormSchema } from '../../auth/password-schemas';
 import { showOnFields } from '../../auth/server-fields';
@@ -25,7 +26,7 @@ import { useLocale, useMessages } from '../../i18n/i18n';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
-import { FormAlert, PasswordField } from '../../ui/field';
+import { FormAlert, FormEnd, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { QueryError, Skeleton } from '../../ui/states';
@@ -80,12 +81,7 @@ function ChangePassword() {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {/* Lets a password manager know whose password changes. */}
         <input type="email" autoComplete="username" value={email} readOnly hidden />
-        <PasswordField
-          label={t.currentPassword}
-          shown={showPassword}
-          autoComplete="current-password"
-          {...field('currentPassword')}
-        />
+        <CurrentPasswordField label={t.currentPassword} shown={showPassword} {...field('currentPassword')} />
         <div className="grid gap-4 sm:grid-cols-2">
           <PasswordField
             label={t.newPassword}
@@ -102,12 +98,9 @@ function ChangePassword() {
           />
         </div>
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <div className="flex justify-end">
-          <Button type="submit" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-            {t.changePassword}
-          </Button>
-        </div>
+        <FormEnd error={form.formError} busy={form.formState.isSubmitting}>
+          {t.changePassword}
+        </FormEnd>
       </form>
     </Card>
   );

@@ -6,7 +6,7 @@ import { useSessionChanged } from '../../api/session';
 import { AuthShell, authLink } from '../../auth/auth-shell';
 import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
-import { NewPasswordField } from '../../auth/new-password-field';
+import { NewPasswordField } from '../../auth/password-fields';
 import { showOnFields } from '../../auth/server-fields';
 import { resetPasswordFormSchema } from '../../auth/password-schemas';
 import { ShowPassword } from '../../auth/show-password';
