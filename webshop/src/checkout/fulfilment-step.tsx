@@ -10,7 +10,7 @@ import { useMessages } from '../i18n/i18n';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { InlineError, Skeleton } from '../ui/states';
-import { ChoiceCard } from './choice-card';
+import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';
 
@@ -44,33 +44,30 @@ export function FulfilmentStep({
 
   return (
     <div className="space-y-4">
-      <fieldset>
-        <legend className="sr-only">{t.stepFulfilment}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <ChoiceCard
-            {...form.register('fulfilment')}
-            value="pickup"
-            title={t.pickup}
-            hint={t.pickupHint}
-            aside={<span className="text-emerald-700">{t.free}</span>}
-          />
-          <ChoiceCard
-            {...form.register('fulfilment')}
-            value="delivery"
-            title={t.delivery}
-            hint={
-              fee === 0 && shop
-                ? t.deliveryFree
-                : shop &&
-                  t.deliveryHint(
-                    formatUsd(shop.delivery.feeCents),
-                    freeFrom === null ? null : formatUsd(freeFrom),
-                  )
-            }
-            aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
-          />
-        </div>
-      </fieldset>
+      <ChoiceGroup legend={t.stepFulfilment} legendClassName="sr-only">
+        <ChoiceCard
+          {...form.register('fulfilment')}
+          value="pickup"
+          title={t.pickup}
+          hint={t.pickupHint}
+          aside={<span className="text-emerald-700">{t.free}</span>}
+        />
+        <ChoiceCard
+          {...form.register('fulfilment')}
+          value="delivery"
+          title={t.delivery}
+          hint={
+            fee === 0 && shop
+              ? t.deliveryFree
+              : shop &&
+                t.deliveryHint(
+                  formatUsd(shop.delivery.feeCents),
+                  freeFrom === null ? null : formatUsd(freeFrom),
+                )
+          }
+          aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
+        />
+      </ChoiceGroup>
 
       {fulfilment === 'pickup' && shop?.contact.address && (
         <p className="flex gap-2 rounded-lg bg-slate-50 px-4 py-3 text-sm">
