@@ -253,7 +253,7 @@ describe('placing orders', () => {
     });
 
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
-    expect((await api.listOrders({})).total).toBe(0);
+    expect((await api.listOrders({ query: {} })).total).toBe(0);
   });
 });
 
