@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { common } from '../i18n/common';
@@ -126,27 +125,4 @@ export function QueryError({
       retryLabel={c.retry}
     />
   );
-}
-
-/**
- * What stands in for one query's answer until it has one: `loading` while it is asked, then either the answer given
- * to `children` or, when it failed, the error with a retry. `explain` turns errors that are answers rather than
- * failures (a 404 "not found", a 401 "sign in") into their own view; it gives `undefined` for the others.
- */
-export function QueryStates<T>({
-  query,
-  loading,
-  failed,
-  explain,
-  children,
-}: {
-  query: UseQueryResult<T>;
-  loading: ReactNode;
-  failed?: string;
-  explain?: (error: Error) => ReactNode;
-  children: (data: T) => ReactNode;
-}) {
-  if (query.isPending) return loading;
-  if (query.isError) return explain?.(query.error) ?? <QueryError title={failed} retry={query.refetch} />;
-  return children(query.data);
 }
