@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, can, roles, type RouteDef } from '@shop/shared';
+import { apiRoutes, can, roles, type Role, type RouteDef } from '@shop/shared';
 import { startSession } from '../src/modules/accounts/sessions';
 import { signedInAs, startTestServer, type TestServer } from './support';
 
 /**
  * Every route of the OpenAPI document, called as anonymous, customer, staff and admin, compared with the
- * permission table: a route open to a caller never answers 401/403, a closed one always does.
+ * permission table: a route open to a caller never answers 401/403, a closed one always does. The routes that move
+ * money, change people or settings are checked a second time against expectations written out by hand.
  */
 let server: TestServer;
 const tokens: Record<string, string | null> = { anonymous: null };
 const userIds: Record<string, string> = {};
 let csrf: Record<string, string>;
+
+type Caller = 'anonymous' | Role;
+const callers: readonly Caller[] = ['anonymous', ...roles];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -20,6 +24,27 @@ beforeAll(async () => {
   csrf = { cookie: `csrf_token=${csrfToken}`, 'x-csrf-token': csrfToken };
 });
 afterAll(() => server?.stop());
+
+// Fresh sessions per route: the sign-out routes end the ones before.
+async function freshSessions() {
+  for (const role of roles) tokens[role] = (await startSession(server.database.db, userIds[role]!)).token;
+}
+
+/** Calls `method path` (Express-style parameters) as `caller` with an empty body; answers the status. */
+async function statusFor(method: string, path: string, caller: Caller): Promise<number> {
+  const token = tokens[caller];
+  const response = await fetch(`${server.url}/api/v1${path.replace(/:([A-Za-z]+)/g, 'unknown-id')}`, {
+    method: method.toUpperCase(),
+    headers: {
+      'content-type': 'application/json',
+      ...csrf,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(method.toLowerCase() === 'get' ? {} : { body: '{}' }),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
 
 function expectedStatus(route: RouteDef, caller: string): 'allowed' | 401 | 403 {
   if (route.access.kind === 'public' || route.access.kind === 'optional') return 'allowed';
@@ -44,24 +69,111 @@ describe('authorization matrix', () => {
 
   for (const [name, route] of Object.entries(apiRoutes) as [string, RouteDef][]) {
     it(`${route.method.toUpperCase()} ${route.path} (${name})`, async () => {
-      const path = route.path.replace(/:([A-Za-z]+)/g, 'unknown-id');
-      // Fresh sessions per route: the sign-out routes end the ones before.
-      for (const role of roles) tokens[role] = (await startSession(server.database.db, userIds[role]!)).token;
-      for (const caller of ['anonymous', ...roles]) {
-        const token = tokens[caller];
-        const response = await fetch(`${server.url}/api/v1${path}`, {
-          method: route.method.toUpperCase(),
-          headers: {
-            'content-type': 'application/json',
-            ...csrf,
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-          ...(route.method === 'get' ? {} : { body: '{}' }),
-        });
+      await freshSessions();
+      for (const caller of callers) {
+        const status = await statusFor(route.method, route.path, caller);
         const expected = expectedStatus(route, caller);
-        if (expected === 'allowed') expect([401, 403], `${caller} ${name}`).not.toContain(response.status);
-        else expect(response.status, `${caller} ${name}`).toBe(expected);
-        await response.body?.cancel();
+        if (expected === 'allowed') expect([401, 403], `${caller} ${name}`).not.toContain(status);
+        else expect(status, `${caller} ${name}`).toBe(expected);
+      }
+    });
+  }
+});
+
+/**
+ * Who the shop lets do what, written out by hand from docs/architecture.md and the README (customers buy and pay
+ * for their own orders; staff run the counter, take stock in, review payment screenshots, move orders along and
+ * settle refunds owed; only admins change the catalog and people's accounts), not read from the route table, so a
+ * wrong entry in the table or the permission table fails here. Each row names the least caller the route is open to;
+ * roles only grow upwards. Settings (the shop's identity, merchant account, exchange rate, VAT, delivery, hold
+ * limits) have no route that changes them: they are set with `npm run shop`, and only the public shop card is read
+ * over HTTP.
+ */
+const whoMayCall: Record<string, readonly [route: string, least: Caller]> = {
+  // Money: a customer's own orders and payments.
+  placeOrder: ['POST /orders', 'customer'],
+  listOrders: ['GET /orders', 'customer'],
+  getOrder: ['GET /orders/:id', 'customer'],
+  cancelOrder: ['POST /orders/:id/cancel', 'customer'],
+  getOrderPayment: ['GET /orders/:id/payment', 'customer'],
+  renewOrderPayment: ['POST /orders/:id/payment/renew', 'customer'],
+  getOrderInvoice: ['GET /orders/:id/invoice', 'customer'],
+  uploadPaymentProof: ['POST /orders/:id/payment-proofs', 'customer'],
+  listOrderPaymentProofs: ['GET /orders/:id/payment-proofs', 'customer'],
+  getPaymentProofImage: ['GET /payment-proofs/:id/image', 'customer'],
+  // Money: the back office.
+  transitionOrder: ['POST /admin/orders/:id/transitions', 'staff'],
+  cancelOrderLine: ['POST /admin/orders/:id/lines/:lineId/cancel', 'staff'],
+  listPaymentProofs: ['GET /admin/payment-proofs', 'staff'],
+  reviewPaymentProof: ['POST /admin/payment-proofs/:id/review', 'staff'],
+  listRefundsOwed: ['GET /admin/refunds-owed', 'staff'],
+  markRefunded: ['POST /admin/refunds-owed/:id/refunded', 'staff'],
+  recordStockMovement: ['POST /admin/stock/movements', 'staff'],
+  getProductStock: ['GET /admin/products/:id/stock', 'staff'],
+  listChanges: ['GET /sync/changes', 'staff'],
+  // People.
+  listUsers: ['GET /admin/users', 'staff'],
+  createUser: ['POST /admin/users', 'admin'],
+  updateUser: ['PATCH /admin/users/:id', 'admin'],
+  getMe: ['GET /me', 'customer'],
+  updateMe: ['PATCH /me', 'customer'],
+  changePassword: ['POST /me/password', 'customer'],
+  listSessions: ['GET /me/sessions', 'customer'],
+  revokeSession: ['DELETE /me/sessions/:id', 'customer'],
+  // The catalog: prices and what is on sale.
+  createProduct: ['POST /admin/products', 'admin'],
+  updateProduct: ['PATCH /admin/products/:id', 'admin'],
+  uploadProductImage: ['POST /admin/products/:id/images', 'admin'],
+  deleteProductImage: ['DELETE /admin/products/:id/images/:imageId', 'admin'],
+  createCategory: ['POST /admin/categories', 'admin'],
+  updateCategory: ['PATCH /admin/categories/:id', 'admin'],
+  createBrand: ['POST /admin/brands', 'admin'],
+  updateBrand: ['PATCH /admin/brands/:id', 'admin'],
+  // Support's back office.
+  listInquiries: ['GET /admin/support/inquiries', 'staff'],
+  getInquiry: ['GET /admin/support/inquiries/:id', 'staff'],
+  replyToInquiry: ['POST /admin/support/inquiries/:id/messages', 'staff'],
+  setInquiryStatus: ['POST /admin/support/inquiries/:id/status', 'staff'],
+  // Settings: read by anyone (the shop's card, rate and fees), changed by no route.
+  getShopInfo: ['GET /shop', 'anonymous'],
+};
+
+const rank: Record<Caller, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };
+
+/** What a caller must get from a route open to `least` and above: 401 anonymous, 403 a role below, else neither. */
+function handWritten(least: Caller, caller: Caller): 'allowed' | 401 | 403 {
+  if (rank[caller] >= rank[least]) return 'allowed';
+  return caller === 'anonymous' ? 401 : 403;
+}
+
+describe('authorization of money, people and settings, as written by hand', () => {
+  it('every back-office route and every route about orders, payments, refunds, stock, users or settings has a row', () => {
+    const needsRow = Object.entries(apiRoutes)
+      .filter(
+        ([name, r]) =>
+          /^\/(admin|sync)\//.test(r.path) ||
+          /order|payment|refund|stock|user|setting|merchant|device/i.test(`${name} ${r.path}`),
+      )
+      .map(([name]) => name);
+    expect(needsRow.filter((name) => !(name in whoMayCall))).toEqual([]);
+  });
+
+  it('the route table knows each row by the same name, method and path', () => {
+    for (const [name, [route]] of Object.entries(whoMayCall)) {
+      const def = (apiRoutes as Record<string, RouteDef>)[name];
+      expect(def && `${def.method.toUpperCase()} ${def.path}`, name).toBe(route);
+    }
+  });
+
+  for (const [name, [route, least]] of Object.entries(whoMayCall)) {
+    it(`${route} (${name}): ${least} and above`, async () => {
+      const [method, path] = route.split(' ') as [string, string];
+      await freshSessions();
+      for (const caller of callers) {
+        const status = await statusFor(method, path, caller);
+        const expected = handWritten(least, caller);
+        if (expected === 'allowed') expect([401, 403], `${caller} ${name}`).not.toContain(status);
+        else expect(status, `${caller} ${name}`).toBe(expected);
       }
     });
   }

@@ -2,11 +2,11 @@ import { addressInputSchema, type Address, type AddressInput } from '@shop/share
 import { useId } from 'react';
 import { useSaveAddress } from '../api/account';
 import { useMe } from '../api/session';
-import { useFieldError } from '../auth/field-error';
+import { useFieldProps } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { FormAlert, PhoneField, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { addressText } from './messages';
 import { phnomPenhKhans, provinces } from './provinces';
@@ -30,7 +30,6 @@ export function AddressForm({
   const t = useMessages(addressText);
   const { locale } = useLocale();
   const me = useMe();
-  const fieldError = useFieldError();
   const save = useSaveAddress();
   const ids = { labels: useId(), khans: useId() };
   const form = useShopForm(
@@ -51,7 +50,7 @@ export function AddressForm({
     },
     { failed: t.failed },
   );
-  const errors = form.formState.errors;
+  const field = useFieldProps(form);
   const province = form.watch('province');
   // An address saved elsewhere (by staff, an older form) may name a province the list does not have.
   const provinceOptions =
@@ -73,47 +72,22 @@ export function AddressForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label={t.recipient}
-          autoComplete="name"
-          error={fieldError(errors.recipient)}
-          {...form.register('recipient')}
-        />
-        <TextField
-          label={t.phone}
-          hint={t.phoneHint}
-          type="tel"
-          autoComplete="tel"
-          inputMode="tel"
-          error={fieldError(errors.phone)}
-          {...form.register('phone')}
-        />
+        <TextField label={t.recipient} autoComplete="name" {...field('recipient')} />
+        <PhoneField label={t.phone} hint={t.phoneHint} {...field('phone')} />
         <TextField
           label={t.houseStreet}
           hint={t.houseStreetHint}
           autoComplete="address-line1"
-          error={fieldError(errors.houseStreet)}
-          {...form.register('houseStreet')}
+          {...field('houseStreet')}
         />
-        <TextField
-          label={t.floorUnit}
-          autoComplete="address-line2"
-          error={fieldError(errors.floorUnit)}
-          {...form.register('floorUnit')}
-        />
-        <TextField label={t.village} error={fieldError(errors.village)} {...form.register('village')} />
-        <TextField
-          label={t.sangkat}
-          autoComplete="address-level3"
-          error={fieldError(errors.sangkat)}
-          {...form.register('sangkat')}
-        />
+        <TextField label={t.floorUnit} autoComplete="address-line2" {...field('floorUnit')} />
+        <TextField label={t.village} {...field('village')} />
+        <TextField label={t.sangkat} autoComplete="address-level3" {...field('sangkat')} />
         <TextField
           label={t.khan}
           autoComplete="address-level2"
           list={province === 'Phnom Penh' ? ids.khans : undefined}
-          error={fieldError(errors.khan)}
-          {...form.register('khan')}
+          {...field('khan')}
         />
         <datalist id={ids.khans}>
           {phnomPenhKhans.map((khan) => (
@@ -122,12 +96,7 @@ export function AddressForm({
             </option>
           ))}
         </datalist>
-        <SelectField
-          label={t.province}
-          autoComplete="address-level1"
-          error={fieldError(errors.province)}
-          {...form.register('province')}
-        >
+        <SelectField label={t.province} autoComplete="address-level1" {...field('province')}>
           {provinceOptions.map((p) => (
             <option key={p.en} value={p.en}>
               {p[locale]}
@@ -138,24 +107,21 @@ export function AddressForm({
           label={t.landmark}
           hint={t.landmarkHint}
           className="sm:col-span-2"
-          error={fieldError(errors.landmark)}
-          {...form.register('landmark')}
+          {...field('landmark')}
         />
         <TextAreaField
           label={t.deliveryNotes}
           hint={t.deliveryNotesHint}
           className="sm:col-span-2"
           rows={2}
-          error={fieldError(errors.deliveryNotes)}
-          {...form.register('deliveryNotes')}
+          {...field('deliveryNotes')}
         />
         <TextField
           label={t.label}
           hint={t.labelHint}
           list={ids.labels}
           autoComplete="off"
-          error={fieldError(errors.label)}
-          {...form.register('label')}
+          {...field('label')}
         />
         <datalist id={ids.labels}>
           {[t.labelHome, t.labelOffice, t.labelShop].map((label) => (

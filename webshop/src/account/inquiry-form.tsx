@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { useMyOrders } from '../api/account';
 import { isApiError } from '../api/client';
 import { useOpenInquiry } from '../api/support';
-import { useFieldError } from '../auth/field-error';
+import { useFieldProps } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
 import { common } from '../i18n/common';
 import { formatDate } from '../i18n/format';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { EmailField, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { supportText } from './messages';
 
@@ -33,7 +33,6 @@ export function InquiryForm({
   const t = useMessages(supportText);
   const c = useMessages(common);
   const { locale } = useLocale();
-  const fieldError = useFieldError();
   const open = useOpenInquiry();
   const orders = useMyOrders(1, ORDER_CHOICES, { enabled: user !== null });
   const form = useShopForm(
@@ -41,7 +40,7 @@ export function InquiryForm({
     user ? { subject: '', message: '', orderId } : { subject: '', message: '', name: '', email: '' },
     { failed: c.somethingWrong },
   );
-  const errors = form.formState.errors;
+  const field = useFieldProps(form);
   const orderList = orders.data?.items ?? [];
 
   const onSubmit = form.submit(async (values) => {
@@ -71,30 +70,15 @@ export function InquiryForm({
             </Link>
           </p>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label={t.name}
-              autoComplete="name"
-              error={fieldError(errors.name)}
-              {...form.register('name')}
-            />
-            <TextField
-              label={t.email}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              spellCheck={false}
-              autoCapitalize="none"
-              error={fieldError(errors.email)}
-              {...form.register('email')}
-            />
+            <TextField label={t.name} autoComplete="name" {...field('name')} />
+            <EmailField label={t.email} {...field('email')} />
           </div>
         </>
       )}
       {user && orders.isSuccess && (orderList.length > 0 || orderId) && (
         <SelectField
           label={t.order}
-          error={fieldError(errors.orderId)}
-          {...form.register('orderId', { setValueAs: (v: string | undefined) => v || undefined })}
+          {...field('orderId', { setValueAs: (v: string | undefined) => v || undefined })}
         >
           <option value="">{t.noOrder}</option>
           {orderId && !orderList.some((o) => o.id === orderId) && <option value={orderId}>{orderId}</option>}
@@ -105,14 +89,8 @@ export function InquiryForm({
           ))}
         </SelectField>
       )}
-      <TextField label={t.subject} error={fieldError(errors.subject)} {...form.register('subject')} />
-      <TextAreaField
-        label={t.message}
-        hint={t.messageHint}
-        rows={6}
-        error={fieldError(errors.message)}
-        {...form.register('message')}
-      />
+      <TextField label={t.subject} {...field('subject')} />
+      <TextAreaField label={t.message} hint={t.messageHint} rows={6} {...field('message')} />
       {form.formError && <FormAlert>{form.formError}</FormAlert>}
       <Button type="submit" size="lg" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
         {t.send}

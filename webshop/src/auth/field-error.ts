@@ -1,4 +1,11 @@
-import type { FieldError } from 'react-hook-form';
+import {
+  get,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { useMessages } from '../i18n/i18n';
 import { fieldErrorText } from './messages';
 
@@ -20,4 +27,16 @@ export function useFieldError(): (error: FieldError | undefined) => string | und
     if (error.type === 'server' && message) return message;
     return t.invalid;
   };
+}
+
+/**
+ * What a field of `form` takes to be wired to it: its registration and its error in the page's language, spread
+ * as `{...field('email')}`.
+ */
+export function useFieldProps<T extends FieldValues>(form: UseFormReturn<T>) {
+  const fieldError = useFieldError();
+  return <N extends Path<T>>(name: N, options?: RegisterOptions<T, N>) => ({
+    ...form.register(name, options),
+    error: fieldError(get(form.formState.errors, name) as FieldError | undefined),
+  });
 }

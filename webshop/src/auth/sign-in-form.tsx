@@ -6,11 +6,12 @@ import { useSessionChanged } from '../api/session';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, TextField } from '../ui/field';
+import { EmailField, FormAlert } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage, needsVerification } from './auth-error';
 import { CodeStep } from './code-step';
-import { useFieldError } from './field-error';
+import { useFieldProps } from './field-error';
+import { CurrentPasswordField } from './password-fields';
 import { showOnFields } from './server-fields';
 import { authText } from './messages';
 import { ShowPassword } from './show-password';
@@ -30,11 +31,11 @@ type Step =
 export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const t = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const sessionChanged = useSessionChanged();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [showPassword, setShowPassword] = useState(false);
   const form = useShopForm(loginInputSchema, { email: '', password: '' }, { failed: c.somethingWrong });
+  const field = useFieldProps(form);
 
   const finish = async (signedIn: SignedIn) => {
     await sessionChanged();
@@ -87,24 +88,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField
-        label={t.email}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        error={fieldError(form.formState.errors.email)}
-        {...form.register('email')}
-      />
+      <EmailField label={t.email} {...field('email')} />
       <div className="space-y-2">
-        <TextField
-          label={t.password}
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="current-password"
-          error={fieldError(form.formState.errors.password)}
-          {...form.register('password')}
-        />
+        <CurrentPasswordField label={t.password} shown={showPassword} {...field('password')} />
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ShowPassword checked={showPassword} onChange={setShowPassword} />
           <Link

@@ -4,12 +4,13 @@ import { client } from '../api/client';
 import { common } from '../i18n/common';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
-import { FormAlert, TextField } from '../ui/field';
+import { EmailField, FormAlert, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage } from './auth-error';
-import { useFieldError } from './field-error';
+import { useFieldProps } from './field-error';
 import { showOnFields } from './server-fields';
 import { authText } from './messages';
+import { NewPasswordField } from './password-fields';
 import { ShowPassword } from './show-password';
 import { VerifyEmailStep } from './verify-email-step';
 
@@ -21,7 +22,6 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
   const t = useMessages(authText);
   const c = useMessages(common);
   const { locale } = useLocale();
-  const fieldError = useFieldError();
   const [verifying, setVerifying] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const form = useShopForm(
@@ -29,6 +29,7 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
     { name: '', email: '', password: '' },
     { failed: c.somethingWrong },
   );
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async (values) => {
     try {
@@ -56,31 +57,10 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField
-        label={t.name}
-        autoComplete="name"
-        error={fieldError(form.formState.errors.name)}
-        {...form.register('name')}
-      />
-      <TextField
-        label={t.email}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        error={fieldError(form.formState.errors.email)}
-        {...form.register('email')}
-      />
+      <TextField label={t.name} autoComplete="name" {...field('name')} />
+      <EmailField label={t.email} {...field('email')} />
       <div className="space-y-2">
-        <TextField
-          label={t.password}
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          hint={t.passwordHint}
-          error={fieldError(form.formState.errors.password)}
-          {...form.register('password')}
-        />
+        <NewPasswordField label={t.password} shown={showPassword} {...field('password')} />
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
       </div>
       {form.formError && <FormAlert>{form.formError}</FormAlert>}

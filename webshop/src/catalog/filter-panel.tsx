@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
+import { InlineError } from '../ui/states';
 import { catalogText } from './messages';
 import { specValueLabel, useCategoryName } from './names';
 import type { CatalogFilterActions } from './url-filters';
@@ -307,9 +308,9 @@ function PriceFilter({
           </div>
         </div>
         {error && (
-          <p id={`${id}-error`} role="alert" className="mt-2 text-sm text-red-700">
+          <InlineError id={`${id}-error`} className="mt-2">
             {error}
-          </p>
+          </InlineError>
         )}
         <div className="mt-2 flex items-center justify-between gap-2">
           <p className="text-xs text-muted tabular-nums">

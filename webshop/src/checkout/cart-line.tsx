@@ -8,7 +8,7 @@ import { isApiError, queryKeys } from '../api/client';
 import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
-import { Spinner } from '../ui/states';
+import { InlineError, Spinner } from '../ui/states';
 import { cartText } from './messages';
 import { ProductThumb } from './product-thumb';
 import { MAX_LINE_QUANTITY, QuantityStepper } from './quantity-stepper';
@@ -123,11 +123,7 @@ export function CartLineRow({
             )}
           </div>
         )}
-        {setQuantity.isError && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {t.updateFailed}
-          </p>
-        )}
+        {setQuantity.isError && <InlineError className="mt-2">{t.updateFailed}</InlineError>}
       </div>
     </li>
   );

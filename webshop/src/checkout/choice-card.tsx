@@ -33,3 +33,22 @@ export function ChoiceCard({
     </label>
   );
 }
+
+/** The choices of one question (pickup or delivery, the currency), side by side from tablets up. */
+export function ChoiceGroup({
+  legend,
+  legendClassName,
+  children,
+}: {
+  legend: string;
+  /** How the question shows; `sr-only` where the step's heading already asks it. */
+  legendClassName: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend className={legendClassName}>{legend}</legend>
+      <div className="grid gap-3 sm:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}

@@ -9,8 +9,8 @@ import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
-import { Skeleton } from '../ui/states';
-import { ChoiceCard } from './choice-card';
+import { InlineError, Skeleton } from '../ui/states';
+import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';
 
@@ -44,33 +44,30 @@ export function FulfilmentStep({
 
   return (
     <div className="space-y-4">
-      <fieldset>
-        <legend className="sr-only">{t.stepFulfilment}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <ChoiceCard
-            {...form.register('fulfilment')}
-            value="pickup"
-            title={t.pickup}
-            hint={t.pickupHint}
-            aside={<span className="text-emerald-700">{t.free}</span>}
-          />
-          <ChoiceCard
-            {...form.register('fulfilment')}
-            value="delivery"
-            title={t.delivery}
-            hint={
-              fee === 0 && shop
-                ? t.deliveryFree
-                : shop &&
-                  t.deliveryHint(
-                    formatUsd(shop.delivery.feeCents),
-                    freeFrom === null ? null : formatUsd(freeFrom),
-                  )
-            }
-            aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
-          />
-        </div>
-      </fieldset>
+      <ChoiceGroup legend={t.stepFulfilment} legendClassName="sr-only">
+        <ChoiceCard
+          {...form.register('fulfilment')}
+          value="pickup"
+          title={t.pickup}
+          hint={t.pickupHint}
+          aside={<span className="text-emerald-700">{t.free}</span>}
+        />
+        <ChoiceCard
+          {...form.register('fulfilment')}
+          value="delivery"
+          title={t.delivery}
+          hint={
+            fee === 0 && shop
+              ? t.deliveryFree
+              : shop &&
+                t.deliveryHint(
+                  formatUsd(shop.delivery.feeCents),
+                  freeFrom === null ? null : formatUsd(freeFrom),
+                )
+          }
+          aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
+        />
+      </ChoiceGroup>
 
       {fulfilment === 'pickup' && shop?.contact.address && (
         <p className="flex gap-2 rounded-lg bg-slate-50 px-4 py-3 text-sm">
@@ -167,11 +164,7 @@ function AddressChooser({ form }: { form: CheckoutForm }) {
           </div>
         </fieldset>
       )}
-      {error && (
-        <p id="checkout-address-error" role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {error && <InlineError id="checkout-address-error">{error}</InlineError>}
       {showForm ? (
         <div className="rounded-card border border-line p-4">
           <h3 className="mb-1 font-semibold">{t.newAddress}</h3>

@@ -2,7 +2,7 @@ import { formatKhr, formatUsd } from '@shop/shared';
 import { QrCode } from 'lucide-react';
 import { useMessages } from '../i18n/i18n';
 import { TextAreaField } from '../ui/field';
-import { ChoiceCard } from './choice-card';
+import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';
 
@@ -23,23 +23,20 @@ export function PaymentStep({
         <QrCode className="mt-0.5 size-5 shrink-0 text-brand-600" aria-hidden="true" />
         {t.payWith}
       </p>
-      <fieldset>
-        <legend className="mb-2 text-sm font-semibold">{t.currencyLabel}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <ChoiceCard
-            {...form.register('currency')}
-            value="USD"
-            title={t.usd}
-            aside={<span className="tabular-nums">{formatUsd(totalCents)}</span>}
-          />
-          <ChoiceCard
-            {...form.register('currency')}
-            value="KHR"
-            title={t.khr}
-            aside={<span className="tabular-nums">{formatKhr(totalKhr)}</span>}
-          />
-        </div>
-      </fieldset>
+      <ChoiceGroup legend={t.currencyLabel} legendClassName="mb-2 text-sm font-semibold">
+        <ChoiceCard
+          {...form.register('currency')}
+          value="USD"
+          title={t.usd}
+          aside={<span className="tabular-nums">{formatUsd(totalCents)}</span>}
+        />
+        <ChoiceCard
+          {...form.register('currency')}
+          value="KHR"
+          title={t.khr}
+          aside={<span className="tabular-nums">{formatKhr(totalKhr)}</span>}
+        />
+      </ChoiceGroup>
       <TextAreaField
         label={t.note}
         hint={t.noteHint}

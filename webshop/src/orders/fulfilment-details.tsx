@@ -1,4 +1,4 @@
-import type { Order } from '@shop/shared';
+import type { Order, ShopInfo } from '@shop/shared';
 import { MapPin, Phone, Store, Truck } from 'lucide-react';
 import { useShopInfo } from '../api/shop';
 import { useMessages } from '../i18n/i18n';
@@ -7,55 +7,61 @@ import { orderText } from './messages';
 /** Where the goods go: the shop's counter (with its address) or the customer's delivery address. */
 export function FulfilmentDetails({ order }: { order: Order }) {
   const t = useMessages(orderText);
-  const shop = useShopInfo();
-  const contact = shop.data?.contact;
-
-  if (order.fulfilment === 'pickup')
-    return (
-      <div className="space-y-2 text-sm">
-        <h2 className="flex items-center gap-2 text-base font-bold">
-          <Store className="size-5 text-brand-600" aria-hidden="true" />
-          {t.pickupTitle}
-        </h2>
-        <p className="text-muted">{t.pickupText}</p>
-        {contact?.address && (
-          <p className="flex gap-2">
-            <MapPin className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
-            {contact.address}
-          </p>
-        )}
-        {contact?.phone && (
-          <p className="flex gap-2">
-            <Phone className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
-            <a href={`tel:${contact.phone.replace(/\s/g, '')}`} className="text-brand-700 hover:underline">
-              {contact.phone}
-            </a>
-          </p>
-        )}
-        {order.note && <Note label={t.note} text={order.note} />}
-      </div>
-    );
-
-  const address = order.deliveryAddress;
+  const contact = useShopInfo().data?.contact;
+  const pickup = order.fulfilment === 'pickup';
+  const Icon = pickup ? Store : Truck;
   return (
     <div className="space-y-2 text-sm">
       <h2 className="flex items-center gap-2 text-base font-bold">
-        <Truck className="size-5 text-brand-600" aria-hidden="true" />
-        {t.deliveryTitle}
+        <Icon className="size-5 text-brand-600" aria-hidden="true" />
+        {pickup ? t.pickupTitle : t.deliveryTitle}
       </h2>
-      {address && (
-        <address className="not-italic">
-          <p className="font-semibold">{address.recipient}</p>
-          <p>{address.phone}</p>
-          {address.lines.map((line) => (
-            <p key={line} className="text-muted">
-              {line}
-            </p>
-          ))}
-        </address>
+      {pickup ? (
+        <ShopCounter contact={contact} />
+      ) : (
+        order.deliveryAddress && <DeliveryAddress address={order.deliveryAddress} />
       )}
       {order.note && <Note label={t.note} text={order.note} />}
     </div>
+  );
+}
+
+type ShopContact = ShopInfo['contact'];
+
+function ShopCounter({ contact }: { contact: ShopContact | undefined }) {
+  const t = useMessages(orderText);
+  return (
+    <>
+      <p className="text-muted">{t.pickupText}</p>
+      {contact?.address && (
+        <p className="flex gap-2">
+          <MapPin className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
+          {contact.address}
+        </p>
+      )}
+      {contact?.phone && (
+        <p className="flex gap-2">
+          <Phone className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
+          <a href={`tel:${contact.phone.replace(/\s/g, '')}`} className="text-brand-700 hover:underline">
+            {contact.phone}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
+function DeliveryAddress({ address }: { address: NonNullable<Order['deliveryAddress']> }) {
+  return (
+    <address className="not-italic">
+      <p className="font-semibold">{address.recipient}</p>
+      <p>{address.phone}</p>
+      {address.lines.map((line) => (
+        <p key={line} className="text-muted">
+          {line}
+        </p>
+      ))}
+    </address>
   );
 }
 

@@ -33,35 +33,26 @@ export const orderStatusText = defineMessages<Record<OrderStatus, string>>({
   },
 });
 
-/** The steps of the timeline: what happened, said as an event. */
+/**
+ * The steps of the timeline: what happened, said as an event. Where the status already says it (from "being
+ * prepared" on), the step is called what the status is.
+ */
 export const timelineText = defineMessages<Record<OrderStatus, string>>({
   en: {
+    ...orderStatusText.en,
     pending_payment: 'Order placed',
     payment_review: 'Payment sent for checking',
     paid: 'Payment received',
-    processing: 'Being prepared',
-    ready_for_pickup: 'Ready for pickup',
-    picked_up: 'Picked up',
-    out_for_delivery: 'Out for delivery',
-    delivered: 'Delivered',
-    delivery_failed: 'Delivery failed',
     cancelled: 'Order cancelled',
     expired: 'Order expired (not paid in time)',
-    refunded: 'Refunded',
   },
   km: {
+    ...orderStatusText.km,
     pending_payment: 'បានបញ្ជាទិញ',
     payment_review: 'ការបង់ប្រាក់កំពុងត្រូវបានពិនិត្យ',
     paid: 'បានទទួលការបង់ប្រាក់',
-    processing: 'កំពុងរៀបចំ',
-    ready_for_pickup: 'រួចរាល់សម្រាប់មកយក',
-    picked_up: 'បានមកយករួច',
-    out_for_delivery: 'កំពុងដឹកជញ្ជូន',
-    delivered: 'បានដឹកដល់',
-    delivery_failed: 'ដឹកជញ្ជូនមិនបានសម្រេច',
     cancelled: 'ការបញ្ជាទិញត្រូវបានបោះបង់',
     expired: 'ការបញ្ជាទិញផុតកំណត់ (មិនបានបង់ទាន់ពេល)',
-    refunded: 'បានសងប្រាក់វិញ',
   },
 });
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { downloadInvoice, useCancelOrder } from '../api/orders';
 import { useMessages } from '../i18n/i18n';
 import { Button, ButtonLink, buttonClass } from '../ui/button';
+import { InlineError } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { orderText } from './messages';
 
@@ -21,11 +22,7 @@ export function OrderActions({ order }: { order: Order }) {
         <FileDown className="size-4" aria-hidden="true" />
         {t.invoice}
       </Button>
-      {invoice.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          {t.invoiceFailed}
-        </p>
-      )}
+      {invoice.isError && <InlineError>{t.invoiceFailed}</InlineError>}
       <ButtonLink to={`/contact?order=${encodeURIComponent(order.id)}`} variant="secondary">
         <MessageCircleQuestion className="size-4" aria-hidden="true" />
         {t.ask}
@@ -65,9 +62,9 @@ function CancelOrder({ order }: { order: Order }) {
             {t.cancelText}
           </AlertDialog.Description>
           {cancel.isError && (
-            <p role="alert" className="mt-3 text-sm text-red-700">
+            <InlineError className="mt-3">
               {t.cancelFailed} {cancel.error.message}
-            </p>
+            </InlineError>
           )}
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel className={buttonClass('secondary')} disabled={cancel.isPending}>

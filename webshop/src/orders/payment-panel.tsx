@@ -5,11 +5,10 @@ import { useEffect } from 'react';
 import { isApiError, queryKeys } from '../api/client';
 import { useOrderPayment, usePaymentProofs, useRenewPayment } from '../api/orders';
 import { useShopInfo } from '../api/shop';
-import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button, buttonClass } from '../ui/button';
 import { cn } from '../ui/cn';
-import { ErrorState, Skeleton, Spinner } from '../ui/states';
+import { InlineError, QueryError, Skeleton, Spinner } from '../ui/states';
 import { formatMinutesSeconds, useTimeLeft } from './countdown';
 import { DemoPay } from './demo-pay';
 import { KhqrCard } from './khqr-card';
@@ -23,7 +22,6 @@ import { PaymentProofs } from './payment-proofs';
  */
 export function PaymentPanel({ order }: { order: Order }) {
   const t = useMessages(paymentText);
-  const c = useMessages(common);
   const queries = useQueryClient();
   const proofs = usePaymentProofs(order.id);
   const proofWaiting = proofs.data?.some((proof) => proof.status === 'pending') ?? false;
@@ -61,12 +59,7 @@ export function PaymentPanel({ order }: { order: Order }) {
         </div>
       ) : payment.isError ? (
         <div className="p-4 sm:p-8">
-          <ErrorState
-            title={t.loadFailed}
-            detail={c.offline}
-            onRetry={() => void payment.refetch()}
-            retryLabel={c.retry}
-          />
+          <QueryError title={t.loadFailed} retry={payment.refetch} />
         </div>
       ) : (
         <PayWithKhqr order={order} payment={payment.data} onExpired={payment.refetch} />
@@ -126,11 +119,7 @@ function PayWithKhqr({
           <RefreshCw className="size-4" aria-hidden="true" />
           {t.renew}
         </Button>
-        {renew.isError && (
-          <p role="alert" className="text-sm text-red-700">
-            {t.renewFailed}
-          </p>
-        )}
+        {renew.isError && <InlineError>{t.renewFailed}</InlineError>}
       </div>
     ));
 

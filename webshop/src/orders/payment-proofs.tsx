@@ -7,6 +7,7 @@ import { formatDateTime } from '../i18n/format';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
+import { InlineError } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { paymentText } from './messages';
 
@@ -95,11 +96,7 @@ function ProofForm({ id, orderId, onSent }: { id: string; orderId: string; onSen
           onChange={(event) => choose(event.target.files?.[0] ?? null)}
           className="block w-full text-sm file:mr-3 file:h-10 file:cursor-pointer file:rounded-lg file:border file:border-line file:bg-white file:px-4 file:font-semibold file:text-ink hover:file:bg-slate-50"
         />
-        {error && (
-          <p id={`${inputId}-error`} role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        )}
+        {error && <InlineError id={`${inputId}-error`}>{error}</InlineError>}
       </div>
       {preview && (
         <img

@@ -8,9 +8,10 @@ import { TotalRow, Totals } from '../checkout/totals';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { Button, ButtonLink } from '../ui/button';
+import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { FormAlert } from '../ui/field';
 import { Card, PageHeading } from '../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../ui/states';
+import { QueryError, Skeleton } from '../ui/states';
 
 /** The cart: change quantities, see what cannot be bought as it is, and go to checkout. */
 export function CartPage() {
@@ -40,12 +41,7 @@ export function CartPage() {
     return (
       <>
         <PageHeading title={t.title} />
-        <ErrorState
-          title={t.loadFailed}
-          detail={c.offline}
-          onRetry={() => void cart.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.loadFailed} retry={cart.refetch} />
       </>
     );
 
@@ -70,13 +66,12 @@ export function CartPage() {
       <>
         <PageHeading title={t.title} />
         {undoNotice}
-        <EmptyState title={t.emptyTitle}>
-          <ShoppingBag className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
-          <p>{t.emptyText}</p>
-          <ButtonLink to="/" className="mt-5">
-            {t.startShopping}
-          </ButtonLink>
-        </EmptyState>
+        <EmptyWithShopLink
+          title={t.emptyTitle}
+          icon={ShoppingBag}
+          text={t.emptyText}
+          linkLabel={t.startShopping}
+        />
       </>
     );
 

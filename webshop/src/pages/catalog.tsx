@@ -24,7 +24,7 @@ import { useMessages } from '../i18n/i18n';
 import { Button, ButtonLink } from '../ui/button';
 import { useTitle } from '../ui/page';
 import { Pagination } from '../ui/pagination';
-import { EmptyState, ErrorState, Skeleton, Spinner } from '../ui/states';
+import { EmptyState, QueryError, Skeleton, Spinner } from '../ui/states';
 
 /** A category page (`/c/:categorySlug`) or the search results (`/search?q=…`): filters, sort and pages. */
 export function CatalogPage() {
@@ -117,11 +117,9 @@ export function CatalogPage() {
           <ActiveFilters facets={data?.facets} actions={actions} categories={categories.data} />
 
           {products.isError && !data ? (
-            <ErrorState
-              title={c.loadFailed}
-              detail={isApiError(products.error) ? c.somethingWrong : c.offline}
-              onRetry={() => void products.refetch()}
-              retryLabel={c.retry}
+            <QueryError
+              detail={isApiError(products.error) ? c.somethingWrong : undefined}
+              retry={products.refetch}
             />
           ) : data && data.total === 0 ? (
             <NoResults actions={actions} />

@@ -18,9 +18,9 @@ import { StepCard } from '../checkout/step-card';
 import { WhoStep } from '../checkout/who-step';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
-import { ButtonLink } from '../ui/button';
+import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { PageHeading } from '../ui/page';
-import { EmptyState, ErrorState, LoadingBlock } from '../ui/states';
+import { LoadingBlock, QueryError } from '../ui/states';
 
 /**
  * Checkout on one page: who is buying (sign in or sign up inline), pickup or delivery, the payment currency and a
@@ -44,28 +44,19 @@ export function CheckoutPage() {
   const addressId = form.watch('addressId');
 
   if (cart.isPending || me.isPending) return <LoadingBlock label={t.loading} />;
-  if (cart.isError)
-    return (
-      <ErrorState
-        title={c.loadFailed}
-        detail={c.offline}
-        onRetry={() => void cart.refetch()}
-        retryLabel={c.retry}
-      />
-    );
+  if (cart.isError) return <QueryError retry={cart.refetch} />;
   // Placed: the cart empties while the order page opens; show nothing rather than "your cart is empty".
   if (place.isSuccess) return <LoadingBlock label={t.placing} />;
   if (cart.data.lines.length === 0)
     return (
       <>
         <PageHeading title={t.title} />
-        <EmptyState title={t.emptyTitle}>
-          <ShoppingBag className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
-          <p>{t.emptyText}</p>
-          <ButtonLink to="/" className="mt-5">
-            {c.backHome}
-          </ButtonLink>
-        </EmptyState>
+        <EmptyWithShopLink
+          title={t.emptyTitle}
+          icon={ShoppingBag}
+          text={t.emptyText}
+          linkLabel={c.backHome}
+        />
       </>
     );
 

@@ -18,11 +18,10 @@ import {
 import { DepartmentLinks } from '../catalog/departments';
 import { catalogText } from '../catalog/messages';
 import { useCategoryName } from '../catalog/names';
-import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { FormAlert } from '../ui/field';
 import { PageHeading } from '../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../ui/states';
+import { EmptyState, QueryError, Skeleton } from '../ui/states';
 
 function idsFrom(params: URLSearchParams): string[] {
   const ids = (params.get('ids') ?? '')
@@ -38,7 +37,6 @@ function idsFrom(params: URLSearchParams): string[] {
  */
 export function ComparePage() {
   const t = useMessages(catalogText);
-  const c = useMessages(common);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const chosen = useCompareList();
@@ -121,11 +119,9 @@ export function ComparePage() {
         {missing > 0 && <FormAlert tone="info">{t.compareMissing}</FormAlert>}
         {kinds.size > 1 && <FormAlert tone="info">{t.compareMixed}</FormAlert>}
         {failed && (
-          <ErrorState
+          <QueryError
             title={t.compareLoadFailed}
-            detail={c.offline}
-            onRetry={() => results.forEach((r) => r.isError && void r.refetch())}
-            retryLabel={c.retry}
+            retry={() => results.forEach((r) => r.isError && void r.refetch())}
           />
         )}
       </div>

@@ -4,11 +4,10 @@ import { DepartmentTiles } from '../catalog/departments';
 import { catalogText } from '../catalog/messages';
 import { discountPercent } from '../catalog/names';
 import { ProductRow } from '../catalog/product-grid';
-import { common } from '../i18n/common';
 import { useMessages } from '../i18n/i18n';
 import { buttonClass, ButtonLink } from '../ui/button';
 import { useTitle } from '../ui/page';
-import { ErrorState } from '../ui/states';
+import { QueryError } from '../ui/states';
 
 const newArrivalCount = 8;
 
@@ -30,7 +29,6 @@ function useShowcase() {
 
 export function HomePage() {
   const t = useMessages(catalogText);
-  const c = useMessages(common);
   const categories = useCategories();
   const { newest, newArrivals, deals } = useShowcase();
   useTitle(undefined);
@@ -95,12 +93,7 @@ export function HomePage() {
       </section>
 
       {newest.isError && !newest.data ? (
-        <ErrorState
-          title={c.loadFailed}
-          detail={c.offline}
-          onRetry={() => void newest.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError retry={newest.refetch} />
       ) : (
         <>
           {(deals === undefined || deals.length > 0) && (

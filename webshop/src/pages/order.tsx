@@ -5,7 +5,6 @@ import { Link, Navigate, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { useOrder } from '../api/orders';
 import { useMe } from '../api/session';
-import { common } from '../i18n/common';
 import { formatDateTime } from '../i18n/format';
 import { useLocale, useMessages } from '../i18n/i18n';
 import { FulfilmentDetails } from '../orders/fulfilment-details';
@@ -19,7 +18,7 @@ import { OrderStatusBadge } from '../orders/status-badge';
 import { OrderTimeline } from '../orders/timeline';
 import { ButtonLink } from '../ui/button';
 import { Card, useTitle } from '../ui/page';
-import { EmptyState, ErrorState, LoadingBlock } from '../ui/states';
+import { EmptyState, LoadingBlock, QueryError } from '../ui/states';
 
 /**
  * One order, bookmarkable: paying it (KHQR) while it waits for money, then where it is, what is in it, its invoice.
@@ -38,7 +37,6 @@ export function OrderPage() {
 
 function OrderView({ id, signIn }: { id: string; signIn: ReactElement }) {
   const t = useMessages(orderText);
-  const c = useMessages(common);
   const order = useOrder(id);
 
   if (order.isPending) return <LoadingBlock label={t.loading} />;
@@ -53,14 +51,7 @@ function OrderView({ id, signIn }: { id: string; signIn: ReactElement }) {
           </ButtonLink>
         </EmptyState>
       );
-    return (
-      <ErrorState
-        title={t.loadFailed}
-        detail={c.offline}
-        onRetry={() => void order.refetch()}
-        retryLabel={c.retry}
-      />
-    );
+    return <QueryError title={t.loadFailed} retry={order.refetch} />;
   }
   return <OrderDetails order={order.data} />;
 }

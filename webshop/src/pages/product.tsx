@@ -20,7 +20,7 @@ import { useMessages } from '../i18n/i18n';
 import { Button } from '../ui/button';
 import { useTitle } from '../ui/page';
 import { Price } from '../ui/price';
-import { ErrorState, Skeleton } from '../ui/states';
+import { QueryError, Skeleton } from '../ui/states';
 import { StockBadge } from '../ui/stock-badge';
 
 const maxPerLine = 99;
@@ -28,19 +28,11 @@ const maxPerLine = 99;
 export function ProductPage() {
   const { slug = '' } = useParams();
   const product = useProduct(slug);
-  const c = useMessages(common);
 
   if (product.isPending) return <ProductSkeleton />;
   if (product.isError) {
     if (isApiError(product.error, 404)) return <ProductNotFound />;
-    return (
-      <ErrorState
-        title={c.loadFailed}
-        detail={c.offline}
-        onRetry={() => void product.refetch()}
-        retryLabel={c.retry}
-      />
-    );
+    return <QueryError retry={product.refetch} />;
   }
   return <ProductView key={product.data.id} product={product.data} />;
 }

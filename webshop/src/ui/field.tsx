@@ -5,6 +5,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { Button } from './button';
 import { cn } from './cn';
 
 const control =
@@ -64,53 +65,65 @@ function wiring({ id, describedBy, invalid }: FieldIds, shape: string) {
   };
 }
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & Labelled;
-
-export function TextField({
+/** Splits a field's props into what its Field shows around the control and what the control itself takes. */
+function fieldParts<P extends Labelled & { className?: string }>({
   label,
   error,
   hint,
   className,
-  ref,
   ...rest
-}: InputProps & { ref?: React.Ref<HTMLInputElement> }) {
+}: P) {
+  return { field: { label, error, hint, className }, rest };
+}
+
+type InputProps = InputHTMLAttributes<HTMLInputElement> & Labelled & { ref?: React.Ref<HTMLInputElement> };
+
+export function TextField({ ref, ...props }: InputProps) {
+  const { field, rest } = fieldParts(props);
+  return <Field {...field}>{(ids) => <input ref={ref} {...wiring(ids, 'h-11')} {...rest} />}</Field>;
+}
+
+/** An email address: the phone shows its email keyboard, nothing corrects or capitalises what is typed. */
+export function EmailField(props: InputProps) {
   return (
-    <Field label={label} error={error} hint={hint} className={className}>
-      {(ids) => <input ref={ref} {...wiring(ids, 'h-11')} {...rest} />}
-    </Field>
+    <TextField
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      spellCheck={false}
+      autoCapitalize="none"
+      {...props}
+    />
   );
 }
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled;
+/** A phone number, with the phone's number keyboard. */
+export function PhoneField(props: InputProps) {
+  return <TextField type="tel" autoComplete="tel" inputMode="tel" {...props} />;
+}
 
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  className,
-  ref,
-  ...rest
-}: TextAreaProps & { ref?: React.Ref<HTMLTextAreaElement> }) {
+/** A password, shown as typed while `shown` (the "show password" box is ticked). */
+export function PasswordField({ shown, ...props }: InputProps & { shown: boolean }) {
+  return <TextField type={shown ? 'text' : 'password'} {...props} />;
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> &
+  Labelled & { ref?: React.Ref<HTMLTextAreaElement> };
+
+export function TextAreaField({ ref, ...props }: TextAreaProps) {
+  const { field, rest } = fieldParts(props);
   return (
-    <Field label={label} error={error} hint={hint} className={className}>
-      {(ids) => <textarea ref={ref} {...wiring(ids, 'min-h-28 py-2')} {...rest} />}
-    </Field>
+    <Field {...field}>{(ids) => <textarea ref={ref} {...wiring(ids, 'min-h-28 py-2')} {...rest} />}</Field>
   );
 }
 
-type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & Labelled;
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &
+  Labelled & { ref?: React.Ref<HTMLSelectElement> };
 
-export function SelectField({
-  label,
-  error,
-  hint,
-  className,
-  children,
-  ref,
-  ...rest
-}: SelectProps & { ref?: React.Ref<HTMLSelectElement> }) {
+export function SelectField({ ref, children, ...props }: SelectProps) {
+  const { field, rest } = fieldParts(props);
   return (
-    <Field label={label} error={error} hint={hint} className={className}>
+    <Field {...field}>
       {(ids) => (
         <select ref={ref} {...wiring(ids, 'h-11')} {...rest}>
           {children}
@@ -140,5 +153,32 @@ export function FormAlert({
     >
       {children}
     </div>
+  );
+}
+
+/**
+ * The end of a form set in a page (not a sign-in card): what went wrong that is not about one field, then the
+ * button that sends it, on the right from tablets up.
+ */
+export function FormEnd({
+  error,
+  busy,
+  size,
+  children,
+}: {
+  error: string | null;
+  busy: boolean;
+  size?: 'md' | 'lg';
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error && <FormAlert>{error}</FormAlert>}
+      <div className="flex justify-end">
+        <Button type="submit" size={size} busy={busy} className="w-full sm:w-auto">
+          {children}
+        </Button>
+      </div>
+    </>
   );
 }

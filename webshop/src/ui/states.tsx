@@ -1,4 +1,7 @@
+import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/i18n';
 import { cn } from './cn';
 
 export function Spinner({ className }: { className?: string }) {
@@ -29,11 +32,25 @@ export function LoadingBlock({ label }: { label: string }) {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+export function EmptyState({
+  title,
+  icon: Icon,
+  children,
+}: {
+  title: string;
+  /** A large, faint picture of what is missing, above the text. */
+  icon?: LucideIcon;
+  children?: ReactNode;
+}) {
   return (
     <div className="rounded-card border border-dashed border-line bg-white px-6 py-12 text-center">
       <p className="text-lg font-semibold">{title}</p>
-      {children && <div className="mt-3 text-muted">{children}</div>}
+      {children && (
+        <div className="mt-3 text-muted">
+          {Icon && <Icon className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />}
+          {children}
+        </div>
+      )}
     </div>
   );
 }
@@ -66,5 +83,46 @@ export function ErrorState({
         </button>
       )}
     </div>
+  );
+}
+
+/** What went wrong with one action or field, said beside it (a failed download, a quantity the shop could not set). */
+export function InlineError({
+  id,
+  className,
+  children,
+}: {
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <p id={id} role="alert" className={cn(className, 'text-sm text-red-700')}>
+      {children}
+    </p>
+  );
+}
+
+/**
+ * A request that failed: what failed (by default "we could not load this page"), the likely cause (the connection,
+ * unless `detail` says otherwise or is `false` when the title says it all) and a button that asks again.
+ */
+export function QueryError({
+  title,
+  detail,
+  retry,
+}: {
+  title?: string;
+  detail?: string | false;
+  retry: () => unknown;
+}) {
+  const c = useMessages(common);
+  return (
+    <ErrorState
+      title={title ?? c.loadFailed}
+      detail={detail === false ? undefined : (detail ?? c.offline)}
+      onRetry={() => void retry()}
+      retryLabel={c.retry}
+    />
   );
 }

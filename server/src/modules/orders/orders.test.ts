@@ -224,6 +224,38 @@ describe('placing orders', () => {
       ),
     ).toMatchObject({ status: 400, fields: { addressId: 'no such address' } });
   });
+
+  it('refuses an inactive product, named in the items or waiting in the cart, and reserves nothing', async () => {
+    const product = await productWithStock(2);
+    const { api } = await customer();
+    await api.addCartItem({ body: { productId: product.id, quantity: 1 } });
+    await admin.updateProduct({ params: { id: product.id }, body: { active: false } });
+
+    const noLongerSold = {
+      status: 400,
+      code: 'invalid',
+      message: 'Some products are no longer sold',
+      fields: { items: product.id },
+    };
+    expect(
+      await failure(
+        api.placeOrder({
+          body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+        }),
+      ),
+    ).toMatchObject(noLongerSold);
+    expect(await failure(api.placeOrder({ body: { fulfilment: 'pickup', currency: 'USD' } }))).toMatchObject(
+      noLongerSold,
+    );
+    // Nor can it be put in a cart again.
+    expect(await failure(api.addCartItem({ body: { productId: product.id, quantity: 1 } }))).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
+
+    expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
+    expect((await api.listOrders({ query: {} })).total).toBe(0);
+  });
 });
 
 describe('the order lifecycle', () => {

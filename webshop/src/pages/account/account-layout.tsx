@@ -6,7 +6,7 @@ import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { cn } from '../../ui/cn';
-import { ErrorState, LoadingBlock } from '../../ui/states';
+import { LoadingBlock, QueryError } from '../../ui/states';
 
 interface Section {
   to: string;
@@ -37,15 +37,7 @@ export function AccountLayout() {
   }, [location.pathname, me.data]);
 
   if (me.isPending) return <LoadingBlock label={c.loading} />;
-  if (me.isError)
-    return (
-      <ErrorState
-        title={c.loadFailed}
-        detail={c.offline}
-        onRetry={() => void me.refetch()}
-        retryLabel={c.retry}
-      />
-    );
+  if (me.isError) return <QueryError retry={me.refetch} />;
   if (!me.data) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;

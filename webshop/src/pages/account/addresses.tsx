@@ -12,7 +12,7 @@ import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { Card, PageHeading } from '../../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+import { EmptyState, QueryError, Skeleton } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 
 /**
@@ -21,7 +21,6 @@ import { useToast } from '../../ui/toast';
  */
 export function AddressesPage() {
   const t = useMessages(addressText);
-  const c = useMessages(common);
   const notify = useToast();
   const addresses = useAddresses();
   const [params, setParams] = useSearchParams();
@@ -55,12 +54,7 @@ export function AddressesPage() {
     return (
       <>
         {heading}
-        <ErrorState
-          title={t.loadFailed}
-          detail={c.offline}
-          onRetry={() => void addresses.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.loadFailed} retry={addresses.refetch} />
       </>
     );
 
@@ -87,8 +81,7 @@ export function AddressesPage() {
         </Card>
       )}
       {list.length === 0 && !showForm ? (
-        <EmptyState title={t.none}>
-          <MapPin className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
+        <EmptyState title={t.none} icon={MapPin}>
           <p>{t.noneText}</p>
           <Button className="mt-5" onClick={() => openForm('new')}>
             <Plus className="size-4" aria-hidden="true" />

@@ -5,23 +5,21 @@ import { isApiError } from '../../api/client';
 import { useMyInquiry, useReplyToInquiry } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
 import { supportText } from '../../account/messages';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
 import { cn } from '../../ui/cn';
-import { FormAlert, TextAreaField } from '../../ui/field';
+import { FormEnd, TextAreaField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
+import { EmptyState, LoadingBlock, QueryError } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 
 /** /account/support/:id: one question with the shop's answers, and a box to write again. */
 export function InquiryPage() {
   const t = useMessages(supportText);
-  const c = useMessages(common);
   const { id = '' } = useParams();
   const inquiry = useMyInquiry(id);
 
@@ -45,12 +43,7 @@ export function InquiryPage() {
             <p>{t.threadNotFoundText}</p>
           </EmptyState>
         ) : (
-          <ErrorState
-            title={t.threadFailed}
-            detail={c.offline}
-            onRetry={() => void inquiry.refetch()}
-            retryLabel={c.retry}
-          />
+          <QueryError title={t.threadFailed} retry={inquiry.refetch} />
         )}
       </>
     );
@@ -125,10 +118,10 @@ function MessageBubble({ message }: { message: InquiryMessage }) {
 function ReplyForm({ inquiryId }: { inquiryId: string }) {
   const t = useMessages(supportText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const notify = useToast();
   const reply = useReplyToInquiry(inquiryId);
   const form = useShopForm(inquiryReplyInputSchema, { message: '' }, { failed: c.somethingWrong });
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ message }) => {
     try {
@@ -143,18 +136,10 @@ function ReplyForm({ inquiryId }: { inquiryId: string }) {
   return (
     <Card className="mt-4">
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <TextAreaField
-          label={t.replyLabel}
-          rows={4}
-          error={fieldError(form.formState.errors.message)}
-          {...form.register('message')}
-        />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <div className="flex justify-end">
-          <Button type="submit" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-            {t.reply}
-          </Button>
-        </div>
+        <TextAreaField label={t.replyLabel} rows={4} {...field('message')} />
+        <FormEnd error={form.formError} busy={form.formState.isSubmitting}>
+          {t.reply}
+        </FormEnd>
       </form>
     </Card>
   );

@@ -1,22 +1,20 @@
-import { ChevronRight, PackageOpen } from 'lucide-react';
-import { Link } from 'react-router';
+import { PackageOpen } from 'lucide-react';
 import { ORDERS_PAGE_SIZE, useMyOrders } from '../../api/account';
 import { accountText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
-import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { OrderStatusBadge } from '../../orders/status-badge';
-import { ButtonLink } from '../../ui/button';
 import { cn } from '../../ui/cn';
+import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+import { RowLink } from '../../ui/row-link';
+import { QueryError, Skeleton } from '../../ui/states';
 
 /** /account/orders?page=: the customer's orders, newest first, each leading to its own page (and payment). */
 export function OrdersPage() {
   const t = useMessages(accountText);
-  const c = useMessages(common);
   const { locale } = useLocale();
   const page = usePageParam();
   const orders = useMyOrders(page);
@@ -36,12 +34,7 @@ export function OrdersPage() {
     return (
       <>
         <PageHeading title={t.ordersTitle} />
-        <ErrorState
-          title={t.ordersFailed}
-          detail={c.offline}
-          onRetry={() => void orders.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.ordersFailed} retry={orders.refetch} />
       </>
     );
 
@@ -50,13 +43,12 @@ export function OrdersPage() {
     return (
       <>
         <PageHeading title={t.ordersTitle} />
-        <EmptyState title={t.noOrders}>
-          <PackageOpen className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
-          <p>{t.noOrdersText}</p>
-          <ButtonLink to="/" className="mt-5">
-            {t.startShopping}
-          </ButtonLink>
-        </EmptyState>
+        <EmptyWithShopLink
+          title={t.noOrders}
+          icon={PackageOpen}
+          text={t.noOrdersText}
+          linkLabel={t.startShopping}
+        />
       </>
     );
 
@@ -66,10 +58,7 @@ export function OrdersPage() {
       <ul className={cn('space-y-3 transition-opacity', orders.isPlaceholderData && 'opacity-60')}>
         {items.map((order) => (
           <li key={order.id}>
-            <Link
-              to={`/orders/${order.id}`}
-              className="group flex items-center gap-4 rounded-card border border-line bg-surface p-4 shadow-sm transition-colors hover:border-brand-200 hover:bg-brand-50/40 sm:p-5"
-            >
+            <RowLink to={`/orders/${order.id}`}>
               <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-[minmax(8rem,1fr)_minmax(10rem,1fr)_minmax(11rem,1.2fr)] sm:items-center sm:gap-4">
                 <div className="min-w-0">
                   <p className="font-semibold tabular-nums">{order.number}</p>
@@ -85,11 +74,7 @@ export function OrdersPage() {
                 </div>
                 <Price cents={order.totalCents} khr={order.totalKhr} size="sm" />
               </div>
-              <ChevronRight
-                className="size-5 shrink-0 text-muted transition-transform group-hover:translate-x-0.5"
-                aria-hidden="true"
-              />
-            </Link>
+            </RowLink>
           </li>
         ))}
       </ul>

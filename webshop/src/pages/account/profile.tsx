@@ -2,13 +2,12 @@ import { localeSchema, profilePatchSchema, type Locale, type User } from '@shop/
 import { useUpdateMe } from '../../api/account';
 import { useMe } from '../../api/session';
 import { accountText } from '../../account/messages';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
-import { FormAlert, SelectField, TextField } from '../../ui/field';
+import { FormEnd, PhoneField, SelectField, TextField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { useToast } from '../../ui/toast';
@@ -37,7 +36,6 @@ function ProfileForm({ user }: { user: User }) {
   const t = useMessages(accountText);
   const c = useMessages(common);
   const { locale, setLocale } = useLocale();
-  const fieldError = useFieldError();
   const notify = useToast();
   const update = useUpdateMe();
   const form = useShopForm(
@@ -45,6 +43,7 @@ function ProfileForm({ user }: { user: User }) {
     { name: user.name, phone: user.phone, locale: user.locale },
     { failed: c.somethingWrong },
   );
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async (values) => {
     const patch = {
@@ -69,12 +68,7 @@ function ProfileForm({ user }: { user: User }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField
-        label={t.name}
-        autoComplete="name"
-        error={fieldError(form.formState.errors.name)}
-        {...form.register('name')}
-      />
+      <TextField label={t.name} autoComplete="name" {...field('name')} />
       <div className="space-y-1">
         <p className="text-sm font-medium">{t.email}</p>
         <p className="truncate rounded-lg border border-line bg-slate-50 px-3 py-2.5 text-ink">
@@ -82,21 +76,13 @@ function ProfileForm({ user }: { user: User }) {
         </p>
         <p className="text-sm text-muted">{t.emailNote}</p>
       </div>
-      <TextField
+      <PhoneField
         label={t.phone}
         hint={t.phoneHint}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        error={fieldError(form.formState.errors.phone)}
         // No phone is "none" (null): an empty field would fail the phone number rule.
-        {...form.register('phone', { setValueAs: (v: string | null) => (v?.trim() ? v : null) })}
+        {...field('phone', { setValueAs: (v: string | null) => (v?.trim() ? v : null) })}
       />
-      <SelectField
-        label={t.language}
-        error={fieldError(form.formState.errors.locale)}
-        {...form.register('locale')}
-      >
+      <SelectField label={t.language} {...field('locale')}>
         {localeSchema.options.map((option) => (
           <option key={option} value={option} lang={option}>
             {languageNames[option]}
@@ -104,12 +90,9 @@ function ProfileForm({ user }: { user: User }) {
         ))}
       </SelectField>
       <p className="text-sm text-muted">{t.memberSince(formatDate(user.createdAt, locale))}</p>
-      {form.formError && <FormAlert>{form.formError}</FormAlert>}
-      <div className="flex justify-end">
-        <Button type="submit" size="lg" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-          {c.save}
-        </Button>
-      </div>
+      <FormEnd error={form.formError} busy={form.formState.isSubmitting} size="lg">
+        {c.save}
+      </FormEnd>
     </form>
   );
 }

@@ -14,7 +14,8 @@ import { isApiError } from '../../api/client';
 import { useMe } from '../../api/session';
 import { describeDevice } from '../../account/device-name';
 import { accountText } from '../../account/messages';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
+import { CurrentPasswordField } from '../../auth/password-fields';
 import { authText } from '../../auth/messages';
 import { changePasswordFormSchema } from '../../auth/password-schemas';
 import { showOnFields } from '../../auth/server-fields';
@@ -25,10 +26,10 @@ import { useLocale, useMessages } from '../../i18n/i18n';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
-import { FormAlert, TextField } from '../../ui/field';
+import { FormAlert, FormEnd, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { ErrorState, Skeleton } from '../../ui/states';
+import { QueryError, Skeleton } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 
 /** /account/security: password, 2-step sign-in, the devices signed in, and signing out everywhere. */
@@ -51,7 +52,6 @@ function ChangePassword() {
   const t = useMessages(accountText);
   const a = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const notify = useToast();
   const change = useChangePassword();
   const [showPassword, setShowPassword] = useState(false);
@@ -61,7 +61,7 @@ function ChangePassword() {
     { currentPassword: '', newPassword: '', repeat: '' },
     { failed: c.somethingWrong },
   );
-  const type = showPassword ? 'text' : 'password';
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ currentPassword, newPassword }) => {
     try {
@@ -81,37 +81,26 @@ function ChangePassword() {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {/* Lets a password manager know whose password changes. */}
         <input type="email" autoComplete="username" value={email} readOnly hidden />
-        <TextField
-          label={t.currentPassword}
-          type={type}
-          autoComplete="current-password"
-          error={fieldError(form.formState.errors.currentPassword)}
-          {...form.register('currentPassword')}
-        />
+        <CurrentPasswordField label={t.currentPassword} shown={showPassword} {...field('currentPassword')} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
+          <PasswordField
             label={t.newPassword}
-            type={type}
+            shown={showPassword}
             autoComplete="new-password"
             hint={t.passwordHint}
-            error={fieldError(form.formState.errors.newPassword)}
-            {...form.register('newPassword')}
+            {...field('newPassword')}
           />
-          <TextField
+          <PasswordField
             label={t.repeatPassword}
-            type={type}
+            shown={showPassword}
             autoComplete="new-password"
-            error={fieldError(form.formState.errors.repeat)}
-            {...form.register('repeat')}
+            {...field('repeat')}
           />
         </div>
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <div className="flex justify-end">
-          <Button type="submit" busy={form.formState.isSubmitting} className="w-full sm:w-auto">
-            {t.changePassword}
-          </Button>
-        </div>
+        <FormEnd error={form.formError} busy={form.formState.isSubmitting}>
+          {t.changePassword}
+        </FormEnd>
       </form>
     </Card>
   );
@@ -184,7 +173,7 @@ function Sessions() {
           <Skeleton className="h-16" />
         </div>
       ) : sessions.isError ? (
-        <ErrorState title={t.sessionsFailed} onRetry={() => void sessions.refetch()} retryLabel={c.retry} />
+        <QueryError title={t.sessionsFailed} detail={false} retry={sessions.refetch} />
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line">
           {[...sessions.data]

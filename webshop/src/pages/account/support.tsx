@@ -1,21 +1,19 @@
-import { ChevronRight, MessagesSquare, Plus } from 'lucide-react';
-import { Link } from 'react-router';
+import { MessagesSquare, Plus } from 'lucide-react';
 import { INQUIRIES_PAGE_SIZE, useMyInquiries } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
 import { supportText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
-import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { ButtonLink } from '../../ui/button';
 import { cn } from '../../ui/cn';
 import { PageHeading } from '../../ui/page';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states';
+import { RowLink } from '../../ui/row-link';
+import { EmptyState, QueryError, Skeleton } from '../../ui/states';
 
 /** /account/support?page=: the customer's questions to the shop, newest activity first. */
 export function SupportPage() {
   const t = useMessages(supportText);
-  const c = useMessages(common);
   const { locale } = useLocale();
   const page = usePageParam();
   const inquiries = useMyInquiries(page);
@@ -43,12 +41,7 @@ export function SupportPage() {
     return (
       <>
         {heading}
-        <ErrorState
-          title={t.threadsFailed}
-          detail={c.offline}
-          onRetry={() => void inquiries.refetch()}
-          retryLabel={c.retry}
-        />
+        <QueryError title={t.threadsFailed} retry={inquiries.refetch} />
       </>
     );
 
@@ -57,8 +50,7 @@ export function SupportPage() {
     <>
       {heading}
       {total === 0 ? (
-        <EmptyState title={t.noThreads}>
-          <MessagesSquare className="mx-auto mb-3 size-10 text-slate-300" aria-hidden="true" />
+        <EmptyState title={t.noThreads} icon={MessagesSquare}>
           <p>{t.noThreadsText}</p>
         </EmptyState>
       ) : (
@@ -67,10 +59,7 @@ export function SupportPage() {
           <ul className={cn('space-y-3', inquiries.isPlaceholderData && 'opacity-60')}>
             {items.map((inquiry) => (
               <li key={inquiry.id}>
-                <Link
-                  to={`/account/support/${inquiry.id}`}
-                  className="group flex items-center gap-4 rounded-card border border-line bg-surface p-4 shadow-sm transition-colors hover:border-brand-200 hover:bg-brand-50/40 sm:p-5"
-                >
+                <RowLink to={`/account/support/${inquiry.id}`}>
                   <div className="min-w-0 flex-1">
                     <p className="font-semibold break-words">{inquiry.subject}</p>
                     <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
@@ -79,11 +68,7 @@ export function SupportPage() {
                       <span>{t.updated(formatDateTime(inquiry.updatedAt, locale))}</span>
                     </p>
                   </div>
-                  <ChevronRight
-                    className="size-5 shrink-0 text-muted transition-transform group-hover:translate-x-0.5"
-                    aria-hidden="true"
-                  />
-                </Link>
+                </RowLink>
               </li>
             ))}
           </ul>

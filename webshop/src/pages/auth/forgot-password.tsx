@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { AuthShell, authLink } from '../../auth/auth-shell';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
-import { FormAlert, TextField } from '../../ui/field';
+import { EmailField, FormAlert } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 
 /**
@@ -20,9 +20,9 @@ import { useShopForm } from '../../ui/form';
 export function ForgotPasswordPage() {
   const t = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useShopForm(forgotPasswordInputSchema, { email: '' }, { failed: c.somethingWrong });
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ email }) => {
     try {
@@ -68,16 +68,7 @@ export function ForgotPasswordPage() {
   return (
     <AuthShell title={t.forgotTitle} lead={t.forgotLead} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
-          label={t.email}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          error={fieldError(form.formState.errors.email)}
-          {...form.register('email')}
-        />
+        <EmailField label={t.email} {...field('email')} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}
         <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
           {t.sendLink}

@@ -4,8 +4,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
 import { AuthShell, authLink } from '../../auth/auth-shell';
-import { useFieldError } from '../../auth/field-error';
+import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
+import { NewPasswordField } from '../../auth/password-fields';
 import { showOnFields } from '../../auth/server-fields';
 import { resetPasswordFormSchema } from '../../auth/password-schemas';
 import { ShowPassword } from '../../auth/show-password';
@@ -13,7 +14,7 @@ import { SignInForm } from '../../auth/sign-in-form';
 import { common } from '../../i18n/common';
 import { useMessages } from '../../i18n/i18n';
 import { Button, ButtonLink } from '../../ui/button';
-import { FormAlert, TextField } from '../../ui/field';
+import { FormAlert, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 
 /**
@@ -23,7 +24,6 @@ import { useShopForm } from '../../ui/form';
 export function ResetPasswordPage() {
   const t = useMessages(authText);
   const c = useMessages(common);
-  const fieldError = useFieldError();
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   const [params] = useSearchParams();
@@ -35,6 +35,7 @@ export function ResetPasswordPage() {
     { password: '', repeat: '' },
     { failed: c.somethingWrong },
   );
+  const field = useFieldProps(form);
 
   const onSubmit = form.submit(async ({ password }) => {
     try {
@@ -91,20 +92,12 @@ export function ResetPasswordPage() {
   return (
     <AuthShell title={t.resetTitle} lead={t.resetLead} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
-          label={t.newPassword}
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          hint={t.passwordHint}
-          error={fieldError(form.formState.errors.password)}
-          {...form.register('password')}
-        />
-        <TextField
+        <NewPasswordField label={t.newPassword} shown={showPassword} {...field('password')} />
+        <PasswordField
           label={t.repeatPassword}
-          type={showPassword ? 'text' : 'password'}
+          shown={showPassword}
           autoComplete="new-password"
-          error={fieldError(form.formState.errors.repeat)}
-          {...form.register('repeat')}
+          {...field('repeat')}
         />
         <ShowPassword checked={showPassword} onChange={setShowPassword} />
         {form.formError && <FormAlert>{form.formError}</FormAlert>}

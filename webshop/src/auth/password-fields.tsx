@@ -1,0 +1,16 @@
+import { useMessages } from '../i18n/i18n';
+import { PasswordField } from '../ui/field';
+import { authText } from './messages';
+
+type Props = Parameters<typeof PasswordField>[0];
+
+/** The password the customer has now (signing in, confirming a change), for the password manager to fill. */
+export function CurrentPasswordField(props: Props) {
+  return <PasswordField autoComplete="current-password" {...props} />;
+}
+
+/** A password being chosen (signing up, resetting it), with the shop's advice on a good one. */
+export function NewPasswordField(props: Props) {
+  const t = useMessages(authText);
+  return <PasswordField autoComplete="new-password" hint={t.passwordHint} {...props} />;
+}
