@@ -93,7 +93,7 @@ export function productTerms(doc: SearchDocument): Map<string, number> {
   const add = (term: string, weight: number) => {
     if (term.length > 0 && (terms.get(term) ?? 0) < weight) terms.set(term, weight);
   };
-  const addText = (text: string, weight: number, skip?: Set<string>) => {
+  const addText = (text: string, weight: number, skip?: ReadonlySet<string>) => {
     const tokens = tokenize(text);
     tokens.forEach((token, i) => {
       if (skip?.has(token)) return;
