@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   apiRoutes,
   can,
+  type Access,
   type ApiRoutes,
   type FileAnswer,
   type RouteDef,
@@ -33,6 +34,11 @@ type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: in
   ? z.output<S>
   : undefined;
 
+/** The caller of a route: signed-in and permission routes always have one, since `authorize` refused anyone else. */
+type CallerOf<A extends Access> = A extends { kind: 'signed-in' | 'permission' }
+  ? SignedInUser
+  : SignedInUser | null;
+
 /** What a handler gets: the request's parts already parsed by the route's schemas, and who is calling. */
 export interface HandlerInput<R extends RouteDef> {
   params: Parsed<R, 'params'>;
@@ -41,7 +47,7 @@ export interface HandlerInput<R extends RouteDef> {
   body: R extends { upload: object } ? undefined : Parsed<R, 'body'>;
   /** Upload routes: the multipart request, read when the handler calls `receive()`, after checking the target. */
   upload: R extends { upload: object } ? IncomingUpload<Parsed<R, 'body'>> : undefined;
-  user: SignedInUser | null;
+  user: CallerOf<R['access']>;
   /** The caller as the audit log records them. */
   actor: Actor;
   client: { ip: string | null; userAgent: string | null };
@@ -84,6 +90,8 @@ export interface MountOptions {
 export function mountRoutes(router: Router, handlers: Handlers, options: MountOptions): void {
   for (const name of Object.keys(apiRoutes) as RouteName[]) {
     const route: RouteDef = apiRoutes[name];
+    // The one place where a handler's narrowed `user` (CallerOf) is taken on trust: `authorize` below throws before
+    // the handler runs when a signed-in or permission route has no caller.
     const handler = handlers[name] as unknown as Handler<RouteDef>;
     // Answers that no cache keeps (see below) hand the browser its CSRF cookie; public catalog answers stay cacheable.
     const neverStored = route.access.kind !== 'public' || route.method !== 'get';

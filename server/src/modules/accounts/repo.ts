@@ -1,6 +1,7 @@
 import type { Role, UserStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
+import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
 import type { PasswordResetTable, UserTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import type { SignUpChoices } from './codes';
@@ -39,8 +40,8 @@ export async function updateUserRow(
 export async function pageOfUsers(
   db: Db,
   filter: { role?: Role | undefined; status?: UserStatus | undefined; q?: string | undefined },
-  page: { page: number; pageSize: number },
-): Promise<{ rows: UserTable[]; total: number }> {
+  page: PageRequest,
+): Promise<PageOf<UserTable>> {
   let base = db.selectFrom('users');
   if (filter.role) base = base.where('role', '=', filter.role);
   if (filter.status) base = base.where('status', '=', filter.status);
@@ -55,17 +56,7 @@ export async function pageOfUsers(
       ]),
     );
   }
-  const [rows, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+  return pageOf(base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), base, page);
 }
 
 /**

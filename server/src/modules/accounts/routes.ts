@@ -1,6 +1,5 @@
 import type { RouteDef } from '@shop/shared';
 import type { Db } from '../../db/database';
-import { Unauthenticated } from '../../http/errors';
 import type { Handlers, HandlerInput } from '../../http/routes';
 import { mergeGuestCart } from '../cart/service';
 import { createAddress, deleteAddress, listAddresses, updateAddress } from './addresses';
@@ -58,10 +57,6 @@ export function accountHandlers(
     });
   const rememberDevice = (input: HandlerInput<RouteDef>, device: DeviceCookie) =>
     input.device.remember(device.token, device.expiresAt);
-  const me = (input: HandlerInput<RouteDef>) => {
-    if (!input.user) throw new Unauthenticated();
-    return input.user;
-  };
   /** Browsers get the session as an HttpOnly cookie; the desktop app asks for it in the answer. */
   const signIn = async (
     input: HandlerInput<RouteDef>,
@@ -96,13 +91,13 @@ export function accountHandlers(
     },
     loginOtp: async (input) => signIn(input, await loginWithCode(ctx(input), input.body), input.body.client),
     logout: async (input) => {
-      const user = me(input);
+      const { user } = input;
       await endSession(db, user.id, user.sessionId);
       input.session.end();
       return { ok: true as const };
     },
     logoutEverywhere: async (input) => {
-      await endAllSessions(db, me(input).id);
+      await endAllSessions(db, input.user.id);
       input.session.end();
       return { ok: true as const };
     },
@@ -112,28 +107,28 @@ export function accountHandlers(
       return { ok: true as const };
     },
     getSession: async ({ user }) => ({ user: user ? await getUser(db, user.id) : null }),
-    getMe: async (input) => ({ user: await getUser(db, me(input).id) }),
-    updateMe: async (input) => ({ user: await updateProfile(db, me(input), input.body, input.actor) }),
+    getMe: async (input) => ({ user: await getUser(db, input.user.id) }),
+    updateMe: async (input) => ({ user: await updateProfile(db, input.user, input.body, input.actor) }),
     changePassword: async (input) => {
-      await changePassword(ctx(input), me(input), input.body);
+      await changePassword(ctx(input), input.user, input.body);
       return { ok: true as const };
     },
-    listSessions: async (input) => ({ items: await listSessions(db, me(input).id, me(input).sessionId) }),
+    listSessions: async (input) => ({ items: await listSessions(db, input.user.id, input.user.sessionId) }),
     revokeSession: async (input) => {
-      const user = me(input);
+      const { user } = input;
       await revokeSession(db, user.id, input.params.id);
       if (input.params.id === user.sessionId) input.session.end();
       return { ok: true as const };
     },
-    listAddresses: async (input) => ({ items: await listAddresses(db, me(input).id) }),
-    createAddress: (input) => createAddress(db, me(input).id, input.body),
-    updateAddress: (input) => updateAddress(db, me(input).id, input.params.id, input.body),
+    listAddresses: async (input) => ({ items: await listAddresses(db, input.user.id) }),
+    createAddress: (input) => createAddress(db, input.user.id, input.body),
+    updateAddress: (input) => updateAddress(db, input.user.id, input.params.id, input.body),
     deleteAddress: async (input) => {
-      await deleteAddress(db, me(input).id, input.params.id);
+      await deleteAddress(db, input.user.id, input.params.id);
       return { ok: true as const };
     },
-    listUsers: (input) => listUsers(db, me(input), input.query),
+    listUsers: (input) => listUsers(db, input.user, input.query),
     createUser: (input) => createUser(db, input.body, input.actor),
-    updateUser: (input) => updateUser(db, me(input), input.params.id, input.body, input.actor),
+    updateUser: (input) => updateUser(db, input.user, input.params.id, input.body, input.actor),
   };
 }

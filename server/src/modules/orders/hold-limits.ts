@@ -1,7 +1,7 @@
 import { holdLimitsSchema, settingKeys, type HoldLimits } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
-import { getSetting } from '../settings/service';
+import { fieldsOrDefaults, getSetting } from '../settings/service';
 
 /**
  * How much stock unpaid orders may hold, and for how long: the setting `orders.holdLimits`, whose rules are the
@@ -29,14 +29,7 @@ export const DEFAULT_HOLD_LIMITS: Readonly<HoldLimits> = Object.freeze({
  * only in part still gives every limit a sane value; `settings` says what breaks the rules).
  */
 export async function getHoldLimits(db: Db | Tx): Promise<HoldLimits> {
-  const stored = await getSetting(db, HOLD_LIMITS_KEY);
-  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const limits: HoldLimits = { ...DEFAULT_HOLD_LIMITS };
-  for (const field of Object.keys(limits) as (keyof HoldLimits)[]) {
-    const parsed = holdLimitsSchema.shape[field].safeParse(value[field]);
-    if (parsed.success) limits[field] = parsed.data;
-  }
-  return limits;
+  return fieldsOrDefaults(holdLimitsSchema.shape, await getSetting(db, HOLD_LIMITS_KEY), DEFAULT_HOLD_LIMITS);
 }
 
 /** Units of a product one customer (or browser) may hold: the cap, and at most the share of what is on hand. */

@@ -10,7 +10,7 @@ export function invoiceHandlers(db: Db): Handlers<'getOrderInvoice'> {
   return {
     // Read first, render after: rendering never holds a database transaction or connection.
     getOrderInvoice: async ({ params, query, user }) => {
-      const invoice = await loadInvoice(db, params.id, user!);
+      const invoice = await loadInvoice(db, params.id, user);
       if (query.format === 'html') {
         return {
           contentType: 'text/html; charset=utf-8',

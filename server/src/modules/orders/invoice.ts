@@ -3,6 +3,7 @@ import {
   formatUsd,
   invoiceVatSettingSchema,
   settingKeys,
+  shopClock,
   usdCentsToKhr,
   type Currency,
   type InvoiceVatSetting,
@@ -254,12 +255,9 @@ export function warrantyText(months: number): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Cambodia keeps UTC+7 all year (no daylight saving), so a fixed offset needs no time-zone data. */
-const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60_000;
 
-/** "12 Mar 2025, 14:03" in Phnom Penh time. */
+/** "12 Mar 2025, 14:03" in Phnom Penh time, with our own month abbreviations ("Sep"; en-GB would say "Sept"). */
 export function formatInvoiceDate(epochMs: number): string {
-  const d = new Date(epochMs + PHNOM_PENH_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const { day, month, year, time } = shopClock(epochMs);
+  return `${day} ${MONTHS[month - 1]} ${year}, ${time}`;
 }

@@ -2,6 +2,7 @@ import type { OrderActor, OrderStatus, Role } from '@shop/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
+import { pageOf, type PageRequest } from '../../db/paging';
 import type {
   IdempotencyKeyTable,
   OrderItemTable,
@@ -261,7 +262,7 @@ export async function activeMembersOf(tx: Tx, roles: readonly Role[]) {
 export async function pageOfOrders(
   db: Db,
   filter: { userId?: string; status?: OrderStatus | undefined; number?: string; email?: string },
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ) {
   let base = db.selectFrom('orders');
   if (filter.userId !== undefined) base = base.where('user_id', '=', filter.userId);
@@ -270,16 +271,11 @@ export async function pageOfOrders(
     const { number, email } = filter;
     base = base.where((eb) => eb.or([eb('number', '=', number), eb('customer_email', '=', email)]));
   }
-  const [rows, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageOf(
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    base,
+    page,
+  );
   const counts = rows.length
     ? await db
         .selectFrom('order_items')
@@ -294,7 +290,7 @@ export async function pageOfOrders(
     : [];
   return {
     rows: rows.map((row) => ({ row, itemCount: Number(counts.find((c) => c.order_id === row.id)?.n ?? 0) })),
-    total: Number(total.n),
+    total,
   };
 }
 

@@ -29,7 +29,7 @@ export function orderHandlers(
         {
           db,
           mailer,
-          user: user!,
+          user,
           actor,
           idempotencyKey,
           placedFrom: { browserToken, address: client.ip },
@@ -38,23 +38,23 @@ export function orderHandlers(
         body,
       );
     },
-    listOrders: ({ query, user }) => listOrdersFor(db, user!, query),
-    getOrder: ({ params, user }) => getOrderFor(db, params.id, user!),
+    listOrders: ({ query, user }) => listOrdersFor(db, user, query),
+    getOrder: ({ params, user }) => getOrderFor(db, params.id, user),
     cancelOrder: async ({ params, user, actor }) => {
-      const order = await getOrderFor(db, params.id, user!); // 404 for another customer's order
+      const order = await getOrderFor(db, params.id, user); // 404 for another customer's order
       await transitionOrder(
         db,
         {
           orderId: order.id,
           to: 'cancelled',
           actor: 'customer',
-          actorId: user!.id,
+          actorId: user.id,
           reason: 'cancelled by the customer',
           ip: actor.ip,
         },
         mailer,
       );
-      return getOrderFor(db, params.id, user!);
+      return getOrderFor(db, params.id, user);
     },
     transitionOrder: async ({ params, body, user, actor }) => {
       await transitionOrder(
@@ -63,14 +63,14 @@ export function orderHandlers(
           orderId: params.id,
           to: body.to as OrderStatus,
           actor: 'staff',
-          actorId: user!.id,
+          actorId: user.id,
           reason: body.reason ?? null,
           ip: actor.ip,
           ...(body.serials && { serials: body.serials }),
         },
         mailer,
       );
-      return getOrderFor(db, params.id, user!);
+      return getOrderFor(db, params.id, user);
     },
     cancelOrderLine: async ({ params, body, user, actor }) => {
       await cancelOrderLine(
@@ -79,12 +79,12 @@ export function orderHandlers(
         payments,
         mailer,
       );
-      return getOrderFor(db, params.id, user!);
+      return getOrderFor(db, params.id, user);
     },
-    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user!, deeplinks),
+    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user, deeplinks),
     renewOrderPayment: async ({ params, user }) => {
-      await renewPayment(db, params.id, user!, payments);
-      return paymentViewFor(db, params.id, user!, deeplinks);
+      await renewPayment(db, params.id, user, payments);
+      return paymentViewFor(db, params.id, user, deeplinks);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { PaymentProofStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
 import type { PaymentProofTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
@@ -105,24 +106,17 @@ export async function findReviewItem(db: Db, id: string): Promise<ReviewRow> {
 export async function pageOfReviewItems(
   db: Db,
   status: PaymentProofStatus,
-  page: { page: number; pageSize: number },
-): Promise<{ rows: ReviewRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
+  page: PageRequest,
+): Promise<PageOf<ReviewRow>> {
+  return pageOf(
     reviewItems(db)
       .where('p.status', '=', status)
       .$call((q) =>
         status === 'pending'
           ? q.orderBy('p.created_at', 'asc').orderBy('p.id', 'asc')
           : q.orderBy('p.reviewed_at', 'desc').orderBy('p.id', 'desc'),
-      )
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
-    db
-      .selectFrom('payment_proofs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', status)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+      ),
+    db.selectFrom('payment_proofs').where('status', '=', status),
+    page,
+  );
 }

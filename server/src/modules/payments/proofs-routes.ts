@@ -27,11 +27,11 @@ export function paymentProofHandlers(
   const deps: ProofDeps = { db, storage, mailer, ...uploads };
   return {
     uploadPaymentProof: ({ params, upload, user, actor }) =>
-      uploadPaymentProof(deps, params.id, upload, user!, actor),
-    listOrderPaymentProofs: ({ params, user }) => listOrderPaymentProofs(db, params.id, user!),
-    getPaymentProofImage: ({ params, user }) => paymentProofImage(deps, params.id, user!),
+      uploadPaymentProof(deps, params.id, upload, user, actor),
+    listOrderPaymentProofs: ({ params, user }) => listOrderPaymentProofs(db, params.id, user),
+    getPaymentProofImage: ({ params, user }) => paymentProofImage(deps, params.id, user),
     listPaymentProofs: ({ query }) => listPaymentProofs(db, query),
     reviewPaymentProof: ({ params, body, user, actor }) =>
-      reviewPaymentProof(deps, params.id, body, user!, actor),
+      reviewPaymentProof(deps, params.id, body, user, actor),
   };
 }

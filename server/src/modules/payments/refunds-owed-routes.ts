@@ -5,6 +5,6 @@ import { listRefundsOwed, markRefunded } from './refunds-owed';
 export function refundOwedHandlers(db: Db): Handlers<'listRefundsOwed' | 'markRefunded'> {
   return {
     listRefundsOwed: ({ query }) => listRefundsOwed(db, query),
-    markRefunded: ({ params, body, user, actor }) => markRefunded(db, params.id, body, user!, actor),
+    markRefunded: ({ params, body, user, actor }) => markRefunded(db, params.id, body, user, actor),
   };
 }

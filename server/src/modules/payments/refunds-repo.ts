@@ -1,5 +1,6 @@
 import type { RefundOwedStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
 import type { RefundOwedTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
@@ -56,24 +57,17 @@ export async function findRefundItem(db: Db, id: string): Promise<RefundRow> {
 export async function pageOfRefundItems(
   db: Db,
   status: RefundOwedStatus,
-  page: { page: number; pageSize: number },
-): Promise<{ rows: RefundRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
+  page: PageRequest,
+): Promise<PageOf<RefundRow>> {
+  return pageOf(
     refundItems(db)
       .where('r.status', '=', status)
       .$call((q) =>
         status === 'open'
           ? q.orderBy('r.found_at', 'asc').orderBy('r.id', 'asc')
           : q.orderBy('r.refunded_at', 'desc').orderBy('r.id', 'desc'),
-      )
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
-    db
-      .selectFrom('refunds_owed')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', status)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+      ),
+    db.selectFrom('refunds_owed').where('status', '=', status),
+    page,
+  );
 }

@@ -27,12 +27,12 @@ export function supportHandlers(db: Db, publicUrl: string): Handlers<SupportRout
   const deps: SupportDeps = { db, mailer: supportMailer(publicUrl) };
   return {
     openInquiry: ({ body, user, client }) => openInquiry(deps, body, user, client.ip),
-    listMyInquiries: ({ query, user }) => listCustomerInquiries(db, user!, query),
-    getMyInquiry: ({ params, user }) => customerInquiry(db, params.id, user!),
-    replyToMyInquiry: ({ params, body, user }) => replyAsCustomer(db, params.id, body, user!),
+    listMyInquiries: ({ query, user }) => listCustomerInquiries(db, user, query),
+    getMyInquiry: ({ params, user }) => customerInquiry(db, params.id, user),
+    replyToMyInquiry: ({ params, body, user }) => replyAsCustomer(db, params.id, body, user),
     listInquiries: ({ query }) => listInquiries(db, query),
     getInquiry: ({ params }) => staffInquiry(db, params.id),
-    replyToInquiry: ({ params, body, user, actor }) => replyAsStaff(deps, params.id, body, user!, actor),
+    replyToInquiry: ({ params, body, user, actor }) => replyAsStaff(deps, params.id, body, user, actor),
     setInquiryStatus: ({ params, body, actor }) => setInquiryStatus(db, params.id, body.status, actor),
   };
 }
