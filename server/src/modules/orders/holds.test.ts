@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLimitOf, type ApiError, type ProductSummary, type ShopClient } from '@shop/shared';
+import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { aProductWithStock, checkPaymentsNow, failure, payAndCheck, startTestShop } from '../../../test/factory';
+import type { TestServer } from '../../../test/support';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
 import { inTransaction } from '../../db/transaction';
@@ -23,53 +24,20 @@ const staffEmails: { admin: string; staff: string } = { admin: '', staff: '' };
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
+  const shop = await startTestShop({
     env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
   });
-  const adminUser = await signedInAs(server.database.db, 'admin');
-  const staffUser = await signedInAs(server.database.db, 'staff');
-  admin = adminUser.client(server.url);
-  staff = staffUser.client(server.url);
-  for (const [role, { userId }] of [
-    ['admin', adminUser],
-    ['staff', staffUser],
-  ] as const) {
-    const row = await server.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    staffEmails[role] = row.email;
-  }
+  ({ server, admin, staff } = shop);
+  staffEmails.admin = shop.adminUser.email;
+  staffEmails.staff = shop.staffUser.email;
 });
 afterAll(async () => {
   await server?.stop();
   await smtp?.stop();
 });
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-
-async function productWithStock(stock: number, priceCents = 1500): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `HOLD-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Graphics card ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
+const productWithStock = (stock: number, priceCents = 1500) =>
+  aProductWithStock({ admin, staff }, { stock, priceCents, name: 'Graphics card' });
 
 /** A new customer account and its credentials. */
 async function account() {
@@ -225,8 +193,7 @@ describe('how long a hold lasts', () => {
     expect(refused).toMatchObject({ status: 409, fields: { renewalsLeft: '0' } });
 
     // The payment job ends it as any unpaid order: stock back, and the customer holds nothing any more.
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce(first.holdEndsAt + 60 * 60_000);
+    await checkPaymentsNow(server, first.holdEndsAt + 60 * 60_000);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 5, reserved: 0 });
     const counters = await server.database.db
@@ -272,14 +239,8 @@ describe('a payment review that holds stock', () => {
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
     // Paid, but not what the order asked: it goes to staff review and keeps its unit.
-    const paid = await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    expect(paid.status).toBe(200);
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    // The stand-in must take the payment (200).
+    await payAndCheck(server, khqr, 19.5);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('payment_review');
     const start = Date.now();
     const minutes = (n: number) => start + n * 60_000;
@@ -345,13 +306,7 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.13');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    await payAndCheck(server, khqr, 19.5);
     // Its hour is over and its renewals used up by the time staff look at it.
     await server.database.db
       .updateTable('order_holds')
@@ -382,13 +337,7 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.12');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    await payAndCheck(server, khqr, 19.5);
     await server.payments.runOnce(Date.now() + 60 * 60_000);
     await staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } });
     expect(await stockOf(product.id)).toMatchObject({ onHand: 1, reserved: 0 });
