@@ -135,8 +135,8 @@ export async function aCustomer(
 
 export interface OrderSpec extends Partial<Omit<PlaceOrderInput, 'items'>> {
   items: PlaceOrderInput['items'];
-  /** Who orders; a new customer when not given. */
-  customer?: TestCustomer;
+  /** Who orders (their client); a new customer when not given. */
+  customer?: { api: ShopClient };
   /** The delivery address, when the order is for delivery (a Phnom Penh one when not given). */
   address?: Partial<AddressInput>;
 }
@@ -145,14 +145,14 @@ export interface OrderSpec extends Partial<Omit<PlaceOrderInput, 'items'>> {
 export async function placedOrder(
   server: TestServer,
   spec: OrderSpec,
-): Promise<{ order: Order; api: ShopClient; customer: TestCustomer }> {
+): Promise<{ order: Order; api: ShopClient }> {
   const { customer = await aCustomer(server), address, ...input } = spec;
   const addressId =
     input.fulfilment === 'delivery' ? (await aSavedAddress(customer.api, address)).id : undefined;
   const order = await customer.api.placeOrder({
     body: { fulfilment: 'pickup', currency: 'USD', ...input, ...(addressId && { addressId }) },
   });
-  return { order, api: customer.api, customer };
+  return { order, api: customer.api };
 }
 
 /** Tells the Bakong stand-in mounted in the server to act (`pay`, `failure`, …), as the bank would. */

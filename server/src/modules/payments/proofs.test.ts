@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, Order, ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import type { Order, ShopClient } from '@shop/shared';
+import { aCustomer, aProductWithStock, failure, placedOrder as placeOrder, standIn, startTestShop } from '../../../test/factory';
+import { signedInAs, type TestServer } from '../../../test/support';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
 import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
 
@@ -20,25 +21,17 @@ let staffToken: string;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
+  const shop = await startTestShop({
     env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000', PUBLIC_URL },
   });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  const signedIn = await signedInAs(server.database.db, 'staff');
-  staff = signedIn.client(server.url);
-  staffToken = signedIn.token;
+  ({ server, admin, staff } = shop);
+  staffToken = shop.staffUser.token;
 });
 afterAll(async () => {
   await server?.stop();
   await smtp?.stop();
 });
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
 
 let shade = 0;
@@ -53,50 +46,15 @@ const screenshot = () =>
 const asFile = (bytes: Buffer, type = 'image/png') => new Blob([new Uint8Array(bytes)], { type });
 
 async function placedOrder(options: { fulfilment?: 'pickup' | 'delivery'; locale?: 'km' } = {}) {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `PRF-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Mechanical keyboard ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 3500,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 5 } });
-  const customer = await signedInAs(server.database.db, 'customer');
-  if (options.locale)
-    await server.database.db
-      .updateTable('users')
-      .set({ locale: options.locale })
-      .where('id', '=', customer.userId)
-      .execute();
-  const api = customer.client(server.url);
-  const addressId =
-    options.fulfilment === 'delivery'
-      ? (
-          await api.createAddress({
-            body: {
-              label: 'Home',
-              recipient: 'Sokha',
-              phone: '012 345 678',
-              houseStreet: '#12, St. 63',
-              sangkat: 'Boeung Keng Kang 1',
-              khan: 'Boeung Keng Kang',
-              province: 'Phnom Penh',
-            },
-          })
-        ).id
-      : undefined;
-  const order = await api.placeOrder({
-    body: {
-      items: [{ productId: product.id, quantity: 2 }],
-      fulfilment: options.fulfilment ?? 'pickup',
-      currency: 'USD',
-      ...(addressId && { addressId }),
-    },
+  const product = await aProductWithStock(
+    { admin, staff },
+    { stock: 5, priceCents: 3500, name: 'Mechanical keyboard', category: 'keyboards-mice' },
+  );
+  const customer = await aCustomer(server, options.locale ? { locale: options.locale } : {});
+  const { api, order } = await placeOrder(server, {
+    customer,
+    items: [{ productId: product.id, quantity: 2 }],
+    ...(options.fulfilment && { fulfilment: options.fulfilment }),
   });
   return { api, order, product, token: customer.token };
 }
@@ -364,12 +322,7 @@ describe('order mails', () => {
 
     const delivery = await placedOrder({ fulfilment: 'delivery' });
     const { khqr } = await delivery.api.getOrderPayment({ params: { id: delivery.order.id } });
-    const paid = await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr }),
-    });
-    expect(paid.status).toBe(200);
+    await standIn(server, 'pay', { qr: khqr }); // answered 200
     await server.database.db
       .updateTable('payments')
       .set({ next_check_at: 0 })

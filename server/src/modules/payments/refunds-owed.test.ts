@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiError, type ProductSummary, type ShopClient } from '@shop/shared';
+import type { ShopClient } from '@shop/shared';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import {
+  aProductWithStock,
+  checkPaymentsNow as checkPayments,
+  failure,
+  placedOrder,
+  standIn,
+  startTestShop,
+} from '../../../test/factory';
+import { signedInAs, type TestServer } from '../../../test/support';
 
 /**
  * Money paid for an order that no longer waits for it (issue 9, finding 10): recorded as owed back, staff mailed,
@@ -16,64 +24,25 @@ let staffEmail: string;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
+  const shop = await startTestShop({
     env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
   });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  const staffUser = await signedInAs(server.database.db, 'staff');
-  staff = staffUser.client(server.url);
-  staffEmail = (
-    await server.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', staffUser.userId)
-      .executeTakeFirstOrThrow()
-  ).email;
+  ({ server, admin, staff } = shop);
+  staffEmail = shop.staffUser.email;
 });
 afterAll(async () => {
   await server?.stop();
   await smtp?.stop();
 });
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const pay = (body: object) =>
-  fetch(`${server.url}/bakong-standin/dev/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((r) => expect(r.status).toBe(200));
-async function checkPaymentsNow() {
-  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-  await server.payments.runOnce();
-}
-
-async function productWithStock(stock: number): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `OWED-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `SSD ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 4250,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
+const pay = (body: object) => standIn(server, 'pay', body);
+const checkPaymentsNow = () => checkPayments(server);
 
 async function placed(currency: 'USD' | 'KHR' = 'USD') {
-  const product = await productWithStock(3);
-  const api = (await signedInAs(server.database.db, 'customer')).client(server.url);
-  const order = await api.placeOrder({
-    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency },
+  const product = await aProductWithStock({ admin, staff }, { stock: 3, priceCents: 4250, name: 'SSD' });
+  const { api, order } = await placedOrder(server, {
+    items: [{ productId: product.id, quantity: 1 }],
+    currency,
   });
   return { api, order, payment: await api.getOrderPayment({ params: { id: order.id } }) };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ShopClient } from '@shop/shared';
+import type { ShopClient } from '@shop/shared';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { aCustomer, aProductWithStock, failure, placedOrder, startTestShop } from '../../../test/factory';
+import { browserClient, type TestServer } from '../../../test/support';
 
 /**
  * Customer inquiries through real HTTP, with mail through a real SMTP server on loopback: guests and customers ask,
@@ -18,8 +19,7 @@ let ipCounter = 0;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
+  ({ server, admin, staff } = await startTestShop({
     env: {
       SMTP_URL: smtp.url,
       MAIL_POLL_MS: '50',
@@ -27,20 +27,13 @@ beforeAll(async () => {
       PUBLIC_URL,
       TRUST_PROXY: '1',
     },
-  });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  }));
 });
 afterAll(async () => {
   await server?.stop();
   await smtp?.stop();
 });
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const guest = () => browserClient(server.url, { ip: `10.7.0.${++ipCounter}` }).client;
 let emailCounter = 0;
 const guestEmail = () => `guest.${++emailCounter}.${Date.now()}@example.test`;
@@ -48,35 +41,17 @@ const mailTo = (to: string, subject: RegExp) =>
   smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
 
 async function customer(options: { locale?: 'km' } = {}) {
-  const signedIn = await signedInAs(server.database.db, 'customer');
-  if (options.locale)
-    await server.database.db
-      .updateTable('users')
-      .set({ locale: options.locale })
-      .where('id', '=', signedIn.userId)
-      .execute();
-  const api = signedIn.client(server.url);
-  const { user } = await api.getMe({});
-  return { api, email: user.email, userId: signedIn.userId };
+  const { api, email, userId } = await aCustomer(server, options);
+  return { api, email, userId };
 }
 
 async function orderOf(api: ShopClient) {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `SUP-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `USB headset ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 2500,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 3 } });
-  return api.placeOrder({
-    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
-  });
+  const product = await aProductWithStock(
+    { admin, staff },
+    { stock: 3, priceCents: 2500, name: 'USB headset', category: 'keyboards-mice' },
+  );
+  return (await placedOrder(server, { customer: { api }, items: [{ productId: product.id, quantity: 1 }] }))
+    .order;
 }
 
 describe('opening an inquiry', () => {
