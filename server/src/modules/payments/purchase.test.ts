@@ -1,7 +1,16 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ProductSummary, ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import type { ShopClient } from '@shop/shared';
+import {
+  aCustomer,
+  aProductWithStock,
+  checkPaymentsNow as checkPayments,
+  failure,
+  placedOrder,
+  standIn,
+  startTestShop,
+} from '../../../test/factory';
+import { signedInAs, type TestServer } from '../../../test/support';
 import { DEMO_MERCHANT_ACCOUNT } from './merchant';
 
 /**
@@ -21,48 +30,14 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  ({ server, admin, staff } = await startTestShop({ env: { BAKONG_POLL_MS: '3600000' } }));
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const standin = (path: string, body: unknown) =>
-  fetch(`${server.url}/bakong-standin/dev/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(`stand-in ${path}: ${r.status} ${await r.text()}`);
-  });
+const standin = (path: string, body: unknown) => standIn(server, path, body);
 /** The payment job's next pass, now rather than at its next poll. */
-async function checkPaymentsNow(now?: number) {
-  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-  await server.payments.runOnce(now);
-}
+const checkPaymentsNow = (now?: number) => checkPayments(server, now);
 const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
-
-async function productWithStock(stock: number, priceCents: number): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `PAY-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Wireless mouse ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
 
 async function orderOf(
   quantity: number,
@@ -70,34 +45,19 @@ async function orderOf(
   currency: 'USD' | 'KHR' = 'USD',
   fulfilment: 'pickup' | 'delivery' = 'pickup',
 ) {
-  const product = await productWithStock(5, priceCents);
-  const { client, userId } = await signedInAs(server.database.db, 'customer');
-  const api = client(server.url);
-  let addressId: string | undefined;
-  if (fulfilment === 'delivery') {
-    addressId = (
-      await api.createAddress({
-        body: {
-          label: 'Home',
-          recipient: 'Dara',
-          phone: '012 345 678',
-          houseStreet: '#8, St. 310',
-          sangkat: 'Boeung Keng Kang 1',
-          khan: 'Boeung Keng Kang',
-          province: 'Phnom Penh',
-        },
-      })
-    ).id;
-  }
-  const order = await api.placeOrder({
-    body: {
-      items: [{ productId: product.id, quantity }],
-      fulfilment,
-      currency,
-      ...(addressId && { addressId }),
-    },
+  const product = await aProductWithStock(
+    { admin, staff },
+    { stock: 5, priceCents, name: 'Wireless mouse', category: 'keyboards-mice' },
+  );
+  const customer = await aCustomer(server);
+  const { api, order } = await placedOrder(server, {
+    customer,
+    items: [{ productId: product.id, quantity }],
+    currency,
+    fulfilment,
+    address: { recipient: 'Dara', houseStreet: '#8, St. 310' },
   });
-  return { product, api, order, userId };
+  return { product, api, order, userId: customer.userId };
 }
 
 describe('buying online with KHQR', () => {
