@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { aProductWithStock, checkPaymentsNow, failure, payAndCheck, startTestShop } from '../../../test/factory';
+import {
+  aProductWithStock,
+  checkPaymentsNow,
+  failure,
+  payAndCheck,
+  startTestShop,
+} from '../../../test/factory';
 import type { TestServer } from '../../../test/support';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
 import { pdfPageCount, pdfTexts } from '../../../test/pdf-text';
-import { aCustomer, aProductWithStock, failure, payAndCheck, placedOrder, startTestShop } from '../../../test/factory';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  payAndCheck,
+  placedOrder,
+  startTestShop,
+} from '../../../test/factory';
 import { signedInAs, type TestServer } from '../../../test/support';
 import { inTransaction } from '../../db/transaction';
 import { setSetting } from '../settings/service';

@@ -14,7 +14,9 @@ let staff: ShopClient;
 
 beforeAll(async () => {
   // These tests buy a product's whole stock; the share one customer may hold unpaid is tested in holds.test.ts.
-  ({ server, admin, staff } = await startTestShop({ settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } } }));
+  ({ server, admin, staff } = await startTestShop({
+    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+  }));
 });
 afterAll(() => server?.stop());
 

@@ -1,7 +1,14 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, ShopClient } from '@shop/shared';
-import { aCustomer, aProductWithStock, failure, placedOrder as placeOrder, standIn, startTestShop } from '../../../test/factory';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  placedOrder as placeOrder,
+  standIn,
+  startTestShop,
+} from '../../../test/factory';
 import { signedInAs, type TestServer } from '../../../test/support';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
 import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
