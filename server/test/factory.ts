@@ -13,6 +13,7 @@ import type {
 import { inTransaction } from '../src/db/transaction';
 import { updateUserRow } from '../src/modules/accounts/repo';
 import { setSetting } from '../src/modules/settings/service';
+import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { signedInAs, startTestServer, type SignedInUser, type TestServer } from './support';
 
 /**
@@ -29,6 +30,12 @@ export interface TestShop {
   staff: ShopClient;
   adminUser: SignedInUser;
   staffUser: SignedInUser;
+  stop(): Promise<void>;
+}
+
+/** A shop whose mail goes through the real outbox to an SMTP server on loopback, polled every 50 ms. */
+export interface TestShopWithMail extends TestShop {
+  smtp: TestSmtpServer;
 }
 
 /**
@@ -50,6 +57,25 @@ export async function startTestShop(
     staff: staffUser.client(server.url),
     adminUser,
     staffUser,
+    stop: () => server.stop(),
+  };
+}
+
+export async function startTestShopWithMail(
+  options: Parameters<typeof startTestShop>[0] = {},
+): Promise<TestShopWithMail> {
+  const smtp = await startSmtpServer();
+  const shop = await startTestShop({
+    ...options,
+    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', ...options.env },
+  });
+  return {
+    ...shop,
+    smtp,
+    stop: async () => {
+      await shop.stop();
+      await smtp.stop();
+    },
   };
 }
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
+import type { TestSmtpServer } from '../../../test/smtp';
 import {
   aProductWithStock,
   checkPaymentsNow,
   failure,
   payAndCheck,
-  startTestShop,
+  startTestShopWithMail,
+  type TestShopWithMail,
 } from '../../../test/factory';
 import type { TestServer } from '../../../test/support';
 import { startSession } from '../accounts/sessions';
@@ -22,25 +23,17 @@ import { DEFAULT_HOLD_LIMITS, HOLD_LIMITS_KEY, type HoldLimits } from './hold-li
  * stock for long. Real HTTP from different loopback addresses, the real database, mail through the real outbox to
  * a loopback SMTP server, payments through the Bakong stand-in and the payment job.
  */
+let shop: TestShopWithMail;
 let server: TestServer;
 let smtp: TestSmtpServer;
 let admin: ShopClient;
 let staff: ShopClient;
-const staffEmails: { admin: string; staff: string } = { admin: '', staff: '' };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  const shop = await startTestShop({
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
-  });
-  ({ server, admin, staff } = shop);
-  staffEmails.admin = shop.adminUser.email;
-  staffEmails.staff = shop.staffUser.email;
+  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
+  ({ server, smtp, admin, staff } = shop);
 });
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
+afterAll(() => shop?.stop());
 
 const productWithStock = (stock: number, priceCents = 1500) =>
   aProductWithStock({ admin, staff }, { stock, priceCents, name: 'Graphics card' });
@@ -255,23 +248,29 @@ describe('a payment review that holds stock', () => {
 
     await server.payments.runOnce(minutes(10));
     await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(0);
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(0);
 
     await server.payments.runOnce(minutes(31));
-    const notice = await smtp.waitFor((m) => m.to === staffEmails.staff && m.subject.includes(placed.number));
+    const notice = await smtp.waitFor(
+      (m) => m.to === shop.staffUser.email && m.subject.includes(placed.number),
+    );
     expect(notice.subject).toMatch(/^Payment review waiting/);
     expect(notice.text).toContain('did not match');
-    await smtp.waitFor((m) => m.to === staffEmails.admin && m.subject.startsWith('Payment review waiting'));
+    await smtp.waitFor(
+      (m) => m.to === shop.adminUser.email && m.subject.startsWith('Payment review waiting'),
+    );
     await server.payments.runOnce(minutes(45));
     await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(1);
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(1);
 
     await server.payments.runOnce(minutes(121));
-    await smtp.waitFor((m) => m.to === staffEmails.admin && m.subject.startsWith('Overdue payment review'));
+    await smtp.waitFor(
+      (m) => m.to === shop.adminUser.email && m.subject.startsWith('Overdue payment review'),
+    );
     await server.payments.runOnce(minutes(180));
     await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(1); // escalations go to admins only
-    expect(mailsAbout(staffEmails.admin)).toHaveLength(2);
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(1); // escalations go to admins only
+    expect(mailsAbout(shop.adminUser.email)).toHaveLength(2);
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 1 });
 
     // A day in review: the unit goes back on sale, the order stays in review for staff, marked in its timeline.

@@ -24,9 +24,7 @@ beforeAll(async () => {
   ({ server, admin, staff } = await startTestShop({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } }));
 });
 afterAll(() => server?.stop());
-afterEach(() => standin('failure', { mode: 'none' }));
-
-const standin = (path: string, body: unknown) => standIn(server, path, body);
+afterEach(() => standIn(server, 'failure', { mode: 'none' }));
 
 async function placedOrder() {
   const product = await aProductWithStock(
@@ -42,12 +40,12 @@ describe('bank-app links for payment QRs', () => {
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(payment.status).toBe('pending');
     expect(payment.deeplink).toMatch(/^https:\/\/bakong\.page\.link\/[\w-]+$/);
-    await standin('failure', { mode: '500' });
+    await standIn(server, 'failure', { mode: '500' });
     expect((await api.getOrderPayment({ params: { id: order.id } })).deeplink).toBe(payment.deeplink);
 
     // Each QR has its own link.
     const other = await placedOrder();
-    await standin('failure', { mode: 'none' });
+    await standIn(server, 'failure', { mode: 'none' });
     const otherLink = (await other.api.getOrderPayment({ params: { id: other.order.id } })).deeplink;
     expect(otherLink).toMatch(/^https:\/\/bakong\.page\.link\//);
     expect(otherLink).not.toBe(payment.deeplink);
@@ -55,7 +53,7 @@ describe('bank-app links for payment QRs', () => {
 
   it('Bakong down: the payment answer still comes, with its QR and without a link', async () => {
     const { api, order } = await placedOrder();
-    await standin('failure', { mode: '500' });
+    await standIn(server, 'failure', { mode: '500' });
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(payment).toMatchObject({ status: 'pending', deeplink: null });
     expect(payment.khqr).toMatch(/^000201/);
@@ -65,7 +63,7 @@ describe('bank-app links for payment QRs', () => {
 
   it('Bakong hanging: the payment answer does not wait for it', async () => {
     const { api, order } = await placedOrder();
-    await standin('failure', { mode: 'timeout' });
+    await standIn(server, 'failure', { mode: 'timeout' });
     const started = Date.now();
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(Date.now() - started).toBeLessThan(4_000);

@@ -7,10 +7,11 @@ import {
   failure,
   placedOrder as placeOrder,
   standIn,
-  startTestShop,
+  startTestShopWithMail,
+  type TestShopWithMail,
 } from '../../../test/factory';
 import { signedInAs, type TestServer } from '../../../test/support';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
+import type { TestSmtpServer } from '../../../test/smtp';
 import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
 
 /**
@@ -20,24 +21,17 @@ import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let smtp: TestSmtpServer;
+let shop: TestShopWithMail;
 let server: TestServer;
+let smtp: TestSmtpServer;
 let admin: ShopClient;
 let staff: ShopClient;
-let staffToken: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  const shop = await startTestShop({
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000', PUBLIC_URL },
-  });
-  ({ server, admin, staff } = shop);
-  staffToken = shop.staffUser.token;
+  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
+  ({ server, smtp, admin, staff } = shop);
 });
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
+afterAll(() => shop?.stop());
 
 const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
 
@@ -226,7 +220,7 @@ describe('payment screenshots', () => {
     expect(meta).toMatchObject({ format: 'webp', width: 900, height: 1600 });
     expect(meta.exif).toBeUndefined();
     expect((await staff.getPaymentProofImage({ params: { id: proof.id } })).type).toBe('image/webp');
-    for (const bearer of [token, staffToken]) {
+    for (const bearer of [token, shop.staffUser.token]) {
       const response = await fetch(`${server.url}/api/v1/payment-proofs/${proof.id}/image`, {
         headers: { authorization: `Bearer ${bearer}` },
       });

@@ -4,7 +4,7 @@ import type { ShopClient } from '@shop/shared';
 import {
   aCustomer,
   aProductWithStock,
-  checkPaymentsNow as checkPayments,
+  checkPaymentsNow,
   failure,
   placedOrder,
   standIn,
@@ -34,9 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const standin = (path: string, body: unknown) => standIn(server, path, body);
-/** The payment job's next pass, now rather than at its next poll. */
-const checkPaymentsNow = (now?: number) => checkPayments(server, now);
 const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
 
 async function orderOf(
@@ -89,9 +86,9 @@ describe('buying online with KHQR', () => {
   it('pickup: paid through Bakong, then processing, ready for pickup and picked up', async () => {
     const { api, order, product } = await orderOf(2, 4500);
     const { khqr } = await api.getOrderPayment({ params: { id: order.id } });
-    await standin('pay', { qr: khqr });
+    await standIn(server, 'pay', { qr: khqr });
     expect((await api.getOrderPayment({ params: { id: order.id } })).status).toBe('pending'); // until the job asks Bakong
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
       status: 'paid',
       orderStatus: 'paid',
@@ -117,8 +114,8 @@ describe('buying online with KHQR', () => {
       totalCents: 10_100,
       deliveryAddress: { recipient: 'Dara' },
     });
-    await standin('pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });
+    await checkPaymentsNow(server);
     for (const to of ['processing', 'out_for_delivery', 'delivered'] as const)
       await staff.transitionOrder({ params: { id: order.id }, body: { to } });
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('delivered');
@@ -128,17 +125,17 @@ describe('buying online with KHQR', () => {
 describe('when money or Bakong misbehaves', () => {
   it('the wrong amount or currency never pays the order: it goes to staff review', async () => {
     const wrongAmount = await orderOf(1, 2000);
-    await standin('pay', {
+    await standIn(server, 'pay', {
       qr: (await wrongAmount.api.getOrderPayment({ params: { id: wrongAmount.order.id } })).khqr,
       amount: 19.99,
     });
     const wrongCurrency = await orderOf(1, 2000);
-    await standin('pay', {
+    await standIn(server, 'pay', {
       qr: (await wrongCurrency.api.getOrderPayment({ params: { id: wrongCurrency.order.id } })).khqr,
       currency: 'KHR',
       amount: 82000,
     });
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     for (const { api, order, product } of [wrongAmount, wrongCurrency]) {
       expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
         status: 'review',
@@ -153,7 +150,7 @@ describe('when money or Bakong misbehaves', () => {
     const { api, order, product } = await orderOf(1, 3000);
     const afterGrace = Date.now() + 60 * 60_000;
     for (const mode of ['500', '401', '403', '504']) {
-      await standin('failure', { mode });
+      await standIn(server, 'failure', { mode });
       await server.payments.runOnce(afterGrace);
       await server.database.db
         .updateTable('payments')
@@ -163,7 +160,7 @@ describe('when money or Bakong misbehaves', () => {
       expect((await api.getOrder({ params: { id: order.id } })).status).toBe('pending_payment');
     }
     expect(server.logLines.some((l) => l.includes('renew BAKONG_TOKEN'))).toBe(true);
-    await standin('failure', { mode: 'none' });
+    await standIn(server, 'failure', { mode: 'none' });
 
     // Bakong answers again: not paid, and well past expiry plus grace → the order expires and gives its stock back.
     await server.payments.runOnce(afterGrace);
@@ -186,13 +183,13 @@ describe('when money or Bakong misbehaves', () => {
     const renewed = await api.renewOrderPayment({ params: { id: order.id } });
     expect(renewed).toMatchObject({ status: 'pending' });
     expect(renewed.md5).not.toBe(first.md5);
-    await standin('pay', { qr: first.khqr, allowExpired: true });
+    await standIn(server, 'pay', { qr: first.khqr, allowExpired: true });
     await server.database.db
       .updateTable('payments')
       .set({ next_check_at: 0 })
       .where('order_id', '=', order.id)
       .execute();
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
   });
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
+import type { TestSmtpServer } from '../../../test/smtp';
 import {
   aProductWithStock,
-  checkPaymentsNow as checkPayments,
+  checkPaymentsNow,
   failure,
   placedOrder,
   standIn,
-  startTestShop,
+  startTestShopWithMail,
+  type TestShopWithMail,
 } from '../../../test/factory';
 import { signedInAs, type TestServer } from '../../../test/support';
 
@@ -16,27 +17,17 @@ import { signedInAs, type TestServer } from '../../../test/support';
  * listed and marked refunded through the back office's route. Payments through the Bakong stand-in and the payment
  * job, mail through the outbox to a loopback SMTP server.
  */
+let shop: TestShopWithMail;
 let server: TestServer;
 let smtp: TestSmtpServer;
 let admin: ShopClient;
 let staff: ShopClient;
-let staffEmail: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  const shop = await startTestShop({
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
-  });
-  ({ server, admin, staff } = shop);
-  staffEmail = shop.staffUser.email;
+  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
+  ({ server, smtp, admin, staff } = shop);
 });
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const pay = (body: object) => standIn(server, 'pay', body);
-const checkPaymentsNow = () => checkPayments(server);
+afterAll(() => shop?.stop());
 
 async function placed(currency: 'USD' | 'KHR' = 'USD') {
   const product = await aProductWithStock({ admin, staff }, { stock: 3, priceCents: 4250, name: 'SSD' });
@@ -51,8 +42,8 @@ describe('money paid for an order that no longer waits for it', () => {
   it('a cancelled order paid anyway: owed back, staff mailed, listed, marked refunded once', async () => {
     const { api, order, payment } = await placed();
     await api.cancelOrder({ params: { id: order.id } });
-    await pay({ qr: payment.khqr });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: payment.khqr });
+    await checkPaymentsNow(server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('cancelled');
 
     const { items } = await staff.listRefundsOwed({ query: {} });
@@ -69,13 +60,13 @@ describe('money paid for an order that no longer waits for it', () => {
       customer: { email: order.customer.email },
     });
 
-    const mail = await smtp.waitFor((m) => m.to === staffEmail && m.subject.includes(order.number));
+    const mail = await smtp.waitFor((m) => m.to === shop.staffUser.email && m.subject.includes(order.number));
     expect(mail.subject).toMatch(/^Money to refund/);
     expect(mail.text).toContain('$42.50');
     expect(mail.text).toContain(owed!.bakongHash!);
 
     // Another pass of the job finds nothing new: the payment is owed back once.
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     expect(
       (await staff.listRefundsOwed({ query: {} })).items.filter((item) => item.orderId === order.id),
     ).toHaveLength(1);
@@ -118,13 +109,13 @@ describe('money paid for an order that no longer waits for it', () => {
       .where('md5', '=', first.md5)
       .execute();
     const second = await api.renewOrderPayment({ params: { id: order.id } });
-    await pay({ qr: second.khqr });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: second.khqr });
+    await checkPaymentsNow(server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
 
     // The customer's other phone paid the first QR too, just in time.
-    await pay({ qr: first.khqr, allowExpired: true });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: first.khqr, allowExpired: true });
+    await checkPaymentsNow(server);
     const owed = (await staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
     expect(owed).toMatchObject({
       orderStatus: 'paid',
@@ -137,8 +128,8 @@ describe('money paid for an order that no longer waits for it', () => {
   it('a wrong amount paid for a cancelled order is owed back as it was paid', async () => {
     const { api, order, payment } = await placed();
     await api.cancelOrder({ params: { id: order.id } });
-    await pay({ qr: payment.khqr, amount: 40 });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: payment.khqr, amount: 40 });
+    await checkPaymentsNow(server);
     const owed = (await staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
     expect(owed).toMatchObject({ orderStatus: 'cancelled', currency: 'USD', amount: 4000 });
   });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { aCustomer, aProductWithStock, failure, placedOrder, startTestShop } from '../../../test/factory';
+import type { TestSmtpServer } from '../../../test/smtp';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  placedOrder,
+  startTestShopWithMail,
+  type TestShopWithMail,
+} from '../../../test/factory';
 import { browserClient, type TestServer } from '../../../test/support';
 
 /**
@@ -11,28 +18,18 @@ import { browserClient, type TestServer } from '../../../test/support';
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let smtp: TestSmtpServer;
+let shop: TestShopWithMail;
 let server: TestServer;
+let smtp: TestSmtpServer;
 let admin: ShopClient;
 let staff: ShopClient;
-let ipCounter = 0;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  ({ server, admin, staff } = await startTestShop({
-    env: {
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: '50',
-      BAKONG_POLL_MS: '3600000',
-      PUBLIC_URL,
-      TRUST_PROXY: '1',
-    },
-  }));
+  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
+  ({ server, smtp, admin, staff } = shop);
 });
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
+afterAll(() => shop?.stop());
+let ipCounter = 0;
 
 const guest = () => browserClient(server.url, { ip: `10.7.0.${++ipCounter}` }).client;
 let emailCounter = 0;
