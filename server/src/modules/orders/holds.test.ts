@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
-import type { TestSmtpServer } from '../../../test/smtp';
 import {
   aProductWithStock,
   checkPaymentsNow,
@@ -10,7 +9,6 @@ import {
   startTestShopWithMail,
   type TestShopWithMail,
 } from '../../../test/factory';
-import type { TestServer } from '../../../test/support';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
 import { inTransaction } from '../../db/transaction';
@@ -24,25 +22,20 @@ import { DEFAULT_HOLD_LIMITS, HOLD_LIMITS_KEY, type HoldLimits } from './hold-li
  * a loopback SMTP server, payments through the Bakong stand-in and the payment job.
  */
 let shop: TestShopWithMail;
-let server: TestServer;
-let smtp: TestSmtpServer;
-let admin: ShopClient;
-let staff: ShopClient;
 
 beforeAll(async () => {
   shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
-  ({ server, smtp, admin, staff } = shop);
 });
 afterAll(() => shop?.stop());
 
 const productWithStock = (stock: number, priceCents = 1500) =>
-  aProductWithStock({ admin, staff }, { stock, priceCents, name: 'Graphics card' });
+  aProductWithStock(shop, { stock, priceCents, name: 'Graphics card' });
 
 /** A new customer account and its credentials. */
 async function account() {
   const email = `holder-${Math.random().toString(36).slice(2, 10)}@example.test`;
   const password = 'holder-password-4821';
-  const user = await createActiveUser(server.database.db, {
+  const user = await createActiveUser(shop.server.database.db, {
     email,
     password,
     name: 'Holder',
@@ -54,17 +47,17 @@ async function account() {
 /** A customer's app (bearer session, no cookies) connecting from `address`. */
 async function customerFrom(address: string) {
   const { id } = await account();
-  const { token } = await startSession(server.database.db, id);
-  return clientFrom(server.url, address, { token }).client;
+  const { token } = await startSession(shop.server.database.db, id);
+  return clientFrom(shop.server.url, address, { token }).client;
 }
 
 const order = (api: ShopClient, productId: string, quantity = 1) =>
   api.placeOrder({ body: { items: [{ productId, quantity }], fulfilment: 'pickup', currency: 'USD' } });
 
 const setHoldLimits = (limits: Partial<HoldLimits>) =>
-  inTransaction(server.database.db, (tx) => setSetting(tx, HOLD_LIMITS_KEY, limits));
+  inTransaction(shop.server.database.db, (tx) => setSetting(tx, HOLD_LIMITS_KEY, limits));
 
-const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
+const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });
 
 describe('what one customer may hold unpaid', () => {
   it('at most 3 unpaid orders, even when 8 arrive at once; cancelling one frees a place', async () => {
@@ -127,7 +120,7 @@ describe('what one browser and one network may hold unpaid', () => {
   it('a second account made in the same browser starts from what the first one holds (the cart cookie)', async () => {
     const product = await productWithStock(30);
     const [first, second] = [await account(), await account()];
-    const browser = clientFrom(server.url, '127.0.0.4', { cookies: true });
+    const browser = clientFrom(shop.server.url, '127.0.0.4', { cookies: true });
     await browser.client.login({ body: { email: first.email, password: first.password } });
     for (let i = 0; i < 3; i++) await order(browser.client, product.id);
     expect(browser.cookies.has('cart')).toBe(true); // given with the first order: it had no cart before
@@ -139,8 +132,8 @@ describe('what one browser and one network may hold unpaid', () => {
     expect(holdLimitOf(refused.fields)).toMatchObject({ kind: 'unpaid_orders', by: 'browser', max: 3 });
 
     // The same second account from another device (no cookie, another address) is not held back.
-    const { token } = await startSession(server.database.db, second.id);
-    const phone = clientFrom(server.url, '127.0.0.5', { token }).client;
+    const { token } = await startSession(shop.server.database.db, second.id);
+    const phone = clientFrom(shop.server.url, '127.0.0.5', { token }).client;
     await expect(order(phone, product.id)).resolves.toMatchObject({ status: 'pending_payment' });
   });
 
@@ -162,7 +155,7 @@ describe('what one browser and one network may hold unpaid', () => {
 describe('how long a hold lasts', () => {
   /** Makes the order's current QR run out now, as time passing would. */
   const expireQr = (orderId: string) =>
-    server.database.db
+    shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 1 })
       .where('order_id', '=', orderId)
@@ -192,10 +185,10 @@ describe('how long a hold lasts', () => {
     expect(refused).toMatchObject({ status: 409, fields: { renewalsLeft: '0' } });
 
     // The payment job ends it as any unpaid order: stock back, and the customer holds nothing any more.
-    await checkPaymentsNow(server, first.holdEndsAt + 60 * 60_000);
+    await checkPaymentsNow(shop.server, first.holdEndsAt + 60 * 60_000);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 5, reserved: 0 });
-    const counters = await server.database.db
+    const counters = await shop.server.database.db
       .selectFrom('hold_counters')
       .select((eb) => eb.fn.sum<number>('held').as('held'))
       .where('product_id', '=', product.id)
@@ -209,7 +202,7 @@ describe('how long a hold lasts', () => {
     const placed = await order(api, product.id);
     // Fifty minutes later: a renewed QR runs only to the end of the hour.
     const endsAt = Date.now() + 10 * 60_000;
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: endsAt })
       .where('order_id', '=', placed.id)
@@ -218,7 +211,7 @@ describe('how long a hold lasts', () => {
     const renewed = await api.renewOrderPayment({ params: { id: placed.id } });
     expect(renewed).toMatchObject({ renewalsLeft: 1, expiresAt: endsAt, holdEndsAt: endsAt });
     // The hour is over: no more QR codes, though one renewal is left.
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: Date.now() - 1 })
       .where('order_id', '=', placed.id)
@@ -239,42 +232,42 @@ describe('a payment review that holds stock', () => {
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
     // Paid, but not what the order asked: it goes to staff review and keeps its unit.
     // The stand-in must take the payment (200).
-    await payAndCheck(server, khqr, 19.5);
+    await payAndCheck(shop.server, khqr, 19.5);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('payment_review');
     const start = Date.now();
     const minutes = (n: number) => start + n * 60_000;
     const mailsAbout = (to: string) =>
-      smtp.messages.filter((m) => m.to === to && m.subject.includes(placed.number));
+      shop.smtp.messages.filter((m) => m.to === to && m.subject.includes(placed.number));
 
-    await server.payments.runOnce(minutes(10));
-    await server.mail.runOnce();
+    await shop.server.payments.runOnce(minutes(10));
+    await shop.server.mail.runOnce();
     expect(mailsAbout(shop.staffUser.email)).toHaveLength(0);
 
-    await server.payments.runOnce(minutes(31));
-    const notice = await smtp.waitFor(
+    await shop.server.payments.runOnce(minutes(31));
+    const notice = await shop.smtp.waitFor(
       (m) => m.to === shop.staffUser.email && m.subject.includes(placed.number),
     );
     expect(notice.subject).toMatch(/^Payment review waiting/);
     expect(notice.text).toContain('did not match');
-    await smtp.waitFor(
+    await shop.smtp.waitFor(
       (m) => m.to === shop.adminUser.email && m.subject.startsWith('Payment review waiting'),
     );
-    await server.payments.runOnce(minutes(45));
-    await server.mail.runOnce();
+    await shop.server.payments.runOnce(minutes(45));
+    await shop.server.mail.runOnce();
     expect(mailsAbout(shop.staffUser.email)).toHaveLength(1);
 
-    await server.payments.runOnce(minutes(121));
-    await smtp.waitFor(
+    await shop.server.payments.runOnce(minutes(121));
+    await shop.smtp.waitFor(
       (m) => m.to === shop.adminUser.email && m.subject.startsWith('Overdue payment review'),
     );
-    await server.payments.runOnce(minutes(180));
-    await server.mail.runOnce();
+    await shop.server.payments.runOnce(minutes(180));
+    await shop.server.mail.runOnce();
     expect(mailsAbout(shop.staffUser.email)).toHaveLength(1); // escalations go to admins only
     expect(mailsAbout(shop.adminUser.email)).toHaveLength(2);
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 1 });
 
     // A day in review: the unit goes back on sale, the order stays in review for staff, marked in its timeline.
-    await server.payments.runOnce(minutes(24 * 60 + 1));
+    await shop.server.payments.runOnce(minutes(24 * 60 + 1));
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
     const released = await api.getOrder({ params: { id: placed.id } });
     expect(released.status).toBe('payment_review');
@@ -285,20 +278,22 @@ describe('a payment review that holds stock', () => {
       reason: expect.stringContaining('went back on sale'),
     });
     // Released once: later passes change nothing.
-    await server.payments.runOnce(minutes(25 * 60));
+    await shop.server.payments.runOnce(minutes(25 * 60));
     expect(await stockOf(product.id)).toMatchObject({ reserved: 0 });
 
     // Both units sold meanwhile: accepting the payment is refused with what is missing, nothing is oversold.
     await order(await customerFrom('127.0.0.10'), product.id, 1);
     await order(await customerFrom('127.0.0.11'), product.id, 1);
-    const refused = await failure(staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } }));
+    const refused = await failure(
+      shop.staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } }),
+    );
     expect(refused).toMatchObject({ status: 409, fields: { [`items.${product.id}`]: expect.any(String) } });
     expect(refused.message).toContain('went back on sale');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 2 });
 
     // Stock received: accepting sells the unit from the shelf (the reservations of the others stay whole).
-    await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 1 } });
-    const accepted = await staff.transitionOrder({
+    await shop.staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 1 } });
+    const accepted = await shop.staff.transitionOrder({
       params: { id: placed.id },
       body: { to: 'paid', reason: 'customer paid the difference at the counter' },
     });
@@ -311,19 +306,19 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.13');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await payAndCheck(server, khqr, 19.5);
+    await payAndCheck(shop.server, khqr, 19.5);
     // Its hour is over and its renewals used up by the time staff look at it.
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: Date.now() - 1, renewals_left: 0 })
       .where('order_id', '=', placed.id)
       .execute();
-    await server.database.db
+    await shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 1 })
       .where('order_id', '=', placed.id)
       .execute();
-    await staff.transitionOrder({
+    await shop.staff.transitionOrder({
       params: { id: placed.id },
       body: { to: 'pending_payment', reason: 'please pay the full amount' },
     });
@@ -332,7 +327,7 @@ describe('a payment review that holds stock', () => {
     expect(reopened.holdEndsAt).toBeGreaterThan(Date.now());
 
     // The customer does not take the new QR: when the reopened hold ends, the order ends and the unit is back.
-    await server.payments.runOnce(reopened.holdEndsAt + 1);
+    await shop.server.payments.runOnce(reopened.holdEndsAt + 1);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
@@ -342,12 +337,12 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.12');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await payAndCheck(server, khqr, 19.5);
-    await server.payments.runOnce(Date.now() + 60 * 60_000);
-    await staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } });
+    await payAndCheck(shop.server, khqr, 19.5);
+    await shop.server.payments.runOnce(Date.now() + 60 * 60_000);
+    await shop.staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } });
     expect(await stockOf(product.id)).toMatchObject({ onHand: 1, reserved: 0 });
     // The review ended: no later notice, no release.
-    await server.payments.runOnce(Date.now() + 48 * 60 * 60_000);
+    await shop.server.payments.runOnce(Date.now() + 48 * 60 * 60_000);
     expect(await stockOf(product.id)).toMatchObject({ onHand: 1, reserved: 0 });
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
-import type { TestSmtpServer } from '../../../test/smtp';
 import {
   aCustomer,
   aProductWithStock,
@@ -9,7 +8,7 @@ import {
   startTestShopWithMail,
   type TestShopWithMail,
 } from '../../../test/factory';
-import { browserClient, type TestServer } from '../../../test/support';
+import { browserClient } from '../../../test/support';
 
 /**
  * Customer inquiries through real HTTP, with mail through a real SMTP server on loopback: guests and customers ask,
@@ -19,36 +18,34 @@ import { browserClient, type TestServer } from '../../../test/support';
 const PUBLIC_URL = 'https://shop.example.test';
 
 let shop: TestShopWithMail;
-let server: TestServer;
-let smtp: TestSmtpServer;
-let admin: ShopClient;
-let staff: ShopClient;
 
 beforeAll(async () => {
   shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
-  ({ server, smtp, admin, staff } = shop);
 });
 afterAll(() => shop?.stop());
 let ipCounter = 0;
 
-const guest = () => browserClient(server.url, { ip: `10.7.0.${++ipCounter}` }).client;
+const guest = () => browserClient(shop.server.url, { ip: `10.7.0.${++ipCounter}` }).client;
 let emailCounter = 0;
 const guestEmail = () => `guest.${++emailCounter}.${Date.now()}@example.test`;
 const mailTo = (to: string, subject: RegExp) =>
-  smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
+  shop.smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
 
 async function customer(options: { locale?: 'km' } = {}) {
-  const { api, email, userId } = await aCustomer(server, options);
+  const { api, email, userId } = await aCustomer(shop.server, options);
   return { api, email, userId };
 }
 
 async function orderOf(api: ShopClient) {
-  const product = await aProductWithStock(
-    { admin, staff },
-    { stock: 3, priceCents: 2500, name: 'USB headset', category: 'keyboards-mice' },
-  );
-  return (await placedOrder(server, { customer: { api }, items: [{ productId: product.id, quantity: 1 }] }))
-    .order;
+  const product = await aProductWithStock(shop, {
+    stock: 3,
+    priceCents: 2500,
+    name: 'USB headset',
+    category: 'keyboards-mice',
+  });
+  return (
+    await placedOrder(shop.server, { customer: { api }, items: [{ productId: product.id, quantity: 1 }] })
+  ).order;
 }
 
 describe('opening an inquiry', () => {
@@ -71,7 +68,7 @@ describe('opening an inquiry', () => {
     expect(ack.text).not.toContain('MacBook');
     expect(ack.text).not.toContain(PUBLIC_URL);
 
-    const staffView = await staff.getInquiry({ params: { id: inquiry.id } });
+    const staffView = await shop.staff.getInquiry({ params: { id: inquiry.id } });
     expect(staffView.from).toEqual({ kind: 'guest', userId: null, name: 'Sokha', email, locale: 'en' });
   });
 
@@ -149,9 +146,11 @@ describe('opening an inquiry', () => {
       await failure(api.replyToMyInquiry({ params: { id: mine.id }, body: { message: '   ' } })),
     ).toMatchObject({ status: 400, fields: { message: expect.any(String) } });
     expect(
-      await failure(staff.setInquiryStatus({ params: { id: mine.id }, body: { status: 'solved' as never } })),
+      await failure(
+        shop.staff.setInquiryStatus({ params: { id: mine.id }, body: { status: 'solved' as never } }),
+      ),
     ).toMatchObject({ status: 400, fields: { status: expect.any(String) } });
-    expect(await failure(staff.listInquiries({ query: { status: 'pending' as never } }))).toMatchObject({
+    expect(await failure(shop.staff.listInquiries({ query: { status: 'pending' as never } }))).toMatchObject({
       status: 400,
       fields: { status: expect.any(String) },
     });
@@ -175,7 +174,7 @@ describe('answering', () => {
       body: { subject: 'RAM upgrade', message: 'Does my laptop take 32 GB?' },
     });
 
-    const queue = await staff.listInquiries({ query: { status: 'open', pageSize: 100 } });
+    const queue = await shop.staff.listInquiries({ query: { status: 'open', pageSize: 100 } });
     expect(queue.items.find((i) => i.id === inquiry.id)).toMatchObject({
       subject: 'RAM upgrade',
       status: 'open',
@@ -186,7 +185,10 @@ describe('answering', () => {
     expect(waited).toEqual([...waited].sort((a, b) => a - b));
 
     const answer = 'Yes: two 16 GB modules.\nBring it in and we fit them while you wait.';
-    const answered = await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: answer } });
+    const answered = await shop.staff.replyToInquiry({
+      params: { id: inquiry.id },
+      body: { message: answer },
+    });
     expect(answered).toMatchObject({ status: 'waiting_on_customer', lastAuthorKind: 'staff' });
     expect(answered.messages.map((m) => [m.authorKind, m.authorName])).toEqual([
       ['customer', 'customer'],
@@ -210,17 +212,20 @@ describe('answering', () => {
     expect(again).toMatchObject({ status: 'open', lastAuthorKind: 'customer' });
     expect(again.messages).toHaveLength(3);
 
-    const closed = await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+    const closed = await shop.staff.setInquiryStatus({
+      params: { id: inquiry.id },
+      body: { status: 'closed' },
+    });
     expect(closed.status).toBe('closed');
     expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('closed');
     // Closing twice changes nothing and records nothing new.
-    await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+    await shop.staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
 
     // A customer may come back to a closed thread: it is open for staff again.
     await api.replyToMyInquiry({ params: { id: inquiry.id }, body: { message: 'One more question.' } });
     expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('open');
 
-    const audit = await server.database.db
+    const audit = await shop.server.database.db
       .selectFrom('audit_log')
       .select(['action', 'before_json', 'after_json', 'actor_id'])
       .where('entity', '=', 'support_inquiry')
@@ -241,7 +246,7 @@ describe('answering', () => {
     const inquiry = await guest().openInquiry({
       body: { name: 'Vanna', email, subject: 'Price of RTX 4070', message: 'In riel?', locale: 'km' },
     });
-    const answered = await staff.replyToInquiry({
+    const answered = await shop.staff.replyToInquiry({
       params: { id: inquiry.id },
       body: { message: 'It is 2,460,000 riel <today>.', close: true },
     });
@@ -255,7 +260,7 @@ describe('answering', () => {
   it('a Khmer-speaking customer is answered in Khmer', async () => {
     const { api, email } = await customer({ locale: 'km' });
     const inquiry = await api.openInquiry({ body: { subject: 'Delivery', message: 'To Siem Reap?' } });
-    await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: 'បាទ/ចាស' } });
+    await shop.staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: 'បាទ/ចាស' } });
     const mail = await mailTo(email, /យើងបានឆ្លើយតប/);
     expect(mail.text).toContain('បាទ/ចាស');
     expect(mail.text).toContain(`${PUBLIC_URL}/account/support/${inquiry.id}`);
@@ -267,7 +272,7 @@ describe('who sees what', () => {
     const { api } = await customer();
     const first = await api.openInquiry({ body: { subject: 'First', message: 'One' } });
     const second = await api.openInquiry({ body: { subject: 'Second', message: 'Two' } });
-    await staff.replyToInquiry({ params: { id: first.id }, body: { message: 'Answer' } });
+    await shop.staff.replyToInquiry({ params: { id: first.id }, body: { message: 'Answer' } });
     const mine = await api.listMyInquiries({ query: {} });
     expect(mine).toMatchObject({ total: 2, page: 1 });
     expect(mine.items.map((i) => i.id)).toEqual([first.id, second.id]);
@@ -285,22 +290,24 @@ describe('who sees what', () => {
   });
 
   it('staff filter by status and page through every thread; unknown ids are 404', async () => {
-    const page = await staff.listInquiries({ query: { pageSize: 2 } });
+    const page = await shop.staff.listInquiries({ query: { pageSize: 2 } });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
-    const next = await staff.listInquiries({ query: { pageSize: 2, page: 2 } });
+    const next = await shop.staff.listInquiries({ query: { pageSize: 2, page: 2 } });
     expect(next.items.map((i) => i.id)).not.toContain(page.items[0]!.id);
     const newest = page.items.map((i) => i.updatedAt);
     expect(newest).toEqual([...newest].sort((a, b) => b - a));
-    const closed = await staff.listInquiries({ query: { status: 'closed', pageSize: 100 } });
+    const closed = await shop.staff.listInquiries({ query: { status: 'closed', pageSize: 100 } });
     expect(closed.items.length).toBeGreaterThan(0);
     expect(closed.items.every((i) => i.status === 'closed')).toBe(true);
 
-    expect(await failure(staff.getInquiry({ params: { id: 'NO-SUCH-INQUIRY' } }))).toMatchObject({
+    expect(await failure(shop.staff.getInquiry({ params: { id: 'NO-SUCH-INQUIRY' } }))).toMatchObject({
       status: 404,
     });
     expect(
-      await failure(staff.replyToInquiry({ params: { id: 'NO-SUCH-INQUIRY' }, body: { message: 'Hi' } })),
+      await failure(
+        shop.staff.replyToInquiry({ params: { id: 'NO-SUCH-INQUIRY' }, body: { message: 'Hi' } }),
+      ),
     ).toMatchObject({ status: 404 });
   });
 
