@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type {
   Address,
   AddressInput,
@@ -77,6 +77,19 @@ export async function startTestShopWithMail(
       await smtp.stop();
     },
   };
+}
+
+/**
+ * The shop with mail for the tests of one file: started before them, stopped after them. Its fields are there once
+ * the tests run (not while the file is being read).
+ */
+export function useTestShopWithMail(options: Parameters<typeof startTestShop>[0] = {}): TestShopWithMail {
+  const shop = {} as TestShopWithMail;
+  beforeAll(async () => {
+    Object.assign(shop, await startTestShopWithMail(options));
+  });
+  afterAll(() => shop.stop?.());
+  return shop;
 }
 
 /** The error a call must fail with; the test fails when the call succeeds. */

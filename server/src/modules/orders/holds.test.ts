@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
 import {
@@ -6,8 +6,7 @@ import {
   checkPaymentsNow,
   failure,
   payAndCheck,
-  startTestShopWithMail,
-  type TestShopWithMail,
+  useTestShopWithMail,
 } from '../../../test/factory';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
@@ -21,12 +20,7 @@ import { DEFAULT_HOLD_LIMITS, HOLD_LIMITS_KEY, type HoldLimits } from './hold-li
  * stock for long. Real HTTP from different loopback addresses, the real database, mail through the real outbox to
  * a loopback SMTP server, payments through the Bakong stand-in and the payment job.
  */
-let shop: TestShopWithMail;
-
-beforeAll(async () => {
-  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
-});
-afterAll(() => shop?.stop());
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
 
 const productWithStock = (stock: number, priceCents = 1500) =>
   aProductWithStock(shop, { stock, priceCents, name: 'Graphics card' });

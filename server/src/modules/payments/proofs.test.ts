@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Order, ShopClient } from '@shop/shared';
 import {
   aCustomer,
@@ -7,8 +7,7 @@ import {
   failure,
   placedOrder as placeOrder,
   standIn,
-  startTestShopWithMail,
-  type TestShopWithMail,
+  useTestShopWithMail,
 } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
@@ -20,12 +19,7 @@ import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let shop: TestShopWithMail;
-
-beforeAll(async () => {
-  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
-});
-afterAll(() => shop?.stop());
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
 
 const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });
 

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   aProductWithStock,
   checkPaymentsNow,
   failure,
   placedOrder,
   standIn,
-  startTestShopWithMail,
-  type TestShopWithMail,
+  useTestShopWithMail,
 } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 
@@ -15,12 +14,7 @@ import { signedInAs } from '../../../test/support';
  * listed and marked refunded through the back office's route. Payments through the Bakong stand-in and the payment
  * job, mail through the outbox to a loopback SMTP server.
  */
-let shop: TestShopWithMail;
-
-beforeAll(async () => {
-  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
-});
-afterAll(() => shop?.stop());
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
 
 async function placed(currency: 'USD' | 'KHR' = 'USD') {
   const product = await aProductWithStock(shop, { stock: 3, priceCents: 4250, name: 'SSD' });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
 import {
   aCustomer,
   aProductWithStock,
   failure,
   placedOrder,
-  startTestShopWithMail,
-  type TestShopWithMail,
+  useTestShopWithMail,
 } from '../../../test/factory';
 import { browserClient } from '../../../test/support';
 
@@ -17,12 +16,7 @@ import { browserClient } from '../../../test/support';
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let shop: TestShopWithMail;
-
-beforeAll(async () => {
-  shop = await startTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
-});
-afterAll(() => shop?.stop());
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
 let ipCounter = 0;
 
 const guest = () => browserClient(shop.server.url, { ip: `10.7.0.${++ipCounter}` }).client;
