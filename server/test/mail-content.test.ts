@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ShopClient } from '@shop/shared';
+import type { ShopClient } from '@shop/shared';
 import { startSmtpServer, type CapturedMail, type TestSmtpServer } from './smtp';
 import { browserClient, signedInAs, startTestServer, type TestServer } from './support';
+import { failure } from './factory';
 
 /**
  * What strangers can make the shop mail, through the real server and a real SMTP server on loopback: a sign-up or
@@ -29,11 +30,6 @@ const SPAM = 'Free iPhone for you';
 const address = (label: string) => `${label}.${randomBytes(4).toString('hex')}@example.test`;
 const mailTo = (to: string, subject: RegExp) =>
   smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const storedName = async (email: string) =>
   (
     await server.database.db

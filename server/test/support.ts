@@ -106,11 +106,15 @@ export async function startTestServer(
   };
 }
 
+export interface SignedInUser {
+  userId: string;
+  email: string;
+  token: string;
+  client: (baseUrl: string) => ShopClient;
+}
+
 /** A signed-in user of the given role, with a bearer token as the desktop app would send it. */
-export async function signedInAs(
-  db: Db,
-  role: Role,
-): Promise<{ userId: string; token: string; client: (baseUrl: string) => ShopClient }> {
+export async function signedInAs(db: Db, role: Role): Promise<SignedInUser> {
   const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
   const user = await createActiveUser(db, {
     email,
@@ -121,6 +125,7 @@ export async function signedInAs(
   const { token } = await startSession(db, user.id);
   return {
     userId: user.id,
+    email: user.email,
     token,
     client: (baseUrl) => createShopClient({ baseUrl, headers: () => ({ authorization: `Bearer ${token}` }) }),
   };

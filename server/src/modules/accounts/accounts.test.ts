@@ -3,6 +3,7 @@ import type { ApiError, ShopClient } from '@shop/shared';
 import { extractCode, startSmtpServer, type CapturedMail, type TestSmtpServer } from '../../../test/smtp';
 import { browserClient, startTestServer, type TestServer } from '../../../test/support';
 import { createActiveUser } from './users';
+import { failure } from '../../../test/factory';
 
 /**
  * Sign-up, sign-in and reset through the real HTTP API, with every code read out of a real mail received by an
@@ -23,11 +24,6 @@ afterAll(async () => {
 });
 
 const phone = () => browserClient(server.url, { from: `127.1.0.${++ipCounter}` });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const password = (label: string) => {
   const value = `${label}-Pw-${Math.random().toString(36).slice(2, 12)}`;
   secretsUsed.push(value);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '@shop/shared';
 import { Invalid } from '../../http/errors';
 import { WEAK_PASSWORD_FIELD } from './passwords';
 import { startAccountsTestKit, statusOf, type AccountsTestKit } from './test-kit';
 import { createActiveUser } from './users';
+import { failure } from '../../../test/factory';
 
 /**
  * Issue 9, finding 4: common and easily guessed passwords are refused wherever a password is chosen, with a field
@@ -17,11 +17,6 @@ afterAll(async () => {
   await kit?.stop();
 });
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const WEAK = ['password12', '1234567890', 'aaaaaaaaaa', 'qwertyuiop', 'Password123!', 'phnompenh2024'];
 
 describe('weak passwords', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '@shop/shared';
 import { outcomeOf, startAccountsTestKit, type AccountsTestKit } from './test-kit';
+import { failure } from '../../../test/factory';
 
 /**
  * Issue 9, finding 1: signing up with someone else's address first must gain nothing. The code proves who owns the
@@ -15,11 +15,6 @@ afterAll(async () => {
 });
 
 const verifyMail = /verif|ផ្ទៀងផ្ទាត់/i; // English or Khmer subject
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 
 describe('sign-up with an address someone else tried first', () => {
   it("the owner's code gives the owner's password, name and language; the attacker's password and code are dead", async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '@shop/shared';
 import { type ProductListQueryInput, type ProductSummary, type ShopClient } from '@shop/shared';
 import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
 import { feedHead, readChanges } from '../sync/change-log';
+import { failure } from '../../../test/factory';
 
 let server: TestServer;
 let api: ShopClient;
@@ -14,11 +14,6 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const list = (query: ProductListQueryInput) => api.listProducts({ query });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 
 async function everyPage(query: ProductListQueryInput): Promise<ProductSummary[]> {
   const items: ProductSummary[] = [];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ShopClient } from '@shop/shared';
+import type { ShopClient } from '@shop/shared';
 import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { failure } from '../../../test/factory';
 
 let server: TestServer;
 let admin: ShopClient;
@@ -14,11 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
 const auditRows = (entityId: string) =>
   server.database.db
     .selectFrom('audit_log')

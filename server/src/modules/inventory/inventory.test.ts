@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, type ProductDetail, type ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { ApiError, type ShopClient } from '@shop/shared';
+import { aProductWithStock, startTestShop } from '../../../test/factory';
+import type { TestServer } from '../../../test/support';
 import { inTransaction } from '../../db/transaction';
 import { releaseStock, reserveStock, sellReservedStock } from './service';
 
@@ -9,27 +10,16 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo' });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  ({ server, admin, staff } = await startTestShop());
 });
 afterAll(() => server?.stop());
 
-async function newProduct(overrides: { serialized?: boolean } = {}): Promise<ProductDetail> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `TEST-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  return admin.createProduct({
-    body: {
-      sku,
-      name: `Test cable ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 500,
-      serialized: overrides.serialized ?? false,
-    },
-  });
-}
+/** A product with no stock yet: each test receives its own. */
+const newProduct = (overrides: { serialized?: boolean } = {}) =>
+  aProductWithStock(
+    { admin, staff },
+    { stock: 0, priceCents: 500, name: 'Test cable', serialized: overrides.serialized ?? false },
+  );
 
 async function expectLedgerMatchesCounters(productId: string) {
   const level = await staff.getProductStock({ params: { id: productId } });

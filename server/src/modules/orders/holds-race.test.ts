@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient, holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { spawnServer, type ServerProcess } from '../../../test/processes';
+import { aProductWithStock } from '../../../test/factory';
 import { createTestDatabase, type TestDatabase } from '../../../test/support';
 import { openDatabase, type ShopDatabase } from '../../db/database';
 import { startSession } from '../accounts/sessions';
@@ -49,19 +50,10 @@ async function signedIn(role: 'customer' | 'admin'): Promise<ShopClient[]> {
 }
 
 async function productWithStock(admin: ShopClient, stock: number): Promise<string> {
-  const { items: categories } = await admin.listCategories({});
-  const { items: brands } = await admin.listBrands({});
-  const sku = `RACE-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Monitor ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 12_000,
-    },
-  });
-  await admin.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
+  const product = await aProductWithStock(
+    { admin, staff: admin },
+    { stock, priceCents: 12_000, name: 'Monitor' },
+  );
   return product.id;
 }
 

@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLimitOf, type ApiError, type ProductSummary, type ShopClient } from '@shop/shared';
+import { describe, expect, it } from 'vitest';
+import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { clientFrom } from '../../../test/client-address';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import {
+  aProductWithStock,
+  checkPaymentsNow,
+  failure,
+  payAndCheck,
+  useTestShopWithMail,
+} from '../../../test/factory';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
 import { inTransaction } from '../../db/transaction';
@@ -15,67 +20,16 @@ import { DEFAULT_HOLD_LIMITS, HOLD_LIMITS_KEY, type HoldLimits } from './hold-li
  * stock for long. Real HTTP from different loopback addresses, the real database, mail through the real outbox to
  * a loopback SMTP server, payments through the Bakong stand-in and the payment job.
  */
-let server: TestServer;
-let smtp: TestSmtpServer;
-let admin: ShopClient;
-let staff: ShopClient;
-const staffEmails: { admin: string; staff: string } = { admin: '', staff: '' };
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
-  });
-  const adminUser = await signedInAs(server.database.db, 'admin');
-  const staffUser = await signedInAs(server.database.db, 'staff');
-  admin = adminUser.client(server.url);
-  staff = staffUser.client(server.url);
-  for (const [role, { userId }] of [
-    ['admin', adminUser],
-    ['staff', staffUser],
-  ] as const) {
-    const row = await server.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    staffEmails[role] = row.email;
-  }
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-
-async function productWithStock(stock: number, priceCents = 1500): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `HOLD-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Graphics card ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
+const productWithStock = (stock: number, priceCents = 1500) =>
+  aProductWithStock(shop, { stock, priceCents, name: 'Graphics card' });
 
 /** A new customer account and its credentials. */
 async function account() {
   const email = `holder-${Math.random().toString(36).slice(2, 10)}@example.test`;
   const password = 'holder-password-4821';
-  const user = await createActiveUser(server.database.db, {
+  const user = await createActiveUser(shop.server.database.db, {
     email,
     password,
     name: 'Holder',
@@ -87,17 +41,17 @@ async function account() {
 /** A customer's app (bearer session, no cookies) connecting from `address`. */
 async function customerFrom(address: string) {
   const { id } = await account();
-  const { token } = await startSession(server.database.db, id);
-  return clientFrom(server.url, address, { token }).client;
+  const { token } = await startSession(shop.server.database.db, id);
+  return clientFrom(shop.server.url, address, { token }).client;
 }
 
 const order = (api: ShopClient, productId: string, quantity = 1) =>
   api.placeOrder({ body: { items: [{ productId, quantity }], fulfilment: 'pickup', currency: 'USD' } });
 
 const setHoldLimits = (limits: Partial<HoldLimits>) =>
-  inTransaction(server.database.db, (tx) => setSetting(tx, HOLD_LIMITS_KEY, limits));
+  inTransaction(shop.server.database.db, (tx) => setSetting(tx, HOLD_LIMITS_KEY, limits));
 
-const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
+const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });
 
 describe('what one customer may hold unpaid', () => {
   it('at most 3 unpaid orders, even when 8 arrive at once; cancelling one frees a place', async () => {
@@ -160,7 +114,7 @@ describe('what one browser and one network may hold unpaid', () => {
   it('a second account made in the same browser starts from what the first one holds (the cart cookie)', async () => {
     const product = await productWithStock(30);
     const [first, second] = [await account(), await account()];
-    const browser = clientFrom(server.url, '127.0.0.4', { cookies: true });
+    const browser = clientFrom(shop.server.url, '127.0.0.4', { cookies: true });
     await browser.client.login({ body: { email: first.email, password: first.password } });
     for (let i = 0; i < 3; i++) await order(browser.client, product.id);
     expect(browser.cookies.has('cart')).toBe(true); // given with the first order: it had no cart before
@@ -172,8 +126,8 @@ describe('what one browser and one network may hold unpaid', () => {
     expect(holdLimitOf(refused.fields)).toMatchObject({ kind: 'unpaid_orders', by: 'browser', max: 3 });
 
     // The same second account from another device (no cookie, another address) is not held back.
-    const { token } = await startSession(server.database.db, second.id);
-    const phone = clientFrom(server.url, '127.0.0.5', { token }).client;
+    const { token } = await startSession(shop.server.database.db, second.id);
+    const phone = clientFrom(shop.server.url, '127.0.0.5', { token }).client;
     await expect(order(phone, product.id)).resolves.toMatchObject({ status: 'pending_payment' });
   });
 
@@ -195,7 +149,7 @@ describe('what one browser and one network may hold unpaid', () => {
 describe('how long a hold lasts', () => {
   /** Makes the order's current QR run out now, as time passing would. */
   const expireQr = (orderId: string) =>
-    server.database.db
+    shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 1 })
       .where('order_id', '=', orderId)
@@ -225,11 +179,10 @@ describe('how long a hold lasts', () => {
     expect(refused).toMatchObject({ status: 409, fields: { renewalsLeft: '0' } });
 
     // The payment job ends it as any unpaid order: stock back, and the customer holds nothing any more.
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce(first.holdEndsAt + 60 * 60_000);
+    await checkPaymentsNow(shop.server, first.holdEndsAt + 60 * 60_000);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 5, reserved: 0 });
-    const counters = await server.database.db
+    const counters = await shop.server.database.db
       .selectFrom('hold_counters')
       .select((eb) => eb.fn.sum<number>('held').as('held'))
       .where('product_id', '=', product.id)
@@ -243,7 +196,7 @@ describe('how long a hold lasts', () => {
     const placed = await order(api, product.id);
     // Fifty minutes later: a renewed QR runs only to the end of the hour.
     const endsAt = Date.now() + 10 * 60_000;
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: endsAt })
       .where('order_id', '=', placed.id)
@@ -252,7 +205,7 @@ describe('how long a hold lasts', () => {
     const renewed = await api.renewOrderPayment({ params: { id: placed.id } });
     expect(renewed).toMatchObject({ renewalsLeft: 1, expiresAt: endsAt, holdEndsAt: endsAt });
     // The hour is over: no more QR codes, though one renewal is left.
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: Date.now() - 1 })
       .where('order_id', '=', placed.id)
@@ -272,43 +225,43 @@ describe('a payment review that holds stock', () => {
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
     // Paid, but not what the order asked: it goes to staff review and keeps its unit.
-    const paid = await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    expect(paid.status).toBe(200);
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    // The stand-in must take the payment (200).
+    await payAndCheck(shop.server, khqr, 19.5);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('payment_review');
     const start = Date.now();
     const minutes = (n: number) => start + n * 60_000;
     const mailsAbout = (to: string) =>
-      smtp.messages.filter((m) => m.to === to && m.subject.includes(placed.number));
+      shop.smtp.messages.filter((m) => m.to === to && m.subject.includes(placed.number));
 
-    await server.payments.runOnce(minutes(10));
-    await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(0);
+    await shop.server.payments.runOnce(minutes(10));
+    await shop.server.mail.runOnce();
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(0);
 
-    await server.payments.runOnce(minutes(31));
-    const notice = await smtp.waitFor((m) => m.to === staffEmails.staff && m.subject.includes(placed.number));
+    await shop.server.payments.runOnce(minutes(31));
+    const notice = await shop.smtp.waitFor(
+      (m) => m.to === shop.staffUser.email && m.subject.includes(placed.number),
+    );
     expect(notice.subject).toMatch(/^Payment review waiting/);
     expect(notice.text).toContain('did not match');
-    await smtp.waitFor((m) => m.to === staffEmails.admin && m.subject.startsWith('Payment review waiting'));
-    await server.payments.runOnce(minutes(45));
-    await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(1);
+    await shop.smtp.waitFor(
+      (m) => m.to === shop.adminUser.email && m.subject.startsWith('Payment review waiting'),
+    );
+    await shop.server.payments.runOnce(minutes(45));
+    await shop.server.mail.runOnce();
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(1);
 
-    await server.payments.runOnce(minutes(121));
-    await smtp.waitFor((m) => m.to === staffEmails.admin && m.subject.startsWith('Overdue payment review'));
-    await server.payments.runOnce(minutes(180));
-    await server.mail.runOnce();
-    expect(mailsAbout(staffEmails.staff)).toHaveLength(1); // escalations go to admins only
-    expect(mailsAbout(staffEmails.admin)).toHaveLength(2);
+    await shop.server.payments.runOnce(minutes(121));
+    await shop.smtp.waitFor(
+      (m) => m.to === shop.adminUser.email && m.subject.startsWith('Overdue payment review'),
+    );
+    await shop.server.payments.runOnce(minutes(180));
+    await shop.server.mail.runOnce();
+    expect(mailsAbout(shop.staffUser.email)).toHaveLength(1); // escalations go to admins only
+    expect(mailsAbout(shop.adminUser.email)).toHaveLength(2);
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 1 });
 
     // A day in review: the unit goes back on sale, the order stays in review for staff, marked in its timeline.
-    await server.payments.runOnce(minutes(24 * 60 + 1));
+    await shop.server.payments.runOnce(minutes(24 * 60 + 1));
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
     const released = await api.getOrder({ params: { id: placed.id } });
     expect(released.status).toBe('payment_review');
@@ -319,20 +272,22 @@ describe('a payment review that holds stock', () => {
       reason: expect.stringContaining('went back on sale'),
     });
     // Released once: later passes change nothing.
-    await server.payments.runOnce(minutes(25 * 60));
+    await shop.server.payments.runOnce(minutes(25 * 60));
     expect(await stockOf(product.id)).toMatchObject({ reserved: 0 });
 
     // Both units sold meanwhile: accepting the payment is refused with what is missing, nothing is oversold.
     await order(await customerFrom('127.0.0.10'), product.id, 1);
     await order(await customerFrom('127.0.0.11'), product.id, 1);
-    const refused = await failure(staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } }));
+    const refused = await failure(
+      shop.staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } }),
+    );
     expect(refused).toMatchObject({ status: 409, fields: { [`items.${product.id}`]: expect.any(String) } });
     expect(refused.message).toContain('went back on sale');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 2, reserved: 2 });
 
     // Stock received: accepting sells the unit from the shelf (the reservations of the others stay whole).
-    await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 1 } });
-    const accepted = await staff.transitionOrder({
+    await shop.staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 1 } });
+    const accepted = await shop.staff.transitionOrder({
       params: { id: placed.id },
       body: { to: 'paid', reason: 'customer paid the difference at the counter' },
     });
@@ -345,25 +300,19 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.13');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    await payAndCheck(shop.server, khqr, 19.5);
     // Its hour is over and its renewals used up by the time staff look at it.
-    await server.database.db
+    await shop.server.database.db
       .updateTable('order_holds')
       .set({ ends_at: Date.now() - 1, renewals_left: 0 })
       .where('order_id', '=', placed.id)
       .execute();
-    await server.database.db
+    await shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 1 })
       .where('order_id', '=', placed.id)
       .execute();
-    await staff.transitionOrder({
+    await shop.staff.transitionOrder({
       params: { id: placed.id },
       body: { to: 'pending_payment', reason: 'please pay the full amount' },
     });
@@ -372,7 +321,7 @@ describe('a payment review that holds stock', () => {
     expect(reopened.holdEndsAt).toBeGreaterThan(Date.now());
 
     // The customer does not take the new QR: when the reopened hold ends, the order ends and the unit is back.
-    await server.payments.runOnce(reopened.holdEndsAt + 1);
+    await shop.server.payments.runOnce(reopened.holdEndsAt + 1);
     expect((await api.getOrder({ params: { id: placed.id } })).status).toBe('expired');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
@@ -382,18 +331,12 @@ describe('a payment review that holds stock', () => {
     const api = await customerFrom('127.0.0.12');
     const placed = await order(api, product.id, 1);
     const { khqr } = await api.getOrderPayment({ params: { id: placed.id } });
-    await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr, amount: 19.5 }),
-    });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
-    await server.payments.runOnce(Date.now() + 60 * 60_000);
-    await staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } });
+    await payAndCheck(shop.server, khqr, 19.5);
+    await shop.server.payments.runOnce(Date.now() + 60 * 60_000);
+    await shop.staff.transitionOrder({ params: { id: placed.id }, body: { to: 'paid' } });
     expect(await stockOf(product.id)).toMatchObject({ onHand: 1, reserved: 0 });
     // The review ended: no later notice, no release.
-    await server.payments.runOnce(Date.now() + 48 * 60 * 60_000);
+    await shop.server.payments.runOnce(Date.now() + 48 * 60 * 60_000);
     expect(await stockOf(product.id)).toMatchObject({ onHand: 1, reserved: 0 });
   });
 });

@@ -3,9 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ProductSummary, ShopClient } from '@shop/shared';
+import type { ShopClient } from '@shop/shared';
 import { pdfPageCount, pdfTexts } from '../../../test/pdf-text';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  payAndCheck,
+  placedOrder,
+  startTestShop,
+} from '../../../test/factory';
+import { signedInAs, type TestServer } from '../../../test/support';
 import { inTransaction } from '../../db/transaction';
 import { setSetting } from '../settings/service';
 import { formatInvoiceDate, INVOICE_VAT_KEY } from './invoice';
@@ -23,72 +31,31 @@ const KHMER_CUSTOMER = 'សុខ ចាន់ថា';
 const SHOP = { name: 'Angkor Computer', nameKm: 'ហាងកុំព្យូទ័រ អង្គរ', address: '#12, St. 271, Phnom Penh' };
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
-  await inTransaction(server.database.db, (tx) =>
-    setSetting(tx, 'shop.identity', { ...SHOP, phone: '012 345 678' }),
-  );
+  ({ server, admin, staff } = await startTestShop({
+    env: { BAKONG_POLL_MS: '3600000' },
+    settings: { 'shop.identity': { ...SHOP, phone: '012 345 678' } },
+  }));
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
+const productWithStock = (stock: number, priceCents: number) =>
+  aProductWithStock(
+    { admin, staff },
+    { stock, priceCents, warrantyMonths: 12, name: 'Gaming keyboard', category: 'keyboards-mice' },
   );
-
-async function productWithStock(
-  stock: number,
-  priceCents: number,
-  warrantyMonths = 12,
-): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `INV-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Gaming keyboard ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-      warrantyMonths,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
 
 /** A customer with a Khmer name places a pickup order of `quantity` × `priceCents`. */
 async function customerOrder(quantity: number, priceCents: number, note?: string) {
   const product = await productWithStock(10, priceCents);
-  const customer = await signedInAs(server.database.db, 'customer');
-  await server.database.db
-    .updateTable('users')
-    .set({ name: KHMER_CUSTOMER, phone: '096 777 8888' })
-    .where('id', '=', customer.userId)
-    .execute();
-  const api = customer.client(server.url);
-  const order = await api.placeOrder({
-    body: {
-      items: [{ productId: product.id, quantity }],
-      fulfilment: 'pickup',
-      currency: 'KHR',
-      ...(note && { note }),
-    },
+  const customer = await aCustomer(server, { name: KHMER_CUSTOMER, phone: '096 777 8888' });
+  const { order, api } = await placedOrder(server, {
+    customer,
+    items: [{ productId: product.id, quantity }],
+    currency: 'KHR',
+    ...(note && { note }),
   });
   return { api, order, product, token: customer.token };
 }
-
-const standin = (action: string, body: unknown) =>
-  fetch(`${server.url}/bakong-standin/dev/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(`stand-in ${action}: ${r.status} ${await r.text()}`);
-  });
 
 function getInvoice(orderId: string, token: string, format: 'pdf' | 'html') {
   return fetch(`${server.url}/api/v1/orders/${orderId}/invoice?format=${format}`, {
@@ -240,9 +207,7 @@ describe('order invoices', () => {
   it('an order paid through KHQR shows when it was paid and the riel received', async () => {
     const { api, order, token } = await customerOrder(2, 5500);
     const { khqr } = await api.getOrderPayment({ params: { id: order.id } });
-    await standin('pay', { qr: khqr });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    await payAndCheck(server, khqr);
     const paid = await api.getOrder({ params: { id: order.id } });
     expect(paid.paidAt).not.toBeNull();
 

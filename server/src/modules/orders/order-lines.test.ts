@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { warrantyUntil, type ApiError, type Order, type ProductSummary, type ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
-import { inTransaction } from '../../db/transaction';
-import { setSetting } from '../settings/service';
+import { warrantyUntil, type Order, type ShopClient } from '@shop/shared';
+import { aProductWithStock, failure, payAndCheck, placedOrder, startTestShop } from '../../../test/factory';
+import { type TestServer } from '../../../test/support';
 import { HOLD_LIMITS_KEY } from './hold-limits';
 
 /**
@@ -14,94 +13,31 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
-  // These tests buy a product's whole stock; the share one customer may hold unpaid is tested in holds.test.ts.
-  await inTransaction(server.database.db, (tx) =>
-    setSetting(tx, HOLD_LIMITS_KEY, { stockSharePercent: 100 }),
-  );
+  ({ server, admin, staff } = await startTestShop({
+    env: { BAKONG_POLL_MS: '3600000' },
+    // These tests buy a product's whole stock; the share one customer may hold unpaid is tested in holds.test.ts.
+    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+  }));
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-
-async function productWithStock(
+const productWithStock = (
   stock: number,
   priceCents: number,
   serialized?: { serials: string[]; warrantyMonths: number },
-): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `LINE-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `${serialized ? 'Laptop' : 'HDMI cable'} ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-      ...(serialized && { serialized: true, warrantyMonths: serialized.warrantyMonths }),
-    },
-  });
-  await staff.recordStockMovement({
-    body: {
-      productId: product.id,
-      type: 'receive',
-      quantity: stock,
-      ...(serialized && { serials: serialized.serials }),
-    },
-  });
-  return product;
-}
+) =>
+  aProductWithStock(
+    { admin, staff },
+    { stock, priceCents, name: serialized ? 'Laptop' : 'HDMI cable', ...serialized },
+  );
 
-async function placeOrder(
+const placeOrder = (
   items: { productId: string; quantity: number }[],
   options: { currency?: 'USD' | 'KHR'; fulfilment?: 'pickup' | 'delivery' } = {},
-): Promise<{ order: Order; api: ShopClient }> {
-  const api = (await signedInAs(server.database.db, 'customer')).client(server.url);
-  const addressId =
-    options.fulfilment === 'delivery'
-      ? (
-          await api.createAddress({
-            body: {
-              label: 'Home',
-              recipient: 'Sokha',
-              phone: '012 345 678',
-              houseStreet: '#12, St. 63',
-              sangkat: 'Boeung Keng Kang 1',
-              khan: 'Boeung Keng Kang',
-              province: 'Phnom Penh',
-            },
-          })
-        ).id
-      : undefined;
-  const order = await api.placeOrder({
-    body: {
-      items,
-      fulfilment: options.fulfilment ?? 'pickup',
-      currency: options.currency ?? 'USD',
-      ...(addressId && { addressId }),
-    },
-  });
-  return { order, api };
-}
+) => placedOrder(server, { items, ...options });
 
 /** Pays a KHQR at the Bakong stand-in, then runs the payment job now rather than at its next poll. */
-async function pay(khqr: string): Promise<void> {
-  const paid = await fetch(`${server.url}/bakong-standin/dev/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ qr: khqr }),
-  });
-  expect(paid.ok, await paid.text()).toBe(true);
-  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-  await server.payments.runOnce();
-}
+const pay = (khqr: string) => payAndCheck(server, khqr);
 
 async function paidOrder(
   items: { productId: string; quantity: number }[],

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShopClient, type ApiError, type ProductSummary, type ShopClient } from '@shop/shared';
+import { createShopClient, type ShopClient } from '@shop/shared';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
-import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { aCustomer, aProductWithStock, failure, startTestShop } from '../../../test/factory';
+import { browserClient, type TestServer } from '../../../test/support';
 import { createOrderMailer } from './notifications';
 import { transitionOrder } from './service';
-import { inTransaction } from '../../db/transaction';
-import { setSetting } from '../settings/service';
 import { HOLD_LIMITS_KEY } from './hold-limits';
 
 let server: TestServer;
@@ -14,45 +13,18 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo' });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
   // These tests buy a product's whole stock; the share one customer may hold unpaid is tested in holds.test.ts.
-  await inTransaction(server.database.db, (tx) =>
-    setSetting(tx, HOLD_LIMITS_KEY, { stockSharePercent: 100 }),
-  );
+  ({ server, admin, staff } = await startTestShop({
+    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+  }));
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-
-async function customer() {
-  const signedIn = await signedInAs(server.database.db, 'customer');
-  return { ...signedIn, api: signedIn.client(server.url) };
-}
+const customer = () => aCustomer(server);
 
 /** A fresh product with exactly `stock` units, so tests do not share counters. */
-async function productWithStock(stock: number, priceCents = 2500): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `ORD-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `USB-C cable ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-    },
-  });
-  if (stock > 0)
-    await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
+const productWithStock = (stock: number, priceCents = 2500) =>
+  aProductWithStock({ admin, staff }, { stock, priceCents, name: 'USB-C cable' });
 
 const stockOf = async (productId: string) => staff.getProductStock({ params: { id: productId } });
 

@@ -19,6 +19,7 @@ import { cashTender, recordCashPayment } from './cash';
 import { latestKhqrPayment } from './repo';
 import { issuePayment, paymentViewFor } from './service';
 import { startPaymentWatcher } from './watcher';
+import { failure as failureOf } from '../../../test/factory';
 
 /**
  * Cash at the counter, through the real services on a real database: a walk-in sale composed from the same steps
@@ -58,11 +59,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as AppError,
-  );
+const failure = (promise: Promise<unknown>) => failureOf<AppError>(promise);
 
 /** A counter sale of `quantity` mice to a walk-in customer, handed over at once, as the POS will compose it. */
 async function counterSale(quantity: number, status: OrderStatus = 'picked_up') {

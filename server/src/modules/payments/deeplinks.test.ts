@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import {
+  aProductWithStock,
+  payAndCheck,
+  placedOrder as placeOrder,
+  standIn,
+  startTestShop,
+} from '../../../test/factory';
+import type { TestServer } from '../../../test/support';
 
 /**
  * The bank-app link of an order's KHQR, asked of the Bakong stand-in mounted in the server: it comes with the
@@ -14,41 +21,17 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  ({ server, admin, staff } = await startTestShop({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } }));
 });
 afterAll(() => server?.stop());
-afterEach(() => standin('failure', { mode: 'none' }));
-
-const standin = (path: string, body: unknown) =>
-  fetch(`${server.url}/bakong-standin/dev/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(`stand-in ${path}: ${r.status} ${await r.text()}`);
-  });
+afterEach(() => standIn(server, 'failure', { mode: 'none' }));
 
 async function placedOrder() {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `DL-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Webcam ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 3900,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 2 } });
-  const api = (await signedInAs(server.database.db, 'customer')).client(server.url);
-  const order = await api.placeOrder({
-    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
-  });
-  return { api, order };
+  const product = await aProductWithStock(
+    { admin, staff },
+    { stock: 2, priceCents: 3900, name: 'Webcam', category: 'keyboards-mice' },
+  );
+  return placeOrder(server, { items: [{ productId: product.id, quantity: 1 }] });
 }
 
 describe('bank-app links for payment QRs', () => {
@@ -57,12 +40,12 @@ describe('bank-app links for payment QRs', () => {
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(payment.status).toBe('pending');
     expect(payment.deeplink).toMatch(/^https:\/\/bakong\.page\.link\/[\w-]+$/);
-    await standin('failure', { mode: '500' });
+    await standIn(server, 'failure', { mode: '500' });
     expect((await api.getOrderPayment({ params: { id: order.id } })).deeplink).toBe(payment.deeplink);
 
     // Each QR has its own link.
     const other = await placedOrder();
-    await standin('failure', { mode: 'none' });
+    await standIn(server, 'failure', { mode: 'none' });
     const otherLink = (await other.api.getOrderPayment({ params: { id: other.order.id } })).deeplink;
     expect(otherLink).toMatch(/^https:\/\/bakong\.page\.link\//);
     expect(otherLink).not.toBe(payment.deeplink);
@@ -70,7 +53,7 @@ describe('bank-app links for payment QRs', () => {
 
   it('Bakong down: the payment answer still comes, with its QR and without a link', async () => {
     const { api, order } = await placedOrder();
-    await standin('failure', { mode: '500' });
+    await standIn(server, 'failure', { mode: '500' });
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(payment).toMatchObject({ status: 'pending', deeplink: null });
     expect(payment.khqr).toMatch(/^000201/);
@@ -80,7 +63,7 @@ describe('bank-app links for payment QRs', () => {
 
   it('Bakong hanging: the payment answer does not wait for it', async () => {
     const { api, order } = await placedOrder();
-    await standin('failure', { mode: 'timeout' });
+    await standIn(server, 'failure', { mode: 'timeout' });
     const started = Date.now();
     const payment = await api.getOrderPayment({ params: { id: order.id } });
     expect(Date.now() - started).toBeLessThan(4_000);
@@ -91,9 +74,7 @@ describe('bank-app links for payment QRs', () => {
     const { api, order } = await placedOrder();
     const { khqr, deeplink } = await api.getOrderPayment({ params: { id: order.id } });
     expect(deeplink).not.toBeNull();
-    await standin('pay', { qr: khqr });
-    await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-    await server.payments.runOnce();
+    await payAndCheck(server, khqr);
     expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
       status: 'paid',
       deeplink: null,

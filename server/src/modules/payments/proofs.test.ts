@@ -1,8 +1,15 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, Order, ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
+import { describe, expect, it } from 'vitest';
+import type { Order, ShopClient } from '@shop/shared';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  placedOrder as placeOrder,
+  standIn,
+  useTestShopWithMail,
+} from '../../../test/factory';
+import { signedInAs } from '../../../test/support';
 import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
 
 /**
@@ -12,34 +19,9 @@ import { createOrderMailer, notifyOrderEvent } from '../orders/notifications';
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let smtp: TestSmtpServer;
-let server: TestServer;
-let admin: ShopClient;
-let staff: ShopClient;
-let staffToken: string;
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL } });
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000', PUBLIC_URL },
-  });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  const signedIn = await signedInAs(server.database.db, 'staff');
-  staff = signedIn.client(server.url);
-  staffToken = signedIn.token;
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
+const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });
 
 let shade = 0;
 /** A phone screenshot of a bank app; each one different, unless the same bytes are sent on purpose. */
@@ -53,50 +35,17 @@ const screenshot = () =>
 const asFile = (bytes: Buffer, type = 'image/png') => new Blob([new Uint8Array(bytes)], { type });
 
 async function placedOrder(options: { fulfilment?: 'pickup' | 'delivery'; locale?: 'km' } = {}) {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `PRF-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Mechanical keyboard ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 3500,
-    },
+  const product = await aProductWithStock(shop, {
+    stock: 5,
+    priceCents: 3500,
+    name: 'Mechanical keyboard',
+    category: 'keyboards-mice',
   });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 5 } });
-  const customer = await signedInAs(server.database.db, 'customer');
-  if (options.locale)
-    await server.database.db
-      .updateTable('users')
-      .set({ locale: options.locale })
-      .where('id', '=', customer.userId)
-      .execute();
-  const api = customer.client(server.url);
-  const addressId =
-    options.fulfilment === 'delivery'
-      ? (
-          await api.createAddress({
-            body: {
-              label: 'Home',
-              recipient: 'Sokha',
-              phone: '012 345 678',
-              houseStreet: '#12, St. 63',
-              sangkat: 'Boeung Keng Kang 1',
-              khan: 'Boeung Keng Kang',
-              province: 'Phnom Penh',
-            },
-          })
-        ).id
-      : undefined;
-  const order = await api.placeOrder({
-    body: {
-      items: [{ productId: product.id, quantity: 2 }],
-      fulfilment: options.fulfilment ?? 'pickup',
-      currency: 'USD',
-      ...(addressId && { addressId }),
-    },
+  const customer = await aCustomer(shop.server, options.locale ? { locale: options.locale } : {});
+  const { api, order } = await placeOrder(shop.server, {
+    customer,
+    items: [{ productId: product.id, quantity: 2 }],
+    ...(options.fulfilment && { fulfilment: options.fulfilment }),
   });
   return { api, order, product, token: customer.token };
 }
@@ -109,7 +58,7 @@ const upload = async (api: ShopClient, order: Order, bytes?: Buffer) =>
   });
 
 const mailTo = (order: Order, subject: RegExp) =>
-  smtp.waitFor((m) => m.to === order.customer.email && subject.test(m.subject));
+  shop.smtp.waitFor((m) => m.to === order.customer.email && subject.test(m.subject));
 
 describe('payment screenshots', () => {
   it('a customer sends one; staff see it in the queue and accept it: the order is paid, its stock sold', async () => {
@@ -120,7 +69,7 @@ describe('payment screenshots', () => {
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('pending_payment');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 5, reserved: 2 });
 
-    const queue = await staff.listPaymentProofs({ query: { status: 'pending', pageSize: 100 } });
+    const queue = await shop.staff.listPaymentProofs({ query: { status: 'pending', pageSize: 100 } });
     expect(queue.items.find((p) => p.id === proof.id)).toMatchObject({
       orderId: order.id,
       orderNumber: order.number,
@@ -132,7 +81,7 @@ describe('payment screenshots', () => {
       uploadedAt: proof.uploadedAt,
     });
 
-    const accepted = await staff.reviewPaymentProof({
+    const accepted = await shop.staff.reviewPaymentProof({
       params: { id: proof.id },
       body: { decision: 'accept' },
     });
@@ -154,7 +103,7 @@ describe('payment screenshots', () => {
       { id: proof.id, status: 'accepted' },
     ]);
     expect(
-      (await staff.listPaymentProofs({ query: { pageSize: 100 } })).items.some((p) => p.id === proof.id),
+      (await shop.staff.listPaymentProofs({ query: { pageSize: 100 } })).items.some((p) => p.id === proof.id),
     ).toBe(false);
 
     const mail = await mailTo(order, /Payment received/);
@@ -164,22 +113,24 @@ describe('payment screenshots', () => {
     // Paid now: no more screenshots, and the decision was final.
     expect(await failure(upload(api, order))).toMatchObject({ status: 409 });
     expect(
-      await failure(staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } })),
+      await failure(
+        shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } }),
+      ),
     ).toMatchObject({ status: 409 });
   });
 
   it('an order whose QR runs out while a screenshot waits is held for staff instead of expiring', async () => {
     const { api, order, product } = await placedOrder();
     const proof = await upload(api, order);
-    await server.database.db
+    await shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 60_000, watch_until: Date.now() - 1, next_check_at: 0 })
       .where('order_id', '=', order.id)
       .execute();
-    await server.payments.runOnce();
+    await shop.server.payments.runOnce();
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('payment_review');
     expect(await stockOf(product.id)).toMatchObject({ reserved: 2 });
-    await staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } });
+    await shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } });
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
     expect(await stockOf(product.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
@@ -188,11 +139,13 @@ describe('payment screenshots', () => {
     const { api, order, product } = await placedOrder();
     const proof = await upload(api, order);
     expect(
-      await failure(staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'reject' } })),
+      await failure(
+        shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'reject' } }),
+      ),
     ).toMatchObject({ status: 400, fields: { reason: expect.any(String) } });
 
     const reason = 'The screenshot shows $7.00, not $70.00 <please check>';
-    const rejected = await staff.reviewPaymentProof({
+    const rejected = await shop.staff.reviewPaymentProof({
       params: { id: proof.id },
       body: { decision: 'reject', reason },
     });
@@ -213,7 +166,7 @@ describe('payment screenshots', () => {
     for (const decision of ['accept', 'reject'] as const) {
       expect(
         await failure(
-          staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision, reason: 'again' } }),
+          shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision, reason: 'again' } }),
         ),
       ).toMatchObject({ status: 409 });
     }
@@ -260,29 +213,29 @@ describe('payment screenshots', () => {
     const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 900, height: 1600 });
     expect(meta.exif).toBeUndefined();
-    expect((await staff.getPaymentProofImage({ params: { id: proof.id } })).type).toBe('image/webp');
-    for (const bearer of [token, staffToken]) {
-      const response = await fetch(`${server.url}/api/v1/payment-proofs/${proof.id}/image`, {
+    expect((await shop.staff.getPaymentProofImage({ params: { id: proof.id } })).type).toBe('image/webp');
+    for (const bearer of [token, shop.staffUser.token]) {
+      const response = await fetch(`${shop.server.url}/api/v1/payment-proofs/${proof.id}/image`, {
         headers: { authorization: `Bearer ${bearer}` },
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('private, no-store');
       await response.body?.cancel();
     }
-    expect((await staff.listOrderPaymentProofs({ params: { id: order.id } })).items).toHaveLength(1);
+    expect((await shop.staff.listOrderPaymentProofs({ params: { id: order.id } })).items).toHaveLength(1);
 
-    const stranger = (await signedInAs(server.database.db, 'customer')).client(server.url);
+    const stranger = (await signedInAs(shop.server.database.db, 'customer')).client(shop.server.url);
     for (const call of [
       () => upload(stranger, order),
       () => stranger.listOrderPaymentProofs({ params: { id: order.id } }),
       () => stranger.getPaymentProofImage({ params: { id: proof.id } }),
     ])
       expect(await failure(call())).toMatchObject({ status: 404 });
-    const anonymous = await fetch(`${server.url}/api/v1/payment-proofs/${proof.id}/image`);
+    const anonymous = await fetch(`${shop.server.url}/api/v1/payment-proofs/${proof.id}/image`);
     expect(anonymous.status).toBe(401);
     // Not under the public files either, whatever the key.
     const key = `proofs/${order.id.toLowerCase()}/${proof.id.toLowerCase()}.webp`;
-    expect((await fetch(`${server.url}/files/${key}`)).status).toBe(404);
+    expect((await fetch(`${shop.server.url}/files/${key}`)).status).toBe(404);
   });
 
   it('the same screenshot sent for a second order is flagged to staff', async () => {
@@ -297,7 +250,7 @@ describe('payment screenshots', () => {
     ]);
     const reused = await upload(second.api, second.order, bytes);
 
-    const queue = await staff.listPaymentProofs({ query: { pageSize: 100 } });
+    const queue = await shop.staff.listPaymentProofs({ query: { pageSize: 100 } });
     expect(queue.items.find((p) => p.id === reused.id)).toMatchObject({
       orderId: second.order.id,
       duplicateOfOrderId: first.order.id,
@@ -316,7 +269,7 @@ describe('payment screenshots', () => {
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('pending_payment');
     expect(
       await failure(
-        staff.reviewPaymentProof({ params: { id: 'NO-SUCH-PROOF' }, body: { decision: 'accept' } }),
+        shop.staff.reviewPaymentProof({ params: { id: 'NO-SUCH-PROOF' }, body: { decision: 'accept' } }),
       ),
     ).toMatchObject({ status: 404 });
   });
@@ -327,7 +280,9 @@ describe('payment screenshots', () => {
     await api.cancelOrder({ params: { id: order.id } });
     expect(await failure(upload(api, order))).toMatchObject({ status: 409 });
     expect(
-      await failure(staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } })),
+      await failure(
+        shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept' } }),
+      ),
     ).toMatchObject({ status: 409 });
     // Nothing was half done: the proof still waits for a decision.
     expect((await api.listOrderPaymentProofs({ params: { id: order.id } })).items).toMatchObject([
@@ -353,45 +308,42 @@ describe('order mails', () => {
 
   it('staff moving orders along mails "ready for pickup" and "on its way"; a Bakong payment mails its receipt', async () => {
     const pickup = await placedOrder();
-    await staff.reviewPaymentProof({
+    await shop.staff.reviewPaymentProof({
       params: { id: (await upload(pickup.api, pickup.order)).id },
       body: { decision: 'accept' },
     });
     for (const to of ['processing', 'ready_for_pickup'] as const)
-      await staff.transitionOrder({ params: { id: pickup.order.id }, body: { to } });
+      await shop.staff.transitionOrder({ params: { id: pickup.order.id }, body: { to } });
     const ready = await mailTo(pickup.order, /ready for pickup/);
     expect(ready.subject).toContain(pickup.order.number);
 
     const delivery = await placedOrder({ fulfilment: 'delivery' });
     const { khqr } = await delivery.api.getOrderPayment({ params: { id: delivery.order.id } });
-    const paid = await fetch(`${server.url}/bakong-standin/dev/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ qr: khqr }),
-    });
-    expect(paid.status).toBe(200);
-    await server.database.db
+    await standIn(shop.server, 'pay', { qr: khqr }); // answered 200
+    await shop.server.database.db
       .updateTable('payments')
       .set({ next_check_at: 0 })
       .where('order_id', '=', delivery.order.id)
       .execute();
-    await server.payments.runOnce();
+    await shop.server.payments.runOnce();
     const receipt = await mailTo(delivery.order, /Payment received/);
     expect(receipt.text).toContain('on its way');
     for (const to of ['processing', 'out_for_delivery'] as const)
-      await staff.transitionOrder({ params: { id: delivery.order.id }, body: { to } });
+      await shop.staff.transitionOrder({ params: { id: delivery.order.id }, body: { to } });
     const shipped = await mailTo(delivery.order, /on its way/);
     expect(shipped.subject).toContain(delivery.order.number);
     expect(shipped.text).toContain(`${PUBLIC_URL}/orders/${delivery.order.id}`);
 
     await mailTo(delivery.order, /^Your order/);
-    const sent = smtp.messages.filter((m) => m.to === delivery.order.customer.email).map((m) => m.subject);
+    const sent = shop.smtp.messages
+      .filter((m) => m.to === delivery.order.customer.email)
+      .map((m) => m.subject);
     expect(sent).toHaveLength(3); // placed, paid, on its way: nothing for "processing"
   });
 
   it('an order without an email (a walk-in at the counter) mails nobody', async () => {
     const { order } = await placedOrder();
-    const db = server.database.db;
+    const db = shop.server.database.db;
     const row = await db
       .selectFrom('orders')
       .selectAll()
@@ -409,7 +361,7 @@ describe('order mails', () => {
     const before = await count();
     await db.transaction().execute(async (tx) => {
       const walkIn = { ...row, channel: 'pos', user_id: null, customer_email: null };
-      const mailer = createOrderMailer(server.url);
+      const mailer = createOrderMailer(shop.server.url);
       await notifyOrderEvent(mailer, tx, walkIn, null, 'pending_payment');
       await notifyOrderEvent(mailer, tx, walkIn, 'pending_payment', 'paid');
     });

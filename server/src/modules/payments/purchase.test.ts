@@ -1,7 +1,16 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ProductSummary, ShopClient } from '@shop/shared';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import type { ShopClient } from '@shop/shared';
+import {
+  aCustomer,
+  aProductWithStock,
+  checkPaymentsNow,
+  failure,
+  placedOrder,
+  standIn,
+  startTestShop,
+} from '../../../test/factory';
+import { signedInAs, type TestServer } from '../../../test/support';
 import { DEMO_MERCHANT_ACCOUNT } from './merchant';
 
 /**
@@ -21,48 +30,11 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: 'demo', env: { BAKONG_POLL_MS: '3600000' } });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
+  ({ server, admin, staff } = await startTestShop({ env: { BAKONG_POLL_MS: '3600000' } }));
 });
 afterAll(() => server?.stop());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const standin = (path: string, body: unknown) =>
-  fetch(`${server.url}/bakong-standin/dev/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(`stand-in ${path}: ${r.status} ${await r.text()}`);
-  });
-/** The payment job's next pass, now rather than at its next poll. */
-async function checkPaymentsNow(now?: number) {
-  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-  await server.payments.runOnce(now);
-}
 const stockOf = (productId: string) => staff.getProductStock({ params: { id: productId } });
-
-async function productWithStock(stock: number, priceCents: number): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `PAY-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `Wireless mouse ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
 
 async function orderOf(
   quantity: number,
@@ -70,34 +42,19 @@ async function orderOf(
   currency: 'USD' | 'KHR' = 'USD',
   fulfilment: 'pickup' | 'delivery' = 'pickup',
 ) {
-  const product = await productWithStock(5, priceCents);
-  const { client, userId } = await signedInAs(server.database.db, 'customer');
-  const api = client(server.url);
-  let addressId: string | undefined;
-  if (fulfilment === 'delivery') {
-    addressId = (
-      await api.createAddress({
-        body: {
-          label: 'Home',
-          recipient: 'Dara',
-          phone: '012 345 678',
-          houseStreet: '#8, St. 310',
-          sangkat: 'Boeung Keng Kang 1',
-          khan: 'Boeung Keng Kang',
-          province: 'Phnom Penh',
-        },
-      })
-    ).id;
-  }
-  const order = await api.placeOrder({
-    body: {
-      items: [{ productId: product.id, quantity }],
-      fulfilment,
-      currency,
-      ...(addressId && { addressId }),
-    },
+  const product = await aProductWithStock(
+    { admin, staff },
+    { stock: 5, priceCents, name: 'Wireless mouse', category: 'keyboards-mice' },
+  );
+  const customer = await aCustomer(server);
+  const { api, order } = await placedOrder(server, {
+    customer,
+    items: [{ productId: product.id, quantity }],
+    currency,
+    fulfilment,
+    address: { recipient: 'Dara', houseStreet: '#8, St. 310' },
   });
-  return { product, api, order, userId };
+  return { product, api, order, userId: customer.userId };
 }
 
 describe('buying online with KHQR', () => {
@@ -129,9 +86,9 @@ describe('buying online with KHQR', () => {
   it('pickup: paid through Bakong, then processing, ready for pickup and picked up', async () => {
     const { api, order, product } = await orderOf(2, 4500);
     const { khqr } = await api.getOrderPayment({ params: { id: order.id } });
-    await standin('pay', { qr: khqr });
+    await standIn(server, 'pay', { qr: khqr });
     expect((await api.getOrderPayment({ params: { id: order.id } })).status).toBe('pending'); // until the job asks Bakong
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
       status: 'paid',
       orderStatus: 'paid',
@@ -157,8 +114,8 @@ describe('buying online with KHQR', () => {
       totalCents: 10_100,
       deliveryAddress: { recipient: 'Dara' },
     });
-    await standin('pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });
-    await checkPaymentsNow();
+    await standIn(server, 'pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });
+    await checkPaymentsNow(server);
     for (const to of ['processing', 'out_for_delivery', 'delivered'] as const)
       await staff.transitionOrder({ params: { id: order.id }, body: { to } });
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('delivered');
@@ -168,17 +125,17 @@ describe('buying online with KHQR', () => {
 describe('when money or Bakong misbehaves', () => {
   it('the wrong amount or currency never pays the order: it goes to staff review', async () => {
     const wrongAmount = await orderOf(1, 2000);
-    await standin('pay', {
+    await standIn(server, 'pay', {
       qr: (await wrongAmount.api.getOrderPayment({ params: { id: wrongAmount.order.id } })).khqr,
       amount: 19.99,
     });
     const wrongCurrency = await orderOf(1, 2000);
-    await standin('pay', {
+    await standIn(server, 'pay', {
       qr: (await wrongCurrency.api.getOrderPayment({ params: { id: wrongCurrency.order.id } })).khqr,
       currency: 'KHR',
       amount: 82000,
     });
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     for (const { api, order, product } of [wrongAmount, wrongCurrency]) {
       expect(await api.getOrderPayment({ params: { id: order.id } })).toMatchObject({
         status: 'review',
@@ -193,7 +150,7 @@ describe('when money or Bakong misbehaves', () => {
     const { api, order, product } = await orderOf(1, 3000);
     const afterGrace = Date.now() + 60 * 60_000;
     for (const mode of ['500', '401', '403', '504']) {
-      await standin('failure', { mode });
+      await standIn(server, 'failure', { mode });
       await server.payments.runOnce(afterGrace);
       await server.database.db
         .updateTable('payments')
@@ -203,7 +160,7 @@ describe('when money or Bakong misbehaves', () => {
       expect((await api.getOrder({ params: { id: order.id } })).status).toBe('pending_payment');
     }
     expect(server.logLines.some((l) => l.includes('renew BAKONG_TOKEN'))).toBe(true);
-    await standin('failure', { mode: 'none' });
+    await standIn(server, 'failure', { mode: 'none' });
 
     // Bakong answers again: not paid, and well past expiry plus grace → the order expires and gives its stock back.
     await server.payments.runOnce(afterGrace);
@@ -226,13 +183,13 @@ describe('when money or Bakong misbehaves', () => {
     const renewed = await api.renewOrderPayment({ params: { id: order.id } });
     expect(renewed).toMatchObject({ status: 'pending' });
     expect(renewed.md5).not.toBe(first.md5);
-    await standin('pay', { qr: first.khqr, allowExpired: true });
+    await standIn(server, 'pay', { qr: first.khqr, allowExpired: true });
     await server.database.db
       .updateTable('payments')
       .set({ next_check_at: 0 })
       .where('order_id', '=', order.id)
       .execute();
-    await checkPaymentsNow();
+    await checkPaymentsNow(server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
   });
 

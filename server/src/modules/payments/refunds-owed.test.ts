@@ -1,79 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiError, type ProductSummary, type ShopClient } from '@shop/shared';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { describe, expect, it } from 'vitest';
+import {
+  aProductWithStock,
+  checkPaymentsNow,
+  failure,
+  placedOrder,
+  standIn,
+  useTestShopWithMail,
+} from '../../../test/factory';
+import { signedInAs } from '../../../test/support';
 
 /**
  * Money paid for an order that no longer waits for it (issue 9, finding 10): recorded as owed back, staff mailed,
  * listed and marked refunded through the back office's route. Payments through the Bakong stand-in and the payment
  * job, mail through the outbox to a loopback SMTP server.
  */
-let server: TestServer;
-let smtp: TestSmtpServer;
-let admin: ShopClient;
-let staff: ShopClient;
-let staffEmail: string;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
-    env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '50', BAKONG_POLL_MS: '3600000' },
-  });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  const staffUser = await signedInAs(server.database.db, 'staff');
-  staff = staffUser.client(server.url);
-  staffEmail = (
-    await server.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', staffUser.userId)
-      .executeTakeFirstOrThrow()
-  ).email;
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const pay = (body: object) =>
-  fetch(`${server.url}/bakong-standin/dev/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((r) => expect(r.status).toBe(200));
-async function checkPaymentsNow() {
-  await server.database.db.updateTable('payments').set({ next_check_at: 0 }).execute();
-  await server.payments.runOnce();
-}
-
-async function productWithStock(stock: number): Promise<ProductSummary> {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `OWED-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `SSD ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'accessories')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 4250,
-    },
-  });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: stock } });
-  return product;
-}
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000' } });
 
 async function placed(currency: 'USD' | 'KHR' = 'USD') {
-  const product = await productWithStock(3);
-  const api = (await signedInAs(server.database.db, 'customer')).client(server.url);
-  const order = await api.placeOrder({
-    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency },
+  const product = await aProductWithStock(shop, { stock: 3, priceCents: 4250, name: 'SSD' });
+  const { api, order } = await placedOrder(shop.server, {
+    items: [{ productId: product.id, quantity: 1 }],
+    currency,
   });
   return { api, order, payment: await api.getOrderPayment({ params: { id: order.id } }) };
 }
@@ -82,11 +29,11 @@ describe('money paid for an order that no longer waits for it', () => {
   it('a cancelled order paid anyway: owed back, staff mailed, listed, marked refunded once', async () => {
     const { api, order, payment } = await placed();
     await api.cancelOrder({ params: { id: order.id } });
-    await pay({ qr: payment.khqr });
-    await checkPaymentsNow();
+    await standIn(shop.server, 'pay', { qr: payment.khqr });
+    await checkPaymentsNow(shop.server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('cancelled');
 
-    const { items } = await staff.listRefundsOwed({ query: {} });
+    const { items } = await shop.staff.listRefundsOwed({ query: {} });
     const owed = items.find((item) => item.orderId === order.id);
     expect(owed).toMatchObject({
       orderNumber: order.number,
@@ -100,18 +47,20 @@ describe('money paid for an order that no longer waits for it', () => {
       customer: { email: order.customer.email },
     });
 
-    const mail = await smtp.waitFor((m) => m.to === staffEmail && m.subject.includes(order.number));
+    const mail = await shop.smtp.waitFor(
+      (m) => m.to === shop.staffUser.email && m.subject.includes(order.number),
+    );
     expect(mail.subject).toMatch(/^Money to refund/);
     expect(mail.text).toContain('$42.50');
     expect(mail.text).toContain(owed!.bakongHash!);
 
     // Another pass of the job finds nothing new: the payment is owed back once.
-    await checkPaymentsNow();
+    await checkPaymentsNow(shop.server);
     expect(
-      (await staff.listRefundsOwed({ query: {} })).items.filter((item) => item.orderId === order.id),
+      (await shop.staff.listRefundsOwed({ query: {} })).items.filter((item) => item.orderId === order.id),
     ).toHaveLength(1);
 
-    const refunded = await staff.markRefunded({
+    const refunded = await shop.staff.markRefunded({
       params: { id: owed!.id },
       body: { note: 'sent back by ABA transfer, ref 0042' },
     });
@@ -122,16 +71,16 @@ describe('money paid for an order that no longer waits for it', () => {
       refundedAt: expect.any(Number),
     });
     expect(
-      await failure(staff.markRefunded({ params: { id: owed!.id }, body: { note: 'again' } })),
+      await failure(shop.staff.markRefunded({ params: { id: owed!.id }, body: { note: 'again' } })),
     ).toMatchObject({ status: 409 });
     expect(
-      await failure(staff.markRefunded({ params: { id: 'no-such-record' }, body: { note: 'nothing' } })),
+      await failure(shop.staff.markRefunded({ params: { id: 'no-such-record' }, body: { note: 'nothing' } })),
     ).toMatchObject({ status: 404 });
-    expect((await staff.listRefundsOwed({ query: {} })).items.map((i) => i.id)).not.toContain(owed!.id);
-    expect((await admin.listRefundsOwed({ query: { status: 'refunded' } })).items[0]).toMatchObject({
+    expect((await shop.staff.listRefundsOwed({ query: {} })).items.map((i) => i.id)).not.toContain(owed!.id);
+    expect((await shop.admin.listRefundsOwed({ query: { status: 'refunded' } })).items[0]).toMatchObject({
       id: owed!.id,
     });
-    const audit = await server.database.db
+    const audit = await shop.server.database.db
       .selectFrom('audit_log')
       .select(['action', 'actor_id'])
       .where('entity', '=', 'refund_owed')
@@ -143,20 +92,20 @@ describe('money paid for an order that no longer waits for it', () => {
 
   it('both QR codes of an order paid: the later payment is owed back, in riel', async () => {
     const { api, order, payment: first } = await placed('KHR');
-    await server.database.db
+    await shop.server.database.db
       .updateTable('payments')
       .set({ expires_at: Date.now() - 1 })
       .where('md5', '=', first.md5)
       .execute();
     const second = await api.renewOrderPayment({ params: { id: order.id } });
-    await pay({ qr: second.khqr });
-    await checkPaymentsNow();
+    await standIn(shop.server, 'pay', { qr: second.khqr });
+    await checkPaymentsNow(shop.server);
     expect((await api.getOrder({ params: { id: order.id } })).status).toBe('paid');
 
     // The customer's other phone paid the first QR too, just in time.
-    await pay({ qr: first.khqr, allowExpired: true });
-    await checkPaymentsNow();
-    const owed = (await staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
+    await standIn(shop.server, 'pay', { qr: first.khqr, allowExpired: true });
+    await checkPaymentsNow(shop.server);
+    const owed = (await shop.staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
     expect(owed).toMatchObject({
       orderStatus: 'paid',
       currency: 'KHR',
@@ -168,17 +117,17 @@ describe('money paid for an order that no longer waits for it', () => {
   it('a wrong amount paid for a cancelled order is owed back as it was paid', async () => {
     const { api, order, payment } = await placed();
     await api.cancelOrder({ params: { id: order.id } });
-    await pay({ qr: payment.khqr, amount: 40 });
-    await checkPaymentsNow();
-    const owed = (await staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
+    await standIn(shop.server, 'pay', { qr: payment.khqr, amount: 40 });
+    await checkPaymentsNow(shop.server);
+    const owed = (await shop.staff.listRefundsOwed({ query: {} })).items.find((i) => i.orderId === order.id);
     expect(owed).toMatchObject({ orderStatus: 'cancelled', currency: 'USD', amount: 4000 });
   });
 
   it('nobody but staff and admins sees or settles what is owed', async () => {
-    const customer = (await signedInAs(server.database.db, 'customer')).client(server.url);
+    const customer = (await signedInAs(shop.server.database.db, 'customer')).client(shop.server.url);
     expect(await failure(customer.listRefundsOwed({ query: {} }))).toMatchObject({ status: 403 });
-    expect(await failure(server.client.listRefundsOwed({ query: {} }))).toMatchObject({ status: 401 });
-    const { items } = await staff.listRefundsOwed({ query: {} });
+    expect(await failure(shop.server.client.listRefundsOwed({ query: {} }))).toMatchObject({ status: 401 });
+    const { items } = await shop.staff.listRefundsOwed({ query: {} });
     expect(
       await failure(
         customer.markRefunded({ params: { id: items[0]?.id ?? 'x' }, body: { note: 'mine now' } }),

@@ -1,7 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ShopClient } from '@shop/shared';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp';
-import { browserClient, signedInAs, startTestServer, type TestServer } from '../../../test/support';
+import { describe, expect, it } from 'vitest';
+import type { ShopClient } from '@shop/shared';
+import {
+  aCustomer,
+  aProductWithStock,
+  failure,
+  placedOrder,
+  useTestShopWithMail,
+} from '../../../test/factory';
+import { browserClient } from '../../../test/support';
 
 /**
  * Customer inquiries through real HTTP, with mail through a real SMTP server on loopback: guests and customers ask,
@@ -10,73 +16,30 @@ import { browserClient, signedInAs, startTestServer, type TestServer } from '../
  */
 const PUBLIC_URL = 'https://shop.example.test';
 
-let smtp: TestSmtpServer;
-let server: TestServer;
-let admin: ShopClient;
-let staff: ShopClient;
+const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
 let ipCounter = 0;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startTestServer({
-    seed: 'demo',
-    env: {
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: '50',
-      BAKONG_POLL_MS: '3600000',
-      PUBLIC_URL,
-      TRUST_PROXY: '1',
-    },
-  });
-  admin = (await signedInAs(server.database.db, 'admin')).client(server.url);
-  staff = (await signedInAs(server.database.db, 'staff')).client(server.url);
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected an error'),
-    (e: unknown) => e as ApiError,
-  );
-const guest = () => browserClient(server.url, { ip: `10.7.0.${++ipCounter}` }).client;
+const guest = () => browserClient(shop.server.url, { ip: `10.7.0.${++ipCounter}` }).client;
 let emailCounter = 0;
 const guestEmail = () => `guest.${++emailCounter}.${Date.now()}@example.test`;
 const mailTo = (to: string, subject: RegExp) =>
-  smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
+  shop.smtp.waitFor((m) => m.to === to && subject.test(m.subject), 10_000);
 
 async function customer(options: { locale?: 'km' } = {}) {
-  const signedIn = await signedInAs(server.database.db, 'customer');
-  if (options.locale)
-    await server.database.db
-      .updateTable('users')
-      .set({ locale: options.locale })
-      .where('id', '=', signedIn.userId)
-      .execute();
-  const api = signedIn.client(server.url);
-  const { user } = await api.getMe({});
-  return { api, email: user.email, userId: signedIn.userId };
+  const { api, email, userId } = await aCustomer(shop.server, options);
+  return { api, email, userId };
 }
 
 async function orderOf(api: ShopClient) {
-  const { items: categories } = await server.client.listCategories({});
-  const { items: brands } = await server.client.listBrands({});
-  const sku = `SUP-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await admin.createProduct({
-    body: {
-      sku,
-      name: `USB headset ${sku}`,
-      categoryId: categories.find((c) => c.slug === 'keyboards-mice')!.id,
-      brandId: brands[0]!.id,
-      priceCents: 2500,
-    },
+  const product = await aProductWithStock(shop, {
+    stock: 3,
+    priceCents: 2500,
+    name: 'USB headset',
+    category: 'keyboards-mice',
   });
-  await staff.recordStockMovement({ body: { productId: product.id, type: 'receive', quantity: 3 } });
-  return api.placeOrder({
-    body: { items: [{ productId: product.id, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
-  });
+  return (
+    await placedOrder(shop.server, { customer: { api }, items: [{ productId: product.id, quantity: 1 }] })
+  ).order;
 }
 
 describe('opening an inquiry', () => {
@@ -99,7 +62,7 @@ describe('opening an inquiry', () => {
     expect(ack.text).not.toContain('MacBook');
     expect(ack.text).not.toContain(PUBLIC_URL);
 
-    const staffView = await staff.getInquiry({ params: { id: inquiry.id } });
+    const staffView = await shop.staff.getInquiry({ params: { id: inquiry.id } });
     expect(staffView.from).toEqual({ kind: 'guest', userId: null, name: 'Sokha', email, locale: 'en' });
   });
 
@@ -177,9 +140,11 @@ describe('opening an inquiry', () => {
       await failure(api.replyToMyInquiry({ params: { id: mine.id }, body: { message: '   ' } })),
     ).toMatchObject({ status: 400, fields: { message: expect.any(String) } });
     expect(
-      await failure(staff.setInquiryStatus({ params: { id: mine.id }, body: { status: 'solved' as never } })),
+      await failure(
+        shop.staff.setInquiryStatus({ params: { id: mine.id }, body: { status: 'solved' as never } }),
+      ),
     ).toMatchObject({ status: 400, fields: { status: expect.any(String) } });
-    expect(await failure(staff.listInquiries({ query: { status: 'pending' as never } }))).toMatchObject({
+    expect(await failure(shop.staff.listInquiries({ query: { status: 'pending' as never } }))).toMatchObject({
       status: 400,
       fields: { status: expect.any(String) },
     });
@@ -203,7 +168,7 @@ describe('answering', () => {
       body: { subject: 'RAM upgrade', message: 'Does my laptop take 32 GB?' },
     });
 
-    const queue = await staff.listInquiries({ query: { status: 'open', pageSize: 100 } });
+    const queue = await shop.staff.listInquiries({ query: { status: 'open', pageSize: 100 } });
     expect(queue.items.find((i) => i.id === inquiry.id)).toMatchObject({
       subject: 'RAM upgrade',
       status: 'open',
@@ -214,7 +179,10 @@ describe('answering', () => {
     expect(waited).toEqual([...waited].sort((a, b) => a - b));
 
     const answer = 'Yes: two 16 GB modules.\nBring it in and we fit them while you wait.';
-    const answered = await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: answer } });
+    const answered = await shop.staff.replyToInquiry({
+      params: { id: inquiry.id },
+      body: { message: answer },
+    });
     expect(answered).toMatchObject({ status: 'waiting_on_customer', lastAuthorKind: 'staff' });
     expect(answered.messages.map((m) => [m.authorKind, m.authorName])).toEqual([
       ['customer', 'customer'],
@@ -238,17 +206,20 @@ describe('answering', () => {
     expect(again).toMatchObject({ status: 'open', lastAuthorKind: 'customer' });
     expect(again.messages).toHaveLength(3);
 
-    const closed = await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+    const closed = await shop.staff.setInquiryStatus({
+      params: { id: inquiry.id },
+      body: { status: 'closed' },
+    });
     expect(closed.status).toBe('closed');
     expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('closed');
     // Closing twice changes nothing and records nothing new.
-    await staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
+    await shop.staff.setInquiryStatus({ params: { id: inquiry.id }, body: { status: 'closed' } });
 
     // A customer may come back to a closed thread: it is open for staff again.
     await api.replyToMyInquiry({ params: { id: inquiry.id }, body: { message: 'One more question.' } });
     expect((await api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('open');
 
-    const audit = await server.database.db
+    const audit = await shop.server.database.db
       .selectFrom('audit_log')
       .select(['action', 'before_json', 'after_json', 'actor_id'])
       .where('entity', '=', 'support_inquiry')
@@ -269,7 +240,7 @@ describe('answering', () => {
     const inquiry = await guest().openInquiry({
       body: { name: 'Vanna', email, subject: 'Price of RTX 4070', message: 'In riel?', locale: 'km' },
     });
-    const answered = await staff.replyToInquiry({
+    const answered = await shop.staff.replyToInquiry({
       params: { id: inquiry.id },
       body: { message: 'It is 2,460,000 riel <today>.', close: true },
     });
@@ -283,7 +254,7 @@ describe('answering', () => {
   it('a Khmer-speaking customer is answered in Khmer', async () => {
     const { api, email } = await customer({ locale: 'km' });
     const inquiry = await api.openInquiry({ body: { subject: 'Delivery', message: 'To Siem Reap?' } });
-    await staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: 'បាទ/ចាស' } });
+    await shop.staff.replyToInquiry({ params: { id: inquiry.id }, body: { message: 'បាទ/ចាស' } });
     const mail = await mailTo(email, /យើងបានឆ្លើយតប/);
     expect(mail.text).toContain('បាទ/ចាស');
     expect(mail.text).toContain(`${PUBLIC_URL}/account/support/${inquiry.id}`);
@@ -295,7 +266,7 @@ describe('who sees what', () => {
     const { api } = await customer();
     const first = await api.openInquiry({ body: { subject: 'First', message: 'One' } });
     const second = await api.openInquiry({ body: { subject: 'Second', message: 'Two' } });
-    await staff.replyToInquiry({ params: { id: first.id }, body: { message: 'Answer' } });
+    await shop.staff.replyToInquiry({ params: { id: first.id }, body: { message: 'Answer' } });
     const mine = await api.listMyInquiries({ query: {} });
     expect(mine).toMatchObject({ total: 2, page: 1 });
     expect(mine.items.map((i) => i.id)).toEqual([first.id, second.id]);
@@ -313,22 +284,24 @@ describe('who sees what', () => {
   });
 
   it('staff filter by status and page through every thread; unknown ids are 404', async () => {
-    const page = await staff.listInquiries({ query: { pageSize: 2 } });
+    const page = await shop.staff.listInquiries({ query: { pageSize: 2 } });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
-    const next = await staff.listInquiries({ query: { pageSize: 2, page: 2 } });
+    const next = await shop.staff.listInquiries({ query: { pageSize: 2, page: 2 } });
     expect(next.items.map((i) => i.id)).not.toContain(page.items[0]!.id);
     const newest = page.items.map((i) => i.updatedAt);
     expect(newest).toEqual([...newest].sort((a, b) => b - a));
-    const closed = await staff.listInquiries({ query: { status: 'closed', pageSize: 100 } });
+    const closed = await shop.staff.listInquiries({ query: { status: 'closed', pageSize: 100 } });
     expect(closed.items.length).toBeGreaterThan(0);
     expect(closed.items.every((i) => i.status === 'closed')).toBe(true);
 
-    expect(await failure(staff.getInquiry({ params: { id: 'NO-SUCH-INQUIRY' } }))).toMatchObject({
+    expect(await failure(shop.staff.getInquiry({ params: { id: 'NO-SUCH-INQUIRY' } }))).toMatchObject({
       status: 404,
     });
     expect(
-      await failure(staff.replyToInquiry({ params: { id: 'NO-SUCH-INQUIRY' }, body: { message: 'Hi' } })),
+      await failure(
+        shop.staff.replyToInquiry({ params: { id: 'NO-SUCH-INQUIRY' }, body: { message: 'Hi' } }),
+      ),
     ).toMatchObject({ status: 404 });
   });
 
