@@ -35,3 +35,12 @@ export async function pageOf<DB, TB extends keyof DB, Row, CountDB, CountTB exte
   ]);
   return { rows: found, total: Number(count.n) };
 }
+
+/** A page as the API answers a list (`{ items, total, page, pageSize }`), each row shown by `present`. */
+export function pageAnswer<Row, Item>(
+  { rows, total }: PageOf<Row>,
+  present: (row: Row) => Item,
+  page: PageRequest,
+): { items: Item[]; total: number; page: number; pageSize: number } {
+  return { items: rows.map(present), total, page: page.page, pageSize: page.pageSize };
+}

@@ -2,29 +2,10 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors';
+import { phonePhoto, picture } from '../../test/pictures';
 import { inspectImage, makeThumbnails } from './images';
 
 const limits = { maxBytes: 8 * 1024 * 1024, maxPixels: 40_000_000 };
-
-const picture = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#2a6fdb' } });
-
-/** A phone photo: taken sideways (EXIF orientation 6), with the camera model and where it was taken. */
-async function phonePhotoJpeg(width = 640, height = 480): Promise<Buffer> {
-  return picture(width, height)
-    .jpeg()
-    .withMetadata({ orientation: 6 })
-    .withExif({
-      IFD0: { Make: 'PhoneCo', Model: 'Pocket 12' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '11/1 33/1 30/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '104/1 55/1 12/1',
-      },
-    })
-    .toBuffer();
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -50,7 +31,7 @@ describe('inspectImage', () => {
   });
 
   it('turns a sideways phone photo upright and drops its EXIF, GPS position included', async () => {
-    const jpeg = await phonePhotoJpeg(640, 480);
+    const jpeg = await phonePhoto(640, 480);
     const before = await sharp(jpeg).metadata();
     expect(before.orientation).toBe(6);
     expect(before.exif?.toString('latin1')).toContain('PhoneCo');
@@ -105,7 +86,7 @@ describe('inspectImage', () => {
 
 describe('makeThumbnails', () => {
   it('makes one WebP per width, upright, without metadata', async () => {
-    const thumbnails = await makeThumbnails(await phonePhotoJpeg(1600, 1200));
+    const thumbnails = await makeThumbnails(await phonePhoto(1600, 1200));
     expect(thumbnails.map((t) => [t.width, t.pixelWidth, t.pixelHeight])).toEqual([
       [160, 160, 213],
       [480, 480, 640],

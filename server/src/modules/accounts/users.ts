@@ -1,5 +1,6 @@
 import { roles, type Role, type User, type UserStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageAnswer } from '../../db/paging';
 import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
@@ -68,8 +69,7 @@ export async function listUsers(
   },
 ) {
   const role = caller.role === 'admin' ? query.role : 'customer';
-  const { rows, total } = await pageOfUsers(db, { role, status: query.status, q: query.q }, query);
-  return { items: rows.map(toUser), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(await pageOfUsers(db, { role, status: query.status, q: query.q }, query), toUser, query);
 }
 
 export async function createUser(

@@ -7,25 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ProductDetail, ShopClient } from '@shop/shared';
 import { signedInAs, startTestServer, type TestServer } from '../../../test/support';
 import { DiskStorage } from '../../storage/disk';
-
-const picture = (width: number, height: number, background = '#2a6fdb') =>
-  sharp({ create: { width, height, channels: 3, background } });
+import { phonePhoto as phonePhotoOf, picture } from '../../../test/pictures';
 
 /** A phone photo: taken sideways, with the camera and the GPS position of where it was taken in its EXIF. */
-const phonePhoto = () =>
-  picture(1200, 900, '#d04020')
-    .jpeg()
-    .withMetadata({ orientation: 6 })
-    .withExif({
-      IFD0: { Make: 'PhoneCo', Model: 'Pocket 12' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '11/1 33/1 30/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '104/1 55/1 12/1',
-      },
-    })
-    .toBuffer();
+const phonePhoto = () => phonePhotoOf(1200, 900, '#d04020');
 
 interface Shop {
   server: TestServer;

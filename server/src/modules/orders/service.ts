@@ -7,6 +7,7 @@ import {
   type PlaceOrderInput,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageAnswer } from '../../db/paging';
 import { isUniqueViolation } from '../../db/errors';
 import type { OrderTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -248,7 +249,7 @@ export async function listOrdersFor(
   query: { status?: OrderStatus | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
   const viewerKind: OrderActor = viewer.role === 'customer' ? 'customer' : 'staff';
-  const { rows, total } = await pageOfOrders(
+  const found = await pageOfOrders(
     db,
     {
       ...(viewer.role === 'customer' && { userId: viewer.id }),
@@ -257,12 +258,7 @@ export async function listOrdersFor(
     },
     query,
   );
-  return {
-    items: rows.map(({ row, itemCount }) => ({ ...orderHeader(row, viewerKind), itemCount })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageAnswer(found, ({ row, itemCount }) => ({ ...orderHeader(row, viewerKind), itemCount }), query);
 }
 
 async function deliveryAddress(tx: Tx, userId: string, addressId: string) {

@@ -9,6 +9,7 @@ import {
   type PaymentProofStatus,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageAnswer } from '../../db/paging';
 import { newId } from '../../db/ids';
 import type { OrderTable, PaymentProofTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -166,13 +167,7 @@ export async function listPaymentProofs(
   db: Db,
   query: { status: PaymentProofStatus; page: number; pageSize: number },
 ) {
-  const { rows, total } = await pageOfReviewItems(db, query.status, query);
-  return {
-    items: rows.map(toReviewItem),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageAnswer(await pageOfReviewItems(db, query.status, query), toReviewItem, query);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type RefundOwedStatus,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageAnswer } from '../../db/paging';
 import { newId } from '../../db/ids';
 import type { RefundOwedTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -86,13 +87,7 @@ export async function listRefundsOwed(
   db: Db,
   query: { status: RefundOwedStatus; page: number; pageSize: number },
 ) {
-  const { rows, total } = await pageOfRefundItems(db, query.status, query);
-  return {
-    items: rows.map(toRefundOwed),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageAnswer(await pageOfRefundItems(db, query.status, query), toRefundOwed, query);
 }
 
 /** Staff sent the money back: recorded once, with who, when and how. */

@@ -8,6 +8,7 @@ import type {
   StaffInquiryReplyInput,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { pageAnswer } from '../../db/paging';
 import { newId } from '../../db/ids';
 import type { SupportMessageTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -85,8 +86,7 @@ export async function listCustomerInquiries(
   user: SignedInUser,
   query: { page: number; pageSize: number },
 ) {
-  const { rows, total } = await pageOfInquiries(db, { userId: user.id }, query);
-  return { items: rows.map(toInquirySummary), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(await pageOfInquiries(db, { userId: user.id }, query), toInquirySummary, query);
 }
 
 export async function customerInquiry(db: Db, id: string, user: SignedInUser): Promise<Inquiry> {
@@ -115,12 +115,12 @@ export async function listInquiries(
   query: { status?: InquiryStatus | undefined; page: number; pageSize: number },
 ) {
   // The open ones are a queue: whoever has waited longest comes first.
-  const { rows, total } = await pageOfInquiries(
+  const found = await pageOfInquiries(
     db,
     { status: query.status },
     { ...query, oldestFirst: query.status === 'open' },
   );
-  return { items: rows.map(toStaffInquirySummary), total, page: query.page, pageSize: query.pageSize };
+  return pageAnswer(found, toStaffInquirySummary, query);
 }
 
 export async function staffInquiry(db: Db | Tx, id: string): Promise<StaffInquiry> {
