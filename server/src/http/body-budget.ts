@@ -29,16 +29,17 @@ const SHARE_PER_ADDRESS = 1 / 32;
 const FEWEST_PER_ADDRESS = 4;
 
 export function createBodyBudget(options: { readers: number; bytes: number; waitMs: number }): BodyBudget {
-  const places = fifoSemaphore(options.readers, options.waitMs);
-  const room = fifoSemaphore(options.bytes, options.waitMs);
+  // Whoever is refused, waited or not, may try again once a wait has gone by.
+  const refuse = () => new Unavailable(Math.max(1, Math.ceil(options.waitMs / 1000)));
+  const places = fifoSemaphore(options.readers, options.waitMs, refuse);
+  const room = fifoSemaphore(options.bytes, options.waitMs, refuse);
   const perAddress = Math.max(FEWEST_PER_ADDRESS, Math.floor(options.readers * SHARE_PER_ADDRESS));
   const heldByAddress = new Map<string, number>();
-  const retryAfter = Math.max(1, Math.ceil(options.waitMs / 1000));
   return {
     async admit(address) {
       const key = address ?? 'unknown';
       const held = heldByAddress.get(key) ?? 0;
-      if (held >= perAddress) throw new Unavailable(retryAfter);
+      if (held >= perAddress) throw refuse();
       heldByAddress.set(key, held + 1);
       const leaveAddress = () => {
         const left = heldByAddress.get(key)! - 1;
@@ -78,10 +79,10 @@ interface Waiter {
 }
 
 /**
- * Units of something limited: granted in the order asked for, refused with 503 after `waitMs` of waiting. A request
+ * Units of something limited: granted in the order asked for, refused with `refuse()` after `waitMs` of waiting. A request
  * for more than the whole capacity waits for all of it rather than forever.
  */
-function fifoSemaphore(capacity: number, waitMs: number) {
+function fifoSemaphore(capacity: number, waitMs: number, refuse: () => Error) {
   let free = capacity;
   const waiting: Waiter[] = [];
   const grantWaiting = () => {
@@ -119,7 +120,7 @@ function fifoSemaphore(capacity: number, waitMs: number) {
           waiting.splice(waiting.indexOf(waiter), 1);
           // Whoever waited behind it may fit now.
           grantWaiting();
-          reject(new Unavailable(Math.max(1, Math.ceil(waitMs / 1000))));
+          reject(refuse());
         }, waitMs);
         waiting.push(waiter);
       });
