@@ -48,7 +48,7 @@ async function statusFor(method: string, path: string, caller: Caller): Promise<
 
 function expectedStatus(route: RouteDef, caller: string): 'allowed' | 401 | 403 {
   if (route.access.kind === 'public' || route.access.kind === 'optional') return 'allowed';
-  if (caller === 'anonymous') return 401;
+  if (caller === 'anonymous' || route.access.kind === 'device') return 401;
   if (route.access.kind === 'signed-in') return 'allowed';
   return can(caller as (typeof roles)[number], route.access.permission) ? 'allowed' : 403;
 }

@@ -9,7 +9,11 @@ export const permissions = {
   'catalog.manage': ['admin'],
   'stock.view': ['staff', 'admin'],
   'stock.manage': ['staff', 'admin'],
-  'sync.pull': ['staff', 'admin'],
+  /** Pushed counter items the server parked: fix and re-apply, or discard with a reason. */
+  'sync.resolve': ['staff', 'admin'],
+  'devices.manage': ['admin'],
+  /** Sell at a counter: sign in there (PIN), push sales, returns and shifts under one's own name. */
+  'pos.sell': ['staff', 'admin'],
   'customers.view': ['staff', 'admin'],
   'orders.manage': ['staff', 'admin'],
   'support.manage': ['staff', 'admin'],

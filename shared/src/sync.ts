@@ -1,8 +1,117 @@
 import { z } from 'zod';
+import { currencySchema } from './orders';
+import { roles } from './permissions';
 
-/** Entities whose writes the server records in its change feed, for the desktop POS to pull. */
-export const changeEntities = ['category', 'brand', 'product', 'stock'] as const;
+// --- pull: the change feed -----------------------------------------------------------------------------------------
+
+/**
+ * Entities whose writes the server records in its change feed, for the desktop POS to pull. Each change carries the
+ * entity's current `data` (null for a delete), so a counter's first pull needs no other request.
+ */
+export const changeEntities = [
+  'category',
+  'brand',
+  'product',
+  'stock',
+  'customer',
+  'staff',
+  'setting',
+] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
+
+/** A product as a counter sells it. `available` is on hand minus what web orders hold. */
+export const syncProductSchema = z
+  .object({
+    id: z.string(),
+    sku: z.string(),
+    barcode: z.string().nullable(),
+    name: z.string(),
+    categoryId: z.string().nullable(),
+    brandId: z.string().nullable(),
+    priceCents: z.number().int(),
+    salePriceCents: z.number().int().nullable(),
+    serialized: z.boolean(),
+    warrantyMonths: z.number().int(),
+    active: z.boolean(),
+    available: z.number().int(),
+    /** The small picture's URL (relative to the server), or null when the product has none. */
+    thumbnailUrl: z.string().nullable(),
+  })
+  .meta({ id: 'SyncProduct' });
+export type SyncProduct = z.infer<typeof syncProductSchema>;
+
+export const syncCategorySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameKm: z.string().nullable(),
+    parentId: z.string().nullable(),
+  })
+  .meta({ id: 'SyncCategory' });
+export type SyncCategory = z.infer<typeof syncCategorySchema>;
+
+export const syncBrandSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'SyncBrand' });
+export type SyncBrand = z.infer<typeof syncBrandSchema>;
+
+/** A stock change: the product's counters after it. */
+export const syncStockSchema = z
+  .object({
+    productId: z.string(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+  })
+  .meta({ id: 'SyncStock' });
+export type SyncStock = z.infer<typeof syncStockSchema>;
+
+/** A customer the counter can find by phone or name and sell to. */
+export const syncCustomerSchema = z
+  .object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+  .meta({ id: 'SyncCustomer' });
+export type SyncCustomer = z.infer<typeof syncCustomerSchema>;
+
+/**
+ * A staff member or admin who may sign in at a counter. `pinVerifier` checks their short PIN offline (a slow salted
+ * hash, pin-verifier.ts); null until they set a PIN. `active: false` (disabled or no longer staff) signs them out.
+ */
+export const syncStaffSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(roles),
+    active: z.boolean(),
+    pinVerifier: z.string().nullable(),
+  })
+  .meta({ id: 'SyncStaff' });
+export type SyncStaff = z.infer<typeof syncStaffSchema>;
+
+/** A shop setting the counter uses: its key (settingKeys) and stored value, as `npm run shop -- settings` shows it. */
+export const syncSettingSchema = z
+  .object({ key: z.string(), value: z.unknown() })
+  .meta({ id: 'SyncSetting' });
+export type SyncSetting = z.infer<typeof syncSettingSchema>;
+
+/** What `data` holds for each entity. */
+export interface ChangeData {
+  category: SyncCategory;
+  brand: SyncBrand;
+  product: SyncProduct;
+  stock: SyncStock;
+  customer: SyncCustomer;
+  staff: SyncStaff;
+  setting: SyncSetting;
+}
+
+export const changeDataSchemas = {
+  category: syncCategorySchema,
+  brand: syncBrandSchema,
+  product: syncProductSchema,
+  stock: syncStockSchema,
+  customer: syncCustomerSchema,
+  staff: syncStaffSchema,
+  setting: syncSettingSchema,
+} as const satisfies { [E in ChangeEntity]: z.ZodType<ChangeData[E]> };
 
 export const changeSchema = z
   .object({
@@ -11,6 +120,8 @@ export const changeSchema = z
     entityId: z.string(),
     operation: z.enum(['upsert', 'delete']),
     at: z.number().int(),
+    /** The entity as it is now (see changeDataSchemas), or null when it was deleted. */
+    data: z.unknown(),
   })
   .meta({ id: 'Change' });
 export type Change = z.infer<typeof changeSchema>;
@@ -29,3 +140,177 @@ export const changesPageSchema = z
   })
   .meta({ id: 'ChangesPage' });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
+
+// --- push: what a counter did ------------------------------------------------------------------------------------
+
+/** Ids of counter-made records: ULIDs made on the device (26 Crockford base-32 characters). */
+export const ulidSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID: 26 characters of Crockford base 32, upper case');
+
+const minor = z.number().int().min(0).max(1_000_000_000_000);
+const reason = z.string().trim().min(1, 'say why').max(500);
+
+const pushItemBase = {
+  id: ulidSchema,
+  /** When it happened at the counter (epoch ms). */
+  at: z.number().int().min(0),
+  /** The staff member who did it. */
+  staffId: z.string().min(1).max(64),
+};
+
+export const shiftOpenItemSchema = z.object({
+  ...pushItemBase,
+  type: z.literal('shift_open'),
+  shiftId: ulidSchema,
+  floatUsdCents: minor,
+  floatKhr: minor,
+});
+export const shiftCloseItemSchema = z.object({
+  ...pushItemBase,
+  type: z.literal('shift_close'),
+  shiftId: ulidSchema,
+  countedUsdCents: minor,
+  countedKhr: minor,
+});
+export const cashMovementItemSchema = z.object({
+  ...pushItemBase,
+  type: z.literal('cash_movement'),
+  shiftId: ulidSchema,
+  kind: z.enum(['pay_in', 'pay_out']),
+  currency: currencySchema,
+  amount: minor,
+  reason,
+});
+
+export const salePaymentSchema = z.object({
+  method: z.enum(['cash', 'khqr']),
+  currency: currencySchema,
+  /** What this payment settled, in minor units of its currency. */
+  amount: minor,
+  /** Cash handed over (cash only). */
+  tendered: minor.optional(),
+  /** Change given back, in the same currency. */
+  change: minor.optional(),
+  /** A KHQR confirmed by staff against the shop's static QR (offline): reconciled later. */
+  staffConfirmed: z.boolean().optional(),
+  /** The server's md5 of a dynamic KHQR, when the counter was online. */
+  md5: z.string().max(64).optional(),
+});
+export type SalePayment = z.infer<typeof salePaymentSchema>;
+
+export const saleLineSchema = z.object({
+  productId: z.string().min(1).max(64),
+  quantity: z.number().int().min(1).max(10_000),
+  /** What the customer paid per unit (USD cents), as the counter priced it. */
+  unitPriceCents: minor,
+  discountCents: minor.optional(),
+  serials: z.array(z.string().trim().min(1).max(100)).max(10_000).optional(),
+});
+export type SaleLine = z.infer<typeof saleLineSchema>;
+
+export const saleItemSchema = z.object({
+  ...pushItemBase,
+  type: z.literal('sale'),
+  shiftId: ulidSchema.optional(),
+  receiptNumber: z.string().trim().min(1).max(40),
+  customerId: z.string().min(1).max(64).optional(),
+  lines: z.array(saleLineSchema).min(1).max(500),
+  discountCents: minor.optional(),
+  payments: z.array(salePaymentSchema).min(1).max(20),
+});
+export type SaleItem = z.infer<typeof saleItemSchema>;
+
+export const returnItemSchema = z.object({
+  ...pushItemBase,
+  type: z.literal('return'),
+  shiftId: ulidSchema.optional(),
+  /** The pushed sale's id (ULID), or the server order id of the sale returned against. */
+  saleId: z.string().min(1).max(64),
+  lines: z
+    .array(
+      z.object({
+        productId: z.string().min(1).max(64),
+        quantity: z.number().int().min(1).max(10_000),
+        serials: z.array(z.string().trim().min(1).max(100)).max(10_000).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+  refunds: z
+    .array(z.object({ method: z.enum(['cash', 'khqr']), currency: currencySchema, amount: minor }))
+    .max(20),
+  reason,
+});
+export type ReturnItem = z.infer<typeof returnItemSchema>;
+
+export const pushItemSchema = z.discriminatedUnion('type', [
+  shiftOpenItemSchema,
+  shiftCloseItemSchema,
+  cashMovementItemSchema,
+  saleItemSchema,
+  returnItemSchema,
+]);
+export type PushItem = z.infer<typeof pushItemSchema>;
+export type PushItemType = PushItem['type'];
+
+export const maxPushItems = 200;
+
+export const pushBodySchema = z.object({
+  items: z.array(pushItemSchema).min(1).max(maxPushItems),
+  /** How many items the device still has queued after this batch: shown to admins beside the device. */
+  pending: z.number().int().min(0).optional(),
+  appVersion: z.string().trim().max(40).optional(),
+});
+export type PushBody = z.infer<typeof pushBodySchema>;
+
+export const pushStatuses = ['applied', 'parked', 'conflict'] as const;
+export type PushStatus = (typeof pushStatuses)[number];
+
+export const shortfallSchema = z.object({ productId: z.string(), quantity: z.number().int().min(1) });
+export type Shortfall = z.infer<typeof shortfallSchema>;
+
+export const pushResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(pushStatuses),
+    orderId: z.string().optional(),
+    orderNumber: z.string().optional(),
+    /** Units sold beyond what the server had: the sale stands, staff are told. */
+    shortfalls: z.array(shortfallSchema).optional(),
+    /** Why an item was parked or is a conflict. */
+    error: z.string().optional(),
+  })
+  .meta({ id: 'PushResult' });
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushAnswerSchema = z.object({ results: z.array(pushResultSchema) }).meta({ id: 'PushAnswer' });
+export type PushAnswer = z.infer<typeof pushAnswerSchema>;
+
+// --- parked items: what the server could not apply -----------------------------------------------------------------
+
+export const parkedStatuses = ['parked', 'applied', 'discarded'] as const;
+
+export const parkedItemSchema = z
+  .object({
+    id: z.string(),
+    deviceId: z.string(),
+    deviceName: z.string(),
+    type: z.string(),
+    /** The item as the counter sent it. */
+    item: z.unknown(),
+    status: z.enum(parkedStatuses),
+    error: z.string(),
+    parkedAt: z.number().int(),
+    /** Set once applied on retry or discarded. */
+    resolvedAt: z.number().int().nullable(),
+    resolvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    discardReason: z.string().nullable(),
+    orderId: z.string().nullable(),
+  })
+  .meta({ id: 'ParkedItem' });
+export type ParkedItem = z.infer<typeof parkedItemSchema>;
+
+export const parkedItemListSchema = z
+  .object({ items: z.array(parkedItemSchema) })
+  .meta({ id: 'ParkedItemList' });

@@ -12,6 +12,7 @@ import * as signInHardening from './migrations/009-sign-in-hardening';
 import * as unpaidHolds from './migrations/010-unpaid-holds';
 import * as signUpAttempts from './migrations/013-sign-up-attempts';
 import * as paymentMethods from './migrations/014-payment-methods';
+import * as counters from './migrations/015-counters';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010-unpaid-holds': unpaidHolds,
   '013-sign-up-attempts': signUpAttempts,
   '014-payment-methods': paymentMethods,
+  '015-counters': counters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,11 @@ export interface Database {
   hold_counters: HoldCounterTable;
   order_holds: OrderHoldTable;
   refunds_owed: RefundOwedTable;
+  devices: DeviceTable;
+  sync_items: SyncItemTable;
+  pos_shifts: PosShiftTable;
+  pos_cash_movements: PosCashMovementTable;
+  stock_shortfalls: StockShortfallTable;
 }
 
 export interface CategoryTable {
@@ -162,6 +167,9 @@ export interface UserTable {
   updated_at: number;
   /** Moved on by a completed password reset: the sign-in throttle's counters of the account start afresh. */
   sign_in_epoch?: number;
+  /** A slow salted hash of the counter PIN (pin-verifier.ts), synced to counters; null until set. */
+  pin_verifier?: string | null;
+  pin_set_at?: number | null;
 }
 
 export interface SessionTable {
@@ -327,6 +335,13 @@ export interface OrderTable {
   paid_at: number | null;
   /** Owed back to the customer for lines cancelled after payment (USD cents); 0 until a paid line is cancelled. */
   refund_owed_cents: number;
+  /** Order-level discount (USD cents), after line discounts: counter sales. */
+  discount_cents?: number;
+  /** Counter sales: the device, the staff member, the shift and the printed receipt number. */
+  device_id?: string | null;
+  staff_id?: string | null;
+  shift_id?: string | null;
+  receipt_number?: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -344,6 +359,8 @@ export interface OrderItemTable {
   warranty_months: number;
   cancelled_quantity: number;
   cancel_reason: string | null;
+  /** Discount on the whole line (USD cents): line_total_cents is after it. */
+  discount_cents?: number;
 }
 
 /** One cancellation of units of an order line, with the value of those units at the order's prices. */
@@ -409,6 +426,8 @@ export interface PaymentTable {
   claimed_by: string | null;
   claimed_until: number | null;
   bakong_hash: string | null;
+  /** 1: a KHQR staff confirmed against the shop's static QR while offline, to match with the bank statement. */
+  needs_reconciliation?: number;
   paid_at: number | null;
   created_at: number;
   updated_at: number;
@@ -515,4 +534,81 @@ export interface RefundOwedTable {
   refunded_by: string | null;
   refunded_at: number | null;
   note: string | null;
+}
+
+/** A counter (desktop POS install). Pairing code and token are kept as SHA-256 only. */
+export interface DeviceTable {
+  id: string;
+  name: string;
+  pairing_code_hash: string | null;
+  pairing_expires_at: number | null;
+  token_hash: string | null;
+  created_by: string;
+  created_at: number;
+  paired_at: number | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  last_seen_at: number | null;
+  last_sync_at: number | null;
+  app_version: string | null;
+  pending_count?: number;
+}
+
+/** A pushed counter item, kept with the answer it got: a retry of the same id gets the same answer. */
+export interface SyncItemTable {
+  id: string;
+  device_id: string;
+  type: string;
+  staff_id: string;
+  content_hash: string;
+  item_json: string;
+  /** applied | parked | discarded */
+  status: string;
+  result_json: string;
+  error: string | null;
+  order_id: string | null;
+  at: number;
+  received_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  discard_reason: string | null;
+}
+
+/** A cash drawer's shift at a counter: its float, and the count at the close. */
+export interface PosShiftTable {
+  id: string;
+  device_id: string;
+  opened_by: string;
+  opened_at: number;
+  float_usd_cents: number;
+  float_khr: number;
+  closed_by: string | null;
+  closed_at: number | null;
+  counted_usd_cents: number | null;
+  counted_khr: number | null;
+}
+
+/** Cash put into (pay_in) or taken out of (pay_out) a drawer during a shift, with the reason. */
+export interface PosCashMovementTable {
+  id: string;
+  shift_id: string;
+  staff_id: string;
+  kind: string;
+  currency: string;
+  amount_minor: number;
+  reason: string;
+  at: number;
+}
+
+/** Units a counter sold beyond what the server had on hand: the sale stands, staff resolve the difference. */
+export interface StockShortfallTable {
+  id: string;
+  product_id: string;
+  order_id: string;
+  device_id: string | null;
+  quantity: number;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution: string | null;
 }

@@ -16,6 +16,8 @@ import { orderHandlers } from '../modules/orders/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
+import { deviceHandlers } from '../modules/devices/routes';
+import { pushHandlers } from '../modules/sync/push-routes';
 import { syncHandlers } from '../modules/sync/routes';
 import { serveFiles } from '../storage/serve';
 import { createUploadReceiver } from '../storage/upload';
@@ -104,6 +106,8 @@ export function createApp(shop: ShopServices): Express {
     ...supportHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...syncHandlers(db),
+    ...deviceHandlers(db),
+    ...pushHandlers(db),
   };
   const cookies = { secure };
   const api = express.Router();

@@ -169,7 +169,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
 function authorize(route: RouteDef, user: SignedInUser | null): void {
   const { access } = route;
   if (access.kind === 'public' || access.kind === 'optional') return;
-  if (!user) throw new Unauthenticated();
+  if (!user || access.kind === 'device') throw new Unauthenticated();
   if (access.kind === 'permission' && !can(user.role, access.permission)) throw new Forbidden();
 }
 

@@ -7,11 +7,14 @@ export type Access =
   /** Open to anyone; a signed-in caller is recognised (the cart of a guest or of a customer). */
   | { kind: 'optional' }
   | { kind: 'signed-in' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** A paired counter, by its device token (devices.ts): the sync routes. No user session is accepted there. */
+  | { kind: 'device' };
 
 export const publicAccess = { kind: 'public' } as const satisfies Access;
 export const anyone = { kind: 'optional' } as const satisfies Access;
 export const signedIn = { kind: 'signed-in' } as const satisfies Access;
+export const pairedDevice = { kind: 'device' } as const satisfies Access;
 export const requires = (permission: Permission) =>
   ({ kind: 'permission', permission }) as const satisfies Access;
 

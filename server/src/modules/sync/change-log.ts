@@ -52,6 +52,7 @@ export async function readChanges(db: Db, after: number, limit: number): Promise
       entityId: row.entity_id,
       operation: row.operation as 'upsert' | 'delete',
       at: Number(row.created_at),
+      data: null,
     })),
     cursor: page.length ? Number(page[page.length - 1]!.seq) : after,
     hasMore: rows.length > limit,

@@ -23,6 +23,7 @@ import {
   userSchema,
   verifyEmailInputSchema,
 } from '../../accounts';
+import { counterPinInputSchema } from '../../devices';
 import { anyone, defineRoute, publicAccess, requires, signedIn } from '../route';
 import { idParam, ok } from './common';
 
@@ -163,6 +164,16 @@ export const accountRoutes = {
     tag: 'accounts',
     access: signedIn,
     body: changePasswordInputSchema,
+    response: ok,
+    errors: [429],
+  }),
+  setCounterPin: defineRoute({
+    method: 'put',
+    path: '/me/pin',
+    summary: 'Set the short PIN that signs a staff member in at a counter where they signed in online before',
+    tag: 'accounts',
+    access: requires('pos.sell'),
+    body: counterPinInputSchema,
     response: ok,
     errors: [429],
   }),

@@ -1,15 +1,109 @@
-import { changesPageSchema, changesQuerySchema } from '../../sync';
-import { defineRoute, requires } from '../route';
+import { z } from 'zod';
+import {
+  createDeviceBodySchema,
+  createdDeviceSchema,
+  deviceListSchema,
+  deviceSchema,
+  pairDeviceBodySchema,
+  pairedDeviceSchema,
+} from '../../devices';
+import {
+  changesPageSchema,
+  changesQuerySchema,
+  parkedItemListSchema,
+  parkedItemSchema,
+  pushAnswerSchema,
+  pushBodySchema,
+} from '../../sync';
+import { defineRoute, pairedDevice, publicAccess, requires } from '../route';
+import { idParam } from './common';
 
-/** The desktop POS sync endpoints. */
+/** Counters: pairing, and the sync routes only a paired device's token opens (ARCHITECTURE.md, the wire contract). */
 export const syncRoutes = {
+  createDevice: defineRoute({
+    method: 'post',
+    path: '/admin/devices',
+    summary: 'Create a counter device and its one-time pairing code (valid 15 minutes)',
+    tag: 'devices',
+    access: requires('devices.manage'),
+    body: createDeviceBodySchema,
+    response: createdDeviceSchema,
+    status: 201,
+  }),
+  listDevices: defineRoute({
+    method: 'get',
+    path: '/admin/devices',
+    summary: 'The paired counters with when they were last seen and synced, and what they still have queued',
+    tag: 'devices',
+    access: requires('devices.manage'),
+    response: deviceListSchema,
+  }),
+  revokeDevice: defineRoute({
+    method: 'delete',
+    path: '/admin/devices/:id',
+    summary: 'Revoke a counter: its token answers 401 at once',
+    tag: 'devices',
+    access: requires('devices.manage'),
+    params: idParam,
+    response: deviceSchema,
+    errors: [404],
+  }),
+  pairDevice: defineRoute({
+    method: 'post',
+    path: '/devices/pair',
+    summary: "Trade a pairing code for the device's own token (a used or expired code is 400)",
+    tag: 'devices',
+    access: publicAccess,
+    body: pairDeviceBodySchema,
+    response: pairedDeviceSchema,
+    status: 201,
+    errors: [429],
+  }),
   listChanges: defineRoute({
     method: 'get',
     path: '/sync/changes',
-    summary: 'The change feed after a cursor, in commit order (desktop sync)',
+    summary: 'The change feed after a cursor, in commit order, each change with its entity as it is now',
     tag: 'sync',
-    access: requires('sync.pull'),
+    access: pairedDevice,
     query: changesQuerySchema,
     response: changesPageSchema,
+  }),
+  pushItems: defineRoute({
+    method: 'post',
+    path: '/sync/push',
+    summary: 'What a counter did (sales, returns, shifts, cash movements): each item applied exactly once',
+    tag: 'sync',
+    access: pairedDevice,
+    body: pushBodySchema,
+    response: pushAnswerSchema,
+  }),
+  listParkedItems: defineRoute({
+    method: 'get',
+    path: '/admin/sync/parked',
+    summary: 'Pushed counter items the server could not apply, waiting for staff',
+    tag: 'back office',
+    access: requires('sync.resolve'),
+    response: parkedItemListSchema,
+  }),
+  retryParkedItem: defineRoute({
+    method: 'post',
+    path: '/admin/sync/parked/:id/retry',
+    summary: 'Apply a parked item again, after fixing what it needed (a product, a staff member, a serial)',
+    tag: 'back office',
+    access: requires('sync.resolve'),
+    params: idParam,
+    response: parkedItemSchema,
+    errors: [404, 409],
+  }),
+  discardParkedItem: defineRoute({
+    method: 'post',
+    path: '/admin/sync/parked/:id/discard',
+    summary: 'Give up on a parked item, with the reason',
+    tag: 'back office',
+    access: requires('sync.resolve'),
+    params: idParam,
+    body: z.object({ reason: z.string().trim().min(1, 'say why').max(500) }),
+    response: parkedItemSchema,
+    errors: [404, 409],
   }),
 } as const;
