@@ -10,6 +10,7 @@ import type {
   ProductInput,
   ShopClient,
 } from '@shop/shared';
+import { createShopClient } from '@shop/shared';
 import { inTransaction } from '../src/db/transaction';
 import { updateUserRow } from '../src/modules/accounts/repo';
 import { setSetting } from '../src/modules/settings/service';
@@ -214,4 +215,26 @@ export async function checkPaymentsNow(server: TestServer, now?: number): Promis
 export async function payAndCheck(server: TestServer, qr: string, amount?: number): Promise<void> {
   await standIn(server, 'pay', { qr, ...(amount !== undefined && { amount }) });
   await checkPaymentsNow(server);
+}
+
+/** A counter paired through the real routes: an admin creates it, the "desktop" trades the code for its token. */
+export interface TestCounter {
+  id: string;
+  name: string;
+  token: string;
+  /** The typed client with the counter's token, as the desktop core calls the sync routes. */
+  client: ShopClient;
+}
+
+export async function pairTestCounter(shop: TestShop, name = 'Front counter'): Promise<TestCounter> {
+  const created = await shop.admin.createDevice({ body: { name } });
+  const paired = await createShopClient({ baseUrl: shop.server.url }).pairDevice({
+    body: { pairingCode: created.pairingCode, appVersion: '0.1.0-test' },
+  });
+  const token = paired.token;
+  return {
+    ...paired.device,
+    token,
+    client: createShopClient({ baseUrl: shop.server.url, headers: () => ({ authorization: `Bearer ${token}` }) }),
+  };
 }

@@ -17,6 +17,7 @@ import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
+import { authenticateCounter } from '../modules/devices/service';
 import { pushHandlers } from '../modules/sync/push-routes';
 import { syncHandlers } from '../modules/sync/routes';
 import { serveFiles } from '../storage/serve';
@@ -115,6 +116,7 @@ export function createApp(shop: ShopServices): Express {
   api.use(issueCsrfToken(cookies));
   mountRoutes(api, handlers, {
     authenticate: (req) => authenticateRequest(db, req),
+    authenticateCounter: (req) => authenticateCounter(db, req),
     cookies,
     validateResponses: config.env !== 'production',
     uploads: createUploadReceiver(config.uploads),

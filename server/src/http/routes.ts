@@ -11,6 +11,7 @@ import {
   type RouteOutput,
 } from '@shop/shared';
 import type { Authentication, SignedInUser } from '../modules/accounts/sessions';
+import type { CallingCounter } from '../modules/devices/service';
 import type { Actor } from '../modules/audit/audit';
 import type { IncomingUpload, UploadReceiver } from '../storage/upload';
 import { PreparedAnswer, sendPrepared } from './answer-cache';
@@ -39,6 +40,9 @@ type CallerOf<A extends Access> = A extends { kind: 'signed-in' | 'permission' }
   ? SignedInUser
   : SignedInUser | null;
 
+/** The counter calling a device route (the sync routes): always there, since `authorize` refused anyone else. */
+type CounterOf<A extends Access> = A extends { kind: 'device' } ? CallingCounter : null;
+
 /** What a handler gets: the request's parts already parsed by the route's schemas, and who is calling. */
 export interface HandlerInput<R extends RouteDef> {
   params: Parsed<R, 'params'>;
@@ -48,6 +52,8 @@ export interface HandlerInput<R extends RouteDef> {
   /** Upload routes: the multipart request, read when the handler calls `receive()`, after checking the target. */
   upload: R extends { upload: object } ? IncomingUpload<Parsed<R, 'body'>> : undefined;
   user: CallerOf<R['access']>;
+  /** The paired counter calling a sync route, by its device token; null on every other route. */
+  counter: CounterOf<R['access']>;
   /** The caller as the audit log records them. */
   actor: Actor;
   client: { ip: string | null; userAgent: string | null };
@@ -75,6 +81,8 @@ export type Handlers<K extends RouteName = RouteName> = { [N in K]: Handler<ApiR
 export interface MountOptions {
   /** Resolves the caller from the bearer token or the session cookie; null when anonymous. */
   authenticate: (req: Request) => Promise<Authentication | null>;
+  /** Resolves the paired counter from its device token; null for anything else (a user's session included). */
+  authenticateCounter: (req: Request) => Promise<CallingCounter | null>;
   cookies: CookiePolicy;
   /** Checks every answer against the route's response schema (tests and development). */
   validateResponses: boolean;
@@ -99,8 +107,11 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
     router[route.method](route.path, async (req: Request, res: Response) => {
       if (neverStored) offerCsrfCookie(res);
       checkCsrf(req);
-      const auth = route.access.kind === 'public' ? null : await options.authenticate(req);
-      authorize(route, auth?.user ?? null);
+      const counterRoute = route.access.kind === 'device';
+      const counter = counterRoute ? await options.authenticateCounter(req) : null;
+      if (counterRoute && !counter) throw new Unauthenticated("This route takes a paired device's token");
+      const auth = route.access.kind === 'public' || counterRoute ? null : await options.authenticate(req);
+      if (!counterRoute) authorize(route, auth?.user ?? null);
       // A sliding session that was just extended: move the cookie's expiry along with it.
       if (auth?.via === 'cookie' && auth.extendedUntil)
         setSessionCookie(res, options.cookies, auth.token, auth.extendedUntil);
@@ -122,6 +133,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         body: upload ? undefined : parsePart(route.body, body, 'body'),
         upload,
         user,
+        counter,
         actor: { userId: user?.id ?? null, ip },
         client: { ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null },
         // A new session or none: the CSRF token changes with it (bound to the session, csrf.ts).
@@ -169,7 +181,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
 function authorize(route: RouteDef, user: SignedInUser | null): void {
   const { access } = route;
   if (access.kind === 'public' || access.kind === 'optional') return;
-  if (!user || access.kind === 'device') throw new Unauthenticated();
+  if (!user) throw new Unauthenticated();
   if (access.kind === 'permission' && !can(user.role, access.permission)) throw new Forbidden();
 }
 

@@ -11,6 +11,7 @@ import { register, resendVerification, verifyEmail } from './registration';
 import { endAllSessions, endSession, listSessions, revokeSession } from './sessions';
 import { login, loginWithCode } from './sign-in';
 import type { SignInPolicy } from './sign-in-throttle';
+import { setCounterPin } from './counter-pin';
 import { SIGN_UP_COOKIE_LIFETIME_MS } from './sign-up-attempts';
 import { createUser, listUsers, updateUser } from './users';
 
@@ -28,6 +29,7 @@ type AccountRoutes =
   | 'getMe'
   | 'updateMe'
   | 'changePassword'
+  | 'setCounterPin'
   | 'listSessions'
   | 'revokeSession'
   | 'listAddresses'
@@ -111,6 +113,10 @@ export function accountHandlers(
     updateMe: async (input) => ({ user: await updateProfile(db, input.user, input.body, input.actor) }),
     changePassword: async (input) => {
       await changePassword(ctx(input), input.user, input.body);
+      return { ok: true as const };
+    },
+    setCounterPin: async (input) => {
+      await setCounterPin(ctx(input), input.user, input.body);
       return { ok: true as const };
     },
     listSessions: async (input) => ({ items: await listSessions(db, input.user.id, input.user.sessionId) }),
