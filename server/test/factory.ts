@@ -235,6 +235,9 @@ export async function pairTestCounter(shop: TestShop, name = 'Front counter'): P
   return {
     ...paired.device,
     token,
-    client: createShopClient({ baseUrl: shop.server.url, headers: () => ({ authorization: `Bearer ${token}` }) }),
+    client: createShopClient({
+      baseUrl: shop.server.url,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+    }),
   };
 }
