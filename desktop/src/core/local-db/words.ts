@@ -1,0 +1,19 @@
+/**
+ * How names are cut into searchable words: lower case, accents removed, split on anything that is not a letter or a
+ * digit. Names and queries go through the same function, so "M.2" finds "m.2 NVMe" and "ryz" finds "Ryzen".
+ * Khmer is written without spaces, so a Khmer name is one word and matches from its beginning.
+ */
+export function nameWords(text: string): string[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((word) => word.length > 0);
+  return [...new Set(words)];
+}
+
+/** The end of a prefix's range in an index ordered by text: every word starting with `prefix` sorts below it. */
+export function prefixEnd(prefix: string): string {
+  return `${prefix}\uffff`;
+}
