@@ -103,3 +103,12 @@ function toHit(row: ProductRow): ProductHit {
     thumbnailUrl: row.thumbnailUrl,
   };
 }
+
+/** One product by id, as the sale screen shows it (adding a line after a lookup or a recall). */
+export function productById(db: LocalDb): (id: string) => ProductHit | null {
+  const byId = db.prepare(`SELECT ${columns} FROM products p WHERE p.id = ?`);
+  return (id) => {
+    const row = byId.get(id) as ProductRow | undefined;
+    return row ? toHit(row) : null;
+  };
+}
