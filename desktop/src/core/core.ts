@@ -73,7 +73,8 @@ export function createPosCore(options: PosCoreOptions) {
     ...(options.appVersion && { appVersion: options.appVersion }),
     onApplied: () => void pull.pullNow().catch(() => {}),
   });
-  const pushLoop = push.loop();
+  // Made by startSync: until then nothing is pushed on its own (tests and the host decide when sync begins).
+  let pushLoop: ReturnType<typeof push.loop> | null = null;
   let nudges: { stop(): void } | null = null;
 
   const rielPerUsd = (): number => {
@@ -211,7 +212,7 @@ export function createPosCore(options: PosCoreOptions) {
         now: now(),
       });
       cart = carts.emptyCart();
-      void pushLoop.nudge();
+      void pushLoop?.nudge();
       return sale;
     },
 
@@ -223,7 +224,7 @@ export function createPosCore(options: PosCoreOptions) {
         shiftId: shifts.current()?.id ?? null,
         now: now(),
       });
-      void pushLoop.nudge();
+      void pushLoop?.nudge();
       return result;
     },
 
@@ -242,6 +243,8 @@ export function createPosCore(options: PosCoreOptions) {
     db,
     /** Starts pulling (now, every minute, on the server's nudge) and pushing (now, after each sale, on a timer). */
     startSync() {
+      if (pushLoop) return;
+      pushLoop = push.loop();
       pull.start();
       void pushLoop.run();
       const serverUrl = readState(db, 'serverUrl');
@@ -258,7 +261,7 @@ export function createPosCore(options: PosCoreOptions) {
     close() {
       nudges?.stop();
       pull.stop();
-      pushLoop.stop();
+      pushLoop?.stop();
       db.close();
     },
   };
