@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPosCore } from '../core';
 import { PosError } from '../errors';
+import type { LocalDb } from '../local-db/open';
 import { feedTransport, page, product, staffMember, tempDirs } from '../test-fixtures';
 
 const newDir = tempDirs();
@@ -35,7 +36,7 @@ async function counter() {
   return { core, c: core.commands, db: core.db, feed };
 }
 
-const count = (db: import('better-sqlite3').Database, table: string) =>
+const count = (db: LocalDb, table: string) =>
   db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 describe('a sale at the counter', () => {
