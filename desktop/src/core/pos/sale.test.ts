@@ -36,8 +36,7 @@ async function counter() {
   return { core, c: core.commands, db: core.db, feed };
 }
 
-const count = (db: LocalDb, table: string) =>
-  db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+const count = (db: LocalDb, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 describe('a sale at the counter', () => {
   it('commits the sale, its lines and payments, the shelf and the outbox item in one go', async () => {
