@@ -4,7 +4,18 @@ import type { Change, ChangesPage, SyncProduct } from '@shop/shared';
  * A counter's catalog of computer parts for the POS benches: names built from the words real listings use, so a
  * prefix like "ry" or "ssd" matches as many products as it would in the shop.
  */
-const brands = ['Asus', 'MSI', 'Gigabyte', 'Kingston', 'Samsung', 'Logitech', 'Corsair', 'AMD', 'Intel', 'Dell'];
+const brands = [
+  'Asus',
+  'MSI',
+  'Gigabyte',
+  'Kingston',
+  'Samsung',
+  'Logitech',
+  'Corsair',
+  'AMD',
+  'Intel',
+  'Dell',
+];
 const kinds = ['Ryzen', 'Core', 'SSD', 'NVMe', 'Keyboard', 'Mouse', 'Monitor', 'Laptop', 'RAM', 'Router'];
 const details = ['i5', 'i7', '4K', 'M.2', '2TB', '1TB', 'DDR5', 'RGB', 'Wireless', 'Gaming', 'Pro', 'Mini'];
 
@@ -21,7 +32,7 @@ export function benchProduct(i: number): SyncProduct {
     salePriceCents: null,
     serialized: false,
     warrantyMonths: 12,
-    active: i % 10 !== 0,
+    active: i % 13 !== 0,
     available: 1_000_000,
     thumbnailUrl: null,
   };

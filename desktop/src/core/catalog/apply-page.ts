@@ -51,10 +51,9 @@ function entityWriters(db: LocalDb): Writers {
        warranty_months = excluded.warranty_months, active = excluded.active, available = excluded.available,
        thumbnail_url = excluded.thumbnail_url`,
   );
-  const deleteWords = db.prepare('DELETE FROM product_words WHERE product_id = ?');
-  const insertWord = db.prepare(
-    'INSERT OR IGNORE INTO product_words (word, shelf_key, product_id) VALUES (?, ?, ?)',
-  );
+  const rowidOf = db.prepare('SELECT rowid FROM products WHERE id = ?').pluck();
+  const unindex = db.prepare('DELETE FROM product_search WHERE rowid = ?');
+  const index = db.prepare('INSERT INTO product_search (rowid, state, words) VALUES (?, ?, ?)');
   const deleteProduct = db.prepare('DELETE FROM products WHERE id = ?');
   const setAvailable = db.prepare('UPDATE products SET available = ? WHERE id = ?');
   const upsertCategory = db.prepare(
@@ -94,13 +93,17 @@ function entityWriters(db: LocalDb): Writers {
           serialized: product.serialized ? 1 : 0,
           active: product.active ? 1 : 0,
         });
-        deleteWords.run(product.id);
-        const shelfKey = `${product.active ? 0 : 1}${product.name.toLowerCase()}`;
-        for (const word of nameWords(`${product.name} ${product.sku}`))
-          insertWord.run(word, shelfKey, product.id);
+        const rowid = rowidOf.get(product.id) as number;
+        unindex.run(rowid);
+        index.run(
+          rowid,
+          product.active ? 'on' : 'off',
+          nameWords(`${product.name} ${product.sku}`).join(' '),
+        );
       },
       remove(id) {
-        deleteWords.run(id);
+        const rowid = rowidOf.get(id) as number | undefined;
+        if (rowid !== undefined) unindex.run(rowid);
         deleteProduct.run(id);
       },
     },

@@ -1,5 +1,5 @@
 import type { LocalDb } from '../local-db/open';
-import { nameWords, prefixEnd } from '../local-db/words';
+import { nameWords } from '../local-db/words';
 
 /** A product as the sale screen lists it. */
 export interface ProductHit {
@@ -21,7 +21,6 @@ export interface ProductHit {
 export const lookupLimit = 20;
 /** More words than this in a query add nothing a cashier needs and only slow the search. */
 const maxQueryWords = 6;
-const countUpTo = 20_000;
 
 const columns = `p.id, p.sku, p.barcode, p.name, p.price_cents AS priceCents, p.sale_price_cents AS salePriceCents,
   p.serialized, p.warranty_months AS warrantyMonths, p.active, p.available - p.unsynced_sold AS available,
@@ -45,7 +44,7 @@ export type Lookup = (query: string) => ProductHit[];
 
 /**
  * Finds products for the sale screen: a scanned barcode or typed SKU exactly (what a scanner sends), otherwise every
- * query word a prefix of some word of the name (or SKU). Active products first, then by name; at most 20.
+ * query word a prefix of some word of the name (or SKU). At most 20, active products first, each group by name.
  */
 export function productLookup(db: LocalDb): Lookup {
   const byCode = db.prepare(
@@ -53,40 +52,30 @@ export function productLookup(db: LocalDb): Lookup {
      UNION SELECT ${columns} FROM products p WHERE p.sku = @code COLLATE NOCASE
      ORDER BY active DESC, name LIMIT ${lookupLimit}`,
   );
-  // How many products each word's prefix matches, counted only up to a bound: enough to pick the rarest word.
-  const countMatches = db
-    .prepare(
-      `SELECT count(*) FROM (SELECT 1 FROM product_words WHERE word >= ? AND word < ? LIMIT ${countUpTo})`,
-    )
-    .pluck();
-  const hasWord =
-    'EXISTS (SELECT 1 FROM product_words w INDEXED BY product_words_product WHERE w.product_id = d.product_id AND w.word >= ? AND w.word < ?)';
-  // The rarest word drives; its matches are checked for the other words and taken in shelf order from the words
-  // index alone (no product rows read), and only the 20 kept are read from products.
-  const byWords = Array.from({ length: maxQueryWords }, (_, i) =>
-    db.prepare(
-      `SELECT ${columns} FROM products p JOIN (
-         SELECT DISTINCT d.shelf_key, d.product_id FROM product_words d
-         WHERE d.word >= ? AND d.word < ?${Array.from({ length: i }, () => ` AND ${hasWord}`).join('')}
-         ORDER BY d.shelf_key LIMIT ${lookupLimit}
-       ) hit ON p.id = hit.product_id
-       ORDER BY hit.shelf_key`,
-    ),
+  const search = db.prepare(
+    `SELECT ${columns} FROM products p
+     WHERE p.rowid IN (SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?)`,
   );
   return (query) => {
     const text = query.trim();
     if (!text) return [];
     const exact = byCode.all({ code: text }) as ProductRow[];
     if (exact.length > 0) return exact.map(toHit);
-    const words = nameWords(text)
-      .slice(0, maxQueryWords)
-      .map((word) => ({ word, matches: countMatches.get(word, prefixEnd(word)) as number }))
-      .sort((a, b) => a.matches - b.matches);
-    if (words.length === 0 || words[0]!.matches === 0) return [];
-    const bounds = words.flatMap(({ word }) => [word, prefixEnd(word)]);
-    return (byWords[words.length - 1]!.all(...bounds) as ProductRow[]).map(toHit);
+    const words = nameWords(text).slice(0, maxQueryWords);
+    if (words.length === 0) return [];
+    // Words hold only letters, digits and marks (nameWords), so quoting them is all the escaping FTS5 needs.
+    const match = words.map((word) => `words : "${word}"*`).join(' AND ');
+    const active = search.all(`state : on AND ${match}`, lookupLimit) as ProductRow[];
+    const inactive =
+      active.length < lookupLimit
+        ? (search.all(`state : off AND ${match}`, lookupLimit - active.length) as ProductRow[])
+        : [];
+    // The first 20 matches the index gives, active ones first, each group shown by name.
+    return [...active.sort(byName), ...inactive.sort(byName)].map(toHit);
   };
 }
+
+const byName = (a: ProductRow, b: ProductRow) => a.name.localeCompare(b.name);
 
 function toHit(row: ProductRow): ProductHit {
   return {

@@ -12,8 +12,3 @@ export function nameWords(text: string): string[] {
     .filter((word) => word.length > 0);
   return [...new Set(words)];
 }
-
-/** The end of a prefix's range in an index ordered by text: every word starting with `prefix` sorts below it. */
-export function prefixEnd(prefix: string): string {
-  return `${prefix}\uffff`;
-}
