@@ -1,7 +1,7 @@
 import { createShopClient, settingKeys } from '@shop/shared';
 import { pageApplier } from './catalog/apply-page';
 import { productById, productLookup } from './catalog/lookup';
-import type { PosHandlers, SaleView } from './commands';
+import type { CustomerHit, PosHandlers, SaleView } from './commands';
 import { defaultPosConfig, type PosConfig } from './config';
 import { PosError } from './errors';
 import { openLocalDb, type LocalDb } from './local-db/open';
@@ -77,14 +77,17 @@ export function createPosCore(options: PosCoreOptions) {
   let pushLoop: ReturnType<typeof push.loop> | null = null;
   let nudges: { stop(): void } | null = null;
 
+  const settingValue = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
   const rielPerUsd = (): number => {
-    const row = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(settingKeys.pricing) as
-      string | undefined;
+    const row = settingValue.get(settingKeys.pricing) as string | undefined;
     const rate = row ? (JSON.parse(row) as { rielPerUsd?: unknown }).rielPerUsd : undefined;
     return typeof rate === 'number' && Number.isInteger(rate) && rate > 0 ? rate : config.fallbackRielPerUsd;
   };
 
+  const stillActive = db.prepare('SELECT active FROM staff WHERE id = ?').pluck();
+  /** The cashier, who is signed out as soon as a pull says they left or were disabled. */
   const signedIn = (): StaffMember => {
+    if (cashier && stillActive.get(cashier.id) !== 1) cashier = null;
     if (!cashier) throw new PosError('forbidden', 'sign in first');
     return cashier;
   };
@@ -163,10 +166,16 @@ export function createPosCore(options: PosCoreOptions) {
         );
       cashier = null;
     },
-    signedIn: async () => cashier,
+    signedIn: async () => {
+      try {
+        return signedIn();
+      } catch {
+        return null;
+      }
+    },
 
     lookup: async ({ query }) => lookup(query),
-    findCustomers: async ({ query }) => customers.all(query.trim(), query.trim()) as never,
+    findCustomers: async ({ query }) => customers.all(query.trim(), query.trim()) as CustomerHit[],
 
     sale: async () => view(),
     async addLine({ productId, quantity }) {

@@ -10,7 +10,7 @@ import { outboxOf } from './outbox';
 import { pushLock } from './push-lock';
 import { pusher } from './pusher';
 import { newLinkState } from './status';
-import { httpTransport } from './transport';
+import { httpTransport, isRetryable } from './transport';
 import { startTestSyncServer } from './test-server';
 
 const newDir = tempDirs();
@@ -163,5 +163,43 @@ describe('a counter against the sync routes', () => {
     );
     server.nudge();
     await expect.poll(async () => (await c.lookup({ query: 'SKU-p1' }))[0]!.available).toBe(2);
+    // Once everything is quiet (no push, the timer a minute away), a nudge alone brings the next change.
+    expect(server.listeners()).toBe(1);
+    const pullsBefore = server.pulls();
+    server.pages.push(
+      page(4, [
+        { entity: 'stock', id: 'p1', data: { productId: 'p1', onHand: 1, reserved: 0, available: 1 } },
+      ]),
+    );
+    server.nudge();
+    await expect.poll(async () => (await c.lookup({ query: 'SKU-p1' }))[0]!.available).toBe(1);
+    expect(server.pulls()).toBeGreaterThan(pullsBefore);
+  });
+
+  it('signs a cashier out when a pull says they were disabled', async () => {
+    const server = await startTestSyncServer({
+      token: 'device-token',
+      pages: [page(1, [{ entity: 'staff', id: 's1', data: staffMember('s1') }])],
+    });
+    cleanups.push(server.close);
+    const core = createPosCore({ dataDir: newDir() });
+    cleanups.push(() => core.close());
+    await core.commands.pair({ serverUrl: server.url, pairingCode: 'GOOD-CODE' });
+    await core.pullNow();
+    await core.commands.rememberOnlineSignIn({ staffId: 's1' });
+    server.pages.push(page(2, [{ entity: 'staff', id: 's1', data: staffMember('s1', { active: false }) }]));
+    await core.pullNow();
+    expect(await core.commands.signedIn()).toBeNull();
+    await expect(core.commands.openShift({ floatUsdCents: 0, floatKhr: 0 })).rejects.toThrow(/sign in/);
+  });
+
+  it('takes a 401 (a revoked counter) as a refusal to show, not a failure to retry', async () => {
+    const server = await startTestSyncServer({ token: 'device-token' });
+    cleanups.push(server.close);
+    const revoked = httpTransport({ serverUrl: server.url, token: () => 'revoked-token' });
+    const error = await revoked.pull(0, 10).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401 });
+    expect(isRetryable(error)).toBe(false);
+    expect(isRetryable(new TypeError('fetch failed'))).toBe(true);
   });
 });

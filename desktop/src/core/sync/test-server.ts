@@ -16,6 +16,7 @@ export async function startTestSyncServer(options: {
   const answers = new Map<string, PushResult>();
   const requests: PushBody[] = [];
   const events = new Set<http.ServerResponse>();
+  let pullCount = 0;
   const behaviour = {
     /** The next push requests are answered with this status (503…) before anything is applied. */
     failWith: null as number | null,
@@ -44,6 +45,7 @@ export async function startTestSyncServer(options: {
     if (req.headers.authorization !== `Bearer ${options.token}`)
       return send(401, { error: { code: 'unauthenticated', message: 'this device is not paired' } });
     if (req.method === 'GET' && url.pathname === '/api/v1/sync/changes') {
+      pullCount++;
       const after = Number(url.searchParams.get('after') ?? 0);
       const page = pages.find((p) => p.changes[0] && p.changes[0].seq > after);
       return send(200, page ?? { changes: [], cursor: after, hasMore: false });
@@ -89,6 +91,10 @@ export async function startTestSyncServer(options: {
     requests,
     answers,
     behaviour,
+    /** Counters listening on the event stream. */
+    listeners: () => events.size,
+    /** GET /sync/changes requests so far. */
+    pulls: () => pullCount,
     /** Tells every connected counter to pull. */
     nudge: () => {
       for (const res of events) res.write('event: changes\ndata: {}\n\n');
