@@ -4,10 +4,12 @@ import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 import type { Outbox } from '../sync/outbox';
 
+type Refund = { method: 'cash' | 'khqr'; currency: Currency; amount: number };
+
 export interface ReturnInput {
   receiptNumber: string;
   lines: { productId: string; quantity: number; serials?: string[] }[];
-  refunds: { method: 'cash' | 'khqr'; currency: Currency; amount: number }[];
+  refunds: Refund[];
   reason: string;
   staffId: string;
   shiftId: string | null;
@@ -20,7 +22,10 @@ export interface ReturnInput {
  * in one transaction.
  */
 export function returnTaker(db: LocalDb, outbox: Outbox) {
-  const saleByReceipt = db.prepare('SELECT id FROM sales WHERE receipt_number = ?').pluck();
+  const saleByReceipt = db.prepare(
+    'SELECT id, total_cents AS totalCents, riel_per_usd AS rielPerUsd FROM sales WHERE receipt_number = ?',
+  );
+  const refundedBefore = db.prepare('SELECT refunds FROM returns WHERE sale_id = ?').pluck();
   const soldLines = db.prepare(
     'SELECT product_id AS productId, name, quantity, serials FROM sale_lines WHERE sale_id = ?',
   );
@@ -37,9 +42,21 @@ export function returnTaker(db: LocalDb, outbox: Outbox) {
   const unsell = db.prepare('UPDATE products SET unsynced_sold = unsynced_sold - ? WHERE id = ?');
 
   return db.transaction((input: ReturnInput): { id: string; saleId: string } => {
-    const saleId = saleByReceipt.get(input.receiptNumber.trim()) as string | undefined;
-    if (!saleId)
-      throw new PosError('not_found', `no sale with receipt ${input.receiptNumber} on this counter`);
+    const sale = saleByReceipt.get(input.receiptNumber.trim()) as
+      { id: string; totalCents: number; rielPerUsd: number } | undefined;
+    if (!sale) throw new PosError('not_found', `no sale with receipt ${input.receiptNumber} on this counter`);
+    const saleId = sale.id;
+    // Never more money back than the sale took, over all its returns (riel at the sale's own rate).
+    const refunds = [
+      ...(refundedBefore.all(saleId) as string[]).flatMap((json) => JSON.parse(json) as Refund[]),
+      ...input.refunds,
+    ];
+    const refundedCents = refunds.reduce(
+      (sum, r) => sum + (r.currency === 'USD' ? r.amount : Math.floor((r.amount * 100) / sale.rielPerUsd)),
+      0,
+    );
+    if (refundedCents > sale.totalCents)
+      throw new PosError('invalid', 'the refunds are more than the sale took');
     const reason = input.reason.trim();
     if (!reason) throw new PosError('invalid', 'say why the items come back');
     if (input.lines.length === 0) throw new PosError('invalid', 'choose what comes back');

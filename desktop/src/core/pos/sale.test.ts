@@ -150,6 +150,14 @@ describe('a sale at the counter', () => {
     await expect(
       c.returnItems({
         receiptNumber: sale.receiptNumber,
+        lines: [{ productId: 'p1', quantity: 1 }],
+        refunds: [{ method: 'cash', currency: 'USD', amount: 6_00 }],
+        reason: 'asks too much',
+      }),
+    ).rejects.toThrow(/more than the sale took/);
+    await expect(
+      c.returnItems({
+        receiptNumber: sale.receiptNumber,
         lines: [{ productId: 'p1', quantity: 2 }],
         refunds,
         reason: 'again',
