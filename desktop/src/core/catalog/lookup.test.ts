@@ -22,6 +22,7 @@ function catalog() {
       },
       { entity: 'product', id: 'p3', data: product('p3', { name: 'AMD Ryzen 5 5600', active: false }) },
       { entity: 'product', id: 'p4', data: product('p4', { name: 'Écran Asus 4K', salePriceCents: 8_00 }) },
+      { entity: 'product', id: 'p5', data: product('p5', { name: 'កាបូប\u200bកុំព្យូទ័រ Laptop bag' }) },
     ]),
   );
   return db;
@@ -41,6 +42,12 @@ describe('finding a product at the counter', () => {
     expect(lookup('m.2 nvm').map((p) => p.id)).toEqual(['p2']);
     expect(lookup('ecran 4k').map((p) => [p.id, p.unitPriceCents])).toEqual([['p4', 8_00]]);
     expect(lookup('ryzen kingston')).toEqual([]);
+    // Khmer: a word between zero-width spaces, matched from its start with its vowel signs.
+    expect(lookup('កាបូ').map((p) => p.id)).toEqual(['p5']);
+    expect(lookup('កុំព្យូ bag').map((p) => p.id)).toEqual(['p5']);
+    expect(lookup('កា').map((p) => p.id)).toEqual(['p5']);
+    expect(lookup('កុ')).toHaveLength(1);
+    expect(lookup('ប')).toEqual([]);
     expect(lookup('  ')).toEqual([]);
   });
 
