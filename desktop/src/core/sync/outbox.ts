@@ -27,7 +27,9 @@ export function outboxOf(db: LocalDb) {
   const failed = db.prepare(
     "SELECT id, type, error, created_at AS createdAt FROM outbox WHERE status = 'failed' ORDER BY seq",
   );
-  const countStaffUnsynced = db.prepare('SELECT count(*) FROM outbox WHERE staff_id = ?').pluck();
+  const countStaffPending = db
+    .prepare("SELECT count(*) FROM outbox WHERE staff_id = ? AND status = 'pending'")
+    .pluck();
   const remove = db.prepare('DELETE FROM outbox WHERE id = ?');
   const markFailed = db.prepare("UPDATE outbox SET status = 'failed', error = ? WHERE id = ?");
   const countAttempt = db.prepare(
@@ -66,37 +68,47 @@ export function outboxOf(db: LocalDb) {
     },
     pendingCount: () => countPending.get() as number,
     failedItems: () => failed.all() as FailedItem[],
-    /** Items of this staff member the server has not taken yet (pending or failed): they must not sign out. */
-    unsyncedOf: (staffId: string) => countStaffUnsynced.get(staffId) as number,
-    countAttempt: (id: string) => void countAttempt.run(id),
     /**
-     * Records the server's answer for one item, in one transaction: applied or parked leaves the queue (the answer
+     * Items of this staff member still waiting for the server: they must not sign out. A conflict (failed) does not
+     * count: it waits for an admin, and would otherwise keep the cashier at the counter for good.
+     */
+    unsyncedOf: (staffId: string) => countStaffPending.get(staffId) as number,
+    /** One write for the whole batch (each commit is a disk sync). */
+    countAttempts: db.transaction((ids: string[]) => {
+      for (const id of ids) countAttempt.run(id);
+    }),
+    /**
+     * Records the server's answers, all in one transaction: applied or parked leaves the queue (the answer
      * is kept, by the item's id, beside the sale or shift), a conflict stays aside as failed, never blocking the rest.
      */
-    settle: db.transaction((result: PushResult, now: number) => {
-      const row = itemOf.get(result.id) as { type: string; item: string } | undefined;
-      if (!row) return; // answered before (a retry's second answer): nothing left to do
-      if (result.status === 'conflict') {
-        markFailed.run(result.error ?? 'the server has another item with this id', result.id);
-        return;
-      }
-      keepResult.run({
-        id: result.id,
-        type: row.type,
-        status: result.status,
-        orderId: result.orderId ?? null,
-        orderNumber: result.orderNumber ?? null,
-        shortfalls: result.shortfalls ? JSON.stringify(result.shortfalls) : null,
-        error: result.error ?? null,
-        answeredAt: now,
-      });
-      // The server has the units now (or staff will settle them): the shelf no longer counts them as ours.
-      const item = JSON.parse(row.item) as PushItem;
-      if (item.type === 'sale') for (const line of item.lines) unsell.run(line.quantity, line.productId);
-      if (item.type === 'return') for (const line of item.lines) unsell.run(-line.quantity, line.productId);
-      remove.run(result.id);
+    settle: db.transaction((results: PushResult[], now: number) => {
+      for (const result of results) settleOne(result, now);
     }),
   };
+
+  function settleOne(result: PushResult, now: number): void {
+    const row = itemOf.get(result.id) as { type: string; item: string } | undefined;
+    if (!row) return; // answered before (a retry's second answer): nothing left to do
+    if (result.status === 'conflict') {
+      markFailed.run(result.error ?? 'the server has another item with this id', result.id);
+      return;
+    }
+    keepResult.run({
+      id: result.id,
+      type: row.type,
+      status: result.status,
+      orderId: result.orderId ?? null,
+      orderNumber: result.orderNumber ?? null,
+      shortfalls: result.shortfalls ? JSON.stringify(result.shortfalls) : null,
+      error: result.error ?? null,
+      answeredAt: now,
+    });
+    // The server has the units now (or staff will settle them): the shelf no longer counts them as ours.
+    const item = JSON.parse(row.item) as PushItem;
+    if (item.type === 'sale') for (const line of item.lines) unsell.run(line.quantity, line.productId);
+    if (item.type === 'return') for (const line of item.lines) unsell.run(-line.quantity, line.productId);
+    remove.run(result.id);
+  }
 }
 
 export type Outbox = ReturnType<typeof outboxOf>;

@@ -38,7 +38,7 @@ export function pusher(deps: {
     for (;;) {
       const batch = deps.outbox.nextBatch(maxPushItems);
       if (batch.length === 0) break;
-      for (const { item } of batch) deps.outbox.countAttempt(item.id);
+      deps.outbox.countAttempts(batch.map(({ item }) => item.id));
       const answer = await transport.push({
         items: batch.map(({ item }) => item),
         pending: Math.max(0, deps.outbox.pendingCount() - batch.length),
@@ -48,7 +48,7 @@ export function pusher(deps: {
       const sent = new Set(batch.map(({ item }) => item.id));
       // Only answers for what was sent count; an item without an answer stays queued for the next round.
       const answered = answer.results.filter((result) => sent.has(result.id));
-      for (const result of answered) deps.outbox.settle(result, now());
+      deps.outbox.settle(answered, now());
       results.push(...answered);
       writeState(deps.db, 'lastPushAt', now());
       if (answered.length === 0 || !deps.lock.acquire()) break; // no progress, or the lock was lost: stop here
