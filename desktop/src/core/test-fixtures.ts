@@ -90,5 +90,5 @@ export function feedTransport(pages: ChangesPage[]) {
       };
     },
   };
-  return { transport, pushed };
+  return { transport, pushed, pages };
 }

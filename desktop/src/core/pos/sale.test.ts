@@ -71,6 +71,31 @@ describe('a sale at the counter', () => {
     core.close();
   });
 
+  it('never puts units sold here back on the shelf when a pull overtakes the push', async () => {
+    const { core, c, feed } = await counter();
+    await c.addLine({ productId: 'p1', quantity: 2 });
+    await c.pay({ method: 'cash', currency: 'USD', tendered: 10_00 });
+    await c.commitSale();
+    // The server has not seen the sale yet and says 10 on hand: the counter still shows 8.
+    feed.pages.push(
+      page(7, [
+        { entity: 'stock', id: 'p1', data: { productId: 'p1', onHand: 10, reserved: 0, available: 10 } },
+      ]),
+    );
+    await core.pullNow();
+    expect((await c.lookup({ query: 'SKU-p1' }))[0]!.available).toBe(8);
+    // The server applies it and its stock says 8: still 8, not 6.
+    await c.syncNow();
+    feed.pages.push(
+      page(8, [
+        { entity: 'stock', id: 'p1', data: { productId: 'p1', onHand: 8, reserved: 0, available: 8 } },
+      ]),
+    );
+    await core.pullNow();
+    expect((await c.lookup({ query: 'SKU-p1' }))[0]!.available).toBe(8);
+    core.close();
+  });
+
   it('writes nothing when the sale cannot be committed', async () => {
     const { core, c, db } = await counter();
     await c.addLine({ productId: 'p2' });
