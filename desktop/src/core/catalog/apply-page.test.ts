@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLocalDb } from '../local-db/open';
 import { readState } from '../local-db/state';
-import { page, product, staffMember, tempDirs } from '../test-fixtures';
+import { page, product, staffMember, tempDirs } from '../test-support/fixtures';
 import { pageApplier } from './apply-page';
 import { productLookup } from './lookup';
 

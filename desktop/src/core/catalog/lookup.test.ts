@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openLocalDb } from '../local-db/open';
-import { page, product, tempDirs } from '../test-fixtures';
+import { page, product, tempDirs } from '../test-support/fixtures';
 import { pageApplier } from './apply-page';
 import { lookupLimit, productLookup } from './lookup';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { product } from '../test-fixtures';
+import { product } from '../test-support/fixtures';
 import { addLine, cartTotals, emptyCart } from './cart';
 import { removeLastPayment, takePayment } from './payments';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPosCore } from '../core';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
-import { feedTransport, page, product, staffMember, tempDirs } from '../test-fixtures';
+import { feedTransport, page, product, staffMember, tempDirs } from '../test-support/fixtures';
 
 const newDir = tempDirs();
 

@@ -4,7 +4,7 @@ import { pageApplier } from '../catalog/apply-page';
 import { defaultPosConfig } from '../config';
 import type { PosError } from '../errors';
 import { openLocalDb } from '../local-db/open';
-import { page, staffMember, tempDirs } from '../test-fixtures';
+import { page, staffMember, tempDirs } from '../test-support/fixtures';
 import { staffSignIn } from './sign-in';
 
 const newDir = tempDirs();

@@ -4,7 +4,7 @@ import { pageApplier } from '../catalog/apply-page';
 import { productLookup } from '../catalog/lookup';
 import { openLocalDb } from '../local-db/open';
 import { readState } from '../local-db/state';
-import { page, product, tempDirs } from '../test-fixtures';
+import { page, product, tempDirs } from '../test-support/fixtures';
 import { puller } from './puller';
 import { newLinkState } from './status';
 import type { SyncTransport } from './transport';

@@ -2,11 +2,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalDb } from '../local-db/open';
-import { tempDirs } from '../test-fixtures';
+import { tempDirs } from '../test-support/fixtures';
 import { pushLock } from './push-lock';
 
 const newDir = tempDirs();
-const holderScript = fileURLToPath(new URL('./push-lock-holder.ts', import.meta.url));
+const holderScript = fileURLToPath(new URL('../test-support/push-lock-holder.ts', import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

@@ -5,13 +5,13 @@ import type { PushItem } from '@shop/shared';
 import { ulid } from 'ulidx';
 import { createPosCore, type PosCore } from '../core';
 import { openLocalDb } from '../local-db/open';
-import { page, product, staffMember, tempDirs } from '../test-fixtures';
+import { page, product, staffMember, tempDirs } from '../test-support/fixtures';
 import { outboxOf } from './outbox';
 import { pushLock } from './push-lock';
 import { pusher } from './pusher';
 import { newLinkState } from './status';
 import { httpTransport, isRetryable } from './transport';
-import { startTestSyncServer } from './test-server';
+import { startTestSyncServer } from '../test-support/sync-server';
 
 const newDir = tempDirs();
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,5 +1,5 @@
 import { openLocalDb } from '../local-db/open';
-import { pushLock } from './push-lock';
+import { pushLock } from '../sync/push-lock';
 
 /**
  * A second process on the same data folder, for the push lock test: tries to take the lock, tells the parent whether

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Change, ChangeEntity, ChangesPage, PushBody, SyncProduct, SyncStaff } from '@shop/shared';
-import type { SyncTransport } from './sync/transport';
+import type { SyncTransport } from '../sync/transport';
 
 /** A fresh data folder per test, removed afterwards. */
 export function tempDirs() {
