@@ -3,6 +3,7 @@ import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
 import type { Cart, CartTotals } from './pos/cart';
 import type { PaymentInput } from './pos/payments';
+import type { Receipt } from './pos/receipts';
 import type { CommittedSale } from './pos/sale';
 import type { DrawerReport, Shift } from './pos/shifts';
 import type { StaffMember } from './staff/sign-in';
@@ -59,6 +60,8 @@ export interface PosCommands {
   heldSales: { input: void; output: HeldCart[] };
   recallSale: { input: { heldId: string }; output: SaleView };
   commitSale: { input: void; output: CommittedSale };
+  /** A committed sale by receipt number or id: to print, or to see what the server made of it. */
+  receipt: { input: { receiptNumber: string }; output: Receipt };
 
   returnItems: {
     input: {

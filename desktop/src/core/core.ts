@@ -9,6 +9,7 @@ import { readDeviceToken, readState, saveDeviceToken, writeState } from './local
 import * as carts from './pos/cart';
 import { heldCarts } from './pos/held-carts';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
+import { receipts } from './pos/receipts';
 import { returnTaker } from './pos/returns';
 import { saleCommitter } from './pos/sale';
 import { shiftKeeper } from './pos/shifts';
@@ -47,6 +48,7 @@ export function createPosCore(options: PosCoreOptions) {
   const takeReturn = returnTaker(db, outbox);
   const shifts = shiftKeeper(db, outbox);
   const held = heldCarts(db);
+  const receipt = receipts(db);
   const staff = staffSignIn(db, config);
   const link = newLinkState();
   const lock = pushLock(db);
@@ -224,6 +226,8 @@ export function createPosCore(options: PosCoreOptions) {
       void pushLoop?.nudge();
       return sale;
     },
+
+    receipt: async ({ receiptNumber }) => receipt(receiptNumber.trim()),
 
     async returnItems(input) {
       const who = signedIn();

@@ -68,6 +68,12 @@ describe('a sale at the counter', () => {
       payments: [{ method: 'cash', currency: 'USD', amount: 510_00, tendered: 600_00, change: 90_00 }],
     });
     expect((await c.sale()).cart.lines).toEqual([]);
+    expect(await c.receipt({ receiptNumber: sale.receiptNumber })).toMatchObject({
+      totalCents: 510_00,
+      lines: [{ name: 'USB cable' }, { name: 'Laptop', serials: ['SN-1'] }],
+      sync: { status: 'pending' },
+    });
+    await expect(c.receipt({ receiptNumber: 'POS-404' })).rejects.toThrow(/no sale/);
     core.close();
   });
 

@@ -150,6 +150,13 @@ describe('a counter against the sync routes', () => {
     await expect.poll(() => server.requests.length).toBe(1);
     await expect.poll(async () => (await c.status()).pending).toBe(0);
     expect(server.requests[0]!.items[0]).toMatchObject({ id: sale.id, type: 'sale' });
+    expect(await c.receipt({ receiptNumber: sale.receiptNumber })).toMatchObject({
+      id: sale.id,
+      totalCents: 10_00,
+      lines: [{ productId: 'p1', quantity: 1, serials: [] }],
+      payments: [{ method: 'cash', currency: 'USD', amount: 10_00, tendered: 10_00, change: 0 }],
+      sync: { status: 'applied', shortfalls: [] },
+    });
     const status = await c.status();
     expect(status).toMatchObject({ online: true, lastError: null });
     expect(status.lastSyncAt).toBeGreaterThan(0);
