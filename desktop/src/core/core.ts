@@ -57,12 +57,22 @@ export function createPosCore(options: PosCoreOptions) {
   let cashier: StaffMember | null = null;
 
   let token = readDeviceToken(options.dataDir);
+  // Built once per server address (pairing again with another server makes a new one).
+  let http: { serverUrl: string; transport: SyncTransport } | null = null;
   const transport = (): SyncTransport | null => {
     if (options.transport) return options.transport;
     const serverUrl = readState(db, 'serverUrl');
-    return serverUrl && token
-      ? httpTransport({ serverUrl, token: () => token, ...(options.fetch && { fetch: options.fetch }) })
-      : null;
+    if (!serverUrl || !token) return null;
+    if (http?.serverUrl !== serverUrl)
+      http = {
+        serverUrl,
+        transport: httpTransport({
+          serverUrl,
+          token: () => token,
+          ...(options.fetch && { fetch: options.fetch }),
+        }),
+      };
+    return http.transport;
   };
   const pull = puller({ db, applyPage, transport, link });
   const push = pusher({
