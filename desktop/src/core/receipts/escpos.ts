@@ -45,7 +45,8 @@ export function packBits(bitmap: InkBitmap, threshold = 128): Uint8Array {
   const bits = new Uint8Array(bytesPerRow * bitmap.height);
   for (let y = 0; y < bitmap.height; y++) {
     for (let x = 0; x < bitmap.width; x++) {
-      if (bitmap.ink[y * bitmap.width + x]! >= threshold) bits[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+      if (bitmap.ink[y * bitmap.width + x]! >= threshold)
+        bits[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
   return bits;

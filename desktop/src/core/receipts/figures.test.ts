@@ -48,7 +48,9 @@ describe('receipt figures', () => {
 
   it('rounds riel either way: a rate that leaves odd riel can be rounded down, and the line says minus', () => {
     // $12.34 at 4,037 is 49,816.58 → 49,817 riel exactly; paid with 49,800 in notes.
-    const payments = [{ method: 'cash' as const, currency: 'KHR' as const, amount: 49_800, tendered: 50_000, change: 200 }];
+    const payments = [
+      { method: 'cash' as const, currency: 'KHR' as const, amount: 49_800, tendered: 50_000, change: 200 },
+    ];
     expect(khrRounding(12_34, payments, 4037)).toBe(-17);
     const model = sampleSale({
       lines: [{ sku: 'X', name: 'USB hub', quantity: 1, unitPriceCents: 12_34 }],
@@ -76,7 +78,14 @@ describe('receipt figures', () => {
   it('gives change in riel for dollars tendered when the counter recorded it so', () => {
     const model = sampleSale({
       payments: [
-        { method: 'cash', currency: 'USD', amount: 553_34, tendered: 560_00, change: 27_300, changeCurrency: 'KHR' },
+        {
+          method: 'cash',
+          currency: 'USD',
+          amount: 553_34,
+          tendered: 560_00,
+          change: 27_300,
+          changeCurrency: 'KHR',
+        },
       ],
     });
     const figures = figureReceipt(model);

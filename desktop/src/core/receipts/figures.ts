@@ -16,7 +16,14 @@ export interface ReceiptFigures {
   totalCents: number;
   /** The total in riel at the sale's rate, rounded to 100 riel (as the server's invoice shows it). */
   totalKhr: number;
-  vat: { ratePercent: number; tin: string; vatCents: number; vatKhr: number; netCents: number; netKhr: number } | null;
+  vat: {
+    ratePercent: number;
+    tin: string;
+    vatCents: number;
+    vatKhr: number;
+    netCents: number;
+    netKhr: number;
+  } | null;
   /** Change given back, per currency it was given in. */
   changeUsdCents: number;
   changeKhr: number;
@@ -75,7 +82,11 @@ export function figureReceipt(model: ReceiptModel): ReceiptFigures {
  * 100-riel steps, so a sale of $12.34 at 4,037 paid in riel is 49,817 riel exactly and 49,800 in notes: −17.
  * No riel payment, no rounding.
  */
-export function khrRounding(totalCents: number, payments: readonly ReceiptPayment[], rielPerUsd: number): number {
+export function khrRounding(
+  totalCents: number,
+  payments: readonly ReceiptPayment[],
+  rielPerUsd: number,
+): number {
   const settled = (currency: Currency) =>
     payments.filter((p) => p.currency === currency).reduce((sum, p) => sum + p.amount, 0);
   const khr = settled('KHR');
@@ -141,15 +152,22 @@ export function paymentRows(model: ReceiptModel, figures: ReceiptFigures): Money
     const handed = payment.method === 'cash' ? (payment.tendered ?? payment.amount) : payment.amount;
     const label: Label =
       payment.method === 'cash'
-        ? [`${L.cash[0]} ${payment.currency} ${L.tendered[0]}`, `${L.cash[1]} ${payment.currency} ${L.tendered[1]}`]
+        ? [
+            `${L.cash[0]} ${payment.currency} ${L.tendered[0]}`,
+            `${L.cash[1]} ${payment.currency} ${L.tendered[1]}`,
+          ]
         : payment.staffConfirmed
-          ? [`KHQR ${payment.currency}, ${L.confirmedByStaff[0]}`, `KHQR ${payment.currency} ${L.confirmedByStaff[1]}`]
+          ? [
+              `KHQR ${payment.currency}, ${L.confirmedByStaff[0]}`,
+              `KHQR ${payment.currency} ${L.confirmedByStaff[1]}`,
+            ]
           : [`KHQR ${payment.currency}`, `KHQR ${payment.currency}`];
     return { label, ...beside(payment.currency, handed, rate) };
   });
   if (figures.changeUsdCents > 0)
     rows.push({ label: changeLabel('USD'), ...beside('USD', figures.changeUsdCents, rate) });
-  if (figures.changeKhr > 0) rows.push({ label: changeLabel('KHR'), ...beside('KHR', figures.changeKhr, rate) });
+  if (figures.changeKhr > 0)
+    rows.push({ label: changeLabel('KHR'), ...beside('KHR', figures.changeKhr, rate) });
   if (figures.roundingRiel !== 0)
     rows.push({
       label: L.rounding,

@@ -2,7 +2,13 @@ import type { Locale } from '@shop/shared';
 import { encodeCode128, barRuns } from './code128';
 import type { Label } from './labels';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);

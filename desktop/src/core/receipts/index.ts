@@ -31,4 +31,3 @@ export async function printReceipt(
   const bytes = escposReceipt(await renderSlipBitmap(model), { ...options, openDrawer });
   await sendToPrinter(bytes, target);
 }
-

@@ -11,7 +11,8 @@
 const SERIES = /^[0-9A-Z]{1,8}$/;
 
 export function formatVatInvoiceNumber(series: string, sequence: number): string {
-  if (!SERIES.test(series)) throw new RangeError(`an invoice series is 1 to 8 capitals or digits, got ${series}`);
+  if (!SERIES.test(series))
+    throw new RangeError(`an invoice series is 1 to 8 capitals or digits, got ${series}`);
   if (!Number.isSafeInteger(sequence) || sequence < 1)
     throw new RangeError(`an invoice number counts from 1, got ${sequence}`);
   return `INV-${series}-${String(sequence).padStart(6, '0')}`;
@@ -22,7 +23,10 @@ export function formatVatInvoiceNumber(series: string, sequence: number): string
  * 33 million, to tell apart a shop's handful of counters). An admin may give a counter a shorter one instead.
  */
 export function seriesFromDeviceId(deviceId: string): string {
-  const tail = deviceId.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(-5);
+  const tail = deviceId
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .slice(-5);
   if (tail.length === 0) throw new RangeError(`a device id has letters or digits, got ${deviceId}`);
   return tail;
 }

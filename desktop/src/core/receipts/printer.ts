@@ -6,8 +6,7 @@ import net from 'node:net';
  * system gives a USB or serial printer (/dev/usb/lp0 on Linux). Bytes go as they are: no driver, no spooler.
  */
 export type PrinterTarget =
-  | { kind: 'tcp'; host: string; port?: number; timeoutMs?: number }
-  | { kind: 'device'; path: string };
+  { kind: 'tcp'; host: string; port?: number; timeoutMs?: number } | { kind: 'device'; path: string };
 
 export class PrinterUnreachable extends Error {
   constructor(where: string, cause: unknown) {

@@ -6,12 +6,12 @@ import { drawBars, openPdf } from './pdf-output';
 import { receiptSheet, sheetColumns, vatInvoiceSheet, type Sheet } from './sheet';
 
 /** The A4 receipt as a PDF, Khmer set in Khmer OS by the server's typesetter. */
-export function renderA4ReceiptPdf(model: ReceiptModel, khmerFont: KhmerFont): Promise<Buffer> {
+export async function renderA4ReceiptPdf(model: ReceiptModel, khmerFont: KhmerFont): Promise<Buffer> {
   return sheetPdf(receiptSheet(model), khmerFont);
 }
 
 /** The VAT invoice as an A4 PDF. */
-export function renderVatInvoicePdf(
+export async function renderVatInvoicePdf(
   model: ReceiptModel,
   request: VatInvoiceRequest,
   khmerFont: KhmerFont,
@@ -75,11 +75,25 @@ class SheetLayout {
     const x = MARGIN + leftWidth + 20;
     const width = WIDTH - leftWidth - 20;
     let right = MARGIN;
-    right += this.type.block(first(title, language), x, right, width, { size: 18, bold: true, color: BRAND }, 'right');
+    right += this.type.block(
+      first(title, language),
+      x,
+      right,
+      width,
+      { size: 18, bold: true, color: BRAND },
+      'right',
+    );
     right += this.type.block(second(title, language), x, right, width, { size: 12, color: BRAND }, 'right');
     for (const fact of facts) {
       const labelHeight = this.type.block(fact.label, x, right, width - 100, MUTED);
-      const valueHeight = this.type.block(fact.value, x + width - 100, right, 100, { size: 9.5, bold: true }, 'right');
+      const valueHeight = this.type.block(
+        fact.value,
+        x + width - 100,
+        right,
+        100,
+        { size: 9.5, bold: true },
+        'right',
+      );
       right += Math.max(labelHeight, valueHeight);
     }
     this.y = Math.max(left, right) + 6;

@@ -73,7 +73,8 @@ export function receiptSlip(model: ReceiptModel): SlipBlock[] {
         values: [formatUsd(-discountCents), null],
         style: 'small',
       });
-    if (line.serials?.length) blocks.push(text(`${L.serials[0]}: ${line.serials.join(', ')}`, 'small', 'left'));
+    if (line.serials?.length)
+      blocks.push(text(`${L.serials[0]}: ${line.serials.join(', ')}`, 'small', 'left'));
     if (line.warrantyMonths)
       blocks.push(
         text(`${say(L.warranty, lang)}: ${line.warrantyMonths} ${say(L.months, lang)}`, 'small', 'left'),
