@@ -6,7 +6,7 @@ import { renderA4ReceiptHtml, renderVatInvoiceHtml } from './sheet-html';
 import { renderA4ReceiptPdf, renderVatInvoicePdf } from './sheet-pdf';
 import { renderSlipHtml } from './slip-html';
 import { renderSlipPdf } from './slip-pdf';
-import { pdfToText } from './testkit';
+import { pdfPageGrey, pdfToText, scan } from './testkit';
 
 const font = khmerFontOnce();
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -35,6 +35,16 @@ describe('the 80 mm receipt', () => {
       'K001-901234567',
     ])
       expect(text).toContain(figure);
+  });
+
+  it('carries a barcode a scanner reads as the receipt number, on the slip and on the A4 page', async () => {
+    for (const pdf of [
+      await renderSlipPdf(sampleSale({ receiptNumber: 'C2-004711' }), font),
+      await renderA4ReceiptPdf(sampleSale({ receiptNumber: 'C2-004711' }), font),
+    ]) {
+      const { luminance, width, height } = pdfPageGrey(pdf, 200);
+      expect(scan(luminance, width, height)).toBe('C2-004711');
+    }
   });
 
   it('as a printable page: 80 mm @page, the barcode, Khmer labels, every value escaped', () => {

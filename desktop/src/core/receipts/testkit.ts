@@ -30,3 +30,21 @@ export function pdfToText(pdf: Buffer): string {
   if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr.toString()}`);
   return run.stdout.toString('utf8');
 }
+
+/** A PDF's first page as poppler draws it, in grey (0 black, 255 white), at `dpi` dots per inch. */
+export function pdfPageGrey(
+  pdf: Buffer,
+  dpi: number,
+): { luminance: Uint8ClampedArray; width: number; height: number } {
+  const run = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-'], {
+    input: pdf,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr.toString()}`);
+  // A binary PGM: "P5", width, height, maximum value, one whitespace, then a byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(run.stdout.toString('latin1', 0, 64));
+  if (!header) throw new Error('pdftoppm did not answer a PGM picture');
+  const [, width, height] = header.map(Number) as [number, number, number, number];
+  const pixels = run.stdout.subarray(header[0].length, header[0].length + width * height);
+  return { luminance: new Uint8ClampedArray(pixels), width, height };
+}
