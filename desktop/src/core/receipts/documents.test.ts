@@ -1,4 +1,5 @@
 import { khmerFontOnce } from '@shop/server/invoice-typesetter';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { NotVatRegistered } from './model';
 import { sampleSale, sampleVatInvoice } from './sample-receipts';
@@ -59,6 +60,24 @@ describe('the 80 mm receipt', () => {
     expect(html).toContain('&quot;Quoted&quot; &lt;b&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('2,268,700៛');
+  });
+
+  it("draws the page's barcode as SVG bars that a scanner reads", async () => {
+    const svg = /<svg class="barcode"[^]*?<\/svg>/.exec(
+      renderSlipHtml(sampleSale({ receiptNumber: 'R-77-2026' })),
+    )![0];
+    const { data, info } = await sharp(Buffer.from(svg), { density: 300 })
+      .flatten({ background: '#ffffff' })
+      .extend({ top: 20, bottom: 20, left: 40, right: 40, background: '#ffffff' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(scan(new Uint8ClampedArray(data), info.width, info.height)).toBe('R-77-2026');
+  });
+
+  it('refuses money that is not whole minor units, rather than print a wrong sum', () => {
+    const fractional = sampleSale({ lines: [{ sku: 'X', name: 'Cable', quantity: 1, unitPriceCents: 4.5 }] });
+    expect(() => renderSlipHtml(fractional)).toThrow(/integer of minor units/);
   });
 
   it('in English: English labels first, Khmer beside', () => {
