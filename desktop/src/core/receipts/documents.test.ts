@@ -52,7 +52,7 @@ describe('the 80 mm receipt', () => {
     const html = renderSlipHtml(
       sampleSale({ customer: { name: '<script>alert(1)</script> & Co' }, footer: '"Quoted" <b>' }),
     );
-    expect(html).toContain('@page { size: 80mm auto; margin: 0; }');
+    expect(html).toContain('@page { size: 80mm 297mm; margin: 0; }');
     expect(html).toContain('<svg class="barcode"');
     expect(html).toContain('aria-label="C1-000123"');
     expect(html).toContain('សរុបរួមអតប / Total incl. VAT');
@@ -78,6 +78,15 @@ describe('the 80 mm receipt', () => {
   it('refuses money that is not whole minor units, rather than print a wrong sum', () => {
     const fractional = sampleSale({ lines: [{ sku: 'X', name: 'Cable', quantity: 1, unitPriceCents: 4.5 }] });
     expect(() => renderSlipHtml(fractional)).toThrow(/integer of minor units/);
+  });
+
+  it('loads the bundled Khmer OS when told where it is, and refuses a URL that could break out of the style', () => {
+    const html = renderSlipHtml(sampleSale(), { khmerFontUrl: 'file:///opt/shop/fonts/KhmerOS.ttf' });
+    expect(html).toContain(
+      `@font-face { font-family: 'Khmer OS'; src: url("file:///opt/shop/fonts/KhmerOS.ttf")`,
+    );
+    expect(renderSlipHtml(sampleSale())).not.toContain('@font-face');
+    expect(() => renderSlipHtml(sampleSale(), { khmerFontUrl: 'x");}</style><script>' })).toThrow(RangeError);
   });
 
   it('in English: English labels first, Khmer beside', () => {

@@ -14,8 +14,25 @@ export function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** Khmer falls back to Khmer OS or Noto Sans Khmer, whichever the machine has (as the server's invoice does). */
-export const KHMER_FONTS = `'Khmer OS', 'Noto Sans Khmer', sans-serif`;
+/** Khmer OS first (the app's own copy, or the machine's), then what Windows (Khmer UI) or Linux has. */
+export const KHMER_FONTS = `'Khmer OS', 'Khmer UI', 'Noto Sans Khmer', sans-serif`;
+
+export interface HtmlOptions {
+  /**
+   * Where the page can load Khmer OS (the app's bundled copy, e.g. a file: URL). Without it the page relies on the
+   * machine's Khmer fonts, and a machine with none prints empty boxes.
+   */
+  khmerFontUrl?: string;
+}
+
+/** The @font-face for the bundled Khmer OS, when the caller says where it is. */
+export function khmerFontFace({ khmerFontUrl }: HtmlOptions): string {
+  if (khmerFontUrl === undefined) return '';
+  // Goes inside a CSS string inside <style>: only characters of an encoded URL, nothing that could close either.
+  if (!/^[A-Za-z0-9:/._~%+-]+$/.test(khmerFontUrl))
+    throw new RangeError(`khmerFontUrl must be an encoded URL, got ${JSON.stringify(khmerFontUrl)}`);
+  return `@font-face { font-family: 'Khmer OS'; src: url("${khmerFontUrl}") format('truetype'); }`;
+}
 
 /** A label, its Khmer marked as such so the browser picks a Khmer font and shapes it. */
 export function bilingual([en, km]: Label, language: Locale): string {

@@ -12,6 +12,7 @@ export type { ReceiptLine, ReceiptModel, ReceiptPayment, VatInvoiceRequest } fro
 export { NotVatRegistered } from './model';
 export { figureReceipt, khrRounding, type ReceiptFigures } from './figures';
 export { renderSlipHtml } from './slip-html';
+export type { HtmlOptions } from './html';
 export { renderSlipPdf } from './slip-pdf';
 export { renderA4ReceiptHtml, renderVatInvoiceHtml } from './sheet-html';
 export { renderA4ReceiptPdf, renderVatInvoicePdf } from './sheet-pdf';

@@ -1,20 +1,24 @@
 import type { Locale } from '@shop/shared';
-import { esc, KHMER_FONTS, barcodeSvg } from './html';
+import { barcodeSvg, esc, KHMER_FONTS, khmerFontFace, type HtmlOptions } from './html';
 import { first, labels as L, say, second } from './labels';
 import type { ReceiptModel, VatInvoiceRequest } from './model';
 import { receiptSheet, sheetColumns, vatInvoiceSheet, type Sheet } from './sheet';
 
 /** The A4 receipt as a printable page (inline CSS, no script, every value escaped). */
-export function renderA4ReceiptHtml(model: ReceiptModel): string {
-  return sheetHtml(receiptSheet(model));
+export function renderA4ReceiptHtml(model: ReceiptModel, options: HtmlOptions = {}): string {
+  return sheetHtml(receiptSheet(model), options);
 }
 
 /** The VAT invoice as a printable A4 page. */
-export function renderVatInvoiceHtml(model: ReceiptModel, request: VatInvoiceRequest): string {
-  return sheetHtml(vatInvoiceSheet(model, request));
+export function renderVatInvoiceHtml(
+  model: ReceiptModel,
+  request: VatInvoiceRequest,
+  options: HtmlOptions = {},
+): string {
+  return sheetHtml(vatInvoiceSheet(model, request), options);
 }
 
-function sheetHtml(sheet: Sheet): string {
+function sheetHtml(sheet: Sheet, options: HtmlOptions): string {
   const lang: Locale = sheet.language;
   const money = (rows: Sheet['totals']) =>
     rows
@@ -28,7 +32,7 @@ function sheetHtml(sheet: Sheet): string {
 <head>
 <meta charset="utf-8">
 <title>${esc(`${first(sheet.title, lang)} ${sheet.number} · ${sheet.seller.name}`)}</title>
-<style>${STYLE}</style>
+<style>${khmerFontFace(options)}${STYLE}</style>
 </head>
 <body>
 <main class="sheet">

@@ -1,19 +1,21 @@
-import { esc, KHMER_FONTS, barcodeSvg } from './html';
+import { barcodeSvg, esc, KHMER_FONTS, khmerFontFace, type HtmlOptions } from './html';
 import type { ReceiptModel } from './model';
 import { receiptSlip, slipSizes, type SlipBlock } from './slip';
 
 /**
- * The 80 mm receipt as a printable page: the slip's blocks in 72 mm of print, `@page` 80 mm wide, inline CSS
- * only (no script), every value escaped. The browser shapes Khmer itself (HarfBuzz).
+ * The 80 mm receipt as a printable page: the slip's blocks in 72 mm of print, inline CSS only (no script), every
+ * value escaped. The browser shapes Khmer itself (HarfBuzz). `@page` is the roll paper thermal printer drivers
+ * offer (80 × 297 mm; they cut after the ink): CSS has no "as long as the content"; Electron, which can measure
+ * the page, may pass the real height to webContents.print instead.
  */
-export function renderSlipHtml(model: ReceiptModel): string {
+export function renderSlipHtml(model: ReceiptModel, options: HtmlOptions = {}): string {
   const blocks = receiptSlip(model).map(blockHtml).join('\n');
   return `<!doctype html>
 <html lang="${model.language}">
 <head>
 <meta charset="utf-8">
 <title>${esc(`${model.shop.name} ${model.receiptNumber}`)}</title>
-<style>${STYLE}</style>
+<style>${khmerFontFace(options)}${STYLE}</style>
 </head>
 <body>
 <main class="slip">
@@ -46,7 +48,7 @@ const size = (style: keyof typeof slipSizes) =>
   `font-size: ${slipSizes[style].size}pt;${slipSizes[style].bold ? ' font-weight: bold;' : ''}`;
 
 const STYLE = `
-@page { size: 80mm auto; margin: 0; }
+@page { size: 80mm 297mm; margin: 0; }
 * { box-sizing: border-box; }
 body { margin: 0; color: #000; background: #fff; font: 8pt/1.55 Arial, 'Helvetica Neue', ${KHMER_FONTS}; }
 .slip { width: 80mm; padding: 3mm 4mm; }
