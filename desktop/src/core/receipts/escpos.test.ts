@@ -83,6 +83,20 @@ describe('ESC/POS', () => {
     expect(scan(luminance, width, height)).toBe('C1-000123');
   });
 
+  it('sets names with markup characters as text, and a long receipt number still scans', async () => {
+    const receiptNumber = 'C12-2026-12-07-000123-REPRINT-AB';
+    const odd = await renderSlipBitmap(
+      sampleSale({
+        receiptNumber,
+        customer: { name: '<b>Sok & "Dara"</b> ' + 'ក្រុមហ៊ុន'.repeat(12) },
+        lines: [{ sku: 'X', name: 'W'.repeat(200), quantity: 1, unitPriceCents: 100 }],
+      }),
+    );
+    expect(odd.width).toBe(PRINTER_DOTS);
+    const luminance = new Uint8ClampedArray(odd.ink.map((v) => 255 - v));
+    expect(scan(luminance, odd.width, odd.height)).toBe(receiptNumber);
+  });
+
   it('has ink where the text is: dots across the slip, and blank paper at the edges', () => {
     const { width, height, dots } = printed(escposReceipt(bitmap));
     const inked = dots.reduce((sum, d) => sum + d, 0);

@@ -191,9 +191,10 @@ function alignX(width: number, room: number, align: SlipAlign): number {
   return align === 'right' ? room - width : Math.floor((room - width) / 2);
 }
 
+/** Lays a picture onto the slip, clipped to the paper: nothing spills into the next row of dots. */
 function blit(target: Uint8Array, image: Image, x: number, y: number): void {
   for (let r = 0; r < image.height; r++) {
-    for (let c = 0; c < image.width; c++) {
+    for (let c = Math.max(0, -x); c < Math.min(image.width, PRINTER_DOTS - x); c++) {
       const at = (y + r) * PRINTER_DOTS + x + c;
       target[at] = Math.max(target[at]!, image.ink[r * image.width + c]!);
     }
