@@ -46,3 +46,17 @@ export async function findCounters(
 export async function insertMovement(tx: Tx, row: StockMovementTable): Promise<void> {
   await tx.insertInto('stock_movements').values(row).execute();
 }
+
+/**
+ * Takes a product's stock row lock with a no-op write before reading it: on MySQL a plain read later in the
+ * transaction then sees the row as it is now (the transaction's own version), not an older snapshot. Answers
+ * whether the product has a stock row.
+ */
+export async function lockCounters(tx: Tx, productId: string, now: number): Promise<boolean> {
+  const locked = await tx
+    .updateTable('stock_levels')
+    .set({ updated_at: now })
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return Number(locked.numUpdatedRows) === 1;
+}

@@ -4,7 +4,7 @@ import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
-import { findCounters, insertMovement, moveCounters } from './ledger-repo';
+import { findCounters, insertMovement, lockCounters, moveCounters } from './ledger-repo';
 
 /**
  * The only code that changes stock counters. Each movement is one conditional UPDATE whose WHERE clause keeps
@@ -59,6 +59,98 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
   await insertMovement(tx, row);
   await recordChanges(tx, [{ entity: 'stock', entityId: productId, operation: 'upsert' }], now);
   return toStockMovement(row);
+}
+
+/**
+ * Several products' movements in one go (a counter sale or return): counters and ledger rows in product-id order
+ * (the lock order of every stock writer), then one entry per product in the change feed, last, so the feed's
+ * counter row is locked only after every stock row and as briefly as possible.
+ */
+export async function applyMovements(
+  tx: Tx,
+  movements: readonly Movement[],
+  now = Date.now(),
+): Promise<StockMovement[]> {
+  const sorted = [...movements].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  const written: StockMovement[] = [];
+  for (const movement of sorted) {
+    const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
+    const moved = await moveCounters(tx, productId, dOn, dRes, now);
+    const level = await findCounters(tx, productId);
+    if (!level) throw new NotFound('There is no product with this id');
+    if (!moved) throw shortage(movement, level.onHand - level.reserved);
+    const row = {
+      id: newId(),
+      product_id: productId,
+      type: movement.type,
+      on_hand_delta: dOn,
+      reserved_delta: dRes,
+      on_hand_after: level.onHand,
+      reserved_after: level.reserved,
+      reason: movement.reason ?? null,
+      reference: movement.reference ?? null,
+      actor_id: movement.actorId ?? null,
+      created_at: now,
+    };
+    await insertMovement(tx, row);
+    written.push(toStockMovement(row));
+  }
+  const products = [...new Set(sorted.map((m) => m.productId))];
+  await recordChanges(
+    tx,
+    products.map((entityId) => ({ entity: 'stock' as const, entityId, operation: 'upsert' as const })),
+    now,
+  );
+  return written;
+}
+
+/** What a counter sale took of one product: units the server's count had, and units beyond it. */
+export interface ShelfSale {
+  productId: string;
+  sold: number;
+  shortfall: number;
+}
+
+/**
+ * A counter sale is a fact: it never fails for stock. Each product's units come off `on_hand` as far as the server
+ * had them available (on hand minus what web orders hold); units beyond that are the shortfall, reported for staff
+ * to count the shelf, and do not move the counters. So `0 <= reserved <= on_hand` keeps holding, web orders keep
+ * their reservations, the web shop's "available" never goes negative, and every change of the counters is a ledger
+ * row. The rows are locked (in product-id order) before they are read, so two counters racing for the last unit
+ * cannot both take it: one sells it, the other reports the shortfall.
+ */
+export async function sellFromShelf(
+  tx: Tx,
+  wanted: readonly { productId: string; quantity: number }[],
+  by: { reference: string; actorId: string | null },
+  now = Date.now(),
+): Promise<ShelfSale[]> {
+  const quantities = new Map<string, number>();
+  for (const w of wanted) quantities.set(w.productId, (quantities.get(w.productId) ?? 0) + w.quantity);
+  const productIds = [...quantities.keys()].sort();
+  const sales: ShelfSale[] = [];
+  for (const productId of productIds) {
+    if (!(await lockCounters(tx, productId, now))) throw new NotFound('There is no product with this id');
+    const level = (await findCounters(tx, productId))!;
+    const quantity = quantities.get(productId)!;
+    const sold = Math.min(quantity, Math.max(level.onHand - level.reserved, 0));
+    sales.push({ productId, sold, shortfall: quantity - sold });
+  }
+  await applyMovements(
+    tx,
+    sales
+      .filter((s) => s.sold > 0)
+      .map((s) => ({
+        productId: s.productId,
+        type: 'sale' as const,
+        ...movementEffects.sell(s.sold),
+        reason: s.shortfall > 0 ? `counter sale, ${s.shortfall} beyond stock` : 'counter sale',
+        reference: by.reference,
+        actorId: by.actorId,
+      })),
+    now,
+  );
+  return sales;
 }
 
 function shortage(movement: Movement, available: number): Conflict {
