@@ -1,6 +1,7 @@
 import { accountRoutes } from './routes/accounts';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
+import { counterRoutes } from './routes/counter';
 import { inventoryRoutes } from './routes/inventory';
 import { invoiceRoutes } from './routes/invoices';
 import { orderRoutes } from './routes/orders';
@@ -26,7 +27,10 @@ export const apiRoutes = {
   ...refundOwedRoutes,
   ...supportRoutes,
   ...syncRoutes,
+  ...counterRoutes,
 } as const;
+
+export { shiftReportSchema, type ShiftReport } from './routes/counter';
 
 export type ApiRoutes = typeof apiRoutes;
 export type RouteName = keyof ApiRoutes;

@@ -47,6 +47,10 @@ export async function insertMovement(tx: Tx, row: StockMovementTable): Promise<v
   await tx.insertInto('stock_movements').values(row).execute();
 }
 
+export async function insertMovements(tx: Tx, rows: StockMovementTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('stock_movements').values(rows).execute();
+}
+
 /**
  * Takes a product's stock row lock with a no-op write before reading it: on MySQL a plain read later in the
  * transaction then sees the row as it is now (the transaction's own version), not an older snapshot. Answers

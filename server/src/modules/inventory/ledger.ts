@@ -4,7 +4,7 @@ import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
-import { findCounters, insertMovement, lockCounters, moveCounters } from './ledger-repo';
+import { findCounters, insertMovement, insertMovements, lockCounters, moveCounters } from './ledger-repo';
 
 /**
  * The only code that changes stock counters. Each movement is one conditional UPDATE whose WHERE clause keeps
@@ -127,27 +127,39 @@ export async function sellFromShelf(
 ): Promise<ShelfSale[]> {
   const quantities = new Map<string, number>();
   for (const w of wanted) quantities.set(w.productId, (quantities.get(w.productId) ?? 0) + w.quantity);
-  const productIds = [...quantities.keys()].sort();
   const sales: ShelfSale[] = [];
-  for (const productId of productIds) {
-    if (!(await lockCounters(tx, productId, now))) throw new NotFound('There is no product with this id');
-    const level = (await findCounters(tx, productId))!;
+  const rows: StockMovementTable[] = [];
+  for (const productId of [...quantities.keys()].sort()) {
     const quantity = quantities.get(productId)!;
-    const sold = Math.min(quantity, Math.max(level.onHand - level.reserved, 0));
+    // Mostly the shelf has them: one conditional update. Else lock the row, read it as it is now, take what is left.
+    let sold = quantity;
+    if (!(await moveCounters(tx, productId, -quantity, 0, now))) {
+      if (!(await lockCounters(tx, productId, now))) throw new NotFound('There is no product with this id');
+      const level = (await findCounters(tx, productId))!;
+      sold = Math.min(quantity, Math.max(level.onHand - level.reserved, 0));
+      if (sold > 0) await moveCounters(tx, productId, -sold, 0, now);
+    }
     sales.push({ productId, sold, shortfall: quantity - sold });
+    if (sold === 0) continue;
+    const after = (await findCounters(tx, productId))!;
+    rows.push({
+      id: newId(),
+      product_id: productId,
+      type: 'sale',
+      on_hand_delta: -sold,
+      reserved_delta: 0,
+      on_hand_after: after.onHand,
+      reserved_after: after.reserved,
+      reason: sold < quantity ? `counter sale, ${quantity - sold} beyond stock` : 'counter sale',
+      reference: by.reference,
+      actor_id: by.actorId,
+      created_at: now,
+    });
   }
-  await applyMovements(
+  await insertMovements(tx, rows);
+  await recordChanges(
     tx,
-    sales
-      .filter((s) => s.sold > 0)
-      .map((s) => ({
-        productId: s.productId,
-        type: 'sale' as const,
-        ...movementEffects.sell(s.sold),
-        reason: s.shortfall > 0 ? `counter sale, ${s.shortfall} beyond stock` : 'counter sale',
-        reference: by.reference,
-        actorId: by.actorId,
-      })),
+    rows.map((r) => ({ entity: 'stock' as const, entityId: r.product_id, operation: 'upsert' as const })),
     now,
   );
   return sales;

@@ -2,11 +2,12 @@ import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import { discardParkedItem, listParkedItems, retryParkedItem } from './parked';
 import { pushItems } from './push-service';
+import { shiftReport } from './shift-report';
 
-/** What counters push, and the items the server parked for staff. */
+/** What counters push, the items the server parked for staff, and the cash report of a counter's shift. */
 export function pushHandlers(
   db: Db,
-): Handlers<'pushItems' | 'listParkedItems' | 'retryParkedItem' | 'discardParkedItem'> {
+): Handlers<'pushItems' | 'listParkedItems' | 'retryParkedItem' | 'discardParkedItem' | 'getShiftReport'> {
   return {
     pushItems: ({ counter, body }) => pushItems(db, counter, body),
     listParkedItems: () => listParkedItems(db),
@@ -14,5 +15,6 @@ export function pushHandlers(
       retryParkedItem(db, { ...actor, userId: user.id }, params.id),
     discardParkedItem: ({ user, actor, params, body }) =>
       discardParkedItem(db, { ...actor, userId: user.id }, params.id, body.reason),
+    getShiftReport: ({ params }) => shiftReport(db, params.id),
   };
 }

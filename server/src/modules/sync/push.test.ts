@@ -11,6 +11,7 @@ import {
   type TestShop,
 } from '../../../test/factory';
 import { browserClient } from '../../../test/support';
+import { createActiveUser } from '../accounts/users';
 import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
 
 /**
@@ -146,6 +147,30 @@ describe('a counter sale', () => {
       .execute();
     expect(orders.map((o) => o.id).sort()).toEqual(answers[0]!.results.map((r) => r.orderId).sort());
     expect(await stockOf(cable.id)).toMatchObject({ onHand: 47 });
+    expect(
+      await db()
+        .selectFrom('sync_items')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          batch.map((s) => s.id),
+        )
+        .execute(),
+    ).toHaveLength(3);
+  });
+
+  it('a push cut off mid-way and pushed again applies every sale once', async () => {
+    const cable = await product(100);
+    const batch = Array.from({ length: 60 }, () => aSale(cable.id));
+    const cut = new AbortController();
+    const first = counter.client.pushItems({ body: { items: batch } }, { signal: cut.signal });
+    setTimeout(() => cut.abort(), 15);
+    await first.catch(() => undefined);
+    const { results } = await push(batch);
+    expect(results.map((r) => r.status)).toEqual(batch.map(() => 'applied'));
+    expect(new Set(results.map((r) => r.orderId)).size).toBe(60);
+    expect(await stockOf(cable.id)).toMatchObject({ onHand: 40 });
   });
 
   it('the same id with other content, or from another counter, is a conflict and changes nothing', async () => {
@@ -313,7 +338,7 @@ describe('items the server cannot apply', () => {
     ]);
   });
 
-  it('an unknown or disabled staff member parks the item', async () => {
+  it('an unknown staff member, or a customer named as one, parks the item', async () => {
     const cable = await product(5);
     const stranger = aSale(cable.id, { staffId: 'nobody' });
     const customer = await aCustomer(shop.server);
@@ -324,6 +349,27 @@ describe('items the server cannot apply', () => {
       ['parked', expect.stringMatching(/Unknown staff/)],
     ]);
     expect(await stockOf(cable.id)).toMatchObject({ onHand: 5 });
+  });
+
+  it('a disabled staff member parks the item until an admin enables them again, then the retry applies', async () => {
+    const cable = await product(5);
+    const seller = await createActiveUser(db(), {
+      email: `seller-${ulid().slice(-6).toLowerCase()}@example.test`,
+      password: 'a long staff passphrase 7!',
+      name: 'Vanna',
+      role: 'staff',
+    });
+    await shop.admin.updateUser({ params: { id: seller.id }, body: { status: 'disabled' } });
+    const sale = aSale(cable.id, { staffId: seller.id });
+    expect((await push([sale])).results[0]).toMatchObject({
+      status: 'parked',
+      error: expect.stringMatching(/not active/),
+    });
+    await shop.admin.updateUser({ params: { id: seller.id }, body: { status: 'active' } });
+    expect(await shop.admin.retryParkedItem({ params: { id: sale.id } })).toMatchObject({
+      status: 'applied',
+    });
+    expect(await stockOf(cable.id)).toMatchObject({ onHand: 4 });
   });
 
   it('a malformed batch is a 400 and stores nothing', async () => {
@@ -380,9 +426,52 @@ describe('shifts', () => {
       countedKhr: 60000,
     };
     const late = aSale(cable.id, { shiftId, at: t + 3 });
-    const { results } = await push([open, sale1, payIn, payOut, close]);
-    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+    const refund: PushItem = {
+      ...item,
+      id: ulid(),
+      type: 'return',
+      at: t + 3,
+      saleId: sale1.id,
+      lines: [{ productId: cable.id, quantity: 1 }],
+      refunds: [{ method: 'cash', currency: 'USD', amount: 2000 }],
+      reason: 'changed their mind',
+    };
+    const { results } = await push([open, sale1, payIn, payOut, refund, close]);
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    const z = await shop.staff.getShiftReport({ params: { id: shiftId } });
+    expect(z).toMatchObject({
+      deviceId: counter.id,
+      openedBy: { id: staffId },
+      closedAt: t + 4,
+      sales: { count: 1, totalCents: 2000 },
+      float: { usdCents: 5000, khr: 40000 },
+      cashSales: { usdCents: 2000, khr: 0 },
+      payIns: { usdCents: 0, khr: 20000 },
+      payOuts: { usdCents: 500, khr: 0 },
+      cashRefunds: { usdCents: 2000, khr: 0 },
+      expected: { usdCents: 4500, khr: 60000 },
+      counted: { usdCents: 6500, khr: 60000 },
+      difference: { usdCents: 2000, khr: 0 },
+    });
     expect((await push([late])).results[0]).toMatchObject({ status: 'applied' });
+    // The late sale counts in its shift: the drawer's $20 over is explained.
+    expect(await shop.staff.getShiftReport({ params: { id: shiftId } })).toMatchObject({
+      sales: { count: 2, totalCents: 4000 },
+      expected: { usdCents: 6500, khr: 60000 },
+      difference: { usdCents: 0, khr: 0 },
+    });
+    const customer = await aCustomer(shop.server);
+    expect((await failure<ApiError>(customer.api.getShiftReport({ params: { id: shiftId } }))).status).toBe(
+      403,
+    );
+    expect((await failure<ApiError>(shop.staff.getShiftReport({ params: { id: ulid() } }))).status).toBe(404);
 
     const shift = await db()
       .selectFrom('pos_shifts')

@@ -81,3 +81,16 @@ export async function shiftSalesCount(db: Db, shiftId: string) {
     .where('shift_id', '=', shiftId)
     .executeTakeFirstOrThrow();
 }
+
+/** A shift with its counter's name and who opened and closed it. */
+export async function findShiftWithNames(db: Db, id: string) {
+  return db
+    .selectFrom('pos_shifts as s')
+    .innerJoin('devices as d', 'd.id', 's.device_id')
+    .innerJoin('users as o', 'o.id', 's.opened_by')
+    .leftJoin('users as c', 'c.id', 's.closed_by')
+    .selectAll('s')
+    .select(['d.name as device_name', 'o.name as opener_name', 'c.name as closer_name'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
