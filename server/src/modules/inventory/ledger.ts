@@ -117,7 +117,8 @@ export interface ShelfSale {
  * to count the shelf, and do not move the counters. So `0 <= reserved <= on_hand` keeps holding, web orders keep
  * their reservations, the web shop's "available" never goes negative, and every change of the counters is a ledger
  * row. The rows are locked (in product-id order) before they are read, so two counters racing for the last unit
- * cannot both take it: one sells it, the other reports the shortfall.
+ * cannot both take it: one sells it, the other reports the shortfall. The caller records the change feed
+ * (recordStockChanges) last in its transaction.
  */
 export async function sellFromShelf(
   tx: Tx,
@@ -157,12 +158,27 @@ export async function sellFromShelf(
     });
   }
   await insertMovements(tx, rows);
+  return sales;
+}
+
+/**
+ * The change feed's entries for products whose stock moved: the caller's last write (sellFromShelf leaves it to
+ * the caller, which has its own rows to write first), so the feed's counter row is locked as briefly as possible.
+ */
+export async function recordStockChanges(
+  tx: Tx,
+  productIds: readonly string[],
+  now = Date.now(),
+): Promise<void> {
   await recordChanges(
     tx,
-    rows.map((r) => ({ entity: 'stock' as const, entityId: r.product_id, operation: 'upsert' as const })),
+    [...new Set(productIds)].map((entityId) => ({
+      entity: 'stock' as const,
+      entityId,
+      operation: 'upsert' as const,
+    })),
     now,
   );
-  return sales;
 }
 
 function shortage(movement: Movement, available: number): Conflict {

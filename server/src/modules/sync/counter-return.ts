@@ -98,18 +98,6 @@ export async function applyReturn(ctx: ApplyContext, item: ReturnItem): Promise<
       at: item.at,
     })),
   );
-  await applyMovements(
-    tx,
-    item.lines.map((l) => ({
-      productId: l.productId,
-      type: 'return' as const,
-      ...movementEffects.return(l.quantity),
-      reason: item.reason,
-      reference: order.number,
-      actorId: item.staffId,
-    })),
-    ctx.now,
-  );
   await recordAudit(
     tx,
     staffActor(item.staffId),
@@ -124,6 +112,19 @@ export async function applyReturn(ctx: ApplyContext, item: ReturnItem): Promise<
         reason: item.reason,
       },
     },
+    ctx.now,
+  );
+  // The stock last: applyMovements ends with the change feed, whose counter row is best held briefly.
+  await applyMovements(
+    tx,
+    item.lines.map((l) => ({
+      productId: l.productId,
+      type: 'return' as const,
+      ...movementEffects.return(l.quantity),
+      reason: item.reason,
+      reference: order.number,
+      actorId: item.staffId,
+    })),
     ctx.now,
   );
   return { orderId: order.id, orderNumber: order.number };

@@ -4,7 +4,7 @@ import type { OrderItemTable, OrderTable, PaymentTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Invalid, NotFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit';
-import { sellFromShelf } from '../inventory/ledger';
+import { recordStockChanges, sellFromShelf } from '../inventory/ledger';
 import { numberOrder } from '../orders/placement';
 import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
@@ -123,6 +123,11 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
         ...(shortfalls.length && { shortfalls }),
       },
     },
+    ctx.now,
+  );
+  await recordStockChanges(
+    tx,
+    sales.filter((s) => s.sold > 0).map((s) => s.productId),
     ctx.now,
   );
   return { orderId: order.id, orderNumber: number, ...(shortfalls.length && { shortfalls }) };
