@@ -39,7 +39,8 @@ export async function retryParkedItem(
       await settleSyncItem(tx, id, {
         status: 'applied',
         result_json: JSON.stringify(result),
-        error: null,
+        // Kept: why it had been parked stays in the item's history.
+        error: row.error,
         order_id: applied.orderId ?? null,
         resolved_at: now,
         resolved_by: staff.userId,

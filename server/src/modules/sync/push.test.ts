@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
-import { createShopClient, warrantyUntil, type ApiError, type PushItem, type ShopClient } from '@shop/shared';
+import { warrantyUntil, type ApiError, type PushItem, type ShopClient } from '@shop/shared';
 import {
   aCustomer,
   aProductWithStock,
   failure,
+  pairTestCounter,
   placedOrder,
   startTestShop,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
-import { browserClient } from '../../../test/support';
 import { createActiveUser } from '../accounts/users';
 import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
 
@@ -30,22 +30,6 @@ beforeAll(async () => {
   staffId = shop.staffUser.userId;
 });
 afterAll(() => shop?.stop());
-
-/**
- * A counter paired through the real routes. factory.ts's pairTestCounter sends the pairing without a bearer token or
- * a CSRF token, which the server refuses (403); until it is fixed, pair as a browser page would.
- */
-async function pairTestCounter(on: TestShop, name = 'Front counter'): Promise<TestCounter> {
-  const created = await on.admin.createDevice({ body: { name } });
-  const { device, token } = await browserClient(on.server.url).client.pairDevice({
-    body: { pairingCode: created.pairingCode, appVersion: '0.1.0-test' },
-  });
-  const client = createShopClient({
-    baseUrl: on.server.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  });
-  return { ...device, token, client };
-}
 
 const db = () => shop.server.database.db;
 const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });
@@ -206,6 +190,38 @@ describe('a counter sale', () => {
       .where('product_id', '=', cable.id)
       .execute();
     expect(flagged).toMatchObject([{ order_id: short[0]!.orderId, quantity: 1, resolved_at: null }]);
+  });
+
+  it('many counters selling one product at once: the shelf gives exactly what it had, the rest are shortfalls', async () => {
+    const cable = await product(20);
+    const counters = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => pairTestCounter(shop, `Till ${i}`)),
+    );
+    const answers = await Promise.all(
+      counters.flatMap((till) =>
+        Array.from({ length: 4 }, () =>
+          push(
+            [
+              aSale(cable.id, { lines: [{ productId: cable.id, quantity: 2, unitPriceCents: 2000 }] }),
+              aSale(cable.id, { lines: [{ productId: cable.id, quantity: 1, unitPriceCents: 2000 }] }),
+            ],
+            till,
+          ),
+        ),
+      ),
+    );
+    const results = answers.flatMap((a) => a.results);
+    expect(results.every((r) => r.status === 'applied')).toBe(true);
+    const short = results.flatMap((r) => r.shortfalls ?? []).reduce((n, s) => n + s.quantity, 0);
+    expect(short).toBe(60 - 20);
+    const stock = await stockOf(cable.id);
+    expect(stock).toMatchObject({ onHand: 0, reserved: 0 });
+    const sold = stock.movements.filter((m) => m.type === 'sale').reduce((n, m) => n - m.onHandDelta, 0);
+    expect(sold).toBe(20);
+    // Every movement's "after" is its predecessor's after plus its own delta: the ledger is one unbroken chain.
+    const chain = [...stock.movements].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (let i = 1; i < chain.length; i++)
+      expect(chain[i]!.onHandAfter).toBe(chain[i - 1]!.onHandAfter + chain[i]!.onHandDelta);
   });
 
   it('never takes units a web order holds: they stay reserved and the counter sale is a shortfall', async () => {
