@@ -364,6 +364,8 @@ export interface OrderItemTable {
   cancel_reason: string | null;
   /** Discount on the whole line (USD cents): line_total_cents is after it. */
   discount_cents?: number;
+  /** Units brought back to a counter (counter_return_lines). */
+  returned_quantity?: number;
 }
 
 /** One cancellation of units of an order line, with the value of those units at the order's prices. */

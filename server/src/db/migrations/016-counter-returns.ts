@@ -1,4 +1,4 @@
-import { type MigrationDb, createIndex, createTable } from '../ddl';
+import { type MigrationDb, addColumn, createIndex, createTable } from '../ddl';
 
 /**
  * Issue 11, returns at the counter: goods brought back against an earlier counter sale, line by line, and the money
@@ -6,6 +6,9 @@ import { type MigrationDb, createIndex, createTable } from '../ddl';
  * refund belongs to the shift whose drawer paid it out (the Z report counts cash refunds per currency).
  */
 export async function up(db: MigrationDb): Promise<void> {
+  // Units of a line brought back: taken with a conditional update (quantity - cancelled - returned >= n), so two
+  // returns against one sale cannot both take back its last unit.
+  await addColumn(db, 'order_items', 'returned_quantity', 'integer', (c) => c.notNull().defaultTo(0));
   await createTable(db, 'counter_returns')
     // The pushed item's ULID: one return per item, whatever the retries.
     .addColumn('id', 'varchar(26)', (c) => c.primaryKey())
@@ -45,4 +48,5 @@ export async function up(db: MigrationDb): Promise<void> {
 export async function down(db: MigrationDb): Promise<void> {
   for (const table of ['counter_refunds', 'counter_return_lines', 'counter_returns'])
     await db.schema.dropTable(table).ifExists().execute();
+  await db.schema.alterTable('order_items').dropColumn('returned_quantity').execute();
 }

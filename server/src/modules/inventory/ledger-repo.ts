@@ -52,15 +52,27 @@ export async function insertMovements(tx: Tx, rows: StockMovementTable[]): Promi
 }
 
 /**
- * Takes a product's stock row lock with a no-op write before reading it: on MySQL a plain read later in the
- * transaction then sees the row as it is now (the transaction's own version), not an older snapshot. Answers
- * whether the product has a stock row.
+ * A product's counters as they are now, its row locked until the transaction ends; undefined for an unknown product.
+ * On MySQL a plain read in a transaction sees its snapshot, not rows committed since, unless the transaction changed
+ * the row itself: so the row is changed for sure (on_hand + 1, a no-op write would not make a new version), read,
+ * and changed back. Nobody else sees the step: the row is locked from the first write.
  */
-export async function lockCounters(tx: Tx, productId: string, now: number): Promise<boolean> {
-  const locked = await tx
+export async function currentCounters(
+  tx: Tx,
+  productId: string,
+  now: number,
+): Promise<{ onHand: number; reserved: number } | undefined> {
+  const bumped = await tx
     .updateTable('stock_levels')
-    .set({ updated_at: now })
+    .set({ on_hand: sql`on_hand + 1`, updated_at: now })
     .where('product_id', '=', productId)
     .executeTakeFirst();
-  return Number(locked.numUpdatedRows) === 1;
+  if (Number(bumped.numUpdatedRows) !== 1) return undefined;
+  const level = (await findCounters(tx, productId))!;
+  await tx
+    .updateTable('stock_levels')
+    .set({ on_hand: sql`on_hand - 1` })
+    .where('product_id', '=', productId)
+    .execute();
+  return { onHand: level.onHand - 1, reserved: level.reserved };
 }

@@ -4,7 +4,7 @@ import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
-import { findCounters, insertMovement, insertMovements, lockCounters, moveCounters } from './ledger-repo';
+import { currentCounters, findCounters, insertMovement, insertMovements, moveCounters } from './ledger-repo';
 
 /**
  * The only code that changes stock counters. Each movement is one conditional UPDATE whose WHERE clause keeps
@@ -116,8 +116,9 @@ export interface ShelfSale {
  * had them available (on hand minus what web orders hold); units beyond that are the shortfall, reported for staff
  * to count the shelf, and do not move the counters. So `0 <= reserved <= on_hand` keeps holding, web orders keep
  * their reservations, the web shop's "available" never goes negative, and every change of the counters is a ledger
- * row. The rows are locked (in product-id order) before they are read, so two counters racing for the last unit
- * cannot both take it: one sells it, the other reports the shortfall. The caller records the change feed
+ * row. Each product (in product-id order) takes one conditional update when the shelf has the units; otherwise its
+ * row is locked and read as it is now (currentCounters) and gives what is left, so two counters racing for the last
+ * unit cannot both take it: one sells it, the other reports the shortfall. The caller records the change feed
  * (recordStockChanges) last in its transaction.
  */
 export async function sellFromShelf(
@@ -135,10 +136,11 @@ export async function sellFromShelf(
     // Mostly the shelf has them: one conditional update. Else lock the row, read it as it is now, take what is left.
     let sold = quantity;
     if (!(await moveCounters(tx, productId, -quantity, 0, now))) {
-      if (!(await lockCounters(tx, productId, now))) throw new NotFound('There is no product with this id');
-      const level = (await findCounters(tx, productId))!;
+      const level = await currentCounters(tx, productId, now);
+      if (!level) throw new NotFound('There is no product with this id');
       sold = Math.min(quantity, Math.max(level.onHand - level.reserved, 0));
-      if (sold > 0) await moveCounters(tx, productId, -sold, 0, now);
+      if (sold > 0 && !(await moveCounters(tx, productId, -sold, 0, now)))
+        throw new Error(`stock of ${productId} moved while its row was locked`);
     }
     sales.push({ productId, sold, shortfall: quantity - sold });
     if (sold === 0) continue;

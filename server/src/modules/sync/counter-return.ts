@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit';
 import { applyMovements, movementEffects } from '../inventory/ledger';
 import { moveSerials, soldSerialsOf } from '../orders/serials-repo';
 import { requireSeller, requireShift, staffActor, type ApplyContext, type Applied } from './counter-context';
-import { findSaleOrder, insertReturn, lockSale, saleLinesWithReturns } from './return-repo';
+import { findSaleOrder, insertReturn, saleLines, takeBackUnits } from './return-repo';
 
 /**
  * Goods brought back to the counter against an earlier sale (found by its receipt: the sale's pushed id or its
@@ -25,23 +25,27 @@ export async function applyReturn(ctx: ApplyContext, item: ReturnItem): Promise<
   if (!order) throw new NotFound(`Unknown sale ${item.saleId}`);
   if (order.status !== 'picked_up' && order.status !== 'delivered')
     throw new Invalid(`Order ${order.number} is ${order.status.replace(/_/g, ' ')}: nothing was handed over`);
-  await lockSale(tx, order.id, ctx.now);
-  const saleLines = await saleLinesWithReturns(tx, order.id);
+  const lines = await saleLines(tx, order.id);
 
-  // Units still returnable per sale line; a product sold on two lines is taken back from the first first.
+  // Units still returnable per sale line as last seen; a product sold on two lines is taken back from the first
+  // first. Each take is a conditional update on the current row (takeBackUnits): the database has the last word.
   const left = new Map(
-    saleLines.map((l) => [l.id, Number(l.quantity) - Number(l.cancelled_quantity) - Number(l.returned ?? 0)]),
+    lines.map((l) => [
+      l.id,
+      Number(l.quantity) - Number(l.cancelled_quantity) - Number(l.returned_quantity ?? 0),
+    ]),
   );
   const returnId = item.id;
-  const lines: CounterReturnLineTable[] = [];
+  const returned: CounterReturnLineTable[] = [];
   for (const wanted of item.lines) {
     let quantity = wanted.quantity;
-    for (const line of saleLines.filter((l) => l.product_id === wanted.productId)) {
+    for (const line of lines.filter((l) => l.product_id === wanted.productId)) {
       const take = Math.min(quantity, left.get(line.id)!);
       if (take <= 0) continue;
+      if (!(await takeBackUnits(tx, line.id, take))) break;
       left.set(line.id, left.get(line.id)! - take);
       quantity -= take;
-      lines.push({
+      returned.push({
         id: newId(),
         return_id: returnId,
         order_item_id: line.id,
@@ -55,7 +59,7 @@ export async function applyReturn(ctx: ApplyContext, item: ReturnItem): Promise<
   }
 
   for (const wanted of item.lines) {
-    const line = saleLines.find((l) => l.product_id === wanted.productId)!;
+    const line = lines.find((l) => l.product_id === wanted.productId)!;
     const serials = wanted.serials ?? [];
     if (Number(line.serialized) !== 1) {
       if (serials.length) throw new Invalid(`${line.name} has no serial numbers`);
@@ -88,7 +92,7 @@ export async function applyReturn(ctx: ApplyContext, item: ReturnItem): Promise<
       reason: item.reason,
       at: item.at,
     },
-    lines,
+    returned,
     item.refunds.map((r) => ({
       id: newId(),
       return_id: returnId,

@@ -598,6 +598,32 @@ describe('returns', () => {
     expect(refunds.map((r) => Number(r.amount_minor)).sort()).toEqual([1500, 1500, 1500]);
   });
 
+  it('two counters taking back the last unit of one sale at once: one return applies, the other is parked', async () => {
+    const cable = await product(3);
+    const sale = aSale(cable.id);
+    await push([sale]);
+    const other = await pairTestCounter(shop, 'Returns desk');
+    const back = (): PushItem => ({
+      id: ulid(),
+      type: 'return',
+      at: Date.now(),
+      staffId,
+      saleId: sale.id,
+      lines: [{ productId: cable.id, quantity: 1 }],
+      refunds: [{ method: 'cash', currency: 'USD', amount: 2000 }],
+      reason: 'faulty',
+    });
+    const answers = await Promise.all([
+      push([back()]),
+      push([back()], other),
+      push([back()]),
+      push([back()], other),
+    ]);
+    const statuses = answers.map((a) => a.results[0]!.status).sort();
+    expect(statuses).toEqual(['applied', 'parked', 'parked', 'parked']);
+    expect(await stockOf(cable.id)).toMatchObject({ onHand: 3 });
+  });
+
   it('a return against an unknown sale is parked', async () => {
     const cable = await product(1);
     const item: PushItem = {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type {
   CounterRefundTable,
   CounterReturnLineTable,
@@ -21,8 +22,8 @@ export async function findSaleOrder(tx: Tx, saleId: string): Promise<OrderTable 
   return tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
 }
 
-/** The sale's lines with how many units of each were returned already, and whether the product is serialized. */
-export async function saleLinesWithReturns(tx: Tx, orderId: string) {
+/** The sale's lines with whether their product is serialized (returned units as this transaction last saw them). */
+export async function saleLines(tx: Tx, orderId: string) {
   return tx
     .selectFrom('order_items as i')
     .innerJoin('products as p', 'p.id', 'i.product_id')
@@ -31,15 +32,10 @@ export async function saleLinesWithReturns(tx: Tx, orderId: string) {
       'i.product_id',
       'i.quantity',
       'i.cancelled_quantity',
+      'i.returned_quantity',
       'i.line_total_cents',
       'p.name',
       'p.serialized',
-      (eb) =>
-        eb
-          .selectFrom('counter_return_lines as r')
-          .select((c) => c.fn.coalesce(c.fn.sum<number | string>('r.quantity'), c.val(0)).as('n'))
-          .whereRef('r.order_item_id', '=', 'i.id')
-          .as('returned'),
     ])
     .where('i.order_id', '=', orderId)
     .orderBy('i.id')
@@ -47,11 +43,17 @@ export async function saleLinesWithReturns(tx: Tx, orderId: string) {
 }
 
 /**
- * Takes the sale's row lock (a no-op write) before its returns are counted, so two returns against one sale are
- * counted one after the other and cannot both take back its last unit.
+ * Takes back `n` units of a sale line if it still has them (sold, not cancelled, not returned before): one
+ * conditional update, decided by the database on the current row, so concurrent returns cannot both take the last.
  */
-export async function lockSale(tx: Tx, orderId: string, now: number): Promise<void> {
-  await tx.updateTable('orders').set({ updated_at: now }).where('id', '=', orderId).execute();
+export async function takeBackUnits(tx: Tx, orderItemId: string, n: number): Promise<boolean> {
+  const taken = await tx
+    .updateTable('order_items')
+    .set((eb) => ({ returned_quantity: eb('returned_quantity', '+', n) }))
+    .where('id', '=', orderItemId)
+    .where(sql<boolean>`quantity - cancelled_quantity - returned_quantity >= ${n}`)
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
 }
 
 export async function insertReturn(
