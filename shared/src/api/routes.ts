@@ -30,7 +30,12 @@ export const apiRoutes = {
   ...counterRoutes,
 } as const;
 
-export { shiftReportSchema, type ShiftReport } from './routes/counter';
+export {
+  shiftReportSchema,
+  shortfallItemSchema,
+  type ShiftReport,
+  type ShortfallItem,
+} from './routes/counter';
 
 export type ApiRoutes = typeof apiRoutes;
 export type RouteName = keyof ApiRoutes;

@@ -3,11 +3,20 @@ import type { Handlers } from '../../http/routes';
 import { discardParkedItem, listParkedItems, retryParkedItem } from './parked';
 import { pushItems } from './push-service';
 import { shiftReport } from './shift-report';
+import { listShortfalls, resolveShortfall } from './shortfalls';
 
-/** What counters push, the items the server parked for staff, and the cash report of a counter's shift. */
+/** What counters push, the items the server parked for staff, counter shortfalls and a shift's cash report. */
 export function pushHandlers(
   db: Db,
-): Handlers<'pushItems' | 'listParkedItems' | 'retryParkedItem' | 'discardParkedItem' | 'getShiftReport'> {
+): Handlers<
+  | 'pushItems'
+  | 'listParkedItems'
+  | 'retryParkedItem'
+  | 'discardParkedItem'
+  | 'getShiftReport'
+  | 'listShortfalls'
+  | 'resolveShortfall'
+> {
   return {
     pushItems: ({ counter, body }) => pushItems(db, counter, body),
     listParkedItems: () => listParkedItems(db),
@@ -16,5 +25,8 @@ export function pushHandlers(
     discardParkedItem: ({ user, actor, params, body }) =>
       discardParkedItem(db, { ...actor, userId: user.id }, params.id, body.reason),
     getShiftReport: ({ params }) => shiftReport(db, params.id),
+    listShortfalls: () => listShortfalls(db),
+    resolveShortfall: ({ user, actor, params, body }) =>
+      resolveShortfall(db, { ...actor, userId: user.id }, params.id, body.resolution),
   };
 }

@@ -190,6 +190,31 @@ describe('a counter sale', () => {
       .where('product_id', '=', cable.id)
       .execute();
     expect(flagged).toMatchObject([{ order_id: short[0]!.orderId, quantity: 1, resolved_at: null }]);
+
+    // Staff see it in the back office, count the shelf, and mark it resolved; it leaves the open list.
+    const open = await shop.staff.listShortfalls({});
+    const listed = open.items.find((f) => f.productId === cable.id)!;
+    expect(listed).toMatchObject({
+      orderId: short[0]!.orderId,
+      orderNumber: short[0]!.orderNumber,
+      quantity: 1,
+      resolvedAt: null,
+    });
+    const resolved = await shop.staff.resolveShortfall({
+      params: { id: listed.id },
+      body: { resolution: 'found one more on the shelf; received it' },
+    });
+    expect(resolved).toMatchObject({
+      resolvedBy: { id: staffId },
+      resolution: expect.stringMatching(/shelf/),
+    });
+    const twice = await failure<ApiError>(
+      shop.staff.resolveShortfall({ params: { id: listed.id }, body: { resolution: 'again' } }),
+    );
+    expect(twice.status).toBe(409);
+    expect((await shop.staff.listShortfalls({})).items.map((f) => f.id)).not.toContain(listed.id);
+    const customer = await aCustomer(shop.server);
+    expect((await failure<ApiError>(customer.api.listShortfalls({}))).status).toBe(403);
   });
 
   it('many counters selling one product at once: the shelf gives exactly what it had, the rest are shortfalls', async () => {

@@ -34,6 +34,26 @@ export const shiftReportSchema = z
   .meta({ id: 'ShiftReport' });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
 
+/** Units a counter sold beyond what the server had on hand: the sale stood, staff count the shelf and resolve it. */
+export const shortfallItemSchema = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    productName: z.string(),
+    sku: z.string(),
+    orderId: z.string(),
+    orderNumber: z.string(),
+    deviceId: z.string().nullable(),
+    deviceName: z.string().nullable(),
+    quantity: z.number().int(),
+    createdAt: z.number().int(),
+    resolvedAt: z.number().int().nullable(),
+    resolvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    resolution: z.string().nullable(),
+  })
+  .meta({ id: 'StockShortfall' });
+export type ShortfallItem = z.infer<typeof shortfallItemSchema>;
+
 /** Back-office views of what counters did. */
 export const counterRoutes = {
   getShiftReport: defineRoute({
@@ -46,5 +66,24 @@ export const counterRoutes = {
     params: idParam,
     response: shiftReportSchema,
     errors: [404],
+  }),
+  listShortfalls: defineRoute({
+    method: 'get',
+    path: '/admin/stock/shortfalls',
+    summary: 'Units counters sold beyond the stock the server had, not yet resolved, oldest first',
+    tag: 'back office',
+    access: requires('stock.manage'),
+    response: z.object({ items: z.array(shortfallItemSchema) }).meta({ id: 'StockShortfallList' }),
+  }),
+  resolveShortfall: defineRoute({
+    method: 'post',
+    path: '/admin/stock/shortfalls/:id/resolve',
+    summary: 'Mark a shortfall resolved, saying how (the shelf counted, stock adjusted or received)',
+    tag: 'back office',
+    access: requires('stock.manage'),
+    params: idParam,
+    body: z.object({ resolution: z.string().trim().min(1, 'say how').max(500) }),
+    response: shortfallItemSchema,
+    errors: [404, 409],
   }),
 } as const;
