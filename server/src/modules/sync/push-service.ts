@@ -54,9 +54,9 @@ async function pushOne(db: Db, counter: CallingCounter, item: PushItem, now: num
       const winner = await findSyncItem(db, item.id);
       if (winner) return storedAnswer(winner, counter, hash);
     }
-    if (error instanceof AppError || isUniqueViolation(error))
-      return park(db, counter, item, hash, reasonOf(error), now);
-    throw error;
+    // Whatever else went wrong with this item is parked too (the database still answers, or parking fails as well
+    // and the batch is a 500 the counter retries): one bad item never blocks the counter's queue.
+    return park(db, counter, item, hash, reasonOf(error), now);
   }
 }
 
@@ -139,7 +139,10 @@ function syncRow(
 
 function reasonOf(error: unknown): string {
   if (error instanceof AppError) return error.message;
-  return 'A record this item makes exists already (the same shift or return id)';
+  if (isUniqueViolation(error))
+    return 'A record this item makes exists already (the same shift or return id)';
+  const message = error instanceof Error ? error.message : String(error);
+  return `The server could not apply it: ${message.slice(0, 300)}`;
 }
 
 /** SHA-256 of the item's canonical JSON (keys sorted at every level): the same content hashes the same. */

@@ -413,6 +413,17 @@ describe('items the server cannot apply', () => {
     expect(await stockOf(cable.id)).toMatchObject({ onHand: 4 });
   });
 
+  it('a sale too large to be real is parked and does not block the items behind it', async () => {
+    const cable = await product(5);
+    const huge = aSale(cable.id, {
+      lines: [{ productId: cable.id, quantity: 10_000, unitPriceCents: 1_000_000_000_000 }],
+    });
+    const behind = aSale(cable.id);
+    const { results } = await push([huge, behind]);
+    expect(results.map((r) => r.status)).toEqual(['parked', 'applied']);
+    expect(results[0]!.error).toMatch(/too large/);
+  });
+
   it('a malformed batch is a 400 and stores nothing', async () => {
     const cable = await product(5);
     const good = aSale(cable.id);

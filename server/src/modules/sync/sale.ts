@@ -43,6 +43,8 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   if (discountCents > subtotalCents) throw new Invalid('The sale discount is more than the sale');
   const totalCents = subtotalCents - discountCents;
   const { rielPerUsd } = await getPricing(tx);
+  if (!Number.isSafeInteger(subtotalCents * rielPerUsd))
+    throw new Invalid('The amounts of this sale are too large to be real');
 
   const number = await numberOrder(tx, 'pos');
   const order: OrderTable = {
