@@ -11,7 +11,9 @@ const unit = [
   'webshop/src/**/*.unit.test.ts',
   'desktop/src/**/*.test.ts',
 ];
-const serverDb = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'];
+// The desktop core against a real server (`*.server.test.ts`) needs a database, so it runs with the server's tests.
+const desktopWithServer = 'desktop/src/**/*.server.test.ts';
+const serverDb = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts', desktopWithServer];
 
 const dbProject = (name: 'sqlite' | 'mysql') => ({
   test: {
@@ -30,7 +32,7 @@ export default defineConfig({
     // scrypt and timers, so two at a time finish much sooner. Each file has its own database, so they never meet.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: unit } },
+      { test: { name: 'unit', include: unit, exclude: [desktopWithServer, '**/node_modules/**'] } },
       dbProject('sqlite'),
       ...(process.env.MYSQL_URL ? [dbProject('mysql')] : []),
       {

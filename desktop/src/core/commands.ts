@@ -1,0 +1,92 @@
+import type { Currency } from '@shop/shared';
+import type { ProductHit } from './catalog/lookup';
+import type { HeldCart } from './pos/held-carts';
+import type { Cart, CartTotals } from './pos/cart';
+import type { PaymentInput } from './pos/payments';
+import type { Receipt } from './pos/receipts';
+import type { CommittedSale } from './pos/sale';
+import type { DrawerReport, Shift } from './pos/shifts';
+import type { StaffMember } from './staff/sign-in';
+import type { SyncStatus } from './sync/status';
+
+/**
+ * The one contract between the counter's screens and its core: each command's name, input and output. The preload
+ * bridge (Electron) and the browser host serve this same map. (Its types move to `shared/` with the next issue.)
+ */
+
+/** The sale on screen: the cart, its totals and what is still missing before it can be committed. */
+export interface SaleView {
+  cart: Cart;
+  totals: CartTotals;
+  rielPerUsd: number;
+  /** What is due, in riel rounded to the 100-riel step, for a customer paying the rest in riel. */
+  dueKhr: number;
+  missing: string[];
+}
+
+export interface CustomerHit {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+export interface PosCommands {
+  pair: {
+    input: { serverUrl: string; pairingCode: string };
+    output: { deviceId: string; deviceName: string };
+  };
+  status: { input: void; output: SyncStatus };
+  syncNow: { input: void; output: { pulled: number; pushed: number } };
+
+  rememberOnlineSignIn: { input: { staffId: string }; output: StaffMember };
+  signInWithPin: { input: { staffId: string; pin: string }; output: StaffMember };
+  signOut: { input: void; output: void };
+  signedIn: { input: void; output: StaffMember | null };
+
+  lookup: { input: { query: string }; output: ProductHit[] };
+  findCustomers: { input: { query: string }; output: CustomerHit[] };
+
+  sale: { input: void; output: SaleView };
+  addLine: { input: { productId: string; quantity?: number }; output: SaleView };
+  setQuantity: { input: { productId: string; quantity: number }; output: SaleView };
+  setLineDiscount: { input: { productId: string; discountCents: number }; output: SaleView };
+  setSaleDiscount: { input: { discountCents: number }; output: SaleView };
+  setSerials: { input: { productId: string; serials: string[] }; output: SaleView };
+  chooseCustomer: { input: { customerId: string | null }; output: SaleView };
+  pay: { input: PaymentInput; output: SaleView };
+  removeLastPayment: { input: void; output: SaleView };
+  clearSale: { input: void; output: SaleView };
+  holdSale: { input: void; output: { heldId: string; sale: SaleView } };
+  heldSales: { input: void; output: HeldCart[] };
+  recallSale: { input: { heldId: string }; output: SaleView };
+  commitSale: { input: void; output: CommittedSale };
+  /** A committed sale by receipt number or id: to print, or to see what the server made of it. */
+  receipt: { input: { receiptNumber: string }; output: Receipt };
+
+  returnItems: {
+    input: {
+      receiptNumber: string;
+      lines: { productId: string; quantity: number; serials?: string[] }[];
+      refunds: { method: 'cash' | 'khqr'; currency: Currency; amount: number }[];
+      reason: string;
+    };
+    output: { id: string; saleId: string };
+  };
+
+  currentShift: { input: void; output: Shift | null };
+  openShift: { input: { floatUsdCents: number; floatKhr: number }; output: Shift };
+  moveCash: {
+    input: { kind: 'pay_in' | 'pay_out'; currency: Currency; amount: number; reason: string };
+    output: { id: string };
+  };
+  xReport: { input: void; output: DrawerReport };
+  closeShift: { input: { countedUsdCents: number; countedKhr: number }; output: DrawerReport };
+}
+
+export type PosCommandName = keyof PosCommands;
+export type PosCommandInput<K extends PosCommandName> = PosCommands[K]['input'];
+export type PosCommandOutput<K extends PosCommandName> = PosCommands[K]['output'];
+
+export type PosHandlers = {
+  [K in PosCommandName]: (input: PosCommandInput<K>) => Promise<PosCommandOutput<K>>;
+};

@@ -1,0 +1,22 @@
+import type { Role } from '@shop/shared';
+
+/**
+ * Rules of the counter that are not yet shop settings. The discount limit per role belongs in the shop's settings
+ * (pulled like the others) once the back office can edit it; until then it lives here.
+ */
+export interface PosConfig {
+  /** The most a role may take off a sale, in percent of its value before discounts (line and sale discounts). */
+  discountLimitPercent: Record<Role, number>;
+  /** Riel per US dollar when the shop's pricing setting has not been pulled yet. */
+  fallbackRielPerUsd: number;
+  /** Wrong PINs in a row before the PIN pad locks, and the first lock's length (each further lock doubles it). */
+  pinAttempts: number;
+  pinLockMs: number;
+}
+
+export const defaultPosConfig: PosConfig = {
+  discountLimitPercent: { customer: 0, staff: 10, admin: 100 },
+  fallbackRielPerUsd: 4_100,
+  pinAttempts: 5,
+  pinLockMs: 5 * 60 * 1000,
+};

@@ -1,0 +1,293 @@
+import { createShopClient, settingKeys } from '@shop/shared';
+import { pageApplier } from './catalog/apply-page';
+import { productById, productLookup } from './catalog/lookup';
+import type { CustomerHit, PosHandlers, SaleView } from './commands';
+import { defaultPosConfig, type PosConfig } from './config';
+import { PosError } from './errors';
+import { openLocalDb, type LocalDb } from './local-db/open';
+import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
+import * as carts from './pos/cart';
+import { heldCarts } from './pos/held-carts';
+import { dueIn, removeLastPayment, takePayment } from './pos/payments';
+import { receipts } from './pos/receipts';
+import { returnTaker } from './pos/returns';
+import { saleCommitter } from './pos/sale';
+import { shiftKeeper } from './pos/shifts';
+import { staffSignIn, type StaffMember } from './staff/sign-in';
+import { listenForNudges } from './sync/events';
+import { outboxOf } from './sync/outbox';
+import { puller } from './sync/puller';
+import { pushLock } from './sync/push-lock';
+import { pusher } from './sync/pusher';
+import { newLinkState, type SyncStatus } from './sync/status';
+import { httpTransport, type SyncTransport } from './sync/transport';
+
+export interface PosCoreOptions {
+  /** The counter's folder: its database and device token. */
+  dataDir: string;
+  config?: Partial<PosConfig>;
+  now?: () => number;
+  fetch?: typeof fetch;
+  appVersion?: string;
+  /** Another way to reach the server than HTTP (tests). */
+  transport?: SyncTransport;
+}
+
+/**
+ * The counter's core, plain Node: the local database, the sale on screen, the signed-in cashier and the sync with the
+ * server, behind one command map (commands.ts). One instance per process; everything it holds is in this closure.
+ */
+export function createPosCore(options: PosCoreOptions) {
+  const config: PosConfig = { ...defaultPosConfig, ...options.config };
+  const now = options.now ?? Date.now;
+  const db: LocalDb = openLocalDb(options.dataDir);
+  const outbox = outboxOf(db);
+  const lookup = productLookup(db);
+  const applyPage = pageApplier(db);
+  const commitSale = saleCommitter(db, outbox);
+  const takeReturn = returnTaker(db, outbox);
+  const shifts = shiftKeeper(db, outbox);
+  const held = heldCarts(db);
+  const receipt = receipts(db);
+  const staff = staffSignIn(db, config);
+  const link = newLinkState();
+  const lock = pushLock(db);
+
+  let cart = carts.emptyCart();
+  let cashier: StaffMember | null = null;
+
+  let token = readDeviceToken(options.dataDir);
+  // Built once per server address (pairing again with another server makes a new one).
+  let http: { serverUrl: string; transport: SyncTransport } | null = null;
+  const transport = (): SyncTransport | null => {
+    if (options.transport) return options.transport;
+    const serverUrl = readState(db, 'serverUrl');
+    if (!serverUrl || !token) return null;
+    if (http?.serverUrl !== serverUrl)
+      http = {
+        serverUrl,
+        transport: httpTransport({
+          serverUrl,
+          token: () => token,
+          ...(options.fetch && { fetch: options.fetch }),
+        }),
+      };
+    return http.transport;
+  };
+  const pull = puller({ db, applyPage, transport, link });
+  const push = pusher({
+    db,
+    outbox,
+    lock,
+    transport,
+    link,
+    now,
+    ...(options.appVersion && { appVersion: options.appVersion }),
+    onApplied: () => void pull.pullNow().catch(() => {}),
+  });
+  // Made by startSync: until then nothing is pushed on its own (tests and the host decide when sync begins).
+  let pushLoop: ReturnType<typeof push.loop> | null = null;
+  let nudges: { stop(): void } | null = null;
+
+  const settingValue = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const rielPerUsd = (): number => {
+    const row = settingValue.get(settingKeys.pricing) as string | undefined;
+    const rate = row ? (JSON.parse(row) as { rielPerUsd?: unknown }).rielPerUsd : undefined;
+    return typeof rate === 'number' && Number.isInteger(rate) && rate > 0 ? rate : config.fallbackRielPerUsd;
+  };
+
+  const stillActive = db.prepare('SELECT active FROM staff WHERE id = ?').pluck();
+  /** The cashier, who is signed out as soon as a pull says they left or were disabled. */
+  const signedIn = (): StaffMember => {
+    if (cashier && stillActive.get(cashier.id) !== 1) cashier = null;
+    if (!cashier) throw new PosError('forbidden', 'sign in first');
+    return cashier;
+  };
+
+  const view = (): SaleView => {
+    const totals = carts.cartTotals(cart);
+    const rate = rielPerUsd();
+    return {
+      cart,
+      totals,
+      rielPerUsd: rate,
+      dueKhr: totals.dueCents > 0 ? dueIn('KHR', totals.dueCents, rate) : 0,
+      missing: carts.whatIsMissing(cart),
+    };
+  };
+
+  const change = (next: carts.Cart): SaleView => {
+    signedIn();
+    cart = next;
+    return view();
+  };
+
+  const product = productById(db);
+  const customers = db.prepare(
+    `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
+  );
+  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  const limit = () => config.discountLimitPercent[signedIn().role];
+
+  function status(): SyncStatus {
+    const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
+    return {
+      paired: transport() !== null,
+      online: link.online,
+      lastSyncAt: lastSyncAt || null,
+      pending: outbox.pendingCount(),
+      failed: outbox.failedItems(),
+      lastError: link.lastError,
+      retryAt: link.retryAt,
+    };
+  }
+
+  const commands: PosHandlers = {
+    async pair({ serverUrl, pairingCode }) {
+      const url = serverUrl.trim().replace(/\/+$/, '');
+      const client = createShopClient({ baseUrl: url, ...(options.fetch && { fetch: options.fetch }) });
+      const paired = await client.pairDevice({
+        body: { pairingCode, ...(options.appVersion && { appVersion: options.appVersion }) },
+      });
+      saveDeviceToken(options.dataDir, paired.token);
+      token = paired.token;
+      db.transaction(() => {
+        writeState(db, 'serverUrl', url);
+        writeState(db, 'deviceId', paired.device.id);
+        writeState(db, 'deviceName', paired.device.name);
+      })();
+      return { deviceId: paired.device.id, deviceName: paired.device.name };
+    },
+    status: async () => status(),
+    async syncNow() {
+      const pushed = (await push.pushOnce()).results.length;
+      const pulled = await pull.pullNow();
+      return { pulled, pushed };
+    },
+
+    rememberOnlineSignIn: async ({ staffId }) => (cashier = staff.rememberOnlineSignIn(staffId, now())),
+    signInWithPin: async ({ staffId, pin }) => (cashier = await staff.signInWithPin(staffId, pin, now())),
+    async signOut() {
+      const who = signedIn();
+      const unsynced = outbox.unsyncedOf(who.id);
+      // Their sales would have nobody signed in to answer for them if the server parks or refuses one.
+      if (unsynced > 0)
+        throw new PosError(
+          'conflict',
+          `${unsynced} of your sale(s) or shift records are not synced yet: sync first`,
+        );
+      cashier = null;
+    },
+    signedIn: async () => {
+      try {
+        return signedIn();
+      } catch {
+        return null;
+      }
+    },
+
+    lookup: async ({ query }) => lookup(query),
+    findCustomers: async ({ query }) => customers.all(query.trim(), query.trim()) as CustomerHit[],
+
+    sale: async () => view(),
+    async addLine({ productId, quantity }) {
+      const hit = product(productId);
+      if (!hit) throw new PosError('not_found', 'this counter does not know that product: sync first');
+      return change(carts.addLine(cart, hit, quantity));
+    },
+    setQuantity: async ({ productId, quantity }) => change(carts.setQuantity(cart, productId, quantity)),
+    setLineDiscount: async ({ productId, discountCents }) =>
+      change(carts.setLineDiscount(cart, productId, discountCents, signedIn().role, limit())),
+    setSaleDiscount: async ({ discountCents }) =>
+      change(carts.setSaleDiscount(cart, discountCents, signedIn().role, limit())),
+    setSerials: async ({ productId, serials }) => change(carts.setSerials(cart, productId, serials)),
+    async chooseCustomer({ customerId }) {
+      if (customerId !== null && !customerExists.get(customerId))
+        throw new PosError('not_found', 'this counter does not know that customer: sync first');
+      return change(carts.chooseCustomer(cart, customerId));
+    },
+    pay: async (input) => change(takePayment(cart, input, rielPerUsd())),
+    removeLastPayment: async () => change(removeLastPayment(cart)),
+    clearSale: async () => change(carts.emptyCart()),
+    async holdSale() {
+      const heldId = held.hold(cart, signedIn().id, now());
+      cart = carts.emptyCart();
+      return { heldId, sale: view() };
+    },
+    heldSales: async () => held.list(),
+    async recallSale({ heldId }) {
+      signedIn();
+      if (cart.lines.length > 0) throw new PosError('conflict', 'hold or finish the sale on screen first');
+      return change(held.recall(heldId).cart);
+    },
+    async commitSale() {
+      const who = signedIn();
+      // The discount limit is checked again at the end: the role may differ from who gave it (a held sale).
+      carts.assertDiscountWithinLimit(cart, who.role, limit());
+      const sale = commitSale({
+        cart,
+        staffId: who.id,
+        shiftId: shifts.current()?.id ?? null,
+        rielPerUsd: rielPerUsd(),
+        receiptPrefix: (readState(db, 'deviceId') ?? 'POS').slice(-4).toUpperCase(),
+        now: now(),
+      });
+      cart = carts.emptyCart();
+      void pushLoop?.nudge();
+      return sale;
+    },
+
+    receipt: async ({ receiptNumber }) => receipt(receiptNumber.trim()),
+
+    async returnItems(input) {
+      const who = signedIn();
+      const result = takeReturn({
+        ...input,
+        staffId: who.id,
+        shiftId: shifts.current()?.id ?? null,
+        now: now(),
+      });
+      void pushLoop?.nudge();
+      return result;
+    },
+
+    currentShift: async () => shifts.current(),
+    openShift: async (input) => shifts.open({ ...input, staffId: signedIn().id, now: now() }),
+    moveCash: async (input) => ({ id: shifts.moveCash({ ...input, staffId: signedIn().id, now: now() }) }),
+    xReport: async () => {
+      signedIn();
+      return shifts.xReport();
+    },
+    closeShift: async (input) => shifts.close({ ...input, staffId: signedIn().id, now: now() }),
+  };
+
+  return {
+    commands,
+    db,
+    /** Starts pulling (now, every minute, on the server's nudge) and pushing (now, after each sale, on a timer). */
+    startSync() {
+      if (pushLoop) return;
+      pushLoop = push.loop();
+      pull.start();
+      void pushLoop.run();
+      const serverUrl = readState(db, 'serverUrl');
+      if (serverUrl && !options.transport)
+        nudges = listenForNudges({
+          serverUrl,
+          token: () => token,
+          onNudge: () => void pull.pullNow().catch(() => {}),
+          ...(options.fetch && { fetch: options.fetch }),
+        });
+    },
+    pullNow: () => pull.pullNow(),
+    pushNow: () => push.pushOnce(),
+    close() {
+      nudges?.stop();
+      pull.stop();
+      pushLoop?.stop();
+      db.close();
+    },
+  };
+}
+
+export type PosCore = ReturnType<typeof createPosCore>;

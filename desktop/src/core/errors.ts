@@ -1,0 +1,17 @@
+/**
+ * What the counter's core refuses, and why, in words a cashier can act on. `code` lets the screens choose how to
+ * show it (a field to fix, a PIN pad to wait on, a sale to sync first).
+ */
+export type PosErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'locked' | 'not_paired';
+
+export class PosError extends Error {
+  constructor(
+    readonly code: PosErrorCode,
+    message: string,
+    /** For `locked`: when the wait ends (epoch ms). */
+    readonly until?: number,
+  ) {
+    super(message);
+    this.name = 'PosError';
+  }
+}

@@ -1,0 +1,201 @@
+import type { Currency, Role } from '@shop/shared';
+import type { ProductHit } from '../catalog/lookup';
+import { PosError } from '../errors';
+
+/**
+ * The cart at the counter: plain data, changed only through these functions (each returns a new cart), so it can be
+ * held in the database, recalled, and shown by any screen as it is.
+ */
+export interface CartLine {
+  productId: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+  discountCents: number;
+  serialized: boolean;
+  /** One per unit for a serialized product. */
+  serials: string[];
+}
+
+export interface CartPayment {
+  method: 'cash' | 'khqr';
+  currency: Currency;
+  /** What this payment settled, in its currency's minor units. */
+  amount: number;
+  /** Cash handed over. */
+  tendered?: number;
+  /** Change given back, in `changeCurrency` (the customer may take dollars' change in riel). */
+  change: number;
+  changeCurrency: Currency;
+  /** The USD cents of the sale this payment covers. */
+  coversCents: number;
+  /** Riel added or taken off to reach a 100-riel step (its own receipt line). */
+  roundingRiel: number;
+  staffConfirmed: boolean;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  /** null: a walk-in customer. */
+  customerId: string | null;
+  /** Taken off the whole sale, USD cents. */
+  discountCents: number;
+  payments: CartPayment[];
+}
+
+export const emptyCart = (): Cart => ({ lines: [], customerId: null, discountCents: 0, payments: [] });
+
+export interface CartTotals {
+  /** Before any discount. */
+  grossCents: number;
+  /** After line discounts. */
+  subtotalCents: number;
+  totalCents: number;
+  paidCents: number;
+  dueCents: number;
+  roundingRiel: number;
+}
+
+export function cartTotals(cart: Cart): CartTotals {
+  let grossCents = 0;
+  let lineDiscounts = 0;
+  for (const line of cart.lines) {
+    grossCents += line.unitPriceCents * line.quantity;
+    lineDiscounts += line.discountCents;
+  }
+  const subtotalCents = grossCents - lineDiscounts;
+  const totalCents = subtotalCents - cart.discountCents;
+  const paidCents = cart.payments.reduce((sum, payment) => sum + payment.coversCents, 0);
+  const roundingRiel = cart.payments.reduce((sum, payment) => sum + payment.roundingRiel, 0);
+  return { grossCents, subtotalCents, totalCents, paidCents, dueCents: totalCents - paidCents, roundingRiel };
+}
+
+function assertUnpaid(cart: Cart): void {
+  if (cart.payments.length > 0)
+    throw new PosError('conflict', 'payments are taken: remove them before changing the sale');
+}
+
+function wholeNumber(value: number, what: string, min: number, max = 1_000_000_000_000): void {
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new PosError(
+      'invalid',
+      `${what} must be a whole number from ${min} to ${max.toLocaleString('en')}`,
+    );
+}
+
+export function addLine(cart: Cart, product: ProductHit, quantity = 1): Cart {
+  assertUnpaid(cart);
+  wholeNumber(quantity, 'the quantity', 1, 10_000);
+  if (!product.active) throw new PosError('invalid', `${product.name} is no longer sold`);
+  const existing = cart.lines.find((line) => line.productId === product.id);
+  if (existing) return setQuantity(cart, product.id, existing.quantity + quantity);
+  const line: CartLine = {
+    productId: product.id,
+    name: product.name,
+    sku: product.sku,
+    quantity,
+    unitPriceCents: product.unitPriceCents,
+    discountCents: 0,
+    serialized: product.serialized,
+    serials: [],
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+function changeLine(cart: Cart, productId: string, change: (line: CartLine) => CartLine | null): Cart {
+  assertUnpaid(cart);
+  if (!cart.lines.some((line) => line.productId === productId))
+    throw new PosError('not_found', 'that product is not in the sale');
+  const lines = cart.lines.flatMap((line) => {
+    if (line.productId !== productId) return [line];
+    const changed = change(line);
+    return changed ? [changed] : [];
+  });
+  return { ...cart, lines };
+}
+
+/** Quantity 0 removes the line. A serialized line keeps only as many serials as units. */
+export function setQuantity(cart: Cart, productId: string, quantity: number): Cart {
+  wholeNumber(quantity, 'the quantity', 0, 10_000);
+  return changeLine(cart, productId, (line) =>
+    quantity === 0
+      ? null
+      : {
+          ...line,
+          quantity,
+          serials: line.serials.slice(0, quantity),
+          discountCents: Math.min(line.discountCents, line.unitPriceCents * quantity),
+        },
+  );
+}
+
+export function setLineDiscount(
+  cart: Cart,
+  productId: string,
+  discountCents: number,
+  role: Role,
+  limitPercent: number,
+): Cart {
+  wholeNumber(discountCents, 'the discount', 0);
+  const next = changeLine(cart, productId, (line) => {
+    if (discountCents > line.unitPriceCents * line.quantity)
+      throw new PosError('invalid', 'a discount cannot be more than the line');
+    return { ...line, discountCents };
+  });
+  assertDiscountWithinLimit(next, role, limitPercent);
+  return next;
+}
+
+export function setSaleDiscount(cart: Cart, discountCents: number, role: Role, limitPercent: number): Cart {
+  assertUnpaid(cart);
+  wholeNumber(discountCents, 'the discount', 0);
+  const next = { ...cart, discountCents };
+  if (cartTotals(next).totalCents < 0)
+    throw new PosError('invalid', 'a discount cannot be more than the sale');
+  assertDiscountWithinLimit(next, role, limitPercent);
+  return next;
+}
+
+/** All discounts of a sale together stay within what the role may give. */
+export function assertDiscountWithinLimit(cart: Cart, role: Role, limitPercent: number): void {
+  const totals = cartTotals(cart);
+  const discount = totals.grossCents - totals.totalCents;
+  if (discount * 100 > totals.grossCents * limitPercent)
+    throw new PosError(
+      'forbidden',
+      `a ${role} may take at most ${limitPercent} % off a sale: ask an admin for more`,
+    );
+}
+
+export function setSerials(cart: Cart, productId: string, serials: string[]): Cart {
+  const cleaned = serials.map((serial) => serial.trim());
+  if (cleaned.some((serial) => serial.length === 0 || serial.length > 100))
+    throw new PosError('invalid', 'a serial number has 1 to 100 characters');
+  if (new Set(cleaned).size !== cleaned.length) throw new PosError('invalid', 'the same serial number twice');
+  return changeLine(cart, productId, (line) => {
+    if (!line.serialized) throw new PosError('invalid', `${line.name} has no serial numbers`);
+    if (cleaned.length > line.quantity)
+      throw new PosError(
+        'invalid',
+        `${line.quantity} unit(s) of ${line.name}: at most ${line.quantity} serials`,
+      );
+    return { ...line, serials: cleaned };
+  });
+}
+
+export function chooseCustomer(cart: Cart, customerId: string | null): Cart {
+  return { ...cart, customerId };
+}
+
+/** What is still missing before the sale can be committed, in words for the cashier; empty when ready. */
+export function whatIsMissing(cart: Cart): string[] {
+  const missing: string[] = [];
+  if (cart.lines.length === 0) missing.push('the sale has no items');
+  for (const line of cart.lines)
+    if (line.serialized && line.serials.length !== line.quantity)
+      missing.push(`${line.name}: scan ${line.quantity - line.serials.length} more serial number(s)`);
+  const totals = cartTotals(cart);
+  if (totals.dueCents > 0) missing.push('the sale is not fully paid');
+  return missing;
+}

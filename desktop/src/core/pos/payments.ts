@@ -1,0 +1,73 @@
+import { KHR_CASH_STEP, usdCentsToKhr, type Currency } from '@shop/shared';
+import { PosError } from '../errors';
+import { cartTotals, type Cart, type CartPayment } from './cart';
+
+export type PaymentInput =
+  | { method: 'cash'; currency: Currency; tendered: number; changeCurrency?: Currency }
+  | { method: 'khqr'; currency: Currency; amount: number; staffConfirmed: boolean };
+
+/** What is due in a currency: USD cents as they are, riel rounded to the 100-riel step the drawer can pay. */
+export function dueIn(currency: Currency, dueCents: number, rielPerUsd: number): number {
+  return currency === 'USD' ? dueCents : usdCentsToKhr(dueCents, rielPerUsd);
+}
+
+/** Riel for `cents` before rounding to a note (half up to the riel). */
+function exactRiel(cents: number, rielPerUsd: number): number {
+  return Math.floor((cents * rielPerUsd + 50) / 100);
+}
+
+/** The USD cents an amount covers; riel short of the rounded total cover what they are worth, rounded down. */
+function centsCovered(currency: Currency, amount: number, rielPerUsd: number): number {
+  return currency === 'USD' ? amount : Math.floor((amount * 100) / rielPerUsd);
+}
+
+/**
+ * Takes one payment toward the sale. Cash may be more than due: the change is given in the currency the customer
+ * asks for (riel change rounded down to 100 riel, so the drawer can pay it). A payment in riel that settles the rest
+ * records the rounding to the 100-riel step as its own amount, shown as a receipt line. A static KHQR (offline)
+ * counts only when staff confirm they saw the money arrive on the shop's phone.
+ */
+export function takePayment(cart: Cart, input: PaymentInput, rielPerUsd: number): Cart {
+  const { dueCents } = cartTotals(cart);
+  if (cart.lines.length === 0) throw new PosError('invalid', 'add items before taking payment');
+  if (dueCents <= 0) throw new PosError('invalid', 'the sale is already paid');
+  const offered = input.method === 'cash' ? input.tendered : input.amount;
+  if (!Number.isSafeInteger(offered) || offered <= 0)
+    throw new PosError('invalid', 'enter the amount as a whole number of cents or riel, more than 0');
+  if (input.currency === 'KHR' && offered % KHR_CASH_STEP !== 0 && input.method === 'cash')
+    throw new PosError('invalid', 'riel cash comes in steps of 100 riel');
+  const due = dueIn(input.currency, dueCents, rielPerUsd);
+  const settlesAll = offered >= due;
+  if (input.method === 'khqr') {
+    if (!input.staffConfirmed)
+      throw new PosError('invalid', 'confirm the KHQR payment arrived on the shop phone before accepting it');
+    if (offered > due) throw new PosError('invalid', 'a KHQR payment cannot be more than what is due');
+  }
+  const amount = Math.min(offered, due);
+  const overpaid = offered - amount;
+  const changeCurrency = input.method === 'cash' ? (input.changeCurrency ?? input.currency) : input.currency;
+  let change = overpaid;
+  if (changeCurrency !== input.currency)
+    change =
+      changeCurrency === 'KHR'
+        ? Math.floor(exactRiel(overpaid, rielPerUsd) / KHR_CASH_STEP) * KHR_CASH_STEP
+        : Math.floor((overpaid * 100) / rielPerUsd);
+  const payment: CartPayment = {
+    method: input.method,
+    currency: input.currency,
+    amount,
+    ...(input.method === 'cash' && { tendered: offered }),
+    change,
+    changeCurrency,
+    coversCents: settlesAll ? dueCents : Math.min(dueCents, centsCovered(input.currency, amount, rielPerUsd)),
+    roundingRiel: settlesAll && input.currency === 'KHR' ? due - exactRiel(dueCents, rielPerUsd) : 0,
+    staffConfirmed: input.method === 'khqr',
+  };
+  return { ...cart, payments: [...cart.payments, payment] };
+}
+
+/** Takes back the last payment (the cashier typed the wrong amount). */
+export function removeLastPayment(cart: Cart): Cart {
+  if (cart.payments.length === 0) throw new PosError('invalid', 'no payment to remove');
+  return { ...cart, payments: cart.payments.slice(0, -1) };
+}

@@ -1,0 +1,126 @@
+import type { SaleItem } from '@shop/shared';
+import { ulid } from 'ulidx';
+import { PosError } from '../errors';
+import type { LocalDb } from '../local-db/open';
+import { nextCounter } from '../local-db/state';
+import type { Outbox } from '../sync/outbox';
+import { cartTotals, whatIsMissing, type Cart } from './cart';
+
+export interface CommitSaleInput {
+  cart: Cart;
+  staffId: string;
+  shiftId: string | null;
+  rielPerUsd: number;
+  /** Printed before the receipt's number, so receipts of two counters never share one. */
+  receiptPrefix: string;
+  now: number;
+}
+
+export interface CommittedSale {
+  id: string;
+  receiptNumber: string;
+  totalCents: number;
+  roundingRiel: number;
+  at: number;
+}
+
+/**
+ * Commits a paid cart as a sale: the sale, its lines and payments, the shelf's count and the outbox item for the
+ * server, all in ONE local transaction. A crash leaves either the whole sale or nothing; the id is a ULID made
+ * here, so a retried push can never become a second order.
+ */
+export function saleCommitter(db: LocalDb, outbox: Outbox) {
+  const insertSale = db.prepare(
+    `INSERT INTO sales (id, receipt_number, at, staff_id, shift_id, customer_id, subtotal_cents, discount_cents,
+       total_cents, riel_per_usd, rounding_riel)
+     VALUES (@id, @receiptNumber, @at, @staffId, @shiftId, @customerId, @subtotalCents, @discountCents,
+       @totalCents, @rielPerUsd, @roundingRiel)`,
+  );
+  const insertLine = db.prepare(
+    `INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, unit_price_cents, discount_cents, serials)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPayment = db.prepare(
+    `INSERT INTO sale_payments (sale_id, payment_no, method, currency, amount, tendered, change, change_currency,
+       staff_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const sell = db.prepare('UPDATE products SET unsynced_sold = unsynced_sold + ? WHERE id = ?');
+
+  return db.transaction((input: CommitSaleInput): CommittedSale => {
+    const { cart, now } = input;
+    const missing = whatIsMissing(cart);
+    if (missing.length > 0) throw new PosError('invalid', missing.join('; '));
+    const totals = cartTotals(cart);
+    const id = ulid(now);
+    const receiptNumber = `${input.receiptPrefix}-${String(nextCounter(db, 'receipt')).padStart(6, '0')}`;
+    insertSale.run({
+      id,
+      receiptNumber,
+      at: now,
+      staffId: input.staffId,
+      shiftId: input.shiftId,
+      customerId: cart.customerId,
+      subtotalCents: totals.subtotalCents,
+      discountCents: cart.discountCents,
+      totalCents: totals.totalCents,
+      rielPerUsd: input.rielPerUsd,
+      roundingRiel: totals.roundingRiel,
+    });
+    cart.lines.forEach((line, i) => {
+      insertLine.run(
+        id,
+        i + 1,
+        line.productId,
+        line.name,
+        line.quantity,
+        line.unitPriceCents,
+        line.discountCents,
+        JSON.stringify(line.serials),
+      );
+      // A sale made at the counter is a fact: it is recorded even when the shelf count says there is none left.
+      sell.run(line.quantity, line.productId);
+    });
+    cart.payments.forEach((payment, i) => {
+      insertPayment.run(
+        id,
+        i + 1,
+        payment.method,
+        payment.currency,
+        payment.amount,
+        payment.tendered ?? null,
+        payment.change,
+        payment.changeCurrency,
+        payment.staffConfirmed ? 1 : 0,
+      );
+    });
+    const item: SaleItem = {
+      id,
+      type: 'sale',
+      at: now,
+      staffId: input.staffId,
+      ...(input.shiftId && { shiftId: input.shiftId }),
+      receiptNumber,
+      ...(cart.customerId && { customerId: cart.customerId }),
+      lines: cart.lines.map((line) => ({
+        productId: line.productId,
+        quantity: line.quantity,
+        // The price per unit the customer paid before the line's discount, which travels beside it.
+        unitPriceCents: line.unitPriceCents,
+        ...(line.discountCents > 0 && { discountCents: line.discountCents }),
+        ...(line.serialized && { serials: line.serials }),
+      })),
+      ...(cart.discountCents > 0 && { discountCents: cart.discountCents }),
+      payments: cart.payments.map((payment) => ({
+        method: payment.method,
+        currency: payment.currency,
+        amount: payment.amount,
+        ...(payment.tendered !== undefined && { tendered: payment.tendered }),
+        // The contract's change is in the payment's own currency; change in the other currency stays local.
+        ...(payment.change > 0 && payment.changeCurrency === payment.currency && { change: payment.change }),
+        ...(payment.staffConfirmed && { staffConfirmed: true }),
+      })),
+    };
+    outbox.enqueue(item, now);
+    return { id, receiptNumber, totalCents: totals.totalCents, roundingRiel: totals.roundingRiel, at: now };
+  });
+}

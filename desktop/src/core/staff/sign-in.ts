@@ -1,0 +1,93 @@
+import { checkPin } from '@shop/shared/pin-verifier';
+import type { Role } from '@shop/shared';
+import type { PosConfig } from '../config';
+import { PosError } from '../errors';
+import type { LocalDb } from '../local-db/open';
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+interface StaffRow extends StaffMember {
+  active: number;
+  pinVerifier: string | null;
+  signedInOnlineAt: number | null;
+}
+
+/**
+ * Who may use the counter. Online, the server checks the password (and mailed code); the core remembers that this
+ * person proved themselves here. Offline, a PIN opens the counter only for such a person, checked against the
+ * verifier the pull brought, with a lockout that grows: 5 wrong PINs lock for 5 minutes, the next 5 for 10, …
+ */
+export function staffSignIn(db: LocalDb, config: PosConfig) {
+  const byId = db.prepare(
+    `SELECT id, name, role, active, pin_verifier AS pinVerifier, signed_in_online_at AS signedInOnlineAt
+     FROM staff WHERE id = ?`,
+  );
+  const markOnline = db.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?');
+  const attempts = db.prepare(
+    'SELECT failures, lockouts, locked_until AS lockedUntil FROM pin_attempts WHERE staff_id = ?',
+  );
+  const saveAttempts = db.prepare(
+    `INSERT INTO pin_attempts (staff_id, failures, lockouts, locked_until) VALUES (?, ?, ?, ?)
+     ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts,
+       locked_until = excluded.locked_until`,
+  );
+  const clearAttempts = db.prepare('DELETE FROM pin_attempts WHERE staff_id = ?');
+
+  function activeStaff(staffId: string): StaffRow {
+    const row = byId.get(staffId) as StaffRow | undefined;
+    if (!row) throw new PosError('not_found', 'this counter does not know that staff member yet: sync first');
+    if (row.active !== 1) throw new PosError('forbidden', `${row.name} may no longer sign in`);
+    return row;
+  }
+
+  /** Counts a wrong PIN; the one that reaches the limit locks the pad, each lock twice as long as the last. */
+  const countFailure = db.transaction((staffId: string, now: number) => {
+    const before = (attempts.get(staffId) as
+      { failures: number; lockouts: number; lockedUntil: number | null } | undefined) ?? {
+      failures: 0,
+      lockouts: 0,
+      lockedUntil: null,
+    };
+    const failures = before.failures + 1;
+    if (failures >= config.pinAttempts) {
+      const lockouts = before.lockouts + 1;
+      saveAttempts.run(staffId, 0, lockouts, now + config.pinLockMs * 2 ** (lockouts - 1));
+    } else saveAttempts.run(staffId, failures, before.lockouts, before.lockedUntil);
+  });
+
+  return {
+    /** The server accepted this person's password here: from now on their PIN opens this counter offline. */
+    rememberOnlineSignIn(staffId: string, now: number): StaffMember {
+      const row = activeStaff(staffId);
+      markOnline.run(now, staffId);
+      return { id: row.id, name: row.name, role: row.role };
+    },
+
+    async signInWithPin(staffId: string, pin: string, now: number): Promise<StaffMember> {
+      const row = activeStaff(staffId);
+      if (row.signedInOnlineAt === null)
+        throw new PosError(
+          'forbidden',
+          `${row.name} must sign in online on this counter once before using a PIN`,
+        );
+      if (!row.pinVerifier) throw new PosError('forbidden', `${row.name} has no counter PIN yet`);
+      const lock = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
+      if (lock?.lockedUntil && lock.lockedUntil > now)
+        throw new PosError('locked', 'too many wrong PINs: wait, or sign in online', lock.lockedUntil);
+      // Counted as wrong before the slow check, so guesses sent side by side cannot all pass the lock above.
+      countFailure(staffId, now);
+      if (!(await checkPin(pin, row.pinVerifier))) {
+        const after = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
+        if (after?.lockedUntil && after.lockedUntil > now)
+          throw new PosError('locked', 'too many wrong PINs: wait, or sign in online', after.lockedUntil);
+        throw new PosError('invalid', 'wrong PIN');
+      }
+      clearAttempts.run(staffId);
+      return { id: row.id, name: row.name, role: row.role };
+    },
+  };
+}

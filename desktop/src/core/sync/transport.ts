@@ -1,0 +1,46 @@
+import { ApiError, createShopClient, type ChangesPage, type PushAnswer, type PushBody } from '@shop/shared';
+
+/**
+ * How the counter reaches the server: the two sync routes of the wire contract. The pusher and puller take this
+ * interface, so tests can give them a real server (the typed client) or a small stand-in.
+ */
+export interface SyncTransport {
+  pull(after: number, limit: number): Promise<ChangesPage>;
+  push(body: PushBody): Promise<PushAnswer>;
+}
+
+export interface HttpTransportOptions {
+  serverUrl: string;
+  token: () => string | null;
+  fetch?: typeof fetch;
+}
+
+/** The sync routes over the typed API client, with the device's own token. */
+export function httpTransport(options: HttpTransportOptions): SyncTransport {
+  const client = createShopClient({
+    baseUrl: options.serverUrl,
+    ...(options.fetch && { fetch: options.fetch }),
+    headers: (): Record<string, string> => {
+      const token = options.token();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  return {
+    pull: (after, limit) => client.listChanges({ query: { after, limit } }),
+    push: (body) => client.pushItems({ body }),
+  };
+}
+
+/**
+ * Whether trying again later may succeed: the network failed, or the server had a bad moment (5xx, 429). Anything
+ * else (401 revoked, 400) needs a person and is shown in the status instead of being hammered.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
+  return true;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return `${error.status}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
