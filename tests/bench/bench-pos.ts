@@ -6,6 +6,7 @@ import { pageApplier } from '../../desktop/src/core/catalog/apply-page';
 import { productLookup } from '../../desktop/src/core/catalog/lookup';
 import { createPosCore } from '../../desktop/src/core/core';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
+import { cashierSignedIn, testPinVerifier } from '../../desktop/src/core/test-support/cashier';
 import { benchProduct, catalogPages } from './pos-catalog';
 import { percentile, shuffled } from './stats';
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
             email: 'b@shop.test',
             role: 'staff',
             active: true,
-            pinVerifier: null,
+            pinVerifier: testPinVerifier,
           },
         },
       ],
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
 
     const core = createPosCore({ dataDir });
     const c = core.commands;
-    await c.rememberOnlineSignIn({ staffId: 's1' });
+    await cashierSignedIn(core, 's1');
     const onSale = picks.filter((i) => benchProduct(i).active);
     const commits: number[] = [];
     const wholeSale: number[] = [];

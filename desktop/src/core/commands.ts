@@ -38,7 +38,12 @@ export interface PosCommands {
   status: { input: void; output: SyncStatus };
   syncNow: { input: void; output: { pulled: number; pushed: number } };
 
-  rememberOnlineSignIn: { input: { staffId: string }; output: StaffMember };
+  /** Online sign-in at this counter: the server checks the password; staff then get a mailed code. */
+  signInOnline: {
+    input: { email: string; password: string };
+    output: { signedIn: StaffMember } | { codeRequired: true; challengeId: string };
+  };
+  confirmSignInCode: { input: { challengeId: string; code: string }; output: StaffMember };
   signInWithPin: { input: { staffId: string; pin: string }; output: StaffMember };
   signOut: { input: void; output: void };
   signedIn: { input: void; output: StaffMember | null };

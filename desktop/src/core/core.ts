@@ -13,6 +13,7 @@ import { receipts } from './pos/receipts';
 import { returnTaker } from './pos/returns';
 import { saleCommitter } from './pos/sale';
 import { shiftKeeper } from './pos/shifts';
+import { serverSignIn } from './staff/online-sign-in';
 import { staffSignIn, type StaffMember } from './staff/sign-in';
 import { listenForNudges } from './sync/events';
 import { outboxOf } from './sync/outbox';
@@ -75,6 +76,14 @@ export function createPosCore(options: PosCoreOptions) {
     return http.transport;
   };
   const pull = puller({ db, applyPage, transport, link });
+  const onlineSignIn = serverSignIn({
+    server: () => {
+      const serverUrl = readState(db, 'serverUrl');
+      return serverUrl && token ? { serverUrl, token } : null;
+    },
+    now,
+    ...(options.fetch && { fetch: options.fetch }),
+  });
   const push = pusher({
     db,
     outbox,
@@ -133,6 +142,8 @@ export function createPosCore(options: PosCoreOptions) {
     const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
     return {
       paired: transport() !== null,
+      deviceName: readState(db, 'deviceName') ?? null,
+      serverUrl: readState(db, 'serverUrl') ?? null,
       online: link.online,
       lastSyncAt: lastSyncAt || null,
       pending: outbox.pendingCount(),
@@ -165,7 +176,15 @@ export function createPosCore(options: PosCoreOptions) {
       return { pulled, pushed };
     },
 
-    rememberOnlineSignIn: async ({ staffId }) => (cashier = staff.rememberOnlineSignIn(staffId, now())),
+    async signInOnline({ email, password }) {
+      const answer = await onlineSignIn.start(email, password);
+      if ('challengeId' in answer) return { codeRequired: true as const, challengeId: answer.challengeId };
+      return { signedIn: (cashier = staff.rememberOnlineSignIn(answer.userId, now())) };
+    },
+    async confirmSignInCode({ challengeId, code }) {
+      const { userId } = await onlineSignIn.confirm(challengeId, code);
+      return (cashier = staff.rememberOnlineSignIn(userId, now()));
+    },
     signInWithPin: async ({ staffId, pin }) => (cashier = await staff.signInWithPin(staffId, pin, now())),
     async signOut() {
       const who = signedIn();
@@ -266,12 +285,14 @@ export function createPosCore(options: PosCoreOptions) {
     db,
     /** Starts pulling (now, every minute, on the server's nudge) and pushing (now, after each sale, on a timer). */
     startSync() {
-      if (pushLoop) return;
-      pushLoop = push.loop();
-      pull.start();
-      void pushLoop.run();
+      if (!pushLoop) {
+        pushLoop = push.loop();
+        pull.start();
+        void pushLoop.run();
+      }
+      // Called again after pairing: the server's nudges can only be heard once the counter knows its server.
       const serverUrl = readState(db, 'serverUrl');
-      if (serverUrl && !options.transport)
+      if (serverUrl && !options.transport && !nudges)
         nudges = listenForNudges({
           serverUrl,
           token: () => token,

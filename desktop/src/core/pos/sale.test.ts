@@ -3,6 +3,7 @@ import { createPosCore } from '../core';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 import { feedTransport, page, product, staffMember, tempDirs } from '../test-support/fixtures';
+import { cashierSignedIn } from '../test-support/fixtures';
 
 const newDir = tempDirs();
 
@@ -32,7 +33,7 @@ async function counter() {
   let clock = 1_700_000_000_000;
   const core = createPosCore({ dataDir: newDir(), transport: feed.transport, now: () => clock++ });
   await core.pullNow();
-  await core.commands.rememberOnlineSignIn({ staffId: 's1' });
+  await cashierSignedIn(core, 's1');
   return { core, c: core.commands, db: core.db, feed };
 }
 
@@ -128,7 +129,7 @@ describe('a sale at the counter', () => {
     await expect(c.setSaleDiscount({ discountCents: 51 })).rejects.toThrow(/at most 10 %/);
     const view = await c.setSaleDiscount({ discountCents: 50 });
     expect(view.totals.totalCents).toBe(9_00);
-    await c.rememberOnlineSignIn({ staffId: 'a1' });
+    await cashierSignedIn(core, 'a1');
     expect((await c.setSaleDiscount({ discountCents: 5_00 })).totals.totalCents).toBe(4_50);
     core.close();
   });

@@ -6,6 +6,7 @@ import { ulid } from 'ulidx';
 import { createPosCore, type PosCore } from '../core';
 import { openLocalDb } from '../local-db/open';
 import { page, product, staffMember, tempDirs } from '../test-support/fixtures';
+import { cashierSignedIn } from '../test-support/fixtures';
 import { outboxOf } from './outbox';
 import { pushLock } from './push-lock';
 import { pusher } from './pusher';
@@ -139,7 +140,7 @@ describe('a counter against the sync routes', () => {
     expect(fs.readFileSync(path.join(dataDir, 'pos.sqlite')).includes('device-token')).toBe(false);
 
     expect(await core.pullNow()).toBe(2);
-    await c.rememberOnlineSignIn({ staffId: 's1' });
+    await cashierSignedIn(core, 's1');
     await c.addLine({ productId: 'p1' });
     await c.pay({ method: 'cash', currency: 'USD', tendered: 10_00 });
     const sale = await c.commitSale();
@@ -193,7 +194,7 @@ describe('a counter against the sync routes', () => {
     cleanups.push(() => core.close());
     await core.commands.pair({ serverUrl: server.url, pairingCode: 'GOOD-CODE' });
     await core.pullNow();
-    await core.commands.rememberOnlineSignIn({ staffId: 's1' });
+    await cashierSignedIn(core, 's1');
     server.pages.push(page(2, [{ entity: 'staff', id: 's1', data: staffMember('s1', { active: false }) }]));
     await core.pullNow();
     expect(await core.commands.signedIn()).toBeNull();

@@ -6,6 +6,7 @@ import { aProductWithStock, startTestShop, type TestShop } from '../../../../ser
 import { pageApplier } from '../catalog/apply-page';
 import { createPosCore } from '../core';
 import { page, product, staffMember } from '../test-support/fixtures';
+import { cashierSignedIn } from '../test-support/fixtures';
 
 /**
  * The core against the real server (a real shop on loopback, its real database, both dialects): pairing and the
@@ -94,7 +95,7 @@ describe('a counter and the real server', () => {
         { entity: 'staff', id: staffId, data: staffMember(staffId) },
       ]),
     );
-    await c.rememberOnlineSignIn({ staffId });
+    await cashierSignedIn(core, staffId);
     const shift = await c.openShift({ floatUsdCents: 20_00, floatKhr: 0 });
     await c.addLine({ productId: cable.id, quantity: 2 });
     await c.pay({ method: 'cash', currency: 'USD', tendered: 50_00 });

@@ -3,6 +3,9 @@ import type { FailedItem } from './outbox';
 /** What the counter shows about its link to the server. */
 export interface SyncStatus {
   paired: boolean;
+  /** The counter's name and server once paired. */
+  deviceName: string | null;
+  serverUrl: string | null;
   /** The last request to the server got an answer (any answer: the network works). */
   online: boolean;
   /** The last complete pull or answered push (epoch ms), null before the first. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Change, ChangeEntity, ChangesPage, PushBody, SyncProduct, SyncStaff } from '@shop/shared';
+import { testPinVerifier } from './cashier';
 import type { SyncTransport } from '../sync/transport';
 
 /** A fresh data folder per test, removed afterwards. */
@@ -44,7 +45,7 @@ export function staffMember(id: string, fields: Partial<SyncStaff> = {}): SyncSt
     email: `${id}@shop.test`,
     role: 'staff',
     active: true,
-    pinVerifier: null,
+    pinVerifier: testPinVerifier,
     ...fields,
   };
 }
@@ -92,3 +93,5 @@ export function feedTransport(pages: ChangesPage[]) {
   };
   return { transport, pushed, pages };
 }
+
+export { cashierSignedIn, TEST_PIN } from './cashier';

@@ -1,0 +1,53 @@
+import type { CommandAnswer, CommandError } from '../bridge/protocol';
+import type { PosBridge } from '../preload';
+
+/**
+ * How the screens reach the core: Electron's preload (`window.pos`) when there is one, else the browser host's HTTP
+ * routes. Either way a command answers its output or throws a CommandFailed the screen can show.
+ */
+declare global {
+  interface Window {
+    pos?: PosBridge;
+  }
+}
+
+export class CommandFailed extends Error {
+  constructor(readonly error: CommandError) {
+    super(error.message);
+  }
+}
+
+async function overHttp(command: string, input: unknown): Promise<CommandAnswer> {
+  const response = await fetch(`/pos/run/${command}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pos-client': '1' },
+    body: JSON.stringify(input ?? null),
+  });
+  if (response.status === 401)
+    return { ok: false, error: { code: 'host_sign_in', message: 'Sign in with your PIN' } };
+  if (!response.ok)
+    return { ok: false, error: { code: 'host', message: `The counter answered ${response.status}` } };
+  return (await response.json()) as CommandAnswer;
+}
+
+export async function run<T>(command: string, input: unknown = null): Promise<T> {
+  const answer = window.pos ? await window.pos.run(command, input) : await overHttp(command, input);
+  if (!answer.ok) throw new CommandFailed(answer.error);
+  return answer.output as T;
+}
+
+/** The core's events (sync status moved, …); answers a function that stops listening. */
+export function onCoreEvent(listener: (name: string, data: unknown) => void): () => void {
+  if (window.pos) return window.pos.onEvent(listener);
+  const source = new EventSource('/pos/events');
+  const names = ['status'];
+  const handlers = names.map((name) => {
+    const handler = (event: MessageEvent<string>) => listener(name, JSON.parse(event.data) as unknown);
+    source.addEventListener(name, handler);
+    return handler;
+  });
+  return () => {
+    names.forEach((name, i) => source.removeEventListener(name, handlers[i]!));
+    source.close();
+  };
+}

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The renderer alone, for the browser host (`npm run pos`): the same screens Electron shows, built to dist/renderer. */
+export default defineConfig({
+  root: fileURLToPath(new URL('src/renderer', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: { outDir: fileURLToPath(new URL('dist/renderer', import.meta.url)), emptyOutDir: true },
+});
