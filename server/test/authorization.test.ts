@@ -89,7 +89,7 @@ describe('authorization matrix', () => {
  * limits) have no route that changes them: they are set with `npm run shop`, and only the public shop card is read
  * over HTTP.
  */
-const whoMayCall: Record<string, readonly [route: string, least: Caller]> = {
+const whoMayCall: Record<string, readonly [route: string, least: Caller | 'device']> = {
   // Money: a customer's own orders and payments.
   placeOrder: ['POST /orders', 'customer'],
   listOrders: ['GET /orders', 'customer'],
@@ -110,7 +110,17 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller]> = {
   markRefunded: ['POST /admin/refunds-owed/:id/refunded', 'staff'],
   recordStockMovement: ['POST /admin/stock/movements', 'staff'],
   getProductStock: ['GET /admin/products/:id/stock', 'staff'],
-  listChanges: ['GET /sync/changes', 'staff'],
+  // Counters: devices are an admin's to pair and revoke; the sync routes take a paired device's token and no
+  // person's session, whatever their role (devices.test.ts proves a device token opens them).
+  createDevice: ['POST /admin/devices', 'admin'],
+  listDevices: ['GET /admin/devices', 'admin'],
+  revokeDevice: ['DELETE /admin/devices/:id', 'admin'],
+  pairDevice: ['POST /devices/pair', 'anonymous'],
+  listChanges: ['GET /sync/changes', 'device'],
+  pushItems: ['POST /sync/push', 'device'],
+  listParkedItems: ['GET /admin/sync/parked', 'staff'],
+  retryParkedItem: ['POST /admin/sync/parked/:id/retry', 'staff'],
+  discardParkedItem: ['POST /admin/sync/parked/:id/discard', 'staff'],
   // People.
   listUsers: ['GET /admin/users', 'staff'],
   createUser: ['POST /admin/users', 'admin'],
@@ -118,6 +128,7 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller]> = {
   getMe: ['GET /me', 'customer'],
   updateMe: ['PATCH /me', 'customer'],
   changePassword: ['POST /me/password', 'customer'],
+  setCounterPin: ['PUT /me/pin', 'staff'],
   listSessions: ['GET /me/sessions', 'customer'],
   revokeSession: ['DELETE /me/sessions/:id', 'customer'],
   // The catalog: prices and what is on sale.
@@ -141,7 +152,8 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller]> = {
 const rank: Record<Caller, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };
 
 /** What a caller must get from a route open to `least` and above: 401 anonymous, 403 a role below, else neither. */
-function handWritten(least: Caller, caller: Caller): 'allowed' | 401 | 403 {
+function handWritten(least: Caller | 'device', caller: Caller): 'allowed' | 401 | 403 {
+  if (least === 'device') return 401;
   if (rank[caller] >= rank[least]) return 'allowed';
   return caller === 'anonymous' ? 401 : 403;
 }

@@ -106,7 +106,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
     const bodyReading = route.body && !route.upload && { ...options.bodies, maxBytes: bodyLimitOf(name) };
     router[route.method](route.path, async (req: Request, res: Response) => {
       if (neverStored) offerCsrfCookie(res);
-      checkCsrf(req);
+      if (!route.cookieless) checkCsrf(req);
       const counterRoute = route.access.kind === 'device';
       const counter = counterRoute ? await options.authenticateCounter(req) : null;
       if (counterRoute && !counter) throw new Unauthenticated("This route takes a paired device's token");

@@ -34,6 +34,11 @@ export interface RouteDef {
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /**
+   * The route neither reads nor sets a cookie or a session (pairing a counter): a forged cross-site request could
+   * ride on nothing, so it takes no CSRF token, which a desktop without a browser's cookie jar could not send.
+   */
+  cookieless?: true;
   /** Success status; 200 unless said otherwise. */
   status?: 200 | 201 | 202 | 204;
   /** Error statuses the route may answer besides the generic ones (400, 401/403 when protected, 500). */

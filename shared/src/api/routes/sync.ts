@@ -54,6 +54,7 @@ export const syncRoutes = {
     summary: "Trade a pairing code for the device's own token (a used or expired code is 400)",
     tag: 'devices',
     access: publicAccess,
+    cookieless: true,
     body: pairDeviceBodySchema,
     response: pairedDeviceSchema,
     status: 201,
