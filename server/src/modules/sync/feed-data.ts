@@ -10,13 +10,7 @@ import type {
 import type { Db } from '../../db/database';
 import { currentSetting } from '../settings/current';
 import { isCounterSetting } from './counter-settings';
-import {
-  brandsByIds,
-  categoriesByIds,
-  productsByIds,
-  stockByProductIds,
-  usersByIds,
-} from './feed-data-repo';
+import { brandsByIds, categoriesByIds, productsByIds, stockByProductIds, usersByIds } from './feed-data-repo';
 
 /**
  * What each change of a page carries: its entity as it is NOW. The operation says the same thing as the data: an
@@ -73,7 +67,10 @@ const loaders: { [E in ChangeEntity]: Loader<E> } = {
       (await stockByProductIds(db, ids)).map((row) => {
         const onHand = Number(row.on_hand);
         const reserved = Number(row.reserved);
-        return [row.product_id, { productId: row.product_id, onHand, reserved, available: onHand - reserved }];
+        return [
+          row.product_id,
+          { productId: row.product_id, onHand, reserved, available: onHand - reserved },
+        ];
       }),
     ),
 
@@ -98,8 +95,7 @@ const loaders: { [E in ChangeEntity]: Loader<E> } = {
 
   // Staff stay known to counters once they were staff: disabled or made a customer, they are `active: false` (the
   // counter signs them out and refuses their PIN) rather than vanishing from the history of sales they made.
-  staff: async (db, ids) =>
-    new Map((await usersByIds(db, ids)).map((row) => [row.id, toSyncStaff(row)])),
+  staff: async (db, ids) => new Map((await usersByIds(db, ids)).map((row) => [row.id, toSyncStaff(row)])),
 
   // The setting as the server uses it (stored value with defaults filled in; the Bakong account null until the
   // shop enters one), at most four small reads.
