@@ -97,6 +97,8 @@ export function createChangeNudge(options: NudgeOptions): ChangeNudge {
           : 'The server has as many counters listening as it takes: pull on a timer meanwhile',
       );
     const head = await feedHead(db);
+    // Gone while the head was read: its 'close' has been and gone, so it must not become a listener.
+    if (req.socket.destroyed) return;
     res.status(200);
     res.setHeader('content-type', 'text/event-stream; charset=utf-8');
     // no-transform: the compression middleware would hold events back in its buffer.
