@@ -42,7 +42,11 @@ describe('017-feed-backfill', () => {
   it('records every active customer, every staff member and admin, and each setting a counter uses', async () => {
     const { db } = database;
     await db.deleteFrom('change_log').execute();
-    await db.deleteFrom('schema_migrations').where('name', '=', '017-feed-backfill').execute();
+    await db
+      .withTables<{ schema_migrations: { name: string } }>()
+      .deleteFrom('schema_migrations')
+      .where('name', '=', '017-feed-backfill')
+      .execute();
     const accounts = {
       customer: anAccount('customer', 'active'),
       disabledCustomer: anAccount('customer', 'disabled'),
