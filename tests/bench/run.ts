@@ -179,6 +179,7 @@ async function benchAllFirstPulls(
   if (newScratch) {
     try {
       const scratch = await newScratch();
+      report.mysql = { version: scratch.version };
       let from = 0;
       for (const size of sizes) {
         const grown = await growMysql(scratch, path.join(workDir, 'first-pull-mysql'), size, from, {
@@ -191,7 +192,8 @@ async function benchAllFirstPulls(
         if (size === products) targets.push(grown.db);
       }
     } catch (error) {
-      log(`first pull: MariaDB skipped: ${(error as Error).message}`);
+      report.mysql = { skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}` };
+      log(`first pull: MariaDB ${report.mysql.skipped}`);
     }
   }
   return benchFirstPull(targets, { nodeEnv: options.nodeEnv, workDir }, log);
