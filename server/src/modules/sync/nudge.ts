@@ -47,7 +47,7 @@ export function createChangeNudge(options: NudgeOptions): ChangeNudge {
   const listeners = new Set<Listener>();
   let timer: NodeJS.Timeout | null = null;
   let lastHead = -1;
-  let lastWrite = Date.now();
+  let lastWrite = 0;
   let ticking = false;
 
   const send = (listener: Listener, text: string) => {
@@ -112,6 +112,7 @@ export function createChangeNudge(options: NudgeOptions): ChangeNudge {
     send(listener, `retry: ${RECONNECT_MS}\n\n${changesEvent(head)}`);
     if (!timer) {
       lastHead = head;
+      lastWrite = Date.now();
       timer = setInterval(() => void tick(), tickMs);
       timer.unref();
     }

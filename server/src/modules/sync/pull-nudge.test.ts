@@ -67,6 +67,7 @@ describe('the nudge', () => {
   });
 
   it('caps the streams of one device and of the process; a closed stream frees its place', async () => {
+    expect(nudge.listeners()).toBe(0);
     const other = await pairTestCounter(shop, 'Back office');
     const first = await open(counter.token);
     const second = await open(counter.token);
