@@ -5,6 +5,7 @@ import {
   createShopClient,
   settingKeys,
   type Change,
+  type ProductDetail,
   type ShopClient,
   type SyncCustomer,
   type SyncProduct,
@@ -14,6 +15,7 @@ import {
 } from '@shop/shared';
 import { checkPin } from '@shop/shared/pin-verifier';
 import { aProductWithStock, failure, pairTestCounter, useTestShopWithMail } from '../../../test/factory';
+import { picture } from '../../../test/pictures';
 import { extractCode } from '../../../test/smtp';
 import { browserClient } from '../../../test/support';
 import { startSession } from '../accounts/sessions';
@@ -224,6 +226,31 @@ describe('what changes after the first pull', () => {
       priceCents: 30_00,
       salePriceCents: 25_00,
     });
+  });
+
+  it("an uploaded picture reaches counters as its smallest copy, the one the web shop's srcset starts from", async () => {
+    const product = await aProductWithStock(shop, { name: 'Headset' });
+    const { cursor } = await pullAll(counter.client);
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([await picture(800, 800).png().toBuffer()], { type: 'image/png' }),
+      'headset.png',
+    );
+    const answer = await fetch(`${shop.server.url}/api/v1/admin/products/${product.id}/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${shop.adminUser.token}` },
+      body: form,
+    });
+    expect(answer.status).toBe(201);
+    const [image] = ((await answer.json()) as ProductDetail).images;
+    const synced = applied((await pullAll(counter.client, cursor)).changes).get<SyncProduct>(
+      'product',
+      product.id,
+    )!;
+    expect(synced.thumbnailUrl).toBe(image!.thumbnails!['160']);
+    const thumbnail = await fetch(new URL(synced.thumbnailUrl!, shop.server.url));
+    expect(thumbnail.headers.get('content-type')).toBe('image/webp');
   });
 
   it("a PIN set with PUT /me/pin reaches counters as the staff member's verifier", async () => {
