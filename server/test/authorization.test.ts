@@ -121,6 +121,9 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   listParkedItems: ['GET /admin/sync/parked', 'staff'],
   retryParkedItem: ['POST /admin/sync/parked/:id/retry', 'staff'],
   discardParkedItem: ['POST /admin/sync/parked/:id/discard', 'staff'],
+  getShiftReport: ['GET /admin/shifts/:id', 'staff'],
+  listShortfalls: ['GET /admin/stock/shortfalls', 'staff'],
+  resolveShortfall: ['POST /admin/stock/shortfalls/:id/resolve', 'staff'],
   // People.
   listUsers: ['GET /admin/users', 'staff'],
   createUser: ['POST /admin/users', 'admin'],

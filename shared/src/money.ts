@@ -17,6 +17,16 @@ export function usdCentsToKhr(cents: number, rielPerUsd: number): number {
   return steps * KHR_CASH_STEP;
 }
 
+/**
+ * The VAT contained in a VAT-inclusive amount: cents × rate / (100 + rate), rounded half-up to a whole cent.
+ * All in integers: 10% of $110.00 is exactly $10.00, never 9.999…. The server's invoices and the counter's
+ * receipts both use it, so a sale shows the same VAT wherever its document is printed.
+ */
+export function vatIncludedIn(cents: number, ratePercent: number): number {
+  const denominator = 100 + ratePercent;
+  return Math.floor((2 * cents * ratePercent + denominator) / (2 * denominator));
+}
+
 export function formatUsd(cents: number): string {
   assertMinorUnits(cents);
   const sign = cents < 0 ? '-' : '';

@@ -13,6 +13,7 @@ import * as unpaidHolds from './migrations/010-unpaid-holds';
 import * as signUpAttempts from './migrations/013-sign-up-attempts';
 import * as paymentMethods from './migrations/014-payment-methods';
 import * as counters from './migrations/015-counters';
+import * as counterReturns from './migrations/016-counter-returns';
 import * as feedBackfill from './migrations/017-feed-backfill';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '013-sign-up-attempts': signUpAttempts,
   '014-payment-methods': paymentMethods,
   '015-counters': counters,
+  '016-counter-returns': counterReturns,
   '017-feed-backfill': feedBackfill,
 };
 

@@ -44,6 +44,9 @@ export interface Database {
   pos_shifts: PosShiftTable;
   pos_cash_movements: PosCashMovementTable;
   stock_shortfalls: StockShortfallTable;
+  counter_returns: CounterReturnTable;
+  counter_return_lines: CounterReturnLineTable;
+  counter_refunds: CounterRefundTable;
 }
 
 export interface CategoryTable {
@@ -361,6 +364,8 @@ export interface OrderItemTable {
   cancel_reason: string | null;
   /** Discount on the whole line (USD cents): line_total_cents is after it. */
   discount_cents?: number;
+  /** Units brought back to a counter (counter_return_lines). */
+  returned_quantity?: number;
 }
 
 /** One cancellation of units of an order line, with the value of those units at the order's prices. */
@@ -611,4 +616,35 @@ export interface StockShortfallTable {
   resolved_at: number | null;
   resolved_by: string | null;
   resolution: string | null;
+}
+
+/** Goods brought back to a counter against an earlier counter sale (the pushed item's id is the return's id). */
+export interface CounterReturnTable {
+  id: string;
+  order_id: string;
+  device_id: string;
+  staff_id: string;
+  shift_id: string | null;
+  reason: string;
+  at: number;
+}
+
+/** Units of one sale line brought back, with what they were sold for (USD cents, after discounts). */
+export interface CounterReturnLineTable {
+  id: string;
+  return_id: string;
+  order_item_id: string;
+  product_id: string;
+  quantity: number;
+  value_cents: number;
+}
+
+/** Money given back for a return, from the drawer (cash) or by KHQR, in minor units of its currency. */
+export interface CounterRefundTable {
+  id: string;
+  return_id: string;
+  method: string;
+  currency: string;
+  amount_minor: number;
+  at: number;
 }

@@ -21,6 +21,9 @@ const largerBodies: Partial<Record<RouteName, number>> = {
   recordStockMovement: 128 * KIB,
   // at handover: up to 99 serial numbers on each of 50 lines
   transitionOrder: 512 * KIB,
+  // a counter's batch: 200 sales of a few lines (about 300 bytes each) with room for serial numbers; a counter with
+  // a bigger backlog sends smaller batches (a 413 tells it to)
+  pushItems: 2048 * KIB,
 };
 
 export function bodyLimitOf(route: RouteName): number {

@@ -1,6 +1,7 @@
 import { accountRoutes } from './routes/accounts';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
+import { counterRoutes } from './routes/counter';
 import { inventoryRoutes } from './routes/inventory';
 import { invoiceRoutes } from './routes/invoices';
 import { orderRoutes } from './routes/orders';
@@ -26,7 +27,15 @@ export const apiRoutes = {
   ...refundOwedRoutes,
   ...supportRoutes,
   ...syncRoutes,
+  ...counterRoutes,
 } as const;
+
+export {
+  shiftReportSchema,
+  shortfallItemSchema,
+  type ShiftReport,
+  type ShortfallItem,
+} from './routes/counter';
 
 export type ApiRoutes = typeof apiRoutes;
 export type RouteName = keyof ApiRoutes;

@@ -46,3 +46,33 @@ export async function findCounters(
 export async function insertMovement(tx: Tx, row: StockMovementTable): Promise<void> {
   await tx.insertInto('stock_movements').values(row).execute();
 }
+
+export async function insertMovements(tx: Tx, rows: StockMovementTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('stock_movements').values(rows).execute();
+}
+
+/**
+ * A product's counters as they are now, its row locked until the transaction ends; undefined for an unknown product.
+ * On MySQL a plain read in a transaction sees its snapshot, not rows committed since, unless the transaction changed
+ * the row itself: so the row is changed for sure (on_hand + 1, a no-op write would not make a new version), read,
+ * and changed back. Nobody else sees the step: the row is locked from the first write.
+ */
+export async function currentCounters(
+  tx: Tx,
+  productId: string,
+  now: number,
+): Promise<{ onHand: number; reserved: number } | undefined> {
+  const bumped = await tx
+    .updateTable('stock_levels')
+    .set({ on_hand: sql`on_hand + 1`, updated_at: now })
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) !== 1) return undefined;
+  const level = (await findCounters(tx, productId))!;
+  await tx
+    .updateTable('stock_levels')
+    .set({ on_hand: sql`on_hand - 1` })
+    .where('product_id', '=', productId)
+    .execute();
+  return { onHand: level.onHand - 1, reserved: level.reserved };
+}

@@ -4,7 +4,7 @@ import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
 import { recordChanges } from '../sync/change-log';
-import { findCounters, insertMovement, moveCounters } from './ledger-repo';
+import { currentCounters, findCounters, insertMovement, insertMovements, moveCounters } from './ledger-repo';
 
 /**
  * The only code that changes stock counters. Each movement is one conditional UPDATE whose WHERE clause keeps
@@ -59,6 +59,128 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
   await insertMovement(tx, row);
   await recordChanges(tx, [{ entity: 'stock', entityId: productId, operation: 'upsert' }], now);
   return toStockMovement(row);
+}
+
+/**
+ * Several products' movements in one go (a counter sale or return): counters and ledger rows in product-id order
+ * (the lock order of every stock writer), then one entry per product in the change feed, last, so the feed's
+ * counter row is locked only after every stock row and as briefly as possible.
+ */
+export async function applyMovements(
+  tx: Tx,
+  movements: readonly Movement[],
+  now = Date.now(),
+): Promise<StockMovement[]> {
+  const sorted = [...movements].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  const written: StockMovement[] = [];
+  for (const movement of sorted) {
+    const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
+    const moved = await moveCounters(tx, productId, dOn, dRes, now);
+    const level = await findCounters(tx, productId);
+    if (!level) throw new NotFound('There is no product with this id');
+    if (!moved) throw shortage(movement, level.onHand - level.reserved);
+    const row = {
+      id: newId(),
+      product_id: productId,
+      type: movement.type,
+      on_hand_delta: dOn,
+      reserved_delta: dRes,
+      on_hand_after: level.onHand,
+      reserved_after: level.reserved,
+      reason: movement.reason ?? null,
+      reference: movement.reference ?? null,
+      actor_id: movement.actorId ?? null,
+      created_at: now,
+    };
+    await insertMovement(tx, row);
+    written.push(toStockMovement(row));
+  }
+  const products = [...new Set(sorted.map((m) => m.productId))];
+  await recordChanges(
+    tx,
+    products.map((entityId) => ({ entity: 'stock' as const, entityId, operation: 'upsert' as const })),
+    now,
+  );
+  return written;
+}
+
+/** What a counter sale took of one product: units the server's count had, and units beyond it. */
+export interface ShelfSale {
+  productId: string;
+  sold: number;
+  shortfall: number;
+}
+
+/**
+ * A counter sale is a fact: it never fails for stock. Each product's units come off `on_hand` as far as the server
+ * had them available (on hand minus what web orders hold); units beyond that are the shortfall, reported for staff
+ * to count the shelf, and do not move the counters. So `0 <= reserved <= on_hand` keeps holding, web orders keep
+ * their reservations, the web shop's "available" never goes negative, and every change of the counters is a ledger
+ * row. Each product (in product-id order) takes one conditional update when the shelf has the units; otherwise its
+ * row is locked and read as it is now (currentCounters) and gives what is left, so two counters racing for the last
+ * unit cannot both take it: one sells it, the other reports the shortfall. The caller records the change feed
+ * (recordStockChanges) last in its transaction.
+ */
+export async function sellFromShelf(
+  tx: Tx,
+  wanted: readonly { productId: string; quantity: number }[],
+  by: { reference: string; actorId: string | null },
+  now = Date.now(),
+): Promise<ShelfSale[]> {
+  const quantities = new Map<string, number>();
+  for (const w of wanted) quantities.set(w.productId, (quantities.get(w.productId) ?? 0) + w.quantity);
+  const sales: ShelfSale[] = [];
+  const rows: StockMovementTable[] = [];
+  for (const productId of [...quantities.keys()].sort()) {
+    const quantity = quantities.get(productId)!;
+    // Mostly the shelf has them: one conditional update. Else lock the row, read it as it is now, take what is left.
+    let sold = quantity;
+    if (!(await moveCounters(tx, productId, -quantity, 0, now))) {
+      const level = await currentCounters(tx, productId, now);
+      if (!level) throw new NotFound('There is no product with this id');
+      sold = Math.min(quantity, Math.max(level.onHand - level.reserved, 0));
+      if (sold > 0 && !(await moveCounters(tx, productId, -sold, 0, now)))
+        throw new Error(`stock of ${productId} moved while its row was locked`);
+    }
+    sales.push({ productId, sold, shortfall: quantity - sold });
+    if (sold === 0) continue;
+    const after = (await findCounters(tx, productId))!;
+    rows.push({
+      id: newId(),
+      product_id: productId,
+      type: 'sale',
+      on_hand_delta: -sold,
+      reserved_delta: 0,
+      on_hand_after: after.onHand,
+      reserved_after: after.reserved,
+      reason: sold < quantity ? `counter sale, ${quantity - sold} beyond stock` : 'counter sale',
+      reference: by.reference,
+      actor_id: by.actorId,
+      created_at: now,
+    });
+  }
+  await insertMovements(tx, rows);
+  return sales;
+}
+
+/**
+ * The change feed's entries for products whose stock moved: the caller's last write (sellFromShelf leaves it to
+ * the caller, which has its own rows to write first), so the feed's counter row is locked as briefly as possible.
+ */
+export async function recordStockChanges(
+  tx: Tx,
+  productIds: readonly string[],
+  now = Date.now(),
+): Promise<void> {
+  await recordChanges(
+    tx,
+    [...new Set(productIds)].map((entityId) => ({
+      entity: 'stock' as const,
+      entityId,
+      operation: 'upsert' as const,
+    })),
+    now,
+  );
 }
 
 function shortage(movement: Movement, available: number): Conflict {

@@ -12,7 +12,8 @@ const KHMER = 'KhmerOS';
 type FontName = 'Helvetica' | 'Helvetica-Bold' | typeof KHMER;
 const TEXT_COLOR = '#222222';
 
-const KHMER_FONT_FILE = new URL('../../../assets/fonts/KhmerOS.ttf', import.meta.url);
+/** Also read by the counter's receipt printer, which rasterises Khmer with it (desktop/src/core/receipts). */
+export const KHMER_FONT_FILE = new URL('../../../assets/fonts/KhmerOS.ttf', import.meta.url);
 
 /** Khmer OS's bytes, read from disk the first time they are wanted (and again after a failed read). */
 export type KhmerFont = () => Promise<Buffer>;

@@ -5,6 +5,7 @@ import {
   settingKeys,
   shopClock,
   usdCentsToKhr,
+  vatIncludedIn,
   type Currency,
   type InvoiceVatSetting,
   type OrderStatus,
@@ -29,14 +30,8 @@ export async function getInvoiceVat(db: Db): Promise<InvoiceVatSetting | null> {
   return parsed.success && parsed.data.registered ? parsed.data : null;
 }
 
-/**
- * The VAT contained in a VAT-inclusive amount: cents × rate / (100 + rate), rounded half-up to a whole cent.
- * All in integers: 10% of $110.00 is exactly $10.00, never 9.999….
- */
-export function vatIncludedIn(cents: number, ratePercent: number): number {
-  const denominator = 100 + ratePercent;
-  return Math.floor((2 * cents * ratePercent + denominator) / (2 * denominator));
-}
+/** Moved to shared (the counter's receipts use the same rule); still exported here for the invoice's callers. */
+export { vatIncludedIn };
 
 export interface InvoiceLine {
   sku: string;

@@ -1,0 +1,47 @@
+import type { PushResult } from '@shop/shared';
+import type { PosShiftTable } from '../../db/schema';
+import type { Tx } from '../../db/transaction';
+import { NotFound } from '../../http/errors';
+import type { Actor } from '../audit/audit';
+import type { CallingCounter } from '../devices/service';
+import { findUserForCounter } from './counter-repo';
+import { findShift } from './shift-repo';
+
+/**
+ * What applying one pushed item needs: its transaction, the counter that sent it, and the server's clock. An item
+ * that names something the server does not know throws a typed error (NotFound, Conflict, Invalid): the push parks
+ * it with that message, a staff retry answers it as a 409.
+ */
+export interface ApplyContext {
+  tx: Tx;
+  counter: CallingCounter;
+  now: number;
+}
+
+/** What applying an item answers (its id and status are added by the push). */
+export type Applied = Omit<PushResult, 'id' | 'status'>;
+
+/** The staff member who did an item: an active staff member or admin. The audit row names them. */
+export async function requireSeller(tx: Tx, staffId: string): Promise<{ id: string; name: string }> {
+  const user = await findUserForCounter(tx, staffId);
+  if (!user || (user.role !== 'staff' && user.role !== 'admin'))
+    throw new NotFound(`Unknown staff member ${staffId}`);
+  if (user.status !== 'active') throw new NotFound(`Staff member ${user.name} is not active`);
+  return { id: user.id, name: user.name };
+}
+
+/**
+ * A shift the item names, opened on this counter. A closed shift still takes its late items: a sale made before the
+ * close that arrives after it is never dropped.
+ */
+export async function requireShift(ctx: ApplyContext, shiftId: string): Promise<PosShiftTable> {
+  const shift = await findShift(ctx.tx, shiftId);
+  if (!shift) throw new NotFound(`Unknown shift ${shiftId}: its opening has not arrived`);
+  if (shift.device_id !== ctx.counter.id) throw new NotFound(`Shift ${shiftId} belongs to another counter`);
+  return shift;
+}
+
+/** The staff member at the counter, as audit rows record them (no client address: the device made the change). */
+export function staffActor(staffId: string): Actor {
+  return { userId: staffId, ip: null };
+}

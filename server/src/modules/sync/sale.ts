@@ -1,0 +1,233 @@
+import { usdCentsToKhr, warrantyUntil, type PushItem, type Shortfall } from '@shop/shared';
+import { newId } from '../../db/ids';
+import type { OrderItemTable, OrderTable, PaymentTable } from '../../db/schema';
+import type { Tx } from '../../db/transaction';
+import { Invalid, NotFound } from '../../http/errors';
+import { recordAudit } from '../audit/audit';
+import { recordStockChanges, sellFromShelf } from '../inventory/ledger';
+import { numberOrder } from '../orders/placement';
+import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
+import { moveSerials, serialsInStock } from '../orders/serials-repo';
+import { insertPayment } from '../payments/repo';
+import { getPricing } from '../settings/pricing';
+import { requireSeller, requireShift, staffActor, type ApplyContext, type Applied } from './counter-context';
+import { findProductsForSale, findUserForCounter, insertShortfalls } from './counter-repo';
+
+/**
+ * A sale made at the counter becomes an order of the one orders table: channel `pos`, paid and picked up when it
+ * was made (the item's `at`), at the prices the counter charged. Its stock leaves the one ledger and never refuses
+ * (inventory/ledger.ts, sellFromShelf): units the server did not have are shortfalls for staff. Serialized units are
+ * sold by serial number with their warranty from the sale day.
+ */
+type SaleItem = Extract<PushItem, { type: 'sale' }>;
+type Product = Awaited<ReturnType<typeof findProductsForSale>>[number];
+
+const WALK_IN = 'Walk-in customer';
+
+export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Applied> {
+  const { tx } = ctx;
+  await requireSeller(tx, item.staffId);
+  if (item.shiftId) await requireShift(ctx, item.shiftId);
+  const customer = item.customerId ? await findUserForCounter(tx, item.customerId) : undefined;
+  if (item.customerId && !customer) throw new NotFound(`Unknown customer ${item.customerId}`);
+  const products = await knownProducts(tx, item);
+
+  const lines = item.lines.map((line) => {
+    const gross = line.unitPriceCents * line.quantity;
+    const discount = line.discountCents ?? 0;
+    if (discount > gross) throw new Invalid(`The discount on ${line.productId} is more than the line`);
+    return { line, product: products.get(line.productId)!, total: gross - discount, discount };
+  });
+  const subtotalCents = lines.reduce((sum, l) => sum + l.total, 0);
+  const discountCents = item.discountCents ?? 0;
+  if (discountCents > subtotalCents) throw new Invalid('The sale discount is more than the sale');
+  const totalCents = subtotalCents - discountCents;
+  const { rielPerUsd } = await getPricing(tx);
+  if (!Number.isSafeInteger(subtotalCents * rielPerUsd))
+    throw new Invalid('The amounts of this sale are too large to be real');
+
+  const number = await numberOrder(tx, 'pos');
+  const order: OrderTable = {
+    id: newId(),
+    number,
+    channel: 'pos',
+    status: 'picked_up',
+    user_id: customer?.id ?? null,
+    customer_name: customer?.name ?? WALK_IN,
+    customer_email: customer?.email ?? null,
+    customer_phone: customer?.phone ?? null,
+    fulfilment: 'pickup',
+    delivery_address_json: null,
+    note: null,
+    // Riel only when every payment was riel; a mixed or dollar sale is kept in dollars.
+    currency: item.payments.every((p) => p.currency === 'KHR') ? 'KHR' : 'USD',
+    subtotal_cents: subtotalCents,
+    delivery_fee_cents: 0,
+    total_cents: totalCents,
+    riel_per_usd: rielPerUsd,
+    total_khr: usdCentsToKhr(totalCents, rielPerUsd),
+    locale: customer?.locale ?? 'en',
+    payment_due_at: null,
+    paid_at: item.at,
+    refund_owed_cents: 0,
+    discount_cents: discountCents,
+    device_id: ctx.counter.id,
+    staff_id: item.staffId,
+    shift_id: item.shiftId ?? null,
+    receipt_number: item.receiptNumber,
+    created_at: item.at,
+    updated_at: ctx.now,
+  };
+  await insertOrder(tx, order);
+  await insertOrderItems(
+    tx,
+    lines.map((l) => orderLine(order.id, l)),
+  );
+  await addEvent(tx, order.id, null, 'picked_up', 'staff', item.staffId, 'sold at the counter', item.at);
+  for (const payment of item.payments) await insertPayment(tx, paymentRow(order.id, item, payment));
+  await sellSerials(tx, order.number, item, products);
+
+  const sales = await sellFromShelf(
+    tx,
+    item.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+    { reference: order.number, actorId: item.staffId },
+    ctx.now,
+  );
+  const shortfalls: Shortfall[] = sales
+    .filter((s) => s.shortfall > 0)
+    .map((s) => ({ productId: s.productId, quantity: s.shortfall }));
+  await insertShortfalls(
+    tx,
+    shortfalls.map((s) => ({
+      id: newId(),
+      product_id: s.productId,
+      order_id: order.id,
+      device_id: ctx.counter.id,
+      quantity: s.quantity,
+      created_at: ctx.now,
+      resolved_at: null,
+      resolved_by: null,
+      resolution: null,
+    })),
+  );
+  await recordAudit(
+    tx,
+    staffActor(item.staffId),
+    {
+      action: 'pos.sale',
+      entity: 'order',
+      entityId: order.id,
+      after: {
+        number,
+        deviceId: ctx.counter.id,
+        receiptNumber: item.receiptNumber,
+        totalCents,
+        ...(shortfalls.length && { shortfalls }),
+      },
+    },
+    ctx.now,
+  );
+  await recordStockChanges(
+    tx,
+    sales.filter((s) => s.sold > 0).map((s) => s.productId),
+    ctx.now,
+  );
+  return { orderId: order.id, orderNumber: number, ...(shortfalls.length && { shortfalls }) };
+}
+
+/** Every product of the sale, by id; an unknown one parks the sale (staff create it, then retry). */
+async function knownProducts(tx: Tx, item: SaleItem): Promise<Map<string, Product>> {
+  const ids = [...new Set(item.lines.map((l) => l.productId))];
+  const byId = new Map((await findProductsForSale(tx, ids)).map((p) => [p.id, p]));
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) throw new NotFound(`Unknown product ${unknown.join(', ')}`);
+  return byId;
+}
+
+function orderLine(
+  orderId: string,
+  l: { line: SaleItem['lines'][number]; product: Product; total: number; discount: number },
+): OrderItemTable {
+  return {
+    id: newId(),
+    order_id: orderId,
+    product_id: l.product.id,
+    sku: l.product.sku,
+    name: l.product.name,
+    quantity: l.line.quantity,
+    unit_price_cents: l.line.unitPriceCents,
+    line_total_cents: l.total,
+    warranty_months: Number(l.product.warranty_months),
+    cancelled_quantity: 0,
+    cancel_reason: null,
+    discount_cents: l.discount,
+  };
+}
+
+/**
+ * Cash keeps what was tendered and the change; a KHQR is paid when the counter says so. One the staff confirmed on
+ * the shop's static QR while offline waits to be matched with the bank statement. The md5 of an online KHQR stays
+ * in the pushed item: the payments table keeps md5s unique to the QRs the server made and watches.
+ */
+function paymentRow(orderId: string, item: SaleItem, p: SaleItem['payments'][number]): PaymentTable {
+  const cash = p.method === 'cash';
+  const tendered = cash ? (p.tendered ?? p.amount + (p.change ?? 0)) : null;
+  return {
+    id: newId(),
+    order_id: orderId,
+    method: p.method,
+    currency: p.currency,
+    amount_minor: p.amount,
+    qr: null,
+    md5: null,
+    status: 'paid',
+    expires_at: null,
+    watch_until: null,
+    next_check_at: null,
+    check_failures: 0,
+    tendered_minor: tendered,
+    change_minor: cash ? (p.change ?? tendered! - p.amount) : null,
+    received_by: item.staffId,
+    claimed_by: null,
+    claimed_until: null,
+    bakong_hash: null,
+    needs_reconciliation: p.method === 'khqr' && p.staffConfirmed ? 1 : 0,
+    paid_at: item.at,
+    created_at: item.at,
+    updated_at: item.at,
+  };
+}
+
+/**
+ * Serialized units leave by serial number, one per unit, each in stock for its product; their warranty runs from
+ * the sale day. A serial the server does not have in stock parks the sale: staff receive it, then retry.
+ */
+async function sellSerials(
+  tx: Tx,
+  orderNumber: string,
+  item: SaleItem,
+  products: Map<string, Product>,
+): Promise<void> {
+  for (const line of item.lines) {
+    const product = products.get(line.productId)!;
+    const serials = line.serials ?? [];
+    if (Number(product.serialized) !== 1) {
+      if (serials.length) throw new Invalid(`${product.name} has no serial numbers`);
+      continue;
+    }
+    if (serials.length !== line.quantity || new Set(serials).size !== serials.length)
+      throw new Invalid(`${product.name}: give one different serial number per unit (${line.quantity})`);
+    const inStock = await serialsInStock(tx, product.id, serials);
+    // Compared exactly: MySQL's collation would match "abc1" to "ABC1".
+    const missing = serials.filter((s) => !inStock.includes(s));
+    if (missing.length) throw new NotFound(`${product.name}: serial ${missing.join(', ')} is not in stock`);
+    const moved = await moveSerials(tx, product.id, serials, 'in_stock', {
+      status: 'sold',
+      reference: orderNumber,
+      sold_at: item.at,
+      warranty_until: warrantyUntil(item.at, Number(product.warranty_months)),
+      updated_at: item.at,
+    });
+    if (moved !== serials.length) throw new NotFound(`${product.name}: a serial was sold meanwhile`);
+  }
+}
