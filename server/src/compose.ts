@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { Db, ShopDatabase } from './db/database';
 import type { Logger } from './logger';
+import { authenticateCounter } from './modules/devices/service';
+import { createChangeNudge, type ChangeNudge } from './modules/sync/nudge';
 import { createOrderMailer, type OrderMailer } from './modules/orders/notifications';
 import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
 import type { PaymentPolicy } from './modules/payments/service';
@@ -30,6 +32,8 @@ export interface ShopServices {
   storage: FileStorage;
   /** Decodes and resizes uploaded pictures, so many at once. */
   pictures: Pictures;
+  /** Counters listening for changes to pull (server-sent events): one feed watcher for the process. */
+  changeNudge: ChangeNudge;
 }
 
 export function composeShop(parts: {
@@ -57,5 +61,10 @@ export function composeShop(parts: {
     }),
     storage: createStorage(config.storage),
     pictures: createPictures(config.uploads),
+    changeNudge: createChangeNudge({
+      db: database.db,
+      logger,
+      authenticate: (req) => authenticateCounter(database.db, req),
+    }),
   };
 }

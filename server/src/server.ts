@@ -106,6 +106,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Counters' event streams never end by themselves: end them, the counters reconnect elsewhere.
+      shop.changeNudge.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections become idle as their last response ends: close them as they do, and cut whatever
       // is still open when the shutdown timeout is over.

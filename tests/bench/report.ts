@@ -9,6 +9,8 @@ import type { OrderLoadFigures, RaceFigures } from './orders-load';
 import { carriedPart, wrapPart } from './report-parts';
 import { stuffingMarkdown, stuffingText } from './report-stuffing';
 import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
+import { firstPullMarkdown, firstPullText } from './report-first-pull';
+import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
 import { markdownTable, textTable, type Table } from './table';
@@ -85,6 +87,8 @@ export interface BenchReport {
   stuffing: StuffingFigures | null;
   /** Fresh visitors while slow connections are open; null when not measured. */
   slowClients: SlowClientFigures | null;
+  /** A new counter's first pull of the whole change feed; null when not measured. */
+  firstPull: FirstPullRow[] | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -444,6 +448,7 @@ export function renderText(report: BenchReport): string {
     ...(parts.web && report.web ? [webText(report.web)] : []),
     ...(parts.stuffing && report.stuffing ? [stuffingText(report.stuffing)] : []),
     ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
+    ...(parts['first-pull'] && report.firstPull ? [firstPullText(report.firstPull)] : []),
   ].join('\n');
 }
 
@@ -542,6 +547,7 @@ const partNames: Record<BenchPart, string> = {
   web: 'the web shop',
   stuffing: 'credential stuffing',
   'slow-clients': 'slow clients',
+  'first-pull': "a new counter's first pull",
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -550,6 +556,8 @@ function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'stuffing') return report.stuffing ? stuffingMarkdown(report.stuffing) : '';
   if (part === 'slow-clients')
     return report.slowClients ? slowClientsMarkdown(report.slowClients, report.options.nodeEnv) : '';
+  if (part === 'first-pull')
+    return report.firstPull ? firstPullMarkdown(report.firstPull, report.options.nodeEnv) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -604,6 +612,7 @@ ${partMarkdown(report, 'web', previous)}
 
 ${partMarkdown(report, 'stuffing', previous)}
 ${partMarkdown(report, 'slow-clients', previous)}
+${partMarkdown(report, 'first-pull', previous)}
 
 ## How to run
 
@@ -615,13 +624,14 @@ npm run bench -- --only catalog       # catalog listing and search only
 npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
 npm run bench -- --only stuffing      # credential stuffing against sign-in only, about 5 minutes
 npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connections are open, about 2 minutes
+npm run bench -- --only first-pull    # a new counter pulls 100,000 products (seeding included: about 4 minutes)
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web|stuffing|slow-clients\` (the other parts' sections are carried over from the file being replaced),
+\`--only catalog|orders|web|stuffing|slow-clients|first-pull\` (the other parts' sections are carried over from the file being replaced),
 \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
+import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
       web: null,
       stuffing: null,
       slowClients: null,
+      firstPull: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -134,6 +136,13 @@ async function main(): Promise<void> {
     if (options.parts.web) report.web = await benchWeb(options, workDir, log);
     if (options.parts.stuffing) report.stuffing = await benchStuffing(options, workDir, log);
     if (options.parts['slow-clients']) report.slowClients = await benchSlowClients(options, workDir, log);
+    if (options.parts['first-pull'])
+      report.firstPull = await benchAllFirstPulls(
+        options,
+        workDir,
+        report,
+        options.mysql ? newScratch : null,
+      );
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
@@ -151,6 +160,43 @@ async function main(): Promise<void> {
   } finally {
     await cleanUp();
   }
+}
+
+/**
+ * A new counter's first pull, on SQLite (the cached or prepared catalog, copied) and on a MariaDB database of its
+ * own grown to the same size when MariaDB is reachable.
+ */
+async function benchAllFirstPulls(
+  options: BenchOptions,
+  workDir: string,
+  report: BenchReport,
+  newScratch: (() => Promise<ScratchMysql>) | null,
+) {
+  const products = options.quick ? 1_000 : 100_000;
+  const sizes = [...new Set([1_000, products])];
+  const sqlite = await prepareSqliteDatabases(options.cacheDir ?? workDir, sizes, log);
+  const targets = sqlite.filter((db) => db.products === products);
+  if (newScratch) {
+    try {
+      const scratch = await newScratch();
+      report.mysql = { version: scratch.version };
+      let from = 0;
+      for (const size of sizes) {
+        const grown = await growMysql(scratch, path.join(workDir, 'first-pull-mysql'), size, from, {
+          budgetSec: options.mysql100k ? Number.POSITIVE_INFINITY : options.mysqlSeedBudgetSec,
+          log,
+        });
+        report.seeds.push(grown.seed);
+        if (!grown.db) break;
+        from = size;
+        if (size === products) targets.push(grown.db);
+      }
+    } catch (error) {
+      report.mysql = { skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}` };
+      log(`first pull: MariaDB ${report.mysql.skipped}`);
+    }
+  }
+  return benchFirstPull(targets, { nodeEnv: options.nodeEnv, workDir }, log);
 }
 
 async function benchBare(options: BenchOptions, connectionCounts: number[]): Promise<LoadRow[]> {

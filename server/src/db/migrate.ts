@@ -14,6 +14,7 @@ import * as signUpAttempts from './migrations/013-sign-up-attempts';
 import * as paymentMethods from './migrations/014-payment-methods';
 import * as counters from './migrations/015-counters';
 import * as counterReturns from './migrations/016-counter-returns';
+import * as feedBackfill from './migrations/017-feed-backfill';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '014-payment-methods': paymentMethods,
   '015-counters': counters,
   '016-counter-returns': counterReturns,
+  '017-feed-backfill': feedBackfill,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

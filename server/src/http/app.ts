@@ -114,6 +114,8 @@ export function createApp(shop: ShopServices): Express {
   const api = express.Router();
   // No body parser in front of the routes: each route reads its own body, after its access check (routes.ts).
   api.use(issueCsrfToken(cookies));
+  // A stream, not a JSON answer: beside the route table, with the same device token (sync/nudge.ts).
+  api.get('/sync/events', shop.changeNudge.handle);
   mountRoutes(api, handlers, {
     authenticate: (req) => authenticateRequest(db, req),
     authenticateCounter: (req) => authenticateCounter(db, req),

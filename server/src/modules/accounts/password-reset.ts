@@ -4,6 +4,7 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { Invalid, Unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit';
+import { accountChanges, recordChanges } from '../sync/change-log';
 import { voidCodes } from './codes-repo';
 import { actorOf, ipOf, type AuthContext } from './context';
 import { forgetDevices, trustDevice, type DeviceCookie } from './devices';
@@ -92,6 +93,8 @@ export async function resetPassword(
       entity: 'user',
       entityId: user.id,
     });
+    // A reset link proves the address: an unverified account became active, a customer the counters sell to.
+    if (user.status === 'unverified') await recordChanges(tx, accountChanges(user.id, user.role), now);
     return { device };
   });
 }

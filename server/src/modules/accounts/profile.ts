@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { accountChanges, recordChanges } from '../sync/change-log';
 import { toUser } from './present';
 import { findUserById, getUserById, updateUserRow } from './repo';
 
@@ -37,6 +38,9 @@ export async function updateProfile(
         entityId: user.id,
       });
     }
+    // Counters keep a customer's name and phone, and a staff member's name.
+    if (patch.name !== undefined || patch.phone !== undefined)
+      await recordChanges(tx, accountChanges(user.id, user.role));
   });
   return getUser(db, user.id);
 }

@@ -4,6 +4,7 @@ import type { UserTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Invalid } from '../../http/errors';
 import { recordAudit } from '../audit/audit';
+import { accountChanges, recordChanges } from '../sync/change-log';
 import { actorOf, grantSession, ipOf, resetUrlOf, type AuthContext, type SessionGrant } from './context';
 import { forgetDevices } from './devices';
 import { asLocale, mailUser } from './mail-user';
@@ -168,7 +169,16 @@ export async function verifyEmail(
       status: 'active',
       email_verified_at: now,
     };
-    return grantSession(tx, ctx, active, { next: input.next, action: 'auth.email_verified' }, now);
+    const session = await grantSession(
+      tx,
+      ctx,
+      active,
+      { next: input.next, action: 'auth.email_verified' },
+      now,
+    );
+    // A verified customer is one the counters can sell to.
+    await recordChanges(tx, accountChanges(user.id, user.role), now);
+    return session;
   });
 }
 

@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { accountChanges, recordChanges } from '../sync/change-log';
 import { hashPassword, refuseWeakPassword } from './passwords';
 import { toUser } from './present';
 import { findUserByEmail, findUserById, getUserById, insertUser, pageOfUsers, updateUserRow } from './repo';
@@ -36,23 +37,28 @@ export async function createActiveUser(
   if (!roles.includes(input.role)) throw new Invalid('Unknown role', { role: `one of ${roles.join(', ')}` });
   if (await findUserByEmail(db, email))
     throw new Conflict('An account with this email already exists', { email: 'already registered' });
+  const passwordHash = await hashPassword(input.password);
   const now = Date.now();
   const id = newId();
-  await insertUser(db, {
-    id,
-    email,
-    name: input.name.trim() || email,
-    role: input.role,
-    status: 'active',
-    password_hash: await hashPassword(input.password),
-    phone: null,
-    locale: 'en',
-    otp_login: 0,
-    email_verified_at: now,
-    failed_logins: 0,
-    locked_until: null,
-    created_at: now,
-    updated_at: now,
+  await inTransaction(db, async (tx) => {
+    await insertUser(tx, {
+      id,
+      email,
+      name: input.name.trim() || email,
+      role: input.role,
+      status: 'active',
+      password_hash: passwordHash,
+      phone: null,
+      locale: 'en',
+      otp_login: 0,
+      email_verified_at: now,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
+    });
+    // Counters learn of a new customer or staff member at their next pull.
+    await recordChanges(tx, accountChanges(id, input.role), now);
   });
   return { id, email };
 }
@@ -130,6 +136,7 @@ export async function updateUser(
         after: { status: next.status },
       });
     }
+    await recordChanges(tx, accountChanges(id, current.role, next.role));
     return toUser({ ...current, ...next });
   });
 }

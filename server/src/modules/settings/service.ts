@@ -2,6 +2,8 @@ import { settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { recordChanges } from '../sync/change-log';
+import { isCounterSetting } from '../sync/counter-settings';
 import { findSettingValue, saveSetting } from './repo';
 
 export type { ShopIdentity };
@@ -61,5 +63,10 @@ export function fieldsOrDefaults<T extends object>(
 export async function setSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   const valueJson = JSON.stringify(value);
   if (valueJson === undefined) throw new TypeError(`setting ${key}: value is not JSON-serializable`);
-  await saveSetting(tx, { key, value_json: valueJson, updated_at: Date.now() });
+  const now = Date.now();
+  await saveSetting(tx, { key, value_json: valueJson, updated_at: now });
+  // Every writer of a setting comes through here (the settings page, `npm run shop -- set-…`, the merchant
+  // account): the counters' copy can never miss a change.
+  if (isCounterSetting(key))
+    await recordChanges(tx, [{ entity: 'setting', entityId: key, operation: 'upsert' }], now);
 }

@@ -11,6 +11,24 @@ export interface ChangeRecord {
 
 const FEED_COUNTER = 'change_log';
 
+/** How an account appears at counters: customers as `customer` (to sell to), staff and admins as `staff`. */
+export function counterEntityOf(role: string): 'customer' | 'staff' {
+  return role === 'customer' ? 'customer' : 'staff';
+}
+
+/**
+ * The changes of one account that had (or has) these roles: one entity each, so an account moved from customer to
+ * staff leaves the counters' customer list and joins their staff, and one made a customer again turns inactive as
+ * staff. The data each carries is decided when it is pulled (feed-data.ts).
+ */
+export function accountChanges(userId: string, ...roles: string[]): ChangeRecord[] {
+  return [...new Set(roles.map(counterEntityOf))].map((entity) => ({
+    entity,
+    entityId: userId,
+    operation: 'upsert',
+  }));
+}
+
 /**
  * Appends changes to the feed inside the caller's transaction.
  *

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
-import { readChanges } from './change-log';
+import { pullChanges } from './pull';
 
 export function syncHandlers(db: Db): Handlers<'listChanges'> {
   return {
-    listChanges: ({ query }) => readChanges(db, query.after, query.limit),
+    listChanges: ({ counter, query }) => pullChanges(db, counter, query),
   };
 }

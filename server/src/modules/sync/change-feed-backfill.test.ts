@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingKeys } from '@shop/shared';
+import { openTestDatabase } from '../../../test/support';
+import type { ShopDatabase } from '../../db/database';
+import { newId } from '../../db/ids';
+import { migrateToLatest } from '../../db/migrate';
+import { insertUser } from '../accounts/repo';
+import { feedHead, readChanges } from './change-log';
+import { withCurrentData } from './feed-data';
+
+/**
+ * Migration 017: accounts and settings made before the change feed carried them reach a counter's first pull.
+ * The database is put back as it was before 017 (its feed without them, the migration not applied), then migrated.
+ */
+let database: ShopDatabase & { drop(): Promise<void> };
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database?.drop());
+
+function anAccount(role: string, status: string) {
+  const now = Date.now();
+  return {
+    id: newId(),
+    email: `${role}-${status}-${newId().toLowerCase()}@example.test`,
+    name: `${role} ${status}`,
+    role,
+    status,
+    password_hash: '',
+    phone: role === 'customer' ? '012 345 678' : null,
+    locale: 'en',
+    otp_login: 0,
+    email_verified_at: status === 'unverified' ? null : now,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+describe('017-feed-backfill', () => {
+  it('records every active customer, every staff member and admin, and each setting a counter uses', async () => {
+    const { db } = database;
+    await db.deleteFrom('change_log').execute();
+    await db
+      .withTables<{ schema_migrations: { name: string } }>()
+      .deleteFrom('schema_migrations')
+      .where('name', '=', '017-feed-backfill')
+      .execute();
+    const accounts = {
+      customer: anAccount('customer', 'active'),
+      disabledCustomer: anAccount('customer', 'disabled'),
+      unverified: anAccount('customer', 'unverified'),
+      staff: anAccount('staff', 'active'),
+      disabledAdmin: anAccount('admin', 'disabled'),
+    };
+    for (const account of Object.values(accounts)) await insertUser(db, account);
+    const head = await feedHead(db);
+
+    expect(await migrateToLatest(db)).toEqual(['017-feed-backfill']);
+
+    const page = await readChanges(db, head, 100);
+    expect(page.changes[0]!.seq).toBe(head + 1);
+    expect(page.changes.map((c) => `${c.entity}:${c.entityId}`).sort()).toEqual(
+      [
+        `customer:${accounts.customer.id}`,
+        `staff:${accounts.staff.id}`,
+        `staff:${accounts.disabledAdmin.id}`,
+        ...Object.values(settingKeys)
+          .filter((key) => key !== settingKeys.holdLimits)
+          .map((key) => `setting:${key}`),
+      ].sort(),
+    );
+    const withData = await withCurrentData(db, page.changes);
+    const dataOf = (id: string) => withData.find((c) => c.entityId === id)!.data;
+    expect(dataOf(accounts.customer.id)).toEqual({
+      id: accounts.customer.id,
+      name: 'customer active',
+      phone: '012 345 678',
+      email: accounts.customer.email,
+    });
+    expect(dataOf(accounts.disabledAdmin.id)).toMatchObject({ role: 'admin', active: false });
+    expect(dataOf(settingKeys.invoiceVat)).toEqual({
+      key: settingKeys.invoiceVat,
+      value: { registered: false, ratePercent: 10, tin: '' },
+    });
+    // Nothing stored yet: a counter must not make a static KHQR of an account the shop never entered.
+    expect(dataOf(settingKeys.merchantAccount)).toEqual({ key: settingKeys.merchantAccount, value: null });
+    expect(await feedHead(db)).toBe(head + page.changes.length);
+  });
+});

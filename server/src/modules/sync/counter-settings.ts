@@ -1,0 +1,18 @@
+import { settingKeys, type ShopSettingKey } from '@shop/shared';
+
+/**
+ * The settings a counter keeps a copy of, and so the ones the change feed carries (entity `setting`, id = the key):
+ * who the shop is (receipts), its riel rate (cash in two currencies), VAT (tax invoices) and its Bakong account (a
+ * static KHQR when offline: account, name, city and merchant ids only; the Bakong API token is configuration and
+ * never a setting). Hold limits are the web shop's business and stay on the server.
+ */
+export const counterSettingKeys: readonly ShopSettingKey[] = [
+  settingKeys.shopIdentity,
+  settingKeys.pricing,
+  settingKeys.invoiceVat,
+  settingKeys.merchantAccount,
+];
+
+export function isCounterSetting(key: string): key is ShopSettingKey {
+  return (counterSettingKeys as readonly string[]).includes(key);
+}
