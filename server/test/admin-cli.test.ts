@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database';
 import { verifyPassword } from '../src/modules/accounts/passwords';
+import { listDevices, pairDevice } from '../src/modules/devices/service';
 import { createTestDatabase, type TestDatabase } from './support';
 
 const run = promisify(execFile);
@@ -56,5 +57,34 @@ describe('npm run shop -- create-admin', () => {
       stderr: expect.stringContaining('password: use at least 10 characters'),
     });
     expect(await shop('make-coffee')).toMatchObject({ code: 1, stderr: expect.stringContaining('Usage') });
+  });
+});
+
+describe('npm run shop -- create-device, devices, revoke-device', () => {
+  it('adds a counter whose printed code pairs once, lists it, and revokes it', async () => {
+    const created = await shop('create-device', '--name', 'Front counter');
+    expect(created.code).toBe(0);
+    const pairingCode = /Pairing code: (\S+)/.exec(created.stdout)?.[1];
+    const id = /\(([0-9A-Z]{26})\) created/.exec(created.stdout)?.[1];
+    expect(pairingCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const database = await openDatabase(target.url);
+    try {
+      const paired = await pairDevice(
+        database.db,
+        { userId: null, ip: '127.0.0.1' },
+        { pairingCode: pairingCode! },
+      );
+      expect(paired.device).toEqual({ id, name: 'Front counter' });
+      const listed = await shop('devices');
+      expect(listed.stdout).toMatch(new RegExp(`${id}  Front counter  paired`));
+
+      expect((await shop('revoke-device', id!)).stdout).toContain('revoked');
+      expect((await listDevices(database.db)).find((d) => d.id === id)?.status).toBe('revoked');
+    } finally {
+      await database.close();
+    }
+    expect(await shop('create-device')).toMatchObject({ code: 1, stderr: expect.stringContaining('--name') });
+    expect(await shop('revoke-device', 'NOPE')).toMatchObject({ code: 1, stderr: 'No such device\n' });
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '../http/errors';
 import { createActiveUser } from '../modules/accounts/users';
 import { bakongCheck } from './bakong-check';
+import { deviceCommand } from './devices';
 import { openForCli, parseOptions } from './open';
 import { setterCommands } from './setting-commands';
 import { runSetter, showSettings } from './settings';
@@ -11,6 +12,9 @@ const commands: ReadonlyArray<[string, string]> = [
   ['settings get KEY', 'one setting as JSON'],
   ...Object.values(setterCommands).map((command): [string, string] => [command.usage, command.summary]),
   ['bakong-check', 'ask the Bakong Open API (BAKONG_API_URL) whether BAKONG_TOKEN works'],
+  ['create-device --name N', 'add a counter and print its one-time pairing code (valid 15 minutes)'],
+  ['devices', 'list the counters: paired or not, last seen and synced, items queued and parked'],
+  ['revoke-device ID', 'revoke a counter: its token stops working at once'],
 ];
 
 const usage = `Usage: npm run shop -- <command>
@@ -26,6 +30,8 @@ async function main(): Promise<number> {
   if (command === 'create-admin') return createAdmin(rest);
   if (command === 'settings') return showSettings(rest);
   if (command === 'bakong-check') return bakongCheck();
+  if (command === 'create-device' || command === 'devices' || command === 'revoke-device')
+    return deviceCommand(command, rest, usage);
   const setter = command === undefined ? undefined : setterCommands[command];
   if (command !== undefined && setter) return runSetter(command, setter, rest);
   console.error(usage);

@@ -548,7 +548,7 @@ export interface DeviceTable {
   pairing_code_hash: string | null;
   pairing_expires_at: number | null;
   token_hash: string | null;
-  created_by: string;
+  created_by: string | null;
   created_at: number;
   paired_at: number | null;
   revoked_at: number | null;

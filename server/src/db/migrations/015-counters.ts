@@ -14,7 +14,8 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('pairing_expires_at', 'bigint')
     // SHA-256 of the device's token once paired.
     .addColumn('token_hash', 'char(64)', (c) => c.unique())
-    .addColumn('created_by', 'varchar(26)', (c) => c.notNull().references('users.id'))
+    // Null when made with `npm run shop -- create-device` (no account at the command line).
+    .addColumn('created_by', 'varchar(26)', (c) => c.references('users.id'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('paired_at', 'bigint')
     .addColumn('revoked_at', 'bigint')

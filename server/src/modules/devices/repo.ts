@@ -79,7 +79,7 @@ export async function markDeviceSynced(
     .execute();
 }
 
-export async function revokeDeviceRow(tx: Tx, id: string, by: string, now: number): Promise<void> {
+export async function revokeDeviceRow(tx: Tx, id: string, by: string | null, now: number): Promise<void> {
   await tx
     .updateTable('devices')
     .set({ revoked_at: now, revoked_by: by, pairing_code_hash: null, pairing_expires_at: null })

@@ -58,7 +58,7 @@ function normalizeCode(typed: string): string {
 
 export async function createDevice(
   db: Db,
-  actor: Actor & { userId: string },
+  actor: Actor,
   name: string,
   now = Date.now(),
 ): Promise<CreatedDevice> {
@@ -142,7 +142,7 @@ export async function listDevices(db: Db, onlyId?: string): Promise<Device[]> {
 
 export async function revokeDevice(
   db: Db,
-  actor: Actor & { userId: string },
+  actor: Actor,
   id: string,
   now = Date.now(),
 ): Promise<Device> {
