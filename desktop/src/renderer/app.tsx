@@ -93,8 +93,8 @@ function Pairing({ onPaired }: { onPaired: (status: CounterStatus) => void }) {
       <h1>Set up this counter</h1>
       <form onSubmit={submit}>
         <p className="hint">
-          An admin creates the counter in the back office (Devices) and reads you its pairing code. It works
-          once, for 15 minutes.
+          An admin creates the counter (npm run shop -- create-device on the server) and reads you its pairing
+          code. It works once, for 15 minutes.
         </p>
         <label>
           Shop server address

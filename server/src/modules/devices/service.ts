@@ -140,12 +140,7 @@ export async function listDevices(db: Db, onlyId?: string): Promise<Device[]> {
   }));
 }
 
-export async function revokeDevice(
-  db: Db,
-  actor: Actor,
-  id: string,
-  now = Date.now(),
-): Promise<Device> {
+export async function revokeDevice(db: Db, actor: Actor, id: string, now = Date.now()): Promise<Device> {
   await inTransaction(db, async (tx) => {
     const device = await findDevice(tx, id);
     if (!device) throw new NotFound('No such device');
