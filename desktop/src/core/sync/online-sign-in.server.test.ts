@@ -6,7 +6,7 @@ import { createActiveUser } from '../../../../server/src/modules/accounts/users'
 import { createPosCore } from '../core';
 import { TEST_PIN } from '../test-support/cashier';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../test-support/proxy';
-import { aStaffMemberWithPin, counterFolders } from '../test-support/real-shop';
+import { aStaffMemberWithPin, counterFolders, type StaffWithPassword } from '../test-support/real-shop';
 
 /**
  * Signing in at the counter as the shop does it: online first, with the password and the code the server mails
@@ -15,10 +15,13 @@ import { aStaffMemberWithPin, counterFolders } from '../test-support/real-shop';
  */
 let shop: TestShopWithMail;
 let proxy: TcpProxy;
+let clerk: StaffWithPassword;
 const folders = counterFolders();
 beforeAll(async () => {
   shop = await startTestShopWithMail();
   proxy = await startTcpProxy(hostAndPort(shop.server.url));
+  // Made once: every password here is a deliberate ~0.2-2 s of scrypt on the server.
+  clerk = await aStaffMemberWithPin(shop);
 });
 afterAll(async () => {
   await proxy.close();
@@ -46,7 +49,6 @@ async function pairedCounter() {
 
 describe('signing in at the counter', () => {
   it('online with the password and the mailed code, then offline with the PIN set on the server', async () => {
-    const clerk = await aStaffMemberWithPin(shop);
     const core = await pairedCounter();
     const c = core.commands;
     // Never signed in online on this counter: the PIN alone does not open it.
@@ -105,7 +107,6 @@ describe('signing in at the counter', () => {
     expect(await core.commands.signedIn()).toBeNull();
     expect(await sessionsOf(customer.id)).toBe(0);
     // Nor does a wrong password of a staff member get anywhere.
-    const clerk = await aStaffMemberWithPin(shop);
     await expect(
       core.commands.signInOnline({ email: clerk.email, password: 'not the password' }),
     ).rejects.toMatchObject({ code: 'forbidden' });

@@ -8,7 +8,7 @@ import {
   type TestShop,
 } from '../../../../server/test/factory';
 import { pageApplier } from '../catalog/apply-page';
-import { page, product } from '../test-support/fixtures';
+import { cashierSignedIn, page, product, TEST_PIN } from '../test-support/fixtures';
 import {
   aReadyCounter,
   aStaffMemberWithPin,
@@ -127,6 +127,34 @@ describe('the shop and its counters', () => {
       type: 'sale',
       deviceName: 'Side counter',
     });
+    core.close();
+  });
+
+  it('a sale by a staff member disabled on the server before the push is parked; the next cashier’s sale arrives', async () => {
+    const mouse = await aProductWithStock(shop, { stock: 5, name: 'Mouse' });
+    const leaving = await aStaffMemberWithPin(shop);
+    const { core } = await counter('Till 5');
+    await core.pullNow(); // the counter learns the new staff member and their PIN
+    await cashierSignedIn(core, leaving.id);
+    const theirs = await cashSale(core, mouse.id);
+    await shop.admin.updateUser({ params: { id: leaving.id }, body: { status: 'disabled' } });
+    await cashierSignedIn(core, cashier.id);
+    const next = await cashSale(core, mouse.id);
+
+    const { results } = await core.pushNow();
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      [theirs.id, 'parked'],
+      [next.id, 'applied'],
+    ]);
+    expect(await core.commands.status()).toMatchObject({ pending: 0, failed: [] });
+    const { items } = await shop.admin.listParkedItems({});
+    expect(items.find((p) => p.id === theirs.id)).toMatchObject({ type: 'sale', status: 'parked' });
+    // The pull that follows signs nobody out but them: the disabled member can no longer open the counter.
+    await core.pullNow();
+    await expect(core.commands.signInWithPin({ staffId: leaving.id, pin: TEST_PIN })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await core.commands.signedIn()).toMatchObject({ id: cashier.id });
     core.close();
   });
 
