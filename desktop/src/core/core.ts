@@ -70,6 +70,7 @@ export function createPosCore(options: PosCoreOptions) {
         transport: httpTransport({
           serverUrl,
           token: () => token,
+          timeoutMs: config.requestTimeoutMs,
           ...(options.fetch && { fetch: options.fetch }),
         }),
       };

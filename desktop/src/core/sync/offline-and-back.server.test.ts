@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aProductWithStock, startTestShop, type TestShop } from '../../../../server/test/factory';
 import { createPosCore } from '../core';
+import { cashierSignedIn } from '../test-support/cashier';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../test-support/proxy';
 import {
   aReadyCounter,
@@ -96,6 +97,35 @@ describe('a counter whose network fails', () => {
     expect(results.map((r) => r.orderId).sort()).toEqual(applied.orders.map((o) => o.id));
     expect((await shop.admin.getProductStock({ params: { id: ssd.id } })).onHand).toBe(7);
     core.close();
+  });
+
+  it('a server that stops answering (a black hole, no reset): the push gives up in time and the retry applies it once', async () => {
+    const hub = await aProductWithStock(shop, { stock: 5, name: 'USB hub' });
+    const dataDir = folders.make();
+    const { core, deviceId } = await aReadyCounter(shop, {
+      serverUrl: proxy.url,
+      cashierId: cashier.id,
+      dataDir,
+    });
+    core.close();
+    // The same counter with a short request timeout (the default is a minute), so the test does not wait that long.
+    const counter = createPosCore({ dataDir, appVersion: '0.1.0-test', config: { requestTimeoutMs: 1_000 } });
+    await cashierSignedIn(counter, cashier.id);
+    const sale = await cashSale(counter, hub.id);
+    proxy.switches.holdResponses = true;
+    const started = Date.now();
+    try {
+      await expect(counter.pushNow()).rejects.toThrow();
+    } finally {
+      proxy.switches.holdResponses = false;
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await counter.commands.status()).pending).toBe(1);
+
+    const { results } = await counter.pushNow();
+    expect(results).toMatchObject([{ id: sale.id, status: 'applied' }]);
+    expect((await serverRecordOf(shop, deviceId)).orders).toHaveLength(1);
+    counter.close();
   });
 
   it("the counter's process killed mid-push: a new core on the same folder brings every sale over once", async () => {
