@@ -39,8 +39,8 @@ const sessionsOf = async (userId: string) =>
       .execute()
   ).length;
 
-async function pairedCounter() {
-  const core = createPosCore({ dataDir: folders.make(), appVersion: '0.1.0-test' });
+async function pairedCounter(config: { requestTimeoutMs?: number } = {}) {
+  const core = createPosCore({ dataDir: folders.make(), appVersion: '0.1.0-test', config });
   const { pairingCode } = await shop.admin.createDevice({ body: { name: 'Front counter' } });
   await core.commands.pair({ serverUrl: proxy.url, pairingCode });
   await core.pullNow();
@@ -110,6 +110,21 @@ describe('signing in at the counter', () => {
     await expect(
       core.commands.signInOnline({ email: clerk.email, password: 'not the password' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
+    core.close();
+  });
+
+  it('a server that stops answering sends the cashier to the PIN in moments, not after minutes', async () => {
+    const core = await pairedCounter({ requestTimeoutMs: 1_000 });
+    proxy.switches.holdResponses = true;
+    const started = Date.now();
+    try {
+      await expect(
+        core.commands.signInOnline({ email: clerk.email, password: clerk.password }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+    } finally {
+      proxy.switches.holdResponses = false;
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
     core.close();
   });
 });
