@@ -12,6 +12,12 @@ export interface PosConfig {
   /** Wrong PINs in a row before the PIN pad locks, and the first lock's length (each further lock doubles it). */
   pinAttempts: number;
   pinLockMs: number;
+  /**
+   * How long a pull or push may take before the counter gives up and tries again later. Without it, a connection
+   * that dies without a reset (Wi-Fi gone, a router's black hole) holds the pusher for undici's 5-minute default
+   * while sales queue up behind it.
+   */
+  requestTimeoutMs: number;
 }
 
 export const defaultPosConfig: PosConfig = {
@@ -19,4 +25,5 @@ export const defaultPosConfig: PosConfig = {
   fallbackRielPerUsd: 4_100,
   pinAttempts: 5,
   pinLockMs: 5 * 60 * 1000,
+  requestTimeoutMs: 60_000,
 };

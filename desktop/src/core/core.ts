@@ -70,6 +70,7 @@ export function createPosCore(options: PosCoreOptions) {
         transport: httpTransport({
           serverUrl,
           token: () => token,
+          timeoutMs: config.requestTimeoutMs,
           ...(options.fetch && { fetch: options.fetch }),
         }),
       };
@@ -82,6 +83,7 @@ export function createPosCore(options: PosCoreOptions) {
       return serverUrl && token ? { serverUrl, token } : null;
     },
     now,
+    timeoutMs: config.requestTimeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
   const push = pusher({

@@ -16,7 +16,14 @@ export function serverSignIn(options: {
   server: () => { serverUrl: string; token: string } | null;
   now: () => number;
   fetch?: typeof fetch;
+  /** A server that stops answering must not leave the cashier at a spinner: they sign in by PIN instead. */
+  timeoutMs?: number;
 }) {
+  const send = options.fetch ?? fetch;
+  const { timeoutMs } = options;
+  const timedFetch: typeof fetch = timeoutMs
+    ? (input, init) => send(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    : send;
   // The password typed at the first step, kept in memory only until the code comes (the server may ask for both).
   const waiting = new Map<string, { password: string; until: number }>();
 
@@ -26,7 +33,7 @@ export function serverSignIn(options: {
     return createShopClient({
       baseUrl: server.serverUrl,
       headers: () => ({ authorization: `Bearer ${bearer ?? server.token}` }),
-      ...(options.fetch && { fetch: options.fetch }),
+      fetch: timedFetch,
     });
   };
 

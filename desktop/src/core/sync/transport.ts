@@ -13,13 +13,25 @@ export interface HttpTransportOptions {
   serverUrl: string;
   token: () => string | null;
   fetch?: typeof fetch;
+  /** Each request is given up after this long (a timeout is retryable: the pusher backs off and tries again). */
+  timeoutMs?: number;
 }
 
 /** The sync routes over the typed API client, with the device's own token. */
 export function httpTransport(options: HttpTransportOptions): SyncTransport {
+  const send = options.fetch ?? fetch;
+  const { timeoutMs } = options;
   const client = createShopClient({
     baseUrl: options.serverUrl,
-    ...(options.fetch && { fetch: options.fetch }),
+    fetch: timeoutMs
+      ? (input, init) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          return send(input, {
+            ...init,
+            signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+          });
+        }
+      : send,
     headers: (): Record<string, string> => {
       const token = options.token();
       return token ? { authorization: `Bearer ${token}` } : {};
