@@ -9,6 +9,8 @@ import { AppError } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
 import { markDeviceSynced } from '../devices/repo';
 import type { CallingCounter } from '../devices/service';
+import { recordStockChanges } from '../inventory/ledger';
+import type { ApplyContext, PushBatch } from './counter-context';
 import { applyItem } from './push-apply';
 import { findSyncItems, insertSyncItem, settleSyncItem } from './push-repo';
 
@@ -74,6 +76,7 @@ async function applyInOrder(
   kept: Map<string, SyncItemTable>,
   now: number,
 ): Promise<PushResult[]> {
+  const batch: PushBatch = { stockChanged: new Set(), lookups: new Map() };
   // Answers given in this batch, for an id that comes twice in it (as a retry would find it kept).
   const answered = new Map<string, { hash: string; result: PushResult }>();
   const results: PushResult[] = [];
@@ -84,26 +87,27 @@ async function applyInOrder(
     if (row) results.push(storedAnswer(row, counter, hash));
     else if (earlier) results.push(earlier.hash === hash ? earlier.result : otherContent(item.id));
     else {
-      const result = await pushOne(tx, counter, item, hash, now, `push_item_${index}`);
+      const result = await pushOne({ tx, counter, now, batch }, item, hash, `push_item_${index}`);
       answered.set(item.id, { hash, result });
       results.push(result);
     }
   }
+  // Last, as every feed writer does (change-log.ts): the feed's counter is held from here to the commit only.
+  await recordStockChanges(tx, [...batch.stockChanged], now);
   return results;
 }
 
 async function pushOne(
-  tx: Tx,
-  counter: CallingCounter,
+  ctx: ApplyContext,
   item: PushItem,
   hash: string,
-  now: number,
   savepoint: string,
 ): Promise<PushResult> {
+  const { tx, counter, now } = ctx;
   try {
     return await inSavepoint(tx, savepoint, async () => {
       await takeItemKey(tx, syncRow(counter, item, hash, now, { status: 'applied' }));
-      const applied = await applyItem({ tx, counter, now }, item);
+      const applied = await applyItem(ctx, item);
       const result: PushResult = { id: item.id, status: 'applied', ...applied };
       await settleSyncItem(tx, item.id, {
         status: 'applied',
