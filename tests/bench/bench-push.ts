@@ -87,7 +87,9 @@ export async function benchPush(
       );
       await cashierSignedIn(core, people.staffId);
 
-      log(`${target.label}: queueing ${options.sales.toLocaleString('en-US')} offline sales at the counter...`);
+      log(
+        `${target.label}: queueing ${options.sales.toLocaleString('en-US')} offline sales at the counter...`,
+      );
       let started = performance.now();
       await queueSales(core, products, options.sales);
       const queueSeconds = (performance.now() - started) / 1000;

@@ -3,7 +3,8 @@ import { defaultCacheDir, defaultReportFile } from './paths';
 import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k';
+export type BenchPart =
+  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
