@@ -131,7 +131,7 @@ async function anAdminSession(databaseUrl: string): Promise<string> {
   }
 }
 
-function memoryOf(pid: number | undefined): { rss: number; peak: number } {
+export function memoryOf(pid: number | undefined): { rss: number; peak: number } {
   if (pid === undefined) return { rss: Number.NaN, peak: Number.NaN };
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

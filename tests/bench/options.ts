@@ -3,8 +3,17 @@ import { defaultCacheDir, defaultReportFile } from './paths';
 import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
-export type BenchPart = 'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull';
-export const benchParts: BenchPart[] = ['catalog', 'orders', 'web', 'stuffing', 'slow-clients', 'first-pull'];
+export type BenchPart =
+  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k';
+export const benchParts: BenchPart[] = [
+  'catalog',
+  'orders',
+  'web',
+  'stuffing',
+  'slow-clients',
+  'first-pull',
+  'push-10k',
+];
 
 export interface BenchOptions {
   quick: boolean;
@@ -74,6 +83,7 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    stuffing: 10,000 wrong sign-ins from 100 addresses at 100 accounts while owners sign in
                    slow-clients: fresh visitors while 10,000 slow connections are open
                    first-pull: a new counter pulls the whole change feed of 100,000 products (--quick: 1,000)
+                   push-10k: a counter pushes 10,000 queued offline sales (--quick: 1,000)
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -95,6 +105,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       stuffing: true,
       'slow-clients': true,
       'first-pull': true,
+      'push-10k': true,
     },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,

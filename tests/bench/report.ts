@@ -10,6 +10,8 @@ import { carriedPart, wrapPart } from './report-parts';
 import { stuffingMarkdown, stuffingText } from './report-stuffing';
 import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
 import { firstPullMarkdown, firstPullText } from './report-first-pull';
+import { pushMarkdown, pushText } from './report-push';
+import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
@@ -89,6 +91,8 @@ export interface BenchReport {
   slowClients: SlowClientFigures | null;
   /** A new counter's first pull of the whole change feed; null when not measured. */
   firstPull: FirstPullRow[] | null;
+  /** A counter's queue of 10,000 offline sales pushed; null when not measured. */
+  pushTenK: PushRow[] | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -449,6 +453,7 @@ export function renderText(report: BenchReport): string {
     ...(parts.stuffing && report.stuffing ? [stuffingText(report.stuffing)] : []),
     ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
     ...(parts['first-pull'] && report.firstPull ? [firstPullText(report.firstPull)] : []),
+    ...(parts['push-10k'] && report.pushTenK ? [pushText(report.pushTenK)] : []),
   ].join('\n');
 }
 
@@ -548,6 +553,7 @@ const partNames: Record<BenchPart, string> = {
   stuffing: 'credential stuffing',
   'slow-clients': 'slow clients',
   'first-pull': "a new counter's first pull",
+  'push-10k': "a counter's push of 10,000 sales",
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -558,6 +564,8 @@ function partBody(report: BenchReport, part: BenchPart): string {
     return report.slowClients ? slowClientsMarkdown(report.slowClients, report.options.nodeEnv) : '';
   if (part === 'first-pull')
     return report.firstPull ? firstPullMarkdown(report.firstPull, report.options.nodeEnv) : '';
+  if (part === 'push-10k')
+    return report.pushTenK ? pushMarkdown(report.pushTenK, report.options.nodeEnv) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -613,6 +621,7 @@ ${partMarkdown(report, 'web', previous)}
 ${partMarkdown(report, 'stuffing', previous)}
 ${partMarkdown(report, 'slow-clients', previous)}
 ${partMarkdown(report, 'first-pull', previous)}
+${partMarkdown(report, 'push-10k', previous)}
 
 ## How to run
 
@@ -625,13 +634,14 @@ npm run bench -- --only web           # the web shop in headless Chromium only, 
 npm run bench -- --only stuffing      # credential stuffing against sign-in only, about 5 minutes
 npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connections are open, about 2 minutes
 npm run bench -- --only first-pull    # a new counter pulls 100,000 products (seeding included: about 4 minutes)
+npm run bench -- --only push-10k      # a counter pushes 10,000 queued offline sales (queueing them: about 1 minute)
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web|stuffing|slow-clients|first-pull\` (the other parts' sections are carried over from the file being replaced),
+\`--only catalog|orders|web|stuffing|slow-clients|first-pull|push-10k\` (the other parts' sections are carried over from the file being replaced),
 \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).

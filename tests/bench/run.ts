@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
+import { benchPush, type PushTarget } from './bench-push';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
 import { benchSlowClients } from './bench-slow-clients';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       stuffing: null,
       slowClients: null,
       firstPull: null,
+      pushTenK: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -143,6 +145,8 @@ async function main(): Promise<void> {
         report,
         options.mysql ? newScratch : null,
       );
+    if (options.parts['push-10k'])
+      report.pushTenK = await benchAllPushes(options, workDir, report, options.mysql ? newScratch : null);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
@@ -197,6 +201,33 @@ async function benchAllFirstPulls(
     }
   }
   return benchFirstPull(targets, { nodeEnv: options.nodeEnv, workDir }, log);
+}
+
+/**
+ * A counter's queue pushed, on a fresh SQLite database and on a MariaDB database of its own when MariaDB is
+ * reachable (both seeded with the demo catalog by the server at its start).
+ */
+async function benchAllPushes(
+  options: BenchOptions,
+  workDir: string,
+  report: BenchReport,
+  newScratch: (() => Promise<ScratchMysql>) | null,
+) {
+  const dir = path.join(workDir, 'push-sqlite');
+  const targets: PushTarget[] = [
+    { label: 'SQLite', dataDir: dir, databaseUrl: `sqlite:${path.join(dir, 'shop.sqlite')}` },
+  ];
+  if (newScratch) {
+    try {
+      const scratch = await newScratch();
+      if (!('version' in report.mysql)) report.mysql = { version: scratch.version };
+      targets.push({ label: 'MariaDB', dataDir: path.join(workDir, 'push-mysql'), databaseUrl: scratch.url });
+    } catch (error) {
+      report.mysql = { skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}` };
+      log(`push-10k: MariaDB ${report.mysql.skipped}`);
+    }
+  }
+  return benchPush(targets, { nodeEnv: options.nodeEnv, sales: options.quick ? 1_000 : 10_000 }, log);
 }
 
 async function benchBare(options: BenchOptions, connectionCounts: number[]): Promise<LoadRow[]> {

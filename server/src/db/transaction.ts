@@ -16,9 +16,17 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, att
     try {
       return await db.transaction().execute(work);
     } catch (error) {
-      const errno = (error as { errno?: number }).errno;
-      if (attempt >= attempts || errno === undefined || !RETRYABLE_MYSQL_ERRORS.has(errno)) throw error;
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
+}
+
+/**
+ * True for the errors after which MySQL has rolled back (deadlock) or must roll back (lock wait) the transaction:
+ * the whole transaction is to be run again, never continued (after a deadlock the connection is no longer in it).
+ */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const errno = (error as { errno?: number } | null)?.errno;
+  return errno !== undefined && RETRYABLE_MYSQL_ERRORS.has(errno);
 }

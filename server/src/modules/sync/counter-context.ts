@@ -16,6 +16,30 @@ export interface ApplyContext {
   tx: Tx;
   counter: CallingCounter;
   now: number;
+  /** Set when the item is one of a pushed batch applied in one transaction (push-service.ts). */
+  batch?: PushBatch;
+}
+
+/**
+ * What the items of one pushed batch share inside its one transaction: lookups that cannot change during it (the
+ * staff member, the shop's riel rate) are made once, and the products whose stock its sales moved get their one
+ * change-feed entry each when the batch ends, so the feed's counter row is locked for a moment at the end instead of
+ * from the first sale to the commit.
+ */
+export interface PushBatch {
+  stockChanged: Set<string>;
+  lookups: Map<string, Promise<unknown>>;
+}
+
+/** `load()` once per batch for `key` (every time when the item is applied alone, as a staff retry does). */
+export function oncePerBatch<T>(ctx: ApplyContext, key: string, load: () => Promise<T>): Promise<T> {
+  if (!ctx.batch) return load();
+  let found = ctx.batch.lookups.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    ctx.batch.lookups.set(key, found);
+  }
+  return found;
 }
 
 /** What applying an item answers (its id and status are added by the push). */

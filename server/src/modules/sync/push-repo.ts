@@ -8,6 +8,20 @@ export async function findSyncItem(db: Db | Tx, id: string): Promise<SyncItemTab
   return db.selectFrom('sync_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The rows kept for these ids, by id (one query for a whole pushed batch). */
+export async function findSyncItems(
+  db: Db | Tx,
+  ids: readonly string[],
+): Promise<Map<string, SyncItemTable>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sync_items')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** Inserting the row takes the item's key: a concurrent retry of the same id waits here, then fails on it. */
 export async function insertSyncItem(tx: Tx, row: SyncItemTable): Promise<void> {
   await tx.insertInto('sync_items').values(row).execute();

@@ -10,7 +10,14 @@ import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
 import { insertPayment } from '../payments/repo';
 import { getPricing } from '../settings/pricing';
-import { requireSeller, requireShift, staffActor, type ApplyContext, type Applied } from './counter-context';
+import {
+  oncePerBatch,
+  requireSeller,
+  requireShift,
+  staffActor,
+  type ApplyContext,
+  type Applied,
+} from './counter-context';
 import { findProductsForSale, findUserForCounter, insertShortfalls } from './counter-repo';
 
 /**
@@ -26,7 +33,7 @@ const WALK_IN = 'Walk-in customer';
 
 export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Applied> {
   const { tx } = ctx;
-  await requireSeller(tx, item.staffId);
+  await oncePerBatch(ctx, `seller:${item.staffId}`, () => requireSeller(tx, item.staffId));
   if (item.shiftId) await requireShift(ctx, item.shiftId);
   const customer = item.customerId ? await findUserForCounter(tx, item.customerId) : undefined;
   if (item.customerId && !customer) throw new NotFound(`Unknown customer ${item.customerId}`);
@@ -42,7 +49,7 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   const discountCents = item.discountCents ?? 0;
   if (discountCents > subtotalCents) throw new Invalid('The sale discount is more than the sale');
   const totalCents = subtotalCents - discountCents;
-  const { rielPerUsd } = await getPricing(tx);
+  const { rielPerUsd } = await oncePerBatch(ctx, 'pricing', () => getPricing(tx));
   if (!Number.isSafeInteger(subtotalCents * rielPerUsd))
     throw new Invalid('The amounts of this sale are too large to be real');
 
@@ -127,11 +134,11 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
     },
     ctx.now,
   );
-  await recordStockChanges(
-    tx,
-    sales.filter((s) => s.sold > 0).map((s) => s.productId),
-    ctx.now,
-  );
+  const moved = sales.filter((s) => s.sold > 0).map((s) => s.productId);
+  // In a batch, the feed entries are written once at its end (after this point nothing of the sale can fail that
+  // would leave an entry for a product it did not move: an extra one is harmless anyway, pulls read stock as it is).
+  if (ctx.batch) for (const productId of moved) ctx.batch.stockChanged.add(productId);
+  else await recordStockChanges(tx, moved, ctx.now);
   return { orderId: order.id, orderNumber: number, ...(shortfalls.length && { shortfalls }) };
 }
 
