@@ -4,7 +4,7 @@ import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
 export type BenchPart =
-  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k';
+  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k' | 'pos';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
@@ -13,6 +13,7 @@ export const benchParts: BenchPart[] = [
   'slow-clients',
   'first-pull',
   'push-10k',
+  'pos',
 ];
 
 export interface BenchOptions {
@@ -84,6 +85,7 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    slow-clients: fresh visitors while 10,000 slow connections are open
                    first-pull: a new counter pulls the whole change feed of 100,000 products (--quick: 1,000)
                    push-10k: a counter pushes 10,000 queued offline sales (--quick: 1,000)
+                   pos: the counter's core alone on 100,000 local products: lookups, offline sale commits
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -106,6 +108,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       'slow-clients': true,
       'first-pull': true,
       'push-10k': true,
+      pos: true,
     },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,

@@ -11,6 +11,8 @@ import { stuffingMarkdown, stuffingText } from './report-stuffing';
 import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
 import { firstPullMarkdown, firstPullText } from './report-first-pull';
 import { pushMarkdown, pushText } from './report-push';
+import type { PosFigures } from './bench-pos';
+import { posMarkdown, posText } from './report-pos';
 import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
@@ -93,6 +95,7 @@ export interface BenchReport {
   firstPull: FirstPullRow[] | null;
   /** A counter's queue of 10,000 offline sales pushed; null when not measured. */
   pushTenK: PushRow[] | null;
+  pos: PosFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -454,6 +457,7 @@ export function renderText(report: BenchReport): string {
     ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
     ...(parts['first-pull'] && report.firstPull ? [firstPullText(report.firstPull)] : []),
     ...(parts['push-10k'] && report.pushTenK ? [pushText(report.pushTenK)] : []),
+    ...(parts.pos && report.pos ? [posText(report.pos)] : []),
   ].join('\n');
 }
 
@@ -554,6 +558,7 @@ const partNames: Record<BenchPart, string> = {
   'slow-clients': 'slow clients',
   'first-pull': "a new counter's first pull",
   'push-10k': "a counter's push of 10,000 sales",
+  pos: "the counter's core",
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -566,6 +571,7 @@ function partBody(report: BenchReport, part: BenchPart): string {
     return report.firstPull ? firstPullMarkdown(report.firstPull, report.options.nodeEnv) : '';
   if (part === 'push-10k')
     return report.pushTenK ? pushMarkdown(report.pushTenK, report.options.nodeEnv) : '';
+  if (part === 'pos') return report.pos ? posMarkdown(report.pos) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 

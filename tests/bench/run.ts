@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
+import { benchPos } from './bench-pos';
 import { benchPush, type PushTarget } from './bench-push';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       slowClients: null,
       firstPull: null,
       pushTenK: null,
+      pos: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
       );
     if (options.parts['push-10k'])
       report.pushTenK = await benchAllPushes(options, workDir, report, options.mysql ? newScratch : null);
+    if (options.parts.pos) report.pos = await benchPos(options.quick ? 10_000 : 100_000);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
