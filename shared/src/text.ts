@@ -111,3 +111,16 @@ export function lineText(max: number) {
 export function multilineText(max: number) {
   return z.string().overwrite(cleanLines).max(max, `use at most ${max} characters`);
 }
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text made safe to place in HTML, in an element or a quoted attribute (mails, invoices, receipts). */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@shop/shared';
 import type { ShopIdentity } from '../modules/settings/service';
 import { en } from './copy/en';
 import { km } from './copy/km';
@@ -50,15 +51,6 @@ function assertWebUrl(url: string, template: string): void {
 }
 
 const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 // ---------------------------------------------------------------------------------------------------------- text
 

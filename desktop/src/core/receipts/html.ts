@@ -1,18 +1,9 @@
-import type { Locale } from '@shop/shared';
+import { escapeHtml, type Locale } from '@shop/shared';
 import { encodeCode128, barRuns } from './code128';
 import type { Label } from './labels';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+/** Every value placed in the page goes through it. */
+export const esc = escapeHtml;
 
 /** Khmer OS first (the app's own copy, or the machine's), then what Windows (Khmer UI) or Linux has. */
 export const KHMER_FONTS = `'Khmer OS', 'Khmer UI', 'Noto Sans Khmer', sans-serif`;

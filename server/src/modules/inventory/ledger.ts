@@ -37,6 +37,13 @@ export const movementEffects = {
 };
 
 export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()): Promise<StockMovement> {
+  const written = await moveAndRecord(tx, movement, now);
+  await recordChanges(tx, [{ entity: 'stock', entityId: movement.productId, operation: 'upsert' }], now);
+  return written;
+}
+
+/** One product's counters moved (conditionally: never below what is there) and its ledger row written. */
+async function moveAndRecord(tx: Tx, movement: Movement, now: number): Promise<StockMovement> {
   const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
   const moved = await moveCounters(tx, productId, dOn, dRes, now);
   const level = await findCounters(tx, productId);
@@ -57,7 +64,6 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
     created_at: now,
   };
   await insertMovement(tx, row);
-  await recordChanges(tx, [{ entity: 'stock', entityId: productId, operation: 'upsert' }], now);
   return toStockMovement(row);
 }
 
@@ -73,28 +79,7 @@ export async function applyMovements(
 ): Promise<StockMovement[]> {
   const sorted = [...movements].sort((a, b) => (a.productId < b.productId ? -1 : 1));
   const written: StockMovement[] = [];
-  for (const movement of sorted) {
-    const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
-    const moved = await moveCounters(tx, productId, dOn, dRes, now);
-    const level = await findCounters(tx, productId);
-    if (!level) throw new NotFound('There is no product with this id');
-    if (!moved) throw shortage(movement, level.onHand - level.reserved);
-    const row = {
-      id: newId(),
-      product_id: productId,
-      type: movement.type,
-      on_hand_delta: dOn,
-      reserved_delta: dRes,
-      on_hand_after: level.onHand,
-      reserved_after: level.reserved,
-      reason: movement.reason ?? null,
-      reference: movement.reference ?? null,
-      actor_id: movement.actorId ?? null,
-      created_at: now,
-    };
-    await insertMovement(tx, row);
-    written.push(toStockMovement(row));
-  }
+  for (const movement of sorted) written.push(await moveAndRecord(tx, movement, now));
   const products = [...new Set(sorted.map((m) => m.productId))];
   await recordChanges(
     tx,

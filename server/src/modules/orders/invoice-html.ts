@@ -1,4 +1,4 @@
-import { formatUsd } from '@shop/shared';
+import { escapeHtml, formatUsd } from '@shop/shared';
 import {
   formatInvoiceDate,
   invoiceLabels as L,
@@ -188,14 +188,5 @@ function stacked([en, km]: Label): string {
   return `${esc(en)}<br><span class="km" lang="km">${esc(km)}</span>`;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+/** Every value placed in the page goes through it. */
+export const esc = escapeHtml;
