@@ -65,6 +65,9 @@ async function signUpAtCheckout(page: Page, email: string, name = 'Sokha Chan'):
 
 /** Puts a product in the visitor's cart through the API, as the page's own requests would (cookie + CSRF). */
 async function addToCartViaApi(page: Page, productId: string, quantity = 1): Promise<void> {
+  // The page's own first requests hand out the visitor's CSRF cookie; asking for a token while they are still in
+  // flight would race them for the cookie (a token from one answer, the cookie of the other: 403).
+  await page.waitForLoadState('networkidle');
   const { csrfToken } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { csrfToken: string };
   const answer = await page.request.post('/api/v1/cart/items', {
     data: { productId, quantity },
