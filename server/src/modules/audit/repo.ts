@@ -4,8 +4,8 @@ import type { Tx } from '../../db/transaction';
 
 /** The SQL of the audit log: rows are only ever appended, inside the transaction of the change they describe. */
 
-export async function insertAuditRow(tx: Tx, row: AuditLogTable): Promise<void> {
-  await tx.insertInto('audit_log').values(row).execute();
+export async function insertAuditRows(tx: Tx, rows: AuditLogTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('audit_log').values(rows).execute();
 }
 
 /** How many rows record `action`: of one entity, of none (`null`), or of any (`undefined`). */

@@ -6,7 +6,7 @@ import { Conflict } from '../../http/errors';
 import { applyMovement, movementEffects } from '../inventory/ledger';
 import { reserveStock } from '../inventory/service';
 import type { OrderTotals, PricedLine } from './pricing';
-import { addEvent, insertOrder, insertOrderItems, takeOrderNumber } from './repo';
+import { addEvent, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumbers } from './repo';
 
 /**
  * The steps of placing an order, for every channel, each inside the caller's transaction: price the lines
@@ -24,6 +24,12 @@ const NUMBER_PREFIX: Record<OrderChannel, string> = { web: 'W', pos: 'P' };
 /** Readable order numbers (W-1001, P-1002) from one counter, taken inside the placing transaction. */
 export async function numberOrder(tx: Tx, channel: OrderChannel): Promise<string> {
   return `${NUMBER_PREFIX[channel]}-${await takeOrderNumber(tx)}`;
+}
+
+/** `count` order numbers of a channel, in a row (a counter's pushed sales, numbered at once). */
+export async function numberOrders(tx: Tx, channel: OrderChannel, count: number): Promise<string[]> {
+  const first = await takeOrderNumbers(tx, count);
+  return Array.from({ length: count }, (_, i) => `${NUMBER_PREFIX[channel]}-${first + i}`);
 }
 
 /**

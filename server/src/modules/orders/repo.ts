@@ -6,6 +6,7 @@ import { pageOf, type PageRequest } from '../../db/paging';
 import type {
   IdempotencyKeyTable,
   OrderItemTable,
+  OrderEventTable,
   OrderLineCancellationTable,
   OrderTable,
 } from '../../db/schema';
@@ -20,7 +21,11 @@ export async function findOrderRow(db: Db | Tx, id: string): Promise<OrderTable 
 }
 
 export async function insertOrder(tx: Tx, row: OrderTable): Promise<void> {
-  await tx.insertInto('orders').values(row).execute();
+  await insertOrders(tx, [row]);
+}
+
+export async function insertOrders(tx: Tx, rows: OrderTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('orders').values(rows).execute();
 }
 
 export async function insertOrderItems(tx: Tx, rows: OrderItemTable[]): Promise<void> {
@@ -38,9 +43,8 @@ export async function addEvent(
   reason: string | null,
   now: number,
 ): Promise<void> {
-  await tx
-    .insertInto('order_events')
-    .values({
+  await insertEvents(tx, [
+    {
       id: newId(),
       order_id: orderId,
       from_status: from,
@@ -49,8 +53,12 @@ export async function addEvent(
       actor_id: actorId,
       reason,
       created_at: now,
-    })
-    .execute();
+    },
+  ]);
+}
+
+export async function insertEvents(tx: Tx, rows: OrderEventTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('order_events').values(rows).execute();
 }
 
 /** The order's lines by product id: the order in which stock rows are locked, so two orders never deadlock. */
@@ -199,9 +207,14 @@ export async function insertIdempotencyKey(tx: Tx, row: IdempotencyKeyTable): Pr
 
 /** The next value of the one order-number counter, taken inside the caller's transaction (locks the row). */
 export async function takeOrderNumber(tx: Tx): Promise<number> {
+  return takeOrderNumbers(tx, 1);
+}
+
+/** `count` order numbers in a row (a counter's pushed sales): answers the first. */
+export async function takeOrderNumbers(tx: Tx, count: number): Promise<number> {
   await tx
     .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .set((eb) => ({ value: eb('value', '+', count) }))
     .where('name', '=', 'order_number')
     .execute();
   const { value } = await tx
@@ -209,7 +222,7 @@ export async function takeOrderNumber(tx: Tx): Promise<number> {
     .select('value')
     .where('name', '=', 'order_number')
     .executeTakeFirstOrThrow();
-  return Number(value);
+  return Number(value) - count + 1;
 }
 
 /** What an order line copies of its product. */

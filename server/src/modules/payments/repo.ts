@@ -30,7 +30,11 @@ function khqrPayments(db: Db | Tx) {
 }
 
 export async function insertPayment(tx: Tx, row: PaymentTable): Promise<void> {
-  await tx.insertInto('payments').values(row).execute();
+  await insertPayments(tx, [row]);
+}
+
+export async function insertPayments(tx: Tx, rows: PaymentTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('payments').values(rows).execute();
 }
 
 /** The order's newest QR: the one its pay page shows. */

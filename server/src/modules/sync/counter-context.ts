@@ -47,7 +47,14 @@ export type Applied = Omit<PushResult, 'id' | 'status'>;
 
 /** The staff member who did an item: an active staff member or admin. The audit row names them. */
 export async function requireSeller(tx: Tx, staffId: string): Promise<{ id: string; name: string }> {
-  const user = await findUserForCounter(tx, staffId);
+  return checkSeller(await findUserForCounter(tx, staffId), staffId);
+}
+
+/** requireSeller's rule, for a user read already (a pushed batch reads its staff at once). */
+export function checkSeller(
+  user: { id: string; name: string; role: string; status: string } | undefined,
+  staffId: string,
+): { id: string; name: string } {
   if (!user || (user.role !== 'staff' && user.role !== 'admin'))
     throw new NotFound(`Unknown staff member ${staffId}`);
   if (user.status !== 'active') throw new NotFound(`Staff member ${user.name} is not active`);
@@ -59,9 +66,17 @@ export async function requireSeller(tx: Tx, staffId: string): Promise<{ id: stri
  * close that arrives after it is never dropped.
  */
 export async function requireShift(ctx: ApplyContext, shiftId: string): Promise<PosShiftTable> {
-  const shift = await findShift(ctx.tx, shiftId);
+  return checkShift(await findShift(ctx.tx, shiftId), shiftId, ctx.counter.id);
+}
+
+/** requireShift's rule, for a shift read already. */
+export function checkShift(
+  shift: PosShiftTable | undefined,
+  shiftId: string,
+  counterId: string,
+): PosShiftTable {
   if (!shift) throw new NotFound(`Unknown shift ${shiftId}: its opening has not arrived`);
-  if (shift.device_id !== ctx.counter.id) throw new NotFound(`Shift ${shiftId} belongs to another counter`);
+  if (shift.device_id !== counterId) throw new NotFound(`Shift ${shiftId} belongs to another counter`);
   return shift;
 }
 

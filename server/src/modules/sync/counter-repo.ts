@@ -6,11 +6,17 @@ import type { Tx } from '../../db/transaction';
 
 /** A user by id with their role and status: a counter item is done by active staff or admins only. */
 export async function findUserForCounter(tx: Tx, id: string) {
+  return (await findUsersForCounter(tx, [id]))[0];
+}
+
+/** Users by id (a pushed batch's staff and customers at once). */
+export async function findUsersForCounter(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
   return tx
     .selectFrom('users')
     .select(['id', 'name', 'email', 'phone', 'locale', 'role', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** What a sale line copies of its product, known or inactive alike: the counter sold it either way. */

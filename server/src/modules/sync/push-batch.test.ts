@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
-import type { PushItem } from '@shop/shared';
+import type { PushItem, PushResult } from '@shop/shared';
 import {
   aProductWithStock,
   pairTestCounter,
@@ -8,7 +8,9 @@ import {
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
+import { signedInAs } from '../../../test/support';
 import { inSavepoint } from '../../db/savepoint';
+import { countAuditRows } from '../audit/repo';
 import { inTransaction } from '../../db/transaction';
 
 /**
@@ -102,6 +104,180 @@ describe('a pushed batch', () => {
     expect(await onHand(cable.id)).toBe(500 - 120);
   });
 });
+
+describe('sales applied together (sale-run.ts)', () => {
+  /**
+   * The same sales pushed one per request (each applied alone) and all in one request (applied as a run) must leave
+   * the same orders, lines, payments, ledger rows and shortfalls: the run is only a faster way to write them.
+   */
+  it('leave exactly what the same sales leave when pushed one at a time', async () => {
+    const customer = await signedInAs(db(), 'customer');
+    const sales = (x: string, y: string): PushItem[] => [
+      aSale([
+        { productId: x, quantity: 2, unitPriceCents: 1_000 },
+        { productId: y, quantity: 1, unitPriceCents: 700, discountCents: 100 },
+      ]),
+      { ...aSale([{ productId: x, quantity: 2, unitPriceCents: 1_000 }]), payments: [khr(82_000)] },
+      aSale([{ productId: 'no-such-product', quantity: 1, unitPriceCents: 100 }]),
+      {
+        ...aSale([{ productId: y, quantity: 3, unitPriceCents: 700 }]),
+        discountCents: 200,
+        customerId: customer.userId,
+      },
+      aSale([
+        { productId: x, quantity: 1, unitPriceCents: 1_000 },
+        { productId: y, quantity: 1, unitPriceCents: 700 },
+        { productId: x, quantity: 1, unitPriceCents: 900 },
+      ]),
+      { ...aSale([{ productId: y, quantity: 1, unitPriceCents: 700 }]), customerId: staffId },
+    ];
+    const alone = await madeBy(sales, async (items) => {
+      const results = [];
+      for (const item of items) results.push(...(await push([item])).results);
+      return results;
+    });
+    const together = await madeBy(sales, async (items) => (await push(items)).results);
+    // Applied as one run, not undone and redone one at a time.
+    expect(await countAuditRows(shop.server.database.db, 'sync.run_undone')).toBe(0);
+    expect(together).toEqual(alone);
+    expect(alone.statuses).toEqual(['applied', 'applied', 'parked', 'applied', 'applied', 'applied']);
+    expect(alone.shortfalls).toEqual([
+      [],
+      [{ product: 'x', quantity: 1 }],
+      [],
+      [],
+      [{ product: 'x', quantity: 2 }],
+      [],
+    ]);
+  });
+
+  it('take consecutive order numbers, and a run cut by other items keeps the batch in order', async () => {
+    const cable = await aProductWithStock(shop, { stock: 100, name: 'Run cable' });
+    const shiftId = ulid();
+    const at = Date.now();
+    const open: PushItem = {
+      id: ulid(),
+      type: 'shift_open',
+      at,
+      staffId,
+      shiftId,
+      floatUsdCents: 0,
+      floatKhr: 0,
+    };
+    const inShift = () => ({
+      ...aSale([{ productId: cable.id, quantity: 1, unitPriceCents: 500 }]),
+      shiftId,
+    });
+    const items: PushItem[] = [inShift(), open, inShift(), inShift(), inShift()];
+    const { results } = await push(items);
+    // The first sale names a shift whose opening comes after it: parked, as when applied alone.
+    expect(results.map((r) => r.status)).toEqual(['parked', 'applied', 'applied', 'applied', 'applied']);
+    const numbers = results.slice(2).map((r) => Number(r.orderNumber!.slice(2)));
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
+    expect(await onHand(cable.id)).toBe(97);
+  });
+});
+
+/** The row without the columns that differ between two ways of making it (ids, times). */
+function omit<T extends object, K extends keyof T>(row: T, keys: K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k as K))) as Omit<T, K>;
+}
+
+const khr = (amount: number) => ({
+  method: 'cash' as const,
+  currency: 'KHR' as const,
+  amount,
+  tendered: amount,
+  change: 0,
+});
+
+/**
+ * Pushes `sales` (made for two new products, x with 3 in stock and y with 50) through `push` and describes what
+ * the server made of them, without ids, numbers or times: what two ways of applying the same sales must agree on.
+ */
+async function madeBy(
+  sales: (x: string, y: string) => PushItem[],
+  push: (items: PushItem[]) => Promise<PushResult[]>,
+) {
+  const x = await aProductWithStock(shop, { stock: 3, name: 'Run X' });
+  const y = await aProductWithStock(shop, { stock: 50, name: 'Run Y' });
+  const product = (id: string) => (id === x.id ? 'x' : id === y.id ? 'y' : id);
+  const items = sales(x.id, y.id);
+  const results = await push(items);
+  const orderIds = results.map((r) => r.orderId).filter((id): id is string => id !== undefined);
+  const orders = await db()
+    .selectFrom('orders')
+    .select(['id', 'number', 'receipt_number', 'status', 'channel', 'customer_name', 'currency'])
+    .select(['subtotal_cents', 'discount_cents', 'total_cents', 'total_khr', 'paid_at', 'staff_id'])
+    .where('id', 'in', orderIds)
+    .execute();
+  const lines = await db().selectFrom('order_items').selectAll().where('order_id', 'in', orderIds).execute();
+  const payments = await db().selectFrom('payments').selectAll().where('order_id', 'in', orderIds).execute();
+  const shortfallRows = await db()
+    .selectFrom('stock_shortfalls')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .execute();
+  const movements = await db()
+    .selectFrom('stock_movements')
+    .select([
+      'product_id',
+      'type',
+      'on_hand_delta',
+      'reserved_delta',
+      'on_hand_after',
+      'reserved_after',
+      'reason',
+      'reference',
+    ])
+    .where('product_id', 'in', [x.id, y.id])
+    .where('type', '=', 'sale')
+    .execute();
+  const audits = await db()
+    .selectFrom('audit_log')
+    .select('after_json')
+    .where('action', '=', 'pos.sale')
+    .where('entity_id', 'in', orderIds)
+    .execute();
+  const byOrder = <T extends { order_id: string }>(rows: T[], id: string) =>
+    rows.filter((r) => r.order_id === id);
+  return {
+    statuses: results.map((r) => r.status),
+    shortfalls: results.map((r) =>
+      (r.shortfalls ?? []).map((s) => ({ product: product(s.productId), quantity: s.quantity })),
+    ),
+    sales: results.map((r, n) => {
+      const order = orders.find((o) => o.id === r.orderId);
+      if (!order) return { n, error: r.error };
+      const { id, number, receipt_number, ...kept } = order;
+      return {
+        n,
+        receipt: receipt_number === (items[n] as Extract<PushItem, { type: 'sale' }>).receiptNumber,
+        ...kept,
+        paid_at: Number(kept.paid_at) - items[n]!.at,
+        lines: byOrder(lines, id)
+          .map((line) => ({
+            ...omit(line, ['id', 'order_id', 'product_id', 'sku', 'name']),
+            product: product(line.product_id),
+          }))
+          .sort((a, b) => (a.product + a.unit_price_cents < b.product + b.unit_price_cents ? -1 : 1)),
+        payments: byOrder(payments, id).map((p) =>
+          omit(p, ['id', 'order_id', 'created_at', 'updated_at', 'paid_at']),
+        ),
+        shortfalls: byOrder(shortfallRows, id).map((f) => ({
+          product: product(f.product_id),
+          quantity: f.quantity,
+        })),
+        ledger: movements
+          .filter((m) => m.reference === number)
+          .map((m) => ({ ...omit(m, ['reference', 'product_id']), product: product(m.product_id) }))
+          .sort((a, b) => (a.product < b.product ? -1 : 1)),
+        audit: audits.filter((a) => (JSON.parse(a.after_json!) as { number: string }).number === number)
+          .length,
+      };
+    }),
+  };
+}
 
 describe('inSavepoint', () => {
   it('rolls back only what the failed work wrote; the transaction and the work before it commit', async () => {

@@ -24,7 +24,11 @@ export async function findSyncItems(
 
 /** Inserting the row takes the item's key: a concurrent retry of the same id waits here, then fails on it. */
 export async function insertSyncItem(tx: Tx, row: SyncItemTable): Promise<void> {
-  await tx.insertInto('sync_items').values(row).execute();
+  await insertSyncItems(tx, [row]);
+}
+
+export async function insertSyncItems(tx: Tx, rows: SyncItemTable[]): Promise<void> {
+  if (rows.length) await tx.insertInto('sync_items').values(rows).execute();
 }
 
 /** The item's outcome once applied (or applied on a retry by staff), with the answer repeated from then on. */

@@ -1,14 +1,21 @@
 import { usdCentsToKhr, warrantyUntil, type PushItem, type Shortfall } from '@shop/shared';
 import { newId } from '../../db/ids';
-import type { OrderItemTable, OrderTable, PaymentTable } from '../../db/schema';
+import type {
+  OrderEventTable,
+  OrderItemTable,
+  OrderTable,
+  PaymentTable,
+  StockShortfallTable,
+} from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Invalid, NotFound } from '../../http/errors';
-import { recordAudit } from '../audit/audit';
-import { recordStockChanges, sellFromShelf } from '../inventory/ledger';
+import { auditRow } from '../audit/audit';
+import { insertAuditRows } from '../audit/repo';
+import { recordStockChanges, sellFromShelf, type ShelfOrder, type ShelfSale } from '../inventory/ledger';
 import { numberOrder } from '../orders/placement';
-import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
+import { insertEvents, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
-import { insertPayment } from '../payments/repo';
+import { insertPayments } from '../payments/repo';
 import { getPricing } from '../settings/pricing';
 import {
   oncePerBatch,
@@ -26,7 +33,7 @@ import { findProductsForSale, findUserForCounter, insertShortfalls } from './cou
  * (inventory/ledger.ts, sellFromShelf): units the server did not have are shortfalls for staff. Serialized units are
  * sold by serial number with their warranty from the sale day.
  */
-type SaleItem = Extract<PushItem, { type: 'sale' }>;
+export type SaleItem = Extract<PushItem, { type: 'sale' }>;
 type Product = Awaited<ReturnType<typeof findProductsForSale>>[number];
 
 const WALK_IN = 'Walk-in customer';
@@ -36,24 +43,83 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   await oncePerBatch(ctx, `seller:${item.staffId}`, () => requireSeller(tx, item.staffId));
   if (item.shiftId) await requireShift(ctx, item.shiftId);
   const customer = item.customerId ? await findUserForCounter(tx, item.customerId) : undefined;
-  if (item.customerId && !customer) throw new NotFound(`Unknown customer ${item.customerId}`);
   const products = await knownProducts(tx, item);
+  const { rielPerUsd } = await oncePerBatch(ctx, 'pricing', () => getPricing(tx));
+  const facts: SaleFacts = { customer, products, rielPerUsd };
+  checkSale(item, facts);
 
+  const sale = draftSale(item, facts, await numberOrder(tx, 'pos'), ctx);
+  await insertOrder(tx, sale.order);
+  await insertOrderItems(tx, sale.lines);
+  await insertEvents(tx, [sale.event]);
+  await insertPayments(tx, sale.payments);
+  await sellSerials(tx, sale.order.number, item, products);
+
+  const shelf = await sellFromShelf(tx, sale.shelf.wanted, sale.shelf, ctx.now);
+  const outcome = saleOutcome(item, sale.order, shelf, ctx);
+  await insertShortfalls(tx, outcome.shortfallRows);
+  await insertAuditRows(tx, [outcome.audit]);
+  // In a batch, the feed entries are written once at its end (after this point nothing of the sale can fail that
+  // would leave an entry for a product it did not move: an extra one is harmless anyway, pulls read stock as it is).
+  if (ctx.batch) for (const productId of outcome.moved) ctx.batch.stockChanged.add(productId);
+  else await recordStockChanges(tx, outcome.moved, ctx.now);
+  return outcome.applied;
+}
+
+/** What a sale names, read from the database: for the one sale (applySale) or a run of them (sale-run.ts). */
+export interface SaleFacts {
+  customer: Awaited<ReturnType<typeof findUserForCounter>>;
+  products: Map<string, Product>;
+  rielPerUsd: number;
+}
+
+/**
+ * Whatever in the sale the server cannot take (an unknown customer or product, discounts beyond the lines,
+ * impossible amounts) throws the error its parking shows. The seller and the shift are checked by the caller.
+ */
+export function checkSale(item: SaleItem, facts: SaleFacts): void {
+  if (item.customerId && !facts.customer) throw new NotFound(`Unknown customer ${item.customerId}`);
+  const unknown = [...new Set(item.lines.map((l) => l.productId))].filter((id) => !facts.products.has(id));
+  if (unknown.length) throw new NotFound(`Unknown product ${unknown.join(', ')}`);
+  let subtotalCents = 0;
+  for (const line of item.lines) {
+    if ((line.discountCents ?? 0) > line.unitPriceCents * line.quantity)
+      throw new Invalid(`The discount on ${line.productId} is more than the line`);
+    subtotalCents += line.unitPriceCents * line.quantity - (line.discountCents ?? 0);
+  }
+  if ((item.discountCents ?? 0) > subtotalCents) throw new Invalid('The sale discount is more than the sale');
+  if (!Number.isSafeInteger(subtotalCents * facts.rielPerUsd))
+    throw new Invalid('The amounts of this sale are too large to be real');
+}
+
+/** The rows a checked sale makes, worked out before any is written, and what it asks of the shelf. */
+export interface SaleDraft {
+  order: OrderTable;
+  lines: OrderItemTable[];
+  event: OrderEventTable;
+  payments: PaymentTable[];
+  shelf: ShelfOrder;
+}
+
+export function draftSale(
+  item: SaleItem,
+  facts: SaleFacts,
+  number: string,
+  ctx: { counter: { id: string }; now: number },
+): SaleDraft {
+  const { customer, products, rielPerUsd } = facts;
   const lines = item.lines.map((line) => {
-    const gross = line.unitPriceCents * line.quantity;
     const discount = line.discountCents ?? 0;
-    if (discount > gross) throw new Invalid(`The discount on ${line.productId} is more than the line`);
-    return { line, product: products.get(line.productId)!, total: gross - discount, discount };
+    return {
+      line,
+      product: products.get(line.productId)!,
+      total: line.unitPriceCents * line.quantity - discount,
+      discount,
+    };
   });
   const subtotalCents = lines.reduce((sum, l) => sum + l.total, 0);
   const discountCents = item.discountCents ?? 0;
-  if (discountCents > subtotalCents) throw new Invalid('The sale discount is more than the sale');
   const totalCents = subtotalCents - discountCents;
-  const { rielPerUsd } = await oncePerBatch(ctx, 'pricing', () => getPricing(tx));
-  if (!Number.isSafeInteger(subtotalCents * rielPerUsd))
-    throw new Invalid('The amounts of this sale are too large to be real');
-
-  const number = await numberOrder(tx, 'pos');
   const order: OrderTable = {
     id: newId(),
     number,
@@ -85,70 +151,77 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
     created_at: item.at,
     updated_at: ctx.now,
   };
-  await insertOrder(tx, order);
-  await insertOrderItems(
-    tx,
-    lines.map((l) => orderLine(order.id, l)),
-  );
-  await addEvent(tx, order.id, null, 'picked_up', 'staff', item.staffId, 'sold at the counter', item.at);
-  for (const payment of item.payments) await insertPayment(tx, paymentRow(order.id, item, payment));
-  await sellSerials(tx, order.number, item, products);
+  return {
+    order,
+    lines: lines.map((l) => orderLine(order.id, l)),
+    event: {
+      id: newId(),
+      order_id: order.id,
+      from_status: null,
+      to_status: 'picked_up',
+      actor: 'staff',
+      actor_id: item.staffId,
+      reason: 'sold at the counter',
+      created_at: item.at,
+    },
+    payments: item.payments.map((payment) => paymentRow(order.id, item, payment)),
+    shelf: {
+      wanted: item.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      reference: number,
+      actorId: item.staffId,
+    },
+  };
+}
 
-  const sales = await sellFromShelf(
-    tx,
-    item.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-    { reference: order.number, actorId: item.staffId },
-    ctx.now,
-  );
-  const shortfalls: Shortfall[] = sales
+/** What the shelf's answer makes of a sale: its shortfalls, its audit row, the products it moved, its answer. */
+export function saleOutcome(
+  item: SaleItem,
+  order: OrderTable,
+  shelf: readonly ShelfSale[],
+  ctx: { counter: { id: string }; now: number },
+) {
+  const shortfalls: Shortfall[] = shelf
     .filter((s) => s.shortfall > 0)
     .map((s) => ({ productId: s.productId, quantity: s.shortfall }));
-  await insertShortfalls(
-    tx,
-    shortfalls.map((s) => ({
-      id: newId(),
-      product_id: s.productId,
-      order_id: order.id,
-      device_id: ctx.counter.id,
-      quantity: s.quantity,
-      created_at: ctx.now,
-      resolved_at: null,
-      resolved_by: null,
-      resolution: null,
-    })),
-  );
-  await recordAudit(
-    tx,
+  const shortfallRows: StockShortfallTable[] = shortfalls.map((s) => ({
+    id: newId(),
+    product_id: s.productId,
+    order_id: order.id,
+    device_id: ctx.counter.id,
+    quantity: s.quantity,
+    created_at: ctx.now,
+    resolved_at: null,
+    resolved_by: null,
+    resolution: null,
+  }));
+  const audit = auditRow(
     staffActor(item.staffId),
     {
       action: 'pos.sale',
       entity: 'order',
       entityId: order.id,
       after: {
-        number,
+        number: order.number,
         deviceId: ctx.counter.id,
         receiptNumber: item.receiptNumber,
-        totalCents,
+        totalCents: order.total_cents,
         ...(shortfalls.length && { shortfalls }),
       },
     },
     ctx.now,
   );
-  const moved = sales.filter((s) => s.sold > 0).map((s) => s.productId);
-  // In a batch, the feed entries are written once at its end (after this point nothing of the sale can fail that
-  // would leave an entry for a product it did not move: an extra one is harmless anyway, pulls read stock as it is).
-  if (ctx.batch) for (const productId of moved) ctx.batch.stockChanged.add(productId);
-  else await recordStockChanges(tx, moved, ctx.now);
-  return { orderId: order.id, orderNumber: number, ...(shortfalls.length && { shortfalls }) };
+  const applied: Applied = {
+    orderId: order.id,
+    orderNumber: order.number,
+    ...(shortfalls.length && { shortfalls }),
+  };
+  return { shortfallRows, audit, moved: shelf.filter((s) => s.sold > 0).map((s) => s.productId), applied };
 }
 
-/** Every product of the sale, by id; an unknown one parks the sale (staff create it, then retry). */
+/** Every product of the sale that the server knows, by id (checkSale names the others). */
 async function knownProducts(tx: Tx, item: SaleItem): Promise<Map<string, Product>> {
   const ids = [...new Set(item.lines.map((l) => l.productId))];
-  const byId = new Map((await findProductsForSale(tx, ids)).map((p) => [p.id, p]));
-  const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new NotFound(`Unknown product ${unknown.join(', ')}`);
-  return byId;
+  return new Map((await findProductsForSale(tx, ids)).map((p) => [p.id, p]));
 }
 
 function orderLine(

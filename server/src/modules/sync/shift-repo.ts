@@ -8,6 +8,11 @@ export async function findShift(db: Db | Tx, id: string): Promise<PosShiftTable 
   return db.selectFrom('pos_shifts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findShifts(db: Db | Tx, ids: string[]): Promise<PosShiftTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('pos_shifts').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function insertShift(tx: Tx, row: PosShiftTable): Promise<void> {
   await tx.insertInto('pos_shifts').values(row).execute();
 }
