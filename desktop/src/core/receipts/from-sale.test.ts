@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../local-db/migrations';
+import { localDbFile } from '../local-db/open';
 import { tempDirs } from '../test-support/fixtures';
 import {
   laptopSale,
@@ -138,6 +141,29 @@ describe('the receipt of a sale committed at the counter', () => {
     expect(
       await c.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' }),
     ).toEqual(first);
+    core.close();
+  });
+
+  it('prints a sale made before this version: its SKU and warranty filled in by the update, its snapshot at first print', async () => {
+    const dir = newDir();
+    const old = new Database(path.join(dir, localDbFile));
+    old.exec(migrations[0]!);
+    old.pragma('user_version = 1');
+    old.exec(`
+      INSERT INTO products (id, sku, name, price_cents, serialized, warranty_months, active, available)
+        VALUES ('lap', 'LAP-OLD', 'Laptop', 500_00, 1, 24, 1, 1);
+      INSERT INTO sales VALUES ('S1', 'OLD-000007', 1700000000000, 's1', NULL, NULL, 50000, 0, 50000, 4100, 0);
+      INSERT INTO sale_lines VALUES ('S1', 1, 'lap', 'Laptop', 1, 50000, 0, '["SN-OLD"]');
+      INSERT INTO sale_payments VALUES ('S1', 1, 'cash', 'USD', 50000, 50000, 0, 'USD', 0);
+    `);
+    old.close();
+    const { core, c } = await receiptCounter(dir);
+    const html = await c.receiptDocument({ receiptNumber: 'OLD-000007', format: 'a4', as: 'html' });
+    expect('html' in html && html.html).toContain('LAP-OLD');
+    expect('html' in html && html.html).toContain('SN-OLD');
+    expect(core.db.prepare("SELECT receipt_snapshot FROM sales WHERE id = 'S1'").pluck().get()).toContain(
+      'Angkor Computer',
+    );
     core.close();
   });
 

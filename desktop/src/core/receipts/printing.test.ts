@@ -81,6 +81,20 @@ describe("the counter's receipt printer", () => {
       code: 'printer_unreachable',
     });
     expect((await c.receipt({ receiptNumber: sale.receiptNumber })).totalCents).toBe(12_34);
+    // A USB printer unplugged: its device file is gone.
+    await c.setPrinter({ kind: 'device', path: '/dev/usb/lp97' });
+    await expect(c.printReceipt({ receiptNumber: sale.receiptNumber })).rejects.toMatchObject({
+      code: 'printer_unreachable',
+      message: expect.stringMatching(/not connected/),
+    });
+    // A setting written into the database by other means is checked again before a byte is sent.
+    core.db
+      .prepare("UPDATE device_settings SET value = ? WHERE key = 'receiptPrinter'")
+      .run(JSON.stringify({ kind: 'device', path: core.db.name }));
+    await expect(c.printReceipt({ receiptNumber: sale.receiptNumber })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await expect(c.printerSettings()).rejects.toMatchObject({ code: 'invalid' });
     core.close();
   });
 
