@@ -22,7 +22,7 @@ export type ReceiptDocument = { html: string } | { pdfBase64: string; fileName: 
 export type ReceiptFormat = 'slip80' | 'a4';
 export type DocumentKind = 'html' | 'pdf';
 
-/** What the receipt commands need of the core: its database, who is at the counter, the time, the Khmer font. */
+/** What the receipt commands need of the core: its database, the snapshot of today's settings, the Khmer font, the time. */
 export interface ReceiptDeskOptions {
   db: LocalDb;
   snapshot: ReceiptSnapshotter;
