@@ -1,10 +1,13 @@
-import type { Currency } from '@shop/shared';
+import type { Currency, Locale } from '@shop/shared';
 import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
 import type { Cart, CartTotals } from './pos/cart';
 import type { PaymentInput } from './pos/payments';
 import type { Receipt } from './pos/receipts';
 import type { CommittedSale } from './pos/sale';
+import type { DocumentKind, ReceiptDocument, ReceiptFormat } from './receipts/desk';
+import type { PrinterSetting } from './receipts/printer-setting';
+import type { IssuedVatInvoice, VatInvoiceBuyer } from './receipts/vat-invoices';
 import type { DrawerReport, Shift } from './pos/shifts';
 import type { StaffMember } from './staff/sign-in';
 import type { SyncStatus } from './sync/status';
@@ -67,6 +70,21 @@ export interface PosCommands {
   commitSale: { input: void; output: CommittedSale };
   /** A committed sale by receipt number or id: to print, or to see what the server made of it. */
   receipt: { input: { receiptNumber: string }; output: Receipt };
+  /** A committed sale's receipt, the same every time it is asked for: 80 mm or A4, a page to print or a PDF. */
+  receiptDocument: {
+    input: { receiptNumber: string; format: ReceiptFormat; as: DocumentKind; language?: Locale };
+    output: ReceiptDocument;
+  };
+  /** The sale's VAT invoice, numbered in this counter's series; asking again answers the same invoice. */
+  issueVatInvoice: {
+    input: { receiptNumber: string; buyer: VatInvoiceBuyer };
+    output: IssuedVatInvoice;
+  };
+  vatInvoiceDocument: { input: { receiptNumber: string; as: DocumentKind }; output: ReceiptDocument };
+  /** The 80 mm receipt on this counter's printer; the drawer opens only when asked (a sale's completion). */
+  printReceipt: { input: { receiptNumber: string; openDrawer?: boolean }; output: { printedOn: string } };
+  printerSettings: { input: void; output: PrinterSetting };
+  setPrinter: { input: PrinterSetting; output: PrinterSetting };
 
   returnItems: {
     input: {

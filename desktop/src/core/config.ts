@@ -1,4 +1,4 @@
-import type { Role } from '@shop/shared';
+import type { Locale, Role } from '@shop/shared';
 
 /**
  * Rules of the counter that are not yet shop settings. The discount limit per role belongs in the shop's settings
@@ -18,6 +18,11 @@ export interface PosConfig {
    * while sales queue up behind it.
    */
   requestTimeoutMs: number;
+  /**
+   * The language receipts are made in when the screen does not say. Staff records carry no language the counter
+   * could use (SyncStaff has none), so it is the counter's, Khmer first as the shop's customers read.
+   */
+  receiptLanguage: Locale;
 }
 
 export const defaultPosConfig: PosConfig = {
@@ -26,4 +31,5 @@ export const defaultPosConfig: PosConfig = {
   pinAttempts: 5,
   pinLockMs: 5 * 60 * 1000,
   requestTimeoutMs: 60_000,
+  receiptLanguage: 'km',
 };

@@ -1,4 +1,5 @@
 import { createShopClient, settingKeys } from '@shop/shared';
+import { khmerFontOnce } from '@shop/server/invoice-typesetter';
 import { pageApplier } from './catalog/apply-page';
 import { productById, productLookup } from './catalog/lookup';
 import type { CustomerHit, PosHandlers, SaleView } from './commands';
@@ -13,6 +14,8 @@ import { receipts } from './pos/receipts';
 import { returnTaker } from './pos/returns';
 import { saleCommitter } from './pos/sale';
 import { shiftKeeper } from './pos/shifts';
+import { receiptDesk } from './receipts/desk';
+import { receiptSnapshotter } from './receipts/snapshot';
 import { serverSignIn } from './staff/online-sign-in';
 import { staffSignIn, type StaffMember } from './staff/sign-in';
 import { listenForNudges } from './sync/events';
@@ -53,6 +56,15 @@ export function createPosCore(options: PosCoreOptions) {
   const staff = staffSignIn(db, config);
   const link = newLinkState();
   const lock = pushLock(db);
+  const snapshot = receiptSnapshotter(db);
+  // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt after it.
+  const desk = receiptDesk({
+    db,
+    snapshot,
+    khmerFont: khmerFontOnce(),
+    now,
+    language: config.receiptLanguage,
+  });
 
   let cart = carts.emptyCart();
   let cashier: StaffMember | null = null;
@@ -251,6 +263,7 @@ export function createPosCore(options: PosCoreOptions) {
         shiftId: shifts.current()?.id ?? null,
         rielPerUsd: rielPerUsd(),
         receiptPrefix: (readState(db, 'deviceId') ?? 'POS').slice(-4).toUpperCase(),
+        receiptSnapshot: snapshot({ staffId: who.id, customerId: cart.customerId }),
         now: now(),
       });
       cart = carts.emptyCart();
@@ -259,6 +272,27 @@ export function createPosCore(options: PosCoreOptions) {
     },
 
     receipt: async ({ receiptNumber }) => receipt(receiptNumber.trim()),
+    receiptDocument: async (input) => {
+      signedIn();
+      return desk.receiptDocument(input);
+    },
+    issueVatInvoice: async (input) => desk.issueVatInvoice(input, signedIn().id),
+    vatInvoiceDocument: async (input) => {
+      signedIn();
+      return desk.vatInvoiceDocument(input);
+    },
+    printReceipt: async (input) => {
+      signedIn();
+      return desk.printReceipt(input);
+    },
+    printerSettings: async () => {
+      signedIn();
+      return desk.printerSettings();
+    },
+    setPrinter: async (input) => {
+      signedIn();
+      return desk.setPrinter(input);
+    },
 
     async returnItems(input) {
       const who = signedIn();

@@ -2,7 +2,17 @@
  * What the counter's core refuses, and why, in words a cashier can act on. `code` lets the screens choose how to
  * show it (a field to fix, a PIN pad to wait on, a sale to sync first).
  */
-export type PosErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'locked' | 'not_paired';
+export type PosErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'locked'
+  | 'not_paired'
+  /** A VAT invoice asked of a sale made while the shop was not VAT-registered. */
+  | 'not_vat_registered'
+  /** The receipt printer did not take the job (off, unplugged, paper out): the sale itself is safe. */
+  | 'printer_unreachable';
 
 export class PosError extends Error {
   constructor(

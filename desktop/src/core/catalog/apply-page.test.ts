@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../local-db/migrations';
 import { openLocalDb } from '../local-db/open';
 import { readState } from '../local-db/state';
 import { page, product, staffMember, tempDirs } from '../test-support/fixtures';
@@ -95,7 +96,7 @@ describe('applying a page of the change feed', () => {
     const dir = newDir();
     openLocalDb(dir).close();
     const db = openLocalDb(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

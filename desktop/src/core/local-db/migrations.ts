@@ -186,4 +186,30 @@ export const migrations: readonly string[] = [
   CREATE TABLE push_lock (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT, heartbeat_at INTEGER);
   INSERT INTO push_lock (id, owner, heartbeat_at) VALUES (1, NULL, NULL);
   `,
+  `
+  -- Receipts (receipts/from-sale.ts). What a receipt shows from outside the sale (the shop, its VAT, the counter,
+  -- the cashier, the customer) as it was when the sale was made, JSON; NULL for sales made before this step or
+  -- before the shop's settings reached the counter: filled at the sale's first receipt, then never changed.
+  ALTER TABLE sales ADD COLUMN receipt_snapshot TEXT;
+  -- A line's SKU and warranty as sold: the catalog may change them later, a reprint must not.
+  ALTER TABLE sale_lines ADD COLUMN sku TEXT;
+  ALTER TABLE sale_lines ADD COLUMN warranty_months INTEGER;
+  UPDATE sale_lines SET
+    sku = (SELECT sku FROM products WHERE products.id = sale_lines.product_id),
+    warranty_months = (SELECT warranty_months FROM products WHERE products.id = sale_lines.product_id)
+  WHERE sku IS NULL;
+
+  -- VAT invoices issued at this counter: one per sale at most, numbered in this counter's own series.
+  CREATE TABLE vat_invoices (
+    sale_id TEXT PRIMARY KEY REFERENCES sales (id),
+    number TEXT NOT NULL UNIQUE,
+    issued_at INTEGER NOT NULL,
+    issued_by TEXT NOT NULL,
+    -- { name, tin, address, phone } as the cashier entered them.
+    buyer TEXT NOT NULL
+  );
+
+  -- Settings of this machine only (its receipt printer), never pulled from or pushed to the server.
+  CREATE TABLE device_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];

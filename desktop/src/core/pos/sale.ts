@@ -3,6 +3,7 @@ import { ulid } from 'ulidx';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 import { nextCounter } from '../local-db/state';
+import type { ReceiptSnapshot } from '../receipts/snapshot';
 import type { Outbox } from '../sync/outbox';
 import { cartTotals, whatIsMissing, type Cart } from './cart';
 
@@ -13,6 +14,8 @@ export interface CommitSaleInput {
   rielPerUsd: number;
   /** Printed before the receipt's number, so receipts of two counters never share one. */
   receiptPrefix: string;
+  /** The shop, counter, cashier and customer as the receipt shows them, frozen with the sale (receipts/snapshot.ts). */
+  receiptSnapshot: ReceiptSnapshot | null;
   now: number;
 }
 
@@ -32,13 +35,14 @@ export interface CommittedSale {
 export function saleCommitter(db: LocalDb, outbox: Outbox) {
   const insertSale = db.prepare(
     `INSERT INTO sales (id, receipt_number, at, staff_id, shift_id, customer_id, subtotal_cents, discount_cents,
-       total_cents, riel_per_usd, rounding_riel)
+       total_cents, riel_per_usd, rounding_riel, receipt_snapshot)
      VALUES (@id, @receiptNumber, @at, @staffId, @shiftId, @customerId, @subtotalCents, @discountCents,
-       @totalCents, @rielPerUsd, @roundingRiel)`,
+       @totalCents, @rielPerUsd, @roundingRiel, @receiptSnapshot)`,
   );
   const insertLine = db.prepare(
-    `INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, unit_price_cents, discount_cents, serials)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, unit_price_cents, discount_cents, serials,
+       sku, warranty_months)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT warranty_months FROM products WHERE id = ?))`,
   );
   const insertPayment = db.prepare(
     `INSERT INTO sale_payments (sale_id, payment_no, method, currency, amount, tendered, change, change_currency,
@@ -65,6 +69,7 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
       totalCents: totals.totalCents,
       rielPerUsd: input.rielPerUsd,
       roundingRiel: totals.roundingRiel,
+      receiptSnapshot: input.receiptSnapshot && JSON.stringify(input.receiptSnapshot),
     });
     cart.lines.forEach((line, i) => {
       insertLine.run(
@@ -76,6 +81,8 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
         line.unitPriceCents,
         line.discountCents,
         JSON.stringify(line.serials),
+        line.sku,
+        line.productId,
       );
       // A sale made at the counter is a fact: it is recorded even when the shelf count says there is none left.
       sell.run(line.quantity, line.productId);
