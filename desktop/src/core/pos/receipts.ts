@@ -2,6 +2,16 @@ import type { Currency, PushStatus, Shortfall } from '@shop/shared';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 
+/** A payment of a committed sale, as the local sale_payments table keeps it. */
+export interface CommittedPayment {
+  method: 'cash' | 'khqr';
+  currency: Currency;
+  amount: number;
+  tendered: number | null;
+  change: number;
+  changeCurrency: Currency;
+}
+
 /** A committed sale as the receipt prints it and the sales list shows it, with what the server made of it. */
 export interface Receipt {
   id: string;
@@ -23,14 +33,7 @@ export interface Receipt {
   /** The 100-riel rounding line (riel), 0 when nothing was paid in riel. */
   roundingRiel: number;
   rielPerUsd: number;
-  payments: {
-    method: 'cash' | 'khqr';
-    currency: Currency;
-    amount: number;
-    tendered: number | null;
-    change: number;
-    changeCurrency: Currency;
-  }[];
+  payments: CommittedPayment[];
   /** pending: in the outbox; failed: the server answered conflict (see the status); else the server's answer. */
   sync:
     | { status: 'pending' | 'failed'; error: string | null }

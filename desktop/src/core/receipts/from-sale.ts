@@ -1,6 +1,7 @@
-import type { Currency, Locale } from '@shop/shared';
+import type { Locale } from '@shop/shared';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
+import type { CommittedPayment } from '../pos/receipts';
 import type { ReceiptLine, ReceiptModel, ReceiptPayment } from './model';
 import type { ReceiptSnapshot, ReceiptSnapshotter } from './snapshot';
 
@@ -30,15 +31,6 @@ interface LineRow {
   discountCents: number;
   serials: string;
   warrantyMonths: number | null;
-}
-
-interface PaymentRow {
-  method: 'cash' | 'khqr';
-  currency: Currency;
-  amount: number;
-  tendered: number | null;
-  change: number;
-  changeCurrency: Currency;
 }
 
 /**
@@ -96,7 +88,7 @@ export function saleReceiptModels(db: LocalDb, snapshotNow: ReceiptSnapshotter) 
       customer: snapshot.customer,
       lines: (lines.all(row.id) as LineRow[]).map(receiptLine),
       discountCents: row.discountCents,
-      payments: (payments.all(row.id) as PaymentRow[]).map(receiptPayment),
+      payments: (payments.all(row.id) as CommittedPayment[]).map(receiptPayment),
       // As the counter worked it out when the payments were taken, not again from the printed figures.
       roundingRiel: row.roundingRiel,
       language,
@@ -121,7 +113,7 @@ function receiptLine(row: LineRow): ReceiptLine {
   };
 }
 
-function receiptPayment(row: PaymentRow): ReceiptPayment {
+function receiptPayment(row: CommittedPayment): ReceiptPayment {
   return {
     method: row.method,
     currency: row.currency,
