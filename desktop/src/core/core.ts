@@ -220,7 +220,11 @@ export function createPosCore(options: PosCoreOptions) {
     },
 
     lookup: async ({ query }) => lookup(query),
-    findCustomers: async ({ query }) => customers.all(query.trim(), query.trim()) as CustomerHit[],
+    // Customers' names and phones, receipts and held sales are for the cashier signed in, not a locked screen.
+    findCustomers: async ({ query }) => {
+      signedIn();
+      return customers.all(query.trim(), query.trim()) as CustomerHit[];
+    },
 
     sale: async () => view(),
     async addLine({ productId, quantity }) {
@@ -247,7 +251,10 @@ export function createPosCore(options: PosCoreOptions) {
       cart = carts.emptyCart();
       return { heldId, sale: view() };
     },
-    heldSales: async () => held.list(),
+    heldSales: async () => {
+      signedIn();
+      return held.list();
+    },
     async recallSale({ heldId }) {
       signedIn();
       if (cart.lines.length > 0) throw new PosError('conflict', 'hold or finish the sale on screen first');
@@ -271,7 +278,10 @@ export function createPosCore(options: PosCoreOptions) {
       return sale;
     },
 
-    receipt: async ({ receiptNumber }) => receipt(receiptNumber.trim()),
+    receipt: async ({ receiptNumber }) => {
+      signedIn();
+      return receipt(receiptNumber.trim());
+    },
     receiptDocument: async (input) => {
       signedIn();
       return desk.receiptDocument(input);

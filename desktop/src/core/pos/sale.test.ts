@@ -143,6 +143,10 @@ describe('a sale at the counter', () => {
     await c.signOut();
     await expect(c.addLine({ productId: 'p1' })).rejects.toBeInstanceOf(PosError);
     await expect(c.openShift({ floatUsdCents: 0, floatKhr: 0 })).rejects.toThrow(/sign in/);
+    // A locked counter shows no customer's name or phone, no receipt, no held sale.
+    await expect(c.findCustomers({ query: 'Dara' })).rejects.toThrow(/sign in/);
+    await expect(c.receipt({ receiptNumber: 'POS-000001' })).rejects.toThrow(/sign in/);
+    await expect(c.heldSales()).rejects.toThrow(/sign in/);
     core.close();
   });
 
