@@ -76,10 +76,21 @@ export function onlineKhqr(deps: { transport: () => SyncTransport | null; now: (
         { id, md5: made.md5, khqr: made.khqr, expiresAt: made.expiresAt, currency, amount: made.amount },
         rielPerUsd,
       );
-      const qrDataUrl = await QRCode.toDataURL(made.khqr, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+      const qrDataUrl = await QRCode.toDataURL(made.khqr, {
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        width: 320,
+      });
       return {
         cart: next,
-        shown: { khqr: made.khqr, md5: made.md5, amount: made.amount, currency, expiresAt: made.expiresAt, qrDataUrl },
+        shown: {
+          khqr: made.khqr,
+          md5: made.md5,
+          amount: made.amount,
+          currency,
+          expiresAt: made.expiresAt,
+          qrDataUrl,
+        },
       };
     },
 

@@ -124,7 +124,9 @@ export function khqrPaid(cart: Cart, id: string): Cart {
   return {
     ...cart,
     payments: cart.payments.map((payment) =>
-      payment.online?.id === id ? { ...payment, online: { ...payment.online, status: 'paid' as const } } : payment,
+      payment.online?.id === id
+        ? { ...payment, online: { ...payment.online, status: 'paid' as const } }
+        : payment,
     ),
   };
 }

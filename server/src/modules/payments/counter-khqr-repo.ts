@@ -15,7 +15,10 @@ function counterKhqrs(db: Db | Tx) {
     .where('method', '=', 'khqr')
     .where('device_id', 'is not', null)
     .$narrowType<
-      Pick<CounterKhqrRow, 'method' | 'qr' | 'md5' | 'expires_at' | 'watch_until' | 'next_check_at' | 'device_id'>
+      Pick<
+        CounterKhqrRow,
+        'method' | 'qr' | 'md5' | 'expires_at' | 'watch_until' | 'next_check_at' | 'device_id'
+      >
     >();
 }
 

@@ -109,7 +109,11 @@ describe("a counter's online KHQR", () => {
     expect(payments[0]!.bakong_hash).toBeTruthy();
 
     // The same paid KHQR claimed by a second sale: that sale stands (it happened) but its payment is not trusted.
-    const again = await saleWith(front, [{ method: 'khqr', currency: 'USD', amount: 25_00, md5: made.md5 }], 25_00);
+    const again = await saleWith(
+      front,
+      [{ method: 'khqr', currency: 'USD', amount: 25_00, md5: made.md5 }],
+      25_00,
+    );
     expect(again.status).toBe('applied');
     const [doubted] = await paymentsOf(again.orderId!);
     expect(doubted).toMatchObject({ method: 'khqr', md5: null, needs_reconciliation: 1 });
@@ -138,7 +142,9 @@ describe("a counter's online KHQR", () => {
   it('that expired unpaid cannot pay a sale, nor can one the server never made', async () => {
     const made = await ask(front, 9_00);
     await checkPaymentsNow(shop.server, made.expiresAt + 24 * 60 * 60_000);
-    expect(await front.client.getCounterKhqr({ params: { id: made.id } })).toMatchObject({ status: 'expired' });
+    expect(await front.client.getCounterKhqr({ params: { id: made.id } })).toMatchObject({
+      status: 'expired',
+    });
     expect((await paymentRow(made.id)).status).toBe('expired');
 
     const late = await saleWith(
@@ -157,12 +163,16 @@ describe("a counter's online KHQR", () => {
       [{ method: 'khqr', currency: 'USD', amount: 9_00, md5: 'f'.repeat(32) }],
       9_00,
     );
-    expect(await paymentsOf(invented.orderId!)).toEqual([expect.objectContaining({ needs_reconciliation: 1 })]);
+    expect(await paymentsOf(invented.orderId!)).toEqual([
+      expect.objectContaining({ needs_reconciliation: 1 }),
+    ]);
   });
 
   it('belongs to its counter: another counter can neither read it, take its id, nor sell with it', async () => {
     const made = await ask(front, 12_00);
-    expect((await failure<ApiError>(back.client.getCounterKhqr({ params: { id: made.id } }))).status).toBe(404);
+    expect((await failure<ApiError>(back.client.getCounterKhqr({ params: { id: made.id } }))).status).toBe(
+      404,
+    );
     expect((await failure<ApiError>(ask(back, 12_00, 'USD', made.id))).status).toBe(409);
     await payAndCheck(shop.server, made.khqr);
 
@@ -196,9 +206,9 @@ describe("a counter's online KHQR", () => {
     expect(await browser.client.login({ body: { email, password } })).toMatchObject({ user: { email } });
     const fromPage = await failure<ApiError>(browser.client.requestCounterKhqr({ body }));
     expect([401, 403]).toContain(fromPage.status);
-    expect(
-      (await failure<ApiError>(browser.client.getCounterKhqr({ params: { id: made.id } }))).status,
-    ).toBe(401);
+    expect((await failure<ApiError>(browser.client.getCounterKhqr({ params: { id: made.id } }))).status).toBe(
+      401,
+    );
     // A revoked counter is refused at once.
     const gone = await pairTestCounter(shop, 'Gone');
     await shop.admin.revokeDevice({ params: { id: gone.id } });
@@ -210,8 +220,11 @@ describe("a counter's online KHQR", () => {
     for (const amount of [0, -100, 12.5])
       expect((await failure<ApiError>(ask(front, amount))).status).toBe(400);
     expect(
-      (await failure<ApiError>(front.client.requestCounterKhqr({ body: { id: 'not-a-ulid', amount: 100, currency: 'USD' } })))
-        .status,
+      (
+        await failure<ApiError>(
+          front.client.requestCounterKhqr({ body: { id: 'not-a-ulid', amount: 100, currency: 'USD' } }),
+        )
+      ).status,
     ).toBe(400);
   });
 
@@ -222,7 +235,11 @@ describe("a counter's online KHQR", () => {
     await shop.server.payments.runOnce(paidAt + UNCLAIMED_AFTER_MS - 60_000);
     expect((await paymentRow(made.id)).needs_reconciliation).toBe(0);
     await shop.server.payments.runOnce(paidAt + UNCLAIMED_AFTER_MS + 60_000);
-    expect(await paymentRow(made.id)).toMatchObject({ needs_reconciliation: 1, order_id: null, status: 'paid' });
+    expect(await paymentRow(made.id)).toMatchObject({
+      needs_reconciliation: 1,
+      order_id: null,
+      status: 'paid',
+    });
     const audit = await db()
       .selectFrom('audit_log')
       .select('action')
@@ -238,7 +255,17 @@ describe('cash changed in the other currency', () => {
     const shiftId = ulid();
     await front.client.pushItems({
       body: {
-        items: [{ id: ulid(), type: 'shift_open', at: Date.now(), staffId, shiftId, floatUsdCents: 0, floatKhr: 100_000 }],
+        items: [
+          {
+            id: ulid(),
+            type: 'shift_open',
+            at: Date.now(),
+            staffId,
+            shiftId,
+            floatUsdCents: 0,
+            floatKhr: 100_000,
+          },
+        ],
       },
     });
     const cable = await aProductWithStock(shop, { stock: 5, name: 'HDMI cable' });
@@ -254,10 +281,19 @@ describe('cash changed in the other currency', () => {
     });
     // A $20 note for $15, the $5 change given as 20,000 riel.
     const changed = sale([
-      { method: 'cash', currency: 'USD', amount: 15_00, tendered: 20_00, change: 20_000, changeCurrency: 'KHR' },
+      {
+        method: 'cash',
+        currency: 'USD',
+        amount: 15_00,
+        tendered: 20_00,
+        change: 20_000,
+        changeCurrency: 'KHR',
+      },
     ]);
     // Change in riel without saying what was tendered cannot be booked: parked for staff, not guessed.
-    const unclear = sale([{ method: 'cash', currency: 'USD', amount: 15_00, change: 20_000, changeCurrency: 'KHR' }]);
+    const unclear = sale([
+      { method: 'cash', currency: 'USD', amount: 15_00, change: 20_000, changeCurrency: 'KHR' },
+    ]);
     const { results } = await front.client.pushItems({ body: { items: [changed, unclear] } });
     expect(results.map((r) => r.status)).toEqual(['applied', 'parked']);
     expect(results[1]!.error).toMatch(/tendered/);

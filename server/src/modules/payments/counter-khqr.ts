@@ -60,7 +60,8 @@ export async function requestCounterKhqr(
       terminalLabel: 'POS',
     });
   } catch (error) {
-    if (error instanceof KhqrError) throw new Invalid(error.message, { [error.field ?? 'amount']: error.message });
+    if (error instanceof KhqrError)
+      throw new Invalid(error.message, { [error.field ?? 'amount']: error.message });
     throw error;
   }
   const row: CounterKhqrRow = {

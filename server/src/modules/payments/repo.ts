@@ -41,10 +41,7 @@ export async function insertPayments(tx: Tx, rows: PaymentTable[]): Promise<void
 }
 
 /** The order's newest QR: the one its pay page shows. */
-export async function latestKhqrPayment(
-  db: Db | Tx,
-  orderId: string,
-): Promise<OrderKhqrPayment | undefined> {
+export async function latestKhqrPayment(db: Db | Tx, orderId: string): Promise<OrderKhqrPayment | undefined> {
   return khqrPayments(db)
     .where('order_id', '=', orderId)
     .$narrowType<{ order_id: string }>()
