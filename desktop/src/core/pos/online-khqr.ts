@@ -42,6 +42,9 @@ function asPosError(error: unknown): PosError {
     if (error.status === 401 || error.status === 403)
       return new PosError('forbidden', `the server refused this counter: ${OFFLINE}`);
     if (error.status === 400) return new PosError('invalid', error.message);
+    // The server answers but cannot make a KHQR (no merchant account set up): the same way out as offline.
+    if (error.status === 503 && error.code === 'unavailable')
+      return new PosError('offline', `${error.message} Confirm the static KHQR payment on the shop phone.`);
   }
   return new PosError('offline', OFFLINE);
 }

@@ -216,6 +216,19 @@ describe("a counter's online KHQR", () => {
     expect(await db().selectFrom('payments').select('id').where('id', '=', body.id).execute()).toEqual([]);
   });
 
+  it('asked five times at once with one id (retries racing) makes one QR', async () => {
+    const id = ulid();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => ask(front, 3_00, 'USD', id)));
+    expect(new Set(answers.map((a) => a.md5)).size).toBe(1);
+    const rows = await db()
+      .selectFrom('payments')
+      .select('id')
+      .where('device_id', '=', front.id)
+      .where('id', '=', id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses what is not a whole positive amount of minor units', async () => {
     for (const amount of [0, -100, 12.5])
       expect((await failure<ApiError>(ask(front, amount))).status).toBe(400);
