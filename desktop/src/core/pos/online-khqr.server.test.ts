@@ -60,6 +60,7 @@ describe('a dynamic KHQR at the counter', () => {
     expect(paid.status).toBe('paid');
     expect(paid.sale.totals.dueCents).toBe(0);
     expect(paid.sale.missing).toEqual([]);
+    await expect(core.commands.removeLastPayment()).rejects.toMatchObject({ code: 'conflict' });
     const sale = await core.commands.commitSale();
 
     const { results } = await core.pushNow();

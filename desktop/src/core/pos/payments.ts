@@ -70,6 +70,12 @@ export function takePayment(cart: Cart, input: PaymentInput, rielPerUsd: number)
 /** Takes back the last payment (the cashier typed the wrong amount). */
 export function removeLastPayment(cart: Cart): Cart {
   if (cart.payments.length === 0) throw new PosError('invalid', 'no payment to remove');
+  // The customer's money reached the shop's account: taking it off would have them pay twice.
+  if (cart.payments.at(-1)!.online?.status === 'paid')
+    throw new PosError(
+      'conflict',
+      'this KHQR was paid: finish the sale, or clear it and have staff refund the money',
+    );
   return { ...cart, payments: cart.payments.slice(0, -1) };
 }
 
