@@ -127,6 +127,30 @@ describe("a counter's online KHQR", () => {
     expect(await paymentRow(id)).toMatchObject({ order_id: sold.orderId });
   });
 
+  it('is tied in a pushed batch among cash sales, which still run together', async () => {
+    const made = await ask(front, 18_00);
+    await payAndCheck(shop.server, made.khqr);
+    const cable = await aProductWithStock(shop, { stock: 10, name: 'DisplayPort cable' });
+    const sale = (payments: SalePayment[]): PushItem => ({
+      id: ulid(),
+      type: 'sale',
+      at: Date.now(),
+      staffId,
+      receiptNumber: `R-${ulid().slice(-8)}`,
+      lines: [{ productId: cable.id, quantity: 1, unitPriceCents: 18_00 }],
+      payments,
+    });
+    const cash = (): PushItem => sale([{ method: 'cash', currency: 'USD', amount: 18_00, tendered: 18_00 }]);
+    const items = [cash(), sale([{ method: 'khqr', currency: 'USD', amount: 18_00, md5: made.md5 }]), cash()];
+    const { results } = await front.client.pushItems({ body: { items } });
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await paymentsOf(results[1]!.orderId!)).toEqual([
+      expect.objectContaining({ id: made.id, needs_reconciliation: 0 }),
+    ]);
+    for (const r of [results[0]!, results[2]!])
+      expect(await paymentsOf(r.orderId!)).toEqual([expect.objectContaining({ method: 'cash' })]);
+  });
+
   it('in riel asks for whole riel and is paid only by the exact riel amount', async () => {
     const made = await ask(front, 82_000, 'KHR');
     expect(BakongKHQR.decode(made.khqr).data).toMatchObject({
