@@ -118,6 +118,8 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   pairDevice: ['POST /devices/pair', 'anonymous'],
   listChanges: ['GET /sync/changes', 'device'],
   pushItems: ['POST /sync/push', 'device'],
+  requestCounterKhqr: ['POST /sync/khqr', 'device'],
+  getCounterKhqr: ['GET /sync/khqr/:id', 'device'],
   listParkedItems: ['GET /admin/sync/parked', 'staff'],
   retryParkedItem: ['POST /admin/sync/parked/:id/retry', 'staff'],
   discardParkedItem: ['POST /admin/sync/parked/:id/discard', 'staff'],

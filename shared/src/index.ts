@@ -11,6 +11,7 @@ export * from './orders';
 export * from './payments';
 export * from './support';
 export * from './sync';
+export * from './counter-khqr';
 export * from './devices';
 export * from './permissions';
 export * from './settings';

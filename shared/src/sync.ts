@@ -190,12 +190,16 @@ export const salePaymentSchema = z.object({
   amount: minor,
   /** Cash handed over (cash only). */
   tendered: minor.optional(),
-  /** Change given back, in the same currency. */
+  /** Change given back, in `changeCurrency` (the payment's own currency when that is absent). */
   change: minor.optional(),
+  /** The currency the change was given in, when the customer took it in the other one (a dollar note, riel back). */
+  changeCurrency: currencySchema.optional(),
   /** A KHQR confirmed by staff against the shop's static QR (offline): reconciled later. */
   staffConfirmed: z.boolean().optional(),
   /** The server's md5 of a dynamic KHQR, when the counter was online. */
   md5: z.string().max(64).optional(),
+  /** The id of the counter's dynamic KHQR request (POST /sync/khqr) this payment is. */
+  khqrPaymentId: ulidSchema.optional(),
 });
 export type SalePayment = z.infer<typeof salePaymentSchema>;
 

@@ -2,6 +2,7 @@ import type { Currency, Locale } from '@shop/shared';
 import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
 import type { Cart, CartTotals } from './pos/cart';
+import type { KhqrCheck, KhqrOnScreen } from './pos/online-khqr';
 import type { PaymentInput } from './pos/payments';
 import type { Receipt } from './pos/receipts';
 import type { CommittedSale } from './pos/sale';
@@ -63,6 +64,14 @@ export interface PosCommands {
   chooseCustomer: { input: { customerId: string | null }; output: SaleView };
   pay: { input: PaymentInput; output: SaleView };
   removeLastPayment: { input: void; output: SaleView };
+  /**
+   * A dynamic KHQR of all that is due, made by the server (online only: offline is a PosError `offline` telling the
+   * cashier to use the static QR with staff confirmation). It waits on the sale until `khqrStatus` says paid.
+   */
+  startKhqr: { input: { currency: Currency }; output: KhqrOnScreen & { sale: SaleView } };
+  /** Asks the server about the KHQR on screen: paid counts toward the sale; expired leaves it. */
+  khqrStatus: { input: void; output: KhqrCheck & { sale: SaleView } };
+  cancelKhqr: { input: void; output: SaleView };
   clearSale: { input: void; output: SaleView };
   holdSale: { input: void; output: { heldId: string; sale: SaleView } };
   heldSales: { input: void; output: HeldCart[] };

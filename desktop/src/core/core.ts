@@ -9,6 +9,7 @@ import { openLocalDb, type LocalDb } from './local-db/open';
 import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
 import * as carts from './pos/cart';
 import { heldCarts } from './pos/held-carts';
+import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
 import { receipts } from './pos/receipts';
 import { returnTaker } from './pos/returns';
@@ -89,6 +90,7 @@ export function createPosCore(options: PosCoreOptions) {
     return http.transport;
   };
   const pull = puller({ db, applyPage, transport, link });
+  const khqr = onlineKhqr({ transport, now });
   const onlineSignIn = serverSignIn({
     server: () => {
       const serverUrl = readState(db, 'serverUrl');
@@ -245,6 +247,17 @@ export function createPosCore(options: PosCoreOptions) {
     },
     pay: async (input) => change(takePayment(cart, input, rielPerUsd())),
     removeLastPayment: async () => change(removeLastPayment(cart)),
+    async startKhqr({ currency }) {
+      signedIn();
+      const started = await khqr.start(cart, currency, rielPerUsd(), () => cart);
+      return { ...started.shown, sale: change(started.cart) };
+    },
+    async khqrStatus() {
+      signedIn();
+      const checked = await khqr.check(cart, () => cart);
+      return { ...checked.check, sale: change(checked.cart) };
+    },
+    cancelKhqr: async () => change(khqr.cancel(cart)),
     clearSale: async () => change(carts.emptyCart()),
     async holdSale() {
       const heldId = held.hold(cart, signedIn().id, now());

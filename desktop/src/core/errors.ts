@@ -12,7 +12,9 @@ export type PosErrorCode =
   /** A VAT invoice asked of a sale made while the shop was not VAT-registered. */
   | 'not_vat_registered'
   /** The receipt printer did not take the job (off, unplugged, paper out): the sale itself is safe. */
-  | 'printer_unreachable';
+  | 'printer_unreachable'
+  /** The server is needed and cannot be reached now (an online KHQR): the message says what to do instead. */
+  | 'offline';
 
 export class PosError extends Error {
   constructor(

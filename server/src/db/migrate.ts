@@ -15,6 +15,7 @@ import * as paymentMethods from './migrations/014-payment-methods';
 import * as counters from './migrations/015-counters';
 import * as counterReturns from './migrations/016-counter-returns';
 import * as feedBackfill from './migrations/017-feed-backfill';
+import * as counterKhqr from './migrations/018-counter-khqr';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '015-counters': counters,
   '016-counter-returns': counterReturns,
   '017-feed-backfill': feedBackfill,
+  '018-counter-khqr': counterKhqr,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -409,7 +409,8 @@ export interface IdempotencyKeyTable {
  */
 export interface PaymentTable {
   id: string;
-  order_id: string;
+  /** Null only for a counter's online KHQR not yet tied to its pushed sale (`device_id` says whose it is). */
+  order_id: string | null;
   /** khqr | cash | proof */
   method: string;
   currency: string;
@@ -423,9 +424,13 @@ export interface PaymentTable {
   watch_until: number | null;
   next_check_at: number | null;
   check_failures: number;
-  /** Cash: the notes handed over and the change given back, in the payment's currency. */
+  /** Cash: the notes handed over (in the payment's currency) and the change given back (in `change_currency`). */
   tendered_minor: number | null;
   change_minor: number | null;
+  /** Cash: the currency of the change when it differs from the payment's (a dollar note changed in riel). */
+  change_currency?: string | null;
+  /** A counter's online KHQR: the device that asked for it, the only one that may read it or use it for a sale. */
+  device_id?: string | null;
   /** Cash: the staff member who took it. */
   received_by: string | null;
   claimed_by: string | null;

@@ -7,6 +7,7 @@ import type { ShopServices } from '../compose';
 import { accountHandlers } from '../modules/accounts/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
+import { counterKhqrHandlers } from '../modules/payments/counter-khqr-routes';
 import { paymentProofHandlers } from '../modules/payments/proofs-routes';
 import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
@@ -109,6 +110,7 @@ export function createApp(shop: ShopServices): Express {
     ...syncHandlers(db),
     ...deviceHandlers(db),
     ...pushHandlers(db),
+    ...counterKhqrHandlers(db, shop.paymentPolicy),
   };
   const cookies = { secure };
   const api = express.Router();

@@ -33,7 +33,21 @@ export interface CartPayment {
   /** Riel added or taken off to reach a 100-riel step (its own receipt line). */
   roundingRiel: number;
   staffConfirmed: boolean;
+  /** A dynamic KHQR the server made and watches (online); it counts toward the sale only once the server says paid. */
+  online?: OnlineKhqr;
 }
+
+export interface OnlineKhqr {
+  /** The request's id (a ULID made here) on the server. */
+  id: string;
+  md5: string;
+  khqr: string;
+  expiresAt: number;
+  status: 'pending' | 'paid';
+}
+
+/** Whether the payment is a dynamic KHQR still waiting for the customer's money. */
+export const isPendingKhqr = (payment: CartPayment): boolean => payment.online?.status === 'pending';
 
 export interface Cart {
   lines: CartLine[];
@@ -66,8 +80,9 @@ export function cartTotals(cart: Cart): CartTotals {
   }
   const subtotalCents = grossCents - lineDiscounts;
   const totalCents = subtotalCents - cart.discountCents;
-  const paidCents = cart.payments.reduce((sum, payment) => sum + payment.coversCents, 0);
-  const roundingRiel = cart.payments.reduce((sum, payment) => sum + payment.roundingRiel, 0);
+  const counted = cart.payments.filter((payment) => !isPendingKhqr(payment));
+  const paidCents = counted.reduce((sum, payment) => sum + payment.coversCents, 0);
+  const roundingRiel = counted.reduce((sum, payment) => sum + payment.roundingRiel, 0);
   return { grossCents, subtotalCents, totalCents, paidCents, dueCents: totalCents - paidCents, roundingRiel };
 }
 
@@ -196,6 +211,7 @@ export function whatIsMissing(cart: Cart): string[] {
     if (line.serialized && line.serials.length !== line.quantity)
       missing.push(`${line.name}: scan ${line.quantity - line.serials.length} more serial number(s)`);
   const totals = cartTotals(cart);
-  if (totals.dueCents > 0) missing.push('the sale is not fully paid');
+  if (cart.payments.some(isPendingKhqr)) missing.push('the KHQR is not paid yet');
+  else if (totals.dueCents > 0) missing.push('the sale is not fully paid');
   return missing;
 }

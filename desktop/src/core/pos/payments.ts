@@ -1,6 +1,6 @@
 import { KHR_CASH_STEP, usdCentsToKhr, type Currency } from '@shop/shared';
 import { PosError } from '../errors';
-import { cartTotals, type Cart, type CartPayment } from './cart';
+import { cartTotals, isPendingKhqr, type Cart, type CartPayment, type OnlineKhqr } from './cart';
 
 export type PaymentInput =
   | { method: 'cash'; currency: Currency; tendered: number; changeCurrency?: Currency }
@@ -30,6 +30,7 @@ function centsCovered(currency: Currency, amount: number, rielPerUsd: number): n
 export function takePayment(cart: Cart, input: PaymentInput, rielPerUsd: number): Cart {
   const { dueCents } = cartTotals(cart);
   if (cart.lines.length === 0) throw new PosError('invalid', 'add items before taking payment');
+  assertNoPendingKhqr(cart);
   if (dueCents <= 0) throw new PosError('invalid', 'the sale is already paid');
   const offered = input.method === 'cash' ? input.tendered : input.amount;
   if (!Number.isSafeInteger(offered) || offered <= 0)
@@ -69,5 +70,74 @@ export function takePayment(cart: Cart, input: PaymentInput, rielPerUsd: number)
 /** Takes back the last payment (the cashier typed the wrong amount). */
 export function removeLastPayment(cart: Cart): Cart {
   if (cart.payments.length === 0) throw new PosError('invalid', 'no payment to remove');
+  // The customer's money reached the shop's account: taking it off would have them pay twice.
+  if (cart.payments.at(-1)!.online?.status === 'paid')
+    throw new PosError(
+      'conflict',
+      'this KHQR was paid: finish the sale, or clear it and have staff refund the money',
+    );
   return { ...cart, payments: cart.payments.slice(0, -1) };
+}
+
+/** While a dynamic KHQR is on screen the customer may pay it any moment: nothing else is taken meanwhile. */
+export function assertNoPendingKhqr(cart: Cart): void {
+  if (cart.payments.some(isPendingKhqr))
+    throw new PosError('conflict', 'a KHQR is waiting for payment: wait for it, or cancel it first');
+}
+
+/** What a dynamic KHQR must ask for: all that is due, in riel rounded to the 100-riel step as a riel payment is. */
+export function khqrAmountDue(cart: Cart, currency: Currency, rielPerUsd: number): number {
+  if (cart.lines.length === 0) throw new PosError('invalid', 'add items before taking payment');
+  assertNoPendingKhqr(cart);
+  const { dueCents } = cartTotals(cart);
+  if (dueCents <= 0) throw new PosError('invalid', 'the sale is already paid');
+  return dueIn(currency, dueCents, rielPerUsd);
+}
+
+/**
+ * Puts a dynamic KHQR the server made on the sale, for all that was due: it counts (with its riel rounding) only
+ * once the server saw it paid (`khqrPaid`).
+ */
+export function addPendingKhqr(
+  cart: Cart,
+  request: Omit<OnlineKhqr, 'status'> & { currency: Currency; amount: number },
+  rielPerUsd: number,
+): Cart {
+  const { currency, amount, ...online } = request;
+  if (amount !== khqrAmountDue(cart, currency, rielPerUsd))
+    throw new PosError('conflict', 'the sale changed while the KHQR was made: cancel it and start again');
+  const payment: CartPayment = {
+    method: 'khqr',
+    currency,
+    amount,
+    change: 0,
+    changeCurrency: currency,
+    coversCents: cartTotals(cart).dueCents,
+    roundingRiel: currency === 'KHR' ? amount - exactRiel(cartTotals(cart).dueCents, rielPerUsd) : 0,
+    staffConfirmed: false,
+    online: { ...online, status: 'pending' },
+  };
+  return { ...cart, payments: [...cart.payments, payment] };
+}
+
+/** The sale's dynamic KHQR still on screen (pending), if any. */
+export function pendingKhqrOf(cart: Cart): OnlineKhqr | undefined {
+  return cart.payments.find(isPendingKhqr)?.online;
+}
+
+/** The server saw the KHQR paid: from now on it counts toward the sale. */
+export function khqrPaid(cart: Cart, id: string): Cart {
+  return {
+    ...cart,
+    payments: cart.payments.map((payment) =>
+      payment.online?.id === id
+        ? { ...payment, online: { ...payment.online, status: 'paid' as const } }
+        : payment,
+    ),
+  };
+}
+
+/** Takes a KHQR that was not paid off the sale (cancelled, or expired). */
+export function dropKhqr(cart: Cart, id: string): Cart {
+  return { ...cart, payments: cart.payments.filter((payment) => payment.online?.id !== id) };
 }

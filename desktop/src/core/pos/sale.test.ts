@@ -237,6 +237,17 @@ describe('a sale at the counter', () => {
       db.prepare("SELECT item FROM outbox WHERE type = 'sale'").pluck().get() as string,
     );
     expect(sale.shiftId).toBe(shift.id);
+    // The change leaves the drawer in riel, and the server is told so (it cannot work it out from the note).
+    expect(sale.payments).toEqual([
+      {
+        method: 'cash',
+        currency: 'USD',
+        amount: 5_00,
+        tendered: 10_00,
+        change: 20_000,
+        changeCurrency: 'KHR',
+      },
+    ]);
     core.close();
   });
 

@@ -122,9 +122,14 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
         currency: payment.currency,
         amount: payment.amount,
         ...(payment.tendered !== undefined && { tendered: payment.tendered }),
-        // The contract's change is in the payment's own currency; change in the other currency stays local.
-        ...(payment.change > 0 && payment.changeCurrency === payment.currency && { change: payment.change }),
+        // Change in the other currency always travels with its currency (even 0 after rounding down to a note):
+        // the server cannot work it out from what was tendered.
+        ...(payment.changeCurrency !== payment.currency
+          ? { change: payment.change, changeCurrency: payment.changeCurrency }
+          : payment.change > 0 && { change: payment.change }),
         ...(payment.staffConfirmed && { staffConfirmed: true }),
+        // The server's own KHQR, seen paid by its payment job: the server ties it to this sale's order.
+        ...(payment.online && { md5: payment.online.md5, khqrPaymentId: payment.online.id }),
       })),
     };
     outbox.enqueue(item, now);

@@ -1,4 +1,13 @@
-import { ApiError, createShopClient, type ChangesPage, type PushAnswer, type PushBody } from '@shop/shared';
+import {
+  ApiError,
+  createShopClient,
+  type ChangesPage,
+  type CounterKhqr,
+  type CounterKhqrBody,
+  type CounterKhqrState,
+  type PushAnswer,
+  type PushBody,
+} from '@shop/shared';
 
 /**
  * How the counter reaches the server: the two sync routes of the wire contract. The pusher and puller take this
@@ -7,6 +16,9 @@ import { ApiError, createShopClient, type ChangesPage, type PushAnswer, type Pus
 export interface SyncTransport {
   pull(after: number, limit: number): Promise<ChangesPage>;
   push(body: PushBody): Promise<PushAnswer>;
+  /** The server's dynamic KHQR for a sale (absent: a transport that cannot ask, as if offline). */
+  requestKhqr?(body: CounterKhqrBody): Promise<CounterKhqr>;
+  khqrState?(id: string): Promise<CounterKhqrState>;
 }
 
 export interface HttpTransportOptions {
@@ -17,7 +29,7 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-/** The sync routes over the typed API client, with the device's own token. */
+/** The sync routes (and the counter's KHQR routes) over the typed API client, with the device's own token. */
 export function httpTransport(options: HttpTransportOptions): SyncTransport {
   const send = options.fetch ?? fetch;
   const { timeoutMs } = options;
@@ -40,6 +52,8 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
   return {
     pull: (after, limit) => client.listChanges({ query: { after, limit } }),
     push: (body) => client.pushItems({ body }),
+    requestKhqr: (body) => client.requestCounterKhqr({ body }),
+    khqrState: (id) => client.getCounterKhqr({ params: { id } }),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { getShopIdentity } from '../settings/service';
 import { createBakongClient, type BakongClient } from './bakong-client';
 import { bakongBaseUrl } from './bakong-standin';
-import type { KhqrPayment } from './repo';
+import type { OrderKhqrPayment } from './repo';
 
 /**
  * Links that open the customer's bank app on a payment QR (Bakong's generate_deeplink_by_qr): on a phone the
@@ -13,7 +13,7 @@ import type { KhqrPayment } from './repo';
  */
 export interface PaymentDeeplinks {
   /** The link for a payable QR, or null when Bakong gives none within a moment. */
-  linkFor(payment: Pick<KhqrPayment, 'order_id' | 'qr' | 'md5' | 'expires_at'>): Promise<string | null>;
+  linkFor(payment: Pick<OrderKhqrPayment, 'order_id' | 'qr' | 'md5' | 'expires_at'>): Promise<string | null>;
 }
 
 /** How long a payment answer waits for a link not known yet; the ask goes on, for the pay page's next poll. */
@@ -33,7 +33,7 @@ export function createPaymentDeeplinks(deps: {
   const kept = new Map<string, { link: string | null; until: number }>();
   const asking = new Map<string, Promise<string | null>>();
 
-  async function ask(payment: Pick<KhqrPayment, 'order_id' | 'qr'>): Promise<string | null> {
+  async function ask(payment: Pick<OrderKhqrPayment, 'order_id' | 'qr'>): Promise<string | null> {
     const bakong = deps.bakong();
     if (!bakong) return null;
     const shop = await getShopIdentity(deps.db);

@@ -16,6 +16,9 @@ export type KhqrPayment = PaymentTable & {
   next_check_at: number;
 };
 
+/** A KHQR of an order (the web shop's, or a counter's once its sale arrived): the pay page and renewals read these. */
+export type OrderKhqrPayment = KhqrPayment & { order_id: string };
+
 /** Statuses of a QR the payment job still asks Bakong about. */
 const WATCHED = ['pending', 'superseded'];
 
@@ -38,9 +41,10 @@ export async function insertPayments(tx: Tx, rows: PaymentTable[]): Promise<void
 }
 
 /** The order's newest QR: the one its pay page shows. */
-export async function latestKhqrPayment(db: Db | Tx, orderId: string): Promise<KhqrPayment | undefined> {
+export async function latestKhqrPayment(db: Db | Tx, orderId: string): Promise<OrderKhqrPayment | undefined> {
   return khqrPayments(db)
     .where('order_id', '=', orderId)
+    .$narrowType<{ order_id: string }>()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
@@ -48,9 +52,13 @@ export async function latestKhqrPayment(db: Db | Tx, orderId: string): Promise<K
 }
 
 /** The order's newest QR that was paid. */
-export async function latestPaidKhqrPayment(db: Db | Tx, orderId: string): Promise<KhqrPayment | undefined> {
+export async function latestPaidKhqrPayment(
+  db: Db | Tx,
+  orderId: string,
+): Promise<OrderKhqrPayment | undefined> {
   return khqrPayments(db)
     .where('order_id', '=', orderId)
+    .$narrowType<{ order_id: string }>()
     .where('status', '=', 'paid')
     .orderBy('created_at', 'desc')
     .limit(1)

@@ -10,7 +10,7 @@ import { findOrderRow, setOrderAmounts } from '../orders/repo';
 import type { PaymentDeeplinks } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
-import { insertPayment, latestKhqrPayment, supersedePendingQrs, type KhqrPayment } from './repo';
+import { insertPayment, latestKhqrPayment, supersedePendingQrs, type OrderKhqrPayment } from './repo';
 
 /**
  * KHQR payments of orders (cash is cash.ts; screenshots are proofs.ts). A KHQR payment row holds the exact QR string
@@ -32,7 +32,7 @@ export async function issuePayment(
   order: OrderTable,
   policy: PaymentPolicy,
   now = Date.now(),
-): Promise<KhqrPayment> {
+): Promise<OrderKhqrPayment> {
   const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
       // An order cannot be taken without somewhere to pay: say so plainly, and nothing is kept (the transaction ends).
@@ -55,7 +55,7 @@ export async function issuePayment(
     expiresAt,
     terminalLabel: order.channel === 'pos' ? 'POS' : 'Web',
   });
-  const payment: KhqrPayment = {
+  const payment: OrderKhqrPayment = {
     id: newId(),
     order_id: order.id,
     method: 'khqr',

@@ -8,6 +8,7 @@ import { findOrderRow } from '../orders/repo';
 import type { OrderMailer } from '../orders/notifications';
 import { transitionOrder } from '../orders/service';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
+import { flagUnclaimedCounterKhqrs, recordCounterKhqrVerdict } from './counter-khqr';
 import { decodeKhqr } from './khqr';
 import { findPendingProof } from './proofs-repo';
 import { recordRefundOwed } from './refunds-owed';
@@ -26,6 +27,9 @@ import { claimQr, closeQr, dueQrs, latestKhqrPayment, releaseQrClaim, type KhqrP
  *   for staff to refund (refunds-owed.ts).
  *
  * Each pass also watches holds of unpaid orders: reviews that keep stock, holds past their lifetime (orders/hold-deadlines.ts).
+ *
+ * Counters' online KHQRs (counter-khqr.ts) are payment rows without an order until their sale is pushed: the same
+ * checks mark them paid, mismatch or expired, and a paid one no sale claims within a day is flagged for staff.
  */
 export interface PaymentWatcher {
   runOnce(now?: number): Promise<number>;
@@ -63,6 +67,9 @@ export function startPaymentWatcher(deps: {
     const settled = await settleDue(now);
     await watchHolds(db, mailer, now).catch((error: unknown) =>
       logger.error({ err: error }, 'unpaid holds could not be checked; will retry'),
+    );
+    await flagUnclaimedCounterKhqrs(db, logger, now).catch((error: unknown) =>
+      logger.error({ err: error }, 'unclaimed counter KHQRs could not be checked; will retry'),
     );
     return settled;
   }
@@ -125,6 +132,9 @@ export function startPaymentWatcher(deps: {
         updated_at: now,
       });
       if (!marked) return;
+      // A counter's request waits for its sale to be pushed (counter-khqr.ts): no order to move yet.
+      if (payment.order_id === null)
+        return recordCounterKhqrVerdict(tx, payment, { hash: transaction.hash, problems }, now);
       const order = (await findOrderRow(tx, payment.order_id))!;
       const waiting = order.status === 'pending_payment' || order.status === 'payment_review';
       // Money that reached our account for an order that no longer takes it is the customer's.
@@ -186,6 +196,7 @@ export function startPaymentWatcher(deps: {
   async function expire(payment: KhqrPayment, now: number): Promise<number> {
     await inTransaction(db, async (tx) => {
       if (!(await closeQr(tx, payment.id, { status: 'expired', updated_at: now }))) return;
+      if (payment.order_id === null) return; // a counter's request: the counter sees it expired and takes no money
       // Only the newest QR's end ends the order: an older one running out while a renewed one is open changes nothing.
       const newest = await latestKhqrPayment(tx, payment.order_id);
       const order = (await findOrderRow(tx, payment.order_id))!;

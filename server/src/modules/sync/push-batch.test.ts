@@ -239,7 +239,7 @@ async function madeBy(
     .where('action', '=', 'pos.sale')
     .where('entity_id', 'in', orderIds)
     .execute();
-  const byOrder = <T extends { order_id: string }>(rows: T[], id: string) =>
+  const byOrder = <T extends { order_id: string | null }>(rows: T[], id: string) =>
     rows.filter((r) => r.order_id === id);
   return {
     statuses: results.map((r) => r.status),

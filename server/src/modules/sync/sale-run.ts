@@ -7,7 +7,15 @@ import { insertPayments } from '../payments/repo';
 import { getPricing } from '../settings/pricing';
 import { checkSeller, checkShift, oncePerBatch, type ApplyContext, type Applied } from './counter-context';
 import { findProductsForSale, findUsersForCounter, insertShortfalls } from './counter-repo';
-import { checkSale, draftSale, saleOutcome, type SaleDraft, type SaleFacts, type SaleItem } from './sale';
+import {
+  checkSale,
+  draftSale,
+  isOnlineKhqr,
+  saleOutcome,
+  type SaleDraft,
+  type SaleFacts,
+  type SaleItem,
+} from './sale';
 import { findShifts } from './shift-repo';
 
 /**
@@ -33,9 +41,12 @@ export interface RunAnswer {
   leftOut: RunSale[];
 }
 
-/** A sale that can join a run: no serial numbers to check one by one. */
+/**
+ * A sale that can join a run: no serial numbers to check one by one, and no online KHQR to tie to its order (each
+ * is one conditional update that may lose to another sale: applySale handles it).
+ */
 export function runsTogether(item: SaleItem): boolean {
-  return item.lines.every((line) => !line.serials?.length);
+  return item.lines.every((line) => !line.serials?.length) && !item.payments.some(isOnlineKhqr);
 }
 
 export async function applySaleRun(ctx: ApplyContext, sales: readonly RunSale[]): Promise<RunAnswer> {

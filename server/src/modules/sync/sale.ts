@@ -15,6 +15,7 @@ import { recordStockChanges, sellFromShelf, type ShelfOrder, type ShelfSale } fr
 import { numberOrder } from '../orders/placement';
 import { insertEvents, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
+import { tieSalePayment } from '../payments/counter-khqr';
 import { insertPayments } from '../payments/repo';
 import { getPricing } from '../settings/pricing';
 import {
@@ -53,6 +54,8 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   await insertOrderItems(tx, sale.lines);
   await insertEvents(tx, [sale.event]);
   await insertPayments(tx, sale.payments);
+  for (const payment of item.payments.filter(isOnlineKhqr))
+    await takeOnlineKhqr(ctx, sale.order.id, item, payment);
   await sellSerials(tx, sale.order.number, item, products);
 
   const shelf = await sellFromShelf(tx, sale.shelf.wanted, sale.shelf, ctx.now);
@@ -90,6 +93,11 @@ export function checkSale(item: SaleItem, facts: SaleFacts): void {
   if ((item.discountCents ?? 0) > subtotalCents) throw new Invalid('The sale discount is more than the sale');
   if (!Number.isSafeInteger(subtotalCents * facts.rielPerUsd))
     throw new Invalid('The amounts of this sale are too large to be real');
+  // Change in the other currency says nothing about the notes handed over: the counter must send both.
+  for (const p of item.payments)
+    if (p.method === 'cash' && (p.changeCurrency ?? p.currency) !== p.currency)
+      if (p.tendered === undefined || p.change === undefined)
+        throw new Invalid('Cash changed in another currency needs what was tendered and the change given');
 }
 
 /** The rows a checked sale makes, worked out before any is written, and what it asks of the shelf. */
@@ -164,7 +172,8 @@ export function draftSale(
       reason: 'sold at the counter',
       created_at: item.at,
     },
-    payments: item.payments.map((payment) => paymentRow(order.id, item, payment)),
+    // An online KHQR is not a new row: the server's own paid request is tied to the order (takeOnlineKhqr).
+    payments: item.payments.filter((p) => !isOnlineKhqr(p)).map((p) => paymentRow(order.id, item, p)),
     shelf: {
       wanted: item.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       reference: number,
@@ -245,13 +254,51 @@ function orderLine(
 }
 
 /**
- * Cash keeps what was tendered and the change; a KHQR is paid when the counter says so. One the staff confirmed on
- * the shop's static QR while offline waits to be matched with the bank statement. The md5 of an online KHQR stays
- * in the pushed item: the payments table keeps md5s unique to the QRs the server made and watches.
+ * An online KHQR (one with the server's md5 or request id) is the paid request itself, tied to this order
+ * (payments/counter-khqr.ts); one the server cannot vouch for (never seen paid, another sale's, another counter's) is
+ * kept as the counter says but flagged for reconciliation, with the reason in the audit trail.
+ */
+async function takeOnlineKhqr(
+  ctx: ApplyContext,
+  orderId: string,
+  item: SaleItem,
+  p: SaleItem['payments'][number],
+): Promise<void> {
+  const sale = { deviceId: ctx.counter.id, orderId, staffId: item.staffId, now: ctx.now };
+  const tied = await tieSalePayment(ctx.tx, sale, p);
+  if (tied === true) return;
+  const row = { ...paymentRow(orderId, item, p), needs_reconciliation: 1 };
+  await insertPayments(ctx.tx, [row]);
+  await insertAuditRows(ctx.tx, [
+    auditRow(
+      staffActor(item.staffId),
+      {
+        action: 'pos.khqr_unverified',
+        entity: 'payment',
+        entityId: row.id,
+        after: { orderId, md5: p.md5 ?? null, khqrPaymentId: p.khqrPaymentId ?? null, problem: tied },
+      },
+      ctx.now,
+    ),
+  ]);
+}
+
+/** A KHQR the counter says the server made and saw paid (its md5 or request id): tied, not inserted. */
+export function isOnlineKhqr(p: SaleItem['payments'][number]): boolean {
+  return p.method === 'khqr' && !p.staffConfirmed && Boolean(p.md5 || p.khqrPaymentId);
+}
+
+/**
+ * Cash keeps what was tendered and the change, the change in the currency it was given in; a KHQR is paid when the
+ * counter says so. One the staff confirmed on the shop's static QR while offline waits to be matched with the bank
+ * statement. The md5 of an online KHQR stays in the pushed item: the payments table keeps md5s unique to the QRs
+ * the server made and watches.
  */
 function paymentRow(orderId: string, item: SaleItem, p: SaleItem['payments'][number]): PaymentTable {
   const cash = p.method === 'cash';
-  const tendered = cash ? (p.tendered ?? p.amount + (p.change ?? 0)) : null;
+  const changeCurrency = p.changeCurrency ?? p.currency;
+  const sameCurrencyChange = changeCurrency === p.currency ? (p.change ?? 0) : 0;
+  const tendered = cash ? (p.tendered ?? p.amount + sameCurrencyChange) : null;
   return {
     id: newId(),
     order_id: orderId,
@@ -267,6 +314,7 @@ function paymentRow(orderId: string, item: SaleItem, p: SaleItem['payments'][num
     check_failures: 0,
     tendered_minor: tendered,
     change_minor: cash ? (p.change ?? tendered! - p.amount) : null,
+    change_currency: cash ? changeCurrency : null,
     received_by: item.staffId,
     claimed_by: null,
     claimed_until: null,

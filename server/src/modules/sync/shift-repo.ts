@@ -63,6 +63,29 @@ export async function cashSalesTotals(db: Db, shiftId: string) {
     .execute();
 }
 
+/**
+ * Cash sales of the shift whose change went out in the other currency (a dollar note, riel back): beyond what the
+ * sale kept, the drawer took the whole note in one currency and paid the change from the other.
+ */
+export async function crossCurrencyChangeTotals(db: Db, shiftId: string) {
+  return db
+    .selectFrom('payments as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select([
+      'p.currency',
+      'p.change_currency',
+      (eb) => eb.fn.sum<number | string>(eb('p.tendered_minor', '-', eb.ref('p.amount_minor'))).as('extra'),
+      (eb) => eb.fn.sum<number | string>('p.change_minor').as('change'),
+    ])
+    .where('o.shift_id', '=', shiftId)
+    .where('p.method', '=', 'cash')
+    .where('p.status', '=', 'paid')
+    .where('p.change_currency', 'is not', null)
+    .whereRef('p.change_currency', '!=', 'p.currency')
+    .groupBy(['p.currency', 'p.change_currency'])
+    .execute();
+}
+
 /** Cash given back from the drawer for returns made in the shift, per currency. */
 export async function cashRefundTotals(db: Db, shiftId: string) {
   return db

@@ -5,6 +5,7 @@ import {
   cashMovementTotals,
   cashRefundTotals,
   cashSalesTotals,
+  crossCurrencyChangeTotals,
   findShiftWithNames,
   shiftSalesCount,
 } from './shift-repo';
@@ -19,14 +20,21 @@ type Cash = ShiftReport['float'];
 export async function shiftReport(db: Db, shiftId: string): Promise<ShiftReport> {
   const shift = await findShiftWithNames(db, shiftId);
   if (!shift) throw new NotFound('There is no shift with this id');
-  const [movements, sales, refunds, count] = await Promise.all([
+  const [movements, sales, crossChange, refunds, count] = await Promise.all([
     cashMovementTotals(db, shiftId),
     cashSalesTotals(db, shiftId),
+    crossCurrencyChangeTotals(db, shiftId),
     cashRefundTotals(db, shiftId),
     shiftSalesCount(db, shiftId),
   ]);
   const float = { usdCents: Number(shift.float_usd_cents), khr: Number(shift.float_khr) };
-  const cashSales = perCurrency(sales);
+  const cashSales = perCurrency([
+    ...sales,
+    ...crossChange.flatMap((c) => [
+      { currency: c.currency, total: Number(c.extra ?? 0) },
+      { currency: c.change_currency!, total: -Number(c.change ?? 0) },
+    ]),
+  ]);
   const payIns = perCurrency(movements.filter((m) => m.kind === 'pay_in'));
   const payOuts = perCurrency(movements.filter((m) => m.kind === 'pay_out'));
   const cashRefunds = perCurrency(refunds);

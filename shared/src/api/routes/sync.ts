@@ -7,6 +7,7 @@ import {
   pairDeviceBodySchema,
   pairedDeviceSchema,
 } from '../../devices';
+import { counterKhqrBodySchema, counterKhqrSchema, counterKhqrStateSchema } from '../../counter-khqr';
 import {
   changesPageSchema,
   changesQuerySchema,
@@ -77,6 +78,28 @@ export const syncRoutes = {
     access: pairedDevice,
     body: pushBodySchema,
     response: pushAnswerSchema,
+  }),
+  requestCounterKhqr: defineRoute({
+    method: 'post',
+    path: '/sync/khqr',
+    summary:
+      "A dynamic KHQR of the shop's account for a counter's sale, confirmed by the same Bakong check as web orders",
+    tag: 'sync',
+    access: pairedDevice,
+    body: counterKhqrBodySchema,
+    response: counterKhqrSchema,
+    status: 201,
+    errors: [409, 503],
+  }),
+  getCounterKhqr: defineRoute({
+    method: 'get',
+    path: '/sync/khqr/:id',
+    summary: 'Whether a KHQR this counter asked for was paid (another counter gets 404)',
+    tag: 'sync',
+    access: pairedDevice,
+    params: idParam,
+    response: counterKhqrStateSchema,
+    errors: [404],
   }),
   listParkedItems: defineRoute({
     method: 'get',
