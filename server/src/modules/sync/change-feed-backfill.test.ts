@@ -3,7 +3,7 @@ import { settingKeys } from '@shop/shared';
 import { openTestDatabase } from '../../../test/support';
 import type { ShopDatabase } from '../../db/database';
 import { newId } from '../../db/ids';
-import { migrateToLatest } from '../../db/migrate';
+import { up as backfill } from '../../db/migrations/017-feed-backfill';
 import { insertUser } from '../accounts/repo';
 import { feedHead, readChanges } from './change-log';
 import { withCurrentData } from './feed-data';
@@ -42,11 +42,6 @@ describe('017-feed-backfill', () => {
   it('records every active customer, every staff member and admin, and each setting a counter uses', async () => {
     const { db } = database;
     await db.deleteFrom('change_log').execute();
-    await db
-      .withTables<{ schema_migrations: { name: string } }>()
-      .deleteFrom('schema_migrations')
-      .where('name', '=', '017-feed-backfill')
-      .execute();
     const accounts = {
       customer: anAccount('customer', 'active'),
       disabledCustomer: anAccount('customer', 'disabled'),
@@ -57,7 +52,8 @@ describe('017-feed-backfill', () => {
     for (const account of Object.values(accounts)) await insertUser(db, account);
     const head = await feedHead(db);
 
-    expect(await migrateToLatest(db)).toEqual(['017-feed-backfill']);
+    // The migration itself, run again on the current schema (later migrations sit after it in the record).
+    await backfill(db);
 
     const page = await readChanges(db, head, 100);
     expect(page.changes[0]!.seq).toBe(head + 1);
