@@ -72,6 +72,10 @@ function formatChanged(changed: readonly ChangedSetting[], config: Config): stri
     lines.push(
       'New payment QRs are made for this account; QRs already handed out keep the account they name.',
     );
+  if (changed.some(({ key }) => key === settingKeys.counterPolicy))
+    lines.push(
+      'Counters use it from their next sync; receipts already made keep the footer they were printed with.',
+    );
   lines.push(
     `Running servers use it from their next order or invoice; the web shop shows it within ` +
       `${Math.ceil(config.settingsMaxAgeMs / 1000)} s (SETTINGS_MAX_AGE_MS).`,
