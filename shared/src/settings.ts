@@ -303,6 +303,25 @@ export const DEFAULT_COUNTER_POLICY: Readonly<CounterPolicy> = Object.freeze({
   discountLimitPercent: Object.freeze({ staff: 10, admin: 100 }),
 });
 
+/**
+ * A setting of several fields as the server and the counters use it: each stored (or pulled) field that keeps its
+ * rule in `shape` (the shared schema's), else the field's default. A row written by hand, or only in part, still
+ * gives every field a sane value; `npm run shop -- settings` says what breaks the rules.
+ */
+export function fieldsOrDefaults<T extends object>(
+  shape: { readonly [K in keyof T]: z.ZodType<T[K], unknown> },
+  stored: unknown,
+  defaults: Readonly<T>,
+): T {
+  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const fields: T = { ...defaults };
+  for (const name of Object.keys(defaults) as (keyof T & string)[]) {
+    const parsed = shape[name].safeParse(value[name]);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields;
+}
+
 // --- all of them ------------------------------------------------------------------------------------------------
 
 /** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */

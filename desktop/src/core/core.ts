@@ -8,6 +8,7 @@ import { PosError } from './errors';
 import { openLocalDb, type LocalDb } from './local-db/open';
 import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
 import * as carts from './pos/cart';
+import { counterPolicyReader, discountLimitOf } from './pos/counter-policy';
 import { heldCarts } from './pos/held-carts';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
 import { receipts } from './pos/receipts';
@@ -57,6 +58,7 @@ export function createPosCore(options: PosCoreOptions) {
   const link = newLinkState();
   const lock = pushLock(db);
   const snapshot = receiptSnapshotter(db);
+  const counterPolicy = counterPolicyReader(db, config.discountLimitPercent);
   // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt after it.
   const desk = receiptDesk({
     db,
@@ -150,7 +152,7 @@ export function createPosCore(options: PosCoreOptions) {
     `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
   );
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
-  const limit = () => config.discountLimitPercent[signedIn().role];
+  const limit = () => discountLimitOf(counterPolicy(), signedIn().role);
 
   function status(): SyncStatus {
     const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
@@ -285,6 +287,7 @@ export function createPosCore(options: PosCoreOptions) {
       signedIn();
       return desk.printReceipt(input);
     },
+    counterPolicy: async () => counterPolicy(),
     printerSettings: async () => {
       signedIn();
       return desk.printerSettings();
