@@ -466,7 +466,7 @@ describe('npm run shop -- set-counter', () => {
         '--receipt-footer',
         footer,
         '--paper',
-        'a4',
+        'A4',
         '--staff-discount',
         '15%',
       ]);
@@ -474,6 +474,7 @@ describe('npm run shop -- set-counter', () => {
       expect(set.stdout).toContain('Saved counter.policy:');
       expect(set.stdout).toMatch(/discountLimitPercent\s+staff 15 %, admin 100 %/);
       expect(set.stdout).toContain('Counters use it from their next sync');
+      expect(set.stdout).not.toContain('Running servers');
       // A later change keeps what it does not name.
       const later = await shop(['set-counter', '--no-receipt-footer', '--admin-discount', '50']);
       expect(later.code).toBe(0);

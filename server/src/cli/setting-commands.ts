@@ -250,7 +250,7 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
             return {
               ...now,
               ...(footerGiven && { receiptFooter: o['no-receipt-footer'] ? null : o['receipt-footer'] }),
-              ...(o.paper !== undefined && { receiptPaper: o.paper }),
+              ...(o.paper !== undefined && { receiptPaper: o.paper.trim().toLowerCase() }),
               discountLimitPercent: {
                 ...now.discountLimitPercent,
                 ...(o['staff-discount'] !== undefined && { staff: percent(o['staff-discount']) }),
