@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
+import { DEFAULT_COUNTER_POLICY, holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { DEFAULT_HOLD_LIMITS } from '../src/modules/orders/hold-limits';
@@ -413,6 +413,92 @@ describe('npm run shop -- set-hold-limits', () => {
         }),
         expect.objectContaining({ source: 'cli', value: expected }),
       ]);
+    },
+  );
+});
+
+describe('npm run shop -- set-counter', () => {
+  const policyRows = () =>
+    server.database.db.selectFrom('settings').selectAll().where('key', '=', 'counter.policy').execute();
+  const policyFeed = () =>
+    server.database.db
+      .selectFrom('change_log')
+      .select('seq')
+      .where('entity', '=', 'setting')
+      .where('entity_id', '=', 'counter.policy')
+      .execute();
+
+  it(
+    'bad input names the option and changes nothing; good input is stored, shown, and queued for the counters',
+    { timeout: 120_000 },
+    async () => {
+      const [limits, paper, order, both, none] = await Promise.all([
+        shop(['set-counter', '--staff-discount', '12.5', '--admin-discount', '101%']),
+        shop(['set-counter', '--paper', 'a5', '--receipt-footer', 'Thanks\u202e']),
+        shop(['set-counter', '--staff-discount', '30', '--admin-discount', '20']),
+        shop(['set-counter', '--receipt-footer', 'Thanks', '--no-receipt-footer']),
+        shop(['set-counter']),
+      ]);
+      expect(limits.code).toBe(1);
+      expect(limits.stderr).toContain('Nothing was changed');
+      expect(limits.stderr).toContain('--staff-discount: enter a whole percent from 0 to 100');
+      expect(limits.stderr).toContain('--admin-discount: enter a whole percent from 0 to 100');
+      expect(paper.stderr).toContain('--paper: enter slip80 (the 80 mm receipt roll) or a4');
+      expect(paper.stderr).toContain('--receipt-footer: remove control characters and direction marks');
+      expect(order.stderr).toContain(
+        "--staff-discount: staff may not take off more than admins may (20 %): enter at most 20, or raise the admins' limit",
+      );
+      expect(both.stderr).toContain('give --receipt-footer or --no-receipt-footer, not both');
+      expect(none.stderr).toContain('give --receipt-footer, --no-receipt-footer, --paper');
+      expect([limits, paper, order, both, none].map((r) => [r.code, r.stdout])).toEqual(
+        Array.from({ length: 5 }, () => [1, '']),
+      );
+      expect(await policyRows()).toEqual([]);
+      expect(await policyFeed()).toEqual([]);
+      // Never set: the shared defaults, shown as such.
+      const unset = await shop(['settings', 'get', 'counter.policy']);
+      expect(JSON.parse(unset.stdout)).toEqual(DEFAULT_COUNTER_POLICY);
+      expect(unset.stderr).toContain('(counter.policy is not stored: the defaults)');
+
+      const footer = 'ទំនិញទិញហើយ ប្ដូរបានក្នុង ៧ ថ្ងៃ — exchange within 7 days';
+      const set = await shop([
+        'set-counter',
+        '--receipt-footer',
+        footer,
+        '--paper',
+        'A4',
+        '--staff-discount',
+        '15%',
+      ]);
+      expect([set.code, set.stderr]).toEqual([0, '']);
+      expect(set.stdout).toContain('Saved counter.policy:');
+      expect(set.stdout).toMatch(/discountLimitPercent\s+staff 15 %, admin 100 %/);
+      expect(set.stdout).toContain('Counters use it from their next sync');
+      expect(set.stdout).not.toContain('Running servers');
+      // A later change keeps what it does not name.
+      const later = await shop(['set-counter', '--no-receipt-footer', '--admin-discount', '50']);
+      expect(later.code).toBe(0);
+      const expected = {
+        receiptFooter: null,
+        receiptPaper: 'a4',
+        discountLimitPercent: { staff: 15, admin: 50 },
+      };
+      expect(JSON.parse((await shop(['settings', 'get', 'counter.policy'])).stdout)).toEqual(expected);
+      const listing = await shop(['settings']);
+      expect(listing.stdout).toMatch(/counter\.policy — the counters' receipt footer and paper/);
+      expect(listing.stdout).toMatch(/receiptFooter\s+\(none\)\n\s+receiptPaper\s+a4/);
+
+      // Each change is audited and recorded in the change feed the counters pull.
+      const audits = (await settingAudits())
+        .filter((a) => a.entity_id === 'counter.policy')
+        .map((a) => JSON.parse(a.after_json!) as { value: unknown });
+      expect(audits.map((a) => a.value)).toContainEqual({
+        receiptFooter: footer,
+        receiptPaper: 'a4',
+        discountLimitPercent: { staff: 15, admin: 100 },
+      });
+      expect(audits.map((a) => a.value)).toContainEqual(expected);
+      expect(await policyFeed()).toHaveLength(2);
     },
   );
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceVatSettingSchema, pricingSchema, shopIdentitySchema } from './settings';
+import {
+  counterPolicySchema,
+  DEFAULT_COUNTER_POLICY,
+  invoiceVatSettingSchema,
+  pricingSchema,
+  shopIdentitySchema,
+} from './settings';
 
 /** The settings' shared rules as a person entering them meets them: one clear problem per field. */
 const problems = (result: {
@@ -79,6 +85,47 @@ describe('settings rules', () => {
       registered: false,
       ratePercent: 10,
       tin: '',
+    });
+  });
+
+  it('counter policy: a Khmer footer or none, 80 mm or A4, staff never allowed more off than admins', () => {
+    expect(counterPolicySchema.parse(DEFAULT_COUNTER_POLICY)).toEqual(DEFAULT_COUNTER_POLICY);
+    expect(
+      counterPolicySchema.parse({
+        receiptFooter: ' ទំនិញទិញហើយ ប្ដូរបានក្នុង ៧ ថ្ងៃ ',
+        receiptPaper: 'a4',
+        discountLimitPercent: { staff: 0, admin: 0 },
+      }),
+    ).toMatchObject({ receiptFooter: 'ទំនិញទិញហើយ ប្ដូរបានក្នុង ៧ ថ្ងៃ', receiptPaper: 'a4' });
+    expect(counterPolicySchema.parse({ ...DEFAULT_COUNTER_POLICY, receiptFooter: '  ' }).receiptFooter).toBe(
+      null,
+    );
+    expect(
+      problems(
+        counterPolicySchema.safeParse({
+          receiptFooter: 'x'.repeat(201),
+          receiptPaper: 'a5',
+          discountLimitPercent: { staff: 12.5, admin: 101 },
+        }),
+      ),
+    ).toEqual({
+      receiptFooter: 'use at most 200 characters',
+      receiptPaper: 'enter slip80 (the 80 mm receipt roll) or a4 (a sheet of A4)',
+      'discountLimitPercent.staff': 'enter a whole percent from 0 to 100',
+      'discountLimitPercent.admin': 'enter a whole percent from 0 to 100',
+    });
+    expect(
+      problems(
+        counterPolicySchema.safeParse({
+          receiptFooter: 'Thanks\u202e',
+          receiptPaper: 'slip80',
+          discountLimitPercent: { staff: 30, admin: 20 },
+        }),
+      ),
+    ).toEqual({
+      receiptFooter: 'remove control characters and direction marks',
+      'discountLimitPercent.staff':
+        "staff may not take off more than admins may (20 %): enter at most 20, or raise the admins' limit",
     });
   });
 });

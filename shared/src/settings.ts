@@ -13,6 +13,7 @@ export const settingKeys = {
   pricing: 'orders.pricing',
   invoiceVat: 'invoice.vat',
   holdLimits: 'orders.holdLimits',
+  counterPolicy: 'counter.policy',
 } as const;
 
 // Control characters and direction overrides are invisible in a terminal, a mail or a bank app, yet change what a
@@ -256,6 +257,71 @@ export const holdLimitsSchema = z
   });
 export type HoldLimits = z.output<typeof holdLimitsSchema>;
 
+// --- counter.policy -------------------------------------------------------------------------------------------
+
+/** The papers a counter prints receipts on: the 80 mm thermal roll, or an A4 sheet. */
+export const receiptPapers = ['slip80', 'a4'] as const;
+export type ReceiptPaper = (typeof receiptPapers)[number];
+
+const PERCENT_OFF = 'a whole percent';
+
+/**
+ * How the shop's counters work: what the receipt says under the thanks, the paper it is printed on, and how much of a
+ * sale (line and sale discounts together, in percent of its value before discounts) each role may take off.
+ * Counters get it through the pull, so a change reaches every counter, offline ones at their next sync.
+ */
+export const counterPolicySchema = z.object({
+  /** One line a customer reads at the foot of every receipt (returns, warranty, thanks); null: none. */
+  receiptFooter: orNull(line(200, 'enter the text printed at the foot of every receipt')),
+  receiptPaper: z.enum(receiptPapers, {
+    error: 'enter slip80 (the 80 mm receipt roll) or a4 (a sheet of A4)',
+  }),
+  discountLimitPercent: z
+    .object(
+      {
+        staff: wholeNumber(PERCENT_OFF, 0, 100),
+        admin: wholeNumber(PERCENT_OFF, 0, 100),
+      },
+      { error: 'enter the most staff and admins may take off a sale, in whole percent' },
+    )
+    // An admin is who staff ask for a bigger discount: the admin must be allowed at least as much.
+    .superRefine((limits, ctx) => {
+      if (limits.staff > limits.admin)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['staff'],
+          message: `staff may not take off more than admins may (${limits.admin} %): enter at most ${limits.admin}, or raise the admins' limit`,
+        });
+    }),
+});
+export type CounterPolicy = z.output<typeof counterPolicySchema>;
+
+/** What counters do until the shop sets its policy: the server answers it and a counter that never pulled one uses it. */
+export const DEFAULT_COUNTER_POLICY: Readonly<CounterPolicy> = Object.freeze({
+  receiptFooter: null,
+  receiptPaper: 'slip80',
+  discountLimitPercent: Object.freeze({ staff: 10, admin: 100 }),
+});
+
+/**
+ * A setting of several fields as the server and the counters use it: each stored (or pulled) field that keeps its
+ * rule in `shape` (the shared schema's), else the field's default. A row written by hand, or only in part, still
+ * gives every field a sane value; `npm run shop -- settings` says what breaks the rules.
+ */
+export function fieldsOrDefaults<T extends object>(
+  shape: { readonly [K in keyof T]: z.ZodType<T[K], unknown> },
+  stored: unknown,
+  defaults: Readonly<T>,
+): T {
+  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const fields: T = { ...defaults };
+  for (const name of Object.keys(defaults) as (keyof T & string)[]) {
+    const parsed = shape[name].safeParse(value[name]);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields;
+}
+
 // --- all of them ------------------------------------------------------------------------------------------------
 
 /** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */
@@ -265,6 +331,7 @@ export const shopSettingSchemas = {
   [settingKeys.pricing]: pricingSchema,
   [settingKeys.invoiceVat]: invoiceVatSettingSchema,
   [settingKeys.holdLimits]: holdLimitsSchema,
+  [settingKeys.counterPolicy]: counterPolicySchema,
 } as const;
 export type ShopSettingKey = keyof typeof shopSettingSchemas;
 export type ShopSettingValue<K extends ShopSettingKey> = z.output<(typeof shopSettingSchemas)[K]>;

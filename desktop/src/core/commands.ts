@@ -1,4 +1,4 @@
-import type { Currency, Locale } from '@shop/shared';
+import type { CounterPolicy, Currency, Locale } from '@shop/shared';
 import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
 import type { Cart, CartTotals } from './pos/cart';
@@ -92,6 +92,11 @@ export interface PosCommands {
   vatInvoiceDocument: { input: { receiptNumber: string; as: DocumentKind }; output: ReceiptDocument };
   /** The 80 mm receipt on this counter's printer; the drawer opens only when asked (a sale's completion). */
   printReceipt: { input: { receiptNumber: string; openDrawer?: boolean }; output: { printedOn: string } };
+  /**
+   * How the shop wants its counters to work, as last pulled: the paper receipts are printed on (the screens print
+   * 80 mm or A4 as set), the footer new receipts carry, and the discount limit per role.
+   */
+  counterPolicy: { input: void; output: CounterPolicy };
   printerSettings: { input: void; output: PrinterSetting };
   setPrinter: { input: PrinterSetting; output: PrinterSetting };
 

@@ -1,12 +1,12 @@
-import type { Locale, Role } from '@shop/shared';
+import { DEFAULT_COUNTER_POLICY, type CounterPolicy, type Locale } from '@shop/shared';
 
-/**
- * Rules of the counter that are not yet shop settings. The discount limit per role belongs in the shop's settings
- * (pulled like the others) once the back office can edit it; until then it lives here.
- */
+/** Rules of the counter that are not shop settings, and what it uses before the shop's settings were pulled. */
 export interface PosConfig {
-  /** The most a role may take off a sale, in percent of its value before discounts (line and sale discounts). */
-  discountLimitPercent: Record<Role, number>;
+  /**
+   * The most staff and admins may take off a sale, in percent of its value before discounts (line and sale
+   * discounts), until the shop's counter policy (`counter.policy`, set with `npm run shop -- set-counter`) is pulled.
+   */
+  discountLimitPercent: CounterPolicy['discountLimitPercent'];
   /** Riel per US dollar when the shop's pricing setting has not been pulled yet. */
   fallbackRielPerUsd: number;
   /** Wrong PINs in a row before the PIN pad locks, and the first lock's length (each further lock doubles it). */
@@ -26,7 +26,7 @@ export interface PosConfig {
 }
 
 export const defaultPosConfig: PosConfig = {
-  discountLimitPercent: { customer: 0, staff: 10, admin: 100 },
+  discountLimitPercent: DEFAULT_COUNTER_POLICY.discountLimitPercent,
   fallbackRielPerUsd: 4_100,
   pinAttempts: 5,
   pinLockMs: 5 * 60 * 1000,

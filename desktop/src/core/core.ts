@@ -8,6 +8,7 @@ import { PosError } from './errors';
 import { openLocalDb, type LocalDb } from './local-db/open';
 import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
 import * as carts from './pos/cart';
+import { counterPolicyReader, discountLimitOf } from './pos/counter-policy';
 import { heldCarts } from './pos/held-carts';
 import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
@@ -58,6 +59,7 @@ export function createPosCore(options: PosCoreOptions) {
   const link = newLinkState();
   const lock = pushLock(db);
   const snapshot = receiptSnapshotter(db);
+  const counterPolicy = counterPolicyReader(db, config.discountLimitPercent);
   // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt after it.
   const desk = receiptDesk({
     db,
@@ -152,7 +154,7 @@ export function createPosCore(options: PosCoreOptions) {
     `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
   );
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
-  const limit = () => config.discountLimitPercent[signedIn().role];
+  const limit = () => discountLimitOf(counterPolicy(), signedIn().role);
 
   function status(): SyncStatus {
     const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
@@ -308,6 +310,7 @@ export function createPosCore(options: PosCoreOptions) {
       signedIn();
       return desk.printReceipt(input);
     },
+    counterPolicy: async () => counterPolicy(),
     printerSettings: async () => {
       signedIn();
       return desk.printerSettings();

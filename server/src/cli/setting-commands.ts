@@ -1,4 +1,4 @@
-import { settingKeys } from '@shop/shared';
+import { DEFAULT_COUNTER_POLICY, settingKeys } from '@shop/shared';
 import { Invalid } from '../http/errors';
 import type { SettingChange } from '../modules/settings/changes';
 import { DEFAULT_INVOICE_VAT } from '../modules/settings/current';
@@ -207,6 +207,57 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
               ]),
             ),
           }),
+        },
+      ];
+    },
+  },
+  'set-counter': {
+    usage:
+      'set-counter [--receipt-footer TEXT | --no-receipt-footer] [--paper slip80|a4]\n' +
+      '            [--staff-discount PERCENT] [--admin-discount PERCENT]',
+    summary:
+      'how counters work: the line under every receipt, the paper receipts are printed on, and the most staff ' +
+      'and admins may take off a sale; only the options given change, counters get it at their next sync',
+    options: {
+      'receipt-footer': 'value',
+      'no-receipt-footer': 'flag',
+      paper: 'value',
+      'staff-discount': 'value',
+      'admin-discount': 'value',
+    },
+    fields: {
+      receiptFooter: '--receipt-footer',
+      receiptPaper: '--paper',
+      discountLimitPercent: '--staff-discount/--admin-discount',
+      'discountLimitPercent.staff': '--staff-discount',
+      'discountLimitPercent.admin': '--admin-discount',
+    },
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      if (o['receipt-footer'] !== undefined && o['no-receipt-footer'])
+        throw new UsageError('give --receipt-footer or --no-receipt-footer, not both');
+      const footerGiven = o['receipt-footer'] !== undefined || o['no-receipt-footer'] !== undefined;
+      if (!footerGiven && [o.paper, o['staff-discount'], o['admin-discount']].every((v) => v === undefined))
+        throw new UsageError(
+          'give --receipt-footer, --no-receipt-footer, --paper, --staff-discount or --admin-discount',
+        );
+      const percent = (text: string) => numberOrText(text.replace(/\s*%$/, ''));
+      return [
+        {
+          key: settingKeys.counterPolicy,
+          next: (current) => {
+            const now = current ?? DEFAULT_COUNTER_POLICY;
+            return {
+              ...now,
+              ...(footerGiven && { receiptFooter: o['no-receipt-footer'] ? null : o['receipt-footer'] }),
+              ...(o.paper !== undefined && { receiptPaper: o.paper.trim().toLowerCase() }),
+              discountLimitPercent: {
+                ...now.discountLimitPercent,
+                ...(o['staff-discount'] !== undefined && { staff: percent(o['staff-discount']) }),
+                ...(o['admin-discount'] !== undefined && { admin: percent(o['admin-discount']) }),
+              },
+            };
+          },
         },
       ];
     },

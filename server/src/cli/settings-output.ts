@@ -20,6 +20,11 @@ function readable(field: string, value: unknown): string {
     if (field.endsWith('Percent')) return `${value} %`;
     if (field.endsWith('Minutes')) return value < 60 ? `${value} min` : `${value} min (${hours(value)})`;
   }
+  // A group of values under one field (the discount limit per role) reads as the field's unit after each.
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return Object.entries(value)
+      .map(([part, inner]) => `${part} ${readable(field, inner)}`)
+      .join(', ');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

@@ -72,10 +72,16 @@ function formatChanged(changed: readonly ChangedSetting[], config: Config): stri
     lines.push(
       'New payment QRs are made for this account; QRs already handed out keep the account they name.',
     );
-  lines.push(
-    `Running servers use it from their next order or invoice; the web shop shows it within ` +
-      `${Math.ceil(config.settingsMaxAgeMs / 1000)} s (SETTINGS_MAX_AGE_MS).`,
-  );
+  if (changed.some(({ key }) => key === settingKeys.counterPolicy))
+    lines.push(
+      'Counters use it from their next sync; receipts already made keep the footer they were printed with.',
+    );
+  // The counter policy is for counters only: no server reads it.
+  if (changed.some(({ key }) => key !== settingKeys.counterPolicy))
+    lines.push(
+      `Running servers use it from their next order or invoice; the web shop shows it within ` +
+        `${Math.ceil(config.settingsMaxAgeMs / 1000)} s (SETTINGS_MAX_AGE_MS).`,
+    );
   return lines;
 }
 

@@ -136,6 +136,38 @@ describe('a sale at the counter', () => {
     core.close();
   });
 
+  it("follows the shop's counter policy once pulled, even for a sale already on screen", async () => {
+    const { core, c, feed } = await counter();
+    // Never pulled: the counter's own limits, 80 mm paper, no footer.
+    expect(await c.counterPolicy()).toEqual({
+      receiptFooter: null,
+      receiptPaper: 'slip80',
+      discountLimitPercent: { staff: 10, admin: 100 },
+    });
+    const policy = (staff: number, admin: number) => ({
+      entity: 'setting' as const,
+      id: 'counter.policy',
+      data: {
+        key: 'counter.policy',
+        value: { receiptFooter: null, receiptPaper: 'a4', discountLimitPercent: { staff, admin } },
+      },
+    });
+    feed.pages.push(page(100, [policy(25, 50)]));
+    await core.pullNow();
+    expect(await c.counterPolicy()).toMatchObject({ receiptPaper: 'a4' });
+    await c.addLine({ productId: 'p1', quantity: 2 });
+    await expect(c.setSaleDiscount({ discountCents: 2_51 })).rejects.toThrow(/a staff may take at most 25 %/);
+    await c.setSaleDiscount({ discountCents: 2_50 });
+    await c.pay({ method: 'cash', currency: 'USD', tendered: 7_50 });
+    // Lowered while the sale is on screen: the sale cannot be committed with more than the new limit.
+    feed.pages.push(page(200, [policy(5, 50)]));
+    await core.pullNow();
+    await expect(c.commitSale()).rejects.toThrow(/a staff may take at most 5 %/);
+    await cashierSignedIn(core, 'a1');
+    await expect(c.commitSale()).resolves.toMatchObject({ totalCents: 7_50 });
+    core.close();
+  });
+
   it('refuses everything to nobody signed in, and unknown products and customers', async () => {
     const { core, c } = await counter();
     await expect(c.addLine({ productId: 'nope' })).rejects.toThrow(/does not know/);

@@ -1,4 +1,4 @@
-import type { Locale } from '@shop/shared';
+import { receiptPapers, type Locale, type ReceiptPaper } from '@shop/shared';
 import type { KhmerFont } from '@shop/server/invoice-typesetter';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
@@ -19,7 +19,8 @@ import { parseVatBuyer, vatInvoiceBook, type IssuedVatInvoice } from './vat-invo
 /** A document for the screens: a page to show and print, or a PDF to save or share. */
 export type ReceiptDocument = { html: string } | { pdfBase64: string; fileName: string };
 
-export type ReceiptFormat = 'slip80' | 'a4';
+/** The papers of the shop's counter policy (`receiptPaper`), which says which one the screens print on. */
+export type ReceiptFormat = ReceiptPaper;
 export type DocumentKind = 'html' | 'pdf';
 
 /** What the receipt commands need of the core: its database, the snapshot of today's settings, the Khmer font, the time. */
@@ -61,7 +62,7 @@ export function receiptDesk(options: ReceiptDeskOptions) {
       language?: Locale;
     }): Promise<ReceiptDocument> {
       const fields = fieldsOf(input);
-      const format = oneOf(fields.format, ['slip80', 'a4'] as const, 'format');
+      const format = oneOf(fields.format, receiptPapers, 'format');
       const as = oneOf(fields.as, ['html', 'pdf'] as const, 'as');
       const language =
         fields.language === undefined

@@ -122,6 +122,37 @@ describe('the receipt of a sale committed at the counter', () => {
     core.close();
   });
 
+  it("prints the shop's receipt footer of the day of the sale: a later footer only on later sales", async () => {
+    const { core, c, feed } = await receiptCounter(newDir());
+    const footer = (receiptFooter: string | null, seq: number) =>
+      page(seq, [
+        setting('counter.policy', {
+          receiptFooter,
+          receiptPaper: 'slip80',
+          discountLimitPercent: { staff: 10, admin: 100 },
+        }),
+      ]);
+    const models = saleReceiptModels(core.db, receiptSnapshotter(core.db));
+    const before = await mouseSale(core);
+    expect(models(before.receiptNumber, 'km').model.footer).toBeNull();
+
+    feed.pages.push(footer('ប្ដូរទំនិញបានក្នុង ៧ ថ្ងៃ ជាមួយវិក្កយបត្រ', 100));
+    await core.pullNow();
+    const sale = await mouseSale(core);
+    expect(models(sale.receiptNumber, 'km').model.footer).toBe('ប្ដូរទំនិញបានក្នុង ៧ ថ្ងៃ ជាមួយវិក្កយបត្រ');
+    const slip = await c.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' });
+    expect('html' in slip && slip.html).toContain('ប្ដូរទំនិញបានក្នុង ៧ ថ្ងៃ');
+
+    feed.pages.push(footer(null, 200));
+    await core.pullNow();
+    expect(
+      await c.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' }),
+    ).toEqual(slip);
+    expect(models(before.receiptNumber, 'km').model.footer).toBeNull();
+    expect(models((await mouseSale(core)).receiptNumber, 'km').model.footer).toBeNull();
+    core.close();
+  });
+
   it('gives a sale made before the settings arrived its snapshot at the first receipt, then keeps it', async () => {
     const { core, c, feed } = await receiptCounter(newDir());
     core.db.prepare("DELETE FROM settings WHERE key = 'shop.identity'").run();

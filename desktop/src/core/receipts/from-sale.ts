@@ -92,8 +92,7 @@ export function saleReceiptModels(db: LocalDb, snapshotNow: ReceiptSnapshotter) 
       // As the counter worked it out when the payments were taken, not again from the printed figures.
       roundingRiel: row.roundingRiel,
       language,
-      // The shop has no receipt-footer setting yet (shared/src/settings.ts): nothing under the thanks.
-      footer: null,
+      footer: snapshot.footer ?? null,
     };
     return { saleId: row.id, model };
   };

@@ -1,4 +1,5 @@
 import {
+  counterPolicySchema,
   invoiceVatSettingSchema,
   settingKeys,
   shopIdentitySchema,
@@ -10,7 +11,7 @@ import { readState } from '../local-db/state';
 
 /**
  * What a receipt shows from outside the sale itself: who the shop was, its VAT registration, the counter, the
- * cashier and the customer, as they were when the sale was made. Stored on the sale (`sales.receipt_snapshot`) at
+ * cashier, the customer and the shop's receipt footer, as they were when the sale was made. Stored on the sale (`sales.receipt_snapshot`) at
  * commit, because everything here changes with later pulls: the shop moves or registers for VAT, a customer's
  * phone is corrected, a cashier's name is fixed. A reprint (and a VAT invoice asked for the next day) must show what
  * the customer was given, and a VAT invoice is only possible when the shop was registered at the time of the sale.
@@ -22,6 +23,12 @@ export interface ReceiptSnapshot {
   deviceName: string;
   staffName: string;
   customer: { name: string; phone: string | null } | null;
+  /**
+   * The line under the thanks (the counter policy's `receiptFooter`) when the sale was made: a footer changed later
+   * (new return terms) must not appear on a reprint of a sale sold under the old ones. Absent in snapshots taken
+   * before the footer existed: none.
+   */
+  footer?: string | null;
 }
 
 /** The name a counter prints before it was paired (and knows the name admins gave it). */
@@ -48,12 +55,15 @@ export function receiptSnapshotter(db: LocalDb) {
     const buyer = sale.customerId
       ? (customer.get(sale.customerId) as { name: string; phone: string | null } | undefined)
       : undefined;
+    const policy = pulled(settingKeys.counterPolicy) as { receiptFooter?: unknown } | undefined;
+    const footer = counterPolicySchema.shape.receiptFooter.safeParse(policy?.receiptFooter);
     return {
       shop: shop.data,
       vat: vat.success && vat.data.registered ? vat.data : null,
       deviceName: readState(db, 'deviceName') ?? UNPAIRED_COUNTER,
       staffName: (staffName.get(sale.staffId) as string | undefined) ?? sale.staffId,
       customer: buyer ? { name: buyer.name, phone: buyer.phone } : null,
+      footer: footer.success ? footer.data : null,
     };
   };
 }

@@ -1,7 +1,10 @@
 import {
+  counterPolicySchema,
+  DEFAULT_COUNTER_POLICY,
   invoiceVatSettingSchema,
   merchantAccountSchema,
   settingKeys,
+  type CounterPolicy,
   type InvoiceVatSetting,
   type MerchantAccountSetting,
   type ShopSettingKey,
@@ -11,7 +14,7 @@ import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { getHoldLimits } from '../orders/hold-limits';
 import { getPricing } from './pricing';
-import { getSetting, getShopIdentity } from './service';
+import { fieldsOrDefaults, getSetting, getShopIdentity } from './service';
 
 /** Until the shop says it is VAT-registered, invoices are plain receipts without VAT lines. */
 export const DEFAULT_INVOICE_VAT: Readonly<InvoiceVatSetting> = Object.freeze({
@@ -38,4 +41,10 @@ export const currentSetting: {
     return parsed.success ? parsed.data : { ...DEFAULT_INVOICE_VAT };
   },
   [settingKeys.holdLimits]: getHoldLimits,
+  [settingKeys.counterPolicy]: async (db): Promise<CounterPolicy> =>
+    fieldsOrDefaults(
+      counterPolicySchema.shape,
+      await getSetting(db, settingKeys.counterPolicy),
+      DEFAULT_COUNTER_POLICY,
+    ),
 };

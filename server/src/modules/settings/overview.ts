@@ -11,6 +11,8 @@ export const SETTING_TITLES: Readonly<Record<ShopSettingKey, string>> = Object.f
   'invoice.vat': 'VAT on invoices and the TIN',
   'orders.holdLimits':
     'how many unpaid orders and units a customer, browser or address may hold, and for how long',
+  'counter.policy':
+    "the counters' receipt footer and paper, and how much staff and admins may take off a sale",
 });
 
 export interface SettingOverview {

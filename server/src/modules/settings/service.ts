@@ -1,5 +1,4 @@
-import { settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared';
-import type { z } from 'zod';
+import { fieldsOrDefaults, settingKeys, shopIdentitySchema, type ShopIdentity } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { recordChanges } from '../sync/change-log';
@@ -7,6 +6,8 @@ import { isCounterSetting } from '../sync/counter-settings';
 import { findSettingValue, saveSetting } from './repo';
 
 export type { ShopIdentity };
+// Where the server's setting readers have always found it; the rule itself is shared with the counters.
+export { fieldsOrDefaults };
 
 export const SHOP_IDENTITY_KEY = settingKeys.shopIdentity;
 
@@ -34,25 +35,6 @@ export async function getShopIdentity(db: Db | Tx): Promise<ShopIdentity> {
     await getSetting(db, SHOP_IDENTITY_KEY),
     DEFAULT_SHOP_IDENTITY,
   );
-}
-
-/**
- * A setting of several fields as the server uses it: each stored field that keeps its rule in `shape` (the shared
- * schema's), else the field's default. A row written by hand, or only in part, still gives every field a sane
- * value; `npm run shop -- settings` says what breaks the rules.
- */
-export function fieldsOrDefaults<T extends object>(
-  shape: { readonly [K in keyof T]: z.ZodType<T[K], unknown> },
-  stored: unknown,
-  defaults: Readonly<T>,
-): T {
-  const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const fields: T = { ...defaults };
-  for (const name of Object.keys(defaults) as (keyof T & string)[]) {
-    const parsed = shape[name].safeParse(value[name]);
-    if (parsed.success) fields[name] = parsed.data;
-  }
-  return fields;
 }
 
 /**
