@@ -110,6 +110,10 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   markRefunded: ['POST /admin/refunds-owed/:id/refunded', 'staff'],
   recordStockMovement: ['POST /admin/stock/movements', 'staff'],
   getProductStock: ['GET /admin/products/:id/stock', 'staff'],
+  listLowStock: ['GET /admin/stock/low', 'staff'],
+  // Cost prices are the owner's: staff count stock but never see what it cost.
+  getStockValuation: ['GET /admin/stock/valuation', 'admin'],
+  getAdminProduct: ['GET /admin/products/:id', 'admin'],
   // Counters: devices are an admin's to pair and revoke; the sync routes take a paired device's token and no
   // person's session, whatever their role (devices.test.ts proves a device token opens them).
   createDevice: ['POST /admin/devices', 'admin'],
@@ -136,6 +140,14 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   setCounterPin: ['PUT /me/pin', 'staff'],
   listSessions: ['GET /me/sessions', 'customer'],
   revokeSession: ['DELETE /me/sessions/:id', 'customer'],
+  inviteStaff: ['POST /admin/users/invitations', 'admin'],
+  listInvitations: ['GET /admin/users/invitations', 'admin'],
+  resendInvitation: ['POST /admin/users/invitations/:id/resend', 'admin'],
+  revokeInvitation: ['DELETE /admin/users/invitations/:id', 'admin'],
+  // The invitee has no account yet: the mailed token is the credential (people.test.ts).
+  acceptInvitation: ['POST /auth/invitations/accept', 'anonymous'],
+  resetSecondFactor: ['POST /admin/users/:id/second-factor/reset', 'admin'],
+  listUserSignIns: ['GET /admin/users/:id/sign-ins', 'admin'],
   // The catalog: prices and what is on sale.
   createProduct: ['POST /admin/products', 'admin'],
   updateProduct: ['PATCH /admin/products/:id', 'admin'],

@@ -94,6 +94,12 @@ export const productDetailSchema = productSummarySchema
   .meta({ id: 'ProductDetail' });
 export type ProductDetail = z.infer<typeof productDetailSchema>;
 
+/** A product as admins see it: with what the public never sees. */
+export const adminProductSchema = productDetailSchema
+  .extend({ costCents: z.number().int().nullable(), reorderLevel: z.number().int().nullable() })
+  .meta({ id: 'AdminProduct' });
+export type AdminProduct = z.infer<typeof adminProductSchema>;
+
 export const productSorts = ['relevance', 'price_asc', 'price_desc', 'newest', 'name'] as const;
 export type ProductSort = (typeof productSorts)[number];
 
@@ -185,6 +191,10 @@ export const productInputSchema = z
     serialized: z.boolean().optional(),
     active: z.boolean().optional(),
     lowStockThreshold: z.number().int().min(0).max(10_000).optional(),
+    /** What a unit cost the shop (admins only): stock valuation and margins. Never shown to customers or counters. */
+    costCents: cents.nullable().optional(),
+    /** Reorder when available stock is at or below this; null: at the low-stock threshold. */
+    reorderLevel: z.number().int().min(0).max(100_000).nullable().optional(),
   })
   .meta({ id: 'ProductInput' });
 export type ProductInput = z.infer<typeof productInputSchema>;

@@ -3,6 +3,8 @@ export * from './errors';
 export * from './specs';
 export * from './catalog';
 export * from './inventory';
+export * from './stock-lists';
+export * from './people';
 export * from './accounts';
 export * from './next-path';
 export * from './text';

@@ -57,6 +57,18 @@ export const stockMovementSchema = z
     reference: z.string().nullable(),
     actorId: z.string().nullable(),
     createdAt: z.number().int(),
+    /** Who moved it (the stock history); absent where a movement is answered on its own. */
+    actorName: z.string().nullable().optional(),
+    /** The order the movement belongs to (its number is the reference), with the counter's receipt number. */
+    order: z
+      .object({
+        id: z.string(),
+        number: z.string(),
+        channel: z.string(),
+        receiptNumber: z.string().nullable(),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'StockMovement' });
 export type StockMovement = z.infer<typeof stockMovementSchema>;
@@ -68,7 +80,11 @@ export const stockLevelSchema = z
     reserved: z.number().int(),
     available: z.number().int(),
     lowStockThreshold: z.number().int(),
+    /** The newest movements first, one page of them (`page`, `pageSize`) out of `movementsTotal`. */
     movements: z.array(stockMovementSchema),
+    movementsTotal: z.number().int().optional(),
+    page: z.number().int().optional(),
+    pageSize: z.number().int().optional(),
     serials: z.array(z.object({ serial: z.string(), status: z.enum(serialStatuses) })),
   })
   .meta({ id: 'StockLevel' });

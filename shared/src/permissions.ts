@@ -9,6 +9,8 @@ export const permissions = {
   'catalog.manage': ['admin'],
   'stock.view': ['staff', 'admin'],
   'stock.manage': ['staff', 'admin'],
+  /** Cost prices and the stock's value at cost: the shop's margins are the owner's business, not the counter's. */
+  'stock.cost': ['admin'],
   /** Pushed counter items the server parked: fix and re-apply, or discard with a reason. */
   'sync.resolve': ['staff', 'admin'],
   'devices.manage': ['admin'],

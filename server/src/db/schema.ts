@@ -47,6 +47,7 @@ export interface Database {
   counter_returns: CounterReturnTable;
   counter_return_lines: CounterReturnLineTable;
   counter_refunds: CounterRefundTable;
+  staff_invitations: StaffInvitationTable;
 }
 
 export interface CategoryTable {
@@ -88,6 +89,10 @@ export interface ProductTable {
   serialized: number;
   active: number;
   low_stock_threshold: number;
+  /** What a unit cost the shop (USD cents), admins only; null until known. */
+  cost_cents?: number | null;
+  /** Reorder at or below this many available; null: at low_stock_threshold. */
+  reorder_level?: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -652,4 +657,23 @@ export interface CounterRefundTable {
   currency: string;
   amount_minor: number;
   at: number;
+}
+
+/** A mailed one-time link that makes a staff or admin account (people/invitations.ts). */
+export interface StaffInvitationTable {
+  id: string;
+  email: string;
+  /** The address while the invitation is open (unique), null once accepted or revoked. */
+  open_email: string | null;
+  name: string;
+  role: string;
+  locale: string;
+  token_hash: string;
+  invited_by: string | null;
+  user_id: string | null;
+  expires_at: number;
+  accepted_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+  updated_at: number;
 }

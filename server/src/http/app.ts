@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ShopServices } from '../compose';
 import { accountHandlers } from '../modules/accounts/routes';
+import { peopleHandlers } from '../modules/people/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
 import { counterKhqrHandlers } from '../modules/payments/counter-khqr-routes';
@@ -14,6 +15,7 @@ import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
 import { orderHandlers } from '../modules/orders/routes';
+import { stockListHandlers } from '../modules/inventory/lists-routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
@@ -107,6 +109,8 @@ export function createApp(shop: ShopServices): Express {
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
+    ...stockListHandlers(db),
+    ...peopleHandlers(db, config.publicUrl),
     ...syncHandlers(db),
     ...deviceHandlers(db),
     ...pushHandlers(db),

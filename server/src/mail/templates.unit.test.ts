@@ -37,6 +37,12 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'staff-review-waiting': { ...order, waitingMinutes: 45, why: 'screenshot', releaseAfterHours: 24 },
   'staff-review-overdue': { ...order, waitingMinutes: 150, why: 'mismatch', releaseAfterHours: 24 },
   'staff-refund-owed': { ...order, amount: '$12.34', orderStatus: 'expired', bakongHash: 'a1b2c3d4' },
+  'staff-invitation': {
+    name: 'Dara',
+    role: 'staff',
+    invitedBy: 'Sophea',
+    acceptUrl: 'https://shop.example.com/accept-invitation?token=abcDEF123',
+  },
 };
 
 const render = <T extends MailTemplate>(

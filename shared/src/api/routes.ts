@@ -1,4 +1,6 @@
 import { accountRoutes } from './routes/accounts';
+import { adminPeopleRoutes } from './routes/admin-people';
+import { adminStockRoutes } from './routes/admin-stock';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
@@ -28,6 +30,8 @@ export const apiRoutes = {
   ...supportRoutes,
   ...syncRoutes,
   ...counterRoutes,
+  ...adminPeopleRoutes,
+  ...adminStockRoutes,
 } as const;
 
 export {

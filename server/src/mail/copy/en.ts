@@ -1,5 +1,6 @@
 import {
   CODE_MINUTES,
+  INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
   type Block,
@@ -330,6 +331,31 @@ export const en: MailCopy = {
         },
         ...orderLink('Open the order', d.orderUrl),
         { kind: 'note', text: `You receive this email because you are staff at ${shop}.` },
+      ],
+    }),
+    'staff-invitation': (d, shop) => ({
+      subject: `You are invited to join ${shop}`,
+      preheader: `${d.invitedBy || shop} invited you to work with ${shop}.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `${d.invitedBy || 'The shop'} invited you to ${shop} as ${d.role === 'admin' ? 'an admin' : 'staff'}. Choose your password to start:`,
+        },
+        { kind: 'button', label: 'Accept the invitation', url: d.acceptUrl },
+        {
+          kind: 'p',
+          text: `This link is valid for ${INVITATION_HOURS} hours and works only once. After that, every sign-in asks for a code we email you.`,
+        },
+        {
+          kind: 'link',
+          label: 'If the button does not work, copy this address into your browser:',
+          url: d.acceptUrl,
+        },
+        {
+          kind: 'note',
+          text: 'If you did not expect this invitation, ignore this email: nothing happens without you.',
+        },
       ],
     }),
   },

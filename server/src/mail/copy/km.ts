@@ -1,5 +1,6 @@
 import {
   CODE_MINUTES,
+  INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
   type Block,
@@ -343,6 +344,31 @@ export const km: MailCopy = {
         },
         ...orderLink('បើកការបញ្ជាទិញ', d.orderUrl),
         { kind: 'note', text: `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអ្នកជាបុគ្គលិកនៅ ${shop}។` },
+      ],
+    }),
+    'staff-invitation': (d, shop) => ({
+      subject: `អ្នកត្រូវបានអញ្ជើញឱ្យចូលរួមជាមួយ ${shop}`,
+      preheader: `${d.invitedBy || shop} បានអញ្ជើញអ្នកឱ្យធ្វើការជាមួយ ${shop}។`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `${d.invitedBy || 'ហាង'} បានអញ្ជើញអ្នកឱ្យចូលរួមជាមួយ ${shop} ជា${d.role === 'admin' ? 'អ្នកគ្រប់គ្រង' : 'បុគ្គលិក'}។ សូមជ្រើសរើសពាក្យសម្ងាត់របស់អ្នក ដើម្បីចាប់ផ្ដើម៖`,
+        },
+        { kind: 'button', label: 'ទទួលយកការអញ្ជើញ', url: d.acceptUrl },
+        {
+          kind: 'p',
+          text: `តំណនេះមានសុពលភាពរយៈពេល ${khmerNumber(INVITATION_HOURS)} ម៉ោង ហើយប្រើបានតែម្ដងប៉ុណ្ណោះ។ បន្ទាប់មក រាល់ការចូលគណនីនឹងសុំលេខកូដដែលយើងផ្ញើតាមអ៊ីមែល។`,
+        },
+        {
+          kind: 'link',
+          label: 'ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖',
+          url: d.acceptUrl,
+        },
+        {
+          kind: 'note',
+          text: 'ប្រសិនបើអ្នកមិនបានរំពឹងការអញ្ជើញនេះទេ សូមមិនអើពើនឹងអ៊ីមែលនេះ៖ គ្មានអ្វីកើតឡើងដោយគ្មានអ្នកទេ។',
+        },
       ],
     }),
   },

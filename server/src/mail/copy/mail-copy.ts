@@ -44,6 +44,11 @@ export interface MailData {
   'staff-review-waiting': StaffReviewMail;
   'staff-review-overdue': StaffReviewMail;
   'staff-refund-owed': OrderMail & { amount: string; orderStatus: string; bakongHash: string | null };
+  /**
+   * An admin invites someone to run the shop: the link (valid INVITATION_HOURS, once) lets them choose a password.
+   * The name and the inviter's name were typed by an admin of the shop, so they may be shown.
+   */
+  'staff-invitation': { name: string; role: 'staff' | 'admin'; invitedBy: string; acceptUrl: string };
 }
 
 /**
@@ -95,6 +100,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'staff-review-waiting',
   'staff-review-overdue',
   'staff-refund-owed',
+  'staff-invitation',
 ];
 
 export type Block =
@@ -127,6 +133,7 @@ export interface MailCopy {
 /** How long a mailed code and a reset link stay valid, as every language's copy states it. */
 export const CODE_MINUTES = 10;
 export const RESET_MINUTES = 30;
+export const INVITATION_HOURS = 72;
 
 /** A customer's own name; nothing for a guest, who may have typed anyone's address. */
 export const nameOf = (d: SupportMail) => (d.inquiryUrl === null ? '' : d.name);

@@ -57,6 +57,8 @@ export interface SessionGrant {
 
 export const actorOf = (ctx: AuthContext, userId: string | null): Actor => ({ userId, ip: ctx.client.ip });
 export const ipOf = (ctx: AuthContext) => ctx.client.ip ?? 'unknown';
+/** The browser as the sign-in history shows it: at most what the sessions table keeps. */
+export const userAgentOf = (ctx: AuthContext) => ctx.client.userAgent?.slice(0, 300) ?? null;
 export const resetUrlOf = (ctx: AuthContext) => `${ctx.publicUrl}/forgot-password`;
 
 /** Starts a session, trusts the browser for this account and records how it signed in, in the caller's transaction. */
@@ -73,7 +75,8 @@ export async function grantSession(
     action: input.action,
     entity: 'user',
     entityId: user.id,
-    after: { sessionId: session.id, ...input.how },
+    // The browser is kept for the sign-in history admins read (people/sign-ins.ts).
+    after: { sessionId: session.id, userAgent: userAgentOf(ctx), ...input.how },
   });
   return {
     user: toUser(user),

@@ -22,7 +22,15 @@ import {
   type LoginChallenge,
   type SignInCheck,
 } from './codes-repo';
-import { actorOf, grantSession, ipOf, resetUrlOf, type AuthContext, type SessionGrant } from './context';
+import {
+  actorOf,
+  grantSession,
+  ipOf,
+  resetUrlOf,
+  userAgentOf,
+  type AuthContext,
+  type SessionGrant,
+} from './context';
 import { trustedDeviceOf } from './devices';
 import { mailUser } from './mail-user';
 import { verifyPassword } from './passwords';
@@ -97,7 +105,8 @@ async function passwordHashOf(ctx: AuthContext, user: UserTable | null): Promise
   return hash || ctx.decoyHash();
 }
 
-async function sendLoginCode(ctx: AuthContext, user: UserTable): Promise<string> {
+/** Mails a sign-in code and answers its challenge: the second step of every staff sign-in (and an accepted invitation). */
+export async function sendLoginCode(ctx: AuthContext, user: UserTable): Promise<string> {
   return inTransaction(ctx.db, async (tx) => {
     const { challengeId, code } = await issueLoginCode(tx, user.id).catch((error: unknown) => {
       if (error instanceof RateLimited)
@@ -112,6 +121,7 @@ async function sendLoginCode(ctx: AuthContext, user: UserTable): Promise<string>
       action: 'auth.login_code_sent',
       entity: 'user',
       entityId: user.id,
+      after: { userAgent: userAgentOf(ctx) },
     });
     return challengeId;
   });
@@ -124,6 +134,7 @@ async function recordFailedSignIn(ctx: AuthContext, user: UserTable | null): Pro
       action: 'auth.login_failed',
       entity: 'user',
       entityId: user?.id ?? null,
+      after: { userAgent: userAgentOf(ctx) },
     }),
   );
 }

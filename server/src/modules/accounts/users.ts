@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { lockAdminRoster, otherActiveAdmins } from '../people/admin-roster';
 import { accountChanges, recordChanges } from '../sync/change-log';
 import { hashPassword, refuseWeakPassword } from './passwords';
 import { toUser } from './present';
@@ -103,11 +104,12 @@ export async function updateUser(
   actor: Actor,
 ): Promise<User> {
   return inTransaction(db, async (tx) => {
+    await lockAdminRoster(tx);
     const current = await findUserById(tx, id);
     if (!current) throw new NotFound('There is no such account');
     if (id === caller.id && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled')) {
       throw new Conflict('You cannot remove your own admin access; ask another admin', {
-        role: 'your own account',
+        [patch.status === 'disabled' ? 'status' : 'role']: 'your own account',
       });
     }
     const next = {
@@ -116,6 +118,12 @@ export async function updateUser(
       name: patch.name ?? current.name,
       updated_at: Date.now(),
     };
+    const wasActiveAdmin = current.role === 'admin' && current.status === 'active';
+    const staysActiveAdmin = next.role === 'admin' && next.status === 'active';
+    if (wasActiveAdmin && !staysActiveAdmin && (await otherActiveAdmins(tx, id)) === 0)
+      throw new Conflict('The shop needs at least one active admin: make someone else an admin first', {
+        [next.status === 'active' ? 'role' : 'status']: 'the last active admin',
+      });
     await updateUserRow(tx, id, next);
     if (next.status === 'disabled' && current.status !== 'disabled') await endAllSessions(tx, id);
     if (next.role !== current.role) {

@@ -199,3 +199,12 @@ export async function insertBrandRow(tx: Tx, row: BrandTable): Promise<void> {
 export async function updateBrandRow(tx: Tx, { id, ...changes }: BrandTable): Promise<void> {
   await tx.updateTable('brands').set(changes).where('id', '=', id).execute();
 }
+
+/** What only admins see of a product: its cost price and reorder level. */
+export function findProductCosts(db: Db, id: string) {
+  return db
+    .selectFrom('products')
+    .select(['cost_cents', 'reorder_level'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
+import { getAdminProduct } from './admin-product';
 import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
 import { addProductImage, removeProductImage } from './images';
 import { listProducts } from './product-search';
@@ -22,6 +23,7 @@ type CatalogRoutes =
   | 'getProduct'
   | 'createProduct'
   | 'updateProduct'
+  | 'getAdminProduct'
   | 'uploadProductImage'
   | 'deleteProductImage'
   | 'createCategory'
@@ -44,8 +46,13 @@ export function catalogHandlers(
     listProducts: ({ query }) => cache.listing(query, (normal, memo) => listProducts(db, normal, memo)),
     getProduct: ({ params }) =>
       cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),
-    createProduct: ({ body, actor }) => createProduct(db, body, actor),
-    updateProduct: ({ params, body, actor }) => updateProduct(db, params.id, body, actor),
+    // Admins get back what they set, cost included (admin-product.ts).
+    createProduct: async ({ body, actor }) => getAdminProduct(db, (await createProduct(db, body, actor)).id),
+    updateProduct: async ({ params, body, actor }) => {
+      await updateProduct(db, params.id, body, actor);
+      return getAdminProduct(db, params.id);
+    },
+    getAdminProduct: ({ params }) => getAdminProduct(db, params.id),
     uploadProductImage: ({ params, upload, actor }) =>
       addProductImage({ db, storage, pictures }, params.id, upload, actor),
     deleteProductImage: ({ params, actor }) =>

@@ -56,6 +56,8 @@ export async function createProduct(db: Db, input: ProductInput, actor: Actor): 
         serialized: input.serialized ? 1 : 0,
         active: input.active === false ? 0 : 1,
         low_stock_threshold: input.lowStockThreshold ?? 3,
+        cost_cents: input.costCents ?? null,
+        reorder_level: input.reorderLevel ?? null,
         created_at: now,
         updated_at: now,
       };
@@ -97,6 +99,8 @@ export async function updateProduct(
         ...(patch.serialized !== undefined && { serialized: patch.serialized ? 1 : 0 }),
         ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
         ...(patch.lowStockThreshold !== undefined && { low_stock_threshold: patch.lowStockThreshold }),
+        ...(patch.costCents !== undefined && { cost_cents: patch.costCents }),
+        ...(patch.reorderLevel !== undefined && { reorder_level: patch.reorderLevel }),
         updated_at: Date.now(),
       };
       const indexed = await describeForIndex(tx, [row]);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { pageOf, type PageRequest } from '../../db/paging';
 import type { SerialNumberTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
@@ -23,15 +24,25 @@ export async function findStockLevel(db: Db, productId: string) {
     .executeTakeFirst();
 }
 
-/** A product's latest movements, newest first (ids are ULIDs: in order of creation). */
-export async function recentMovements(db: Db, productId: string, limit: number) {
-  return db
-    .selectFrom('stock_movements')
-    .selectAll()
-    .where('product_id', '=', productId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+/**
+ * A page of a product's movements, newest first (ids are ULIDs: in order of creation), with who moved them and the
+ * order whose number is their reference (web orders and counter sales alike).
+ */
+export async function pageOfMovements(db: Db, productId: string, page: PageRequest) {
+  const base = db.selectFrom('stock_movements as m').where('m.product_id', '=', productId);
+  const rows = base
+    .leftJoin('users as u', 'u.id', 'm.actor_id')
+    .leftJoin('orders as o', 'o.number', 'm.reference')
+    .selectAll('m')
+    .select([
+      'u.name as actor_name',
+      'o.id as order_id',
+      'o.number as order_number',
+      'o.channel as order_channel',
+      'o.receipt_number as order_receipt',
+    ])
+    .orderBy('m.id', 'desc');
+  return pageOf(rows, base, page);
 }
 
 /** A product's serial numbers by status, then serial. */

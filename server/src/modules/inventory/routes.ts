@@ -5,6 +5,6 @@ import { getStockLevel, recordStockMovement } from './service';
 export function inventoryHandlers(db: Db): Handlers<'recordStockMovement' | 'getProductStock'> {
   return {
     recordStockMovement: ({ body, actor }) => recordStockMovement(db, body, actor),
-    getProductStock: ({ params }) => getStockLevel(db, params.id),
+    getProductStock: ({ params, query }) => getStockLevel(db, params.id, query),
   };
 }

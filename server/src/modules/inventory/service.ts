@@ -2,6 +2,7 @@ import type { SerialStatus, StockLevel, StockMovement, StockMovementInput } from
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
+import type { PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -11,7 +12,7 @@ import {
   findStockLevel,
   insertSerials,
   moveSerialsInStock,
-  recentMovements,
+  pageOfMovements,
   serialsOf,
 } from './repo';
 
@@ -94,10 +95,15 @@ export async function sellReservedStock(
   return applyMovement(tx, { productId, type: 'sale', ...movementEffects.sellReserved(quantity), reference });
 }
 
-export async function getStockLevel(db: Db, productId: string): Promise<StockLevel> {
+/** A product's counters, serials and one page of its stock history (the newest 50 unless asked otherwise). */
+export async function getStockLevel(
+  db: Db,
+  productId: string,
+  page: PageRequest = { page: 1, pageSize: 50 },
+): Promise<StockLevel> {
   const [level, movements, serials] = await Promise.all([
     findStockLevel(db, productId),
-    recentMovements(db, productId, 50),
+    pageOfMovements(db, productId, page),
     serialsOf(db, productId, 500),
   ]);
   if (!level) throw new NotFound('There is no product with this id');
@@ -109,8 +115,28 @@ export async function getStockLevel(db: Db, productId: string): Promise<StockLev
     reserved,
     available: onHand - reserved,
     lowStockThreshold: Number(level.low_stock_threshold),
-    movements: movements.map(toStockMovement),
+    movements: movements.rows.map(toHistoryEntry),
+    movementsTotal: movements.total,
+    page: page.page,
+    pageSize: page.pageSize,
     serials: serials.map((s) => ({ serial: s.serial, status: s.status as SerialStatus })),
+  };
+}
+
+/** A movement of the stock history: who moved it, and the order it belongs to. */
+function toHistoryEntry(row: Awaited<ReturnType<typeof pageOfMovements>>['rows'][number]): StockMovement {
+  return {
+    ...toStockMovement(row),
+    actorName: row.actor_name ?? null,
+    order:
+      row.order_id && row.order_number
+        ? {
+            id: row.order_id,
+            number: row.order_number,
+            channel: row.order_channel ?? 'web',
+            receiptNumber: row.order_receipt ?? null,
+          }
+        : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  adminProductSchema,
   brandInputSchema,
   brandPatchSchema,
   brandSchema,
@@ -61,7 +62,7 @@ export const catalogRoutes = {
     tag: 'back office',
     access: requires('catalog.manage'),
     body: productInputSchema,
-    response: productDetailSchema,
+    response: adminProductSchema,
     status: 201,
     errors: [404, 409],
   }),
@@ -73,7 +74,7 @@ export const catalogRoutes = {
     access: requires('catalog.manage'),
     params: idParam,
     body: productPatchSchema,
-    response: productDetailSchema,
+    response: adminProductSchema,
     errors: [404, 409],
   }),
   uploadProductImage: defineRoute({

@@ -1,4 +1,5 @@
 import { stockLevelSchema, stockMovementInputSchema, stockMovementSchema } from '../../inventory';
+import { stockHistoryQuerySchema } from '../../stock-lists';
 import { defineRoute, requires } from '../route';
 import { idParam } from './common';
 
@@ -18,10 +19,13 @@ export const inventoryRoutes = {
   getProductStock: defineRoute({
     method: 'get',
     path: '/admin/products/:id/stock',
-    summary: 'Stock counters, recent movements and serial numbers of a product',
+    summary:
+      'Stock counters, serial numbers and the stock history of a product: every movement, newest first, paged, with who and which order',
     tag: 'back office',
     access: requires('stock.view'),
     params: idParam,
+    // Optional: callers from before the history was paged ask for the first page without a query.
+    query: stockHistoryQuerySchema.optional(),
     response: stockLevelSchema,
     errors: [404],
   }),
