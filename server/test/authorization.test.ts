@@ -108,6 +108,11 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   reviewPaymentProof: ['POST /admin/payment-proofs/:id/review', 'staff'],
   listRefundsOwed: ['GET /admin/refunds-owed', 'staff'],
   markRefunded: ['POST /admin/refunds-owed/:id/refunded', 'staff'],
+  listAdminOrders: ['GET /admin/orders', 'staff'],
+  getAdminOrder: ['GET /admin/orders/:id', 'staff'],
+  listPaymentsInReview: ['GET /admin/payments/review', 'staff'],
+  listPaymentsToReconcile: ['GET /admin/payments/reconciliation', 'staff'],
+  reconcilePayment: ['POST /admin/payments/:id/reconcile', 'staff'],
   recordStockMovement: ['POST /admin/stock/movements', 'staff'],
   getProductStock: ['GET /admin/products/:id/stock', 'staff'],
   // Counters: devices are an admin's to pair and revoke; the sync routes take a paired device's token and no
@@ -128,6 +133,8 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   resolveShortfall: ['POST /admin/stock/shortfalls/:id/resolve', 'staff'],
   // People.
   listUsers: ['GET /admin/users', 'staff'],
+  listCustomers: ['GET /admin/customers', 'staff'],
+  getCustomer: ['GET /admin/customers/:id', 'staff'],
   createUser: ['POST /admin/users', 'admin'],
   updateUser: ['PATCH /admin/users/:id', 'admin'],
   getMe: ['GET /me', 'customer'],

@@ -19,3 +19,4 @@ export * from './api/route';
 export * from './api/routes';
 export type { ShopInfo } from './api/routes/system';
 export * from './api/client';
+export * from './back-office';

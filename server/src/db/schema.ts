@@ -438,6 +438,15 @@ export interface PaymentTable {
   bakong_hash: string | null;
   /** 1: a KHQR staff confirmed against the shop's static QR while offline, to match with the bank statement. */
   needs_reconciliation?: number;
+  /** Staff settled a flagged (or wrongly paid counter) payment: when, who, matched or refunded, and how (020). */
+  reconciled_at?: number | null;
+  reconciled_by?: string | null;
+  reconciliation_outcome?: string | null;
+  reconciliation_note?: string | null;
+  /** A KHQR paid but not as asked: what Bakong reported (amount in minor units of its currency, receiving account). */
+  reported_amount_minor?: number | null;
+  reported_currency?: string | null;
+  reported_account?: string | null;
   paid_at: number | null;
   created_at: number;
   updated_at: number;

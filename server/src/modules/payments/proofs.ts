@@ -240,7 +240,7 @@ async function payOrder(
   await transitionOrder(tx, { ...step, to: 'paid' }, mailer);
 }
 
-function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
+export function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
   const currency = row.currency === 'KHR' ? 'KHR' : 'USD';
   return {
     ...toPaymentProof(row),
