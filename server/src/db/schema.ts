@@ -464,6 +464,8 @@ export interface PaymentProofTable {
   status: string;
   /** Another order the same screenshot was sent for first: shown to staff as a warning. */
   duplicate_of_order_id: string | null;
+  /** Accepted proofs: the bank's transaction id staff read on it, normalized; unique (020). */
+  transaction_ref?: string | null;
   reason: string | null;
   reviewed_by: string | null;
   reviewed_at: number | null;

@@ -4,7 +4,8 @@ import { type MigrationDb, addColumn, createIndex, isMysql } from '../ddl';
  * Issue 13, the back office's payments: a payment flagged for reconciliation (migration 015, 018) is settled by staff
  * with an outcome and a note, kept on the row (who, when, what) so the flag itself stays as the history of why. A
  * KHQR paid but not as asked keeps what Bakong reported, so the review list can show it next to what was asked.
- * Orders are searched by receipt number at the back office.
+ * The back office lists orders by date. A screenshot accepted keeps the bank's transaction id, unique: one
+ * transaction pays one order.
  */
 export async function up(db: MigrationDb): Promise<void> {
   await addColumn(db, 'payments', 'reconciled_at', 'bigint');
@@ -16,9 +17,18 @@ export async function up(db: MigrationDb): Promise<void> {
   await addColumn(db, 'payments', 'reported_account', 'varchar(64)');
   await createIndex(db, 'payments_reconciliation_idx', 'payments', ['needs_reconciliation', 'reconciled_at']);
   await createIndex(db, 'orders_created_idx', 'orders', ['created_at']);
+  // One bank transaction pays one order: a second screenshot of it (another picture, another order) is refused.
+  await addColumn(db, 'payment_proofs', 'transaction_ref', 'varchar(64)');
+  await createIndex(db, 'payment_proofs_transaction_idx', 'payment_proofs', ['transaction_ref'], {
+    unique: true,
+  });
 }
 
 export async function down(db: MigrationDb): Promise<void> {
+  if (isMysql(db))
+    await db.schema.dropIndex('payment_proofs_transaction_idx').on('payment_proofs').ifExists().execute();
+  else await db.schema.dropIndex('payment_proofs_transaction_idx').ifExists().execute();
+  await db.schema.alterTable('payment_proofs').dropColumn('transaction_ref').execute();
   if (isMysql(db)) await db.schema.dropIndex('orders_created_idx').on('orders').ifExists().execute();
   else await db.schema.dropIndex('orders_created_idx').ifExists().execute();
   if (isMysql(db))
