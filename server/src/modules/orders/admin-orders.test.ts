@@ -144,6 +144,8 @@ describe('all orders for staff', () => {
     });
     expect(await failure(api.listAdminOrders({ query: {} }))).toMatchObject({ status: 403 });
     expect(await failure(api.getAdminOrder({ params: { id: order.id } }))).toMatchObject({ status: 403 });
+    // A counter's device token opens the sync routes only.
+    expect(await failure(counter.client.listAdminOrders({ query: {} }))).toMatchObject({ status: 401 });
     expect(await failure(shop.staff.getAdminOrder({ params: { id: 'no-such-order' } }))).toMatchObject({
       status: 404,
     });

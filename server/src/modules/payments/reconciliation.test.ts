@@ -192,6 +192,29 @@ describe('payments to reconcile', () => {
     });
   });
 
+  it('two staff settling the same payment at once: one is recorded, the other told it was done (409)', async () => {
+    const sale = await counterSale([{ method: 'khqr', currency: 'KHR', amount: 8000, staffConfirmed: true }]);
+    const attempts = await Promise.allSettled(
+      [shop.staff, shop.admin].map((client, i) =>
+        client.reconcilePayment({
+          params: { id: sale.payment.id },
+          body: { outcome: 'matched', note: `statement line ${i}` },
+        }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      attempts.filter((a) => a.status === 'rejected').map((a) => (a.reason as { status: number }).status),
+    ).toEqual([409]);
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', sale.payment.id)
+      .where('action', '=', 'payment.reconciled')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('a counter KHQR the server never made: listed as unverified with the reason', async () => {
     const sale = await counterSale([{ method: 'khqr', currency: 'USD', amount: 2000, md5: 'f'.repeat(32) }]);
     const { items } = await shop.staff.listPaymentsToReconcile({ query: { pageSize: 100 } });
