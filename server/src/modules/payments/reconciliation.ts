@@ -39,36 +39,45 @@ export async function listPaymentsInReview(
   );
   return pageAnswer(
     found,
-    (row) => {
-      const note = notes.find((n) => n.entity_id === row.id);
-      const written = parseNote(note?.after_json);
-      return {
-        id: row.id,
-        order: orderOf(row),
-        deviceId: row.device_id ?? null,
-        customer: row.order_id
-          ? {
-              id: row.customer_id,
-              name: row.customer_name ?? '',
-              email: row.customer_email,
-              phone: row.customer_phone,
-            }
-          : null,
-        asked: { amount: Number(row.amount_minor), currency: row.currency === 'KHR' ? 'KHR' : 'USD' },
-        reported: {
-          amount: row.reported_amount_minor == null ? null : Number(row.reported_amount_minor),
-          currency: row.reported_currency ?? null,
-          toAccountId: row.reported_account ?? null,
-          hash: row.bakong_hash,
-        },
-        problems: Array.isArray(written.problems) ? written.problems.map(String) : [],
-        md5: row.md5,
-        foundAt: Number(note?.created_at ?? row.updated_at),
-        reconciledAt: row.reconciled_at == null ? null : Number(row.reconciled_at),
-      };
-    },
+    (row) =>
+      toPaymentReviewItem(
+        row,
+        notes.find((n) => n.entity_id === row.id),
+      ),
     query,
   );
+}
+
+/** A mismatch with the payment job's note about it (its audit row): the differences it found, and when. */
+function toPaymentReviewItem(
+  row: PaymentWithOrder,
+  note: { after_json: string | null; created_at: number } | undefined,
+): PaymentReviewItem {
+  const written = parseNote(note?.after_json);
+  return {
+    id: row.id,
+    order: orderOf(row),
+    deviceId: row.device_id ?? null,
+    customer: row.order_id
+      ? {
+          id: row.customer_id,
+          name: row.customer_name ?? '',
+          email: row.customer_email,
+          phone: row.customer_phone,
+        }
+      : null,
+    asked: { amount: Number(row.amount_minor), currency: row.currency === 'KHR' ? 'KHR' : 'USD' },
+    reported: {
+      amount: row.reported_amount_minor == null ? null : Number(row.reported_amount_minor),
+      currency: row.reported_currency ?? null,
+      toAccountId: row.reported_account ?? null,
+      hash: row.bakong_hash,
+    },
+    problems: Array.isArray(written.problems) ? written.problems.map(String) : [],
+    md5: row.md5,
+    foundAt: Number(note?.created_at ?? row.updated_at),
+    reconciledAt: row.reconciled_at == null ? null : Number(row.reconciled_at),
+  };
 }
 
 export async function listPaymentsToReconcile(
