@@ -21,3 +21,4 @@ export * from './api/route';
 export * from './api/routes';
 export type { ShopInfo } from './api/routes/system';
 export * from './api/client';
+export * from './back-office';

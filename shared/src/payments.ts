@@ -49,6 +49,8 @@ export const paymentProofReviewItemSchema = paymentProofSchema
     duplicateOfOrderId: z.string().nullable(),
     duplicateOfOrderNumber: z.string().nullable(),
     reviewedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** The bank's transaction id staff read on an accepted screenshot: one transaction pays one order. */
+    transactionRef: z.string().nullable(),
   })
   .meta({ id: 'PaymentProofReviewItem' });
 export type PaymentProofReviewItem = z.infer<typeof paymentProofReviewItemSchema>;
@@ -74,10 +76,24 @@ export const paymentProofReviewInputSchema = z
     decision: z.enum(['accept', 'reject']),
     /** Told to the customer when rejecting: what was wrong with the screenshot. */
     reason: z.string().trim().max(500).optional(),
+    /**
+     * Accepting: the transaction id (or Bakong hash) shown on the screenshot. A transaction that already paid another
+     * order, by an accepted screenshot or a Bakong-confirmed KHQR, is refused (409): the same payment shown twice
+     * with a different picture.
+     */
+    transactionRef: z
+      .string()
+      .trim()
+      .min(4, 'the transaction id as the screenshot shows it')
+      .max(64)
+      .regex(/^[A-Za-z0-9 ._/-]+$/, 'letters, digits, spaces and . _ / - only')
+      .optional(),
   })
   .superRefine((input, ctx) => {
     if (input.decision === 'reject' && !input.reason)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why, for the customer' });
+    if (input.decision === 'reject' && input.transactionRef)
+      ctx.addIssue({ code: 'custom', path: ['transactionRef'], message: 'only when accepting' });
   })
   .meta({ id: 'PaymentProofReviewInput' });
 export type PaymentProofReviewInput = z.infer<typeof paymentProofReviewInputSchema>;

@@ -443,6 +443,15 @@ export interface PaymentTable {
   bakong_hash: string | null;
   /** 1: a KHQR staff confirmed against the shop's static QR while offline, to match with the bank statement. */
   needs_reconciliation?: number;
+  /** Staff settled a flagged (or wrongly paid counter) payment: when, who, matched or refunded, and how (020). */
+  reconciled_at?: number | null;
+  reconciled_by?: string | null;
+  reconciliation_outcome?: string | null;
+  reconciliation_note?: string | null;
+  /** A KHQR paid but not as asked: what Bakong reported (amount in minor units of its currency, receiving account). */
+  reported_amount_minor?: number | null;
+  reported_currency?: string | null;
+  reported_account?: string | null;
   paid_at: number | null;
   created_at: number;
   updated_at: number;
@@ -460,6 +469,8 @@ export interface PaymentProofTable {
   status: string;
   /** Another order the same screenshot was sent for first: shown to staff as a warning. */
   duplicate_of_order_id: string | null;
+  /** Accepted proofs: the bank's transaction id staff read on it, normalized; unique (020). */
+  transaction_ref?: string | null;
   reason: string | null;
   reviewed_by: string | null;
   reviewed_at: number | null;

@@ -16,6 +16,9 @@ import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
 import { orderHandlers } from '../modules/orders/routes';
 import { stockListHandlers } from '../modules/inventory/lists-routes';
+import { adminOrderHandlers } from '../modules/orders/admin-routes';
+import { reconciliationHandlers } from '../modules/payments/reconciliation-routes';
+import { customerHandlers } from '../modules/customers/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
@@ -115,6 +118,9 @@ export function createApp(shop: ShopServices): Express {
     ...deviceHandlers(db),
     ...pushHandlers(db),
     ...counterKhqrHandlers(db, shop.paymentPolicy),
+    ...adminOrderHandlers(db),
+    ...reconciliationHandlers(db),
+    ...customerHandlers(db),
   };
   const cookies = { secure };
   const api = express.Router();

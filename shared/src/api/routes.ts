@@ -1,6 +1,7 @@
 import { accountRoutes } from './routes/accounts';
 import { adminPeopleRoutes } from './routes/admin-people';
 import { adminStockRoutes } from './routes/admin-stock';
+import { adminOrderRoutes } from './routes/admin-orders';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
@@ -32,6 +33,7 @@ export const apiRoutes = {
   ...counterRoutes,
   ...adminPeopleRoutes,
   ...adminStockRoutes,
+  ...adminOrderRoutes,
 } as const;
 
 export {

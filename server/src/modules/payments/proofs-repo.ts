@@ -102,6 +102,11 @@ export async function findReviewItem(db: Db, id: string): Promise<ReviewRow> {
   return reviewItems(db).where('p.id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** Every screenshot of one order, newest first: the back office's order page. */
+export async function reviewItemsOfOrder(db: Db, orderId: string): Promise<ReviewRow[]> {
+  return reviewItems(db).where('p.order_id', '=', orderId).orderBy('p.created_at', 'desc').execute();
+}
+
 /** The verification queue (pending, oldest first) or what was decided (newest decision first). */
 export async function pageOfReviewItems(
   db: Db,

@@ -23,6 +23,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import type { OrderMailer } from '../orders/notifications';
 import { findOrderRow } from '../orders/repo';
 import { transitionOrder } from '../orders/service';
+import { claimTransaction } from './proof-transactions';
 import {
   countProofsOf,
   decideProof,
@@ -196,6 +197,9 @@ export async function reviewPaymentProof(
     if (!decided)
       throw new Conflict('This payment screenshot was reviewed already', { decision: 'already reviewed' });
     const order = (await findOrderRow(tx, proof.order_id))!;
+    const transactionRef = input.transactionRef
+      ? await claimTransaction(tx, proof.id, input.transactionRef)
+      : null;
     if (status === 'accepted') await payOrder(mailer, tx, order, reviewer, actor);
     else await mailer.mail(tx, order, 'payment-proof-rejected', { reason: input.reason! });
     await recordAudit(
@@ -206,7 +210,7 @@ export async function reviewPaymentProof(
         entity: 'payment_proof',
         entityId: proof.id,
         before: { status: 'pending' },
-        after: { status, reason: input.reason ?? null, orderId: order.id },
+        after: { status, reason: input.reason ?? null, orderId: order.id, transactionRef },
       },
       now,
     );
@@ -240,7 +244,7 @@ async function payOrder(
   await transitionOrder(tx, { ...step, to: 'paid' }, mailer);
 }
 
-function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
+export function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
   const currency = row.currency === 'KHR' ? 'KHR' : 'USD';
   return {
     ...toPaymentProof(row),
@@ -254,6 +258,7 @@ function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
     duplicateOfOrderId: row.duplicate_of_order_id,
     duplicateOfOrderNumber: row.duplicate_of_order_number,
     reviewedBy: row.reviewed_by ? { id: row.reviewed_by, name: row.reviewer_name ?? '' } : null,
+    transactionRef: row.transaction_ref ?? null,
   };
 }
 

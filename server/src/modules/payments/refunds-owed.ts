@@ -125,7 +125,7 @@ export async function markRefunded(
   return toRefundOwed(await findRefundItem(db, id));
 }
 
-function toRefundOwed(row: RefundRow): RefundOwed {
+export function toRefundOwed(row: RefundRow): RefundOwed {
   return {
     id: row.id,
     orderId: row.order_id,

@@ -53,6 +53,11 @@ export async function findRefundItem(db: Db, id: string): Promise<RefundRow> {
   return refundItems(db).where('r.id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** Every record of money owed back for one order, oldest first: the back office's order page. */
+export async function refundItemsOfOrder(db: Db, orderId: string): Promise<RefundRow[]> {
+  return refundItems(db).where('r.order_id', '=', orderId).orderBy('r.found_at').orderBy('r.id').execute();
+}
+
 /** What is still owed (oldest first), or what was refunded (newest first). */
 export async function pageOfRefundItems(
   db: Db,

@@ -115,7 +115,12 @@ export async function closeQr(
   tx: Tx,
   id: string,
   changes: Pick<PaymentTable, 'status' | 'updated_at'> &
-    Partial<Pick<PaymentTable, 'bakong_hash' | 'paid_at'>>,
+    Partial<
+      Pick<
+        PaymentTable,
+        'bakong_hash' | 'paid_at' | 'reported_amount_minor' | 'reported_currency' | 'reported_account'
+      >
+    >,
 ): Promise<boolean> {
   const result = await tx
     .updateTable('payments')

@@ -130,6 +130,12 @@ export function startPaymentWatcher(deps: {
         bakong_hash: transaction.hash,
         paid_at: problems.length ? null : now,
         updated_at: now,
+        // Kept for staff reviewing a mismatch: what came, beside what the QR asked.
+        ...(problems.length > 0 && {
+          reported_amount_minor: transaction.amountMinor,
+          reported_currency: transaction.currency,
+          reported_account: transaction.toAccountId,
+        }),
       });
       if (!marked) return;
       // A counter's request waits for its sale to be pushed (counter-khqr.ts): no order to move yet.

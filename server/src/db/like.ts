@@ -1,0 +1,12 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+
+/**
+ * `column LIKE '%text%'`, with the text's own % and _ taken literally on both dialects. The escape character is `!`
+ * because a backslash means different things in the two dialects' string literals (MySQL reads '\\' as one
+ * backslash, SQLite as two, and SQLite has no default escape character at all). Callers lower-case both sides:
+ * SQLite's LIKE ignores case for ASCII only.
+ */
+export function containsText(column: Expression<unknown>, text: string): Expression<SqlBool> {
+  const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return sql<SqlBool>`${column} like ${pattern} escape '!'`;
+}
