@@ -380,7 +380,7 @@ describe('back office accounts', () => {
     const admin = await staffMember('admin');
     const adminBrowser = phone();
     await signInWithCode(adminBrowser.client, admin.email, admin.password);
-    const { email, password: pw, browser: customer } = await registeredCustomer('managed');
+    const { email, password: pw, browser: customer } = await registeredCustomer('so_managed');
 
     expect(await failure(customer.client.listUsers({ query: {} }))).toMatchObject({ status: 403 });
     const staff = await staffMember('staff');
@@ -398,6 +398,11 @@ describe('back office accounts', () => {
 
     const found = await adminBrowser.client.listUsers({ query: { q: email } });
     expect(found.items).toHaveLength(1);
+    // % and _ are searched as themselves, not as LIKE's wildcards (on SQLite too).
+    expect((await adminBrowser.client.listUsers({ query: { q: '%' } })).items).toHaveLength(0);
+    expect(
+      (await adminBrowser.client.listUsers({ query: { q: email.replace('@', '_') } })).items,
+    ).toHaveLength(0);
     const target = found.items[0]!;
     await adminBrowser.client.updateUser({ params: { id: target.id }, body: { role: 'staff' } });
     await adminBrowser.client.updateUser({ params: { id: target.id }, body: { status: 'disabled' } });

@@ -1,6 +1,7 @@
 import type { Role, UserStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
+import { containsText } from '../../db/like';
 import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
 import type { PasswordResetTable, UserTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
@@ -47,12 +48,12 @@ export async function pageOfUsers(
   if (filter.status) base = base.where('status', '=', filter.status);
   if (filter.q) {
     // A small table searched by staff: a LIKE scan is fine here, unlike the catalog.
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = filter.q.toLowerCase();
     base = base.where((eb) =>
       eb.or([
-        eb('email', 'like', pattern),
-        eb(eb.fn('lower', ['name']), 'like', pattern),
-        eb('phone', 'like', pattern),
+        containsText(eb.fn('lower', ['email']), text),
+        containsText(eb.fn('lower', ['name']), text),
+        containsText(eb.ref('phone'), text),
       ]),
     );
   }
