@@ -16,6 +16,7 @@ import * as counters from './migrations/015-counters';
 import * as counterReturns from './migrations/016-counter-returns';
 import * as feedBackfill from './migrations/017-feed-backfill';
 import * as counterKhqr from './migrations/018-counter-khqr';
+import * as auditBrowsing from './migrations/019-audit-browsing';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '016-counter-returns': counterReturns,
   '017-feed-backfill': feedBackfill,
   '018-counter-khqr': counterKhqr,
+  '019-audit-browsing': auditBrowsing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

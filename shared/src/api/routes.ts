@@ -1,4 +1,5 @@
 import { accountRoutes } from './routes/accounts';
+import { adminSettingRoutes } from './routes/admin-settings';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
@@ -28,6 +29,7 @@ export const apiRoutes = {
   ...supportRoutes,
   ...syncRoutes,
   ...counterRoutes,
+  ...adminSettingRoutes,
 } as const;
 
 export {
