@@ -1,4 +1,4 @@
-import { isShopSettingKey, type AdminSetting, type AdminSettings, type ShopSettingKey } from '@shop/shared';
+import { isShopSettingKey, type AdminSetting, type AdminSettings } from '@shop/shared';
 import type { ShopServices } from '../../compose';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
@@ -38,7 +38,7 @@ export async function changeShopSetting(
   actor: Actor,
 ): Promise<AdminSetting> {
   if (!isShopSettingKey(key)) throw new NotFound(`No setting ${key}`);
-  await changeSettings(db, [{ key: key as ShopSettingKey, next: () => value }], {
+  await changeSettings(db, [{ key, next: () => value }], {
     actor,
     source: 'back-office',
   });
@@ -58,7 +58,7 @@ export async function sendTestMail(shop: ShopServices, to: string) {
   ]);
   const text =
     `This is a test mail from ${identity.name}'s back office.\n\n` +
-    `It was sent through ${describe(transport)} as ${from}. If you can read it, the shop's mails reach people.`;
+    `It was sent through ${transportInWords(transport)} as ${from}. If you can read it, the shop's mails reach people.`;
   try {
     const sent = await shop.mail.sender.send({
       id: newId(),
@@ -81,7 +81,7 @@ export async function sendTestMail(shop: ShopServices, to: string) {
   }
 }
 
-function describe(transport: 'settings' | 'environment' | 'files'): string {
+function transportInWords(transport: 'settings' | 'environment' | 'files'): string {
   if (transport === 'settings') return 'the mail server entered in the back office';
   if (transport === 'environment') return 'the mail server of SMTP_URL';
   return 'no mail server (written to a file in the data folder)';
