@@ -145,6 +145,8 @@ export const mailStatusSchema = z
         passwordSet: z.boolean(),
       })
       .nullable(),
+    /** Something to do: the stored password cannot be opened with this server's key (enter it again). */
+    warning: z.string().nullable(),
     updatedAt: z.number().int().nullable(),
   })
   .meta({ id: 'MailStatus' });

@@ -55,6 +55,6 @@ export function createShopMail(deps: { db: Db; box: SecretBox; config: Config; l
       },
     },
     from: async () => senderOf(await readMailSettings(db), config),
-    transport: async () => mailStatus(await readMailSettings(db), config).transport,
+    transport: async () => mailStatus(await readMailSettings(db), config, box).transport,
   };
 }

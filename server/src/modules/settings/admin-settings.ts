@@ -23,7 +23,7 @@ export async function adminSettings(shop: ShopServices): Promise<AdminSettings> 
   return {
     settings: overview.filter((setting) => !shownApart.has(setting.key)),
     bakongToken,
-    mail: mailStatus(mail, config),
+    mail: mailStatus(mail, config, secrets),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { inTransaction, type Tx } from '../../db/transaction';
 import type { SmtpServer } from '../../mail/sender';
-import type { SecretBox } from '../../secrets/secret-box';
+import { SecretUnreadable, type SecretBox } from '../../secrets/secret-box';
 import { recordAudit, type Actor } from '../audit/audit';
 import { findStoredSetting, lockSettings, saveSetting } from './repo';
 
@@ -58,6 +58,7 @@ export function senderOf(settings: ShopMailSettings | null, config: Pick<Config,
 export function mailStatus(
   settings: ShopMailSettings | null,
   config: Pick<Config, 'mailFrom' | 'smtpUrl'>,
+  box: SecretBox,
 ): MailStatus {
   return {
     from: senderOf(settings, config),
@@ -73,8 +74,23 @@ export function mailStatus(
           passwordSet: settings.smtp.sealedPassword !== null,
         }
       : null,
+    warning: settings && !passwordOpens(settings, box) ? UNREADABLE_PASSWORD : null,
     updatedAt: settings?.updatedAt ?? null,
   };
+}
+
+const UNREADABLE_PASSWORD =
+  "The mail server's password cannot be opened with this server's key (SECRETS_KEY or secrets.key changed): " +
+  'mails are not sent. Enter the password again.';
+
+function passwordOpens(settings: ShopMailSettings, box: SecretBox): boolean {
+  try {
+    smtpServerOf(settings, box);
+    return true;
+  } catch (error) {
+    if (error instanceof SecretUnreadable) return false;
+    throw error;
+  }
 }
 
 /**
@@ -110,8 +126,8 @@ export async function saveMailSettings(
       smtp,
     };
     await saveSetting(tx, { key: MAIL_SETTINGS_KEY, value_json: JSON.stringify(stored), updated_at: now });
-    const before = mailStatus(current, config);
-    const after = mailStatus({ ...stored, updatedAt: now }, config);
+    const before = mailStatus(current, config, box);
+    const after = mailStatus({ ...stored, updatedAt: now }, config, box);
     await recordAudit(
       tx,
       actor,
