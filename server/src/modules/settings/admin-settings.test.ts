@@ -165,3 +165,32 @@ describe('PUT /admin/settings/:key', () => {
     expect((await admin.getShopInfo({})).rielPerUsd).toBe(4050);
   });
 });
+
+describe('secrets across processes', () => {
+  it('a Bakong token and mail server entered on one server are opened and used by the other (one key for both)', async () => {
+    await admin.setBakongToken({ body: { token: 'a-token-that-is-not-a-jwt-0123456789' } });
+    await admin.setMailSettings({
+      body: {
+        senderName: 'Angkor PC',
+        senderAddress: 'hello@angkorpc.example',
+        smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: 'shop', password: 'pw' },
+      },
+    });
+    const other = await adminOnOther.getAdminSettings({});
+    expect(other.bakongToken).toMatchObject({
+      set: true,
+      source: 'settings',
+      expiresAt: null,
+      warning: null,
+    });
+    expect(other.mail).toMatchObject({
+      from: '"Angkor PC" <hello@angkorpc.example>',
+      transport: 'settings',
+      smtp: { passwordSet: true },
+      warning: null,
+    });
+    // Shown apart, never among the settings (where their sealed values would be).
+    expect(other.settings.map((s) => s.key)).not.toContain('payments.bakongToken');
+    expect(other.settings.map((s) => s.key)).not.toContain('mail.delivery');
+  });
+});
