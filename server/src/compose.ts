@@ -1,11 +1,15 @@
 import type { Config } from './config';
 import type { Db, ShopDatabase } from './db/database';
 import type { Logger } from './logger';
+import { createShopMail, type ShopMail } from './mail/shop-mail';
 import { authenticateCounter } from './modules/devices/service';
 import { createChangeNudge, type ChangeNudge } from './modules/sync/nudge';
 import { createOrderMailer, type OrderMailer } from './modules/orders/notifications';
 import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
 import type { PaymentPolicy } from './modules/payments/service';
+import { bakongTokenSource } from './modules/settings/bakong-token';
+import type { SecretBox } from './secrets/secret-box';
+import { openSecretBox } from './secrets/secret-key';
 import { createPictures, type Pictures } from './storage/images';
 import { createStorage, type FileStorage } from './storage/storage';
 
@@ -34,6 +38,12 @@ export interface ShopServices {
   pictures: Pictures;
   /** Counters listening for changes to pull (server-sent events): one feed watcher for the process. */
   changeNudge: ChangeNudge;
+  /** Seals and opens the secrets stored in settings (the Bakong token, the SMTP password). */
+  secrets: SecretBox;
+  /** The Bakong token in use now, read at each call: the back office's, else BAKONG_TOKEN. */
+  bakongToken: () => Promise<string>;
+  /** Mails: the sender and server in use now (the back office's, else MAIL_FROM and SMTP_URL). */
+  mail: ShopMail;
 }
 
 export function composeShop(parts: {
@@ -47,6 +57,8 @@ export function composeShop(parts: {
   listeningAt: () => string | null;
 }): ShopServices {
   const { config, database, logger } = parts;
+  const secrets = openSecretBox(config);
+  const bakongToken = bakongTokenSource(database.db, secrets, config.bakong);
   return {
     config,
     database,
@@ -56,7 +68,7 @@ export function composeShop(parts: {
     paymentPolicy: { allowDemoAccount: config.bakong.standin, graceMs: config.paymentGraceMs },
     deeplinks: createPaymentDeeplinks({
       db: database.db,
-      bakong: deeplinkBakong(config.bakong, parts.listeningAt),
+      bakong: deeplinkBakong(config.bakong, bakongToken, parts.listeningAt),
       publicUrl: config.publicUrl,
     }),
     storage: createStorage(config.storage),
@@ -66,5 +78,8 @@ export function composeShop(parts: {
       logger,
       authenticate: (req) => authenticateCounter(database.db, req),
     }),
+    secrets,
+    bakongToken,
+    mail: createShopMail({ db: database.db, box: secrets, config, logger }),
   };
 }

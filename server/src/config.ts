@@ -84,7 +84,15 @@ const envSchema = z.object({
   BAKONG_STANDIN: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
   BAKONG_POLL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5000),
   PAYMENT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
-  SETTINGS_MAX_AGE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  // 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32): the key of secrets stored in settings.
+  SECRETS_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^[0-9a-fA-F]{64}$/.test(value) || Buffer.from(value, 'base64').length === 32,
+      'must be 32 random bytes as 64 hex digits or base64, e.g. from: openssl rand -hex 32',
+    )
+    .optional(),
 });
 
 /** The token the built-in Bakong stand-in accepts when BAKONG_TOKEN is not set: not a secret, nothing real. */
@@ -117,10 +125,10 @@ export interface Config {
   /** Where files (product pictures, payment proofs) live: a folder on this machine or an S3-compatible bucket. */
   storage: StorageConfig;
   /**
-   * How long a process may answer settings it read earlier (the web shop's shop info): a change made elsewhere
-   * (`npm run shop -- set-…`, another server process) shows within this time.
+   * The key that encrypts secrets stored in settings (the Bakong token, the SMTP password), as SECRETS_KEY gives it;
+   * null: a key generated once into <DATA_DIR>/secrets.key (docs/decisions/0008-secrets-at-rest.md).
    */
-  settingsMaxAgeMs: number;
+  secretsKey: string | null;
   uploads: UploadConfig;
 }
 
@@ -158,8 +166,11 @@ export interface BakongConfig {
    * then the server asks its own stand-in at its listening address (see `bakongBaseUrl` in payments/bakong-standin).
    */
   baseUrl: string | null;
-  /** The merchant's Bakong Open API token: a secret, never logged. */
-  token: string;
+  /**
+   * The merchant's Bakong Open API token from BAKONG_TOKEN (a secret, never logged); null when not set. A token an
+   * admin enters in the back office wins over it (settings/bakong-token.ts).
+   */
+  token: string | null;
   /** Mount the in-memory Bakong stand-in at /bakong-standin (development and tests; never in production). */
   standin: boolean;
   /** How often open payments are asked about. */
@@ -220,7 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bakong: bakongConfig(e),
     paymentGraceMs: e.PAYMENT_GRACE_MS,
     storage: storageConfig(e, dataDir),
-    settingsMaxAgeMs: e.SETTINGS_MAX_AGE_MS,
+    secretsKey: e.SECRETS_KEY ?? null,
     uploads: {
       tmpDir: path.join(dataDir, 'tmp'),
       atOnce: e.UPLOADS_AT_ONCE,
@@ -346,12 +357,12 @@ function bakongConfig(e: z.infer<typeof envSchema>): BakongConfig {
   }
   if (!e.BAKONG_API_URL)
     invalid('BAKONG_API_URL: required when BAKONG_STANDIN=false (production: https://api-bakong.nbc.gov.kh)');
-  if (!e.BAKONG_TOKEN) invalid('BAKONG_TOKEN: required with BAKONG_API_URL (the Bakong Open API token)');
   if (e.NODE_ENV === 'production' && !e.BAKONG_API_URL.startsWith('https://'))
     invalid('BAKONG_API_URL: must be https:// in production (the token travels with every request)');
   return {
     baseUrl: e.BAKONG_API_URL.replace(/\/+$/, ''),
-    token: e.BAKONG_TOKEN,
+    // Not required: an admin may enter it in the back office instead (settings/bakong-token.ts).
+    token: e.BAKONG_TOKEN ?? null,
     standin,
     pollMs: e.BAKONG_POLL_MS,
   };

@@ -7,7 +7,6 @@ import { composeShop } from './compose';
 import { createApp } from './http/app';
 import { connectionCap, guardConnections } from './http/connections';
 import { createLogger, type Logger } from './logger';
-import { createMailSender } from './mail/sender';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { createBakongClient } from './modules/payments/bakong-client';
 import { bakongBaseUrl } from './modules/payments/bakong-standin';
@@ -44,21 +43,19 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     throw error;
   }
 
-  const mailSender = createMailSender(config, logger);
+  let listeningAt: string | null = null;
+  const shop = composeShop({ config, database, logger, listeningAt: () => listeningAt });
   const mail = startOutboxWorker({
     db: database.db,
-    sender: mailSender,
+    sender: shop.mail.sender,
     logger,
-    from: config.mailFrom,
+    from: shop.mail.from,
     pollMs: config.mailPollMs,
   });
   const stopMail = async () => {
     await mail.stop();
-    await mailSender.close();
+    await shop.mail.sender.close();
   };
-
-  let listeningAt: string | null = null;
-  const shop = composeShop({ config, database, logger, listeningAt: () => listeningAt });
   const { limits } = config;
   const server = http.createServer(
     {
@@ -98,7 +95,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const payments = startPaymentWatcher({
     db: database.db,
     mailer: shop.orderMailer,
-    bakong: createBakongClient({ baseUrl: bakongBaseUrl(config.bakong, url), token: config.bakong.token }),
+    bakong: createBakongClient({ baseUrl: bakongBaseUrl(config.bakong, url), token: shop.bakongToken }),
     logger,
     pollMs: config.bakong.pollMs,
   });

@@ -86,8 +86,8 @@ describe('authorization matrix', () => {
  * settle refunds owed; only admins change the catalog and people's accounts), not read from the route table, so a
  * wrong entry in the table or the permission table fails here. Each row names the least caller the route is open to;
  * roles only grow upwards. Settings (the shop's identity, merchant account, exchange rate, VAT, delivery, hold
- * limits) have no route that changes them: they are set with `npm run shop`, and only the public shop card is read
- * over HTTP.
+ * limits, the Bakong token, the mail server) are an admin's to read and change, and so is the audit log; anyone reads
+ * the public shop card.
  */
 const whoMayCall: Record<string, readonly [route: string, least: Caller | 'device']> = {
   // Money: a customer's own orders and payments.
@@ -169,8 +169,14 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   getInquiry: ['GET /admin/support/inquiries/:id', 'staff'],
   replyToInquiry: ['POST /admin/support/inquiries/:id/messages', 'staff'],
   setInquiryStatus: ['POST /admin/support/inquiries/:id/status', 'staff'],
-  // Settings: read by anyone (the shop's card, rate and fees), changed by no route.
+  // Settings: the shop's card, rate and fees read by anyone; everything else, and the audit log, admins only.
   getShopInfo: ['GET /shop', 'anonymous'],
+  getAdminSettings: ['GET /admin/settings', 'admin'],
+  changeSetting: ['PUT /admin/settings/:key', 'admin'],
+  setBakongToken: ['PUT /admin/settings/bakong-token', 'admin'],
+  setMailSettings: ['PUT /admin/settings/mail', 'admin'],
+  sendTestMail: ['POST /admin/settings/mail/test', 'admin'],
+  listAudit: ['GET /admin/audit', 'admin'],
 };
 
 const rank: Record<Caller, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };

@@ -10,6 +10,8 @@ export const errorCodes = [
   'payload_too_large',
   'rate_limited',
   'unavailable',
+  /** A server the shop talks to (the mail server) refused or could not be reached: its answer is in the message. */
+  'upstream_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

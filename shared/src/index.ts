@@ -17,6 +17,7 @@ export * from './counter-khqr';
 export * from './devices';
 export * from './permissions';
 export * from './settings';
+export * from './admin-settings';
 export * from './api/route';
 export * from './api/routes';
 export type { ShopInfo } from './api/routes/system';

@@ -20,6 +20,10 @@ export const permissions = {
   'orders.manage': ['staff', 'admin'],
   'support.manage': ['staff', 'admin'],
   'users.manage': ['admin'],
+  /** The shop's settings, the Bakong token and the mail server: what every order, payment and mail runs on. */
+  'settings.manage': ['admin'],
+  /** Who changed what and when: it names staff and what they did, so only admins read it. */
+  'audit.view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

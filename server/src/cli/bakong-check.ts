@@ -1,35 +1,42 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, type BakongConfig } from '../config';
 import { createBakongClient, type BakongCheck } from '../modules/payments/bakong-client';
+import { bakongTokenSource, bakongTokenStatus } from '../modules/settings/bakong-token';
+import { openSecretBox } from '../secrets/secret-key';
+import { openForCli } from './open';
 
 /**
  * `npm run shop -- bakong-check`: asks the configured Bakong Open API about a payment that cannot exist (a random
- * md5). A working token gets "not found"; a rejected one gets 401. Nothing is paid or changed, so it is safe to run
- * on a live shop, e.g. before the 90-day token runs out or after renewing it.
+ * md5) with the token the server uses (the back office's, else BAKONG_TOKEN). A working token gets "not found"; a
+ * rejected one gets 401. Nothing is paid or changed, so it is safe to run on a live shop, e.g. before the 90-day
+ * token runs out or after renewing it.
  */
 export async function bakongCheck(): Promise<number> {
-  let bakong: BakongConfig;
+  const { config, database } = await openForCli();
   try {
-    bakong = loadConfig().bakong;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
-  if (bakong.standin || !bakong.baseUrl) {
-    console.error(
-      'This shop uses the built-in Bakong stand-in (BAKONG_API_URL is not set): payments are simulated and there is ' +
-        'no token to check. For real payments set BAKONG_API_URL=https://api-bakong.nbc.gov.kh and BAKONG_TOKEN.',
+    const { bakong } = config;
+    if (bakong.standin || !bakong.baseUrl) {
+      console.error(
+        'This shop uses the built-in Bakong stand-in (BAKONG_API_URL is not set): payments are simulated and there ' +
+          'is no token to check. For real payments set BAKONG_API_URL=https://api-bakong.nbc.gov.kh and enter the ' +
+          'token in the back office (or set BAKONG_TOKEN).',
+      );
+      return 1;
+    }
+    const box = openSecretBox(config);
+    const status = await bakongTokenStatus(database.db, box, bakong);
+    if (status.warning) console.error(status.warning);
+    if (status.source === 'none') return 1;
+    const token = bakongTokenSource(database.db, box, bakong);
+    const client = createBakongClient({ baseUrl: bakong.baseUrl, token, timeoutMs: 15_000 });
+    const answer = await client.checkByMd5(randomBytes(16).toString('hex'));
+    const verdict = verdictOf(answer);
+    (verdict.ok ? console.log : console.error)(
+      `${verdict.ok ? 'OK' : 'FAILED'}: ${bakong.baseUrl} ${verdict.text}`,
     );
-    return 1;
+    return verdict.ok ? 0 : 1;
+  } finally {
+    await database.close();
   }
-  const client = createBakongClient({ baseUrl: bakong.baseUrl, token: bakong.token, timeoutMs: 15_000 });
-  const answer = await client.checkByMd5(randomBytes(16).toString('hex'));
-  const verdict = verdictOf(answer);
-  (verdict.ok ? console.log : console.error)(
-    `${verdict.ok ? 'OK' : 'FAILED'}: ${bakong.baseUrl} ${verdict.text}`,
-  );
-  return verdict.ok ? 0 : 1;
 }
 
 function verdictOf(answer: BakongCheck): { ok: boolean; text: string } {
@@ -47,7 +54,7 @@ function verdictOf(answer: BakongCheck): { ok: boolean; text: string } {
         ok: false,
         text:
           `refused the token${status}: it is wrong or expired (tokens last 90 days). ` +
-          'Renew it with Bakong, set BAKONG_TOKEN and restart the server.',
+          'Renew it with Bakong and enter it in the back office (Settings), or set BAKONG_TOKEN and restart.',
       };
     case 'forbidden':
       return {

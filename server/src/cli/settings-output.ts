@@ -62,7 +62,8 @@ export function formatOverview(settings: readonly SettingOverview[], config: Con
   } else {
     lines.push(
       `  BAKONG_API_URL  ${config.bakong.baseUrl}`,
-      `  BAKONG_TOKEN    set (hidden); check it: npm run shop -- bakong-check`,
+      `  BAKONG_TOKEN    ${config.bakong.token ? 'set (hidden)' : 'not set'}; a token entered in the back office ` +
+        `(payments.bakongToken) wins; check the one in use: npm run shop -- bakong-check`,
     );
   }
   return lines;

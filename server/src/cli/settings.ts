@@ -1,6 +1,5 @@
 import os from 'node:os';
 import { settingKeys } from '@shop/shared';
-import type { Config } from '../config';
 import { Invalid } from '../http/errors';
 import { systemActor } from '../modules/audit/audit';
 import { changeSettings, type ChangedSetting } from '../modules/settings/changes';
@@ -50,14 +49,14 @@ export async function runSetter(
   } catch (error) {
     return reportProblem(error, name, command);
   }
-  const { config, database } = await openForCli();
+  const { database } = await openForCli();
   try {
     const changed = await changeSettings(database.db, changes, {
       actor: systemActor,
       source: 'cli',
       osUser: operatingSystemUser(),
     });
-    console.log(formatChanged(changed, config).join('\n'));
+    console.log(formatChanged(changed).join('\n'));
     return 0;
   } catch (error) {
     return reportProblem(error, name, command);
@@ -66,7 +65,7 @@ export async function runSetter(
   }
 }
 
-function formatChanged(changed: readonly ChangedSetting[], config: Config): string[] {
+function formatChanged(changed: readonly ChangedSetting[]): string[] {
   const lines = changed.flatMap(({ key, value }) => [`Saved ${key}:`, ...formatSettingValue(value)]);
   if (changed.some(({ key }) => key === settingKeys.merchantAccount))
     lines.push(
@@ -79,8 +78,7 @@ function formatChanged(changed: readonly ChangedSetting[], config: Config): stri
   // The counter policy is for counters only: no server reads it.
   if (changed.some(({ key }) => key !== settingKeys.counterPolicy))
     lines.push(
-      `Running servers use it from their next order or invoice; the web shop shows it within ` +
-        `${Math.ceil(config.settingsMaxAgeMs / 1000)} s (SETTINGS_MAX_AGE_MS).`,
+      'Running servers use it from their next order or invoice, and the web shop from its next page.',
     );
   return lines;
 }

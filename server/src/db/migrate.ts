@@ -16,6 +16,7 @@ import * as counters from './migrations/015-counters';
 import * as counterReturns from './migrations/016-counter-returns';
 import * as feedBackfill from './migrations/017-feed-backfill';
 import * as counterKhqr from './migrations/018-counter-khqr';
+import * as auditBrowsing from './migrations/019-audit-browsing';
 import * as paymentReconciliation from './migrations/020-payment-reconciliation';
 import * as peopleAndStock from './migrations/021-people-and-stock';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '016-counter-returns': counterReturns,
   '017-feed-backfill': feedBackfill,
   '018-counter-khqr': counterKhqr,
+  '019-audit-browsing': auditBrowsing,
   '020-payment-reconciliation': paymentReconciliation,
   '021-people-and-stock': peopleAndStock,
 };

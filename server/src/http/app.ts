@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { ShopServices } from '../compose';
 import { accountHandlers } from '../modules/accounts/routes';
 import { peopleHandlers } from '../modules/people/routes';
+import { auditHandlers } from '../modules/audit/routes';
 import { authenticateRequest } from '../modules/accounts/sessions';
 import { BAKONG_STANDIN_PATH, createBakongStandin } from '../modules/payments/bakong-standin';
 import { counterKhqrHandlers } from '../modules/payments/counter-khqr-routes';
@@ -20,6 +21,7 @@ import { adminOrderHandlers } from '../modules/orders/admin-routes';
 import { reconciliationHandlers } from '../modules/payments/reconciliation-routes';
 import { customerHandlers } from '../modules/customers/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
+import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
@@ -90,7 +92,7 @@ export function createApp(shop: ShopServices): Express {
 
   // Development and tests only (config refuses it in production): Bakong's API and a pretend bank app in memory.
   if (config.bakong.standin) {
-    app.use(BAKONG_STANDIN_PATH, createBakongStandin({ token: config.bakong.token }).router);
+    app.use(BAKONG_STANDIN_PATH, createBakongStandin({ token: shop.bakongToken }).router);
     logger.warn(
       `Bakong stand-in at ${BAKONG_STANDIN_PATH}: payments are simulated (POST ${BAKONG_STANDIN_PATH}/dev/pay ` +
         'marks a QR paid). Set BAKONG_API_URL and BAKONG_TOKEN to take real payments.',
@@ -99,7 +101,7 @@ export function createApp(shop: ShopServices): Express {
 
   const handlers: Handlers = {
     health: async () => ({ status: 'ok', db: database.dialect }),
-    ...shopInfoHandlers(db, { demo: config.bakong.standin, maxAgeMs: config.settingsMaxAgeMs }),
+    ...shopInfoHandlers(db, { demo: config.bakong.standin }),
     ...accountHandlers(db, config.publicUrl),
     ...catalogHandlers(db, storage, pictures),
     ...cartHandlers(db),
@@ -121,6 +123,8 @@ export function createApp(shop: ShopServices): Express {
     ...adminOrderHandlers(db),
     ...reconciliationHandlers(db),
     ...customerHandlers(db),
+    ...adminSettingHandlers(shop),
+    ...auditHandlers(db),
   };
   const cookies = { secure };
   const api = express.Router();

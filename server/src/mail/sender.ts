@@ -33,27 +33,32 @@ export function createMailSender(config: Config, logger: Logger): MailSender {
     : createFileSender(path.join(config.dataDir, 'mail'), logger);
 }
 
+/** An SMTP server given field by field (the back office's mail settings) rather than as SMTP_URL. */
+export interface SmtpServer {
+  host: string;
+  port: number;
+  /** starttls: upgrade after connecting, required; tls: TLS from the first byte; none: plain (a local relay). */
+  security: 'starttls' | 'tls' | 'none';
+  user: string | null;
+  password: string | null;
+}
+
 /**
  * smtp://host:587 upgrades with STARTTLS (required on 587, taken when offered elsewhere), smtps://host:465 is TLS
  * from the first byte. Query parameters of the URL are nodemailer options and win over ours
  * (e.g. `?requireTLS=false`, `?tls.rejectUnauthorized=false` for a self-signed relay).
  */
-export function createSmtpSender(url: string, logger: Logger): MailSender {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'smtps:';
-  const port = Number(parsed.port || (secure ? 465 : 587));
+export function createSmtpSender(target: string | SmtpServer, logger: Logger): MailSender {
+  const options = typeof target === 'string' ? urlOptions(target) : serverOptions(target);
   const transport = nodemailer.createTransport({
-    url,
+    ...options,
     pool: true,
     maxConnections: 3,
-    port,
-    secure,
-    requireTLS: !secure && port === 587,
     ...SMTP_TIMEOUTS,
     logger: false,
   });
   logger.info(
-    { host: parsed.hostname, port, tls: secure ? 'tls' : 'starttls' },
+    { host: options.host, port: options.port, tls: options.secure ? 'tls' : 'starttls' },
     'mail: sending through SMTP',
   );
   return {
@@ -64,6 +69,24 @@ export function createSmtpSender(url: string, logger: Logger): MailSender {
     async close() {
       transport.close();
     },
+  };
+}
+
+function urlOptions(url: string) {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  const port = Number(parsed.port || (secure ? 465 : 587));
+  return { url, host: parsed.hostname, port, secure, requireTLS: !secure && port === 587 };
+}
+
+function serverOptions(server: SmtpServer) {
+  return {
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    requireTLS: server.security === 'starttls',
+    ignoreTLS: server.security === 'none',
+    ...(server.user !== null && { auth: { user: server.user, pass: server.password ?? '' } }),
   };
 }
 

@@ -16,7 +16,8 @@ export interface OutboxWorkerDeps {
   db: Db;
   sender: MailSender;
   logger: Logger;
-  from: string;
+  /** The From of every mail, or where to read it at each mail (the back office's sender, mail/shop-mail.ts). */
+  from: string | (() => Promise<string>);
   pollMs: number;
   /** Who holds a claim (email_outbox.claimed_by, at most 40 characters); unique per process by default. */
   instanceId?: string;
@@ -100,7 +101,7 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let result: Awaited<ReturnType<MailSender['send']>>;
     try {
       result = await sender.send({
-        from,
+        from: typeof from === 'string' ? from : await from(),
         to: row.to_address,
         subject: row.subject,
         html: row.html,

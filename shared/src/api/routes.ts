@@ -2,6 +2,7 @@ import { accountRoutes } from './routes/accounts';
 import { adminPeopleRoutes } from './routes/admin-people';
 import { adminStockRoutes } from './routes/admin-stock';
 import { adminOrderRoutes } from './routes/admin-orders';
+import { adminSettingRoutes } from './routes/admin-settings';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
@@ -34,6 +35,7 @@ export const apiRoutes = {
   ...adminPeopleRoutes,
   ...adminStockRoutes,
   ...adminOrderRoutes,
+  ...adminSettingRoutes,
 } as const;
 
 export {

@@ -55,8 +55,11 @@ export interface BakongClient {
 export interface BakongClientOptions {
   /** e.g. https://api-bakong.nbc.gov.kh, or a stand-in's address. */
   baseUrl: string;
-  /** The merchant's Bakong Open API token (a secret: it is sent, never logged). */
-  token: string;
+  /**
+   * The merchant's Bakong Open API token (a secret: it is sent, never logged), or where to read it at each request:
+   * a token an admin renews in the back office is used from the next request on (settings/bakong-token.ts).
+   */
+  token: string | (() => Promise<string>);
   /** Per request, including reading the answer. */
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -97,7 +100,8 @@ export function createBakongClient(options: BakongClientOptions): BakongClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 8000;
   const doFetch = options.fetch ?? fetch;
-  const authorization = `Bearer ${options.token}`;
+  const { token } = options;
+  const authorization = async () => `Bearer ${typeof token === 'string' ? token : await token()}`;
 
   /** One POST; the parsed envelope, or why there is none. */
   async function post(path: string, body: unknown): Promise<Envelope | BakongUnknown> {
@@ -112,7 +116,11 @@ export function createBakongClient(options: BakongClientOptions): BakongClient {
     try {
       const response = await doFetch(`${baseUrl}${path}`, {
         method: 'POST',
-        headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          authorization: await authorization(),
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
         body: JSON.stringify(body),
         signal: controller.signal,
       });

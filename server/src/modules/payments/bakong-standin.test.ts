@@ -201,11 +201,18 @@ describe('Bakong configuration', () => {
     expect(config.paymentGraceMs).toBe(120_000);
   });
 
+  it('real Bakong without BAKONG_TOKEN: none configured, for an admin to enter in the back office', () => {
+    expect(loadConfig({ ...base, BAKONG_API_URL: 'https://api-bakong.nbc.gov.kh' }).bakong).toMatchObject({
+      baseUrl: 'https://api-bakong.nbc.gov.kh',
+      token: null,
+      standin: false,
+    });
+  });
+
   it.each([
     [{ NODE_ENV: 'production' }, /BAKONG_STANDIN: .*never run in production/],
     [{ NODE_ENV: 'production', BAKONG_STANDIN: 'true' }, /never run in production/],
     [{ BAKONG_STANDIN: 'false' }, /BAKONG_API_URL: required/],
-    [{ BAKONG_API_URL: 'https://api-bakong.nbc.gov.kh' }, /BAKONG_TOKEN: required/],
     [{ BAKONG_STANDIN: 'true', BAKONG_API_URL: 'http://127.0.0.1:4000' }, /cannot be combined/],
     [{ NODE_ENV: 'production', BAKONG_API_URL: 'http://bakong.lan', BAKONG_TOKEN: 't' }, /must be https/],
     [{ BAKONG_API_URL: 'ftp://bakong' }, /BAKONG_API_URL: must be an http\(s\) URL/],

@@ -66,10 +66,17 @@ export interface BakongStandin {
 /** How long 'timeout' holds a request before answering 504, unless reset first. */
 const HOLD_MS = 30_000;
 
-export function createBakongStandin(options: { token?: string } = {}): BakongStandin {
+export function createBakongStandin(
+  /**
+   * The token it accepts, or where to read it at each request: the shop's own stand-in accepts the token the shop
+   * uses now, so one an admin enters in the back office works at once, as it would with Bakong.
+   */
+  options: { token?: string | (() => Promise<string>) } = {},
+): BakongStandin {
   if (process.env.NODE_ENV === 'production')
     throw new Error('The Bakong stand-in must never run in production');
-  const tokenDigest = digest(options.token ?? BAKONG_STANDIN_TOKEN);
+  const currentToken = async () =>
+    typeof options.token === 'function' ? await options.token() : (options.token ?? BAKONG_STANDIN_TOKEN);
   const paid = new Map<string, StandinTransaction>();
   const held = new Set<{ res: Response; timer: NodeJS.Timeout }>();
   let failure: StandinFailureMode = 'none';
@@ -145,8 +152,13 @@ export function createBakongStandin(options: { token?: string } = {}): BakongSta
   const authorized: RequestHandler = (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (token && timingSafeEqual(digest(token), tokenDigest)) return next();
-    return unauthorized(res);
+    currentToken().then(
+      (expected) => {
+        if (token && expected && timingSafeEqual(digest(token), digest(expected))) return next();
+        return unauthorized(res);
+      },
+      (error: unknown) => next(error),
+    );
   };
 
   const api = express.Router();
@@ -188,11 +200,12 @@ export function createBakongStandin(options: { token?: string } = {}): BakongSta
     return res.json(envelope(0, 'Getting Deep Link successfully.', null, { shortLink }));
   });
 
-  api.post('/renew_token', (req, res) => {
+  api.post('/renew_token', (req, res, next) => {
     const email = (req.body as { email?: unknown } | undefined)?.email;
     if (typeof email !== 'string' || !email.includes('@')) return res.json(missingFields());
-    return res.json(
-      envelope(0, 'Token has been issued', null, { token: options.token ?? BAKONG_STANDIN_TOKEN }),
+    currentToken().then(
+      (token) => res.json(envelope(0, 'Token has been issued', null, { token })),
+      (error: unknown) => next(error),
     );
   });
 

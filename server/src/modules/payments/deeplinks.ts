@@ -88,12 +88,12 @@ export function createPaymentDeeplinks(deps: {
  * Bakong is this very server, whose address (PORT may be 0) is known once it listens: `listeningAt` says it.
  */
 export function deeplinkBakong(
-  config: Pick<BakongConfig, 'baseUrl' | 'token'>,
+  config: Pick<BakongConfig, 'baseUrl'>,
+  token: () => Promise<string>,
   listeningAt: () => string | null,
 ): () => BakongClient | null {
   let client: BakongClient | null = null;
-  const make = (baseUrl: string) =>
-    createBakongClient({ baseUrl, token: config.token, timeoutMs: ASK_TIMEOUT_MS });
+  const make = (baseUrl: string) => createBakongClient({ baseUrl, token, timeoutMs: ASK_TIMEOUT_MS });
   if (config.baseUrl) client = make(config.baseUrl);
   return () => {
     const ownUrl = listeningAt();

@@ -67,8 +67,8 @@ const SECRET_FIELD = /token|secret|password|passphrase|private|api.?key/i;
 
 /**
  * A copy with every field whose name says it is a secret replaced by a mark, so a listing can be pasted into a
- * support chat or a screen shared (the Bakong token is an environment variable today; the back office may store
- * encrypted secrets later).
+ * support chat or a screen shared. Secrets the back office stores are sealed (secrets/secret-box.ts) under such names
+ * (`sealedToken`, `sealedPassword`), so not even their sealed text is shown.
  */
 export function hideSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hideSecrets);

@@ -61,3 +61,18 @@ export async function lockSettings(tx: Tx, keys: readonly string[]): Promise<voi
       .execute();
   }
 }
+
+/** Removes one setting's row: the server goes back to what it used before the setting was entered. */
+export async function deleteSetting(tx: Tx, key: string): Promise<void> {
+  await tx.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** One setting's stored value and when it was written, or undefined when it was never set. */
+export async function findStoredSetting(db: Db | Tx, key: string): Promise<StoredSetting | undefined> {
+  const row = await db
+    .selectFrom('settings')
+    .select(['key', 'value_json', 'updated_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row && { key: row.key, value: parseJson(row.value_json), updatedAt: Number(row.updated_at) };
+}

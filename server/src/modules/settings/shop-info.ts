@@ -1,6 +1,8 @@
 import { KHR_CASH_STEP, type ShopInfo } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { coalescedReader } from '../../http/answer-cache';
 import type { Handlers } from '../../http/routes';
+import { feedHead } from '../sync/change-log';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { getPricing } from './pricing';
 import { getShopIdentity } from './service';
@@ -8,8 +10,9 @@ import { getShopIdentity } from './service';
 /**
  * What the web shop needs on every page (GET /shop): who the shop is, how it prices in riel, how long a payment QR
  * lasts, what delivery costs, and whether payments are simulated. Every page load asks, and admins change these
- * rarely: an answer is kept per process for `maxAgeMs` (SETTINGS_MAX_AGE_MS, half a minute by default), which bounds
- * how long a change made elsewhere (`npm run shop -- set-…`, another process) takes to show.
+ * rarely: an answer is kept per process while the change feed's head stays the same. Both settings it reads are
+ * counter settings, whose every change moves the head in its own transaction (settings/service.ts), so a change made
+ * anywhere (the back office, `npm run shop -- set-…`, another process) shows from the next request on.
  */
 
 /**
@@ -42,16 +45,15 @@ export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<
   };
 }
 
-export function shopInfoHandlers(
-  db: Db,
-  options: { demo: boolean; maxAgeMs: number },
-): Handlers<'getShopInfo'> {
-  let cached: { answer: Promise<ShopInfo>; until: number } | null = null;
+export function shopInfoHandlers(db: Db, options: { demo: boolean }): Handlers<'getShopInfo'> {
+  const readHead = coalescedReader(() => feedHead(db));
+  let cached: { answer: Promise<ShopInfo>; head: number } | null = null;
   return {
-    getShopInfo: () => {
-      if (!cached || cached.until <= Date.now()) {
+    getShopInfo: async () => {
+      const head = await readHead();
+      if (!cached || cached.head !== head) {
         const answer = readShopInfo(db, options);
-        cached = { answer, until: Date.now() + options.maxAgeMs };
+        cached = { answer, head };
         // A failed read is not kept: the next request tries again.
         answer.catch(() => {
           if (cached?.answer === answer) cached = null;
