@@ -314,6 +314,8 @@ export function createPosCore(options: PosCoreOptions) {
       return shifts.xReport();
     },
     closeShift: async (input) => shifts.close({ ...input, staffId: signedIn().id, now: now() }),
+
+    counterStaff: async () => staff.knownStaff(),
   };
 
   return {
