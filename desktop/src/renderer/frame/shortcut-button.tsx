@@ -32,11 +32,12 @@ export function ShortcutButton({
       disabled={disabled}
       busy={busy}
       aria-keyshortcuts={shortcut}
-      className={cn('h-14 min-w-0 justify-between text-base', className)}
+      className={cn('relative h-14 min-w-0 px-3 text-base whitespace-normal!', className)}
     >
-      <span className="truncate">{children}</span>
+      <span className="leading-tight">{children}</span>
+      {/* In the corner, so a long Khmer label keeps the whole width of the button. */}
       {shortcut && (
-        <kbd className="rounded border border-current/30 px-1.5 py-0.5 font-mono text-xs opacity-80">
+        <kbd className="absolute top-1 right-1.5 rounded border border-current/30 px-1 font-mono text-[0.65rem] leading-4 opacity-80">
           {shortcut}
         </kbd>
       )}

@@ -6,9 +6,10 @@ import type { StaffMember } from '../../core/staff/sign-in';
 import type { SyncStatus } from '../../core/sync/status';
 import { frameTexts } from './texts';
 
-const languages: { locale: Locale; label: string }[] = [
-  { locale: 'en', label: 'English' },
-  { locale: 'km', label: 'ខ្មែរ' },
+/** Short labels keep the bar on one line at 1024 px; each names its language in that language. */
+const languages: { locale: Locale; label: string; name: string }[] = [
+  { locale: 'en', label: 'EN', name: 'English' },
+  { locale: 'km', label: 'ខ្មែរ', name: 'ខ្មែរ' },
 ];
 
 /**
@@ -34,7 +35,7 @@ export function StatusBar({
   const { locale, setLocale } = useLocale();
   const parked = status.failed.length;
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-line bg-white px-4 py-2">
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-white px-4 py-2">
       <p className="text-lg font-bold">{status.deviceName}</p>
       <Badge tone={status.online ? 'success' : 'danger'} className="px-3 py-1 text-sm">
         <span role="status" data-testid="connection">
@@ -65,6 +66,7 @@ export function StatusBar({
               key={language.locale}
               type="button"
               lang={language.locale}
+              aria-label={language.name}
               aria-pressed={locale === language.locale}
               onClick={() => setLocale(language.locale)}
               className={cn(
@@ -77,17 +79,17 @@ export function StatusBar({
           ))}
         </div>
         {onLock && (
-          <Button variant="secondary" onClick={onLock} className="h-11">
+          <Button variant="secondary" onClick={onLock} className="h-11 px-3">
             {t.lock}
           </Button>
         )}
         {onSwitch && (
-          <Button variant="secondary" onClick={onSwitch} className="h-11">
+          <Button variant="secondary" onClick={onSwitch} className="h-11 px-3">
             {t.switchCashier}
           </Button>
         )}
         {onSignOut && (
-          <Button variant="ghost" onClick={onSignOut} className="h-11">
+          <Button variant="ghost" onClick={onSignOut} className="h-11 px-3">
             {t.signOut}
           </Button>
         )}

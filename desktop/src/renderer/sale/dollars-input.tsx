@@ -49,7 +49,7 @@ export function DollarsInput({
         }
       }}
       className={cn(
-        'h-11 w-24 rounded-lg border px-2 text-right tabular-nums',
+        'h-11 w-20 rounded-lg border px-2 text-right tabular-nums',
         wrong ? 'border-red-500' : 'border-line',
         className,
       )}

@@ -11,14 +11,17 @@ import { saleTexts } from './texts';
  */
 export function ProductSearch({
   onPick,
+  onCode,
   inputRef,
 }: {
   onPick: (hit: ProductHit) => void;
+  /** Enter before the matches of what was typed arrived: the text is taken as a code (barcode or SKU). */
+  onCode: (code: string) => void;
   inputRef: Ref<HTMLInputElement>;
 }) {
   const t = useMessages(saleTexts);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ProductHit[]>([]);
+  const [hits, setHits] = useState<{ text: string; found: ProductHit[] }>({ text: '', found: [] });
   const [active, setActive] = useState(0);
   const asked = useRef(0);
 
@@ -28,7 +31,7 @@ export function ProductSearch({
     const ticket = ++asked.current;
     const found = text.trim() ? await run<ProductHit[]>('lookup', { query: text }).catch(() => []) : [];
     // Only the answer to the latest text is shown: a slow early answer never replaces a newer one.
-    if (ticket === asked.current) setHits(found);
+    if (ticket === asked.current) setHits({ text, found });
   };
 
   const pick = (hit: ProductHit | undefined) => {
@@ -37,10 +40,17 @@ export function ProductSearch({
     void search('');
   };
 
+  const found = hits.text === query ? hits.found : [];
+  const enter = () => {
+    if (hits.text === query) return pick(found[active]);
+    if (query.trim()) onCode(query.trim());
+    void search('');
+  };
+
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, found.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (event.key === 'Enter') pick(hits[active]);
+    else if (event.key === 'Enter') enter();
     else if (event.key === 'Escape') void search('');
     else return;
     event.preventDefault();
@@ -62,7 +72,7 @@ export function ProductSearch({
         autoComplete="off"
         spellCheck={false}
         role="combobox"
-        aria-expanded={hits.length > 0}
+        aria-expanded={found.length > 0}
         aria-controls={listId}
         aria-keyshortcuts="F2"
         className="h-14 w-full rounded-lg border-2 border-brand-500 bg-white px-4 text-xl shadow-sm focus:ring-4 focus:ring-brand-200 focus:outline-none"
@@ -73,8 +83,8 @@ export function ProductSearch({
           role="listbox"
           className="absolute inset-x-0 top-full z-30 mt-1 max-h-[60vh] overflow-y-auto rounded-lg border border-line bg-white shadow-xl"
         >
-          {hits.length === 0 && <li className="px-4 py-3 text-muted">{t.noMatch}</li>}
-          {hits.map((hit, i) => (
+          {hits.text === query && found.length === 0 && <li className="px-4 py-3 text-muted">{t.noMatch}</li>}
+          {found.map((hit, i) => (
             <li
               key={hit.id}
               role="option"

@@ -97,9 +97,13 @@ export function SaleScreen() {
   const customerName = sale.cart.customerId ? (customer?.name ?? t.knownCustomer) : t.walkIn;
 
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)] gap-4 p-4 max-[1100px]:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)] gap-4 p-4 max-[1100px]:grid-cols-[minmax(0,1fr)_18rem] max-[1100px]:gap-3 max-[1100px]:p-3">
       <section className="flex min-h-0 flex-col gap-3">
-        <ProductSearch inputRef={scanField} onPick={(hit) => void add(hit)} />
+        <ProductSearch
+          inputRef={scanField}
+          onPick={(hit) => void add(hit)}
+          onCode={(code) => void scanned(code)}
+        />
         {problem && <FormAlert>{problem}</FormAlert>}
         {notice && <FormAlert tone="success">{notice}</FormAlert>}
         <CartLines
@@ -109,7 +113,7 @@ export function SaleScreen() {
         />
       </section>
       <aside className="flex min-h-0 flex-col gap-3">
-        <ShortcutButton shortcut="F4" onPress={() => setCustomerOpen(true)} className="justify-between">
+        <ShortcutButton shortcut="F4" onPress={() => setCustomerOpen(true)}>
           <span className="text-muted">{t.customer}:</span> <span data-testid="customer">{customerName}</span>
         </ShortcutButton>
         <TotalsPanel sale={sale} change={change} />
