@@ -8,6 +8,7 @@ import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
+import { hostAndPort, startTcpProxy } from '../../desktop/src/core/test-support/proxy';
 import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
@@ -24,6 +25,8 @@ const PIN = '4711';
 let shop: Shop;
 let host: RunningHost;
 let runner: CommandRunner;
+/** Between the counter and the server: cut to take the counter offline. */
+let line: Awaited<ReturnType<typeof startTcpProxy>>;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-selling-'));
 /** Not committed: the screenshots of this run, to look at (the path is printed). */
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-screens-shots-'));
@@ -32,12 +35,14 @@ beforeAll(async () => {
   const screens = path.join(scratch, 'screens');
   await buildCounterScreens(screens);
   shop = await startShop();
+  line = await startTcpProxy(hostAndPort(shop.url));
   runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
   host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
   await host?.close();
   await runner?.close();
+  await line?.close();
   await shop?.stop();
   fs.rmSync(scratch, { recursive: true, force: true });
   console.warn(`counter screenshots: ${shots}`);
@@ -81,7 +86,7 @@ describe('selling at the counter', () => {
     });
     const admin = await shop.staffClient('admin');
     const { pairingCode } = await admin.createDevice({ body: { name: 'Front counter' } });
-    await runner.run('pair', { serverUrl: shop.url, pairingCode });
+    await runner.run('pair', { serverUrl: line.url, pairingCode });
     await runner.run('syncNow', null);
     const cases = (await runner.run('lookup', { query: 'NZXT H5' })) as ProductHit[];
     const [first, second] = cases.filter((hit) => hit.active && !hit.serialized && hit.barcode);
@@ -180,6 +185,44 @@ describe('selling at the counter', () => {
       { width: 1024, height: 768 },
     ])
       await shoot(page, 'sale-en', size);
+
+    // Offline: the line to the server is cut and the sale is paid and committed (paying's screens are the next
+    // part; the core's commands do it here). The bar says offline with one sale waiting, and signing out is refused
+    // with the core's reason until the sale has gone.
+    await page
+      .getByTestId('sale-line')
+      .filter({ hasText: cpu!.name })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(2);
+    line.switches.refuse = true;
+    line.cutAll();
+    const due = ((await runner.run('sale', null)) as SaleView).totals.dueCents;
+    await runner.run('pay', { method: 'cash', currency: 'USD', tendered: due });
+    await runner.run('commitSale', null);
+    await expect
+      .poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 })
+      .toBe('Offline');
+    await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('1');
+    await shoot(page, 'offline-en', { width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('not synced yet');
+
+    line.switches.refuse = false;
+    await runner.run('syncNow', null);
+    await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toBe('Online');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+
+    // Back by PIN alone now (this counter saw the online sign-in), to a new, empty sale.
+    await page.getByRole('button', { name: /Sreyleak/ }).click();
+    await page.getByLabel('PIN').fill(PIN);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreyleak');
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
+    await scan(page, second!.barcode!);
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(1);
 
     // Khmer, remembered for this cashier: the screen's words turn Khmer and are drawn with the Khmer font.
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();
