@@ -220,7 +220,8 @@ describe('selling at the counter', () => {
     await page.getByLabel('PIN').fill(PIN);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreyleak');
-    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('sale-line').count()).toBe(0);
     await scan(page, second!.barcode!);
     await expect.poll(() => page.getByTestId('sale-line').count()).toBe(1);
 

@@ -1,9 +1,11 @@
 import { formatUsd } from '@shop/shared';
 import { cn, useMessages } from '@shop/ui';
-import { useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ProductHit } from '../../core/catalog/lookup';
 import { run } from '../bridge';
 import { saleTexts } from './texts';
+
+const SEARCH_PAUSE_MS = 80;
 
 /**
  * The scan field, always ready: a person types a name, SKU or barcode and sees matches as they type, with price and
@@ -24,34 +26,40 @@ export function ProductSearch({
   const [hits, setHits] = useState<{ text: string; found: ProductHit[] }>({ text: '', found: [] });
   const [active, setActive] = useState(0);
   const asked = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const search = async (text: string) => {
+  const search = (text: string) => {
     setQuery(text);
     setActive(0);
     const ticket = ++asked.current;
-    const found = text.trim() ? await run<ProductHit[]>('lookup', { query: text }).catch(() => []) : [];
-    // Only the answer to the latest text is shown: a slow early answer never replaces a newer one.
-    if (ticket === asked.current) setHits({ text, found });
+    clearTimeout(timer.current);
+    // Asked once typing pauses: a scanner's burst (or a fast typist) costs one lookup, not one per key.
+    timer.current = setTimeout(async () => {
+      const found = text.trim() ? await run<ProductHit[]>('lookup', { query: text }).catch(() => []) : [];
+      // Only the answer to the latest text is shown: a slow early answer never replaces a newer one.
+      if (ticket === asked.current) setHits({ text, found });
+    }, SEARCH_PAUSE_MS);
   };
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const pick = (hit: ProductHit | undefined) => {
     if (!hit) return;
     onPick(hit);
-    void search('');
+    search('');
   };
 
   const found = hits.text === query ? hits.found : [];
   const enter = () => {
     if (hits.text === query) return pick(found[active]);
     if (query.trim()) onCode(query.trim());
-    void search('');
+    search('');
   };
 
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, found.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (event.key === 'Enter') enter();
-    else if (event.key === 'Escape') void search('');
+    else if (event.key === 'Escape') search('');
     else return;
     event.preventDefault();
   };
@@ -66,7 +74,7 @@ export function ProductSearch({
         id="scan"
         ref={inputRef}
         value={query}
-        onChange={(event) => void search(event.target.value)}
+        onChange={(event) => search(event.target.value)}
         onKeyDown={onKey}
         placeholder={t.scanOrSearch}
         autoComplete="off"
