@@ -107,6 +107,8 @@ export interface PosCommands {
 
   /** The staff this counter knows, for its sign-in screen (names and roles; whether their PIN works here). */
   counterStaff: { input: void; output: CounterStaff[] };
+  /** A scanned barcode (or typed SKU) added to the sale in one step: the scanner's path, one round trip. */
+  scanCode: { input: { code: string }; output: { product: ProductHit; sale: SaleView } };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProductHit } from '../../core/catalog/lookup';
 import type { CustomerHit, SaleView } from '../../core/commands';
 import type { HeldCart } from '../../core/pos/held-carts';
-import { messageOf, run } from '../bridge';
+import { CommandFailed, messageOf, run } from '../bridge';
 import { ShortcutButton } from '../frame/shortcut-button';
 import { CartLines } from './cart-lines';
 import { CustomerDialog } from './customer-dialog';
@@ -22,7 +22,7 @@ import { useScanner } from './use-scanner';
  */
 export function SaleScreen() {
   const t = useMessages(saleTexts);
-  const { sale, problem, setProblem, change } = useSale();
+  const { sale, setSale, problem, setProblem, change } = useSale();
   const [notice, setNotice] = useState<string | null>(null);
   const [customer, setCustomer] = useState<CustomerHit | null>(null);
   const [customerOpen, setCustomerOpen] = useState(false);
@@ -54,13 +54,18 @@ export function SaleScreen() {
 
   const scanned = async (code: string) => {
     if (serialLine) return addSerial(code);
+    setNotice(null);
     try {
-      const hits = await run<ProductHit[]>('lookup', { query: code });
-      const exact = hits.find((hit) => hit.barcode === code || hit.sku.toLowerCase() === code.toLowerCase());
-      if (exact) await add(exact);
-      else setProblem(t.unknownCode(code));
+      // One round trip from the scanner's Enter to the new sale: the core finds the code and adds it.
+      const { product, sale: next } = await run<{ product: ProductHit; sale: SaleView }>('scanCode', {
+        code,
+      });
+      setSale(next);
+      setProblem(null);
+      if (product.serialized) setSerialFor(product.id);
     } catch (failure) {
-      setProblem(messageOf(failure));
+      const unknown = failure instanceof CommandFailed && failure.error.code === 'not_found';
+      setProblem(unknown ? t.unknownCode(code) : messageOf(failure));
     }
   };
   useScanner((code) => void scanned(code));
