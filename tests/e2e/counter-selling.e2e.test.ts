@@ -105,6 +105,7 @@ describe('selling at the counter', () => {
     await page.getByLabel('Password').fill(cashier.password);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Code from the e-mail').fill(await shop.mailCode(cashier.email));
+    await shoot(page, 'sign-in-code-en', { width: 1366, height: 768 });
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreyleak');
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toBe('Online');
@@ -217,6 +218,8 @@ describe('selling at the counter', () => {
 
     // Back by PIN alone now (this counter saw the online sign-in), to a new, empty sale.
     await page.getByRole('button', { name: /Sreyleak/ }).click();
+    await shoot(page, 'sign-in-en', { width: 1024, height: 768 });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByLabel('PIN').fill(PIN);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreyleak');

@@ -86,7 +86,7 @@ export function SignInScreen({
                   )}
                 >
                   <span className="font-semibold">{member.name}</span>
-                  <span className="text-xs text-muted">{member.role}</span>
+                  <span className="text-xs text-muted">{t.role(member.role)}</span>
                 </button>
               </li>
             ))}

@@ -21,7 +21,7 @@ export const signInTexts = defineMessages({
     back: 'Back',
     lockAfter: 'Lock after',
     minutes: (n: number) => `${n} min of no use`,
-    otherCashier: 'Another cashier',
+    role: (role: string) => ({ admin: 'Admin', staff: 'Staff' })[role] ?? role,
   },
   km: {
     title: 'តើអ្នកណាកំពុងលក់?',
@@ -43,6 +43,6 @@ export const signInTexts = defineMessages({
     back: 'ត្រឡប់',
     lockAfter: 'ចាក់សោក្រោយ',
     minutes: (n: number) => `មិនប្រើ ${n} នាទី`,
-    otherCashier: 'អ្នកគិតលុយផ្សេង',
+    role: (role: string) => ({ admin: 'អ្នកគ្រប់គ្រង', staff: 'បុគ្គលិក' })[role] ?? role,
   },
 });
