@@ -44,8 +44,8 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // The web shop runs in the browser and is React.
-    files: ['webshop/src/**/*.{ts,tsx}'],
+    // The web shop, the design system and the counter's screens run in the browser and are React.
+    files: ['webshop/src/**/*.{ts,tsx}', 'ui/src/**/*.{ts,tsx}', 'desktop/src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,3 +1,4 @@
+import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -6,6 +7,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('src/renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), tailwindcss()],
   build: { outDir: fileURLToPath(new URL('dist/renderer', import.meta.url)), emptyOutDir: true },
 });

@@ -7,6 +7,7 @@ import { productLookup } from '../../desktop/src/core/catalog/lookup';
 import { createPosCore } from '../../desktop/src/core/core';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
 import { cashierSignedIn, testPinVerifier } from '../../desktop/src/core/test-support/cashier';
+import { benchScanToLine } from './bench-scan-to-line';
 import { benchProduct, catalogPages } from './pos-catalog';
 import { percentile, shuffled } from './stats';
 
@@ -16,6 +17,8 @@ import { percentile, shuffled } from './stats';
  *   words, each cut to 2–5 letters), p50/p99. Target: p99 under 16 ms (a frame).
  * - pos-sale: 1,000 offline sales (two lines, cash), the commit's time p50/p99 (sale, lines, payments, shelf and
  *   outbox in one transaction). Target: under 5 ms.
+ * - pos-scan: the real screens in Chromium through the browser host, 200 scans (--quick: 50): a scanner's Enter to
+ *   the line drawn (bench-scan-to-line.ts). Target: p99 under 16 ms (a frame).
  * Prints figures; asserts nothing.
  */
 const rounds = 1_000;
@@ -62,7 +65,7 @@ const row = (operation: string, times: number[], targetMs: number | null): PosRo
   targetMs,
 });
 
-export async function benchPos(products: number): Promise<PosFigures> {
+export async function benchPos(products: number, scans = 200): Promise<PosFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-'));
   try {
     const db = openLocalDb(dataDir);
@@ -139,6 +142,15 @@ export async function benchPos(products: number): Promise<PosFigures> {
     console.log(`  commits over 5 ms: ${commits.filter((ms) => ms > 5).length} of ${rounds}`);
     console.log(`  outbox after: ${(await c.status()).pending} items waiting`);
     core.close();
+
+    const scanned = shuffled(onSale).slice(0, scans);
+    const { times: scan, missed } = await benchScanToLine(
+      dataDir,
+      scanned.map((i) => benchProduct(i).barcode!),
+    );
+    console.log(`[pos] pos-scan: ${scans} scans in Chromium through the browser host:`);
+    console.log(`  ${summary("scanner's Enter to line drawn", scan)}`);
+    console.log(`  scans not taken as scans (burst split by a busy machine): ${missed} of ${scans}`);
     return {
       products,
       firstPullApplySec,
@@ -148,6 +160,7 @@ export async function benchPos(products: number): Promise<PosFigures> {
         row('lookup by name prefix', name, 16),
         row('offline sale commit', commits, 5),
         row('add 2 lines, pay, commit', wholeSale, null),
+        row("scanner's Enter to line drawn (screens)", scan, 16),
       ],
     };
   } finally {

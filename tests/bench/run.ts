@@ -149,7 +149,8 @@ async function main(): Promise<void> {
       );
     if (options.parts['push-10k'])
       report.pushTenK = await benchAllPushes(options, workDir, report, options.mysql ? newScratch : null);
-    if (options.parts.pos) report.pos = await benchPos(options.quick ? 10_000 : 100_000);
+    if (options.parts.pos)
+      report.pos = await benchPos(options.quick ? 10_000 : 100_000, options.quick ? 50 : 200);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();

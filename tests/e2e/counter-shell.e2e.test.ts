@@ -12,7 +12,8 @@ import { buildCounterScreens } from './webshop-build';
 
 /**
  * The counter's window in Chromium through the browser host (`npm run pos`), with the real core behind it and the
- * real shop server: a new counter is paired with the code an admin made and then shows its sync status.
+ * real shop server: a new counter is paired with the code an admin made and then shows its sync status in its
+ * status bar.
  */
 let shop: Shop;
 let browser: Browser;
@@ -53,11 +54,12 @@ describe('the counter window', () => {
 
     await page.getByLabel('Pairing code').fill(pairingCode.toLowerCase());
     await page.getByRole('button', { name: 'Pair this counter' }).click();
-    await page.getByRole('heading', { name: 'Front counter' }).waitFor();
-    await expect.poll(() => page.locator('dd.online').textContent(), { timeout: 20_000 }).toBe('Online');
+    // Paired: the status bar names the counter above its sign-in screen, online and synced.
+    await page.getByText('Front counter').waitFor();
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toBe('Online');
     await expect
-      .poll(() => page.locator('dt:has-text("Last sync") + dd').textContent(), { timeout: 20_000 })
-      .not.toBe('Not yet');
+      .poll(() => page.getByTestId('last-sync').textContent(), { timeout: 20_000 })
+      .not.toBe('not yet');
     fs.mkdirSync(path.join(import.meta.dirname, 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', 'counter-status.png') });
 

@@ -10,7 +10,7 @@ import type { DocumentKind, ReceiptDocument, ReceiptFormat } from './receipts/de
 import type { PrinterSetting } from './receipts/printer-setting';
 import type { IssuedVatInvoice, VatInvoiceBuyer } from './receipts/vat-invoices';
 import type { DrawerReport, Shift } from './pos/shifts';
-import type { StaffMember } from './staff/sign-in';
+import type { CounterStaff, StaffMember } from './staff/sign-in';
 import type { SyncStatus } from './sync/status';
 
 /**
@@ -118,6 +118,11 @@ export interface PosCommands {
   };
   xReport: { input: void; output: DrawerReport };
   closeShift: { input: { countedUsdCents: number; countedKhr: number }; output: DrawerReport };
+
+  /** The staff this counter knows, for its sign-in screen (names and roles; whether their PIN works here). */
+  counterStaff: { input: void; output: CounterStaff[] };
+  /** A scanned barcode (or typed SKU) added to the sale in one step: the scanner's path, one round trip. */
+  scanCode: { input: { code: string }; output: { product: ProductHit; sale: SaleView } };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -340,6 +340,15 @@ export function createPosCore(options: PosCoreOptions) {
       return shifts.xReport();
     },
     closeShift: async (input) => shifts.close({ ...input, staffId: signedIn().id, now: now() }),
+
+    counterStaff: async () => staff.knownStaff(),
+    async scanCode({ code }) {
+      const text = code.trim();
+      // Only the product whose barcode or SKU this is: a scan never adds a name match.
+      const hit = lookup(text).find((p) => p.barcode === text || p.sku.toLowerCase() === text.toLowerCase());
+      if (!hit) throw new PosError('not_found', `no product has the code ${text}`);
+      return { product: hit, sale: change(carts.addLine(cart, hit)) };
+    },
   };
 
   return {

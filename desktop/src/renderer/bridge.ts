@@ -51,3 +51,8 @@ export function onCoreEvent(listener: (name: string, data: unknown) => void): ()
     source.close();
   };
 }
+
+/** What to tell the person about a failed command: the core's own reason, or that the core did not answer. */
+export function messageOf(error: unknown, unreachable = 'The counter could not be reached.'): string {
+  return error instanceof CommandFailed ? error.message : unreachable;
+}

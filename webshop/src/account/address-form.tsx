@@ -1,12 +1,19 @@
+import {
+  Button,
+  FormAlert,
+  PhoneField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
 import { addressInputSchema, type Address, type AddressInput } from '@shop/shared';
 import { useId } from 'react';
 import { useSaveAddress } from '../api/account';
 import { useMe } from '../api/session';
 import { useFieldProps } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { FormAlert, PhoneField, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { addressText } from './messages';
 import { phnomPenhKhans, provinces } from './provinces';

@@ -1,3 +1,13 @@
+import {
+  Button,
+  EmailField,
+  FormAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
 import { openInquiryInputSchema, type Inquiry, type User } from '@shop/shared';
 import { Link } from 'react-router';
 import { useMyOrders } from '../api/account';
@@ -7,9 +17,6 @@ import { useFieldProps } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
 import { common } from '../i18n/common';
 import { formatDate } from '../i18n/format';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { EmailField, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { supportText } from './messages';
 

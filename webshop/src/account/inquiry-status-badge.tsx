@@ -1,6 +1,5 @@
+import { Badge, useMessages } from '@shop/ui';
 import type { InquiryStatus } from '@shop/shared';
-import { useMessages } from '../i18n/i18n';
-import { Badge } from '../ui/badge';
 import { inquiryStatusText } from './messages';
 
 const tones = { open: 'warning', waiting_on_customer: 'info', closed: 'neutral' } as const;

@@ -1,5 +1,5 @@
+import { defineMessages } from '@shop/ui';
 import type { InquiryStatus } from '@shop/shared';
-import { defineMessages } from '../i18n/i18n';
 
 /** The account area: its navigation, profile, orders and security. */
 export const accountText = defineMessages({

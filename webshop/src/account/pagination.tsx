@@ -1,8 +1,6 @@
+import { buttonClass, cn, useMessages } from '@shop/ui';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Link, useSearchParams } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { buttonClass } from '../ui/button';
-import { cn } from '../ui/cn';
 import { accountText } from './messages';
 
 /** The page of a list, from `?page=` so it can be bookmarked and the back button works. */

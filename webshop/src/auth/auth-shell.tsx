@@ -1,7 +1,6 @@
+import { cn, useMessages } from '@shop/ui';
 import { MapPin, MessageCircle, PackageCheck } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { PageHeading } from '../ui/page';
 import { authText } from './messages';
 

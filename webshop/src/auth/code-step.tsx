@@ -1,10 +1,8 @@
+import { Button, FormAlert, TextField, useMessages } from '@shop/ui';
 import { loginOtpInputSchema } from '@shop/shared';
 import { MailCheck } from 'lucide-react';
 import { useState } from 'react';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { FormAlert, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage } from './auth-error';
 import { useFieldError } from './field-error';

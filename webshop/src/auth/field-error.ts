@@ -1,3 +1,4 @@
+import { useMessages } from '@shop/ui';
 import {
   get,
   type FieldError,
@@ -6,7 +7,6 @@ import {
   type RegisterOptions,
   type UseFormReturn,
 } from 'react-hook-form';
-import { useMessages } from '../i18n/i18n';
 import { fieldErrorText } from './messages';
 
 type Known = keyof (typeof fieldErrorText)['en'];

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from '@shop/ui';
 
 /** Texts of signing in, signing up, the emailed codes and password reset. */
 export const authText = defineMessages({

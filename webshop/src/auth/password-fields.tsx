@@ -1,5 +1,4 @@
-import { useMessages } from '../i18n/i18n';
-import { PasswordField } from '../ui/field';
+import { PasswordField, useMessages } from '@shop/ui';
 import { authText } from './messages';
 
 type Props = Parameters<typeof PasswordField>[0];

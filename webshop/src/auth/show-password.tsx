@@ -1,5 +1,5 @@
+import { useMessages } from '@shop/ui';
 import { useId } from 'react';
-import { useMessages } from '../i18n/i18n';
 import { authText } from './messages';
 
 /** "Show password": on a phone keyboard a typo is easy and invisible behind the dots. */

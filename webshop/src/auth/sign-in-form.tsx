@@ -1,12 +1,10 @@
+import { Button, EmailField, FormAlert, useMessages } from '@shop/ui';
 import { loginInputSchema, type SignedIn, type User } from '@shop/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client } from '../api/client';
 import { useSessionChanged } from '../api/session';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { EmailField, FormAlert } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage, needsVerification } from './auth-error';
 import { CodeStep } from './code-step';

@@ -1,10 +1,8 @@
+import { Button, EmailField, FormAlert, TextField, useLocale, useMessages } from '@shop/ui';
 import { registerInputSchema, type User } from '@shop/shared';
 import { useState } from 'react';
 import { client } from '../api/client';
 import { common } from '../i18n/common';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { EmailField, FormAlert, TextField } from '../ui/field';
 import { useShopForm } from '../ui/form';
 import { authErrorMessage } from './auth-error';
 import { useFieldProps } from './field-error';

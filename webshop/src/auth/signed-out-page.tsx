@@ -1,11 +1,10 @@
+import { LoadingBlock, useMessages } from '@shop/ui';
 import type { User } from '@shop/shared';
 import { safeNextPath } from '@shop/shared';
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../api/session';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { LoadingBlock } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { AuthShell } from './auth-shell';
 import { authText } from './messages';

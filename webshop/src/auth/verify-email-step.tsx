@@ -1,7 +1,7 @@
+import { useMessages } from '@shop/ui';
 import type { User } from '@shop/shared';
 import { client } from '../api/client';
 import { useSessionChanged } from '../api/session';
-import { useMessages } from '../i18n/i18n';
 import { CodeStep } from './code-step';
 import { authText } from './messages';
 

@@ -1,6 +1,6 @@
+import { useMessages } from '@shop/ui';
 import { formatUsd, type Category, type ProductFacets } from '@shop/shared';
 import { X } from 'lucide-react';
-import { useMessages } from '../i18n/i18n';
 import { catalogText } from './messages';
 import { specValueLabel, useCategoryName } from './names';
 import type { CatalogFilterActions } from './url-filters';

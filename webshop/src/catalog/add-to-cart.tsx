@@ -1,11 +1,9 @@
+import { cn, Spinner, useMessages } from '@shop/ui';
 import type { ProductSummary } from '@shop/shared';
 import { ShoppingCart } from 'lucide-react';
 import { useAddToCart } from '../api/cart';
 import { isApiError } from '../api/client';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
-import { Spinner } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { catalogText } from './messages';
 

@@ -1,7 +1,6 @@
+import { cn, useMessages } from '@shop/ui';
 import { ChevronRight } from 'lucide-react';
 import { Link } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { catalogText } from './messages';
 
 export interface Crumb {

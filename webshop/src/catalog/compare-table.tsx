@@ -1,11 +1,9 @@
+import { Button, cn, useMessages } from '@shop/ui';
 import type { ProductDetail } from '@shop/shared';
 import { ShoppingCart, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { cn } from '../ui/cn';
 import { Price } from '../ui/price';
 import { StockBadge } from '../ui/stock-badge';
 import { useAddToCartWithFeedback } from './add-to-cart';

@@ -1,8 +1,7 @@
+import { cn, useMessages } from '@shop/ui';
 import type { ProductSummary } from '@shop/shared';
 import { GitCompareArrows } from 'lucide-react';
 import { useCategories } from '../api/catalog';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { useToast } from '../ui/toast';
 import { addToCompare, removeFromCompare, toCompareItem, useCompareList } from './compare-store';
 import { catalogText } from './messages';

@@ -1,7 +1,7 @@
+import { Button, useMessages } from '@shop/ui';
 import { GitCompareArrows, X } from 'lucide-react';
 import { Link } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { Button, ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { clearCompare, compareHref, compareLimit, removeFromCompare, useCompareList } from './compare-store';
 import { catalogText } from './messages';
 

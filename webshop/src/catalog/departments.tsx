@@ -1,3 +1,4 @@
+import { Skeleton, useMessages } from '@shop/ui';
 import type { SpecKind } from '@shop/shared';
 import {
   Cable,
@@ -18,8 +19,6 @@ import {
 } from 'lucide-react';
 import { Link } from 'react-router';
 import { departments, useCategories } from '../api/catalog';
-import { useMessages } from '../i18n/i18n';
-import { Skeleton } from '../ui/states';
 import { catalogText } from './messages';
 import { useCategoryName } from './names';
 

@@ -1,9 +1,6 @@
+import { Button, cn, InlineError, useMessages } from '@shop/ui';
 import { formatUsd, type Category, type ProductFacets } from '@shop/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { cn } from '../ui/cn';
-import { InlineError } from '../ui/states';
 import { catalogText } from './messages';
 import { specValueLabel, useCategoryName } from './names';
 import type { CatalogFilterActions } from './url-filters';

@@ -1,12 +1,8 @@
+import { Button, cn, Dialog, Skeleton, useMessages } from '@shop/ui';
 import type { Category, ProductFacets, ProductList } from '@shop/shared';
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { cn } from '../ui/cn';
-import { Dialog } from '../ui/dialog';
-import { Skeleton } from '../ui/states';
 import { FilterPanel } from './filter-panel';
 import { catalogText } from './messages';
 import { activeFilterCount, type CatalogFilterActions } from './url-filters';

@@ -1,6 +1,5 @@
+import { cn, useMessages } from '@shop/ui';
 import { productSorts, type ProductSort } from '@shop/shared';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { catalogText } from './messages';
 import { defaultSort, pageSize, type CatalogFilterActions } from './url-filters';
 

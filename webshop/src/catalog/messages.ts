@@ -1,5 +1,5 @@
+import { defineMessages } from '@shop/ui';
 import type { ProductSort } from '@shop/shared';
-import { defineMessages } from '../i18n/i18n';
 
 /** Texts of browsing: home, category and search pages, product cards and pages, comparison. */
 export const catalogText = defineMessages({

@@ -1,4 +1,4 @@
-import { useLocale } from '../i18n/i18n';
+import { useLocale } from '@shop/ui';
 
 /** A category's name in the page's language (categories carry both). */
 export function useCategoryName(): (category: { name: string; nameKm: string }) => string {

@@ -1,7 +1,7 @@
+import { useMessages } from '@shop/ui';
 import { SearchX } from 'lucide-react';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { DepartmentLinks } from './departments';
 import { catalogText } from './messages';
 

@@ -1,9 +1,7 @@
+import { cn, Skeleton, useMessages } from '@shop/ui';
 import type { ProductSummary } from '@shop/shared';
 import { Link } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { Price } from '../ui/price';
-import { Skeleton } from '../ui/states';
 import { StockBadge } from '../ui/stock-badge';
 import { QuickAddButton } from './add-to-cart';
 import { CompareToggle } from './compare-toggle';

@@ -1,10 +1,9 @@
+import { cn, useMessages } from '@shop/ui';
 import type { ProductImage as Picture } from '@shop/shared';
 import { ChevronLeft, ChevronRight, X, ZoomIn } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { catalogText } from './messages';
 import { ProductImage } from './product-image';
 

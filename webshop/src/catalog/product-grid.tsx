@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import type { ProductSummary } from '@shop/shared';
 import { Link } from 'react-router';
-import { cn } from '../ui/cn';
 import { ProductCard, ProductCardSkeleton } from './product-card';
 
 const gridColumns = 'grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4';

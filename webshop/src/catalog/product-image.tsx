@@ -1,6 +1,5 @@
+import { cn, useMessages } from '@shop/ui';
 import { ImageOff } from 'lucide-react';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { catalogText } from './messages';
 
 interface ProductImageProps {

@@ -1,6 +1,6 @@
+import { useMessages } from '@shop/ui';
 import { Minus, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { useMessages } from '../i18n/i18n';
 import { catalogText } from './messages';
 
 /** How many to add: − and + around a number field a customer can also type into. */

@@ -1,5 +1,5 @@
+import { useMessages } from '@shop/ui';
 import type { ProductDetail } from '@shop/shared';
-import { useMessages } from '../i18n/i18n';
 import { catalogText } from './messages';
 import { specValueLabel } from './names';
 

@@ -1,7 +1,6 @@
+import { cn, useMessages } from '@shop/ui';
 import type { Category } from '@shop/shared';
 import { Link } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { catalogText } from './messages';
 import { useCategoryName } from './names';
 

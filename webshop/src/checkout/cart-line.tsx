@@ -1,3 +1,4 @@
+import { Button, cn, InlineError, Spinner, useMessages } from '@shop/ui';
 import type { Cart } from '@shop/shared';
 import { formatKhr, formatUsd } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
@@ -5,10 +6,6 @@ import { AlertTriangle, Trash2 } from 'lucide-react';
 import { Link } from 'react-router';
 import { useSetCartQuantity } from '../api/cart';
 import { isApiError, queryKeys } from '../api/client';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { cn } from '../ui/cn';
-import { InlineError, Spinner } from '../ui/states';
 import { cartText } from './messages';
 import { ProductThumb } from './product-thumb';
 import { MAX_LINE_QUANTITY, QuantityStepper } from './quantity-stepper';

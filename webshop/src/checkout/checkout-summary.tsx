@@ -1,9 +1,7 @@
+import { Button, FormAlert, useMessages } from '@shop/ui';
 import { formatKhr, formatUsd, usdCentsToKhr, type Cart } from '@shop/shared';
 import { AlertTriangle, Lock } from 'lucide-react';
 import { Link } from 'react-router';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { FormAlert } from '../ui/field';
 import { cartText, checkoutText } from './messages';
 import { ProductThumb } from './product-thumb';
 import { TotalRow, Totals } from './totals';

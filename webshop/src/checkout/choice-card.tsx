@@ -1,5 +1,5 @@
+import { cn } from '@shop/ui';
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { cn } from '../ui/cn';
 
 /** A radio button as a large card (pickup or delivery, USD or KHR, which address): easy to hit with a thumb. */
 export function ChoiceCard({

@@ -1,3 +1,4 @@
+import { Badge, Button, InlineError, Skeleton, useMessages } from '@shop/ui';
 import { formatUsd, type Address, type ShopInfo } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { MapPin, Plus } from 'lucide-react';
@@ -6,10 +7,6 @@ import { AddressForm } from '../account/address-form';
 import { useAddresses } from '../api/account';
 import { queryKeys } from '../api/client';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
-import { InlineError, Skeleton } from '../ui/states';
 import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';

@@ -1,5 +1,5 @@
+import { defineMessages } from '@shop/ui';
 import type { HoldLimitRefusal } from '@shop/shared';
-import { defineMessages } from '../i18n/i18n';
 
 /** Texts of the cart page. */
 export const cartText = defineMessages({

@@ -1,7 +1,6 @@
+import { TextAreaField, useMessages } from '@shop/ui';
 import { formatKhr, formatUsd } from '@shop/shared';
 import { QrCode } from 'lucide-react';
-import { useMessages } from '../i18n/i18n';
-import { TextAreaField } from '../ui/field';
 import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';

@@ -1,5 +1,5 @@
+import { cn } from '@shop/ui';
 import { ImageOff } from 'lucide-react';
-import { cn } from '../ui/cn';
 
 /**
  * A product's picture in a fixed square box (`className` sets its size, default 5 rem): nothing moves when it loads,

@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import { Minus, Plus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { cn } from '../ui/cn';
 
 /** The most units of one product a cart line or order line may hold (the shared schema's limit). */
 export const MAX_LINE_QUANTITY = 99;

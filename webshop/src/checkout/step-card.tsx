@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import { Check } from 'lucide-react';
 import type { ReactNode, Ref } from 'react';
-import { cn } from '../ui/cn';
 
 /** One numbered step of the checkout; greyed and unusable until the steps before it are done. */
 export function StepCard({

@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import { formatKhr, formatUsd } from '@shop/shared';
 import type { ReactNode } from 'react';
-import { cn } from '../ui/cn';
 
 /** A list of money rows (subtotal, delivery, total): dollars first, riel under them, as prices are read here. */
 export function Totals({ children, className }: { children: ReactNode; className?: string }) {

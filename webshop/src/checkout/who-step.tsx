@@ -1,11 +1,10 @@
+import { cn, useMessages } from '@shop/ui';
 import type { User } from '@shop/shared';
 import { CircleUserRound } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { SignInForm } from '../auth/sign-in-form';
 import { SignUpForm } from '../auth/sign-up-form';
 import { useSignOut } from '../api/session';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { checkoutText } from './messages';
 
 const tab = cn(

@@ -1,4 +1,4 @@
-import { defineMessages } from './i18n';
+import { defineMessages } from '@shop/ui';
 
 /** Texts used all over the shop: availability, loading and error states, shared buttons. */
 export const common = defineMessages({

@@ -1,9 +1,8 @@
+import { buttonClass, useMessages } from '@shop/ui';
 import { ChevronDown, UserRound } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { Link, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/session';
-import { useMessages } from '../i18n/i18n';
-import { buttonClass } from '../ui/button';
 import { layoutText } from './messages';
 
 const item = 'block cursor-pointer rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-brand-50';

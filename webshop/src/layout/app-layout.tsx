@@ -1,8 +1,7 @@
+import { LoadingBlock, useMessages } from '@shop/ui';
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { LoadingBlock } from '../ui/states';
 import { ToastProvider } from '../ui/toast';
 import { Footer } from './footer';
 import { Header } from './header';

@@ -1,6 +1,6 @@
+import { useLocale, useMessages } from '@shop/ui';
 import { Link } from 'react-router';
 import { useShopInfo } from '../api/shop';
-import { useLocale, useMessages } from '../i18n/i18n';
 import { layoutText } from './messages';
 
 export function Footer() {

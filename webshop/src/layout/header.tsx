@@ -1,13 +1,10 @@
+import { buttonClass, cn, Dialog, useLocale, useMessages } from '@shop/ui';
 import { Cpu, Menu, ShoppingCart } from 'lucide-react';
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
 import { departments, useCategories } from '../api/catalog';
 import { common } from '../i18n/common';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { buttonClass } from '../ui/button';
-import { cn } from '../ui/cn';
-import { Dialog } from '../ui/dialog';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { layoutText } from './messages';

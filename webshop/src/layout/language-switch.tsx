@@ -1,6 +1,5 @@
+import { cn, useLocale, useMessages } from '@shop/ui';
 import type { Locale } from '@shop/shared';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { layoutText } from './messages';
 
 const names: Record<Locale, string> = { en: 'English', km: 'ខ្មែរ' };

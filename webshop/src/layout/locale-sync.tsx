@@ -1,8 +1,8 @@
+import { useLocale } from '@shop/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { client, queryKeys } from '../api/client';
 import { useMe } from '../api/session';
-import { useLocale } from '../i18n/i18n';
 
 /**
  * Keeps the language remembered per customer: on sign-in the account's language wins; a change made while signed

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from '@shop/ui';
 
 export const layoutText = defineMessages({
   en: {

@@ -1,10 +1,9 @@
+import { cn, useMessages } from '@shop/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { client } from '../api/client';
-import { useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { Price } from '../ui/price';
 import { layoutText } from './messages';
 

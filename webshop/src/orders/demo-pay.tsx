@@ -1,7 +1,6 @@
+import { Button, useMessages } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
 import { paymentText } from './messages';
 
 /**

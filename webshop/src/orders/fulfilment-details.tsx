@@ -1,7 +1,7 @@
+import { useMessages } from '@shop/ui';
 import type { Order, ShopInfo } from '@shop/shared';
 import { MapPin, Phone, Store, Truck } from 'lucide-react';
 import { useShopInfo } from '../api/shop';
-import { useMessages } from '../i18n/i18n';
 import { orderText } from './messages';
 
 /** Where the goods go: the shop's counter (with its address) or the customer's delivery address. */

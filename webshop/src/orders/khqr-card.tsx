@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import type { Currency } from '@shop/shared';
 import type { ReactNode } from 'react';
-import { cn } from '../ui/cn';
 import { QrCode } from './qr-code';
 
 /** KHQR's red, from the National Bank of Cambodia's KHQR guideline. */

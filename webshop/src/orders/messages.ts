@@ -1,5 +1,5 @@
+import { defineMessages } from '@shop/ui';
 import type { OrderStatus } from '@shop/shared';
-import { defineMessages } from '../i18n/i18n';
 
 /** What each order status is called, for customers. */
 export const orderStatusText = defineMessages<Record<OrderStatus, string>>({

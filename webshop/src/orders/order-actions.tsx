@@ -1,12 +1,11 @@
+import { Button, buttonClass, InlineError, useMessages } from '@shop/ui';
 import type { Order } from '@shop/shared';
 import { useMutation } from '@tanstack/react-query';
 import { Ban, FileDown, MessageCircleQuestion } from 'lucide-react';
 import { AlertDialog } from 'radix-ui';
 import { useState } from 'react';
 import { downloadInvoice, useCancelOrder } from '../api/orders';
-import { useMessages } from '../i18n/i18n';
-import { Button, ButtonLink, buttonClass } from '../ui/button';
-import { InlineError } from '../ui/states';
+import { ButtonLink } from '../ui/button-link';
 import { useToast } from '../ui/toast';
 import { orderText } from './messages';
 

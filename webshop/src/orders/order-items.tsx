@@ -1,6 +1,6 @@
+import { useMessages } from '@shop/ui';
 import { formatKhr, formatUsd, usdCentsToKhr, type Order } from '@shop/shared';
 import { TotalRow, Totals } from '../checkout/totals';
-import { useMessages } from '../i18n/i18n';
 import { orderText } from './messages';
 
 /** The order's lines at the prices it was placed at, and its totals in dollars and riel (at the order's own rate). */

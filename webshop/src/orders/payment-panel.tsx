@@ -1,3 +1,4 @@
+import { Button, buttonClass, cn, InlineError, Skeleton, Spinner, useMessages } from '@shop/ui';
 import { formatKhr, formatUsd, type Order, type OrderPayment } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { RefreshCw, ShieldCheck, Smartphone, Timer } from 'lucide-react';
@@ -5,10 +6,7 @@ import { useEffect } from 'react';
 import { isApiError, queryKeys } from '../api/client';
 import { useOrderPayment, usePaymentProofs, useRenewPayment } from '../api/orders';
 import { useShopInfo } from '../api/shop';
-import { useMessages } from '../i18n/i18n';
-import { Button, buttonClass } from '../ui/button';
-import { cn } from '../ui/cn';
-import { InlineError, QueryError, Skeleton, Spinner } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 import { formatMinutesSeconds, useTimeLeft } from './countdown';
 import { DemoPay } from './demo-pay';
 import { KhqrCard } from './khqr-card';

@@ -1,13 +1,10 @@
+import { Button, cn, InlineError, useLocale, useMessages } from '@shop/ui';
 import { paymentProofMaxBytes, type PaymentProof } from '@shop/shared';
 import { CheckCircle2, Clock, ImageUp, XCircle } from 'lucide-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { usePaymentProofs, useUploadPaymentProof } from '../api/orders';
 import { formatDateTime } from '../i18n/format';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
-import { cn } from '../ui/cn';
-import { InlineError } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { paymentText } from './messages';
 

@@ -1,6 +1,5 @@
+import { Badge, useMessages } from '@shop/ui';
 import type { OrderStatus } from '@shop/shared';
-import { useMessages } from '../i18n/i18n';
-import { Badge } from '../ui/badge';
 import { orderStatusText } from './messages';
 
 const tones: Record<OrderStatus, 'neutral' | 'success' | 'warning' | 'danger' | 'info'> = {

@@ -1,8 +1,8 @@
+import { useLocale, useMessages } from '@shop/ui';
 import type { Order } from '@shop/shared';
 import { CircleCheckBig, SearchCheck, XCircle } from 'lucide-react';
 import { formatDateTime } from '../i18n/format';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { orderText } from './messages';
 
 /** Shown once the money is in: what happens next. */

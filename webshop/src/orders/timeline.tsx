@@ -1,9 +1,8 @@
+import { cn, useLocale, useMessages } from '@shop/ui';
 import type { Order, OrderStatus } from '@shop/shared';
 import { Check, Circle, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../i18n/format';
-import { useLocale, useMessages } from '../i18n/i18n';
-import { cn } from '../ui/cn';
 import { timelineText } from './messages';
 
 const ENDED_BADLY: readonly OrderStatus[] = ['cancelled', 'expired', 'delivery_failed', 'refunded'];

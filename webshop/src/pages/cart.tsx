@@ -1,3 +1,4 @@
+import { Button, FormAlert, Skeleton, useMessages } from '@shop/ui';
 import { formatKhr } from '@shop/shared';
 import { ArrowRight, ShieldCheck, ShoppingBag, Undo2 } from 'lucide-react';
 import { useState } from 'react';
@@ -6,12 +7,10 @@ import { CartLineRow, type CartLine } from '../checkout/cart-line';
 import { cartText } from '../checkout/messages';
 import { TotalRow, Totals } from '../checkout/totals';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button, ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
-import { FormAlert } from '../ui/field';
 import { Card, PageHeading } from '../ui/page';
-import { QueryError, Skeleton } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 /** The cart: change quantities, see what cannot be bought as it is, and go to checkout. */
 export function CartPage() {

@@ -1,3 +1,4 @@
+import { Button, EmptyState, Skeleton, Spinner, useMessages } from '@shop/ui';
 import { useParams } from 'react-router';
 import { useCategories, useProducts } from '../api/catalog';
 import { isApiError } from '../api/client';
@@ -20,11 +21,10 @@ import {
   type CatalogFilterActions,
 } from '../catalog/url-filters';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button, ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
 import { Pagination } from '../ui/pagination';
-import { EmptyState, QueryError, Skeleton, Spinner } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 /** A category page (`/c/:categorySlug`) or the search results (`/search?q=…`): filters, sort and pages. */
 export function CatalogPage() {

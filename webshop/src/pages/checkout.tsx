@@ -1,3 +1,4 @@
+import { LoadingBlock, useMessages } from '@shop/ui';
 import { holdLimitOf, usdCentsToKhr, type PlaceOrderInput } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck, ShoppingBag } from 'lucide-react';
@@ -17,10 +18,9 @@ import { PaymentStep } from '../checkout/payment-step';
 import { StepCard } from '../checkout/step-card';
 import { WhoStep } from '../checkout/who-step';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
 import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { PageHeading } from '../ui/page';
-import { LoadingBlock, QueryError } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 /**
  * Checkout on one page: who is buying (sign in or sign up inline), pickup or delivery, the payment currency and a

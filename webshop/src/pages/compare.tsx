@@ -1,3 +1,4 @@
+import { EmptyState, FormAlert, Skeleton, useMessages } from '@shop/ui';
 import type { ProductDetail } from '@shop/shared';
 import { useQueries } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
@@ -18,10 +19,8 @@ import {
 import { DepartmentLinks } from '../catalog/departments';
 import { catalogText } from '../catalog/messages';
 import { useCategoryName } from '../catalog/names';
-import { useMessages } from '../i18n/i18n';
-import { FormAlert } from '../ui/field';
 import { PageHeading } from '../ui/page';
-import { EmptyState, QueryError, Skeleton } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 function idsFrom(params: URLSearchParams): string[] {
   const ids = (params.get('ids') ?? '')

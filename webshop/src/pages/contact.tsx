@@ -1,3 +1,4 @@
+import { Button, LoadingBlock, Skeleton, useMessages } from '@shop/ui';
 import type { Inquiry } from '@shop/shared';
 import { CircleCheck, Clock, Mail, MapPin, Phone, type LucideIcon } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
@@ -7,11 +8,9 @@ import { useShopInfo } from '../api/shop';
 import { InquiryForm } from '../account/inquiry-form';
 import { supportText } from '../account/messages';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
 import { layoutText } from '../layout/messages';
-import { Button, ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { Card, PageHeading } from '../ui/page';
-import { LoadingBlock, Skeleton } from '../ui/states';
 
 /** /contact?order=: how to reach the shop, and a form to ask something (about one of your orders, too). */
 export function ContactPage() {

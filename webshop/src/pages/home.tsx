@@ -1,13 +1,13 @@
+import { buttonClass, useMessages } from '@shop/ui';
 import { BadgeCheck, MapPin, QrCode, ShieldCheck, Truck, type LucideIcon } from 'lucide-react';
 import { departments, useCategories, useProducts } from '../api/catalog';
 import { DepartmentTiles } from '../catalog/departments';
 import { catalogText } from '../catalog/messages';
 import { discountPercent } from '../catalog/names';
 import { ProductRow } from '../catalog/product-grid';
-import { useMessages } from '../i18n/i18n';
-import { buttonClass, ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
-import { QueryError } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 const newArrivalCount = 8;
 

@@ -1,7 +1,6 @@
+import { EmptyState, useMessages } from '@shop/ui';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { ButtonLink } from '../ui/button';
-import { EmptyState } from '../ui/states';
+import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
 
 export function NotFoundPage() {

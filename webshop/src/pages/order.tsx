@@ -1,3 +1,4 @@
+import { EmptyState, LoadingBlock, useLocale, useMessages } from '@shop/ui';
 import type { Order } from '@shop/shared';
 import { ChevronLeft } from 'lucide-react';
 import type { ReactElement } from 'react';
@@ -6,7 +7,6 @@ import { isApiError } from '../api/client';
 import { useOrder } from '../api/orders';
 import { useMe } from '../api/session';
 import { formatDateTime } from '../i18n/format';
-import { useLocale, useMessages } from '../i18n/i18n';
 import { FulfilmentDetails } from '../orders/fulfilment-details';
 import { orderText } from '../orders/messages';
 import { OrderActions } from '../orders/order-actions';
@@ -16,9 +16,9 @@ import { PaymentProofs } from '../orders/payment-proofs';
 import { ClosedBanner, PaidBanner, ReviewBanner } from '../orders/status-banners';
 import { OrderStatusBadge } from '../orders/status-badge';
 import { OrderTimeline } from '../orders/timeline';
-import { ButtonLink } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { Card, useTitle } from '../ui/page';
-import { EmptyState, LoadingBlock, QueryError } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 
 /**
  * One order, bookmarkable: paying it (KHQR) while it waits for money, then where it is, what is in it, its invoice.

@@ -1,3 +1,4 @@
+import { Button, Skeleton, useMessages } from '@shop/ui';
 import { formatUsd, type ProductDetail } from '@shop/shared';
 import { BadgeCheck, CircleCheck, QrCode, ShieldCheck, ShoppingCart, Truck, Wrench } from 'lucide-react';
 import { useId, useState } from 'react';
@@ -16,11 +17,9 @@ import { ProductRow } from '../catalog/product-grid';
 import { QuantityInput } from '../catalog/quantity-input';
 import { SpecTable } from '../catalog/spec-table';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Button } from '../ui/button';
 import { useTitle } from '../ui/page';
 import { Price } from '../ui/price';
-import { QueryError, Skeleton } from '../ui/states';
+import { QueryError } from '../ui/query-error';
 import { StockBadge } from '../ui/stock-badge';
 
 const maxPerLine = 99;

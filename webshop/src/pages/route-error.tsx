@@ -1,7 +1,6 @@
+import { ErrorState, useMessages } from '@shop/ui';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { ErrorState } from '../ui/states';
 
 /**
  * Shown when a page fails to load or render, e.g. its code could not be fetched after a new release (the

@@ -1,6 +1,6 @@
+import { EmptyState } from '@shop/ui';
 import type { LucideIcon } from 'lucide-react';
-import { ButtonLink } from './button';
-import { EmptyState } from './states';
+import { ButtonLink } from './button-link';
 
 /** An empty cart or order list: what is missing, and the way back to the shop to fill it. */
 export function EmptyWithShopLink({

@@ -1,5 +1,5 @@
+import { cn } from '@shop/ui';
 import { useEffect, type ReactNode } from 'react';
-import { cn } from './cn';
 
 /** Sets the browser tab's title while the page is shown. */
 export function useTitle(title: string | undefined) {

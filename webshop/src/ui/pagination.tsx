@@ -1,6 +1,6 @@
+import { cn } from '@shop/ui';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Link } from 'react-router';
-import { cn } from './cn';
 
 interface PaginationProps {
   page: number;

@@ -1,6 +1,6 @@
-import { formatKhr, formatUsd, usdCentsToKhr } from '@shop/shared';
+import { usdCentsToKhr } from '@shop/shared';
+import { PriceTag } from '@shop/ui';
 import { useShopInfo } from '../api/shop';
-import { cn } from './cn';
 
 interface PriceProps {
   cents: number;
@@ -12,24 +12,9 @@ interface PriceProps {
   className?: string;
 }
 
-const sizes = { sm: 'text-base', md: 'text-lg', lg: 'text-3xl' };
-
-/** A price in US dollars with riel beside it: how prices are read in Cambodia. */
-export function Price({ cents, wasCents, khr, size = 'md', className }: PriceProps) {
-  const riel = useRiel(cents, khr);
-  const discounted = wasCents != null && wasCents > cents;
-  return (
-    <span className={cn('inline-flex flex-wrap items-baseline gap-x-2', className)}>
-      <span className={cn('font-bold text-ink tabular-nums', sizes[size])}>{formatUsd(cents)}</span>
-      {discounted && (
-        <s className="text-sm text-muted tabular-nums">
-          <span className="sr-only">was </span>
-          {formatUsd(wasCents)}
-        </s>
-      )}
-      {riel !== null && <span className="text-sm text-muted tabular-nums">≈ {formatKhr(riel)}</span>}
-    </span>
-  );
+/** A price in US dollars with riel beside it, at the shop's current rate (the design system's PriceTag). */
+export function Price({ khr, ...rest }: PriceProps) {
+  return <PriceTag khr={useRiel(rest.cents, khr)} {...rest} />;
 }
 
 /** Riel for a dollar amount at the shop's rate (null until the rate is known). */

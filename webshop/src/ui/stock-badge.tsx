@@ -1,7 +1,6 @@
+import { Badge, useMessages } from '@shop/ui';
 import type { Availability } from '@shop/shared';
 import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
-import { Badge } from './badge';
 
 export function StockBadge({ availability }: { availability: Availability }) {
   const t = useMessages(common);

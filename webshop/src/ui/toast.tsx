@@ -1,7 +1,7 @@
+import { cn } from '@shop/ui';
 import { Toast } from 'radix-ui';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { cn } from './cn';
 
 interface ToastMessage {
   id: number;

@@ -37,6 +37,23 @@ describe('signing in at the counter with a PIN', () => {
     expect(() => signIn.rememberOnlineSignIn('stranger', 0)).toThrow(/does not know/);
   });
 
+  it('lists who may sign in here, the PIN usable only after an online sign-in here, and no secrets', () => {
+    const { signIn } = counter();
+    expect(signIn.knownStaff().map((s) => [s.id, s.pinReady])).toEqual([
+      ['s1', false],
+      ['s2', false],
+    ]);
+    signIn.rememberOnlineSignIn('s2', 0);
+    const listed = signIn.knownStaff();
+    expect(listed.find((s) => s.id === 's2')).toEqual({
+      id: 's2',
+      name: expect.any(String),
+      role: 'staff',
+      pinReady: true,
+    });
+    expect(JSON.stringify(listed)).not.toContain(verifier);
+  });
+
   it('locks after 5 wrong PINs for 5 minutes, then 10, and the right PIN resets the count', async () => {
     const { signIn } = counter();
     signIn.rememberOnlineSignIn('s1', 0);

@@ -10,6 +10,12 @@ export interface StaffMember {
   role: Role;
 }
 
+/** Someone this counter knows, as the sign-in screen lists them. */
+export interface CounterStaff extends StaffMember {
+  /** They signed in online here before and have a PIN: their PIN opens this counter (also offline). */
+  pinReady: boolean;
+}
+
 interface StaffRow extends StaffMember {
   active: number;
   pinVerifier: string | null;
@@ -36,6 +42,10 @@ export function staffSignIn(db: LocalDb, config: PosConfig) {
        locked_until = excluded.locked_until`,
   );
   const clearAttempts = db.prepare('DELETE FROM pin_attempts WHERE staff_id = ?');
+  const activeList = db.prepare(
+    `SELECT id, name, role, pin_verifier IS NOT NULL AND signed_in_online_at IS NOT NULL AS pinReady
+     FROM staff WHERE active = 1 ORDER BY name, id`,
+  );
 
   function activeStaff(staffId: string): StaffRow {
     const row = byId.get(staffId) as StaffRow | undefined;
@@ -60,6 +70,14 @@ export function staffSignIn(db: LocalDb, config: PosConfig) {
   });
 
   return {
+    /** Active staff the pull brought, with whether a PIN opens the counter for them. No secrets leave. */
+    knownStaff(): CounterStaff[] {
+      return (activeList.all() as (StaffMember & { pinReady: number })[]).map((row) => ({
+        ...row,
+        pinReady: row.pinReady === 1,
+      }));
+    },
+
     /** The server accepted this person's password here: from now on their PIN opens this counter offline. */
     rememberOnlineSignIn(staffId: string, now: number): StaffMember {
       const row = activeStaff(staffId);

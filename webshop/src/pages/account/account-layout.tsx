@@ -1,12 +1,11 @@
+import { cn, LoadingBlock, useMessages } from '@shop/ui';
 import { KeyRound, LogOut, MapPin, MessageCircle, Package, UserRound, type LucideIcon } from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../../api/session';
 import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
-import { useMessages } from '../../i18n/i18n';
-import { cn } from '../../ui/cn';
-import { LoadingBlock, QueryError } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 
 interface Section {
   to: string;

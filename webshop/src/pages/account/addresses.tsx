@@ -1,3 +1,4 @@
+import { Badge, Button, Dialog, EmptyState, Skeleton, useLocale, useMessages } from '@shop/ui';
 import type { Address } from '@shop/shared';
 import { MapPin, Pencil, Phone, Plus, Star, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -7,12 +8,8 @@ import { AddressForm } from '../../account/address-form';
 import { addressText } from '../../account/messages';
 import { provinceName } from '../../account/provinces';
 import { common } from '../../i18n/common';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { Badge } from '../../ui/badge';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
 import { Card, PageHeading } from '../../ui/page';
-import { EmptyState, QueryError, Skeleton } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/toast';
 
 /**

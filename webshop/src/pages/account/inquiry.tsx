@@ -1,3 +1,4 @@
+import { cn, EmptyState, FormEnd, LoadingBlock, TextAreaField, useLocale, useMessages } from '@shop/ui';
 import { inquiryReplyInputSchema, type Inquiry, type InquiryMessage } from '@shop/shared';
 import { ArrowLeft, Store } from 'lucide-react';
 import { Link, useParams } from 'react-router';
@@ -9,12 +10,9 @@ import { useFieldProps } from '../../auth/field-error';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { cn } from '../../ui/cn';
-import { FormEnd, TextAreaField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { EmptyState, LoadingBlock, QueryError } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/toast';
 
 /** /account/support/:id: one question with the shop's answers, and a box to write again. */

@@ -1,16 +1,15 @@
+import { cn, Skeleton, useLocale, useMessages } from '@shop/ui';
 import { PackageOpen } from 'lucide-react';
 import { ORDERS_PAGE_SIZE, useMyOrders } from '../../api/account';
 import { accountText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
 import { formatDate } from '../../i18n/format';
-import { useLocale, useMessages } from '../../i18n/i18n';
 import { OrderStatusBadge } from '../../orders/status-badge';
-import { cn } from '../../ui/cn';
 import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
 import { RowLink } from '../../ui/row-link';
-import { QueryError, Skeleton } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 
 /** /account/orders?page=: the customer's orders, newest first, each leading to its own page (and payment). */
 export function OrdersPage() {

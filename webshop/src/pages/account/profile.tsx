@@ -1,3 +1,4 @@
+import { FormEnd, PhoneField, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
 import { localeSchema, profilePatchSchema, type Locale, type User } from '@shop/shared';
 import { useUpdateMe } from '../../api/account';
 import { useMe } from '../../api/session';
@@ -6,8 +7,6 @@ import { useFieldProps } from '../../auth/field-error';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { FormEnd, PhoneField, SelectField, TextField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
 import { useToast } from '../../ui/toast';

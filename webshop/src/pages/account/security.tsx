@@ -1,3 +1,14 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  FormAlert,
+  FormEnd,
+  PasswordField,
+  Skeleton,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
 import type { User } from '@shop/shared';
 import { Laptop, LogOut, Smartphone } from 'lucide-react';
 import { Switch } from 'radix-ui';
@@ -22,14 +33,9 @@ import { showOnFields } from '../../auth/server-fields';
 import { ShowPassword } from '../../auth/show-password';
 import { common } from '../../i18n/common';
 import { formatDateTime } from '../../i18n/format';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { Badge } from '../../ui/badge';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
-import { FormAlert, FormEnd, PasswordField } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 import { Card, PageHeading } from '../../ui/page';
-import { QueryError, Skeleton } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/toast';
 
 /** /account/security: password, 2-step sign-in, the devices signed in, and signing out everywhere. */

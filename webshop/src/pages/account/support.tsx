@@ -1,15 +1,14 @@
+import { cn, EmptyState, Skeleton, useLocale, useMessages } from '@shop/ui';
 import { MessagesSquare, Plus } from 'lucide-react';
 import { INQUIRIES_PAGE_SIZE, useMyInquiries } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
 import { supportText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
 import { formatDateTime } from '../../i18n/format';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { ButtonLink } from '../../ui/button';
-import { cn } from '../../ui/cn';
+import { ButtonLink } from '../../ui/button-link';
 import { PageHeading } from '../../ui/page';
 import { RowLink } from '../../ui/row-link';
-import { EmptyState, QueryError, Skeleton } from '../../ui/states';
+import { QueryError } from '../../ui/query-error';
 
 /** /account/support?page=: the customer's questions to the shop, newest activity first. */
 export function SupportPage() {

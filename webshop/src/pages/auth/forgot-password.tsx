@@ -1,3 +1,4 @@
+import { Button, EmailField, FormAlert, useMessages } from '@shop/ui';
 import { forgotPasswordInputSchema } from '@shop/shared';
 import { MailCheck } from 'lucide-react';
 import { useState } from 'react';
@@ -8,9 +9,6 @@ import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { showOnFields } from '../../auth/server-fields';
 import { common } from '../../i18n/common';
-import { useMessages } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
-import { EmailField, FormAlert } from '../../ui/field';
 import { useShopForm } from '../../ui/form';
 
 /**

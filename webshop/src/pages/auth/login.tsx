@@ -1,9 +1,9 @@
+import { useMessages } from '@shop/ui';
 import { Link } from 'react-router';
 import { authLink } from '../../auth/auth-shell';
 import { authText } from '../../auth/messages';
 import { SignInForm } from '../../auth/sign-in-form';
 import { SignedOutPage } from '../../auth/signed-out-page';
-import { useMessages } from '../../i18n/i18n';
 
 /** /login: sign in, then back to where the customer was going (`?next=`). */
 export function LoginPage() {

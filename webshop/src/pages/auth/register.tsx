@@ -1,9 +1,9 @@
+import { useMessages } from '@shop/ui';
 import { Link } from 'react-router';
 import { authLink } from '../../auth/auth-shell';
 import { authText } from '../../auth/messages';
 import { SignUpForm } from '../../auth/sign-up-form';
 import { SignedOutPage } from '../../auth/signed-out-page';
-import { useMessages } from '../../i18n/i18n';
 
 /** /register: create an account, confirm the address with the mailed code, and carry on (`?next=`). */
 export function RegisterPage() {

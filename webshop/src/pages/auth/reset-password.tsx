@@ -1,3 +1,4 @@
+import { Button, FormAlert, PasswordField, useMessages } from '@shop/ui';
 import { CircleCheck, LinkIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,9 +13,7 @@ import { resetPasswordFormSchema } from '../../auth/password-schemas';
 import { ShowPassword } from '../../auth/show-password';
 import { SignInForm } from '../../auth/sign-in-form';
 import { common } from '../../i18n/common';
-import { useMessages } from '../../i18n/i18n';
-import { Button, ButtonLink } from '../../ui/button';
-import { FormAlert, PasswordField } from '../../ui/field';
+import { ButtonLink } from '../../ui/button-link';
 import { useShopForm } from '../../ui/form';
 
 /**

@@ -1,33 +1,41 @@
 import type { Locale } from '@shop/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
-const STORAGE_KEY = 'shop.locale';
-
 interface LocaleState {
   locale: Locale;
-  /** Changes the page's language and remembers it on this device (LocaleSync also keeps it on the account). */
+  /** Changes the page's language and remembers it under the provider's storage key. */
   setLocale: (locale: Locale) => void;
 }
 
 const LocaleContext = createContext<LocaleState | null>(null);
 
-function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
+function savedLocale(storageKey: string): Locale {
+  const saved = localStorage.getItem(storageKey);
   if (saved === 'en' || saved === 'km') return saved;
   return navigator.language.toLowerCase().startsWith('km') ? 'km' : 'en';
 }
 
-export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/**
+ * The page's language, remembered on this device under `storageKey`: the web shop keeps one per browser, the
+ * counter one per cashier (its key names the cashier, so a switch of cashier switches the language with them).
+ */
+export function LocaleProvider({ storageKey, children }: { storageKey: string; children: ReactNode }) {
+  const [chosen, setChosen] = useState(() => ({ key: storageKey, locale: savedLocale(storageKey) }));
+  // Another key (another cashier at the counter): their own saved choice, adjusted while rendering (no flash).
+  if (chosen.key !== storageKey) setChosen({ key: storageKey, locale: savedLocale(storageKey) });
+  const locale = chosen.key === storageKey ? chosen.locale : savedLocale(storageKey);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
-  }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      localStorage.setItem(storageKey, next);
+      setChosen({ key: storageKey, locale: next });
+    },
+    [storageKey],
+  );
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;

@@ -1,7 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { common } from '../i18n/common';
-import { useMessages } from '../i18n/i18n';
 import { cn } from './cn';
 
 export function Spinner({ className }: { className?: string }) {
@@ -100,29 +98,5 @@ export function InlineError({
     <p id={id} role="alert" className={cn(className, 'text-sm text-red-700')}>
       {children}
     </p>
-  );
-}
-
-/**
- * A request that failed: what failed (by default "we could not load this page"), the likely cause (the connection,
- * unless `detail` says otherwise or is `false` when the title says it all) and a button that asks again.
- */
-export function QueryError({
-  title,
-  detail,
-  retry,
-}: {
-  title?: string;
-  detail?: string | false;
-  retry: () => unknown;
-}) {
-  const c = useMessages(common);
-  return (
-    <ErrorState
-      title={title ?? c.loadFailed}
-      detail={detail === false ? undefined : (detail ?? c.offline)}
-      onRetry={() => void retry()}
-      retryLabel={c.retry}
-    />
   );
 }

@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncStatus } from '../../core/sync/status';
+import { onCoreEvent, run } from '../bridge';
+
+/** How often the frame asks anyway, in case an event was missed (a host restarted, a sleeping laptop). */
+const ASK_EVERY_MS = 5_000;
+
+/** The counter's link to the server, kept fresh by the core's `status` events and a slow poll. */
+export function useCounterStatus() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await run<SyncStatus>('status'));
+      setUnreachable(false);
+    } catch {
+      setUnreachable(true);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const stop = onCoreEvent((name, data) => {
+      if (name === 'status' && data) setStatus(data as SyncStatus);
+    });
+    const timer = setInterval(() => void refresh(), ASK_EVERY_MS);
+    return () => {
+      stop();
+      clearInterval(timer);
+    };
+  }, [refresh]);
+
+  return { status, unreachable, refresh };
+}

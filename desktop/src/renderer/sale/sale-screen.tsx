@@ -1,0 +1,166 @@
+import { FormAlert, useMessages } from '@shop/ui';
+import { useEffect, useRef, useState } from 'react';
+import type { ProductHit } from '../../core/catalog/lookup';
+import type { CustomerHit, SaleView } from '../../core/commands';
+import type { HeldCart } from '../../core/pos/held-carts';
+import { CommandFailed, messageOf, run } from '../bridge';
+import { ShortcutButton } from '../frame/shortcut-button';
+import { CartLines } from './cart-lines';
+import { CustomerDialog } from './customer-dialog';
+import { HeldDialog } from './held-dialog';
+import { ProductSearch } from './product-search';
+import { SerialDialog } from './serial-dialog';
+import { saleTexts } from './texts';
+import { TotalsPanel } from './totals-panel';
+import { useSale } from './use-sale';
+import { useScanner } from './use-scanner';
+
+/**
+ * Selling: the scan field always ready, the lines, the customer and the total, with the frequent actions on big
+ * buttons that carry their function keys. A scanner's burst adds its item whatever has focus; while a serial prompt is
+ * open, the scan is that item's serial instead.
+ */
+export function SaleScreen() {
+  const t = useMessages(saleTexts);
+  const { sale, setSale, problem, setProblem, change } = useSale();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<CustomerHit | null>(null);
+  const [customerOpen, setCustomerOpen] = useState(false);
+  const [serialFor, setSerialFor] = useState<string | null>(null);
+  const [held, setHeld] = useState<HeldCart[] | null>(null);
+  const scanField = useRef<HTMLInputElement>(null);
+
+  const serialLine = sale?.cart.lines.find((line) => line.productId === serialFor) ?? null;
+  const dialogOpen = customerOpen || serialLine !== null || held !== null;
+
+  // The scan field gets the focus back after every change, unless a dialog is asking for something.
+  useEffect(() => {
+    if (!dialogOpen) scanField.current?.focus();
+  }, [sale, dialogOpen]);
+
+  const add = async (hit: ProductHit) => {
+    setNotice(null);
+    if (await change('addLine', { productId: hit.id })) {
+      if (hit.serialized) setSerialFor(hit.id);
+    }
+  };
+
+  const addSerial = async (serial: string) => {
+    if (!serialLine) return;
+    const serials = [...serialLine.serials, serial];
+    if (await change('setSerials', { productId: serialLine.productId, serials }))
+      if (serials.length >= serialLine.quantity) setSerialFor(null);
+  };
+
+  const scanned = async (code: string) => {
+    if (serialLine) return addSerial(code);
+    setNotice(null);
+    try {
+      // One round trip from the scanner's Enter to the new sale: the core finds the code and adds it.
+      const { product, sale: next } = await run<{ product: ProductHit; sale: SaleView }>('scanCode', {
+        code,
+      });
+      setSale(next);
+      setProblem(null);
+      if (product.serialized) setSerialFor(product.id);
+    } catch (failure) {
+      const unknown = failure instanceof CommandFailed && failure.error.code === 'not_found';
+      setProblem(unknown ? t.unknownCode(code) : messageOf(failure));
+    }
+  };
+  useScanner((code) => void scanned(code));
+
+  const hold = async () => {
+    try {
+      const answer = await run<{ heldId: string; sale: SaleView }>('holdSale');
+      await change('sale');
+      setCustomer(null);
+      setNotice(t.held);
+      return answer;
+    } catch (failure) {
+      setProblem(messageOf(failure));
+    }
+  };
+  const openHeld = async () => {
+    try {
+      setHeld(await run<HeldCart[]>('heldSales'));
+    } catch (failure) {
+      setProblem(messageOf(failure));
+    }
+  };
+  const recall = async (heldId: string) => {
+    setHeld(null);
+    if (await change('recallSale', { heldId })) setCustomer(null);
+  };
+  const chooseCustomer = async (hit: CustomerHit | null) => {
+    setCustomerOpen(false);
+    if (await change('chooseCustomer', { customerId: hit?.id ?? null })) setCustomer(hit);
+  };
+
+  if (!sale) return problem ? <FormAlert>{problem}</FormAlert> : null;
+  const empty = sale.cart.lines.length === 0;
+  const customerName = sale.cart.customerId ? (customer?.name ?? t.knownCustomer) : t.walkIn;
+
+  return (
+    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)] gap-4 p-4 max-[1100px]:grid-cols-[minmax(0,1fr)_18rem] max-[1100px]:gap-3 max-[1100px]:p-3">
+      <section className="flex min-h-0 flex-col gap-3">
+        <ProductSearch
+          inputRef={scanField}
+          onPick={(hit) => void add(hit)}
+          onCode={(code) => void scanned(code)}
+        />
+        {problem && <FormAlert>{problem}</FormAlert>}
+        {notice && <FormAlert tone="success">{notice}</FormAlert>}
+        <CartLines
+          lines={sale.cart.lines}
+          change={change}
+          onScanSerial={(line) => setSerialFor(line.productId)}
+        />
+      </section>
+      <aside className="flex min-h-0 flex-col gap-3">
+        <ShortcutButton shortcut="F4" onPress={() => setCustomerOpen(true)}>
+          <span className="text-muted">{t.customer}:</span> <span data-testid="customer">{customerName}</span>
+        </ShortcutButton>
+        <TotalsPanel sale={sale} change={change} />
+        <div className="grid grid-cols-2 gap-2">
+          <ShortcutButton shortcut="F2" onPress={() => scanField.current?.focus()}>
+            {t.search}
+          </ShortcutButton>
+          <ShortcutButton shortcut="F8" onPress={() => void hold()} disabled={empty}>
+            {t.hold}
+          </ShortcutButton>
+          <ShortcutButton shortcut="F9" onPress={() => void openHeld()} disabled={!empty}>
+            {t.recall}
+          </ShortcutButton>
+          <ShortcutButton
+            onPress={() => void change('clearSale').then(() => setCustomer(null))}
+            disabled={empty}
+          >
+            {t.newSale}
+          </ShortcutButton>
+        </div>
+        {/* Paying is the next part of the counter screens (issue 12): the button and its key are where they will be. */}
+        <ShortcutButton
+          shortcut="F12"
+          variant="primary"
+          onPress={() => undefined}
+          disabled
+          className="h-20 text-2xl"
+        >
+          {t.pay}
+        </ShortcutButton>
+      </aside>
+      <CustomerDialog
+        open={customerOpen}
+        onOpenChange={setCustomerOpen}
+        onChoose={(hit) => void chooseCustomer(hit)}
+      />
+      <SerialDialog
+        line={serialLine}
+        onSerial={(serial) => void addSerial(serial)}
+        onClose={() => setSerialFor(null)}
+      />
+      <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SaleView } from '../../core/commands';
+import { messageOf, run } from '../bridge';
+
+/**
+ * The sale on screen as the core holds it. Every change is a core command answering the new sale; a refusal (a
+ * discount over the role's limit, a quantity out of range) keeps the sale as it was and says why.
+ */
+export function useSale() {
+  const [sale, setSale] = useState<SaleView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    run<SaleView>('sale')
+      .then(setSale)
+      .catch((failure: unknown) => setProblem(messageOf(failure)));
+  }, []);
+
+  /** Runs a command that answers the sale; true when it was taken. */
+  const change = useCallback(async (command: string, input: unknown = null): Promise<boolean> => {
+    try {
+      setSale(await run<SaleView>(command, input));
+      setProblem(null);
+      return true;
+    } catch (failure) {
+      setProblem(messageOf(failure));
+      return false;
+    }
+  }, []);
+
+  return { sale, setSale, problem, setProblem, change };
+}
