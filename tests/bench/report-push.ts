@@ -43,10 +43,10 @@ export function pushMarkdown(rows: PushRow[], nodeEnv: string): string {
 The desktop core (plain Node, its own SQLite) is paired through the real routes and commits 10,000 two-line cash
 sales offline through its commands; then \`pushNow()\` sends the outbox with the typed client, \`POST
 /api/v1/sync/push\` in batches of 200, until it is empty. The server is the real one (NODE_ENV=${nodeEnv}, demo
-catalog), applying each batch in one transaction with a savepoint per sale (docs/decisions/0005-counter-push.md).
-Every sale must come back \`applied\`. Then a customer's web order of one unit is timed alone, and one after another
-while the counter pushes one more batch of 200 sales (the batch holds the order-number and change-feed counters until
-it commits). Server RSS is after the push; the peak (VmHWM) includes the server's start.
+catalog), applying each batch in transactions of 50 items, consecutive sales as one run with one insert per table
+(docs/decisions/0005-counter-push.md). Every sale must come back \`applied\`. Then a customer's web order of one unit
+is timed alone, and one after another while the counter pushes one more batch of 200 sales (each part of the batch
+holds the order-number and change-feed counters until it commits). Server RSS is after the push; the peak (VmHWM) includes the server's start.
 
 ${markdownTable(table(rows))}
 `;
