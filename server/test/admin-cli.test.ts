@@ -86,5 +86,6 @@ describe('npm run shop -- create-device, devices, revoke-device', () => {
     }
     expect(await shop('create-device')).toMatchObject({ code: 1, stderr: expect.stringContaining('--name') });
     expect(await shop('revoke-device', 'NOPE')).toMatchObject({ code: 1, stderr: 'No such device\n' });
-  });
+    // Six CLI processes, each starting tsx: a minute was not enough on a busy 2-core machine.
+  }, 180_000);
 });
