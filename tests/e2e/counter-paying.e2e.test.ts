@@ -9,6 +9,7 @@ import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
+import { hostAndPort, startTcpProxy } from '../../desktop/src/core/test-support/proxy';
 import { changeFor } from '../../desktop/src/renderer/pay/cash';
 import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
@@ -26,6 +27,8 @@ import { buildCounterScreens } from './webshop-build';
 let shop: Shop;
 let host: RunningHost;
 let runner: CommandRunner;
+/** Between the counter and the server: cut to take the counter offline. */
+let line: Awaited<ReturnType<typeof startTcpProxy>>;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-paying-'));
 /** Not committed: the screenshots and the receipt PDF of this run, to look at (the path is printed). */
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-paying-shots-'));
@@ -39,12 +42,14 @@ beforeAll(async () => {
   const screens = path.join(scratch, 'screens');
   await buildCounterScreens(screens);
   shop = await startShop();
+  line = await startTcpProxy(hostAndPort(shop.url));
   runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
   host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
   await host?.close();
   await runner?.close();
+  await line?.close();
   await shop?.stop();
   fs.rmSync(scratch, { recursive: true, force: true });
   console.warn(`counter paying screenshots and receipt: ${shots}`);
@@ -67,8 +72,20 @@ async function aCounterWithCashier() {
     params: { key: 'invoice.vat' },
     body: { value: { registered: true, ratePercent: 10, tin: 'K001-901234567' } },
   });
+  // The shop's Bakong account, which the counter's static KHQR (offline) is made of.
+  await admin.changeSetting({
+    params: { key: 'payments.merchant' },
+    body: {
+      value: {
+        kind: 'individual',
+        accountId: 'computershop@aclb',
+        name: 'Computer Shop',
+        city: 'Phnom Penh',
+      },
+    },
+  });
   const { pairingCode } = await admin.createDevice({ body: { name: 'Front counter' } });
-  await runner.run('pair', { serverUrl: shop.url, pairingCode });
+  await runner.run('pair', { serverUrl: line.url, pairingCode });
   await runner.run('syncNow', null);
   const started = (await runner.run('signInOnline', { email, password })) as { challengeId: string };
   await runner.run('confirmSignInCode', {
@@ -99,6 +116,8 @@ describe('paying at the counter', () => {
     const page = await shop.page({ viewport: sizes[0] });
     await page.goto(host.url);
     await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreyleak');
+    const scanField = page.getByRole('combobox', { name: 'Scan or search (name, SKU, barcode)' });
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
     await scan(page, first!.barcode!);
     await expect.poll(() => page.getByTestId('sale-line').count()).toBe(1);
     await scan(page, second!.barcode!);
@@ -130,6 +149,9 @@ describe('paying at the counter', () => {
     await page.getByTestId('receipt-number').waitFor();
     const receiptNumber = (await page.getByTestId('receipt-number').textContent())!.replace('Receipt ', '');
     expect(await page.getByTestId('change-given').textContent()).toBe(formatKhr(expected.khr));
+    expect(await page.getByTestId('change-given-other').textContent()).toBe(
+      `≈ ${formatUsd(expected.usdCents)}`,
+    );
     const preview = page.frameLocator(`iframe[title="Receipt ${receiptNumber}"]`);
     await expect.poll(() => preview.locator('body').textContent()).toContain(first!.name);
     for (const size of sizes) await shoot(page, 'sale-done-en', size);
@@ -211,6 +233,27 @@ describe('paying at the counter', () => {
       .toContain('K002-100200300');
     await shoot(page, 'vat-invoice-en');
     await page.keyboard.press('Escape');
+
+    // Offline: no dynamic KHQR can be made, so the shop's static QR shows; it counts once staff confirm the money.
+    await scan(page, second!.barcode!);
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(1);
+    line.switches.refuse = true;
+    line.cutAll();
+    await page.keyboard.press('F12');
+    await page.keyboard.press('F6');
+    await page.getByRole('button', { name: /Show KHQR/ }).click();
+    await page.getByRole('heading', { name: "Offline: the shop's static KHQR" }).waitFor();
+    expect(await page.getByTestId('khqr-amount').textContent()).toBe(formatUsd(second!.unitPriceCents));
+    const accept = page.getByRole('button', { name: 'Accept KHQR payment' });
+    expect(await accept.isDisabled()).toBe(true);
+    await shoot(page, 'pay-static-en');
+    await page.getByLabel('I saw the money arrive on the shop phone').check();
+    await accept.click();
+    await expect.poll(() => page.getByTestId('change-to-give').textContent()).toBe('No change');
+    await page.getByRole('button', { name: /Complete sale/ }).click();
+    await page.getByTestId('receipt-number').waitFor();
+    await page.getByRole('button', { name: /Next sale/ }).click();
+    line.switches.refuse = false;
 
     // In Khmer: the paying screen's words and the change preview, at the three sizes.
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();

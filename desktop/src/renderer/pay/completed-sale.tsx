@@ -1,4 +1,4 @@
-import type { Currency } from '@shop/shared';
+import { formatKhr, formatUsd, usdCentsToKhr, type Currency } from '@shop/shared';
 import { Button, FormAlert, useMessages } from '@shop/ui';
 import type { CommittedSale } from '../../core/pos/sale';
 import { ReceiptPanel } from '../receipts/receipt-panel';
@@ -9,6 +9,8 @@ export interface Completion {
   sale: CommittedSale;
   /** The change the cashier is to hand over, per currency (a split may give some in each). */
   change: { currency: Currency; amount: number }[];
+  /** The shop's rate at the sale: the change is also said in the other currency. */
+  rielPerUsd: number;
   printed: string | null;
   printProblem: string | null;
 }
@@ -30,6 +32,18 @@ export function CompletedSale({ done, onNext }: { done: Completion; onNext: () =
               ? t.noChange
               : done.change.map((c) => formatMoney(c.currency, c.amount)).join(' + ')}
           </p>
+          {done.change.length > 0 && (
+            <p className="mt-1 text-xl text-muted tabular-nums" data-testid="change-given-other">
+              ≈{' '}
+              {done.change
+                .map((c) =>
+                  c.currency === 'USD'
+                    ? formatKhr(usdCentsToKhr(c.amount, done.rielPerUsd))
+                    : formatUsd(Math.floor((c.amount * 100) / done.rielPerUsd)),
+                )
+                .join(' + ')}
+            </p>
+          )}
         </div>
         {done.printed && <FormAlert tone="success">{t.printedOn(done.printed)}</FormAlert>}
         {done.printProblem && <FormAlert>{t.printFailed(done.printProblem)}</FormAlert>}

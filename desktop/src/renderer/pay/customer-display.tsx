@@ -51,7 +51,7 @@ export function CustomerDisplay() {
   const empty = !sale || sale.cart.lines.length === 0;
   const paid = sale && !empty && sale.totals.dueCents <= 0 && !pending;
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-slate-50 p-8 text-center">
+    <main className="flex min-h-screen flex-wrap items-center justify-center gap-x-16 gap-y-4 bg-slate-50 p-6 text-center">
       {empty ? (
         <Both text={say.welcome} className="text-5xl font-bold" />
       ) : (

@@ -50,7 +50,7 @@ export function KhqrCard({
   size?: 'large' | 'huge';
 }) {
   const picture = useQrPicture(khqr);
-  const side = size === 'huge' ? 'size-[min(60vh,28rem)]' : 'size-[min(42vh,18rem)]';
+  const side = size === 'huge' ? 'size-[min(52vh,26rem)]' : 'size-[min(42vh,18rem)]';
   return (
     <figure
       className="mx-auto w-fit overflow-hidden rounded-2xl border border-line bg-white shadow-md"

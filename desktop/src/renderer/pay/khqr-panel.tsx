@@ -118,28 +118,31 @@ export function KhqrPanel({
     return (
       <div className="grid gap-3">
         <h3 className="font-bold">{t.offlineTitle}</h3>
-        <KhqrCard
-          khqr={offline.khqr}
-          heading={offline.receiverName}
-          amount={formatMoney(offline.currency, due)}
-          footer={t.offlineHint(formatMoney(offline.currency, due))}
-        />
-        <label className="flex min-h-12 items-center gap-3 rounded-lg border border-line px-3">
-          <input
-            type="checkbox"
-            className="size-6"
-            checked={staffSaw}
-            onChange={(event) => setStaffSaw(event.target.checked)}
+        {/* The QR and the confirmation side by side: the confirmation stays in sight on a 768 px screen. */}
+        <div className="grid grid-cols-[auto_minmax(0,1fr)] items-start gap-4">
+          <KhqrCard
+            khqr={offline.khqr}
+            heading={offline.receiverName}
+            amount={formatMoney(offline.currency, due)}
           />
-          {t.staffSaw}
-        </label>
-        <div className="flex gap-2">
-          <Button size="lg" disabled={!staffSaw} onClick={() => void confirmStatic()}>
-            {t.confirmStatic}
-          </Button>
-          <Button size="lg" variant="secondary" onClick={() => setOffline(null)}>
-            {t.back}
-          </Button>
+          <div className="grid gap-3">
+            <p>{t.offlineHint(formatMoney(offline.currency, due))}</p>
+            <label className="flex min-h-12 items-center gap-3 rounded-lg border border-line bg-white px-3 py-2">
+              <input
+                type="checkbox"
+                className="size-6 shrink-0"
+                checked={staffSaw}
+                onChange={(event) => setStaffSaw(event.target.checked)}
+              />
+              {t.staffSaw}
+            </label>
+            <Button size="lg" disabled={!staffSaw} onClick={() => void confirmStatic()}>
+              {t.confirmStatic}
+            </Button>
+            <Button size="lg" variant="secondary" onClick={() => setOffline(null)}>
+              {t.cancelKhqr}
+            </Button>
+          </div>
         </div>
       </div>
     );

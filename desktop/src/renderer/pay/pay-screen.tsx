@@ -84,7 +84,7 @@ export function PayScreen({
         // The sale is made whatever the printer does: say so, the preview below prints or saves it instead.
         printProblem = messageOf(printFailure);
       }
-      setDone({ sale: committed, change: handOver, printed, printProblem });
+      setDone({ sale: committed, change: handOver, rielPerUsd: sale.rielPerUsd, printed, printProblem });
     } catch (commitFailure) {
       setFailure(messageOf(commitFailure));
     } finally {

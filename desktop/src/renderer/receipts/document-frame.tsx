@@ -41,20 +41,25 @@ export function DocumentFrame({
         className="mx-auto h-[55vh] w-[22rem] max-w-full rounded-lg border border-line bg-white"
       />
     );
+  // The page sits in an absolutely placed scroller: its 794 px never widen the panel it is measured in.
   return (
-    <div
-      ref={box}
-      className="h-[55vh] w-full overflow-y-auto overflow-x-hidden rounded-lg border border-line bg-slate-100"
-    >
-      <div style={{ height: A4_HEIGHT * scale }}>
-        <iframe
-          ref={frameRef}
-          title={title}
-          srcDoc={html}
-          sandbox="allow-same-origin allow-modals"
-          style={{ width: A4_WIDTH, height: A4_HEIGHT, transform: `scale(${scale})`, transformOrigin: '0 0' }}
-          className="bg-white"
-        />
+    <div ref={box} className="relative h-[55vh] w-full min-w-0 rounded-lg border border-line bg-slate-100">
+      <div className="absolute inset-0 overflow-x-hidden overflow-y-auto">
+        <div style={{ width: A4_WIDTH * scale, height: A4_HEIGHT * scale, overflow: 'hidden' }}>
+          <iframe
+            ref={frameRef}
+            title={title}
+            srcDoc={html}
+            sandbox="allow-same-origin allow-modals"
+            style={{
+              width: A4_WIDTH,
+              height: A4_HEIGHT,
+              transform: `scale(${scale})`,
+              transformOrigin: '0 0',
+            }}
+            className="bg-white"
+          />
+        </div>
       </div>
     </div>
   );
