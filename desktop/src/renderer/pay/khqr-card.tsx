@@ -53,7 +53,7 @@ export function KhqrCard({
   const side = size === 'huge' ? 'size-[min(52vh,26rem)]' : 'size-[min(42vh,18rem)]';
   return (
     <figure
-      className="mx-auto w-fit overflow-hidden rounded-2xl border border-line bg-white shadow-md"
+      className={`${size === 'huge' ? '' : 'mx-auto '}w-fit overflow-hidden rounded-2xl border border-line bg-white shadow-md`}
       data-testid="khqr-card"
     >
       <div className="bg-[#e1232e] px-6 py-2 text-center text-xl font-black tracking-wider text-white">
