@@ -5,6 +5,8 @@ import type { Cart, CartTotals } from './pos/cart';
 import type { KhqrCheck, KhqrOnScreen } from './pos/online-khqr';
 import type { PaymentInput } from './pos/payments';
 import type { Receipt } from './pos/receipts';
+import type { RecentSale } from './pos/recent-sales';
+import type { StaticKhqr } from './pos/static-khqr';
 import type { CommittedSale } from './pos/sale';
 import type { DocumentKind, ReceiptDocument, ReceiptFormat } from './receipts/desk';
 import type { PrinterSetting } from './receipts/printer-setting';
@@ -123,6 +125,13 @@ export interface PosCommands {
   counterStaff: { input: void; output: CounterStaff[] };
   /** A scanned barcode (or typed SKU) added to the sale in one step: the scanner's path, one round trip. */
   scanCode: { input: { code: string }; output: { product: ProductHit; sale: SaleView } };
+  /**
+   * The shop's static KHQR (no amount: the customer types it), for when no dynamic one can be made (offline). The
+   * payment counts only through `pay` with `staffConfirmed`, once staff saw the money arrive on the shop phone.
+   */
+  staticKhqr: { input: { currency: Currency }; output: StaticKhqr };
+  /** The sales made at this counter, newest first (20 unless asked; at most 100): the list receipts are reprinted from. */
+  recentSales: { input: { limit?: number }; output: RecentSale[] };
 }
 
 export type PosCommandName = keyof PosCommands;

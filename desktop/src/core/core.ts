@@ -13,9 +13,11 @@ import { heldCarts } from './pos/held-carts';
 import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
 import { receipts } from './pos/receipts';
+import { recentSalesReader } from './pos/recent-sales';
 import { returnTaker } from './pos/returns';
 import { saleCommitter } from './pos/sale';
 import { shiftKeeper } from './pos/shifts';
+import { staticKhqrReader } from './pos/static-khqr';
 import { receiptDesk } from './receipts/desk';
 import { receiptSnapshotter } from './receipts/snapshot';
 import { serverSignIn } from './staff/online-sign-in';
@@ -59,6 +61,8 @@ export function createPosCore(options: PosCoreOptions) {
   const link = newLinkState();
   const lock = pushLock(db);
   const snapshot = receiptSnapshotter(db);
+  const staticKhqr = staticKhqrReader(db);
+  const recentSales = recentSalesReader(db);
   const counterPolicy = counterPolicyReader(db, config.discountLimitPercent);
   // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt after it.
   const desk = receiptDesk({
@@ -348,6 +352,14 @@ export function createPosCore(options: PosCoreOptions) {
       const hit = lookup(text).find((p) => p.barcode === text || p.sku.toLowerCase() === text.toLowerCase());
       if (!hit) throw new PosError('not_found', `no product has the code ${text}`);
       return { product: hit, sale: change(carts.addLine(cart, hit)) };
+    },
+    staticKhqr: async (input) => {
+      signedIn();
+      return staticKhqr(input);
+    },
+    recentSales: async (input) => {
+      signedIn();
+      return recentSales(input);
     },
   };
 

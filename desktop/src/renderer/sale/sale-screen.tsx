@@ -5,6 +5,8 @@ import type { CustomerHit, SaleView } from '../../core/commands';
 import type { HeldCart } from '../../core/pos/held-carts';
 import { CommandFailed, messageOf, run } from '../bridge';
 import { ShortcutButton } from '../frame/shortcut-button';
+import { PayScreen } from '../pay/pay-screen';
+import { RecentSalesDialog } from '../receipts/recent-sales-dialog';
 import { CartLines } from './cart-lines';
 import { CustomerDialog } from './customer-dialog';
 import { HeldDialog } from './held-dialog';
@@ -28,10 +30,12 @@ export function SaleScreen() {
   const [customerOpen, setCustomerOpen] = useState(false);
   const [serialFor, setSerialFor] = useState<string | null>(null);
   const [held, setHeld] = useState<HeldCart[] | null>(null);
+  const [paying, setPaying] = useState(false);
+  const [receiptsOpen, setReceiptsOpen] = useState(false);
   const scanField = useRef<HTMLInputElement>(null);
 
   const serialLine = sale?.cart.lines.find((line) => line.productId === serialFor) ?? null;
-  const dialogOpen = customerOpen || serialLine !== null || held !== null;
+  const dialogOpen = customerOpen || serialLine !== null || held !== null || receiptsOpen || paying;
 
   // The scan field gets the focus back after every change, unless a dialog is asking for something.
   useEffect(() => {
@@ -53,6 +57,7 @@ export function SaleScreen() {
   };
 
   const scanned = async (code: string) => {
+    if (paying) return;
     if (serialLine) return addSerial(code);
     setNotice(null);
     try {
@@ -98,6 +103,21 @@ export function SaleScreen() {
   };
 
   if (!sale) return problem ? <FormAlert>{problem}</FormAlert> : null;
+  if (paying)
+    return (
+      <PayScreen
+        sale={sale}
+        setSale={setSale}
+        change={change}
+        problem={problem}
+        onBack={() => setPaying(false)}
+        onDone={() => {
+          setPaying(false);
+          setCustomer(null);
+          void change('sale');
+        }}
+      />
+    );
   const empty = sale.cart.lines.length === 0;
   const customerName = sale.cart.customerId ? (customer?.name ?? t.knownCustomer) : t.walkIn;
 
@@ -138,13 +158,18 @@ export function SaleScreen() {
           >
             {t.newSale}
           </ShortcutButton>
+          <ShortcutButton shortcut="F10" onPress={() => setReceiptsOpen(true)}>
+            {t.receipts}
+          </ShortcutButton>
         </div>
-        {/* Paying is the next part of the counter screens (issue 12): the button and its key are where they will be. */}
         <ShortcutButton
           shortcut="F12"
           variant="primary"
-          onPress={() => undefined}
-          disabled
+          onPress={() => {
+            setProblem(null);
+            setPaying(true);
+          }}
+          disabled={empty}
           className="h-20 text-2xl"
         >
           {t.pay}
@@ -161,6 +186,7 @@ export function SaleScreen() {
         onClose={() => setSerialFor(null)}
       />
       <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />
+      <RecentSalesDialog open={receiptsOpen} onClose={() => setReceiptsOpen(false)} />
     </div>
   );
 }
