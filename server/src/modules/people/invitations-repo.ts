@@ -1,5 +1,6 @@
 import type { InvitationStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { containsText } from '../../db/like';
 import { pageOf, type PageRequest } from '../../db/paging';
 import type { StaffInvitationTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
@@ -115,9 +116,12 @@ export async function pageOfInvitations(
       break;
   }
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = filter.q.toLowerCase();
     base = base.where((eb) =>
-      eb.or([eb('i.email', 'like', pattern), eb(eb.fn('lower', ['i.name']), 'like', pattern)]),
+      eb.or([
+        containsText(eb.fn('lower', ['i.email']), text),
+        containsText(eb.fn('lower', ['i.name']), text),
+      ]),
     );
   }
   let rows = base
