@@ -100,4 +100,19 @@ describe('an invitation outliving its admin', () => {
       await statusOf(kit.phone().client.acceptInvitation({ body: { token, password: strongPassword() } })),
     ).toBe(400);
   });
+
+  it('resent by an admin still in office, it lives again: that admin vouches for it now', async () => {
+    const leaving = await signedInAs(kit.server.database.db, 'admin');
+    const email = kit.newEmail('newhire');
+    const sent = await leaving
+      .client(kit.server.url)
+      .inviteStaff({ body: { email, name: 'New hire', role: 'staff' } });
+    await admin.updateUser({ params: { id: leaving.userId }, body: { status: 'disabled' } });
+    const resent = await admin.resendInvitation({ params: { id: sent.id } });
+    expect(resent.invitedBy).not.toBe(leaving.userId);
+    const token = tokenOf(await kit.mail(email, /invited/i, 2));
+    expect(
+      await kit.phone().client.acceptInvitation({ body: { token, password: strongPassword() } }),
+    ).toMatchObject({ otpRequired: true });
+  });
 });
