@@ -51,6 +51,25 @@ describe('the invitation list’s search', () => {
   });
 });
 
+describe('the link in the invitation mail', () => {
+  it('is not kept in the mail outbox once sent: a copy of the database holds no link that makes staff', async () => {
+    const email = kit.newEmail('kept');
+    await admin.inviteStaff({ body: { email, name: 'Kept', role: 'admin' } });
+    const token = tokenOf(await kit.mail(email, /invited/i));
+    const row = async () =>
+      kit.server.database.db
+        .selectFrom('email_outbox')
+        .select(['status', 'text', 'html'])
+        .where('to_address', '=', email)
+        .executeTakeFirstOrThrow();
+    for (let i = 0; (await row()).status !== 'sent' && i < 100; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const kept = await row();
+    expect(kept.status).toBe('sent');
+    expect(kept.text + kept.html).not.toContain(token);
+  });
+});
+
 describe('guessing invitation links', () => {
   it('is refused after ten tries an hour from one address, before any password is hashed', async () => {
     const phone = kit.phone();
