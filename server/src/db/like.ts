@@ -7,6 +7,14 @@ import { sql, type Expression, type SqlBool } from 'kysely';
  * SQLite's LIKE ignores case for ASCII only.
  */
 export function containsText(column: Expression<unknown>, text: string): Expression<SqlBool> {
-  const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  return sql<SqlBool>`${column} like ${pattern} escape '!'`;
+  return sql<SqlBool>`${column} like ${`%${literal(text)}%`} escape '!'`;
+}
+
+/** `column LIKE 'text%'`, with the same escaping as containsText (an index on the column can still serve it). */
+export function startsWithText(column: Expression<unknown>, text: string): Expression<SqlBool> {
+  return sql<SqlBool>`${column} like ${`${literal(text)}%`} escape '!'`;
+}
+
+function literal(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }

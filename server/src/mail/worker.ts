@@ -25,7 +25,16 @@ export interface OutboxWorkerDeps {
 
 /** After this many failed attempts a mail is given up ('failed') and an error is logged. */
 export const MAX_ATTEMPTS = 10;
-const SECRET_TEMPLATES: ReadonlySet<string> = new Set(['verify-email', 'login-code', 'password-reset']);
+/**
+ * Mails whose body is a credential (a code, a reset or invitation link): emptied once sent, so no copy of the
+ * database holds one that still works.
+ */
+const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
+  'verify-email',
+  'login-code',
+  'password-reset',
+  'staff-invitation',
+]);
 /** A claim outlives any one SMTP exchange (the sender's timeouts are 10–30 s); a crashed worker's claims expire. */
 export const CLAIM_MS = 2 * 60_000;
 const BATCH = 25;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { containsText, startsWithText } from '../../db/like';
 import { pageOf, type PageRequest } from '../../db/paging';
 
 /** The SQL of the back office's stock lists: products to reorder, and stock on hand at cost. */
@@ -19,9 +20,9 @@ function stockedProducts(db: Db, filter: ProductFilter) {
   if (filter.categoryId) base = base.where('p.category_id', '=', filter.categoryId);
   if (filter.brandId) base = base.where('p.brand_id', '=', filter.brandId);
   if (filter.q) {
-    const q = filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const q = filter.q.toLowerCase();
     base = base.where((eb) =>
-      eb.or([eb('p.name_sort', 'like', `%${q}%`), eb('p.sku', 'like', `${q.toUpperCase()}%`)]),
+      eb.or([containsText(eb.ref('p.name_sort'), q), startsWithText(eb.ref('p.sku'), q.toUpperCase())]),
     );
   }
   return base;

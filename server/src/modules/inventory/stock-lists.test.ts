@@ -42,6 +42,17 @@ describe('low stock', () => {
     expect(paged.items).toHaveLength(1);
   });
 
+  it('searches % and _ as themselves, in names and SKUs, on both dialects', async () => {
+    const tag = `W${Date.now().toString(36).toUpperCase()}`;
+    const underscored = await aProductWithStock(shop, { sku: `${tag}_1`, stock: 0, reorderLevel: 2 });
+    await aProductWithStock(shop, { sku: `${tag}X1`, stock: 0, reorderLevel: 2 });
+    const found = async (q: string) =>
+      (await staff.listLowStock({ query: { q } })).items.map((i) => i.productId);
+    expect(await found(`${tag}_1`)).toEqual([underscored.id]);
+    expect(await found(`${tag}%`)).toEqual([]);
+    expect(await found('%')).toEqual([]);
+  });
+
   it('staff may set nothing through it, and a reorder level comes from the admin product route', async () => {
     const product = await aProductWithStock(shop, { stock: 2 });
     const changed = await admin.updateProduct({ params: { id: product.id }, body: { reorderLevel: 6 } });

@@ -30,6 +30,19 @@ export async function findCounterKhqrByMd5(db: Db | Tx, md5: string): Promise<Co
   return counterKhqrs(db).where('md5', '=', md5).executeTakeFirst();
 }
 
+/** How many KHQRs this counter asked for that are still waiting: unpaid, untied and unexpired. */
+export async function countOpenRequests(db: Db | Tx, deviceId: string, now: number): Promise<number> {
+  const row = await counterKhqrs(db)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('device_id', '=', deviceId)
+    .where('order_id', 'is', null)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Whether any payment row (an order's or a counter's) has this id: a counter's id must not reuse one. */
 export async function paymentIdTaken(db: Db | Tx, id: string): Promise<boolean> {
   return (await db.selectFrom('payments').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

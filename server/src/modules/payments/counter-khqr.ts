@@ -2,11 +2,12 @@ import type { CounterKhqr, CounterKhqrBody, CounterKhqrState, SalePayment } from
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { inTransaction, type Tx } from '../../db/transaction';
-import { AppError, Conflict, Invalid, NotFound } from '../../http/errors';
+import { AppError, Conflict, Invalid, NotFound, RateLimited } from '../../http/errors';
 import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
 import type { CallingCounter } from '../devices/service';
 import {
+  countOpenRequests,
   findCounterKhqr,
   findCounterKhqrByMd5,
   flagForReconciliation,
@@ -30,6 +31,12 @@ const FIRST_CHECK_MS = 5_000;
 /** How long a paid request may wait for its sale (a counter offline for hours still pushes within the day). */
 export const UNCLAIMED_AFTER_MS = 24 * 60 * 60_000;
 const UNCLAIMED_BATCH = 50;
+/**
+ * KHQRs a counter may have waiting at once (asked, unpaid, unexpired). A till shows one QR per sale and a QR lasts
+ * 15 minutes, so even abandoned ones leave a busy counter far below this; more is a looping app or a stolen token,
+ * whose requests would otherwise fill the payment job's rounds and hold up the web shop's confirmations.
+ */
+export const OPEN_REQUESTS_PER_COUNTER = 20;
 
 export async function requestCounterKhqr(
   db: Db,
@@ -40,6 +47,12 @@ export async function requestCounterKhqr(
 ): Promise<CounterKhqr> {
   const existing = await findCounterKhqr(db, body.id);
   if (existing) return sameRequest(existing, counter, body, now);
+  // Checked before the insert, not with it: requests racing past the limit are few, and the limit is about floods.
+  if ((await countOpenRequests(db, counter.id, now)) >= OPEN_REQUESTS_PER_COUNTER)
+    throw new RateLimited(
+      60,
+      'This counter has too many KHQRs waiting to be paid: use the static QR, or wait for some to expire.',
+    );
   const account = await getMerchantAccount(db, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
       if (error instanceof KhqrError)

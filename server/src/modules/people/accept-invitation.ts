@@ -1,3 +1,4 @@
+import { can, type Role } from '@shop/shared';
 import type { UserTable } from '../../db/schema';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
@@ -8,7 +9,7 @@ import { voidCodes } from '../accounts/codes-repo';
 import { actorOf, ipOf, type AuthContext } from '../accounts/context';
 import { hashPassword, refuseWeakPassword } from '../accounts/passwords';
 import { enforceLimits, type Limit } from '../accounts/rate-limit';
-import { findUserByEmail, getUserById, insertUser, updateUserRow } from '../accounts/repo';
+import { findUserByEmail, findUserById, getUserById, insertUser, updateUserRow } from '../accounts/repo';
 import { sendLoginCode } from '../accounts/sign-in';
 import { accountChanges, recordChanges } from '../sync/change-log';
 import { claimInvitation, findUsableInvitation, setInvitationUser } from './invitations-repo';
@@ -35,7 +36,7 @@ export async function acceptInvitation(
       },
     );
   const invitation = await findUsableInvitation(ctx.db, tokenHashOf(input.token), Date.now());
-  if (!invitation) throw expired();
+  if (!invitation || !(await inviterStillAdmin(ctx, invitation.invited_by))) throw expired();
   refuseWeakPassword(input.password, 'password', { email: invitation.email, name: invitation.name });
   const passwordHash = await hashPassword(input.password);
   let user: UserTable;
@@ -100,6 +101,15 @@ export async function acceptInvitation(
     throw error;
   }
   return { otpRequired: true, challengeId: await sendLoginCode(ctx, user) };
+}
+
+/**
+ * An invitation speaks for the admin who sent it, so it dies with their right to invite: an admin disabled or made
+ * staff (a stolen session found out, someone who left) leaves behind no link that still makes admins.
+ */
+async function inviterStillAdmin(ctx: AuthContext, inviterId: string | null): Promise<boolean> {
+  const inviter = inviterId === null ? undefined : await findUserById(ctx.db, inviterId);
+  return inviter?.status === 'active' && can(inviter.role as Role, 'users.manage');
 }
 
 /**

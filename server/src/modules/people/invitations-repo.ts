@@ -1,5 +1,6 @@
 import type { InvitationStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { containsText } from '../../db/like';
 import { pageOf, type PageRequest } from '../../db/paging';
 import type { StaffInvitationTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
@@ -60,15 +61,23 @@ export async function setInvitationUser(tx: Tx, id: string, userId: string): Pro
   await tx.updateTable('staff_invitations').set({ user_id: userId }).where('id', '=', id).execute();
 }
 
-/** A new link for an open invitation; false when it was accepted or revoked meanwhile. */
+/**
+ * A new link for an open invitation, sent by `invitedBy` from now on (the admin who vouches for it, accept-invitation.ts);
+ * false when it was accepted or revoked meanwhile.
+ */
 export async function renewInvitation(
   tx: Tx,
   id: string,
-  change: { tokenHash: string; expiresAt: number; now: number },
+  change: { tokenHash: string; expiresAt: number; now: number; invitedBy: string | null },
 ): Promise<boolean> {
   const renewed = await tx
     .updateTable('staff_invitations')
-    .set({ token_hash: change.tokenHash, expires_at: change.expiresAt, updated_at: change.now })
+    .set({
+      token_hash: change.tokenHash,
+      expires_at: change.expiresAt,
+      invited_by: change.invitedBy,
+      updated_at: change.now,
+    })
     .where('id', '=', id)
     .where('open_email', 'is not', null)
     .executeTakeFirst();
@@ -115,9 +124,12 @@ export async function pageOfInvitations(
       break;
   }
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = filter.q.toLowerCase();
     base = base.where((eb) =>
-      eb.or([eb('i.email', 'like', pattern), eb(eb.fn('lower', ['i.name']), 'like', pattern)]),
+      eb.or([
+        containsText(eb.fn('lower', ['i.email']), text),
+        containsText(eb.fn('lower', ['i.name']), text),
+      ]),
     );
   }
   let rows = base

@@ -124,13 +124,21 @@ export async function resendInvitation(
     await refuseExistingAccount(tx, invitation.email);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + INVITATION_LIFETIME_MS;
-    if (!(await renewInvitation(tx, id, { tokenHash: tokenHashOf(token), expiresAt, now })))
+    // The admin who resends vouches for the invitation from now on: it lives as long as their right to invite.
+    const invitedBy = actor.userId;
+    if (!(await renewInvitation(tx, id, { tokenHash: tokenHashOf(token), expiresAt, now, invitedBy })))
       throw notOpen(invitation);
-    await mailInvitation(tx, publicUrl, invitation, token);
+    await mailInvitation(tx, publicUrl, { ...invitation, invited_by: invitedBy }, token);
     await recordAudit(
       tx,
       actor,
-      { action: 'user.invitation_resent', entity: 'invitation', entityId: id, after: { expiresAt } },
+      {
+        action: 'user.invitation_resent',
+        entity: 'invitation',
+        entityId: id,
+        before: { invitedBy: invitation.invited_by },
+        after: { expiresAt, invitedBy },
+      },
       now,
     );
   });

@@ -70,15 +70,26 @@ export async function sendTestMail(shop: ShopServices, to: string) {
     });
     return { sentTo: to, transport, messageId: sent.messageId };
   } catch (error) {
-    // What the mail server said (a refused login, no such host, a closed port) is what the admin needs to fix it;
-    // nodemailer's messages name the server and its answer, never the password.
-    const reason = error instanceof Error ? error.message : String(error);
     throw new AppError(
       'upstream_failed',
       502,
-      `The mail server did not take the test mail: ${reason}. Check the server, port, security and login.`,
+      `The mail server did not take the test mail: ${reasonOf(error)}. Check the server, port, security and login.`,
     );
   }
+}
+
+/**
+ * What the mail server said (a refused login, no such host, a closed port) is what the admin needs to fix it;
+ * nodemailer's messages name the server and its answer, never the password. Something that greets but not as a mail
+ * server (an SSH or database port on the shop's network) is only called that: its greeting names the software and
+ * version behind it, and the test mail is not a way to read what answers inside the network.
+ */
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'EPROTOCOL' && message.startsWith('Invalid greeting'))
+    return 'something answered at that server and port, but not as a mail server';
+  return message;
 }
 
 function transportInWords(transport: 'settings' | 'environment' | 'files'): string {

@@ -3,6 +3,7 @@ import { smtpSecurities, type MailSettings, type MailStatus } from '@shop/shared
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { inTransaction, type Tx } from '../../db/transaction';
+import { Invalid } from '../../http/errors';
 import type { SmtpServer } from '../../mail/sender';
 import { SecretUnreadable, type SecretBox } from '../../secrets/secret-box';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -95,7 +96,9 @@ function passwordOpens(settings: ShopMailSettings, box: SecretBox): boolean {
 
 /**
  * Stores the sender and server, with an audit row of what changed (whether a password is set, never which). A
- * password left out keeps the stored one, so a form need not ask for it again to change the port.
+ * password left out keeps the stored one, so a form need not ask for it again to change the sender; but only for the
+ * same server, port, security and user: otherwise whoever holds an admin's session could point the settings at a
+ * server of their own and have the shop log in there with the password nobody may read back (keptPasswordFor).
  */
 export async function saveMailSettings(
   db: Db,
@@ -108,14 +111,18 @@ export async function saveMailSettings(
     await lockSettings(tx, [MAIL_SETTINGS_KEY]);
     const current = await readMailSettings(tx);
     const now = Date.now();
+    if (input.smtp && input.smtp.password === undefined) keptPasswordFor(current, input.smtp);
     const smtp = input.smtp && {
       host: input.smtp.host,
       port: input.smtp.port,
       security: input.smtp.security,
       user: input.smtp.user,
+      // No user, no login: a password kept for a later user would be one never entered for them.
       sealedPassword:
         input.smtp.password === undefined
-          ? (current?.smtp?.sealedPassword ?? null)
+          ? input.smtp.user === null
+            ? null
+            : (current?.smtp?.sealedPassword ?? null)
           : input.smtp.password === null || input.smtp.password === ''
             ? null
             : box.seal(input.smtp.password, PASSWORD_PURPOSE),
@@ -142,4 +149,22 @@ export async function saveMailSettings(
     );
     return after;
   });
+}
+
+type SmtpTarget = Pick<NonNullable<StoredMailSettings['smtp']>, 'host' | 'port' | 'security' | 'user'>;
+
+/** Refuses to keep a stored password for a server it was not entered for (a new one must be entered with it). */
+function keptPasswordFor(current: ShopMailSettings | null, next: SmtpTarget): void {
+  const stored = current?.smtp;
+  if (!stored?.sealedPassword || next.user === null) return;
+  const sameServer =
+    stored.host.toLowerCase() === next.host.toLowerCase() &&
+    stored.port === next.port &&
+    stored.security === next.security &&
+    stored.user === next.user;
+  if (!sameServer)
+    throw new Invalid(
+      'Enter the password again: the stored one is kept only for the same server, port, security and user',
+      { 'smtp.password': 'enter the password for this server' },
+    );
 }

@@ -48,6 +48,33 @@ function aSale(lines: Extract<PushItem, { type: 'sale' }>['lines']): Extract<Pus
 }
 
 describe('a pushed batch', () => {
+  it("whose run of sales names another counter's shift: those sales are parked, the run's others apply on this counter", async () => {
+    const other = await pairTestCounter(shop, 'Other counter');
+    const theirShift = ulid();
+    const open: PushItem = {
+      id: ulid(),
+      type: 'shift_open',
+      at: Date.now(),
+      staffId,
+      shiftId: theirShift,
+      floatUsdCents: 0,
+      floatKhr: 0,
+    };
+    expect((await other.client.pushItems({ body: { items: [open] } })).results[0]!.status).toBe('applied');
+    const cable = await aProductWithStock(shop, { stock: 10, name: 'Run cable' });
+    const line = { productId: cable.id, quantity: 1, unitPriceCents: 500 };
+    const items = [aSale([line]), { ...aSale([line]), shiftId: theirShift }, aSale([line])];
+    const { results } = await push(items);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'parked', 'applied']);
+    expect(results[1]!.error).toMatch(/belongs to another counter/);
+    const onTheirShift = await db()
+      .selectFrom('orders')
+      .select('id')
+      .where('shift_id', '=', theirShift)
+      .execute();
+    expect(onTheirShift).toEqual([]);
+  });
+
   it('of 200 sales with a bad one in each part: the bad ones are parked and leave nothing, the rest apply once', async () => {
     const cable = await aProductWithStock(shop, { stock: 1_000, name: 'Batch cable' });
     const laptop = await aProductWithStock(shop, { stock: 1, name: 'Batch laptop', serials: ['BL-1'] });

@@ -89,7 +89,8 @@ export const syncRoutes = {
     body: counterKhqrBodySchema,
     response: counterKhqrSchema,
     status: 201,
-    errors: [409, 503],
+    // 429: too many of this counter's KHQRs are waiting to be paid (a flood would hold up the payment job).
+    errors: [409, 429, 503],
   }),
   getCounterKhqr: defineRoute({
     method: 'get',
