@@ -42,6 +42,9 @@ function asPosError(error: unknown): PosError {
     if (error.status === 401 || error.status === 403)
       return new PosError('forbidden', `the server refused this counter: ${OFFLINE}`);
     if (error.status === 400) return new PosError('invalid', error.message);
+    // Too many of this counter's KHQRs are waiting: the way out is the static QR, said as it is.
+    if (error.status === 429)
+      return new PosError('offline', `${error.message} Confirm the static KHQR payment on the shop phone.`);
     // The server answers but cannot make a KHQR (no merchant account set up): the same way out as offline.
     if (error.status === 503 && error.code === 'unavailable')
       return new PosError('offline', `${error.message} Confirm the static KHQR payment on the shop phone.`);
