@@ -123,6 +123,11 @@ export interface PosCommands {
   counterStaff: { input: void; output: CounterStaff[] };
   /** A scanned barcode (or typed SKU) added to the sale in one step: the scanner's path, one round trip. */
   scanCode: { input: { code: string }; output: { product: ProductHit; sale: SaleView } };
+  /**
+   * An admin's PIN, typed at the counter, lets this sale go past the cashier's discount limit (up to the admin's);
+   * the approval travels with the sale to the server.
+   */
+  approveDiscount: { input: { staffId: string; pin: string }; output: SaleView };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -9,10 +9,13 @@ export function PinPad({
   onSubmit,
   error,
   busy,
+  submitLabel,
 }: {
   onSubmit: (pin: string) => void;
   error: string | null;
   busy: boolean;
+  /** What the send key says (default: unlock). */
+  submitLabel?: string;
 }) {
   const t = useMessages(signInTexts);
   const [pin, setPin] = useState('');
@@ -59,7 +62,7 @@ export function PinPad({
       </div>
       {error && <FormAlert>{error}</FormAlert>}
       <Button type="submit" size="lg" busy={busy} disabled={!pin} className="h-14 text-lg">
-        {t.unlock}
+        {submitLabel ?? t.unlock}
       </Button>
     </form>
   );
