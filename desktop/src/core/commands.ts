@@ -32,6 +32,8 @@ export interface CustomerHit {
   id: string;
   name: string;
   phone: string | null;
+  /** Added at this counter and not on the shop server yet (pos/new-customers.ts): not for a sale until it is. */
+  waiting?: boolean;
 }
 
 export interface PosCommands {
@@ -128,6 +130,11 @@ export interface PosCommands {
    * the approval travels with the sale to the server.
    */
   approveDiscount: { input: { staffId: string; pin: string }; output: SaleView };
+  /**
+   * A new customer by phone and name, kept on this counter until the server can take it (pos/new-customers.ts);
+   * a phone the counter knows answers that customer (`added: false`).
+   */
+  addCustomer: { input: { name: string; phone: string }; output: { customer: CustomerHit; added: boolean } };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -9,6 +9,7 @@ import { openLocalDb, type LocalDb } from './local-db/open';
 import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
 import * as carts from './pos/cart';
 import { counterPolicyReader, discountLimitOf } from './pos/counter-policy';
+import { newCustomers } from './pos/new-customers';
 import { heldCarts } from './pos/held-carts';
 import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
@@ -154,6 +155,7 @@ export function createPosCore(options: PosCoreOptions) {
   const customers = db.prepare(
     `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
   );
+  const added = newCustomers(db);
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   /** What this sale may take off: the cashier's limit, or an admin's once an admin's PIN approved it. */
   const limit = () => discountLimitOf(counterPolicy(), cart.discountApprovedBy ? 'admin' : signedIn().role);
@@ -225,7 +227,8 @@ export function createPosCore(options: PosCoreOptions) {
     // Customers' names and phones, receipts and held sales are for the cashier signed in, not a locked screen.
     findCustomers: async ({ query }) => {
       signedIn();
-      return customers.all(query.trim(), query.trim()) as CustomerHit[];
+      const text = query.trim();
+      return [...(customers.all(text, text) as CustomerHit[]), ...added.find(text)].slice(0, 20);
     },
 
     sale: async () => view(),
@@ -347,6 +350,8 @@ export function createPosCore(options: PosCoreOptions) {
       if (!hit) throw refuse('not_found', 'noProductWithCode', { code: text });
       return { product: hit, sale: change(carts.addLine(cart, hit)) };
     },
+    addCustomer: async ({ name, phone }) =>
+      added.add({ name: String(name ?? ''), phone: String(phone ?? ''), staffId: signedIn().id, now: now() }),
     async approveDiscount({ staffId, pin }) {
       signedIn();
       const approver = await staff.approverByPin(staffId, pin, now());

@@ -37,6 +37,8 @@ export const refusalTexts = {
   khqrWaiting: () => 'a KHQR is waiting for payment: wait for it, or cancel it first',
   openShiftFirst: () => 'open a shift before moving cash',
   noShiftOpen: () => 'no shift is open',
+  customerName: () => "enter the customer's name (at most 120 characters)",
+  customerPhone: () => 'enter a Cambodian phone number such as 012 345 678 or +855 12 345 678',
 } satisfies Record<string, (p: Params) => string>;
 
 export type RefusalKey = keyof typeof refusalTexts;

@@ -37,6 +37,8 @@ export const refusalTextsKm: Record<RefusalKey, (p: Params) => string> = {
   khqrWaiting: () => 'មាន KHQR មួយកំពុងរង់ចាំការបង់ប្រាក់៖ សូមរង់ចាំ ឬបោះបង់វាជាមុន',
   openShiftFirst: () => 'សូមបើកវេនមុនពេលដាក់ ឬដកសាច់ប្រាក់',
   noShiftOpen: () => 'មិនមានវេនណាបើកទេ',
+  customerName: () => 'សូមបញ្ចូលឈ្មោះអតិថិជន (យ៉ាងច្រើន 120 តួអក្សរ)',
+  customerPhone: () => 'សូមបញ្ចូលលេខទូរស័ព្ទកម្ពុជា ដូចជា 012 345 678 ឬ +855 12 345 678',
 };
 
 /** A refusal in the page's language: Khmer when the page is Khmer and the key is known, else the core's English. */

@@ -57,11 +57,11 @@ export function ApprovalDialog({
       open={open}
       onOpenChange={(next) => !next && onClose()}
       title={t.approvalTitle}
-      description={reason ? `${reason}. ${t.approvalHint}` : t.approvalHint}
+      description={t.approvalHint(reason)}
       closeLabel={t.close}
     >
-      <div className="flex flex-wrap items-start gap-6">
-        <div role="radiogroup" aria-label={t.admin} className="grid min-w-48 gap-2">
+      <div className="grid gap-3">
+        <div role="radiogroup" aria-label={t.admin} className="flex flex-wrap gap-2">
           {admins.length === 0 && <p className="text-muted">{t.noAdminHere}</p>}
           {admins.map((admin) => (
             <Button
@@ -69,14 +69,20 @@ export function ApprovalDialog({
               role="radio"
               aria-checked={chosen === admin.id}
               variant={chosen === admin.id ? 'primary' : 'secondary'}
-              className="h-14 justify-start text-lg"
+              className="h-12 min-w-40 text-lg"
               onClick={() => setChosen(admin.id)}
             >
               {admin.name}
             </Button>
           ))}
         </div>
-        <PinPad onSubmit={(pin) => void approve(pin)} error={error} busy={busy} submitLabel={t.approve} />
+        <PinPad
+          onSubmit={(pin) => void approve(pin)}
+          error={error}
+          busy={busy}
+          submitLabel={t.approve}
+          compact
+        />
       </div>
     </Dialog>
   );
