@@ -221,6 +221,8 @@ export const saleItemSchema = z.object({
   customerId: z.string().min(1).max(64).optional(),
   lines: z.array(saleLineSchema).min(1).max(500),
   discountCents: minor.optional(),
+  /** The admin whose PIN approved discounts over the cashier's limit at the counter. */
+  discountApprovedBy: z.string().min(1).max(64).optional(),
   payments: z.array(salePaymentSchema).min(1).max(20),
 });
 export type SaleItem = z.infer<typeof saleItemSchema>;

@@ -9,6 +9,8 @@ export interface CommandError {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The refusal's key and values (core/refusals.ts), for the screens to say it in the cashier's language. */
+  text?: { key: string; params: Record<string, string | number> };
 }
 
 export type CommandAnswer = { ok: true; output: unknown } | { ok: false; error: CommandError };
@@ -36,11 +38,17 @@ export interface CommandRunner {
 /** Any thrown value as an error the screens can show; internals never cross. */
 export function toCommandError(error: unknown): CommandError {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const { code, message, fields } = error as { code: string; message?: unknown; fields?: unknown };
+    const { code, message, fields, text } = error as {
+      code: string;
+      message?: unknown;
+      fields?: unknown;
+      text?: CommandError['text'];
+    };
     return {
       code,
       message: typeof message === 'string' ? message : code,
       ...(fields && typeof fields === 'object' ? { fields: fields as Record<string, string> } : {}),
+      ...(text && typeof text.key === 'string' ? { text: { key: text.key, params: text.params } } : {}),
     };
   }
   return { code: 'internal', message: 'Something went wrong in the counter. Try again, or restart the app.' };

@@ -34,6 +34,8 @@ export interface CustomerHit {
   id: string;
   name: string;
   phone: string | null;
+  /** Added at this counter and not on the shop server yet (pos/new-customers.ts): not for a sale until it is. */
+  waiting?: boolean;
 }
 
 export interface PosCommands {
@@ -132,6 +134,16 @@ export interface PosCommands {
   staticKhqr: { input: { currency: Currency }; output: StaticKhqr };
   /** The sales made at this counter, newest first (20 unless asked; at most 100): the list receipts are reprinted from. */
   recentSales: { input: { limit?: number }; output: RecentSale[] };
+  /**
+   * An admin's PIN, typed at the counter, lets this sale go past the cashier's discount limit (up to the admin's);
+   * the approval travels with the sale to the server.
+   */
+  approveDiscount: { input: { staffId: string; pin: string }; output: SaleView };
+  /**
+   * A new customer by phone and name, kept on this counter until the server can take it (pos/new-customers.ts);
+   * a phone the counter knows answers that customer (`added: false`).
+   */
+  addCustomer: { input: { name: string; phone: string }; output: { customer: CustomerHit; added: boolean } };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -9,6 +9,7 @@ import { openLocalDb, type LocalDb } from './local-db/open';
 import { readDeviceToken, readState, saveDeviceToken, writeState } from './local-db/state';
 import * as carts from './pos/cart';
 import { counterPolicyReader, discountLimitOf } from './pos/counter-policy';
+import { newCustomers } from './pos/new-customers';
 import { heldCarts } from './pos/held-carts';
 import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
@@ -29,6 +30,7 @@ import { pushLock } from './sync/push-lock';
 import { pusher } from './sync/pusher';
 import { newLinkState, type SyncStatus } from './sync/status';
 import { httpTransport, type SyncTransport } from './sync/transport';
+import { refuse } from './refusals';
 
 export interface PosCoreOptions {
   /** The counter's folder: its database and device token. */
@@ -131,7 +133,7 @@ export function createPosCore(options: PosCoreOptions) {
   /** The cashier, who is signed out as soon as a pull says they left or were disabled. */
   const signedIn = (): StaffMember => {
     if (cashier && stillActive.get(cashier.id) !== 1) cashier = null;
-    if (!cashier) throw new PosError('forbidden', 'sign in first');
+    if (!cashier) throw refuse('forbidden', 'signInFirst');
     return cashier;
   };
 
@@ -157,8 +159,10 @@ export function createPosCore(options: PosCoreOptions) {
   const customers = db.prepare(
     `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
   );
+  const added = newCustomers(db);
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
-  const limit = () => discountLimitOf(counterPolicy(), signedIn().role);
+  /** What this sale may take off: the cashier's limit, or an admin's once an admin's PIN approved it. */
+  const limit = () => discountLimitOf(counterPolicy(), cart.discountApprovedBy ? 'admin' : signedIn().role);
 
   function status(): SyncStatus {
     const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
@@ -212,11 +216,7 @@ export function createPosCore(options: PosCoreOptions) {
       const who = signedIn();
       const unsynced = outbox.unsyncedOf(who.id);
       // Their sales would have nobody signed in to answer for them if the server parks or refuses one.
-      if (unsynced > 0)
-        throw new PosError(
-          'conflict',
-          `${unsynced} of your sale(s) or shift records are not synced yet: sync first`,
-        );
+      if (unsynced > 0) throw refuse('conflict', 'unsyncedSignOut', { count: unsynced });
       cashier = null;
     },
     signedIn: async () => {
@@ -231,13 +231,14 @@ export function createPosCore(options: PosCoreOptions) {
     // Customers' names and phones, receipts and held sales are for the cashier signed in, not a locked screen.
     findCustomers: async ({ query }) => {
       signedIn();
-      return customers.all(query.trim(), query.trim()) as CustomerHit[];
+      const text = query.trim();
+      return [...(customers.all(text, text) as CustomerHit[]), ...added.find(text)].slice(0, 20);
     },
 
     sale: async () => view(),
     async addLine({ productId, quantity }) {
       const hit = product(productId);
-      if (!hit) throw new PosError('not_found', 'this counter does not know that product: sync first');
+      if (!hit) throw refuse('not_found', 'productUnknown');
       return change(carts.addLine(cart, hit, quantity));
     },
     setQuantity: async ({ productId, quantity }) => change(carts.setQuantity(cart, productId, quantity)),
@@ -248,7 +249,7 @@ export function createPosCore(options: PosCoreOptions) {
     setSerials: async ({ productId, serials }) => change(carts.setSerials(cart, productId, serials)),
     async chooseCustomer({ customerId }) {
       if (customerId !== null && !customerExists.get(customerId))
-        throw new PosError('not_found', 'this counter does not know that customer: sync first');
+        throw refuse('not_found', 'customerUnknown');
       return change(carts.chooseCustomer(cart, customerId));
     },
     pay: async (input) => change(takePayment(cart, input, rielPerUsd())),
@@ -282,7 +283,7 @@ export function createPosCore(options: PosCoreOptions) {
     async commitSale() {
       const who = signedIn();
       // The discount limit is checked again at the end: the role may differ from who gave it (a held sale).
-      carts.assertDiscountWithinLimit(cart, who.role, limit());
+      carts.assertDiscountWithinLimit(cart, cart.discountApprovedBy ? 'admin' : who.role, limit());
       const sale = commitSale({
         cart,
         staffId: who.id,
@@ -350,7 +351,7 @@ export function createPosCore(options: PosCoreOptions) {
       const text = code.trim();
       // Only the product whose barcode or SKU this is: a scan never adds a name match.
       const hit = lookup(text).find((p) => p.barcode === text || p.sku.toLowerCase() === text.toLowerCase());
-      if (!hit) throw new PosError('not_found', `no product has the code ${text}`);
+      if (!hit) throw refuse('not_found', 'noProductWithCode', { code: text });
       return { product: hit, sale: change(carts.addLine(cart, hit)) };
     },
     staticKhqr: async (input) => {
@@ -360,6 +361,13 @@ export function createPosCore(options: PosCoreOptions) {
     recentSales: async (input) => {
       signedIn();
       return recentSales(input);
+    },
+    addCustomer: async ({ name, phone }) =>
+      added.add({ name: String(name ?? ''), phone: String(phone ?? ''), staffId: signedIn().id, now: now() }),
+    async approveDiscount({ staffId, pin }) {
+      signedIn();
+      const approver = await staff.approverByPin(staffId, pin, now());
+      return change({ ...cart, discountApprovedBy: approver.id });
     },
   };
 

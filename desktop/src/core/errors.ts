@@ -14,7 +14,9 @@ export type PosErrorCode =
   /** The receipt printer did not take the job (off, unplugged, paper out): the sale itself is safe. */
   | 'printer_unreachable'
   /** The server is needed and cannot be reached now (an online KHQR): the message says what to do instead. */
-  | 'offline';
+  | 'offline'
+  /** A discount over the signed-in role's limit: an admin's PIN at the counter may approve it (approveDiscount). */
+  | 'over_limit';
 
 export class PosError extends Error {
   constructor(
@@ -22,6 +24,8 @@ export class PosError extends Error {
     message: string,
     /** For `locked`: when the wait ends (epoch ms). */
     readonly until?: number,
+    /** What the screens translate, when the refusal is one of refusals.ts. */
+    readonly text?: { key: string; params: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'PosError';

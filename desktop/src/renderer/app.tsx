@@ -1,4 +1,4 @@
-import { FormAlert } from '@shop/ui';
+import { FormAlert, LocaleProvider } from '@shop/ui';
 import { Counter } from './counter';
 import { useCounterStatus } from './frame/use-counter-status';
 import { Pairing } from './pairing';
@@ -20,6 +20,12 @@ function CounterWindow() {
     ) : (
       <main aria-busy="true" />
     );
-  if (!status.paired) return <Pairing onPaired={() => void refresh()} />;
+  if (!status.paired)
+    return (
+      // Nobody is signed in yet: the counter's own language choice, the one sign-in starts from.
+      <LocaleProvider storageKey="counter.locale.counter">
+        <Pairing onPaired={() => void refresh()} />
+      </LocaleProvider>
+    );
   return <Counter status={status} />;
 }

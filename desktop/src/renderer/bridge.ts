@@ -1,5 +1,6 @@
 import type { CommandAnswer, CommandError } from '../bridge/protocol';
 import type { PosBridge } from '../preload';
+import { refusalText } from './refusal-texts';
 
 /**
  * How the screens reach the core: Electron's preload (`window.pos`) when there is one, else the browser host's HTTP
@@ -52,7 +53,15 @@ export function onCoreEvent(listener: (name: string, data: unknown) => void): ()
   };
 }
 
-/** What to tell the person about a failed command: the core's own reason, or that the core did not answer. */
-export function messageOf(error: unknown, unreachable = 'The counter could not be reached.'): string {
-  return error instanceof CommandFailed ? error.message : unreachable;
+const unreachableText = { en: 'The counter could not be reached.', km: 'មិនអាចភ្ជាប់ទៅម៉ាស៊ីនលក់បានទេ។' };
+
+/**
+ * What to tell the person about a failed command: the core's own reason, or that the core did not answer; in the
+ * page's language (the LocaleProvider keeps `<html lang>`), so every screen's refusals follow the cashier's choice.
+ */
+export function messageOf(error: unknown, unreachable?: string): string {
+  const locale = document.documentElement.lang;
+  if (!(error instanceof CommandFailed))
+    return unreachable ?? (locale === 'km' ? unreachableText.km : unreachableText.en);
+  return refusalText(locale, error.message, error.error.text);
 }

@@ -1,10 +1,13 @@
-import { Button, FormAlert, TextField } from '@shop/ui';
+import { Button, FormAlert, TextField, useMessages } from '@shop/ui';
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../core/sync/status';
 import { messageOf, run } from './bridge';
+import { LanguageSwitch } from './frame/status-bar';
+import { pairingTexts } from './pairing-texts';
 
 /** A new counter: the shop server's address and the one-time code an admin made for it. */
 export function Pairing({ onPaired }: { onPaired: (status: SyncStatus) => void }) {
+  const t = useMessages(pairingTexts);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,14 +31,14 @@ export function Pairing({ onPaired }: { onPaired: (status: SyncStatus) => void }
 
   return (
     <main className="mx-auto mt-12 max-w-xl rounded-card border border-line bg-white p-8 shadow-sm">
-      <h1 className="mb-6 text-2xl font-bold">Set up this counter</h1>
+      <div className="mb-6 flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-bold">{t.title}</h1>
+        <LanguageSwitch />
+      </div>
       <form onSubmit={submit} className="grid gap-4">
-        <p className="text-muted">
-          An admin creates the counter (npm run shop -- create-device on the server) and reads you its pairing
-          code. It works once, for 15 minutes.
-        </p>
+        <p className="text-muted">{t.hint}</p>
         <TextField
-          label="Shop server address"
+          label={t.serverUrl}
           name="serverUrl"
           type="url"
           required
@@ -43,7 +46,7 @@ export function Pairing({ onPaired }: { onPaired: (status: SyncStatus) => void }
           autoComplete="url"
         />
         <TextField
-          label="Pairing code"
+          label={t.pairingCode}
           name="pairingCode"
           required
           placeholder="XXXX-XXXX-XXXX"
@@ -52,7 +55,7 @@ export function Pairing({ onPaired }: { onPaired: (status: SyncStatus) => void }
         />
         {error && <FormAlert>{error}</FormAlert>}
         <Button type="submit" size="lg" busy={busy}>
-          {busy ? 'Pairing…' : 'Pair this counter'}
+          {busy ? t.pairing : t.pair}
         </Button>
       </form>
     </main>

@@ -212,4 +212,15 @@ export const migrations: readonly string[] = [
   -- Settings of this machine only (its receipt printer), never pulled from or pushed to the server.
   CREATE TABLE device_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- Customers added at this counter by phone and name (pos/new-customers.ts), waiting for the shop server to take
+  -- them: kept apart from the pulled customers, which a pull rewrites, until the server has them.
+  CREATE TABLE customers_to_add (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL UNIQUE,
+    staff_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,6 +1,7 @@
 import type { Currency, Role } from '@shop/shared';
 import type { ProductHit } from '../catalog/lookup';
 import { PosError } from '../errors';
+import { refuse } from '../refusals';
 
 /**
  * The cart at the counter: plain data, changed only through these functions (each returns a new cart), so it can be
@@ -56,6 +57,8 @@ export interface Cart {
   /** Taken off the whole sale, USD cents. */
   discountCents: number;
   payments: CartPayment[];
+  /** The admin whose PIN approved discounts over the cashier's limit on this sale (approveDiscount), if any. */
+  discountApprovedBy?: string;
 }
 
 export const emptyCart = (): Cart => ({ lines: [], customerId: null, discountCents: 0, payments: [] });
@@ -87,8 +90,7 @@ export function cartTotals(cart: Cart): CartTotals {
 }
 
 function assertUnpaid(cart: Cart): void {
-  if (cart.payments.length > 0)
-    throw new PosError('conflict', 'payments are taken: remove them before changing the sale');
+  if (cart.payments.length > 0) throw refuse('conflict', 'paymentsTaken');
 }
 
 function wholeNumber(value: number, what: string, min: number, max = 1_000_000_000_000): void {
@@ -102,7 +104,7 @@ function wholeNumber(value: number, what: string, min: number, max = 1_000_000_0
 export function addLine(cart: Cart, product: ProductHit, quantity = 1): Cart {
   assertUnpaid(cart);
   wholeNumber(quantity, 'the quantity', 1, 10_000);
-  if (!product.active) throw new PosError('invalid', `${product.name} is no longer sold`);
+  if (!product.active) throw refuse('invalid', 'productRetired', { name: product.name });
   const existing = cart.lines.find((line) => line.productId === product.id);
   if (existing) return setQuantity(cart, product.id, existing.quantity + quantity);
   const line: CartLine = {
@@ -154,8 +156,7 @@ export function setLineDiscount(
 ): Cart {
   wholeNumber(discountCents, 'the discount', 0);
   const next = changeLine(cart, productId, (line) => {
-    if (discountCents > line.unitPriceCents * line.quantity)
-      throw new PosError('invalid', 'a discount cannot be more than the line');
+    if (discountCents > line.unitPriceCents * line.quantity) throw refuse('invalid', 'discountOverLine');
     return { ...line, discountCents };
   });
   assertDiscountWithinLimit(next, role, limitPercent);
@@ -166,8 +167,7 @@ export function setSaleDiscount(cart: Cart, discountCents: number, role: Role, l
   assertUnpaid(cart);
   wholeNumber(discountCents, 'the discount', 0);
   const next = { ...cart, discountCents };
-  if (cartTotals(next).totalCents < 0)
-    throw new PosError('invalid', 'a discount cannot be more than the sale');
+  if (cartTotals(next).totalCents < 0) throw refuse('invalid', 'discountOverSale');
   assertDiscountWithinLimit(next, role, limitPercent);
   return next;
 }
@@ -177,10 +177,7 @@ export function assertDiscountWithinLimit(cart: Cart, role: Role, limitPercent: 
   const totals = cartTotals(cart);
   const discount = totals.grossCents - totals.totalCents;
   if (discount * 100 > totals.grossCents * limitPercent)
-    throw new PosError(
-      'forbidden',
-      `a ${role} may take at most ${limitPercent} % off a sale: ask an admin for more`,
-    );
+    throw refuse('over_limit', 'discountOverLimit', { role, percent: limitPercent });
 }
 
 export function setSerials(cart: Cart, productId: string, serials: string[]): Cart {

@@ -1,6 +1,7 @@
 import { KHR_CASH_STEP, usdCentsToKhr, type Currency } from '@shop/shared';
 import { PosError } from '../errors';
 import { cartTotals, isPendingKhqr, type Cart, type CartPayment, type OnlineKhqr } from './cart';
+import { refuse } from '../refusals';
 
 export type PaymentInput =
   | { method: 'cash'; currency: Currency; tendered: number; changeCurrency?: Currency }
@@ -29,20 +30,19 @@ function centsCovered(currency: Currency, amount: number, rielPerUsd: number): n
  */
 export function takePayment(cart: Cart, input: PaymentInput, rielPerUsd: number): Cart {
   const { dueCents } = cartTotals(cart);
-  if (cart.lines.length === 0) throw new PosError('invalid', 'add items before taking payment');
+  if (cart.lines.length === 0) throw refuse('invalid', 'nothingToPay');
   assertNoPendingKhqr(cart);
-  if (dueCents <= 0) throw new PosError('invalid', 'the sale is already paid');
+  if (dueCents <= 0) throw refuse('invalid', 'alreadyPaid');
   const offered = input.method === 'cash' ? input.tendered : input.amount;
   if (!Number.isSafeInteger(offered) || offered <= 0)
     throw new PosError('invalid', 'enter the amount as a whole number of cents or riel, more than 0');
   if (input.currency === 'KHR' && offered % KHR_CASH_STEP !== 0 && input.method === 'cash')
-    throw new PosError('invalid', 'riel cash comes in steps of 100 riel');
+    throw refuse('invalid', 'rielSteps');
   const due = dueIn(input.currency, dueCents, rielPerUsd);
   const settlesAll = offered >= due;
   if (input.method === 'khqr') {
-    if (!input.staffConfirmed)
-      throw new PosError('invalid', 'confirm the KHQR payment arrived on the shop phone before accepting it');
-    if (offered > due) throw new PosError('invalid', 'a KHQR payment cannot be more than what is due');
+    if (!input.staffConfirmed) throw refuse('invalid', 'khqrConfirmFirst');
+    if (offered > due) throw refuse('invalid', 'khqrOverDue');
   }
   const amount = Math.min(offered, due);
   const overpaid = offered - amount;
@@ -81,16 +81,15 @@ export function removeLastPayment(cart: Cart): Cart {
 
 /** While a dynamic KHQR is on screen the customer may pay it any moment: nothing else is taken meanwhile. */
 export function assertNoPendingKhqr(cart: Cart): void {
-  if (cart.payments.some(isPendingKhqr))
-    throw new PosError('conflict', 'a KHQR is waiting for payment: wait for it, or cancel it first');
+  if (cart.payments.some(isPendingKhqr)) throw refuse('conflict', 'khqrWaiting');
 }
 
 /** What a dynamic KHQR must ask for: all that is due, in riel rounded to the 100-riel step as a riel payment is. */
 export function khqrAmountDue(cart: Cart, currency: Currency, rielPerUsd: number): number {
-  if (cart.lines.length === 0) throw new PosError('invalid', 'add items before taking payment');
+  if (cart.lines.length === 0) throw refuse('invalid', 'nothingToPay');
   assertNoPendingKhqr(cart);
   const { dueCents } = cartTotals(cart);
-  if (dueCents <= 0) throw new PosError('invalid', 'the sale is already paid');
+  if (dueCents <= 0) throw refuse('invalid', 'alreadyPaid');
   return dueIn(currency, dueCents, rielPerUsd);
 }
 

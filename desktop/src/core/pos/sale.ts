@@ -117,6 +117,7 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
         ...(line.serialized && { serials: line.serials }),
       })),
       ...(cart.discountCents > 0 && { discountCents: cart.discountCents }),
+      ...(cart.discountApprovedBy && { discountApprovedBy: cart.discountApprovedBy }),
       payments: cart.payments.map((payment) => ({
         method: payment.method,
         currency: payment.currency,

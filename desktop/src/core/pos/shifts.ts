@@ -3,6 +3,7 @@ import { ulid } from 'ulidx';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 import type { Outbox } from '../sync/outbox';
+import { refuse } from '../refusals';
 
 export interface Shift {
   id: string;
@@ -121,7 +122,7 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
         now: number;
       }) => {
         const shift = current();
-        if (!shift) throw new PosError('conflict', 'open a shift before moving cash');
+        if (!shift) throw refuse('conflict', 'openShiftFirst');
         amount(input.amount, 'the amount');
         if (input.amount === 0) throw new PosError('invalid', 'the amount must be more than 0');
         const reason = input.reason.trim();
@@ -156,7 +157,7 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
     ),
     xReport(): DrawerReport {
       const shift = current();
-      if (!shift) throw new PosError('conflict', 'no shift is open');
+      if (!shift) throw refuse('conflict', 'noShiftOpen');
       return report(shift);
     },
     close: db.transaction(
@@ -167,7 +168,7 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
         now: number;
       }): DrawerReport => {
         const shift = current();
-        if (!shift) throw new PosError('conflict', 'no shift is open');
+        if (!shift) throw refuse('conflict', 'noShiftOpen');
         amount(input.countedUsdCents, 'the counted dollars');
         amount(input.countedKhr, 'the counted riel');
         const z = report(shift);

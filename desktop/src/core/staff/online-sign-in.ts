@@ -1,5 +1,6 @@
 import { ApiError, createShopClient, type LoginResult } from '@shop/shared';
 import { PosError } from '../errors';
+import { refuse } from '../refusals';
 
 /**
  * Signing in at the counter online: the server checks the password and, for staff always, the code it mails. Only
@@ -81,6 +82,6 @@ async function asPosError<T>(request: Promise<T>): Promise<T> {
       if (error.status === 401 || error.status === 403) throw new PosError('forbidden', error.message);
       throw new PosError('invalid', error.message);
     }
-    throw new PosError('conflict', 'the shop server cannot be reached: sign in with your PIN instead');
+    throw refuse('conflict', 'serverUnreachableUsePin');
   }
 }

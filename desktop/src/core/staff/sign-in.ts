@@ -1,8 +1,8 @@
 import { checkPin } from '@shop/shared/pin-verifier';
 import type { Role } from '@shop/shared';
 import type { PosConfig } from '../config';
-import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
+import { refuse } from '../refusals';
 
 export interface StaffMember {
   id: string;
@@ -49,8 +49,8 @@ export function staffSignIn(db: LocalDb, config: PosConfig) {
 
   function activeStaff(staffId: string): StaffRow {
     const row = byId.get(staffId) as StaffRow | undefined;
-    if (!row) throw new PosError('not_found', 'this counter does not know that staff member yet: sync first');
-    if (row.active !== 1) throw new PosError('forbidden', `${row.name} may no longer sign in`);
+    if (!row) throw refuse('not_found', 'staffUnknown');
+    if (row.active !== 1) throw refuse('forbidden', 'staffGone', { name: row.name });
     return row;
   }
 
@@ -85,27 +85,35 @@ export function staffSignIn(db: LocalDb, config: PosConfig) {
       return { id: row.id, name: row.name, role: row.role };
     },
 
-    async signInWithPin(staffId: string, pin: string, now: number): Promise<StaffMember> {
-      const row = activeStaff(staffId);
-      if (row.signedInOnlineAt === null)
-        throw new PosError(
-          'forbidden',
-          `${row.name} must sign in online on this counter once before using a PIN`,
-        );
-      if (!row.pinVerifier) throw new PosError('forbidden', `${row.name} has no counter PIN yet`);
-      const lock = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
-      if (lock?.lockedUntil && lock.lockedUntil > now)
-        throw new PosError('locked', 'too many wrong PINs: wait, or sign in online', lock.lockedUntil);
-      // Counted as wrong before the slow check, so guesses sent side by side cannot all pass the lock above.
-      countFailure(staffId, now);
-      if (!(await checkPin(pin, row.pinVerifier))) {
-        const after = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
-        if (after?.lockedUntil && after.lockedUntil > now)
-          throw new PosError('locked', 'too many wrong PINs: wait, or sign in online', after.lockedUntil);
-        throw new PosError('invalid', 'wrong PIN');
-      }
-      clearAttempts.run(staffId);
-      return { id: row.id, name: row.name, role: row.role };
+    signInWithPin: provePin,
+
+    /**
+     * An admin standing at the counter approves what the cashier's role may not do (a bigger discount): their PIN
+     * is checked here as sign-in checks it, with the same lockout, and only an admin's counts.
+     */
+    async approverByPin(staffId: string, pin: string, now: number): Promise<StaffMember> {
+      const approver = await provePin(staffId, pin, now);
+      if (approver.role !== 'admin') throw refuse('forbidden', 'approverNotAdmin', { name: approver.name });
+      return approver;
     },
   };
+
+  async function provePin(staffId: string, pin: string, now: number): Promise<StaffMember> {
+    const row = activeStaff(staffId);
+    if (row.signedInOnlineAt === null) throw refuse('forbidden', 'onlineOnceFirst', { name: row.name });
+    if (!row.pinVerifier) throw refuse('forbidden', 'noPinYet', { name: row.name });
+    const lock = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
+    if (lock?.lockedUntil && lock.lockedUntil > now)
+      throw refuse('locked', 'pinLocked', {}, lock.lockedUntil);
+    // Counted as wrong before the slow check, so guesses sent side by side cannot all pass the lock above.
+    countFailure(staffId, now);
+    if (!(await checkPin(pin, row.pinVerifier))) {
+      const after = attempts.get(staffId) as { lockedUntil: number | null } | undefined;
+      if (after?.lockedUntil && after.lockedUntil > now)
+        throw refuse('locked', 'pinLocked', {}, after.lockedUntil);
+      throw refuse('invalid', 'wrongPin');
+    }
+    clearAttempts.run(staffId);
+    return { id: row.id, name: row.name, role: row.role };
+  }
 }

@@ -32,7 +32,7 @@ export function StatusBar({
   onSignOut?: () => void;
 }) {
   const t = useMessages(frameTexts);
-  const { locale, setLocale } = useLocale();
+  const { locale } = useLocale();
   const parked = status.failed.length;
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-white px-4 py-2">
@@ -60,24 +60,7 @@ export function StatusBar({
             {cashier.name}
           </Figure>
         )}
-        <div role="group" aria-label={t.language} className="flex rounded-lg border border-line p-0.5">
-          {languages.map((language) => (
-            <button
-              key={language.locale}
-              type="button"
-              lang={language.locale}
-              aria-label={language.name}
-              aria-pressed={locale === language.locale}
-              onClick={() => setLocale(language.locale)}
-              className={cn(
-                'h-10 rounded-md px-3 text-sm font-semibold',
-                locale === language.locale ? 'bg-brand-600 text-white' : 'text-ink hover:bg-slate-100',
-              )}
-            >
-              {language.label}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch />
         {onLock && (
           <Button variant="secondary" onClick={onLock} className="h-11 px-3">
             {t.lock}
@@ -130,4 +113,30 @@ function lastSyncText(at: number | null, t: (typeof frameTexts)['en']): string {
   if (!at) return t.never;
   const minutes = Math.floor((Date.now() - at) / 60_000);
   return minutes < 1 ? t.justNow : t.minutesAgo(minutes);
+}
+
+/** English or Khmer, for whoever uses the counter now (the pairing screen has it too). */
+export function LanguageSwitch() {
+  const t = useMessages(frameTexts);
+  const { locale, setLocale } = useLocale();
+  return (
+    <div role="group" aria-label={t.language} className="flex rounded-lg border border-line p-0.5">
+      {languages.map((language) => (
+        <button
+          key={language.locale}
+          type="button"
+          lang={language.locale}
+          aria-label={language.name}
+          aria-pressed={locale === language.locale}
+          onClick={() => setLocale(language.locale)}
+          className={cn(
+            'h-10 rounded-md px-3 text-sm font-semibold',
+            locale === language.locale ? 'bg-brand-600 text-white' : 'text-ink hover:bg-slate-100',
+          )}
+        >
+          {language.label}
+        </button>
+      ))}
+    </div>
+  );
 }

@@ -46,6 +46,20 @@ export const saleTexts = defineMessages({
     heldAt: (time: string, lines: number) => `${time} · ${lines} line(s)`,
     close: 'Close',
     notAmount: 'Type an amount like 5 or 2.50',
+    approvalTitle: "Admin's approval",
+    approvalHint: (reason: string | null) =>
+      `${reason ? `${reason}. ` : ''}An admin picks their name and types their PIN.`,
+    admin: 'Admin',
+    pickAdmin: 'Pick the admin who approves',
+    noAdminHere: 'No admin can approve on this counter yet (an admin must sign in online here once).',
+    approve: 'Approve',
+    newCustomer: 'New customer',
+    customerPhone: 'Phone',
+    customerName: 'Name',
+    addCustomer: 'Add customer',
+    customerWaiting: 'waiting for the shop server',
+    customerSaved: (name: string) =>
+      `${name} is saved on this counter. A sale can name them once the shop server has them.`,
   },
   km: {
     scanOrSearch: 'ស្កេន ឬស្វែងរក (ឈ្មោះ SKU បាកូដ)',
@@ -92,5 +106,19 @@ export const saleTexts = defineMessages({
     heldAt: (time: string, lines: number) => `${time} · ${lines} មុខ`,
     close: 'បិទ',
     notAmount: 'សូមវាយចំនួនដូចជា 5 ឬ 2.50',
+    approvalTitle: 'ការអនុម័តពីអ្នកគ្រប់គ្រង',
+    approvalHint: (reason: string | null) =>
+      `${reason ? `${reason}។ ` : ''}អ្នកគ្រប់គ្រងជ្រើសឈ្មោះខ្លួន ហើយវាយលេខ PIN។`,
+    admin: 'អ្នកគ្រប់គ្រង',
+    pickAdmin: 'សូមជ្រើសអ្នកគ្រប់គ្រងដែលអនុម័ត',
+    noAdminHere: 'មិនទាន់មានអ្នកគ្រប់គ្រងណាអាចអនុម័តនៅម៉ាស៊ីននេះទេ (អ្នកគ្រប់គ្រងត្រូវចូលប្រើតាមអនឡាញនៅទីនេះម្តងសិន)។',
+    approve: 'អនុម័ត',
+    newCustomer: 'អតិថិជនថ្មី',
+    customerPhone: 'លេខទូរស័ព្ទ',
+    customerName: 'ឈ្មោះ',
+    addCustomer: 'បន្ថែមអតិថិជន',
+    customerWaiting: 'កំពុងរង់ចាំម៉ាស៊ីនមេរបស់ហាង',
+    customerSaved: (name: string) =>
+      `${name} ត្រូវបានរក្សាទុកនៅម៉ាស៊ីនលក់នេះ។ ការលក់អាចដាក់ឈ្មោះគាត់បាន នៅពេលម៉ាស៊ីនមេរបស់ហាងមានព័ត៌មានគាត់។`,
   },
 });

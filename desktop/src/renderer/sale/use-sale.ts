@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SaleView } from '../../core/commands';
-import { messageOf, run } from '../bridge';
+import { CommandFailed, messageOf, run } from '../bridge';
+
+/** A change the core refused as over the cashier's discount limit: made again once an admin's PIN approves. */
+export interface AwaitingApproval {
+  command: string;
+  input: unknown;
+}
 
 /**
  * The sale on screen as the core holds it. Every change is a core command answering the new sale; a refusal (a
@@ -9,6 +15,7 @@ import { messageOf, run } from '../bridge';
 export function useSale() {
   const [sale, setSale] = useState<SaleView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [awaitingApproval, setAwaitingApproval] = useState<AwaitingApproval | null>(null);
 
   useEffect(() => {
     run<SaleView>('sale')
@@ -24,9 +31,11 @@ export function useSale() {
       return true;
     } catch (failure) {
       setProblem(messageOf(failure));
+      if (failure instanceof CommandFailed && failure.error.code === 'over_limit')
+        setAwaitingApproval({ command, input });
       return false;
     }
   }, []);
 
-  return { sale, setSale, problem, setProblem, change };
+  return { sale, setSale, problem, setProblem, change, awaitingApproval, setAwaitingApproval };
 }

@@ -9,10 +9,16 @@ export function PinPad({
   onSubmit,
   error,
   busy,
+  submitLabel,
+  compact = false,
 }: {
   onSubmit: (pin: string) => void;
   error: string | null;
   busy: boolean;
+  /** What the send key says (default: unlock). */
+  submitLabel?: string;
+  /** Shorter keys, for the pad inside a dialog (which must fit a 768-pixel-high screen). */
+  compact?: boolean;
 }) {
   const t = useMessages(signInTexts);
   const [pin, setPin] = useState('');
@@ -21,7 +27,7 @@ export function PinPad({
     if (pin) onSubmit(pin);
     setPin('');
   };
-  const key = 'h-16 text-2xl';
+  const key = compact ? 'h-12 text-xl' : 'h-16 text-2xl';
   return (
     <form onSubmit={submit} className="grid w-72 gap-3">
       <label className="grid gap-1 text-sm font-medium">
@@ -59,7 +65,7 @@ export function PinPad({
       </div>
       {error && <FormAlert>{error}</FormAlert>}
       <Button type="submit" size="lg" busy={busy} disabled={!pin} className="h-14 text-lg">
-        {t.unlock}
+        {submitLabel ?? t.unlock}
       </Button>
     </form>
   );

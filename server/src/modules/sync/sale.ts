@@ -215,6 +215,8 @@ export function saleOutcome(
         receiptNumber: item.receiptNumber,
         totalCents: order.total_cents,
         ...(shortfalls.length && { shortfalls }),
+        // A discount over the cashier's limit, approved at the counter by an admin's PIN: who said yes.
+        ...(item.discountApprovedBy && { discountApprovedBy: item.discountApprovedBy }),
       },
     },
     ctx.now,
