@@ -212,4 +212,8 @@ export const migrations: readonly string[] = [
   -- Settings of this machine only (its receipt printer), never pulled from or pushed to the server.
   CREATE TABLE device_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- Held sales carry the cashier's note ("customer fetching money"), shown in the list to recall the right one.
+  ALTER TABLE held_carts ADD COLUMN note TEXT NOT NULL DEFAULT '';
+  `,
 ];
