@@ -45,7 +45,7 @@ export function shiftDesk(options: ShiftDeskOptions) {
 
   function slip(input: unknown) {
     const fields = fieldsOf(input);
-    const language = fields.language === undefined ? options.language : fields.language;
+    const language = (fields.language === undefined ? options.language : fields.language) as Locale;
     if (language !== 'en' && language !== 'km') throw new PosError('invalid', 'language is en or km');
     const report = reportOf(fields.shiftId);
     const closer = report.closedAt === undefined ? null : (closedBy.get(report.shiftId) as string | null);
