@@ -7,7 +7,7 @@ import { CommandFailed, messageOf, run } from '../bridge';
 import { ShortcutButton } from '../frame/shortcut-button';
 import { CartLines } from './cart-lines';
 import { CustomerDialog } from './customer-dialog';
-import { HeldDialog } from './held-dialog';
+import { HeldDialog, HoldDialog } from './held-dialog';
 import { ProductSearch } from './product-search';
 import { SerialDialog } from './serial-dialog';
 import { saleTexts } from './texts';
@@ -28,10 +28,11 @@ export function SaleScreen() {
   const [customerOpen, setCustomerOpen] = useState(false);
   const [serialFor, setSerialFor] = useState<string | null>(null);
   const [held, setHeld] = useState<HeldCart[] | null>(null);
+  const [holding, setHolding] = useState(false);
   const scanField = useRef<HTMLInputElement>(null);
 
   const serialLine = sale?.cart.lines.find((line) => line.productId === serialFor) ?? null;
-  const dialogOpen = customerOpen || serialLine !== null || held !== null;
+  const dialogOpen = customerOpen || serialLine !== null || held !== null || holding;
 
   // The scan field gets the focus back after every change, unless a dialog is asking for something.
   useEffect(() => {
@@ -54,6 +55,8 @@ export function SaleScreen() {
 
   const scanned = async (code: string) => {
     if (serialLine) return addSerial(code);
+    // The note is being typed: a scan now would change the sale being put aside.
+    if (holding) return;
     setNotice(null);
     try {
       // One round trip from the scanner's Enter to the new sale: the core finds the code and adds it.
@@ -70,9 +73,10 @@ export function SaleScreen() {
   };
   useScanner((code) => void scanned(code));
 
-  const hold = async () => {
+  const hold = async (note: string) => {
+    setHolding(false);
     try {
-      const answer = await run<{ heldId: string; sale: SaleView }>('holdSale');
+      const answer = await run<{ heldId: string; sale: SaleView }>('holdSale', { note });
       await change('sale');
       setCustomer(null);
       setNotice(t.held);
@@ -126,7 +130,7 @@ export function SaleScreen() {
           <ShortcutButton shortcut="F2" onPress={() => scanField.current?.focus()}>
             {t.search}
           </ShortcutButton>
-          <ShortcutButton shortcut="F8" onPress={() => void hold()} disabled={empty}>
+          <ShortcutButton shortcut="F8" onPress={() => setHolding(true)} disabled={empty || holding}>
             {t.hold}
           </ShortcutButton>
           <ShortcutButton shortcut="F9" onPress={() => void openHeld()} disabled={!empty}>
@@ -160,6 +164,7 @@ export function SaleScreen() {
         onSerial={(serial) => void addSerial(serial)}
         onClose={() => setSerialFor(null)}
       />
+      <HoldDialog open={holding} onHold={(note) => void hold(note)} onClose={() => setHolding(false)} />
       <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />
     </div>
   );

@@ -1,0 +1,64 @@
+import { type Currency, formatKhr, formatUsd } from '@shop/shared';
+import { useMessages } from '@shop/ui';
+import { countTotal, formatNote, notes, type NoteCount } from './denominations';
+import { shiftTexts } from './texts';
+
+export interface CashCountValue {
+  USD: NoteCount;
+  KHR: NoteCount;
+}
+
+export const emptyCount = (): CashCountValue => ({ USD: {}, KHR: {} });
+
+export const countedCash = (count: CashCountValue) => ({
+  usdCents: countTotal(count.USD),
+  khr: countTotal(count.KHR),
+});
+
+/** The drawer counted note by note, dollars beside riel, each currency's total worked out as it is typed. */
+export function CashCount({
+  value,
+  onChange,
+}: {
+  value: CashCountValue;
+  onChange: (value: CashCountValue) => void;
+}) {
+  const t = useMessages(shiftTexts);
+  const column = (currency: Currency) => (
+    <fieldset className="grid content-start gap-1.5">
+      <legend className="mb-1 font-semibold">{currency === 'USD' ? t.usdNotes : t.khrNotes}</legend>
+      {notes[currency].map((note) => (
+        <label key={note} className="grid grid-cols-[1fr_5rem] items-center gap-2">
+          <span className="text-right tabular-nums">{formatNote(currency, note)} ×</span>
+          <input
+            type="number"
+            min={0}
+            max={100_000}
+            inputMode="numeric"
+            aria-label={t.notes(formatNote(currency, note))}
+            value={value[currency][note] ?? ''}
+            placeholder="0"
+            onFocus={(event) => event.target.select()}
+            onChange={(event) => {
+              const n = Math.max(0, Math.min(100_000, Math.floor(Number(event.target.value) || 0)));
+              onChange({ ...value, [currency]: { ...value[currency], [note]: n } });
+            }}
+            className="h-10 rounded-lg border border-line px-2 text-right tabular-nums focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none"
+          />
+        </label>
+      ))}
+      <p className="mt-1 flex justify-between border-t border-line pt-2 text-lg font-bold">
+        <span>{t.total}</span>
+        <span data-testid={`count-total-${currency}`} className="tabular-nums">
+          {currency === 'USD' ? formatUsd(countTotal(value.USD)) : formatKhr(countTotal(value.KHR))}
+        </span>
+      </p>
+    </fieldset>
+  );
+  return (
+    <div className="grid grid-cols-2 gap-6 max-[1100px]:gap-3">
+      {column('USD')}
+      {column('KHR')}
+    </div>
+  );
+}
