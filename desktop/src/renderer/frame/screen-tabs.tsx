@@ -20,14 +20,14 @@ export function ScreenTabs({
 }) {
   const t = useMessages(tabTexts);
   return (
-    <nav aria-label={t.screens} className="flex gap-2 border-b border-line bg-slate-50 px-4 py-2">
+    <nav aria-label={t.screens} className="flex gap-2 border-b border-line bg-slate-50 px-4 py-1.5">
       {(Object.keys(keys) as CounterScreen[]).map((each) => (
         <ShortcutButton
           key={each}
           shortcut={keys[each]}
           variant={each === screen ? 'primary' : 'secondary'}
           onPress={() => onScreen(each)}
-          className="h-11 w-40 max-[1100px]:w-32"
+          className="h-11! w-40 max-[1100px]:w-32"
         >
           <span aria-current={each === screen ? 'page' : undefined}>{t[each]}</span>
         </ShortcutButton>

@@ -74,6 +74,8 @@ export function ReturnsScreen({ status }: { status: SyncStatus }) {
       });
       setTaken(answer);
       setProblem(null);
+      // What can still be refunded has changed: the line above the result says so.
+      setSale(await run<ReturnableSale>('returnableSale', { receiptNumber: sale.receiptNumber }));
     } catch (failure) {
       setProblem(messageOf(failure));
     } finally {
