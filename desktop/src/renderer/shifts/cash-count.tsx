@@ -25,11 +25,11 @@ export function CashCount({
 }) {
   const t = useMessages(shiftTexts);
   const column = (currency: Currency) => (
-    <fieldset className="grid content-start gap-1.5">
+    <fieldset className="grid content-start gap-1">
       <legend className="mb-1 font-semibold">{currency === 'USD' ? t.usdNotes : t.khrNotes}</legend>
       {notes[currency].map((note) => (
-        <label key={note} className="grid grid-cols-[1fr_5rem] items-center gap-2">
-          <span className="text-right tabular-nums">{formatNote(currency, note)} ×</span>
+        <label key={note} className="grid grid-cols-[1fr_4rem] items-center gap-2">
+          <span className="text-right whitespace-nowrap tabular-nums">{formatNote(currency, note)} ×</span>
           <input
             type="number"
             min={0}
@@ -43,7 +43,7 @@ export function CashCount({
               const n = Math.max(0, Math.min(100_000, Math.floor(Number(event.target.value) || 0)));
               onChange({ ...value, [currency]: { ...value[currency], [note]: n } });
             }}
-            className="h-10 rounded-lg border border-line px-2 text-right tabular-nums focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none"
+            className="h-9 rounded-lg border border-line px-2 text-right tabular-nums focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none"
           />
         </label>
       ))}
@@ -56,7 +56,7 @@ export function CashCount({
     </fieldset>
   );
   return (
-    <div className="grid grid-cols-2 gap-6 max-[1100px]:gap-3">
+    <div className="grid grid-cols-2 gap-4 max-[1100px]:gap-3">
       {column('USD')}
       {column('KHR')}
     </div>

@@ -74,7 +74,7 @@ export function DrawerFigures({ report, counted }: { report: DrawerReport; count
         </tbody>
       </table>
       {difference && (
-        <div className="grid grid-cols-2 gap-2" data-testid="difference">
+        <div className="grid gap-2" data-testid="difference">
           {(
             [
               ['USD', difference.usdCents, formatUsd(Math.abs(difference.usdCents))],

@@ -111,6 +111,7 @@ export function ShiftScreen({
       </div>
     );
 
+  // Side by side where there is room, so the count, the difference and the close button are seen together.
   return (
     <div className={layout}>
       <section className="grid content-start gap-3">
@@ -119,20 +120,20 @@ export function ShiftScreen({
           <p className="text-muted">{t.openSince(formatShopDateTime(shift.openedAt, locale))}</p>
         </div>
         {problem && <FormAlert>{problem}</FormAlert>}
-        {x && (
-          <div className={card} data-testid="x-report">
-            <DrawerFigures report={x} {...(counting && { counted: countedCash(count) })} />
+        <div className="grid grid-cols-2 items-start gap-4 max-[1200px]:grid-cols-1 max-[1200px]:gap-3">
+          {x && (
+            <div className={card} data-testid="x-report">
+              <DrawerFigures report={x} {...(counting && { counted: countedCash(count) })} />
+            </div>
+          )}
+          {/* On a narrow screen the count comes first: it is what the cashier is doing. */}
+          <div className={`${card} max-[1200px]:order-first`}>
+            <h2 className="mb-3 font-semibold">{t.closeTitle}</h2>
+            <CashCount value={count} onChange={setCount} />
           </div>
-        )}
-        <div className={card}>
-          <h2 className="mb-3 font-semibold">{t.closeTitle}</h2>
-          <CashCount value={count} onChange={setCount} />
         </div>
       </section>
       <aside className="grid content-start gap-3">
-        <div className={card}>
-          <MoveCashForm onMoved={refresh} />
-        </div>
         <ShortcutButton
           shortcut="F10"
           variant="primary"
@@ -142,6 +143,9 @@ export function ShiftScreen({
         >
           {t.closeShift}
         </ShortcutButton>
+        <div className={card}>
+          <MoveCashForm onMoved={refresh} />
+        </div>
       </aside>
     </div>
   );
