@@ -1,5 +1,6 @@
 import { type Currency, formatKhr, formatUsd } from '@shop/shared';
-import { useMessages } from '@shop/ui';
+import { cn, useMessages } from '@shop/ui';
+import type { Cash } from '../../core/pos/shifts';
 import { countTotal, formatNote, notes, type NoteCount } from './denominations';
 import { shiftTexts } from './texts';
 
@@ -15,15 +16,43 @@ export const countedCash = (count: CashCountValue) => ({
   khr: countTotal(count.KHR),
 });
 
-/** The drawer counted note by note, dollars beside riel, each currency's total worked out as it is typed. */
+/**
+ * The drawer counted note by note, dollars beside riel, each currency's total worked out as it is typed; at the close,
+ * what should be there and the difference under each total, in view while counting.
+ */
 export function CashCount({
   value,
   onChange,
+  expected,
 }: {
   value: CashCountValue;
   onChange: (value: CashCountValue) => void;
+  expected?: Cash;
 }) {
   const t = useMessages(shiftTexts);
+  const format = (currency: Currency, amount: number) =>
+    currency === 'USD' ? formatUsd(amount) : formatKhr(amount);
+  const against = (currency: Currency) => {
+    if (!expected) return null;
+    const should = currency === 'USD' ? expected.usdCents : expected.khr;
+    const off = countTotal(value[currency]) - should;
+    return (
+      <p
+        className={cn(
+          'flex justify-between text-sm font-semibold tabular-nums',
+          off === 0 ? 'text-emerald-800' : off > 0 ? 'text-amber-800' : 'text-red-800',
+        )}
+      >
+        <span>
+          {t.expected} {format(currency, should)}
+        </span>
+        <span>
+          {off < 0 ? '−' : off > 0 ? '+' : ''}
+          {format(currency, Math.abs(off))}
+        </span>
+      </p>
+    );
+  };
   const column = (currency: Currency) => (
     <fieldset className="grid content-start gap-1">
       <legend className="mb-1 font-semibold">{currency === 'USD' ? t.usdNotes : t.khrNotes}</legend>
@@ -50,9 +79,10 @@ export function CashCount({
       <p className="mt-1 flex justify-between border-t border-line pt-2 text-lg font-bold">
         <span>{t.total}</span>
         <span data-testid={`count-total-${currency}`} className="tabular-nums">
-          {currency === 'USD' ? formatUsd(countTotal(value.USD)) : formatKhr(countTotal(value.KHR))}
+          {format(currency, countTotal(value[currency]))}
         </span>
       </p>
+      {against(currency)}
     </fieldset>
   );
   return (

@@ -129,7 +129,11 @@ export function ShiftScreen({
           {/* On a narrow screen the count comes first: it is what the cashier is doing. */}
           <div className={`${card} max-[1200px]:order-first`}>
             <h2 className="mb-3 font-semibold">{t.closeTitle}</h2>
-            <CashCount value={count} onChange={setCount} />
+            <CashCount
+              value={count}
+              onChange={setCount}
+              {...(x && counting && { expected: { usdCents: x.expectedUsdCents, khr: x.expectedKhr } })}
+            />
           </div>
         </div>
       </section>
