@@ -92,6 +92,9 @@ describe('what can still come back', () => {
     core.db.prepare('UPDATE staff SET active = 0').run();
     await expect(c.returnableSale({ receiptNumber: sale.receiptNumber })).rejects.toThrow(/sign in/);
     await expect(c.shiftReportDocument({ as: 'html' })).rejects.toThrow(/sign in/);
+    await expect(c.printShiftReport({})).rejects.toThrow(/sign in/);
+    await expect(c.shiftReport({ shiftId: 'any' })).rejects.toThrow(/sign in/);
+    await expect(c.holdSale({ note: 'x' })).rejects.toThrow(/sign in/);
     core.close();
   });
 });
@@ -103,6 +106,13 @@ describe("the shift's reports", () => {
     await mouseSale(core);
     await c.moveCash({ kind: 'pay_out', currency: 'KHR', amount: 10_000, reason: 'ice for the water' });
     await c.moveCash({ kind: 'pay_in', currency: 'USD', amount: 5_00, reason: 'change from the bank' });
+    // A reason is whatever a cashier typed: the report's page shows it as text, never as markup.
+    await c.moveCash({
+      kind: 'pay_in',
+      currency: 'KHR',
+      amount: 100,
+      reason: '<img src=x onerror=alert(1)>',
+    });
     // $20 tendered, $7.66 change in riel at 4,100 (rounded to 31,400).
     const x = await c.xReport();
     expect(x).toMatchObject({
@@ -113,15 +123,16 @@ describe("the shift's reports", () => {
       movements: [
         { kind: 'pay_out', currency: 'KHR', amount: 10_000, reason: 'ice for the water' },
         { kind: 'pay_in', currency: 'USD', amount: 5_00, reason: 'change from the bank' },
+        { kind: 'pay_in', currency: 'KHR', amount: 100, reason: '<img src=x onerror=alert(1)>' },
       ],
       expectedUsdCents: 65_00,
-      expectedKhr: 158_600,
+      expectedKhr: 158_700,
     });
     const open = await c.shiftReportDocument({ as: 'html', language: 'en' });
     expect('html' in open && open.html).toContain('X report: shift open');
     await expect(c.shiftReport({ shiftId: shift.id })).rejects.toThrow(/no closed shift/);
 
-    const z = await c.closeShift({ countedUsdCents: 64_00, countedKhr: 158_600 });
+    const z = await c.closeShift({ countedUsdCents: 64_00, countedKhr: 158_700 });
     expect(z.difference).toEqual({ usdCents: -1_00, khr: 0 });
     await expect(c.xReport()).rejects.toThrow(/no shift is open/);
     expect(await c.shiftReport({ shiftId: shift.id })).toEqual(z);
@@ -131,6 +142,8 @@ describe("the shift's reports", () => {
     expect(html).toContain('របាយការណ៍ Z៖ បិទវេន');
     expect(html).toContain('-$1.00');
     expect(html).toContain('ice for the water');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
     const pdf = await c.shiftReportDocument({ shiftId: shift.id, as: 'pdf' });
     expect('pdfBase64' in pdf && Buffer.from(pdf.pdfBase64, 'base64').subarray(0, 5).toString()).toBe(
       '%PDF-',
