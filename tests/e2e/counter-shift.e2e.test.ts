@@ -90,16 +90,21 @@ const USD_NOTES = [100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00];
 const KHR_NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 100];
 
 /** Counts an amount into the drawer's note fields, biggest notes first, as a cashier lays the notes out. */
-async function countNotes(page: ShopPage, usdCents: number, khr: number) {
-  for (const [notes, amount, label] of [
-    [USD_NOTES, usdCents, (n: number) => `${formatUsd(n).replace('.00', '')} notes`],
-    [KHR_NOTES, khr, (n: number) => `${formatKhr(n)} notes`],
+async function countNotes(
+  page: ShopPage,
+  usdCents: number,
+  khr: number,
+  notesOf = (note: string) => `${note} notes`,
+) {
+  for (const [notes, amount, name] of [
+    [USD_NOTES, usdCents, (n: number) => formatUsd(n).replace('.00', '')],
+    [KHR_NOTES, khr, formatKhr],
   ] as const) {
     let left = amount;
     for (const note of notes) {
       const count = Math.floor(left / note);
       left -= count * note;
-      if (count > 0) await page.getByLabel(label(note), { exact: true }).fill(String(count));
+      if (count > 0) await page.getByLabel(notesOf(name(note)), { exact: true }).fill(String(count));
     }
     expect(left).toBe(0);
   }
@@ -290,6 +295,27 @@ describe("a cashier's shift at the counter", () => {
     await expect.poll(() => page.getByTestId('return-line').count()).toBe(2);
     await shoot(page, 'return-km', sizes[0]);
     await shoot(page, 'return-km', sizes[2]);
+    // The next shift opened in Khmer shows its X report; a sale held there is listed with its note.
+    await page.keyboard.press('F7');
+    await countNotes(page, 20_00, 400_000, (note) => `ក្រដាស ${note}`);
+    await page.keyboard.press('F10');
+    await page.getByRole('heading', { name: 'របាយការណ៍ X' }).waitFor();
+    await shoot(page, 'x-report-km', sizes[0]);
+    await page.keyboard.press('F1');
+    // The scan field by its role alone: its name is Khmer now.
+    const khmerScanField = page.getByRole('combobox');
+    await expect.poll(() => khmerScanField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await scan(page, first!.barcode!);
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(1);
+    await page.keyboard.press('F8');
+    await page.getByLabel('កំណត់ចំណាំ (ដើម្បីរកវាវិញ)').fill('បងប្រុសអាវក្រហម');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
+    await page.keyboard.press('F9');
+    await page.getByRole('dialog', { name: 'ការលក់ដែលបានផ្អាក' }).waitFor();
+    await shoot(page, 'held-km', sizes[0]);
+    await shoot(page, 'held-km', sizes[2]);
+    await page.keyboard.press('Escape');
 
     // The server (this file's own) has the shift with its count, the pay-out and the one return, refunded in riel.
     await runner.run('syncNow', null);
