@@ -8,7 +8,8 @@ const tabTexts = defineMessages({
   km: { screens: 'អេក្រង់', sale: 'ការលក់', returns: 'ប្រគល់វិញ', shift: 'វេន' },
 });
 
-const keys: Record<CounterScreen, string> = { sale: 'F1', returns: 'F6', shift: 'F7' };
+// F3 and F11: the keys main's sale and pay screens leave free (paying uses F5–F7, receipts F10).
+const keys: Record<CounterScreen, string> = { sale: 'F1', returns: 'F3', shift: 'F11' };
 
 /** The counter's screens, one key each: selling, returns, the shift. */
 export function ScreenTabs({
