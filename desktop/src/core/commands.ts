@@ -11,6 +11,8 @@ import type { CommittedSale } from './pos/sale';
 import type { DocumentKind, ReceiptDocument, ReceiptFormat } from './receipts/desk';
 import type { PrinterSetting } from './receipts/printer-setting';
 import type { IssuedVatInvoice, VatInvoiceBuyer } from './receipts/vat-invoices';
+import type { ReturnableSale } from './pos/returnable';
+import type { TakenReturn } from './pos/returns';
 import type { DrawerReport, Shift } from './pos/shifts';
 import type { CounterStaff, StaffMember } from './staff/sign-in';
 import type { SyncStatus } from './sync/status';
@@ -77,7 +79,8 @@ export interface PosCommands {
   khqrStatus: { input: void; output: KhqrCheck & { sale: SaleView } };
   cancelKhqr: { input: void; output: SaleView };
   clearSale: { input: void; output: SaleView };
-  holdSale: { input: void; output: { heldId: string; sale: SaleView } };
+  /** Puts the sale aside with the cashier's note (optional, at most 120 characters) to find it again. */
+  holdSale: { input: { note?: string } | void; output: { heldId: string; sale: SaleView } };
   heldSales: { input: void; output: HeldCart[] };
   recallSale: { input: { heldId: string }; output: SaleView };
   commitSale: { input: void; output: CommittedSale };
@@ -111,7 +114,7 @@ export interface PosCommands {
       refunds: { method: 'cash' | 'khqr'; currency: Currency; amount: number }[];
       reason: string;
     };
-    output: { id: string; saleId: string };
+    output: TakenReturn;
   };
 
   currentShift: { input: void; output: Shift | null };
@@ -144,6 +147,18 @@ export interface PosCommands {
    * a phone the counter knows answers that customer (`added: false`).
    */
   addCustomer: { input: { name: string; phone: string }; output: { customer: CustomerHit; added: boolean } };
+
+  /** A sale found by its receipt number (scanned or typed), with what can still come back and at what price. */
+  returnableSale: { input: { receiptNumber: string }; output: ReturnableSale };
+  /** The Z report of a closed shift of this counter, as at its close. */
+  shiftReport: { input: { shiftId: string }; output: DrawerReport };
+  /** The X report (no shiftId: the open shift) or a closed shift's Z report on 80 mm: a page or a PDF. */
+  shiftReportDocument: {
+    input: { shiftId?: string; as: DocumentKind; language?: Locale };
+    output: ReceiptDocument;
+  };
+  /** The same report on this counter's receipt printer (the drawer stays shut). */
+  printShiftReport: { input: { shiftId?: string; language?: Locale }; output: { printedOn: string } };
 }
 
 export type PosCommandName = keyof PosCommands;

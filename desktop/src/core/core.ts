@@ -15,11 +15,13 @@ import { onlineKhqr } from './pos/online-khqr';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
 import { receipts } from './pos/receipts';
 import { recentSalesReader } from './pos/recent-sales';
+import { returnableSales } from './pos/returnable';
 import { returnTaker } from './pos/returns';
 import { saleCommitter } from './pos/sale';
 import { shiftKeeper } from './pos/shifts';
 import { staticKhqrReader } from './pos/static-khqr';
 import { receiptDesk } from './receipts/desk';
+import { shiftDesk } from './receipts/shift-desk';
 import { receiptSnapshotter } from './receipts/snapshot';
 import { serverSignIn } from './staff/online-sign-in';
 import { staffSignIn, type StaffMember } from './staff/sign-in';
@@ -66,14 +68,18 @@ export function createPosCore(options: PosCoreOptions) {
   const staticKhqr = staticKhqrReader(db);
   const recentSales = recentSalesReader(db);
   const counterPolicy = counterPolicyReader(db, config.discountLimitPercent);
-  // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt after it.
+  // Khmer OS (300 KB) is read once, at the first PDF, and kept for every receipt and report after it.
+  const khmerFont = khmerFontOnce();
   const desk = receiptDesk({
     db,
     snapshot,
-    khmerFont: khmerFontOnce(),
+    khmerFont,
     now,
     language: config.receiptLanguage,
   });
+
+  const returnable = returnableSales(db);
+  const shiftPapers = shiftDesk({ db, shifts, khmerFont, language: config.receiptLanguage });
 
   let cart = carts.emptyCart();
   let cashier: StaffMember | null = null;
@@ -266,8 +272,8 @@ export function createPosCore(options: PosCoreOptions) {
     },
     cancelKhqr: async () => change(khqr.cancel(cart)),
     clearSale: async () => change(carts.emptyCart()),
-    async holdSale() {
-      const heldId = held.hold(cart, signedIn().id, now());
+    async holdSale(input) {
+      const heldId = held.hold(cart, signedIn().id, now(), input ? input.note : undefined);
       cart = carts.emptyCart();
       return { heldId, sale: view() };
     },
@@ -368,6 +374,24 @@ export function createPosCore(options: PosCoreOptions) {
       signedIn();
       const approver = await staff.approverByPin(staffId, pin, now());
       return change({ ...cart, discountApprovedBy: approver.id });
+    },
+
+    returnableSale: async ({ receiptNumber }) => {
+      signedIn();
+      if (typeof receiptNumber !== 'string') throw new PosError('invalid', 'enter the receipt number');
+      return returnable(receiptNumber);
+    },
+    shiftReport: async ({ shiftId }) => {
+      signedIn();
+      return shifts.closedReport(shiftId);
+    },
+    shiftReportDocument: async (input) => {
+      signedIn();
+      return shiftPapers.shiftReportDocument(input);
+    },
+    printShiftReport: async (input) => {
+      signedIn();
+      return shiftPapers.printShiftReport(input);
     },
   };
 

@@ -4,10 +4,13 @@ import type { Shift } from '../core/pos/shifts';
 import type { StaffMember } from '../core/staff/sign-in';
 import type { SyncStatus } from '../core/sync/status';
 import { messageOf, run } from './bridge';
+import { ScreenTabs, type CounterScreen } from './frame/screen-tabs';
 import { StatusBar } from './frame/status-bar';
 import { frameTexts } from './frame/texts';
 import { useIdleLock, useLockMinutes } from './frame/use-idle-lock';
+import { ReturnsScreen } from './returns/returns-screen';
 import { SaleScreen } from './sale/sale-screen';
+import { ShiftScreen } from './shifts/shift-screen';
 import { SignInScreen } from './sign-in/sign-in-screen';
 
 type Mode = 'selling' | 'locked' | 'switching';
@@ -37,6 +40,7 @@ function CounterScreens({
   const t = useMessages(frameTexts);
   const [mode, setMode] = useState<Mode>('selling');
   const [shift, setShift] = useState<Shift | null>(null);
+  const [screen, setScreen] = useState<CounterScreen>('sale');
   const [problem, setProblem] = useState<string | null>(null);
   const [lockMinutes, setLockMinutes] = useLockMinutes();
 
@@ -87,8 +91,15 @@ function CounterScreens({
           <FormAlert>{problem}</FormAlert>
         </div>
       )}
+      {selling && <ScreenTabs screen={screen} onScreen={setScreen} />}
       {selling ? (
-        <SaleScreen />
+        screen === 'returns' ? (
+          <ReturnsScreen status={status} />
+        ) : screen === 'shift' ? (
+          <ShiftScreen shift={shift} onShift={setShift} />
+        ) : (
+          <SaleScreen />
+        )
       ) : (
         <SignInScreen
           key={mode}

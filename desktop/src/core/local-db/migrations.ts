@@ -223,4 +223,8 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Held sales carry the cashier's note ("customer fetching money"), shown in the list to recall the right one.
+  ALTER TABLE held_carts ADD COLUMN note TEXT NOT NULL DEFAULT '';
+  `,
 ];

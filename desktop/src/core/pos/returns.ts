@@ -16,6 +16,13 @@ export interface ReturnInput {
   now: number;
 }
 
+/** A return taken: with the item queued for the server, so the screen can say what will sync. */
+export interface TakenReturn {
+  id: string;
+  saleId: string;
+  queued: ReturnItem;
+}
+
 /**
  * Takes items back against an earlier sale of this counter, found by its receipt number: never more units than were
  * sold less what came back before, only serials that left with that sale. The return, the shelf and the outbox item
@@ -41,7 +48,7 @@ export function returnTaker(db: LocalDb, outbox: Outbox) {
   );
   const unsell = db.prepare('UPDATE products SET unsynced_sold = unsynced_sold - ? WHERE id = ?');
 
-  return db.transaction((input: ReturnInput): { id: string; saleId: string } => {
+  return db.transaction((input: ReturnInput): TakenReturn => {
     const sale = saleByReceipt.get(input.receiptNumber.trim()) as
       { id: string; totalCents: number; rielPerUsd: number } | undefined;
     if (!sale) throw new PosError('not_found', `no sale with receipt ${input.receiptNumber} on this counter`);
@@ -118,6 +125,6 @@ export function returnTaker(db: LocalDb, outbox: Outbox) {
       reason,
     };
     outbox.enqueue(item, input.now);
-    return { id, saleId };
+    return { id, saleId, queued: item };
   });
 }

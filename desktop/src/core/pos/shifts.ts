@@ -13,16 +13,42 @@ export interface Shift {
   floatKhr: number;
 }
 
+/** Dollars and riel side by side: the drawer holds both. */
+export interface Cash {
+  usdCents: number;
+  khr: number;
+}
+
+/** A pay-in or pay-out of the shift, as its report lists it. */
+export interface CashMovement {
+  at: number;
+  kind: 'pay_in' | 'pay_out';
+  currency: Currency;
+  amount: number;
+  reason: string;
+}
+
 /** The drawer as the counter's records say it should be: X report during the shift, Z report at its close. */
 export interface DrawerReport {
   shiftId: string;
+  openedAt: number;
+  openedBy: string;
+  /** Set once the shift is closed (the Z report). */
+  closedAt?: number;
+  float: Cash;
   sales: number;
   takingsCents: number;
+  /** Cash the sales left in the drawer: what was tendered less the change given. */
+  cashSales: Cash;
+  returns: number;
+  /** Cash refunded to customers who brought items back. */
+  cashRefunds: Cash;
+  movements: CashMovement[];
   expectedUsdCents: number;
   expectedKhr: number;
-  counted?: { usdCents: number; khr: number };
+  counted?: Cash;
   /** counted − expected: negative is money missing from the drawer. */
-  difference?: { usdCents: number; khr: number };
+  difference?: Cash;
 }
 
 function amount(value: number, what: string): void {
@@ -56,13 +82,21 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
   const salesOf = db.prepare(
     'SELECT count(*) AS sales, coalesce(sum(total_cents), 0) AS takings FROM sales WHERE shift_id = ?',
   );
-  const movements = db.prepare('SELECT kind, currency, amount FROM cash_movements WHERE shift_id = ?');
+  const movements = db.prepare(
+    'SELECT at, kind, currency, amount, reason FROM cash_movements WHERE shift_id = ? ORDER BY at, id',
+  );
+  const closedShift = db.prepare(
+    `SELECT id, opened_at AS openedAt, opened_by AS openedBy, float_usd_cents AS floatUsdCents, float_khr AS floatKhr,
+       closed_at AS closedAt, counted_usd_cents AS countedUsdCents, counted_khr AS countedKhr,
+       expected_usd_cents AS expectedUsdCents, expected_khr AS expectedKhr
+     FROM shifts WHERE id = ? AND closed_at IS NOT NULL`,
+  );
   const refunds = db.prepare('SELECT refunds FROM returns WHERE shift_id = ?').pluck();
 
   const current = () => (openShift.get() as Shift | undefined) ?? null;
 
   function report(shift: Shift): DrawerReport {
-    const drawer: Record<Currency, number> = { USD: shift.floatUsdCents, KHR: shift.floatKhr };
+    const sold: Record<Currency, number> = { USD: 0, KHR: 0 };
     for (const p of cashPayments.all(shift.id) as {
       currency: Currency;
       tendered: number | null;
@@ -70,26 +104,64 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
       change: number;
       changeCurrency: Currency;
     }[]) {
-      drawer[p.currency] += p.tendered ?? p.amount;
-      drawer[p.changeCurrency] -= p.change;
+      sold[p.currency] += p.tendered ?? p.amount;
+      sold[p.changeCurrency] -= p.change;
     }
-    for (const m of movements.all(shift.id) as { kind: string; currency: Currency; amount: number }[])
-      drawer[m.currency] += m.kind === 'pay_in' ? m.amount : -m.amount;
-    for (const json of refunds.all(shift.id) as string[])
+    const moved = movements.all(shift.id) as CashMovement[];
+    const refunded: Record<Currency, number> = { USD: 0, KHR: 0 };
+    const refundRows = refunds.all(shift.id) as string[];
+    for (const json of refundRows)
       for (const r of JSON.parse(json) as { method: string; currency: Currency; amount: number }[])
-        if (r.method === 'cash') drawer[r.currency] -= r.amount;
+        if (r.method === 'cash') refunded[r.currency] += r.amount;
+    const drawer: Record<Currency, number> = {
+      USD: shift.floatUsdCents + sold.USD - refunded.USD,
+      KHR: shift.floatKhr + sold.KHR - refunded.KHR,
+    };
+    for (const m of moved) drawer[m.currency] += m.kind === 'pay_in' ? m.amount : -m.amount;
     const { sales, takings } = salesOf.get(shift.id) as { sales: number; takings: number };
     return {
       shiftId: shift.id,
+      openedAt: shift.openedAt,
+      openedBy: shift.openedBy,
+      float: { usdCents: shift.floatUsdCents, khr: shift.floatKhr },
       sales,
       takingsCents: takings,
+      cashSales: { usdCents: sold.USD, khr: sold.KHR },
+      returns: refundRows.length,
+      cashRefunds: { usdCents: refunded.USD, khr: refunded.KHR },
+      movements: moved,
       expectedUsdCents: drawer.USD,
       expectedKhr: drawer.KHR,
     };
   }
 
+  /** The Z report of a closed shift, as it was at its close (the expected sums were kept then). */
+  function closedReport(shiftId: unknown): DrawerReport {
+    if (typeof shiftId !== 'string' || !shiftId) throw new PosError('invalid', 'say which shift');
+    const row = closedShift.get(shiftId) as
+      | (Shift & {
+          closedAt: number;
+          countedUsdCents: number;
+          countedKhr: number;
+          expectedUsdCents: number;
+          expectedKhr: number;
+        })
+      | undefined;
+    if (!row) throw new PosError('not_found', 'no closed shift with that id on this counter');
+    return withCount(
+      {
+        ...report(row),
+        closedAt: row.closedAt,
+        expectedUsdCents: row.expectedUsdCents,
+        expectedKhr: row.expectedKhr,
+      },
+      { usdCents: row.countedUsdCents, khr: row.countedKhr },
+    );
+  }
+
   return {
     current,
+    closedReport,
     open: db.transaction(
       (input: { staffId: string; floatUsdCents: number; floatKhr: number; now: number }) => {
         amount(input.floatUsdCents, 'the dollar float');
@@ -193,15 +265,22 @@ export function shiftKeeper(db: LocalDb, outbox: Outbox) {
           },
           input.now,
         );
-        return {
-          ...z,
-          counted: { usdCents: input.countedUsdCents, khr: input.countedKhr },
-          difference: {
-            usdCents: input.countedUsdCents - z.expectedUsdCents,
-            khr: input.countedKhr - z.expectedKhr,
-          },
-        };
+        return withCount(
+          { ...z, closedAt: input.now },
+          { usdCents: input.countedUsdCents, khr: input.countedKhr },
+        );
       },
     ),
+  };
+}
+
+function withCount(report: DrawerReport, counted: Cash): DrawerReport {
+  return {
+    ...report,
+    counted,
+    difference: {
+      usdCents: counted.usdCents - report.expectedUsdCents,
+      khr: counted.khr - report.expectedKhr,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@shop/shared';
 import { barcodeSvg, esc, KHMER_FONTS, khmerFontFace, type HtmlOptions } from './html';
 import type { ReceiptModel } from './model';
 import { receiptSlip, slipSizes, type SlipBlock } from './slip';
@@ -9,12 +10,25 @@ import { receiptSlip, slipSizes, type SlipBlock } from './slip';
  * the page, may pass the real height to webContents.print instead.
  */
 export function renderSlipHtml(model: ReceiptModel, options: HtmlOptions = {}): string {
-  const blocks = receiptSlip(model).map(blockHtml).join('\n');
+  return renderSlipBlocksHtml(
+    receiptSlip(model),
+    { title: `${model.shop.name} ${model.receiptNumber}`, language: model.language },
+    options,
+  );
+}
+
+/** Any 80 mm slip (a receipt, a shift's Z report) from its blocks. */
+export function renderSlipBlocksHtml(
+  slip: SlipBlock[],
+  page: { title: string; language: Locale },
+  options: HtmlOptions = {},
+): string {
+  const blocks = slip.map(blockHtml).join('\n');
   return `<!doctype html>
-<html lang="${model.language}">
+<html lang="${page.language}">
 <head>
 <meta charset="utf-8">
-<title>${esc(`${model.shop.name} ${model.receiptNumber}`)}</title>
+<title>${esc(page.title)}</title>
 <style>${khmerFontFace(options)}${STYLE}</style>
 </head>
 <body>

@@ -1,3 +1,4 @@
+import type { Locale } from '@shop/shared';
 import { Typesetter, type KhmerFont, type Line, type Style } from '@shop/server/invoice-typesetter';
 import { barRuns, encodeCode128 } from './code128';
 import type { ReceiptModel } from './model';
@@ -9,13 +10,25 @@ import { receiptSlip, slipSizes, type SlipBlock, type SlipStyle } from './slip';
  * margins, as tall as the receipt. Khmer is set in Khmer OS by the server's typesetter (shaped by fontkit).
  */
 export async function renderSlipPdf(model: ReceiptModel, khmerFont: KhmerFont): Promise<Buffer> {
-  const blocks = receiptSlip(model);
+  return renderSlipBlocksPdf(
+    receiptSlip(model),
+    { title: `${model.shop.name} ${model.receiptNumber}`, author: model.shop.name, language: model.language },
+    khmerFont,
+  );
+}
+
+/** Any 80 mm slip (a receipt, a shift's Z report) from its blocks, one page as long as the slip. */
+export async function renderSlipBlocksPdf(
+  blocks: SlipBlock[],
+  about: { title: string; author: string; language: Locale },
+  khmerFont: KhmerFont,
+): Promise<Buffer> {
   const { doc, bytes } = await openPdf(
     {
       autoFirstPage: false,
-      lang: model.language,
+      lang: about.language,
       displayTitle: true,
-      info: { Title: `${model.shop.name} ${model.receiptNumber}`, Author: model.shop.name },
+      info: { Title: about.title, Author: about.author },
     },
     khmerFont,
   );

@@ -29,8 +29,13 @@ const BAR_HEIGHT = 80;
 const FONT_FILE = fileURLToPath(KHMER_FONT_FILE);
 
 export async function renderSlipBitmap(model: ReceiptModel): Promise<InkBitmap> {
+  return renderSlipBlocksBitmap(receiptSlip(model));
+}
+
+/** Any 80 mm slip (a receipt, a shift's Z report) as the printer's dots. */
+export async function renderSlipBlocksBitmap(blocks: SlipBlock[]): Promise<InkBitmap> {
   const setter = new TextSetter();
-  const pieces = await Promise.all(receiptSlip(model).map((block) => drawBlock(block, setter)));
+  const pieces = await Promise.all(blocks.map((block) => drawBlock(block, setter)));
   const height = pieces.reduce((sum, p) => sum + p.height, 2 * SIDE);
   const ink = new Uint8Array(PRINTER_DOTS * height);
   let y = SIDE;

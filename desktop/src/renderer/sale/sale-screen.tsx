@@ -11,7 +11,7 @@ import { RecentSalesDialog } from '../receipts/recent-sales-dialog';
 import { ApprovalDialog } from './approval-dialog';
 import { CartLines } from './cart-lines';
 import { CustomerDialog } from './customer-dialog';
-import { HeldDialog } from './held-dialog';
+import { HeldDialog, HoldDialog } from './held-dialog';
 import { ProductSearch } from './product-search';
 import { SerialDialog } from './serial-dialog';
 import { saleTexts } from './texts';
@@ -34,6 +34,7 @@ export function SaleScreen() {
   const [held, setHeld] = useState<HeldCart[] | null>(null);
   const [paying, setPaying] = useState(false);
   const [receiptsOpen, setReceiptsOpen] = useState(false);
+  const [holding, setHolding] = useState(false);
   const scanField = useRef<HTMLInputElement>(null);
 
   const serialLine = sale?.cart.lines.find((line) => line.productId === serialFor) ?? null;
@@ -43,6 +44,7 @@ export function SaleScreen() {
     held !== null ||
     receiptsOpen ||
     paying ||
+    holding ||
     awaitingApproval !== null;
 
   // The scan field gets the focus back after every change, unless a dialog is asking for something.
@@ -67,6 +69,8 @@ export function SaleScreen() {
   const scanned = async (code: string) => {
     if (paying) return;
     if (serialLine) return addSerial(code);
+    // The note is being typed: a scan now would change the sale being put aside.
+    if (holding) return;
     setNotice(null);
     try {
       // One round trip from the scanner's Enter to the new sale: the core finds the code and adds it.
@@ -87,9 +91,10 @@ export function SaleScreen() {
   };
   useScanner((code) => void scanned(code));
 
-  const hold = async () => {
+  const hold = async (note: string) => {
+    setHolding(false);
     try {
-      const answer = await run<{ heldId: string; sale: SaleView }>('holdSale');
+      const answer = await run<{ heldId: string; sale: SaleView }>('holdSale', { note });
       await change('sale');
       setCustomer(null);
       setNotice(t.held);
@@ -158,7 +163,7 @@ export function SaleScreen() {
           <ShortcutButton shortcut="F2" onPress={() => scanField.current?.focus()}>
             {t.search}
           </ShortcutButton>
-          <ShortcutButton shortcut="F8" onPress={() => void hold()} disabled={empty}>
+          <ShortcutButton shortcut="F8" onPress={() => setHolding(true)} disabled={empty || holding}>
             {t.hold}
           </ShortcutButton>
           <ShortcutButton shortcut="F9" onPress={() => void openHeld()} disabled={!empty}>
@@ -208,6 +213,7 @@ export function SaleScreen() {
           if (refused) void change(refused.command, refused.input);
         }}
       />
+      <HoldDialog open={holding} onHold={(note) => void hold(note)} onClose={() => setHolding(false)} />
       <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />
       <RecentSalesDialog open={receiptsOpen} onClose={() => setReceiptsOpen(false)} />
     </div>
