@@ -1,4 +1,6 @@
 import type { CounterPolicy, Currency, Locale } from '@shop/shared';
+import type { ServerAnswer, ServerRequest } from './back-office/server-request';
+import type { BackOfficeHolder } from './back-office/session';
 import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
 import type { Cart, CartTotals } from './pos/cart';
@@ -159,6 +161,21 @@ export interface PosCommands {
   };
   /** The same report on this counter's receipt printer (the drawer stays shut). */
   printShiftReport: { input: { shiftId?: string; language?: Locale }; output: { printedOn: string } };
+
+  /**
+   * The back office: the cashier signed in here proves themselves to the server again (password, then the mailed
+   * code); the core then holds that server session for the back-office screens' requests until it is closed.
+   */
+  openBackOffice: {
+    input: { password: string };
+    output: { opened: BackOfficeHolder } | { codeRequired: true; challengeId: string };
+  };
+  confirmBackOfficeCode: { input: { challengeId: string; code: string }; output: BackOfficeHolder };
+  /** Who holds the back office now (null: closed, or it closed itself: idle, another cashier, signed out). */
+  backOffice: { input: void; output: BackOfficeHolder | null };
+  closeBackOffice: { input: void; output: void };
+  /** One request of the back-office screens to the shop server's API, sent with the back office's session. */
+  serverRequest: { input: ServerRequest; output: ServerAnswer };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -23,6 +23,8 @@ export interface PosConfig {
    * could use (SyncStaff has none), so it is the counter's, Khmer first as the shop's customers read.
    */
   receiptLanguage: Locale;
+  /** The back office's server session is closed after this long without a request. */
+  backOfficeIdleMs: number;
 }
 
 export const defaultPosConfig: PosConfig = {
@@ -32,4 +34,5 @@ export const defaultPosConfig: PosConfig = {
   pinLockMs: 5 * 60 * 1000,
   requestTimeoutMs: 60_000,
   receiptLanguage: 'km',
+  backOfficeIdleMs: 15 * 60 * 1000,
 };

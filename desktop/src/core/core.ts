@@ -1,5 +1,6 @@
 import { createShopClient, settingKeys } from '@shop/shared';
 import { khmerFontOnce } from '@shop/server/invoice-typesetter';
+import { backOfficeSession } from './back-office/session';
 import { pageApplier } from './catalog/apply-page';
 import { productById, productLookup } from './catalog/lookup';
 import type { CustomerHit, PosHandlers, SaleView } from './commands';
@@ -114,6 +115,16 @@ export function createPosCore(options: PosCoreOptions) {
     timeoutMs: config.requestTimeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
+  const staffEmail = db.prepare('SELECT email FROM staff WHERE id = ? AND active = 1').pluck();
+  const backOffice = backOfficeSession({
+    signIn: onlineSignIn,
+    serverUrl: () => readState(db, 'serverUrl') ?? null,
+    emailOf: (staffId) => (staffEmail.get(staffId) as string | undefined) ?? null,
+    now,
+    idleMs: config.backOfficeIdleMs,
+    timeoutMs: config.requestTimeoutMs,
+    ...(options.fetch && { fetch: options.fetch }),
+  });
   const push = pusher({
     db,
     outbox,
@@ -141,6 +152,21 @@ export function createPosCore(options: PosCoreOptions) {
     if (cashier && stillActive.get(cashier.id) !== 1) cashier = null;
     if (!cashier) throw refuse('forbidden', 'signInFirst');
     return cashier;
+  };
+
+  const cashierOrNull = (): StaffMember | null => {
+    try {
+      return signedIn();
+    } catch {
+      return null;
+    }
+  };
+
+  /** A cashier takes the counter: a back office someone else held closes. */
+  const becomes = (member: StaffMember): StaffMember => {
+    cashier = member;
+    backOffice.current(member);
+    return member;
   };
 
   const view = (): SaleView => {
@@ -211,27 +237,22 @@ export function createPosCore(options: PosCoreOptions) {
     async signInOnline({ email, password }) {
       const answer = await onlineSignIn.start(email, password);
       if ('challengeId' in answer) return { codeRequired: true as const, challengeId: answer.challengeId };
-      return { signedIn: (cashier = staff.rememberOnlineSignIn(answer.userId, now())) };
+      return { signedIn: becomes(staff.rememberOnlineSignIn(answer.userId, now())) };
     },
     async confirmSignInCode({ challengeId, code }) {
       const { userId } = await onlineSignIn.confirm(challengeId, code);
-      return (cashier = staff.rememberOnlineSignIn(userId, now()));
+      return becomes(staff.rememberOnlineSignIn(userId, now()));
     },
-    signInWithPin: async ({ staffId, pin }) => (cashier = await staff.signInWithPin(staffId, pin, now())),
+    signInWithPin: async ({ staffId, pin }) => becomes(await staff.signInWithPin(staffId, pin, now())),
     async signOut() {
       const who = signedIn();
       const unsynced = outbox.unsyncedOf(who.id);
       // Their sales would have nobody signed in to answer for them if the server parks or refuses one.
       if (unsynced > 0) throw refuse('conflict', 'unsyncedSignOut', { count: unsynced });
       cashier = null;
+      await backOffice.close();
     },
-    signedIn: async () => {
-      try {
-        return signedIn();
-      } catch {
-        return null;
-      }
-    },
+    signedIn: async () => cashierOrNull(),
 
     lookup: async ({ query }) => lookup(query),
     // Customers' names and phones, receipts and held sales are for the cashier signed in, not a locked screen.
@@ -393,6 +414,13 @@ export function createPosCore(options: PosCoreOptions) {
       signedIn();
       return shiftPapers.printShiftReport(input);
     },
+
+    openBackOffice: async ({ password }) => backOffice.open(signedIn(), password),
+    confirmBackOfficeCode: async ({ challengeId, code }) =>
+      backOffice.confirm(signedIn(), String(challengeId), String(code)),
+    backOffice: async () => backOffice.current(cashierOrNull()),
+    closeBackOffice: () => backOffice.close(),
+    serverRequest: async (request) => backOffice.request(cashierOrNull(), request),
   };
 
   return {
@@ -418,6 +446,7 @@ export function createPosCore(options: PosCoreOptions) {
     pullNow: () => pull.pullNow(),
     pushNow: () => push.pushOnce(),
     close() {
+      void backOffice.close();
       nudges?.stop();
       pull.stop();
       pushLoop?.stop();

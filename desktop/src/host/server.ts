@@ -38,6 +38,8 @@ const CLIENT_HEADER = 'x-pos-client';
 const COOKIE = 'pos_host_session';
 const SESSION_MS = 12 * 60 * 60 * 1000;
 const MAX_BODY = 1024 * 1024;
+/** The back office's requests carry product pictures as base64 (the core checks them again, see server-request.ts). */
+const MAX_SERVER_REQUEST_BODY = 20 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -82,7 +84,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return send(res, 403, { error: `Send the ${CLIENT_HEADER} header` });
         if (url.pathname === '/pos/host/sign-in' && req.method === 'POST') {
           if (!remote) return send(res, 200, { ok: true });
-          const body = (await readJson(req)) as { staffId?: unknown; pin?: unknown };
+          const body = (await readJson(req, MAX_BODY)) as { staffId?: unknown; pin?: unknown };
           if (!options.signIn || typeof body.staffId !== 'string' || typeof body.pin !== 'string')
             return send(res, 400, { error: 'Give staffId and pin' });
           try {
@@ -104,7 +106,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         const command = url.pathname.slice('/pos/run/'.length);
         if (!url.pathname.startsWith('/pos/run/') || req.method !== 'POST' || !isCommandName(command))
           return send(res, 404, { error: 'No such command' });
-        const input = await readJson(req);
+        const input = await readJson(req, command === 'serverRequest' ? MAX_SERVER_REQUEST_BODY : MAX_BODY);
         try {
           return send(res, 200, { ok: true, output: await options.runner.run(command, input) });
         } catch (error) {
@@ -161,14 +163,14 @@ function openStream(res: ServerResponse, streams: Set<ServerResponse>): void {
   });
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
     throw new BadRequest('Send JSON (content-type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new BadRequest('The request is too large');
+    if (size > maxBytes) throw new BadRequest('The request is too large');
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -26,7 +26,7 @@ export function serverSignIn(options: {
     ? (input, init) => send(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     : send;
   // The password typed at the first step, kept in memory only until the code comes (the server may ask for both).
-  const waiting = new Map<string, { password: string; until: number }>();
+  const waiting = new Map<string, { password: string; until: number; keep: boolean }>();
 
   const client = (bearer?: string) => {
     const server = options.server();
@@ -38,38 +38,60 @@ export function serverSignIn(options: {
     });
   };
 
-  const finish = async (answer: LoginResult): Promise<{ userId: string }> => {
+  /** Ends a server session this counter holds (best effort: an unreachable server lets it expire on its own). */
+  const endSession = async (sessionToken: string) =>
+    client(sessionToken)
+      .logout({})
+      .catch(() => {});
+
+  const finish = async (answer: LoginResult, keep: boolean): Promise<OnlineSignIn> => {
     if ('otpRequired' in answer)
       throw new PosError('invalid', 'the server asked for another code: start again');
-    if (answer.sessionToken)
-      await client(answer.sessionToken)
-        .logout({})
-        .catch(() => {});
-    if (answer.user.role !== 'staff' && answer.user.role !== 'admin')
-      throw new PosError('forbidden', 'only staff and admins sign in at the counter');
-    return { userId: answer.user.id };
+    const staffMember = answer.user.role === 'staff' || answer.user.role === 'admin';
+    // The session is kept only for the back office, and only for staff: the counter sells under the cashier's name.
+    if (answer.sessionToken && !(keep && staffMember)) await endSession(answer.sessionToken);
+    if (!staffMember) throw new PosError('forbidden', 'only staff and admins sign in at the counter');
+    return {
+      userId: answer.user.id,
+      role: answer.user.role as 'staff' | 'admin',
+      ...(keep && answer.sessionToken && { sessionToken: answer.sessionToken }),
+    };
   };
 
   return {
-    async start(email: string, password: string): Promise<{ userId: string } | { challengeId: string }> {
+    /** `keep`: the server's session is kept and answered (the back office works through it); else ended at once. */
+    async start(
+      email: string,
+      password: string,
+      keep = false,
+    ): Promise<OnlineSignIn | { challengeId: string }> {
       const answer = await asPosError(client().login({ body: { email, password, client: 'desktop' } }));
-      if (!('otpRequired' in answer)) return finish(answer);
+      if (!('otpRequired' in answer)) return finish(answer, keep);
       const now = options.now();
       for (const [id, entry] of waiting) if (entry.until <= now) waiting.delete(id);
-      waiting.set(answer.challengeId, { password, until: now + CHALLENGE_MS });
+      waiting.set(answer.challengeId, { password, until: now + CHALLENGE_MS, keep });
       return { challengeId: answer.challengeId };
     },
-    async confirm(challengeId: string, code: string): Promise<{ userId: string }> {
+    /** `keep` must match the start's: a counter sign-in's code never opens the back office, nor the other way. */
+    async confirm(challengeId: string, code: string, keep = false): Promise<OnlineSignIn> {
       const entry = waiting.get(challengeId);
-      if (!entry || entry.until <= options.now())
+      if (!entry || entry.until <= options.now() || entry.keep !== keep)
         throw new PosError('invalid', 'that sign-in has expired: enter your password again');
       const answer = await asPosError(
         client().loginOtp({ body: { challengeId, code, password: entry.password, client: 'desktop' } }),
       );
       waiting.delete(challengeId);
-      return finish(answer);
+      return finish(answer, entry.keep);
     },
+    endSession,
   };
+}
+
+export interface OnlineSignIn {
+  userId: string;
+  role: 'staff' | 'admin';
+  /** Only when asked to keep it (the back office): the server's session, held in memory, never written down. */
+  sessionToken?: string;
 }
 
 /** The server's refusal in the counter's words; a network failure says the counter is offline. */

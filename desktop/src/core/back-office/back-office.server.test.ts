@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestShopWithMail, type TestShopWithMail } from '../../../../server/test/factory';
+import { picture } from '../../../../server/test/pictures';
+import { extractCode } from '../../../../server/test/smtp';
+import { createPosCore, type PosCore } from '../core';
+import { cashierSignedIn } from '../test-support/cashier';
+import { aStaffMemberWithPin, counterFolders, type StaffWithPassword } from '../test-support/real-shop';
+
+/**
+ * The back office at a counter against the real server (SMTP on loopback): the cashier signed in here proves
+ * themselves again with the password and the mailed code, the core keeps that server session for the screens'
+ * requests and ends it when the back office closes; nobody else's session, nor the device's token, is ever used.
+ */
+let shop: TestShopWithMail;
+let clerk: StaffWithPassword;
+let owner: StaffWithPassword;
+const folders = counterFolders();
+beforeAll(async () => {
+  shop = await startTestShopWithMail();
+  [clerk, owner] = [await aStaffMemberWithPin(shop), await aStaffMemberWithPin(shop, 'admin')];
+});
+afterAll(async () => {
+  await shop.stop();
+  folders.removeAll();
+});
+
+const sessionsOf = async (userId: string) =>
+  (
+    await shop.server.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', Date.now())
+      .execute()
+  ).length;
+
+async function counterWith(
+  cashier: StaffWithPassword,
+  config: { backOfficeIdleMs?: number } = {},
+  now?: () => number,
+) {
+  const core = createPosCore({
+    dataDir: folders.make(),
+    appVersion: '0.1.0-test',
+    config,
+    ...(now && { now }),
+  });
+  const { pairingCode } = await shop.admin.createDevice({ body: { name: 'Back room' } });
+  await core.commands.pair({ serverUrl: shop.server.url, pairingCode });
+  await core.pullNow();
+  await cashierSignedIn(core, cashier.id);
+  return core;
+}
+
+/** Opens the back office for the cashier at `core` with their password and the code mailed to them. */
+async function openedBy(core: PosCore, who: StaffWithPassword) {
+  const seen = new Set(shop.smtp.messages);
+  const started = await core.commands.openBackOffice({ password: who.password });
+  if ('opened' in started) return started.opened;
+  const mail = await shop.smtp.waitFor((m) => !seen.has(m) && m.to.includes(who.email), 10_000);
+  return core.commands.confirmBackOfficeCode({ challengeId: started.challengeId, code: extractCode(mail) });
+}
+
+const get = (core: PosCore, path: string) => core.commands.serverRequest({ method: 'GET', path });
+
+describe('the back office at a counter', () => {
+  it('opens with the password and mailed code, works as that person, and ends their session on sign-out', async () => {
+    const core = await counterWith(clerk);
+    const c = core.commands;
+    await expect(get(core, '/api/v1/admin/orders')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await c.backOffice()).toBeNull();
+
+    const before = await sessionsOf(clerk.id);
+    expect(await openedBy(core, clerk)).toEqual({ id: clerk.id, name: 'Sreyleak', role: 'staff' });
+    expect(await c.backOffice()).toMatchObject({ id: clerk.id, role: 'staff' });
+    expect(await sessionsOf(clerk.id)).toBe(before + 1);
+
+    const orders = await get(core, '/api/v1/admin/orders?limit=5');
+    expect(orders).toMatchObject({ status: 200 });
+    expect(JSON.parse(orders.text!)).toHaveProperty('items');
+    // The server decides what staff may do: the shop's settings are an admin's.
+    expect(await get(core, '/api/v1/admin/settings')).toMatchObject({ status: 403 });
+    // A JSON body travels as text and comes back as the server's refusal, field by field.
+    const bad = await c.serverRequest({
+      method: 'POST',
+      path: '/api/v1/admin/products',
+      body: { json: JSON.stringify({ name: '' }) },
+    });
+    expect(bad.status).toBe(403);
+
+    await c.signOut();
+    expect(await c.backOffice()).toBeNull();
+    expect(await sessionsOf(clerk.id)).toBe(before);
+    await expect(get(core, '/api/v1/admin/orders')).rejects.toMatchObject({ code: 'forbidden' });
+    core.close();
+  });
+
+  it('sends an admin’s picture upload as a form', async () => {
+    const core = await counterWith(owner);
+    await openedBy(core, owner);
+    const { items } = await shop.admin.listProducts({ query: {} });
+    const png = await picture(400, 300).png().toBuffer();
+    const uploaded = await core.commands.serverRequest({
+      method: 'POST',
+      path: `/api/v1/admin/products/${items[0]!.id}/images`,
+      body: {
+        form: [
+          { name: 'alt', value: 'Front view' },
+          { name: 'file', fileName: 'front.png', type: 'image/png', base64: png.toString('base64') },
+        ],
+      },
+    });
+    expect(uploaded.status).toBe(201);
+    const detail = JSON.parse(uploaded.text!) as { images: { alt: string; url: string }[] };
+    expect(detail.images.at(-1)).toMatchObject({ alt: 'Front view' });
+    const image = await core.commands
+      .serverRequest({
+        method: 'GET',
+        path: new URL(detail.images.at(-1)!.url, shop.server.url).pathname,
+      })
+      .catch((error: unknown) => error);
+    // Pictures are served outside /api/v1: the back office shows them from the server's address, not through here.
+    expect(image).toMatchObject({ code: 'invalid' });
+    core.close();
+  });
+
+  it('refuses requests aimed anywhere but the API, and bodies that are not JSON text or a form', async () => {
+    // Each test its own person: the server mails a sign-in code at most once a minute per account.
+    const manager = await aStaffMemberWithPin(shop, 'admin');
+    const core = await counterWith(manager);
+    await openedBy(core, manager);
+    const c = core.commands;
+    for (const path of [
+      'http://127.0.0.1:9/api/v1/admin/orders',
+      '//127.0.0.1:9/api/v1/admin/orders',
+      '/api/v1/../../etc/passwd',
+      '/api/v1/admin/%2e%2e/x\\y',
+      '/health',
+      '/api/v1/admin/orders#x',
+      '@127.0.0.1:9/api/v1/',
+    ])
+      await expect(c.serverRequest({ method: 'GET', path })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(c.serverRequest({ method: 'TRACE', path: '/api/v1/admin/orders' })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await expect(
+      c.serverRequest({
+        method: 'POST',
+        path: '/api/v1/admin/products',
+        body: { raw: 'x' } as unknown as { json: string },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    // The device's own token never travels with these: the sync routes see a person's session and refuse it.
+    const pull = await get(core, '/api/v1/sync/changes?after=0');
+    expect(pull.status).toBe(401);
+    core.close();
+  });
+
+  it('is for the cashier signed in here only: a wrong password, a counter code, a switch or idling close it', async () => {
+    const [first, second, third] = [
+      await aStaffMemberWithPin(shop),
+      await aStaffMemberWithPin(shop),
+      await aStaffMemberWithPin(shop),
+    ];
+    let clock = Date.now();
+    const core = await counterWith(first, { backOfficeIdleMs: 60_000 }, () => clock);
+    const c = core.commands;
+    // The core sends the email of the cashier signed in here: somebody else's password does not open it.
+    await expect(c.openBackOffice({ password: owner.password })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(c.openBackOffice({ password: '' })).rejects.toMatchObject({ code: 'invalid' });
+
+    // A code mailed for signing in at the counter does not open the back office.
+    const seen = new Set(shop.smtp.messages);
+    const counterSignIn = await c.signInOnline({ email: first.email, password: first.password });
+    if (!('challengeId' in counterSignIn)) throw new Error('staff always get a mailed code');
+    const mail = await shop.smtp.waitFor((m) => !seen.has(m) && m.to.includes(first.email), 10_000);
+    await expect(
+      c.confirmBackOfficeCode({ challengeId: counterSignIn.challengeId, code: extractCode(mail) }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    expect(await c.backOffice()).toBeNull();
+
+    // Idle past its limit: closed, and its server session ended.
+    await cashierSignedIn(core, second.id);
+    const before = await sessionsOf(second.id);
+    await openedBy(core, second);
+    expect(await sessionsOf(second.id)).toBe(before + 1);
+    clock += 59_000;
+    expect(await get(core, '/api/v1/admin/orders')).toMatchObject({ status: 200 });
+    clock += 59_000;
+    expect(await c.backOffice()).not.toBeNull();
+    clock += 61_000;
+    expect(await c.backOffice()).toBeNull();
+    await expect(get(core, '/api/v1/admin/orders')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect.poll(() => sessionsOf(second.id)).toBe(before);
+
+    // Another cashier takes the counter by PIN: the back office closes with it, its session ended.
+    await cashierSignedIn(core, third.id);
+    const thirds = await sessionsOf(third.id);
+    await openedBy(core, third);
+    await cashierSignedIn(core, first.id);
+    expect(await c.backOffice()).toBeNull();
+    await expect.poll(() => sessionsOf(third.id)).toBe(thirds);
+    core.close();
+  }, 60_000);
+
+  it('closes itself when the server ends the session (signed out elsewhere, disabled)', async () => {
+    const leaving = await aStaffMemberWithPin(shop);
+    const core = await counterWith(leaving);
+    await openedBy(core, leaving);
+    await shop.server.database.db.deleteFrom('sessions').where('user_id', '=', leaving.id).execute();
+    expect(await get(core, '/api/v1/admin/orders')).toMatchObject({ status: 401 });
+    expect(await core.commands.backOffice()).toBeNull();
+    core.close();
+  });
+});
