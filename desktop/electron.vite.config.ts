@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { shopRoutesPlugin } from '@shop/shared/routes-plugin';
 import { defineConfig } from 'electron-vite';
 
 /**
@@ -30,6 +31,6 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve('src/renderer/index.html') } },
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), shopRoutesPlugin()],
   },
 });

@@ -5,26 +5,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { apiRoutes, routeManifest } from '@shop/shared';
+import { shopRoutesPlugin } from '@shop/shared/routes-plugin';
 import { defineConfig, type Plugin } from 'vite';
 
 /** The API server that `npm run dev` proxies to (start it with `npm run dev` at the repository root). */
 const server = 'http://127.0.0.1:3000';
 const proxy = { '/api': server, '/files': server, '/bakong-standin': server };
-
-/**
- * `virtual:shop-routes`: the route table reduced to method, path and upload/document flags at build time, so the
- * typed client works in the browser without shipping the zod schemas of every route.
- */
-function shopRoutes(): Plugin {
-  const id = 'virtual:shop-routes';
-  return {
-    name: 'shop-routes',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) =>
-      resolved === `\0${id}` ? `export default ${JSON.stringify(routeManifest(apiRoutes))};` : undefined,
-  };
-}
 
 /**
  * Writes .br and .gz copies of the text assets once at build time; the server answers with them (best compression,
@@ -61,7 +47,7 @@ function precompress(): Plugin {
 
 // The server serves dist/: hashed files under /assets are cached for a year, other paths get index.html.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), shopRoutes(), precompress()],
+  plugins: [react(), tailwindcss(), shopRoutesPlugin(), precompress()],
   server: { proxy },
   preview: { proxy },
   build: {

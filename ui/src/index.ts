@@ -20,3 +20,4 @@ export {
 export { defineMessages, LocaleProvider, useLocale, useMessages } from './i18n';
 export { PriceTag } from './price-tag';
 export { EmptyState, ErrorState, InlineError, LoadingBlock, Skeleton, Spinner } from './states';
+export { OrderStatusBadge, orderStatusText } from './order-status';

@@ -8,6 +8,7 @@ import { ScreenTabs, type CounterScreen } from './frame/screen-tabs';
 import { StatusBar } from './frame/status-bar';
 import { frameTexts } from './frame/texts';
 import { useIdleLock, useLockMinutes } from './frame/use-idle-lock';
+import { BackOffice } from './back-office/back-office';
 import { ReturnsScreen } from './returns/returns-screen';
 import { SaleScreen } from './sale/sale-screen';
 import { ShiftScreen } from './shifts/shift-screen';
@@ -40,7 +41,10 @@ function CounterScreens({
   const t = useMessages(frameTexts);
   const [mode, setMode] = useState<Mode>('selling');
   const [shift, setShift] = useState<Shift | null>(null);
-  const [screen, setScreen] = useState<CounterScreen>('sale');
+  // A shared back-office link (`#/back-office/orders?…`) opens on the back office.
+  const [screen, setScreen] = useState<CounterScreen>(() =>
+    window.location.hash.startsWith('#/back-office') ? 'backOffice' : 'sale',
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [lockMinutes, setLockMinutes] = useLockMinutes();
 
@@ -93,7 +97,9 @@ function CounterScreens({
       )}
       {selling && <ScreenTabs screen={screen} onScreen={setScreen} />}
       {selling ? (
-        screen === 'returns' ? (
+        screen === 'backOffice' && cashier ? (
+          <BackOffice cashier={cashier} />
+        ) : screen === 'returns' ? (
           <ReturnsScreen status={status} />
         ) : screen === 'shift' ? (
           <ShiftScreen shift={shift} onShift={setShift} />

@@ -1,37 +1,5 @@
-import { defineMessages } from '@shop/ui';
+import { defineMessages, orderStatusText } from '@shop/ui';
 import type { OrderStatus } from '@shop/shared';
-
-/** What each order status is called, for customers. */
-export const orderStatusText = defineMessages<Record<OrderStatus, string>>({
-  en: {
-    pending_payment: 'Awaiting payment',
-    payment_review: 'Payment being checked',
-    paid: 'Paid',
-    processing: 'Being prepared',
-    ready_for_pickup: 'Ready for pickup',
-    picked_up: 'Picked up',
-    out_for_delivery: 'Out for delivery',
-    delivered: 'Delivered',
-    delivery_failed: 'Delivery failed',
-    cancelled: 'Cancelled',
-    expired: 'Expired',
-    refunded: 'Refunded',
-  },
-  km: {
-    pending_payment: 'រង់ចាំការបង់ប្រាក់',
-    payment_review: 'កំពុងពិនិត្យការបង់ប្រាក់',
-    paid: 'បានបង់ប្រាក់',
-    processing: 'កំពុងរៀបចំ',
-    ready_for_pickup: 'រួចរាល់សម្រាប់មកយក',
-    picked_up: 'បានមកយករួច',
-    out_for_delivery: 'កំពុងដឹកជញ្ជូន',
-    delivered: 'បានដឹកដល់',
-    delivery_failed: 'ដឹកជញ្ជូនមិនបានសម្រេច',
-    cancelled: 'បានបោះបង់',
-    expired: 'ផុតកំណត់',
-    refunded: 'បានសងប្រាក់វិញ',
-  },
-});
 
 /**
  * The steps of the timeline: what happened, said as an event. Where the status already says it (from "being

@@ -14,7 +14,7 @@ import { OrderItems } from '../orders/order-items';
 import { PaymentPanel } from '../orders/payment-panel';
 import { PaymentProofs } from '../orders/payment-proofs';
 import { ClosedBanner, PaidBanner, ReviewBanner } from '../orders/status-banners';
-import { OrderStatusBadge } from '../orders/status-badge';
+import { OrderStatusBadge } from '@shop/ui';
 import { OrderTimeline } from '../orders/timeline';
 import { ButtonLink } from '../ui/button-link';
 import { Card, useTitle } from '../ui/page';

@@ -1,17 +1,23 @@
 import { defineMessages, useMessages } from '@shop/ui';
 import { ShortcutButton } from './shortcut-button';
 
-export type CounterScreen = 'sale' | 'returns' | 'shift';
+export type CounterScreen = 'sale' | 'returns' | 'shift' | 'backOffice';
 
 const tabTexts = defineMessages({
-  en: { screens: 'Screens', sale: 'Sale', returns: 'Returns', shift: 'Shift' },
-  km: { screens: 'អេក្រង់', sale: 'ការលក់', returns: 'ប្រគល់វិញ', shift: 'វេន' },
+  en: { screens: 'Screens', sale: 'Sale', returns: 'Returns', shift: 'Shift', backOffice: 'Back office' },
+  km: { screens: 'អេក្រង់', sale: 'ការលក់', returns: 'ប្រគល់វិញ', shift: 'វេន', backOffice: 'ការិយាល័យក្រោយ' },
 });
 
-// F3 and F11: the keys main's sale and pay screens leave free (paying uses F5–F7, receipts F10).
-const keys: Record<CounterScreen, string> = { sale: 'F1', returns: 'F3', shift: 'F11' };
+// F3 and F11: the keys main's sale and pay screens leave free (paying uses F5–F7, receipts F10). The back office
+// is not an every-minute action: no function key of its own (Tab reaches it).
+const keys: Record<CounterScreen, string | undefined> = {
+  sale: 'F1',
+  returns: 'F3',
+  shift: 'F11',
+  backOffice: undefined,
+};
 
-/** The counter's screens, one key each: selling, returns, the shift. */
+/** The counter's screens: selling, returns, the shift (a key each), and the back office. */
 export function ScreenTabs({
   screen,
   onScreen,
@@ -25,7 +31,7 @@ export function ScreenTabs({
       {(Object.keys(keys) as CounterScreen[]).map((each) => (
         <ShortcutButton
           key={each}
-          shortcut={keys[each]}
+          {...(keys[each] && { shortcut: keys[each] })}
           variant={each === screen ? 'primary' : 'secondary'}
           onPress={() => onScreen(each)}
           className="h-11! w-40 max-[1100px]:w-32"

@@ -4,7 +4,7 @@ import { ORDERS_PAGE_SIZE, useMyOrders } from '../../api/account';
 import { accountText } from '../../account/messages';
 import { Pagination, usePageParam } from '../../account/pagination';
 import { formatDate } from '../../i18n/format';
-import { OrderStatusBadge } from '../../orders/status-badge';
+import { OrderStatusBadge } from '@shop/ui';
 import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';

@@ -1,0 +1,21 @@
+import { can, type Permission, type Role } from '@shop/shared';
+
+/**
+ * The back office's areas, each behind the permission its routes need on the server: an area a role cannot use is
+ * not offered (the server refuses its routes anyway).
+ */
+export const areas = [
+  { path: 'orders', permission: 'orders.manage' },
+  { path: 'payments', permission: 'orders.manage' },
+  { path: 'products', permission: 'stock.view' },
+  { path: 'stock', permission: 'stock.view' },
+  { path: 'customers', permission: 'customers.view' },
+  { path: 'support', permission: 'support.manage' },
+  { path: 'people', permission: 'users.manage' },
+  { path: 'settings', permission: 'settings.manage' },
+  { path: 'audit', permission: 'audit.view' },
+] as const satisfies readonly { path: string; permission: Permission }[];
+
+export type AreaPath = (typeof areas)[number]['path'];
+
+export const areasFor = (role: Role) => areas.filter((area) => can(role, area.permission));

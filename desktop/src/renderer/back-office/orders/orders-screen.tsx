@@ -1,0 +1,133 @@
+import {
+  formatShopDateTime,
+  formatUsd,
+  orderStatuses,
+  type AdminOrderList,
+  type AdminOrderListQuery,
+} from '@shop/shared';
+import {
+  Button,
+  OrderStatusBadge,
+  orderStatusText,
+  SelectField,
+  TextField,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../api';
+import { queryOf, useListAddress } from '../list-address';
+import { PagedList, type Column } from '../paged-list';
+import { backOfficeTexts } from '../texts';
+import { orderTexts } from './texts';
+
+type OrderRow = AdminOrderList['items'][number];
+const filterKeys = ['q', 'status', 'channel', 'from', 'to', 'sort'] as const;
+
+/** Every order, web and counter, in one list: filtered, searched and sorted on the server, kept in the address. */
+export function OrdersScreen() {
+  const t = useMessages(orderTexts);
+  const frame = useMessages(backOfficeTexts);
+  const statusText = useMessages(orderStatusText);
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const query = { ...queryOf(filters), page } as Partial<AdminOrderListQuery>;
+  const orders = useQuery({
+    queryKey: ['orders', query],
+    queryFn: () => api.listAdminOrders({ query }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: Column<OrderRow>[] = [
+    { key: 'number', header: t.number, cell: (order) => <span className="font-mono">{order.number}</span> },
+    { key: 'placed', header: t.placed, cell: (order) => formatShopDateTime(order.createdAt, locale) },
+    {
+      key: 'customer',
+      header: t.customer,
+      cell: (order) => (order.customer.id ? order.customer.name : t.walkIn),
+    },
+    { key: 'channel', header: t.channel, cell: (order) => (order.channel === 'pos' ? t.pos : t.web) },
+    { key: 'status', header: t.status, cell: (order) => <OrderStatusBadge status={order.status} /> },
+    { key: 'items', header: t.items, align: 'right', cell: (order) => order.itemCount },
+    { key: 'total', header: t.amount, align: 'right', cell: (order) => formatUsd(order.totalCents) },
+  ];
+
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t.title}</h1>
+      <form
+        role="search"
+        className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const text = new FormData(event.currentTarget).get('q');
+          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
+        }}
+      >
+        <TextField
+          key={filters.q}
+          name="q"
+          type="search"
+          label={frame.search}
+          placeholder={t.searchHint}
+          defaultValue={filters.q}
+        />
+        <SelectField
+          label={t.status}
+          value={filters.status}
+          onChange={(event) => setFilters({ status: event.target.value })}
+        >
+          <option value="">{frame.all}</option>
+          {orderStatuses.map((status) => (
+            <option key={status} value={status}>
+              {statusText[status]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t.channel}
+          value={filters.channel}
+          onChange={(event) => setFilters({ channel: event.target.value })}
+        >
+          <option value="">{frame.all}</option>
+          <option value="web">{t.web}</option>
+          <option value="pos">{t.pos}</option>
+        </SelectField>
+        <TextField
+          label={t.from}
+          type="date"
+          value={filters.from}
+          onChange={(event) => setFilters({ from: event.target.value })}
+        />
+        <TextField
+          label={t.to}
+          type="date"
+          value={filters.to}
+          onChange={(event) => setFilters({ to: event.target.value })}
+        />
+        <SelectField
+          label={t.sort}
+          value={filters.sort}
+          onChange={(event) => setFilters({ sort: event.target.value })}
+        >
+          <option value="">{t.newest}</option>
+          <option value="oldest">{t.oldest}</option>
+          <option value="total">{t.total}</option>
+        </SelectField>
+        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
+          {frame.clear}
+        </Button>
+      </form>
+      <PagedList
+        label={t.title}
+        query={orders}
+        columns={columns}
+        rowKey={(order) => order.id}
+        onOpen={(order) => void navigate(`/back-office/orders/${order.id}`)}
+        onPage={setPage}
+      />
+    </section>
+  );
+}
