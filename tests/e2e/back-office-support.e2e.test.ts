@@ -87,7 +87,7 @@ async function screenshot(page: ShopPage, name: string) {
   if (!shots) return;
   fs.mkdirSync(shots, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  await page.screenshot({ path: path.join(shots, `${name}-1366x768.png`) });
 }
 
 describe('customers and support in the back office', () => {

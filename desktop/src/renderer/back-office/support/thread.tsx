@@ -173,7 +173,7 @@ function ReplyForm({ inquiry, onSent }: { inquiry: StaffInquiry; onSent: (change
       <TextAreaField
         label={t.reply}
         hint={t.replyHint(inquiry.from.email)}
-        rows={5}
+        rows={4}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
