@@ -194,6 +194,10 @@ describe('customers and support in the back office', () => {
     await page.getByRole('button', { name: 'ខ្មែរ', exact: true }).click();
     await page.getByRole('button', { name: 'បើកឡើងវិញ' }).waitFor();
     await screenshot(page, 'support-thread-km');
+    // Reopened: open again for the shop, and for the customer.
+    await page.getByRole('button', { name: 'បើកឡើងវិញ' }).click();
+    await page.getByRole('button', { name: 'បិទសំណួរ' }).waitFor();
+    expect((await customer.api.getMyInquiry({ params: { id: inquiry.id } })).status).toBe('open');
     await page.goto(`${host.url}/#/back-office/support?status=all`);
     await page.getByRole('heading', { name: 'ប្រអប់ជំនួយ' }).waitFor();
     await page.getByTestId('list-row').first().waitFor();
