@@ -240,6 +240,8 @@ export type ProductStockState = (typeof productStockStates)[number];
 
 /** The back office's product list: every product, active or not, with its stock. */
 export const adminProductListQuerySchema = z.object({
+  /** One product by its id: the row of a product picked elsewhere (a link to receive stock for it). */
+  id: id.optional(),
   q: z.string().trim().max(120).optional(),
   /** The category and every category under it. */
   categoryId: id.optional(),

@@ -6,6 +6,7 @@ import { pageOf, type PageRequest } from '../../db/paging';
 /** The SQL of the back office's product list: every product, active or not, with its stock counters. */
 
 export interface AdminProductFilter {
+  id?: string | undefined;
   q?: string | undefined;
   /** The category asked for and every category under it; an empty list matches nothing. */
   categoryIds?: string[] | undefined;
@@ -24,6 +25,7 @@ function matching(db: Db, filter: AdminProductFilter) {
     base = filter.categoryIds.length
       ? base.where('p.category_id', 'in', filter.categoryIds)
       : base.where(sql<boolean>`1 = 0`);
+  if (filter.id) base = base.where('p.id', '=', filter.id);
   if (filter.brandId) base = base.where('p.brand_id', '=', filter.brandId);
   if (filter.active) base = base.where('p.active', '=', filter.active === 'yes' ? 1 : 0);
   if (filter.stock === 'out') base = base.where(({ eb }) => eb(available, '<=', 0));

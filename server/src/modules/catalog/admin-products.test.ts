@@ -40,6 +40,7 @@ describe('the back office product list', () => {
     expect(await ids({ stock: 'out' })).toEqual([out.id]);
     expect(await ids({ active: 'no' })).toEqual([hidden.id]);
     expect(await ids({ active: 'yes', stock: 'in' })).toEqual([plenty.id]);
+    expect(await ids({ id: hidden.id })).toEqual([hidden.id]);
 
     const sorted = await staff.listAdminProducts({
       query: { q: tag, sort: 'available', pageSize: 2, page: 2 },
