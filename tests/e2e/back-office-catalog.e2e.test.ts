@@ -28,6 +28,9 @@ let runner: CommandRunner;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-catalog-'));
 const dataDir = path.join(scratch, 'pos');
 let owner: { id: string; email: string; password: string };
+let clerk: { id: string; email: string; password: string };
+/** The product the admin made in the first test, for the staff member in the second. */
+let made: { id: string; name: string; tag: string } | null = null;
 /** Not committed: screenshots to look at, when asked for (SCREENSHOTS_DIR=/some/folder). */
 const shots = process.env.SCREENSHOTS_DIR;
 
@@ -35,7 +38,8 @@ beforeAll(async () => {
   const screens = path.join(scratch, 'screens');
   await buildCounterScreens(screens);
   shop = await startShop();
-  owner = await aStaffMember('admin');
+  owner = await aStaffMember('admin', 'Chanthou');
+  clerk = await aStaffMember('staff', 'Dara');
   const pairing = await openCoreRunner({ dataDir });
   const { pairingCode } = await (
     await shop.staffClient('admin')
@@ -44,7 +48,8 @@ beforeAll(async () => {
   await pairing.run('syncNow', null);
   await pairing.close();
   const local = openLocalDb(dataDir);
-  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), owner.id);
+  for (const person of [owner, clerk])
+    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), person.id);
   local.close();
   runner = await openCoreRunner({ dataDir });
   host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
@@ -57,11 +62,11 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-async function aStaffMember(role: 'staff' | 'admin') {
+async function aStaffMember(role: 'staff' | 'admin', name: string) {
   const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
   const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
   const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Chanthou', role });
+  const { id } = await createActiveUser(db, { email, password, name, role });
   const { token } = await startSession(db, id);
   await createShopClient({
     baseUrl: shop.url,
@@ -82,16 +87,16 @@ async function shoot(page: ShopPage, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}-1366x768.png`) });
 }
 
-async function openBackOffice(page: ShopPage) {
+async function openBackOffice(page: ShopPage, who: { email: string; password: string }, name: string) {
   await page.goto(host.url);
-  await page.getByRole('button', { name: /Chanthou/ }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
   await page.getByLabel('PIN').fill(PIN);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Chanthou');
+  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe(name);
   await page.getByRole('button', { name: 'Back office' }).click();
-  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Open' }).click();
-  await page.getByLabel('Code from your email').fill(await shop.mailCode(owner.email));
+  await page.getByLabel('Code from your email').fill(await shop.mailCode(who.email));
   await page.getByRole('button', { name: 'Confirm' }).click();
   await page.getByRole('navigation', { name: 'Back office areas' }).getByRole('link').first().waitFor();
 }
@@ -114,7 +119,7 @@ describe('products and stock in the back office', () => {
     const barcode = `885${Date.now().toString().slice(-10)}`;
 
     const page = await shop.page({ viewport: { width: 1366, height: 768 } });
-    await openBackOffice(page);
+    await openBackOffice(page, owner, 'Chanthou');
     const areas = page.getByRole('navigation', { name: 'Back office areas' });
     await areas.getByRole('link', { name: 'Products' }).click();
     await page.getByRole('heading', { name: 'Products' }).waitFor();
@@ -149,6 +154,7 @@ describe('products and stock in the back office', () => {
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.getByRole('heading', { name: `Edit product: ${name}` }).waitFor();
     const productId = /products\/([0-9A-Z]{26})/.exec(page.url())![1]!;
+    made = { id: productId, name, tag };
     const created = await admin.getAdminProduct({ params: { id: productId } });
     expect(created).toMatchObject({
       sku,
@@ -173,6 +179,7 @@ describe('products and stock in the back office', () => {
       .setInputFiles({ name: 'ryzen.png', mimeType: 'image/png', buffer: png });
     await expect.poll(() => page.getByTestId('product-picture').count()).toBe(1);
     await expect.poll(() => picturesLoaded(page, '[data-testid="product-picture"] img')).toBe(true);
+    await page.getByRole('link', { name: 'Back to products' }).scrollIntoViewIfNeeded();
     await shoot(page, 'products-edit-en');
 
     // Receiving goods: supplier, reference, unit cost; serials scanned one by one without saving early.
@@ -243,7 +250,14 @@ describe('products and stock in the back office', () => {
       await page.goto(`${host.url}/#/back-office/products/${productId}`);
       await page.getByRole('heading', { name: `កែផលិតផល: ${name}` }).waitFor();
       await expect.poll(() => picturesLoaded(page, '[data-testid="product-picture"] img')).toBe(true);
+      await page.getByRole('link', { name: 'ត្រឡប់ទៅផលិតផល' }).scrollIntoViewIfNeeded();
       await shoot(page, 'products-edit-km');
+      await page.goto(`${host.url}/#/back-office/products/categories`);
+      await expect.poll(() => page.getByTestId('category-row').count()).toBeGreaterThan(3);
+      await shoot(page, 'products-categories-km');
+      await page.goto(`${host.url}/#/back-office/stock/valuation`);
+      await page.getByTestId('valuation-totals').waitFor();
+      await shoot(page, 'stock-valuation-km');
       await page.goto(`${host.url}/#/back-office/stock/receive?product=${productId}`);
       await page.getByTestId('picked-product').waitFor();
       await page.getByLabel('អ្នកផ្គត់ផ្គង់', { exact: true }).fill('Digital Star Co.');
@@ -254,7 +268,70 @@ describe('products and stock in the back office', () => {
       await expect.poll(() => page.getByTestId('list-row').first().textContent()).toContain('ការទទួលទំនិញ');
       await shoot(page, 'stock-history-km');
       await page.getByRole('button', { name: 'EN' }).click();
+      await page.goto(`${host.url}/#/back-office/stock/valuation`);
+      await page.getByTestId('valuation-totals').waitFor();
+      await shoot(page, 'stock-valuation-en');
+      await page.goto(`${host.url}/#/back-office/products/categories`);
+      await expect.poll(() => page.getByTestId('category-row').count()).toBeGreaterThan(3);
+      await shoot(page, 'products-categories-en');
     }
+    expect(page.errors.filter((error) => !error.includes('401'))).toEqual([]);
+    await page.close();
+  });
+
+  it("staff read products with their stock, adjust stock with a reason and see it low; prices and costs stay the admins'", async () => {
+    expect(made).not.toBeNull();
+    const { id, name, tag } = made!;
+    await runner.run('signOut', null);
+    const page = await shop.page({ viewport: { width: 1366, height: 768 } });
+    await openBackOffice(page, clerk, 'Dara');
+    const areas = page.getByRole('navigation', { name: 'Back office areas' });
+    await areas.getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('Search').fill(name);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'New product' }).count()).toBe(0);
+    await page.getByTestId('list-row').click();
+    await page.getByText('Only admins change products. You can see them and their stock.').waitFor();
+    await page.getByRole('heading', { name }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByText('Cost price').count()).toBe(0);
+    await shoot(page, 'products-view-staff-en');
+
+    // Staff have no valuation at cost; they adjust stock with a reason, naming the serial of the unit written off.
+    await areas.getByRole('link', { name: 'Stock' }).click();
+    await page.getByRole('link', { name: 'Low stock' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Valuation at cost' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Adjust' }).click();
+    await page.getByLabel('Product').click();
+    await scan(page, `CPU-${tag}`);
+    await page.getByTestId('picked-product').getByText(name).waitFor();
+    expect(page.url()).toContain(`product=${id}`);
+    await page.getByLabel('Change (+ found, − missing)').fill('-1');
+    await page.getByLabel('Scan a serial number').click();
+    await scan(page, `SN-${tag}-002`);
+    await page.getByLabel('Common reasons').selectOption('Damaged');
+    await page.getByLabel('Reason', { exact: true }).fill('dropped while unpacking');
+    await shoot(page, 'stock-adjust-en');
+    await page.getByRole('button', { name: 'Adjust stock' }).click();
+    await page.getByText(`Adjusted ${name} by -1.`).waitFor();
+    const admin = await shop.staffClient('admin');
+    const stock = await admin.getProductStock({ params: { id } });
+    expect(stock).toMatchObject({ onHand: 1, available: 1 });
+    expect(stock.movements[0]).toMatchObject({
+      type: 'adjust',
+      onHandDelta: -1,
+      reason: 'Damaged: dropped while unpacking',
+      actorName: 'Dara',
+    });
+
+    // One left, at or below the reorder level: on the low-stock list, two short of it.
+    await page.getByRole('link', { name: 'Low stock' }).click();
+    await page.getByLabel('Search').fill(`CPU-${tag}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
+    expect(await page.getByTestId('list-row').textContent()).toContain(name);
+    await shoot(page, 'stock-low-en');
     expect(page.errors.filter((error) => !error.includes('401'))).toEqual([]);
   });
 });

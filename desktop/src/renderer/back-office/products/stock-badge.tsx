@@ -10,5 +10,9 @@ export function StockBadge({ state }: { state: ProductStockState }) {
       : state === 'low'
         ? (['warning', t.stockLow] as const)
         : (['success', t.stockIn] as const);
-  return <Badge tone={tone}>{text}</Badge>;
+  return (
+    <Badge tone={tone} className="whitespace-nowrap">
+      {text}
+    </Badge>
+  );
 }

@@ -59,7 +59,11 @@ export function StockHistory() {
     {
       key: 'why',
       header: t.why,
-      cell: (m) => <Badge tone={m.onHandDelta < 0 ? 'warning' : 'neutral'}>{whyOf(m, t)}</Badge>,
+      cell: (m) => (
+        <Badge tone={m.onHandDelta < 0 ? 'warning' : 'neutral'} className="whitespace-nowrap">
+          {whyOf(m, t)}
+        </Badge>
+      ),
     },
     {
       key: 'change',
