@@ -112,7 +112,6 @@ describe('products and stock in the back office', () => {
   it('an admin creates a product with specs and a picture, receives serials; web shop and counter show it', async () => {
     const admin = await shop.staffClient('admin');
     const cpu = (await admin.listCategories({})).items.find((c) => c.specKind === 'cpu')!;
-    const brand = (await admin.listBrands({})).items[0]!;
     const tag = randomBytes(3).toString('hex').toUpperCase();
     const sku = `CPU-${tag}`;
     const name = `Ryzen 7 9700X ${tag}`;
@@ -131,6 +130,27 @@ describe('products and stock in the back office', () => {
     await expect.poll(() => page.getByTestId('list-row').count()).toBeGreaterThan(5);
     await shoot(page, 'products-list-en');
 
+    // A subcategory of CPUs (Khmer name, CPU specs) and a brand, made on their own screens.
+    await page.getByRole('link', { name: 'Categories' }).click();
+    await page.getByRole('button', { name: 'New category' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill(`Desktop CPUs ${tag}`);
+    await dialog.getByLabel('Name in Khmer').fill('ស៊ីភីយូកុំព្យូទ័រលើតុ');
+    await dialog.getByLabel('Under').selectOption(cpu.id);
+    await dialog.getByLabel('Specification kind').selectOption('cpu');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('cell', { name: `Desktop CPUs ${tag}` }).waitFor();
+    const sub = (await admin.listCategories({})).items.find((c) => c.name === `Desktop CPUs ${tag}`)!;
+    expect(sub).toMatchObject({ parentId: cpu.id, specKind: 'cpu', nameKm: 'ស៊ីភីយូកុំព្យូទ័រលើតុ' });
+    await page.getByRole('link', { name: 'Back to products' }).click();
+    await page.getByRole('link', { name: 'Brands' }).click();
+    await page.getByRole('button', { name: 'New brand' }).click();
+    await dialog.getByLabel('Name').fill(`Forge ${tag}`);
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('cell', { name: `Forge ${tag}` }).waitFor();
+    const brand = (await admin.listBrands({})).items.find((b) => b.name === `Forge ${tag}`)!;
+    await page.getByRole('link', { name: 'Back to products' }).click();
+
     // A new product: its barcode scanned into the field (the scanner's Enter does not submit the form).
     await page.getByRole('button', { name: 'New product' }).click();
     await page.getByRole('heading', { name: 'New product' }).waitFor();
@@ -140,7 +160,7 @@ describe('products and stock in the back office', () => {
     await scan(page, barcode);
     expect(page.url()).toContain('/back-office/products/new');
     expect(await page.getByLabel('Barcode').inputValue()).toBe(barcode);
-    await page.getByLabel('Category').selectOption(cpu.id);
+    await page.getByLabel('Category').selectOption(sub.id);
     await page.getByLabel('Brand').selectOption(brand.id);
     await page.getByLabel('Price (USD)', { exact: true }).fill('329');
     await page.getByLabel('Price before sale (USD)').fill('359');
@@ -210,6 +230,12 @@ describe('products and stock in the back office', () => {
     expect(await row.textContent()).toContain('Chanthou');
     expect(await row.textContent()).toContain('Received from Digital Star Co., ref. INV-7781');
     await shoot(page, 'stock-history-en');
+
+    // In the list, under the parent category (its subcategories included), with its picture and stock state.
+    await page.goto(`${host.url}/#/back-office/products?categoryId=${cpu.id}&q=${sku}`);
+    await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
+    expect(await page.getByTestId('list-row').textContent()).toContain('Low');
+    await expect.poll(() => picturesLoaded(page, '[data-testid="list-row"] img')).toBe(true);
 
     // The web shop: the product with its picture, at once (public API, its file, and the product page).
     const published = await shop.server.client.getProduct({ params: { idOrSlug: productId } });

@@ -95,23 +95,29 @@ export function Pictures({
           ))}
         </ol>
       )}
-      <label className="block space-y-1">
-        <span className="block text-sm font-medium">{t.addPicture}</span>
-        <input
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file)
-              void change(() =>
-                api.uploadProductImage({ params: { id: product.id }, body: {}, file, fileName: file.name }),
-              );
-          }}
-        />
-        <span className="block text-sm text-muted">{t.pictureHint}</span>
-      </label>
+      <div className="space-y-1">
+        {/* The browser's own file button speaks the system's language; this one speaks the screen's. */}
+        <label
+          className={`inline-flex h-11 cursor-pointer items-center rounded-lg border border-line bg-white px-4 font-semibold text-ink hover:bg-slate-50 focus-within:ring-2 focus-within:ring-brand-200 ${busy ? 'pointer-events-none opacity-60' : ''}`}
+        >
+          {t.addPicture}
+          <input
+            type="file"
+            className="sr-only"
+            accept="image/jpeg,image/png,image/webp"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file)
+                void change(() =>
+                  api.uploadProductImage({ params: { id: product.id }, body: {}, file, fileName: file.name }),
+                );
+            }}
+          />
+        </label>
+        <p className="text-sm text-muted">{t.pictureHint}</p>
+      </div>
     </section>
   );
 }
