@@ -358,6 +358,31 @@ describe('products and stock in the back office', () => {
     await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
     expect(await page.getByTestId('list-row').textContent()).toContain(name);
     await shoot(page, 'stock-low-en');
+
+    // A counter sells a unit the server no longer has (its shelf was counted to zero meanwhile): a shortfall,
+    // which staff resolve saying how.
+    const { items } = await shop.server.client.listProducts({ query: { q: 'mouse', inStock: true } });
+    const mouse = items[0]!;
+    const shelf = await admin.getProductStock({ params: { id: mouse.id } });
+    await admin.recordStockMovement({
+      body: { productId: mouse.id, type: 'adjust', quantity: -shelf.available, reason: 'Shelf counted' },
+    });
+    await runner.run('addLine', { productId: mouse.id });
+    const due = ((await runner.run('sale', null)) as { totals: { dueCents: number } }).totals.dueCents;
+    await runner.run('pay', { method: 'cash', currency: 'USD', tendered: due });
+    await runner.run('commitSale', null);
+    await runner.run('syncNow', null);
+    await page.getByRole('link', { name: 'Counter shortfalls' }).click();
+    const shortfall = page.getByTestId('shortfall-row').filter({ hasText: mouse.name });
+    await shortfall.waitFor();
+    expect(await shortfall.textContent()).toContain('Back room');
+    await shoot(page, 'stock-shortfalls-en');
+    await shortfall.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByLabel('How was it resolved?').fill('Found one more behind the counter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => shortfall.count()).toBe(0);
+    const open = await admin.listShortfalls({});
+    expect(open.items.filter((item) => item.productId === mouse.id)).toEqual([]);
     expect(page.errors.filter((error) => !error.includes('401'))).toEqual([]);
   });
 });
