@@ -305,7 +305,7 @@ describe('products and stock in the back office', () => {
     await page.close();
   });
 
-  it("staff read products with their stock, adjust stock with a reason and see it low; prices and costs stay the admins'", async () => {
+  it('staff read products with their stock, adjust it with a reason, see it low and resolve a counter shortfall', async () => {
     expect(made).not.toBeNull();
     const { id, name, tag } = made!;
     await runner.run('signOut', null);
