@@ -275,7 +275,7 @@ export function ShortfallList() {
                   <span className="font-mono">{item.sku}</span> {item.productName}
                 </button>
               </td>
-              <td className="px-3 py-2 font-mono">{item.orderNumber}</td>
+              <td className="px-3 py-2 font-mono whitespace-nowrap">{item.orderNumber}</td>
               <td className="px-3 py-2">{item.deviceName ?? ''}</td>
               <td className="px-3 py-2 text-right tabular-nums">{item.quantity}</td>
               <td className="px-3 py-2 text-right">
