@@ -119,6 +119,10 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   // Cost prices are the owner's: staff count stock but never see what it cost.
   getStockValuation: ['GET /admin/stock/valuation', 'admin'],
   getAdminProduct: ['GET /admin/products/:id', 'admin'],
+  // The back office's product list and its pictures: staff count and receive stock, so they read them too.
+  listAdminProducts: ['GET /admin/products', 'staff'],
+  getProductImageFile: ['GET /admin/products/:id/images/:imageId/file', 'staff'],
+  orderProductImages: ['PUT /admin/products/:id/images/order', 'admin'],
   // Counters: devices are an admin's to pair and revoke; the sync routes take a paired device's token and no
   // person's session, whatever their role (devices.test.ts proves a device token opens them).
   createDevice: ['POST /admin/devices', 'admin'],

@@ -233,3 +233,66 @@ export const brandPatchSchema = brandInputSchema
   .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
   .meta({ id: 'BrandPatch' });
 export type BrandPatch = z.infer<typeof brandPatchSchema>;
+
+/** How a product's available stock stands against its reorder level (its low-stock threshold when it has none). */
+export const productStockStates = ['in', 'low', 'out'] as const;
+export type ProductStockState = (typeof productStockStates)[number];
+
+/** The back office's product list: every product, active or not, with its stock. */
+export const adminProductListQuerySchema = z.object({
+  /** One product by its id: the row of a product picked elsewhere (a link to receive stock for it). */
+  id: id.optional(),
+  q: z.string().trim().max(120).optional(),
+  /** The category and every category under it. */
+  categoryId: id.optional(),
+  brandId: id.optional(),
+  active: z.enum(['yes', 'no']).optional(),
+  stock: z.enum(productStockStates).optional(),
+  sort: z.enum(['name', 'newest', 'price', 'available']).default('name'),
+  page: queryInt(1, 10_000).default(1),
+  pageSize: queryInt(1, 100).default(25),
+});
+export type AdminProductListQuery = z.input<typeof adminProductListQuerySchema>;
+
+export const adminProductRowSchema = z
+  .object({
+    id,
+    sku: z.string(),
+    barcode: z.string().nullable(),
+    name: z.string(),
+    brand: z.object({ id, name: z.string() }),
+    category: z.object({ id, name: z.string(), nameKm: z.string() }),
+    priceCents: cents,
+    compareAtCents: cents.nullable(),
+    active: z.boolean(),
+    serialized: z.boolean(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+    /** The product's own reorder level, or its low-stock threshold when it has none. */
+    reorderLevel: z.number().int(),
+    stock: z.enum(productStockStates),
+    /** The first picture's id (shown through getProductImageFile), null without pictures. */
+    imageId: z.string().nullable(),
+    updatedAt: z.number().int(),
+  })
+  .meta({ id: 'AdminProductRow' });
+export type AdminProductRow = z.infer<typeof adminProductRowSchema>;
+
+export const adminProductListSchema = z
+  .object({
+    items: z.array(adminProductRowSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'AdminProductList' });
+export type AdminProductList = z.infer<typeof adminProductListSchema>;
+
+/** The widths a product picture is stored in (the server's THUMBNAIL_WIDTHS). */
+export const productImageWidths = ['160', '480', '960'] as const;
+
+/** A product's pictures in a new order: every picture id of the product, once each. */
+export const productImageOrderSchema = z
+  .object({ imageIds: z.array(z.string().min(1).max(64)).min(1).max(12) })
+  .meta({ id: 'ProductImageOrder' });

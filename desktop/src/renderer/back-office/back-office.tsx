@@ -10,6 +10,8 @@ import { areasFor, type AreaPath } from './areas';
 import { CustomersScreen } from './customers/customers-screen';
 import { OrdersScreen } from './orders/orders-screen';
 import { SupportScreen } from './support/support-screen';
+import { ProductsScreen } from './products/products-screen';
+import { StockScreen } from './stock/stock-screen';
 import { backOfficeTexts } from './texts';
 
 /** Where each area's screens are; an area not listed yet says so. */
@@ -17,6 +19,8 @@ const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   orders: () => <OrdersScreen />,
   customers: () => <CustomersScreen />,
   support: () => <SupportScreen />,
+  products: () => <ProductsScreen />,
+  stock: () => <StockScreen />,
 };
 
 /**

@@ -105,6 +105,43 @@ export async function removeProductImage(
   return productDetail(db, productId);
 }
 
+/** Puts the product's pictures in the order of `imageIds`, which must name each of its pictures once. */
+export async function orderProductImages(
+  db: Db,
+  productId: string,
+  imageIds: string[],
+  actor: Actor,
+): Promise<ProductDetail> {
+  await changeImages(db, productId, actor, 'product.image.order', (images) => {
+    const byId = new Map(images.filter((i) => i.id).map((i) => [i.id!, i]));
+    if (imageIds.length !== images.length || new Set(imageIds).size !== imageIds.length)
+      throw new Invalid("Name each of the product's pictures once", { imageIds: 'every picture, once' });
+    const after = imageIds.map((id) => byId.get(id));
+    if (after.some((i) => !i)) throw new NotFound('This product has no picture with this id');
+    return after.every((i, at) => i === images[at]) ? null : (after as ProductImage[]);
+  });
+  return productDetail(db, productId);
+}
+
+/**
+ * One of a product's pictures, as a file: the back office reaches the server through /api/v1 only (its requests go
+ * through the counter's core), so it cannot load /files/… itself. Only a picture the product lists is answered.
+ */
+export async function productImageFile(
+  db: Db,
+  storage: FileStorage,
+  productId: string,
+  imageId: string,
+  width: number,
+): Promise<{ contentType: string; body: Buffer; cache: 'private' }> {
+  const product = await findProduct(db, productId);
+  if (!product.images.some((i) => i.id === imageId))
+    throw new NotFound('This product has no picture with this id');
+  const file = await storage.get(sizedKey(productId, imageId, width));
+  if (!file) throw new NotFound("This picture's file is missing");
+  return { contentType: 'image/webp', body: file.body, cache: 'private' };
+}
+
 /**
  * Rewrites the product's picture list in one transaction with its audit row and change-feed entry. `change`
  * answers the new list, or null for no change (nothing is written). The first statement locks the product row (MySQL), so two uploads

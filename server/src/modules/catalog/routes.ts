@@ -4,7 +4,8 @@ import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
 import { getAdminProduct } from './admin-product';
 import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
-import { addProductImage, removeProductImage } from './images';
+import { listAdminProducts } from './admin-listing';
+import { addProductImage, orderProductImages, productImageFile, removeProductImage } from './images';
 import { listProducts } from './product-search';
 import { createProduct, getPublicProduct, updateProduct } from './service';
 import {
@@ -24,6 +25,9 @@ type CatalogRoutes =
   | 'createProduct'
   | 'updateProduct'
   | 'getAdminProduct'
+  | 'listAdminProducts'
+  | 'getProductImageFile'
+  | 'orderProductImages'
   | 'uploadProductImage'
   | 'deleteProductImage'
   | 'createCategory'
@@ -53,6 +57,10 @@ export function catalogHandlers(
       return getAdminProduct(db, params.id);
     },
     getAdminProduct: ({ params }) => getAdminProduct(db, params.id),
+    listAdminProducts: ({ query }) => listAdminProducts(db, query),
+    getProductImageFile: ({ params, query }) =>
+      productImageFile(db, storage, params.id, params.imageId, Number(query.width)),
+    orderProductImages: ({ params, body, actor }) => orderProductImages(db, params.id, body.imageIds, actor),
     uploadProductImage: ({ params, upload, actor }) =>
       addProductImage({ db, storage, pictures }, params.id, upload, actor),
     deleteProductImage: ({ params, actor }) =>
