@@ -27,7 +27,7 @@ export const actionTexts = defineMessages({
     invoiceTitle: (number: string) => `Invoice of order ${number}`,
     invoiceLoading: 'Making the invoice…',
     savePdf: 'Save PDF',
-    openPdf: 'Open in a new window',
+    print: 'Print',
   },
   km: {
     moveTo: (status: string) => `ប្តូរទៅ “${status}”`,
@@ -53,7 +53,7 @@ export const actionTexts = defineMessages({
     invoiceTitle: (number: string) => `វិក្កយបត្រនៃការបញ្ជាទិញ ${number}`,
     invoiceLoading: 'កំពុងរៀបចំវិក្កយបត្រ…',
     savePdf: 'រក្សាទុក PDF',
-    openPdf: 'បើកក្នុងបង្អួចថ្មី',
+    print: 'បោះពុម្ព',
   },
 });
 

@@ -1,14 +1,16 @@
 import { Button, buttonClass, Dialog, ErrorState, LoadingBlock, useMessages } from '@shop/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, problemOf } from '../api';
 import { backOfficeTexts } from '../texts';
 import { actionTexts } from './action-texts';
 import { useBlobUrl } from './blob-url';
 
 /**
- * The order's invoice: the server makes the PDF (English and Khmer), the core carries it back as base64 and the
- * client hands it over as a Blob; shown in the window's own PDF viewer, and saved with a click.
+ * The order's invoice, made by the server (English and Khmer): its printable page shown in the dialog and printed
+ * from there, its PDF saved with a click. Both come through the core as base64 and reach the screen as Blobs. The
+ * page is shown from its text (srcdoc) rather than as a framed PDF: the window's content policy frames nothing but
+ * its own origin, and the page carries no script (sandboxed) and no outside resource.
  */
 export function InvoiceButton({ orderId, number }: { orderId: string; number: string }) {
   const t = useMessages(actionTexts);
@@ -34,14 +36,22 @@ function InvoiceDialog({
 }) {
   const t = useMessages(actionTexts);
   const frame = useMessages(backOfficeTexts);
-  // Made anew each time it is opened: the invoice follows the order (lines cancelled, payment come in).
-  const pdf = useQuery({
-    queryKey: ['invoice', orderId],
-    queryFn: () => api.getOrderInvoice({ params: { id: orderId }, query: { format: 'pdf' } }),
-    gcTime: 0,
-    staleTime: 0,
+  const page = useRef<HTMLIFrameElement>(null);
+  // Made anew each time it is opened: the invoice follows the order (lines cancelled, payments come in).
+  const fresh = { gcTime: 0, staleTime: 0 };
+  const html = useQuery({
+    queryKey: ['invoice', orderId, 'html'],
+    queryFn: async () =>
+      (await api.getOrderInvoice({ params: { id: orderId }, query: { format: 'html' } })).text(),
+    ...fresh,
   });
-  const url = useBlobUrl(pdf.data);
+  const pdf = useQuery({
+    queryKey: ['invoice', orderId, 'pdf'],
+    queryFn: () => api.getOrderInvoice({ params: { id: orderId }, query: { format: 'pdf' } }),
+    ...fresh,
+  });
+  const pdfUrl = useBlobUrl(pdf.data);
+  const failed = html.error ?? pdf.error;
   return (
     <Dialog
       open
@@ -49,29 +59,35 @@ function InvoiceDialog({
       title={t.invoiceTitle(number)}
       closeLabel={t.close}
     >
-      {pdf.isError ? (
+      {failed ? (
         <ErrorState
           title={frame.loadFailed}
-          detail={problemOf(pdf.error)}
-          onRetry={() => void pdf.refetch()}
+          detail={problemOf(failed)}
+          onRetry={() => void Promise.all([html.refetch(), pdf.refetch()])}
           retryLabel={frame.retry}
         />
-      ) : !url ? (
+      ) : html.data === undefined ? (
         <LoadingBlock label={t.invoiceLoading} />
       ) : (
         <div className="space-y-3">
           <iframe
-            src={url}
+            ref={page}
+            srcDoc={html.data}
+            sandbox="allow-same-origin allow-modals"
             title={t.invoiceTitle(number)}
-            className="h-[60vh] w-full rounded-lg border border-line"
+            className="h-[60vh] w-full rounded-lg border border-line bg-white"
           />
           <div className="flex justify-end gap-2">
-            <a className={buttonClass('secondary')} href={url} target="_blank" rel="noreferrer">
-              {t.openPdf}
-            </a>
-            <a className={buttonClass('primary')} href={url} download={`invoice-${number}.pdf`}>
-              {t.savePdf}
-            </a>
+            <Button variant="secondary" onClick={() => page.current?.contentWindow?.print()}>
+              {t.print}
+            </Button>
+            {pdfUrl ? (
+              <a className={buttonClass('primary')} href={pdfUrl} download={`invoice-${number}.pdf`}>
+                {t.savePdf}
+              </a>
+            ) : (
+              <Button busy>{t.savePdf}</Button>
+            )}
           </div>
         </div>
       )}

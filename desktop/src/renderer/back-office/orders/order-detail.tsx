@@ -53,7 +53,9 @@ export function OrderDetail() {
       {back}
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t.title(o.number)}</h1>
-        <OrderStatusBadge status={o.status} />
+        <span data-testid="order-status">
+          <OrderStatusBadge status={o.status} />
+        </span>
         <span className="ml-auto flex gap-2">
           {o.customer.id && (
             <Link
