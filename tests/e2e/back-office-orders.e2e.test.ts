@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, createShopClient, type ShopClient } from '@shop/shared';
+import { ApiError, createShopClient, type PushItem, type ShopClient } from '@shop/shared';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
@@ -12,7 +13,16 @@ import { openLocalDb } from '../../desktop/src/core/local-db/open';
 import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { aCustomer, aProductWithStock, placedOrder } from '../../server/test/factory';
+import {
+  aCustomer,
+  aProductWithStock,
+  checkPaymentsNow,
+  pairTestCounter,
+  payAndCheck,
+  placedOrder,
+  standIn,
+  type TestShop,
+} from '../../server/test/factory';
 import { startShop, type Shop, type ShopPage } from './harness';
 import { buildCounterScreens } from './webshop-build';
 
@@ -70,22 +80,31 @@ async function aStaffMember(role: 'staff' | 'admin') {
   return { id, email, password };
 }
 
-/** The clerk signs in at the counter with their PIN and opens the back office with password and mailed code. */
+/**
+ * The clerk signs in at the counter with their PIN and opens the back office with password and mailed code. The core
+ * outlives a page: a later test finds the clerk signed in, and the back office perhaps still open.
+ */
 async function openBackOffice(page: ShopPage) {
   await page.goto(host.url);
-  await page.getByRole('button', { name: /Sreymom/ }).click();
-  await page.getByLabel('PIN').fill(PIN);
-  await page.keyboard.press('Enter');
+  const pick = page.getByRole('button', { name: /Sreymom/ });
+  await pick.or(page.getByTestId('cashier')).first().waitFor();
+  if (await pick.isVisible()) {
+    await pick.click();
+    await page.getByLabel('PIN').fill(PIN);
+    await page.keyboard.press('Enter');
+  }
   await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreymom');
   await page.getByRole('button', { name: 'Back office' }).click();
-  await page.getByLabel('Password').fill(clerk.password);
-  await page.getByRole('button', { name: 'Open' }).click();
-  await page.getByLabel('Code from your email').fill(await shop.mailCode(clerk.email));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await page
-    .getByRole('navigation', { name: 'Back office areas' })
-    .getByRole('link', { name: 'Payments' })
-    .waitFor();
+  const areas = page.getByRole('navigation', { name: 'Back office areas' });
+  const door = page.getByRole('heading', { name: 'Open the back office' });
+  await door.or(areas).first().waitFor();
+  if (await door.isVisible()) {
+    await page.getByLabel('Password').fill(clerk.password);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByLabel('Code from your email').fill(await shop.mailCode(clerk.email));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await areas.getByRole('link', { name: 'Payments' }).waitFor();
 }
 
 /** A phone's screenshot of a bank app: a JPEG of its own colour, so two of them are different pictures. */
@@ -235,6 +254,93 @@ describe('orders and payments in the back office', () => {
     await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
     await page.getByText('Orders of Dara').waitFor();
 
+    expect(page.errors).toEqual([]);
+  });
+
+  it('payments in review with what Bakong reported, a static KHQR reconciled, a refund owed marked as sent back', async () => {
+    const ssd = await aProductWithStock({ admin, staff }, { stock: 5, priceCents: 4250, name: 'SSD' });
+    // Paid short: the order waits in review.
+    const short = await placedOrder(shop.server, { items: [{ productId: ssd.id, quantity: 1 }] });
+    await payAndCheck(
+      shop.server,
+      (await short.api.getOrderPayment({ params: { id: short.order.id } })).khqr,
+      40,
+    );
+    // Paid after the customer cancelled: the money is owed back.
+    const late = await placedOrder(shop.server, { items: [{ productId: ssd.id, quantity: 1 }] });
+    const lateQr = (await late.api.getOrderPayment({ params: { id: late.order.id } })).khqr;
+    await late.api.cancelOrder({ params: { id: late.order.id } });
+    await standIn(shop.server, 'pay', { qr: lateQr });
+    await checkPaymentsNow(shop.server);
+    // A counter sale paid with the shop's static KHQR, confirmed by the clerk: to match with the bank statement.
+    const counter = await pairTestCounter({ server: shop.server, admin } as TestShop, 'Front');
+    const receiptNumber = `R-${ulid().slice(-8)}`;
+    const sale: PushItem = {
+      id: ulid(),
+      type: 'sale',
+      at: Date.now(),
+      staffId: clerk.id,
+      receiptNumber,
+      lines: [{ productId: ssd.id, quantity: 1, unitPriceCents: 4250 }],
+      payments: [{ method: 'khqr', currency: 'USD', amount: 4250, staffConfirmed: true }],
+    };
+    const [pushed] = (await counter.client.pushItems({ body: { items: [sale] } })).results;
+    expect(pushed).toMatchObject({ status: 'applied' });
+
+    const page = await shop.page({ viewport: { width: 1366, height: 768 } });
+    await openBackOffice(page);
+    await page.goto(`${host.url}/#/back-office/payments/review`);
+    const rows = page.getByTestId('list-row');
+    const inReview = rows.filter({ hasText: short.order.number });
+    await inReview.waitFor();
+    expect(await inReview.textContent()).toMatch(/\$42\.50.*\$40\.00.*paid 4000 instead of 4250/);
+    await screenshots(page, 'payments-review', (p) => p.getByRole('heading', { name: 'ការទូទាត់' }).waitFor());
+
+    await page.getByRole('link', { name: 'To reconcile' }).click();
+    const toMatch = rows.filter({ hasText: receiptNumber });
+    await expect.poll(() => toMatch.textContent()).toContain('Static KHQR confirmed by staff');
+    await expect.poll(() => toMatch.textContent()).toContain('Sreymom');
+    await screenshots(page, 'payments-reconciliation', (p) =>
+      p.getByRole('link', { name: 'ត្រូវផ្ទៀងផ្ទាត់' }).waitFor(),
+    );
+    await toMatch.getByRole('button', { name: 'Reconcile' }).click();
+    await page.getByLabel('Outcome').selectOption('matched');
+    await page
+      .getByLabel('What you found (statement line, transfer reference)')
+      .fill('ABA statement line 12');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => toMatch.count()).toBe(0);
+    const reconciled = await staff.listPaymentsToReconcile({ query: { status: 'reconciled' } });
+    expect(
+      reconciled.items.find((item) => item.order?.receiptNumber === receiptNumber)?.reconciled,
+    ).toMatchObject({
+      outcome: 'matched',
+      note: 'ABA statement line 12',
+      by: { id: clerk.id },
+    });
+
+    await page.getByRole('link', { name: 'Refunds owed' }).click();
+    const owed = rows.filter({ hasText: late.order.number });
+    await expect.poll(() => owed.textContent()).toContain('$42.50');
+    await screenshots(page, 'payments-refunds', (p) =>
+      p.getByRole('link', { name: 'ប្រាក់ត្រូវសងវិញ' }).waitFor(),
+    );
+    await owed.getByRole('button', { name: 'Mark as refunded' }).click();
+    await page
+      .getByLabel('How the money went back (bank, reference)')
+      .fill('ABA transfer 5566 to the customer');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => owed.count()).toBe(0);
+    const refunded = await staff.listRefundsOwed({ query: { status: 'refunded' } });
+    expect(refunded.items.find((item) => item.orderId === late.order.id)).toMatchObject({
+      status: 'refunded',
+      note: 'ABA transfer 5566 to the customer',
+      refundedBy: { id: clerk.id },
+    });
+    // The filter is in the address: a shared link opens what was sent back.
+    await page.getByLabel('Show').selectOption('refunded');
+    await expect.poll(() => page.url()).toContain('payments/refunds?status=refunded');
+    await expect.poll(() => rows.filter({ hasText: late.order.number }).count()).toBe(1);
     expect(page.errors).toEqual([]);
   });
 

@@ -60,6 +60,14 @@ export const detailTexts = defineMessages({
     bySystem: 'system',
     byCustomer: 'customer',
     invoice: 'Invoice',
+    paymentStatus: (status: string): string =>
+      ({
+        pending: 'Waiting',
+        paid: 'Paid',
+        expired: 'Expired',
+        superseded: 'Replaced by a newer QR',
+        mismatch: 'Paid not as asked',
+      })[status] ?? status,
   },
   km: {
     back: 'ការបញ្ជាទិញទាំងអស់',
@@ -119,5 +127,13 @@ export const detailTexts = defineMessages({
     bySystem: 'ប្រព័ន្ធ',
     byCustomer: 'អតិថិជន',
     invoice: 'វិក្កយបត្រ',
+    paymentStatus: (status: string): string =>
+      ({
+        pending: 'កំពុងរង់ចាំ',
+        paid: 'បានបង់',
+        expired: 'ផុតកំណត់',
+        superseded: 'ជំនួសដោយ QR ថ្មី',
+        mismatch: 'បង់មិនត្រូវតាមការស្នើ',
+      })[status] ?? status,
   },
 });

@@ -1,4 +1,4 @@
-import { canCancelLines, formatShopDateTime, formatUsd, type AdminOrder } from '@shop/shared';
+import { canCancelLines, formatKhr, formatShopDateTime, formatUsd, type AdminOrder } from '@shop/shared';
 import {
   Badge,
   Button,
@@ -153,7 +153,7 @@ function OrderSummary({ order: o }: { order: AdminOrder }) {
         {o.deliveryFeeCents > 0 && <Row label={t.deliveryFee}>{formatUsd(o.deliveryFeeCents)}</Row>}
         <Row label={t.total}>
           <span className="font-semibold">{formatUsd(o.totalCents)}</span>
-          <span className="block text-muted">{o.totalKhr.toLocaleString('en-US')} ៛</span>
+          <span className="block text-muted">{formatKhr(o.totalKhr)}</span>
         </Row>
         {o.refundOwedCents > 0 && (
           <Row label={t.refundOwed}>

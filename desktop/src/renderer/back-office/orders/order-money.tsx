@@ -45,7 +45,7 @@ export function OrderPayments({ order: o }: { order: AdminOrder }) {
                   <Badge
                     tone={p.status === 'paid' ? 'success' : p.status === 'mismatch' ? 'danger' : 'neutral'}
                   >
-                    {p.status}
+                    {t.paymentStatus(p.status)}
                   </Badge>
                   {p.needsReconciliation && (
                     <Badge tone={p.reconciledAt ? 'success' : 'warning'} className="ml-1">

@@ -26,7 +26,6 @@ export function SerialFields({
             fields.current[at] = input;
           }}
           label={label(at + 1, values.length)}
-          className="font-mono"
           autoComplete="off"
           value={value}
           {...(at === values.length - 1 && error ? { error } : {})}

@@ -155,7 +155,7 @@ function ReviewForm({ proof }: { proof: PaymentProofReviewItem }) {
       <TextField
         label={t.transactionRef}
         hint={t.transactionHint}
-        className="max-w-md font-mono"
+        className="max-w-md"
         autoComplete="off"
         value={transactionRef}
         error={fields.transactionRef}
