@@ -45,7 +45,7 @@ export function ReconciliationList() {
       cell: (item) =>
         item.order ? (
           <Link
-            className="font-mono text-brand-700 hover:underline"
+            className="font-mono whitespace-nowrap text-brand-700 hover:underline"
             to={`/back-office/orders/${item.order.id}`}
           >
             {item.order.receiptNumber ?? item.order.number}

@@ -31,7 +31,7 @@ export function RefundsOwedList() {
       cell: (item) => (
         <span className="flex items-center gap-2">
           <Link
-            className="font-mono text-brand-700 hover:underline"
+            className="font-mono whitespace-nowrap text-brand-700 hover:underline"
             to={`/back-office/orders/${item.orderId}`}
           >
             {item.orderNumber}

@@ -31,7 +31,7 @@ export function ReviewList() {
         item.order ? (
           <span className="flex items-center gap-2">
             <Link
-              className="font-mono text-brand-700 hover:underline"
+              className="font-mono whitespace-nowrap text-brand-700 hover:underline"
               to={`/back-office/orders/${item.order.id}`}
             >
               {item.order.number}
