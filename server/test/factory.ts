@@ -226,6 +226,20 @@ export interface TestCounter {
   client: ShopClient;
 }
 
+/**
+ * A shop for a test file with counters paired to it, one per name in order (the sync and counter-payment tests all
+ * start so): `({ shop, counters: [front, back] } = await startShopWithCounters(['Front', 'Back']))`.
+ */
+export async function startShopWithCounters<const Names extends readonly string[]>(
+  names: Names,
+  options: Parameters<typeof startTestShop>[0] = {},
+): Promise<{ shop: TestShop; counters: { -readonly [K in keyof Names]: TestCounter } }> {
+  const shop = await startTestShop(options);
+  const counters: TestCounter[] = [];
+  for (const name of names) counters.push(await pairTestCounter(shop, name));
+  return { shop, counters: counters as { -readonly [K in keyof Names]: TestCounter } };
+}
+
 export async function pairTestCounter(shop: TestShop, name = 'Front counter'): Promise<TestCounter> {
   const created = await shop.admin.createDevice({ body: { name } });
   const paired = await createShopClient({ baseUrl: shop.server.url }).pairDevice({

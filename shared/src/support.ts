@@ -111,6 +111,10 @@ export const inquiryListQuerySchema = z.object({ page, pageSize });
 /** Without a status: every thread, newest activity first; `open` lists the longest-waiting first. */
 export const staffInquiryListQuerySchema = z.object({
   status: z.enum(inquiryStatuses).optional(),
+  /** Part of the subject, the asker's name or email address, or the number of the order it is about. */
+  q: z.string().trim().min(1).max(120).optional(),
+  /** One customer's threads (their account's id). */
+  customerId: z.string().trim().min(1).max(40).optional(),
   page,
   pageSize,
 });
@@ -122,6 +126,8 @@ const listOf = <T extends z.ZodType>(item: T) =>
     page: z.number().int(),
     pageSize: z.number().int(),
   });
+
+export type StaffInquiryListQuery = z.input<typeof staffInquiryListQuerySchema>;
 
 export const inquiryListSchema = listOf(inquirySummarySchema).meta({ id: 'InquiryList' });
 export const staffInquiryListSchema = listOf(staffInquirySummarySchema).meta({ id: 'StaffInquiryList' });

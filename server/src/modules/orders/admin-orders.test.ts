@@ -5,10 +5,9 @@ import {
   aCustomer,
   aProductWithStock,
   failure,
-  pairTestCounter,
   payAndCheck,
   placedOrder,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -22,8 +21,10 @@ let shop: TestShop;
 let counter: TestCounter;
 
 beforeAll(async () => {
-  shop = await startTestShop();
-  counter = await pairTestCounter(shop, 'Till 1');
+  ({
+    shop,
+    counters: [counter],
+  } = await startShopWithCounters(['Till 1']));
 });
 afterAll(() => shop?.stop());
 

@@ -3,8 +3,6 @@ import {
   type AdminOrder,
   type AdminOrderList,
   type AdminOrderListQuery,
-  type OrderActor,
-  type OrderStatus,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { pageAnswer } from '../../db/paging';
@@ -22,7 +20,7 @@ import {
   paymentsOfOrder,
   serializedLineIds,
 } from './admin-repo';
-import { loadOrder, orderHeader } from './present';
+import { loadOrder, orderHeader, toOrderEvent } from './present';
 import { findOrderRow } from './repo';
 
 /**
@@ -85,11 +83,7 @@ export async function getAdminOrder(db: Db, orderId: string): Promise<AdminOrder
     customerPhone: row.customer_phone,
     discountCents: Number(row.discount_cents ?? 0),
     events: events.map((e) => ({
-      from: e.from_status as OrderStatus | null,
-      to: e.to_status as OrderStatus,
-      actor: e.actor as OrderActor,
-      reason: e.reason,
-      at: Number(e.created_at),
+      ...toOrderEvent(e),
       // A customer's own step names no one: the order's customer is shown once, above.
       by: e.actor === 'staff' ? person(e.actor_id) : null,
     })),

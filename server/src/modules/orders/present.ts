@@ -1,6 +1,6 @@
 import { nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
-import type { OrderItemTable, OrderTable } from '../../db/schema';
+import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { findOrderDetails } from './repo';
 
@@ -15,13 +15,18 @@ export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor
         serials.filter((s) => s.product_id === item.product_id).map((s) => s.serial),
       ),
     ),
-    events: events.map((e) => ({
-      from: e.from_status as OrderStatus | null,
-      to: e.to_status as OrderStatus,
-      actor: e.actor as OrderActor,
-      reason: e.reason,
-      at: Number(e.created_at),
-    })),
+    events: events.map(toOrderEvent),
+  };
+}
+
+/** A step of an order's timeline as the API answers it. */
+export function toOrderEvent(event: OrderEventTable) {
+  return {
+    from: event.from_status as OrderStatus | null,
+    to: event.to_status as OrderStatus,
+    actor: event.actor as OrderActor,
+    reason: event.reason,
+    at: Number(event.created_at),
   };
 }
 

@@ -151,22 +151,18 @@ export async function findOrderLine(tx: Tx, orderId: string, lineId: string) {
     .executeTakeFirst();
 }
 
-/** The order's lines with whether their product is serialized, by product id (handover). */
-export async function orderLinesWithSerialized(tx: Tx, orderId: string) {
+/** An order's lines with whether their product is serialized: what handovers and returns start from. */
+export function linesWithSerialized(tx: Tx, orderId: string) {
   return tx
     .selectFrom('order_items as i')
     .innerJoin('products as p', 'p.id', 'i.product_id')
-    .select([
-      'i.id',
-      'i.product_id',
-      'i.quantity',
-      'i.cancelled_quantity',
-      'i.warranty_months',
-      'p.serialized',
-    ])
-    .where('i.order_id', '=', orderId)
-    .orderBy('i.product_id')
-    .execute();
+    .select(['i.id', 'i.product_id', 'i.quantity', 'i.cancelled_quantity', 'p.serialized'])
+    .where('i.order_id', '=', orderId);
+}
+
+/** The order's lines with whether their product is serialized, by product id (handover). */
+export async function orderLinesWithSerialized(tx: Tx, orderId: string) {
+  return linesWithSerialized(tx, orderId).select('i.warranty_months').orderBy('i.product_id').execute();
 }
 
 export async function cancelLineUnits(

@@ -1,12 +1,11 @@
 import { holdsReservation, KHR_CASH_STEP, type Currency, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { PaymentTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit } from '../audit/audit';
 import { findOrderRow } from '../orders/repo';
-import { insertPayment } from './repo';
+import { insertPayment, paidPayment } from './repo';
 
 /**
  * Cash taken at the counter, in US dollars or riel. Cash is paid when it is recorded: there is no QR to watch, so
@@ -59,29 +58,16 @@ export async function recordCashPayment(
     const amount =
       input.amount ?? (input.currency === 'KHR' ? Number(order.total_khr) : Number(order.total_cents));
     const { change } = cashTender(input.currency, amount, input.tendered);
-    const payment: PaymentTable = {
+    const payment = paidPayment({
       id: newId(),
-      order_id: order.id,
+      orderId: order.id,
       method: 'cash',
       currency: input.currency,
-      amount_minor: amount,
-      qr: null,
-      md5: null,
-      status: 'paid',
-      expires_at: null,
-      watch_until: null,
-      next_check_at: null,
-      check_failures: 0,
-      tendered_minor: input.tendered,
-      change_minor: change,
-      received_by: input.receivedBy,
-      claimed_by: null,
-      claimed_until: null,
-      bakong_hash: null,
-      paid_at: now,
-      created_at: now,
-      updated_at: now,
-    };
+      amountMinor: amount,
+      receivedBy: input.receivedBy,
+      at: now,
+      cash: { tendered: input.tendered, change },
+    });
     await insertPayment(tx, payment);
     await recordAudit(
       tx,

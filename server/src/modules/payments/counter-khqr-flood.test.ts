@@ -1,13 +1,7 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shop/shared';
-import {
-  failure,
-  pairTestCounter,
-  startTestShop,
-  type TestCounter,
-  type TestShop,
-} from '../../../test/factory';
+import { failure, startShopWithCounters, type TestCounter, type TestShop } from '../../../test/factory';
 import { OPEN_REQUESTS_PER_COUNTER } from './counter-khqr';
 
 /**
@@ -20,8 +14,10 @@ let front: TestCounter;
 let back: TestCounter;
 
 beforeAll(async () => {
-  shop = await startTestShop({ env: { BAKONG_POLL_MS: '3600000' } });
-  [front, back] = [await pairTestCounter(shop, 'Front'), await pairTestCounter(shop, 'Back')];
+  ({
+    shop,
+    counters: [front, back],
+  } = await startShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } }));
 });
 afterAll(() => shop?.stop());
 

@@ -8,7 +8,7 @@ import {
   failure,
   pairTestCounter,
   payAndCheck,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -32,8 +32,10 @@ let back: TestCounter;
 let staffId: string;
 
 beforeAll(async () => {
-  shop = await startTestShop({ env: { BAKONG_POLL_MS: '3600000' } });
-  [front, back] = [await pairTestCounter(shop, 'Front'), await pairTestCounter(shop, 'Back')];
+  ({
+    shop,
+    counters: [front, back],
+  } = await startShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } }));
   staffId = shop.staffUser.userId;
 });
 afterAll(() => shop?.stop());

@@ -17,7 +17,7 @@ import {
 } from './counter-khqr-repo';
 import { buildKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
-import { insertPayment, type KhqrPayment } from './repo';
+import { insertPayment, pendingKhqr, type KhqrPayment } from './repo';
 import type { PaymentPolicy } from './service';
 
 /**
@@ -27,7 +27,6 @@ import type { PaymentPolicy } from './service';
  * When the counter pushes the sale, the paid request becomes that order's payment (`tieSalePayment`); one that no sale
  * claims within a day is flagged for staff to reconcile (the customer paid and may be owed the money back).
  */
-const FIRST_CHECK_MS = 5_000;
 /** How long a paid request may wait for its sale (a counter offline for hours still pushes within the day). */
 export const UNCLAIMED_AFTER_MS = 24 * 60 * 60_000;
 const UNCLAIMED_BATCH = 50;
@@ -78,29 +77,17 @@ export async function requestCounterKhqr(
     throw error;
   }
   const row: CounterKhqrRow = {
-    id: body.id,
+    ...pendingKhqr({
+      id: body.id,
+      currency: body.currency,
+      amountMinor: body.amount,
+      built,
+      expiresAt,
+      graceMs: policy.graceMs,
+      now,
+    }),
     order_id: null,
     device_id: counter.id,
-    method: 'khqr',
-    currency: body.currency,
-    amount_minor: body.amount,
-    qr: built.qr,
-    md5: built.md5,
-    status: 'pending',
-    expires_at: expiresAt,
-    watch_until: expiresAt + policy.graceMs,
-    next_check_at: now + FIRST_CHECK_MS,
-    check_failures: 0,
-    tendered_minor: null,
-    change_minor: null,
-    received_by: null,
-    claimed_by: null,
-    claimed_until: null,
-    bakong_hash: null,
-    needs_reconciliation: 0,
-    paid_at: null,
-    created_at: now,
-    updated_at: now,
   };
   try {
     await inTransaction(db, async (tx) => {

@@ -5,10 +5,9 @@ import {
   aProductWithStock,
   checkPaymentsNow,
   failure,
-  pairTestCounter,
   payAndCheck,
   placedOrder,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -23,8 +22,10 @@ let shop: TestShop;
 let counter: TestCounter;
 
 beforeAll(async () => {
-  shop = await startTestShop({ env: { BAKONG_POLL_MS: '3600000' } });
-  counter = await pairTestCounter(shop, 'Front');
+  ({
+    shop,
+    counters: [counter],
+  } = await startShopWithCounters(['Front'], { env: { BAKONG_POLL_MS: '3600000' } }));
 });
 afterAll(() => shop?.stop());
 

@@ -16,6 +16,88 @@ export type KhqrPayment = PaymentTable & {
   next_check_at: number;
 };
 
+/** The payment job's first look at a new QR: soon, a customer with the banking app open pays within seconds. */
+const FIRST_CHECK_MS = 5_000;
+
+/**
+ * A new QR waiting to be paid, as the payment job watches it: checked first in a few seconds, then until its grace
+ * after expiry ends (a payment made in the last second still arrives). Whose it is (an order, a counter) is added
+ * by the caller.
+ */
+export function pendingKhqr(qr: {
+  id: string;
+  currency: string;
+  amountMinor: number;
+  built: { qr: string; md5: string };
+  expiresAt: number;
+  graceMs: number;
+  now: number;
+}): Omit<KhqrPayment, 'order_id'> {
+  return {
+    id: qr.id,
+    method: 'khqr',
+    currency: qr.currency,
+    amount_minor: qr.amountMinor,
+    qr: qr.built.qr,
+    md5: qr.built.md5,
+    status: 'pending',
+    expires_at: qr.expiresAt,
+    watch_until: qr.expiresAt + qr.graceMs,
+    next_check_at: qr.now + FIRST_CHECK_MS,
+    check_failures: 0,
+    tendered_minor: null,
+    change_minor: null,
+    received_by: null,
+    claimed_by: null,
+    claimed_until: null,
+    bakong_hash: null,
+    needs_reconciliation: 0,
+    paid_at: null,
+    created_at: qr.now,
+    updated_at: qr.now,
+  };
+}
+
+/** A payment that was paid when it was recorded (cash at a counter, a counter's KHQR): nothing left to watch. */
+export function paidPayment(payment: {
+  id: string;
+  orderId: string;
+  method: string;
+  currency: string;
+  amountMinor: number;
+  receivedBy: string | null;
+  at: number;
+  cash?: { tendered: number; change: number; changeCurrency?: string };
+  needsReconciliation?: boolean;
+}): PaymentTable {
+  return {
+    id: payment.id,
+    order_id: payment.orderId,
+    method: payment.method,
+    currency: payment.currency,
+    amount_minor: payment.amountMinor,
+    qr: null,
+    md5: null,
+    status: 'paid',
+    expires_at: null,
+    watch_until: null,
+    next_check_at: null,
+    check_failures: 0,
+    tendered_minor: payment.cash?.tendered ?? null,
+    change_minor: payment.cash?.change ?? null,
+    change_currency: payment.cash?.changeCurrency ?? null,
+    received_by: payment.receivedBy,
+    claimed_by: null,
+    claimed_until: null,
+    bakong_hash: null,
+    // Every key set, always: a batch of these is one multi-row INSERT, whose rows must name the same columns.
+    needs_reconciliation: payment.needsReconciliation ? 1 : 0,
+    paid_at: payment.at,
+    created_at: payment.at,
+    updated_at: payment.at,
+  };
+}
+
 /** A KHQR of an order (the web shop's, or a counter's once its sale arrived): the pay page and renewals read these. */
 export type OrderKhqrPayment = KhqrPayment & { order_id: string };
 

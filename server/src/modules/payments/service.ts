@@ -10,7 +10,13 @@ import { findOrderRow, setOrderAmounts } from '../orders/repo';
 import type { PaymentDeeplinks } from './deeplinks';
 import { buildKhqr, decodeKhqr, KhqrError } from './khqr';
 import { getMerchantAccount, KHQR_LIFETIME_MS } from './merchant';
-import { insertPayment, latestKhqrPayment, supersedePendingQrs, type OrderKhqrPayment } from './repo';
+import {
+  insertPayment,
+  latestKhqrPayment,
+  pendingKhqr,
+  supersedePendingQrs,
+  type OrderKhqrPayment,
+} from './repo';
 
 /**
  * KHQR payments of orders (cash is cash.ts; screenshots are proofs.ts). A KHQR payment row holds the exact QR string
@@ -23,7 +29,6 @@ export interface PaymentPolicy {
   graceMs: number;
 }
 
-const FIRST_CHECK_MS = 5_000;
 /** A QR made for staff's change of an order (a cancelled line) near the end of its hold still gets this long. */
 const LAST_QR_MIN_MS = 60_000;
 
@@ -56,27 +61,16 @@ export async function issuePayment(
     terminalLabel: order.channel === 'pos' ? 'POS' : 'Web',
   });
   const payment: OrderKhqrPayment = {
-    id: newId(),
+    ...pendingKhqr({
+      id: newId(),
+      currency: order.currency,
+      amountMinor,
+      built: { qr, md5 },
+      expiresAt,
+      graceMs: policy.graceMs,
+      now,
+    }),
     order_id: order.id,
-    method: 'khqr',
-    currency: order.currency,
-    amount_minor: amountMinor,
-    qr,
-    md5,
-    status: 'pending',
-    expires_at: expiresAt,
-    watch_until: expiresAt + policy.graceMs,
-    next_check_at: now + FIRST_CHECK_MS,
-    check_failures: 0,
-    tendered_minor: null,
-    change_minor: null,
-    received_by: null,
-    claimed_by: null,
-    claimed_until: null,
-    bakong_hash: null,
-    paid_at: null,
-    created_at: now,
-    updated_at: now,
   };
   await insertPayment(tx, payment);
   // The order waits for its money exactly as long as the QR is payable (plus grace, decided by the payment job).

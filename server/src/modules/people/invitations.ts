@@ -119,8 +119,7 @@ export async function resendInvitation(
   actor: Actor,
   now = Date.now(),
 ): Promise<Invitation> {
-  await inTransaction(db, async (tx) => {
-    const invitation = await openInvitation(tx, id);
+  return changeOpenInvitation(db, id, now, async (tx, invitation) => {
     await refuseExistingAccount(tx, invitation.email);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + INVITATION_LIFETIME_MS;
@@ -142,7 +141,6 @@ export async function resendInvitation(
       now,
     );
   });
-  return toInvitation((await findInvitation(db, id))!, now);
 }
 
 export async function revokeInvitation(
@@ -151,8 +149,7 @@ export async function revokeInvitation(
   actor: Actor,
   now = Date.now(),
 ): Promise<Invitation> {
-  await inTransaction(db, async (tx) => {
-    const invitation = await openInvitation(tx, id);
+  return changeOpenInvitation(db, id, now, async (tx, invitation) => {
     if (!(await closeInvitation(tx, id, now, true))) throw notOpen(invitation);
     await recordAudit(
       tx,
@@ -166,14 +163,22 @@ export async function revokeInvitation(
       now,
     );
   });
-  return toInvitation((await findInvitation(db, id))!, now);
 }
 
-async function openInvitation(tx: Tx, id: string): Promise<InvitationRow> {
-  const invitation = await findInvitation(tx, id);
-  if (!invitation) throw new NotFound('There is no such invitation');
-  if (invitation.open_email === null) throw notOpen(invitation);
-  return invitation;
+/** An admin's change to an invitation still open, in one transaction; answers the invitation as it is after. */
+async function changeOpenInvitation(
+  db: Db,
+  id: string,
+  now: number,
+  change: (tx: Tx, invitation: InvitationRow) => Promise<void>,
+): Promise<Invitation> {
+  await inTransaction(db, async (tx) => {
+    const invitation = await findInvitation(tx, id);
+    if (!invitation) throw new NotFound('There is no such invitation');
+    if (invitation.open_email === null) throw notOpen(invitation);
+    await change(tx, invitation);
+  });
+  return toInvitation((await findInvitation(db, id))!, now);
 }
 
 function notOpen(invitation: InvitationRow): Conflict {

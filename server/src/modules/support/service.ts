@@ -112,12 +112,18 @@ export async function replyAsCustomer(
 
 export async function listInquiries(
   db: Db,
-  query: { status?: InquiryStatus | undefined; page: number; pageSize: number },
+  query: {
+    status?: InquiryStatus | undefined;
+    q?: string | undefined;
+    customerId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   // The open ones are a queue: whoever has waited longest comes first.
   const found = await pageOfInquiries(
     db,
-    { status: query.status },
+    { status: query.status, text: query.q?.toLowerCase(), userId: query.customerId },
     { ...query, oldestFirst: query.status === 'open' },
   );
   return pageAnswer(found, toStaffInquirySummary, query);

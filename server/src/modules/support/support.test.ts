@@ -305,6 +305,40 @@ describe('who sees what', () => {
     ).toMatchObject({ status: 404 });
   });
 
+  it("staff search by subject, asker's name or email, or order number (case and % taken literally), and list one customer's threads", async () => {
+    const { api, userId } = await customer();
+    const order = await orderOf(api);
+    const aboutOrder = await api.openInquiry({
+      body: { subject: 'Headset crackles', message: 'Left side only.', orderId: order.id },
+    });
+    const other = await api.openInquiry({ body: { subject: 'Opening hours 100%?', message: 'Sunday?' } });
+    const email = guestEmail();
+    const fromGuest = await guest().openInquiry({
+      body: { name: 'Vannak Srey', email, subject: 'Trade-in', message: 'Do you buy old GPUs?' },
+    });
+    const found = async (q: string, extra: { customerId?: string; status?: 'open' } = {}) =>
+      (await shop.staff.listInquiries({ query: { q, pageSize: 100, ...extra } })).items.map((i) => i.id);
+
+    expect(await found('HEADSET CRACK')).toEqual([aboutOrder.id]);
+    expect(await found(order.number)).toEqual([aboutOrder.id]);
+    expect(await found('vannak')).toEqual([fromGuest.id]);
+    expect(await found(email.toUpperCase())).toEqual([fromGuest.id]);
+    // LIKE's wildcards are text here: "100%" is found, "1%0" finds nothing.
+    expect(await found('100%')).toEqual([other.id]);
+    expect(await found('1%0')).toEqual([]);
+    expect(await found('trade-in', { status: 'open' })).toEqual([fromGuest.id]);
+
+    const theirs = await shop.staff.listInquiries({ query: { customerId: userId, pageSize: 1 } });
+    expect(theirs.total).toBe(2);
+    expect(theirs.items.map((i) => i.id)).toEqual([other.id]);
+    expect(await found('headset', { customerId: userId })).toEqual([aboutOrder.id]);
+    expect(await found('trade-in', { customerId: userId })).toEqual([]);
+
+    expect(await failure(shop.staff.listInquiries({ query: { q: 'x'.repeat(121) } }))).toMatchObject({
+      status: 400,
+    });
+  });
+
   it('the back office is for staff: anonymous callers get 401, customers 403', async () => {
     const { api } = await customer();
     const mine = await api.openInquiry({ body: { subject: 'Mine', message: 'Hello' } });

@@ -3,8 +3,7 @@ import { ulid } from 'ulidx';
 import type { PushItem } from '@shop/shared';
 import {
   aProductWithStock,
-  pairTestCounter,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -17,8 +16,10 @@ let shop: TestShop;
 let counter: TestCounter;
 
 beforeAll(async () => {
-  shop = await startTestShop();
-  counter = await pairTestCounter(shop);
+  ({
+    shop,
+    counters: [counter],
+  } = await startShopWithCounters(['Front counter']));
 });
 afterAll(() => shop?.stop());
 

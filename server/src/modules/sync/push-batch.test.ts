@@ -4,7 +4,7 @@ import type { PushItem, PushResult } from '@shop/shared';
 import {
   aProductWithStock,
   pairTestCounter,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -23,8 +23,10 @@ let counter: TestCounter;
 let staffId: string;
 
 beforeAll(async () => {
-  shop = await startTestShop();
-  counter = await pairTestCounter(shop);
+  ({
+    shop,
+    counters: [counter],
+  } = await startShopWithCounters(['Front counter']));
   staffId = shop.staffUser.userId;
 });
 afterAll(() => shop?.stop());

@@ -7,7 +7,7 @@ import {
   failure,
   pairTestCounter,
   placedOrder,
-  startTestShop,
+  startShopWithCounters,
   type TestCounter,
   type TestShop,
 } from '../../../test/factory';
@@ -25,8 +25,12 @@ let staffId: string;
 
 beforeAll(async () => {
   // Web orders here may hold a product's whole stock; the limits on unpaid holds are tested in orders/holds.test.ts.
-  shop = await startTestShop({ settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } } });
-  counter = await pairTestCounter(shop);
+  ({
+    shop,
+    counters: [counter],
+  } = await startShopWithCounters(['Front counter'], {
+    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+  }));
   staffId = shop.staffUser.userId;
 });
 afterAll(() => shop?.stop());

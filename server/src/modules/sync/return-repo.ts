@@ -6,6 +6,7 @@ import type {
   OrderTable,
 } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
+import { linesWithSerialized } from '../orders/repo';
 
 /** The SQL of returns at the counter: the sale returned against, what was returned of it before, the return. */
 
@@ -24,20 +25,8 @@ export async function findSaleOrder(tx: Tx, saleId: string): Promise<OrderTable 
 
 /** The sale's lines with whether their product is serialized (returned units as this transaction last saw them). */
 export async function saleLines(tx: Tx, orderId: string) {
-  return tx
-    .selectFrom('order_items as i')
-    .innerJoin('products as p', 'p.id', 'i.product_id')
-    .select([
-      'i.id',
-      'i.product_id',
-      'i.quantity',
-      'i.cancelled_quantity',
-      'i.returned_quantity',
-      'i.line_total_cents',
-      'p.name',
-      'p.serialized',
-    ])
-    .where('i.order_id', '=', orderId)
+  return linesWithSerialized(tx, orderId)
+    .select(['i.returned_quantity', 'i.line_total_cents', 'p.name'])
     .orderBy('i.id')
     .execute();
 }

@@ -16,7 +16,7 @@ import { numberOrder } from '../orders/placement';
 import { insertEvents, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
 import { tieSalePayment } from '../payments/counter-khqr';
-import { insertPayments } from '../payments/repo';
+import { insertPayments, paidPayment } from '../payments/repo';
 import { getPricing } from '../settings/pricing';
 import {
   oncePerBatch,
@@ -301,31 +301,17 @@ function paymentRow(orderId: string, item: SaleItem, p: SaleItem['payments'][num
   const changeCurrency = p.changeCurrency ?? p.currency;
   const sameCurrencyChange = changeCurrency === p.currency ? (p.change ?? 0) : 0;
   const tendered = cash ? (p.tendered ?? p.amount + sameCurrencyChange) : null;
-  return {
+  return paidPayment({
     id: newId(),
-    order_id: orderId,
+    orderId,
     method: p.method,
     currency: p.currency,
-    amount_minor: p.amount,
-    qr: null,
-    md5: null,
-    status: 'paid',
-    expires_at: null,
-    watch_until: null,
-    next_check_at: null,
-    check_failures: 0,
-    tendered_minor: tendered,
-    change_minor: cash ? (p.change ?? tendered! - p.amount) : null,
-    change_currency: cash ? changeCurrency : null,
-    received_by: item.staffId,
-    claimed_by: null,
-    claimed_until: null,
-    bakong_hash: null,
-    needs_reconciliation: p.method === 'khqr' && p.staffConfirmed ? 1 : 0,
-    paid_at: item.at,
-    created_at: item.at,
-    updated_at: item.at,
-  };
+    amountMinor: p.amount,
+    receivedBy: item.staffId,
+    at: item.at,
+    ...(cash && { cash: { tendered: tendered!, change: p.change ?? tendered! - p.amount, changeCurrency } }),
+    needsReconciliation: p.method === 'khqr' && p.staffConfirmed,
+  });
 }
 
 /**

@@ -1,0 +1,108 @@
+import { customerSorts, formatShopDate, userStatuses, type CustomerDetail } from '@shop/shared';
+import { Button, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../api';
+import { useListAddress } from '../list-address';
+import { PagedList, type Column } from '../paged-list';
+import { backOfficeTexts } from '../texts';
+import { AccountStatusBadge } from './account-status';
+import { accountStatusText, customerTexts } from './texts';
+
+type CustomerRow = CustomerDetail['customer'];
+type ListQuery = NonNullable<Parameters<typeof api.listCustomers>[0]>['query'];
+const filterKeys = ['q', 'status', 'sort'] as const;
+
+const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined =>
+  (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Customer accounts, searched and sorted on the server, the filters kept in the address. */
+export function CustomerList() {
+  const t = useMessages(customerTexts);
+  const frame = useMessages(backOfficeTexts);
+  const statusText = useMessages(accountStatusText);
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const query: ListQuery = {
+    page,
+    q: filters.q || undefined,
+    status: oneOf(userStatuses, filters.status),
+    sort: oneOf(customerSorts, filters.sort),
+  };
+  const customers = useQuery({
+    queryKey: ['customers', 'list', query],
+    queryFn: () => api.listCustomers({ query }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: Column<CustomerRow>[] = [
+    { key: 'name', header: t.name, cell: (customer) => <span className="font-medium">{customer.name}</span> },
+    { key: 'email', header: t.email, cell: (customer) => customer.email },
+    { key: 'phone', header: t.phone, cell: (customer) => customer.phone ?? t.none },
+    { key: 'status', header: t.account, cell: (customer) => <AccountStatusBadge status={customer.status} /> },
+    { key: 'orders', header: t.orders, align: 'right', cell: (customer) => customer.orderCount },
+    {
+      key: 'lastOrder',
+      header: t.lastOrder,
+      cell: (customer) => (customer.lastOrderAt ? formatShopDate(customer.lastOrderAt, locale) : t.none),
+    },
+    { key: 'joined', header: t.joined, cell: (customer) => formatShopDate(customer.createdAt, locale) },
+  ];
+
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t.title}</h1>
+      <form
+        role="search"
+        className="grid grid-cols-[minmax(16rem,2fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_auto] items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const text = new FormData(event.currentTarget).get('q');
+          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
+        }}
+      >
+        <TextField
+          key={filters.q}
+          name="q"
+          type="search"
+          label={frame.search}
+          placeholder={t.searchHint}
+          defaultValue={filters.q}
+        />
+        <SelectField
+          label={t.account}
+          value={filters.status}
+          onChange={(event) => setFilters({ status: event.target.value })}
+        >
+          <option value="">{frame.all}</option>
+          {userStatuses.map((status) => (
+            <option key={status} value={status}>
+              {statusText[status]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t.sort}
+          value={filters.sort}
+          onChange={(event) => setFilters({ sort: event.target.value })}
+        >
+          <option value="">{t.newest}</option>
+          <option value="oldest">{t.oldest}</option>
+          <option value="name">{t.byName}</option>
+        </SelectField>
+        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
+          {frame.clear}
+        </Button>
+      </form>
+      <PagedList
+        label={t.title}
+        query={customers}
+        columns={columns}
+        rowKey={(customer) => customer.id}
+        onOpen={(customer) => void navigate(`/back-office/customers/${customer.id}`)}
+        onPage={setPage}
+      />
+    </section>
+  );
+}
