@@ -241,6 +241,10 @@ describe('orders and payments in the back office', () => {
     await expect.poll(() => invoicePage.textContent()).toContain(laptop.name);
     const save = page.getByRole('link', { name: 'Save PDF' });
     await save.waitFor();
+    if (process.env.SCREENSHOTS_DIR)
+      await page.screenshot({
+        path: path.join(process.env.SCREENSHOTS_DIR, 'order-invoice-en-1366x768.png'),
+      });
     const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
     expect(download.suggestedFilename()).toBe(`invoice-${order.number}.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
@@ -318,6 +322,16 @@ describe('orders and payments in the back office', () => {
       note: 'ABA statement line 12',
       by: { id: clerk.id },
     });
+
+    // The counter sale's page: which counter, who sold it, its receipt, its KHQR now reconciled.
+    await page.goto(`${host.url}/#/back-office/orders/${pushed!.orderId}`);
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect.poll(() => summary.textContent()).toContain(receiptNumber);
+    expect(await summary.textContent()).toMatch(/CounterFront.*Staff memberSreymom/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Payments' }).textContent())
+      .toContain('Reconciled');
+    await page.goto(`${host.url}/#/back-office/payments/reconciliation`);
 
     await page.getByRole('link', { name: 'Refunds owed' }).click();
     const owed = rows.filter({ hasText: late.order.number });
