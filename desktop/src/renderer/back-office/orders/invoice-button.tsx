@@ -70,13 +70,18 @@ function InvoiceDialog({
         <LoadingBlock label={t.invoiceLoading} />
       ) : (
         <div className="space-y-3">
-          <iframe
-            ref={page}
-            srcDoc={html.data}
-            sandbox="allow-same-origin allow-modals"
-            title={t.invoiceTitle(number)}
-            className="h-[60vh] w-full rounded-lg border border-line bg-white"
-          />
+          {/* An A4 page (794 × 1123 CSS px) shown at 70 %, so the whole width fits the dialog; scrolled for the rest. */}
+          <div className="h-[60vh] overflow-y-auto rounded-lg border border-line bg-slate-100">
+            <div className="h-[787px] w-[556px]">
+              <iframe
+                ref={page}
+                srcDoc={html.data}
+                sandbox="allow-same-origin allow-modals"
+                title={t.invoiceTitle(number)}
+                className="h-[1123px] w-[794px] origin-top-left scale-70 bg-white"
+              />
+            </div>
+          </div>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => page.current?.contentWindow?.print()}>
               {t.print}
