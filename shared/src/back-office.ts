@@ -4,6 +4,7 @@ import {
   currencySchema,
   orderChannelSchema,
   orderEventSchema,
+  orderItemSchema,
   orderListSchema,
   orderSchema,
   orderStatuses,
@@ -94,6 +95,8 @@ export const adminOrderPaymentSchema = z.object({
 
 export const adminOrderSchema = orderSchema
   .extend({
+    /** `serialized`: the line's product carries serial numbers, one per unit, named at handover. */
+    items: z.array(orderItemSchema.extend({ serialized: z.boolean() })),
     customerPhone: z.string().nullable(),
     /** Order-level discount (USD cents), after line discounts: counter sales. */
     discountCents: z.number().int(),

@@ -9,6 +9,7 @@ import { backOfficeQueries, holderKey } from './api';
 import { areasFor, type AreaPath } from './areas';
 import { CustomersScreen } from './customers/customers-screen';
 import { OrdersScreen } from './orders/orders-screen';
+import { PaymentsScreen } from './payments/payments-screen';
 import { SupportScreen } from './support/support-screen';
 import { ProductsScreen } from './products/products-screen';
 import { StockScreen } from './stock/stock-screen';
@@ -17,6 +18,7 @@ import { backOfficeTexts } from './texts';
 /** Where each area's screens are; an area not listed yet says so. */
 const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   orders: () => <OrdersScreen />,
+  payments: () => <PaymentsScreen />,
   customers: () => <CustomersScreen />,
   support: () => <SupportScreen />,
   products: () => <ProductsScreen />,

@@ -12,7 +12,14 @@ import { reviewItemsOfOrder } from '../payments/proofs-repo';
 import { toReviewItem } from '../payments/proofs';
 import { toRefundOwed } from '../payments/refunds-owed';
 import { refundItemsOfOrder } from '../payments/refunds-repo';
-import { eventsOfOrder, findDeviceName, namesOf, pageOfAllOrders, paymentsOfOrder } from './admin-repo';
+import {
+  eventsOfOrder,
+  findDeviceName,
+  namesOf,
+  pageOfAllOrders,
+  paymentsOfOrder,
+  serializedLineIds,
+} from './admin-repo';
 import { loadOrder, orderHeader, toOrderEvent } from './present';
 import { findOrderRow } from './repo';
 
@@ -56,12 +63,13 @@ function startOfShopDay(day: string, plusDays = 0): number {
 export async function getAdminOrder(db: Db, orderId: string): Promise<AdminOrder> {
   const row = await findOrderRow(db, orderId);
   if (!row) throw new NotFound('There is no such order');
-  const [order, events, payments, refunds, proofs] = await Promise.all([
+  const [order, events, payments, refunds, proofs, serialized] = await Promise.all([
     loadOrder(db, row, 'staff'),
     eventsOfOrder(db, row.id),
     paymentsOfOrder(db, row.id),
     refundItemsOfOrder(db, row.id),
     reviewItemsOfOrder(db, row.id),
+    serializedLineIds(db, row.id),
   ]);
   const names = await namesOf(db, [
     row.staff_id,
@@ -71,6 +79,7 @@ export async function getAdminOrder(db: Db, orderId: string): Promise<AdminOrder
   const person = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '(unknown)' } : null);
   return {
     ...order,
+    items: order.items.map((item) => ({ ...item, serialized: serialized.has(item.id) })),
     customerPhone: row.customer_phone,
     discountCents: Number(row.discount_cents ?? 0),
     events: events.map((e) => ({

@@ -104,3 +104,15 @@ export async function paymentsOfOrder(db: Db, orderId: string) {
 export async function eventsOfOrder(db: Db, orderId: string) {
   return db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
 }
+
+/** The ids of the order's lines whose product carries serial numbers (named one per unit at handover). */
+export async function serializedLineIds(db: Db, orderId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('order_items as i')
+    .innerJoin('products as p', 'p.id', 'i.product_id')
+    .select('i.id')
+    .where('i.order_id', '=', orderId)
+    .where('p.serialized', '=', 1)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}

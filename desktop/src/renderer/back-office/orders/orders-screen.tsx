@@ -6,6 +6,7 @@ import {
   type AdminOrderListQuery,
 } from '@shop/shared';
 import {
+  Badge,
   Button,
   OrderStatusBadge,
   orderStatusText,
@@ -15,18 +16,29 @@ import {
   useMessages,
 } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Route, Routes, useNavigate } from 'react-router';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
 import { PagedList, type Column } from '../paged-list';
 import { backOfficeTexts } from '../texts';
+import { OrderDetail } from './order-detail';
 import { orderTexts } from './texts';
 
 type OrderRow = AdminOrderList['items'][number];
-const filterKeys = ['q', 'status', 'channel', 'from', 'to', 'sort'] as const;
+const filterKeys = ['q', 'status', 'channel', 'from', 'to', 'sort', 'customerId'] as const;
+
+/** The orders area: the list, and an order's page at `/back-office/orders/:id`. */
+export function OrdersScreen() {
+  return (
+    <Routes>
+      <Route index element={<OrderList />} />
+      <Route path=":id" element={<OrderDetail />} />
+    </Routes>
+  );
+}
 
 /** Every order, web and counter, in one list: filtered, searched and sorted on the server, kept in the address. */
-export function OrdersScreen() {
+function OrderList() {
   const t = useMessages(orderTexts);
   const frame = useMessages(backOfficeTexts);
   const statusText = useMessages(orderStatusText);
@@ -39,6 +51,10 @@ export function OrdersScreen() {
     queryFn: () => api.listAdminOrders({ query }),
     placeholderData: keepPreviousData,
   });
+  // Opened from an order's page ("this customer's orders"): the list names whose orders these are.
+  const customerName = filters.customerId
+    ? orders.data?.items.find((order) => order.customer.id === filters.customerId)?.customer.name
+    : undefined;
 
   const columns: Column<OrderRow>[] = [
     { key: 'number', header: t.number, cell: (order) => <span className="font-mono">{order.number}</span> },
@@ -57,6 +73,14 @@ export function OrdersScreen() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t.title}</h1>
+      {filters.customerId && (
+        <p className="flex items-center gap-3 text-sm">
+          <Badge tone="info">{t.oneCustomer(customerName ?? filters.customerId)}</Badge>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setFilters({ customerId: '' })}>
+            {t.everyCustomer}
+          </Button>
+        </p>
+      )}
       <form
         role="search"
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-3"

@@ -20,6 +20,8 @@ export const orderTexts = defineMessages({
     items: 'Items',
     amount: 'Total',
     walkIn: 'Walk-in',
+    oneCustomer: (name: string) => `Orders of ${name}`,
+    everyCustomer: 'Show every customer',
   },
   km: {
     title: 'ការបញ្ជាទិញ',
@@ -40,5 +42,7 @@ export const orderTexts = defineMessages({
     items: 'ទំនិញ',
     amount: 'សរុប',
     walkIn: 'អតិថិជនដើរចូល',
+    oneCustomer: (name: string) => `ការបញ្ជាទិញរបស់ ${name}`,
+    everyCustomer: 'បង្ហាញអតិថិជនទាំងអស់',
   },
 });
