@@ -8,11 +8,13 @@ import { messageOf, run } from '../bridge';
 import { backOfficeQueries, holderKey } from './api';
 import { areasFor, type AreaPath } from './areas';
 import { OrdersScreen } from './orders/orders-screen';
+import { PeopleScreen } from './people/people-screen';
 import { backOfficeTexts } from './texts';
 
 /** Where each area's screens are; an area not listed yet says so. */
 const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   orders: () => <OrdersScreen />,
+  people: () => <PeopleScreen />,
 };
 
 /**
