@@ -7,14 +7,18 @@ import type { StaffMember } from '../../core/staff/sign-in';
 import { messageOf, run } from '../bridge';
 import { backOfficeQueries, holderKey } from './api';
 import { areasFor, type AreaPath } from './areas';
+import { AuditScreen } from './audit/audit-screen';
 import { OrdersScreen } from './orders/orders-screen';
 import { PeopleScreen } from './people/people-screen';
+import { SettingsScreen } from './settings/settings-screen';
 import { backOfficeTexts } from './texts';
 
 /** Where each area's screens are; an area not listed yet says so. */
 const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   orders: () => <OrdersScreen />,
   people: () => <PeopleScreen />,
+  settings: () => <SettingsScreen />,
+  audit: () => <AuditScreen />,
 };
 
 /**
