@@ -30,6 +30,8 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-admin-'));
 const dataDir = path.join(scratch, 'pos');
 let owner: { id: string; email: string; password: string };
 let vanna: { id: string; email: string; password: string };
+/** The Bakong token entered in the settings test: no screen may show it back, the audit log included. */
+let enteredToken = '';
 
 beforeAll(async () => {
   const screens = path.join(scratch, 'screens');
@@ -191,6 +193,21 @@ describe('the admin back office', () => {
     await page.getByRole('button', { name: 'Enable account' }).click();
     await page.getByText('Account enabled.').waitFor();
     expect(await status()).toEqual(['active']);
+
+    // A lost phone or a PIN seen over a shoulder: her counter PIN is cleared (she sets a new one online).
+    const pinOf = async () =>
+      (
+        await shop.server.database.db
+          .selectFrom('users')
+          .select('pin_verifier')
+          .where('id', '=', vanna.id)
+          .executeTakeFirstOrThrow()
+      ).pin_verifier;
+    expect(await pinOf()).not.toBeNull();
+    await page.getByRole('button', { name: 'Reset second factor' }).click();
+    await page.getByRole('button', { name: 'Yes, do it' }).click();
+    await page.getByText('Sign-in reset: counter PIN cleared, sessions ended.').waitFor();
+    expect(await pinOf()).toBeNull();
   });
 
   it('invites a staff member by mail, who accepts on the web shop, chooses a password and signs in', async () => {
@@ -291,6 +308,31 @@ describe('the admin back office', () => {
       await page.getByRole('heading', { name: heading }).waitFor();
       await shoot(page, `settings-${name.split(' ')[0]!.toLowerCase()}`);
     }
+    // A Bakong token that expires in 10 days: saved, never shown back, and warned about (14 days ahead).
+    await tab('Settings', 'KHQR payments');
+    const token = page.getByRole('form', { name: 'Bakong token' });
+    const claims = { exp: Math.floor(Date.now() / 1000) + 10 * 24 * 3600 };
+    const jwt = [{ alg: 'HS256', typ: 'JWT' }, claims]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+      .concat('c2lnbmF0dXJlLW9mLXRoZS10ZXN0')
+      .join('.');
+    await token.getByLabel('New token').fill('has spaces in it, which no token has');
+    await token.getByRole('button', { name: 'Save token' }).click();
+    await expect.poll(() => token.textContent()).toContain('no spaces or line breaks');
+    enteredToken = jwt;
+    await token.getByLabel('New token').fill(jwt);
+    await token.getByRole('button', { name: 'Save token' }).click();
+    await token.getByText('Token saved.').waitFor();
+    await expect.poll(() => token.textContent()).toContain('The token expires in 10 days');
+    expect(await token.getByLabel('New token').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(jwt);
+    await token.scrollIntoViewIfNeeded();
+    await shoot(page, 'settings-token');
+    // Forgotten again: the stand-in confirms this shop's payments, as before.
+    await token.getByRole('button', { name: 'Forget the token' }).click();
+    await token.getByText('Token forgotten.').waitFor();
+
+    await tab('Settings', 'Mail');
     // The test mail goes to the admin's own address through the mail in use now.
     await page.getByRole('button', { name: 'Send a test mail' }).click();
     await page.getByText(`A test mail went to ${owner.email}.`, { exact: false }).waitFor();
@@ -328,6 +370,13 @@ describe('the admin back office', () => {
     await page.getByTestId('list-row').first().getByRole('button', { name: 'Chanthou' }).click();
     await expect.poll(() => page.url()).toContain(`actor=${owner.id}`);
     await page.getByText('Done by: Chanthou').waitFor();
+    // What changed, opened row by row: the Bakong token's rows say it changed, never what it is.
+    await expect.poll(() => page.getByTestId('list-row').count()).toBeGreaterThanOrEqual(2);
+    for (const summary of await page.getByRole('table').locator('summary').all()) await summary.click();
+    expect(await page.getByRole('table').textContent()).toContain('payments.bakongToken');
+    expect(enteredToken).not.toBe('');
+    expect(await page.content()).not.toContain(enteredToken);
+    expect(await page.content()).not.toContain(enteredToken.split('.')[1]!);
     await shoot(page, 'audit');
     await page.goto(`${host.url}/#/back-office/audit?entity=device`);
     await expect.poll(() => page.getByTestId('list-row').count()).toBeGreaterThanOrEqual(1);

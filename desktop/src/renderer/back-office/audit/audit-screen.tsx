@@ -77,7 +77,7 @@ export function AuditScreen() {
       <h1 className="text-2xl font-semibold">{t.title}</h1>
       <form
         role="search"
-        className="grid grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(7rem,1fr))_auto] items-end gap-3"
+        className="grid grid-cols-4 items-end gap-3"
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
@@ -92,6 +92,7 @@ export function AuditScreen() {
       >
         <TextField
           key={`q${filters.q}`}
+          className="col-span-2"
           name="q"
           type="search"
           label={frame.search}

@@ -13,12 +13,12 @@ export function DevicesTab() {
   const t = useMessages(peopleTexts);
   const { locale } = useLocale();
   const queries = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [revoked, setRevoked] = useState(false);
   const devices = useQuery({ queryKey: ['devices'], queryFn: () => api.listDevices({}), select: asOnePage });
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeDevice({ params: { id } }),
     onSuccess: () => {
-      setNotice(t.revoked);
+      setRevoked(true);
       void queries.invalidateQueries({ queryKey: ['devices'] });
     },
   });
@@ -70,7 +70,7 @@ export function DevicesTab() {
         <p className="text-muted">{t.devicesLead}</p>
         <PairDialog onMade={() => void queries.invalidateQueries({ queryKey: ['devices'] })} />
       </div>
-      {notice && <FormAlert tone="success">{notice}</FormAlert>}
+      {revoked && <FormAlert tone="success">{t.revoked}</FormAlert>}
       {revoke.isError && <FormAlert>{problemOf(revoke.error)}</FormAlert>}
       <PagedList
         label={t.tabDevices}

@@ -19,7 +19,7 @@ export function InvitationsTab() {
   const frame = useMessages(backOfficeTexts);
   const { locale } = useLocale();
   const queries = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'resent' | 'withdrawn' | null>(null);
   const { filters, page, setFilters, setPage } = useListAddress(filterKeys);
   const query = { ...queryOf(filters), page } as Parameters<typeof api.listInvitations>[0]['query'];
   const invitations = useQuery({
@@ -33,7 +33,7 @@ export function InvitationsTab() {
         ? api.resendInvitation({ params: { id } })
         : api.revokeInvitation({ params: { id } }),
     onSuccess: (_, { action }) => {
-      setNotice(action === 'resend' ? t.resent : t.withdrawn);
+      setNotice(action === 'resend' ? 'resent' : 'withdrawn');
       void queries.invalidateQueries({ queryKey: ['invitations'] });
     },
   });
@@ -95,7 +95,7 @@ export function InvitationsTab() {
         </SelectField>
         <InviteDialog />
       </div>
-      {notice && <FormAlert tone="success">{notice}</FormAlert>}
+      {notice && <FormAlert tone="success">{t[notice]}</FormAlert>}
       {act.isError && <FormAlert>{problemOf(act.error)}</FormAlert>}
       <PagedList
         label={t.tabInvitations}

@@ -68,7 +68,7 @@ function ParkedCard({ item }: { item: ParkedItem }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="font-semibold">
-            {item.deviceName} · <span className="font-mono">{item.type}</span>
+            {item.deviceName} · {t.itemType(item.type)}
           </p>
           <p className="text-sm text-muted">
             {t.parkedAt}: {formatShopDateTime(item.parkedAt, locale)}

@@ -1,5 +1,5 @@
 import { useMessages } from '@shop/ui';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { DevicesTab } from './devices-tab';
 import { InvitationsTab } from './invitations-tab';
 import { ParkedTab } from './parked-tab';
@@ -17,6 +17,8 @@ const tabs = [
 /** Admin only: who works in the shop (accounts, invitations, sign-ins) and the counters they work at. */
 export function PeopleScreen() {
   const t = useMessages(peopleTexts);
+  // A person's page belongs to the People tab, whose own link is exact (the others' paths start with it).
+  const onPerson = useLocation().pathname.startsWith('/back-office/people/users/');
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t.title}</h1>
@@ -27,7 +29,7 @@ export function PeopleScreen() {
             to={tab.to}
             end={tab.end}
             className={({ isActive }) =>
-              `-mb-px border-b-2 px-4 py-2 font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-muted hover:text-ink'}`
+              `-mb-px border-b-2 px-4 py-2 font-medium ${isActive || (onPerson && tab.end) ? 'border-brand-600 text-brand-700' : 'border-transparent text-muted hover:text-ink'}`
             }
           >
             {t[tab.label]}

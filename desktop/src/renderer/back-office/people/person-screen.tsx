@@ -12,6 +12,8 @@ import { peopleTexts } from './texts';
 
 type SignIn = Awaited<ReturnType<typeof api.listUserSignIns>>['items'][number];
 const noFilters = [] as const;
+/** What was just done, as the key of its text (shown in the language of the moment). */
+type Notice = 'resetDone' | 'roleSaved' | 'disabled' | 'enabled';
 
 /**
  * One account: its role, disabling it, resetting its sign-in, and its sign-in history. The account comes from the
@@ -24,7 +26,7 @@ export function PersonScreen() {
   const opened = (useLocation().state as { user?: User } | null)?.user;
   const [user, setUser] = useState<User | undefined>(opened?.id === id ? opened : undefined);
   const [role, setRole] = useState<Role | ''>(user?.role ?? '');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const queries = useQueryClient();
   const { page, setPage } = useListAddress(noFilters);
   const signIns = useQuery({
@@ -34,14 +36,14 @@ export function PersonScreen() {
   });
 
   const change = useMutation({
-    mutationFn: async (what: 'role' | 'disable' | 'enable' | 'reset'): Promise<[User, string]> => {
-      if (what === 'reset') return [(await api.resetSecondFactor({ params: { id } })).user, t.resetDone];
+    mutationFn: async (what: 'role' | 'disable' | 'enable' | 'reset'): Promise<[User, Notice]> => {
+      if (what === 'reset') return [(await api.resetSecondFactor({ params: { id } })).user, 'resetDone'];
       if (what === 'role' && role)
-        return [await api.updateUser({ params: { id }, body: { role } }), t.roleSaved];
+        return [await api.updateUser({ params: { id }, body: { role } }), 'roleSaved'];
       const status = what === 'disable' ? 'disabled' : 'active';
       return [
         await api.updateUser({ params: { id }, body: { status } }),
-        what === 'disable' ? t.disabled : t.enabled,
+        what === 'disable' ? 'disabled' : 'enabled',
       ];
     },
     onMutate: () => setNotice(null),
@@ -77,7 +79,7 @@ export function PersonScreen() {
         </span>
       ),
     },
-    { key: 'how', header: t.how, cell: (row) => row.secondFactor ?? '—' },
+    { key: 'how', header: t.how, cell: (row) => (row.secondFactor ? t.howText(row.secondFactor) : '—') },
     { key: 'live', header: t.live, cell: (row) => (row.sessionLive ? '✓' : '') },
   ];
 
@@ -132,7 +134,7 @@ export function PersonScreen() {
           )}
         </div>
       </div>
-      {notice && <FormAlert tone="success">{notice}</FormAlert>}
+      {notice && <FormAlert tone="success">{t[notice]}</FormAlert>}
       {change.isError && <FormAlert>{problemOf(change.error)}</FormAlert>}
       <h3 className="text-lg font-semibold">{t.signIns}</h3>
       <PagedList

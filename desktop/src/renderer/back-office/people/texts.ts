@@ -118,6 +118,18 @@ export const peopleTexts = defineMessages({
     reason: 'Reason',
     reasonHint: 'Kept in the audit log.',
     discarded: 'Discarded.',
+    itemType: (key: string) =>
+      (
+        ({
+          sale: 'Sale',
+          return: 'Return',
+          shift_open: 'Shift opened',
+          shift_close: 'Shift closed',
+          cash_movement: 'Cash in or out',
+        }) as Record<string, string>
+      )[key] ?? key,
+    howText: (key: string) =>
+      (({ email: 'Mailed code', invitation: 'Invitation' }) as Record<string, string>)[key] ?? key,
   },
   km: {
     title: 'បុគ្គលិក និងឧបករណ៍',
@@ -233,5 +245,17 @@ export const peopleTexts = defineMessages({
     reason: 'មូលហេតុ',
     reasonHint: 'រក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។',
     discarded: 'បានបោះបង់។',
+    itemType: (key: string) =>
+      (
+        ({
+          sale: 'ការលក់',
+          return: 'ការប្រគល់ទំនិញវិញ',
+          shift_open: 'បើកវេន',
+          shift_close: 'បិទវេន',
+          cash_movement: 'ដាក់ ឬដកសាច់ប្រាក់',
+        }) as Record<string, string>
+      )[key] ?? key,
+    howText: (key: string) =>
+      (({ email: 'លេខកូដតាមអ៊ីមែល', invitation: 'ការអញ្ជើញ' }) as Record<string, string>)[key] ?? key,
   },
 });

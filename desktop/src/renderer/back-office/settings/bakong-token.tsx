@@ -15,13 +15,13 @@ export function BakongTokenPanel({ status }: { status: BakongTokenStatus }) {
   const { locale } = useLocale();
   const queries = useQueryClient();
   const [token, setToken] = useState('');
-  const [said, setSaid] = useState<string | null>(null);
+  const [said, setSaid] = useState<'tokenSaved' | 'tokenForgotten' | null>(null);
   const save = useMutation({
     mutationFn: (next: string | null) => api.setBakongToken({ body: { token: next } }),
     onMutate: () => setSaid(null),
     onSuccess: (_, next) => {
       setToken('');
-      setSaid(next === null ? t.tokenForgotten : t.tokenSaved);
+      setSaid(next === null ? 'tokenForgotten' : 'tokenSaved');
       void queries.invalidateQueries({ queryKey: ['settings'] });
     },
   });
@@ -65,7 +65,7 @@ export function BakongTokenPanel({ status }: { status: BakongTokenStatus }) {
         error={fields.token}
         onChange={(event) => setToken(event.target.value)}
       />
-      {said && <FormAlert tone="success">{said}</FormAlert>}
+      {said && <FormAlert tone="success">{t[said]}</FormAlert>}
       {save.isError && !fields.token && <FormAlert>{problemOf(save.error)}</FormAlert>}
       <div className="flex justify-end gap-2">
         {status.set && (
