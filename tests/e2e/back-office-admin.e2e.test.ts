@@ -255,6 +255,15 @@ describe('the admin back office', () => {
     expect(me).toMatchObject({ user: { email, role: 'staff', status: 'active' } });
     expect(web.errors).toEqual([]);
 
+    // The link worked once: a second use (someone who found the mail) is told it cannot be used.
+    const again = await shop.page();
+    await again.goto(link);
+    await again.getByLabel('Email', { exact: true }).fill(email);
+    await again.getByLabel('New password', { exact: true }).fill(`${password} again`);
+    await again.getByLabel('New password again').fill(`${password} again`);
+    await again.getByRole('button', { name: 'Accept and choose password' }).click();
+    await again.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor();
+
     // The back office sees the invitation accepted, the account, and its sign-in.
     await page.reload();
     await expect.poll(() => page.getByRole('table').textContent()).toContain('Accepted');
