@@ -129,12 +129,10 @@ function SettingsForms({ t, all }: { t: Texts; all: AdminSettings }) {
       updatedAt: null,
       problem: null,
     };
-  // Keyed by when it was stored: a save elsewhere (another admin, another tab) gives the form the new value.
+  // Keyed by setting only: after a save the form keeps what was typed (now stored) and says it was saved.
   const form = (key: string, title: string, lead: string, fields: SettingField[]) => {
     const one = setting(key);
-    return (
-      <SettingForm key={`${key}:${one.updatedAt}`} setting={one} title={title} lead={lead} fields={fields} />
-    );
+    return <SettingForm key={key} setting={one} title={title} lead={lead} fields={fields} />;
   };
   return (
     <Routes>
@@ -161,7 +159,7 @@ function SettingsForms({ t, all }: { t: Texts; all: AdminSettings }) {
         path="counter"
         element={form(settingKeys.counterPolicy, t.counterTitle, t.counterLead, counterFields(t))}
       />
-      <Route path="mail" element={<MailPanel key={all.mail.updatedAt} status={all.mail} />} />
+      <Route path="mail" element={<MailPanel status={all.mail} />} />
     </Routes>
   );
 }
