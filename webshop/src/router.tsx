@@ -43,6 +43,12 @@ export const router = createBrowserRouter([
         path: 'reset-password',
         lazy: async () => ({ Component: (await import('./pages/auth/reset-password')).ResetPasswordPage }),
       },
+      {
+        path: 'accept-invitation',
+        lazy: async () => ({
+          Component: (await import('./pages/auth/accept-invitation')).AcceptInvitationPage,
+        }),
+      },
       { path: 'contact', lazy: async () => ({ Component: (await import('./pages/contact')).ContactPage }) },
       {
         path: 'account',

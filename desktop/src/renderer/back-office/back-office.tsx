@@ -7,15 +7,18 @@ import type { StaffMember } from '../../core/staff/sign-in';
 import { messageOf, run } from '../bridge';
 import { backOfficeQueries, holderKey } from './api';
 import { areasFor, type AreaPath } from './areas';
+import { AuditScreen } from './audit/audit-screen';
 import { CustomersScreen } from './customers/customers-screen';
 import { OrdersScreen } from './orders/orders-screen';
 import { PaymentsScreen } from './payments/payments-screen';
-import { SupportScreen } from './support/support-screen';
+import { PeopleScreen } from './people/people-screen';
 import { ProductsScreen } from './products/products-screen';
+import { SettingsScreen } from './settings/settings-screen';
 import { StockScreen } from './stock/stock-screen';
+import { SupportScreen } from './support/support-screen';
 import { backOfficeTexts } from './texts';
 
-/** Where each area's screens are; an area not listed yet says so. */
+/** Where each area's screens are. */
 const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   orders: () => <OrdersScreen />,
   payments: () => <PaymentsScreen />,
@@ -23,6 +26,9 @@ const screens: Partial<Record<AreaPath, () => ReactNode>> = {
   support: () => <SupportScreen />,
   products: () => <ProductsScreen />,
   stock: () => <StockScreen />,
+  people: () => <PeopleScreen />,
+  settings: () => <SettingsScreen />,
+  audit: () => <AuditScreen />,
 };
 
 /**

@@ -1,0 +1,261 @@
+import { defineMessages } from '@shop/ui';
+
+/** Staff, their invitations and sign-ins, the paired counters and what the server parked from them. */
+export const peopleTexts = defineMessages({
+  en: {
+    title: 'Staff and devices',
+    tabStaff: 'People',
+    tabInvitations: 'Invitations',
+    tabDevices: 'Counters',
+    tabParked: 'Parked items',
+    searchHint: 'Name or email',
+    role: 'Role',
+    status: 'Status',
+    name: 'Name',
+    email: 'Email',
+    since: 'Since',
+    roleCustomer: 'Customer',
+    roleStaff: 'Staff',
+    roleAdmin: 'Admin',
+    statusUnverified: 'Not confirmed',
+    statusActive: 'Active',
+    statusDisabled: 'Disabled',
+    invite: 'Invite staff',
+    inviteTitle: 'Invite a staff member',
+    inviteLead:
+      'They get an email with a link valid 72 hours, choose a password on the web shop, then sign in with a mailed code.',
+    language: 'Language of the email',
+    english: 'English',
+    khmer: 'Khmer',
+    sendInvite: 'Send invitation',
+    invited: (email: string) => `Invitation mailed to ${email}.`,
+    closeDialog: 'Close',
+    invitationStatus: (key: string) =>
+      (
+        ({
+          pending: 'Waiting',
+          accepted: 'Accepted',
+          revoked: 'Withdrawn',
+          expired: 'Expired',
+        }) as Record<string, string>
+      )[key] ?? key,
+    invitedBy: 'Invited by',
+    expires: 'Link valid until',
+    resend: 'Send again',
+    revoke: 'Withdraw',
+    resent: 'A new link was mailed; the old one stops working.',
+    withdrawn: 'The invitation was withdrawn.',
+    back: 'Back to people',
+    person: 'Account',
+    saveRole: 'Change role',
+    roleSaved: 'Role changed.',
+    disable: 'Disable account',
+    enable: 'Enable account',
+    disabled: 'Account disabled: its sessions ended.',
+    enabled: 'Account enabled.',
+    confirmDisable: (name: string) =>
+      `Disable ${name}? They are signed out everywhere and cannot sign in until enabled again.`,
+    resetFactor: 'Reset second factor',
+    confirmReset: (name: string) =>
+      `Reset ${name}'s sign-in? Their counter PIN is cleared, trusted browsers forgotten and every session ends.`,
+    resetDone: 'Sign-in reset: counter PIN cleared, sessions ended.',
+    yes: 'Yes, do it',
+    cancel: 'Cancel',
+    signIns: 'Sign-in history',
+    when: 'When',
+    outcome: 'Outcome',
+    from: 'From',
+    browser: 'Browser',
+    how: 'How',
+    live: 'Session live',
+    outcomeText: (key: string) =>
+      (
+        ({
+          signed_in: 'Signed in',
+          failed: 'Wrong password',
+          code_sent: 'Code mailed',
+        }) as Record<string, string>
+      )[key] ?? key,
+    devicesLead:
+      'Counters paired with this shop, when they last talked to the server and what they still hold.',
+    pairNew: 'Pair a new counter',
+    pairTitle: 'Pair a new counter',
+    counterName: 'Counter name',
+    makeCode: 'Make pairing code',
+    codeFor: (name: string) => `Pairing code for ${name}`,
+    codeHow: 'On the new counter, choose "Pair with the shop" and enter this code.',
+    codeUntil: (time: string) => `Valid once, until ${time}.`,
+    device: 'Counter',
+    deviceStatus: (key: string) =>
+      (
+        ({ awaiting_pairing: 'Waiting for pairing', paired: 'Paired', revoked: 'Revoked' }) as Record<
+          string,
+          string
+        >
+      )[key] ?? key,
+    lastSeen: 'Last seen',
+    lastSync: 'Last sync',
+    pending: 'Queued',
+    parked: 'Parked',
+    version: 'Version',
+    never: 'Never',
+    revokeDevice: 'Revoke',
+    confirmRevoke: (name: string) =>
+      `Revoke ${name}? Its key stops working at once; it must be paired again.`,
+    revoked: 'Counter revoked.',
+    noDevices: 'No counter is paired yet.',
+    parkedLead:
+      'Items a counter pushed that the server could not apply. Fix what they need (a product, a staff member, a serial), then apply them again, or discard one with the reason.',
+    noParked: 'Nothing is parked: every counter item was applied.',
+    parkedAt: 'Parked',
+    type: 'Kind',
+    why: 'Why it was parked',
+    showItem: 'What the counter sent',
+    retry: 'Apply again',
+    retried: 'Applied.',
+    discard: 'Discard',
+    discardTitle: 'Discard this item',
+    reason: 'Reason',
+    reasonHint: 'Kept in the audit log.',
+    discarded: 'Discarded.',
+    itemType: (key: string) =>
+      (
+        ({
+          sale: 'Sale',
+          return: 'Return',
+          shift_open: 'Shift opened',
+          shift_close: 'Shift closed',
+          cash_movement: 'Cash in or out',
+        }) as Record<string, string>
+      )[key] ?? key,
+    howText: (key: string) =>
+      (({ email: 'Mailed code', invitation: 'Invitation' }) as Record<string, string>)[key] ?? key,
+  },
+  km: {
+    title: 'បុគ្គលិក និងឧបករណ៍',
+    tabStaff: 'មនុស្ស',
+    tabInvitations: 'ការអញ្ជើញ',
+    tabDevices: 'កន្លែងលក់',
+    tabParked: 'ធាតុដែលបានផ្អាក',
+    searchHint: 'ឈ្មោះ ឬអ៊ីមែល',
+    role: 'តួនាទី',
+    status: 'ស្ថានភាព',
+    name: 'ឈ្មោះ',
+    email: 'អ៊ីមែល',
+    since: 'តាំងពី',
+    roleCustomer: 'អតិថិជន',
+    roleStaff: 'បុគ្គលិក',
+    roleAdmin: 'អ្នកគ្រប់គ្រង',
+    statusUnverified: 'មិនទាន់បញ្ជាក់',
+    statusActive: 'សកម្ម',
+    statusDisabled: 'បានបិទ',
+    invite: 'អញ្ជើញបុគ្គលិក',
+    inviteTitle: 'អញ្ជើញបុគ្គលិកម្នាក់',
+    inviteLead:
+      'គេនឹងទទួលបានអ៊ីមែលមួយដែលមានតំណប្រើបាន ៧២ ម៉ោង ជ្រើសរើសពាក្យសម្ងាត់នៅលើហាងអនឡាញ រួចចូលគណនីដោយលេខកូដដែលបានផ្ញើតាមអ៊ីមែល។',
+    language: 'ភាសារបស់អ៊ីមែល',
+    english: 'អង់គ្លេស',
+    khmer: 'ខ្មែរ',
+    sendInvite: 'ផ្ញើការអញ្ជើញ',
+    invited: (email: string) => `បានផ្ញើការអញ្ជើញទៅ ${email}។`,
+    closeDialog: 'បិទ',
+    invitationStatus: (key: string) =>
+      (
+        ({
+          pending: 'កំពុងរង់ចាំ',
+          accepted: 'បានទទួលយក',
+          revoked: 'បានដកវិញ',
+          expired: 'ផុតកំណត់',
+        }) as Record<string, string>
+      )[key] ?? key,
+    invitedBy: 'អញ្ជើញដោយ',
+    expires: 'តំណប្រើបានដល់',
+    resend: 'ផ្ញើម្តងទៀត',
+    revoke: 'ដកវិញ',
+    resent: 'បានផ្ញើតំណថ្មី តំណចាស់ឈប់ដំណើរការ។',
+    withdrawn: 'ការអញ្ជើញត្រូវបានដកវិញ។',
+    back: 'ត្រឡប់ទៅបញ្ជីមនុស្ស',
+    person: 'គណនី',
+    saveRole: 'ប្តូរតួនាទី',
+    roleSaved: 'បានប្តូរតួនាទី។',
+    disable: 'បិទគណនី',
+    enable: 'បើកគណនី',
+    disabled: 'គណនីត្រូវបានបិទ៖ វគ្គទាំងអស់របស់វាបានបញ្ចប់។',
+    enabled: 'គណនីត្រូវបានបើក។',
+    confirmDisable: (name: string) => `បិទ ${name}? គេនឹងត្រូវចាកចេញពីគ្រប់ទីកន្លែង ហើយមិនអាចចូលគណនីបានទេ រហូតដល់បើកវិញ។`,
+    resetFactor: 'កំណត់កត្តាទីពីរឡើងវិញ',
+    confirmReset: (name: string) =>
+      `កំណត់ការចូលគណនីរបស់ ${name} ឡើងវិញ? លេខ PIN កន្លែងលក់ត្រូវលុប កម្មវិធីរុករកដែលទុកចិត្តត្រូវបំភ្លេច ហើយវគ្គទាំងអស់បញ្ចប់។`,
+    resetDone: 'បានកំណត់ការចូលគណនីឡើងវិញ៖ លេខ PIN ត្រូវបានលុប វគ្គទាំងអស់បានបញ្ចប់។',
+    yes: 'បាទ/ចាស ធ្វើវា',
+    cancel: 'បោះបង់',
+    signIns: 'ប្រវត្តិចូលគណនី',
+    when: 'ពេលវេលា',
+    outcome: 'លទ្ធផល',
+    from: 'ពី',
+    browser: 'កម្មវិធីរុករក',
+    how: 'របៀប',
+    live: 'វគ្គនៅសកម្ម',
+    outcomeText: (key: string) =>
+      (
+        ({
+          signed_in: 'បានចូល',
+          failed: 'ពាក្យសម្ងាត់ខុស',
+          code_sent: 'បានផ្ញើលេខកូដ',
+        }) as Record<string, string>
+      )[key] ?? key,
+    devicesLead: 'កន្លែងលក់ដែលបានភ្ជាប់ជាមួយហាងនេះ ពេលដែលវាបានទាក់ទងម៉ាស៊ីនមេចុងក្រោយ និងអ្វីដែលវានៅរក្សាទុក។',
+    pairNew: 'ភ្ជាប់កន្លែងលក់ថ្មី',
+    pairTitle: 'ភ្ជាប់កន្លែងលក់ថ្មី',
+    counterName: 'ឈ្មោះកន្លែងលក់',
+    makeCode: 'បង្កើតលេខកូដភ្ជាប់',
+    codeFor: (name: string) => `លេខកូដភ្ជាប់សម្រាប់ ${name}`,
+    codeHow: 'នៅលើកន្លែងលក់ថ្មី ជ្រើសរើស «ភ្ជាប់ជាមួយហាង» ហើយបញ្ចូលលេខកូដនេះ។',
+    codeUntil: (time: string) => `ប្រើបានតែម្តង រហូតដល់ ${time}។`,
+    device: 'កន្លែងលក់',
+    deviceStatus: (key: string) =>
+      (
+        ({
+          awaiting_pairing: 'កំពុងរង់ចាំការភ្ជាប់',
+          paired: 'បានភ្ជាប់',
+          revoked: 'បានដកសិទ្ធិ',
+        }) as Record<string, string>
+      )[key] ?? key,
+    lastSeen: 'ឃើញចុងក្រោយ',
+    lastSync: 'ធ្វើសមកាលកម្មចុងក្រោយ',
+    pending: 'កំពុងរង់ចាំ',
+    parked: 'បានផ្អាក',
+    version: 'កំណែ',
+    never: 'មិនដែល',
+    revokeDevice: 'ដកសិទ្ធិ',
+    confirmRevoke: (name: string) => `ដកសិទ្ធិ ${name}? សោរបស់វាឈប់ដំណើរការភ្លាមៗ ហើយត្រូវភ្ជាប់ម្តងទៀត។`,
+    revoked: 'កន្លែងលក់ត្រូវបានដកសិទ្ធិ។',
+    noDevices: 'មិនទាន់មានកន្លែងលក់ណាមួយត្រូវបានភ្ជាប់ទេ។',
+    parkedLead:
+      'ធាតុដែលកន្លែងលក់បានបញ្ជូន ប៉ុន្តែម៉ាស៊ីនមេមិនអាចអនុវត្តបាន។ សូមកែអ្វីដែលវាត្រូវការ (ផលិតផល បុគ្គលិក លេខសៀរៀល) រួចអនុវត្តម្តងទៀត ឬបោះបង់វាដោយប្រាប់មូលហេតុ។',
+    noParked: 'គ្មានអ្វីត្រូវបានផ្អាកទេ៖ ធាតុទាំងអស់ពីកន្លែងលក់ត្រូវបានអនុវត្ត។',
+    parkedAt: 'បានផ្អាក',
+    type: 'ប្រភេទ',
+    why: 'មូលហេតុនៃការផ្អាក',
+    showItem: 'អ្វីដែលកន្លែងលក់បានផ្ញើ',
+    retry: 'អនុវត្តម្តងទៀត',
+    retried: 'បានអនុវត្ត។',
+    discard: 'បោះបង់',
+    discardTitle: 'បោះបង់ធាតុនេះ',
+    reason: 'មូលហេតុ',
+    reasonHint: 'រក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។',
+    discarded: 'បានបោះបង់។',
+    itemType: (key: string) =>
+      (
+        ({
+          sale: 'ការលក់',
+          return: 'ការប្រគល់ទំនិញវិញ',
+          shift_open: 'បើកវេន',
+          shift_close: 'បិទវេន',
+          cash_movement: 'ដាក់ ឬដកសាច់ប្រាក់',
+        }) as Record<string, string>
+      )[key] ?? key,
+    howText: (key: string) =>
+      (({ email: 'លេខកូដតាមអ៊ីមែល', invitation: 'ការអញ្ជើញ' }) as Record<string, string>)[key] ?? key,
+  },
+});

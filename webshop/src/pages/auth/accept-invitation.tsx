@@ -1,0 +1,136 @@
+import { acceptInvitationInputSchema, email as emailSchema, loginInputSchema } from '@shop/shared';
+import { Button, EmailField, FormAlert, PasswordField, useMessages } from '@shop/ui';
+import { LinkIcon } from 'lucide-react';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { client, isApiError } from '../../api/client';
+import { useSessionChanged } from '../../api/session';
+import { AuthShell, authLink } from '../../auth/auth-shell';
+import { CodeStep } from '../../auth/code-step';
+import { useFieldProps } from '../../auth/field-error';
+import { invitationText } from '../../auth/invitation-messages';
+import { authText } from '../../auth/messages';
+import { NewPasswordField } from '../../auth/password-fields';
+import { showOnFields } from '../../auth/server-fields';
+import { ShowPassword } from '../../auth/show-password';
+import { common } from '../../i18n/common';
+import { useShopForm } from '../../ui/form';
+
+/**
+ * The address is asked for although the link knows it: the password manager saves the new password under it, and
+ * the code step says where the code went and can ask for a new one (by signing in again) without the link.
+ */
+const acceptFormSchema = acceptInvitationInputSchema
+  .pick({ password: true })
+  .extend({ email: emailSchema, repeat: loginInputSchema.shape.password })
+  .refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'passwords differ' });
+
+type Step = { kind: 'form' } | { kind: 'code'; challengeId: string; email: string; password: string };
+
+/**
+ * /accept-invitation?token=…: the link of a staff invitation. The invitee chooses a password (the same rules as
+ * sign-up, checked again by the server), the account is made, and they sign in at once with the code mailed to them.
+ */
+export function AcceptInvitationPage() {
+  const t = useMessages(invitationText);
+  const a = useMessages(authText);
+  const c = useMessages(common);
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [unusable, setUnusable] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
+  const form = useShopForm(
+    acceptFormSchema,
+    { email: '', password: '', repeat: '' },
+    { failed: c.somethingWrong },
+  );
+  const field = useFieldProps(form);
+
+  const signedIn = async () => {
+    await sessionChanged();
+    void navigate('/account', { replace: true });
+  };
+
+  const onSubmit = form.submit(async ({ email, password }) => {
+    try {
+      const result = await client.acceptInvitation({ body: { token, password } });
+      if ('otpRequired' in result)
+        return setStep({
+          kind: 'code',
+          challengeId: result.challengeId,
+          email: email.trim().toLowerCase(),
+          password,
+        });
+      await signedIn();
+    } catch (error) {
+      if (isApiError(error, 409)) return form.setFormError(t.takenText);
+      if (isApiError(error, 400) && error.fields.token) return setUnusable(true);
+      if (isApiError(error, 429)) return form.setFormError(a.tooManyTries);
+      if (showOnFields(form, error)) return;
+      throw error;
+    }
+  });
+
+  const footer = (
+    <Link to="/login" className={authLink}>
+      {a.backToSignIn}
+    </Link>
+  );
+
+  if (token.length < 20 || unusable)
+    return (
+      <AuthShell title={t.title} footer={footer}>
+        <div role="alert" className="flex gap-3">
+          <LinkIcon className="mt-0.5 size-6 shrink-0 text-red-600" aria-hidden="true" />
+          <div>
+            <h2 className="text-lg font-bold">{unusable ? t.expired : t.noToken}</h2>
+            <p className="mt-1 text-sm text-muted">{unusable ? t.expiredText : t.noTokenText}</p>
+          </div>
+        </div>
+      </AuthShell>
+    );
+
+  if (step.kind === 'code')
+    return (
+      <AuthShell title={t.accepted}>
+        <CodeStep
+          heading={a.loginCodeTitle}
+          lead={t.codeLead}
+          email={step.email}
+          send={async (code) => {
+            await client.loginOtp({ body: { challengeId: step.challengeId, code, password: step.password } });
+            await signedIn();
+          }}
+          // The account exists now: a new code is asked for as at every sign-in.
+          resend={async () => {
+            const result = await client.login({ body: { email: step.email, password: step.password } });
+            if ('otpRequired' in result) setStep({ ...step, challengeId: result.challengeId });
+          }}
+          onBack={() => void navigate('/login')}
+        />
+      </AuthShell>
+    );
+
+  return (
+    <AuthShell title={t.title} lead={t.lead} footer={footer}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <EmailField label={a.email} hint={t.emailHint} autoComplete="username" {...field('email')} />
+        <NewPasswordField label={a.newPassword} shown={showPassword} {...field('password')} />
+        <PasswordField
+          label={a.repeatPassword}
+          shown={showPassword}
+          autoComplete="new-password"
+          {...field('repeat')}
+        />
+        <ShowPassword checked={showPassword} onChange={setShowPassword} />
+        {form.formError && <FormAlert>{form.formError}</FormAlert>}
+        <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
+          {t.accept}
+        </Button>
+      </form>
+    </AuthShell>
+  );
+}
