@@ -37,8 +37,11 @@ export interface CounterRig {
   anotherCounter(): Promise<{ runner: CommandRunner; host: RunningHost }>;
   /** A new counter registered by an admin and paired with its one-time code, the catalog pulled. */
   pair(name: string, options?: { through?: 'line' | 'direct' }): Promise<void>;
-  /** A staff member with a password and a counter PIN set on the server (PUT /me/pin), as staff set theirs up. */
-  staffMember(name: string, role?: Exclude<Role, 'customer'>, pin?: string): Promise<StaffMember>;
+  /**
+   * A staff member with a password and a counter PIN set on the server (PUT /me/pin), as staff set theirs up;
+   * `pin: null`: none set (they sign in online only).
+   */
+  staffMember(name: string, role?: Exclude<Role, 'customer'>, pin?: string | null): Promise<StaffMember>;
   /** Signs in online on this counter (password, then the mailed code): from then on their PIN works here. */
   signInOnline(person: StaffMember): Promise<void>;
   /** Screenshots of the page at each size, once its fonts are ready; the viewport is `sizes[0]` afterwards. */
@@ -50,7 +53,7 @@ export interface StaffMember {
   id: string;
   email: string;
   password: string;
-  pin: string;
+  pin: string | null;
 }
 
 export type Size = { width: number; height: number };
@@ -121,6 +124,7 @@ export async function startCounterRig(name: string, options: StartShopOptions = 
         const password = `the till drawer sticks ${randomBytes(4).toString('hex')}`;
         const db = shop.server.database.db;
         const { id } = await createActiveUser(db, { email, password, name: personName, role });
+        if (pin === null) return { id, email, password, pin };
         const { token } = await startSession(db, id);
         await createShopClient({
           baseUrl: shop.url,

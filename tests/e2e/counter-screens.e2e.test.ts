@@ -147,7 +147,7 @@ describe('every counter screen, in English and Khmer, at the three window sizes'
       await page.getByRole('button', { name: /Sreyleak/ }).click();
       await page.getByLabel(signIn.pin).waitFor();
       await look(page, 'sign-in-pin', locale);
-      await page.getByLabel(signIn.pin).fill(cashier.pin);
+      await page.getByLabel(signIn.pin).fill(cashier.pin!);
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('cashier').textContent(), soon).toBe('Sreyleak');
       await switchLanguage(page, locale);
@@ -156,7 +156,7 @@ describe('every counter screen, in English and Khmer, at the three window sizes'
       await page.getByRole('button', { name: frame.lock }).click();
       await page.getByRole('heading', { name: signIn.lockedTitle('Sreyleak') }).waitFor();
       await look(page, 'lock', locale);
-      await page.getByLabel(signIn.pin).fill(cashier.pin);
+      await page.getByLabel(signIn.pin).fill(cashier.pin!);
       await page.keyboard.press('Enter');
       await scanFieldFocused(page);
 

@@ -98,7 +98,7 @@ async function payAndCommit(): Promise<CommittedSale> {
 
 describe("a cashier's shift at the counter", () => {
   it('opens with a counted float, sells, holds and recalls, takes a return by its receipt, pays out, closes with a count and prints the Z report', async () => {
-    const cashier = await rig.staffMember('Sopheap');
+    const cashier = await rig.staffMember('Sopheap', 'staff', null);
     const admin = await shop.staffClient('admin');
     await rig.pair('Back counter', { through: 'direct' });
     const cases = (await runner.run('lookup', { query: 'NZXT H5' })) as ProductHit[];
