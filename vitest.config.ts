@@ -52,6 +52,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A screen waited for with expect.poll: Chromium, the host, the core and the server share two cores with
+          // whatever else runs (a benchmark of 100,000 products); one second (the default) was seen to fall short.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,115 +1,47 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createShopClient, formatUsd, type Role } from '@shop/shared';
+import { formatUsd } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
+import type { RunningHost } from '../../desktop/src/host/server';
+import { scan, sizes, soon, startCounterRig, type CounterRig } from './counter-harness';
+import type { ShopPage } from './harness';
 
 /**
  * The counter's screens in Chromium through the browser host, with the real core and the real shop server: a
  * discount over the cashier's limit is approved by an admin's PIN at the counter and the server keeps who approved
  * it; the core's refusals show in Khmer on a Khmer screen; a new counter's pairing screen in Khmer. One shop, one
- * browser, two pages; screenshots kept in a temporary folder to look at.
+ * browser, two pages; screenshots kept in a temporary folder to look at (or SCREENSHOTS_DIR/fast).
  */
 const PIN = '4711';
 const ADMIN_PIN = '9035';
-let shop: Shop;
+let rig: CounterRig;
+let shop: CounterRig['shop'];
 let host: RunningHost;
 let runner: CommandRunner;
 /** A counter never paired, for its pairing screen. */
 let newHost: RunningHost;
-let newRunner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-fast-'));
-/** Not committed: the screenshots of this run, to look at (the path is printed). */
-const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-fast-shots-'));
-const sizes = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1024, height: 768 },
-];
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
-  shop = await startShop();
-  runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
-  newRunner = await openCoreRunner({ dataDir: path.join(scratch, 'pos-new') });
-  newHost = await startHost({ runner: newRunner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startCounterRig('fast');
+  ({ shop, host, runner } = rig);
+  newHost = (await rig.anotherCounter()).host;
 });
 afterAll(async () => {
-  await newHost?.close();
-  await newRunner?.close();
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-  console.warn(`counter screenshots: ${shots}`);
+  await rig?.stop();
 });
 
-/** Someone with a password and a counter PIN set on the server (PUT /me/pin), as staff set theirs up. */
-async function aStaffMember(name: string, role: Exclude<Role, 'customer'>, pin: string) {
-  const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the till drawer sticks ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name, role });
-  const { token } = await startSession(db, id);
-  const client = createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  });
-  await client.setCounterPin({ body: { pin, password } });
-  return { id, email, password };
-}
-
-/** Signs in online on this counter (password, then the mailed code): from then on their PIN works here. */
-async function signInOnline(person: { email: string; password: string }) {
-  const started = (await runner.run('signInOnline', person)) as { challengeId: string };
-  await runner.run('confirmSignInCode', {
-    challengeId: started.challengeId,
-    code: await shop.mailCode(person.email),
-  });
-}
-
-async function scan(page: ShopPage, code: string) {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: ShopPage, name: string) {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: path.join(shots, `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(sizes[0]!);
-}
-
-/** The machine is shared: a poll waits for the screen longer than vitest's 1 s default. */
-const soon = { timeout: 15_000 };
+const shoot = (page: ShopPage, name: string) => rig.shoot(page, name);
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
 describe('the counter: discount approval and Khmer refusals', () => {
   it("lets an admin's PIN approve a discount over the cashier's limit, and says the core's refusals in Khmer", async () => {
-    const admin = await aStaffMember('Vanna', 'admin', ADMIN_PIN);
-    const cashier = await aStaffMember('Sreyleak', 'staff', PIN);
-    const { pairingCode } = await (
-      await shop.staffClient('admin')
-    ).createDevice({ body: { name: 'Till 2' } });
-    await runner.run('pair', { serverUrl: shop.url, pairingCode });
-    await runner.run('syncNow', null);
+    const admin = await rig.staffMember('Vanna', 'admin', ADMIN_PIN);
+    const cashier = await rig.staffMember('Sreyleak', 'staff', PIN);
+    await rig.pair('Till 2', { through: 'direct' });
     // The admin proved themselves on this counter once; the cashier signs in after and sells.
-    await signInOnline(admin);
-    await signInOnline(cashier);
+    await rig.signInOnline(admin);
+    await rig.signInOnline(cashier);
     const [item] = ((await runner.run('lookup', { query: 'NZXT H5' })) as ProductHit[]).filter(
       (hit) => hit.active && !hit.serialized && hit.barcode,
     );

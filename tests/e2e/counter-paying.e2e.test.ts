@@ -1,22 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient, formatKhr, formatUsd } from '@shop/shared';
+import { formatKhr, formatUsd } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
-import { hostAndPort, startTcpProxy } from '../../desktop/src/core/test-support/proxy';
+import type { RunningHost } from '../../desktop/src/host/server';
 import { changeFor } from '../../desktop/src/renderer/pay/cash';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { payAndCheck } from '../../server/test/factory';
-import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
+import { scan, sizes, startCounterRig, type CounterRig } from './counter-harness';
+import type { ShopPage } from './harness';
 
 /**
  * Paying at the counter in Chromium through the browser host, with the real core and the real shop server: cash in
@@ -24,48 +18,26 @@ import { buildCounterScreens } from './webshop-build';
  * as a PDF (Khmer looked at as a picture); a KHQR sale that turns paid on screen (and on the customer's screen)
  * through the Bakong stand-in; a reprint with a VAT invoice from the recent sales; the paying screen in Khmer.
  */
-let shop: Shop;
+let rig: CounterRig;
+let shop: CounterRig['shop'];
 let host: RunningHost;
 let runner: CommandRunner;
 /** Between the counter and the server: cut to take the counter offline. */
-let line: Awaited<ReturnType<typeof startTcpProxy>>;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-paying-'));
-/** Not committed: the screenshots and the receipt PDF of this run, to look at (the path is printed). */
-const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-paying-shots-'));
-const sizes = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1024, height: 768 },
-];
+let line: CounterRig['line'];
+/** Not committed: the screenshots and the receipt PDF of this run, to look at (or SCREENSHOTS_DIR/paying). */
+let shots: string;
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
-  shop = await startShop();
-  line = await startTcpProxy(hostAndPort(shop.url));
-  runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startCounterRig('paying');
+  ({ shop, host, runner, line, shots } = rig);
 });
 afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await line?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-  console.warn(`counter paying screenshots and receipt: ${shots}`);
+  await rig?.stop();
 });
 
 /** A paired counter with the catalog pulled and a cashier signed in online (password, then the mailed code). */
 async function aCounterWithCashier() {
-  const email = `till-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the till drawer sticks ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Sreyleak', role: 'staff' });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: '4711', password } });
+  const cashier = await rig.staffMember('Sreyleak');
   const admin = await shop.staffClient('admin');
   // A VAT-registered shop, so a buyer may ask for a VAT invoice (counters take it with their first pull).
   await admin.changeSetting({
@@ -84,27 +56,12 @@ async function aCounterWithCashier() {
       },
     },
   });
-  const { pairingCode } = await admin.createDevice({ body: { name: 'Front counter' } });
-  await runner.run('pair', { serverUrl: line.url, pairingCode });
-  await runner.run('syncNow', null);
-  const started = (await runner.run('signInOnline', { email, password })) as { challengeId: string };
-  await runner.run('confirmSignInCode', {
-    challengeId: started.challengeId,
-    code: await shop.mailCode(email),
-  });
-  return { id };
+  await rig.pair('Front counter', { through: 'line' });
+  await rig.signInOnline(cashier);
+  return { id: cashier.id };
 }
 
-async function scan(page: ShopPage, code: string) {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: ShopPage, name: string, viewport = sizes[0]!) {
-  await page.setViewportSize(viewport);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, `${name}-${viewport.width}x${viewport.height}.png`) });
-}
+const shoot = (page: ShopPage, name: string, viewport = sizes[0]!) => rig.shoot(page, name, [viewport]);
 
 describe('paying at the counter', () => {
   it('takes riel cash with change in riel and dollars, prints a Khmer receipt PDF, turns a KHQR paid by itself, reprints with a VAT invoice', async () => {

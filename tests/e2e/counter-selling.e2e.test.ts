@@ -1,93 +1,49 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createShopClient, formatKhr, formatUsd, usdCentsToKhr } from '@shop/shared';
+import { formatKhr, formatUsd, usdCentsToKhr } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
-import { hostAndPort, startTcpProxy } from '../../desktop/src/core/test-support/proxy';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
+import type { RunningHost } from '../../desktop/src/host/server';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
+import { scan, startCounterRig, type CounterRig, type Size } from './counter-harness';
+import type { ShopPage } from './harness';
 
 /**
  * The counter's screens in Chromium through the browser host, with the real core and the real shop server (and its
  * SMTP server): a cashier signs in online with password and mailed code, opens the locked counter with their PIN,
  * scans two products as a scanner types them while another field has focus, and reads lines and totals in dollars
- * and riel; then in Khmer. One page, three window sizes, screenshots kept in a temporary folder to look at.
+ * and riel; then in Khmer. One page, three window sizes, screenshots kept in a temporary folder to look at (or
+ * SCREENSHOTS_DIR/selling).
  */
 const PIN = '4711';
-let shop: Shop;
+let rig: CounterRig;
+let shop: CounterRig['shop'];
 let host: RunningHost;
 let runner: CommandRunner;
 /** Between the counter and the server: cut to take the counter offline. */
-let line: Awaited<ReturnType<typeof startTcpProxy>>;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-selling-'));
-/** Not committed: the screenshots of this run, to look at (the path is printed). */
-const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-screens-shots-'));
+let line: CounterRig['line'];
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
-  shop = await startShop();
-  line = await startTcpProxy(hostAndPort(shop.url));
-  runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startCounterRig('selling');
+  ({ shop, host, runner, line } = rig);
 });
 afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await line?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-  console.warn(`counter screenshots: ${shots}`);
+  await rig?.stop();
 });
 
-/** A cashier with a password and a counter PIN set on the server (PUT /me/pin), as staff set theirs up. */
-async function aCashier() {
-  const email = `till-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the till drawer sticks ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Sreyleak', role: 'staff' });
-  const { token } = await startSession(db, id);
-  const client = createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  });
-  await client.setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
-}
-
-/** Types like a barcode scanner: the characters a few milliseconds apart, Enter straight after. */
-async function scan(page: ShopPage, code: string) {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: ShopPage, name: string, viewport: { width: number; height: number }) {
-  await page.setViewportSize(viewport);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, `${name}-${viewport.width}x${viewport.height}.png`) });
-}
+const shoot = (page: ShopPage, name: string, viewport: Size) => rig.shoot(page, name, [viewport]);
 
 describe('selling at the counter', () => {
   it('signs a cashier in online then by PIN, sells two scanned products and totals them in USD and KHR, in Khmer too', async () => {
-    const cashier = await aCashier();
+    const cashier = await rig.staffMember('Sreyleak', 'staff', PIN);
     await createActiveUser(shop.server.database.db, {
       email: `dara-${randomBytes(4).toString('hex')}@example.test`,
       password: `a long walk to the shop ${randomBytes(4).toString('hex')}`,
       name: 'Dara Sok',
       role: 'customer',
     });
-    const admin = await shop.staffClient('admin');
-    const { pairingCode } = await admin.createDevice({ body: { name: 'Front counter' } });
-    await runner.run('pair', { serverUrl: line.url, pairingCode });
-    await runner.run('syncNow', null);
+    await rig.pair('Front counter', { through: 'line' });
     const cases = (await runner.run('lookup', { query: 'NZXT H5' })) as ProductHit[];
     const [first, second] = cases.filter((hit) => hit.active && !hit.serialized && hit.barcode);
     const [cpu] = (await runner.run('lookup', { query: 'Ryzen 5 7600X' })) as ProductHit[];

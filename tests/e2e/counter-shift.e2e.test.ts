@@ -1,52 +1,42 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { formatKhr, formatUsd, usdCentsToKhr } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import type { SaleView } from '../../desktop/src/core/commands';
 import type { CommittedSale } from '../../desktop/src/core/pos/sale';
 import type { DrawerReport, Shift } from '../../desktop/src/core/pos/shifts';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
+import type { RunningHost } from '../../desktop/src/host/server';
+import { scan, sizes, startCounterRig, type CounterRig, type Size } from './counter-harness';
+import type { ShopPage } from './harness';
 
 /**
  * A cashier's shift at the counter, in Chromium through the browser host with the real core and the real shop
  * server: the float counted in by note, a sale scanned, a sale held with a note and recalled, a return by scanning
  * the receipt's number (a serial back, refunded in riel), a pay-out, the drawer counted at the close with the
  * difference shown per currency, the Z report printed on a network printer and saved as a PDF (drawn to PNG to look
- * at); the server receives the shift, the return and the pay-out. One page; screenshots in a temporary folder.
+ * at); the server receives the shift, the return and the pay-out. One page; screenshots in a temporary folder (or
+ * SCREENSHOTS_DIR/shift).
  */
-let shop: Shop;
+let rig: CounterRig;
+let shop: CounterRig['shop'];
 let host: RunningHost;
 let runner: CommandRunner;
 let printer: Awaited<ReturnType<typeof tcpPrinter>>;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-shift-'));
-/** Not committed: the screenshots and the Z report's pages of this run, to look at (the path is printed). */
-const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-shift-shots-'));
+/** Not committed: the screenshots and the Z report's pages of this run, to look at. */
+let shots: string;
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
-  shop = await startShop();
-  runner = await openCoreRunner({ dataDir: path.join(scratch, 'pos') });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startCounterRig('shift');
+  ({ shop, host, runner, shots } = rig);
   printer = await tcpPrinter();
 });
 afterAll(async () => {
-  await host?.close();
-  await runner?.close();
   await printer?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-  console.warn(`counter shift screenshots: ${shots}`);
+  await rig?.stop();
 });
 
 /** A network receipt printer: a raw TCP port that keeps every job. */
@@ -68,23 +58,7 @@ async function tcpPrinter() {
   };
 }
 
-/** Types like a barcode scanner: the characters a few milliseconds apart, Enter straight after. */
-async function scan(page: ShopPage, code: string) {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: ShopPage, name: string, viewport: { width: number; height: number }) {
-  await page.setViewportSize(viewport);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, `${name}-${viewport.width}x${viewport.height}.png`) });
-}
-
-const sizes = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1024, height: 768 },
-];
+const shoot = (page: ShopPage, name: string, viewport: Size) => rig.shoot(page, name, [viewport]);
 
 const USD_NOTES = [100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00];
 const KHR_NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 100];
@@ -124,13 +98,9 @@ async function payAndCommit(): Promise<CommittedSale> {
 
 describe("a cashier's shift at the counter", () => {
   it('opens with a counted float, sells, holds and recalls, takes a return by its receipt, pays out, closes with a count and prints the Z report', async () => {
-    const email = `shift-${randomBytes(4).toString('hex')}@example.test`;
-    const password = `the float is counted twice ${randomBytes(4).toString('hex')}`;
-    await createActiveUser(shop.server.database.db, { email, password, name: 'Sopheap', role: 'staff' });
+    const cashier = await rig.staffMember('Sopheap', 'staff', null);
     const admin = await shop.staffClient('admin');
-    const { pairingCode } = await admin.createDevice({ body: { name: 'Back counter' } });
-    await runner.run('pair', { serverUrl: shop.url, pairingCode });
-    await runner.run('syncNow', null);
+    await rig.pair('Back counter', { through: 'direct' });
     const cases = (await runner.run('lookup', { query: 'NZXT H5' })) as ProductHit[];
     const [first, second] = cases.filter((hit) => hit.active && !hit.serialized && hit.barcode);
     const [cpu] = (await runner.run('lookup', { query: 'Ryzen 5 7600X' })) as ProductHit[];
@@ -140,11 +110,7 @@ describe("a cashier's shift at the counter", () => {
       body: { productId: cpu!.id, type: 'receive', quantity: 1, serials: ['SN-SHIFT-0001'] },
     });
     // Signing in itself is proven in counter-selling.e2e.test.ts; here the cashier arrives signed in.
-    const answer = (await runner.run('signInOnline', { email, password })) as { challengeId: string };
-    await runner.run('confirmSignInCode', {
-      challengeId: answer.challengeId,
-      code: await shop.mailCode(email),
-    });
+    await rig.signInOnline(cashier);
 
     const page = await shop.page({ viewport: sizes[0]! });
     await page.goto(host.url);

@@ -3,9 +3,12 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import type { Role, ShopClient } from '@shop/shared';
+import { createShopClient, type Role, type ShopClient } from '@shop/shared';
 import { extractCode, startSmtpServer, type CapturedMail, type TestSmtpServer } from '../../server/test/smtp';
-import { signedInAs, startTestServer, type TestServer } from '../../server/test/support';
+import { loadConfig } from '../../server/src/config';
+import { createLogger } from '../../server/src/logger';
+import { startServer } from '../../server/src/server';
+import { createTestDatabase, signedInAs, type TestServer } from '../../server/test/support';
 import { launchChromium } from './browser';
 
 /**
@@ -18,8 +21,18 @@ export interface Shop {
   url: string;
   /** The loopback SMTP server: every mail the shop sent (`smtp.messages`), `smtp.waitFor(predicate)`. */
   smtp: TestSmtpServer;
-  /** The running server: `database`, an anonymous typed `client`, `logLines`, `mail`, `payments`, `dataDir`. */
-  server: TestServer;
+  /**
+   * The running server: `database`, an anonymous typed `client`, `logLines`, `mail`, `payments`, `dataDir`. After
+   * `stopServer()`/`startServerAgain()` this is the new process's (read it again rather than keeping it).
+   */
+  readonly server: TestServer;
+  /**
+   * Stops the server as a power cut or a restart would (connections closed, database closed) and keeps its
+   * database; the address then refuses connections until `startServerAgain()`.
+   */
+  stopServer(): Promise<void>;
+  /** The server again, on the same address and the same database (the shop's data as it was when it stopped). */
+  startServerAgain(): Promise<void>;
   /** A tab in a fresh browser context (own cookies, storage and cache). Relative `page.goto('/cart')` works. */
   page(options?: PageOptions): Promise<ShopPage>;
   /** A full-page screenshot, once the page's web fonts are ready, as tests/e2e/screenshots/<name>.png. */
@@ -76,20 +89,30 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     // A port chosen beforehand, so PUBLIC_URL (links in mails) is the address the browser uses.
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const server = await startTestServer({
-      seed: 'demo',
-      env: {
-        PORT: String(port),
-        PUBLIC_URL: url,
-        WEBSHOP_DIR: webshopDir,
-        SMTP_URL: smtp.url,
-        MAIL_POLL_MS: '100',
-        // The Bakong stand-in is on (no BAKONG_API_URL); paid QR codes are noticed within half a second.
-        BAKONG_POLL_MS: '500',
-        ...options.env,
-      },
-    });
-    cleanups.push(() => server.stop());
+    const env = {
+      PORT: String(port),
+      PUBLIC_URL: url,
+      WEBSHOP_DIR: webshopDir,
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '100',
+      // The Bakong stand-in is on (no BAKONG_API_URL); paid QR codes are noticed within half a second.
+      BAKONG_POLL_MS: '500',
+      ...options.env,
+    };
+    const target = await createTestDatabase();
+    cleanups.push(() => target.drop());
+    const logLines: string[] = [];
+    let server: TestServer | null = await startShopServer(target, env, logLines);
+    cleanups.push(async () => server?.stop());
+    const stopServer = async () => {
+      const running = server;
+      server = null;
+      await running?.stop();
+    };
+    const startServerAgain = async () => {
+      if (server) throw new Error('the server is running already');
+      server = await startShopServer(target, { ...env, SEED: 'none' }, logLines);
+    };
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const contexts = new Set<BrowserContext>();
@@ -98,18 +121,60 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     return {
       url,
       smtp,
-      server,
+      get server() {
+        if (!server) throw new Error('the server is stopped (stopServer): startServerAgain() first');
+        return server;
+      },
+      stopServer,
+      startServerAgain,
       page: (pageOptions) => openPage(browser, contexts, url, pageOptions),
       screenshot: takeScreenshot,
       mailCode: (to) => mailCode(smtp, to),
       mailLink: (to, pathPrefix) => mailLink(smtp, url, to, pathPrefix),
-      staffClient: async (role = 'staff') => (await signedInAs(server.database.db, role)).client(url),
+      staffClient: async (role = 'staff') => {
+        if (!server) throw new Error('the server is stopped');
+        return (await signedInAs(server.database.db, role)).client(url);
+      },
       stop,
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The real server (in this process) on `target`'s database, as server/test/support's startTestServer starts it, except
+ * that stopping it keeps the database (the harness drops it at the end), so it can start again on the same data.
+ */
+async function startShopServer(
+  target: { url: string; dataDir: string },
+  env: Record<string, string>,
+  logLines: string[],
+): Promise<TestServer> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    DATA_DIR: target.dataDir,
+    DATABASE_URL: target.url,
+    SEED: 'demo',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logger = createLogger(config.logLevel, {
+    write: (line: string) => {
+      logLines.push(line);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream);
+  const running = await startServer(config, { logger });
+  return {
+    ...running,
+    client: createShopClient({ baseUrl: running.url }),
+    dataDir: target.dataDir,
+    logLines,
+    stop: () => running.close(),
+  };
 }
 
 async function openPage(

@@ -34,7 +34,7 @@ export function ScreenTabs({
           {...(keys[each] && { shortcut: keys[each] })}
           variant={each === screen ? 'primary' : 'secondary'}
           onPress={() => onScreen(each)}
-          className="h-11! w-40 max-[1100px]:w-32"
+          className="h-11! min-w-40 px-5 whitespace-nowrap! max-[1100px]:min-w-32"
         >
           <span aria-current={each === screen ? 'page' : undefined}>{t[each]}</span>
         </ShortcutButton>

@@ -26,11 +26,11 @@ export const frameTexts = defineMessages({
   km: {
     online: 'មានអ៊ីនធឺណិត',
     offline: 'គ្មានអ៊ីនធឺណិត',
-    lastSync: 'ធ្វើសមកាលកម្មចុងក្រោយ',
+    lastSync: 'សមកាលកម្មចុងក្រោយ',
     never: 'មិនទាន់',
     justNow: 'អម្បាញ់មិញ',
     minutesAgo: (minutes: number) => `${minutes} នាទីមុន`,
-    waiting: 'កំពុងរង់ចាំសមកាលកម្ម',
+    waiting: 'រង់ចាំសមកាលកម្ម',
     parked: 'ម៉ាស៊ីនមេបានផ្អាក',
     shift: 'វេន',
     noShift: 'មិនទាន់បើកវេន',

@@ -19,7 +19,7 @@ export interface Completion {
 export function CompletedSale({ done, onNext }: { done: Completion; onNext: () => void }) {
   const t = useMessages(payTexts);
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] gap-4 overflow-auto p-4 max-[1100px]:grid-cols-1">
+    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] gap-4 overflow-auto p-4 max-[1100px]:grid-cols-[minmax(0,1fr)_20rem]">
       <section className="grid content-start gap-4">
         <h2 className="text-2xl font-bold">{t.done}</h2>
         <p className="text-muted" data-testid="receipt-number">
