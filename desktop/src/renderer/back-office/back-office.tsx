@@ -19,7 +19,7 @@ import { SupportScreen } from './support/support-screen';
 import { backOfficeTexts } from './texts';
 
 /** Where each area's screens are. */
-const screens: Partial<Record<AreaPath, () => ReactNode>> = {
+const screens: Record<AreaPath, () => ReactNode> = {
   orders: () => <OrdersScreen />,
   payments: () => <PaymentsScreen />,
   customers: () => <CustomersScreen />,
@@ -190,11 +190,7 @@ function BackOfficeFrame({ holder, onClosed }: { holder: BackOfficeHolder; onClo
       <div className="min-w-0 flex-1 overflow-y-auto p-5">
         <Routes>
           {mine.map((area) => (
-            <Route
-              key={area.path}
-              path={`/back-office/${area.path}/*`}
-              element={screens[area.path]?.() ?? <p className="text-muted">{t.notYet}</p>}
-            />
+            <Route key={area.path} path={`/back-office/${area.path}/*`} element={screens[area.path]()} />
           ))}
           <Route path="*" element={<Navigate to={`/back-office/${mine[0]?.path ?? 'orders'}`} replace />} />
         </Routes>
