@@ -55,6 +55,8 @@ export interface PosFigures {
   products: number;
   firstPullApplySec: number;
   rows: PosRow[];
+  /** pos-scan: lines drawn, how many of them in the first frame after their Enter, scans not taken as scans. */
+  scans: { drawn: number; inFirstFrame: number; missed: number };
 }
 
 function logScans(scan: ScanToLine, scans: number): void {
@@ -162,6 +164,7 @@ export async function benchPos(products: number, scans = 200): Promise<PosFigure
     return {
       products,
       firstPullApplySec,
+      scans: { drawn: scan.times.length, inFirstFrame: scan.inFirstFrame, missed: scan.missed },
       rows: [
         row('lookup by barcode', barcode, 16),
         row('lookup by SKU', sku, 16),
