@@ -7,7 +7,7 @@ import { productLookup } from '../../desktop/src/core/catalog/lookup';
 import { createPosCore } from '../../desktop/src/core/core';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
 import { cashierSignedIn, testPinVerifier } from '../../desktop/src/core/test-support/cashier';
-import { benchScanToLine } from './bench-scan-to-line';
+import { benchScanToLine, type ScanToLine } from './bench-scan-to-line';
 import { benchProduct, catalogPages } from './pos-catalog';
 import { percentile, shuffled } from './stats';
 
@@ -55,6 +55,18 @@ export interface PosFigures {
   products: number;
   firstPullApplySec: number;
   rows: PosRow[];
+  /** pos-scan: lines drawn, how many of them in the first frame after their Enter, scans not taken as scans. */
+  scans: { drawn: number; inFirstFrame: number; missed: number };
+}
+
+function logScans(scan: ScanToLine, scans: number): void {
+  console.log(`[pos] pos-scan: ${scans} scans in Chromium through the browser host:`);
+  console.log(`  ${summary("scanner's Enter to line drawn", scan.times)}`);
+  console.log(`  ${summary('Enter to the next frame', scan.firstFrames)}`);
+  console.log(
+    `  lines drawn in the first frame after their Enter: ${scan.inFirstFrame} of ${scan.times.length}`,
+  );
+  console.log(`  scans not taken as scans (burst split by a busy machine): ${scan.missed} of ${scans}`);
 }
 
 const row = (operation: string, times: number[], targetMs: number | null): PosRow => ({
@@ -144,23 +156,23 @@ export async function benchPos(products: number, scans = 200): Promise<PosFigure
     core.close();
 
     const scanned = shuffled(onSale).slice(0, scans);
-    const { times: scan, missed } = await benchScanToLine(
+    const scan = await benchScanToLine(
       dataDir,
       scanned.map((i) => benchProduct(i).barcode!),
     );
-    console.log(`[pos] pos-scan: ${scans} scans in Chromium through the browser host:`);
-    console.log(`  ${summary("scanner's Enter to line drawn", scan)}`);
-    console.log(`  scans not taken as scans (burst split by a busy machine): ${missed} of ${scans}`);
+    logScans(scan, scans);
     return {
       products,
       firstPullApplySec,
+      scans: { drawn: scan.times.length, inFirstFrame: scan.inFirstFrame, missed: scan.missed },
       rows: [
         row('lookup by barcode', barcode, 16),
         row('lookup by SKU', sku, 16),
         row('lookup by name prefix', name, 16),
         row('offline sale commit', commits, 5),
         row('add 2 lines, pay, commit', wholeSale, null),
-        row("scanner's Enter to line drawn (screens)", scan, 16),
+        row("scanner's Enter to line drawn (screens)", scan.times, 16),
+        row("scanner's Enter to the next frame (the floor)", scan.firstFrames, null),
       ],
     };
   } finally {

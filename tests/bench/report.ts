@@ -628,6 +628,7 @@ ${partMarkdown(report, 'stuffing', previous)}
 ${partMarkdown(report, 'slow-clients', previous)}
 ${partMarkdown(report, 'first-pull', previous)}
 ${partMarkdown(report, 'push-10k', previous)}
+${partMarkdown(report, 'pos', previous)}
 
 ## How to run
 
@@ -641,13 +642,15 @@ npm run bench -- --only stuffing      # credential stuffing against sign-in only
 npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connections are open, about 2 minutes
 npm run bench -- --only first-pull    # a new counter pulls 100,000 products (seeding included: about 4 minutes)
 npm run bench -- --only push-10k      # a counter pushes 10,000 queued offline sales (queueing them: about 1 minute)
+npm run bench -- --only pos           # the counter's core on 100,000 local products, then 200 scans in Chromium (about 2 minutes)
+npm run bench -- --only pos --no-out  # the same, printed only (pos-scan's lines: "[pos] pos-scan")
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 \`\`\`
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web|stuffing|slow-clients|first-pull|push-10k\` (the other parts' sections are carried over from the file being replaced),
+\`--only catalog|orders|web|stuffing|slow-clients|first-pull|push-10k|pos\` (the other parts' sections are carried over from the file being replaced),
 \`--cache [dir]\`,
 \`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).

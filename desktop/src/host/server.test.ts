@@ -5,6 +5,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandRunner } from '../bridge/runner';
 import { startHost, type RunningHost } from './server';
+import { openTestSocket } from './test-socket';
 
 /**
  * The browser host's own rules, over real HTTP: what a page on another site, a rebound DNS name, or a tablet on the
@@ -175,5 +176,99 @@ describe('the browser host on the shop network', () => {
     expect(await signedIn.json()).toEqual({ ok: true, output: { echoed: 1 } });
     const forged = await command(remoteUrl(), 'echo', 1, { cookie: 'pos_host_session=guess' });
     expect(forged.status).toBe(401);
+  });
+});
+
+describe('the host’s command socket (what the screens use once it is open)', () => {
+  const socketUrl = (base: string) => `${base.replace('http', 'ws')}/pos/socket`;
+  const originOf = (base: string) => ({ origin: base });
+
+  it('runs commands as messages, each answer carrying its request’s id, errors as over HTTP', async () => {
+    const socket = await openTestSocket(socketUrl(local.url), originOf(local.url));
+    expect(socket.status).toBe(101);
+    socket.send({ id: 1, command: 'echo', input: { code: '8850000000017' } });
+    socket.send({ id: 2, command: 'fail', input: null });
+    socket.send({ id: 3, command: 'crash', input: null });
+    socket.send({ id: 4, command: 'toString', input: null });
+    socket.send({ id: 5, command: '__proto__', input: null });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await socket.next()) as { id: number });
+    answers.sort((a, b) => a.id - b.id);
+    expect(answers[0]).toEqual({
+      kind: 'answer',
+      id: 1,
+      ok: true,
+      output: { echoed: { code: '8850000000017' } },
+    });
+    expect(answers[1]).toEqual({
+      kind: 'answer',
+      id: 2,
+      ok: false,
+      error: { code: 'drawer_closed', message: 'The drawer is closed', fields: { shift: 'closed' } },
+    });
+    expect(JSON.stringify(answers[2])).not.toContain('SQLITE');
+    expect(answers[3]).toMatchObject({ id: 4, ok: false, error: { code: 'unknown_command' } });
+    expect(answers[4]).toMatchObject({ id: 5, ok: false, error: { code: 'unknown_command' } });
+    socket.close();
+  });
+
+  it('refuses a page of another site, a page that sends no origin, and a rebound DNS name', async () => {
+    // A browser lets any page open a WebSocket anywhere: the Origin it sends is what tells them apart.
+    const origins: Record<string, string>[] = [
+      { origin: 'http://evil.example' },
+      {},
+      { origin: `${local.url}.evil.example` },
+    ];
+    for (const headers of origins)
+      expect((await openTestSocket(socketUrl(local.url), headers)).status, JSON.stringify(headers)).toBe(403);
+    const rebound = await openTestSocket(socketUrl(local.url), {
+      host: 'evil.example',
+      origin: 'http://evil.example',
+    });
+    expect(rebound.status).toBe(421);
+    expect(
+      (await openTestSocket(`${local.url.replace('http', 'ws')}/pos/other`, originOf(local.url))).status,
+    ).toBe(404);
+  });
+
+  it('on the shop network, opens only for a browser signed in with a staff PIN', async () => {
+    const base = remoteUrl();
+    expect((await openTestSocket(socketUrl(base), originOf(base))).status).toBe(401);
+    expect(
+      (await openTestSocket(socketUrl(base), { ...originOf(base), cookie: 'pos_host_session=guess' })).status,
+    ).toBe(401);
+    const signIn = await fetch(`${base}/pos/host/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pos-client': '1' },
+      body: JSON.stringify({ staffId: 'S1', pin: '2580' }),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = await openTestSocket(socketUrl(base), { ...originOf(base), cookie });
+    expect(socket.status).toBe(101);
+    socket.send({ id: 7, command: 'echo', input: 'tablet' });
+    expect(await socket.next()).toEqual({ kind: 'answer', id: 7, ok: true, output: { echoed: 'tablet' } });
+    socket.close();
+  });
+
+  it('answers a command too large for it, and closes on what no page of ours sends', async () => {
+    const socket = await openTestSocket(socketUrl(local.url), originOf(local.url));
+    socket.send({ id: 1, command: 'echo', input: 'x'.repeat(1024 * 1024 + 1) });
+    expect(await socket.next()).toMatchObject({ id: 1, ok: false, error: { code: 'too_large' } });
+    // Still open after a refused command; then a message without an id closes it.
+    socket.send({ id: 2, command: 'echo', input: 1 });
+    expect(await socket.next()).toMatchObject({ id: 2, ok: true });
+    socket.send({ command: 'echo', input: 1 });
+    await socket.closed;
+
+    for (const broken of [
+      (s: Awaited<ReturnType<typeof openTestSocket>>) =>
+        s.sendFrame(Buffer.from('{"id":1}'), { masked: false }),
+      (s: Awaited<ReturnType<typeof openTestSocket>>) => s.sendFrame(Buffer.from('not json')),
+      (s: Awaited<ReturnType<typeof openTestSocket>>) => s.sendFrame(Buffer.from([1, 2, 3]), { opcode: 2 }),
+    ]) {
+      const other = await openTestSocket(socketUrl(local.url), originOf(local.url));
+      broken(other);
+      await other.closed;
+    }
   });
 });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isCommandName, toCommandError, type CommandRunner } from '../bridge/protocol';
+import { commandSocket } from './command-socket';
 
 /**
  * The browser host: the built renderer and the core's command map over HTTP, so the real screens and the real core
@@ -10,6 +11,8 @@ import { isCommandName, toCommandError, type CommandRunner } from '../bridge/pro
  *
  * - `POST /pos/run/<command>` with a JSON body runs a command and answers a CommandAnswer (always 200 once the
  *   caller may run commands, so the screens handle errors one way in Electron and here).
+ * - `GET /pos/socket` (WebSocket) runs the same commands over one connection kept open (command-socket.ts): what
+ *   the screens use once it is open, as a scan's round trip is then a fraction of a request's.
  * - `GET /pos/events` is a server-sent event stream of the core's events.
  * - Everything else is the renderer's files (index.html for any page path).
  *
@@ -68,12 +71,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     for (const stream of streams) stream.write(frame);
   });
 
-  const signedIn = (req: IncomingMessage): boolean => {
+  const sessionHolds = (token: string | null): boolean => {
     if (!remote) return true;
-    const token = readCookie(req, COOKIE);
     const until = token ? sessions.get(token) : undefined;
     return until !== undefined && until > Date.now();
   };
+  const signedIn = (req: IncomingMessage): boolean => sessionHolds(readCookie(req, COOKIE));
+
+  const sockets = commandSocket(options.runner, {
+    maxMessage: MAX_SERVER_REQUEST_BODY,
+    maxFor: (command) => (command === 'serverRequest' ? MAX_SERVER_REQUEST_BODY : MAX_BODY),
+    check: (req) => {
+      if (!hostHeaderAllowed(req, options.host, remote)) return { refused: 421 };
+      if (new URL(req.url ?? '/', 'http://host').pathname !== '/pos/socket') return { refused: 404 };
+      // The page's own origin only: what the x-pos-client header proves for /pos/run (see command-socket.ts).
+      if (req.headers.origin !== `http://${req.headers.host ?? ''}`) return { refused: 403 };
+      const token = readCookie(req, COOKIE);
+      if (!sessionHolds(token)) return { refused: 401 };
+      return { stillAllowed: () => sessionHolds(token) };
+    },
+  });
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -123,6 +140,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   });
 
+  server.on('upgrade', (req, socket, head) => sockets.upgrade(req, socket, head));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -135,6 +154,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: async () => {
       unsubscribe();
       for (const stream of streams) stream.end();
+      sockets.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,10 +1,12 @@
 import type { CommandAnswer, CommandError } from '../bridge/protocol';
 import type { PosBridge } from '../preload';
+import { hostSocket } from './host-socket';
 import { refusalText } from './refusal-texts';
 
 /**
- * How the screens reach the core: Electron's preload (`window.pos`) when there is one, else the browser host's HTTP
- * routes. Either way a command answers its output or throws a CommandFailed the screen can show.
+ * How the screens reach the core: Electron's preload (`window.pos`) when there is one, else the browser host: its
+ * WebSocket once open, its HTTP routes until then. Either way a command answers its output or throws a
+ * CommandFailed the screen can show.
  */
 declare global {
   interface Window {
@@ -31,8 +33,14 @@ async function overHttp(command: string, input: unknown): Promise<CommandAnswer>
   return (await response.json()) as CommandAnswer;
 }
 
+const socket = hostSocket(
+  () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/pos/socket`,
+);
+
 export async function run<T>(command: string, input: unknown = null): Promise<T> {
-  const answer = window.pos ? await window.pos.run(command, input) : await overHttp(command, input);
+  const answer = window.pos
+    ? await window.pos.run(command, input)
+    : await (socket.send(command, input ?? null) ?? overHttp(command, input));
   if (!answer.ok) throw new CommandFailed(answer.error);
   return answer.output as T;
 }

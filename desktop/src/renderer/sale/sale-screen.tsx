@@ -1,8 +1,9 @@
 import { FormAlert, useMessages } from '@shop/ui';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ProductHit } from '../../core/catalog/lookup';
 import type { CustomerHit, SaleView } from '../../core/commands';
+import type { CartLine } from '../../core/pos/cart';
 import type { HeldCart } from '../../core/pos/held-carts';
 import { CommandFailed, messageOf, run } from '../bridge';
 import { ShortcutButton } from '../frame/shortcut-button';
@@ -36,6 +37,8 @@ export function SaleScreen() {
   const [receiptsOpen, setReceiptsOpen] = useState(false);
   const [holding, setHolding] = useState(false);
   const scanField = useRef<HTMLInputElement>(null);
+  // Stable, so the lines that did not change are not drawn again (cart-lines.tsx).
+  const scanSerialOf = useCallback((line: CartLine) => setSerialFor(line.productId), []);
 
   const serialLine = sale?.cart.lines.find((line) => line.productId === serialFor) ?? null;
   const dialogOpen =
@@ -148,11 +151,7 @@ export function SaleScreen() {
         />
         {problem && <FormAlert>{problem}</FormAlert>}
         {notice && <FormAlert tone="success">{notice}</FormAlert>}
-        <CartLines
-          lines={sale.cart.lines}
-          change={change}
-          onScanSerial={(line) => setSerialFor(line.productId)}
-        />
+        <CartLines lines={sale.cart.lines} change={change} onScanSerial={scanSerialOf} />
       </section>
       <aside className="flex min-h-0 flex-col gap-3">
         <ShortcutButton shortcut="F4" onPress={() => setCustomerOpen(true)}>
