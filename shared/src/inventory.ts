@@ -25,8 +25,25 @@ export const stockMovementInputSchema = z
     quantity: z.number().int().min(-100_000).max(100_000),
     reason: z.string().trim().max(500).optional(),
     serials: z.array(serial).max(1000).optional(),
+    /** Receipts only: who delivered the goods. */
+    supplier: z.string().trim().min(1).max(120).optional(),
+    /** Receipts only: the supplier's invoice or delivery note number. */
+    reference: z.string().trim().min(1).max(80).optional(),
+    /**
+     * Receipts only, admins only (`stock.cost`): what one unit cost the shop, in USD cents. It becomes the product's
+     * cost price (the last cost, in the same transaction); staff sending it are refused with 403.
+     */
+    unitCostCents: z.number().int().min(0).max(100_000_000).optional(),
   })
   .superRefine((m, ctx) => {
+    if (m.type !== 'receive')
+      for (const field of ['supplier', 'reference', 'unitCostCents'] as const)
+        if (m[field] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'only a receipt names a supplier and cost',
+          });
     if (m.quantity === 0) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'must not be zero' });
     if (m.type === 'receive' && m.quantity < 0)
       ctx.addIssue({
@@ -54,7 +71,12 @@ export const stockMovementSchema = z
     onHandAfter: z.number().int(),
     reservedAfter: z.number().int(),
     reason: z.string().nullable(),
+    /** What caused it: an order's number, or for a receipt the supplier's invoice or delivery note number. */
     reference: z.string().nullable(),
+    /** Receipts: who delivered the goods; null otherwise or when not given. */
+    supplier: z.string().nullable().optional(),
+    /** Receipts: what one unit cost (USD cents). Answered only to those who see costs (`stock.cost`). */
+    unitCostCents: z.number().int().nullable().optional(),
     actorId: z.string().nullable(),
     createdAt: z.number().int(),
     /** Who moved it (the stock history); absent where a movement is answered on its own. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stockMovementTypes } from './inventory';
 
 /** The back office's stock lists: what to reorder, and what the stock on the shelves cost the shop. */
 
@@ -80,4 +81,11 @@ export const valuationSchema = z
   })
   .meta({ id: 'StockValuation' });
 
-export const stockHistoryQuerySchema = z.object({ page, pageSize: pageSize.default(50) });
+export const stockHistoryQuerySchema = z.object({
+  page,
+  pageSize: pageSize.default(50),
+  /** Only movements of this type (e.g. `receive`: the receipts). */
+  type: z.enum(stockMovementTypes).optional(),
+  /** Text in a movement's supplier or reference (an invoice or order number), any case. */
+  q: z.string().trim().min(1).max(80).optional(),
+});

@@ -81,6 +81,17 @@ async function scan(page: ShopPage, code: string) {
   await page.keyboard.press('Enter');
 }
 
+/** The text of a list row's cell under the column headed `header` (the list's own table header). */
+function cellOf(row: ReturnType<ShopPage['getByTestId']>, header: string): Promise<string> {
+  return row.evaluate((tr, wanted) => {
+    const headers = [...(tr.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) =>
+      (th.textContent ?? '').trim(),
+    );
+    const index = headers.indexOf(wanted);
+    return index < 0 ? `no column ${wanted}` : (tr.children[index]?.textContent ?? '').trim();
+  }, header);
+}
+
 async function shoot(page: ShopPage, name: string) {
   if (!shots) return;
   await page.evaluate(() => document.fonts.ready);
@@ -221,14 +232,28 @@ describe('products and stock in the back office', () => {
     expect(stock).toMatchObject({ onHand: 2, available: 2 });
     expect(stock.serials.map((s) => s.serial).sort()).toEqual([`SN-${tag}-001`, `SN-${tag}-002`]);
     expect((await admin.getAdminProduct({ params: { id: productId } })).costCents).toBe(27500);
+    // The receipt keeps them as its own fields: nothing written into the reason.
+    expect(stock.movements[0]).toMatchObject({
+      supplier: 'Digital Star Co.',
+      reference: 'INV-7781',
+      unitCostCents: 27500,
+      reason: null,
+    });
 
-    // The stock history: who received it and why.
+    // The stock history: who received it, from which supplier, on which invoice, at what cost (an admin sees it).
     await page.getByRole('link', { name: 'Stock history' }).click();
     await page.getByRole('heading', { name: `Stock history: ${name}` }).waitFor();
     const row = page.getByTestId('list-row').first();
     await expect.poll(() => row.textContent()).toContain('Receipt');
     expect(await row.textContent()).toContain('Chanthou');
-    expect(await row.textContent()).toContain('Received from Digital Star Co., ref. INV-7781');
+    await expect.poll(() => cellOf(row, 'Supplier')).toBe('Digital Star Co.');
+    expect(await cellOf(row, 'Order or reference')).toBe('INV-7781');
+    expect(await cellOf(row, 'Unit cost')).toBe('$275.00');
+    // Found again by its invoice number.
+    await page.getByLabel('Supplier or reference').fill('inv-77');
+    await page.getByLabel('Supplier or reference').press('Enter');
+    await expect.poll(() => page.url()).toContain('q=inv-77');
+    await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
     await shoot(page, 'stock-history-en');
 
     // In the list, under the parent category (its subcategories included), with its picture and stock state.

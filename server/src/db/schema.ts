@@ -128,6 +128,10 @@ export interface StockMovementTable {
   reserved_after: number;
   reason: string | null;
   reference: string | null;
+  /** Receipts: who delivered the goods (migration 023). */
+  supplier?: string | null;
+  /** Receipts: what one unit cost the shop, USD cents; admins only (migration 023). */
+  unit_cost_cents?: number | null;
   actor_id: string | null;
   created_at: number;
 }

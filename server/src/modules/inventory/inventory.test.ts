@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type ShopClient } from '@shop/shared';
-import { aProductWithStock, startTestShop } from '../../../test/factory';
+import { aProductWithStock, failure, startTestShop } from '../../../test/factory';
 import type { TestServer } from '../../../test/support';
 import { inTransaction } from '../../db/transaction';
 import { releaseStock, reserveStock, sellReservedStock } from './service';
@@ -168,5 +168,145 @@ describe('back-office stock movements', () => {
       { serial: 'GPU-0002', status: 'in_stock' },
       { serial: 'GPU-0001', status: 'rma' },
     ]);
+  });
+});
+
+describe('receipts name their supplier, reference and unit cost', () => {
+  const costOf = async (productId: string) =>
+    (await admin.getAdminProduct({ params: { id: productId } })).costCents ?? null;
+
+  it('an admin records supplier, reference and unit cost; the cost price is the last receipt’s cost', async () => {
+    const product = await newProduct();
+    const first = await admin.recordStockMovement({
+      body: {
+        productId: product.id,
+        type: 'receive',
+        quantity: 4,
+        supplier: '  Digital Star Co.  ',
+        reference: 'INV-2026-0412',
+        unitCostCents: 310,
+      },
+    });
+    expect(first).toMatchObject({
+      type: 'receive',
+      onHandAfter: 4,
+      supplier: 'Digital Star Co.',
+      reference: 'INV-2026-0412',
+      unitCostCents: 310,
+      reason: null,
+    });
+    expect(await costOf(product.id)).toBe(310);
+
+    await admin.recordStockMovement({
+      body: { productId: product.id, type: 'receive', quantity: 2, supplier: 'Other', unitCostCents: 280 },
+    });
+    expect(await costOf(product.id)).toBe(280);
+    // Without a unit cost the cost price stays as it was.
+    await staff.recordStockMovement({
+      body: { productId: product.id, type: 'receive', quantity: 1, supplier: 'Walk-in', reference: 'DN-7' },
+    });
+    expect(await costOf(product.id)).toBe(280);
+
+    const history = await admin.getProductStock({ params: { id: product.id } });
+    expect(history.movements.map((m) => [m.supplier, m.reference, m.unitCostCents])).toEqual([
+      ['Walk-in', 'DN-7', null],
+      ['Other', null, 280],
+      ['Digital Star Co.', 'INV-2026-0412', 310],
+    ]);
+    // A receipt's reference is the supplier's document: never linked to an order.
+    expect(history.movements.every((m) => m.order === null)).toBe(true);
+    await expectLedgerMatchesCounters(product.id);
+
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', product.id)
+      .where('action', '=', 'stock.receive')
+      .execute();
+    expect(audit.map((a) => JSON.parse(String(a.after_json)))).toContainEqual(
+      expect.objectContaining({ unitCostCents: 310, costCentsBefore: null, supplier: 'Digital Star Co.' }),
+    );
+  });
+
+  it('staff may name supplier and reference but not the cost: 403, nothing moves, and they never see costs', async () => {
+    const product = await newProduct();
+    await admin.updateProduct({ params: { id: product.id }, body: { costCents: 900 } });
+    const refused = await failure(
+      staff.recordStockMovement({
+        body: { productId: product.id, type: 'receive', quantity: 3, supplier: 'X', unitCostCents: 1 },
+      }),
+    );
+    expect(refused).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(refused.message).toMatch(/unitCostCents/);
+    expect((await staff.getProductStock({ params: { id: product.id } })).movements).toEqual([]);
+    expect(await costOf(product.id)).toBe(900);
+
+    await admin.recordStockMovement({
+      body: { productId: product.id, type: 'receive', quantity: 1, supplier: 'Y', unitCostCents: 850 },
+    });
+    const seenByStaff = await staff.getProductStock({ params: { id: product.id } });
+    expect(seenByStaff.movements[0]).toMatchObject({ supplier: 'Y' });
+    expect(seenByStaff.movements[0]).not.toHaveProperty('unitCostCents');
+    expect((await admin.getProductStock({ params: { id: product.id } })).movements[0]).toMatchObject({
+      unitCostCents: 850,
+    });
+  });
+
+  it('supplier, reference and cost belong to receipts only; bad values are field errors', async () => {
+    const product = await newProduct();
+    const cases: [unknown, string][] = [
+      [{ productId: product.id, type: 'adjust', quantity: 1, reason: 'found', supplier: 'X' }, 'supplier'],
+      [{ productId: product.id, type: 'adjust', quantity: 1, reason: 'found', reference: 'R' }, 'reference'],
+      [
+        { productId: product.id, type: 'adjust', quantity: 1, reason: 'x', unitCostCents: 5 },
+        'unitCostCents',
+      ],
+      [{ productId: product.id, type: 'receive', quantity: 1, unitCostCents: -1 }, 'unitCostCents'],
+      [{ productId: product.id, type: 'receive', quantity: 1, unitCostCents: 1.5 }, 'unitCostCents'],
+      [{ productId: product.id, type: 'receive', quantity: 1, supplier: 'x'.repeat(121) }, 'supplier'],
+      [{ productId: product.id, type: 'receive', quantity: 1, reference: 'r'.repeat(81) }, 'reference'],
+    ];
+    for (const [body, field] of cases) {
+      const error = await failure(admin.recordStockMovement({ body: body as never }));
+      expect(error, JSON.stringify(body)).toMatchObject({
+        status: 400,
+        fields: { [field]: expect.any(String) },
+      });
+    }
+    expect((await admin.getProductStock({ params: { id: product.id } })).movements).toEqual([]);
+  });
+
+  it('the history is filtered by type and by text in the supplier or reference', async () => {
+    const product = await newProduct();
+    const receive = (supplier: string, reference: string) =>
+      staff.recordStockMovement({
+        body: { productId: product.id, type: 'receive', quantity: 1, supplier, reference },
+      });
+    await receive('Digital Star', 'INV-100');
+    await receive('Angkor Parts', 'DN_55%');
+    await staff.recordStockMovement({
+      body: { productId: product.id, type: 'adjust', quantity: -1, reason: 'Damaged' },
+    });
+    const find = async (query: { q?: string; type?: 'receive' | 'adjust' }) =>
+      (
+        await staff.getProductStock({
+          params: { id: product.id },
+          query: { page: 1, pageSize: 50, ...query },
+        })
+      ).movements;
+
+    expect((await find({ q: 'digital' })).map((m) => m.reference)).toEqual(['INV-100']);
+    expect((await find({ q: 'inv-1' })).map((m) => m.supplier)).toEqual(['Digital Star']);
+    // % and _ are taken literally.
+    expect((await find({ q: '_55%' })).map((m) => m.supplier)).toEqual(['Angkor Parts']);
+    expect(await find({ q: 'V_1' })).toEqual([]);
+    expect((await find({ q: '%' })).map((m) => m.supplier)).toEqual(['Angkor Parts']);
+    expect((await find({ type: 'receive' })).length).toBe(2);
+    expect((await find({ type: 'adjust' })).map((m) => m.reason)).toEqual(['Damaged']);
+    const page = await staff.getProductStock({
+      params: { id: product.id },
+      query: { page: 1, pageSize: 50, q: 'angkor' },
+    });
+    expect(page.movementsTotal).toBe(1);
   });
 });

@@ -25,8 +25,11 @@ export interface Movement {
   onHandDelta: number;
   reservedDelta: number;
   reason?: string | null;
-  /** What caused it: an order number, a POS sale id, a purchase receipt. */
+  /** What caused it: an order number, a POS sale id, a supplier's invoice or delivery note number. */
   reference?: string | null;
+  /** Receipts: who delivered, and what one unit cost (USD cents). */
+  supplier?: string | null;
+  unitCostCents?: number | null;
   actorId?: string | null;
 }
 
@@ -67,6 +70,8 @@ async function moveAndRecord(tx: Tx, movement: Movement, now: number): Promise<S
     reserved_after: level.reserved,
     reason: movement.reason ?? null,
     reference: movement.reference ?? null,
+    supplier: movement.supplier ?? null,
+    unit_cost_cents: movement.unitCostCents ?? null,
     actor_id: movement.actorId ?? null,
     created_at: now,
   };
@@ -258,6 +263,9 @@ export function toStockMovement(row: StockMovementTable): StockMovement {
     reservedAfter: Number(row.reserved_after),
     reason: row.reason,
     reference: row.reference,
+    supplier: row.supplier ?? null,
+    unitCostCents:
+      row.unit_cost_cents === null || row.unit_cost_cents === undefined ? null : Number(row.unit_cost_cents),
     actorId: row.actor_id,
     createdAt: Number(row.created_at),
   };

@@ -1,4 +1,7 @@
+import type { StockMovementType } from '@shop/shared';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { containsText } from '../../db/like';
 import { pageOf, type PageRequest } from '../../db/paging';
 import type { SerialNumberTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
@@ -9,7 +12,7 @@ import type { Tx } from '../../db/transaction';
 export async function findStockedProduct(tx: Tx, productId: string) {
   return tx
     .selectFrom('products')
-    .select(['id', 'serialized'])
+    .select(['id', 'serialized', 'cost_cents'])
     .where('id', '=', productId)
     .executeTakeFirst();
 }
@@ -24,15 +27,36 @@ export async function findStockLevel(db: Db, productId: string) {
     .executeTakeFirst();
 }
 
+/** Which movements of a product's history: of one type, and with this text in their supplier or reference. */
+export interface HistoryFilter {
+  type?: StockMovementType | undefined;
+  q?: string | undefined;
+}
+
 /**
  * A page of a product's movements, newest first (ids are ULIDs: in order of creation), with who moved them and the
- * order whose number is their reference (web orders and counter sales alike).
+ * order whose number is their reference (web orders and counter sales alike; a receipt's reference is the
+ * supplier's document, never an order). Filters read only this product's movements (stock_movements_product_idx).
  */
-export async function pageOfMovements(db: Db, productId: string, page: PageRequest) {
-  const base = db.selectFrom('stock_movements as m').where('m.product_id', '=', productId);
+export async function pageOfMovements(
+  db: Db,
+  productId: string,
+  page: PageRequest,
+  filter: HistoryFilter = {},
+) {
+  let base = db.selectFrom('stock_movements as m').where('m.product_id', '=', productId);
+  if (filter.type) base = base.where('m.type', '=', filter.type);
+  if (filter.q) {
+    const text = filter.q.toLowerCase();
+    base = base.where((eb) =>
+      eb.or([containsText(sql`lower(m.supplier)`, text), containsText(sql`lower(m.reference)`, text)]),
+    );
+  }
   const rows = base
     .leftJoin('users as u', 'u.id', 'm.actor_id')
-    .leftJoin('orders as o', 'o.number', 'm.reference')
+    .leftJoin('orders as o', (join) =>
+      join.onRef('o.number', '=', 'm.reference').on('m.type', '<>', 'receive'),
+    )
     .selectAll('m')
     .select([
       'u.name as actor_name',
@@ -43,6 +67,11 @@ export async function pageOfMovements(db: Db, productId: string, page: PageReque
     ])
     .orderBy('m.id', 'desc');
   return pageOf(rows, base, page);
+}
+
+/** The product's cost price becomes a receipt's unit cost (the last-cost rule: service.ts recordStockMovement). */
+export async function setCostPrice(tx: Tx, productId: string, costCents: number): Promise<void> {
+  await tx.updateTable('products').set({ cost_cents: costCents }).where('id', '=', productId).execute();
 }
 
 /** A product's serial numbers by status, then serial. */

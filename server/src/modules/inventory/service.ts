@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import type { PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
-import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement, movementEffects, toStockMovement } from './ledger';
 import {
@@ -14,16 +14,31 @@ import {
   moveSerialsInStock,
   pageOfMovements,
   serialsOf,
+  setCostPrice,
+  type HistoryFilter,
 } from './repo';
 
 /** Stock rules of the back office and of orders. Counters change only through the ledger (ledger.ts). */
 
-/** A receipt or a manual adjustment from the back office; serialized products name every unit. */
+/**
+ * A receipt or a manual adjustment from the back office; serialized products name every unit. A receipt may name
+ * its supplier, their invoice or delivery note number (the movement's reference) and, for those who see costs
+ * (`seesCost`: admins), what one unit cost: that becomes the product's cost price in the same transaction.
+ *
+ * Cost price rule: the LAST cost, not a weighted average. It is what the back office set by hand before, it values
+ * the stock at what restocking it costs today (electronics only get cheaper), and it cannot drift: a weighted
+ * average would need the old cost and the units on hand read consistently under concurrent receipts, sales and
+ * adjustments, and would be skewed by uncosted receipts and adjustments. Every receipt keeps its own unit cost in the
+ * ledger, so an average can still be worked out from the history.
+ */
 export async function recordStockMovement(
   db: Db,
   input: StockMovementInput,
   actor: Actor,
+  seesCost = false,
 ): Promise<StockMovement> {
+  if (input.unitCostCents !== undefined && !seesCost)
+    throw new Forbidden('Only an admin may record what goods cost: send the receipt without unitCostCents');
   try {
     return await inTransaction(db, async (tx) => {
       const product = await findStockedProduct(tx, input.productId);
@@ -47,15 +62,30 @@ export async function recordStockMovement(
         type: input.type,
         ...effect,
         reason: input.reason ?? null,
+        reference: input.reference ?? null,
+        supplier: input.supplier ?? null,
+        unitCostCents: input.unitCostCents ?? null,
         actorId: actor.userId,
       });
+      if (input.unitCostCents !== undefined) await setCostPrice(tx, input.productId, input.unitCostCents);
       if (input.quantity > 0) await addSerials(tx, input.productId, serials, movement.id);
       else await writeOffSerials(tx, input.productId, serials, movement.id);
       await recordAudit(tx, actor, {
         action: `stock.${input.type}`,
         entity: 'product',
         entityId: input.productId,
-        after: { quantity: input.quantity, reason: input.reason ?? null, serials, movementId: movement.id },
+        after: {
+          quantity: input.quantity,
+          reason: input.reason ?? null,
+          serials,
+          movementId: movement.id,
+          ...(input.supplier !== undefined && { supplier: input.supplier }),
+          ...(input.reference !== undefined && { reference: input.reference }),
+          ...(input.unitCostCents !== undefined && {
+            unitCostCents: input.unitCostCents,
+            costCentsBefore: product.cost_cents === null ? null : Number(product.cost_cents),
+          }),
+        },
       });
       return movement;
     });
@@ -95,15 +125,20 @@ export async function sellReservedStock(
   return applyMovement(tx, { productId, type: 'sale', ...movementEffects.sellReserved(quantity), reference });
 }
 
-/** A product's counters, serials and one page of its stock history (the newest 50 unless asked otherwise). */
+/**
+ * A product's counters, serials and one page of its stock history (the newest 50 unless asked otherwise), filtered
+ * by movement type and by text in the supplier or reference. Receipts' unit costs only for those who see costs.
+ */
 export async function getStockLevel(
   db: Db,
   productId: string,
-  page: PageRequest = { page: 1, pageSize: 50 },
+  query: PageRequest & HistoryFilter = { page: 1, pageSize: 50 },
+  seesCost = false,
 ): Promise<StockLevel> {
+  const page = { page: query.page, pageSize: query.pageSize };
   const [level, movements, serials] = await Promise.all([
     findStockLevel(db, productId),
-    pageOfMovements(db, productId, page),
+    pageOfMovements(db, productId, page, { type: query.type, q: query.q }),
     serialsOf(db, productId, 500),
   ]);
   if (!level) throw new NotFound('There is no product with this id');
@@ -115,7 +150,11 @@ export async function getStockLevel(
     reserved,
     available: onHand - reserved,
     lowStockThreshold: Number(level.low_stock_threshold),
-    movements: movements.rows.map(toHistoryEntry),
+    movements: movements.rows.map((row) => {
+      const entry = toHistoryEntry(row);
+      if (!seesCost) delete entry.unitCostCents;
+      return entry;
+    }),
     movementsTotal: movements.total,
     page: page.page,
     pageSize: page.pageSize,

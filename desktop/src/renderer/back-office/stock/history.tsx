@@ -1,16 +1,17 @@
-import { formatShopDateTime, type StockMovement } from '@shop/shared';
-import { Badge, useLocale, useMessages } from '@shop/ui';
+import { formatShopDateTime, formatUsd, stockMovementTypes, type StockMovement } from '@shop/shared';
+import { Badge, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
-import { useListAddress } from '../list-address';
+import { queryOf, useListAddress } from '../list-address';
 import { PagedList, type Column } from '../paged-list';
+import { useCan } from '../products/holder';
 import { stockTexts } from './texts';
 
-const noFilters = [] as const;
+const historyKeys = ['q', 'type'] as const;
 
 /** Why stock moved, as people say it: a web order, a counter sale, a return, a receipt, an adjustment. */
-function whyOf(movement: StockMovement, t: (typeof stockTexts)['en']): string {
+function whyOf(movement: Pick<StockMovement, 'type' | 'order'>, t: (typeof stockTexts)['en']): string {
   switch (movement.type) {
     case 'receive':
       return t.receipt;
@@ -29,15 +30,22 @@ function whyOf(movement: StockMovement, t: (typeof stockTexts)['en']): string {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** Every ledger movement of one product, newest first, paged on the server: who moved it and why. */
+/**
+ * Every ledger movement of one product, newest first, paged on the server: who moved it and why, a receipt's
+ * supplier and reference (and unit cost, to those who see costs); filtered by type and supplier/reference text.
+ */
 export function StockHistory() {
   const t = useMessages(stockTexts);
   const { locale } = useLocale();
   const { id = '' } = useParams();
-  const { page, setPage } = useListAddress(noFilters);
+  const seesCost = useCan('stock.cost');
+  const { filters, page, setFilters, setPage } = useListAddress(historyKeys);
+  const query = { ...queryOf(filters), page, pageSize: 25 } as NonNullable<
+    Parameters<typeof api.getProductStock>[0]['query']
+  >;
   const stock = useQuery({
-    queryKey: ['product-stock', id, page],
-    queryFn: () => api.getProductStock({ params: { id }, query: { page, pageSize: 25 } }),
+    queryKey: ['product-stock', id, query],
+    queryFn: () => api.getProductStock({ params: { id }, query }),
     placeholderData: keepPreviousData,
   });
   const product = useQuery({
@@ -79,9 +87,10 @@ export function StockHistory() {
     },
     { key: 'after', header: t.after, align: 'right', cell: (m) => m.onHandAfter },
     { key: 'who', header: t.who, cell: (m) => m.actorName ?? t.system },
+    { key: 'supplier', header: t.supplierColumn, cell: (m) => m.supplier ?? '' },
     {
       key: 'order',
-      header: t.order,
+      header: t.referenceColumn,
       cell: (m) =>
         m.order ? (
           <Link className="font-mono text-brand-700 hover:underline" to={`/back-office/orders/${m.order.id}`}>
@@ -91,6 +100,16 @@ export function StockHistory() {
           (m.reference ?? '')
         ),
     },
+    ...(seesCost
+      ? [
+          {
+            key: 'cost',
+            header: t.unitCostColumn,
+            align: 'right',
+            cell: (m) => (m.unitCostCents == null ? '' : formatUsd(m.unitCostCents)),
+          } satisfies Column<StockMovement>,
+        ]
+      : []),
     { key: 'reason', header: t.reason, cell: (m) => m.reason ?? '' },
   ];
 
@@ -130,6 +149,32 @@ export function StockHistory() {
           </Link>
         </span>
       </header>
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField
+          key={filters.q}
+          name="q"
+          type="search"
+          label={t.searchHistory}
+          defaultValue={filters.q}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            setFilters({ q: event.currentTarget.value.trim() });
+          }}
+        />
+        <SelectField
+          label={t.movementType}
+          value={filters.type}
+          onChange={(event) => setFilters({ type: event.target.value })}
+        >
+          <option value="">{t.allMovements}</option>
+          {stockMovementTypes.map((type) => (
+            <option key={type} value={type}>
+              {whyOf({ type, order: null }, t)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <PagedList label={t.history} query={list} columns={columns} rowKey={(m) => m.id} onPage={setPage} />
       {stock.data && stock.data.serials.length > 0 && (
         <section className="space-y-2">

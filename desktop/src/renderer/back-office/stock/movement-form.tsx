@@ -12,8 +12,8 @@ import { stockTexts } from './texts';
 
 /**
  * Receiving goods (supplier, their reference, the unit cost for admins, serials scanned one by one) and adjusting
- * stock with a reason: both post one ledger movement (recordStockMovement). The supplier and reference go into the
- * movement's reason, which the stock history shows with who posted it.
+ * stock with a reason: both post one ledger movement (recordStockMovement), which keeps the supplier, reference and
+ * unit cost as its own fields; the server makes the unit cost the product's cost price in the same transaction.
  */
 export function MovementScreen({ kind }: { kind: 'receive' | 'adjust' }) {
   const { product, pick, refresh } = useProductPick();
@@ -36,9 +36,8 @@ function MovementForm({
 }) {
   const t = useMessages(stockTexts);
   const queries = useQueryClient();
-  const seesCost = useCan('stock.cost');
-  const managesCatalog = useCan('catalog.manage');
-  const setsCost = seesCost && managesCatalog;
+  // The server refuses a unit cost from anyone who may not see costs (403): only they get the field.
+  const setsCost = useCan('stock.cost');
   const [quantity, setQuantity] = useState(kind === 'receive' ? '1' : '');
   const [serials, setSerials] = useState<string[]>([]);
   const [supplier, setSupplier] = useState('');
@@ -55,15 +54,7 @@ function MovementForm({
   // Serialized products: every unit received is scanned; an adjustment down names the units that are gone.
   const units = product.serialized && kind === 'receive' ? serials.length : count;
 
-  const reason = () => {
-    if (kind === 'adjust') return [preset, note.trim()].filter(Boolean).join(': ');
-    const parts = [
-      supplier.trim() && t.receivedFrom(supplier.trim()),
-      reference.trim() && t.ref(reference.trim()),
-      note.trim(),
-    ];
-    return parts.filter(Boolean).join(', ');
-  };
+  const reason = () => (kind === 'adjust' ? [preset, note.trim()].filter(Boolean).join(': ') : note.trim());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,12 +71,13 @@ function MovementForm({
       quantity: units,
       ...(reason() && { reason: reason() }),
       ...(product.serialized && { serials }),
+      ...(kind === 'receive' && supplier.trim() && { supplier: supplier.trim() }),
+      ...(kind === 'receive' && reference.trim() && { reference: reference.trim() }),
+      ...(kind === 'receive' && setsCost && unitCost !== null && { unitCostCents: unitCost }),
     };
     setBusy(true);
     try {
       await api.recordStockMovement({ body });
-      if (kind === 'receive' && setsCost && unitCost !== null)
-        await api.updateProduct({ params: { id: product.id }, body: { costCents: unitCost } });
       setDone(kind === 'receive' ? t.received(units, product.name) : t.adjusted(units, product.name));
       setSerials([]);
       setQuantity(kind === 'receive' ? '1' : '');
@@ -120,15 +112,27 @@ function MovementForm({
       {problem && <FormAlert>{problem}</FormAlert>}
       {kind === 'receive' && (
         <div className="grid grid-cols-2 gap-4">
-          <TextField label={t.supplier} value={supplier} onChange={(e) => setSupplier(e.target.value)} />
-          <TextField label={t.reference} value={reference} onChange={(e) => setReference(e.target.value)} />
+          <TextField
+            label={t.supplier}
+            maxLength={120}
+            value={supplier}
+            error={fields.supplier}
+            onChange={(e) => setSupplier(e.target.value)}
+          />
+          <TextField
+            label={t.reference}
+            maxLength={80}
+            value={reference}
+            error={fields.reference}
+            onChange={(e) => setReference(e.target.value)}
+          />
           {setsCost && (
             <TextField
               label={t.unitCost}
               hint={t.unitCostHint}
               inputMode="decimal"
               value={cost}
-              error={fields.cost}
+              error={fields.cost ?? fields.unitCostCents}
               onChange={(e) => setCost(e.target.value)}
             />
           )}
