@@ -154,7 +154,11 @@ export const systemHealthSchema = z
         p99Ms: z.number().nullable(),
       }),
     ),
-    mailOutbox: z.object({ waiting: z.number().int(), oldestWaitingAt: z.number().int().nullable(), failed: z.number().int() }),
+    mailOutbox: z.object({
+      waiting: z.number().int(),
+      oldestWaitingAt: z.number().int().nullable(),
+      failed: z.number().int(),
+    }),
     paymentChecks: z.object({ waiting: z.number().int(), oldestWaitingAt: z.number().int().nullable() }),
     devices: z.array(
       z.object({

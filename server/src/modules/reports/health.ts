@@ -54,8 +54,14 @@ export async function readHealth(sources: HealthSources, now = Date.now()): Prom
   if (token.expiresAt !== null && token.expiresAt - now < BAKONG_TOKEN_SOON_MS)
     warnings.push({
       code: 'bakong_token_expiry',
-      en: token.expiresAt <= now ? 'The Bakong token has expired: payments cannot be confirmed.' : 'The Bakong token expires within two weeks: renew it.',
-      km: token.expiresAt <= now ? 'សញ្ញាសម្ងាត់បាគងផុតកំណត់ហើយ៖ មិនអាចបញ្ជាក់ការបង់ប្រាក់បានទេ។' : 'សញ្ញាសម្ងាត់បាគងនឹងផុតកំណត់ក្នុងរយៈពេលពីរសប្តាហ៍៖ សូមបន្តវា។',
+      en:
+        token.expiresAt <= now
+          ? 'The Bakong token has expired: payments cannot be confirmed.'
+          : 'The Bakong token expires within two weeks: renew it.',
+      km:
+        token.expiresAt <= now
+          ? 'សញ្ញាសម្ងាត់បាគងផុតកំណត់ហើយ៖ មិនអាចបញ្ជាក់ការបង់ប្រាក់បានទេ។'
+          : 'សញ្ញាសម្ងាត់បាគងនឹងផុតកំណត់ក្នុងរយៈពេលពីរសប្តាហ៍៖ សូមបន្តវា។',
     });
   return {
     process: {

@@ -12,16 +12,36 @@ export function metricsHandler(registry: Registry, sources: HealthSources, token
   collectDefaultMetrics({ register: registry, prefix: 'shop_' });
   const gauge = (name: string, help: string, labelNames: string[] = []) =>
     new Gauge({ name, help, labelNames, registers: [registry] });
-  const info = gauge('shop_build_info', 'Version of this server process, its Node and database dialect', ['version', 'node', 'dialect']);
+  const info = gauge('shop_build_info', 'Version of this server process, its Node and database dialect', [
+    'version',
+    'node',
+    'dialect',
+  ]);
   const uptime = gauge('shop_process_uptime_seconds', 'Seconds since this server process started');
   const mailWaiting = gauge('shop_mail_outbox_waiting', 'Mails in the outbox not sent yet');
-  const mailOldest = gauge('shop_mail_outbox_oldest_waiting_seconds', 'Age of the oldest mail waiting (0: none)');
+  const mailOldest = gauge(
+    'shop_mail_outbox_oldest_waiting_seconds',
+    'Age of the oldest mail waiting (0: none)',
+  );
   const mailFailed = gauge('shop_mail_outbox_failed', 'Mails given up after the last retry');
   const checksWaiting = gauge('shop_payment_checks_waiting', 'KHQR payments whose Bakong check is due');
-  const checksOldest = gauge('shop_payment_checks_oldest_waiting_seconds', 'How long the most overdue check has waited (0: none)');
-  const deviceSync = gauge('shop_device_last_sync_timestamp_seconds', "A counter's last push or pull (0: never)", ['device_id', 'device']);
-  const devicePending = gauge('shop_device_pending_items', 'Items a counter reported waiting to be pushed', ['device_id', 'device']);
-  const tokenExpiry = gauge('shop_bakong_token_expiry_timestamp_seconds', 'When the Bakong token expires (0: unknown or none)');
+  const checksOldest = gauge(
+    'shop_payment_checks_oldest_waiting_seconds',
+    'How long the most overdue check has waited (0: none)',
+  );
+  const deviceSync = gauge(
+    'shop_device_last_sync_timestamp_seconds',
+    "A counter's last push or pull (0: never)",
+    ['device_id', 'device'],
+  );
+  const devicePending = gauge('shop_device_pending_items', 'Items a counter reported waiting to be pushed', [
+    'device_id',
+    'device',
+  ]);
+  const tokenExpiry = gauge(
+    'shop_bakong_token_expiry_timestamp_seconds',
+    'When the Bakong token expires (0: unknown or none)',
+  );
   const poolOpen = gauge('shop_db_pool_connections', 'MySQL pool connections by state', ['state']);
   const expected = token === null ? null : digest(token);
 
@@ -33,13 +53,20 @@ export function metricsHandler(registry: Registry, sources: HealthSources, token
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     // Both sides hashed first: equal lengths for timingSafeEqual, and the time says nothing about the token.
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
-      res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer realm="metrics"')
+        .type('text/plain')
+        .send('Unauthorized');
       return;
     }
     const now = Date.now();
     const health = await readHealth(sources, now);
     info.reset();
-    info.set({ version: health.process.version, node: health.process.nodeVersion, dialect: health.process.dialect }, 1);
+    info.set(
+      { version: health.process.version, node: health.process.nodeVersion, dialect: health.process.dialect },
+      1,
+    );
     uptime.set(process.uptime());
     mailWaiting.set(health.mailOutbox.waiting);
     mailFailed.set(health.mailOutbox.failed);

@@ -15,7 +15,11 @@ export interface Observability {
 
 const serverPackage = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
-export function createObservability(parts: { config: Config; database: ShopDatabase; secrets: SecretBox }): Observability {
+export function createObservability(parts: {
+  config: Config;
+  database: ShopDatabase;
+  secrets: SecretBox;
+}): Observability {
   const registry = new Registry();
   const { database } = parts;
   return {

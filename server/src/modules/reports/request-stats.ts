@@ -10,7 +10,9 @@ import { apiRoutes } from '@shop/shared';
  */
 export interface RequestStats {
   middleware(req: Request, res: Response, next: NextFunction): void;
-  summary(): Promise<{ group: string; count: number; errors: number; p50Ms: number | null; p99Ms: number | null }[]>;
+  summary(): Promise<
+    { group: string; count: number; errors: number; p50Ms: number | null; p99Ms: number | null }[]
+  >;
 }
 
 function routeGroups(): ReadonlySet<string> {
@@ -88,7 +90,13 @@ export function createRequestStats(registry: Registry): RequestStats {
       };
       return [...counts]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([group, c]) => ({ group, count: c.count, errors: c.errors, p50Ms: at(group, 0.5), p99Ms: at(group, 0.99) }));
+        .map(([group, c]) => ({
+          group,
+          count: c.count,
+          errors: c.errors,
+          p50Ms: at(group, 0.5),
+          p99Ms: at(group, 0.99),
+        }));
     },
   };
 }

@@ -1,7 +1,14 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import { readHealth, type HealthSources } from './health';
-import { marginReport, myShiftReport, salesReport, shiftSummaries, takingsReport, topProducts } from './service';
+import {
+  marginReport,
+  myShiftReport,
+  salesReport,
+  shiftSummaries,
+  takingsReport,
+  topProducts,
+} from './service';
 
 export function reportHandlers(
   db: Db,

@@ -20,8 +20,20 @@ export const ONLINE_STAFF = 'online';
 
 export interface SalesSource {
   soldOrderIds: readonly string[];
-  cancellations: readonly { order_id: string; order_item_id: string; quantity: number; value_cents: number; created_at: number }[];
-  returns: readonly { order_id: string; order_item_id: string; quantity: number; value_cents: number; at: number }[];
+  cancellations: readonly {
+    order_id: string;
+    order_item_id: string;
+    quantity: number;
+    value_cents: number;
+    created_at: number;
+  }[];
+  returns: readonly {
+    order_id: string;
+    order_item_id: string;
+    quantity: number;
+    value_cents: number;
+    at: number;
+  }[];
   refunds: readonly { order_id: string; created_at: number }[];
   orders: ReadonlyMap<string, SourceOrder>;
   lines: ReadonlyMap<string, readonly SourceLine[]>;
@@ -53,7 +65,11 @@ interface LineSale {
   discount: number;
 }
 
-export function lineSales(order: SourceOrder, lines: readonly SourceLine[], before: ReadonlyMap<string, number>): LineSale[] {
+export function lineSales(
+  order: SourceOrder,
+  lines: readonly SourceLine[],
+  before: ReadonlyMap<string, number>,
+): LineSale[] {
   const sold = lines.map((line) => {
     const units = Number(line.quantity) - (before.get(line.id) ?? 0);
     const revenue = units * Number(line.unit_price_cents);
@@ -63,7 +79,12 @@ export function lineSales(order: SourceOrder, lines: readonly SourceLine[], befo
     Number(order.discount_cents ?? 0),
     sold.map((s) => Math.max(0, s.revenue - s.lineDiscount)),
   );
-  return sold.map((s, i) => ({ line: s.line, units: s.units, revenue: s.revenue, discount: s.lineDiscount + shares[i]! }));
+  return sold.map((s, i) => ({
+    line: s.line,
+    units: s.units,
+    revenue: s.revenue,
+    discount: s.lineDiscount + shares[i]!,
+  }));
 }
 
 function costOf(line: SourceLine, units: number): number {
@@ -76,7 +97,11 @@ export function salesFacts(source: SalesSource): Fact[] {
   const salesOf = (orderId: string) => {
     let found = sales.get(orderId);
     if (!found) {
-      found = lineSales(source.orders.get(orderId)!, source.lines.get(orderId) ?? [], source.cancelledBeforePayment);
+      found = lineSales(
+        source.orders.get(orderId)!,
+        source.lines.get(orderId) ?? [],
+        source.cancelledBeforePayment,
+      );
       sales.set(orderId, found);
     }
     return found;
@@ -86,11 +111,31 @@ export function salesFacts(source: SalesSource): Fact[] {
   for (const orderId of source.soldOrderIds) {
     const day = shopDayOf(Number(source.orders.get(orderId)!.paid_at));
     for (const s of salesOf(orderId))
-      facts.push({ day, orderId, sale: true, line: s.line, units: s.units, revenue: s.revenue, discount: s.discount, refund: 0, cost: costOf(s.line, s.units) });
+      facts.push({
+        day,
+        orderId,
+        sale: true,
+        line: s.line,
+        units: s.units,
+        revenue: s.revenue,
+        discount: s.discount,
+        refund: 0,
+        cost: costOf(s.line, s.units),
+      });
   }
   const refund = (orderId: string, lineId: string, at: number, units: number, value: number) => {
     const { line } = lineOf(orderId, lineId);
-    facts.push({ day: shopDayOf(at), orderId, sale: false, line, units: 0, revenue: 0, discount: 0, refund: value, cost: -costOf(line, units) });
+    facts.push({
+      day: shopDayOf(at),
+      orderId,
+      sale: false,
+      line,
+      units: 0,
+      revenue: 0,
+      discount: 0,
+      refund: value,
+      cost: -costOf(line, units),
+    });
   };
   for (const c of source.cancellations)
     refund(c.order_id, c.order_item_id, Number(c.created_at), Number(c.quantity), Number(c.value_cents));
@@ -98,22 +143,38 @@ export function salesFacts(source: SalesSource): Fact[] {
     refund(r.order_id, r.order_item_id, Number(r.at), Number(r.quantity), Number(r.value_cents));
   for (const r of source.refunds)
     for (const s of salesOf(r.order_id)) {
-      const left = Number(s.line.quantity) - Number(s.line.cancelled_quantity) - Number(s.line.returned_quantity ?? 0);
+      const left =
+        Number(s.line.quantity) - Number(s.line.cancelled_quantity) - Number(s.line.returned_quantity ?? 0);
       if (left <= 0 || s.units <= 0) continue;
-      refund(r.order_id, s.line.id, Number(r.created_at), left, Math.round(((s.revenue - s.discount) * left) / s.units));
+      refund(
+        r.order_id,
+        s.line.id,
+        Number(r.created_at),
+        left,
+        Math.round(((s.revenue - s.discount) * left) / s.units),
+      );
     }
   return facts;
 }
 
 /** The payment keys of an order with their weights (dollar value of each payment). */
-export function paymentShares(source: SalesSource, order: SourceOrder): { key: SalesPaymentKey; weight: number }[] {
+export function paymentShares(
+  source: SalesSource,
+  order: SourceOrder,
+): { key: SalesPaymentKey; weight: number }[] {
   const payments = source.payments.get(order.id) ?? [];
   if (payments.length === 0) return [{ key: source.paidByProof.has(order.id) ? 'proof' : 'khqr', weight: 1 }];
   const rate = Number(order.riel_per_usd) || 4000;
   const byKey = new Map<SalesPaymentKey, number>();
   for (const p of payments) {
     const key: SalesPaymentKey =
-      p.method === 'cash' ? (p.currency === 'KHR' ? 'cash_khr' : 'cash_usd') : p.method === 'proof' ? 'proof' : 'khqr';
+      p.method === 'cash'
+        ? p.currency === 'KHR'
+          ? 'cash_khr'
+          : 'cash_usd'
+        : p.method === 'proof'
+          ? 'proof'
+          : 'khqr';
     const usdCents = p.currency === 'KHR' ? (Number(p.amount_minor) * 100) / rate : Number(p.amount_minor);
     byKey.set(key, (byKey.get(key) ?? 0) + usdCents);
   }
@@ -121,13 +182,29 @@ export function paymentShares(source: SalesSource, order: SourceOrder): { key: S
 }
 
 /** The rollup rows of `days` from the facts: one per day, grouping and group. */
-export function rollupRows(source: SalesSource, facts: readonly Fact[], days: ReadonlySet<string>): SalesRollupTable[] {
+export function rollupRows(
+  source: SalesSource,
+  facts: readonly Fact[],
+  days: ReadonlySet<string>,
+): SalesRollupTable[] {
   const sums = new Map<string, SalesRollupTable & { orderIds: Set<string> }>();
   const add = (dim: RollupDim, key: string, fact: Fact, share: (n: number) => number) => {
     const id = `${dim}\u0000${fact.day}\u0000${key}`;
     let row = sums.get(id);
     if (!row) {
-      row = { dim, day: fact.day, group_key: key, orders: 0, units: 0, revenue_cents: 0, discount_cents: 0, refund_cents: 0, cost_cents: 0, costed_net_cents: 0, orderIds: new Set() };
+      row = {
+        dim,
+        day: fact.day,
+        group_key: key,
+        orders: 0,
+        units: 0,
+        revenue_cents: 0,
+        discount_cents: 0,
+        refund_cents: 0,
+        cost_cents: 0,
+        costed_net_cents: 0,
+        orderIds: new Set(),
+      };
       sums.set(id, row);
     }
     if (fact.sale) row.orderIds.add(fact.orderId);
@@ -167,7 +244,9 @@ export function split(amount: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (amount * w) / total);
   const parts = exact.map((x) => Math.trunc(x));
   let left = amount - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: Math.abs(x - parts[i]!) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, r: Math.abs(x - parts[i]!) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
   const step = Math.sign(left);
   for (let k = 0; left !== 0 && k < order.length; k++, left -= step) parts[order[k]!.i]! += step;
   return parts;

@@ -32,7 +32,11 @@ import { isoWeekOf, nextDay, shopDayStart } from './shop-days';
 
 /** The sales reports: the rollups brought up to date, summed per group, named for people to read. */
 
-const TIME_GROUPINGS = { day: (d: string) => d, week: isoWeekOf, month: (d: string) => d.slice(0, 7) } as const;
+const TIME_GROUPINGS = {
+  day: (d: string) => d,
+  week: isoWeekOf,
+  month: (d: string) => d.slice(0, 7),
+} as const;
 
 const CHANNEL_LABELS: Record<string, string> = { web: 'Web shop', pos: 'Counter' };
 const PAYMENT_LABELS: Record<string, string> = {
@@ -79,7 +83,11 @@ export async function salesReport(db: Db, query: SalesReportQuery): Promise<Sale
     return { rows, totals };
   }
   const sums = await sumRollups(db, grouping as RollupDim, query.from, query.to, false);
-  const labels = await labelsOf(db, grouping, sums.map((s) => s.key));
+  const labels = await labelsOf(
+    db,
+    grouping,
+    sums.map((s) => s.key),
+  );
   const rows = sums
     .map((s) => ({ key: s.key, label: labels.get(s.key) ?? s.key, ...figures([s]) }))
     .sort((a, b) => b.netCents - a.netCents || a.key.localeCompare(b.key));
@@ -104,7 +112,12 @@ async function labelsOf(db: Db, grouping: string, keys: string[]): Promise<Map<s
     case 'brand':
       return named(await brandNames(db, keys));
     case 'staff': {
-      const names = named(await userNames(db, keys.filter((k) => k !== ONLINE_STAFF)));
+      const names = named(
+        await userNames(
+          db,
+          keys.filter((k) => k !== ONLINE_STAFF),
+        ),
+      );
       names.set(ONLINE_STAFF, 'Web shop (no cashier)');
       return names;
     }
@@ -122,9 +135,20 @@ export async function topProducts(db: Db, query: ReportRange & { limit: number }
     .map((s) => ({ key: s.key, ...figures([s]) }))
     .sort((a, b) => b.netCents - a.netCents || b.units - a.units || a.key.localeCompare(b.key))
     .slice(0, query.limit);
-  const names = new Map((await productNames(db, top.map((t) => t.key))).map((p) => [p.id, p]));
+  const names = new Map(
+    (
+      await productNames(
+        db,
+        top.map((t) => t.key),
+      )
+    ).map((p) => [p.id, p]),
+  );
   return {
-    rows: top.map((t) => ({ ...t, label: names.get(t.key)?.name ?? t.key, sku: names.get(t.key)?.sku ?? '' })),
+    rows: top.map((t) => ({
+      ...t,
+      label: names.get(t.key)?.name ?? t.key,
+      sku: names.get(t.key)?.sku ?? '',
+    })),
   };
 }
 
@@ -132,7 +156,11 @@ export async function topProducts(db: Db, query: ReportRange & { limit: number }
 export async function marginReport(db: Db, range: ReportRange): Promise<MarginReport> {
   await refreshRollups(db, range.from, range.to);
   const sums = await sumRollups(db, 'category', range.from, range.to, false);
-  const labels = await labelsOf(db, 'category', sums.map((s) => s.key));
+  const labels = await labelsOf(
+    db,
+    'category',
+    sums.map((s) => s.key),
+  );
   const rowOf = (s: { net: number; costedNet: number; cost: number }) => ({
     netCents: s.net,
     costedNetCents: s.costedNet,
@@ -148,7 +176,10 @@ export async function marginReport(db: Db, range: ReportRange): Promise<MarginRe
     }))
     .sort((a, b) => b.marginCents - a.marginCents || a.key.localeCompare(b.key));
   const sum = (k: 'netCents' | 'costedNetCents' | 'costCents') => rows.reduce((n, r) => n + r[k], 0);
-  return { rows, totals: rowOf({ net: sum('netCents'), costedNet: sum('costedNetCents'), cost: sum('costCents') }) };
+  return {
+    rows,
+    totals: rowOf({ net: sum('netCents'), costedNet: sum('costedNetCents'), cost: sum('costCents') }),
+  };
 }
 
 /** Money in and out per method and currency, as it moved: read from the payments and refunds themselves. */
@@ -185,7 +216,11 @@ export async function takingsReport(db: Db, range: ReportRange): Promise<Takings
   for (const r of counterRefunds) row(r.method, r.currency).refundedMinor += Number(r.total ?? 0);
   for (const r of owedSent) row('khqr', r.currency).refundedMinor += Number(r.total ?? 0);
   for (const r of rows.values()) r.netMinor = r.receivedMinor - r.refundedMinor;
-  return { rows: [...rows.values()].sort((a, b) => `${a.method}${a.currency}`.localeCompare(`${b.method}${b.currency}`)) };
+  return {
+    rows: [...rows.values()].sort((a, b) =>
+      `${a.method}${a.currency}`.localeCompare(`${b.method}${b.currency}`),
+    ),
+  };
 }
 
 export async function shiftSummaries(db: Db, range: ReportRange): Promise<ShiftSummaries> {
