@@ -162,7 +162,10 @@ export function createApp(shop: ShopServices): Express {
   app.use('/api', apiNotFound);
 
   // For Prometheus, outside the API: a bearer token of its own (METRICS_TOKEN), no session, no CSRF.
-  app.get('/metrics', metricsHandler(shop.observability.registry, shop.observability.health, config.metricsToken));
+  app.get(
+    '/metrics',
+    metricsHandler(shop.observability.registry, shop.observability.health, config.metricsToken),
+  );
   app.use('/files', serveFiles(storage));
   serveWebshop(app, config.webshopDir);
   app.use(errorHandler);

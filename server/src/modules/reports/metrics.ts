@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { Gauge, collectDefaultMetrics } from 'prom-client';
 import { readHealth, type HealthSources } from './health';
 
 /**
