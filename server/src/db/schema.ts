@@ -49,6 +49,7 @@ export interface Database {
   counter_refunds: CounterRefundTable;
   staff_invitations: StaffInvitationTable;
   sales_rollups: SalesRollupTable;
+  sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
   sales_rollup_stale: SalesRollupStaleTable;
 }
@@ -712,6 +713,9 @@ export interface SalesRollupTable {
   /** Net sales of products with a cost price (the rest has no margin to tell). */
   costed_net_cents: number;
 }
+
+/** The daily rollups of a month summed (`month`: YYYY-MM), for long ranges. */
+export type SalesRollupMonthTable = Omit<SalesRollupTable, 'day'> & { month: string };
 
 /** A day the rollups hold, and when it was summed. */
 export interface SalesRollupDayTable {

@@ -20,6 +20,21 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('costed_net_cents', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('sales_rollups_pk', ['dim', 'day', 'group_key'])
     .execute();
+  // The same sums per month, made from the daily rows whenever a day of the month is summed: a year of the product
+  // grouping reads twelve months of rows instead of 365 days of them.
+  await createTable(db, 'sales_rollups_monthly', { clustered: true })
+    .addColumn('dim', 'varchar(12)', (c) => c.notNull())
+    .addColumn('month', 'char(7)', (c) => c.notNull())
+    .addColumn('group_key', 'varchar(40)', (c) => c.notNull())
+    .addColumn('orders', 'integer', (c) => c.notNull())
+    .addColumn('units', 'integer', (c) => c.notNull())
+    .addColumn('revenue_cents', 'bigint', (c) => c.notNull())
+    .addColumn('discount_cents', 'bigint', (c) => c.notNull())
+    .addColumn('refund_cents', 'bigint', (c) => c.notNull())
+    .addColumn('cost_cents', 'bigint', (c) => c.notNull())
+    .addColumn('costed_net_cents', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('sales_rollups_monthly_pk', ['dim', 'month', 'group_key'])
+    .execute();
   // Which days the rollups hold; a day missing here is built from the orders when a report first asks for it.
   await createTable(db, 'sales_rollup_days')
     .addColumn('day', 'char(10)', (c) => c.primaryKey())
@@ -54,6 +69,6 @@ export async function down(db: MigrationDb): Promise<void> {
     ['pos_shifts_opened_idx', 'pos_shifts'],
   ] as const)
     await db.schema.dropIndex(index).on(table).ifExists().execute();
-  for (const table of ['sales_rollup_stale', 'sales_rollup_days', 'sales_rollups'])
+  for (const table of ['sales_rollup_stale', 'sales_rollup_days', 'sales_rollups_monthly', 'sales_rollups'])
     await db.schema.dropTable(table).ifExists().execute();
 }

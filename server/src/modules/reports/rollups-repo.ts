@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { SalesRollupTable } from '../../db/schema';
@@ -63,11 +64,84 @@ export async function replaceRollups(
       .insertInto('sales_rollups')
       .values(rows.slice(i, i + 500))
       .execute();
+  for (const month of new Set(days.map((d) => d.slice(0, 7)))) await sumMonth(tx, month, dims);
   for (let i = 0; i < markIds.length; i += 500)
     await tx
       .deleteFrom('sales_rollup_stale')
       .where('id', 'in', markIds.slice(i, i + 500))
       .execute();
+}
+
+/** A month's rows summed again from its days' rows, after some of its days were. */
+async function sumMonth(tx: Tx, month: string, dims: readonly string[]): Promise<void> {
+  await tx.deleteFrom('sales_rollups_monthly').where('dim', 'in', dims).where('month', '=', month).execute();
+  await tx
+    .insertInto('sales_rollups_monthly')
+    .columns([
+      'dim',
+      'month',
+      'group_key',
+      'orders',
+      'units',
+      'revenue_cents',
+      'discount_cents',
+      'refund_cents',
+      'cost_cents',
+      'costed_net_cents',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('sales_rollups')
+        .select([
+          'dim',
+          sql<string>`${month}`.as('month'),
+          'group_key',
+          (e) => e.fn.sum<number>('orders').as('orders'),
+          (e) => e.fn.sum<number>('units').as('units'),
+          (e) => e.fn.sum<number>('revenue_cents').as('revenue_cents'),
+          (e) => e.fn.sum<number>('discount_cents').as('discount_cents'),
+          (e) => e.fn.sum<number>('refund_cents').as('refund_cents'),
+          (e) => e.fn.sum<number>('cost_cents').as('cost_cents'),
+          (e) => e.fn.sum<number>('costed_net_cents').as('costed_net_cents'),
+        ])
+        .where('dim', 'in', dims)
+        .where('day', '>=', `${month}-01`)
+        .where('day', '<=', `${month}-31`)
+        .groupBy(['dim', 'group_key']),
+    )
+    .execute();
+}
+
+/** The monthly sums of one grouping over whole months `fromMonth` … `toMonth`, per group. */
+export async function sumMonthlyRollups(db: Db, dim: string, fromMonth: string, toMonth: string) {
+  const rows = await db
+    .selectFrom('sales_rollups_monthly')
+    .select([
+      'group_key',
+      (eb) => eb.fn.sum<number | string>('orders').as('orders'),
+      (eb) => eb.fn.sum<number | string>('units').as('units'),
+      (eb) => eb.fn.sum<number | string>('revenue_cents').as('revenue'),
+      (eb) => eb.fn.sum<number | string>('discount_cents').as('discount'),
+      (eb) => eb.fn.sum<number | string>('refund_cents').as('refund'),
+      (eb) => eb.fn.sum<number | string>('cost_cents').as('cost'),
+      (eb) => eb.fn.sum<number | string>('costed_net_cents').as('costed_net'),
+    ])
+    .where('dim', '=', dim)
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
+    .groupBy('group_key')
+    .execute();
+  return rows.map((r) => ({
+    key: r.group_key,
+    day: '',
+    orders: Number(r.orders ?? 0),
+    units: Number(r.units ?? 0),
+    revenue: Number(r.revenue ?? 0),
+    discount: Number(r.discount ?? 0),
+    refund: Number(r.refund ?? 0),
+    cost: Number(r.cost ?? 0),
+    costedNet: Number(r.costed_net ?? 0),
+  }));
 }
 
 /** The sums of one grouping over a range of days, per group (and per day for `byDay`). */

@@ -1,6 +1,13 @@
 import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
-import { builtDays, replaceRollups, staleMarks } from './rollups-repo';
+import {
+  builtDays,
+  replaceRollups,
+  staleMarks,
+  sumMonthlyRollups,
+  sumRollups,
+  type RollupSum,
+} from './rollups-repo';
 import { ROLLUP_DIMS, rollupRows, salesFacts, type SalesSource } from './sales-facts';
 import { daysBetween, nextDay, shopDayStart } from './shop-days';
 import {
@@ -100,4 +107,42 @@ async function readSource(db: Db, start: number, end: number): Promise<SalesSour
     payments: groupBy(payments, (p) => p.order_id!),
     paidByProof: new Set(proofs),
   };
+}
+
+/**
+ * The sums of one grouping (not by day) over a range: whole months from the monthly rows, the days before the first
+ * and after the last whole month from the daily rows, added up per group.
+ */
+export async function sumGrouping(db: Db, dim: string, from: string, to: string): Promise<RollupSum[]> {
+  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const lastWhole = nextDay(to).endsWith('-01') ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
+  if (firstWhole > lastWhole) return sumRollups(db, dim, from, to, false);
+  const parts = await Promise.all([
+    sumMonthlyRollups(db, dim, firstWhole, lastWhole),
+    from < `${firstWhole}-01` ? sumRollups(db, dim, from, previousDay(`${firstWhole}-01`), false) : [],
+    to.slice(0, 7) !== lastWhole ? sumRollups(db, dim, `${to.slice(0, 7)}-01`, to, false) : [],
+  ]);
+  const byKey = new Map<string, RollupSum>();
+  for (const row of parts.flat()) {
+    const sum = byKey.get(row.key);
+    if (!sum) byKey.set(row.key, { ...row });
+    else
+      for (const k of ['orders', 'units', 'revenue', 'discount', 'refund', 'cost', 'costedNet'] as const)
+        sum[k] += row[k];
+  }
+  return [...byKey.values()];
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

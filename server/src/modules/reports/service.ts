@@ -25,7 +25,7 @@ import {
   shiftsOpenedBetween,
   userNames,
 } from './repo';
-import { refreshRollups } from './rollups';
+import { refreshRollups, sumGrouping } from './rollups';
 import { sumRollups, type RollupSum } from './rollups-repo';
 import { ONLINE_STAFF, type RollupDim } from './sales-facts';
 import { isoWeekOf, nextDay, shopDayStart } from './shop-days';
@@ -82,7 +82,7 @@ export async function salesReport(db: Db, query: SalesReportQuery): Promise<Sale
       .map(([key, sums]) => ({ key, label: timeLabel(grouping, key), ...figures(sums) }));
     return { rows, totals };
   }
-  const sums = await sumRollups(db, grouping as RollupDim, query.from, query.to, false);
+  const sums = await sumGrouping(db, grouping as RollupDim, query.from, query.to);
   const labels = await labelsOf(
     db,
     grouping,
@@ -130,7 +130,7 @@ async function labelsOf(db: Db, grouping: string, keys: string[]): Promise<Map<s
 
 export async function topProducts(db: Db, query: ReportRange & { limit: number }): Promise<TopProducts> {
   await refreshRollups(db, query.from, query.to);
-  const sums = await sumRollups(db, 'product', query.from, query.to, false);
+  const sums = await sumGrouping(db, 'product', query.from, query.to);
   const top = sums
     .map((s) => ({ key: s.key, ...figures([s]) }))
     .sort((a, b) => b.netCents - a.netCents || b.units - a.units || a.key.localeCompare(b.key))
@@ -155,7 +155,7 @@ export async function topProducts(db: Db, query: ReportRange & { limit: number }
 /** Gross margin per category: net sales of products with a cost price less what their units cost. */
 export async function marginReport(db: Db, range: ReportRange): Promise<MarginReport> {
   await refreshRollups(db, range.from, range.to);
-  const sums = await sumRollups(db, 'category', range.from, range.to, false);
+  const sums = await sumGrouping(db, 'category', range.from, range.to);
   const labels = await labelsOf(
     db,
     'category',
