@@ -634,6 +634,7 @@ ${partMarkdown(report, 'stuffing', previous)}
 ${partMarkdown(report, 'slow-clients', previous)}
 ${partMarkdown(report, 'first-pull', previous)}
 ${partMarkdown(report, 'push-10k', previous)}
+${partMarkdown(report, 'reports', previous)}
 
 ## How to run
 
