@@ -8,6 +8,7 @@ import { createOrderMailer, type OrderMailer } from './modules/orders/notificati
 import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
 import type { PaymentPolicy } from './modules/payments/service';
 import { bakongTokenSource } from './modules/settings/bakong-token';
+import { createObservability, type Observability } from './modules/reports/observability';
 import type { SecretBox } from './secrets/secret-box';
 import { openSecretBox } from './secrets/secret-key';
 import { createPictures, type Pictures } from './storage/images';
@@ -44,6 +45,8 @@ export interface ShopServices {
   bakongToken: () => Promise<string>;
   /** Mails: the sender and server in use now (the back office's, else MAIL_FROM and SMTP_URL). */
   mail: ShopMail;
+  /** This process's metrics registry and what the health screen and /metrics read. */
+  observability: Observability;
 }
 
 export function composeShop(parts: {
@@ -81,5 +84,6 @@ export function composeShop(parts: {
     secrets,
     bakongToken,
     mail: createShopMail({ db: database.db, box: secrets, config, logger }),
+    observability: createObservability({ config, database, secrets }),
   };
 }

@@ -84,6 +84,8 @@ const envSchema = z.object({
   BAKONG_STANDIN: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
   BAKONG_POLL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5000),
   PAYMENT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  /** The bearer token Prometheus scrapes /metrics with; unset: /metrics is off (404). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: at least 16 characters').optional(),
   // 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32): the key of secrets stored in settings.
   SECRETS_KEY: z
     .string()
@@ -130,6 +132,8 @@ export interface Config {
    */
   secretsKey: string | null;
   uploads: UploadConfig;
+  /** The bearer token of GET /metrics; null: /metrics answers 404. */
+  metricsToken: string | null;
 }
 
 /** What uploads (product pictures, payment screenshots) may take of the server. */
@@ -232,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentGraceMs: e.PAYMENT_GRACE_MS,
     storage: storageConfig(e, dataDir),
     secretsKey: e.SECRETS_KEY ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     uploads: {
       tmpDir: path.join(dataDir, 'tmp'),
       atOnce: e.UPLOADS_AT_ONCE,

@@ -181,6 +181,15 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   setMailSettings: ['PUT /admin/settings/mail', 'admin'],
   sendTestMail: ['POST /admin/settings/mail/test', 'admin'],
   listAudit: ['GET /admin/audit', 'admin'],
+  // Reports and health: the whole shop's sales, margins and takings are the owner's; a cashier reads only the
+  // shifts they opened (another's answers 404: reports.test.ts).
+  getSalesReport: ['GET /admin/reports/sales', 'admin'],
+  getTopProducts: ['GET /admin/reports/top-products', 'admin'],
+  getMarginReport: ['GET /admin/reports/margin', 'admin'],
+  getTakingsReport: ['GET /admin/reports/takings', 'admin'],
+  listShiftSummaries: ['GET /admin/reports/shifts', 'admin'],
+  getMyShiftReport: ['GET /reports/my-shifts/:id', 'staff'],
+  getSystemHealth: ['GET /admin/health', 'admin'],
 };
 
 const rank: Record<Caller, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };
@@ -198,7 +207,7 @@ describe('authorization of money, people and settings, as written by hand', () =
       .filter(
         ([name, r]) =>
           /^\/(admin|sync)\//.test(r.path) ||
-          /order|payment|refund|stock|user|setting|merchant|device/i.test(`${name} ${r.path}`),
+          /order|payment|refund|stock|user|setting|merchant|device|report/i.test(`${name} ${r.path}`),
       )
       .map(([name]) => name);
     expect(needsRow.filter((name) => !(name in whoMayCall))).toEqual([]);

@@ -23,3 +23,4 @@ export * from './api/routes';
 export type { ShopInfo } from './api/routes/system';
 export * from './api/client';
 export * from './back-office';
+export * from './reports';

@@ -24,6 +24,10 @@ export const permissions = {
   'settings.manage': ['admin'],
   /** Who changed what and when: it names staff and what they did, so only admins read it. */
   'audit.view': ['admin'],
+  /** Sales, margins and takings of the whole shop: the owner's figures (a cashier reads their own shift's only). */
+  'reports.view': ['admin'],
+  /** The servers' and counters' health: backlogs, devices, the Bakong token. */
+  'health.view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

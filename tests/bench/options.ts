@@ -4,7 +4,7 @@ import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
 export type BenchPart =
-  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k' | 'pos';
+  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k' | 'pos' | 'reports';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
@@ -14,6 +14,7 @@ export const benchParts: BenchPart[] = [
   'first-pull',
   'push-10k',
   'pos',
+  'reports',
 ];
 
 export interface BenchOptions {
@@ -86,6 +87,7 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    first-pull: a new counter pulls the whole change feed of 100,000 products (--quick: 1,000)
                    push-10k: a counter pushes 10,000 queued offline sales (--quick: 1,000)
                    pos: the counter's core alone on 100,000 local products: lookups, offline sale commits
+                   reports: sales report latency per grouping on 1,000,000 order lines (--quick: 100,000)
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -109,6 +111,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       'first-pull': true,
       'push-10k': true,
       pos: true,
+      reports: true,
     },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,

@@ -13,6 +13,8 @@ import { firstPullMarkdown, firstPullText } from './report-first-pull';
 import { pushMarkdown, pushText } from './report-push';
 import type { PosFigures } from './bench-pos';
 import { posMarkdown, posText } from './report-pos';
+import type { ReportFigures } from './bench-reports';
+import { reportsMarkdown, reportsText } from './report-reports';
 import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
@@ -96,6 +98,7 @@ export interface BenchReport {
   /** A counter's queue of 10,000 offline sales pushed; null when not measured. */
   pushTenK: PushRow[] | null;
   pos: PosFigures | null;
+  reports: ReportFigures | null;
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -458,6 +461,7 @@ export function renderText(report: BenchReport): string {
     ...(parts['first-pull'] && report.firstPull ? [firstPullText(report.firstPull)] : []),
     ...(parts['push-10k'] && report.pushTenK ? [pushText(report.pushTenK)] : []),
     ...(parts.pos && report.pos ? [posText(report.pos)] : []),
+    ...(parts.reports && report.reports ? [reportsText(report.reports)] : []),
   ].join('\n');
 }
 
@@ -559,6 +563,7 @@ const partNames: Record<BenchPart, string> = {
   'first-pull': "a new counter's first pull",
   'push-10k': "a counter's push of 10,000 sales",
   pos: "the counter's core",
+  reports: 'sales reports',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -572,6 +577,7 @@ function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'push-10k')
     return report.pushTenK ? pushMarkdown(report.pushTenK, report.options.nodeEnv) : '';
   if (part === 'pos') return report.pos ? posMarkdown(report.pos) : '';
+  if (part === 'reports') return report.reports ? reportsMarkdown(report.reports) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -629,6 +635,7 @@ ${partMarkdown(report, 'slow-clients', previous)}
 ${partMarkdown(report, 'first-pull', previous)}
 ${partMarkdown(report, 'push-10k', previous)}
 ${partMarkdown(report, 'pos', previous)}
+${partMarkdown(report, 'reports', previous)}
 
 ## How to run
 

@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchPos } from './bench-pos';
+import { benchReports, sqliteReportTarget, type ReportTarget } from './bench-reports';
 import { benchPush, type PushTarget } from './bench-push';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       firstPull: null,
       pushTenK: null,
       pos: null,
+      reports: null,
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
 
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
       report.pushTenK = await benchAllPushes(options, workDir, report, options.mysql ? newScratch : null);
     if (options.parts.pos)
       report.pos = await benchPos(options.quick ? 10_000 : 100_000, options.quick ? 50 : 200);
+    if (options.parts.reports)
+      report.reports = await benchAllReports(options, workDir, report, options.mysql ? newScratch : null);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.loadAverage = loadMonitor.stop();
@@ -232,6 +236,31 @@ async function benchAllPushes(
     }
   }
   return benchPush(targets, { nodeEnv: options.nodeEnv, sales: options.quick ? 1_000 : 10_000 }, log);
+}
+
+/** Sales report latency on SQLite and, when reachable, on a MariaDB database of its own. */
+async function benchAllReports(
+  options: BenchOptions,
+  workDir: string,
+  report: BenchReport,
+  newScratch: (() => Promise<ScratchMysql>) | null,
+) {
+  const targets: ReportTarget[] = [sqliteReportTarget(path.join(workDir, 'reports-sqlite'))];
+  if (newScratch) {
+    try {
+      const scratch = await newScratch();
+      if (!('version' in report.mysql)) report.mysql = { version: scratch.version };
+      targets.push({ label: 'MariaDB', databaseUrl: scratch.url });
+    } catch (error) {
+      report.mysql = { skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}` };
+      log(`reports: MariaDB ${report.mysql.skipped}`);
+    }
+  }
+  return benchReports(
+    targets,
+    { lines: options.quick ? 100_000 : 1_000_000, rounds: options.quick ? 10 : 20 },
+    log,
+  );
 }
 
 async function benchBare(options: BenchOptions, connectionCounts: number[]): Promise<LoadRow[]> {

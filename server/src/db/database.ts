@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import type { Logger } from '../logger';
-import { createMysqlDialect } from './mysql';
+import { createMysqlDialect, mysqlPoolUse } from './mysql';
 import type { Database } from './schema';
 import { createSqliteDialect } from './sqlite';
 
@@ -11,6 +11,8 @@ export interface ShopDatabase {
   db: Db;
   dialect: DialectName;
   close(): Promise<void>;
+  /** The MySQL pool's connections (open, idle) and queries waiting for one; null on SQLite's single connection. */
+  poolUse(): { open: number; idle: number; waiting: number } | null;
 }
 
 export function dialectOfUrl(url: string): DialectName {
@@ -28,12 +30,12 @@ export async function openDatabase(
   if (dialect === 'sqlite') {
     const { dialect: sqlite } = createSqliteDialect(url.slice('sqlite:'.length));
     const db = new Kysely<Database>({ dialect: sqlite });
-    return { db, dialect, close: () => db.destroy() };
+    return { db, dialect, close: () => db.destroy(), poolUse: () => null };
   }
-  const { dialect: mysql } = createMysqlDialect(url);
+  const { dialect: mysql, pool } = createMysqlDialect(url);
   const db = new Kysely<Database>({ dialect: mysql });
   await waitForMysql(db, url, options.connectAttempts ?? 8, options.logger);
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, close: () => db.destroy(), poolUse: () => mysqlPoolUse(pool) };
 }
 
 async function waitForMysql(db: Db, url: string, attempts: number, logger?: Logger): Promise<void> {

@@ -19,6 +19,7 @@ import * as counterKhqr from './migrations/018-counter-khqr';
 import * as auditBrowsing from './migrations/019-audit-browsing';
 import * as paymentReconciliation from './migrations/020-payment-reconciliation';
 import * as peopleAndStock from './migrations/021-people-and-stock';
+import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '019-audit-browsing': auditBrowsing,
   '020-payment-reconciliation': paymentReconciliation,
   '021-people-and-stock': peopleAndStock,
+  '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
 };
 

@@ -45,3 +45,20 @@ export function createMysqlDialect(url: string): { dialect: MysqlDialect; pool: 
   const pool = createPool(mysqlPoolOptions(url));
   return { dialect: new MysqlDialect({ pool }), pool };
 }
+
+/**
+ * How busy a mysql2 pool is. mysql2 has no public counters for it, so this reads the pool's own lists (stable since
+ * mysql2 1.x); an absent list reads as 0 rather than failing a health check.
+ */
+export function mysqlPoolUse(pool: Pool): { open: number; idle: number; waiting: number } {
+  const inner = pool as unknown as {
+    _allConnections?: { length: number };
+    _freeConnections?: { length: number };
+    _connectionQueue?: { length: number };
+  };
+  return {
+    open: inner._allConnections?.length ?? 0,
+    idle: inner._freeConnections?.length ?? 0,
+    waiting: inner._connectionQueue?.length ?? 0,
+  };
+}

@@ -48,6 +48,10 @@ export interface Database {
   counter_return_lines: CounterReturnLineTable;
   counter_refunds: CounterRefundTable;
   staff_invitations: StaffInvitationTable;
+  sales_rollups: SalesRollupTable;
+  sales_rollups_monthly: SalesRollupMonthTable;
+  sales_rollup_days: SalesRollupDayTable;
+  sales_rollup_stale: SalesRollupStaleTable;
 }
 
 export interface CategoryTable {
@@ -691,4 +695,41 @@ export interface StaffInvitationTable {
   revoked_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/**
+ * A shop day's sales in one group of one grouping (`dim`: total, product, category, brand, staff, channel, payment),
+ * as the reports define them (docs/reports.md): summed per day, so any range adds up a few rows per day.
+ */
+export interface SalesRollupTable {
+  dim: string;
+  /** The shop day, YYYY-MM-DD (Asia/Phnom_Penh). */
+  day: string;
+  /** The group's id (a product id, `web`, `cash_usd`, …); '' for the day's total. */
+  group_key: string;
+  orders: number;
+  units: number;
+  revenue_cents: number;
+  discount_cents: number;
+  refund_cents: number;
+  /** What the units kept cost the shop, for products with a cost price. */
+  cost_cents: number;
+  /** Net sales of products with a cost price (the rest has no margin to tell). */
+  costed_net_cents: number;
+}
+
+/** The daily rollups of a month summed (`month`: YYYY-MM), for long ranges. */
+export type SalesRollupMonthTable = Omit<SalesRollupTable, 'day'> & { month: string };
+
+/** A day the rollups hold, and when it was summed. */
+export interface SalesRollupDayTable {
+  day: string;
+  built_at: number;
+}
+
+/** A change to a day's sales since it was summed: written in the change's own transaction. */
+export interface SalesRollupStaleTable {
+  id: string;
+  day: string;
+  created_at: number;
 }

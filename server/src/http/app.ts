@@ -28,6 +28,8 @@ import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
 import { pushHandlers } from '../modules/sync/push-routes';
 import { syncHandlers } from '../modules/sync/routes';
+import { reportHandlers } from '../modules/reports/routes';
+import { metricsHandler } from '../modules/reports/metrics';
 import { serveFiles } from '../storage/serve';
 import { createUploadReceiver } from '../storage/upload';
 import { createBodyBudget } from './body-budget';
@@ -88,6 +90,7 @@ export function createApp(shop: ShopServices): Express {
       strictTransportSecurity: secure,
     }),
   );
+  app.use(shop.observability.health.requests.middleware);
   app.use(compression());
 
   // Development and tests only (config refuses it in production): Bakong's API and a pretend bank app in memory.
@@ -125,6 +128,7 @@ export function createApp(shop: ShopServices): Express {
     ...customerHandlers(db),
     ...adminSettingHandlers(shop),
     ...auditHandlers(db),
+    ...reportHandlers(db, shop.observability.health),
   };
   const cookies = { secure };
   const api = express.Router();
@@ -157,6 +161,11 @@ export function createApp(shop: ShopServices): Express {
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 
+  // For Prometheus, outside the API: a bearer token of its own (METRICS_TOKEN), no session, no CSRF.
+  app.get(
+    '/metrics',
+    metricsHandler(shop.observability.registry, shop.observability.health, config.metricsToken),
+  );
   app.use('/files', serveFiles(storage));
   serveWebshop(app, config.webshopDir);
   app.use(errorHandler);

@@ -11,6 +11,7 @@ import { invoiceRoutes } from './routes/invoices';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { refundOwedRoutes } from './routes/refunds-owed';
+import { reportRoutes } from './routes/reports';
 import { supportRoutes } from './routes/support';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
@@ -36,6 +37,7 @@ export const apiRoutes = {
   ...adminStockRoutes,
   ...adminOrderRoutes,
   ...adminSettingRoutes,
+  ...reportRoutes,
 } as const;
 
 export {

@@ -11,6 +11,7 @@ import type {
   OrderTable,
 } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
+import { markSalesDaysStale } from '../reports/rollups-repo';
 
 /**
  * The SQL of orders: their rows, lines, events and idempotency keys, the order-number counter, and what placing an
@@ -25,7 +26,13 @@ export async function insertOrder(tx: Tx, row: OrderTable): Promise<void> {
 }
 
 export async function insertOrders(tx: Tx, rows: OrderTable[]): Promise<void> {
-  if (rows.length) await tx.insertInto('orders').values(rows).execute();
+  if (rows.length === 0) return;
+  await tx.insertInto('orders').values(rows).execute();
+  // Orders paid as they are made (counter sales) count in the sales reports from that day on.
+  await markSalesDaysStale(
+    tx,
+    rows.flatMap((r) => (r.paid_at === null ? [] : [r.paid_at])),
+  );
 }
 
 export async function insertOrderItems(tx: Tx, rows: OrderItemTable[]): Promise<void> {
@@ -85,6 +92,9 @@ export async function setOrderStatus(
     .where('id', '=', orderId)
     .where('status', '=', from)
     .executeTakeFirst();
+  // Paid: a sale of that day; refunded: a refund of that day (the sales reports' rollups sum them again).
+  if (changes.status === 'paid' || changes.status === 'refunded')
+    await markSalesDaysStale(tx, [changes.paid_at ?? changes.updated_at]);
   return Number(moved.numUpdatedRows) === 1;
 }
 
@@ -180,6 +190,7 @@ export async function cancelLineUnits(
 
 export async function insertLineCancellation(tx: Tx, row: OrderLineCancellationTable): Promise<void> {
   await tx.insertInto('order_line_cancellations').values(row).execute();
+  await markSalesDaysStale(tx, [row.created_at]);
 }
 
 /** How many of the order's lines still have units not cancelled. */

@@ -7,6 +7,7 @@ import type {
 } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { linesWithSerialized } from '../orders/repo';
+import { markSalesDaysStale } from '../reports/rollups-repo';
 
 /** The SQL of returns at the counter: the sale returned against, what was returned of it before, the return. */
 
@@ -54,4 +55,5 @@ export async function insertReturn(
   await tx.insertInto('counter_returns').values(row).execute();
   await tx.insertInto('counter_return_lines').values(lines).execute();
   if (refunds.length) await tx.insertInto('counter_refunds').values(refunds).execute();
+  await markSalesDaysStale(tx, [row.at]);
 }

@@ -1,0 +1,40 @@
+import { createRequire } from 'node:module';
+import { Registry } from 'prom-client';
+import type { Config } from '../../config';
+import type { ShopDatabase } from '../../db/database';
+import type { SecretBox } from '../../secrets/secret-box';
+import { bakongTokenStatus } from '../settings/bakong-token';
+import type { HealthSources } from './health';
+import { createRequestStats } from './request-stats';
+
+/** The health figures' sources for one shop: its own metrics registry, request counters and clock of start. */
+export interface Observability {
+  registry: Registry;
+  health: HealthSources;
+}
+
+const serverPackage = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+export function createObservability(parts: {
+  config: Config;
+  database: ShopDatabase;
+  secrets: SecretBox;
+}): Observability {
+  const registry = new Registry();
+  const { database } = parts;
+  return {
+    registry,
+    health: {
+      db: database.db,
+      dialect: database.dialect,
+      version: serverPackage.version,
+      startedAt: Date.now(),
+      requests: createRequestStats(registry),
+      bakongToken: async () => {
+        const status = await bakongTokenStatus(database.db, parts.secrets, parts.config.bakong);
+        return { expiresAt: status.expiresAt, source: status.source };
+      },
+      poolUse: () => database.poolUse(),
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../../db/database';
+import type { Handlers } from '../../http/routes';
+import { readHealth, type HealthSources } from './health';
+import {
+  marginReport,
+  myShiftReport,
+  salesReport,
+  shiftSummaries,
+  takingsReport,
+  topProducts,
+} from './service';
+
+export function reportHandlers(
+  db: Db,
+  health: HealthSources,
+): Handlers<
+  | 'getSalesReport'
+  | 'getTopProducts'
+  | 'getMarginReport'
+  | 'getTakingsReport'
+  | 'listShiftSummaries'
+  | 'getMyShiftReport'
+  | 'getSystemHealth'
+> {
+  return {
+    getSalesReport: ({ query }) => salesReport(db, query),
+    getTopProducts: ({ query }) => topProducts(db, query),
+    getMarginReport: ({ query }) => marginReport(db, query),
+    getTakingsReport: ({ query }) => takingsReport(db, query),
+    listShiftSummaries: ({ query }) => shiftSummaries(db, query),
+    getMyShiftReport: ({ params, user }) => myShiftReport(db, params.id, user),
+    getSystemHealth: () => readHealth(health),
+  };
+}
