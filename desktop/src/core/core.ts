@@ -162,6 +162,12 @@ export function createPosCore(options: PosCoreOptions) {
     }
   };
 
+  /** What a command answers after queueing something for the server: the push starts now, not at its next timer. */
+  const queued = <T>(answer: T): T => {
+    void pushLoop?.nudge();
+    return answer;
+  };
+
   /** A cashier takes the counter: a back office someone else held closes. */
   const becomes = (member: StaffMember): StaffMember => {
     cashier = member;
@@ -365,13 +371,15 @@ export function createPosCore(options: PosCoreOptions) {
     },
 
     currentShift: async () => shifts.current(),
-    openShift: async (input) => shifts.open({ ...input, staffId: signedIn().id, now: now() }),
-    moveCash: async (input) => ({ id: shifts.moveCash({ ...input, staffId: signedIn().id, now: now() }) }),
+    // Shift records go to the server as soon as they are made, like sales: the bar's count moves at once.
+    openShift: async (input) => queued(shifts.open({ ...input, staffId: signedIn().id, now: now() })),
+    moveCash: async (input) =>
+      queued({ id: shifts.moveCash({ ...input, staffId: signedIn().id, now: now() }) }),
     xReport: async () => {
       signedIn();
       return shifts.xReport();
     },
-    closeShift: async (input) => shifts.close({ ...input, staffId: signedIn().id, now: now() }),
+    closeShift: async (input) => queued(shifts.close({ ...input, staffId: signedIn().id, now: now() })),
 
     counterStaff: async () => staff.knownStaff(),
     async scanCode({ code }) {
