@@ -98,6 +98,17 @@ async function shoot(page: ShopPage, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}-1366x768.png`) });
 }
 
+/** The screen as it is, in English and then in Khmer (what was typed stays), and back to English. */
+async function shootInBoth(page: ShopPage, name: string) {
+  if (!shots) return;
+  await shoot(page, `${name}-en`);
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('km');
+  await shoot(page, `${name}-km`);
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+}
+
 async function openBackOffice(page: ShopPage, who: { email: string; password: string }, name: string) {
   await page.goto(host.url);
   await page.getByRole('button', { name: new RegExp(name) }).click();
@@ -347,7 +358,7 @@ describe('products and stock in the back office', () => {
     await page.getByRole('heading', { name }).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     expect(await page.getByText('Cost price').count()).toBe(0);
-    await shoot(page, 'products-view-staff-en');
+    await shootInBoth(page, 'products-view-staff');
 
     // Staff have no valuation at cost; they adjust stock with a reason, naming the serial of the unit written off.
     await areas.getByRole('link', { name: 'Stock' }).click();
@@ -363,7 +374,7 @@ describe('products and stock in the back office', () => {
     await scan(page, `SN-${tag}-002`);
     await page.getByLabel('Common reasons').selectOption('Damaged');
     await page.getByLabel('Reason', { exact: true }).fill('dropped while unpacking');
-    await shoot(page, 'stock-adjust-en');
+    await shootInBoth(page, 'stock-adjust');
     await page.getByRole('button', { name: 'Adjust stock' }).click();
     await page.getByText(`Adjusted ${name} by -1.`).waitFor();
     const admin = await shop.staffClient('admin');
@@ -382,7 +393,7 @@ describe('products and stock in the back office', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
     expect(await page.getByTestId('list-row').textContent()).toContain(name);
-    await shoot(page, 'stock-low-en');
+    await shootInBoth(page, 'stock-low');
 
     // A counter sells a unit the server no longer has (its shelf was counted to zero meanwhile): a shortfall,
     // which staff resolve saying how.
@@ -401,7 +412,7 @@ describe('products and stock in the back office', () => {
     const shortfall = page.getByTestId('shortfall-row').filter({ hasText: mouse.name });
     await shortfall.waitFor();
     expect(await shortfall.textContent()).toContain('Back room');
-    await shoot(page, 'stock-shortfalls-en');
+    await shootInBoth(page, 'stock-shortfalls');
     await shortfall.getByRole('button', { name: 'Resolve' }).click();
     await page.getByLabel('How was it resolved?').fill('Found one more behind the counter');
     await page.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
