@@ -145,6 +145,7 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   getCustomer: ['GET /admin/customers/:id', 'staff'],
   createUser: ['POST /admin/users', 'admin'],
   updateUser: ['PATCH /admin/users/:id', 'admin'],
+  getUser: ['GET /admin/users/:id', 'admin'],
   getMe: ['GET /me', 'customer'],
   updateMe: ['PATCH /me', 'customer'],
   changePassword: ['POST /me/password', 'customer'],

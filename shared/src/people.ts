@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, localeSchema, newPassword } from './accounts';
+import { email, localeSchema, newPassword, userSchema } from './accounts';
 import { personName } from './text';
 
 /**
@@ -65,6 +65,18 @@ export const acceptInvitationInputSchema = z
     password: newPassword,
   })
   .meta({ id: 'AcceptInvitationInput' });
+
+/**
+ * One account as its page in the back office shows it: a row of the users list, plus whether a counter PIN is set
+ * (what resetting the sign-in clears).
+ */
+export const personSchema = userSchema
+  .extend({
+    /** When the counter PIN was set (epoch ms); null when there is none. */
+    counterPinSetAt: z.number().int().nullable(),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof personSchema>;
 
 /** One sign-in of an account as the audit log recorded it. */
 export const signInRecordSchema = z

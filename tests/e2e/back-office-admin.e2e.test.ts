@@ -210,6 +210,29 @@ describe('the admin back office', () => {
     expect(await pinOf()).toBeNull();
   });
 
+  it('opens a person’s page by its address alone (a shared link): name and role come from the server', async () => {
+    // No list row travels with this address: the page asks GET /admin/users/:id.
+    await page.goto(`${host.url}/#/back-office/people/users/${vanna.id}`);
+    await page.getByRole('heading', { name: 'Vanna' }).waitFor();
+    const facts = page.getByTestId('person-facts');
+    await expect.poll(() => facts.textContent()).toBe(`${vanna.email} · Staff · Active`);
+    // Her PIN was cleared by the reset before.
+    await page.getByText('No counter PIN set yet').waitFor();
+    await shoot(page, 'people-person-by-address');
+    // After a change the page shows the account as the server now has it.
+    await page.getByLabel('Role').selectOption('admin');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await page.getByText('Role changed.').waitFor();
+    await expect.poll(() => facts.textContent()).toBe(`${vanna.email} · Admin · Active`);
+    await page.getByLabel('Role').selectOption('staff');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => facts.textContent()).toBe(`${vanna.email} · Staff · Active`);
+    expect((await admin.listUsers({ query: { q: vanna.email } })).items[0]?.role).toBe('staff');
+    // An address that names no one says so.
+    await page.goto(`${host.url}/#/back-office/people/users/no-such-person`);
+    await page.getByText('There is no account at this address', { exact: false }).waitFor();
+  });
+
   it('invites a staff member by mail, who accepts on the web shop, chooses a password and signs in', async () => {
     const email = `sokha-${randomBytes(4).toString('hex')}@example.test`;
     await tab('Staff and devices', 'People');
@@ -362,7 +385,20 @@ describe('the admin back office', () => {
     await shoot(page, 'people-pairing-code');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('table').textContent()).toContain('Front desk');
+    // The counter this back office runs in is marked, and revoking it warns that it stops syncing at once.
+    const here = page.getByTestId('list-row').filter({ hasText: 'Back room' });
+    await expect.poll(() => here.textContent()).toContain('This counter');
+    expect(await page.getByTestId('list-row').filter({ hasText: 'Front desk' }).textContent()).not.toContain(
+      'This counter',
+    );
     await shoot(page, 'people-devices');
+    await here.getByRole('button', { name: 'Revoke' }).click();
+    const ask = page.getByRole('dialog', { name: 'Revoke' });
+    await expect.poll(() => ask.textContent()).toContain('the counter you are working at');
+    expect(await ask.textContent()).toContain('It stops syncing at once');
+    await shoot(page, 'people-revoke-this-counter');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect((await admin.listDevices({})).items.find((d) => d.name === 'Back room')?.status).toBe('paired');
     const row = page.getByTestId('list-row').filter({ hasText: 'Front desk' });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('button', { name: 'Yes, do it' }).click();

@@ -206,6 +206,7 @@ export function createPosCore(options: PosCoreOptions) {
     const lastSyncAt = Math.max(readState(db, 'lastSyncAt') ?? 0, readState(db, 'lastPushAt') ?? 0);
     return {
       paired: transport() !== null,
+      deviceId: readState(db, 'deviceId') ?? null,
       deviceName: readState(db, 'deviceName') ?? null,
       serverUrl: readState(db, 'serverUrl') ?? null,
       online: link.online,

@@ -135,6 +135,8 @@ describe('a counter against the sync routes', () => {
       deviceId: 'dev_01HX9Z',
       deviceName: 'Front counter',
     });
+    // The back office marks this counter in the list of devices by the id its status answers.
+    expect(await c.status()).toMatchObject({ deviceId: 'dev_01HX9Z', deviceName: 'Front counter' });
     const tokenFile = fs.readdirSync(dataDir).find((name) => name.includes('token'))!;
     expect(fs.statSync(path.join(dataDir, tokenFile)).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(path.join(dataDir, 'pos.sqlite')).includes('device-token')).toBe(false);

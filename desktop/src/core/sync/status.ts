@@ -3,7 +3,8 @@ import type { FailedItem } from './outbox';
 /** What the counter shows about its link to the server. */
 export interface SyncStatus {
   paired: boolean;
-  /** The counter's name and server once paired. */
+  /** The counter's id, name and server once paired (the id lets the back office know this counter in the list). */
+  deviceId: string | null;
   deviceName: string | null;
   serverUrl: string | null;
   /** The last request to the server got an answer (any answer: the network works). */

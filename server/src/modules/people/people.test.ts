@@ -348,6 +348,42 @@ describe('admins and people’s sign-ins', () => {
     });
   });
 
+  it('one account by its id: the list row’s fields plus when its PIN was set; 404 for an unknown id', async () => {
+    const staff = await kit.account('page', 'staff');
+    const listed = await admin.listUsers({ query: { q: staff.email } });
+    expect(listed.items).toHaveLength(1);
+    const person = await admin.getUser({ params: { id: staff.id } });
+    expect(person).toEqual({ ...listed.items[0], counterPinSetAt: null });
+    expect(person).toMatchObject({ id: staff.id, email: staff.email, role: 'staff', status: 'active' });
+    expect(JSON.stringify(person)).not.toMatch(/verifier|password|hash/i);
+
+    const setAt = Date.now();
+    await updateUserRow(db(), staff.id, { pin_verifier: await makePinVerifier('7305'), pin_set_at: setAt });
+    expect((await admin.getUser({ params: { id: staff.id } })).counterPinSetAt).toBe(setAt);
+
+    // What the page reloads after a change is the account as it is now.
+    await admin.updateUser({ params: { id: staff.id }, body: { role: 'admin' } });
+    await admin.updateUser({ params: { id: staff.id }, body: { status: 'disabled' } });
+    expect(await admin.getUser({ params: { id: staff.id } })).toMatchObject({
+      role: 'admin',
+      status: 'disabled',
+    });
+
+    // 'invitations' is a path of its own, not an id.
+    expect(await admin.listInvitations({ query: {} })).toHaveProperty('items');
+    expect(await failure(admin.getUser({ params: { id: 'nobody' } }))).toMatchObject({ status: 404 });
+  });
+
+  it('staff and customers cannot read one account by its id (the users list shows staff customers only)', async () => {
+    const staff = (await signedInAs(db(), 'staff')).client(kit.server.url);
+    const customer = await signedInAs(db(), 'customer');
+    expect(await statusOf(staff.getUser({ params: { id: customer.userId } }))).toBe(403);
+    expect(await statusOf(staff.getUser({ params: { id: adminId } }))).toBe(403);
+    const customerApi = customer.client(kit.server.url);
+    expect(await statusOf(customerApi.getUser({ params: { id: customer.userId } }))).toBe(403);
+    expect(await statusOf(kit.phone().client.getUser({ params: { id: adminId } }))).toBe(401);
+  });
+
   it('staff and customers can neither invite nor read sign-ins', async () => {
     const staff = (await signedInAs(db(), 'staff')).client(kit.server.url);
     const error = await failure<ApiError>(

@@ -3,6 +3,7 @@ import type { Handlers } from '../../http/routes';
 import { authContexts } from '../accounts/context';
 import { acceptInvitation } from './accept-invitation';
 import { inviteStaff, listInvitations, resendInvitation, revokeInvitation } from './invitations';
+import { getPerson } from './person';
 import { resetSecondFactor } from './second-factor';
 import { listSignIns } from './sign-ins';
 
@@ -12,10 +13,14 @@ type PeopleRoutes =
   | 'resendInvitation'
   | 'revokeInvitation'
   | 'acceptInvitation'
+  | 'getUser'
   | 'resetSecondFactor'
   | 'listUserSignIns';
 
-/** Staff invitations and what admins do for people's sign-ins (invitations.ts, second-factor.ts, sign-ins.ts). */
+/**
+ * Staff invitations, one person's page and what admins do for people's sign-ins (invitations.ts, person.ts,
+ * second-factor.ts, sign-ins.ts).
+ */
 export function peopleHandlers(db: Db, publicUrl: string): Handlers<PeopleRoutes> {
   const contextOf = authContexts(db, publicUrl);
   return {
@@ -28,6 +33,7 @@ export function peopleHandlers(db: Db, publicUrl: string): Handlers<PeopleRoutes
         contextOf({ client: input.client, deviceToken: input.device.token, signUpAttempt: null }),
         input.body,
       ),
+    getUser: ({ params }) => getPerson(db, params.id),
     resetSecondFactor: async ({ params, actor }) => ({ user: await resetSecondFactor(db, params.id, actor) }),
     listUserSignIns: ({ params, query }) => listSignIns(db, params.id, query),
   };

@@ -6,6 +6,7 @@ import {
   invitationListQuerySchema,
   invitationListSchema,
   invitationSchema,
+  personSchema,
   signInListQuerySchema,
   signInListSchema,
 } from '../../people';
@@ -34,6 +35,18 @@ export const adminPeopleRoutes = {
     access: requires('users.manage'),
     query: invitationListQuerySchema,
     response: invitationListSchema,
+  }),
+  // After the invitation routes: Express tries routes in this order, and /admin/users/invitations is not an id.
+  getUser: defineRoute({
+    method: 'get',
+    path: '/admin/users/:id',
+    summary:
+      'One account as a row of the users list answers it, plus when its counter PIN was set (the page of a person, opened by its address)',
+    tag: 'back office',
+    access: requires('users.manage'),
+    params: idParam,
+    response: personSchema,
+    errors: [404],
   }),
   resendInvitation: defineRoute({
     method: 'post',

@@ -2,6 +2,8 @@ import { formatShopDateTime, type CreatedDevice, type Device } from '@shop/share
 import { Badge, Button, Dialog, FormAlert, TextField, useLocale, useMessages } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { SyncStatus } from '../../../core/sync/status';
+import { run } from '../../bridge';
 import { api, isApiError, problemOf } from '../api';
 import { PagedList, type Column } from '../paged-list';
 import { ConfirmButton } from './confirm';
@@ -15,6 +17,9 @@ export function DevicesTab() {
   const queries = useQueryClient();
   const [revoked, setRevoked] = useState(false);
   const devices = useQuery({ queryKey: ['devices'], queryFn: () => api.listDevices({}), select: asOnePage });
+  // The counter this back office runs in: revoking it stops its own syncing, so it is marked and asks more plainly.
+  const here = useQuery({ queryKey: ['counter-status'], queryFn: () => run<SyncStatus>('status') });
+  const thisCounter = here.data?.deviceId ?? null;
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeDevice({ params: { id } }),
     onSuccess: () => {
@@ -25,7 +30,20 @@ export function DevicesTab() {
   const when = (at: number | null) => (at ? formatShopDateTime(at, locale) : t.never);
 
   const columns: Column<Device>[] = [
-    { key: 'name', header: t.device, cell: (device) => <span className="font-medium">{device.name}</span> },
+    {
+      key: 'name',
+      header: t.device,
+      cell: (device) => (
+        <span className="flex items-center gap-2">
+          <span className="font-medium">{device.name}</span>
+          {device.id === thisCounter && (
+            <Badge tone="info" className="whitespace-nowrap">
+              {t.thisCounter}
+            </Badge>
+          )}
+        </span>
+      ),
+    },
     {
       key: 'status',
       header: t.status,
@@ -56,7 +74,9 @@ export function DevicesTab() {
           <ConfirmButton
             label={t.revokeDevice}
             variant="danger"
-            question={t.confirmRevoke(device.name)}
+            question={
+              device.id === thisCounter ? t.confirmRevokeThis(device.name) : t.confirmRevoke(device.name)
+            }
             busy={revoke.isPending && revoke.variables === device.id}
             onConfirm={() => revoke.mutate(device.id)}
           />

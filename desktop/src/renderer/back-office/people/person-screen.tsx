@@ -1,11 +1,21 @@
 import { formatShopDateTime, roles, type Role, type User } from '@shop/shared';
-import { Badge, Button, FormAlert, SelectField, useLocale, useMessages } from '@shop/ui';
+import {
+  Badge,
+  Button,
+  ErrorState,
+  FormAlert,
+  LoadingBlock,
+  SelectField,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, problemOf } from '../api';
+import { api, isApiError, problemOf } from '../api';
 import { useListAddress } from '../list-address';
 import { PagedList, type Column } from '../paged-list';
+import { backOfficeTexts } from '../texts';
 import { ConfirmButton } from './confirm';
 import { roleLabel, statusLabel } from './labels';
 import { peopleTexts } from './texts';
@@ -16,16 +26,21 @@ const noFilters = [] as const;
 type Notice = 'resetDone' | 'roleSaved' | 'disabled' | 'enabled';
 
 /**
- * One account: its role, disabling it, resetting its sign-in, and its sign-in history. The account comes from the
- * list that opened it (there is no route answering one account); every change answers the account as it is now.
+ * One account: its role, disabling it, resetting its sign-in, and its sign-in history. The account is loaded by the
+ * id in the address, so a shared link opens it; the list row that led here (if any) only fills the header until it
+ * comes. After every change the page asks the server again for the account as it is now.
  */
 export function PersonScreen() {
   const t = useMessages(peopleTexts);
+  const frame = useMessages(backOfficeTexts);
   const { locale } = useLocale();
   const { id = '' } = useParams();
   const opened = (useLocation().state as { user?: User } | null)?.user;
-  const [user, setUser] = useState<User | undefined>(opened?.id === id ? opened : undefined);
-  const [role, setRole] = useState<Role | ''>(user?.role ?? '');
+  const person = useQuery({ queryKey: ['user', id], queryFn: () => api.getUser({ params: { id } }) });
+  const user: User | undefined = person.data ?? (opened?.id === id ? opened : undefined);
+  // The role picked in the list, until saved; empty means "the account's own role".
+  const [picked, setPicked] = useState<Role | ''>('');
+  const role = picked || user?.role || '';
   const [notice, setNotice] = useState<Notice | null>(null);
   const queries = useQueryClient();
   const { page, setPage } = useListAddress(noFilters);
@@ -47,10 +62,10 @@ export function PersonScreen() {
       ];
     },
     onMutate: () => setNotice(null),
-    onSuccess: ([changed, said]) => {
-      setUser(changed);
-      setRole(changed.role);
+    onSuccess: async ([, said]) => {
+      setPicked('');
       setNotice(said);
+      await queries.invalidateQueries({ queryKey: ['user', id] });
       void queries.invalidateQueries({ queryKey: ['users'] });
       void queries.invalidateQueries({ queryKey: ['sign-ins', id] });
     },
@@ -83,24 +98,47 @@ export function PersonScreen() {
     { key: 'live', header: t.live, cell: (row) => (row.sessionLive ? '✓' : '') },
   ];
 
-  const name = user?.name ?? id;
+  const back = (
+    <Link to="/back-office/people" className="text-sm font-medium text-brand-700 hover:underline">
+      ← {t.back}
+    </Link>
+  );
+  if (!user && person.isPending) return <LoadingBlock label={t.person} />;
+  if (!user)
+    return (
+      <div className="space-y-4">
+        {back}
+        <ErrorState
+          title={isApiError(person.error, 404) ? t.noSuchPerson : t.personFailed}
+          detail={problemOf(person.error)}
+          onRetry={() => void person.refetch()}
+          retryLabel={frame.retry}
+        />
+      </div>
+    );
+  const name = user.name;
+  const pinSetAt = person.data?.counterPinSetAt;
   return (
     <div className="space-y-5">
-      <Link to="/back-office/people" className="text-sm font-medium text-brand-700 hover:underline">
-        ← {t.back}
-      </Link>
+      {back}
       <div className="flex flex-wrap items-start justify-between gap-4 rounded-card border border-line bg-white p-4">
         <div>
           <h2 className="text-xl font-semibold">{name}</h2>
-          {user && (
-            <p className="text-muted">
-              {user.email} · {roleLabel(t, user.role)} · {statusLabel(t, user.status)}
+          <p className="text-muted" data-testid="person-facts">
+            {user.email} · {roleLabel(t, user.role)} · {statusLabel(t, user.status)}
+          </p>
+          {pinSetAt !== undefined && (
+            <p className="text-sm text-muted">
+              {pinSetAt ? t.pinSet(formatShopDateTime(pinSetAt, locale)) : t.noPin}
             </p>
           )}
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <SelectField label={t.role} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {!role && <option value="" />}
+          <SelectField
+            label={t.role}
+            value={role}
+            onChange={(event) => setPicked(event.target.value as Role)}
+          >
             {roles.map((option) => (
               <option key={option} value={option}>
                 {roleLabel(t, option)}
@@ -109,7 +147,7 @@ export function PersonScreen() {
           </SelectField>
           <Button
             variant="secondary"
-            disabled={!role || role === user?.role}
+            disabled={role === user.role}
             busy={change.isPending && change.variables === 'role'}
             onClick={() => change.mutate('role')}
           >
@@ -120,7 +158,7 @@ export function PersonScreen() {
             question={t.confirmReset(name)}
             onConfirm={() => change.mutate('reset')}
           />
-          {user?.status === 'disabled' ? (
+          {user.status === 'disabled' ? (
             <Button variant="secondary" size="sm" onClick={() => change.mutate('enable')}>
               {t.enable}
             </Button>

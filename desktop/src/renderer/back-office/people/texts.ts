@@ -47,6 +47,10 @@ export const peopleTexts = defineMessages({
     withdrawn: 'The invitation was withdrawn.',
     back: 'Back to people',
     person: 'Account',
+    noSuchPerson: 'There is no account at this address: the link may be mistyped or old.',
+    personFailed: 'This account could not be loaded.',
+    pinSet: (when: string) => `Counter PIN set ${when}`,
+    noPin: 'No counter PIN set yet',
     saveRole: 'Change role',
     roleSaved: 'Role changed.',
     disable: 'Disable account',
@@ -103,6 +107,9 @@ export const peopleTexts = defineMessages({
     confirmRevoke: (name: string) =>
       `Revoke ${name}? Its key stops working at once; it must be paired again.`,
     revoked: 'Counter revoked.',
+    thisCounter: 'This counter',
+    confirmRevokeThis: (name: string) =>
+      `Revoke ${name}, the counter you are working at? It stops syncing at once: sales made here stay on this counter and reach the server only after it is paired again with a new code.`,
     noDevices: 'No counter is paired yet.',
     parkedLead:
       'Items a counter pushed that the server could not apply. Fix what they need (a product, a staff member, a serial), then apply them again, or discard one with the reason.',
@@ -176,6 +183,10 @@ export const peopleTexts = defineMessages({
     withdrawn: 'ការអញ្ជើញត្រូវបានដកវិញ។',
     back: 'ត្រឡប់ទៅបញ្ជីមនុស្ស',
     person: 'គណនី',
+    noSuchPerson: 'គ្មានគណនីនៅអាសយដ្ឋាននេះទេ៖ តំណនេះប្រហែលជាវាយខុស ឬចាស់ហើយ។',
+    personFailed: 'មិនអាចផ្ទុកគណនីនេះបានទេ។',
+    pinSet: (when: string) => `បានកំណត់លេខ PIN កន្លែងលក់ ${when}`,
+    noPin: 'មិនទាន់បានកំណត់លេខ PIN កន្លែងលក់នៅឡើយទេ',
     saveRole: 'ប្តូរតួនាទី',
     roleSaved: 'បានប្តូរតួនាទី។',
     disable: 'បិទគណនី',
@@ -230,6 +241,9 @@ export const peopleTexts = defineMessages({
     revokeDevice: 'ដកសិទ្ធិ',
     confirmRevoke: (name: string) => `ដកសិទ្ធិ ${name}? សោរបស់វាឈប់ដំណើរការភ្លាមៗ ហើយត្រូវភ្ជាប់ម្តងទៀត។`,
     revoked: 'កន្លែងលក់ត្រូវបានដកសិទ្ធិ។',
+    thisCounter: 'កន្លែងលក់នេះ',
+    confirmRevokeThis: (name: string) =>
+      `ដកសិទ្ធិ ${name} ដែលជាកន្លែងលក់ដែលអ្នកកំពុងប្រើ? វានឹងឈប់ធ្វើសមកាលកម្មភ្លាមៗ៖ ការលក់នៅទីនេះនឹងនៅលើកន្លែងលក់នេះ ហើយទៅដល់ម៉ាស៊ីនមេ តែបន្ទាប់ពីវាត្រូវបានភ្ជាប់ម្តងទៀតដោយលេខកូដថ្មីប៉ុណ្ណោះ។`,
     noDevices: 'មិនទាន់មានកន្លែងលក់ណាមួយត្រូវបានភ្ជាប់ទេ។',
     parkedLead:
       'ធាតុដែលកន្លែងលក់បានបញ្ជូន ប៉ុន្តែម៉ាស៊ីនមេមិនអាចអនុវត្តបាន។ សូមកែអ្វីដែលវាត្រូវការ (ផលិតផល បុគ្គលិក លេខសៀរៀល) រួចអនុវត្តម្តងទៀត ឬបោះបង់វាដោយប្រាប់មូលហេតុ។',
