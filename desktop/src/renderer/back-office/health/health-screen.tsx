@@ -8,12 +8,14 @@ import { healthTexts } from './texts';
 
 const REFRESH_MS = 15_000;
 
-const duration = (seconds: number) => {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return days ? `${days}d ${hours}h` : hours ? `${hours}h ${minutes}m` : `${minutes}m ${Math.floor(seconds % 60)}s`;
-};
+/** Seconds as days, hours, minutes and seconds, for the texts to word. */
+const parts = (seconds: number) =>
+  [
+    Math.floor(seconds / 86_400),
+    Math.floor((seconds % 86_400) / 3600),
+    Math.floor((seconds % 3600) / 60),
+    Math.floor(seconds % 60),
+  ] as const;
 const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
 
 /** The admin's look at the servers and counters: facts and warnings, asked again every 15 seconds. */
@@ -61,7 +63,7 @@ export function HealthScreen() {
           <Fact label={t.version}>{h.process.version}</Fact>
           <Fact label={t.node}>{h.process.nodeVersion}</Fact>
           <Fact label={t.database}>{h.process.dialect === 'mysql' ? 'MariaDB' : 'SQLite'}</Fact>
-          <Fact label={t.uptime}>{duration(h.process.uptimeSeconds)}</Fact>
+          <Fact label={t.uptime}>{t.duration(...parts(h.process.uptimeSeconds))}</Fact>
           <Fact label={t.startedAt}>{when(h.process.startedAt)}</Fact>
           <Fact label={t.pool}>
             {h.pool ? t.poolUse(h.pool.open, h.pool.idle, h.pool.waiting) : t.onePool}
@@ -74,7 +76,8 @@ export function HealthScreen() {
           </Fact>
           <Fact label={t.paymentChecks}>
             {t.waiting(h.paymentChecks.waiting)}
-            {h.paymentChecks.oldestWaitingAt !== null && ` · ${t.oldest(when(h.paymentChecks.oldestWaitingAt))}`}
+            {h.paymentChecks.oldestWaitingAt !== null &&
+              ` · ${t.oldest(when(h.paymentChecks.oldestWaitingAt))}`}
           </Fact>
         </Card>
         <Card title={t.bakong}>

@@ -15,7 +15,8 @@ export const healthTexts = defineMessages({
     uptime: 'Up for',
     startedAt: 'Started',
     pool: 'Connection pool',
-    poolUse: (open: number, idle: number, waiting: number) => `${open} open, ${idle} idle, ${waiting} waiting`,
+    poolUse: (open: number, idle: number, waiting: number) =>
+      `${open} open, ${idle} idle, ${waiting} waiting`,
     onePool: 'One connection (SQLite)',
     requests: 'Requests since start',
     group: 'Route group',
@@ -41,6 +42,8 @@ export const healthTexts = defineMessages({
     loadFailed: 'The health report could not be loaded.',
     loading: 'Checking…',
     nothing: 'None yet.',
+    duration: (days: number, hours: number, minutes: number, seconds: number) =>
+      days ? `${days} d ${hours} h` : hours ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`,
   },
   km: {
     title: 'សុខភាពប្រព័ន្ធ',
@@ -55,8 +58,7 @@ export const healthTexts = defineMessages({
     uptime: 'ដំណើរការបាន',
     startedAt: 'បានចាប់ផ្តើម',
     pool: 'បណ្តុំការតភ្ជាប់',
-    poolUse: (open: number, idle: number, waiting: number) =>
-      `បើក ${open} ទំនេរ ${idle} កំពុងរង់ចាំ ${waiting}`,
+    poolUse: (open: number, idle: number, waiting: number) => `បើក ${open} ទំនេរ ${idle} កំពុងរង់ចាំ ${waiting}`,
     onePool: 'ការតភ្ជាប់មួយ (SQLite)',
     requests: 'សំណើតាំងពីចាប់ផ្តើម',
     group: 'ក្រុមផ្លូវ',
@@ -82,5 +84,11 @@ export const healthTexts = defineMessages({
     loadFailed: 'មិនអាចផ្ទុករបាយការណ៍សុខភាពបានទេ។',
     loading: 'កំពុងពិនិត្យ…',
     nothing: 'មិនទាន់មានទេ។',
+    duration: (days: number, hours: number, minutes: number, seconds: number) =>
+      days
+        ? `${days} ថ្ងៃ ${hours} ម៉ោង`
+        : hours
+          ? `${hours} ម៉ោង ${minutes} នាទី`
+          : `${minutes} នាទី ${seconds} វិនាទី`,
   },
 });

@@ -13,7 +13,10 @@ import { reportTexts } from './texts';
 export function MyShiftScreen() {
   const t = useMessages(reportTexts);
   const { locale } = useLocale();
-  const shift = useQuery({ queryKey: ['reports', 'current-shift'], queryFn: () => run<Shift | null>('currentShift') });
+  const shift = useQuery({
+    queryKey: ['reports', 'current-shift'],
+    queryFn: () => run<Shift | null>('currentShift'),
+  });
   const shiftId = shift.data?.id;
   const report = useQuery({
     queryKey: ['reports', 'my-shift', shiftId],
@@ -21,7 +24,8 @@ export function MyShiftScreen() {
     enabled: Boolean(shiftId),
   });
 
-  const cash = (pair: { usdCents: number; khr: number }) => `${formatUsd(pair.usdCents)} · ${formatKhr(pair.khr)}`;
+  const cash = (pair: { usdCents: number; khr: number }) =>
+    `${formatUsd(pair.usdCents)} · ${formatKhr(pair.khr)}`;
   let body;
   if (shift.isPending || (shiftId && report.isPending)) body = <LoadingBlock label={t.loading} />;
   else if (!shiftId) body = <EmptyState title={t.noShift} />;

@@ -8,7 +8,7 @@ import {
 } from '@shop/shared';
 import { Button, ErrorState, LoadingBlock, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, problemOf } from '../api';
 import { useListAddress } from '../list-address';
 import { dollars, downloadCsv, toCsv } from './csv';
@@ -33,7 +33,7 @@ const printStyle = `@media print {
   body * { visibility: hidden; }
   [data-print-area], [data-print-area] * { visibility: visible; }
   [data-print-area] { position: absolute; left: 0; top: 0; width: 100%; }
-  [data-print-hidden] { display: none !important; }
+  [data-print-hidden], .recharts-tooltip-wrapper { display: none !important; }
 }`;
 
 /** The range the address asks for: a preset (today when nothing is said), or the days of a custom range. */
@@ -118,9 +118,7 @@ export function SalesReportScreen() {
       <style>{printStyle}</style>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t.title}</h1>
-        <p className="text-muted">
-          {range.from === range.to ? range.from : `${range.from} – ${range.to}`}
-        </p>
+        <p className="text-muted">{range.from === range.to ? range.from : `${range.from} – ${range.to}`}</p>
         <div className="ml-auto flex gap-2" data-print-hidden>
           <Button variant="secondary" onClick={exportCsv} disabled={!sales.data}>
             {t.exportCsv}
@@ -171,7 +169,9 @@ export function SalesReportScreen() {
         <SelectField
           label={t.groupBy}
           value={groupBy}
-          onChange={(event) => setFilters({ groupBy: event.target.value === 'day' ? '' : event.target.value })}
+          onChange={(event) =>
+            setFilters({ groupBy: event.target.value === 'day' ? '' : event.target.value })
+          }
         >
           {salesGroupings.map((grouping) => (
             <option key={grouping} value={grouping}>
@@ -188,19 +188,19 @@ export function SalesReportScreen() {
       ) : (
         <>
           <Totals report={sales.data} previous={previous.data} before={before} />
-          <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:grid-cols-1">
-            <figure aria-label={t.chart} className="rounded-card border border-line bg-white p-3">
-              <BarChart
-                width={560}
-                height={280}
-                data={sales.data.rows.map((row) => ({ label: row.label, net: row.netCents / 100 }))}
-              >
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-                <YAxis tick={{ fontSize: 11 }} />
-                <Tooltip formatter={(value) => `$${Number(value).toFixed(2)}`} />
-                <Bar dataKey="net" name={t.net} fill="#2563eb" isAnimationActive={false} />
-              </BarChart>
+          <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] print:grid-cols-1">
+            <figure aria-label={t.chart} className="min-w-0 rounded-card border border-line bg-white p-3">
+              <ResponsiveContainer width="100%" height={280}>
+                <BarChart
+                  data={sales.data.rows.map((row) => ({ label: row.label, net: row.netCents / 100 }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+                  <YAxis tick={{ fontSize: 11 }} />
+                  <Tooltip formatter={(value) => `$${Number(value).toFixed(2)}`} />
+                  <Bar dataKey="net" name={t.net} fill="#2563eb" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
             </figure>
             <ReportTable
               caption={t.sales}
@@ -289,7 +289,11 @@ export function SalesReportScreen() {
               { header: t.opened, cell: (row) => formatShopDateTime(row.openedAt, locale) },
               { header: t.sales, align: 'right', cell: (row) => money(row.sales.totalCents) },
               { header: t.expected, align: 'right', cell: (row) => pair(row.expected) },
-              { header: t.counted, align: 'right', cell: (row) => (row.counted ? pair(row.counted) : t.stillOpen) },
+              {
+                header: t.counted,
+                align: 'right',
+                cell: (row) => (row.counted ? pair(row.counted) : t.stillOpen),
+              },
               {
                 header: t.difference,
                 align: 'right',
@@ -312,7 +316,8 @@ export function SalesReportScreen() {
 
 const minor = (currency: 'USD' | 'KHR', amount: number) =>
   currency === 'USD' ? formatUsd(amount) : formatKhr(amount);
-const pair = (cash: { usdCents: number; khr: number }) => `${formatUsd(cash.usdCents)} · ${formatKhr(cash.khr)}`;
+const pair = (cash: { usdCents: number; khr: number }) =>
+  `${formatUsd(cash.usdCents)} · ${formatKhr(cash.khr)}`;
 
 /** The range's totals, each with the period of the same length before it and the change in percent. */
 function Totals({
@@ -344,7 +349,11 @@ function Totals({
         {figures.map((figure) => {
           const change = figure.then === undefined ? null : changePercent(figure.now, figure.then);
           return (
-            <div key={figure.label} className="rounded-card border border-line bg-white p-3" data-testid="figure">
+            <div
+              key={figure.label}
+              className="rounded-card border border-line bg-white p-3"
+              data-testid="figure"
+            >
               <dt className="text-sm text-muted">{figure.label}</dt>
               <dd className="text-xl font-semibold tabular-nums">{figure.show(figure.now)}</dd>
               {figure.then !== undefined && (

@@ -67,7 +67,7 @@ export const reportTexts = defineMessages({
     loading: 'Loading the report…',
     total: 'Total',
     myShift: 'My shift',
-    myShiftWhy: "Your shift at this counter, as the shop server has it. Shop-wide reports are for the owner.",
+    myShiftWhy: 'Your shift at this counter, as the shop server has it. Shop-wide reports are for the owner.',
     noShift: 'No shift is open at this counter.',
     shiftNotSynced: 'This shift has not reached the shop server yet. Try again after the counter syncs.',
     float: 'Float',
