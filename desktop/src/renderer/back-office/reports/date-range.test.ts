@@ -48,7 +48,7 @@ describe('report CSV', () => {
       ['កាស, "ស"', '1.00'],
     ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1)).toBe('Product,Net\r\nកាស, "ស",1.00\r\n'.replace('កាស, "ស"', '"កាស, ""ស"""'));
+    expect(csv.slice(1)).toBe('Product,Net\r\n"កាស, ""ស""",1.00\r\n');
   });
 });
 
