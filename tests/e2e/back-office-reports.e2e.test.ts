@@ -119,14 +119,25 @@ describe('reports and system health in the back office', () => {
       { admin, staff },
       { stock: 10, priceCents: 4250, name: 'កាសស្តាប់ត្រចៀក' },
     );
-    // Two counter sales pushed by the counter today: 2 units paid in dollars, 1 unit paid in riel.
+    // A shift at the counter today with two sales, 2 units paid in dollars and 1 in riel, closed $5.00 short.
     const counter = await pairTestCounter({ server: shop.server, admin } as TestShop, 'Front');
+    const shiftId = ulid();
     const sales: PushItem[] = [
+      {
+        id: ulid(),
+        type: 'shift_open',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        floatUsdCents: 2000,
+        floatKhr: 0,
+      },
       {
         id: ulid(),
         type: 'sale',
         at: Date.now(),
         staffId: owner.id,
+        shiftId,
         receiptNumber: `R-${ulid().slice(-8)}`,
         lines: [{ productId: headphones.id, quantity: 2, unitPriceCents: 4250 }],
         payments: [{ method: 'cash', currency: 'USD', amount: 8500, tendered: 10000, change: 1500 }],
@@ -136,13 +147,28 @@ describe('reports and system health in the back office', () => {
         type: 'sale',
         at: Date.now(),
         staffId: owner.id,
+        shiftId,
         receiptNumber: `R-${ulid().slice(-8)}`,
         lines: [{ productId: headphones.id, quantity: 1, unitPriceCents: 4250 }],
         payments: [{ method: 'cash', currency: 'KHR', amount: 174_250 }],
       },
+      {
+        id: ulid(),
+        type: 'shift_close',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        countedUsdCents: 2000 + 8500 - 500,
+        countedKhr: 174_250,
+      },
     ];
     const pushed = await counter.client.pushItems({ body: { items: sales } });
-    expect(pushed.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    expect(pushed.results.map((result) => result.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
     // A web order, paid by KHQR.
     const web = await placedOrder(shop.server, { items: [{ productId: headphones.id, quantity: 1 }] });
     await payAndCheck(shop.server, (await web.api.getOrderPayment({ params: { id: web.order.id } })).khqr);
@@ -173,6 +199,11 @@ describe('reports and system health in the back office', () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Takings as received' }).textContent())
       .toContain('174,250៛');
+
+    // The shift with its cash difference.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Shifts' }).getByTestId('report-row').textContent())
+      .toMatch(/Front.*Sreymom.*\$127\.50.*\$105\.00 · 174,250៛.*\$100\.00 · 174,250៛.*-\$5\.00 · 0៛/);
 
     // Grouped by channel: web and counter, kept in the address with the range.
     await page.getByLabel('Group by').selectOption('channel');

@@ -282,7 +282,7 @@ export function SalesReportScreen() {
           <ReportTable
             caption={t.shifts}
             rows={shifts.data.rows}
-            empty={t.noSales}
+            empty={t.noShifts}
             columns={[
               { header: t.counter, cell: (row) => row.deviceName },
               { header: t.openedBy, cell: (row) => row.openedBy.name },
