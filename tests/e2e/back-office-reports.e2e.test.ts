@@ -34,7 +34,8 @@ let host: RunningHost;
 let runner: CommandRunner;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-reports-'));
 const dataDir = path.join(scratch, 'pos');
-let owner: { id: string; email: string; password: string };
+type Person = Awaited<ReturnType<typeof aStaffMember>>;
+let owner: Person;
 let admin: ShopClient;
 let staff: ShopClient;
 
@@ -63,38 +64,38 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-async function aStaffMember(role: 'staff' | 'admin') {
+async function aStaffMember(role: 'staff' | 'admin', name = 'Sreymom') {
   const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
   const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
   const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Sreymom', role });
+  const { id } = await createActiveUser(db, { email, password, name, role });
   const { token } = await startSession(db, id);
   await createShopClient({
     baseUrl: shop.url,
     headers: () => ({ authorization: `Bearer ${token}` }),
   }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
+  return { id, email, password, name };
 }
 
-/** The owner signs in at the counter with their PIN and opens the back office with password and mailed code. */
-async function openBackOffice(page: ShopPage) {
+/** The person signs in at the counter with their PIN and opens the back office with password and mailed code. */
+async function openBackOffice(page: ShopPage, person: Person = owner) {
   await page.goto(host.url);
-  const pick = page.getByRole('button', { name: /Sreymom/ });
+  const pick = page.getByRole('button', { name: new RegExp(person.name) });
   await pick.or(page.getByTestId('cashier')).first().waitFor();
   if (await pick.isVisible()) {
     await pick.click();
     await page.getByLabel('PIN').fill(PIN);
     await page.keyboard.press('Enter');
   }
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreymom');
+  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe(person.name);
   await page.getByRole('button', { name: 'Back office' }).click();
   const areas = page.getByRole('navigation', { name: 'Back office areas' });
   const door = page.getByRole('heading', { name: 'Open the back office' });
   await door.or(areas).first().waitFor();
   if (await door.isVisible()) {
-    await page.getByLabel('Password').fill(owner.password);
+    await page.getByLabel('Password').fill(person.password);
     await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByLabel('Code from your email').fill(await shop.mailCode(owner.email));
+    await page.getByLabel('Code from your email').fill(await shop.mailCode(person.email));
     await page.getByRole('button', { name: 'Confirm' }).click();
   }
   await areas.getByRole('link', { name: 'Reports' }).waitFor();
@@ -265,6 +266,35 @@ describe('reports and system health in the back office', () => {
       p.getByRole('heading', { name: 'សុខភាពប្រព័ន្ធ' }).waitFor(),
     );
 
+    expect(page.errors).toEqual([]);
+  });
+
+  it("a staff member's Reports are their own open shift, nothing shop-wide", async () => {
+    const clerk = await aStaffMember('staff', 'Dara');
+    // The owner steps away; the clerk signs in at this counter and opens a shift, which syncs to the server.
+    await runner.run('closeBackOffice', null).catch(() => undefined);
+    await runner.run('signOut', null).catch(() => undefined); // nobody signed in when this test runs alone
+    // The clerk came down to this counter and signed in online here before: their PIN opens it.
+    await runner.run('syncNow', null);
+    const local = openLocalDb(dataDir);
+    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), clerk.id);
+    local.close();
+    await runner.run('signInWithPin', { staffId: clerk.id, pin: PIN });
+    await runner.run('openShift', { floatUsdCents: 5000, floatKhr: 20_000 });
+    await runner.run('syncNow', null);
+
+    const page = await shop.page({ viewport: { width: 1366, height: 768 } });
+    await openBackOffice(page, clerk);
+    const areas = page.getByRole('navigation', { name: 'Back office areas' });
+    expect(await areas.getByRole('link', { name: 'System health' }).count()).toBe(0);
+    await areas.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'My shift' }).waitFor();
+    await expect.poll(() => page.locator('main, body').first().textContent()).toContain('$50.00 · 20,000៛');
+    expect(await page.getByText('Back room').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
+    await screenshots(page, 'reports-my-shift', (p) =>
+      p.getByRole('heading', { name: 'វេនរបស់ខ្ញុំ' }).waitFor(),
+    );
     expect(page.errors).toEqual([]);
   });
 });
