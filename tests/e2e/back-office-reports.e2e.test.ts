@@ -257,11 +257,26 @@ describe('reports and system health in the back office', () => {
       ]);
     }
 
-    // The health screen: facts and the counters.
+    // The health screen: facts, the counters, and a warning for a counter silent for two hours.
+    const storeroom = await pairTestCounter({ server: shop.server, admin } as TestShop, 'Storeroom');
+    await shop.server.database.db
+      .updateTable('devices')
+      .set({ last_sync_at: Date.now() - 2 * 3600_000 })
+      .where('id', '=', storeroom.id)
+      .execute();
     await page.getByRole('link', { name: 'System health' }).click();
     await page.getByRole('heading', { name: 'System health' }).waitFor();
     await expect.poll(() => page.getByRole('table', { name: 'Counters' }).textContent()).toContain('Front');
     expect(await page.getByRole('region', { name: 'Server' }).textContent()).toContain('SQLite');
+    const warnings = page.getByRole('region', { name: 'Warnings' });
+    await expect
+      .poll(() => warnings.textContent())
+      .toContain('Counter "Storeroom" has not synced for over an hour');
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'ការព្រមាន' }).textContent())
+      .toContain('បញ្ជរ "Storeroom" មិនបានធ្វើសមកាលកម្មលើសពីមួយម៉ោងហើយ');
+    await page.getByRole('button', { name: 'English' }).click();
     await screenshots(page, 'reports-health', (p) =>
       p.getByRole('heading', { name: 'សុខភាពប្រព័ន្ធ' }).waitFor(),
     );

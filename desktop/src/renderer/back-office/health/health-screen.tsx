@@ -46,9 +46,10 @@ export function HealthScreen() {
         {h.warnings.length === 0 ? (
           <Badge tone="success">{t.allWell}</Badge>
         ) : (
-          h.warnings.map((warning) => (
+          h.warnings.map((warning, index) => (
             <p
-              key={warning.code}
+              // One warning per silent counter: the code alone repeats.
+              key={`${warning.code}-${index}`}
               role="alert"
               className="rounded-card border border-amber-200 bg-amber-50 px-4 py-2 text-amber-900"
             >
