@@ -14,6 +14,9 @@ export const areas = [
   { path: 'people', permission: 'users.manage' },
   { path: 'settings', permission: 'settings.manage' },
   { path: 'audit', permission: 'audit.view' },
+  // Everyone who sells: the owner sees the shop's reports, staff only their own shift (reports/reports-screen.tsx).
+  { path: 'reports', permission: 'pos.sell' },
+  { path: 'health', permission: 'health.view' },
 ] as const satisfies readonly { path: string; permission: Permission }[];
 
 export type AreaPath = (typeof areas)[number]['path'];

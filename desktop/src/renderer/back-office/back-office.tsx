@@ -10,9 +10,11 @@ import { areasFor, type AreaPath } from './areas';
 import { AuditScreen } from './audit/audit-screen';
 import { CustomersScreen } from './customers/customers-screen';
 import { OrdersScreen } from './orders/orders-screen';
+import { HealthScreen } from './health/health-screen';
 import { PaymentsScreen } from './payments/payments-screen';
 import { PeopleScreen } from './people/people-screen';
 import { ProductsScreen } from './products/products-screen';
+import { ReportsScreen } from './reports/reports-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { StockScreen } from './stock/stock-screen';
 import { SupportScreen } from './support/support-screen';
@@ -29,6 +31,8 @@ const screens: Record<AreaPath, () => ReactNode> = {
   people: () => <PeopleScreen />,
   settings: () => <SettingsScreen />,
   audit: () => <AuditScreen />,
+  reports: () => <ReportsScreen />,
+  health: () => <HealthScreen />,
 };
 
 /**

@@ -1,0 +1,315 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createShopClient, formatUsd, type PushItem, type ShopClient } from '@shop/shared';
+import type { Page } from 'playwright-core';
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
+import type { CommandRunner } from '../../desktop/src/bridge/protocol';
+import { openLocalDb } from '../../desktop/src/core/local-db/open';
+import { startHost, type RunningHost } from '../../desktop/src/host/server';
+import { startSession } from '../../server/src/modules/accounts/sessions';
+import { createActiveUser } from '../../server/src/modules/accounts/users';
+import {
+  aProductWithStock,
+  pairTestCounter,
+  payAndCheck,
+  placedOrder,
+  type TestShop,
+} from '../../server/test/factory';
+import { startShop, type Shop, type ShopPage } from './harness';
+import { buildCounterScreens } from './webshop-build';
+
+/**
+ * The owner's reports in the back office, in Chromium through the browser host: counter sales pushed and a web order
+ * paid today, the day's report shows their totals (as the server sums them), the CSV keeps a Khmer product name
+ * (UTF-8 with BOM), the print view makes a PDF; the health screen shows.
+ */
+const PIN = '4711';
+let shop: Shop;
+let host: RunningHost;
+let runner: CommandRunner;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-reports-'));
+const dataDir = path.join(scratch, 'pos');
+type Person = Awaited<ReturnType<typeof aStaffMember>>;
+let owner: Person;
+let admin: ShopClient;
+let staff: ShopClient;
+
+beforeAll(async () => {
+  const screens = path.join(scratch, 'screens');
+  await buildCounterScreens(screens);
+  shop = await startShop();
+  admin = await shop.staffClient('admin');
+  staff = await shop.staffClient('staff');
+  owner = await aStaffMember('admin');
+  const pairing = await openCoreRunner({ dataDir });
+  const { pairingCode } = await admin.createDevice({ body: { name: 'Back room' } });
+  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
+  await pairing.run('syncNow', null);
+  await pairing.close();
+  const local = openLocalDb(dataDir);
+  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), owner.id);
+  local.close();
+  runner = await openCoreRunner({ dataDir });
+  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await host?.close();
+  await runner?.close();
+  await shop?.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+async function aStaffMember(role: 'staff' | 'admin', name = 'Sreymom') {
+  const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
+  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
+  const db = shop.server.database.db;
+  const { id } = await createActiveUser(db, { email, password, name, role });
+  const { token } = await startSession(db, id);
+  await createShopClient({
+    baseUrl: shop.url,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  }).setCounterPin({ body: { pin: PIN, password } });
+  return { id, email, password, name };
+}
+
+/** The person signs in at the counter with their PIN and opens the back office with password and mailed code. */
+async function openBackOffice(page: ShopPage, person: Person = owner) {
+  await page.goto(host.url);
+  const pick = page.getByRole('button', { name: new RegExp(person.name) });
+  await pick.or(page.getByTestId('cashier')).first().waitFor();
+  if (await pick.isVisible()) {
+    await pick.click();
+    await page.getByLabel('PIN').fill(PIN);
+    await page.keyboard.press('Enter');
+  }
+  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe(person.name);
+  await page.getByRole('button', { name: 'Back office' }).click();
+  const areas = page.getByRole('navigation', { name: 'Back office areas' });
+  const door = page.getByRole('heading', { name: 'Open the back office' });
+  await door.or(areas).first().waitFor();
+  if (await door.isVisible()) {
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByLabel('Code from your email').fill(await shop.mailCode(person.email));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await areas.getByRole('link', { name: 'Reports' }).waitFor();
+}
+
+/** English and Khmer screenshots of what the page shows now, when SCREENSHOTS_DIR is set (not committed). */
+async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<unknown>) {
+  const shots = process.env.SCREENSHOTS_DIR;
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}-en-1366x768.png`) });
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await ready(page);
+  await page.screenshot({ path: path.join(shots, `${name}-km-1366x768.png`) });
+  await page.getByRole('button', { name: 'English' }).click();
+}
+
+describe('reports and system health in the back office', () => {
+  it("the owner reads the day's sales, exports them as CSV with Khmer intact, prints a PDF, and sees the health screen", async () => {
+    // A product with a Khmer name: the CSV must keep it.
+    const headphones = await aProductWithStock(
+      { admin, staff },
+      { stock: 10, priceCents: 4250, name: 'កាសស្តាប់ត្រចៀក' },
+    );
+    // A shift at the counter today with two sales, 2 units paid in dollars and 1 in riel, closed $5.00 short.
+    const counter = await pairTestCounter({ server: shop.server, admin } as TestShop, 'Front');
+    const shiftId = ulid();
+    const sales: PushItem[] = [
+      {
+        id: ulid(),
+        type: 'shift_open',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        floatUsdCents: 2000,
+        floatKhr: 0,
+      },
+      {
+        id: ulid(),
+        type: 'sale',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        receiptNumber: `R-${ulid().slice(-8)}`,
+        lines: [{ productId: headphones.id, quantity: 2, unitPriceCents: 4250 }],
+        payments: [{ method: 'cash', currency: 'USD', amount: 8500, tendered: 10000, change: 1500 }],
+      },
+      {
+        id: ulid(),
+        type: 'sale',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        receiptNumber: `R-${ulid().slice(-8)}`,
+        lines: [{ productId: headphones.id, quantity: 1, unitPriceCents: 4250 }],
+        payments: [{ method: 'cash', currency: 'KHR', amount: 174_250 }],
+      },
+      {
+        id: ulid(),
+        type: 'shift_close',
+        at: Date.now(),
+        staffId: owner.id,
+        shiftId,
+        countedUsdCents: 2000 + 8500 - 500,
+        countedKhr: 174_250,
+      },
+    ];
+    const pushed = await counter.client.pushItems({ body: { items: sales } });
+    expect(pushed.results.map((result) => result.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    // A web order, paid by KHQR.
+    const web = await placedOrder(shop.server, { items: [{ productId: headphones.id, quantity: 1 }] });
+    await payAndCheck(shop.server, (await web.api.getOrderPayment({ params: { id: web.order.id } })).khqr);
+    expect((await web.api.getOrder({ params: { id: web.order.id } })).status).toBe('paid');
+
+    // What the test made: 3 orders, 4 units, 4 × $42.50.
+    const made = { orders: 3, units: 4, netCents: 4 * 4250 };
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const server = await admin.getSalesReport({ query: { from: today, to: today, groupBy: 'channel' } });
+    expect(server.totals).toMatchObject(made);
+
+    const page = await shop.page({ viewport: { width: 1366, height: 768 } });
+    await openBackOffice(page);
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    // Today is the first preset; the totals and the table show what the test sold.
+    const figure = (label: string) =>
+      page.getByTestId('figure').filter({ hasText: label }).locator('dd').first();
+    await expect.poll(() => figure('Net').textContent()).toBe(formatUsd(made.netCents));
+    expect(await figure('Orders').textContent()).toBe(String(made.orders));
+    expect(await figure('Units').textContent()).toBe(String(made.units));
+    expect(await page.getByRole('button', { name: 'Today' }).getAttribute('aria-pressed')).toBe('true');
+    const total = page.getByTestId('report-total').first();
+    await expect.poll(() => total.textContent()).toContain(formatUsd(made.netCents));
+    // A chart drawn by the library (an SVG with one bar for today).
+    await expect.poll(() => page.locator('figure .recharts-bar-rectangle').count()).toBe(1);
+    // Takings as received: the riel sale in riel.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Takings as received' }).textContent())
+      .toContain('174,250៛');
+
+    // The shift with its cash difference.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Shifts' }).getByTestId('report-row').textContent())
+      .toMatch(/Front.*Sreymom.*\$127\.50.*\$105\.00 · 174,250៛.*\$100\.00 · 174,250៛.*-\$5\.00 · 0៛/);
+
+    // Grouped by channel: web and counter, kept in the address with the range.
+    await page.getByLabel('Group by').selectOption('channel');
+    await expect.poll(() => page.url()).toContain('groupBy=channel');
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await expect.poll(() => page.url()).toContain('preset=last7');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    expect(await page.getByLabel('Group by').inputValue()).toBe('channel');
+    expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('report-row').first().isVisible()).toBe(true);
+
+    // By product, today: exported as CSV with the BOM and the Khmer name intact.
+    await page.getByRole('button', { name: 'Today' }).click();
+    await page.getByLabel('Group by').selectOption('product');
+    const salesTable = page.getByRole('table', { name: 'Sales' });
+    await expect.poll(() => salesTable.textContent()).toContain(headphones.name);
+    await screenshots(page, 'reports-day', (p) => p.getByRole('heading', { name: 'របាយការណ៍' }).waitFor());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`sales-${today}-${today}-product.csv`);
+    const csv = fs.readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe('Product,Orders,Units,Revenue,Discounts,Refunds,Net');
+    expect(text).toContain(`${headphones.name},3,4,170.00,0.00,0.00,170.00`);
+
+    // The print view as a PDF, looked at as a picture.
+    await page.emulateMedia({ media: 'print' });
+    const pdfPath = path.join(scratch, 'report.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = fs.readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const shots = process.env.SCREENSHOTS_DIR;
+    if (shots) {
+      fs.copyFileSync(pdfPath, path.join(shots, 'reports-print.pdf'));
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        pdfPath,
+        path.join(shots, 'reports-print'),
+      ]);
+    }
+
+    // The health screen: facts, the counters, and a warning for a counter silent for two hours.
+    const storeroom = await pairTestCounter({ server: shop.server, admin } as TestShop, 'Storeroom');
+    await shop.server.database.db
+      .updateTable('devices')
+      .set({ last_sync_at: Date.now() - 2 * 3600_000 })
+      .where('id', '=', storeroom.id)
+      .execute();
+    await page.getByRole('link', { name: 'System health' }).click();
+    await page.getByRole('heading', { name: 'System health' }).waitFor();
+    await expect.poll(() => page.getByRole('table', { name: 'Counters' }).textContent()).toContain('Front');
+    expect(await page.getByRole('region', { name: 'Server' }).textContent()).toContain('SQLite');
+    const warnings = page.getByRole('region', { name: 'Warnings' });
+    await expect
+      .poll(() => warnings.textContent())
+      .toContain('Counter "Storeroom" has not synced for over an hour');
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'ការព្រមាន' }).textContent())
+      .toContain('បញ្ជរ "Storeroom" មិនបានធ្វើសមកាលកម្មលើសពីមួយម៉ោងហើយ');
+    await page.getByRole('button', { name: 'English' }).click();
+    await screenshots(page, 'reports-health', (p) =>
+      p.getByRole('heading', { name: 'សុខភាពប្រព័ន្ធ' }).waitFor(),
+    );
+
+    expect(page.errors).toEqual([]);
+  });
+
+  it("a staff member's Reports are their own open shift, nothing shop-wide", async () => {
+    const clerk = await aStaffMember('staff', 'Dara');
+    // The owner steps away; the clerk signs in at this counter and opens a shift, which syncs to the server.
+    await runner.run('closeBackOffice', null).catch(() => undefined);
+    await runner.run('signOut', null).catch(() => undefined); // nobody signed in when this test runs alone
+    // The clerk came down to this counter and signed in online here before: their PIN opens it.
+    await runner.run('syncNow', null);
+    const local = openLocalDb(dataDir);
+    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), clerk.id);
+    local.close();
+    await runner.run('signInWithPin', { staffId: clerk.id, pin: PIN });
+    await runner.run('openShift', { floatUsdCents: 5000, floatKhr: 20_000 });
+    await runner.run('syncNow', null);
+
+    const page = await shop.page({ viewport: { width: 1366, height: 768 } });
+    await openBackOffice(page, clerk);
+    const areas = page.getByRole('navigation', { name: 'Back office areas' });
+    expect(await areas.getByRole('link', { name: 'System health' }).count()).toBe(0);
+    await areas.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'My shift' }).waitFor();
+    await expect.poll(() => page.locator('main, body').first().textContent()).toContain('$50.00 · 20,000៛');
+    expect(await page.getByText('Back room').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
+    await screenshots(page, 'reports-my-shift', (p) =>
+      p.getByRole('heading', { name: 'វេនរបស់ខ្ញុំ' }).waitFor(),
+    );
+    expect(page.errors).toEqual([]);
+  });
+});
