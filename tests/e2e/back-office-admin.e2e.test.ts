@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createShopClient, formatKhr, usdCentsToKhr, type ShopClient } from '@shop/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
@@ -12,7 +12,6 @@ import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The admin's back office in Chromium through the browser host: a staff member is invited, accepts on the web shop
@@ -34,8 +33,7 @@ let vanna: { id: string; email: string; password: string };
 let enteredToken = '';
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
+  const screens = inject('counterScreensDir');
   shop = await startShop();
   admin = await shop.staffClient('admin');
   owner = await aStaffMember('admin', 'Chanthou');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createShopClient } from '@shop/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
@@ -13,7 +13,6 @@ import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { picture } from '../../server/test/pictures';
 import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The back office's products and stock in Chromium through the browser host, against the real server: an admin
@@ -35,8 +34,7 @@ let made: { id: string; name: string; tag: string } | null = null;
 const shots = process.env.SCREENSHOTS_DIR;
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
+  const screens = inject('counterScreensDir');
   shop = await startShop();
   owner = await aStaffMember('admin', 'Chanthou');
   clerk = await aStaffMember('staff', 'Dara');

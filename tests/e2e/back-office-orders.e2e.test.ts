@@ -6,7 +6,7 @@ import { ApiError, createShopClient, type PushItem, type ShopClient } from '@sho
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
@@ -24,7 +24,6 @@ import {
   type TestShop,
 } from '../../server/test/factory';
 import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The back office's orders and payments, in Chromium through the browser host: a staff member (role staff) checks a
@@ -42,8 +41,7 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
+  const screens = inject('counterScreensDir');
   shop = await startShop();
   admin = await shop.staffClient('admin');
   staff = await shop.staffClient('staff');

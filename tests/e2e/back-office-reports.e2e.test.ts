@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createShopClient, formatUsd, type PushItem, type ShopClient } from '@shop/shared';
 import type { Page } from 'playwright-core';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
@@ -21,7 +21,6 @@ import {
   type TestShop,
 } from '../../server/test/factory';
 import { startShop, type Shop, type ShopPage } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The owner's reports in the back office, in Chromium through the browser host: counter sales pushed and a web order
@@ -40,8 +39,7 @@ let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
+  const screens = inject('counterScreensDir');
   shop = await startShop();
   admin = await shop.staffClient('admin');
   staff = await shop.staffClient('staff');

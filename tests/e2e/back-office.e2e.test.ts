@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createShopClient } from '@shop/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import { openLocalDb } from '../../desktop/src/core/local-db/open';
@@ -12,7 +12,6 @@ import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { placedOrder } from '../../server/test/factory';
 import { startShop, type Shop } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The back office in the counter's window, in Chromium through the browser host: the admin signed in at the
@@ -28,8 +27,7 @@ const dataDir = path.join(scratch, 'pos');
 let owner: { id: string; email: string; password: string };
 
 beforeAll(async () => {
-  const screens = path.join(scratch, 'screens');
-  await buildCounterScreens(screens);
+  const screens = inject('counterScreensDir');
   shop = await startShop();
   owner = await aStaffMember('admin');
   // Paired and pulled, then the owner marked as having signed in online here before (their PIN opens it).

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createShopClient, type Role } from '@shop/shared';
+import { inject } from 'vitest';
 import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../../desktop/src/core/test-support/proxy';
@@ -11,7 +12,6 @@ import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { startShop, type Shop, type StartShopOptions } from './harness';
-import { buildCounterScreens } from './webshop-build';
 
 /**
  * The counter's window as `npm run pos` runs it in a browser, for the counter-*.e2e.test.ts files: the counter's
@@ -89,8 +89,8 @@ export async function startCounterRig(name: string, options: StartShopOptions = 
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const screens = path.join(scratch, 'screens');
-    await buildCounterScreens(screens);
+    // Built once for the run (global-setup.ts), like the web shop.
+    const screens = inject('counterScreensDir');
     const shop = await startShop(options);
     cleanups.push(() => shop.stop());
     const line = await startTcpProxy(hostAndPort(shop.url));
