@@ -63,6 +63,7 @@ function logScans(scan: ScanToLine, scans: number): void {
   console.log(`[pos] pos-scan: ${scans} scans in Chromium through the browser host:`);
   console.log(`  ${summary("scanner's Enter to line drawn", scan.times)}`);
   console.log(`  ${summary('Enter to the next frame', scan.firstFrames)}`);
+  console.log(`  ${summary('Enter to the line in the page', scan.inPage)}`);
   console.log(
     `  lines drawn in the first frame after their Enter: ${scan.inFirstFrame} of ${scan.times.length}`,
   );
@@ -173,6 +174,7 @@ export async function benchPos(products: number, scans = 200): Promise<PosFigure
         row('add 2 lines, pay, commit', wholeSale, null),
         row("scanner's Enter to line drawn (screens)", scan.times, 16),
         row("scanner's Enter to the next frame (the floor)", scan.firstFrames, null),
+        row("scanner's Enter to the line in the page", scan.inPage, null),
       ],
     };
   } finally {

@@ -23,6 +23,10 @@ export interface ScanToLine {
   times: number[];
   /** Enter to the first frame after it, ms: the floor of `times`. */
   firstFrames: number[];
+  /** Enter to the line in the page (React's commit, before any frame draws it), ms: the screens' own work. */
+  inPage: number[];
+  /** Enter to the line in the page (React's commit, before a frame draws it), ms: the screens' own part. */
+  inPage: number[];
   /** Lines drawn in the first frame after their Enter. */
   inFirstFrame: number;
   missed: number;
@@ -86,7 +90,7 @@ export async function benchScanToLine(dataDir: string, barcodes: string[]): Prom
  * `window.scanClock`; `window.scanTaken(before, ms)` resolves once a scan past `before` is recorded (false after ms).
  */
 const installScanClock = `(() => {
-  const clock = { times: [], firstFrames: [], inFirstFrame: 0 };
+  const clock = { times: [], firstFrames: [], inPage: [], inFirstFrame: 0 };
   window.scanClock = clock;
   const waiting = [];
   window.scanTaken = (before, timeoutMs) =>
@@ -116,6 +120,8 @@ const installScanClock = `(() => {
     if (enterAt === null || now === 0) return;
     const started = enterAt;
     enterAt = null;
+    clock.inPage.push(performance.now() - started);
+    clock.inPage.push(performance.now() - started);
     requestAnimationFrame((frameTime) => {
       clock.times.push(performance.now() - started);
       if (firstFrameOf.get(started) === frameTime) clock.inFirstFrame++;
