@@ -66,7 +66,7 @@ export async function openTestDatabase(): Promise<ShopDatabase & { drop(): Promi
 export interface TestServer extends RunningServer {
   client: ShopClient;
   dataDir: string;
-  target: TestDatabase;
+  databaseUrl: string;
   /** Every line the server logged, for tests that check what logs contain. */
   logLines: string[];
   stop(): Promise<void>;
@@ -81,8 +81,9 @@ export async function startTestServer(
     joining?: TestServer;
   } = {},
 ): Promise<TestServer> {
-  const target: TestDatabase = options.joining
-    ? { ...options.joining.target, drop: async () => undefined }
+  const { joining } = options;
+  const target: TestDatabase = joining
+    ? { url: joining.databaseUrl, dataDir: joining.dataDir, drop: async () => undefined }
     : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -106,7 +107,7 @@ export async function startTestServer(
     ...running,
     client: createShopClient({ baseUrl: running.url }),
     dataDir: target.dataDir,
-    target,
+    databaseUrl: target.url,
     logLines,
     stop: async () => {
       await running.close();
