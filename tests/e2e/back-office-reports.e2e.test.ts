@@ -217,6 +217,7 @@ describe('reports and system health in the back office', () => {
     // The channels by their fixed keys, worded in the reader's language.
     const byChannel = page.getByRole('table', { name: 'Sales' });
     await expect.poll(() => byChannel.textContent()).toMatch(/Counter.*Web shop|Web shop.*Counter/);
+    await screenshots(page, 'reports-channel', (p) => p.getByRole('heading', { name: 'របាយការណ៍' }).waitFor());
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();
     await expect
       .poll(() => page.getByRole('table', { name: 'ការលក់' }).textContent())
@@ -329,7 +330,9 @@ describe('reports and system health in the back office', () => {
     const show = list.getByRole('button', { name: 'Show' });
     expect(await show.getAttribute('aria-pressed')).toBe('true');
     await show.click();
-    expect(await page.getByRole('definition').filter({ hasText: '$50.00 · 20,000៛' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByLabel('Shift figures').textContent())
+      .toMatch(/Float\$50\.00 · 20,000៛/);
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
     await screenshots(page, 'reports-my-shift', (p) =>
       p.getByRole('heading', { name: 'វេនរបស់ខ្ញុំ' }).waitFor(),

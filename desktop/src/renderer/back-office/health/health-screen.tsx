@@ -126,7 +126,15 @@ export function HealthScreen() {
           { header: t.startedAt, cell: (row) => when(row.startedAt) },
           {
             header: t.uptime,
-            cell: (row) => t.duration(...parts(Math.max(0, (row.lastSeenAt - row.startedAt) / 1000))),
+            // Another process's uptime as of its last beat; this one's as of now.
+            cell: (row) =>
+              t.duration(
+                ...parts(
+                  row.thisProcess
+                    ? h.process.uptimeSeconds
+                    : Math.max(0, (row.lastSeenAt - row.startedAt) / 1000),
+                ),
+              ),
           },
           { header: t.lastSeen, cell: (row) => when(row.lastSeenAt) },
         ]}

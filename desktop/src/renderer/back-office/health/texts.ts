@@ -103,7 +103,7 @@ export const healthTexts = defineMessages({
     diskFree: (free: string, total: string, percent: number) => `ទំនេរ ${free} ក្នុងចំណោម ${total} (${percent}%)`,
     objectStorage: 'កន្លែងផ្ទុកវត្ថុ (Object storage)',
     reachability: 'អាចភ្ជាប់បាន',
-    reachable: (ms: number) => `បាទ/ចាស ឆ្លើយតបក្នុងរយៈពេល ${ms} ms`,
+    reachable: (ms: number) => `បាន ឆ្លើយតបក្នុងរយៈពេល ${ms} ms`,
     unreachable: (reason: string | null) =>
       `ទេ៖ ${
         {
