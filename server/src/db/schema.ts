@@ -52,6 +52,7 @@ export interface Database {
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
   sales_rollup_stale: SalesRollupStaleTable;
+  server_processes: ServerProcessTable;
 }
 
 export interface CategoryTable {
@@ -732,4 +733,14 @@ export interface SalesRollupStaleTable {
   id: string;
   day: string;
   created_at: number;
+}
+
+/** A server process on this database, refreshed by its heartbeat (modules/reports/server-processes.ts). */
+export interface ServerProcessTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  version: string;
+  started_at: number;
+  last_seen_at: number;
 }
