@@ -38,7 +38,9 @@ export function StickyBuyBar({
     <>
       {/* Keeps the end of the page (the footer) clear of the bar. */}
       <div aria-hidden="true" className="h-16 lg:hidden" />
-      {shown && <Bar product={product} cart={cart} label={t.addToCart} />}
+      {shown && (
+        <Bar product={product} cart={cart} label={t.addToCart} name={t.addNameToCart(product.name)} />
+      )}
     </>
   );
 }
@@ -47,10 +49,13 @@ function Bar({
   product,
   cart,
   label,
+  name,
 }: {
   product: ProductSummary;
   cart: ReturnType<typeof useAddToCartWithFeedback>;
   label: string;
+  /** The button's accessible name, apart from the purchase box's own "Add to cart". */
+  name: string;
 }) {
   return (
     <div
@@ -63,7 +68,7 @@ function Bar({
         </p>
         <Price cents={product.priceCents} wasCents={product.compareAtCents} size="sm" />
       </div>
-      <Button variant="accent" busy={cart.busy} onClick={() => cart.addProduct(product, 1)}>
+      <Button variant="accent" busy={cart.busy} aria-label={name} onClick={() => cart.addProduct(product, 1)}>
         <ShoppingCart className="size-5" aria-hidden="true" />
         {label}
       </Button>

@@ -83,7 +83,7 @@ export function CompareTable({
   const rows = useRows(products);
   const differs = (row: Row) => new Set(row.values).size > 1;
   const shown = onlyDifferences && products.length > 1 ? rows.filter(differs) : rows;
-  const labelCell = 'sticky left-0 z-10 w-28 px-3 text-left align-top sm:w-48 sm:px-4';
+  const labelCell = 'sticky left-0 z-10 w-32 px-3 text-left align-top sm:w-48 sm:px-4';
   const scroller = useRef<HTMLDivElement>(null);
   const scrolls = useScrollsSideways(scroller);
 
@@ -98,7 +98,7 @@ export function CompareTable({
       <div ref={scroller} className="overflow-x-auto rounded-card border border-line bg-white shadow-sm">
         <table
           className="w-full table-fixed border-collapse text-sm"
-          style={{ minWidth: `calc(7rem + ${products.length} * 7.25rem)` }}
+          style={{ minWidth: `calc(8rem + ${products.length} * 7.25rem)` }}
         >
           <caption className="sr-only">{t.specsSideBySide}</caption>
           <thead>
