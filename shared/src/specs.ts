@@ -39,7 +39,13 @@ const text = (key: string, label: string, labelKm: string, extra: Extra = {}): S
 });
 const words = (key: string, label: string, labelKm: string, extra: Extra = {}): SpecAttribute =>
   text(key, label, labelKm, { words: true, ...extra });
-const num = (key: string, label: string, labelKm: string, unit: string, extra: Extra = {}): SpecAttribute => ({
+const num = (
+  key: string,
+  label: string,
+  labelKm: string,
+  unit: string,
+  extra: Extra = {},
+): SpecAttribute => ({
   key,
   label,
   labelKm,
@@ -197,7 +203,11 @@ function groupedNumber(value: number): string {
  * How a spec value reads on a page in `language`: "6 cores" / "6 ស្នូល", "26,000 DPI", "2TB", Wi-Fi "Yes" / "មាន".
  * Undefined in Khmer when the value is words the shop has no Khmer for (the page shows the English, marked).
  */
-export function specDisplay(attribute: SpecAttribute, value: SpecValue, language: SpecLanguage): string | undefined {
+export function specDisplay(
+  attribute: SpecAttribute,
+  value: SpecValue,
+  language: SpecLanguage,
+): string | undefined {
   const km = language === 'km';
   if (typeof value === 'boolean') return km ? (value ? 'មាន' : 'គ្មាន') : value ? 'Yes' : 'No';
   if (typeof value === 'string') {

@@ -239,6 +239,7 @@ describe('buying', () => {
       paymentPanel(page).getByRole('button', { name: 'Save QR image' }).click(),
     ]);
     expect(saved.suggestedFilename()).toMatch(/^KHQR-W-\d+\.png$/);
+    await saved.saveAs(new URL('screenshots/purchase-qr-image.png', import.meta.url).pathname);
     const png = await sharp(await saved.path()).metadata();
     expect(png).toMatchObject({ format: 'png', width: 720 });
     expect(png.height).toBeGreaterThan(720);

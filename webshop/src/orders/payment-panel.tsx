@@ -1,4 +1,4 @@
-import { Button, buttonClass, cn, InlineError, Skeleton, Spinner, useMessages } from '@shop/ui';
+import { Button, buttonClass, cn, InlineError, saveFile, Skeleton, Spinner, useMessages } from '@shop/ui';
 import { formatKhr, formatUsd, type Order, type OrderPayment } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download, RefreshCw, ShieldCheck, Smartphone, Timer } from 'lucide-react';
@@ -12,7 +12,7 @@ import { DemoPay } from './demo-pay';
 import { KhqrCard } from './khqr-card';
 import { paymentText } from './messages';
 import { PaymentProofs } from './payment-proofs';
-import { drawQrImage, savePicture } from './qr-image';
+import { drawQrImage } from './qr-image';
 
 /**
  * What an order waiting for its money shows: the KHQR, large, with the amount and a live countdown, a link into the
@@ -208,7 +208,7 @@ function PayOnThisPhone({ order, payment }: { order: Order; payment: OrderPaymen
   const save = () => {
     setFailed(false);
     drawQrImage({ ...payment, qr: payment.khqr, orderNumber: order.number })
-      .then((png) => savePicture(png, `KHQR-${order.number}.png`))
+      .then((png) => saveFile(png, `KHQR-${order.number}.png`))
       .catch(() => setFailed(true));
   };
   return (

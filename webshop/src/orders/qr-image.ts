@@ -101,16 +101,3 @@ export async function drawQrImage(facts: QrImageFacts): Promise<Blob> {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
   );
 }
-
-/** Hands the picture to the browser as a download (a phone keeps it with its photos or downloads). */
-export function savePicture(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it starts; the address is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
