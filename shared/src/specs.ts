@@ -62,16 +62,16 @@ const bool = (key: string, label: string, labelKm: string, extra: Extra = {}): S
   facet: true,
   ...extra,
 });
-const hidden = { facet: false } as const;
+const noFilter = { facet: false } as const;
 
 export const specKinds = {
   cpu: [
     num('cores', 'Cores', 'ស្នូល', '', { counts: ['cores', 'ស្នូល'] }),
     num('threads', 'Threads', 'ខ្សែស្រឡាយ (threads)', '', { counts: ['threads', 'ខ្សែស្រឡាយ'], facet: false }),
     text('socket', 'Socket', 'រន្ធដោត'),
-    num('baseClockGhz', 'Base clock', 'ល្បឿនមូលដ្ឋាន', 'GHz', hidden),
-    num('boostClockGhz', 'Boost clock', 'ល្បឿនអតិបរមា', 'GHz', hidden),
-    num('tdpW', 'TDP', 'ថាមពលកម្ដៅ (TDP)', 'W', hidden),
+    num('baseClockGhz', 'Base clock', 'ល្បឿនមូលដ្ឋាន', 'GHz', noFilter),
+    num('boostClockGhz', 'Boost clock', 'ល្បឿនអតិបរមា', 'GHz', noFilter),
+    num('tdpW', 'TDP', 'ថាមពលកម្ដៅ (TDP)', 'W', noFilter),
     bool('integratedGraphics', 'Integrated graphics', 'ក្រាហ្វិកក្នុងខ្លួន'),
   ],
   motherboard: [
@@ -93,22 +93,22 @@ export const specKinds = {
     num('capacityGb', 'Capacity', 'ចំណុះ', 'GB'),
     text('interface', 'Interface', 'ចំណុចប្រទាក់'),
     words('formFactor', 'Form factor', 'ទំហំ'),
-    num('readMbps', 'Sequential read', 'ល្បឿនអាន', 'MB/s', { facet: false, cardLabel: true }),
-    num('writeMbps', 'Sequential write', 'ល្បឿនសរសេរ', 'MB/s', hidden),
+    num('readMbps', 'Sequential read', 'ល្បឿនអាន', 'MB/s', noFilter),
+    num('writeMbps', 'Sequential write', 'ល្បឿនសរសេរ', 'MB/s', noFilter),
   ],
   hdd: [
     num('capacityGb', 'Capacity', 'ចំណុះ', 'GB'),
     num('rpm', 'Spindle speed', 'ល្បឿនបង្វិល', 'rpm'),
-    text('interface', 'Interface', 'ចំណុចប្រទាក់', hidden),
-    num('cacheMb', 'Cache', 'ឃ្លាំងសម្ងាត់ (cache)', 'MB', hidden),
+    text('interface', 'Interface', 'ចំណុចប្រទាក់', noFilter),
+    num('cacheMb', 'Cache', 'ឃ្លាំងសម្ងាត់ (cache)', 'MB', noFilter),
   ],
   gpu: [
     text('chipset', 'Chipset', 'ឈីបសិត'),
     num('memoryGb', 'Memory', 'អង្គចងចាំ', 'GB', { cardLabel: true }),
-    text('memoryType', 'Memory type', 'ប្រភេទអង្គចងចាំ', hidden),
-    num('boostClockMhz', 'Boost clock', 'ល្បឿនអតិបរមា', 'MHz', hidden),
-    num('lengthMm', 'Length', 'ប្រវែង', 'mm', hidden),
-    num('recommendedPsuW', 'Recommended PSU', 'ប្រភពថាមពលណែនាំ', 'W', hidden),
+    text('memoryType', 'Memory type', 'ប្រភេទអង្គចងចាំ', noFilter),
+    num('boostClockMhz', 'Boost clock', 'ល្បឿនអតិបរមា', 'MHz', noFilter),
+    num('lengthMm', 'Length', 'ប្រវែង', 'mm', noFilter),
+    num('recommendedPsuW', 'Recommended PSU', 'ប្រភពថាមពលណែនាំ', 'W', noFilter),
   ],
   psu: [
     num('wattage', 'Wattage', 'អានុភាព', 'W'),
@@ -118,14 +118,14 @@ export const specKinds = {
   case: [
     words('formFactor', 'Form factor', 'ទំហំ'),
     words('color', 'Color', 'ពណ៌'),
-    words('sidePanel', 'Side panel', 'បន្ទះចំហៀង', hidden),
+    words('sidePanel', 'Side panel', 'បន្ទះចំហៀង', noFilter),
   ],
   monitor: [
     num('sizeInch', 'Size', 'ទំហំអេក្រង់', 'in'),
     text('resolution', 'Resolution', 'គុណភាពបង្ហាញ'),
     num('refreshHz', 'Refresh rate', 'អត្រាធ្វើឱ្យស្រស់', 'Hz'),
     text('panel', 'Panel', 'ប្រភេទផ្ទាំងអេក្រង់'),
-    num('responseMs', 'Response time', 'ពេលឆ្លើយតប', 'ms', hidden),
+    num('responseMs', 'Response time', 'ពេលឆ្លើយតប', 'ms', noFilter),
   ],
   laptop: [
     text('cpu', 'Processor', 'ស៊ីភីយូ'),
@@ -133,14 +133,14 @@ export const specKinds = {
     num('storageGb', 'Storage', 'ទំហំផ្ទុក', 'GB', { cardLabel: true }),
     num('screenInch', 'Screen', 'អេក្រង់', 'in'),
     text('gpu', 'Graphics', 'ក្រាហ្វិក'),
-    num('weightKg', 'Weight', 'ទម្ងន់', 'kg', hidden),
+    num('weightKg', 'Weight', 'ទម្ងន់', 'kg', noFilter),
     text('os', 'Operating system', 'ប្រព័ន្ធប្រតិបត្តិការ'),
   ],
   peripheral: [
     words('type', 'Type', 'ប្រភេទ'),
     words('connection', 'Connection', 'ការតភ្ជាប់'),
-    words('layout', 'Layout', 'ប្លង់ក្ដារចុច', hidden),
-    text('switches', 'Switches', 'ស្វីច (switches)', hidden),
+    words('layout', 'Layout', 'ប្លង់ក្ដារចុច', noFilter),
+    text('switches', 'Switches', 'ស្វីច (switches)', noFilter),
     num('dpi', 'DPI', 'DPI', '', { counts: ['DPI', 'DPI'], facet: false }),
   ],
   networking: [
@@ -149,7 +149,7 @@ export const specKinds = {
     num('ports', 'Ports', 'រន្ធ', '', { counts: ['ports', 'រន្ធ'], facet: false }),
     text('speed', 'Speed', 'ល្បឿន'),
   ],
-  accessory: [words('type', 'Type', 'ប្រភេទ'), words('compatibility', 'Compatibility', 'ប្រើជាមួយ', hidden)],
+  accessory: [words('type', 'Type', 'ប្រភេទ'), words('compatibility', 'Compatibility', 'ប្រើជាមួយ', noFilter)],
   general: [],
 } as const satisfies Record<string, readonly SpecAttribute[]>;
 
@@ -194,7 +194,7 @@ export function formatSpecValue(attribute: SpecAttribute, value: SpecValue): str
 
 export type SpecLanguage = 'en' | 'km';
 
-/** Big counts read better grouped ("26,000 DPI"); years of model numbers and speeds ("3200 MT/s") do not. */
+/** Big counts read better grouped ("26,000 DPI"); four-digit speeds are written plain ("3200 MT/s", "7200 rpm"). */
 function groupedNumber(value: number): string {
   return value >= 10_000 ? value.toLocaleString('en-US') : String(value);
 }
