@@ -3,7 +3,7 @@ import { type MigrationDb, addColumn } from '../ddl';
 /**
  * Issue 15, Khmer where buyers decide: a product's description in Khmer, null until the shop writes one (Khmer
  * pages then show the English). Spec labels and word values are translated in shared/specs, not per product.
- * Numbered 026: 024 is the server processes', and the search and guest-checkout branches of the same issue may take 025.
+ * Numbered 026: 024 holds the server processes, and the search or guest-checkout branch of this issue may take 025.
  * Re-runnable: addColumn skips what exists.
  */
 export async function up(db: MigrationDb): Promise<void> {
