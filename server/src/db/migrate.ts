@@ -22,6 +22,7 @@ import * as peopleAndStock from './migrations/021-people-and-stock';
 import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
 import * as serverProcesses from './migrations/024-server-processes';
+import * as khmerDescriptions from './migrations/026-khmer-descriptions';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
   '024-server-processes': serverProcesses,
+  '026-khmer-descriptions': khmerDescriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,6 +84,8 @@ export interface ProductTable {
   /** Lower-cased name without accents: sorts the same on both dialects. */
   name_sort: string;
   description: string;
+  /** The description in Khmer; null until written (Khmer pages show the English). */
+  description_km?: string | null;
   category_id: string;
   brand_id: string;
   price_cents: number;
