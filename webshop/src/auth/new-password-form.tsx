@@ -17,16 +17,15 @@ export function NewPasswordForm({
   onSubmit,
   password,
   repeat,
-  formError,
-  busy,
+  form,
   submitLabel,
   children,
 }: {
   onSubmit: FormEventHandler<HTMLFormElement>;
   password: WiredField;
   repeat: WiredField;
-  formError: string | null;
-  busy: boolean;
+  /** The form's own error and whether it is being sent (`useShopForm`'s). */
+  form: { formError: string | null; formState: { isSubmitting: boolean } };
   submitLabel: string;
   children?: ReactNode;
 }) {
@@ -38,8 +37,8 @@ export function NewPasswordForm({
       <NewPasswordField label={t.newPassword} shown={showPassword} {...password} />
       <PasswordField label={t.repeatPassword} shown={showPassword} autoComplete="new-password" {...repeat} />
       <ShowPassword checked={showPassword} onChange={setShowPassword} />
-      {formError && <FormAlert>{formError}</FormAlert>}
-      <Button type="submit" size="lg" className="w-full" busy={busy}>
+      {form.formError && <FormAlert>{form.formError}</FormAlert>}
+      <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
         {submitLabel}
       </Button>
     </form>

@@ -1,10 +1,10 @@
 import { acceptInvitationInputSchema, email as emailSchema, loginInputSchema } from '@shop/shared';
 import { EmailField, useMessages } from '@shop/ui';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
-import { AuthShell, authLink } from '../../auth/auth-shell';
+import { AuthShell, BackToSignIn } from '../../auth/auth-shell';
 import { CodeStep } from '../../auth/code-step';
 import { useFieldProps } from '../../auth/field-error';
 import { invitationText } from '../../auth/invitation-messages';
@@ -71,11 +71,7 @@ export function AcceptInvitationPage() {
     }
   });
 
-  const footer = (
-    <Link to="/login" className={authLink}>
-      {a.backToSignIn}
-    </Link>
-  );
+  const footer = <BackToSignIn />;
 
   if (token.length < 20 || unusable)
     return (
@@ -114,8 +110,7 @@ export function AcceptInvitationPage() {
         onSubmit={onSubmit}
         password={field('password')}
         repeat={field('repeat')}
-        formError={form.formError}
-        busy={form.formState.isSubmitting}
+        form={form}
         submitLabel={t.accept}
       >
         <EmailField label={a.email} hint={t.emailHint} autoComplete="username" {...field('email')} />

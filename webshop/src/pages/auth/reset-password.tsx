@@ -1,10 +1,10 @@
 import { useMessages } from '@shop/ui';
 import { CircleCheck } from 'lucide-react';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
-import { AuthShell, authLink } from '../../auth/auth-shell';
+import { AuthShell, BackToSignIn } from '../../auth/auth-shell';
 import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { NewPasswordForm, UnusableLink } from '../../auth/new-password-form';
@@ -48,11 +48,7 @@ export function ResetPasswordPage() {
     }
   });
 
-  const footer = (
-    <Link to="/login" className={authLink}>
-      {t.backToSignIn}
-    </Link>
-  );
+  const footer = <BackToSignIn />;
 
   if (token.length < 20 || state === 'expired') {
     const missing = state !== 'expired';
@@ -89,8 +85,7 @@ export function ResetPasswordPage() {
         onSubmit={onSubmit}
         password={field('password')}
         repeat={field('repeat')}
-        formError={form.formError}
-        busy={form.formState.isSubmitting}
+        form={form}
         submitLabel={t.savePassword}
       />
     </AuthShell>
