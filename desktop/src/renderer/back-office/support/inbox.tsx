@@ -5,11 +5,12 @@ import {
   type StaffInquiryListQuery,
   type StaffInquirySummary,
 } from '@shop/shared';
-import { Badge, Button, TextField, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useListAddress } from '../list-address';
+import { FilterBar } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
 import { backOfficeTexts } from '../texts';
 import { InquiryStatusBadge } from './inquiry-status';
@@ -103,24 +104,13 @@ export function Inbox() {
           </Button>
         ))}
       </div>
-      <form
-        role="search"
+      <FilterBar
         className="flex flex-wrap items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        search={{ value: filters.q, placeholder: t.searchHint, className: 'min-w-[22rem] flex-1' }}
+        onSearch={(q) => setFilters({ q })}
+        filtered={Boolean(filters.q || filters.customerId || filters.status)}
+        onClear={clear}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-          className="min-w-[22rem] flex-1"
-        />
         {filters.customerId && (
           <span className="flex items-center gap-2 pb-2">
             <Badge tone="info">{t.oneCustomer}</Badge>
@@ -129,15 +119,7 @@ export function Inbox() {
             </Button>
           </span>
         )}
-        <Button
-          type="button"
-          variant="ghost"
-          disabled={!filters.q && !filters.customerId && !filters.status}
-          onClick={clear}
-        >
-          {frame.clear}
-        </Button>
-      </form>
+      </FilterBar>
       <PagedList
         label={t.title}
         query={inquiries}
