@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import {
   SHOP_UTC_OFFSET_MS,
@@ -15,9 +15,7 @@ import {
   failure,
   payAndCheck,
   placedOrder,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
+  useTestShopWithCounters,
 } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
@@ -28,8 +26,12 @@ import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
  * the Bakong stand-in with a line cancelled before and one after payment, and orders that never paid. Every grouping
  * is compared with a table of what each sale and refund is, written out by hand from those orders and summed here.
  */
-let shop: TestShop;
-let counter: TestCounter;
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front counter'], {
+  settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+});
 let cable: ProductDetail;
 let drive: ProductDetail;
 
@@ -58,12 +60,6 @@ interface Expected {
 const expected: Expected[] = [];
 
 beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front counter'], {
-    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
-  }));
   cable = await aProductWithStock(shop, {
     name: 'USB-C cable',
     priceCents: 2000,
@@ -75,7 +71,6 @@ beforeAll(async () => {
   await shop.admin.updateProduct({ params: { id: drive.id }, body: { brandId: brands[1]!.id } });
   drive = { ...drive, brand: brands[1]! };
 }, 60_000);
-afterAll(() => shop?.stop());
 
 const staffId = () => shop.staffUser.userId;
 const push = async (items: PushItem[]) => {
