@@ -2,6 +2,15 @@ import { Button, SelectField, TextField, useMessages } from '@shop/ui';
 import type { ReactNode } from 'react';
 import { backOfficeTexts } from './texts';
 
+/** What a FilterBar needs of its list's `useListAddress`: the text searched, and clearing every filter. */
+export interface SearchedList {
+  filters: { q: string };
+  setFilters: (changes: { q: string }) => void;
+  /** Whether there is anything to clear. */
+  filtered: boolean;
+  clear: () => void;
+}
+
 /**
  * The bar above a back-office list (with `useListAddress` and `PagedList`): the text search, sent with Enter or the
  * form's button so that typing does not fetch a list per letter, then the screen's selects and dates, which apply at
@@ -9,21 +18,18 @@ import { backOfficeTexts } from './texts';
  */
 export function FilterBar({
   className,
-  search,
-  onSearch,
-  filtered,
-  onClear,
+  list,
+  search = {},
+  clearable = true,
   children,
   end,
 }: {
   className: string;
-  /** The text in the address; `label` when "Search" alone would not say what is searched. */
-  search: { value: string; label?: string; placeholder?: string; className?: string };
-  onSearch: (text: string) => void;
-  /** Whether there is anything to clear. */
-  filtered?: boolean;
-  /** Without it the bar has no "Clear filters" (a list whose filters are few and in plain sight). */
-  onClear?: () => void;
+  list: SearchedList;
+  /** `label` when "Search" alone would not say what is searched. */
+  search?: { label?: string; placeholder?: string; className?: string };
+  /** False for a list whose few filters are in plain sight: no "Clear filters". */
+  clearable?: boolean;
   /** Between the search and "Clear filters". */
   children?: ReactNode;
   /** After "Clear filters" (an action of the screen). */
@@ -37,21 +43,21 @@ export function FilterBar({
       onSubmit={(event) => {
         event.preventDefault();
         const text = new FormData(event.currentTarget).get('q');
-        onSearch(typeof text === 'string' ? text.trim() : '');
+        list.setFilters({ q: typeof text === 'string' ? text.trim() : '' });
       }}
     >
       <TextField
         // A new address (back, a link, "Clear") puts its text in the field.
-        key={search.value}
+        key={list.filters.q}
         name="q"
         type="search"
         label={search.label ?? frame.search}
         placeholder={search.placeholder}
-        defaultValue={search.value}
+        defaultValue={list.filters.q}
         className={search.className}
       />
       {children}
-      {onClear && <ClearFilters filtered={filtered ?? false} onClear={onClear} />}
+      {clearable && <ClearFilters filtered={list.filtered} onClear={list.clear} />}
       {end}
     </form>
   );

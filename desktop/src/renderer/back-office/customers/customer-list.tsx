@@ -22,7 +22,8 @@ export function CustomerList() {
   const statusText = useMessages(accountStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query: ListQuery = {
     page,
     q: filters.q || undefined,
@@ -54,10 +55,8 @@ export function CustomerList() {
       <h1 className="text-2xl font-semibold">{t.title}</h1>
       <FilterBar
         className="grid grid-cols-[minmax(16rem,2fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_auto] items-end gap-3"
-        search={{ value: filters.q, placeholder: t.searchHint }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
         <FilterSelect
           label={t.account}

@@ -34,7 +34,8 @@ function OrderList() {
   const statusText = useMessages(orderStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Partial<AdminOrderListQuery>;
   const orders = useQuery({
     queryKey: ['orders', query],
@@ -73,10 +74,8 @@ function OrderList() {
       )}
       <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-3"
-        search={{ value: filters.q, placeholder: t.searchHint }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
         <FilterSelect
           label={t.status}

@@ -17,7 +17,8 @@ export function StaffTab() {
   const t = useMessages(peopleTexts);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.listUsers>[0]['query'];
   const users = useQuery({
     queryKey: ['users', query],
@@ -47,10 +48,8 @@ export function StaffTab() {
     <div className="space-y-4">
       <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(2,minmax(8rem,1fr))_auto_auto] items-end gap-3"
-        search={{ value: filters.q, placeholder: t.searchHint }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
+        search={{ placeholder: t.searchHint }}
         end={<InviteDialog />}
       >
         <FilterSelect

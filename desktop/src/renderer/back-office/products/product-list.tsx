@@ -21,7 +21,8 @@ export function ProductList() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const manages = useCan('catalog.manage');
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as AdminProductListQuery;
   const products = useQuery({
     queryKey: ['admin-products', query],
@@ -95,10 +96,8 @@ export function ProductList() {
       </header>
       <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-4"
-        search={{ value: filters.q, placeholder: t.searchHint }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
         <CategoryBrandFilters filters={filters} setFilters={setFilters} />
         <FilterSelect

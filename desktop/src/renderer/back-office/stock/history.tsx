@@ -40,7 +40,8 @@ export function StockHistory() {
   const { locale } = useLocale();
   const { id = '' } = useParams();
   const seesCost = useCan('stock.cost');
-  const { filters, page, setFilters, setPage } = useListAddress(historyKeys);
+  const address = useListAddress(historyKeys);
+  const { filters, page, setFilters, setPage } = address;
   const query = { ...queryOf(filters), page, pageSize: 25 } as NonNullable<
     Parameters<typeof api.getProductStock>[0]['query']
   >;
@@ -152,8 +153,9 @@ export function StockHistory() {
       </header>
       <FilterBar
         className="flex flex-wrap items-end gap-3"
-        search={{ value: filters.q, label: t.searchHistory }}
-        onSearch={(q) => setFilters({ q })}
+        list={address}
+        clearable={false}
+        search={{ label: t.searchHistory }}
       >
         <FilterSelect
           label={t.movementType}

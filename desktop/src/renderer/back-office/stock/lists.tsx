@@ -33,7 +33,8 @@ export function LowStockList() {
   const t = useMessages(stockTexts);
   const frame = useMessages(backOfficeTexts);
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(lowKeys);
+  const list = useListAddress(lowKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.listLowStock>[0]['query'];
   const low = useQuery({
     queryKey: ['low-stock', query],
@@ -53,10 +54,7 @@ export function LowStockList() {
     <div className="space-y-4">
       <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(3,minmax(8rem,1fr))_auto] items-end gap-3"
-        search={{ value: filters.q }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
       >
         <CategoryBrandFilters filters={filters} setFilters={setFilters} />
         <FilterSelect
@@ -88,7 +86,8 @@ export function ValuationList() {
   const t = useMessages(stockTexts);
   const frame = useMessages(backOfficeTexts);
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(valuationKeys);
+  const list = useListAddress(valuationKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.getStockValuation>[0]['query'];
   const valuation = useQuery({
     queryKey: ['valuation', query],
@@ -141,10 +140,7 @@ export function ValuationList() {
       )}
       <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(4,minmax(8rem,1fr))_auto] items-end gap-3"
-        search={{ value: filters.q }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={filtered}
-        onClear={clear}
+        list={list}
       >
         <CategoryBrandFilters filters={filters} setFilters={setFilters} />
         <FilterSelect

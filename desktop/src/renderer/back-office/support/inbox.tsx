@@ -32,7 +32,8 @@ export function Inbox() {
   const statusText = useMessages(inquiryStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const choice = choiceOf(filters.status);
   const query: StaffInquiryListQuery = {
     page,
@@ -106,10 +107,8 @@ export function Inbox() {
       </div>
       <FilterBar
         className="flex flex-wrap items-end gap-3"
-        search={{ value: filters.q, placeholder: t.searchHint, className: 'min-w-[22rem] flex-1' }}
-        onSearch={(q) => setFilters({ q })}
-        filtered={Boolean(filters.q || filters.customerId || filters.status)}
-        onClear={clear}
+        list={list}
+        search={{ placeholder: t.searchHint, className: 'min-w-[22rem] flex-1' }}
       >
         {filters.customerId && (
           <span className="flex items-center gap-2 pb-2">
