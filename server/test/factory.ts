@@ -240,6 +240,26 @@ export async function startShopWithCounters<const Names extends readonly string[
   return { shop, counters: counters as { -readonly [K in keyof Names]: TestCounter } };
 }
 
+/**
+ * A shop with paired counters for the tests of one file: started before them, stopped after them, as
+ * `const { shop, counters: [front] } = useTestShopWithCounters(['Front'])`. The objects are there at once and filled
+ * when the tests run (not while the file is being read); a `beforeAll` of the file's own runs after this one.
+ */
+export function useTestShopWithCounters<const Names extends readonly string[]>(
+  names: Names,
+  options: Parameters<typeof startTestShop>[0] = {},
+): { shop: TestShop; counters: { -readonly [K in keyof Names]: TestCounter } } {
+  const shop = {} as TestShop;
+  const counters = names.map(() => ({}) as TestCounter);
+  beforeAll(async () => {
+    const started = await startShopWithCounters(names, options);
+    Object.assign(shop, started.shop);
+    started.counters.forEach((counter, i) => Object.assign(counters[i]!, counter));
+  });
+  afterAll(() => shop.stop?.());
+  return { shop, counters: counters as { -readonly [K in keyof Names]: TestCounter } };
+}
+
 export async function pairTestCounter(shop: TestShop, name = 'Front counter'): Promise<TestCounter> {
   const created = await shop.admin.createDevice({ body: { name } });
   const paired = await createShopClient({ baseUrl: shop.server.url }).pairDevice({

@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient, formatKhr, usdCentsToKhr, type ShopClient } from '@shop/shared';
+import { formatKhr, usdCentsToKhr, type ShopClient } from '@shop/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { type RunningHost } from '../../desktop/src/host/server';
+import { type Shop, type ShopPage } from './harness';
+import { PIN, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * The admin's back office in Chromium through the browser host: a staff member is invited, accepts on the web shop
@@ -19,76 +15,31 @@ import { startShop, type Shop, type ShopPage } from './harness';
  * never had is parked, and applied again once the serial is received; a staff member is disabled and enabled; a
  * counter is paired and revoked; the audit log finds what was done. (Set-up copied from back-office.e2e.test.ts until the lead folds it into a harness.)
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
 let host: RunningHost;
 let runner: CommandRunner;
 let admin: ShopClient;
 let page: ShopPage;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-admin-'));
-const dataDir = path.join(scratch, 'pos');
-let owner: { id: string; email: string; password: string };
-let vanna: { id: string; email: string; password: string };
+let owner: Person;
+let vanna: Person;
 /** The Bakong token entered in the settings test: no screen may show it back, the audit log included. */
 let enteredToken = '';
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
+  rig = await startBackOfficeRig('back-office-admin', [
+    { role: 'admin', name: 'Chanthou' },
+    { role: 'staff', name: 'Vanna' },
+  ]);
+  ({ shop, host, runner } = rig);
+  [owner, vanna] = rig.people as [Person, Person];
   admin = await shop.staffClient('admin');
-  owner = await aStaffMember('admin', 'Chanthou');
-  vanna = await aStaffMember('staff', 'Vanna');
-  // Paired and pulled; both marked as having signed in online here before (their PINs open the counter).
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await admin.createDevice({ body: { name: 'Back room' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  for (const person of [owner, vanna])
-    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), person.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
   page = await shop.page({ viewport: { width: 1366, height: 768 } });
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-async function aStaffMember(role: 'staff' | 'admin', name: string) {
-  const email = `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name, role });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
-}
+afterAll(() => rig?.stop());
 
 /** The owner signs in at the counter with the PIN and opens the back office with password and mailed code. */
-async function openBackOffice() {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: /Chanthou/ }).click();
-  await page.getByLabel('PIN').fill(PIN);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Chanthou');
-  await page.getByRole('button', { name: 'Back office' }).click();
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Open' }).click();
-  await page.getByLabel('Code from your email').fill(await shop.mailCode(owner.email));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await page
-    .getByRole('navigation', { name: 'Back office areas' })
-    .getByRole('link', { name: 'Audit log' })
-    .waitFor();
-}
+const openBackOffice = () => rig.openBackOffice(page, owner, { area: 'Audit log' });
 
 const area = (name: string) =>
   page.getByRole('navigation', { name: 'Back office areas' }).getByRole('link', { name }).click();

@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient } from '@shop/shared';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
 import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
+import { type RunningHost } from '../../desktop/src/host/server';
 import { picture } from '../../server/test/pictures';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { type Shop, type ShopPage } from './harness';
+import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * The back office's products and stock in Chromium through the browser host, against the real server: an admin
@@ -20,58 +15,27 @@ import { startShop, type Shop, type ShopPage } from './harness';
  * stock with serials scanned one by one, and reads the stock history; the product is then in the web shop with its
  * picture and, after a pull, at the counter. Set-up copied from back-office.e2e.test.ts.
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
 let host: RunningHost;
 let runner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-catalog-'));
-const dataDir = path.join(scratch, 'pos');
-let owner: { id: string; email: string; password: string };
-let clerk: { id: string; email: string; password: string };
+let owner: Person;
+let clerk: Person;
 /** The product the admin made in the first test, for the staff member in the second. */
 let made: { id: string; name: string; tag: string } | null = null;
 /** Not committed: screenshots to look at, when asked for (SCREENSHOTS_DIR=/some/folder). */
 const shots = process.env.SCREENSHOTS_DIR;
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
-  owner = await aStaffMember('admin', 'Chanthou');
-  clerk = await aStaffMember('staff', 'Dara');
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await (
-    await shop.staffClient('admin')
-  ).createDevice({ body: { name: 'Back room' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  for (const person of [owner, clerk])
-    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), person.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startBackOfficeRig('back-office-catalog', [
+    { role: 'admin', name: 'Chanthou' },
+    { role: 'staff', name: 'Dara' },
+  ]);
+  ({ shop, host, runner } = rig);
+  [owner, clerk] = rig.people as [Person, Person];
   if (shots) fs.mkdirSync(shots, { recursive: true });
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-async function aStaffMember(role: 'staff' | 'admin', name: string) {
-  const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name, role });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
-}
+afterAll(() => rig?.stop());
 
 /** Types like a barcode scanner: the characters a few milliseconds apart, Enter straight after. */
 async function scan(page: ShopPage, code: string) {
@@ -107,20 +71,6 @@ async function shootInBoth(page: ShopPage, name: string) {
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 }
 
-async function openBackOffice(page: ShopPage, who: { email: string; password: string }, name: string) {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.getByLabel('PIN').fill(PIN);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe(name);
-  await page.getByRole('button', { name: 'Back office' }).click();
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Open' }).click();
-  await page.getByLabel('Code from your email').fill(await shop.mailCode(who.email));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('navigation', { name: 'Back office areas' }).getByRole('link').first().waitFor();
-}
-
 /** Every <img> on the page has loaded a picture (none broken, none still loading). */
 const picturesLoaded = (page: ShopPage, selector: string) =>
   page.$$eval(
@@ -138,7 +88,7 @@ describe('products and stock in the back office', () => {
     const barcode = `885${Date.now().toString().slice(-10)}`;
 
     const page = await shop.page({ viewport: { width: 1366, height: 768 } });
-    await openBackOffice(page, owner, 'Chanthou');
+    await rig.openBackOffice(page, owner);
     const areas = page.getByRole('navigation', { name: 'Back office areas' });
     await areas.getByRole('link', { name: 'Products' }).click();
     await page.getByRole('heading', { name: 'Products' }).waitFor();
@@ -344,7 +294,7 @@ describe('products and stock in the back office', () => {
     const { id, name, tag } = made!;
     await runner.run('signOut', null);
     const page = await shop.page({ viewport: { width: 1366, height: 768 } });
-    await openBackOffice(page, clerk, 'Dara');
+    await rig.openBackOffice(page, clerk);
     const areas = page.getByRole('navigation', { name: 'Back office areas' });
     await areas.getByRole('link', { name: 'Products' }).click();
     await page.getByLabel('Search').fill(name);

@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { ApiError, createShopClient, type PushItem, type ShopClient } from '@shop/shared';
-import type { Page } from 'playwright-core';
+import { ApiError, type PushItem, type ShopClient } from '@shop/shared';
 import sharp from 'sharp';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
-import type { CommandRunner } from '../../desktop/src/bridge/protocol';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningHost } from '../../desktop/src/host/server';
 import {
   aCustomer,
   aProductWithStock,
@@ -23,87 +16,33 @@ import {
   standIn,
   type TestShop,
 } from '../../server/test/factory';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { type Shop, type ShopPage } from './harness';
+import { screenshots, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * The back office's orders and payments, in Chromium through the browser host: a staff member (role staff) checks a
  * customer's payment screenshot and accepts it, the order turns paid; moves the order of a serialized laptop to ready
  * for pickup and hands it over with its serial scanned; prints its invoice as a PDF.
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
 let host: RunningHost;
-let runner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-orders-'));
-const dataDir = path.join(scratch, 'pos');
-let clerk: { id: string; email: string; password: string };
+let clerk: Person;
 let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
+  rig = await startBackOfficeRig('back-office-orders', [{ role: 'staff', name: 'Sreymom' }]);
+  ({ shop, host } = rig);
+  [clerk] = rig.people as [Person];
   admin = await shop.staffClient('admin');
   staff = await shop.staffClient('staff');
-  clerk = await aStaffMember('staff');
-  // Paired and pulled, then the clerk marked as having signed in online here before (their PIN opens it).
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await admin.createDevice({ body: { name: 'Back room' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), clerk.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rig?.stop());
 
-async function aStaffMember(role: 'staff' | 'admin') {
-  const email = `clerk-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Sreymom', role });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
-}
-
-/**
- * The clerk signs in at the counter with their PIN and opens the back office with password and mailed code. The core
- * outlives a page: a later test finds the clerk signed in, and the back office perhaps still open.
- */
-async function openBackOffice(page: ShopPage) {
-  await page.goto(host.url);
-  const pick = page.getByRole('button', { name: /Sreymom/ });
-  await pick.or(page.getByTestId('cashier')).first().waitFor();
-  if (await pick.isVisible()) {
-    await pick.click();
-    await page.getByLabel('PIN').fill(PIN);
-    await page.keyboard.press('Enter');
-  }
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Sreymom');
-  await page.getByRole('button', { name: 'Back office' }).click();
-  const areas = page.getByRole('navigation', { name: 'Back office areas' });
-  const door = page.getByRole('heading', { name: 'Open the back office' });
-  await door.or(areas).first().waitFor();
-  if (await door.isVisible()) {
-    await page.getByLabel('Password').fill(clerk.password);
-    await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByLabel('Code from your email').fill(await shop.mailCode(clerk.email));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-  }
-  await areas.getByRole('link', { name: 'Payments' }).waitFor();
-}
+/** The clerk opens the back office; the core outlives a page, so a later test may find them in it already. */
+const openBackOffice = (page: ShopPage) =>
+  rig.openBackOffice(page, clerk, { area: 'Payments', mayBeSignedIn: true });
 
 /** A phone's screenshot of a bank app: a JPEG of its own colour, so two of them are different pictures. */
 const aScreenshot = async (colour: string) =>
@@ -117,18 +56,6 @@ const aScreenshot = async (colour: string) =>
     ],
     { type: 'image/jpeg' },
   );
-
-/** English and Khmer screenshots of what the page shows now, when SCREENSHOTS_DIR is set (not committed). */
-async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<unknown>) {
-  const shots = process.env.SCREENSHOTS_DIR;
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}-en-1366x768.png`) });
-  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
-  await ready(page);
-  await page.screenshot({ path: path.join(shots, `${name}-km-1366x768.png`) });
-  await page.getByRole('button', { name: 'English' }).click();
-}
 
 describe('orders and payments in the back office', () => {
   it('a staff member accepts a screenshot (the order turns paid), hands over a serialized laptop by its serial, prints the invoice', async () => {

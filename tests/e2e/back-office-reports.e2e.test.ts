@@ -1,18 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient, formatUsd, type PushItem, type ShopClient } from '@shop/shared';
-import type { Page } from 'playwright-core';
+import { formatUsd, type PushItem, type ShopClient } from '@shop/shared';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
 import {
   aProductWithStock,
   pairTestCounter,
@@ -20,96 +12,33 @@ import {
   placedOrder,
   type TestShop,
 } from '../../server/test/factory';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { type Shop, type ShopPage } from './harness';
+import { PIN, screenshots, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * The owner's reports in the back office, in Chromium through the browser host: counter sales pushed and a web order
  * paid today, the day's report shows their totals (as the server sums them), the CSV keeps a Khmer product name
  * (UTF-8 with BOM), the print view makes a PDF; the health screen shows.
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
-let host: RunningHost;
 let runner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-reports-'));
-const dataDir = path.join(scratch, 'pos');
-type Person = Awaited<ReturnType<typeof aStaffMember>>;
 let owner: Person;
 let admin: ShopClient;
 let staff: ShopClient;
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
+  rig = await startBackOfficeRig('back-office-reports', [{ role: 'admin', name: 'Sreymom' }]);
+  ({ shop, runner } = rig);
+  [owner] = rig.people as [Person];
   admin = await shop.staffClient('admin');
   staff = await shop.staffClient('staff');
-  owner = await aStaffMember('admin');
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await admin.createDevice({ body: { name: 'Back room' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), owner.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rig?.stop());
 
-async function aStaffMember(role: 'staff' | 'admin', name = 'Sreymom') {
-  const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name, role });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password, name };
-}
-
-/** The person signs in at the counter with their PIN and opens the back office with password and mailed code. */
-async function openBackOffice(page: ShopPage, person: Person = owner) {
-  await page.goto(host.url);
-  const pick = page.getByRole('button', { name: new RegExp(person.name) });
-  await pick.or(page.getByTestId('cashier')).first().waitFor();
-  if (await pick.isVisible()) {
-    await pick.click();
-    await page.getByLabel('PIN').fill(PIN);
-    await page.keyboard.press('Enter');
-  }
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe(person.name);
-  await page.getByRole('button', { name: 'Back office' }).click();
-  const areas = page.getByRole('navigation', { name: 'Back office areas' });
-  const door = page.getByRole('heading', { name: 'Open the back office' });
-  await door.or(areas).first().waitFor();
-  if (await door.isVisible()) {
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByLabel('Code from your email').fill(await shop.mailCode(person.email));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-  }
-  await areas.getByRole('link', { name: 'Reports' }).waitFor();
-}
-
-/** English and Khmer screenshots of what the page shows now, when SCREENSHOTS_DIR is set (not committed). */
-async function screenshots(page: Page, name: string, ready: (page: Page) => Promise<unknown>) {
-  const shots = process.env.SCREENSHOTS_DIR;
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}-en-1366x768.png`) });
-  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
-  await ready(page);
-  await page.screenshot({ path: path.join(shots, `${name}-km-1366x768.png`) });
-  await page.getByRole('button', { name: 'English' }).click();
-}
+/** The person opens the back office; the core outlives a page, so a later test may find them in it already. */
+const openBackOffice = (page: ShopPage, person: Person = owner) =>
+  rig.openBackOffice(page, person, { area: 'Reports', mayBeSignedIn: true });
 
 describe('reports and system health in the back office', () => {
   it("the owner reads the day's sales, exports them as CSV with Khmer intact, prints a PDF, and sees the health screen", async () => {
@@ -243,7 +172,7 @@ describe('reports and system health in the back office', () => {
 
     // The print view as a PDF, looked at as a picture.
     await page.emulateMedia({ media: 'print' });
-    const pdfPath = path.join(scratch, 'report.pdf');
+    const pdfPath = path.join(rig.scratch, 'report.pdf');
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
     const pdf = fs.readFileSync(pdfPath);
@@ -302,15 +231,12 @@ describe('reports and system health in the back office', () => {
   });
 
   it("a staff member's Reports are their own open shift, nothing shop-wide", async () => {
-    const clerk = await aStaffMember('staff', 'Dara');
+    const clerk = await rig.staffMember('staff', 'Dara');
     // The owner steps away; the clerk signs in at this counter and opens a shift, which syncs to the server.
     await runner.run('closeBackOffice', null).catch(() => undefined);
     await runner.run('signOut', null).catch(() => undefined); // nobody signed in when this test runs alone
     // The clerk came down to this counter and signed in online here before: their PIN opens it.
-    await runner.run('syncNow', null);
-    const local = openLocalDb(dataDir);
-    local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), clerk.id);
-    local.close();
+    await rig.knownHere(clerk);
     await runner.run('signInWithPin', { staffId: clerk.id, pin: PIN });
     await runner.run('openShift', { floatUsdCents: 5000, floatKhr: 20_000 });
     await runner.run('syncNow', null);

@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient } from '@shop/shared';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
-import type { CommandRunner } from '../../desktop/src/bridge/protocol';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningHost } from '../../desktop/src/host/server';
 import { aCustomer, aSavedAddress, placedOrder } from '../../server/test/factory';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { type Shop, type ShopPage } from './harness';
+import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * Customers and support in the back office, in Chromium through the browser host: a customer asks about their order
@@ -19,66 +13,22 @@ import { startShop, type Shop, type ShopPage } from './harness';
  * inbox, answers it (the answer is mailed to the customer and is in their thread through the API) and closes it;
  * then finds the customer by search and sees their order, address and the closed inquiry.
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
 let host: RunningHost;
-let runner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-support-'));
-const dataDir = path.join(scratch, 'pos');
-let clerk: { id: string; email: string; password: string };
+let clerk: Person;
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
-  clerk = await aStaffMember();
-  // Paired and pulled, then the clerk marked as having signed in online here before (their PIN opens it).
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await (
-    await shop.staffClient('admin')
-  ).createDevice({ body: { name: 'Front desk' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), clerk.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startBackOfficeRig('back-office-support', [{ role: 'staff', name: 'Dara' }], {
+    counter: 'Front desk',
+  });
+  ({ shop, host } = rig);
+  [clerk] = rig.people as [Person];
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-async function aStaffMember() {
-  const email = `clerk-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Dara', role: 'staff' });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({ body: { pin: PIN, password } });
-  return { id, email, password };
-}
+afterAll(() => rig?.stop());
 
 /** The clerk at the counter: signed in with their PIN, then into the back office with password and mailed code. */
-async function openBackOffice(page: ShopPage) {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: /Dara/ }).click();
-  await page.getByLabel('PIN').fill(PIN);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('cashier').textContent()).toBe('Dara');
-  await page.getByRole('button', { name: 'Back office' }).click();
-  await page.getByLabel('Password').fill(clerk.password);
-  await page.getByRole('button', { name: 'Open' }).click();
-  await page.getByLabel('Code from your email').fill(await shop.mailCode(clerk.email));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('navigation', { name: 'Back office areas' }).waitFor();
-}
+const openBackOffice = (page: ShopPage) => rig.openBackOffice(page, clerk);
 
 const shots = process.env.SCREENSHOTS_DIR;
 async function screenshot(page: ShopPage, name: string) {

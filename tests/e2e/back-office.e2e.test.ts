@@ -1,70 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createShopClient } from '@shop/shared';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openCoreRunner } from '../../desktop/src/bridge/core-runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../desktop/src/bridge/protocol';
-import { openLocalDb } from '../../desktop/src/core/local-db/open';
-import { startHost, type RunningHost } from '../../desktop/src/host/server';
-import { startSession } from '../../server/src/modules/accounts/sessions';
-import { createActiveUser } from '../../server/src/modules/accounts/users';
+import { type RunningHost } from '../../desktop/src/host/server';
 import { placedOrder } from '../../server/test/factory';
-import { startShop, type Shop } from './harness';
+import { type Shop } from './harness';
+import { PIN, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
  * The back office in the counter's window, in Chromium through the browser host: the admin signed in at the
  * counter opens it with their password and the mailed code, sees every order (web and counter) in one list,
  * filters it, and the filters live in the address; closing it ends the server session.
  */
-const PIN = '4711';
+let rig: BackOfficeRig;
 let shop: Shop;
 let host: RunningHost;
 let runner: CommandRunner;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'back-office-'));
-const dataDir = path.join(scratch, 'pos');
-let owner: { id: string; email: string; password: string };
+let owner: Person;
 
 beforeAll(async () => {
-  const screens = inject('counterScreensDir');
-  shop = await startShop();
-  owner = await aStaffMember('admin');
-  // Paired and pulled, then the owner marked as having signed in online here before (their PIN opens it).
-  const pairing = await openCoreRunner({ dataDir });
-  const { pairingCode } = await (
-    await shop.staffClient('admin')
-  ).createDevice({ body: { name: 'Back room' } });
-  await pairing.run('pair', { serverUrl: shop.url, pairingCode });
-  await pairing.run('syncNow', null);
-  await pairing.close();
-  const local = openLocalDb(dataDir);
-  local.prepare('UPDATE staff SET signed_in_online_at = ? WHERE id = ?').run(Date.now(), owner.id);
-  local.close();
-  runner = await openCoreRunner({ dataDir });
-  host = await startHost({ runner, rendererDir: screens, host: '127.0.0.1', port: 0 });
+  rig = await startBackOfficeRig('back-office', [{ role: 'admin', name: 'Chanthou' }]);
+  ({ shop, host, runner } = rig);
+  [owner] = rig.people as [Person];
 });
-afterAll(async () => {
-  await host?.close();
-  await runner?.close();
-  await shop?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-async function aStaffMember(role: 'staff' | 'admin') {
-  const email = `owner-${randomBytes(4).toString('hex')}@example.test`;
-  const password = `the shop opens at eight ${randomBytes(4).toString('hex')}`;
-  const db = shop.server.database.db;
-  const { id } = await createActiveUser(db, { email, password, name: 'Chanthou', role });
-  const { token } = await startSession(db, id);
-  await createShopClient({
-    baseUrl: shop.url,
-    headers: () => ({ authorization: `Bearer ${token}` }),
-  }).setCounterPin({
-    body: { pin: PIN, password },
-  });
-  return { id, email, password };
-}
+afterAll(() => rig?.stop());
 
 const liveSessions = async (userId: string) =>
   (

@@ -1,6 +1,7 @@
 import { cn, useMessages } from '@shop/ui';
 import { MapPin, MessageCircle, PackageCheck } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { PageHeading } from '../ui/page';
 import { authText } from './messages';
 
@@ -65,3 +66,13 @@ function Perks() {
 
 /** A link in the sign-in pages' texts ("Create account", "Back to sign in"). */
 export const authLink = 'font-semibold text-brand-700 underline-offset-2 hover:underline';
+
+/** The footer of the pages a mailed link opens (reset, invitation) and of "forgot password": back to signing in. */
+export function BackToSignIn() {
+  const t = useMessages(authText);
+  return (
+    <Link to="/login" className={authLink}>
+      {t.backToSignIn}
+    </Link>
+  );
+}

@@ -5,7 +5,7 @@ import { newId } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { lockAdminRoster, otherActiveAdmins } from '../people/admin-roster';
+import { lockAdminRoster, otherActiveAdmins } from '../people/repo';
 import { accountChanges, recordChanges } from '../sync/change-log';
 import { hashPassword, refuseWeakPassword } from './passwords';
 import { toUser } from './present';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import type { PushItem } from '@shop/shared';
 import {
@@ -7,9 +7,7 @@ import {
   failure,
   payAndCheck,
   placedOrder,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
+  useTestShopWithCounters,
 } from '../../../test/factory';
 import { phonePhoto } from '../../../test/pictures';
 
@@ -17,17 +15,10 @@ import { phonePhoto } from '../../../test/pictures';
  * The back office's orders (issue 13 item 3), through the real routes: web and counter orders in one list, filtered,
  * searched, sorted and paged by the server; an order's page with what staff need to move it along.
  */
-let shop: TestShop;
-let counter: TestCounter;
-
-beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Till 1']));
-});
-afterAll(() => shop?.stop());
-
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Till 1']);
 const PHNOM_PENH = 7 * 60 * 60_000;
 /** The shop day (Asia/Phnom_Penh) of an instant, as the list's filters take it. */
 const shopDay = (at: number) => new Date(at + PHNOM_PENH).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError } from '@shop/shared';
-import { failure, startShopWithCounters, type TestCounter, type TestShop } from '../../../test/factory';
+import { failure, useTestShopWithCounters, type TestCounter } from '../../../test/factory';
 import { OPEN_REQUESTS_PER_COUNTER } from './counter-khqr';
 
 /**
@@ -9,18 +9,10 @@ import { OPEN_REQUESTS_PER_COUNTER } from './counter-khqr';
  * A counter whose token was stolen (or whose app loops) must not bury the web shop's payments under its own: the
  * customers' QRs would wait minutes for their confirmation, and Bakong's limits would be spent on nothing.
  */
-let shop: TestShop;
-let front: TestCounter;
-let back: TestCounter;
-
-beforeAll(async () => {
-  ({
-    shop,
-    counters: [front, back],
-  } = await startShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } }));
-});
-afterAll(() => shop?.stop());
-
+const {
+  shop,
+  counters: [front, back],
+} = useTestShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } });
 const ask = (by: TestCounter, id = ulid()) =>
   by.client.requestCounterKhqr({ body: { id, amount: 10_00, currency: 'USD' } });
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient, type ApiError, type PushItem, type SalePayment } from '@shop/shared';
 import {
   aProductWithStock,
@@ -8,9 +8,8 @@ import {
   failure,
   pairTestCounter,
   payAndCheck,
-  startShopWithCounters,
+  useTestShopWithCounters,
   type TestCounter,
-  type TestShop,
 } from '../../../test/factory';
 import { browserClient, signedInAs } from '../../../test/support';
 import { createActiveUser } from '../accounts/users';
@@ -22,23 +21,19 @@ import { DEMO_MERCHANT_ACCOUNT, KHQR_LIFETIME_MS } from './merchant';
  * plays the customer's bank app, the one payment job confirms it, and the pushed sale takes that very payment.
  * And what others cannot make it do: another counter, a stranger, a customer, a second sale, a QR that expired.
  */
+const {
+  shop,
+  counters: [front, back],
+} = useTestShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } });
 const { BakongKHQR } = createRequire(import.meta.url)('bakong-khqr') as {
   BakongKHQR: { decode(qr: string): { data: Record<string, unknown> } };
 };
 
-let shop: TestShop;
-let front: TestCounter;
-let back: TestCounter;
 let staffId: string;
 
 beforeAll(async () => {
-  ({
-    shop,
-    counters: [front, back],
-  } = await startShopWithCounters(['Front', 'Back'], { env: { BAKONG_POLL_MS: '3600000' } }));
   staffId = shop.staffUser.userId;
 });
-afterAll(() => shop?.stop());
 
 const db = () => shop.server.database.db;
 const ask = (by: TestCounter, amount: number, currency: 'USD' | 'KHR' = 'USD', id = ulid()) =>

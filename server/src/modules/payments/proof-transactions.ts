@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../../db/errors';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
+import { orderPaidByTransaction, setProofTransactionRef } from './proofs-repo';
 
 /**
  * One bank transaction pays one order. The same picture sent twice is caught by its hash at upload (proofs.ts); the
@@ -15,7 +16,7 @@ export function normalizeTransactionRef(ref: string): string {
 /** Records the transaction on an accepted proof, or refuses (409) one that already paid an order. */
 export async function claimTransaction(tx: Tx, proofId: string, typed: string): Promise<string> {
   const ref = normalizeTransactionRef(typed);
-  const usedBy = await orderPaidBy(tx, ref);
+  const usedBy = await orderPaidByTransaction(tx, ref);
   if (usedBy)
     throw new Conflict(
       `This transaction already paid order ${usedBy}: the screenshot shows a payment used twice`,
@@ -24,7 +25,7 @@ export async function claimTransaction(tx: Tx, proofId: string, typed: string): 
       },
     );
   try {
-    await tx.updateTable('payment_proofs').set({ transaction_ref: ref }).where('id', '=', proofId).execute();
+    await setProofTransactionRef(tx, proofId, ref);
   } catch (error) {
     // Another reviewer accepted a screenshot of the same transaction at this very moment: the unique index decides.
     if (isUniqueViolation(error))
@@ -34,21 +35,4 @@ export async function claimTransaction(tx: Tx, proofId: string, typed: string): 
     throw error;
   }
   return ref;
-}
-
-async function orderPaidBy(tx: Tx, ref: string): Promise<string | undefined> {
-  const proof = await tx
-    .selectFrom('payment_proofs as p')
-    .innerJoin('orders as o', 'o.id', 'p.order_id')
-    .select('o.number')
-    .where('p.transaction_ref', '=', ref)
-    .executeTakeFirst();
-  if (proof) return proof.number;
-  const paid = await tx
-    .selectFrom('payments as p')
-    .leftJoin('orders as o', 'o.id', 'p.order_id')
-    .select(['o.number', 'p.id'])
-    .where('p.bakong_hash', '=', ref)
-    .executeTakeFirst();
-  return paid ? (paid.number ?? `(counter KHQR ${paid.id})`) : undefined;
 }

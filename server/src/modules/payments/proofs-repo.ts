@@ -125,3 +125,29 @@ export async function pageOfReviewItems(
     page,
   );
 }
+
+/** Records the bank transaction an accepted screenshot shows (unique: one transaction pays one order). */
+export async function setProofTransactionRef(tx: Tx, proofId: string, ref: string): Promise<void> {
+  await tx.updateTable('payment_proofs').set({ transaction_ref: ref }).where('id', '=', proofId).execute();
+}
+
+/**
+ * The number of the order a bank transaction (normalized) already paid: by an accepted screenshot, or as the
+ * Bakong hash of a paid KHQR (a counter's KHQR has no order: named by its payment).
+ */
+export async function orderPaidByTransaction(tx: Tx, ref: string): Promise<string | undefined> {
+  const proof = await tx
+    .selectFrom('payment_proofs as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select('o.number')
+    .where('p.transaction_ref', '=', ref)
+    .executeTakeFirst();
+  if (proof) return proof.number;
+  const paid = await tx
+    .selectFrom('payments as p')
+    .leftJoin('orders as o', 'o.id', 'p.order_id')
+    .select(['o.number', 'p.id'])
+    .where('p.bakong_hash', '=', ref)
+    .executeTakeFirst();
+  return paid ? (paid.number ?? `(counter KHQR ${paid.id})`) : undefined;
+}

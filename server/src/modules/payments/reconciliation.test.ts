@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import type { PushItem, SalePayment } from '@shop/shared';
 import {
@@ -7,9 +7,7 @@ import {
   failure,
   payAndCheck,
   placedOrder,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
+  useTestShopWithCounters,
 } from '../../../test/factory';
 import { UNCLAIMED_AFTER_MS } from './counter-khqr';
 
@@ -18,17 +16,10 @@ import { UNCLAIMED_AFTER_MS } from './counter-khqr';
  * job: KHQRs paid but not as asked, with what Bakong reported; payments the server could not vouch for, matched with
  * the bank statement or refunded, once, with a note and an audit row.
  */
-let shop: TestShop;
-let counter: TestCounter;
-
-beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front'], { env: { BAKONG_POLL_MS: '3600000' } }));
-});
-afterAll(() => shop?.stop());
-
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front'], { env: { BAKONG_POLL_MS: '3600000' } });
 const db = () => shop.server.database.db;
 
 async function counterSale(payments: SalePayment[], priceCents = 2000) {

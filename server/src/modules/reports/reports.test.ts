@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import {
   SHOP_UTC_OFFSET_MS,
@@ -15,9 +15,7 @@ import {
   failure,
   payAndCheck,
   placedOrder,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
+  useTestShopWithCounters,
 } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
@@ -28,8 +26,12 @@ import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
  * the Bakong stand-in with a line cancelled before and one after payment, and orders that never paid. Every grouping
  * is compared with a table of what each sale and refund is, written out by hand from those orders and summed here.
  */
-let shop: TestShop;
-let counter: TestCounter;
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front counter'], {
+  settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+});
 let cable: ProductDetail;
 let drive: ProductDetail;
 
@@ -58,12 +60,6 @@ interface Expected {
 const expected: Expected[] = [];
 
 beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front counter'], {
-    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
-  }));
   cable = await aProductWithStock(shop, {
     name: 'USB-C cable',
     priceCents: 2000,
@@ -75,7 +71,6 @@ beforeAll(async () => {
   await shop.admin.updateProduct({ params: { id: drive.id }, body: { brandId: brands[1]!.id } });
   drive = { ...drive, brand: brands[1]! };
 }, 60_000);
-afterAll(() => shop?.stop());
 
 const staffId = () => shop.staffUser.userId;
 const push = async (items: PushItem[]) => {
@@ -89,6 +84,35 @@ const report = (groupBy: SalesGrouping, from = D1, to = today) =>
 function line(product: ProductDetail) {
   return { product: product.id, category: product.category.id, brand: product.brand.id };
 }
+
+/** Where a line of the table counts: its shop day and order, who sold it, through which channel and payment. */
+type Where = Pick<Expected, 'day' | 'order' | 'staff' | 'channel' | 'payment'>;
+/** A row of the table: `units` of `product` sold for `revenue` less `discount` (cents). */
+const sold = (
+  where: Where,
+  product: ProductDetail,
+  units: number,
+  revenue: number,
+  discount = 0,
+): Expected => ({
+  ...where,
+  sale: true,
+  ...line(product),
+  units,
+  revenue,
+  discount,
+  refund: 0,
+});
+/** A row of the table: `refund` cents of `product` paid back (a return, a line cancelled after payment). */
+const refunded = (where: Where, product: ProductDetail, refund: number): Expected => ({
+  ...where,
+  sale: false,
+  ...line(product),
+  units: 0,
+  revenue: 0,
+  discount: 0,
+  refund,
+});
 
 /** The report a grouping should give, summed here from the hand-written table. */
 function summed(groupBy: SalesGrouping, from = D1, to = today) {
@@ -172,42 +196,9 @@ describe('sales reports', () => {
     const pos = { staff: staffId(), channel: 'pos' };
     // The sale's $2 discount goes over its lines by what they came to after their own discounts: 3300 and 5000.
     expected.push(
-      {
-        day: D1,
-        order: s1!.orderId!,
-        sale: true,
-        ...line(cable),
-        ...pos,
-        payment: 'cash_usd',
-        units: 2,
-        revenue: 3600,
-        discount: 300 + 80,
-        refund: 0,
-      },
-      {
-        day: D1,
-        order: s1!.orderId!,
-        sale: true,
-        ...line(drive),
-        ...pos,
-        payment: 'cash_usd',
-        units: 1,
-        revenue: 5000,
-        discount: 120,
-        refund: 0,
-      },
-      {
-        day: D2,
-        order: s2!.orderId!,
-        sale: true,
-        ...line(cable),
-        ...pos,
-        payment: 'khqr',
-        units: 1,
-        revenue: 2000,
-        discount: 0,
-        refund: 0,
-      },
+      sold({ day: D1, order: s1!.orderId!, ...pos, payment: 'cash_usd' }, cable, 2, 3600, 300 + 80),
+      sold({ day: D1, order: s1!.orderId!, ...pos, payment: 'cash_usd' }, drive, 1, 5000, 120),
+      sold({ day: D2, order: s2!.orderId!, ...pos, payment: 'khqr' }, cable, 1, 2000),
     );
 
     const d1 = await report('day', D1, D1);
@@ -236,18 +227,7 @@ describe('sales reports', () => {
       },
     ]);
     // A return is worth what the line sold for after its own discount: (3600 − 300) / 2.
-    expected.push({
-      day: D2,
-      order: s1!.orderId!,
-      sale: false,
-      ...line(cable),
-      ...pos,
-      payment: 'cash_usd',
-      units: 0,
-      revenue: 0,
-      discount: 0,
-      refund: 1650,
-    });
+    expected.push(refunded({ day: D2, order: s1!.orderId!, ...pos, payment: 'cash_usd' }, cable, 1650));
     expect((await report('day', D2, D2)).totals).toEqual(summed('day', D2, D2).totals);
   });
 
@@ -271,39 +251,9 @@ describe('sales reports', () => {
       body: { quantity: 1, reason: 'out_of_stock' },
     });
     expected.push(
-      {
-        day: today,
-        order: w1.id,
-        sale: true,
-        ...line(cable),
-        ...web,
-        units: 1,
-        revenue: 2000,
-        discount: 0,
-        refund: 0,
-      },
-      {
-        day: today,
-        order: w1.id,
-        sale: true,
-        ...line(drive),
-        ...web,
-        units: 2,
-        revenue: 10000,
-        discount: 0,
-        refund: 0,
-      },
-      {
-        day: today,
-        order: w1.id,
-        sale: false,
-        ...line(drive),
-        ...web,
-        units: 0,
-        revenue: 0,
-        discount: 0,
-        refund: 5000,
-      },
+      sold({ day: today, order: w1.id, ...web }, cable, 1, 2000),
+      sold({ day: today, order: w1.id, ...web }, drive, 2, 10000),
+      refunded({ day: today, order: w1.id, ...web }, drive, 5000),
     );
 
     const second = await placedOrder(shop.server, { items: [{ productId: cable.id, quantity: 2 }] });
@@ -317,17 +267,7 @@ describe('sales reports', () => {
     );
     const w2 = await second.api.getOrder({ params: { id: second.order.id } });
     expect(w2).toMatchObject({ status: 'paid', totalCents: 2000 });
-    expected.push({
-      day: today,
-      order: w2.id,
-      sale: true,
-      ...line(cable),
-      ...web,
-      units: 1,
-      revenue: 2000,
-      discount: 0,
-      refund: 0,
-    });
+    expected.push(sold({ day: today, order: w2.id, ...web }, cable, 1, 2000));
 
     // Neither an order still waiting for its money nor one cancelled before payment counts anywhere.
     await placedOrder(shop.server, { items: [{ productId: cable.id, quantity: 3 }] });

@@ -8,6 +8,47 @@ import { shopDayOf } from './shop-days';
 /** The SQL of the sales rollups: the stale marks every sale writes, and reading and replacing a day's sums. */
 
 /**
+ * The figures every rollup row carries (by day in `sales_rollups`, by month in `sales_rollups_monthly`): its column
+ * and the name of its sum in what the readers return.
+ */
+const figures = [
+  ['orders', 'orders'],
+  ['units', 'units'],
+  ['revenue_cents', 'revenue'],
+  ['discount_cents', 'discount'],
+  ['refund_cents', 'refund'],
+  ['cost_cents', 'cost'],
+  ['costed_net_cents', 'costed_net'],
+] as const;
+const figureColumns = figures.map(([column]) => column);
+
+/** Each figure summed over the rows grouped, named by its column (a month from its days) or by its sum's name. */
+function sumsOfFigures<const By extends 'column' | 'name'>(by: By) {
+  return figures.map(([column, name]) =>
+    sql<number | string>`sum(${sql.ref(column)})`.as(
+      (by === 'column' ? column : name) as By extends 'column' ? typeof column : typeof name,
+    ),
+  );
+}
+
+/** A group's sums as numbers (MySQL answers a SUM as a decimal string; nothing summed is null). */
+function rollupSum(
+  r: { group_key: string; day?: string } & Record<(typeof figures)[number][1], number | string | null>,
+) {
+  return {
+    key: r.group_key,
+    day: r.day ?? '',
+    orders: Number(r.orders ?? 0),
+    units: Number(r.units ?? 0),
+    revenue: Number(r.revenue ?? 0),
+    discount: Number(r.discount ?? 0),
+    refund: Number(r.refund ?? 0),
+    cost: Number(r.cost ?? 0),
+    costedNet: Number(r.costed_net ?? 0),
+  };
+}
+
+/**
  * Marks the shop days of `times` (epoch ms) as changed, in the caller's transaction: the next report touching those
  * days sums them again from the orders. Called wherever a sale, a paid order, a cancellation after payment, a
  * return or a refund is written.
@@ -77,33 +118,11 @@ async function sumMonth(tx: Tx, month: string, dims: readonly string[]): Promise
   await tx.deleteFrom('sales_rollups_monthly').where('dim', 'in', dims).where('month', '=', month).execute();
   await tx
     .insertInto('sales_rollups_monthly')
-    .columns([
-      'dim',
-      'month',
-      'group_key',
-      'orders',
-      'units',
-      'revenue_cents',
-      'discount_cents',
-      'refund_cents',
-      'cost_cents',
-      'costed_net_cents',
-    ])
+    .columns(['dim', 'month', 'group_key', ...figureColumns])
     .expression((eb) =>
       eb
         .selectFrom('sales_rollups')
-        .select([
-          'dim',
-          sql<string>`${month}`.as('month'),
-          'group_key',
-          (e) => e.fn.sum<number>('orders').as('orders'),
-          (e) => e.fn.sum<number>('units').as('units'),
-          (e) => e.fn.sum<number>('revenue_cents').as('revenue_cents'),
-          (e) => e.fn.sum<number>('discount_cents').as('discount_cents'),
-          (e) => e.fn.sum<number>('refund_cents').as('refund_cents'),
-          (e) => e.fn.sum<number>('cost_cents').as('cost_cents'),
-          (e) => e.fn.sum<number>('costed_net_cents').as('costed_net_cents'),
-        ])
+        .select(['dim', sql<string>`${month}`.as('month'), 'group_key', ...sumsOfFigures('column')])
         .where('dim', 'in', dims)
         .where('day', '>=', `${month}-01`)
         .where('day', '<=', `${month}-31`)
@@ -116,64 +135,26 @@ async function sumMonth(tx: Tx, month: string, dims: readonly string[]): Promise
 export async function sumMonthlyRollups(db: Db, dim: string, fromMonth: string, toMonth: string) {
   const rows = await db
     .selectFrom('sales_rollups_monthly')
-    .select([
-      'group_key',
-      (eb) => eb.fn.sum<number | string>('orders').as('orders'),
-      (eb) => eb.fn.sum<number | string>('units').as('units'),
-      (eb) => eb.fn.sum<number | string>('revenue_cents').as('revenue'),
-      (eb) => eb.fn.sum<number | string>('discount_cents').as('discount'),
-      (eb) => eb.fn.sum<number | string>('refund_cents').as('refund'),
-      (eb) => eb.fn.sum<number | string>('cost_cents').as('cost'),
-      (eb) => eb.fn.sum<number | string>('costed_net_cents').as('costed_net'),
-    ])
+    .select(['group_key', ...sumsOfFigures('name')])
     .where('dim', '=', dim)
     .where('month', '>=', fromMonth)
     .where('month', '<=', toMonth)
     .groupBy('group_key')
     .execute();
-  return rows.map((r) => ({
-    key: r.group_key,
-    day: '',
-    orders: Number(r.orders ?? 0),
-    units: Number(r.units ?? 0),
-    revenue: Number(r.revenue ?? 0),
-    discount: Number(r.discount ?? 0),
-    refund: Number(r.refund ?? 0),
-    cost: Number(r.cost ?? 0),
-    costedNet: Number(r.costed_net ?? 0),
-  }));
+  return rows.map((r) => rollupSum(r));
 }
 
 /** The sums of one grouping over a range of days, per group (and per day for `byDay`). */
 export async function sumRollups(db: Db, dim: string, from: string, to: string, byDay: boolean) {
   let query = db
     .selectFrom('sales_rollups')
-    .select([
-      'group_key',
-      (eb) => eb.fn.sum<number | string>('orders').as('orders'),
-      (eb) => eb.fn.sum<number | string>('units').as('units'),
-      (eb) => eb.fn.sum<number | string>('revenue_cents').as('revenue'),
-      (eb) => eb.fn.sum<number | string>('discount_cents').as('discount'),
-      (eb) => eb.fn.sum<number | string>('refund_cents').as('refund'),
-      (eb) => eb.fn.sum<number | string>('cost_cents').as('cost'),
-      (eb) => eb.fn.sum<number | string>('costed_net_cents').as('costed_net'),
-    ])
+    .select(['group_key', ...sumsOfFigures('name')])
     .where('dim', '=', dim)
     .where('day', '>=', from)
     .where('day', '<=', to)
     .groupBy('group_key');
   if (byDay) query = query.select('day').groupBy('day');
   const rows = await query.execute();
-  return rows.map((r) => ({
-    key: r.group_key,
-    day: (r as { day?: string }).day ?? '',
-    orders: Number(r.orders ?? 0),
-    units: Number(r.units ?? 0),
-    revenue: Number(r.revenue ?? 0),
-    discount: Number(r.discount ?? 0),
-    refund: Number(r.refund ?? 0),
-    cost: Number(r.cost ?? 0),
-    costedNet: Number(r.costed_net ?? 0),
-  }));
+  return rows.map((r) => rollupSum(r));
 }
 export type RollupSum = Awaited<ReturnType<typeof sumRollups>>[number];

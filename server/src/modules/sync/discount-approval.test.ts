@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import type { PushItem } from '@shop/shared';
-import {
-  aProductWithStock,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
-} from '../../../test/factory';
+import { aProductWithStock, useTestShopWithCounters } from '../../../test/factory';
 
 /**
  * A discount over the cashier's limit, approved at the counter by an admin's PIN: the sale is pushed with the
  * admin's id and the server keeps who approved it in the sale's audit row.
  */
-let shop: TestShop;
-let counter: TestCounter;
-
-beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front counter']));
-});
-afterAll(() => shop?.stop());
-
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front counter']);
 const saleAudit = async (orderId: string) =>
   JSON.parse(
     (

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import type { PushItem, PushResult } from '@shop/shared';
-import {
-  aProductWithStock,
-  pairTestCounter,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
-} from '../../../test/factory';
+import { aProductWithStock, pairTestCounter, useTestShopWithCounters } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 import { inSavepoint } from '../../db/savepoint';
 import { countAuditRows } from '../audit/repo';
@@ -18,18 +12,15 @@ import { inTransaction } from '../../db/transaction';
  * fails after it wrote rows leaves none of them, the items around it stand, across the transactions a 200-item
  * batch is cut into; an id that comes twice in one batch is applied once.
  */
-let shop: TestShop;
-let counter: TestCounter;
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front counter']);
 let staffId: string;
 
 beforeAll(async () => {
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front counter']));
   staffId = shop.staffUser.userId;
 });
-afterAll(() => shop?.stop());
 
 const db = () => shop.server.database.db;
 const onHand = async (productId: string) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import { warrantyUntil, type ApiError, type PushItem, type ShopClient } from '@shop/shared';
 import {
@@ -7,9 +7,7 @@ import {
   failure,
   pairTestCounter,
   placedOrder,
-  startShopWithCounters,
-  type TestCounter,
-  type TestShop,
+  useTestShopWithCounters,
 } from '../../../test/factory';
 import { createActiveUser } from '../accounts/users';
 import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
@@ -19,21 +17,18 @@ import { HOLD_LIMITS_KEY } from '../orders/hold-limits';
  * once however often it is retried, sales as handed-over counter orders in the one inventory, shortfalls instead of
  * refusals, parked items that staff retry or discard, and whole shifts.
  */
-let shop: TestShop;
-let counter: TestCounter;
+const {
+  shop,
+  counters: [counter],
+} = useTestShopWithCounters(['Front counter'], {
+  // Web orders here may hold a product's whole stock; the limits on unpaid holds are tested in orders/holds.test.ts.
+  settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
+});
 let staffId: string;
 
 beforeAll(async () => {
-  // Web orders here may hold a product's whole stock; the limits on unpaid holds are tested in orders/holds.test.ts.
-  ({
-    shop,
-    counters: [counter],
-  } = await startShopWithCounters(['Front counter'], {
-    settings: { [HOLD_LIMITS_KEY]: { stockSharePercent: 100 } },
-  }));
   staffId = shop.staffUser.userId;
 });
-afterAll(() => shop?.stop());
 
 const db = () => shop.server.database.db;
 const stockOf = (productId: string) => shop.staff.getProductStock({ params: { id: productId } });

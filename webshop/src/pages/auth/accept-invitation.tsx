@@ -1,18 +1,16 @@
 import { acceptInvitationInputSchema, email as emailSchema, loginInputSchema } from '@shop/shared';
-import { Button, EmailField, FormAlert, PasswordField, useMessages } from '@shop/ui';
-import { LinkIcon } from 'lucide-react';
+import { EmailField, useMessages } from '@shop/ui';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
-import { AuthShell, authLink } from '../../auth/auth-shell';
+import { AuthShell, BackToSignIn } from '../../auth/auth-shell';
 import { CodeStep } from '../../auth/code-step';
 import { useFieldProps } from '../../auth/field-error';
 import { invitationText } from '../../auth/invitation-messages';
 import { authText } from '../../auth/messages';
-import { NewPasswordField } from '../../auth/password-fields';
+import { NewPasswordForm, UnusableLink } from '../../auth/new-password-form';
 import { showOnFields } from '../../auth/server-fields';
-import { ShowPassword } from '../../auth/show-password';
 import { common } from '../../i18n/common';
 import { useShopForm } from '../../ui/form';
 
@@ -41,7 +39,6 @@ export function AcceptInvitationPage() {
   const token = params.get('token') ?? '';
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [unusable, setUnusable] = useState(false);
-  const [showPassword, setShowPassword] = useState(false);
   const form = useShopForm(
     acceptFormSchema,
     { email: '', password: '', repeat: '' },
@@ -74,22 +71,15 @@ export function AcceptInvitationPage() {
     }
   });
 
-  const footer = (
-    <Link to="/login" className={authLink}>
-      {a.backToSignIn}
-    </Link>
-  );
+  const footer = <BackToSignIn />;
 
   if (token.length < 20 || unusable)
     return (
       <AuthShell title={t.title} footer={footer}>
-        <div role="alert" className="flex gap-3">
-          <LinkIcon className="mt-0.5 size-6 shrink-0 text-red-600" aria-hidden="true" />
-          <div>
-            <h2 className="text-lg font-bold">{unusable ? t.expired : t.noToken}</h2>
-            <p className="mt-1 text-sm text-muted">{unusable ? t.expiredText : t.noTokenText}</p>
-          </div>
-        </div>
+        <UnusableLink
+          title={unusable ? t.expired : t.noToken}
+          text={unusable ? t.expiredText : t.noTokenText}
+        />
       </AuthShell>
     );
 
@@ -116,21 +106,15 @@ export function AcceptInvitationPage() {
 
   return (
     <AuthShell title={t.title} lead={t.lead} footer={footer}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <NewPasswordForm
+        onSubmit={onSubmit}
+        password={field('password')}
+        repeat={field('repeat')}
+        form={form}
+        submitLabel={t.accept}
+      >
         <EmailField label={a.email} hint={t.emailHint} autoComplete="username" {...field('email')} />
-        <NewPasswordField label={a.newPassword} shown={showPassword} {...field('password')} />
-        <PasswordField
-          label={a.repeatPassword}
-          shown={showPassword}
-          autoComplete="new-password"
-          {...field('repeat')}
-        />
-        <ShowPassword checked={showPassword} onChange={setShowPassword} />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
-          {t.accept}
-        </Button>
-      </form>
+      </NewPasswordForm>
     </AuthShell>
   );
 }

@@ -2,9 +2,8 @@ import { Button, EmailField, FormAlert, useMessages } from '@shop/ui';
 import { forgotPasswordInputSchema } from '@shop/shared';
 import { MailCheck } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { client, isApiError } from '../../api/client';
-import { AuthShell, authLink } from '../../auth/auth-shell';
+import { AuthShell, BackToSignIn } from '../../auth/auth-shell';
 import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
 import { showOnFields } from '../../auth/server-fields';
@@ -33,11 +32,7 @@ export function ForgotPasswordPage() {
     }
   });
 
-  const footer = (
-    <Link to="/login" className={authLink}>
-      {t.backToSignIn}
-    </Link>
-  );
+  const footer = <BackToSignIn />;
 
   if (sentTo)
     return (

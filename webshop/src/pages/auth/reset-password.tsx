@@ -1,16 +1,15 @@
-import { Button, FormAlert, PasswordField, useMessages } from '@shop/ui';
-import { CircleCheck, LinkIcon } from 'lucide-react';
+import { useMessages } from '@shop/ui';
+import { CircleCheck } from 'lucide-react';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { client, isApiError } from '../../api/client';
 import { useSessionChanged } from '../../api/session';
-import { AuthShell, authLink } from '../../auth/auth-shell';
+import { AuthShell, BackToSignIn } from '../../auth/auth-shell';
 import { useFieldProps } from '../../auth/field-error';
 import { authText } from '../../auth/messages';
-import { NewPasswordField } from '../../auth/password-fields';
+import { NewPasswordForm, UnusableLink } from '../../auth/new-password-form';
 import { showOnFields } from '../../auth/server-fields';
 import { resetPasswordFormSchema } from '../../auth/password-schemas';
-import { ShowPassword } from '../../auth/show-password';
 import { SignInForm } from '../../auth/sign-in-form';
 import { common } from '../../i18n/common';
 import { ButtonLink } from '../../ui/button-link';
@@ -28,7 +27,6 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [state, setState] = useState<'form' | 'done' | 'expired'>('form');
-  const [showPassword, setShowPassword] = useState(false);
   const form = useShopForm(
     resetPasswordFormSchema,
     { password: '', repeat: '' },
@@ -50,23 +48,16 @@ export function ResetPasswordPage() {
     }
   });
 
-  const footer = (
-    <Link to="/login" className={authLink}>
-      {t.backToSignIn}
-    </Link>
-  );
+  const footer = <BackToSignIn />;
 
   if (token.length < 20 || state === 'expired') {
     const missing = state !== 'expired';
     return (
       <AuthShell title={t.resetTitle} footer={footer}>
-        <div role="alert" className="flex gap-3">
-          <LinkIcon className="mt-0.5 size-6 shrink-0 text-red-600" aria-hidden="true" />
-          <div>
-            <h2 className="text-lg font-bold">{missing ? t.resetNoToken : t.resetExpired}</h2>
-            <p className="mt-1 text-sm text-muted">{missing ? t.resetNoTokenText : t.resetExpiredText}</p>
-          </div>
-        </div>
+        <UnusableLink
+          title={missing ? t.resetNoToken : t.resetExpired}
+          text={missing ? t.resetNoTokenText : t.resetExpiredText}
+        />
         <ButtonLink to="/forgot-password" size="lg" className="mt-5 w-full">
           {t.askAgain}
         </ButtonLink>
@@ -90,20 +81,13 @@ export function ResetPasswordPage() {
 
   return (
     <AuthShell title={t.resetTitle} lead={t.resetLead} footer={footer}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <NewPasswordField label={t.newPassword} shown={showPassword} {...field('password')} />
-        <PasswordField
-          label={t.repeatPassword}
-          shown={showPassword}
-          autoComplete="new-password"
-          {...field('repeat')}
-        />
-        <ShowPassword checked={showPassword} onChange={setShowPassword} />
-        {form.formError && <FormAlert>{form.formError}</FormAlert>}
-        <Button type="submit" size="lg" className="w-full" busy={form.formState.isSubmitting}>
-          {t.savePassword}
-        </Button>
-      </form>
+      <NewPasswordForm
+        onSubmit={onSubmit}
+        password={field('password')}
+        repeat={field('repeat')}
+        form={form}
+        submitLabel={t.savePassword}
+      />
     </AuthShell>
   );
 }

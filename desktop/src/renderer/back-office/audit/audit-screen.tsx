@@ -3,6 +3,7 @@ import { Button, TextField, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { ClearFilters, FilterDate } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
 import { backOfficeTexts } from '../texts';
 import { auditTexts } from './texts';
@@ -112,23 +113,11 @@ export function AuditScreen() {
           {...typed('entity')}
         />
         <TextField key={`i${filters.entityId}`} label={t.entityId} {...typed('entityId')} />
-        <TextField
-          label={t.from}
-          type="date"
-          value={filters.from}
-          onChange={(event) => setFilters({ from: event.target.value })}
-        />
-        <TextField
-          label={t.to}
-          type="date"
-          value={filters.to}
-          onChange={(event) => setFilters({ to: event.target.value })}
-        />
+        <FilterDate label={t.from} value={filters.from} onChange={(from) => setFilters({ from })} />
+        <FilterDate label={t.to} value={filters.to} onChange={(to) => setFilters({ to })} />
         <span className="flex gap-2">
           <Button type="submit">{frame.search}</Button>
-          <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-            {frame.clear}
-          </Button>
+          <ClearFilters filtered={filtered} onClear={clear} />
         </span>
       </form>
       {filters.actor && (

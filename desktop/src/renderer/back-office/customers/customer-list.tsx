@@ -1,11 +1,11 @@
 import { customerSorts, formatShopDate, userStatuses, type CustomerDetail } from '@shop/shared';
-import { Button, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useListAddress } from '../list-address';
+import { FilterBar, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { backOfficeTexts } from '../texts';
 import { AccountStatusBadge } from './account-status';
 import { accountStatusText, customerTexts } from './texts';
 
@@ -19,11 +19,11 @@ const oneOf = <T extends string>(values: readonly T[], value: string): T | undef
 /** Customer accounts, searched and sorted on the server, the filters kept in the address. */
 export function CustomerList() {
   const t = useMessages(customerTexts);
-  const frame = useMessages(backOfficeTexts);
   const statusText = useMessages(accountStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query: ListQuery = {
     page,
     q: filters.q || undefined,
@@ -53,48 +53,29 @@ export function CustomerList() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t.title}</h1>
-      <form
-        role="search"
+      <FilterBar
         className="grid grid-cols-[minmax(16rem,2fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_auto] items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-        />
-        <SelectField
+        <FilterSelect
           label={t.account}
           value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {userStatuses.map((status) => (
-            <option key={status} value={status}>
-              {statusText[status]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          onChange={(status) => setFilters({ status })}
+          options={userStatuses.map((status) => [status, statusText[status]])}
+        />
+        <FilterSelect
           label={t.sort}
           value={filters.sort}
-          onChange={(event) => setFilters({ sort: event.target.value })}
-        >
-          <option value="">{t.newest}</option>
-          <option value="oldest">{t.oldest}</option>
-          <option value="name">{t.byName}</option>
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-      </form>
+          onChange={(sort) => setFilters({ sort })}
+          all={false}
+          options={[
+            ['', t.newest],
+            ['oldest', t.oldest],
+            ['name', t.byName],
+          ]}
+        />
+      </FilterBar>
       <PagedList
         label={t.title}
         query={customers}

@@ -5,22 +5,13 @@ import {
   type AdminOrderList,
   type AdminOrderListQuery,
 } from '@shop/shared';
-import {
-  Badge,
-  Button,
-  OrderStatusBadge,
-  orderStatusText,
-  SelectField,
-  TextField,
-  useLocale,
-  useMessages,
-} from '@shop/ui';
+import { Badge, Button, OrderStatusBadge, orderStatusText, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Route, Routes, useNavigate } from 'react-router';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterBar, FilterDate, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { backOfficeTexts } from '../texts';
 import { OrderDetail } from './order-detail';
 import { orderTexts } from './texts';
 
@@ -40,11 +31,11 @@ export function OrdersScreen() {
 /** Every order, web and counter, in one list: filtered, searched and sorted on the server, kept in the address. */
 function OrderList() {
   const t = useMessages(orderTexts);
-  const frame = useMessages(backOfficeTexts);
   const statusText = useMessages(orderStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Partial<AdminOrderListQuery>;
   const orders = useQuery({
     queryKey: ['orders', query],
@@ -81,69 +72,40 @@ function OrderList() {
           </Button>
         </p>
       )}
-      <form
-        role="search"
+      <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-        />
-        <SelectField
+        <FilterSelect
           label={t.status}
           value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {orderStatuses.map((status) => (
-            <option key={status} value={status}>
-              {statusText[status]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          onChange={(status) => setFilters({ status })}
+          options={orderStatuses.map((status) => [status, statusText[status]])}
+        />
+        <FilterSelect
           label={t.channel}
           value={filters.channel}
-          onChange={(event) => setFilters({ channel: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          <option value="web">{t.web}</option>
-          <option value="pos">{t.pos}</option>
-        </SelectField>
-        <TextField
-          label={t.from}
-          type="date"
-          value={filters.from}
-          onChange={(event) => setFilters({ from: event.target.value })}
+          onChange={(channel) => setFilters({ channel })}
+          options={[
+            ['web', t.web],
+            ['pos', t.pos],
+          ]}
         />
-        <TextField
-          label={t.to}
-          type="date"
-          value={filters.to}
-          onChange={(event) => setFilters({ to: event.target.value })}
-        />
-        <SelectField
+        <FilterDate label={t.from} value={filters.from} onChange={(from) => setFilters({ from })} />
+        <FilterDate label={t.to} value={filters.to} onChange={(to) => setFilters({ to })} />
+        <FilterSelect
           label={t.sort}
           value={filters.sort}
-          onChange={(event) => setFilters({ sort: event.target.value })}
-        >
-          <option value="">{t.newest}</option>
-          <option value="oldest">{t.oldest}</option>
-          <option value="total">{t.total}</option>
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-      </form>
+          onChange={(sort) => setFilters({ sort })}
+          all={false}
+          options={[
+            ['', t.newest],
+            ['oldest', t.oldest],
+            ['total', t.total],
+          ]}
+        />
+      </FilterBar>
       <PagedList
         label={t.title}
         query={orders}

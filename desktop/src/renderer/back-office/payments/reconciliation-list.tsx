@@ -1,5 +1,5 @@
 import { formatShopDateTime, type ReconcilePaymentInput, type ReconciliationItem } from '@shop/shared';
-import { Badge, Button, SelectField, useLocale, useMessages } from '@shop/ui';
+import { SelectField, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { formatMoney } from '../orders/money';
 import { PagedList, type Column } from '../paged-list';
 import { NoteDialog } from './note-dialog';
 import { StatusFilter, useStatusFilter } from './payments-screen';
+import { SettleCell } from './settle-cell';
 import { paymentTexts } from './texts';
 
 /**
@@ -79,20 +80,19 @@ export function ReconciliationList() {
     {
       key: 'action',
       header: '',
-      cell: (item) =>
-        item.reconciled ? (
-          <span className="text-xs">
-            <Badge tone="success">{item.reconciled.outcome === 'matched' ? t.matched : t.moneyBack}</Badge>
-            <span className="block">{item.reconciled.note}</span>
-            {item.reconciled.by && (
-              <span className="block text-muted">{t.reviewedBy(item.reconciled.by.name)}</span>
-            )}
-          </span>
-        ) : (
-          <Button size="sm" variant="secondary" onClick={() => setWorking(item)}>
-            {t.reconcile}
-          </Button>
-        ),
+      cell: (item) => (
+        <SettleCell
+          settled={
+            item.reconciled && {
+              outcome: item.reconciled.outcome === 'matched' ? t.matched : t.moneyBack,
+              note: item.reconciled.note,
+              by: item.reconciled.by,
+            }
+          }
+          action={t.reconcile}
+          onAct={() => setWorking(item)}
+        />
+      ),
     },
   ];
   return (

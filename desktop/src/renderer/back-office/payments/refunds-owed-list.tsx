@@ -1,5 +1,5 @@
 import { formatShopDateTime, type RefundOwed } from '@shop/shared';
-import { Badge, Button, OrderStatusBadge, useLocale, useMessages } from '@shop/ui';
+import { OrderStatusBadge, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { formatMoney } from '../orders/money';
 import { PagedList, type Column } from '../paged-list';
 import { NoteDialog } from './note-dialog';
 import { StatusFilter, useStatusFilter } from './payments-screen';
+import { SettleCell } from './settle-cell';
 import { paymentTexts } from './texts';
 
 /** Money Bakong reported for orders no longer waiting for it: owed back until staff send it and say how. */
@@ -71,20 +72,15 @@ export function RefundsOwedList() {
     {
       key: 'action',
       header: '',
-      cell: (item) =>
-        item.status === 'refunded' ? (
-          <span className="text-xs">
-            <Badge tone="success">{t.refunded}</Badge>
-            {item.note && <span className="block">{item.note}</span>}
-            {item.refundedBy && (
-              <span className="block text-muted">{t.reviewedBy(item.refundedBy.name)}</span>
-            )}
-          </span>
-        ) : (
-          <Button size="sm" variant="secondary" onClick={() => setWorking(item)}>
-            {t.markRefunded}
-          </Button>
-        ),
+      cell: (item) => (
+        <SettleCell
+          settled={
+            item.status === 'refunded' ? { outcome: t.refunded, note: item.note, by: item.refundedBy } : null
+          }
+          action={t.markRefunded}
+          onAct={() => setWorking(item)}
+        />
+      ),
     },
   ];
   return (

@@ -1,11 +1,11 @@
 import { formatShopDateTime, invitationStatuses, type Invitation } from '@shop/shared';
-import { Badge, Button, FormAlert, SelectField, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, FormAlert, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, problemOf } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { backOfficeTexts } from '../texts';
 import { ConfirmButton } from './confirm';
 import { InviteDialog } from './invite-dialog';
 import { roleLabel } from './labels';
@@ -16,7 +16,6 @@ const filterKeys = ['status'] as const;
 /** Invitations sent, newest first: a waiting one can be mailed again (new link) or withdrawn. */
 export function InvitationsTab() {
   const t = useMessages(peopleTexts);
-  const frame = useMessages(backOfficeTexts);
   const { locale } = useLocale();
   const queries = useQueryClient();
   const [notice, setNotice] = useState<'resent' | 'withdrawn' | null>(null);
@@ -81,18 +80,12 @@ export function InvitationsTab() {
   return (
     <div className="space-y-4">
       <div className="flex items-end justify-between gap-3">
-        <SelectField
+        <FilterSelect
           label={t.status}
           value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {invitationStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t.invitationStatus(status)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={(status) => setFilters({ status })}
+          options={invitationStatuses.map((status) => [status, t.invitationStatus(status)])}
+        />
         <InviteDialog />
       </div>
       {notice && <FormAlert tone="success">{t[notice]}</FormAlert>}

@@ -1,11 +1,11 @@
 import { formatShopDateTime, roles, userStatuses, type User } from '@shop/shared';
-import { Badge, Button, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { Badge, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterBar, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { backOfficeTexts } from '../texts';
 import { InviteDialog } from './invite-dialog';
 import { roleLabel, statusLabel } from './labels';
 import { peopleTexts } from './texts';
@@ -15,10 +15,10 @@ const filterKeys = ['q', 'role', 'status'] as const;
 /** Every account, staff first by filter: search, role and status kept in the address; a row opens the person. */
 export function StaffTab() {
   const t = useMessages(peopleTexts);
-  const frame = useMessages(backOfficeTexts);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.listUsers>[0]['query'];
   const users = useQuery({
     queryKey: ['users', query],
@@ -46,52 +46,25 @@ export function StaffTab() {
 
   return (
     <div className="space-y-4">
-      <form
-        role="search"
+      <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(2,minmax(8rem,1fr))_auto_auto] items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        list={list}
+        search={{ placeholder: t.searchHint }}
+        end={<InviteDialog />}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-        />
-        <SelectField
+        <FilterSelect
           label={t.role}
           value={filters.role}
-          onChange={(event) => setFilters({ role: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {roleLabel(t, role)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          onChange={(role) => setFilters({ role })}
+          options={roles.map((role) => [role, roleLabel(t, role)])}
+        />
+        <FilterSelect
           label={t.status}
           value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {userStatuses.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(t, status)}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-        <InviteDialog />
-      </form>
+          onChange={(status) => setFilters({ status })}
+          options={userStatuses.map((status) => [status, statusLabel(t, status)])}
+        />
+      </FilterBar>
       <PagedList
         label={t.tabStaff}
         query={users}

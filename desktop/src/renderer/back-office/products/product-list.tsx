@@ -1,15 +1,16 @@
 import { formatUsd, type AdminProductListQuery, type AdminProductRow } from '@shop/shared';
-import { Badge, Button, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterBar, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { backOfficeTexts } from '../texts';
 import { useCan } from './holder';
 import { ProductPicture } from './product-picture';
 import { StockBadge } from './stock-badge';
-import { categoryName, categoryTree, useBrands, useCategories } from './taxonomy';
+import { categoryName } from './taxonomy';
+import { CategoryBrandFilters } from './category-brand-filters';
 import { productTexts } from './texts';
 
 const filterKeys = ['q', 'categoryId', 'brandId', 'active', 'stock', 'sort'] as const;
@@ -17,19 +18,17 @@ const filterKeys = ['q', 'categoryId', 'brandId', 'active', 'stock', 'sort'] as 
 /** Every product, active or not, with its stock: searched, filtered and paged on the server, kept in the address. */
 export function ProductList() {
   const t = useMessages(productTexts);
-  const frame = useMessages(backOfficeTexts);
   const { locale } = useLocale();
   const navigate = useNavigate();
   const manages = useCan('catalog.manage');
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as AdminProductListQuery;
   const products = useQuery({
     queryKey: ['admin-products', query],
     queryFn: () => api.listAdminProducts({ query }),
     placeholderData: keepPreviousData,
   });
-  const categories = useCategories();
-  const brands = useBrands();
 
   const columns: Column<AdminProductRow>[] = [
     {
@@ -95,81 +94,44 @@ export function ProductList() {
           )}
         </span>
       </header>
-      <form
-        role="search"
+      <FilterBar
         className="grid grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(8rem,1fr))_auto] items-end gap-3 max-[1400px]:grid-cols-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        list={list}
+        search={{ placeholder: t.searchHint }}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-        />
-        <SelectField
-          label={t.category}
-          value={filters.categoryId}
-          onChange={(event) => setFilters({ categoryId: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {categoryTree(categories.data ?? []).map(({ category, depth }) => (
-            <option key={category.id} value={category.id}>
-              {'\u2003'.repeat(depth)}
-              {categoryName(category, locale)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t.brand}
-          value={filters.brandId}
-          onChange={(event) => setFilters({ brandId: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          {(brands.data ?? []).map((brand) => (
-            <option key={brand.id} value={brand.id}>
-              {brand.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+        <CategoryBrandFilters filters={filters} setFilters={setFilters} />
+        <FilterSelect
           label={t.active}
           value={filters.active}
-          onChange={(event) => setFilters({ active: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          <option value="yes">{t.activeYes}</option>
-          <option value="no">{t.activeNo}</option>
-        </SelectField>
-        <SelectField
+          onChange={(active) => setFilters({ active })}
+          options={[
+            ['yes', t.activeYes],
+            ['no', t.activeNo],
+          ]}
+        />
+        <FilterSelect
           label={t.stock}
           value={filters.stock}
-          onChange={(event) => setFilters({ stock: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          <option value="in">{t.stockIn}</option>
-          <option value="low">{t.stockLow}</option>
-          <option value="out">{t.stockOut}</option>
-        </SelectField>
-        <SelectField
+          onChange={(stock) => setFilters({ stock })}
+          options={[
+            ['in', t.stockIn],
+            ['low', t.stockLow],
+            ['out', t.stockOut],
+          ]}
+        />
+        <FilterSelect
           label={t.sort}
           value={filters.sort}
-          onChange={(event) => setFilters({ sort: event.target.value })}
-        >
-          <option value="">{t.byName}</option>
-          <option value="newest">{t.newest}</option>
-          <option value="price">{t.byPrice}</option>
-          <option value="available">{t.byAvailable}</option>
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-      </form>
+          onChange={(sort) => setFilters({ sort })}
+          all={false}
+          options={[
+            ['', t.byName],
+            ['newest', t.newest],
+            ['price', t.byPrice],
+            ['available', t.byAvailable],
+          ]}
+        />
+      </FilterBar>
       <PagedList
         label={t.title}
         query={products}

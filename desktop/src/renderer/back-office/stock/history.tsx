@@ -1,9 +1,10 @@
 import { formatShopDateTime, formatUsd, stockMovementTypes, type StockMovement } from '@shop/shared';
-import { Badge, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { Badge, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterBar, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
 import { useCan } from '../products/holder';
 import { stockTexts } from './texts';
@@ -39,7 +40,8 @@ export function StockHistory() {
   const { locale } = useLocale();
   const { id = '' } = useParams();
   const seesCost = useCan('stock.cost');
-  const { filters, page, setFilters, setPage } = useListAddress(historyKeys);
+  const address = useListAddress(historyKeys);
+  const { filters, page, setFilters, setPage } = address;
   const query = { ...queryOf(filters), page, pageSize: 25 } as NonNullable<
     Parameters<typeof api.getProductStock>[0]['query']
   >;
@@ -149,32 +151,23 @@ export function StockHistory() {
           </Link>
         </span>
       </header>
-      <div className="flex flex-wrap items-end gap-3">
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={t.searchHistory}
-          defaultValue={filters.q}
-          onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
-            event.preventDefault();
-            setFilters({ q: event.currentTarget.value.trim() });
-          }}
-        />
-        <SelectField
+      <FilterBar
+        className="flex flex-wrap items-end gap-3"
+        list={address}
+        clearable={false}
+        search={{ label: t.searchHistory }}
+      >
+        <FilterSelect
           label={t.movementType}
           value={filters.type}
-          onChange={(event) => setFilters({ type: event.target.value })}
-        >
-          <option value="">{t.allMovements}</option>
-          {stockMovementTypes.map((type) => (
-            <option key={type} value={type}>
-              {whyOf({ type, order: null }, t)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+          onChange={(type) => setFilters({ type })}
+          all={false}
+          options={[
+            ['', t.allMovements],
+            ...stockMovementTypes.map((type) => [type, whyOf({ type, order: null }, t)] as const),
+          ]}
+        />
+      </FilterBar>
       <PagedList label={t.history} query={list} columns={columns} rowKey={(m) => m.id} onPage={setPage} />
       {stock.data && stock.data.serials.length > 0 && (
         <section className="space-y-2">

@@ -8,7 +8,6 @@ import {
   ErrorState,
   FormAlert,
   LoadingBlock,
-  SelectField,
   TextField,
   useLocale,
   useMessages,
@@ -18,9 +17,9 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, problemOf } from '../api';
 import { queryOf, useListAddress } from '../list-address';
+import { FilterBar, FilterSelect } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
-import { categoryName, categoryTree, useBrands, useCategories } from '../products/taxonomy';
-import { productTexts } from '../products/texts';
+import { CategoryBrandFilters } from '../products/category-brand-filters';
 import { backOfficeTexts } from '../texts';
 import { stockTexts } from './texts';
 
@@ -29,68 +28,13 @@ type ValuedItem = z.infer<typeof valuationItemSchema>;
 const lowKeys = ['q', 'categoryId', 'brandId', 'sort'] as const;
 const valuationKeys = ['q', 'categoryId', 'brandId', 'costed', 'sort'] as const;
 
-/** The search, category and brand filters both stock lists share. */
-function ProductFilters({
-  filters,
-  setFilters,
-}: {
-  filters: { q: string; categoryId: string; brandId: string };
-  setFilters: (changes: Partial<Record<'q' | 'categoryId' | 'brandId', string>>) => void;
-}) {
-  const frame = useMessages(backOfficeTexts);
-  const p = useMessages(productTexts);
-  const { locale } = useLocale();
-  const categories = useCategories();
-  const brands = useBrands();
-  return (
-    <>
-      <TextField
-        key={filters.q}
-        name="q"
-        type="search"
-        label={frame.search}
-        defaultValue={filters.q}
-        onKeyDown={(event) => {
-          if (event.key !== 'Enter') return;
-          event.preventDefault();
-          setFilters({ q: event.currentTarget.value.trim() });
-        }}
-      />
-      <SelectField
-        label={p.category}
-        value={filters.categoryId}
-        onChange={(event) => setFilters({ categoryId: event.target.value })}
-      >
-        <option value="">{frame.all}</option>
-        {categoryTree(categories.data ?? []).map(({ category, depth }) => (
-          <option key={category.id} value={category.id}>
-            {'\u2003'.repeat(depth)}
-            {categoryName(category, locale)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={p.brand}
-        value={filters.brandId}
-        onChange={(event) => setFilters({ brandId: event.target.value })}
-      >
-        <option value="">{frame.all}</option>
-        {(brands.data ?? []).map((brand) => (
-          <option key={brand.id} value={brand.id}>
-            {brand.name}
-          </option>
-        ))}
-      </SelectField>
-    </>
-  );
-}
-
 /** Active products at or below their reorder level, the furthest below first: what to order. */
 export function LowStockList() {
   const t = useMessages(stockTexts);
   const frame = useMessages(backOfficeTexts);
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(lowKeys);
+  const list = useListAddress(lowKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.listLowStock>[0]['query'];
   const low = useQuery({
     queryKey: ['low-stock', query],
@@ -108,21 +52,23 @@ export function LowStockList() {
   ];
   return (
     <div className="space-y-4">
-      <div className="grid grid-cols-[minmax(14rem,2fr)_repeat(3,minmax(8rem,1fr))_auto] items-end gap-3">
-        <ProductFilters filters={filters} setFilters={setFilters} />
-        <SelectField
+      <FilterBar
+        className="grid grid-cols-[minmax(14rem,2fr)_repeat(3,minmax(8rem,1fr))_auto] items-end gap-3"
+        list={list}
+      >
+        <CategoryBrandFilters filters={filters} setFilters={setFilters} />
+        <FilterSelect
           label={frame.sortBy}
           value={filters.sort}
-          onChange={(event) => setFilters({ sort: event.target.value })}
-        >
-          <option value="">{t.sortShortfall}</option>
-          <option value="available">{t.sortAvailable}</option>
-          <option value="name">{t.sortName}</option>
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-      </div>
+          onChange={(sort) => setFilters({ sort })}
+          all={false}
+          options={[
+            ['', t.sortShortfall],
+            ['available', t.sortAvailable],
+            ['name', t.sortName],
+          ]}
+        />
+      </FilterBar>
       <PagedList
         label={t.low}
         query={low}
@@ -140,7 +86,8 @@ export function ValuationList() {
   const t = useMessages(stockTexts);
   const frame = useMessages(backOfficeTexts);
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear, filtered } = useListAddress(valuationKeys);
+  const list = useListAddress(valuationKeys);
+  const { filters, page, setFilters, setPage } = list;
   const query = { ...queryOf(filters), page } as Parameters<typeof api.getStockValuation>[0]['query'];
   const valuation = useQuery({
     queryKey: ['valuation', query],
@@ -191,30 +138,32 @@ export function ValuationList() {
           )}
         </div>
       )}
-      <div className="grid grid-cols-[minmax(14rem,2fr)_repeat(4,minmax(8rem,1fr))_auto] items-end gap-3">
-        <ProductFilters filters={filters} setFilters={setFilters} />
-        <SelectField
+      <FilterBar
+        className="grid grid-cols-[minmax(14rem,2fr)_repeat(4,minmax(8rem,1fr))_auto] items-end gap-3"
+        list={list}
+      >
+        <CategoryBrandFilters filters={filters} setFilters={setFilters} />
+        <FilterSelect
           label={t.costed}
           value={filters.costed}
-          onChange={(event) => setFilters({ costed: event.target.value })}
-        >
-          <option value="">{frame.all}</option>
-          <option value="yes">{t.costedYes}</option>
-          <option value="no">{t.costedNo}</option>
-        </SelectField>
-        <SelectField
+          onChange={(costed) => setFilters({ costed })}
+          options={[
+            ['yes', t.costedYes],
+            ['no', t.costedNo],
+          ]}
+        />
+        <FilterSelect
           label={frame.sortBy}
           value={filters.sort}
-          onChange={(event) => setFilters({ sort: event.target.value })}
-        >
-          <option value="">{t.sortValue}</option>
-          <option value="on_hand">{t.sortOnHand}</option>
-          <option value="name">{t.sortName}</option>
-        </SelectField>
-        <Button type="button" variant="ghost" disabled={!filtered} onClick={clear}>
-          {frame.clear}
-        </Button>
-      </div>
+          onChange={(sort) => setFilters({ sort })}
+          all={false}
+          options={[
+            ['', t.sortValue],
+            ['on_hand', t.sortOnHand],
+            ['name', t.sortName],
+          ]}
+        />
+      </FilterBar>
       <PagedList
         label={t.valuation}
         query={valuation}

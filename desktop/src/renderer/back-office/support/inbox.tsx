@@ -5,11 +5,12 @@ import {
   type StaffInquiryListQuery,
   type StaffInquirySummary,
 } from '@shop/shared';
-import { Badge, Button, TextField, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useListAddress } from '../list-address';
+import { FilterBar } from '../filter-bar';
 import { PagedList, type Column } from '../paged-list';
 import { backOfficeTexts } from '../texts';
 import { InquiryStatusBadge } from './inquiry-status';
@@ -31,7 +32,8 @@ export function Inbox() {
   const statusText = useMessages(inquiryStatusText);
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { filters, page, setFilters, setPage, clear } = useListAddress(filterKeys);
+  const list = useListAddress(filterKeys);
+  const { filters, page, setFilters, setPage } = list;
   const choice = choiceOf(filters.status);
   const query: StaffInquiryListQuery = {
     page,
@@ -103,24 +105,11 @@ export function Inbox() {
           </Button>
         ))}
       </div>
-      <form
-        role="search"
+      <FilterBar
         className="flex flex-wrap items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = new FormData(event.currentTarget).get('q');
-          setFilters({ q: typeof text === 'string' ? text.trim() : '' });
-        }}
+        list={list}
+        search={{ placeholder: t.searchHint, className: 'min-w-[22rem] flex-1' }}
       >
-        <TextField
-          key={filters.q}
-          name="q"
-          type="search"
-          label={frame.search}
-          placeholder={t.searchHint}
-          defaultValue={filters.q}
-          className="min-w-[22rem] flex-1"
-        />
         {filters.customerId && (
           <span className="flex items-center gap-2 pb-2">
             <Badge tone="info">{t.oneCustomer}</Badge>
@@ -129,15 +118,7 @@ export function Inbox() {
             </Button>
           </span>
         )}
-        <Button
-          type="button"
-          variant="ghost"
-          disabled={!filters.q && !filters.customerId && !filters.status}
-          onClick={clear}
-        >
-          {frame.clear}
-        </Button>
-      </form>
+      </FilterBar>
       <PagedList
         label={t.title}
         query={inquiries}

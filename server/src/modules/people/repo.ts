@@ -1,5 +1,7 @@
 import type { Tx } from '../../db/transaction';
 
+/** The SQL of the people module beside its concerns' own repos (invitations-repo.ts, sign-ins-repo.ts): the admin roster. */
+
 /**
  * Who is an active admin changes one transaction at a time: each such change first updates the `admin_roster`
  * counter row (migration 021), which locks it on MySQL (SQLite runs one writer anyway). Without it, two admins
