@@ -21,6 +21,7 @@ import * as paymentReconciliation from './migrations/020-payment-reconciliation'
 import * as peopleAndStock from './migrations/021-people-and-stock';
 import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
+import * as guestOrders from './migrations/024-guest-orders';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '021-people-and-stock': peopleAndStock,
   '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
+  '024-guest-orders': guestOrders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -48,6 +48,7 @@ export interface Database {
   counter_return_lines: CounterReturnLineTable;
   counter_refunds: CounterRefundTable;
   staff_invitations: StaffInvitationTable;
+  order_access_tokens: OrderAccessTokenTable;
   sales_rollups: SalesRollupTable;
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
@@ -360,6 +361,13 @@ export interface OrderTable {
   receipt_number?: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** A key to a guest's order page: one per link handed out, only its SHA-256 kept (024-guest-orders). */
+export interface OrderAccessTokenTable {
+  token_hash: string;
+  order_id: string;
+  created_at: number;
 }
 
 /** A line of an order with the price and name as they were when it was placed. */

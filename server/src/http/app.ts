@@ -15,6 +15,7 @@ import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
+import { guestOrderHandlers } from '../modules/orders/guest-routes';
 import { orderHandlers } from '../modules/orders/routes';
 import { stockListHandlers } from '../modules/inventory/lists-routes';
 import { adminOrderHandlers } from '../modules/orders/admin-routes';
@@ -109,6 +110,7 @@ export function createApp(shop: ShopServices): Express {
     ...catalogHandlers(db, storage, pictures),
     ...cartHandlers(db),
     ...orderHandlers(shop),
+    ...guestOrderHandlers(shop),
     ...invoiceHandlers(db),
     ...paymentProofHandlers(db, storage, shop.orderMailer, {
       pictures,

@@ -8,6 +8,7 @@ import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
 import { inventoryRoutes } from './routes/inventory';
 import { invoiceRoutes } from './routes/invoices';
+import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { refundOwedRoutes } from './routes/refunds-owed';
@@ -27,6 +28,7 @@ export const apiRoutes = {
   ...accountRoutes,
   ...cartRoutes,
   ...orderRoutes,
+  ...guestOrderRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

@@ -81,10 +81,10 @@ export function orderHandlers(
       );
       return getOrderFor(db, params.id, user);
     },
-    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user, deeplinks),
+    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, { kind: 'user', user }, deeplinks),
     renewOrderPayment: async ({ params, user }) => {
-      await renewPayment(db, params.id, user, payments);
-      return paymentViewFor(db, params.id, user, deeplinks);
+      await renewPayment(db, params.id, { kind: 'user', user }, payments);
+      return paymentViewFor(db, params.id, { kind: 'user', user }, deeplinks);
     },
   };
 }
