@@ -16,7 +16,14 @@ import { VerifyEmailStep } from './verify-email-step';
  * Sign-up: name, email and password, then the 6-digit code mailed to the address, which activates the account and
  * signs the customer in. The account's language is the page's, so the shop's mails come in it.
  */
-export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function SignUpForm({
+  onSignedIn,
+  email = '',
+}: {
+  onSignedIn: (user: User) => void;
+  /** The address to start from (a guest's order page knows it). */
+  email?: string;
+}) {
   const t = useMessages(authText);
   const c = useMessages(common);
   const { locale } = useLocale();
@@ -24,7 +31,7 @@ export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void })
   const [showPassword, setShowPassword] = useState(false);
   const form = useShopForm(
     registerInputSchema,
-    { name: '', email: '', password: '' },
+    { name: '', email, password: '' },
     { failed: c.somethingWrong },
   );
   const field = useFieldProps(form);
