@@ -208,6 +208,12 @@ describe('a guest orders with a name, a phone and an email', () => {
     expect(mail.text).not.toContain('St. 63');
   });
 
+  it('staff find it by the phone however they type it', async () => {
+    const { order } = await aGuestOrder({ phone: '097 765 4321' });
+    for (const q of ['097 765 4321', '0977654321', '+855 97 765 4321'])
+      expect((await shop.staff.listAdminOrders({ query: { q } })).items.map((o) => o.id)).toContain(order.id);
+  });
+
   it('refuses a phone that is not Cambodian, naming the field', async () => {
     const refused = await failure(aGuestOrder({ phone: '+66 81 234 5678' }));
     expect(refused).toMatchObject({
