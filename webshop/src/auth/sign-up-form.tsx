@@ -19,21 +19,19 @@ import { VerifyEmailStep } from './verify-email-step';
 export function SignUpForm({
   onSignedIn,
   email = '',
+  name = '',
 }: {
   onSignedIn: (user: User) => void;
-  /** The address to start from (a guest's order page knows it). */
+  /** The address and name to start from (a guest's order page knows them). */
   email?: string;
+  name?: string;
 }) {
   const t = useMessages(authText);
   const c = useMessages(common);
   const { locale } = useLocale();
   const [verifying, setVerifying] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
-  const form = useShopForm(
-    registerInputSchema,
-    { name: '', email, password: '' },
-    { failed: c.somethingWrong },
-  );
+  const form = useShopForm(registerInputSchema, { name, email, password: '' }, { failed: c.somethingWrong });
   const field = useFieldProps(form);
 
   const onSubmit = form.submit(async (values) => {

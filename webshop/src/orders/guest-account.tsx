@@ -57,7 +57,7 @@ export function GuestAccountOffer({ order }: { order: Order }) {
         </Tabs.List>
         {/* Signed in, the page's account changes and the order joins it (above). */}
         <Tabs.Content value="sign-up" className="focus:outline-none">
-          <SignUpForm email={email} onSignedIn={() => undefined} />
+          <SignUpForm email={email} name={order.customer.name} onSignedIn={() => undefined} />
         </Tabs.Content>
         <Tabs.Content value="sign-in" className="focus:outline-none">
           <SignInForm email={email} onSignedIn={() => undefined} />

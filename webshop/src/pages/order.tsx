@@ -35,13 +35,14 @@ export function OrderPage() {
   const t = useMessages(orderText);
   const signIn = <Navigate to={`/login?next=${encodeURIComponent(`/orders/${id}`)}`} replace />;
 
+  // Asking who is signed in also hands a new browser its CSRF cookie, which a guest's order routes (POSTs) need.
+  if (me.isPending) return <LoadingBlock label={t.loading} />;
   if (access)
     return (
       <OrderAccessContext.Provider value={access}>
         <OrderView id={id} signIn={signIn} />
       </OrderAccessContext.Provider>
     );
-  if (me.isPending) return <LoadingBlock label={t.loading} />;
   if (me.data === null) return signIn;
   return <OrderView id={id} signIn={signIn} />;
 }
