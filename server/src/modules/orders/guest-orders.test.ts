@@ -149,7 +149,7 @@ describe('a guest orders with a name, a phone and an email', () => {
     expect(browser.cookies.has('session')).toBe(false);
     expect(await failure(browser.client.getMe({}))).toMatchObject({ status: 401 });
     expect(await owner.api.getMe({})).toEqual(before);
-    expect((await owner.api.listOrders({})).items.map((o) => o.id)).not.toContain(order.id);
+    expect((await owner.api.listOrders({ query: {} })).items.map((o) => o.id)).not.toContain(order.id);
   });
 
   it('pays and gives stock back exactly as a signed-in order does', async () => {
@@ -242,7 +242,7 @@ describe('an account made afterwards', () => {
       body: { token: accessToken },
     });
     expect(claimed.customer.id).toBe(signedIn.user.id);
-    expect((await browser.client.listOrders({})).items.map((o) => o.id)).toContain(order.id);
+    expect((await browser.client.listOrders({ query: {} })).items.map((o) => o.id)).toContain(order.id);
     expect((await browser.client.getOrder({ params: { id: order.id } })).id).toBe(order.id);
     // Claimed once: the other customer still gets nothing, and claiming again answers the same order.
     expect(

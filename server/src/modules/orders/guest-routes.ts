@@ -1,9 +1,9 @@
 import type { ShopServices } from '../../compose';
 import type { Handlers } from '../../http/routes';
-import { newGuestToken } from '../cart/service';
-import { issuePayment, paymentViewFor, renewPayment } from '../payments/service';
+import { paymentViewFor, renewPayment } from '../payments/service';
 import { openOrder, type OrderViewer } from './access';
 import { claimGuestOrder, placeGuestOrder } from './guest';
+import { placing } from './routes';
 import { openOrderAs, transitionOrder } from './service';
 
 type GuestOrderRoutes =
@@ -20,23 +20,7 @@ export function guestOrderHandlers(
   const { db, paymentPolicy: payments, orderMailer: mailer, deeplinks } = shop;
   const guest = (token: string, ip: string | null): OrderViewer => ({ kind: 'guest', token, ip });
   return {
-    placeGuestOrder: ({ body, actor, idempotencyKey, cart, client }) => {
-      // The cart cookie is the guest's cart and marks the browser: one that has none gets one now.
-      const browserToken = cart.token ?? newGuestToken();
-      if (!cart.token) cart.remember(browserToken);
-      return placeGuestOrder(
-        {
-          db,
-          mailer,
-          actor,
-          idempotencyKey,
-          browserToken,
-          placedFrom: { browserToken, address: client.ip },
-          onPlaced: (tx, order) => issuePayment(tx, order, payments).then(() => undefined),
-        },
-        body,
-      );
-    },
+    placeGuestOrder: (input) => placeGuestOrder(placing(shop, input), input.body),
     openGuestOrder: ({ params, body, client }) => openOrderAs(db, params.id, guest(body.token, client.ip)),
     getGuestOrderPayment: ({ params, body, client }) =>
       paymentViewFor(db, params.id, guest(body.token, client.ip), deeplinks),
