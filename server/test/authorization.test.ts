@@ -109,6 +109,8 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   renewGuestOrderPayment: ['POST /guest-orders/:id/payment/renew', 'anonymous'],
   cancelGuestOrder: ['POST /guest-orders/:id/cancel', 'anonymous'],
   claimGuestOrder: ['POST /guest-orders/:id/claim', 'customer'],
+  // Anyone may ask to be told when a product is back; the same answer for every address (stock-alerts.test.ts).
+  askForStockAlert: ['POST /products/:id/stock-alerts', 'anonymous'],
   // Money: the back office.
   transitionOrder: ['POST /admin/orders/:id/transitions', 'staff'],
   cancelOrderLine: ['POST /admin/orders/:id/lines/:lineId/cancel', 'staff'],

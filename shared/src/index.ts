@@ -12,6 +12,7 @@ export * from './text';
 export * from './shop-time';
 export * from './orders';
 export * from './guest-orders';
+export * from './stock-alerts';
 export * from './payments';
 export * from './support';
 export * from './sync';

@@ -22,6 +22,7 @@ import * as peopleAndStock from './migrations/021-people-and-stock';
 import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
 import * as guestOrders from './migrations/024-guest-orders';
+import * as stockAlerts from './migrations/025-stock-alerts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
   '024-guest-orders': guestOrders,
+  '025-stock-alerts': stockAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

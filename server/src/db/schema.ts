@@ -49,6 +49,7 @@ export interface Database {
   counter_refunds: CounterRefundTable;
   staff_invitations: StaffInvitationTable;
   order_access_tokens: OrderAccessTokenTable;
+  stock_alerts: StockAlertTable;
   sales_rollups: SalesRollupTable;
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
@@ -361,6 +362,19 @@ export interface OrderTable {
   receipt_number?: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** An address waiting to hear that a product is in stock again; mailed once (025-stock-alerts). */
+export interface StockAlertTable {
+  id: string;
+  product_id: string;
+  email: string;
+  /** Product and address while the alert waits; null once mailed. */
+  open_key: string | null;
+  locale: string;
+  product_url: string;
+  created_at: number;
+  mailed_at: number | null;
 }
 
 /** A key to a guest's order page: one per link handed out, only its SHA-256 kept (024-guest-orders). */

@@ -24,6 +24,7 @@ import { customerHandlers } from '../modules/customers/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
+import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -118,6 +119,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
+    ...stockAlertHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),

@@ -53,6 +53,10 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'order-ready': customerOrder,
   'order-shipped': { ...customerOrder, summary: { ...summary, fulfilment: 'delivery', pickup: null } },
   'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
+  'back-in-stock': {
+    productName: 'ASUS TUF Gaming A15',
+    productUrl: 'https://shop.example.com/products/asus-tuf-a15',
+  },
   'support-received': { name: 'Dara', inquiryUrl: INQUIRY },
   'support-reply': { name: 'Dara', subject: 'Battery', reply: REPLY, inquiryUrl: INQUIRY, closed: false },
   'staff-review-waiting': { ...order, waitingMinutes: 45, why: 'screenshot', releaseAfterHours: 24 },
@@ -74,7 +78,7 @@ const render = <T extends MailTemplate>(
 ) => renderMail(template, locale, data, s);
 
 /** Mails that may go to an address nobody has proven: they greet nobody by name. */
-const NAMELESS = new Set<MailTemplate>(['verify-email', 'password-reset']);
+const NAMELESS = new Set<MailTemplate>(['verify-email', 'password-reset', 'back-in-stock']);
 
 const KHMER = /[\u1780-\u17FF]/;
 const khmerShare = (text: string) => (text.match(/[\u1780-\u17FF]/g) ?? []).length / text.length;

@@ -13,6 +13,7 @@ import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
+import { stockAlertRoutes } from './routes/stock-alerts';
 import { supportRoutes } from './routes/support';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
@@ -29,6 +30,7 @@ export const apiRoutes = {
   ...cartRoutes,
   ...orderRoutes,
   ...guestOrderRoutes,
+  ...stockAlertRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

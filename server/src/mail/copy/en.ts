@@ -249,6 +249,23 @@ export const en: MailCopy = {
         ...orderLink('View your order', d.orderUrl),
       ],
     }),
+    'back-in-stock': (d, shop) => ({
+      subject: `Back in stock at ${shop}`,
+      preheader: `${d.productName} is back in stock.`,
+      blocks: [
+        { kind: 'p', text: hello() },
+        { kind: 'p', text: `Good news: ${d.productName} is back in stock at ${shop}.` },
+        {
+          kind: 'p',
+          text: 'Stock can go quickly: order now to have it reserved for you while you pay. We send this email only once.',
+        },
+        ...orderLink('See the product', d.productUrl),
+        {
+          kind: 'note',
+          text: 'You receive this because this address asked to be told when it is back in stock.',
+        },
+      ],
+    }),
     'payment-proof-rejected': (d, shop) => ({
       subject: `About your payment screenshot for order ${d.orderNumber} – ${shop}`,
       preheader: `We could not confirm the payment for order ${d.orderNumber} from your screenshot.`,

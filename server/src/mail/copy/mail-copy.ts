@@ -31,6 +31,11 @@ export interface MailData {
   'order-shipped': CustomerOrderMail;
   /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
   'payment-proof-rejected': OrderMail & { reason: string };
+  /**
+   * A product someone asked about is in stock again. To an address nobody has proven: the shop's words only (the
+   * catalog's product name and its page).
+   */
+  'back-in-stock': { productName: string; productUrl: string };
   /** Someone opened an inquiry. Echoes nothing they typed (a customer's own name at most). */
   'support-received': SupportMail;
   /**
@@ -120,6 +125,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'order-ready',
   'order-shipped',
   'payment-proof-rejected',
+  'back-in-stock',
   'support-received',
   'support-reply',
   'staff-review-waiting',
