@@ -21,8 +21,8 @@ import * as paymentReconciliation from './migrations/020-payment-reconciliation'
 import * as peopleAndStock from './migrations/021-people-and-stock';
 import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
-import * as guestOrders from './migrations/024-guest-orders';
-import * as stockAlerts from './migrations/025-stock-alerts';
+import * as guestOrders from './migrations/027-guest-orders';
+import * as stockAlerts from './migrations/028-stock-alerts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -47,8 +47,8 @@ const migrations: Record<string, Migration> = {
   '021-people-and-stock': peopleAndStock,
   '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
-  '024-guest-orders': guestOrders,
-  '025-stock-alerts': stockAlerts,
+  '027-guest-orders': guestOrders,
+  '028-stock-alerts': stockAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

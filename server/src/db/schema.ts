@@ -364,7 +364,7 @@ export interface OrderTable {
   updated_at: number;
 }
 
-/** An address waiting to hear that a product is in stock again; mailed once (025-stock-alerts). */
+/** An address waiting to hear that a product is in stock again; mailed once (028-stock-alerts). */
 export interface StockAlertTable {
   id: string;
   product_id: string;
@@ -377,7 +377,7 @@ export interface StockAlertTable {
   mailed_at: number | null;
 }
 
-/** A key to a guest's order page: one per link handed out, only its SHA-256 kept (024-guest-orders). */
+/** A key to a guest's order page: one per link handed out, only its SHA-256 kept (027-guest-orders). */
 export interface OrderAccessTokenTable {
   token_hash: string;
   order_id: string;

@@ -3,7 +3,7 @@ import { type MigrationDb, createIndex, createTable } from '../ddl';
 /**
  * Issue 15, guest checkout: the keys to a guest's order page. Every link handed out (the placing answer, each mail)
  * carries a token of its own; only its SHA-256 is kept, so neither the database nor a backup opens anyone's order.
- * Numbered 024 after the last migration on main; re-runnable (IF NOT EXISTS, createIndex looks first).
+ * Numbered 027 after main's 024 and 026 (025 is the search branch's); re-runnable (IF NOT EXISTS, createIndex looks first).
  */
 export async function up(db: MigrationDb): Promise<void> {
   await createTable(db, 'order_access_tokens')
