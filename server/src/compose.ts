@@ -5,6 +5,7 @@ import { createShopMail, type ShopMail } from './mail/shop-mail';
 import { authenticateCounter } from './modules/devices/service';
 import { createChangeNudge, type ChangeNudge } from './modules/sync/nudge';
 import { createOrderMailer, type OrderMailer } from './modules/orders/notifications';
+import { createBakongReachability } from './modules/payments/bakong-reachability';
 import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
 import type { PaymentPolicy } from './modules/payments/service';
 import { bakongTokenSource } from './modules/settings/bakong-token';
@@ -49,6 +50,9 @@ export interface ShopServices {
   observability: Observability;
 }
 
+/** The health probe of Bakong waits this long at most: a screen is waiting on it (payments/bakong-reachability.ts). */
+const BAKONG_PROBE_TIMEOUT_MS = 3_000;
+
 export function composeShop(parts: {
   config: Config;
   database: ShopDatabase;
@@ -84,6 +88,13 @@ export function composeShop(parts: {
     secrets,
     bakongToken,
     mail: createShopMail({ db: database.db, box: secrets, config, logger }),
-    observability: createObservability({ config, database, secrets }),
+    observability: createObservability({
+      config,
+      database,
+      secrets,
+      bakongReachability: createBakongReachability({
+        bakong: deeplinkBakong(config.bakong, bakongToken, parts.listeningAt, BAKONG_PROBE_TIMEOUT_MS),
+      }),
+    }),
   };
 }

@@ -11,6 +11,7 @@ import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { createBakongClient } from './modules/payments/bakong-client';
 import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
+import { startProcessHeartbeat } from './modules/reports/server-processes';
 import { seedDemoShop } from './seed/demo';
 
 const LISTEN_BACKLOG = 4_096;
@@ -92,6 +93,16 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   listeningAt = url;
+  const { health } = shop.observability;
+  const heartbeat = startProcessHeartbeat({
+    db: database.db,
+    me: { id: health.processId, version: health.version, startedAt: health.startedAt },
+    logger,
+  });
+  // Listed from the first look at the health screen; a failed first beat is retried by the timer.
+  await heartbeat
+    .beatOnce()
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not record this server process yet'));
   const payments = startPaymentWatcher({
     db: database.db,
     mailer: shop.orderMailer,
@@ -117,6 +128,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       connections.stop();
       // The jobs finish the payment or mail at hand before the database they record it in closes.
       await payments.stop();
+      await heartbeat.stop();
       await stopMail();
       await database.close();
     })());

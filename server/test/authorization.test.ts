@@ -199,6 +199,7 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   getMarginReport: ['GET /admin/reports/margin', 'admin'],
   getTakingsReport: ['GET /admin/reports/takings', 'admin'],
   listShiftSummaries: ['GET /admin/reports/shifts', 'admin'],
+  listMyShifts: ['GET /reports/my-shifts', 'staff'],
   getMyShiftReport: ['GET /reports/my-shifts/:id', 'staff'],
   getSystemHealth: ['GET /admin/health', 'admin'],
 };

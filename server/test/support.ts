@@ -66,6 +66,7 @@ export async function openTestDatabase(): Promise<ShopDatabase & { drop(): Promi
 export interface TestServer extends RunningServer {
   client: ShopClient;
   dataDir: string;
+  databaseUrl: string;
   /** Every line the server logged, for tests that check what logs contain. */
   logLines: string[];
   stop(): Promise<void>;
@@ -73,9 +74,17 @@ export interface TestServer extends RunningServer {
 
 /** The real server on a free loopback port, on a fresh database, with or without the demo catalog. */
 export async function startTestServer(
-  options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
+  options: {
+    seed?: 'demo' | 'none';
+    env?: Record<string, string>;
+    /** Another server process on that server's database, as behind a load balancer (it drops the database). */
+    joining?: TestServer;
+  } = {},
 ): Promise<TestServer> {
-  const target = await createTestDatabase();
+  const { joining } = options;
+  const target: TestDatabase = joining
+    ? { url: joining.databaseUrl, dataDir: joining.dataDir, drop: async () => undefined }
+    : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -98,6 +107,7 @@ export async function startTestServer(
     ...running,
     client: createShopClient({ baseUrl: running.url }),
     dataDir: target.dataDir,
+    databaseUrl: target.url,
     logLines,
     stop: async () => {
       await running.close();

@@ -47,8 +47,10 @@ export const productSummarySchema = z
     warrantyMonths: z.number().int(),
     availability: availabilitySchema,
     imageUrl: z.string().nullable(),
-    /** A few formatted specs for product cards, e.g. ["8 cores", "AM5", "5.4 GHz"]. */
+    /** A few formatted specs for product cards, e.g. ["8 cores / 16 threads", "AM5", "4.2 GHz"]. */
     keySpecs: z.array(z.string()),
+    /** The same on Khmer pages ("8 ស្នូល / 16 ខ្សែស្រឡាយ"); a value with no Khmer text is in English. */
+    keySpecsKm: z.array(z.string()),
   })
   .meta({ id: 'ProductSummary' });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
@@ -56,8 +58,11 @@ export type ProductSummary = z.infer<typeof productSummarySchema>;
 export const productSpecSchema = z.object({
   key: z.string(),
   label: z.string(),
+  labelKm: z.string(),
   value: z.union([z.string(), z.number(), z.boolean()]),
   display: z.string(),
+  /** How the value reads on Khmer pages; absent when it is words the shop has no Khmer for (show `display`). */
+  displayKm: z.string().optional(),
 });
 
 /** Uploads larger than this are refused (413) before they are read. */
@@ -84,6 +89,8 @@ export const productDetailSchema = productSummarySchema
   .extend({
     barcode: z.string().nullable(),
     description: z.string(),
+    /** The description in Khmer; absent when the shop has not written one (Khmer pages show the English). */
+    descriptionKm: z.string().optional(),
     serialized: z.boolean(),
     active: z.boolean(),
     specs: z.array(productSpecSchema),
@@ -141,7 +148,13 @@ export const productListQuerySchema = z
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
 export type ProductListQueryInput = z.input<typeof productListQuerySchema>;
 
-const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+const facetValue = z.object({
+  value: z.string(),
+  label: z.string(),
+  /** The value on Khmer pages; absent when it is words the shop has no Khmer for. */
+  labelKm: z.string().optional(),
+  count: z.number().int(),
+});
 
 export const productFacetsSchema = z
   .object({
@@ -149,7 +162,9 @@ export const productFacetsSchema = z
     brands: z.array(facetValue),
     price: z.object({ minCents: cents.nullable(), maxCents: cents.nullable() }),
     inStock: z.number().int(),
-    specs: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(facetValue) })),
+    specs: z.array(
+      z.object({ key: z.string(), label: z.string(), labelKm: z.string(), values: z.array(facetValue) }),
+    ),
   })
   .meta({ id: 'ProductFacets' });
 export type ProductFacets = z.infer<typeof productFacetsSchema>;
@@ -182,6 +197,8 @@ export const productInputSchema = z
     slug: slug.optional(),
     name: z.string().trim().min(2).max(200),
     description: z.string().trim().max(10_000).optional(),
+    /** The description in Khmer; empty or null: none (Khmer pages show the English one). */
+    descriptionKm: z.string().trim().max(10_000).nullable().optional(),
     categoryId: id,
     brandId: id,
     priceCents: cents,

@@ -113,25 +113,41 @@ export type TakingsReport = z.infer<typeof takingsReportSchema>;
 
 const cashPair = z.object({ usdCents: z.number().int(), khr: z.number().int() });
 
-/** Counter shifts opened in a range, with what the drawer should have held and what was counted. */
+/** A counter shift with what the drawer should have held and what was counted. */
+export const shiftSummarySchema = z.object({
+  id: z.string(),
+  deviceName: z.string(),
+  openedBy: z.object({ id: z.string(), name: z.string() }),
+  openedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+  sales: z.object({ count: z.number().int(), totalCents: z.number().int() }),
+  expected: cashPair,
+  counted: cashPair.nullable(),
+  difference: cashPair.nullable(),
+});
+export type ShiftSummary = z.infer<typeof shiftSummarySchema>;
+
+/** Counter shifts opened in a range. */
 export const shiftSummariesSchema = z
-  .object({
-    rows: z.array(
-      z.object({
-        id: z.string(),
-        deviceName: z.string(),
-        openedBy: z.object({ id: z.string(), name: z.string() }),
-        openedAt: z.number().int(),
-        closedAt: z.number().int().nullable(),
-        sales: z.object({ count: z.number().int(), totalCents: z.number().int() }),
-        expected: cashPair,
-        counted: cashPair.nullable(),
-        difference: cashPair.nullable(),
-      }),
-    ),
-  })
+  .object({ rows: z.array(shiftSummarySchema) })
   .meta({ id: 'ShiftSummaries' });
 export type ShiftSummaries = z.infer<typeof shiftSummariesSchema>;
+
+export const myShiftsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** The signed-in staff member's own shifts, newest first. */
+export const myShiftListSchema = z
+  .object({
+    items: z.array(shiftSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'MyShiftList' });
+export type MyShiftList = z.infer<typeof myShiftListSchema>;
 
 /** One warning of the health screen, in both of the shop's languages. */
 const healthWarning = z.object({ code: z.string(), en: z.string(), km: z.string() });
@@ -168,9 +184,40 @@ export const systemHealthSchema = z
         pendingCount: z.number().int(),
       }),
     ),
-    bakong: z.object({ tokenExpiresAt: z.number().int().nullable(), tokenSource: z.string() }),
+    bakong: z.object({
+      tokenExpiresAt: z.number().int().nullable(),
+      tokenSource: z.string(),
+      /** The last probe of the Bakong API (kept about a minute, so looking never hammers Bakong). */
+      reachability: z.object({
+        reachable: z.boolean(),
+        checkedAt: z.number().int(),
+        latencyMs: z.number().int(),
+        /** Why not, when unreachable: `unavailable`, `timeout`, `unauthorized`, `forbidden`, `bad_response`. */
+        reason: z.string().nullable(),
+      }),
+    }),
     /** MySQL's connection pool (null on SQLite, which has one connection). */
     pool: z.object({ open: z.number().int(), idle: z.number().int(), waiting: z.number().int() }).nullable(),
+    /** The shop's database on disk: SQLite's pages and WAL file, or MySQL's tables and indexes. */
+    databaseBytes: z.number().int(),
+    /** The disk holding uploaded files; null figures under object storage, which has no disk of ours. */
+    fileStore: z.object({
+      kind: z.enum(['disk', 'object_storage']),
+      freeBytes: z.number().int().nullable(),
+      totalBytes: z.number().int().nullable(),
+    }),
+    /** Server processes on this database seen in the last two minutes, this one marked. */
+    processes: z.array(
+      z.object({
+        id: z.string(),
+        hostname: z.string(),
+        pid: z.number().int(),
+        version: z.string(),
+        startedAt: z.number().int(),
+        lastSeenAt: z.number().int(),
+        thisProcess: z.boolean(),
+      }),
+    ),
     warnings: z.array(healthWarning),
   })
   .meta({ id: 'SystemHealth' });

@@ -25,8 +25,6 @@ export interface ScanToLine {
   firstFrames: number[];
   /** Enter to the line in the page (React's commit, before any frame draws it), ms: the screens' own work. */
   inPage: number[];
-  /** Enter to the line in the page (React's commit, before a frame draws it), ms: the screens' own part. */
-  inPage: number[];
   /** Lines drawn in the first frame after their Enter. */
   inFirstFrame: number;
   missed: number;
@@ -120,7 +118,6 @@ const installScanClock = `(() => {
     if (enterAt === null || now === 0) return;
     const started = enterAt;
     enterAt = null;
-    clock.inPage.push(performance.now() - started);
     clock.inPage.push(performance.now() - started);
     requestAnimationFrame((frameTime) => {
       clock.times.push(performance.now() - started);

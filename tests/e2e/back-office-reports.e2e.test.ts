@@ -214,6 +214,15 @@ describe('reports and system health in the back office', () => {
     expect(await page.getByLabel('Group by').inputValue()).toBe('channel');
     expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.getByTestId('report-row').first().isVisible()).toBe(true);
+    // The channels by their fixed keys, worded in the reader's language.
+    const byChannel = page.getByRole('table', { name: 'Sales' });
+    await expect.poll(() => byChannel.textContent()).toMatch(/Counter.*Web shop|Web shop.*Counter/);
+    await screenshots(page, 'reports-channel', (p) => p.getByRole('heading', { name: 'របាយការណ៍' }).waitFor());
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'ការលក់' }).textContent())
+      .toMatch(/កន្លែងលក់.*ហាងអនឡាញ|ហាងអនឡាញ.*កន្លែងលក់/);
+    await page.getByRole('button', { name: 'English' }).click();
 
     // By product, today: exported as CSV with the BOM and the Khmer name intact.
     await page.getByRole('button', { name: 'Today' }).click();
@@ -265,7 +274,15 @@ describe('reports and system health in the back office', () => {
     await page.getByRole('link', { name: 'System health' }).click();
     await page.getByRole('heading', { name: 'System health' }).waitFor();
     await expect.poll(() => page.getByRole('table', { name: 'Counters' }).textContent()).toContain('Front');
-    expect(await page.getByRole('region', { name: 'Server' }).textContent()).toContain('SQLite');
+    const serverCard = page.getByRole('region', { name: 'Server' });
+    expect(await serverCard.textContent()).toContain('SQLite');
+    // The database's size and the files' disk, Bakong (the stand-in) answering, this server process listed.
+    expect(await serverCard.textContent()).toMatch(/Database size\d+(\.\d)? (KiB|MiB|GiB)/);
+    expect(await serverCard.textContent()).toMatch(/Uploaded files[\d.]+ \w+ free of [\d.]+ \w+ \(\d+%\)/);
+    expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toMatch(
+      /ReachableYes, answered in \d+ ms/,
+    );
+    expect(await page.getByRole('table', { name: 'Server processes' }).textContent()).toContain('(this one)');
     const warnings = page.getByRole('region', { name: 'Warnings' });
     await expect
       .poll(() => warnings.textContent())
@@ -274,6 +291,8 @@ describe('reports and system health in the back office', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'ការព្រមាន' }).textContent())
       .toContain('បញ្ជរ "Storeroom" មិនបានធ្វើសមកាលកម្មលើសពីមួយម៉ោងហើយ');
+    expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toContain('ឆ្លើយតបក្នុងរយៈពេល');
+    expect(await page.getByRole('table', { name: 'ដំណើរការម៉ាស៊ីនមេ' }).textContent()).toContain('(មួយនេះ)');
     await page.getByRole('button', { name: 'English' }).click();
     await screenshots(page, 'reports-health', (p) =>
       p.getByRole('heading', { name: 'សុខភាពប្រព័ន្ធ' }).waitFor(),
@@ -304,6 +323,16 @@ describe('reports and system health in the back office', () => {
     await page.getByRole('heading', { name: 'My shift' }).waitFor();
     await expect.poll(() => page.locator('main, body').first().textContent()).toContain('$50.00 · 20,000៛');
     expect(await page.getByText('Back room').count()).toBeGreaterThan(0);
+    // The clerk's own shifts listed (the owner's never), the open one shown; showing it again keeps it.
+    const list = page.getByRole('table', { name: 'My recent shifts' });
+    await expect.poll(() => list.getByTestId('report-row').count()).toBe(1);
+    expect(await list.textContent()).toContain('Back room');
+    const show = list.getByRole('button', { name: 'Show' });
+    expect(await show.getAttribute('aria-pressed')).toBe('true');
+    await show.click();
+    await expect
+      .poll(() => page.getByLabel('Shift figures').textContent())
+      .toMatch(/Float\$50\.00 · 20,000៛/);
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
     await screenshots(page, 'reports-my-shift', (p) =>
       p.getByRole('heading', { name: 'វេនរបស់ខ្ញុំ' }).waitFor(),

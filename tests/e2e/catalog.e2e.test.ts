@@ -209,6 +209,90 @@ describe('the product page and the cart', () => {
   });
 });
 
+describe('on a phone and in Khmer', () => {
+  it('a Khmer product page shows Khmer spec labels and description, English marked where the shop has none', async () => {
+    const { items } = await shop.server.client.listProducts({ query: { category: 'cpus', inStock: true } });
+    const cpu = items.find((p) => p.availability === 'in_stock')!;
+    const page = await shop.page({ viewport: phone, locale: 'km-KH' });
+    await page.goto(`/products/${cpu.slug}`);
+    await visible(page.getByRole('heading', { level: 1, name: cpu.name }));
+    const specs = page.getByRole('table');
+    await visible(specs.getByRole('rowheader', { name: 'ស្នូល' }));
+    await visible(specs.getByRole('rowheader', { name: 'រន្ធដោត' }));
+    await visible(specs.getByRole('cell', { name: /^\d+ ស្នូល$/ }));
+    await visible(
+      page
+        .getByRole('list', { name: 'លក្ខណៈសំខាន់ៗ' })
+        .first()
+        .getByText(/^\d+ ស្នូល \/ \d+ ខ្សែស្រឡាយ$/),
+    );
+    const detail = await shop.server.client.getProduct({ params: { idOrSlug: cpu.slug } });
+    await visible(page.getByText(detail.descriptionKm!, { exact: true }));
+    expect(await page.locator('[data-in-english]').count()).toBe(0);
+    // Price and Add to cart on the first screen: the phone's buy bar, at the bottom of it.
+    const bar = page.getByTestId('buy-bar');
+    await visible(bar.getByRole('button', { name: `ដាក់ ${cpu.name} ក្នុងរទេះ` }));
+    expect((await bar.boundingBox())!.y + (await bar.boundingBox())!.height).toBeLessThanOrEqual(
+      phone.height,
+    );
+    await shop.screenshot(page, 'catalog-product-km-390');
+
+    // Without a Khmer description the English one is shown, and says it is English.
+    const admin = await shop.staffClient('admin');
+    await admin.updateProduct({ params: { id: cpu.id }, body: { descriptionKm: null } });
+    await page.reload();
+    const description = page.getByRole('region', { name: 'ការពិពណ៌នា' });
+    await visible(description.getByText(detail.description, { exact: true }));
+    await visible(description.getByText('ភាសាអង់គ្លេស', { exact: true }));
+    await admin.updateProduct({ params: { id: cpu.id }, body: { descriptionKm: detail.descriptionKm } });
+
+    // On a laptop the purchase box is beside the picture: no bar, labels still Khmer.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await visible(specs.getByRole('rowheader', { name: 'ស្នូល' }));
+    await bar.waitFor({ state: 'hidden' });
+    const addToCart = await page.getByRole('button', { name: 'ដាក់ក្នុងរទេះ', exact: true }).boundingBox();
+    expect(addToCart!.y + addToCart!.height).toBeLessThanOrEqual(768);
+    await shop.screenshot(page, 'catalog-product-km-1366');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('cards on a phone say what their specs are and keep the whole name', async () => {
+    const page = await shop.page({ viewport: phone });
+    await page.goto('/c/cpus');
+    await visible(cards(page).first());
+    const keySpecs = cards(page).first().getByRole('list', { name: 'Key specifications' });
+    await visible(keySpecs.getByText(/^\d+ cores \/ \d+ threads$/));
+    const heading = cards(page).first().getByRole('heading');
+    expect(await heading.getAttribute('title')).toBe(await heading.innerText());
+    await shop.screenshot(page, 'catalog-cards-390');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a product link pasted into a tab opens at the top; back within the shop returns to where it was', async () => {
+    const page = await shop.page();
+    await page.goto('/c/ssds');
+    await visible(cards(page).first());
+    const card = cards(page).nth(8);
+    await card.scrollIntoViewIfNeeded();
+    const scrolled = (await page.evaluate('window.scrollY')) as number;
+    expect(scrolled).toBeGreaterThan(300);
+    const name = await card.getByRole('heading').innerText();
+    await card.getByRole('link', { name }).click();
+    await visible(page.getByRole('heading', { level: 1, name }));
+    await expect.poll(() => page.evaluate('window.scrollY')).toBe(0);
+    await page.goBack();
+    await expect.poll(() => page.evaluate('window.scrollY')).toBe(scrolled);
+
+    // A full load of a product's address, as pasting a link into this tab does.
+    const { items } = await shop.server.client.listProducts({ query: { category: 'monitors', pageSize: 1 } });
+    await page.goto(`/products/${items[0]!.slug}`);
+    await visible(page.getByRole('heading', { level: 1, name: items[0]!.name }));
+    await visible(page.getByRole('table'));
+    expect(await page.evaluate('window.scrollY')).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe('comparing', () => {
   async function tickCompare(page: ShopPage, index: number): Promise<string> {
     const card = cards(page).nth(index);

@@ -172,6 +172,7 @@ async function startShopServer(
     ...running,
     client: createShopClient({ baseUrl: running.url }),
     dataDir: target.dataDir,
+    databaseUrl: target.url,
     logLines,
     stop: () => running.close(),
   };

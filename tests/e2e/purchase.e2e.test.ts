@@ -150,6 +150,13 @@ describe('buying', () => {
     await expect.poll(() => pay.getByRole('timer').innerText()).toMatch(/^1[0-5]:\d\d$/);
     await visible(page.getByText('Awaiting payment', { exact: true }));
     await screenshotBoth(page, 'purchase-pay');
+    // A laptop's first screen (1366×768) holds the whole code, and nothing speaks of paying "on this phone".
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    const code = await pay.getByRole('img', { name: /^KHQR code to pay / }).boundingBox();
+    expect(code!.y + code!.height).toBeLessThanOrEqual(768);
+    expect(await pay.innerText()).not.toMatch(/this phone|Save QR image/i);
+    await page.setViewportSize(laptop);
 
     // The demo bank app pays; nothing tells the page: it sees the payment by asking the server.
     await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
@@ -271,6 +278,16 @@ describe('buying', () => {
     expect(mine.total).toBe(1);
 
     await visible(paymentPanel(page).getByRole('img', { name: /^KHQR code to pay / }));
+    // Paying from this phone: the code saved as a picture, with the amount drawn in, to pick in the bank app.
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      paymentPanel(page).getByRole('button', { name: 'Save QR image' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^KHQR-W-\d+\.png$/);
+    await saved.saveAs(new URL('screenshots/purchase-qr-image.png', import.meta.url).pathname);
+    const png = await sharp(await saved.path()).metadata();
+    expect(png).toMatchObject({ format: 'png', width: 720 });
+    expect(png.height).toBeGreaterThan(720);
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Cancel this order?' });
     await visible(confirm);

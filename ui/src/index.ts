@@ -19,5 +19,6 @@ export {
 } from './field';
 export { defineMessages, LocaleProvider, useLocale, useMessages } from './i18n';
 export { PriceTag } from './price-tag';
+export { saveFile } from './save-file';
 export { EmptyState, ErrorState, InlineError, LoadingBlock, Skeleton, Spinner } from './states';
 export { OrderStatusBadge, orderStatusText } from './order-status';

@@ -21,6 +21,8 @@ import * as paymentReconciliation from './migrations/020-payment-reconciliation'
 import * as peopleAndStock from './migrations/021-people-and-stock';
 import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
+import * as serverProcesses from './migrations/024-server-processes';
+import * as khmerDescriptions from './migrations/026-khmer-descriptions';
 import * as guestOrders from './migrations/027-guest-orders';
 import * as stockAlerts from './migrations/028-stock-alerts';
 
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   '021-people-and-stock': peopleAndStock,
   '022-sales-reports': salesReports,
   '023-receipt-fields': receiptFields,
+  '024-server-processes': serverProcesses,
+  '026-khmer-descriptions': khmerDescriptions,
   '027-guest-orders': guestOrders,
   '028-stock-alerts': stockAlerts,
 };

@@ -54,6 +54,7 @@ export interface Database {
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
   sales_rollup_stale: SalesRollupStaleTable;
+  server_processes: ServerProcessTable;
 }
 
 export interface CategoryTable {
@@ -85,6 +86,8 @@ export interface ProductTable {
   /** Lower-cased name without accents: sorts the same on both dialects. */
   name_sort: string;
   description: string;
+  /** The description in Khmer; null until written (Khmer pages show the English). */
+  description_km?: string | null;
   category_id: string;
   brand_id: string;
   price_cents: number;
@@ -754,4 +757,14 @@ export interface SalesRollupStaleTable {
   id: string;
   day: string;
   created_at: number;
+}
+
+/** A server process on this database, refreshed by its heartbeat (modules/reports/server-processes.ts). */
+export interface ServerProcessTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  version: string;
+  started_at: number;
+  last_seen_at: number;
 }

@@ -27,6 +27,8 @@ export interface DemoProduct {
   warrantyMonths: number;
   serialized: boolean;
   description: string;
+  /** The description in Khmer, when the catalog has one. */
+  descriptionKm?: string;
   specs: Specs;
   /** Units on hand at seed time; some 0 (out of stock) and some 1–3 (low stock). */
   stock: number;

@@ -37,6 +37,8 @@ const productSchema = z.strictObject({
   serialized: z.boolean(),
   specs: specsSchema,
   description: z.string().min(1),
+  /** Short and plain: what a buyer in Phnom Penh reads on the Khmer page. */
+  descriptionKm: z.string().min(1),
 });
 
 const demoCatalogSchema = z
@@ -112,6 +114,7 @@ export function parseDemoCatalog(data: unknown, source = 'demo-catalog.json'): D
       warrantyMonths: product.warrantyMonths,
       serialized: product.serialized,
       description: product.description,
+      descriptionKm: product.descriptionKm,
       specs: product.specs,
       ...(compareAtCents === undefined ? {} : { compareAtCents }),
       barcode: barcodeFor(index),

@@ -98,6 +98,7 @@ function toIndexedProduct(refs: CatalogRefs, p: ProductToImport): IndexedProduct
       name: p.name,
       name_sort: nameSortKey(p.name),
       description: p.description,
+      description_km: p.descriptionKm ?? null,
       category_id: category.id,
       brand_id: brand.id,
       price_cents: p.priceCents,

@@ -1,4 +1,5 @@
 import type { Order, OrderPayment, PaymentProof, PlaceGuestOrderInput, PlaceOrderInput } from '@shop/shared';
+import { saveFile } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOrderAccess } from '../orders/order-access';
 import { client, queryKeys } from './client';
@@ -160,15 +161,7 @@ export function useUploadPaymentProof(id: string) {
 /** Fetches the invoice PDF (it needs the session cookie) and hands it to the browser as a download. */
 export async function downloadInvoice(order: Pick<Order, 'id' | 'number'>): Promise<void> {
   const pdf = await client.getOrderInvoice({ params: { id: order.id }, query: { format: 'pdf' } });
-  const url = URL.createObjectURL(pdf);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `invoice-${order.number}.pdf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers start the download after the click returns: give them a moment before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveFile(pdf, `invoice-${order.number}.pdf`);
 }
 
 /**

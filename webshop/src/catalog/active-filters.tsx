@@ -2,7 +2,8 @@ import { useMessages } from '@shop/ui';
 import { formatUsd, type Category, type ProductFacets } from '@shop/shared';
 import { X } from 'lucide-react';
 import { catalogText } from './messages';
-import { specValueLabel, useCategoryName } from './names';
+import { useLocalized } from './local-text';
+import { useCategoryName } from './names';
 import type { CatalogFilterActions } from './url-filters';
 
 interface Chip {
@@ -23,6 +24,7 @@ export function ActiveFilters({
 }) {
   const t = useMessages(catalogText);
   const categoryName = useCategoryName();
+  const localized = useLocalized();
   const { filters } = actions;
   const chips: Chip[] = [];
 
@@ -54,10 +56,11 @@ export function ActiveFilters({
     const key = pair.slice(0, colon);
     const value = pair.slice(colon + 1);
     const spec = facets?.specs.find((s) => s.key === key);
-    const valueLabel = specValueLabel(value, spec?.values.find((v) => v.value === value)?.label ?? value, t);
+    const facetValue = spec?.values.find((v) => v.value === value);
+    const valueLabel = facetValue ? localized(facetValue.label, facetValue.labelKm).text : value;
     chips.push({
       key: `spec:${pair}`,
-      label: spec ? `${spec.label}: ${valueLabel}` : valueLabel,
+      label: spec ? `${localized(spec.label, spec.labelKm).text}: ${valueLabel}` : valueLabel,
       remove: () => actions.toggleSpec(key, value),
     });
   }

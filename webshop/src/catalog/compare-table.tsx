@@ -1,19 +1,19 @@
 import { Button, cn, useMessages } from '@shop/ui';
 import type { ProductDetail } from '@shop/shared';
-import { ShoppingCart, X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { MoveHorizontal, ShoppingCart, X } from 'lucide-react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { common } from '../i18n/common';
 import { Price } from '../ui/price';
 import { StockBadge } from '../ui/stock-badge';
 import { useAddToCartWithFeedback } from './add-to-cart';
 import { catalogText } from './messages';
-import { specValueLabel } from './names';
+import { LocalText } from './local-text';
 import { ProductImage } from './product-image';
 
 interface Row {
   key: string;
-  label: string;
+  label: ReactNode;
   /** What is compared to tell whether the products differ on this row. */
   values: string[];
   cells: ReactNode[];
@@ -55,12 +55,12 @@ function useRows(products: ProductDetail[]): Row[] {
   const keys = [...new Set(products.flatMap((p) => p.specs.map((s) => s.key)))];
   for (const key of keys) {
     const specs = products.map((p) => p.specs.find((s) => s.key === key));
-    const shown = specs.map((s) => (s ? specValueLabel(s.value, s.display, t) : '—'));
+    const first = specs.find((s) => s)!;
     rows.push({
       key: `spec:${key}`,
-      label: specs.find((s) => s)!.label,
-      values: shown,
-      cells: shown,
+      label: <LocalText en={first.label} km={first.labelKm} />,
+      values: specs.map((s) => (s ? s.display : '—')),
+      cells: specs.map((s) => (s ? <LocalText en={s.display} km={s.displayKm} /> : '—')),
     });
   }
   return rows;
@@ -83,68 +83,101 @@ export function CompareTable({
   const rows = useRows(products);
   const differs = (row: Row) => new Set(row.values).size > 1;
   const shown = onlyDifferences && products.length > 1 ? rows.filter(differs) : rows;
-  const labelCell = 'sticky left-0 z-10 w-24 px-3 text-left align-top sm:w-48 sm:px-4';
+  const labelCell = 'sticky left-0 z-10 w-32 px-3 text-left align-top sm:w-48 sm:px-4';
+  const scroller = useRef<HTMLDivElement>(null);
+  const scrolls = useScrollsSideways(scroller);
 
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-white shadow-sm">
-      <table
-        className="w-full table-fixed border-collapse text-sm"
-        style={{ minWidth: `calc(6rem + ${products.length} * 7.25rem)` }}
-      >
-        <caption className="sr-only">{t.specsSideBySide}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className={cn(labelCell, 'bg-white py-3 text-xs font-medium text-muted')}>
-              <span className="sr-only">{t.product}</span>
-            </th>
-            {products.map((product) => (
-              <th key={product.id} scope="col" className="px-2 py-3 text-left align-top font-normal sm:px-4">
-                <ProductColumnHead product={product} onRemove={() => onRemove(product.id)} />
+    <>
+      {scrolls && (
+        <p data-testid="compare-scroll-hint" className="mb-2 flex items-center gap-1.5 text-sm text-muted">
+          <MoveHorizontal className="size-4 shrink-0" aria-hidden="true" />
+          {t.compareScrolls}
+        </p>
+      )}
+      <div ref={scroller} className="overflow-x-auto rounded-card border border-line bg-white shadow-sm">
+        <table
+          className="w-full table-fixed border-collapse text-sm"
+          style={{ minWidth: `calc(8rem + ${products.length} * 7.25rem)` }}
+        >
+          <caption className="sr-only">{t.specsSideBySide}</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className={cn(labelCell, 'bg-white py-3 text-xs font-medium text-muted')}>
+                <span className="sr-only">{t.product}</span>
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => {
-            const different = products.length > 1 && differs(row);
-            return (
-              <tr
-                key={row.key}
-                className={cn('border-b border-line last:border-0', different && 'bg-amber-50')}
-              >
+              {products.map((product) => (
                 <th
-                  scope="row"
-                  className={cn(
-                    labelCell,
-                    'py-2.5 font-medium text-muted',
-                    different ? 'bg-amber-50' : 'bg-white',
-                  )}
+                  key={product.id}
+                  scope="col"
+                  className="px-2 py-3 text-left align-top font-normal sm:px-4"
                 >
-                  <span className="flex items-start gap-1.5">
-                    {different && (
-                      <span className="mt-1.5 size-2 shrink-0 rounded-full bg-amber-500" aria-hidden="true" />
-                    )}
-                    <span className="break-words">
-                      {row.label}
-                      {different && <span className="sr-only"> ({t.differs})</span>}
-                    </span>
-                  </span>
+                  <ProductColumnHead product={product} onRemove={() => onRemove(product.id)} />
                 </th>
-                {row.cells.map((cell, index) => (
-                  <td
-                    key={products[index]!.id}
-                    className="px-2 py-2.5 align-top font-medium break-words sm:px-4"
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const different = products.length > 1 && differs(row);
+              return (
+                <tr
+                  key={row.key}
+                  className={cn('border-b border-line last:border-0', different && 'bg-amber-50')}
+                >
+                  <th
+                    scope="row"
+                    className={cn(
+                      labelCell,
+                      'py-2.5 font-medium text-muted',
+                      different ? 'bg-amber-50' : 'bg-white',
+                    )}
                   >
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                    <span className="flex items-start gap-1.5">
+                      {different && (
+                        <span
+                          className="mt-1.5 size-2 shrink-0 rounded-full bg-amber-500"
+                          aria-hidden="true"
+                        />
+                      )}
+                      {/* Khmer labels have no spaces to break at: break anywhere rather than run into the values. */}
+                      <span className="min-w-0 [overflow-wrap:anywhere]">
+                        {row.label}
+                        {different && <span className="sr-only"> ({t.differs})</span>}
+                      </span>
+                    </span>
+                  </th>
+                  {row.cells.map((cell, index) => (
+                    <td
+                      key={products[index]!.id}
+                      className="px-2 py-2.5 align-top font-medium break-words sm:px-4"
+                    >
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
+}
+
+/** Whether the table is wider than its box (a phone with three or four products): the page then says it scrolls. */
+function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [box]);
+  return scrolls;
 }
 
 function ProductColumnHead({ product, onRemove }: { product: ProductDetail; onRemove: () => void }) {

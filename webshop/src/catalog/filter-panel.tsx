@@ -2,7 +2,8 @@ import { Button, cn, InlineError, useMessages } from '@shop/ui';
 import { formatUsd, type Category, type ProductFacets } from '@shop/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { catalogText } from './messages';
-import { specValueLabel, useCategoryName } from './names';
+import { useLocalized } from './local-text';
+import { useCategoryName } from './names';
 import type { CatalogFilterActions } from './url-filters';
 
 interface FilterPanelProps {
@@ -17,6 +18,7 @@ interface FilterPanelProps {
 export function FilterPanel({ facets, actions, showCategories, categories }: FilterPanelProps) {
   const t = useMessages(catalogText);
   const categoryName = useCategoryName();
+  const localized = useLocalized();
   const { filters } = actions;
   const localName = (slug: string, label: string) => {
     const category = categories?.find((c) => c.slug === slug);
@@ -64,9 +66,9 @@ export function FilterPanel({ facets, actions, showCategories, categories }: Fil
           return (
             <OptionList
               key={spec.key}
-              legend={spec.label}
+              legend={localized(spec.label, spec.labelKm).text}
               options={withChosen(
-                spec.values.map((v) => ({ ...v, label: specValueLabel(v.value, v.label, t) })),
+                spec.values.map((v) => ({ ...v, label: localized(v.label, v.labelKm).text })),
                 chosen,
               )}
               isChecked={(value) => chosen.includes(value)}

@@ -13,13 +13,8 @@ export function discountPercent(product: { priceCents: number; compareAtCents: n
   return Math.floor(((was - product.priceCents) / was) * 100);
 }
 
-/** A spec value as shown: yes/no in the page's language, anything else as the server formatted it. */
-export function specValueLabel(
-  value: string | number | boolean,
-  display: string,
-  t: { yes: string; no: string },
-) {
-  if (value === true || value === 'true') return t.yes;
-  if (value === false || value === 'false') return t.no;
-  return display;
+/** A product card's key specs in the page's language (the server writes both). */
+export function useKeySpecs(): (product: { keySpecs: string[]; keySpecsKm: string[] }) => string[] {
+  const { locale } = useLocale();
+  return (product) => (locale === 'km' ? product.keySpecsKm : product.keySpecs);
 }

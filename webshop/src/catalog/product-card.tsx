@@ -6,7 +6,7 @@ import { StockBadge } from '../ui/stock-badge';
 import { QuickAddButton } from './add-to-cart';
 import { CompareToggle } from './compare-toggle';
 import { catalogText } from './messages';
-import { discountPercent } from './names';
+import { discountPercent, useKeySpecs } from './names';
 import { ProductImage } from './product-image';
 
 interface ProductCardProps {
@@ -22,6 +22,7 @@ interface ProductCardProps {
  */
 export function ProductCard({ product, eager = false, className }: ProductCardProps) {
   const t = useMessages(catalogText);
+  const keySpecs = useKeySpecs()(product);
   const discount = discountPercent(product);
   const soldOut = product.availability === 'out_of_stock';
   return (
@@ -56,7 +57,11 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
         <p className="truncate text-xs font-medium tracking-wide text-muted uppercase">
           {product.brand.name}
         </p>
-        <h3 className="line-clamp-2 min-h-[2lh] text-sm leading-snug font-semibold">
+        {/* Three lines on a phone's narrow card: models of one series differ at the end of their names. */}
+        <h3
+          className="line-clamp-3 min-h-[3lh] text-sm leading-snug font-semibold sm:line-clamp-2 sm:min-h-[2lh]"
+          title={product.name}
+        >
           <Link
             to={`/products/${product.slug}`}
             className="outline-none after:absolute after:inset-0 after:content-[''] hover:text-brand-700"
@@ -64,11 +69,14 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
             {product.name}
           </Link>
         </h3>
-        {product.keySpecs.length > 0 && (
-          <p className="line-clamp-1 text-xs text-muted">
-            <span className="sr-only">{t.keySpecs}: </span>
-            {product.keySpecs.join(' · ')}
-          </p>
+        {keySpecs.length > 0 && (
+          <ul aria-label={t.keySpecs} className="text-xs leading-snug text-muted">
+            {keySpecs.map((spec) => (
+              <li key={spec} className="truncate" title={spec}>
+                {spec}
+              </li>
+            ))}
+          </ul>
         )}
         <Price cents={product.priceCents} wasCents={product.compareAtCents} size="sm" className="mt-1" />
         <div>

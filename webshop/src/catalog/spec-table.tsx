@@ -1,7 +1,7 @@
 import { useMessages } from '@shop/ui';
 import type { ProductDetail } from '@shop/shared';
+import { LocalText } from './local-text';
 import { catalogText } from './messages';
-import { specValueLabel } from './names';
 
 /** Every specification of a product, label beside value. */
 export function SpecTable({ specs }: { specs: ProductDetail['specs'] }) {
@@ -13,10 +13,10 @@ export function SpecTable({ specs }: { specs: ProductDetail['specs'] }) {
         {specs.map((spec) => (
           <tr key={spec.key} className="border-b border-line last:border-0 even:bg-slate-50/70">
             <th scope="row" className="w-2/5 px-4 py-2.5 text-left align-top font-medium text-muted">
-              {spec.label}
+              <LocalText en={spec.label} km={spec.labelKm} />
             </th>
             <td className="px-4 py-2.5 font-medium break-words text-ink">
-              {specValueLabel(spec.value, spec.display, t)}
+              <LocalText en={spec.display} km={spec.displayKm} />
             </td>
           </tr>
         ))}

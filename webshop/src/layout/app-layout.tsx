@@ -1,12 +1,22 @@
 import { LoadingBlock, useMessages } from '@shop/ui';
 import { Suspense } from 'react';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet, ScrollRestoration, type Location } from 'react-router';
 import { common } from '../i18n/common';
 import { ToastProvider } from '../ui/toast';
 import { Footer } from './footer';
 import { Header } from './header';
 import { LocaleSync } from './locale-sync';
 import { layoutText } from './messages';
+
+/**
+ * Where a page's scroll position is kept. React Router names the entry a document opened on "default", in every
+ * tab and after every full load, and a new tab inherits its opener's saved positions: a product link pasted into a
+ * tab opened scrolled to where some earlier page was. That entry is keyed by this document's load instead, so a full
+ * load starts at the top; entries made inside the app keep their own keys, and back/forward restores them.
+ */
+function scrollKey(location: Location): string {
+  return location.key === 'default' ? `load:${performance.timeOrigin}` : location.key;
+}
 
 export function AppLayout() {
   const t = useMessages(layoutText);
@@ -28,7 +38,7 @@ export function AppLayout() {
           </Suspense>
         </main>
         <Footer />
-        <ScrollRestoration />
+        <ScrollRestoration getKey={scrollKey} />
       </div>
     </ToastProvider>
   );

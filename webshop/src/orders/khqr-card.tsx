@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { QrCode } from './qr-code';
 
 /** KHQR's red, from the National Bank of Cambodia's KHQR guideline. */
-const KHQR_RED = '#E1232E';
+export const KHQR_RED = '#E1232E';
 
 /** The amount as a KHQR card prints it: digits, then the currency code (no symbol). */
 export function khqrAmount(amount: number, currency: Currency): string {

@@ -128,7 +128,10 @@ export const paymentText = defineMessages({
   en: {
     heading: 'Pay with KHQR',
     instructions: 'Open your bank app (ABA, ACLEDA, Wing or any Bakong member), scan this code and confirm.',
-    phoneHint: 'On this phone? Open your bank app directly:',
+    phoneSteps:
+      'Paying with this phone? Save the QR image, then choose it from your photos in your bank app’s scanner.',
+    saveQr: 'Save QR image',
+    saveQrFailed: 'The picture could not be made. Take a screenshot of the code instead.',
     openBankApp: 'Open in bank app',
     checkReceiver: (name: string) => `Check that the receiver is “${name}” before you confirm.`,
     amount: 'Amount to pay',
@@ -182,7 +185,9 @@ export const paymentText = defineMessages({
   km: {
     heading: 'បង់ប្រាក់តាម KHQR',
     instructions: 'បើកកម្មវិធីធនាគាររបស់អ្នក (ABA, ACLEDA, Wing ឬសមាជិក Bakong ណាមួយ) ស្កេនកូដនេះ ហើយបញ្ជាក់។',
-    phoneHint: 'ប្រើទូរស័ព្ទនេះ? បើកកម្មវិធីធនាគាររបស់អ្នកដោយផ្ទាល់៖',
+    phoneSteps: 'បង់ដោយទូរស័ព្ទនេះ? រក្សាទុករូបភាព QR រួចជ្រើសរើសវាពីរូបថតរបស់អ្នក នៅក្នុងកម្មវិធីស្កេនរបស់កម្មវិធីធនាគារ។',
+    saveQr: 'រក្សាទុករូបភាព QR',
+    saveQrFailed: 'មិនអាចបង្កើតរូបភាពបានទេ។ សូមថតអេក្រង់កូដនេះជំនួសវិញ។',
     openBankApp: 'បើកក្នុងកម្មវិធីធនាគារ',
     checkReceiver: (name: string) => `សូមពិនិត្យថាអ្នកទទួលគឺ «${name}» មុននឹងបញ្ជាក់។`,
     amount: 'ចំនួនទឹកប្រាក់ត្រូវបង់',

@@ -1,8 +1,8 @@
-import { Button, buttonClass, cn, InlineError, Skeleton, Spinner, useMessages } from '@shop/ui';
+import { Button, buttonClass, cn, InlineError, saveFile, Skeleton, Spinner, useMessages } from '@shop/ui';
 import { formatKhr, formatUsd, type Order, type OrderPayment } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { RefreshCw, ShieldCheck, Smartphone, Timer } from 'lucide-react';
-import { useEffect } from 'react';
+import { Download, RefreshCw, ShieldCheck, Smartphone, Timer } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { isApiError, queryKeys } from '../api/client';
 import { useOrderPayment, usePaymentProofs, useRenewPayment } from '../api/orders';
 import { useShopInfo } from '../api/shop';
@@ -12,6 +12,7 @@ import { DemoPay } from './demo-pay';
 import { KhqrCard } from './khqr-card';
 import { paymentText } from './messages';
 import { PaymentProofs } from './payment-proofs';
+import { drawQrImage } from './qr-image';
 
 /**
  * What an order waiting for its money shows: the KHQR, large, with the amount and a live countdown, a link into the
@@ -157,14 +158,7 @@ function PayWithKhqr({
           </div>
         </div>
 
-        {payment.deeplink && !expired && (
-          <div className="md:hidden">
-            <a href={payment.deeplink} className={buttonClass('primary', 'lg', 'w-full')}>
-              <Smartphone className="size-5" aria-hidden="true" />
-              {t.openBankApp}
-            </a>
-          </div>
-        )}
+        {!expired && <PayOnThisPhone order={order} payment={payment} />}
       </div>
 
       <div className="flex justify-center md:col-start-1 md:row-span-2 md:row-start-1 md:items-start">
@@ -175,6 +169,8 @@ function PayWithKhqr({
           currency={payment.currency}
           label={t.qrAlt(amount, payment.receiverName)}
           overlay={expiredOverlay || undefined}
+          // A laptop's first screen (1366×768) holds the whole code: narrower where the window is short.
+          className="md:max-w-[clamp(16rem,calc(100dvh-31rem),22rem)]"
         />
       </div>
 
@@ -184,14 +180,6 @@ function PayWithKhqr({
             <li>{t.instructions}</li>
             <li>{t.checkReceiver(payment.receiverName)}</li>
           </ol>
-        )}
-        {payment.deeplink && !expired && (
-          <p className="hidden text-sm text-muted md:block">
-            {t.phoneHint}{' '}
-            <a href={payment.deeplink} className="font-semibold text-brand-700 underline underline-offset-2">
-              {t.openBankApp}
-            </a>
-          </p>
         )}
         {!expired && (
           <p role="status" className="flex items-center gap-2 text-sm font-medium text-brand-700">
@@ -205,6 +193,38 @@ function PayWithKhqr({
         {shop.data?.demo && !expired && <DemoPay qr={payment.khqr} />}
         <PaymentProofs orderId={order.id} />
       </div>
+    </div>
+  );
+}
+
+/**
+ * Paying with the phone that shows the code, which cannot scan itself: save the code as a picture and pick it in the
+ * bank app's scanner (the common habit here), or open the bank app by its link. Only on phones and tablets (narrow
+ * or touch screens): a laptop shows neither, nor any "this phone" wording.
+ */
+function PayOnThisPhone({ order, payment }: { order: Order; payment: OrderPayment }) {
+  const t = useMessages(paymentText);
+  const [failed, setFailed] = useState(false);
+  const save = () => {
+    setFailed(false);
+    drawQrImage({ ...payment, qr: payment.khqr, orderNumber: order.number })
+      .then((png) => saveFile(png, `KHQR-${order.number}.png`))
+      .catch(() => setFailed(true));
+  };
+  return (
+    <div data-testid="pay-on-phone" className="hidden space-y-2 max-md:block pointer-coarse:block">
+      <p className="text-sm text-ink">{t.phoneSteps}</p>
+      <Button variant="primary" size="lg" className="w-full" onClick={save}>
+        <Download className="size-5" aria-hidden="true" />
+        {t.saveQr}
+      </Button>
+      {failed && <InlineError>{t.saveQrFailed}</InlineError>}
+      {payment.deeplink && (
+        <a href={payment.deeplink} className={buttonClass('secondary', 'lg', 'w-full')}>
+          <Smartphone className="size-5" aria-hidden="true" />
+          {t.openBankApp}
+        </a>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { create } from 'qrcode';
 import { useMemo } from 'react';
 
 /** Blank modules around the code: scanners need a quiet zone to find it. */
-const QUIET_ZONE = 2;
+export const QUIET_ZONE = 2;
 
 /**
  * A QR code drawn as one SVG path: sharp at any size and on any screen density, with no canvas and no picture to
@@ -25,10 +25,15 @@ export function QrCode({ value, label, className }: { value: string; label: stri
   );
 }
 
+/** The code's modules (true: dark), row by row, at the error correction a KHQR with its currency mark needs. */
+export function qrModules(value: string): { size: number; data: ArrayLike<boolean | number> } {
+  const { size, data } = create(value, { errorCorrectionLevel: 'Q' }).modules;
+  return { size, data };
+}
+
 /** Dark modules as horizontal runs, one subpath each: a few kilobytes of path for the largest KHQR. */
 function qrPath(value: string): { size: number; path: string } {
-  const { modules } = create(value, { errorCorrectionLevel: 'Q' });
-  const { size, data } = modules;
+  const { size, data } = qrModules(value);
   const parts: string[] = [];
   for (let y = 0; y < size; y++) {
     let x = 0;

@@ -102,7 +102,7 @@ export function ComparePage() {
     <div>
       <PageHeading title={t.compareTitle}>
         {products.length > 1 && (
-          <label className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium">
+          <label className="flex w-full cursor-pointer items-center gap-2 text-sm font-medium sm:inline-flex sm:w-auto">
             <input
               type="checkbox"
               checked={onlyDifferences}

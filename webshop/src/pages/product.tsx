@@ -1,16 +1,18 @@
 import { Button, Skeleton, useMessages } from '@shop/ui';
 import { formatUsd, type ProductDetail } from '@shop/shared';
 import { BadgeCheck, CircleCheck, QrCode, ShieldCheck, ShoppingCart, Truck, Wrench } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCategories, useProduct, useProducts } from '../api/catalog';
 import { isApiError } from '../api/client';
 import { useAddToCartWithFeedback } from '../catalog/add-to-cart';
 import { Breadcrumbs, type Crumb } from '../catalog/breadcrumbs';
+import { StickyBuyBar } from '../catalog/buy-bar';
 import { CompareToggle } from '../catalog/compare-toggle';
 import { CompareTray } from '../catalog/compare-tray';
 import { catalogText } from '../catalog/messages';
-import { discountPercent, useCategoryName } from '../catalog/names';
+import { LocalText } from '../catalog/local-text';
+import { discountPercent, useCategoryName, useKeySpecs } from '../catalog/names';
 import { CatalogNotFound } from '../catalog/not-found';
 import { ProductGallery } from '../catalog/product-gallery';
 import { ProductRow } from '../catalog/product-grid';
@@ -41,6 +43,8 @@ function ProductView({ product }: { product: ProductDetail }) {
   const c = useMessages(common);
   const categories = useCategories();
   const categoryName = useCategoryName();
+  const keySpecs = useKeySpecs()(product);
+  const purchaseBox = useRef<HTMLDivElement>(null);
   useTitle(product.name);
 
   const category = categories.data?.find((cat) => cat.id === product.category.id);
@@ -63,7 +67,8 @@ function ProductView({ product }: { product: ProductDetail }) {
     <div>
       <Breadcrumbs items={crumbs} />
       <div className="grid gap-6 lg:grid-cols-2 lg:gap-10">
-        <div className="lg:sticky lg:top-32 lg:self-start">
+        {/* Narrower on a phone, so the price and Add to cart are on the first screen under the picture. */}
+        <div className="mx-auto w-full max-w-[15rem] sm:max-w-sm lg:sticky lg:top-32 lg:max-w-none lg:self-start">
           <ProductGallery images={images} name={product.name} />
         </div>
         <div className="min-w-0">
@@ -77,9 +82,9 @@ function ProductView({ product }: { product: ProductDetail }) {
           <p className="mt-2 text-sm text-muted">
             {t.sku}: <span className="font-mono text-ink">{product.sku}</span>
           </p>
-          {product.keySpecs.length > 0 && (
+          {keySpecs.length > 0 && (
             <ul aria-label={t.keySpecs} className="mt-3 flex flex-wrap gap-2">
-              {product.keySpecs.map((spec) => (
+              {keySpecs.map((spec) => (
                 <li
                   key={spec}
                   className="rounded-md bg-slate-100 px-2.5 py-1 text-sm font-medium text-slate-700"
@@ -111,7 +116,7 @@ function ProductView({ product }: { product: ProductDetail }) {
                 {c.warrantyMonths(product.warrantyMonths)}
               </span>
             </div>
-            <PurchaseBox product={product} />
+            <PurchaseBox product={product} buttonRow={purchaseBox} />
           </div>
 
           <ul className="mt-5 grid gap-2 text-sm text-slate-700 sm:grid-cols-2">
@@ -129,7 +134,7 @@ function ProductView({ product }: { product: ProductDetail }) {
             {t.description}
           </h2>
           <div className="space-y-3 leading-relaxed whitespace-pre-line text-slate-700">
-            {product.description || '—'}
+            {product.description ? <LocalText en={product.description} km={product.descriptionKm} /> : '—'}
           </div>
         </section>
         <section aria-labelledby="specs-title">
@@ -142,11 +147,18 @@ function ProductView({ product }: { product: ProductDetail }) {
 
       <RelatedProducts product={product} />
       <CompareTray />
+      <StickyBuyBar product={product} watch={purchaseBox} />
     </div>
   );
 }
 
-function PurchaseBox({ product }: { product: ProductDetail }) {
+function PurchaseBox({
+  product,
+  buttonRow,
+}: {
+  product: ProductDetail;
+  buttonRow: RefObject<HTMLDivElement | null>;
+}) {
   const t = useMessages(catalogText);
   const id = useId();
   const [quantity, setQuantity] = useState(1);
@@ -163,7 +175,7 @@ function PurchaseBox({ product }: { product: ProductDetail }) {
           </Link>
         </p>
       ) : (
-        <div className="flex flex-wrap items-end gap-3">
+        <div ref={buttonRow} className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor={id} className="mb-1 block text-sm font-medium">
               {t.quantity}

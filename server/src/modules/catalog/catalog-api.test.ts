@@ -60,6 +60,38 @@ describe('the public catalog', () => {
     expect(image.headers.get('cache-control')).toContain('max-age=');
   });
 
+  it('speaks Khmer where buyers decide: spec labels, word values, key specs, facets and descriptions', async () => {
+    const { items, facets } = await list({ category: 'keyboards-mice' });
+    const mouse = (await everyPage({ category: 'keyboards-mice' })).find((p) => p.keySpecs[0] === 'Mouse')!;
+    const detail = await api.getProduct({ params: { idOrSlug: mouse.slug } });
+    expect(detail.descriptionKm).toMatch(/^កណ្ដុរ /);
+    expect(detail.specs.find((s) => s.key === 'type')).toMatchObject({
+      label: 'Type',
+      labelKm: 'ប្រភេទ',
+      display: 'Mouse',
+      displayKm: 'កណ្ដុរ',
+    });
+    // Counts say what they count; big ones are grouped.
+    const dpi = detail.specs.find((s) => s.key === 'dpi')!;
+    expect(dpi.display).toMatch(/^\d{1,2}(,\d{3})? DPI$/);
+    expect(mouse.keySpecsKm[0]).toBe('កណ្ដុរ');
+    expect(items.length).toBeGreaterThan(0);
+    const type = facets.specs.find((s) => s.key === 'type')!;
+    expect(type.labelKm).toBe('ប្រភេទ');
+    expect(type.values.find((v) => v.value === 'Mouse')).toMatchObject({ label: 'Mouse', labelKm: 'កណ្ដុរ' });
+
+    const { items: cpus } = await list({ category: 'cpus', pageSize: 1 });
+    expect(cpus[0]!.keySpecs[0]).toMatch(/^\d+ cores \/ \d+ threads$/);
+    expect(cpus[0]!.keySpecsKm[0]).toMatch(/^\d+ ស្នូល \/ \d+ ខ្សែស្រឡាយ$/);
+    const cpu = await api.getProduct({ params: { idOrSlug: cpus[0]!.slug } });
+    expect(cpu.specs.find((s) => s.key === 'integratedGraphics')?.displayKm).toMatch(/^(មាន|គ្មាន)$/);
+    // A model name reads the same in both languages: it is its own Khmer text, not "English".
+    expect(cpu.specs.find((s) => s.key === 'socket')).toMatchObject({ labelKm: 'រន្ធដោត' });
+    expect(cpu.specs.find((s) => s.key === 'socket')?.displayKm).toBe(
+      cpu.specs.find((s) => s.key === 'socket')?.display,
+    );
+  });
+
   it('answers 404 for unknown products and categories', async () => {
     expect(await failure(api.getProduct({ params: { idOrSlug: 'no-such-thing' } }))).toMatchObject({
       status: 404,
@@ -263,6 +295,19 @@ describe('back-office catalog', () => {
     expect(changed).toMatchObject({ priceCents: 35900, name: 'Lexar NM990 4TB SSD', slug: created.slug });
     expect((await list({ q: 'nm990' })).items[0]?.priceCents).toBe(35900);
 
+    // A Khmer description, written and then cleared: the answer then has none and Khmer pages show the English.
+    const described = await admin.updateProduct({
+      params: { id: created.id },
+      body: { description: 'Fast 4TB SSD.', descriptionKm: 'ថាស SSD 4TB លឿន។' },
+    });
+    expect(described).toMatchObject({ description: 'Fast 4TB SSD.', descriptionKm: 'ថាស SSD 4TB លឿន។' });
+    expect(await api.getProduct({ params: { idOrSlug: created.slug } })).toMatchObject({
+      descriptionKm: 'ថាស SSD 4TB លឿន។',
+    });
+    const cleared = await admin.updateProduct({ params: { id: created.id }, body: { descriptionKm: '' } });
+    expect(cleared.description).toBe('Fast 4TB SSD.');
+    expect(cleared).not.toHaveProperty('descriptionKm');
+
     await admin.updateProduct({ params: { id: created.id }, body: { active: false } });
     expect(await failure(api.getProduct({ params: { idOrSlug: created.slug } }))).toMatchObject({
       status: 404,
@@ -272,7 +317,14 @@ describe('back-office catalog', () => {
     const feed = await readChanges(server.database.db, feedBefore, 100);
     expect(
       feed.changes.filter((c) => c.entityId === created.id).map((c) => `${c.entity}:${c.operation}`),
-    ).toEqual(['product:upsert', 'stock:upsert', 'product:upsert', 'product:upsert']);
+    ).toEqual([
+      'product:upsert',
+      'stock:upsert',
+      'product:upsert',
+      'product:upsert',
+      'product:upsert',
+      'product:upsert',
+    ]);
   });
 
   it('refuses duplicates, unknown references and specs that do not fit the category', async () => {

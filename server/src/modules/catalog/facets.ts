@@ -1,4 +1,4 @@
-import { formatSpecValue, type ProductFacets, type SpecAttribute } from '@shop/shared';
+import { specDisplay, type ProductFacets, type SpecAttribute } from '@shop/shared';
 
 /**
  * Facet counts, assembled the same way whether the counting is done by SQL (a plain listing) or over the rows of
@@ -146,6 +146,7 @@ export async function countsAndFacets(
         .map((attribute) => ({
           key: attribute.key,
           label: attribute.label,
+          labelKm: attribute.labelKm,
           values: specValues(
             attribute,
             specRows.filter((row) => row.key === attribute.key),
@@ -181,11 +182,16 @@ export function compareText(a: string, b: string): number {
 }
 
 function specValues(attribute: SpecAttribute, rows: SpecCount[]) {
-  const values = rows.map((row) => ({
-    value: row.value,
-    label: formatSpecValue(attribute, parseSpecValue(attribute, row.value)),
-    count: row.count,
-  }));
+  const values = rows.map((row) => {
+    const value = parseSpecValue(attribute, row.value);
+    const labelKm = specDisplay(attribute, value, 'km');
+    return {
+      value: row.value,
+      label: specDisplay(attribute, value, 'en')!,
+      ...(labelKm !== undefined && { labelKm }),
+      count: row.count,
+    };
+  });
   return attribute.type === 'number'
     ? values.sort((a, b) => Number(a.value) - Number(b.value))
     : values.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));

@@ -1,6 +1,7 @@
 import {
-  formatSpecValue,
+  cardSpecs,
   specAttributes,
+  specDisplay,
   specKindSchema,
   type Availability,
   type ProductDetail,
@@ -36,6 +37,7 @@ export interface ProductRow {
 export interface ProductDetailRow extends ProductRow {
   barcode: string | null;
   description: string;
+  description_km: string | null;
   serialized: number;
   active: number;
   created_at: number;
@@ -63,10 +65,6 @@ export function toProductSummary(row: ProductRow): ProductSummary {
   const kind = specKindOf(row.spec_kind);
   const specs = JSON.parse(row.specs_json) as Specs;
   const images = JSON.parse(row.images_json) as ProductImage[];
-  const keySpecs = specAttributes(kind)
-    .filter((attribute) => specs[attribute.key] !== undefined)
-    .slice(0, KEY_SPEC_COUNT)
-    .map((attribute) => formatSpecValue(attribute, specs[attribute.key]!));
   return {
     id: row.id,
     slug: row.slug,
@@ -84,7 +82,8 @@ export function toProductSummary(row: ProductRow): ProductSummary {
     warrantyMonths: Number(row.warranty_months),
     availability: availabilityOf(Number(row.on_hand) - Number(row.reserved), Number(row.low_stock_threshold)),
     imageUrl: images[0]?.url ?? null,
-    keySpecs,
+    keySpecs: cardSpecs(kind, specs, 'en', KEY_SPEC_COUNT),
+    keySpecsKm: cardSpecs(kind, specs, 'km', KEY_SPEC_COUNT),
   };
 }
 
@@ -95,16 +94,23 @@ export function toProductDetail(row: ProductDetailRow): ProductDetail {
     ...toProductSummary(row),
     barcode: row.barcode,
     description: row.description,
+    ...(row.description_km && { descriptionKm: row.description_km }),
     serialized: row.serialized === 1,
     active: row.active === 1,
     specs: specAttributes(kind)
       .filter((attribute) => specs[attribute.key] !== undefined)
-      .map((attribute) => ({
-        key: attribute.key,
-        label: attribute.label,
-        value: specs[attribute.key]!,
-        display: formatSpecValue(attribute, specs[attribute.key]!),
-      })),
+      .map((attribute) => {
+        const value = specs[attribute.key]!;
+        const displayKm = specDisplay(attribute, value, 'km');
+        return {
+          key: attribute.key,
+          label: attribute.label,
+          labelKm: attribute.labelKm,
+          value,
+          display: specDisplay(attribute, value, 'en')!,
+          ...(displayKm !== undefined && { displayKm }),
+        };
+      }),
     images: JSON.parse(row.images_json) as ProductImage[],
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),

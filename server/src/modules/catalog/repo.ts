@@ -20,12 +20,14 @@ export async function findProductDetail(
   idOrSlug: string,
   options: { includeInactive: boolean },
 ): Promise<ProductDetailRow | undefined> {
-  const result = await sql<ProductDetailRow>`select ${summaryColumns}, p.barcode, p.description, p.serialized,
+  const result =
+    await sql<ProductDetailRow>`select ${summaryColumns}, p.barcode, p.description, p.description_km,
+      p.serialized,
       p.active, p.created_at, p.updated_at
     from ${productJoins}
     where (p.id = ${idOrSlug} or p.slug = ${idOrSlug}) ${options.includeInactive ? sql`` : sql`and p.active = 1`}`.execute(
-    db,
-  );
+      db,
+    );
   return result.rows[0];
 }
 

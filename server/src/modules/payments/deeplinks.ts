@@ -84,16 +84,17 @@ export function createPaymentDeeplinks(deps: {
 }
 
 /**
- * The Bakong client deeplinks are asked of. With BAKONG_API_URL it is known at once. With the built-in stand-in,
+ * The Bakong client deeplinks (and the health screen's probe) ask. With BAKONG_API_URL it is known at once. With the built-in stand-in,
  * Bakong is this very server, whose address (PORT may be 0) is known once it listens: `listeningAt` says it.
  */
 export function deeplinkBakong(
   config: Pick<BakongConfig, 'baseUrl'>,
   token: () => Promise<string>,
   listeningAt: () => string | null,
+  timeoutMs = ASK_TIMEOUT_MS,
 ): () => BakongClient | null {
   let client: BakongClient | null = null;
-  const make = (baseUrl: string) => createBakongClient({ baseUrl, token, timeoutMs: ASK_TIMEOUT_MS });
+  const make = (baseUrl: string) => createBakongClient({ baseUrl, token, timeoutMs });
   if (config.baseUrl) client = make(config.baseUrl);
   return () => {
     const ownUrl = listeningAt();

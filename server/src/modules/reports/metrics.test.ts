@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { ulid } from 'ulidx';
 import type { ApiError } from '@shop/shared';
 import { aCustomer, failure, pairTestCounter, startTestShop, type TestShop } from '../../../test/factory';
+import { startTestServer, testDialect } from '../../../test/support';
+import { fileStoreSpace } from '../../storage/disk-space';
+import { recordServerProcess } from './server-processes-repo';
 
 /**
  * /metrics for operators (Prometheus text behind METRICS_TOKEN, off without one) and the admins' health route, on
@@ -12,8 +18,21 @@ const token = randomBytes(24).toString('hex');
 let shop: TestShop;
 let closed: TestShop;
 
+/** A port nothing listens on: Bakong "down" for the shop without metrics. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
-  [shop, closed] = await Promise.all([startTestShop({ env: { METRICS_TOKEN: token } }), startTestShop()]);
+  const bakongDown = { BAKONG_STANDIN: 'false', BAKONG_API_URL: `http://127.0.0.1:${await closedPort()}` };
+  [shop, closed] = await Promise.all([
+    startTestShop({ env: { METRICS_TOKEN: token } }),
+    startTestShop({ env: bakongDown }),
+  ]);
 }, 60_000);
 afterAll(() => Promise.all([shop?.stop(), closed?.stop()]));
 
@@ -62,6 +81,12 @@ describe('GET /metrics', () => {
     expect(text).toContain(`shop_device_pending_items{device_id="${counter.id}",device="Metrics counter"} 0`);
     expect(text).toMatch(/^shop_bakong_token_expiry_timestamp_seconds \d/m);
     expect(text).toMatch(/^shop_process_cpu_user_seconds_total /m);
+    expect(text).toMatch(/^shop_db_size_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^shop_file_store_free_bytes\{store="disk"\} [1-9]/m);
+    expect(text).toMatch(/^shop_file_store_total_bytes\{store="disk"\} [1-9]/m);
+    expect(text).toMatch(/^shop_bakong_reachable 1$/m);
+    expect(text).toMatch(/^shop_bakong_probe_latency_seconds [\d.e-]+$/m);
+    expect(text).toMatch(/^shop_server_processes [1-9]$/m);
   });
 });
 
@@ -111,6 +136,78 @@ describe('GET /admin/health', () => {
     await counter.client.listChanges({ query: { after: 0, limit: 1 } });
     const after = await shop.admin.getSystemHealth({});
     expect(after.warnings.filter((w) => w.en.includes('Back counter'))).toEqual([]);
+  });
+
+  it("tells the database's size, the file store's disk and whether Bakong answers (asked once a minute)", async () => {
+    const health = await shop.admin.getSystemHealth({});
+    if (testDialect === 'sqlite') {
+      // Pages and WAL: never less than the main file, which lags behind the WAL until a checkpoint.
+      const file = path.join(shop.server.dataDir, 'shop.sqlite');
+      expect(health.databaseBytes).toBeGreaterThanOrEqual(fs.statSync(file).size);
+    }
+    expect(health.databaseBytes).toBeGreaterThan(100_000); // the demo catalog
+    const disk = fs.statfsSync(shop.server.dataDir);
+    expect(health.fileStore).toMatchObject({ kind: 'disk', totalBytes: disk.blocks * disk.bsize });
+    expect(Math.abs(health.fileStore.freeBytes! - disk.bavail * disk.bsize)).toBeLessThan(256 * 1024 ** 2);
+    expect(health.pool === null).toBe(testDialect === 'sqlite');
+    // The built-in Bakong stand-in answered; a second look within the minute reuses that answer.
+    expect(health.bakong.reachability).toMatchObject({ reachable: true, reason: null });
+    expect(health.bakong.reachability.checkedAt).toBeLessThanOrEqual(Date.now());
+    const again = await shop.admin.getSystemHealth({});
+    expect(again.bakong.reachability).toEqual(health.bakong.reachability);
+    expect(health.warnings.map((w) => w.code)).not.toContain('bakong_unreachable');
+    // Object storage has no disk of ours to measure.
+    expect(
+      await fileStoreSpace({
+        kind: 's3',
+        bucket: 'b',
+        prefix: '',
+        endpoint: null,
+        region: 'auto',
+        credentials: null,
+        forcePathStyle: false,
+      }),
+    ).toEqual({
+      kind: 'object_storage',
+      freeBytes: null,
+      totalBytes: null,
+    });
+  });
+
+  it('warns when Bakong does not answer, and says so at once', async () => {
+    const started = Date.now();
+    const admin = closed.admin;
+    const health = await admin.getSystemHealth({});
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(health.bakong.reachability).toMatchObject({ reachable: false, reason: 'unavailable' });
+    const warning = health.warnings.find((w) => w.code === 'bakong_unreachable');
+    expect(warning?.en).toContain('Bakong could not be reached');
+    expect(warning?.km).toMatch(/[\u1780-\u17FF]/);
+  });
+
+  it('lists the server processes on the database seen in the last two minutes, and forgets those gone a day', async () => {
+    const db = shop.server.database.db;
+    const now = Date.now();
+    const gone = { hostname: 'old-box', pid: 1, version: '0.0.1', started_at: now - 3 * 86_400_000 };
+    await recordServerProcess(db, { ...gone, id: ulid(), last_seen_at: now - 3 * 60_000 });
+    const dayOld = ulid();
+    await recordServerProcess(db, { ...gone, id: dayOld, last_seen_at: now - 25 * 3_600_000 });
+    // A second process joins the database (its first beat prunes the day-old row).
+    const twin = await startTestServer({ joining: shop.server });
+    try {
+      const { processes } = await shop.admin.getSystemHealth({});
+      expect(processes).toHaveLength(2);
+      const [mine, other] = [processes.find((p) => p.thisProcess), processes.find((p) => !p.thisProcess)];
+      expect(mine).toMatchObject({ pid: process.pid, version: expect.stringMatching(/^\d+\.\d+/) });
+      expect(mine!.startedAt).toBeLessThan(other!.startedAt);
+      expect(other!.lastSeenAt).toBeGreaterThanOrEqual(now);
+      const rows = await db.selectFrom('server_processes').select('id').execute();
+      expect(rows.map((r) => r.id)).not.toContain(dayOld);
+    } finally {
+      await twin.stop();
+    }
+    // Closed cleanly: off the list at once.
+    expect((await shop.admin.getSystemHealth({})).processes.map((p) => p.thisProcess)).toEqual([true]);
   });
 
   it('is an admin’s: staff and customers are refused', async () => {

@@ -44,6 +44,32 @@ export function metricsHandler(registry: Registry, sources: HealthSources, token
     'When the Bakong token expires (0: unknown or none)',
   );
   const poolOpen = gauge('shop_db_pool_connections', 'MySQL pool connections by state', ['state']);
+  const databaseSize = gauge(
+    'shop_db_size_bytes',
+    "The shop's database on disk (SQLite pages and WAL; MySQL data and indexes)",
+  );
+  const diskFree = gauge(
+    'shop_file_store_free_bytes',
+    'Free bytes of the disk holding uploaded files (none under object storage)',
+    ['store'],
+  );
+  const diskTotal = gauge(
+    'shop_file_store_total_bytes',
+    'Size of the disk holding uploaded files (none under object storage)',
+    ['store'],
+  );
+  const bakongReachable = gauge(
+    'shop_bakong_reachable',
+    'Whether Bakong answered the last probe (1) or not (0); probed at most once a minute',
+  );
+  const bakongLatency = gauge(
+    'shop_bakong_probe_latency_seconds',
+    'How long Bakong took to answer the last probe',
+  );
+  const processes = gauge(
+    'shop_server_processes',
+    'Server processes on this database seen in the last two minutes',
+  );
   const expected = token === null ? null : digest(token);
 
   return async (req: Request, res: Response): Promise<void> => {
@@ -87,6 +113,16 @@ export function metricsHandler(registry: Registry, sources: HealthSources, token
       poolOpen.set({ state: 'idle' }, health.pool.idle);
       poolOpen.set({ state: 'waiting' }, health.pool.waiting);
     }
+    databaseSize.set(health.databaseBytes);
+    diskFree.reset();
+    diskTotal.reset();
+    if (health.fileStore.freeBytes !== null && health.fileStore.totalBytes !== null) {
+      diskFree.set({ store: 'disk' }, health.fileStore.freeBytes);
+      diskTotal.set({ store: 'disk' }, health.fileStore.totalBytes);
+    }
+    bakongReachable.set(health.bakong.reachability.reachable ? 1 : 0);
+    bakongLatency.set(health.bakong.reachability.latencyMs / 1000);
+    processes.set(health.processes.length);
     res.set('content-type', registry.contentType).send(await registry.metrics());
   };
 }

@@ -1,8 +1,12 @@
 import { createRequire } from 'node:module';
 import { Registry } from 'prom-client';
+import { ulid } from 'ulidx';
 import type { Config } from '../../config';
 import type { ShopDatabase } from '../../db/database';
+import { databaseSizeBytes } from '../../db/size';
 import type { SecretBox } from '../../secrets/secret-box';
+import { fileStoreSpace } from '../../storage/disk-space';
+import type { BakongReachability } from '../payments/bakong-reachability';
 import { bakongTokenStatus } from '../settings/bakong-token';
 import type { HealthSources } from './health';
 import { createRequestStats } from './request-stats';
@@ -19,6 +23,8 @@ export function createObservability(parts: {
   config: Config;
   database: ShopDatabase;
   secrets: SecretBox;
+  /** Whether Bakong answers, kept about a minute (made once per shop in the composition root). */
+  bakongReachability: () => Promise<BakongReachability>;
 }): Observability {
   const registry = new Registry();
   const { database } = parts;
@@ -35,6 +41,10 @@ export function createObservability(parts: {
         return { expiresAt: status.expiresAt, source: status.source };
       },
       poolUse: () => database.poolUse(),
+      processId: ulid(),
+      databaseBytes: () => databaseSizeBytes(database.db),
+      fileStore: () => fileStoreSpace(parts.config.storage),
+      bakongReachability: parts.bakongReachability,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { pageOf } from '../../db/paging';
 
 /** The SQL of the reports beside the rollups: names of what they group by, money as it moved, shifts. */
 
@@ -77,4 +78,10 @@ export async function shiftsOpenedBetween(db: Db, start: number, end: number): P
 export async function shiftOpener(db: Db, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('pos_shifts').select('opened_by').where('id', '=', id).executeTakeFirst();
   return row?.opened_by;
+}
+
+/** The shifts a staff member opened, newest first (the index on opener and time), and how many there are. */
+export async function shiftsOpenedBy(db: Db, staffId: string, page: { page: number; pageSize: number }) {
+  const mine = db.selectFrom('pos_shifts').where('opened_by', '=', staffId);
+  return pageOf(mine.select('id').orderBy('opened_at', 'desc').orderBy('id', 'desc'), mine, page);
 }

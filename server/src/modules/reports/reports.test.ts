@@ -474,4 +474,37 @@ describe('shift figures', () => {
         .status,
     ).toBe(403);
   });
+  it("list a staff member's own shifts, newest first and paged: never another's", async () => {
+    const db = shop.server.database.db;
+    const [ana, bopha] = [await signedInAs(db, 'staff'), await signedInAs(db, 'staff')];
+    const shift = (staff: typeof ana, open: number): PushItem[] => {
+      const mine = { staffId: staff.userId, shiftId: ulid() };
+      return [
+        { ...mine, id: ulid(), type: 'shift_open', at: open, floatUsdCents: 1000, floatKhr: 0 },
+        { ...mine, id: ulid(), type: 'shift_close', at: open + 60_000, countedUsdCents: 1000, countedKhr: 0 },
+      ];
+    };
+    const older = shift(ana, at(D1, '07:00'));
+    const newer = shift(ana, at(D2, '07:00'));
+    await push([...older, ...shift(bopha, at(D2, '06:00')), ...newer]);
+    const shiftOf = (items: PushItem[]) => (items[0] as { shiftId: string }).shiftId;
+
+    const anas = ana.client(shop.server.url);
+    const first = await anas.listMyShifts({ query: { pageSize: 1 } });
+    expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(first.items.map((r) => r.id)).toEqual([shiftOf(newer)]);
+    expect(first.items[0]).toMatchObject({
+      openedBy: { id: ana.userId },
+      difference: { usdCents: 0, khr: 0 },
+    });
+    const second = await anas.listMyShifts({ query: { page: 2, pageSize: 1 } });
+    expect(second.items.map((r) => r.id)).toEqual([shiftOf(older)]);
+    // Bopha's list is hers alone; an admin's list is their own too (they opened none).
+    const bophas = await bopha.client(shop.server.url).listMyShifts({ query: {} });
+    expect(bophas.items.map((r) => r.openedBy.id)).toEqual([bopha.userId]);
+    expect((await shop.admin.listMyShifts({ query: {} })).items).toEqual([]);
+    const customer = await aCustomer(shop.server);
+    expect((await failure<ApiError>(customer.api.listMyShifts({ query: {} }))).status).toBe(403);
+    expect((await failure<ApiError>(shop.server.client.listMyShifts({ query: {} }))).status).toBe(401);
+  });
 });

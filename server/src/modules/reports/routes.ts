@@ -4,6 +4,7 @@ import { readHealth, type HealthSources } from './health';
 import {
   marginReport,
   myShiftReport,
+  myShifts,
   salesReport,
   shiftSummaries,
   takingsReport,
@@ -19,6 +20,7 @@ export function reportHandlers(
   | 'getMarginReport'
   | 'getTakingsReport'
   | 'listShiftSummaries'
+  | 'listMyShifts'
   | 'getMyShiftReport'
   | 'getSystemHealth'
 > {
@@ -28,6 +30,7 @@ export function reportHandlers(
     getMarginReport: ({ query }) => marginReport(db, query),
     getTakingsReport: ({ query }) => takingsReport(db, query),
     listShiftSummaries: ({ query }) => shiftSummaries(db, query),
+    listMyShifts: ({ query, user }) => myShifts(db, user, query),
     getMyShiftReport: ({ params, user }) => myShiftReport(db, params.id, user),
     getSystemHealth: () => readHealth(health),
   };

@@ -1,12 +1,14 @@
 import {
   formatShopDate,
   type MarginReport,
+  type MyShiftList,
   type ReportRange,
   type SalesReport,
   type SalesReportQuery,
   type SalesReportRow,
   type ShiftReport,
   type ShiftSummaries,
+  type ShiftSummary,
   type TakingsReport,
   type TopProducts,
 } from '@shop/shared';
@@ -23,6 +25,7 @@ import {
   receivedBetween,
   shiftOpener,
   shiftsOpenedBetween,
+  shiftsOpenedBy,
   userNames,
 } from './repo';
 import { refreshRollups, sumGrouping } from './rollups';
@@ -225,10 +228,28 @@ export async function takingsReport(db: Db, range: ReportRange): Promise<Takings
 
 export async function shiftSummaries(db: Db, range: ReportRange): Promise<ShiftSummaries> {
   const ids = await shiftsOpenedBetween(db, shopDayStart(range.from), shopDayStart(nextDay(range.to)));
-  const reports: ShiftReport[] = [];
-  for (const id of ids) reports.push(await shiftReport(db, id));
-  return {
-    rows: reports.map((r) => ({
+  return { rows: await summariesOf(db, ids) };
+}
+
+/** The shifts the signed-in staff member opened, newest first: never anyone else's, admins' included. */
+export async function myShifts(
+  db: Db,
+  user: SignedInUser,
+  page: { page: number; pageSize: number },
+): Promise<MyShiftList> {
+  const { rows, total } = await shiftsOpenedBy(db, user.id, page);
+  const items = await summariesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}
+
+async function summariesOf(db: Db, ids: readonly string[]): Promise<ShiftSummary[]> {
+  const summaries: ShiftSummary[] = [];
+  for (const id of ids) {
+    const r = await shiftReport(db, id);
+    summaries.push({
       id: r.id,
       deviceName: r.deviceName,
       openedBy: r.openedBy,
@@ -238,8 +259,9 @@ export async function shiftSummaries(db: Db, range: ReportRange): Promise<ShiftS
       expected: r.expected,
       counted: r.counted,
       difference: r.difference,
-    })),
-  };
+    });
+  }
+  return summaries;
 }
 
 /** A cashier reads the shifts they opened; another's shift is answered as unknown, not as forbidden. */

@@ -1,5 +1,7 @@
 import {
   marginReportSchema,
+  myShiftListSchema,
+  myShiftsQuerySchema,
   reportRangeSchema,
   salesReportQuerySchema,
   salesReportSchema,
@@ -63,6 +65,15 @@ export const reportRoutes = {
     query: reportRangeSchema,
     response: shiftSummariesSchema,
   }),
+  listMyShifts: defineRoute({
+    method: 'get',
+    path: '/reports/my-shifts',
+    summary: 'The shifts the signed-in staff member opened, newest first (admins too: only their own)',
+    tag: 'reports',
+    access: requires('pos.sell'),
+    query: myShiftsQuerySchema,
+    response: myShiftListSchema,
+  }),
   getMyShiftReport: defineRoute({
     method: 'get',
     path: '/reports/my-shifts/:id',
@@ -77,8 +88,9 @@ export const reportRoutes = {
     method: 'get',
     path: '/admin/health',
     summary:
-      "This server process's uptime and requests, the mail and payment-check backlogs, the counters' last sync " +
-      'and the Bakong token, with warnings',
+      "The server processes' uptime and version, this one's requests, the database's size and pool, the file " +
+      "store's disk, the mail and payment-check backlogs, the counters' last sync, Bakong's reachability and " +
+      'token, with warnings',
     tag: 'reports',
     access: requires('health.view'),
     response: systemHealthSchema,

@@ -17,6 +17,13 @@ const parts = (seconds: number) =>
     Math.floor(seconds % 60),
   ] as const;
 const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
+/** Bytes in binary units, as disks and databases are spoken of. */
+const bytes = (value: number) => {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let unit = 0;
+  for (; value >= 1024 && unit < units.length - 1; unit++) value /= 1024;
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+};
 
 /** The admin's look at the servers and counters: facts and warnings, asked again every 15 seconds. */
 export function HealthScreen() {
@@ -69,6 +76,16 @@ export function HealthScreen() {
           <Fact label={t.pool}>
             {h.pool ? t.poolUse(h.pool.open, h.pool.idle, h.pool.waiting) : t.onePool}
           </Fact>
+          <Fact label={t.databaseSize}>{bytes(h.databaseBytes)}</Fact>
+          <Fact label={t.fileStore}>
+            {h.fileStore.freeBytes === null || h.fileStore.totalBytes === null
+              ? t.objectStorage
+              : t.diskFree(
+                  bytes(h.fileStore.freeBytes),
+                  bytes(h.fileStore.totalBytes),
+                  Math.round((100 * h.fileStore.freeBytes) / Math.max(1, h.fileStore.totalBytes)),
+                )}
+          </Fact>
         </Card>
         <Card title={t.backlogs}>
           <Fact label={t.mailOutbox}>
@@ -82,12 +99,46 @@ export function HealthScreen() {
           </Fact>
         </Card>
         <Card title={t.bakong}>
+          <Fact label={t.reachability}>
+            {h.bakong.reachability.reachable
+              ? t.reachable(h.bakong.reachability.latencyMs)
+              : t.unreachable(h.bakong.reachability.reason)}
+          </Fact>
+          <Fact label={t.probedAt}>{when(h.bakong.reachability.checkedAt)}</Fact>
           <Fact label={t.expires}>
             {h.bakong.tokenExpiresAt === null ? t.unknown : when(h.bakong.tokenExpiresAt)}
           </Fact>
           <Fact label={t.source}>{h.bakong.tokenSource}</Fact>
         </Card>
       </div>
+
+      <ReportTable
+        caption={t.processes}
+        rows={h.processes}
+        empty={t.nothing}
+        columns={[
+          {
+            header: t.host,
+            cell: (row) => (row.thisProcess ? `${row.hostname} (${t.thisProcess})` : row.hostname),
+          },
+          { header: t.pid, align: 'right', cell: (row) => row.pid },
+          { header: t.version, cell: (row) => row.version },
+          { header: t.startedAt, cell: (row) => when(row.startedAt) },
+          {
+            header: t.uptime,
+            // Another process's uptime as of its last beat; this one's as of now.
+            cell: (row) =>
+              t.duration(
+                ...parts(
+                  row.thisProcess
+                    ? h.process.uptimeSeconds
+                    : Math.max(0, (row.lastSeenAt - row.startedAt) / 1000),
+                ),
+              ),
+          },
+          { header: t.lastSeen, cell: (row) => when(row.lastSeenAt) },
+        ]}
+      />
 
       <div className="grid gap-4 xl:grid-cols-2">
         <ReportTable

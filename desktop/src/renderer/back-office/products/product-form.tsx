@@ -23,6 +23,7 @@ interface Draft {
   categoryId: string;
   brandId: string;
   description: string;
+  descriptionKm: string;
   price: string;
   compareAt: string;
   cost: string;
@@ -46,6 +47,7 @@ function draftOf(product: AdminProduct | null): Draft {
     categoryId: product?.category.id ?? '',
     brandId: product?.brand.id ?? '',
     description: product?.description ?? '',
+    descriptionKm: product?.descriptionKm ?? '',
     price: textOfCents(product?.priceCents),
     compareAt: textOfCents(product?.compareAtCents),
     cost: textOfCents(product?.costCents),
@@ -128,6 +130,8 @@ export function ProductForm({
       categoryId: draft.categoryId,
       brandId: draft.brandId,
       description: draft.description,
+      // Empty clears it: the web shop then shows the English description on Khmer pages.
+      descriptionKm: draft.descriptionKm.trim() || null,
       priceCents: price!,
       compareAtCents: compareAt,
       warrantyMonths: whole(draft.warrantyMonths) ?? 0,
@@ -304,6 +308,15 @@ export function ProductForm({
         value={draft.description}
         error={error('description')}
         onChange={(e) => set('description', e.target.value)}
+      />
+      <TextAreaField
+        label={t.descriptionKm}
+        hint={t.descriptionKmHint}
+        lang="km"
+        rows={3}
+        value={draft.descriptionKm}
+        error={error('descriptionKm')}
+        onChange={(e) => set('descriptionKm', e.target.value)}
       />
       <fieldset className="rounded-card border border-line p-4">
         <legend className="px-1 font-semibold">{t.specs}</legend>

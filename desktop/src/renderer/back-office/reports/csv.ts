@@ -1,3 +1,4 @@
+import { saveFile } from '@shop/ui';
 /** One cell as CSV writes it: quoted when it holds a comma, a quote or a line break. */
 function cell(value: string | number): string {
   const text = String(value);
@@ -12,17 +13,9 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Hands the text to the browser as a downloaded file (a Blob, so nothing goes through the server again). */
+/** Hands the text to the browser as a downloaded file. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken the data by the next task; the address is given back after it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 /** Cents as a plain decimal for a spreadsheet (no currency sign, so it can be summed). */

@@ -36,6 +36,19 @@ const printStyle = `@media print {
   [data-print-hidden], .recharts-tooltip-wrapper { display: none !important; }
 }`;
 
+/**
+ * A group's name in the reader's language where its key is fixed (channels, payment methods, the web shop in the
+ * staff grouping); the server's label (English, or a name as entered) otherwise.
+ */
+function groupLabel(t: (typeof reportTexts)['en'], groupBy: SalesGrouping, row: Row): string {
+  const fixed: Partial<Record<SalesGrouping, Record<string, string>>> = {
+    channel: { web: t.web, pos: t.pos },
+    payment: { khqr: t.khqr, cash_usd: t.cashUsd, cash_khr: t.cashKhr, proof: t.proof },
+    staff: { online: t.webNoCashier },
+  };
+  return fixed[groupBy]?.[row.key] ?? row.label;
+}
+
 /** The range the address asks for: a preset (today when nothing is said), or the days of a custom range. */
 function rangeOf(filters: Record<(typeof addressKeys)[number], string>): { range: DayRange; preset: string } {
   if (filters.preset === 'custom' && isDay(filters.from) && isDay(filters.to) && filters.from <= filters.to)
@@ -85,7 +98,7 @@ export function SalesReportScreen() {
   });
 
   const columns: ReportColumn<Row>[] = [
-    { header: t[groupBy], cell: (row) => row.label },
+    { header: t[groupBy], cell: (row) => groupLabel(t, groupBy, row) },
     { header: t.orders, align: 'right', cell: (row) => row.orders },
     { header: t.units, align: 'right', cell: (row) => row.units },
     { header: t.revenue, align: 'right', cell: (row) => money(row.revenueCents) },
@@ -107,7 +120,7 @@ export function SalesReportScreen() {
     ];
     const csv = toCsv([
       columns.map((column) => column.header),
-      ...rows.map((row) => [row.label, ...figures(row)]),
+      ...rows.map((row) => [groupLabel(t, groupBy, row), ...figures(row)]),
       [t.total, ...figures(totals)],
     ]);
     downloadCsv(`sales-${range.from}-${range.to}-${groupBy}.csv`, csv);
@@ -192,7 +205,10 @@ export function SalesReportScreen() {
             <figure aria-label={t.chart} className="min-w-0 rounded-card border border-line bg-white p-3">
               <ResponsiveContainer width="100%" height={280}>
                 <BarChart
-                  data={sales.data.rows.map((row) => ({ label: row.label, net: row.netCents / 100 }))}
+                  data={sales.data.rows.map((row) => ({
+                    label: groupLabel(t, groupBy, row),
+                    net: row.netCents / 100,
+                  }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
