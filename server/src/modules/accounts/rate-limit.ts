@@ -50,7 +50,11 @@ export const limits = {
   }),
   /** Back-in-stock alerts: each mails an address once, so a network and an address ask only so many. */
   stockAlertPerIp: (ip: string): Limit => ({ bucket: `stock-alert:ip:${ip}`, max: 30, windowMs: HOUR }),
-  stockAlertPerEmail: (email: string): Limit => ({ bucket: `stock-alert:mail:${email}`, max: 10, windowMs: HOUR }),
+  stockAlertPerEmail: (email: string): Limit => ({
+    bucket: `stock-alert:mail:${email}`,
+    max: 10,
+    windowMs: HOUR,
+  }),
   /** Wrong tokens of guest orders' links from one network (right ones give their slot back). */
   orderTokenPerIp: (ip: string): Limit => ({
     bucket: `order-token:ip:${ip}`,
