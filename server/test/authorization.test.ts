@@ -101,6 +101,16 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   uploadPaymentProof: ['POST /orders/:id/payment-proofs', 'customer'],
   listOrderPaymentProofs: ['GET /orders/:id/payment-proofs', 'customer'],
   getPaymentProofImage: ['GET /payment-proofs/:id/image', 'customer'],
+  // Guest checkout: the token of an order's link is the credential (guest-orders.test.ts: a wrong or absent one is
+  // 404); claiming a guest order takes a signed-in account of the order's email as well.
+  placeGuestOrder: ['POST /guest-orders', 'anonymous'],
+  openGuestOrder: ['POST /guest-orders/:id/open', 'anonymous'],
+  getGuestOrderPayment: ['POST /guest-orders/:id/payment', 'anonymous'],
+  renewGuestOrderPayment: ['POST /guest-orders/:id/payment/renew', 'anonymous'],
+  cancelGuestOrder: ['POST /guest-orders/:id/cancel', 'anonymous'],
+  claimGuestOrder: ['POST /guest-orders/:id/claim', 'customer'],
+  // Anyone may ask to be told when a product is back; the same answer for every address (stock-alerts.test.ts).
+  askForStockAlert: ['POST /products/:id/stock-alerts', 'anonymous'],
   // Money: the back office.
   transitionOrder: ['POST /admin/orders/:id/transitions', 'staff'],
   cancelOrderLine: ['POST /admin/orders/:id/lines/:lineId/cancel', 'staff'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cambodianPhone } from './phone';
 import { roles } from './permissions';
 import { lineText, multilineText, personName } from './text';
 
@@ -131,12 +132,7 @@ export const changePasswordInputSchema = z
 export const profilePatchSchema = z
   .object({
     name: personName('enter your name').optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ]{8,20}$/, 'enter a phone number such as 012 345 678 or +855 12 345 678')
-      .nullable()
-      .optional(),
+    phone: cambodianPhone().nullable().optional(),
     locale: localeSchema.optional(),
     otpLogin: z.boolean().optional(),
   })
@@ -160,10 +156,7 @@ export const addressInputSchema = z
   .object({
     label: lineText(40).min(1),
     recipient: personName('who receives the delivery'),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ]{8,20}$/, 'enter a phone number such as 012 345 678'),
+    phone: cambodianPhone(),
     houseStreet: lineText(200).min(1, 'house number and street'),
     floorUnit: lineText(60).nullable().optional(),
     village: lineText(120).nullable().optional(),

@@ -130,20 +130,33 @@ export const cartSchema = z
   .meta({ id: 'Cart' });
 export type Cart = z.infer<typeof cartSchema>;
 
-export const placeOrderInputSchema = z
-  .object({
-    items: z.array(cartItemInputSchema).min(1).max(50).optional(),
-    fulfilment: fulfilmentSchema,
+/** What every web order chooses, signed in or as a guest: the lines (or the cart), pickup or delivery, the currency. */
+export const orderChoicesSchema = z.object({
+  items: z.array(cartItemInputSchema).min(1).max(50).optional(),
+  fulfilment: fulfilmentSchema,
+  currency: currencySchema,
+  note: z.string().trim().max(500).optional(),
+});
+
+export type OrderChoices = z.infer<typeof orderChoicesSchema>;
+
+export function refuseRepeatedItems(
+  o: { items?: { productId: string }[] | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (o.items && new Set(o.items.map((i) => i.productId)).size !== o.items.length)
+    ctx.addIssue({ code: 'custom', path: ['items'], message: 'list each product once' });
+}
+
+export const placeOrderInputSchema = orderChoicesSchema
+  .extend({
     /** A saved address of the customer (delivery only). */
     addressId: z.string().min(1).max(40).optional(),
-    currency: currencySchema,
-    note: z.string().trim().max(500).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.fulfilment === 'delivery' && !o.addressId)
       ctx.addIssue({ code: 'custom', path: ['addressId'], message: 'choose a delivery address' });
-    if (o.items && new Set(o.items.map((i) => i.productId)).size !== o.items.length)
-      ctx.addIssue({ code: 'custom', path: ['items'], message: 'list each product once' });
+    refuseRepeatedItems(o, ctx);
   })
   .meta({ id: 'PlaceOrderInput' });
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;

@@ -31,6 +31,7 @@ describe('settings rules', () => {
       supportEmail: 'hello@angkorpc.example',
       phone: '+855 12 345 678',
       address: null,
+      hours: null,
     });
     expect(
       problems(

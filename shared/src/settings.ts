@@ -72,6 +72,8 @@ export const shopIdentitySchema = z.object({
       .regex(/^\+?[0-9][0-9 ().-]{5,28}$/, 'enter a phone number such as 012 345 678 or +855 12 345 678'),
   ),
   address: orNull(line(200, "enter the shop's address")),
+  /** When customers may come to pick up, as they read it in their mails ("Mon–Sat 8:00–18:00"). */
+  hours: orNull(line(120, "enter the shop's opening hours")),
 });
 export type ShopIdentity = z.output<typeof shopIdentitySchema>;
 

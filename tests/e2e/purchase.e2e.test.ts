@@ -217,6 +217,51 @@ describe('buying', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('on a phone, a guest orders with a name, a phone and an email, pays, and the mailed link opens the order', async () => {
+    const [product] = await inStockProducts(1, 'accessories');
+    const page = await shop.page({ viewport: phone });
+    await page.goto('/');
+    await addToCartViaApi(page, product!.id, 1);
+    await page.goto('/checkout');
+    await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
+    await page.getByRole('tab', { name: 'As a guest' }).click();
+    const email = newEmail();
+    await page.getByLabel('Full name').fill('Sokha Chan');
+    await page.getByLabel('Phone number').fill('+855 12 345 678');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Continue as a guest' }).click();
+    await visible(page.getByText('Sokha Chan · 012 345 678'));
+    await page.getByRole('radio', { name: /Pick up at the shop/ }).check();
+    await snap(page, 'purchase-guest-checkout-390');
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await page.waitForURL(/\/orders\/[0-9A-Z]+$/);
+    const orderId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const pay = paymentPanel(page);
+    await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
+    await visible(page.getByRole('heading', { name: 'Keep this order in an account' }));
+    await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
+    await visible(paidBanner(page), PAYMENT_SEEN_MS);
+    await snap(page, 'purchase-guest-paid-390');
+
+    const staff = await shop.staffClient();
+    const order = await staff.getOrder({ params: { id: orderId } });
+    expect(order).toMatchObject({ status: 'paid', customer: { id: null, name: 'Sokha Chan', email } });
+    expect(page.errors).toEqual([]);
+
+    // The link in the mail opens the order on another phone, without an account; the address alone does not.
+    const link = await shop.mailLink(email, `/orders/${orderId}`);
+    expect(link).toMatch(/#access=[\w-]{43}$/);
+    const elsewhere = await shop.page({ viewport: phone });
+    await elsewhere.goto(link);
+    await visible(elsewhere.getByRole('heading', { level: 1, name: `Order ${order.number}` }));
+    await visible(elsewhere.getByText('Paid', { exact: true }));
+    expect(elsewhere.errors).toEqual([]);
+    const stranger = await shop.page({ viewport: phone });
+    await stranger.goto(`/orders/${orderId}`);
+    await stranger.waitForURL(`/login?next=${encodeURIComponent(`/orders/${orderId}`)}`);
+  });
+
   it('on a phone, a customer cancels an unpaid order after confirming; a double tap made one order', async () => {
     const [, product] = await inStockProducts(2);
     const page = await shop.page({ viewport: phone });

@@ -22,6 +22,7 @@ const identityOptions = {
   'name-km': 'nameKm',
   address: 'address',
   phone: 'phone',
+  hours: 'hours',
   email: 'supportEmail',
   'logo-url': 'logoUrl',
 } as const;
@@ -79,7 +80,7 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
 
   'set-identity': {
     usage:
-      'set-identity [--name N] [--name-km N] [--address A] [--phone P] [--email E] [--logo-url URL] [--tin TIN]',
+      'set-identity [--name N] [--name-km N] [--address A] [--phone P] [--hours H] [--email E] [--logo-url URL] [--tin TIN]',
     summary: "who the shop is (mails, invoices, web shop); only the options given change, '' clears one",
     options: valueOptions(...Object.keys(identityOptions), 'tin'),
     fields: { ...invert(identityOptions), tin: '--tin' },

@@ -23,6 +23,8 @@ import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
 import * as serverProcesses from './migrations/024-server-processes';
 import * as khmerDescriptions from './migrations/026-khmer-descriptions';
+import * as guestOrders from './migrations/027-guest-orders';
+import * as stockAlerts from './migrations/028-stock-alerts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +51,8 @@ const migrations: Record<string, Migration> = {
   '023-receipt-fields': receiptFields,
   '024-server-processes': serverProcesses,
   '026-khmer-descriptions': khmerDescriptions,
+  '027-guest-orders': guestOrders,
+  '028-stock-alerts': stockAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

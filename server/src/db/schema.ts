@@ -48,6 +48,8 @@ export interface Database {
   counter_return_lines: CounterReturnLineTable;
   counter_refunds: CounterRefundTable;
   staff_invitations: StaffInvitationTable;
+  order_access_tokens: OrderAccessTokenTable;
+  stock_alerts: StockAlertTable;
   sales_rollups: SalesRollupTable;
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
@@ -363,6 +365,26 @@ export interface OrderTable {
   receipt_number?: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** An address waiting to hear that a product is in stock again; mailed once (028-stock-alerts). */
+export interface StockAlertTable {
+  id: string;
+  product_id: string;
+  email: string;
+  /** Product and address while the alert waits; null once mailed. */
+  open_key: string | null;
+  locale: string;
+  product_url: string;
+  created_at: number;
+  mailed_at: number | null;
+}
+
+/** A key to a guest's order page: one per link handed out, only its SHA-256 kept (027-guest-orders). */
+export interface OrderAccessTokenTable {
+  token_hash: string;
+  order_id: string;
+  created_at: number;
 }
 
 /** A line of an order with the price and name as they were when it was placed. */

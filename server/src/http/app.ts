@@ -15,6 +15,7 @@ import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
+import { guestOrderHandlers } from '../modules/orders/guest-routes';
 import { orderHandlers } from '../modules/orders/routes';
 import { stockListHandlers } from '../modules/inventory/lists-routes';
 import { adminOrderHandlers } from '../modules/orders/admin-routes';
@@ -23,6 +24,7 @@ import { customerHandlers } from '../modules/customers/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
 import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
+import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -109,6 +111,7 @@ export function createApp(shop: ShopServices): Express {
     ...catalogHandlers(db, storage, pictures),
     ...cartHandlers(db),
     ...orderHandlers(shop),
+    ...guestOrderHandlers(shop),
     ...invoiceHandlers(db),
     ...paymentProofHandlers(db, storage, shop.orderMailer, {
       pictures,
@@ -116,6 +119,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
+    ...stockAlertHandlers(db, config.publicUrl),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),

@@ -66,6 +66,9 @@ function renderText(locale: MailLocale, content: MailContent, shop: ShopIdentity
       case 'code':
         parts.push(`    ${block.code}`);
         break;
+      case 'rows':
+        parts.push(block.rows.map((r) => `${r.label}: ${r.value}`).join('\n'));
+        break;
       case 'button':
         parts.push(`${block.label}:\n${block.url}`);
         break;
@@ -170,6 +173,16 @@ function htmlBlock(block: Block, font: { family: string; lineHeight: string }): 
       return `<p style="margin:16px 0 0 0;font-size:14px;color:${COLORS.muted};">${e(block.text)}</p>`;
     case 'quote':
       return `<div style="margin:0 0 16px 0;padding:12px 16px;border-left:4px solid ${COLORS.accent};background-color:${COLORS.codeBg};white-space:pre-wrap;">${e(block.text)}</div>`;
+    case 'rows':
+      return `<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px 0;border-collapse:collapse;">
+${block.rows
+  .map((r) => {
+    const weight = r.strong ? 'font-weight:700;' : '';
+    const cell = `padding:6px 0;border-bottom:1px solid ${COLORS.border};${weight}`;
+    return `<tr><td style="${cell}">${e(r.label)}</td><td align="right" style="${cell}padding-left:12px;white-space:nowrap;">${e(r.value)}</td></tr>`;
+  })
+  .join('\n')}
+</table>`;
     case 'code':
       return `<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:8px 0 24px 0;">
 <tr><td class="code" style="background-color:${COLORS.codeBg};border:1px solid ${COLORS.border};border-radius:8px;padding:14px 24px;font-family:${MONO};font-size:34px;font-weight:700;letter-spacing:8px;line-height:1.2;color:${COLORS.text};text-align:center;">${e(block.code)}</td></tr>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHOP_IDENTITY, type ShopIdentity } from '../modules/settings/service';
+import type { OrderSummary } from './copy/mail-copy';
 import { MAIL_TEMPLATES, renderMail, type MailData, type MailLocale, type MailTemplate } from './templates';
 
 const shop: ShopIdentity = {
@@ -9,6 +10,7 @@ const shop: ShopIdentity = {
   supportEmail: 'help@shop.example.com',
   phone: '+855 23 456 789',
   address: 'Street 271, Phnom Penh',
+  hours: 'Mon–Sat 8:00–18:00',
 };
 
 const CODE = '739104';
@@ -16,6 +18,21 @@ const RESET = 'https://shop.example.com/reset-password?token=abcDEF123';
 const SIGN_IN = 'https://shop.example.com/sign-in';
 const ORDER = 'https://shop.example.com/orders/01JB8ZQ3M2VYQ4K7N9T6W5X0RS';
 const order = { name: 'Dara', orderNumber: 'W-1042', orderUrl: ORDER };
+const summary: OrderSummary = {
+  lines: [
+    { name: 'ASUS TUF Gaming A15', quantity: 1, amount: '$899.00' },
+    { name: 'Logitech G102 mouse', quantity: 2, amount: '$39.98' },
+  ],
+  subtotal: '$938.98',
+  deliveryFee: null,
+  totalUsd: '$938.98',
+  totalKhr: '3,850,000៛',
+  fulfilment: 'pickup',
+  pickup: { address: 'Street 271, Phnom Penh', hours: 'Mon–Sat 8:00–18:00' },
+  deliveryTo: null,
+  serialized: true,
+};
+const customerOrder = { ...order, summary };
 const INQUIRY = 'https://shop.example.com/account/support/01JB8ZQ3M2VYQ4K7N9T6W5X0RS';
 const REPLY = 'Your laptop is ready.\nThe battery was replaced under warranty.';
 
@@ -27,11 +44,19 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'account-exists': { name: 'Dara', signInUrl: SIGN_IN, resetUrl: RESET },
   'sign-in-check': { name: 'Dara', code: CODE, resetUrl: RESET },
   'codes-failing': { name: 'Dara', wrongCodes: 5, resetUrl: RESET },
-  'order-placed': { ...order, total: '$1,234.50' },
-  'payment-received': { ...order, total: '$1,234.50', fulfilment: 'delivery' },
-  'order-ready': order,
-  'order-shipped': order,
+  'order-placed': { ...customerOrder, total: '$1,234.50' },
+  'payment-received': {
+    ...customerOrder,
+    summary: { ...summary, fulfilment: 'delivery', pickup: null, deliveryTo: ['Dara', 'St 63, Phnom Penh'] },
+    total: '$938.98',
+  },
+  'order-ready': customerOrder,
+  'order-shipped': { ...customerOrder, summary: { ...summary, fulfilment: 'delivery', pickup: null } },
   'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
+  'back-in-stock': {
+    productName: 'ASUS TUF Gaming A15',
+    productUrl: 'https://shop.example.com/products/asus-tuf-a15',
+  },
   'support-received': { name: 'Dara', inquiryUrl: INQUIRY },
   'support-reply': { name: 'Dara', subject: 'Battery', reply: REPLY, inquiryUrl: INQUIRY, closed: false },
   'staff-review-waiting': { ...order, waitingMinutes: 45, why: 'screenshot', releaseAfterHours: 24 },
@@ -53,7 +78,7 @@ const render = <T extends MailTemplate>(
 ) => renderMail(template, locale, data, s);
 
 /** Mails that may go to an address nobody has proven: they greet nobody by name. */
-const NAMELESS = new Set<MailTemplate>(['verify-email', 'password-reset']);
+const NAMELESS = new Set<MailTemplate>(['verify-email', 'password-reset', 'back-in-stock']);
 
 const KHMER = /[\u1780-\u17FF]/;
 const khmerShare = (text: string) => (text.match(/[\u1780-\u17FF]/g) ?? []).length / text.length;
@@ -76,7 +101,8 @@ describe('mail templates', () => {
         if (locale === 'en') {
           expect(mail.subject).toContain('Angkor Computers');
           expect(mail.text).toMatch(NAMELESS.has(template) ? /^Hello,/ : /^Hello Dara,/);
-          expect(KHMER.test(mail.text)).toBe(false);
+          // The riel sign is the one Khmer character an English mail shows (totals in riel).
+          expect(KHMER.test(mail.text.replaceAll('៛', ''))).toBe(false);
         } else {
           expect(mail.subject).toContain('អង្គរ កុំព្យូទ័រ');
           expect(KHMER.test(mail.subject)).toBe(true);
@@ -177,9 +203,28 @@ describe('mail templates', () => {
       expect(rejected.subject).not.toContain('$12.00');
     }
     expect(render('payment-received', 'en').text).toContain('on its way');
-    expect(
-      render('payment-received', 'en', { ...samples['payment-received'], fulfilment: 'pickup' }).text,
-    ).toContain('ready for pickup');
+    expect(render('payment-received', 'en', { ...samples['payment-received'], summary }).text).toContain(
+      'ready for pickup',
+    );
+  });
+
+  it('order mails list the lines, both totals, where to pick up with what to bring, and what happens next', () => {
+    const en = render('order-placed', 'en');
+    expect(en.text).toContain('1 × ASUS TUF Gaming A15: $899.00');
+    expect(en.text).toContain('2 × Logitech G102 mouse: $39.98');
+    expect(en.text).toMatch(/Total: \$938\.98\nTotal in riel: 3,850,000៛/);
+    expect(en.text).toContain('Pick up at: Street 271, Phnom Penh. Opening hours: Mon–Sat 8:00–18:00.');
+    expect(en.text).toContain('Bring your order number W-1042 and your ID card');
+    expect(en.text).toContain('What happens next');
+    expect(en.html).toMatch(/<td[^>]*>2 × Logitech G102 mouse<\/td><td[^>]*>\$39\.98<\/td>/);
+    const km = render('order-placed', 'km');
+    expect(km.text).toContain('២ × Logitech G102 mouse: $39.98');
+    expect(km.text).toContain('សរុបជារៀល: 3,850,000៛');
+    expect(km.text).toContain('ម៉ោងបើក៖ Mon–Sat 8:00–18:00។');
+    // A customer's own address is repeated; a guest's (deliveryTo null) never is.
+    expect(render('payment-received', 'en').text).toContain('We deliver to: Dara, St 63, Phnom Penh.');
+    const guest = { ...samples['order-shipped'], name: '' };
+    expect(render('order-shipped', 'en', guest).text).toContain('the address you gave at checkout');
   });
 
   it('support mails: customers get the link to their thread, guests the answer alone; subjects echo nothing typed', () => {

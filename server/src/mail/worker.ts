@@ -34,6 +34,12 @@ const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
   'login-code',
   'password-reset',
   'staff-invitation',
+  // A guest's order mails carry a key to the order's page (orders/access.ts): no copy of it outlives the sending.
+  'order-placed',
+  'payment-received',
+  'order-ready',
+  'order-shipped',
+  'payment-proof-rejected',
 ]);
 /** A claim outlives any one SMTP exchange (the sender's timeouts are 10–30 s); a crashed worker's claims expire. */
 export const CLAIM_MS = 2 * 60_000;

@@ -8,10 +8,12 @@ import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
 import { inventoryRoutes } from './routes/inventory';
 import { invoiceRoutes } from './routes/invoices';
+import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
+import { stockAlertRoutes } from './routes/stock-alerts';
 import { supportRoutes } from './routes/support';
 import { syncRoutes } from './routes/sync';
 import { systemRoutes } from './routes/system';
@@ -27,6 +29,8 @@ export const apiRoutes = {
   ...accountRoutes,
   ...cartRoutes,
   ...orderRoutes,
+  ...guestOrderRoutes,
+  ...stockAlertRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

@@ -8,7 +8,7 @@ import {
   useLocale,
   useMessages,
 } from '@shop/ui';
-import { addressInputSchema, type Address, type AddressInput } from '@shop/shared';
+import { addressInputSchema, formatCambodianPhone, type Address, type AddressInput } from '@shop/shared';
 import { useId } from 'react';
 import { useSaveAddress } from '../api/account';
 import { useMe } from '../api/session';
@@ -44,7 +44,7 @@ export function AddressForm({
     {
       label: address?.label ?? t.labelHome,
       recipient: address?.recipient ?? me.data?.name ?? '',
-      phone: address?.phone ?? me.data?.phone ?? '',
+      phone: formatCambodianPhone(address?.phone ?? me.data?.phone ?? ''),
       houseStreet: address?.houseStreet ?? '',
       floorUnit: address?.floorUnit ?? '',
       village: address?.village ?? '',

@@ -1,6 +1,7 @@
-import type { Order, OrderPayment, PaymentProof, PlaceOrderInput } from '@shop/shared';
+import type { Order, OrderPayment, PaymentProof, PlaceGuestOrderInput, PlaceOrderInput } from '@shop/shared';
 import { saveFile } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOrderAccess } from '../orders/order-access';
 import { client, queryKeys } from './client';
 
 /** How often the pay page asks whether the money has arrived (the server asks Bakong, never the browser). */
@@ -13,9 +14,13 @@ function stillMoving(payment: OrderPayment | undefined): boolean {
 
 /** One order; asked again now and then while staff check its payment, so the page turns to paid by itself. */
 export function useOrder(id: string) {
+  const token = useOrderAccess();
   return useQuery({
     queryKey: queryKeys.order(id),
-    queryFn: ({ signal }) => client.getOrder({ params: { id } }, { signal }),
+    queryFn: ({ signal }) =>
+      token
+        ? client.openGuestOrder({ params: { id }, body: { token } }, { signal })
+        : client.getOrder({ params: { id } }, { signal }),
     staleTime: 10_000,
     refetchInterval: (query) => (query.state.data?.status === 'payment_review' ? PAYMENT_POLL_MS * 2 : false),
   });
@@ -27,10 +32,15 @@ export function useOrder(id: string) {
  * cancelled.
  */
 export function useOrderPayment(id: string, options: { keepPolling?: boolean } = {}) {
+  const token = useOrderAccess();
   return useQuery({
     queryKey: queryKeys.payment(id),
     queryFn: async ({ signal }) =>
-      onThisDevicesClock(await client.getOrderPayment({ params: { id } }, { signal })),
+      onThisDevicesClock(
+        token
+          ? await client.getGuestOrderPayment({ params: { id }, body: { token } }, { signal })
+          : await client.getOrderPayment({ params: { id } }, { signal }),
+      ),
     staleTime: 0,
     refetchInterval: (query) =>
       stillMoving(query.state.data) || (options.keepPolling && query.state.data?.status !== 'paid')
@@ -43,7 +53,10 @@ export function useOrderPayment(id: string, options: { keepPolling?: boolean } =
 
 /** The payment screenshots sent for an order; asked again while one waits for staff, to show their decision. */
 export function usePaymentProofs(id: string) {
+  // Screenshots are sent from an account: a guest's order page has none to list.
+  const guest = useOrderAccess() !== null;
   return useQuery({
+    enabled: !guest,
     queryKey: proofsKey(id),
     queryFn: ({ signal }) => client.listOrderPaymentProofs({ params: { id } }, { signal }),
     refetchInterval: (query) =>
@@ -71,6 +84,32 @@ export function usePlaceOrder() {
   });
 }
 
+/**
+ * Places a guest's order (name, phone, email; no account) and keeps the key to its page for this tab; one
+ * Idempotency-Key per attempt, as for a customer's.
+ */
+export function usePlaceGuestOrder() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: PlaceGuestOrderInput; idempotencyKey: string }) =>
+      client.placeGuestOrder({ body: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    onSuccess: ({ order }) => {
+      queries.setQueryData(queryKeys.order(order.id), order);
+      void queries.invalidateQueries({ queryKey: queryKeys.cart });
+    },
+  });
+}
+
+/** A guest order joins the signed-in account of its email (the page holds its key). */
+export function useClaimGuestOrder(id: string) {
+  const token = useOrderAccess();
+  const changed = useOrderChanged();
+  return useMutation({
+    mutationFn: () => client.claimGuestOrder({ params: { id }, body: { token: token ?? '' } }),
+    onSuccess: changed,
+  });
+}
+
 /** After a change to one order: its own answer replaces the cached one; its payment and the list are asked again. */
 function useOrderChanged() {
   const queries = useQueryClient();
@@ -82,17 +121,27 @@ function useOrderChanged() {
 }
 
 export function useCancelOrder(id: string) {
+  const token = useOrderAccess();
   const changed = useOrderChanged();
   return useMutation({
-    mutationFn: () => client.cancelOrder({ params: { id } }),
+    mutationFn: () =>
+      token
+        ? client.cancelGuestOrder({ params: { id }, body: { token } })
+        : client.cancelOrder({ params: { id } }),
     onSuccess: changed,
   });
 }
 
 export function useRenewPayment(id: string) {
+  const token = useOrderAccess();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: async () => onThisDevicesClock(await client.renewOrderPayment({ params: { id } })),
+    mutationFn: async () =>
+      onThisDevicesClock(
+        token
+          ? await client.renewGuestOrderPayment({ params: { id }, body: { token } })
+          : await client.renewOrderPayment({ params: { id } }),
+      ),
     onSuccess: (payment) => queries.setQueryData(queryKeys.payment(id), payment),
   });
 }

@@ -26,13 +26,20 @@ type Step =
  * Sign-in with email and password, then, for accounts with 2-step sign-in, the code from the mail. Used on
  * /login and inline at checkout; the caller decides where to go once `onSignedIn` is called.
  */
-export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function SignInForm({
+  onSignedIn,
+  email = '',
+}: {
+  onSignedIn: (user: User) => void;
+  /** The address to start from (a guest's order page knows it). */
+  email?: string;
+}) {
   const t = useMessages(authText);
   const c = useMessages(common);
   const sessionChanged = useSessionChanged();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [showPassword, setShowPassword] = useState(false);
-  const form = useShopForm(loginInputSchema, { email: '', password: '' }, { failed: c.somethingWrong });
+  const form = useShopForm(loginInputSchema, { email, password: '' }, { failed: c.somethingWrong });
   const field = useFieldProps(form);
 
   const finish = async (signedIn: SignedIn) => {

@@ -16,17 +16,22 @@ import { VerifyEmailStep } from './verify-email-step';
  * Sign-up: name, email and password, then the 6-digit code mailed to the address, which activates the account and
  * signs the customer in. The account's language is the page's, so the shop's mails come in it.
  */
-export function SignUpForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function SignUpForm({
+  onSignedIn,
+  email = '',
+  name = '',
+}: {
+  onSignedIn: (user: User) => void;
+  /** The address and name to start from (a guest's order page knows them). */
+  email?: string;
+  name?: string;
+}) {
   const t = useMessages(authText);
   const c = useMessages(common);
   const { locale } = useLocale();
   const [verifying, setVerifying] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
-  const form = useShopForm(
-    registerInputSchema,
-    { name: '', email: '', password: '' },
-    { failed: c.somethingWrong },
-  );
+  const form = useShopForm(registerInputSchema, { name, email, password: '' }, { failed: c.somethingWrong });
   const field = useFieldProps(form);
 
   const onSubmit = form.submit(async (values) => {

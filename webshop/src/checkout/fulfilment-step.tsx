@@ -1,5 +1,5 @@
 import { Badge, Button, InlineError, Skeleton, useMessages } from '@shop/ui';
-import { formatUsd, type Address, type ShopInfo } from '@shop/shared';
+import { formatCambodianPhone, formatUsd, type Address, type ShopInfo } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { MapPin, Plus } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -142,7 +142,7 @@ function AddressChooser({ form }: { form: CheckoutForm }) {
                 }
                 hint={
                   <>
-                    {address.recipient} · {address.phone}
+                    {address.recipient} · {formatCambodianPhone(address.phone)}
                     <br />
                     {[
                       address.houseStreet,

@@ -1,5 +1,5 @@
 import { useMessages } from '@shop/ui';
-import type { Order, ShopInfo } from '@shop/shared';
+import { formatCambodianPhone, type Order, type ShopInfo } from '@shop/shared';
 import { MapPin, Phone, Store, Truck } from 'lucide-react';
 import { useShopInfo } from '../api/shop';
 import { orderText } from './messages';
@@ -55,7 +55,7 @@ function DeliveryAddress({ address }: { address: NonNullable<Order['deliveryAddr
   return (
     <address className="not-italic">
       <p className="font-semibold">{address.recipient}</p>
-      <p>{address.phone}</p>
+      <p>{formatCambodianPhone(address.phone)}</p>
       {address.lines.map((line) => (
         <p key={line} className="text-muted">
           {line}

@@ -15,12 +15,17 @@ export function OrderActions({ order }: { order: Order }) {
   const invoice = useMutation({ mutationFn: () => downloadInvoice(order) });
   const canCancel = order.nextStatuses.includes('cancelled');
 
+  // The invoice is an account's (a guest gets one once the order is in an account).
+  const inAccount = order.customer.id !== null;
+
   return (
     <div className="flex flex-col gap-2">
-      <Button variant="secondary" onClick={() => invoice.mutate()} busy={invoice.isPending}>
-        <FileDown className="size-4" aria-hidden="true" />
-        {t.invoice}
-      </Button>
+      {inAccount && (
+        <Button variant="secondary" onClick={() => invoice.mutate()} busy={invoice.isPending}>
+          <FileDown className="size-4" aria-hidden="true" />
+          {t.invoice}
+        </Button>
+      )}
       {invoice.isError && <InlineError>{t.invoiceFailed}</InlineError>}
       <ButtonLink to={`/contact?order=${encodeURIComponent(order.id)}`} variant="secondary">
         <MessageCircleQuestion className="size-4" aria-hidden="true" />

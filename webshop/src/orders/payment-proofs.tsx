@@ -6,6 +6,7 @@ import { isApiError } from '../api/client';
 import { usePaymentProofs, useUploadPaymentProof } from '../api/orders';
 import { formatDateTime } from '../i18n/format';
 import { useToast } from '../ui/toast';
+import { useOrderAccess } from './order-access';
 import { paymentText } from './messages';
 
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -15,7 +16,12 @@ const MAX_MB = Math.round(paymentProofMaxBytes / (1024 * 1024));
  * The fallback when the KHQR check cannot see a payment: the customer sends a screenshot of the transfer and sees
  * what staff decided. A screenshot never makes the order paid by itself; staff accepting it does.
  */
-export function PaymentProofs({ orderId, inReview = false }: { orderId: string; inReview?: boolean }) {
+export function PaymentProofs(props: { orderId: string; inReview?: boolean }) {
+  // Screenshots are sent from an account (uploads are signed in): a guest pays with the QR or makes an account.
+  return useOrderAccess() ? null : <ProofsOfOrder {...props} />;
+}
+
+function ProofsOfOrder({ orderId, inReview = false }: { orderId: string; inReview?: boolean }) {
   const t = useMessages(paymentText);
   const proofs = usePaymentProofs(orderId);
   const items = proofs.data ?? [];

@@ -1,15 +1,23 @@
 import { LoadingBlock, useMessages } from '@shop/ui';
-import { holdLimitOf, usdCentsToKhr, type PlaceOrderInput } from '@shop/shared';
+import {
+  guestDeliveryAddressSchema,
+  holdLimitOf,
+  usdCentsToKhr,
+  type GuestContact,
+  type PlaceOrderInput,
+} from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck, ShoppingBag } from 'lucide-react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCart } from '../api/cart';
 import { isApiError, queryKeys } from '../api/client';
-import { usePlaceOrder } from '../api/orders';
+import { usePlaceGuestOrder, usePlaceOrder } from '../api/orders';
 import { useMe } from '../api/session';
 import { useShopInfo } from '../api/shop';
 import { CheckoutSummary } from '../checkout/checkout-summary';
+import { GuestAddressFields, useGuestAddressForm } from '../checkout/guest-address';
+import { guestCheckoutText } from '../checkout/guest-messages';
 import { useCheckoutForm, type CheckoutValues } from '../checkout/checkout-form';
 import { deliveryFeeCents, FulfilmentStep } from '../checkout/fulfilment-step';
 import { useAttemptKey } from '../checkout/idempotency';
@@ -18,6 +26,7 @@ import { PaymentStep } from '../checkout/payment-step';
 import { StepCard } from '../checkout/step-card';
 import { WhoStep } from '../checkout/who-step';
 import { common } from '../i18n/common';
+import { rememberOrderAccess } from '../orders/order-access';
 import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { PageHeading } from '../ui/page';
 import { QueryError } from '../ui/query-error';
@@ -35,7 +44,11 @@ export function CheckoutPage() {
   const me = useMe();
   const shop = useShopInfo();
   const place = usePlaceOrder();
+  const placeAsGuest = usePlaceGuestOrder();
+  const g = useMessages(guestCheckoutText);
+  const [guest, setGuest] = useState<GuestContact | null>(null);
   const form = useCheckoutForm(c.somethingWrong);
+  const guestAddress = useGuestAddressForm(c.somethingWrong);
   const keyFor = useAttemptKey();
   const nextStep = useRef<HTMLHeadingElement>(null);
 
@@ -46,7 +59,7 @@ export function CheckoutPage() {
   if (cart.isPending || me.isPending) return <LoadingBlock label={t.loading} />;
   if (cart.isError) return <QueryError retry={cart.refetch} />;
   // Placed: the cart empties while the order page opens; show nothing rather than "your cart is empty".
-  if (place.isSuccess) return <LoadingBlock label={t.placing} />;
+  if (place.isSuccess || placeAsGuest.isSuccess) return <LoadingBlock label={t.placing} />;
   if (cart.data.lines.length === 0)
     return (
       <>
@@ -61,6 +74,8 @@ export function CheckoutPage() {
     );
 
   const user = me.data ?? null;
+  // Signed in, the account buys; a guest's details count only while nobody is signed in.
+  const buyer = user ?? (guest ? 'guest' : null);
   const subtotalCents = cart.data.subtotal.usdCents;
   const deliveryCents = deliveryFeeCents(shop.data, fulfilment, subtotalCents);
   const totalCents = subtotalCents + deliveryCents;
@@ -72,11 +87,11 @@ export function CheckoutPage() {
     rielPerUsd: cart.data.rielPerUsd,
   };
 
-  const blockedReason = !user
-    ? t.signInFirst
+  const blockedReason = !buyer
+    ? g.whoFirst
     : !cart.data.canCheckout
       ? t.fixCart
-      : fulfilment === 'delivery' && !addressId
+      : fulfilment === 'delivery' && user && !addressId
         ? t.chooseAddress
         : null;
 
@@ -89,8 +104,26 @@ export function CheckoutPage() {
       ...(note && { note }),
     };
     try {
-      const order = await place.mutateAsync({ input, idempotencyKey: keyFor(input) });
-      await navigate(`/orders/${order.id}`);
+      if (user || !guest) {
+        const order = await place.mutateAsync({ input, idempotencyKey: keyFor(input) });
+        await navigate(`/orders/${order.id}`);
+        return;
+      }
+      const delivery = values.fulfilment === 'delivery';
+      if (delivery && !(await guestAddress.trigger())) return;
+      const guestInput = {
+        guest,
+        fulfilment: values.fulfilment,
+        currency: values.currency,
+        ...(delivery && { address: guestDeliveryAddressSchema.parse(guestAddress.getValues()) }),
+        ...(note && { note }),
+      };
+      const placed = await placeAsGuest.mutateAsync({
+        input: guestInput,
+        idempotencyKey: keyFor(guestInput),
+      });
+      rememberOrderAccess(placed.order.id, placed.accessToken);
+      await navigate(`/orders/${placed.order.id}`);
     } catch (error) {
       // Too much already waiting for payment (orders, or units of one product): say which limit, and how to go on.
       const limit = isApiError(error, 409) ? holdLimitOf(error.fields) : null;
@@ -122,18 +155,31 @@ export function CheckoutPage() {
       </PageHeading>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-5">
-          <StepCard number={1} title={t.stepWho} done={Boolean(user)}>
-            <WhoStep me={user} onSignedIn={signedIn} />
+          <StepCard number={1} title={t.stepWho} done={Boolean(buyer)}>
+            <WhoStep
+              me={user}
+              onSignedIn={signedIn}
+              guest={guest}
+              onGuest={(given) => {
+                setGuest(given);
+                if (given) signedIn();
+              }}
+            />
           </StepCard>
-          <StepCard number={2} title={t.stepFulfilment} locked={!user} headingRef={nextStep}>
+          <StepCard number={2} title={t.stepFulfilment} locked={!buyer} headingRef={nextStep}>
             <FulfilmentStep
               form={form}
               shop={shop.data}
               subtotalCents={subtotalCents}
               signedIn={Boolean(user)}
             />
+            {!user && guest && fulfilment === 'delivery' && (
+              <div className="mt-4">
+                <GuestAddressFields form={guestAddress} />
+              </div>
+            )}
           </StepCard>
-          <StepCard number={3} title={t.stepPayment} locked={!user}>
+          <StepCard number={3} title={t.stepPayment} locked={!buyer}>
             <PaymentStep form={form} totalCents={totals.totalCents} totalKhr={totals.totalKhr} />
           </StepCard>
         </div>

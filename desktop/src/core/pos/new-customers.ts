@@ -1,15 +1,16 @@
+import { CAMBODIA_CALLING_CODE, normaliseCambodianPhone } from '@shop/shared';
 import { ulid } from 'ulidx';
 import type { CustomerHit } from '../commands';
 import type { LocalDb } from '../local-db/open';
 import { refuse } from '../refusals';
 
-/** A Cambodian mobile or landline as people say it: 012 345 678, 0975 123 456, +855 12 345 678. */
-const PHONE = /^(?:\+?855|0)([1-9][0-9]{7,8})$/;
-
-/** The phone in one form (0 and 8 or 9 digits), so the same number typed two ways is one customer. */
+/**
+ * The phone in one form, so the same number typed two ways is one customer: read by the shop's one normaliser
+ * (shared/src/phone.ts) and kept as the counter searches it, a 0 and 8 or 9 digits ("0975" finds it as staff type).
+ */
 export function normalPhone(typed: string): string | null {
-  const match = PHONE.exec(typed.replace(/[\s().-]/g, ''));
-  return match ? `0${match[1]}` : null;
+  const phone = normaliseCambodianPhone(typed);
+  return phone && `0${phone.slice(1 + CAMBODIA_CALLING_CODE.length)}`;
 }
 
 /**

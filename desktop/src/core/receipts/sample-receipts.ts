@@ -13,6 +13,7 @@ export function sampleSale(overrides: Partial<ReceiptModel> = {}): ReceiptModel 
       supportEmail: 'shop@example.com',
       phone: '012 345 678',
       address: 'No. 12, Street 310, Boeng Keng Kang, Phnom Penh',
+      hours: null,
     },
     vat: { registered: true, ratePercent: 10, tin: 'K001-901234567' },
     rielPerUsd: 4100,

@@ -10,6 +10,7 @@ export const shopIdentity: ShopIdentity = {
   supportEmail: 'shop@example.com',
   phone: '012 345 678',
   address: 'No. 12, Street 310, Phnom Penh',
+  hours: null,
 };
 export const registeredForVat: InvoiceVatSetting = {
   registered: true,

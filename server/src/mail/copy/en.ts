@@ -3,8 +3,11 @@ import {
   INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
+  summaryRows,
   type Block,
   type MailCopy,
+  type OrderStep,
+  type OrderSummary,
   type StaffReviewMail,
 } from './mail-copy';
 
@@ -22,11 +25,56 @@ const reviewReason = (d: StaffReviewMail) =>
     ? 'a payment screenshot needs checking'
     : 'a Bakong payment did not match what the order asked for';
 
+function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Block[] {
+  const blocks: Block[] = [
+    summaryRows(s, {
+      count: String,
+      subtotal: 'Subtotal',
+      delivery: 'Delivery',
+      total: 'Total',
+      totalKhr: 'Total in riel',
+    }),
+  ];
+  if (s.fulfilment === 'pickup') {
+    const where = [
+      s.pickup?.address ? `Pick up at: ${s.pickup.address}.` : 'Pick up at our shop (address below).',
+      s.pickup?.hours ? `Opening hours: ${s.pickup.hours}.` : null,
+    ];
+    const bring = s.serialized
+      ? `Bring your order number ${orderNumber} and your ID card: serialized items (such as laptops and graphics cards) are handed over against an ID, and their warranty runs from that day.`
+      : `Bring your order number ${orderNumber}; the person collecting shows it at the counter.`;
+    blocks.push({ kind: 'p', text: [...where, bring].filter(Boolean).join(' ') });
+  } else {
+    blocks.push({
+      kind: 'p',
+      text: s.deliveryTo
+        ? `We deliver to: ${s.deliveryTo.join(', ')}.`
+        : 'We deliver to the address you gave at checkout; your order page shows it.',
+    });
+  }
+  const next: Record<OrderStep, string> = {
+    placed:
+      s.fulfilment === 'pickup'
+        ? 'What happens next: once your payment arrives we email you, prepare your order and email you again when it is ready for pickup.'
+        : 'What happens next: once your payment arrives we email you, prepare your order and email you again when it is on its way.',
+    paid:
+      s.fulfilment === 'pickup'
+        ? 'What happens next: we prepare your order and email you when it is ready for pickup. Please wait for that email before you come.'
+        : 'What happens next: we prepare your order and email you when it is on its way; the courier calls you before arriving.',
+    ready: 'What happens next: come during opening hours; we keep your order at the counter for you.',
+    shipped:
+      'What happens next: the courier calls you before arriving. Check the items when you receive them.',
+  };
+  blocks.push({ kind: 'p', text: next[step] });
+  return blocks;
+}
+
 /** The shop's mails in English. */
 export const en: MailCopy = {
   hello,
   why: (shop) => `You receive this email because of an action on your account at ${shop}.`,
   orderLink,
+  orderSummary,
   mails: {
     'verify-email': (d, shop) => ({
       subject: `Verify your email address – ${shop}`,
@@ -164,6 +212,7 @@ export const en: MailCopy = {
           text: 'To pay, open your order and scan its KHQR code with your bank app. Your items are reserved while the code is valid; if it runs out, you can get a new one on the same page.',
         },
         ...orderLink('Pay now', d.orderUrl),
+        ...orderSummary(d.summary, d.orderNumber, 'placed'),
         { kind: 'note', text: 'We will email you as soon as your payment has arrived.' },
       ],
     }),
@@ -176,13 +225,7 @@ export const en: MailCopy = {
           kind: 'p',
           text: `We have received your payment of ${d.total} for order ${d.orderNumber}. Thank you!`,
         },
-        {
-          kind: 'p',
-          text:
-            d.fulfilment === 'pickup'
-              ? 'We are preparing your order and will email you when it is ready for pickup.'
-              : 'We are preparing your order and will email you when it is on its way.',
-        },
+        ...orderSummary(d.summary, d.orderNumber, 'paid'),
         ...orderLink('View your order', d.orderUrl),
       ],
     }),
@@ -192,10 +235,7 @@ export const en: MailCopy = {
       blocks: [
         { kind: 'p', text: hello(d.name) },
         { kind: 'p', text: `Good news: your order ${d.orderNumber} is ready for pickup.` },
-        {
-          kind: 'p',
-          text: `Show your order number ${d.orderNumber} at the counter when you come. Our address is below.`,
-        },
+        ...orderSummary(d.summary, d.orderNumber, 'ready'),
         ...orderLink('View your order', d.orderUrl),
       ],
     }),
@@ -205,8 +245,25 @@ export const en: MailCopy = {
       blocks: [
         { kind: 'p', text: hello(d.name) },
         { kind: 'p', text: `Your order ${d.orderNumber} is on its way to you.` },
-        { kind: 'p', text: 'Please keep your phone nearby: the courier may call you before arriving.' },
+        ...orderSummary(d.summary, d.orderNumber, 'shipped'),
         ...orderLink('View your order', d.orderUrl),
+      ],
+    }),
+    'back-in-stock': (d, shop) => ({
+      subject: `Back in stock at ${shop}`,
+      preheader: `${d.productName} is back in stock.`,
+      blocks: [
+        { kind: 'p', text: hello() },
+        { kind: 'p', text: `Good news: ${d.productName} is back in stock at ${shop}.` },
+        {
+          kind: 'p',
+          text: 'Stock can go quickly: order now to have it reserved for you while you pay. We send this email only once.',
+        },
+        ...orderLink('See the product', d.productUrl),
+        {
+          kind: 'note',
+          text: 'You receive this because this address asked to be told when it is back in stock.',
+        },
       ],
     }),
     'payment-proof-rejected': (d, shop) => ({

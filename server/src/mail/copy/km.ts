@@ -3,8 +3,11 @@ import {
   INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
+  summaryRows,
   type Block,
   type MailCopy,
+  type OrderStep,
+  type OrderSummary,
   type StaffReviewMail,
 } from './mail-copy';
 
@@ -29,11 +32,55 @@ const reviewReason = (d: StaffReviewMail) =>
     ? 'មានរូបថតអេក្រង់នៃការបង់ប្រាក់ដែលត្រូវពិនិត្យ'
     : 'ការបង់ប្រាក់តាម Bakong មិនត្រូវនឹងអ្វីដែលការបញ្ជាទិញបានស្នើសុំ';
 
+function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Block[] {
+  const blocks: Block[] = [
+    summaryRows(s, {
+      count: khmerNumber,
+      subtotal: 'សរុបរង',
+      delivery: 'ថ្លៃដឹកជញ្ជូន',
+      total: 'សរុប',
+      totalKhr: 'សរុបជារៀល',
+    }),
+  ];
+  if (s.fulfilment === 'pickup') {
+    const where = [
+      s.pickup?.address ? `មកយកនៅ៖ ${s.pickup.address}។` : 'មកយកនៅហាងរបស់យើង (អាសយដ្ឋាននៅខាងក្រោម)។',
+      s.pickup?.hours ? `ម៉ោងបើក៖ ${s.pickup.hours}។` : null,
+    ];
+    const bring = s.serialized
+      ? `សូមយកលេខការបញ្ជាទិញ ${orderNumber} និងអត្តសញ្ញាណប័ណ្ណរបស់អ្នកមកជាមួយ៖ ទំនិញដែលមានលេខសម្គាល់ (ដូចជាកុំព្យូទ័រយួរដៃ និងកាតក្រាហ្វិក) ត្រូវប្រគល់ជូនដោយបង្ហាញអត្តសញ្ញាណប័ណ្ណ ហើយការធានារបស់វាចាប់ផ្ដើមពីថ្ងៃនោះ។`
+      : `សូមយកលេខការបញ្ជាទិញ ${orderNumber} មកជាមួយ ហើយបង្ហាញវានៅតុបញ្ជរ។`;
+    blocks.push({ kind: 'p', text: [...where, bring].filter(Boolean).join(' ') });
+  } else {
+    blocks.push({
+      kind: 'p',
+      text: s.deliveryTo
+        ? `យើងដឹកជញ្ជូនទៅ៖ ${s.deliveryTo.join(', ')}។`
+        : 'យើងដឹកជញ្ជូនទៅអាសយដ្ឋានដែលអ្នកបានផ្ដល់ពេលបញ្ជាទិញ ដែលមាននៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
+    });
+  }
+  const next: Record<OrderStep, string> = {
+    placed:
+      s.fulfilment === 'pickup'
+        ? 'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវារួចរាល់សម្រាប់មកយក។'
+        : 'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវាចេញដំណើរ។',
+    paid:
+      s.fulfilment === 'pickup'
+        ? 'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវារួចរាល់សម្រាប់មកយក។ សូមរង់ចាំអ៊ីមែលនោះសិន មុននឹងមក។'
+        : 'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវាចេញពីហាង។ អ្នកដឹកជញ្ជូននឹងទូរស័ព្ទមកអ្នកមុនពេលមកដល់។',
+    ready: 'បន្ទាប់មក៖ សូមអញ្ជើញមកក្នុងម៉ោងបើក។ យើងរក្សាការបញ្ជាទិញរបស់អ្នកនៅតុបញ្ជរ។',
+    shipped: 'បន្ទាប់មក៖ អ្នកដឹកជញ្ជូននឹងទូរស័ព្ទមកអ្នកមុនពេលមកដល់។ សូមពិនិត្យទំនិញនៅពេលអ្នកទទួលបាន។',
+  };
+  blocks.push({ kind: 'p', text: next[step] });
+  return blocks;
+}
+
 /** The shop's mails in Khmer: numbers in Khmer digits. */
 export const km: MailCopy = {
   hello,
   why: (shop) => `អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារមានសកម្មភាពលើគណនីរបស់អ្នកនៅ ${shop}។`,
   orderLink,
+  orderSummary,
   mails: {
     'verify-email': (d, shop) => ({
       subject: `ផ្ទៀងផ្ទាត់អាសយដ្ឋានអ៊ីមែលរបស់អ្នក – ${shop}`,
@@ -177,6 +224,7 @@ export const km: MailCopy = {
           text: 'ដើម្បីបង់ប្រាក់ សូមបើកការបញ្ជាទិញរបស់អ្នក ហើយស្កេនកូដ KHQR ដោយប្រើកម្មវិធីធនាគាររបស់អ្នក។ ទំនិញរបស់អ្នកត្រូវបានរក្សាទុក ខណៈពេលដែលកូដនៅមានសុពលភាព។ ប្រសិនបើកូដផុតកំណត់ អ្នកអាចយកកូដថ្មីនៅលើទំព័រដដែល។',
         },
         ...orderLink('បង់ប្រាក់ឥឡូវនេះ', d.orderUrl),
+        ...orderSummary(d.summary, d.orderNumber, 'placed'),
         { kind: 'note', text: 'យើងនឹងផ្ញើអ៊ីមែលមកអ្នក ភ្លាមៗនៅពេលយើងទទួលបានការបង់ប្រាក់របស់អ្នក។' },
       ],
     }),
@@ -189,13 +237,7 @@ export const km: MailCopy = {
           kind: 'p',
           text: `យើងបានទទួលការបង់ប្រាក់ចំនួន ${d.total} របស់អ្នក សម្រាប់ការបញ្ជាទិញ ${d.orderNumber}។ សូមអរគុណ!`,
         },
-        {
-          kind: 'p',
-          text:
-            d.fulfilment === 'pickup'
-              ? 'យើងកំពុងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយនឹងផ្ញើអ៊ីមែលមកអ្នក នៅពេលវារួចរាល់សម្រាប់មកយក។'
-              : 'យើងកំពុងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយនឹងផ្ញើអ៊ីមែលមកអ្នក នៅពេលវាកំពុងដឹកជញ្ជូនទៅកាន់អ្នក។',
-        },
+        ...orderSummary(d.summary, d.orderNumber, 'paid'),
         ...orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
       ],
     }),
@@ -205,10 +247,7 @@ export const km: MailCopy = {
       blocks: [
         { kind: 'p', text: hello(d.name) },
         { kind: 'p', text: `ដំណឹងល្អ៖ ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នក រួចរាល់សម្រាប់មកយកហើយ។` },
-        {
-          kind: 'p',
-          text: `សូមបង្ហាញលេខការបញ្ជាទិញ ${d.orderNumber} នៅតុបញ្ជរ នៅពេលអ្នកមកដល់ហាង។ អាសយដ្ឋានរបស់យើងមាននៅខាងក្រោម។`,
-        },
+        ...orderSummary(d.summary, d.orderNumber, 'ready'),
         ...orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
       ],
     }),
@@ -218,11 +257,22 @@ export const km: MailCopy = {
       blocks: [
         { kind: 'p', text: hello(d.name) },
         { kind: 'p', text: `ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នក កំពុងដឹកជញ្ជូនទៅកាន់អ្នក។` },
+        ...orderSummary(d.summary, d.orderNumber, 'shipped'),
+        ...orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
+      ],
+    }),
+    'back-in-stock': (d, shop) => ({
+      subject: `មានស្តុកវិញហើយនៅ ${shop}`,
+      preheader: `${d.productName} មានស្តុកវិញហើយ។`,
+      blocks: [
+        { kind: 'p', text: hello() },
+        { kind: 'p', text: `ដំណឹងល្អ៖ ${d.productName} មានស្តុកវិញហើយនៅ ${shop}។` },
         {
           kind: 'p',
-          text: 'សូមទុកទូរស័ព្ទរបស់អ្នកនៅជិតខ្លួន៖ អ្នកដឹកជញ្ជូនអាចនឹងទូរស័ព្ទមកអ្នក មុនពេលមកដល់។',
+          text: 'ស្តុកអាចអស់យ៉ាងលឿន៖ សូមបញ្ជាទិញឥឡូវនេះ ដើម្បីឱ្យយើងរក្សាទុកវាសម្រាប់អ្នក ខណៈពេលអ្នកបង់ប្រាក់។ យើងផ្ញើអ៊ីមែលនេះតែម្ដងប៉ុណ្ណោះ។',
         },
-        ...orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
+        ...orderLink('មើលផលិតផល', d.productUrl),
+        { kind: 'note', text: 'អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអាសយដ្ឋាននេះបានស្នើឱ្យជូនដំណឹងនៅពេលវាមានស្តុកវិញ។' },
       ],
     }),
     'payment-proof-rejected': (d, shop) => ({

@@ -24,13 +24,18 @@ export interface MailData {
   /** Wrong codes keep being entered for this account today. */
   'codes-failing': { name: string; wrongCodes: number; resetUrl: string };
   /** A web order waits for its money: the link opens the order page with its KHQR. */
-  'order-placed': OrderMail & { total: string };
+  'order-placed': CustomerOrderMail & { total: string };
   /** Paid through Bakong, or by a screenshot staff accepted. */
-  'payment-received': OrderMail & { total: string; fulfilment: 'pickup' | 'delivery' };
-  'order-ready': OrderMail;
-  'order-shipped': OrderMail;
+  'payment-received': CustomerOrderMail & { total: string };
+  'order-ready': CustomerOrderMail;
+  'order-shipped': CustomerOrderMail;
   /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
   'payment-proof-rejected': OrderMail & { reason: string };
+  /**
+   * A product someone asked about is in stock again. To an address nobody has proven: the shop's words only (the
+   * catalog's product name and its page).
+   */
+  'back-in-stock': { productName: string; productUrl: string };
   /** Someone opened an inquiry. Echoes nothing they typed (a customer's own name at most). */
   'support-received': SupportMail;
   /**
@@ -71,6 +76,31 @@ export interface OrderMail {
   orderUrl: string;
 }
 
+/**
+ * What a customer can act on (issue 15): what they ordered, what it costs in dollars and riel, and how it reaches
+ * them. Product names are the shop's catalog; a guest's delivery address was typed by someone whose address is not
+ * proven, so it is never echoed (`deliveryTo` null): the order page shows it.
+ */
+export interface OrderSummary {
+  lines: { name: string; quantity: number; amount: string }[];
+  subtotal: string;
+  /** Null for pickup and for free delivery. */
+  deliveryFee: string | null;
+  totalUsd: string;
+  totalKhr: string;
+  fulfilment: 'pickup' | 'delivery';
+  /** Pickup: the shop's address and opening hours as its settings say them (null where not set). */
+  pickup: { address: string | null; hours: string | null } | null;
+  /** Delivery to a customer's own saved address; null for pickup and for a guest. */
+  deliveryTo: string[] | null;
+  /** A line is a serialized item (a laptop, a graphics card): it is handed over against an ID card. */
+  serialized: boolean;
+}
+
+export interface CustomerOrderMail extends OrderMail {
+  summary: OrderSummary;
+}
+
 export interface StaffReviewMail extends OrderMail {
   /** How long the review has waited, in minutes. */
   waitingMinutes: number;
@@ -95,6 +125,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'order-ready',
   'order-shipped',
   'payment-proof-rejected',
+  'back-in-stock',
   'support-received',
   'support-reply',
   'staff-review-waiting',
@@ -106,6 +137,8 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
 export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'note'; text: string }
+  /** Label and amount rows (an order's lines and totals); `strong` rows stand out (the total). */
+  | { kind: 'rows'; rows: { label: string; value: string; strong?: boolean }[] }
   /** Someone's own words (a staff answer), line breaks kept. */
   | { kind: 'quote'; text: string }
   | { kind: 'code'; code: string }
@@ -127,7 +160,35 @@ export interface MailCopy {
   why: (shop: string) => string;
   /** The order's page as a button, and written out for clients that do not show buttons. */
   orderLink: (label: string, url: string) => Block[];
+  /** What was ordered and what it costs, then how it reaches the customer and what happens next. */
+  orderSummary: (summary: OrderSummary, orderNumber: string, step: OrderStep) => Block[];
   mails: { [T in MailTemplate]: (data: MailData[T], shop: string) => MailContent };
+}
+
+/** Where an order stands, for what the mail says happens next. */
+export type OrderStep = 'placed' | 'paid' | 'ready' | 'shipped';
+
+/** The table of an order mail, in any language: each line, the subtotal, delivery, and the total in both currencies. */
+export function summaryRows(
+  s: OrderSummary,
+  words: {
+    count: (n: number) => string;
+    subtotal: string;
+    delivery: string;
+    total: string;
+    totalKhr: string;
+  },
+): Block {
+  return {
+    kind: 'rows',
+    rows: [
+      ...s.lines.map((l) => ({ label: `${words.count(l.quantity)} × ${l.name}`, value: l.amount })),
+      { label: words.subtotal, value: s.subtotal },
+      ...(s.deliveryFee ? [{ label: words.delivery, value: s.deliveryFee }] : []),
+      { label: words.total, value: s.totalUsd, strong: true },
+      { label: words.totalKhr, value: s.totalKhr },
+    ],
+  };
 }
 
 /** How long a mailed code and a reset link stay valid, as every language's copy states it. */

@@ -41,6 +41,26 @@ export const limits = {
   resetPerIp: (ip: string): Limit => ({ bucket: `reset:ip:${ip}`, max: 10, windowMs: HOUR }),
   resetPerAccount: (email: string): Limit => ({ bucket: `reset:acct:${email}`, max: 3, windowMs: HOUR }),
   passwordChange: (userId: string): Limit => ({ bucket: `password:user:${userId}`, max: 10, windowMs: HOUR }),
+  /** Guest orders (issue 15): each mails its address, so a network and an address place only so many. */
+  guestOrderPerIp: (ip: string): Limit => ({ bucket: `guest-order:ip:${ip}`, max: 10, windowMs: HOUR }),
+  guestOrderPerEmail: (email: string): Limit => ({
+    bucket: `guest-order:mail:${email}`,
+    max: 5,
+    windowMs: HOUR,
+  }),
+  /** Back-in-stock alerts: each mails an address once, so a network and an address ask only so many. */
+  stockAlertPerIp: (ip: string): Limit => ({ bucket: `stock-alert:ip:${ip}`, max: 30, windowMs: HOUR }),
+  stockAlertPerEmail: (email: string): Limit => ({
+    bucket: `stock-alert:mail:${email}`,
+    max: 10,
+    windowMs: HOUR,
+  }),
+  /** Wrong tokens of guest orders' links from one network (right ones give their slot back). */
+  orderTokenPerIp: (ip: string): Limit => ({
+    bucket: `order-token:ip:${ip}`,
+    max: 30,
+    windowMs: 10 * MINUTE,
+  }),
 };
 
 /** One slot taken (or refused) in one window of a limit; `release` gives a taken slot back. */

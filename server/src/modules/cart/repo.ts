@@ -55,16 +55,6 @@ export async function cartLinesWithProducts(db: Db | Tx, cartId: string) {
     .execute();
 }
 
-/** The product lines of a customer's cart, as an order takes them. */
-export async function cartLinesOfUser(db: Db | Tx, userId: string) {
-  return db
-    .selectFrom('cart_items as i')
-    .innerJoin('carts as c', 'c.id', 'i.cart_id')
-    .select(['i.product_id', 'i.quantity'])
-    .where('c.user_id', '=', userId)
-    .execute();
-}
-
 /** A product with its stock, for adding it to a cart. */
 export async function findProductWithStock(tx: Tx, productId: string) {
   return tx
@@ -101,8 +91,8 @@ export async function findCartLine(tx: Tx, cartId: string, lineId: string) {
     .executeTakeFirst();
 }
 
-export async function cartLines(tx: Tx, cartId: string): Promise<CartItemTable[]> {
-  return tx.selectFrom('cart_items').selectAll().where('cart_id', '=', cartId).execute();
+export async function cartLines(db: Db | Tx, cartId: string): Promise<CartItemTable[]> {
+  return db.selectFrom('cart_items').selectAll().where('cart_id', '=', cartId).execute();
 }
 
 export async function countCartLines(tx: Tx, cartId: string): Promise<number> {

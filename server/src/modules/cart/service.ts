@@ -8,7 +8,6 @@ import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { getPricing } from '../settings/pricing';
 import {
   cartLines,
-  cartLinesOfUser,
   cartLinesWithProducts,
   countCartLines,
   deleteCart,
@@ -166,12 +165,13 @@ export async function removeFromCart(db: Db, owner: CartOwner, lineId: string): 
   return getCart(db, owner);
 }
 
-/** What a customer's cart asks for, as the lines of an order. */
+/** What a cart (a customer's, or a guest's by its cookie) asks for, as the lines of an order. */
 export async function cartOrderLines(
   db: Db | Tx,
-  userId: string,
+  owner: CartOwner,
 ): Promise<{ productId: string; quantity: number }[]> {
-  const rows = await cartLinesOfUser(db, userId);
+  const cartId = await findCartId(db, owner);
+  const rows = cartId ? await cartLines(db, cartId) : [];
   return rows.map((r) => ({ productId: r.product_id, quantity: Number(r.quantity) }));
 }
 

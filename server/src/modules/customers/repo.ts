@@ -9,17 +9,22 @@ function customers(db: Db) {
 }
 
 /** Customers matching the staff's search: part of the name, email or phone, and an account status. */
-function matchingCustomers(db: Db, filter: { text?: string | undefined; status?: string | undefined }) {
-  const { text, status } = filter;
+function matchingCustomers(
+  db: Db,
+  filter: { text?: string | undefined; phone?: string | null | undefined; status?: string | undefined },
+) {
+  const { text, phone, status } = filter;
   return customers(db)
     .$if(status !== undefined, (q) => q.where('u.status', '=', status!))
     .$if(Boolean(text), (q) =>
       q.where((eb) =>
-        eb.or(
-          (['u.name', 'u.email', 'u.phone'] as const).map((column) =>
+        eb.or([
+          ...(['u.name', 'u.email', 'u.phone'] as const).map((column) =>
             containsText(eb.fn('lower', [column]), text!),
           ),
-        ),
+          // Phones are stored in one form (shared/src/phone.ts): "012 345 678" finds +85512345678.
+          ...(phone ? [eb('u.phone', '=', phone)] : []),
+        ]),
       ),
     );
 }
@@ -51,7 +56,7 @@ export type CustomerRow = Awaited<ReturnType<ReturnType<typeof withOrders>['exec
 
 export async function pageOfCustomers(
   db: Db,
-  filter: { text?: string | undefined; status?: string | undefined },
+  filter: { text?: string | undefined; phone?: string | null | undefined; status?: string | undefined },
   sort: 'newest' | 'oldest' | 'name',
   page: PageRequest,
 ): Promise<PageOf<CustomerRow>> {

@@ -1,4 +1,10 @@
-import { customerRecentOrders, type CustomerDetail, type InquiryStatus, type UserStatus } from '@shop/shared';
+import {
+  customerRecentOrders,
+  normaliseCambodianPhone,
+  type CustomerDetail,
+  type InquiryStatus,
+  type UserStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import { pageAnswer, type PageRequest } from '../../db/paging';
 import { NotFound } from '../../http/errors';
@@ -21,7 +27,11 @@ export async function listCustomers(
 ) {
   const found = await pageOfCustomers(
     db,
-    { text: query.q?.toLowerCase(), status: query.status },
+    {
+      text: query.q?.toLowerCase(),
+      phone: query.q ? normaliseCambodianPhone(query.q) : null,
+      status: query.status,
+    },
     query.sort,
     query,
   );

@@ -18,7 +18,7 @@ export async function findStockedProduct(tx: Tx, productId: string) {
 }
 
 /** A product's counters with its low-stock threshold; undefined when there is no such product. */
-export async function findStockLevel(db: Db, productId: string) {
+export async function findStockLevel(db: Db | Tx, productId: string) {
   return db
     .selectFrom('stock_levels as s')
     .innerJoin('products as p', 'p.id', 's.product_id')

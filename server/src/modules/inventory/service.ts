@@ -6,6 +6,7 @@ import type { PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { mailStockAlerts } from '../stock-alerts/service';
 import { applyMovement, movementEffects, toStockMovement } from './ledger';
 import {
   findStockedProduct,
@@ -31,6 +32,11 @@ import {
  * adjustments, and would be skewed by uncosted receipts and adjustments. Every receipt keeps its own unit cost in the
  * ledger, so an average can still be worked out from the history.
  */
+async function availableNow(tx: Tx, productId: string): Promise<number> {
+  const level = await findStockLevel(tx, productId);
+  return level ? Number(level.on_hand) - Number(level.reserved) : 0;
+}
+
 export async function recordStockMovement(
   db: Db,
   input: StockMovementInput,
@@ -68,6 +74,9 @@ export async function recordStockMovement(
         actorId: actor.userId,
       });
       if (input.unitCostCents !== undefined) await setCostPrice(tx, input.productId, input.unitCostCents);
+      // Units on sale again: whoever asked to be told hears it once (stock-alerts/service.ts).
+      if (input.quantity > 0 && (await availableNow(tx, input.productId)) > 0)
+        await mailStockAlerts(tx, input.productId);
       if (input.quantity > 0) await addSerials(tx, input.productId, serials, movement.id);
       else await writeOffSerials(tx, input.productId, serials, movement.id);
       await recordAudit(tx, actor, {

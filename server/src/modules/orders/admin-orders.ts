@@ -1,5 +1,6 @@
 import {
   fromShopWallClock,
+  normaliseCambodianPhone,
   type AdminOrder,
   type AdminOrderList,
   type AdminOrderListQuery,
@@ -37,6 +38,7 @@ export async function listAllOrders(db: Db, query: AdminOrderListQuery): Promise
       until: query.to === undefined ? undefined : startOfShopDay(query.to, 1),
       customerId: query.customerId,
       text: query.q?.toLowerCase(),
+      phone: query.q ? normaliseCambodianPhone(query.q) : null,
     },
     query.sort,
     query,

@@ -14,6 +14,8 @@ export interface OrderFilter {
   customerId?: string | undefined;
   /** Lower-cased: part of the number, receipt number, customer name, phone or email. */
   text?: string | undefined;
+  /** The text as a phone number in its stored form (shared/src/phone.ts), however staff typed it. */
+  phone?: string | null | undefined;
 }
 
 function matchingOrders(db: Db, filter: OrderFilter) {
@@ -26,12 +28,14 @@ function matchingOrders(db: Db, filter: OrderFilter) {
   if (filter.text) {
     const text = filter.text;
     // Staff type part of what is on a receipt or a phone: a scan of the orders table, bounded by the other filters.
+    const phone = filter.phone;
     base = base.where((eb) =>
-      eb.or(
-        (['number', 'receipt_number', 'customer_name', 'customer_phone', 'customer_email'] as const).map(
+      eb.or([
+        ...(['number', 'receipt_number', 'customer_name', 'customer_phone', 'customer_email'] as const).map(
           (column) => containsText(eb.fn('lower', [column]), text),
         ),
-      ),
+        ...(phone ? [eb('customer_phone', '=', phone)] : []),
+      ]),
     );
   }
   return base;

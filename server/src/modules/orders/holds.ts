@@ -31,7 +31,8 @@ import { orderItemsByProduct } from './repo';
  * takes counter rows in the same order (`lockOrder`), and always after stock rows, so two never wait on each other.
  */
 export interface HoldOwner {
-  customerId: string;
+  /** The account; null for a guest, whose orders count against the browser and the network only. */
+  customerId: string | null;
   /** The browser's cart cookie; null for apps that keep no cookies. */
   browserToken: string | null;
   /** The client's network address as the server sees it (behind a proxy: as TRUST_PROXY resolves it). */

@@ -28,6 +28,7 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
       supportEmail: null,
       phone: null,
       address: null,
+      hours: null,
     },
     customer: { name: 'សុខ ចាន់ថា', email: null, phone: null },
     fulfilment: 'pickup',

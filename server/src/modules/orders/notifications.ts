@@ -2,7 +2,10 @@ import { formatKhr, formatUsd, type OrderStatus } from '@shop/shared';
 import type { OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
+import type { OrderMail } from '../../mail/copy/mail-copy';
 import type { MailData, MailTemplate } from '../../mail/templates';
+import { isGuestOrder, issueAccessToken } from './access';
+import { orderSummaryOf } from './mail-summary';
 
 /**
  * The mails a customer gets about their order, queued in the transaction of the step that causes them (through the
@@ -12,18 +15,21 @@ import type { MailData, MailTemplate } from '../../mail/templates';
 export interface OrderMailer {
   /** The order's page in the web shop: its KHQR, its status, its payment screenshots. */
   orderUrl(orderId: string): string;
-  /** Mails the order's customer in the order's language; nothing for an order without an email. */
+  /**
+   * Mails the order's customer in the order's language, with what they ordered and how it reaches them; nothing
+   * for an order without an email. A guest's mail greets nobody by name (anyone may have typed the address) and
+   * links with a token of its own, made in the mail's transaction.
+   */
   mail<T extends OrderTemplate>(
     tx: Tx,
     order: OrderTable,
     template: T,
-    data: Omit<MailData[T], keyof OrderMailBase>,
+    data: Omit<MailData[T], keyof OrderMail | 'summary'>,
   ): Promise<void>;
 }
 
-type OrderMailBase = MailData['order-ready'];
 type OrderTemplate = {
-  [T in MailTemplate]: MailData[T] extends OrderMailBase ? T : never;
+  [T in MailTemplate]: MailData[T] extends OrderMail ? T : never;
 }[MailTemplate];
 
 /**
@@ -37,16 +43,22 @@ export function createOrderMailer(publicUrl: string): OrderMailer {
     orderUrl,
     async mail(tx, order, template, data) {
       if (!order.customer_email) return;
+      const guest = isGuestOrder(order);
+      // In the address's fragment: browsers never send it to a server, nor in a Referer.
+      const url = guest
+        ? `${orderUrl(order.id)}#access=${await issueAccessToken(tx, order.id)}`
+        : orderUrl(order.id);
       await enqueueMail(tx, {
         to: order.customer_email,
         locale: order.locale === 'km' ? 'km' : 'en',
         template,
         data: {
           ...data,
-          name: order.customer_name,
+          name: guest ? '' : order.customer_name,
           orderNumber: order.number,
-          orderUrl: orderUrl(order.id),
-        } as MailData[typeof template],
+          orderUrl: url,
+          summary: await orderSummaryOf(tx, order),
+        } as unknown as MailData[typeof template],
       });
     },
   };
@@ -68,10 +80,7 @@ export async function notifyOrderEvent(
       if (from === null) await mailer.mail(tx, order, 'order-placed', { total: orderTotal(order) });
       return;
     case 'paid':
-      await mailer.mail(tx, order, 'payment-received', {
-        total: orderTotal(order),
-        fulfilment: order.fulfilment === 'delivery' ? 'delivery' : 'pickup',
-      });
+      await mailer.mail(tx, order, 'payment-received', { total: orderTotal(order) });
       return;
     case 'ready_for_pickup':
       await mailer.mail(tx, order, 'order-ready', {});

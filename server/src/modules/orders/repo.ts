@@ -327,3 +327,8 @@ export async function findOrderDetails(db: Db | Tx, row: OrderTable) {
   ]);
   return { items, events, serials };
 }
+
+/** The lines an order mail lists, in the order they were placed, with whether each product is serialized. */
+export async function orderLinesForMail(tx: Tx, orderId: string) {
+  return linesWithSerialized(tx, orderId).select(['i.name', 'i.unit_price_cents']).orderBy('i.id').execute();
+}

@@ -1,10 +1,11 @@
 import type { OrderStatus } from '@shop/shared';
 import type { ShopServices } from '../../compose';
-import type { Handlers } from '../../http/routes';
+import type { RouteDef } from '@shop/shared';
+import type { HandlerInput, Handlers } from '../../http/routes';
 import { newGuestToken } from '../cart/service';
 import { paymentViewFor, renewPayment, issuePayment } from '../payments/service';
 import { cancelOrderLine } from './line-cancellation';
-import { getOrderFor, listOrdersFor, placeOrder, transitionOrder } from './service';
+import { getOrderFor, listOrdersFor, placeOrder, transitionOrder, type PlaceOrderContext } from './service';
 
 type OrderRoutes =
   | 'placeOrder'
@@ -16,28 +17,34 @@ type OrderRoutes =
   | 'getOrderPayment'
   | 'renewOrderPayment';
 
+/**
+ * What placing a web order takes from the request, signed in or as a guest. The cart cookie marks the browser across
+ * its accounts (holds.ts) and is a guest's cart: one that has none gets one now.
+ */
+export function placing(
+  shop: Pick<ShopServices, 'db' | 'paymentPolicy' | 'orderMailer'>,
+  request: Pick<HandlerInput<RouteDef>, 'actor' | 'idempotencyKey' | 'cart' | 'client'>,
+): PlaceOrderContext & { browserToken: string } {
+  const { cart } = request;
+  const browserToken = cart.token ?? newGuestToken();
+  if (!cart.token) cart.remember(browserToken);
+  return {
+    db: shop.db,
+    mailer: shop.orderMailer,
+    actor: request.actor,
+    idempotencyKey: request.idempotencyKey,
+    browserToken,
+    placedFrom: { browserToken, address: request.client.ip },
+    onPlaced: (tx, order) => issuePayment(tx, order, shop.paymentPolicy).then(() => undefined),
+  };
+}
+
 export function orderHandlers(
   shop: Pick<ShopServices, 'db' | 'paymentPolicy' | 'orderMailer' | 'deeplinks'>,
 ): Handlers<OrderRoutes> {
   const { db, paymentPolicy: payments, orderMailer: mailer, deeplinks } = shop;
   return {
-    placeOrder: ({ body, user, actor, idempotencyKey, cart, client }) => {
-      // The cart cookie marks the browser across its accounts (holds.ts): one that has none gets one now.
-      const browserToken = cart.token ?? newGuestToken();
-      if (!cart.token) cart.remember(browserToken);
-      return placeOrder(
-        {
-          db,
-          mailer,
-          user,
-          actor,
-          idempotencyKey,
-          placedFrom: { browserToken, address: client.ip },
-          onPlaced: (tx, order) => issuePayment(tx, order, payments).then(() => undefined),
-        },
-        body,
-      );
-    },
+    placeOrder: (input) => placeOrder({ ...placing(shop, input), user: input.user }, input.body),
     listOrders: ({ query, user }) => listOrdersFor(db, user, query),
     getOrder: ({ params, user }) => getOrderFor(db, params.id, user),
     cancelOrder: async ({ params, user, actor }) => {
@@ -81,10 +88,10 @@ export function orderHandlers(
       );
       return getOrderFor(db, params.id, user);
     },
-    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, user, deeplinks),
+    getOrderPayment: ({ params, user }) => paymentViewFor(db, params.id, { kind: 'user', user }, deeplinks),
     renewOrderPayment: async ({ params, user }) => {
-      await renewPayment(db, params.id, user, payments);
-      return paymentViewFor(db, params.id, user, deeplinks);
+      await renewPayment(db, params.id, { kind: 'user', user }, payments);
+      return paymentViewFor(db, params.id, { kind: 'user', user }, deeplinks);
     },
   };
 }

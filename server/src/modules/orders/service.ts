@@ -4,6 +4,8 @@ import {
   type Order,
   type OrderActor,
   type OrderStatus,
+  type GuestDeliveryAddress,
+  type OrderChoices,
   type PlaceOrderInput,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
@@ -14,17 +16,18 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
-import { cartOrderLines, clearCart } from '../cart/service';
+import { cartOrderLines, clearCart, type CartOwner } from '../cart/service';
 import { releaseStock, sellReservedStock } from '../inventory/service';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { getPricing } from '../settings/pricing';
+import { openOrder, viewerKind, type OrderViewer } from './access';
 import { sellSerialsAtHandover } from './handover';
 import { getHoldLimits } from './hold-limits';
 import { prepareHolds, recordHold, releaseHold, takeHolds, type HoldOwner } from './holds';
 import { reopenHold, reservationWasReleased } from './holds-repo';
 import { orderKey, rememberKey, replay } from './idempotency';
 import { notifyOrderEvent, type OrderMailer } from './notifications';
-import { numberOrder, recordOrder, reserveLines } from './placement';
+import { numberOrder, recordOrder, reserveLines, type OrderDraft } from './placement';
 import { orderTotals, priceLines } from './pricing';
 import { loadOrder, orderHeader } from './present';
 import { chargeLinesCancelledAfterPaidQr } from './late-qr-payment';
@@ -52,7 +55,6 @@ export interface PlaceOrderContext {
   db: Db;
   /** Tells the customer the order is placed. */
   mailer: OrderMailer;
-  user: SignedInUser;
   actor: Actor;
   idempotencyKey: string | null;
   /** Where the order comes from, besides the account: its unpaid orders count against these too. */
@@ -61,15 +63,57 @@ export interface PlaceOrderContext {
   onPlaced?: (tx: Tx, order: OrderTable) => Promise<void>;
 }
 
-export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput): Promise<Order> {
-  const { db, user } = ctx;
-  const key = orderKey(user.id, ctx.idempotencyKey, input);
+/** Who places a web order: a signed-in customer (below) or a guest (guest.ts). Everything else is the same. */
+export interface Buyer {
+  /** Whose Idempotency-Keys these are: the account's, or a guest browser's. */
+  keyScope: string;
+  cart: CartOwner;
+  /** The account the order is placed for; null for a guest. */
+  userId: string | null;
+  /** Who the order is for and where a delivery goes, read in the placing transaction. */
+  contact(tx: Tx): Promise<Omit<OrderDraft['customer'], 'userId'>>;
+  deliveryAddress(tx: Tx): Promise<DeliveryAddress | null>;
+}
+
+export type DeliveryAddress = { recipient: string; phone: string; lines: string[] };
+
+export async function placeOrder(
+  ctx: PlaceOrderContext & { user: SignedInUser },
+  input: PlaceOrderInput,
+): Promise<Order> {
+  const { user } = ctx;
+  const order = await placeWebOrder(
+    ctx,
+    {
+      keyScope: user.id,
+      cart: { userId: user.id, guestToken: null },
+      userId: user.id,
+      contact: (tx) => findCustomerContact(tx, user.id),
+      deliveryAddress: async (tx) =>
+        input.fulfilment === 'delivery' ? deliveryAddress(tx, user.id, input.addressId!) : null,
+    },
+    input,
+  );
+  return loadOrder(ctx.db, order, 'customer');
+}
+
+/**
+ * Places a web order for a buyer: from `input.items` or their cart, reserved, counted against its holders, mailed,
+ * paid by KHQR. Answers the order row (a retry with the same Idempotency-Key: the first request's order).
+ */
+export async function placeWebOrder(
+  ctx: PlaceOrderContext,
+  buyer: Buyer,
+  input: OrderChoices,
+): Promise<OrderTable> {
+  const { db } = ctx;
+  const key = orderKey(buyer.keyScope, ctx.idempotencyKey, input);
   if (key) {
     const earlier = await replay(db, key);
-    if (earlier) return loadOrder(db, earlier, 'customer');
+    if (earlier) return earlier;
   }
-  const owner: HoldOwner = { customerId: user.id, ...ctx.placedFrom };
-  const wanted = input.items ?? (await cartOrderLines(db, user.id));
+  const owner: HoldOwner = { customerId: buyer.userId, ...ctx.placedFrom };
+  const wanted = input.items ?? (await cartOrderLines(db, buyer.cart));
   await prepareHolds(
     db,
     owner,
@@ -77,12 +121,11 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
   );
   try {
     const orderId = await inTransaction(db, async (tx) => {
-      const wantedNow = input.items ?? (await cartOrderLines(tx, user.id));
+      const wantedNow = input.items ?? (await cartOrderLines(tx, buyer.cart));
       if (wantedNow.length === 0) throw new Invalid('Your cart is empty', { items: 'add a product first' });
       const lines = await priceLines(tx, wantedNow);
-      const customer = await findCustomerContact(tx, user.id);
-      const address =
-        input.fulfilment === 'delivery' ? await deliveryAddress(tx, user.id, input.addressId!) : null;
+      const customer = await buyer.contact(tx);
+      const address = await buyer.deliveryAddress(tx);
       const totals = orderTotals(await getPricing(tx), input.fulfilment, lines);
       const now = Date.now();
       const number = await numberOrder(tx, 'web');
@@ -102,7 +145,7 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
           channel: 'web',
           status: 'pending_payment',
           customer: {
-            userId: user.id,
+            userId: buyer.userId,
             name: customer.name,
             email: customer.email,
             phone: address?.phone ?? customer.phone,
@@ -115,13 +158,13 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
           totals,
           paymentDueAt: now + PAYMENT_WINDOW_MS,
           paidAt: null,
-          placedBy: { actor: 'customer', id: user.id },
+          placedBy: { actor: 'customer', id: buyer.userId },
         },
         lines,
         now,
       );
       await recordHold(tx, order.id, owner, limits, now);
-      if (!input.items) await clearCart(tx, { userId: user.id, guestToken: null });
+      if (!input.items) await clearCart(tx, buyer.cart);
       if (key) await rememberKey(tx, key, order.id, now);
       await ctx.onPlaced?.(tx, order);
       await notifyOrderEvent(ctx.mailer, tx, order, null, 'pending_payment');
@@ -132,18 +175,18 @@ export async function placeOrder(ctx: PlaceOrderContext, input: PlaceOrderInput)
           action: 'order.place',
           entity: 'order',
           entityId: order.id,
-          after: { number: order.number, total: totals.totalCents },
+          after: { number: order.number, total: totals.totalCents, ...(!buyer.userId && { guest: true }) },
         },
         now,
       );
       return order.id;
     });
-    return loadOrder(db, (await findOrderRow(db, orderId))!, 'customer');
+    return (await findOrderRow(db, orderId))!;
   } catch (error) {
     // The same key sent twice at once: the second transaction lost the race on the key; answer the first's order.
     if (key && isUniqueViolation(error)) {
       const earlier = await replay(db, key);
-      if (earlier) return loadOrder(db, earlier, 'customer');
+      if (earlier) return earlier;
     }
     throw error;
   }
@@ -236,11 +279,12 @@ async function moveReservedStock(tx: Tx, order: OrderTable, to: OrderStatus): Pr
 }
 
 export async function getOrderFor(db: Db, id: string, viewer: SignedInUser): Promise<Order> {
-  const row = await findOrderRow(db, id);
-  // Another customer's order is "not found": order ids reveal nothing.
-  if (!row || (viewer.role === 'customer' && row.user_id !== viewer.id))
-    throw new NotFound('There is no such order');
-  return loadOrder(db, row, viewer.role === 'customer' ? 'customer' : 'staff');
+  return openOrderAs(db, id, { kind: 'user', user: viewer });
+}
+
+/** One order as this viewer may see it: their own, anyone's for staff, a guest's by its link's token; else 404. */
+export async function openOrderAs(db: Db, id: string, viewer: OrderViewer): Promise<Order> {
+  return loadOrder(db, await openOrder(db, id, viewer), viewerKind(viewer));
 }
 
 export async function listOrdersFor(
@@ -261,15 +305,29 @@ export async function listOrdersFor(
   return pageAnswer(found, ({ row, itemCount }) => ({ ...orderHeader(row, viewerKind), itemCount }), query);
 }
 
-async function deliveryAddress(tx: Tx, userId: string, addressId: string) {
+async function deliveryAddress(tx: Tx, userId: string, addressId: string): Promise<DeliveryAddress> {
   const a = await findAddressOf(tx, userId, addressId);
   if (!a) throw new Invalid('Choose one of your saved addresses', { addressId: 'no such address' });
-  const lines = [
-    [a.house_street, a.floor_unit].filter(Boolean).join(', '),
+  const lines = addressLines({
+    houseStreet: a.house_street,
+    floorUnit: a.floor_unit,
+    village: a.village,
+    sangkat: a.sangkat,
+    khan: a.khan,
+    province: a.province,
+    landmark: a.landmark,
+    deliveryNotes: a.delivery_notes,
+  });
+  return { recipient: a.recipient, phone: a.phone, lines };
+}
+
+/** A Cambodian address as the order, its invoice and the delivery driver read it. */
+export function addressLines(a: GuestDeliveryAddress): string[] {
+  return [
+    [a.houseStreet, a.floorUnit].filter(Boolean).join(', '),
     [a.village, a.sangkat].filter(Boolean).join(', '),
     [a.khan, a.province].join(', '),
     a.landmark ? `Landmark: ${a.landmark}` : null,
-    a.delivery_notes ? `Notes: ${a.delivery_notes}` : null,
+    a.deliveryNotes ? `Notes: ${a.deliveryNotes}` : null,
   ].filter((l): l is string => Boolean(l));
-  return { recipient: a.recipient, phone: a.phone, lines };
 }

@@ -254,9 +254,16 @@ describe(`cash at the counter on ${testDialect}`, () => {
     expect(asked.every((md5) => typeof md5 === 'string' && md5.length === 32)).toBe(true);
 
     const viewer = { id: staff.id, email: 'counter@shop.test', name: 'Dara Counter', role: 'staff' as const };
-    const none = await failure(paymentViewFor(database.db, sale.id, { ...viewer, sessionId: 'test' }, null));
+    const none = await failure(
+      paymentViewFor(database.db, sale.id, { kind: 'user', user: { ...viewer, sessionId: 'test' } }, null),
+    );
     expect(none).toMatchObject({ status: 404, message: 'This order has no payment' });
-    const view = await paymentViewFor(database.db, web.id, { ...viewer, sessionId: 'test' }, null);
+    const view = await paymentViewFor(
+      database.db,
+      web.id,
+      { kind: 'user', user: { ...viewer, sessionId: 'test' } },
+      null,
+    );
     expect(view).toMatchObject({ status: 'pending', khqr: qr.qr, md5: qr.md5 });
   });
 

@@ -4,7 +4,7 @@ import { newId } from '../../db/ids';
 import type { OrderTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
-import type { SignedInUser } from '../accounts/sessions';
+import { openOrder, type OrderViewer } from '../orders/access';
 import { findOrderHold, useRenewal } from '../orders/holds-repo';
 import { findOrderRow, setOrderAmounts } from '../orders/repo';
 import type { PaymentDeeplinks } from './deeplinks';
@@ -85,13 +85,11 @@ export async function issuePayment(
 export async function paymentViewFor(
   db: Db,
   orderId: string,
-  viewer: SignedInUser,
+  viewer: OrderViewer,
   deeplinks: PaymentDeeplinks | null,
   now = Date.now(),
 ): Promise<OrderPayment> {
-  const order = await findOrderRow(db, orderId);
-  if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
-    throw new NotFound('There is no such order');
+  const order = await openOrder(db, orderId, viewer);
   const payment = await latestKhqrPayment(db, orderId);
   if (!payment) throw new NotFound('This order has no payment');
   const hold = await findOrderHold(db, orderId);
@@ -128,13 +126,12 @@ export async function paymentViewFor(
 export async function renewPayment(
   db: Db,
   orderId: string,
-  viewer: SignedInUser,
+  viewer: OrderViewer,
   policy: PaymentPolicy,
 ): Promise<void> {
+  await openOrder(db, orderId, viewer);
   await inTransaction(db, async (tx) => {
-    const order = await findOrderRow(tx, orderId);
-    if (!order || (viewer.role === 'customer' && order.user_id !== viewer.id))
-      throw new NotFound('There is no such order');
+    const order = (await findOrderRow(tx, orderId))!;
     if (order.status !== 'pending_payment') throw new Conflict('This order is not waiting for payment');
     const now = Date.now();
     const current = await latestKhqrPayment(tx, orderId);

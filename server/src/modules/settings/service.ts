@@ -18,6 +18,7 @@ export const DEFAULT_SHOP_IDENTITY: Readonly<ShopIdentity> = Object.freeze({
   supportEmail: null,
   phone: null,
   address: null,
+  hours: null,
 });
 
 /** One setting's stored value (parsed JSON), or undefined when it was never set or is unreadable. */

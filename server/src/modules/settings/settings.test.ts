@@ -23,6 +23,7 @@ describe('settings', () => {
       supportEmail: null,
       phone: null,
       address: null,
+      hours: null,
     });
     expect(await getSetting(database.db, 'nothing.here')).toBeUndefined();
   });
@@ -99,11 +100,11 @@ describe('settings', () => {
     // The first changes create the row; MySQL's REPEATABLE READ would let each merge into what it read before the
     // others committed, keeping only the last writer's field.
     await Promise.all(Object.entries(fields).map(([field, value]) => setField(field, value)));
-    expect(await getShopIdentity(database.db)).toEqual(fields);
+    expect(await getShopIdentity(database.db)).toEqual({ ...fields, hours: null });
 
     const again = { name: 'Angkor PC 2', phone: '099 888 777', address: 'St 51, Phnom Penh' };
     await Promise.all(Object.entries(again).map(([field, value]) => setField(field, value)));
-    expect(await getShopIdentity(database.db)).toEqual({ ...fields, ...again });
+    expect(await getShopIdentity(database.db)).toEqual({ ...fields, ...again, hours: null });
     const audits = await database.db
       .selectFrom('audit_log')
       .select('after_json')

@@ -1,5 +1,5 @@
 import { Badge, Button, Dialog, EmptyState, Skeleton, useLocale, useMessages } from '@shop/ui';
-import type { Address } from '@shop/shared';
+import { formatCambodianPhone, type Address } from '@shop/shared';
 import { MapPin, Pencil, Phone, Plus, Star, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -123,7 +123,7 @@ function AddressCard({ address, onEdit }: { address: Address; onEdit: () => void
         <p className="font-medium">{address.recipient}</p>
         <p className="flex items-center gap-1.5 text-muted">
           <Phone className="size-3.5" aria-hidden="true" />
-          {address.phone}
+          {formatCambodianPhone(address.phone)}
         </p>
         <p>{[address.houseStreet, address.floorUnit].filter(Boolean).join(', ')}</p>
         <p>{place}</p>

@@ -1,5 +1,5 @@
 import { FormEnd, PhoneField, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
-import { localeSchema, profilePatchSchema, type Locale, type User } from '@shop/shared';
+import { formatCambodianPhone, localeSchema, profilePatchSchema, type Locale, type User } from '@shop/shared';
 import { useUpdateMe } from '../../api/account';
 import { useMe } from '../../api/session';
 import { accountText } from '../../account/messages';
@@ -39,7 +39,7 @@ function ProfileForm({ user }: { user: User }) {
   const update = useUpdateMe();
   const form = useShopForm(
     profilePatchSchema,
-    { name: user.name, phone: user.phone, locale: user.locale },
+    { name: user.name, phone: user.phone && formatCambodianPhone(user.phone), locale: user.locale },
     { failed: c.somethingWrong },
   );
   const field = useFieldProps(form);

@@ -25,6 +25,7 @@ const identityFields = (t: Texts): SettingField[] => [
   { path: 'nameKm', label: t.shopNameKm, kind: 'text' },
   { path: 'address', label: t.address, kind: 'text', multiline: true },
   { path: 'phone', label: t.phone, kind: 'text' },
+  { path: 'hours', label: t.hours, hint: t.hoursHint, kind: 'text' },
   { path: 'supportEmail', label: t.supportEmail, kind: 'text' },
   { path: 'logoUrl', label: t.logoUrl, hint: t.logoHint, kind: 'text' },
 ];

@@ -1,0 +1,32 @@
+import { TextField, useMessages } from '@shop/ui';
+import { guestDeliveryAddressSchema } from '@shop/shared';
+import type { z } from 'zod';
+import { useFieldProps } from '../auth/field-error';
+import { useShopForm, type ShopForm } from '../ui/form';
+import { guestCheckoutText } from './guest-messages';
+
+export type GuestAddressForm = ShopForm<z.input<typeof guestDeliveryAddressSchema>>;
+
+export function useGuestAddressForm(failed: string): GuestAddressForm {
+  return useShopForm(
+    guestDeliveryAddressSchema,
+    { houseStreet: '', sangkat: '', khan: '', province: 'Phnom Penh' },
+    { failed },
+  );
+}
+
+/** Where a guest's delivery goes: the parts of a Cambodian address a driver needs; the guest receives it. */
+export function GuestAddressFields({ form }: { form: GuestAddressForm }) {
+  const t = useMessages(guestCheckoutText);
+  const field = useFieldProps(form);
+  return (
+    <fieldset className="space-y-3 rounded-card border border-line p-4">
+      <legend className="px-1 text-sm font-semibold">{t.deliveryAddress}</legend>
+      <TextField label={t.houseStreet} autoComplete="address-line1" {...field('houseStreet')} />
+      <TextField label={t.sangkat} {...field('sangkat')} />
+      <TextField label={t.khan} {...field('khan')} />
+      <TextField label={t.province} autoComplete="address-level1" {...field('province')} />
+      <TextField label={t.landmark} {...field('landmark')} />
+    </fieldset>
+  );
+}
