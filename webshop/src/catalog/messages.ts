@@ -62,6 +62,7 @@ export const catalogText = defineMessages({
     sort: (sort: ProductSort) =>
       ({
         relevance: 'Best match',
+        popular: 'Popular',
         price_asc: 'Price: low to high',
         price_desc: 'Price: high to low',
         newest: 'Newest first',
@@ -211,6 +212,7 @@ export const catalogText = defineMessages({
     sort: (sort: ProductSort) =>
       ({
         relevance: 'ត្រូវគ្នាបំផុត',
+        popular: 'ពេញនិយម',
         price_asc: 'តម្លៃ៖ ពីទាបទៅខ្ពស់',
         price_desc: 'តម្លៃ៖ ពីខ្ពស់ទៅទាប',
         newest: 'ថ្មីបំផុតមុន',

@@ -75,6 +75,11 @@ export async function productRowsOf(
     .execute();
 }
 
+/** Up to `limit` whole product rows after the id `after` (all of them, active or not), in id order. */
+export async function productRowsAfter(db: Db | Tx, after: string, limit: number): Promise<ProductTable[]> {
+  return db.selectFrom('products').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
+}
+
 /**
  * Inserts rows of a table a product write derives, in as few statements as the dialects' limits on bound values
  * allow (thousands of products at once from the seeds).
