@@ -75,7 +75,7 @@ export function synonymIndex(list: SearchSynonyms): SynonymIndex {
   return index;
 }
 
-export const noSynonyms: SynonymIndex = new Map();
+export const noSynonyms: ReadonlyMap<string, never[]> = new Map();
 
 /** The slots of a query, with units joined and synonyms read (the first pass). */
 export function querySlots(query: string, synonyms: SynonymIndex = noSynonyms): QuerySlot[] {
