@@ -109,6 +109,12 @@ export function querySlots(query: string, synonyms: SynonymIndex = noSynonyms): 
   return [...required, ...distinct(modelPairs(required))];
 }
 
+/** "4060", "14700k": a number starting a model, not a quantity ("1tb", "16gb" are no part of a model name). */
+function isModelNumber(token: string): boolean {
+  const quantity = /^\d+(?:\.\d+)?(\p{L}+)$/u.exec(token);
+  return /^\d/.test(token) && !(quantity && UNITS.has(quantity[1]!));
+}
+
 /** "rtx" then "4060": the word and the number joined, as the index holds a model typed whole. */
 function modelPairs(slots: QuerySlot[]): QuerySlot[] {
   const pairs: QuerySlot[] = [];
@@ -116,7 +122,7 @@ function modelPairs(slots: QuerySlot[]): QuerySlot[] {
     const [word, number] = [slots[i]!.readings, slots[i + 1]!.readings];
     if (word.length !== 1 || number.length !== 1) continue;
     const [a, b] = [word[0]!.tokens, number[0]!.tokens];
-    if (a.length === 1 && b.length === 1 && /^\p{L}+$/u.test(a[0]!) && /^\d/.test(b[0]!))
+    if (a.length === 1 && b.length === 1 && /^\p{L}+$/u.test(a[0]!) && isModelNumber(b[0]!))
       pairs.push({ readings: [exact([a[0]! + b[0]!])], optional: true });
   }
   return pairs;

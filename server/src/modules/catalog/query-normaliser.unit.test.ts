@@ -26,6 +26,8 @@ describe('units, with or without a space, in any case', () => {
 
   it('leaves joined units as they are', () => {
     expect(read('1tb ssd')).toEqual(['1tb', 'ssd']);
+    // A quantity after a word is no model number: nothing joined.
+    expect(read('ssd 1tb')).toEqual(['ssd', '1tb']);
     expect(read('16GB')).toEqual(['16gb']);
   });
 

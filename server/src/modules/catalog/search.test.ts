@@ -22,6 +22,10 @@ import {
   type ProductSummary,
 } from '@shop/shared';
 import { checkPaymentsNow, failure, payAndCheck, placedOrder } from '../../../test/factory';
+import { inTransaction } from '../../db/transaction';
+import { setSetting } from '../settings/service';
+import { SEARCH_INDEX_VERSION } from './search-index';
+import { rebuildSearchIndexIfStale } from './search-upkeep';
 import {
   browserClient,
   signedInAs,
@@ -524,6 +528,21 @@ describe('ranking that follows intent (issue 15)', () => {
   it('"asus rog" does not start with a router, nor with anything of networking', async () => {
     const first = (await search('asus rog', { pageSize: 3 })).items;
     for (const item of first) expect(item.category.slug, item.sku).not.toBe('networking');
+  });
+});
+
+describe('the index as this version writes it', () => {
+  it('a server finding an index written by an older version rebuilds it, once', async () => {
+    const db = server.database.db;
+    const product = demo('MON-SAM-G7-32');
+    const id = (await search(product.sku, { pageSize: 1 })).items[0]!.id;
+    // As an older version left it: the product without its terms, the version stored before this one's.
+    await db.deleteFrom('search_terms').where('product_id', '=', id).execute();
+    await inTransaction(db, (tx) => setSetting(tx, 'search.indexVersion', SEARCH_INDEX_VERSION - 1));
+    expect(await rebuildSearchIndexIfStale(db)).toBe(true);
+    expect(await rebuildSearchIndexIfStale(db)).toBe(false);
+    const terms = await db.selectFrom('search_terms').select('term').where('product_id', '=', id).execute();
+    expect(terms.map((t) => t.term)).toContain('odyssey');
   });
 });
 
