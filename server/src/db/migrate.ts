@@ -23,7 +23,7 @@ import * as salesReports from './migrations/022-sales-reports';
 import * as receiptFields from './migrations/023-receipt-fields';
 import * as serverProcesses from './migrations/024-server-processes';
 import * as khmerDescriptions from './migrations/026-khmer-descriptions';
-import * as unitsSold from './migrations/024-units-sold';
+import * as unitsSold from './migrations/027-units-sold';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -50,7 +50,7 @@ const migrations: Record<string, Migration> = {
   '023-receipt-fields': receiptFields,
   '024-server-processes': serverProcesses,
   '026-khmer-descriptions': khmerDescriptions,
-  '024-units-sold': unitsSold,
+  '027-units-sold': unitsSold,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

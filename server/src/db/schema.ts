@@ -125,7 +125,7 @@ export interface StockLevelTable {
   on_hand: number;
   reserved: number;
   updated_at: number;
-  /** Units sold so far (the ledger's sales): what "Popular" sorts by (migration 024). */
+  /** Units sold so far (the ledger's sales): what "Popular" sorts by (migration 027). */
   units_sold: Generated<number>;
 }
 

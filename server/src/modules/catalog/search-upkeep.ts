@@ -1,13 +1,10 @@
 import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
-import { getSetting, setSetting } from '../settings/service';
 import { reindexProducts } from './product-writer';
-import { productRowsAfter } from './repo';
+import { findIndexVersion, productRowsAfter, saveIndexVersion } from './repo';
 import { SEARCH_INDEX_VERSION } from './search-index';
 import { describeForIndex } from './service';
 
-/** Where the version of the stored search index is kept (not a counter setting: counters have no index). */
-const INDEX_VERSION_KEY = 'search.indexVersion';
 const BATCH = 500;
 
 /**
@@ -17,13 +14,13 @@ const BATCH = 500;
  * did before the change. Answers whether it rebuilt.
  */
 export async function rebuildSearchIndexIfStale(db: Db): Promise<boolean> {
-  if ((await getSetting(db, INDEX_VERSION_KEY)) === SEARCH_INDEX_VERSION) return false;
+  if ((await findIndexVersion(db)) === SEARCH_INDEX_VERSION) return false;
   for (let after = ''; ;) {
     const rows = await productRowsAfter(db, after, BATCH);
     if (rows.length === 0) break;
     await inTransaction(db, async (tx) => reindexProducts(tx, await describeForIndex(tx, rows)));
     after = rows.at(-1)!.id;
   }
-  await inTransaction(db, (tx) => setSetting(tx, INDEX_VERSION_KEY, SEARCH_INDEX_VERSION));
+  await inTransaction(db, (tx) => saveIndexVersion(tx, SEARCH_INDEX_VERSION));
   return true;
 }

@@ -23,7 +23,7 @@ import {
 } from '@shop/shared';
 import { checkPaymentsNow, failure, payAndCheck, placedOrder } from '../../../test/factory';
 import { inTransaction } from '../../db/transaction';
-import { setSetting } from '../settings/service';
+import { saveIndexVersion } from './repo';
 import { SEARCH_INDEX_VERSION } from './search-index';
 import { rebuildSearchIndexIfStale } from './search-upkeep';
 import {
@@ -538,7 +538,7 @@ describe('the index as this version writes it', () => {
     const id = (await search(product.sku, { pageSize: 1 })).items[0]!.id;
     // As an older version left it: the product without its terms, the version stored before this one's.
     await db.deleteFrom('search_terms').where('product_id', '=', id).execute();
-    await inTransaction(db, (tx) => setSetting(tx, 'search.indexVersion', SEARCH_INDEX_VERSION - 1));
+    await inTransaction(db, (tx) => saveIndexVersion(tx, SEARCH_INDEX_VERSION - 1));
     expect(await rebuildSearchIndexIfStale(db)).toBe(true);
     expect(await rebuildSearchIndexIfStale(db)).toBe(false);
     const terms = await db.selectFrom('search_terms').select('term').where('product_id', '=', id).execute();

@@ -5,7 +5,7 @@ import { type MigrationDb, addColumn } from '../ddl';
  * Issue 15, ranking that follows intent: units sold per product, kept beside its stock counters and moved in the
  * transaction of every sale the stock ledger records (a web order paid, a counter sale), so "Popular" and the tie-break of equally
  * relevant products read one column instead of summing order lines per request. Filled from the ledger's sales
- * so far. Re-runnable: addColumn skips what exists and the fill recomputes the same sums.
+ * so far. Numbered 027: main holds 024 and 026, and the guest-checkout branch of this issue may take 025. Re-runnable: addColumn skips what exists and the fill recomputes the same sums.
  */
 export async function up(db: MigrationDb): Promise<void> {
   await addColumn(db, 'stock_levels', 'units_sold', 'integer', (c) => c.notNull().defaultTo(0));
