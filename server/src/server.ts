@@ -11,6 +11,7 @@ import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { createBakongClient } from './modules/payments/bakong-client';
 import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
+import { rebuildSearchIndexIfStale } from './modules/catalog/search-upkeep';
 import { startProcessHeartbeat } from './modules/reports/server-processes';
 import { seedDemoShop } from './seed/demo';
 
@@ -38,6 +39,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    // Before the seed: an empty database has nothing to rebuild, and the seed then writes the index as it is now.
+    if (await rebuildSearchIndexIfStale(database.db)) logger.info('search index rebuilt');
     if (config.seed === 'demo') await seedDemoShop(database.db, config, logger);
   } catch (error) {
     await database.close();

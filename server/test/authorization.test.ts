@@ -179,6 +179,9 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   updateCategory: ['PATCH /admin/categories/:id', 'admin'],
   createBrand: ['POST /admin/brands', 'admin'],
   updateBrand: ['PATCH /admin/brands/:id', 'admin'],
+  // How search reads what customers type: it decides what every shopper finds, so the catalog's owner sets it.
+  getSearchSynonyms: ['GET /admin/search/synonyms', 'admin'],
+  replaceSearchSynonyms: ['PUT /admin/search/synonyms', 'admin'],
   // Support's back office.
   listInquiries: ['GET /admin/support/inquiries', 'staff'],
   getInquiry: ['GET /admin/support/inquiries/:id', 'staff'],

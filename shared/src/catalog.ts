@@ -107,7 +107,8 @@ export const adminProductSchema = productDetailSchema
   .meta({ id: 'AdminProduct' });
 export type AdminProduct = z.infer<typeof adminProductSchema>;
 
-export const productSorts = ['relevance', 'price_asc', 'price_desc', 'newest', 'name'] as const;
+/** `popular`: most units sold first (paid order lines and counter sales); a category's listing by default. */
+export const productSorts = ['relevance', 'popular', 'price_asc', 'price_desc', 'newest', 'name'] as const;
 export type ProductSort = (typeof productSorts)[number];
 
 const queryList = z
@@ -169,6 +170,20 @@ export const productFacetsSchema = z
   .meta({ id: 'ProductFacets' });
 export type ProductFacets = z.infer<typeof productFacetsSchema>;
 
+/** When a search finds nothing: what comes nearest, and the categories that fit it, instead of an empty page. */
+export const searchSuggestionsSchema = z
+  .object({
+    /**
+     * `partial`: products matching some of the words, those matching most first; `popular`: no word matched
+     * anything, so the shop's best sellers.
+     */
+    basis: z.enum(['partial', 'popular']),
+    items: z.array(productSummarySchema),
+    categories: z.array(z.object({ slug, name: z.string(), nameKm: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'SearchSuggestions' });
+export type SearchSuggestions = z.infer<typeof searchSuggestionsSchema>;
+
 export const productListSchema = z
   .object({
     items: z.array(productSummarySchema),
@@ -176,6 +191,8 @@ export const productListSchema = z
     page: z.number().int(),
     pageSize: z.number().int(),
     facets: productFacetsSchema,
+    /** Only with a search that found nothing. */
+    suggestions: searchSuggestionsSchema.optional(),
   })
   .meta({ id: 'ProductList' });
 export type ProductList = z.infer<typeof productListSchema>;

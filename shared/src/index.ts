@@ -27,3 +27,4 @@ export type { ShopInfo } from './api/routes/system';
 export * from './api/client';
 export * from './back-office';
 export * from './reports';
+export * from './search';

@@ -1,3 +1,4 @@
+import type { ProductSummary } from '@shop/shared';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,39 @@ describe('finding products', () => {
     await visible(page.getByText('No products match these filters'));
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL(/\/c\/ssds$/);
+    await visible(cards(page).first());
+    expect(page.errors).toEqual([]);
+  });
+
+  it('on a phone, "vga" and "កណ្ដុរ" find what they mean, and a search for nothing shows what is nearest', async () => {
+    const page = await shop.page({ viewport: phone });
+    // What Cambodians call a graphics card, and the Khmer word for a mouse: the shop's search synonyms.
+    const cases: [string, (p: ProductSummary) => boolean][] = [
+      ['vga', (p) => p.category.slug === 'graphics-cards'],
+      ['កណ្ដុរ', (p) => /mouse/i.test(p.name)],
+    ];
+    for (const [q, fits] of cases) {
+      const expected = await shop.server.client.listProducts({ query: { q, pageSize: 24 } });
+      expect(expected.items.slice(0, 8).every(fits), q).toBe(true);
+      await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      await visible(cards(page).first());
+      await expect.poll(() => cardNames(page)).toEqual(expected.items.map((p) => p.name));
+    }
+    await shop.screenshot(page, 'catalog-search-synonym-390');
+
+    // Nothing matches every word: the ASUS products nearest to it and the categories they are in.
+    const nothing = await shop.server.client.listProducts({ query: { q: 'asus zzzz' } });
+    expect(nothing.total).toBe(0);
+    const nearest = nothing.suggestions!;
+    await page.goto('/search?q=asus%20zzzz');
+    await visible(page.getByText('Nothing found for “asus zzzz”'));
+    await visible(page.getByRole('heading', { name: 'Nearest results' }));
+    await expect.poll(() => cardNames(page)).toEqual(nearest.items.map((p) => p.name));
+    const fitting = page.getByRole('navigation', { name: 'Categories that fit' }).getByRole('link');
+    expect(await fitting.allInnerTexts()).toEqual(nearest.categories.map((c) => `${c.name} (${c.count})`));
+    await shop.screenshot(page, 'catalog-search-nearest-390');
+    await fitting.first().click();
+    await page.waitForURL(new RegExp(`/c/${nearest.categories[0]!.slug}$`));
     await visible(cards(page).first());
     expect(page.errors).toEqual([]);
   });

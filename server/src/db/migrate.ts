@@ -25,6 +25,7 @@ import * as serverProcesses from './migrations/024-server-processes';
 import * as khmerDescriptions from './migrations/026-khmer-descriptions';
 import * as guestOrders from './migrations/027-guest-orders';
 import * as stockAlerts from './migrations/028-stock-alerts';
+import * as unitsSold from './migrations/029-units-sold';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '026-khmer-descriptions': khmerDescriptions,
   '027-guest-orders': guestOrders,
   '028-stock-alerts': stockAlerts,
+  '029-units-sold': unitsSold,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The Kysely table types, one interface for both dialects. Times are UTC epoch milliseconds, money is integer
  * minor units, booleans are 0/1 integers (better-sqlite3 binds neither Date nor boolean). Every id is made by the
@@ -125,6 +127,8 @@ export interface StockLevelTable {
   on_hand: number;
   reserved: number;
   updated_at: number;
+  /** Units sold so far (the ledger's sales): what "Popular" sorts by (migration 027). */
+  units_sold: Generated<number>;
 }
 
 export interface StockMovementTable {

@@ -62,6 +62,7 @@ export const catalogText = defineMessages({
     sort: (sort: ProductSort) =>
       ({
         relevance: 'Best match',
+        popular: 'Popular',
         price_asc: 'Price: low to high',
         price_desc: 'Price: high to low',
         newest: 'Newest first',
@@ -75,6 +76,10 @@ export const catalogText = defineMessages({
     noResultsFor: (q: string) => `Nothing found for “${q}”`,
     noResultsHint: 'Try removing a filter, another spelling, or browse a department.',
     browseDepartments: 'Browse departments',
+    nearestResults: 'Nearest results',
+    popularNow: 'Popular right now',
+    fittingCategories: 'Categories that fit',
+    categoryCount: (name: string, count: number) => `${name} (${count})`,
     pastLastPage: 'There are no products on this page.',
     firstPage: 'Go to the first page',
     categoryNotFound: 'This category does not exist',
@@ -211,6 +216,7 @@ export const catalogText = defineMessages({
     sort: (sort: ProductSort) =>
       ({
         relevance: 'ត្រូវគ្នាបំផុត',
+        popular: 'ពេញនិយម',
         price_asc: 'តម្លៃ៖ ពីទាបទៅខ្ពស់',
         price_desc: 'តម្លៃ៖ ពីខ្ពស់ទៅទាប',
         newest: 'ថ្មីបំផុតមុន',
@@ -224,6 +230,10 @@ export const catalogText = defineMessages({
     noResultsFor: (q: string) => `រកមិនឃើញអ្វីសម្រាប់ “${q}” ទេ`,
     noResultsHint: 'សាកដកតម្រងខ្លះចេញ សរសេរពាក្យផ្សេង ឬរកមើលតាមផ្នែក។',
     browseDepartments: 'មើលតាមផ្នែក',
+    nearestResults: 'លទ្ធផលជិតបំផុត',
+    popularNow: 'ពេញនិយមឥឡូវនេះ',
+    fittingCategories: 'ប្រភេទដែលត្រូវនឹងការស្វែងរក',
+    categoryCount: (name: string, count: number) => `${name} (${count})`,
     pastLastPage: 'គ្មានផលិតផលនៅទំព័រនេះទេ។',
     firstPage: 'ទៅទំព័រទីមួយ',
     categoryNotFound: 'រកមិនឃើញប្រភេទនេះទេ',

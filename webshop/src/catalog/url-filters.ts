@@ -87,8 +87,9 @@ export function activeFilterCount(filters: CatalogFilters): number {
   );
 }
 
+/** As the server sorts without a `sort`: a search by best match, a category by what sells most. */
 export function defaultSort(filters: CatalogFilters): ProductSort {
-  return filters.q ? 'relevance' : 'name';
+  return filters.q ? 'relevance' : 'popular';
 }
 
 /** The listing's filters and the changes a customer can make to them; every change starts again at page 1. */

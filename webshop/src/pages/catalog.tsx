@@ -1,3 +1,4 @@
+import type { SearchSuggestions } from '@shop/shared';
 import { Button, EmptyState, Skeleton, Spinner, useMessages } from '@shop/ui';
 import { useParams } from 'react-router';
 import { useCategories, useProducts } from '../api/catalog';
@@ -122,7 +123,7 @@ export function CatalogPage() {
               retry={products.refetch}
             />
           ) : data && data.total === 0 ? (
-            <NoResults actions={actions} />
+            <NoResults actions={actions} suggestions={data.suggestions} />
           ) : data && data.items.length === 0 ? (
             <EmptyState title={t.pastLastPage}>
               <ButtonLink to={actions.pageSearch(1)} variant="secondary">
@@ -149,19 +150,59 @@ export function CatalogPage() {
   );
 }
 
-function NoResults({ actions }: { actions: CatalogFilterActions }) {
+/**
+ * Nothing found: what to try, and, for a search, the server's nearest results and the categories that fit them (or
+ * its best sellers when no word matched anything) instead of an empty page.
+ */
+function NoResults({
+  actions,
+  suggestions,
+}: {
+  actions: CatalogFilterActions;
+  suggestions: SearchSuggestions | undefined;
+}) {
   const t = useMessages(catalogText);
+  const categoryName = useCategoryName();
   const { filters } = actions;
   return (
-    <EmptyState title={filters.q ? t.noResultsFor(filters.q) : t.noResults}>
-      <p>{t.noResultsHint}</p>
-      {activeFilterCount(filters) > 0 && (
-        <Button variant="primary" onClick={actions.clearFilters} className="mt-5">
-          {t.clearFilters}
-        </Button>
+    <div>
+      <EmptyState title={filters.q ? t.noResultsFor(filters.q) : t.noResults}>
+        <p>{t.noResultsHint}</p>
+        {activeFilterCount(filters) > 0 && (
+          <Button variant="primary" onClick={actions.clearFilters} className="mt-5">
+            {t.clearFilters}
+          </Button>
+        )}
+        {suggestions && suggestions.categories.length > 0 ? (
+          <nav aria-labelledby="fitting-categories" className="mt-6">
+            <p id="fitting-categories" className="mb-3 text-sm font-semibold text-ink">
+              {t.fittingCategories}
+            </p>
+            <ul className="flex flex-wrap justify-center gap-2">
+              {suggestions.categories.map((category) => (
+                <li key={category.slug}>
+                  <ButtonLink to={`/c/${category.slug}`} variant="secondary" size="sm">
+                    {t.categoryCount(categoryName(category), category.count)}
+                  </ButtonLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : (
+          <>
+            <p className="mt-6 mb-3 text-sm font-semibold text-ink">{t.browseDepartments}</p>
+            <DepartmentLinks />
+          </>
+        )}
+      </EmptyState>
+      {suggestions && suggestions.items.length > 0 && (
+        <section aria-labelledby="nearest-results" className="mt-8">
+          <h3 id="nearest-results" className="mb-4 text-lg font-semibold">
+            {suggestions.basis === 'partial' ? t.nearestResults : t.popularNow}
+          </h3>
+          <ProductGrid products={suggestions.items} busy={false} />
+        </section>
       )}
-      <p className="mt-6 mb-3 text-sm font-semibold text-ink">{t.browseDepartments}</p>
-      <DepartmentLinks />
-    </EmptyState>
+    </div>
   );
 }

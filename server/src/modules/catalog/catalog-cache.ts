@@ -3,9 +3,10 @@ import type { Db } from '../../db/database';
 import { AnswerCache, coalescedReader, VersionedCache, type PreparedAnswer } from '../../http/answer-cache';
 import { heapBytes } from '../../http/heap-size';
 import { feedHead } from '../sync/change-log';
-import type { CatalogMemo } from './product-search';
+import { defaultSort, type CatalogMemo } from './product-search';
 import { findActivePrices } from './repo';
-import { queryTokens } from './search-index';
+import { noSynonyms, querySlots, slotsKey, type SynonymIndex } from './query-normaliser';
+import { loadSynonymIndex } from './search-synonyms';
 
 /**
  * The public catalog's caches, valid while the change feed's head is unchanged. Every catalog write (products,
@@ -59,9 +60,14 @@ export function createCatalogCache(db: Db, options: CatalogCacheOptions = {}): C
     listing: async (query, produce) => {
       const head = await answers.version();
       const memoNow = memoAt(head);
-      const prices = await memoNow.get('prices', () => findActivePrices(db));
+      const [prices, synonyms] = await Promise.all([
+        memoNow.get('prices', () => findActivePrices(db)),
+        loadSynonymIndex(db, memoNow),
+      ]);
       const normal = withPriceBoundsOf(query, prices);
-      return answers.answerAt(head, `products:${listingKey(normal)}`, () => produce(normal, memoNow));
+      return answers.answerAt(head, `products:${listingKey(normal, synonyms)}`, () =>
+        produce(normal, memoNow),
+      );
     },
   };
 }
@@ -99,22 +105,23 @@ function firstAtLeast(sorted: number[], value: number): number {
 }
 
 /**
- * The cache key of a product listing: what its answer depends on, normalized. The search text counts only by its
- * tokens ("SSD  1TB", "ssd 1tb" and "1TB SSD" are one search), lists are sets, defaults are filled in.
+ * The cache key of a product listing: what its answer depends on, normalized. The search text counts only by how
+ * it is read ("SSD  1TB", "ssd 1tb", "1TB SSD" and "ssd 1 tb" are one search), lists are sets, defaults are filled
+ * in. The synonyms are those of the cache's version: the list is read by the version, and a change moves it.
  */
-export function listingKey(query: ProductListQuery): string {
-  // Every token must match and scores add up, so their order does not matter ("ssd samsung" = "samsung ssd").
-  const tokens = query.q ? queryTokens(query.q).sort() : [];
+export function listingKey(query: ProductListQuery, synonyms: SynonymIndex = noSynonyms): string {
+  // Every slot must match and scores add up, so their order does not matter ("ssd samsung" = "samsung ssd").
+  const slots = query.q ? querySlots(query.q, synonyms) : [];
   const set = (values: string[] | undefined) => (values?.length ? [...new Set(values)].sort() : null);
   return JSON.stringify([
-    tokens,
+    slots.length ? slotsKey(slots) : [],
     query.category ?? null,
     set(query.brand),
     query.minPrice ?? null,
     query.maxPrice ?? null,
     query.inStock ?? false,
     set(query.spec),
-    query.sort ?? (tokens.length ? 'relevance' : 'name'),
+    query.sort ?? defaultSort(slots.length > 0),
     query.page,
     query.pageSize,
   ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { productListQuerySchema } from '@shop/shared';
+import { defaultSearchSynonyms, productListQuerySchema } from '@shop/shared';
 import { listingKey, withPriceBoundsOf } from './catalog-cache';
+import { synonymIndex } from './query-normaliser';
 
 const query = (input: Record<string, string>) => productListQuerySchema.parse(input);
 const prices = [990, 1_500, 4_990, 12_000];
@@ -36,5 +37,36 @@ describe('listing keys: junk variants of a query share its entry (issue 9, findi
       keys.add(listingKey(withPriceBoundsOf(query({ minPrice: String(cents) }), prices)));
     // 1,000-1,500, 1,501-4,990, 4,991-11,000 cents
     expect(keys.size).toBe(3);
+  });
+});
+
+describe('listing keys of searches: one per way of reading the query (issue 15)', () => {
+  const key = (q: string, synonyms = synonymIndex(defaultSearchSynonyms)) =>
+    listingKey(query({ q }), synonyms);
+
+  it('shares the entry of queries read alike, in any order, case or spacing of units', () => {
+    expect(key('ssd 1 tb')).toBe(key('1 TB  SSD'));
+    expect(key('ssd 1tb')).toBe(key('1tb ssd'));
+    expect(key('hard disk seagate')).toBe(key('seagate hard disk'));
+  });
+
+  it('keeps apart queries whose words are the same but read differently', () => {
+    // "1 tb" is one slot (1tb); "tb 1" two slots.
+    expect(key('ssd 1 tb')).not.toBe(key('ssd tb 1'));
+    // "hard disk" is a synonym of hard drives; "disk hard" is two words.
+    expect(key('hard disk')).not.toBe(key('disk hard'));
+  });
+
+  it('depends on the synonym list: a word read as a synonym is another search than the word alone', () => {
+    expect(key('vga')).not.toBe(key('vga', synonymIndex({ synonyms: [] })));
+  });
+
+  it('lists a category by popularity and a search by relevance unless told otherwise', () => {
+    expect(listingKey(query({ category: 'ssds' }))).toBe(
+      listingKey(query({ category: 'ssds', sort: 'popular' })),
+    );
+    expect(key('ssd')).toBe(
+      listingKey(query({ q: 'ssd', sort: 'relevance' }), synonymIndex(defaultSearchSynonyms)),
+    );
   });
 });

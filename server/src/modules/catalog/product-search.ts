@@ -11,8 +11,10 @@ import {
 } from './facets';
 import { findTaxonomy, groupStats, listingPageRows, productRowsByIds, specCounts } from './listing-repo';
 import { specKindOf, toProductSummary } from './present';
-import { queryTokens } from './search-index';
+import { querySlots } from './query-normaliser';
 import { searchPage, searchRows, searchSource } from './search-match';
+import { searchSuggestions } from './search-suggestions';
+import { loadSynonymIndex } from './search-synonyms';
 
 export { parseSpecValue } from './facets';
 
@@ -64,8 +66,8 @@ export async function listProducts(
     inStock: query.inStock ?? false,
     specs: groupSpecFilters(query.spec ?? []),
   };
-  const tokens = query.q ? queryTokens(query.q) : [];
-  const sort = query.sort ?? (tokens.length ? 'relevance' : 'name');
+  const slots = query.q ? querySlots(query.q, await loadSynonymIndex(db, memo)) : [];
+  const sort = query.sort ?? defaultSort(slots.length > 0);
   const offset = (query.page - 1) * query.pageSize;
   const facetAttributes = category
     ? specAttributes(specKindOf(category.spec_kind)).filter((a) => a.facet)
@@ -73,24 +75,34 @@ export async function listProducts(
 
   let source: CountSource;
   let items: Promise<ProductSummary[]>;
-  if (tokens.length) {
+  let suggestions: Promise<ProductList['suggestions']> = Promise.resolve(undefined);
+  if (slots.length) {
     const rows = await searchRows(
       db,
       memo,
-      tokens,
+      slots,
       filters,
       facetAttributes.map((a) => a.key),
     );
     source = searchSource(rows);
     items = productsById(db, searchPage(rows, filters, sort, offset, query.pageSize));
+    // Nothing matches the words at all (not merely under these filters): say what comes nearest.
+    if (rows.rows.length === 0)
+      suggestions = memo.get(`suggest:${JSON.stringify(slots)}`, () =>
+        searchSuggestions(db, slots, {
+          byIds: (ids) => productsById(db, ids),
+          popular: (limit) => listingPage(db, noFilters, 'popular', 0, limit),
+        }),
+      );
   } else {
     source = listingSource(db, memo);
     items = listingPage(db, filters, sort, offset, query.pageSize);
   }
-  const facetsKey = `facets:${JSON.stringify(tokens)}:${category?.id ?? ''}:${filtersKey(filters)}`;
-  const [page, counted] = await Promise.all([
+  const facetsKey = `facets:${JSON.stringify(slots)}:${category?.id ?? ''}:${filtersKey(filters)}`;
+  const [page, counted, suggested] = await Promise.all([
     items,
     memo.get(facetsKey, () => countsAndFacets(source, filters, taxonomy, facetAttributes)),
+    suggestions,
   ]);
   return {
     items: page,
@@ -98,7 +110,13 @@ export async function listProducts(
     page: query.page,
     pageSize: query.pageSize,
     facets: counted.facets,
+    ...(suggested && { suggestions: suggested }),
   };
+}
+
+/** A search lists the best match first; a category or the whole catalog, what sells most. */
+export function defaultSort(searching: boolean): NonNullable<ProductListQuery['sort']> {
+  return searching ? 'relevance' : 'popular';
 }
 
 function loadTaxonomy(db: Db, memo: CatalogMemo): Promise<Taxonomy> {

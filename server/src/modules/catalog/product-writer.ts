@@ -114,6 +114,15 @@ async function insertIndexRows(tx: Tx, products: IndexedProduct[]): Promise<void
   await insertInChunks(tx, 'search_terms', terms);
 }
 
+/**
+ * The specs that name what a product of a kind IS, not a part it has: a graphics card is its chipset ("RTX 4060"),
+ * a motherboard its chipset ("B650"); a laptop's GPU is a part, so "rtx 4060" lists the cards first.
+ */
+const MODEL_SPECS: Readonly<Partial<Record<SpecKind, readonly string[]>>> = {
+  motherboard: ['chipset'],
+  gpu: ['chipset'],
+};
+
 function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProduct) {
   const specs = JSON.parse(row.specs_json) as Specs;
   return {
@@ -121,6 +130,9 @@ function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProd
     name: row.name,
     brand: brandName,
     categories: categoryNames,
+    models: (MODEL_SPECS[specKind] ?? [])
+      .filter((key) => specs[key] !== undefined)
+      .map((key) => String(specs[key])),
     specs: specAttributes(specKind)
       .filter((a) => specs[a.key] !== undefined && a.type !== 'boolean')
       .map((a) => formatSpecValue(a, specs[a.key]!)),

@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
+import { orUpdate } from '../../db/dialect';
 import type { BrandTable, CategoryTable, Database, ProductTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { productJoins, summaryColumns } from './listing-repo';
@@ -73,6 +74,30 @@ export async function productRowsOf(
     .limit(limit)
     .offset(offset)
     .execute();
+}
+
+const INDEX_VERSION = 'search_index_version';
+
+/** The version of productTerms the search index was written by; undefined before any was recorded. */
+export async function findIndexVersion(db: Db | Tx): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', INDEX_VERSION)
+    .executeTakeFirst();
+  return row ? Number(row.value) : undefined;
+}
+
+/** Records the version of productTerms the whole index is now written by (one row of `counters`). */
+export async function saveIndexVersion(tx: Tx, version: number): Promise<void> {
+  await orUpdate(tx, tx.insertInto('counters').values({ name: INDEX_VERSION, value: version }), 'name', {
+    value: version,
+  }).execute();
+}
+
+/** Up to `limit` whole product rows after the id `after` (all of them, active or not), in id order. */
+export async function productRowsAfter(db: Db | Tx, after: string, limit: number): Promise<ProductTable[]> {
+  return db.selectFrom('products').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
 }
 
 /**

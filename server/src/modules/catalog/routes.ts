@@ -7,6 +7,7 @@ import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
 import { listAdminProducts } from './admin-listing';
 import { addProductImage, orderProductImages, productImageFile, removeProductImage } from './images';
 import { listProducts } from './product-search';
+import { readSearchSynonyms, replaceSearchSynonyms } from './search-synonyms';
 import { createProduct, getPublicProduct, updateProduct } from './service';
 import {
   createBrand,
@@ -33,7 +34,9 @@ type CatalogRoutes =
   | 'createCategory'
   | 'updateCategory'
   | 'createBrand'
-  | 'updateBrand';
+  | 'updateBrand'
+  | 'getSearchSynonyms'
+  | 'replaceSearchSynonyms';
 
 export function catalogHandlers(
   db: Db,
@@ -69,5 +72,7 @@ export function catalogHandlers(
     updateCategory: ({ params, body, actor }) => updateCategory(db, params.id, body, actor),
     createBrand: ({ body, actor }) => createBrand(db, body, actor),
     updateBrand: ({ params, body, actor }) => updateBrand(db, params.id, body, actor),
+    getSearchSynonyms: () => readSearchSynonyms(db),
+    replaceSearchSynonyms: ({ body, actor }) => replaceSearchSynonyms(db, body, actor),
   };
 }

@@ -6,12 +6,17 @@
  * "i7-14700K"), scored by the weight of the field it matched, doubled for an exact match.
  */
 
-/** Field weights: an exact SKU beats everything, then names, brands, categories, specs, descriptions. */
+/**
+ * Field weights: an exact SKU beats everything, then the category (what the product IS: "laptop" lists laptops
+ * before laptop memory), the product's model where its kind names one (a card whose chipset IS "RTX 4060" before a
+ * laptop that carries one), names, brands, specs, descriptions.
+ */
 export const weights = {
   sku: 100,
+  category: 16,
+  model: 15,
   name: 10,
   brand: 8,
-  category: 5,
   spec: 4,
   skuPart: 3,
   description: 1,
@@ -83,8 +88,29 @@ export interface SearchDocument {
   name: string;
   brand: string;
   categories: string[];
+  /** The spec values that name what the product is (a graphics card's chipset), indexed above its name. */
+  models: string[];
   specs: string[];
   description: string;
+}
+
+/**
+ * The version of what productTerms writes: a server finding an index written by an older version rebuilds it at
+ * start (product-writer.ts, reindexIfStale). Raise it with every change of weights or terms.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+/**
+ * A category's word also in the singular, as customers type it ("laptop", "mouse", "card"): category names are
+ * plurals. English rules only, and only for Latin words; Khmer has no plural forms.
+ */
+export function singular(word: string): string {
+  if (!/^[a-z]{4,}$/.test(word)) return word;
+  if (word === 'mice') return 'mouse';
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
 }
 
 /** Every term of a product with the highest weight it earns. */
@@ -98,11 +124,15 @@ export function productTerms(doc: SearchDocument): Map<string, number> {
     tokens.forEach((token, i) => {
       if (skip?.has(token)) return;
       for (const form of tokenForms(token)) add(form, weight);
+      if (weight === weights.category) add(singular(token), weight);
+      const next = tokens[i + 1];
+      if (!next) return;
+      // A model is also typed whole from any of its words: "GeForce RTX 4060 Ti" as "rtx4060ti", never as "rtx4060"
+      // (which is the RTX 4060's model, not this card's).
+      if (weight === weights.model) add(joined(tokens.slice(i)), weight);
       // "RTX 4070" is also typed "rtx4070", "Ryzen 7" as "ryzen7", "Wi-Fi 6" as "wifi6", "PCIe 4.0" as "pcie4.0":
       // join a word with a following number, without separators as query tokens come.
-      const next = tokens[i + 1];
-      if (next && /^\p{L}[\p{L}._-]*$/u.test(token) && /^\d/.test(next))
-        add(`${token}${next}`.replace(JOINERS, '').slice(0, MAX_TERM_LENGTH), weight);
+      else if (/^\p{L}[\p{L}._-]*$/u.test(token) && /^\d/.test(next)) add(joined([token, next]), weight);
     });
   };
   const sku = normalizeText(doc.sku).trim();
@@ -112,9 +142,23 @@ export function productTerms(doc: SearchDocument): Map<string, number> {
   addText(doc.name, weights.name);
   addText(doc.brand, weights.brand);
   for (const category of doc.categories) addText(category, weights.category);
+  for (const model of doc.models) addText(model, weights.model);
   for (const spec of doc.specs) addText(spec, weights.spec);
   addText(doc.description.split(/\s+/).slice(0, 80).join(' '), weights.description, DESCRIPTION_STOPWORDS);
+  // A word of the category (or model) that the name says too outranks the same word from the category alone:
+  // "mouse" lists the mice of "Keyboards & mice" before its keyboards.
+  const named = productTermsOfName(doc.name);
+  for (const [term, weight] of terms)
+    if (weight > weights.name && named.has(term)) terms.set(term, weight + 1);
   return terms;
+}
+
+function joined(tokens: string[]): string {
+  return tokens.join('').replace(JOINERS, '').slice(0, MAX_TERM_LENGTH);
+}
+
+function productTermsOfName(name: string): Set<string> {
+  return new Set(tokenize(name).flatMap((token) => [...tokenForms(token), singular(token)]));
 }
 
 /**

@@ -25,6 +25,7 @@ const doc = (overrides: Partial<SearchDocument> = {}): SearchDocument => ({
   name: 'Intel Core i7-14700K Processor',
   brand: 'Intel',
   categories: ['CPUs', 'ស៊ីភីយូ'],
+  models: [],
   specs: ['LGA1700', '20'],
   description: '20 cores and 28 threads with boost clocks up to 5.6 GHz for gaming and streaming.',
   ...overrides,
@@ -171,8 +172,9 @@ describe('productTerms', () => {
     const terms = productTerms(doc());
     expect(terms.get('cpu-int-14700k')).toBe(weights.sku);
     expect(terms.get('cpuint14700k')).toBe(weights.sku);
-    expect(terms.get('cpu')).toBe(weights.skuPart);
     expect(terms.get('int')).toBe(weights.skuPart);
+    // "cpu" is a SKU part but also the singular of the category "CPUs": the higher weight wins.
+    expect(terms.get('cpu')).toBe(weights.category);
     // "14700k" is a SKU part but also a name term: the higher weight wins.
     expect(terms.get('14700k')).toBe(weights.name);
     expect(Math.max(...terms.values())).toBe(weights.sku);
@@ -186,17 +188,20 @@ describe('productTerms', () => {
     }
   });
 
-  it('weighs name over brand over category over spec over description', () => {
-    expect(weights.sku).toBeGreaterThan(weights.name);
+  it('weighs category over model over name over brand over spec over description', () => {
+    expect(weights.sku).toBeGreaterThan(weights.category);
+    // What a product IS outweighs a word in its name: "laptop" lists laptops before laptop memory.
+    expect(weights.category).toBeGreaterThan(weights.model);
+    expect(weights.model).toBeGreaterThan(weights.name);
     expect(weights.name).toBeGreaterThan(weights.brand);
-    expect(weights.brand).toBeGreaterThan(weights.category);
-    expect(weights.category).toBeGreaterThan(weights.spec);
+    expect(weights.brand).toBeGreaterThan(weights.spec);
     expect(weights.spec).toBeGreaterThan(weights.description);
     const terms = productTerms(doc());
     expect(terms.get('i7')).toBe(weights.name);
     expect(terms.get('i714700k')).toBe(weights.name);
     expect(terms.get('intel')).toBe(weights.name);
     expect(terms.get('cpus')).toBe(weights.category);
+    expect(terms.get('cpu')).toBe(weights.category);
     expect(terms.get('ស៊ីភីយូ')).toBe(weights.category);
     expect(terms.get('lga1700')).toBe(weights.spec);
     expect(terms.get('20')).toBe(weights.spec);

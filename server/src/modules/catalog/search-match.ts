@@ -2,7 +2,8 @@ import type { ProductListQuery } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { compareText, type CountSource, type Filters, type GroupStat, type SpecCount } from './facets';
 import type { CatalogMemo } from './product-search';
-import { matchRows, prefixRows, probeScores, rangeScores } from './search-repo';
+import { oneEditAway, slotsKey, splitReadings, type QuerySlot } from './query-normaliser';
+import { existingTerms, matchRows, prefixRows, probeScores, rangeScores } from './search-repo';
 
 /**
  * A search's matches, found once per request (and kept per catalog version by the memo): the scores of the
@@ -10,8 +11,8 @@ import { matchRows, prefixRows, probeScores, rangeScores } from './search-repo';
  * and paging then happen in memory, where the SQL listing ran the prefix scans again in each of its statements.
  *
  * Scores are those of docs/decisions/0001-own-search-index.md: per token the best weight among the terms it
- * matches by prefix (doubled for an exact term, a SKU prefix counting as a name word), summed over tokens, and
- * every token must match.
+ * matches by prefix (doubled for an exact term, a SKU prefix counting as a name word); per slot of the query the
+ * best of its readings (query-normaliser.ts); summed over slots, and every slot must match.
  */
 
 /** A token this short matches by prefix a large part of the index ("s", "7", "i7")… */
@@ -28,6 +29,8 @@ export interface SearchRow {
   brandId: string;
   price: number;
   available: number;
+  /** Units sold so far: popularity (stock_levels.units_sold). */
+  sold: number;
   nameSort: string;
   createdAt: number;
   /** Values of the facet attribute keys (`SearchRows.valueKeys`), null where the product has none. */
@@ -42,17 +45,18 @@ export interface SearchRows {
   flagKeys: string[];
 }
 
-/** The active products matching every token, with their scores and what the listing needs of them. */
+/** The active products matching every slot, with their scores and what the listing needs of them. */
 export async function searchRows(
   db: Db,
   memo: CatalogMemo,
-  tokens: string[],
+  slots: QuerySlot[],
   filters: Filters,
   valueKeys: string[],
 ): Promise<SearchRows> {
   const specs = [...filters.specs].map(([key, values]) => [key, [...new Set(values)].sort()] as const);
-  return memo.get(`search:${JSON.stringify([tokens, valueKeys, specs])}`, async () => {
-    const scores = await memo.get(`match:${JSON.stringify(tokens)}`, () => matchScores(db, tokens));
+  const key = slotsKey(slots);
+  return memo.get(`search:${JSON.stringify([key, valueKeys, specs])}`, async () => {
+    const scores = await memo.get(`match:${key}`, () => matchSlots(db, slots));
     return {
       rows: await matchRows(db, scores, valueKeys, specs),
       valueKeys,
@@ -61,38 +65,149 @@ export async function searchRows(
   });
 }
 
+/** Fewer matches than this and the search is widened (splits, typos: query-normaliser.ts). */
+const LITTLE = 3;
+
 /**
- * Product id → score of the products matching every token. Tokens of three or more characters are matched first
- * by a range scan of the index each; a short token then, when its prefix is large compared with the candidates
- * left, is looked up on those candidates only (the index by product and term), which caps its work.
+ * Product id → score of the products matching every slot: the exact readings first; when they find little, again
+ * with the second pass's readings (a glued word split, a typo corrected), which only ever add matches.
  */
-export async function matchScores(db: Db, tokens: string[]): Promise<Map<string, number>> {
-  const ordered = [...tokens].sort((a, b) => Number(isShort(a)) - Number(isShort(b)));
+export async function matchSlots(db: Db, slots: QuerySlot[]): Promise<Map<string, number>> {
+  const tokens = tokenScores(db);
+  const exact = await matchAll(tokens, slots);
+  if (exact.size >= LITTLE) return exact;
+  const wider = await widenSlots(db, slots);
+  return wider ? matchAll(tokens, wider) : exact;
+}
+
+/** The slots with the second pass's readings, or null when there are none to add. */
+async function widenSlots(db: Db, slots: QuerySlot[]): Promise<QuerySlot[] | null> {
+  const typed = slots.map((slot) => slot.readings[0]!.tokens);
+  const words = [...new Set(typed.flat())];
+  const known = await existingTerms(db, [...new Set(words.flatMap(oneEditAway))]);
+  let added = false;
+  const wider = slots.map((slot, i) => {
+    const more = typed[i]!.length === 1 ? splitReadings(typed[i]![0]!) : [];
+    for (const word of typed[i]!.length === 1 ? typed[i]! : []) {
+      for (const term of oneEditAway(word).filter((edit) => known.has(edit)))
+        more.push({ tokens: [term], factor: TYPO_FACTOR });
+    }
+    added ||= more.length > 0;
+    return { readings: [...slot.readings, ...more] };
+  });
+  return added ? wider : null;
+}
+
+/** A corrected typo scores half of what the word typed right would: "samsnug" never outranks "samsung". */
+const TYPO_FACTOR = 0.5;
+
+async function matchAll(tokens: TokenScores, slots: QuerySlot[]): Promise<Map<string, number>> {
+  // Slots whose readings have only long tokens first: they narrow the candidates for the short ones.
+  const ordered = slots
+    .filter((slot) => !slot.optional)
+    .sort((a, b) => Number(hasShort(a)) - Number(hasShort(b)));
   let matches: Map<string, number> | null = null;
-  for (const token of ordered) {
-    let scores: Map<string, number>;
-    if (matches && isShort(token) && matches.size <= PROBE_MAX_CANDIDATES) {
-      const limit = matches.size * PROBE_RATIO;
-      scores =
-        (await prefixRows(db, token, limit + 1)) > limit
-          ? await probeScores(db, token, [...matches.keys()])
-          : await rangeScores(db, token);
-    } else {
-      scores = await rangeScores(db, token);
-    }
-    if (matches === null) {
-      matches = scores;
-    } else {
-      const both = new Map<string, number>();
-      for (const [id, score] of matches) {
-        const more = scores.get(id);
-        if (more !== undefined) both.set(id, score + more);
-      }
-      matches = both;
-    }
+  for (const slot of ordered) {
+    const scores = await slotScores(tokens, slot, matches);
+    matches = matches === null ? scores : both(matches, scores, (a, b) => a + b);
     if (matches.size === 0) break;
   }
-  return matches ?? new Map();
+  if (!matches || matches.size === 0) return new Map();
+  for (const slot of slots.filter((slot) => slot.optional)) {
+    const scores = await slotScores(tokens, slot, matches);
+    for (const [id, score] of scores) matches.set(id, matches.get(id)! + score);
+  }
+  return matches;
+}
+
+/**
+ * Product id → the slot's score: the best of its readings, a reading scoring the mean of its tokens' scores (a
+ * synonym of two words weighs as much as the one word typed) times its factor.
+ */
+async function slotScores(
+  tokens: TokenScores,
+  slot: QuerySlot,
+  candidates: Map<string, number> | null,
+): Promise<Map<string, number>> {
+  const best = new Map<string, number>();
+  for (const reading of slot.readings) {
+    let matches: Map<string, number> | null = null;
+    for (const token of reading.tokens) {
+      const scores = await tokens.of(token, matches ?? candidates);
+      matches = matches === null ? scores : both(matches, scores, (a, b) => a + b);
+      if (matches.size === 0) break;
+    }
+    for (const [id, sum] of matches ?? []) {
+      if (candidates && !candidates.has(id)) continue;
+      const score = (sum / reading.tokens.length) * reading.factor;
+      if (score > (best.get(id) ?? 0)) best.set(id, score);
+    }
+  }
+  return best;
+}
+
+function both(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  add: (x: number, y: number) => number,
+): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [id, score] of a) {
+    const more = b.get(id);
+    if (more !== undefined) result.set(id, add(score, more));
+  }
+  return result;
+}
+
+interface TokenScores {
+  /** Product id → the token's score, for every product (or, when it pays, the candidates only). */
+  of(token: string, candidates: Map<string, number> | null): Promise<Map<string, number>>;
+}
+
+/**
+ * A token's scores, read once per search however many readings hold it. Tokens of three or more characters are
+ * matched by a range scan of the index; a short token, when its prefix is large compared with the candidates left,
+ * is looked up on those candidates only (the index by product and term), which caps its work.
+ */
+function tokenScores(db: Db): TokenScores {
+  const ranges = new Map<string, Promise<Map<string, number>>>();
+  const range = (token: string) => {
+    let scores = ranges.get(token);
+    if (!scores) ranges.set(token, (scores = rangeScores(db, token)));
+    return scores;
+  };
+  return {
+    of: async (token, candidates) => {
+      if (ranges.has(token) || !isShort(token) || !candidates || candidates.size > PROBE_MAX_CANDIDATES)
+        return range(token);
+      const limit = candidates.size * PROBE_RATIO;
+      return (await prefixRows(db, token, limit + 1)) > limit
+        ? probeScores(db, token, [...candidates.keys()])
+        : range(token);
+    },
+  };
+}
+
+/**
+ * When nothing matches: each slot on its own, the products matching the most slots (best scores first), or none
+ * when no slot matches anything.
+ */
+export async function nearestMatches(db: Db, slots: QuerySlot[]): Promise<Map<string, number>> {
+  const tokens = tokenScores(db);
+  const wider = (await widenSlots(db, slots)) ?? slots;
+  const hits = new Map<string, { slots: number; score: number }>();
+  for (const slot of wider.filter((slot) => !slot.optional)) {
+    for (const [id, score] of await slotScores(tokens, slot, null)) {
+      const hit = hits.get(id) ?? { slots: 0, score: 0 };
+      hits.set(id, { slots: hit.slots + 1, score: hit.score + score });
+    }
+  }
+  const most = Math.max(0, ...[...hits.values()].map((hit) => hit.slots));
+  return new Map([...hits].filter(([, hit]) => hit.slots === most).map(([id, hit]) => [id, hit.score]));
+}
+
+function hasShort(slot: QuerySlot): boolean {
+  return slot.readings.some((reading) => reading.tokens.some(isShort));
 }
 
 function isShort(token: string): boolean {
@@ -199,13 +314,38 @@ export function searchPage(
 /** Up to this many rows (page end), a page is selected in one pass; beyond, by sorting every match. */
 const TOP_MAX = 2_000;
 
+/**
+ * How well a row matches, for ordering: its score, three quarters of it when out of stock. So a product in stock
+ * comes before an equal or slightly better match the shop cannot sell now ("i7" lists the laptops in stock first),
+ * while an exact SKU or a far better match still leads. Equal ranks go to the best seller, then to the dearer
+ * product (the line's main products before its accessories: "asus rog" opens with laptops and cards, not a
+ * router), then by name.
+ */
+function rank(row: SearchRow): number {
+  return row.available > 0 ? row.score : row.score * OUT_OF_STOCK;
+}
+
+const OUT_OF_STOCK = 0.75;
+
 // Ids are ULIDs (digits and upper-case letters): the same order in every collation.
 const byId = (a: SearchRow, b: SearchRow) => compareText(a.id, b.id);
 
 function comparator(sort: NonNullable<ProductListQuery['sort']>): (a: SearchRow, b: SearchRow) => number {
   switch (sort) {
     case 'relevance':
-      return (a, b) => b.score - a.score || compareText(a.nameSort, b.nameSort) || byId(a, b);
+      return (a, b) =>
+        rank(b) - rank(a) ||
+        b.sold - a.sold ||
+        b.price - a.price ||
+        compareText(a.nameSort, b.nameSort) ||
+        byId(a, b);
+    case 'popular':
+      return (a, b) =>
+        b.sold - a.sold ||
+        Number(b.available > 0) - Number(a.available > 0) ||
+        rank(b) - rank(a) ||
+        compareText(a.nameSort, b.nameSort) ||
+        byId(a, b);
     case 'price_asc':
       return (a, b) => a.price - b.price || byId(a, b);
     case 'price_desc':

@@ -56,6 +56,17 @@ export async function probeScores(db: Db, token: string, ids: string[]): Promise
   return scores;
 }
 
+/** Which of `terms` the index holds (for typo correction: the one-edit neighbours of a word), looked up exactly. */
+export async function existingTerms(db: Db, terms: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < terms.length; i += IDS_PER_STATEMENT) {
+    const result = await sql<{ term: string }>`select distinct term from search_terms
+      where term in (${sql.join(terms.slice(i, i + IDS_PER_STATEMENT))})`.execute(db);
+    for (const row of result.rows) found.add(String(row.term));
+  }
+  return found;
+}
+
 /** The active products of `scores`, with their scores and what filters, facets and sorting need of them. */
 export async function matchRows(
   db: Db,
@@ -79,7 +90,7 @@ export async function matchRows(
   const rows: SearchRow[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
     const result = await sql<Record<string, string | number | null>>`select p.id, p.category_id, p.brand_id,
-        p.price_cents, p.name_sort, p.created_at, s.on_hand - s.reserved as available ${sql.join(extra, sql``)}
+        p.price_cents, p.name_sort, p.created_at, s.on_hand - s.reserved as available, s.units_sold ${sql.join(extra, sql``)}
       from products p join stock_levels s on s.product_id = p.id
       where p.active = 1 and p.id in (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`.execute(db);
     for (const row of result.rows) {
@@ -91,6 +102,7 @@ export async function matchRows(
         brandId: String(row.brand_id),
         price: Number(row.price_cents),
         available: Number(row.available),
+        sold: Number(row.units_sold),
         nameSort: String(row.name_sort),
         createdAt: Number(row.created_at),
         values: valueKeys.map((_key, k) => {

@@ -44,11 +44,27 @@ export async function findCounters(
 }
 
 export async function insertMovement(tx: Tx, row: StockMovementTable): Promise<void> {
-  await tx.insertInto('stock_movements').values(row).execute();
+  await insertMovements(tx, [row]);
 }
 
+/**
+ * Writes ledger rows; the units of each sale among them (a web order paid, a counter sale) are added to the
+ * product's units sold in the same transaction: the count "Popular" sorts by never needs the order lines summed.
+ */
 export async function insertMovements(tx: Tx, rows: StockMovementTable[]): Promise<void> {
-  if (rows.length) await tx.insertInto('stock_movements').values(rows).execute();
+  if (rows.length === 0) return;
+  await tx.insertInto('stock_movements').values(rows).execute();
+  const sold = new Map<string, number>();
+  for (const row of rows)
+    if (row.type === 'sale' && row.on_hand_delta < 0)
+      sold.set(row.product_id, (sold.get(row.product_id) ?? 0) - row.on_hand_delta);
+  // In product-id order, the lock order of every stock writer (these rows are locked by the sale already).
+  for (const [productId, units] of [...sold].sort(([a], [b]) => (a < b ? -1 : 1)))
+    await tx
+      .updateTable('stock_levels')
+      .set({ units_sold: sql`units_sold + ${units}` })
+      .where('product_id', '=', productId)
+      .execute();
 }
 
 /**

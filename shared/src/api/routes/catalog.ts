@@ -19,6 +19,7 @@ import {
   productListSchema,
   productPatchSchema,
 } from '../../catalog';
+import { searchSynonymsSchema } from '../../search';
 import { defineRoute, publicAccess, requires } from '../route';
 import { idParam } from './common';
 
@@ -182,5 +183,26 @@ export const catalogRoutes = {
     body: brandPatchSchema,
     response: brandSchema,
     errors: [404, 409],
+  }),
+  getSearchSynonyms: defineRoute({
+    method: 'get',
+    path: '/admin/search/synonyms',
+    summary:
+      'The search synonyms in use: what customers type (English, Khmer, loanwords) and what the catalog calls it; ' +
+      'the defaults until an admin replaces them',
+    tag: 'back office',
+    access: requires('catalog.manage'),
+    response: searchSynonymsSchema,
+  }),
+  replaceSearchSynonyms: defineRoute({
+    method: 'put',
+    path: '/admin/search/synonyms',
+    summary:
+      'Replace the whole list of search synonyms (audited); searches use it from the next request, on every server, ' +
+      'with no re-index',
+    tag: 'back office',
+    access: requires('catalog.manage'),
+    body: searchSynonymsSchema,
+    response: searchSynonymsSchema,
   }),
 } as const;
