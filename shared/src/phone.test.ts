@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cambodianPhone, formatCambodianPhone, normaliseCambodianPhone } from './phone';
+import {
+  cambodianPhone,
+  cambodianPhonePrefixes,
+  formatCambodianPhone,
+  normaliseCambodianPhone,
+} from './phone';
 
 describe('Cambodian phone numbers', () => {
   it.each([
@@ -30,6 +35,14 @@ describe('Cambodian phone numbers', () => {
     ['empty', ''],
   ])('refuses %s (%s)', (_why, typed) => {
     expect(normaliseCambodianPhone(typed)).toBeNull();
+  });
+
+  it('reads the start of a number typed in a search in both stored forms', () => {
+    const dara = { national: '01234', international: '+8551234' };
+    for (const typed of ['012 34', '01234', '+855 12 34', '855 12-34', '00855 1234', '+855 (0)12 34'])
+      expect(cambodianPhonePrefixes(typed)).toEqual(dara);
+    for (const typed of ['0', '855', 'Dara', '0012', '1234'])
+      expect(cambodianPhonePrefixes(typed)).toBeNull();
   });
 
   it('reads the E.164 form back as Cambodians write it', () => {

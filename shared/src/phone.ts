@@ -21,6 +21,18 @@ export function normaliseCambodianPhone(typed: string): string | null {
   return `+${CAMBODIA_CALLING_CODE}${national}`;
 }
 
+/**
+ * The start of a phone number as someone types it in a search ("012 34", "+855 12 34"), in both forms a stored
+ * number may have: national with its 0 ("01234") and E.164 ("+8551234"). Null when it is not the start of a
+ * Cambodian number (a name, or too few digits to mean anything).
+ */
+export function cambodianPhonePrefixes(typed: string): { national: string; international: string } | null {
+  const compact = typed.trim().replace(SEPARATORS, '');
+  const digits = /^(?:(?:\+|00)?8550?|0)([1-9]\d{1,8})$/.exec(compact)?.[1];
+  if (!digits) return null;
+  return { national: `0${digits}`, international: `+${CAMBODIA_CALLING_CODE}${digits}` };
+}
+
 /** As Cambodians read it: "012 345 678" (or "097 123 4567"), from any form `normaliseCambodianPhone` accepts. */
 export function formatCambodianPhone(phone: string): string {
   const e164 = normaliseCambodianPhone(phone);

@@ -1,4 +1,4 @@
-import { createShopClient, settingKeys } from '@shop/shared';
+import { cambodianPhonePrefixes, createShopClient, settingKeys } from '@shop/shared';
 import { khmerFontOnce } from '@shop/server/invoice-typesetter';
 import { backOfficeSession } from './back-office/session';
 import { pageApplier } from './catalog/apply-page';
@@ -194,8 +194,12 @@ export function createPosCore(options: PosCoreOptions) {
   };
 
   const product = productById(db);
+  // A pulled phone is as the server keeps it: E.164 now ("+85512345678"), spaced national forms from before.
   const customers = db.prepare(
-    `SELECT id, name, phone FROM customers WHERE phone LIKE ? || '%' OR name LIKE '%' || ? || '%' ORDER BY name LIMIT 20`,
+    `SELECT id, name, phone FROM customers
+     WHERE replace(replace(phone, ' ', ''), '-', '') LIKE ? || '%' OR replace(replace(phone, ' ', ''), '-', '') LIKE ? || '%'
+        OR name LIKE '%' || ? || '%'
+     ORDER BY name LIMIT 20`,
   );
   const added = newCustomers(db);
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
@@ -266,7 +270,13 @@ export function createPosCore(options: PosCoreOptions) {
     findCustomers: async ({ query }) => {
       signedIn();
       const text = query.trim();
-      return [...(customers.all(text, text) as CustomerHit[]), ...added.find(text)].slice(0, 20);
+      const phone = cambodianPhonePrefixes(text);
+      const found = customers.all(
+        phone?.national ?? text,
+        phone?.international ?? text,
+        text,
+      ) as CustomerHit[];
+      return [...found, ...added.find(phone?.national ?? text)].slice(0, 20);
     },
 
     sale: async () => view(),

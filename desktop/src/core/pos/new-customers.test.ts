@@ -58,6 +58,15 @@ describe('a customer added at the counter', () => {
     core.close();
   });
 
+  it('finds a pulled customer by the start of their phone however staff type it, whatever form the server keeps', async () => {
+    const { core, c } = await counter();
+    const dara = { id: 'u1', name: 'Dara Sok', phone: '+855 12 345 678' };
+    for (const query of ['012 34', '01234', '+855 12 34', '85512', 'dara'])
+      expect(await c.findCustomers({ query })).toEqual([dara]);
+    expect(await c.findCustomers({ query: '097' })).toEqual([]);
+    core.close();
+  });
+
   it('refuses a missing name or a phone that is not one, with keys the screens translate', async () => {
     const { core, c } = await counter();
     await expect(c.addCustomer({ name: ' ', phone: '012345678' })).rejects.toMatchObject({

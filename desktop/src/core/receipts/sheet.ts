@@ -1,4 +1,4 @@
-import { formatShopDateTime, formatUsd, type Locale } from '@shop/shared';
+import { formatCambodianPhone, formatShopDateTime, formatUsd, type Locale } from '@shop/shared';
 import { figureReceipt, paymentRows, rateText, totalRows, type MoneyRow } from './figures';
 import { labels as L, say, type Label } from './labels';
 import { NotVatRegistered, type ReceiptModel, type VatInvoiceRequest } from './model';
@@ -54,7 +54,9 @@ export function receiptSheet(model: ReceiptModel): Sheet {
     party: {
       heading: say(L.customer, lang),
       name: model.customer?.name ?? say(L.walkIn, lang),
-      details: model.customer?.phone ? [`${say(L.phone, lang)}: ${model.customer.phone}`] : [],
+      details: model.customer?.phone
+        ? [`${say(L.phone, lang)}: ${formatCambodianPhone(model.customer.phone)}`]
+        : [],
     },
     totals: totalRows(figures),
     payments: paymentRows(model, figures),
@@ -86,7 +88,7 @@ export function vatInvoiceSheet(sale: ReceiptModel, request: VatInvoiceRequest):
       details: [
         buyer.tin && `${say(L.vatTin, lang)}: ${buyer.tin}`,
         buyer.address && `${say(L.address, lang)}: ${buyer.address}`,
-        buyer.phone && `${say(L.phone, lang)}: ${buyer.phone}`,
+        buyer.phone && `${say(L.phone, lang)}: ${formatCambodianPhone(buyer.phone)}`,
       ].filter((d): d is string => Boolean(d)),
     },
     totals: totalRows(figures),

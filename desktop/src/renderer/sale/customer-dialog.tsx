@@ -1,3 +1,4 @@
+import { formatCambodianPhone } from '@shop/shared';
 import { Button, Dialog, FormAlert, TextField, useMessages } from '@shop/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import type { CustomerHit } from '../../core/commands';
@@ -76,7 +77,9 @@ export function CustomerDialog({
               >
                 <span className="font-semibold">{hit.name}</span>
                 {hit.waiting && <span className="ml-auto text-sm text-amber-700">{t.customerWaiting}</span>}
-                <span className="text-muted tabular-nums">{hit.phone}</span>
+                <span className="text-muted tabular-nums">
+                  {hit.phone && formatCambodianPhone(hit.phone)}
+                </span>
               </button>
             </li>
           ))}

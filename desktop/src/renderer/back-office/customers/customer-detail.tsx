@@ -1,4 +1,10 @@
-import { formatShopDateTime, formatUsd, type Address, type CustomerDetail } from '@shop/shared';
+import {
+  formatCambodianPhone,
+  formatShopDateTime,
+  formatUsd,
+  type Address,
+  type CustomerDetail,
+} from '@shop/shared';
 import {
   Badge,
   buttonClass,
@@ -57,7 +63,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
         <h1 className="text-2xl font-semibold">{customer.name}</h1>
         <dl className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
           <Fact label={t.email}>{customer.email}</Fact>
-          <Fact label={t.phone}>{customer.phone ?? t.none}</Fact>
+          <Fact label={t.phone}>{customer.phone ? formatCambodianPhone(customer.phone) : t.none}</Fact>
           <Fact label={t.account}>
             <AccountStatusBadge status={customer.status} />
           </Fact>
@@ -227,7 +233,7 @@ function AddressCard({ address }: { address: Address }) {
         {address.isDefault && <Badge tone="info">{t.defaultAddress}</Badge>}
       </p>
       <p>
-        {address.recipient} · {address.phone}
+        {address.recipient} · {formatCambodianPhone(address.phone)}
       </p>
       <p>{place}</p>
       <p>{address.province}</p>

@@ -1,4 +1,10 @@
-import { customerSorts, formatShopDate, userStatuses, type CustomerDetail } from '@shop/shared';
+import {
+  customerSorts,
+  formatCambodianPhone,
+  formatShopDate,
+  userStatuses,
+  type CustomerDetail,
+} from '@shop/shared';
 import { useLocale, useMessages } from '@shop/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -39,7 +45,11 @@ export function CustomerList() {
   const columns: Column<CustomerRow>[] = [
     { key: 'name', header: t.name, cell: (customer) => <span className="font-medium">{customer.name}</span> },
     { key: 'email', header: t.email, cell: (customer) => customer.email },
-    { key: 'phone', header: t.phone, cell: (customer) => customer.phone ?? t.none },
+    {
+      key: 'phone',
+      header: t.phone,
+      cell: (customer) => (customer.phone ? formatCambodianPhone(customer.phone) : t.none),
+    },
     { key: 'status', header: t.account, cell: (customer) => <AccountStatusBadge status={customer.status} /> },
     { key: 'orders', header: t.orders, align: 'right', cell: (customer) => customer.orderCount },
     {
