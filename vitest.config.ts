@@ -19,12 +19,18 @@ const serverDb = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts', desktop
 // Their SQL is the settings, accounts and devices services', proven on both dialects through HTTP; the tools
 // themselves (arguments, output, exit codes) run once, on SQLite, so CI stays under its 30 minutes.
 const cliTests = ['server/test/settings-cli.test.ts', 'server/test/admin-cli.test.ts'];
+// How the HTTP layer treats slow clients and request bodies happens before any SQL: once, on SQLite, is proof enough.
+const httpLayerTests = ['server/test/slow-clients.test.ts', 'server/test/request-bodies.test.ts'];
 
 const dbProject = (name: 'sqlite' | 'mysql') => ({
   test: {
     name,
     include: serverDb,
-    exclude: ['**/*.unit.test.ts', '**/node_modules/**', ...(name === 'mysql' ? cliTests : [])],
+    exclude: [
+      '**/*.unit.test.ts',
+      '**/node_modules/**',
+      ...(name === 'mysql' ? [...cliTests, ...httpLayerTests] : []),
+    ],
     env: { TEST_DB: name },
     testTimeout: 60_000,
     hookTimeout: 120_000,
