@@ -403,6 +403,10 @@ describe('back in stock', () => {
     // The warranty terms fold out under the product.
     await page.getByText('Warranty terms').click();
     await visible(page.getByText('Water and other liquid damage'));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.evaluate('window.scrollTo(0, 0)'); // else the sticky header is drawn mid-page
+    await shop.screenshot(page, 'catalog-stock-alert-1366');
+    await page.setViewportSize(phone);
 
     const email = `alert-${Date.now()}@example.test`;
     const address = page.getByLabel('Your email');
