@@ -384,3 +384,44 @@ describe('comparing', () => {
     expect([...page.errors, ...phonePage.errors]).toEqual([]);
   });
 });
+
+describe('back in stock', () => {
+  it('a visitor on a phone asks to be mailed about a sold-out product; the mail links it when staff receive it', async () => {
+    // A PC case staff counted to nothing (cases carry no serial numbers, so none to write off).
+    const admin = await shop.staffClient('admin');
+    const cases = await shop.server.client.listProducts({ query: { category: 'cases', inStock: true } });
+    const soldOut = cases.items.at(-1)!;
+    const { available } = await admin.getProductStock({ params: { id: soldOut.id } });
+    await admin.recordStockMovement({
+      body: { productId: soldOut.id, type: 'adjust', quantity: -available, reason: 'stock count' },
+    });
+    const page = await shop.page({ viewport: phone });
+    await page.goto(`/products/${soldOut.slug}`);
+    await visible(page.getByRole('heading', { level: 1, name: soldOut.name }));
+    expect(await page.getByRole('button', { name: 'Add to cart', exact: true }).count()).toBe(0);
+
+    // The warranty terms fold out under the product.
+    await page.getByText('Warranty terms').click();
+    await visible(page.getByText('Water and other liquid damage'));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.evaluate('window.scrollTo(0, 0)'); // else the sticky header is drawn mid-page
+    await shop.screenshot(page, 'catalog-stock-alert-1366');
+    await page.setViewportSize(phone);
+
+    const email = `alert-${Date.now()}@example.test`;
+    const address = page.getByLabel('Your email');
+    await address.fill('not an address');
+    await page.getByRole('button', { name: 'Notify me' }).click();
+    await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
+    await address.fill(email);
+    await page.getByRole('button', { name: 'Notify me' }).click();
+    await visible(page.getByRole('status').filter({ hasText: `We will email ${email} once` }));
+    await shop.screenshot(page, 'catalog-stock-alert-390');
+
+    await admin.recordStockMovement({ body: { productId: soldOut.id, type: 'receive', quantity: 2 } });
+    // The mail links the product's page, which now sells it.
+    await page.goto(await shop.mailLink(email, `/products/${soldOut.slug}`));
+    await visible(page.getByRole('button', { name: 'Add to cart', exact: true }));
+    expect(page.errors).toEqual([]);
+  });
+});

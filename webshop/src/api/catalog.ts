@@ -1,5 +1,5 @@
-import type { Category, ProductListQueryInput } from '@shop/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Category, ProductListQueryInput, StockAlertInput } from '@shop/shared';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { client, queryKeys } from './client';
 
 /** All categories, departments first in the shop's order. */
@@ -30,5 +30,13 @@ export function useProduct(slug: string) {
   return useQuery({
     queryKey: queryKeys.product(slug),
     queryFn: ({ signal }) => client.getProduct({ params: { idOrSlug: slug } }, { signal }),
+  });
+}
+
+/** Leaves an address to be mailed once when an out-of-stock product is received again (the same answer for all). */
+export function useAskForStockAlert(productId: string) {
+  return useMutation({
+    mutationFn: (input: StockAlertInput) =>
+      client.askForStockAlert({ params: { id: productId }, body: input }),
   });
 }

@@ -125,7 +125,6 @@ export const catalogText = defineMessages({
     productNotFound: 'This product is not available',
     productNotFoundText:
       'It may no longer be sold, or the link is mistyped. Search for it or browse a department.',
-    backInStock: 'Out of stock for now. Call or message us and we will tell you when it is back.',
     contactUs: 'Contact us',
     perkGenuine: 'Genuine, sealed in its original box',
     perkKhqr: 'Pay with any bank app through KHQR',
@@ -275,7 +274,6 @@ export const catalogText = defineMessages({
     pictures: 'រូបភាព',
     productNotFound: 'រកមិនឃើញផលិតផលនេះទេ',
     productNotFoundText: 'ប្រហែលជាលែងលក់ ឬតំណភ្ជាប់សរសេរខុស។ សូមស្វែងរក ឬរកមើលតាមផ្នែក។',
-    backInStock: 'អស់ពីស្តុកបណ្ដោះអាសន្ន។ សូមទូរសព្ទ ឬផ្ញើសារមកយើង យើងនឹងប្រាប់ពេលមានស្តុកវិញ។',
     contactUs: 'ទាក់ទងយើង',
     perkGenuine: 'ទំនិញពិតប្រាកដ ប្រអប់ដើមនៅបិទជិត',
     perkKhqr: 'បង់តាមកម្មវិធីធនាគារណាក៏បានតាម KHQR',

@@ -18,6 +18,8 @@ import { ProductGallery } from '../catalog/product-gallery';
 import { ProductRow } from '../catalog/product-grid';
 import { QuantityInput } from '../catalog/quantity-input';
 import { SpecTable } from '../catalog/spec-table';
+import { StockAlertForm } from '../catalog/stock-alert-form';
+import { WarrantyTerms } from '../catalog/warranty-terms';
 import { common } from '../i18n/common';
 import { useTitle } from '../ui/page';
 import { Price } from '../ui/price';
@@ -145,6 +147,7 @@ function ProductView({ product }: { product: ProductDetail }) {
         </section>
       </div>
 
+      <WarrantyTerms months={product.warrantyMonths} />
       <RelatedProducts product={product} />
       <CompareTray />
       <StickyBuyBar product={product} watch={purchaseBox} />
@@ -168,12 +171,7 @@ function PurchaseBox({
   return (
     <div className="mt-5 border-t border-line pt-5">
       {soldOut ? (
-        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t.backInStock}{' '}
-          <Link to="/contact" className="font-semibold underline">
-            {t.contactUs}
-          </Link>
-        </p>
+        <StockAlertForm product={product} />
       ) : (
         <div ref={buttonRow} className="flex flex-wrap items-end gap-3">
           <div>
