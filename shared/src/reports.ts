@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bakongTokenSources } from './admin-settings';
 
 /**
  * Sales reports and system health (issue 14; the route contract in ARCHITECTURE.md "Reports and health"). Amounts
@@ -186,7 +187,7 @@ export const systemHealthSchema = z
     ),
     bakong: z.object({
       tokenExpiresAt: z.number().int().nullable(),
-      tokenSource: z.string(),
+      tokenSource: z.enum(bakongTokenSources),
       /** The last probe of the Bakong API (kept about a minute, so looking never hammers Bakong). */
       reachability: z.object({
         reachable: z.boolean(),

@@ -211,6 +211,10 @@ describe('reports and system health in the back office', () => {
     expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toMatch(
       /ReachableYes, answered in \d+ ms/,
     );
+    // Where the token comes from, in words (the key itself is not for people).
+    expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toContain(
+      'Set inThe test stand-in',
+    );
     expect(await page.getByRole('table', { name: 'Server processes' }).textContent()).toContain('(this one)');
     const warnings = page.getByRole('region', { name: 'Warnings' });
     await expect
@@ -221,6 +225,7 @@ describe('reports and system health in the back office', () => {
       .poll(() => page.getByRole('region', { name: 'ការព្រមាន' }).textContent())
       .toContain('បញ្ជរ "Storeroom" មិនបានធ្វើសមកាលកម្មលើសពីមួយម៉ោងហើយ');
     expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toContain('ឆ្លើយតបក្នុងរយៈពេល');
+    expect(await page.getByRole('region', { name: 'Bakong' }).textContent()).toContain('ប្រព័ន្ធសាកល្បង');
     expect(await page.getByRole('table', { name: 'ដំណើរការម៉ាស៊ីនមេ' }).textContent()).toContain('(មួយនេះ)');
     await page.getByRole('button', { name: 'English' }).click();
     await screenshots(page, 'reports-health', (p) =>

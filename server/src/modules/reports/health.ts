@@ -1,4 +1,4 @@
-import type { SystemHealth } from '@shop/shared';
+import type { BakongTokenStatus, SystemHealth } from '@shop/shared';
 import type { Db, DialectName } from '../../db/database';
 import type { FileStoreSpace } from '../../storage/disk-space';
 import type { BakongReachability } from '../payments/bakong-reachability';
@@ -16,7 +16,7 @@ export interface HealthSources {
   version: string;
   startedAt: number;
   requests: RequestStats;
-  bakongToken: () => Promise<{ expiresAt: number | null; source: string }>;
+  bakongToken: () => Promise<{ expiresAt: number | null; source: BakongTokenStatus['source'] }>;
   poolUse: () => { open: number; idle: number; waiting: number } | null;
   /** This process's row in `server_processes` (its heartbeat keeps it fresh). */
   processId: string;

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, problemOf } from '../api';
 import { ReportTable } from '../reports/report-table';
+import { settingsTexts } from '../settings/texts';
 import { healthTexts } from './texts';
 
 const REFRESH_MS = 15_000;
@@ -28,6 +29,8 @@ const bytes = (value: number) => {
 /** The admin's look at the servers and counters: facts and warnings, asked again every 15 seconds. */
 export function HealthScreen() {
   const t = useMessages(healthTexts);
+  // Where the token comes from, worded as the Bakong settings screen words it.
+  const tokenSourceText = useMessages(settingsTexts).tokenSource;
   const { locale } = useLocale();
   const health = useQuery({
     queryKey: ['health'],
@@ -108,7 +111,7 @@ export function HealthScreen() {
           <Fact label={t.expires}>
             {h.bakong.tokenExpiresAt === null ? t.unknown : when(h.bakong.tokenExpiresAt)}
           </Fact>
-          <Fact label={t.source}>{h.bakong.tokenSource}</Fact>
+          <Fact label={t.source}>{tokenSourceText(h.bakong.tokenSource)}</Fact>
         </Card>
       </div>
 
