@@ -20,7 +20,12 @@ const serverDb = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts', desktop
 // themselves (arguments, output, exit codes) run once, on SQLite, so CI stays under its 30 minutes.
 const cliTests = ['server/test/settings-cli.test.ts', 'server/test/admin-cli.test.ts'];
 // How the HTTP layer treats slow clients and request bodies happens before any SQL: once, on SQLite, is proof enough.
-const httpLayerTests = ['server/test/slow-clients.test.ts', 'server/test/request-bodies.test.ts'];
+const httpLayerTests = [
+  'server/test/slow-clients.test.ts',
+  'server/test/request-bodies.test.ts',
+  // The bundle's start (issue 16): what it proves is the build, not SQL.
+  'server/test/built-server.test.ts',
+];
 
 const dbProject = (name: 'sqlite' | 'mysql') => ({
   test: {

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { serverRoot } from './server-root';
 
 /**
  * The server's whole configuration, read once from the environment and validated at start-up.
@@ -224,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     seed: e.SEED ?? (e.NODE_ENV === 'production' ? 'none' : 'demo'),
-    webshopDir: path.resolve(baseDir, e.WEBSHOP_DIR ?? path.join(import.meta.dirname, '../../webshop/dist')),
+    webshopDir: path.resolve(baseDir, e.WEBSHOP_DIR ?? path.join(serverRoot, '../webshop/dist')),
     dbConnectAttempts: e.DB_CONNECT_ATTEMPTS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL ?? null,

@@ -14,9 +14,16 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** The real server in a process of its own (`node --import tsx server/src/main.ts`), on a free loopback port. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+/**
+ * The real server in a process of its own, on a free loopback port: its sources under tsx
+ * (`node --import tsx server/src/main.ts`), or with `built`, a bundle made by server/build.ts, as production runs it.
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { built?: string } = {},
+): Promise<ServerProcess> {
+  const args = options.built ? ['--enable-source-maps', options.built] : ['--import', 'tsx', serverMain];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

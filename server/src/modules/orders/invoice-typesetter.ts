@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { serverRootUrl } from '../../server-root';
 
 /**
  * Mixed Khmer and Latin text for pdfkit. Khmer runs are set in Khmer OS (bundled in server/assets/fonts, LGPL:
@@ -13,7 +14,7 @@ type FontName = 'Helvetica' | 'Helvetica-Bold' | typeof KHMER;
 const TEXT_COLOR = '#222222';
 
 /** Also read by the counter's receipt printer, which rasterises Khmer with it (desktop/src/core/receipts). */
-export const KHMER_FONT_FILE = new URL('../../../assets/fonts/KhmerOS.ttf', import.meta.url);
+export const KHMER_FONT_FILE = new URL('assets/fonts/KhmerOS.ttf', serverRootUrl);
 
 /** Khmer OS's bytes, read from disk the first time they are wanted (and again after a failed read). */
 export type KhmerFont = () => Promise<Buffer>;

@@ -6,6 +6,7 @@ import type { ShopDatabase } from '../../db/database';
 import { databaseSizeBytes } from '../../db/size';
 import type { SecretBox } from '../../secrets/secret-box';
 import { fileStoreSpace } from '../../storage/disk-space';
+import { serverRootUrl } from '../../server-root';
 import type { BakongReachability } from '../payments/bakong-reachability';
 import { bakongTokenStatus } from '../settings/bakong-token';
 import type { HealthSources } from './health';
@@ -17,7 +18,7 @@ export interface Observability {
   health: HealthSources;
 }
 
-const serverPackage = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const serverPackage = createRequire(serverRootUrl)('./package.json') as { version: string };
 
 export function createObservability(parts: {
   config: Config;
