@@ -462,7 +462,23 @@ describe('back in stock', () => {
     await visible(page.getByRole('status').filter({ hasText: `We will email ${email} once` }));
     await shop.screenshot(page, 'catalog-stock-alert-390');
 
+    // A visitor reading Khmer: the terms and the form in Khmer, and so the mail.
+    const khmer = await shop.page({ viewport: phone, locale: 'km-KH' });
+    await khmer.goto(`/products/${soldOut.slug}`);
+    await visible(khmer.getByRole('heading', { level: 1, name: soldOut.name }));
+    await khmer.getByText('លក្ខខណ្ឌធានា').click();
+    await visible(khmer.getByText('ការខូចខាតដោយទឹក ឬវត្ថុរាវផ្សេងៗ'));
+    const khmerEmail = `alert-km-${Date.now()}@example.test`;
+    await khmer.getByLabel('អ៊ីមែលរបស់អ្នក').fill(khmerEmail);
+    await khmer.getByRole('button', { name: 'ជូនដំណឹងខ្ញុំ' }).click();
+    await visible(khmer.getByRole('status').filter({ hasText: khmerEmail }));
+    await khmer.evaluate('window.scrollTo(0, 0)');
+    await shop.screenshot(khmer, 'catalog-stock-alert-km-390');
+    expect(khmer.errors).toEqual([]);
+
     await admin.recordStockMovement({ body: { productId: soldOut.id, type: 'receive', quantity: 2 } });
+    const khmerMail = await shop.smtp.waitFor((m) => m.to === khmerEmail, 15_000);
+    expect(khmerMail.subject).toContain('មានស្តុកវិញ');
     // The mail links the product's page, which now sells it.
     await page.goto(await shop.mailLink(email, `/products/${soldOut.slug}`));
     await visible(page.getByRole('button', { name: 'Add to cart', exact: true }));

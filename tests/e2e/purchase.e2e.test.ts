@@ -279,7 +279,7 @@ describe('buying', () => {
     await page.getByRole('radio', { name: /^មកយកនៅហាង/ }).check();
     // The demo shop's address and opening hours, as its settings hold them.
     const { contact } = await shop.server.client.getShopInfo({});
-    await visible(page.getByText(contact.hours!, { exact: true }));
+    await visible(page.getByRole('main').getByText(contact.hours!, { exact: true }));
     await screenshotBoth(page, 'purchase-guest-checkout-km');
     await page.getByRole('button', { name: 'បញ្ជាទិញ', exact: true }).click();
 
