@@ -304,6 +304,9 @@ describe('buying', () => {
     // The order mail in Khmer says where and when to pick it up.
     const mail = await shop.smtp.waitFor((m) => m.to === email && m.text.includes(contact.hours!), 15_000);
     expect(mail.text).toContain(contact.address!);
+    const mailView = await shop.page({ viewport: phone, locale: 'km-KH' });
+    await mailView.setContent(mail.html);
+    await shop.screenshot(mailView, 'purchase-guest-mail-km-390');
     expect(page.errors).toEqual([]);
   });
 
