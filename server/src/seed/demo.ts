@@ -4,7 +4,12 @@ import type { Db } from '../db/database';
 import { createActiveUser } from '../modules/accounts/users';
 import type { Logger } from '../logger';
 import { inTransaction } from '../db/transaction';
-import { DEFAULT_SHOP_IDENTITY, getSetting, setSetting, SHOP_IDENTITY_KEY } from '../modules/settings/service';
+import {
+  DEFAULT_SHOP_IDENTITY,
+  getSetting,
+  setSetting,
+  SHOP_IDENTITY_KEY,
+} from '../modules/settings/service';
 import { DEMO_CONTACT } from '../modules/settings/shop-info';
 import { hasAnyCategory } from './catalog-repo';
 import { demoBrands, demoCategories, demoProducts } from './demo-catalog';

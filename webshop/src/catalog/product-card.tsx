@@ -59,10 +59,7 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
         </p>
         {/* Three lines on every card: models of one series differ at the end of their names ("… Core Ultra 7"),
             which two lines cut off on a laptop's four-column grid too. */}
-        <h3
-          className="line-clamp-3 min-h-[3lh] text-sm leading-snug font-semibold"
-          title={product.name}
-        >
+        <h3 className="line-clamp-3 min-h-[3lh] text-sm leading-snug font-semibold" title={product.name}>
           <Link
             to={`/products/${product.slug}`}
             className="outline-none after:absolute after:inset-0 after:content-[''] hover:text-brand-700"

@@ -40,7 +40,12 @@ describe('shop information', () => {
       khrCashStep: 100,
       paymentQrMinutes: 15,
       delivery: { feeCents: 150, freeFromCents: null },
-      contact: { phone: '012 999 888', email: DEMO_CONTACT.email, address: DEMO_CONTACT.address, hours: DEMO_CONTACT.hours },
+      contact: {
+        phone: '012 999 888',
+        email: DEMO_CONTACT.email,
+        address: DEMO_CONTACT.address,
+        hours: DEMO_CONTACT.hours,
+      },
     });
     expect((await server.client.getShopInfo({})).name).toBe('Angkor PC');
   });
