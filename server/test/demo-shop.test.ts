@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getShopIdentity } from '../src/modules/settings/service';
+import { DEMO_CONTACT } from '../src/modules/settings/shop-info';
 import { browserClient, startTestServer, type TestServer } from './support';
 
 /** The embedded default as a person trying the shop meets it: demo data, demo staff, mail as files. */
@@ -54,6 +56,23 @@ describe('the demo shop', () => {
     expect(
       (await browser.client.listUsers({ query: { role: 'staff' } })).items.map((u) => u.email),
     ).toContain(demoPassword('staff').email);
+  });
+
+  it("keeps a whole shop's address, opening hours, phone and email in its settings, for mails and pages", async () => {
+    const identity = await getShopIdentity(server.database.db);
+    expect(identity).toMatchObject({
+      address: DEMO_CONTACT.address,
+      hours: DEMO_CONTACT.hours,
+      phone: DEMO_CONTACT.phone,
+      supportEmail: DEMO_CONTACT.email,
+    });
+    expect(identity.address).toMatch(/Phnom Penh$/);
+    expect((await server.client.getShopInfo({})).contact).toEqual({
+      address: DEMO_CONTACT.address,
+      hours: DEMO_CONTACT.hours,
+      phone: DEMO_CONTACT.phone,
+      email: DEMO_CONTACT.email,
+    });
   });
 
   it('sends security headers with every answer', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
+import { getShopIdentity } from '../src/modules/settings/service';
 import { startTestServer } from './support';
 
 /**
@@ -45,6 +46,8 @@ describe('seeding in production', () => {
       expect(log).not.toMatch(/with password/);
       expect(log).toContain('no demo accounts');
       expect(log).toContain('create-admin');
+      // Nor the demo shop's address and hours: a real shop shows none rather than someone else's.
+      expect(await getShopIdentity(server.database.db)).toMatchObject({ address: null, hours: null });
     } finally {
       await server.stop();
     }

@@ -262,6 +262,54 @@ describe('buying', () => {
     await stranger.waitForURL(`/login?next=${encodeURIComponent(`/orders/${orderId}`)}`);
   });
 
+  it("in Khmer, a guest orders on a laptop, sees the shop's hours, and on a phone the pay page offers the QR picture", async () => {
+    const [, product] = await inStockProducts(2, 'accessories');
+    const page = await shop.page({ viewport: laptop, locale: 'km-KH' });
+    await page.goto('/');
+    await addToCartViaApi(page, product!.id);
+    await page.goto('/checkout');
+    await visible(page.getByRole('heading', { level: 1, name: 'បញ្ជាទិញ' }));
+    await page.getByRole('tab', { name: 'ជាភ្ញៀវ' }).click();
+    const email = newEmail();
+    await page.getByLabel('ឈ្មោះពេញ').fill('សុខា ចាន់');
+    await page.getByLabel('លេខទូរស័ព្ទ').fill('012 345 678');
+    await page.getByLabel('អ៊ីមែល').fill(email);
+    await page.getByRole('button', { name: 'បន្តជាភ្ញៀវ' }).click();
+    await visible(page.getByText('សុខា ចាន់ · 012 345 678'));
+    await page.getByRole('radio', { name: /^មកយកនៅហាង/ }).check();
+    // The demo shop's address and opening hours, as its settings hold them.
+    const { contact } = await shop.server.client.getShopInfo({});
+    await visible(page.getByRole('main').getByText(contact.hours!, { exact: true }));
+    await screenshotBoth(page, 'purchase-guest-checkout-km');
+    await page.getByRole('button', { name: 'បញ្ជាទិញ', exact: true }).click();
+
+    await page.waitForURL(/\/orders\/[0-9A-Z]+$/);
+    const orderId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const pay = page.getByRole('region', { name: 'បង់ប្រាក់តាម KHQR' });
+    await visible(pay.getByRole('img', { name: /^កូដ KHQR សម្រាប់បង់ / }));
+    const saveQr = pay.getByRole('button', { name: 'រក្សាទុករូបភាព QR' });
+    expect(await saveQr.isVisible()).toBe(false);
+    await snap(page, 'purchase-guest-pay-km-1366');
+    // The same page on a phone: the code to save as a picture, for the bank app's scanner.
+    await page.setViewportSize(phone);
+    await visible(saveQr);
+    await snap(page, 'purchase-guest-pay-km-390');
+    await pay.getByRole('button', { name: 'សាកល្បងបង់ប្រាក់ (demo)' }).click();
+    await visible(page.getByRole('heading', { name: 'បានទទួលការបង់ប្រាក់។ សូមអរគុណ!' }), PAYMENT_SEEN_MS);
+    await snap(page, 'purchase-guest-paid-km-390');
+
+    const staff = await shop.staffClient();
+    const order = await staff.getOrder({ params: { id: orderId } });
+    expect(order).toMatchObject({ status: 'paid', customer: { id: null, email } });
+    // The order mail in Khmer says where and when to pick it up.
+    const mail = await shop.smtp.waitFor((m) => m.to === email && m.text.includes(contact.hours!), 15_000);
+    expect(mail.text).toContain(contact.address!);
+    const mailView = await shop.page({ viewport: phone, locale: 'km-KH' });
+    await mailView.setContent(mail.html);
+    await shop.screenshot(mailView, 'purchase-guest-mail-km-390');
+    expect(page.errors).toEqual([]);
+  });
+
   it('on a phone, a customer cancels an unpaid order after confirming; a double tap made one order', async () => {
     const [, product] = await inStockProducts(2);
     const page = await shop.page({ viewport: phone });

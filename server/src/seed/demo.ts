@@ -3,6 +3,14 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { createActiveUser } from '../modules/accounts/users';
 import type { Logger } from '../logger';
+import { inTransaction } from '../db/transaction';
+import {
+  DEFAULT_SHOP_IDENTITY,
+  getSetting,
+  setSetting,
+  SHOP_IDENTITY_KEY,
+} from '../modules/settings/service';
+import { DEMO_CONTACT } from '../modules/settings/shop-info';
 import { hasAnyCategory } from './catalog-repo';
 import { demoBrands, demoCategories, demoProducts } from './demo-catalog';
 import { importCategoriesAndBrands, importProducts, writeProductImage } from './import-catalog';
@@ -39,8 +47,29 @@ export async function seedDemoShop(
       'SEED=demo in production: demo catalog only, no demo accounts. ' +
         "Create your admin with: npm run shop -- create-admin --email you@example.com --password '…'",
     );
-  else await createDemoAccounts(db, logger);
+  else {
+    await createDemoAccounts(db, logger);
+    await setDemoShopDetails(db);
+  }
   return true;
+}
+
+/**
+ * The demo shop's address, opening hours, phone and email, as a real shop's settings hold them, so the pickup mails,
+ * the checkout and the contact page show a whole shop. Never in production: a real shop shows none rather than
+ * someone else's (and never over details already set).
+ */
+async function setDemoShopDetails(db: Db): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    if ((await getSetting(tx, SHOP_IDENTITY_KEY)) !== undefined) return;
+    await setSetting(tx, SHOP_IDENTITY_KEY, {
+      ...DEFAULT_SHOP_IDENTITY,
+      supportEmail: DEMO_CONTACT.email,
+      phone: DEMO_CONTACT.phone,
+      address: DEMO_CONTACT.address,
+      hours: DEMO_CONTACT.hours,
+    });
+  });
 }
 
 /**

@@ -57,11 +57,9 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
         <p className="truncate text-xs font-medium tracking-wide text-muted uppercase">
           {product.brand.name}
         </p>
-        {/* Three lines on a phone's narrow card: models of one series differ at the end of their names. */}
-        <h3
-          className="line-clamp-3 min-h-[3lh] text-sm leading-snug font-semibold sm:line-clamp-2 sm:min-h-[2lh]"
-          title={product.name}
-        >
+        {/* Three lines on every card: models of one series differ at the end of their names ("… Core Ultra 7"),
+            which two lines cut off on a laptop's four-column grid too. */}
+        <h3 className="line-clamp-3 min-h-[3lh] text-sm leading-snug font-semibold" title={product.name}>
           <Link
             to={`/products/${product.slug}`}
             className="outline-none after:absolute after:inset-0 after:content-[''] hover:text-brand-700"

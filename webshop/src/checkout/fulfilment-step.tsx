@@ -73,6 +73,7 @@ export function FulfilmentStep({
             <span className="font-semibold">{t.shopAddress}: </span>
             {shop.contact.address}
             {shop.contact.phone && <span className="text-muted"> · {shop.contact.phone}</span>}
+            {shop.contact.hours && <span className="block text-muted">{shop.contact.hours}</span>}
           </span>
         </p>
       )}

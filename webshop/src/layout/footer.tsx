@@ -15,7 +15,7 @@ export function Footer() {
             {(locale === 'km' ? shop.data?.nameKm : shop.data?.name) ?? t.shopName}
           </p>
           <p className="mt-1">{t.tagline}</p>
-          <p className="mt-1">{t.footerHours}</p>
+          {shop.data?.contact.hours && <p className="mt-1">{shop.data.contact.hours}</p>}
         </div>
         <div className="space-y-1">
           <p>{t.footerPayments}</p>

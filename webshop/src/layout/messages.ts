@@ -26,7 +26,6 @@ export const layoutText = defineMessages({
     contact: 'Contact us',
     footerPayments: 'Pay with any Cambodian bank app through Bakong KHQR.',
     footerPrices: 'Prices in US dollars; riel shown at the shop’s exchange rate, cash rounded to 100 riel.',
-    footerHours: 'Open daily 8:00–20:00',
   },
   km: {
     skipToContent: 'រំលងទៅខ្លឹមសារ',
@@ -53,6 +52,5 @@ export const layoutText = defineMessages({
     contact: 'ទាក់ទងយើង',
     footerPayments: 'បង់ប្រាក់ដោយកម្មវិធីធនាគារណាមួយនៅកម្ពុជា តាមរយៈ Bakong KHQR។',
     footerPrices: 'តម្លៃជាដុល្លារអាមេរិក។ ប្រាក់រៀលគិតតាមអត្រាប្តូរប្រាក់របស់ហាង បង្គត់ដល់ ១០០ រៀល។',
-    footerHours: 'បើករៀងរាល់ថ្ងៃ ម៉ោង ៨:០០–២០:០០',
   },
 });

@@ -1,6 +1,6 @@
 import { useMessages } from '@shop/ui';
 import { formatCambodianPhone, type Order, type ShopInfo } from '@shop/shared';
-import { MapPin, Phone, Store, Truck } from 'lucide-react';
+import { Clock, MapPin, Phone, Store, Truck } from 'lucide-react';
 import { useShopInfo } from '../api/shop';
 import { orderText } from './messages';
 
@@ -37,6 +37,12 @@ function ShopCounter({ contact }: { contact: ShopContact | undefined }) {
         <p className="flex gap-2">
           <MapPin className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
           {contact.address}
+        </p>
+      )}
+      {contact?.hours && (
+        <p className="flex gap-2">
+          <Clock className="mt-0.5 size-4 shrink-0 text-muted" aria-hidden="true" />
+          {contact.hours}
         </p>
       )}
       {contact?.phone && (

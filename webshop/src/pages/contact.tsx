@@ -8,7 +8,6 @@ import { useShopInfo } from '../api/shop';
 import { InquiryForm } from '../account/inquiry-form';
 import { supportText } from '../account/messages';
 import { common } from '../i18n/common';
-import { layoutText } from '../layout/messages';
 import { ButtonLink } from '../ui/button-link';
 import { Card, PageHeading } from '../ui/page';
 
@@ -72,7 +71,6 @@ export function ContactPage() {
 
 function ContactDetails() {
   const t = useMessages(supportText);
-  const l = useMessages(layoutText);
   const shop = useShopInfo();
   const contact = shop.data?.contact;
   return (
@@ -112,9 +110,11 @@ function ContactDetails() {
           )}
         </>
       )}
-      <Detail icon={Clock} title={t.hours}>
-        <p>{l.footerHours}</p>
-      </Detail>
+      {contact?.hours && (
+        <Detail icon={Clock} title={t.hours}>
+          <p>{contact.hours}</p>
+        </Detail>
+      )}
     </aside>
   );
 }

@@ -40,7 +40,12 @@ describe('shop information', () => {
       khrCashStep: 100,
       paymentQrMinutes: 15,
       delivery: { feeCents: 150, freeFromCents: null },
-      contact: { phone: '012 999 888', email: DEMO_CONTACT.email, address: DEMO_CONTACT.address },
+      contact: {
+        phone: '012 999 888',
+        email: DEMO_CONTACT.email,
+        address: DEMO_CONTACT.address,
+        hours: DEMO_CONTACT.hours,
+      },
     });
     expect((await server.client.getShopInfo({})).name).toBe('Angkor PC');
   });
@@ -60,7 +65,7 @@ describe('shop information', () => {
       khrCashStep: 100,
       paymentQrMinutes: 15,
       delivery: { feeCents: 200, freeFromCents: 10_000 },
-      contact: { phone: null, email: null, address: null },
+      contact: { phone: null, email: null, address: null, hours: null },
     });
   });
 });

@@ -22,7 +22,9 @@ import { getShopIdentity } from './service';
 export const DEMO_CONTACT = Object.freeze({
   phone: '+855 12 345 678',
   email: 'hello@demo.computershop.local',
-  address: 'Preah Monivong Blvd, Phnom Penh (demo shop)',
+  address: 'No. 215, Preah Monivong Blvd (St. 93), Sangkat Srah Chak, Khan Daun Penh, Phnom Penh',
+  // One line for mails and pages in both languages: the setting holds one text.
+  hours: 'Mon–Sat 8:00–18:00 · ច័ន្ទ–សៅរ៍ ៨:០០–១៨:០០',
 });
 
 export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<ShopInfo> {
@@ -41,6 +43,7 @@ export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<
       phone: fallback(identity.phone, DEMO_CONTACT.phone),
       email: fallback(identity.supportEmail, DEMO_CONTACT.email),
       address: fallback(identity.address, DEMO_CONTACT.address),
+      hours: fallback(identity.hours, DEMO_CONTACT.hours),
     },
   };
 }

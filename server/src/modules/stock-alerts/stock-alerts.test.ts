@@ -53,4 +53,44 @@ describe('back-in-stock alerts', () => {
       ),
     ).toMatchObject({ status: 400, fields: { email: expect.any(String) } });
   });
+
+  it('an address asks only 10 times an hour, whatever the network; the refused ask leaves no alert', async () => {
+    const product = await aProductWithStock(shop, { stock: 0, name: 'USB microphone' });
+    const email = `alert.flood.${Date.now()}@example.test`;
+    const ask = () => visitor().askForStockAlert({ params: { id: product.id }, body: { email } });
+    for (let i = 0; i < 10; i++) expect((await ask()).status).toBe('accepted');
+    expect(await failure(ask())).toMatchObject({ status: 429 });
+    // Another address is not held back by this one's limit.
+    const other = `alert.other.${Date.now()}@example.test`;
+    await visitor().askForStockAlert({ params: { id: product.id }, body: { email: other } });
+    expect(await alertsOf(product.id)).toEqual([email, other].sort());
+  });
+
+  it('a network asks only 30 times an hour, whatever the address; another network still may', async () => {
+    const product = await aProductWithStock(shop, { stock: 0, name: 'Webcam 1080p' });
+    const network = browserClient(shop.server.url, { ip: '10.26.0.1' }).client;
+    const stamp = Date.now();
+    const ask = (n: number, client = network) =>
+      client.askForStockAlert({
+        params: { id: product.id },
+        body: { email: `alert.net.${stamp}.${n}@example.test` },
+      });
+    for (let n = 0; n < 30; n++) await ask(n);
+    const refused = await failure(ask(30));
+    expect(refused).toMatchObject({ status: 429 });
+    expect(await alertsOf(product.id)).toHaveLength(30);
+    expect((await ask(31, visitor())).status).toBe('accepted');
+    expect(await alertsOf(product.id)).toHaveLength(31);
+  });
 });
+
+/** The addresses waiting for a product, in order. */
+async function alertsOf(productId: string): Promise<string[]> {
+  const rows = await shop.server.database.db
+    .selectFrom('stock_alerts')
+    .select('email')
+    .where('product_id', '=', productId)
+    .orderBy('email')
+    .execute();
+  return rows.map((r) => r.email);
+}

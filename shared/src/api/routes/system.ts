@@ -25,6 +25,8 @@ export const shopInfoSchema = z
       phone: z.string().nullable(),
       email: z.string().nullable(),
       address: z.string().nullable(),
+      /** Opening hours as the shop wrote them ("Mon–Sat 8:00–18:00"), or null. */
+      hours: z.string().nullable(),
     }),
   })
   .meta({ id: 'ShopInfo' });
