@@ -62,6 +62,19 @@ export async function startTestShop(
   };
 }
 
+/**
+ * The shop for the tests of one file: started before them, stopped after them. Its fields are there once the tests
+ * run (not while the file is being read).
+ */
+export function useTestShop(options: Parameters<typeof startTestShop>[0] = {}): TestShop {
+  const shop = {} as TestShop;
+  beforeAll(async () => {
+    Object.assign(shop, await startTestShop(options));
+  });
+  afterAll(() => shop.stop?.());
+  return shop;
+}
+
 export async function startTestShopWithMail(
   options: Parameters<typeof startTestShop>[0] = {},
 ): Promise<TestShopWithMail> {

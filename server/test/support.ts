@@ -149,6 +149,8 @@ export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: s
   // `from`: connect from that loopback address (loopback.ts), as another phone would.
   const send = options.from ? fetchFrom(options.from) : fetch;
   const jar = new Map<string, string>();
+  // The last Set-Cookie line of each cookie as the server wrote it, attributes and all.
+  const setCookies = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const jarFetch: typeof fetch = async (url, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
@@ -170,6 +172,7 @@ export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: s
       const [pair, ...attributes] = line.split(';');
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq).trim();
+      setCookies.set(name, line);
       const expired = attributes.some(
         (a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0/i.test(a),
       );
@@ -177,5 +180,10 @@ export function browserClient(baseUrl: string, options: { csrf?: boolean; ip?: s
       else jar.set(name, pair!.slice(eq + 1).trim());
     }
   }
-  return { client: createShopClient({ baseUrl, fetch: jarFetch }), cookies: jar, fetch: jarFetch };
+  return {
+    client: createShopClient({ baseUrl, fetch: jarFetch }),
+    cookies: jar,
+    setCookies,
+    fetch: jarFetch,
+  };
 }

@@ -22,6 +22,8 @@ const otpCode = z
   .regex(/^\d{6}$/, 'enter the 6-digit code from the email');
 export const localeSchema = z.enum(['en', 'km']);
 export type Locale = z.infer<typeof localeSchema>;
+/** A language as stored (a column, an outbox row): Khmer where it says so, English for anything else. */
+export const asLocale = (value: string | null | undefined): Locale => (value === 'km' ? 'km' : 'en');
 /** A path of this site to go to after signing in; anything else (another site, a scheme) is ignored. */
 const nextPath = z.string().max(500).optional();
 

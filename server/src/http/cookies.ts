@@ -26,19 +26,33 @@ export interface CookiePolicy {
   secure: boolean;
 }
 
+/**
+ * A cookie the page cannot read (HttpOnly), that other sites cannot send (SameSite=Lax), Secure over HTTPS, kept until
+ * `expiresAt` and sent only to the routes under `path`: the session, the sign-in device and the sign-up attempt.
+ */
+export function setHttpOnlyCookie(
+  res: Response,
+  policy: CookiePolicy,
+  cookie: { name: string; path: string },
+  token: string,
+  expiresAt: number,
+): void {
+  res.cookie(cookie.name, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: policy.secure,
+    path: cookie.path,
+    expires: new Date(expiresAt),
+  });
+}
+
 export function setSessionCookie(
   res: Response,
   policy: CookiePolicy,
   token: string,
   expiresAt: number,
 ): void {
-  res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: policy.secure,
-    path: '/',
-    expires: new Date(expiresAt),
-  });
+  setHttpOnlyCookie(res, policy, { name: SESSION_COOKIE, path: '/' }, token, expiresAt);
 }
 
 export function clearSessionCookie(res: Response, policy: CookiePolicy): void {

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { CookiePolicy } from './cookies';
+import { setHttpOnlyCookie, type CookiePolicy } from './cookies';
 
 /**
  * The sign-in device cookie (modules/accounts/devices.ts): HttpOnly, and sent only to the sign-in routes, which are
@@ -9,11 +9,5 @@ export const DEVICE_COOKIE = 'device';
 const DEVICE_COOKIE_PATH = '/api/v1/auth';
 
 export function setDeviceCookie(res: Response, policy: CookiePolicy, token: string, expiresAt: number): void {
-  res.cookie(DEVICE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: policy.secure,
-    path: DEVICE_COOKIE_PATH,
-    expires: new Date(expiresAt),
-  });
+  setHttpOnlyCookie(res, policy, { name: DEVICE_COOKIE, path: DEVICE_COOKIE_PATH }, token, expiresAt);
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { CookiePolicy } from './cookies';
+import { setHttpOnlyCookie, type CookiePolicy } from './cookies';
 
 /**
  * The sign-up attempt cookie (modules/accounts/sign-up-attempts.ts): HttpOnly, SameSite=Lax, and sent only to the
@@ -9,11 +9,5 @@ export const SIGN_UP_COOKIE = 'signup';
 const SIGN_UP_COOKIE_PATH = '/api/v1/auth';
 
 export function setSignUpCookie(res: Response, policy: CookiePolicy, token: string, expiresAt: number): void {
-  res.cookie(SIGN_UP_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: policy.secure,
-    path: SIGN_UP_COOKIE_PATH,
-    expires: new Date(expiresAt),
-  });
+  setHttpOnlyCookie(res, policy, { name: SIGN_UP_COOKIE, path: SIGN_UP_COOKIE_PATH }, token, expiresAt);
 }

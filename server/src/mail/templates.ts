@@ -1,4 +1,4 @@
-import { escapeHtml } from '@shop/shared';
+import { asLocale, escapeHtml } from '@shop/shared';
 import type { ShopIdentity } from '../modules/settings/service';
 import { en } from './copy/en';
 import { km } from './copy/km';
@@ -29,7 +29,7 @@ export function renderMail<T extends MailTemplate>(
   data: MailData[T],
   shop: ShopIdentity,
 ): RenderedMail {
-  const lang: MailLocale = locale === 'km' ? 'km' : 'en';
+  const lang: MailLocale = asLocale(locale);
   const build = copies[lang].mails[template] as (data: MailData[T], shop: string) => MailContent | undefined;
   if (typeof build !== 'function') throw new Error(`unknown mail template: ${String(template)}`);
   const shopName = lang === 'km' ? shop.nameKm || shop.name : shop.name;

@@ -3,20 +3,15 @@ import {
   INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
-  summaryRows,
-  type Block,
+  orderLinkIn,
+  orderSummaryIn,
   type MailCopy,
-  type OrderStep,
-  type OrderSummary,
   type StaffReviewMail,
 } from './mail-copy';
 
 const hello = (name = '') => (name.trim() ? `Hello ${name.trim()},` : 'Hello,');
 
-const orderLink = (label: string, url: string): Block[] => [
-  { kind: 'button', label, url },
-  { kind: 'link', label: 'If the button does not work, copy this address into your browser:', url },
-];
+const orderLink = orderLinkIn('If the button does not work, copy this address into your browser:');
 
 const duration = (minutes: number) =>
   minutes < 120 ? `${minutes} minutes` : `${Math.floor(minutes / 60)} hours`;
@@ -25,49 +20,41 @@ const reviewReason = (d: StaffReviewMail) =>
     ? 'a payment screenshot needs checking'
     : 'a Bakong payment did not match what the order asked for';
 
-function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Block[] {
-  const blocks: Block[] = [
-    summaryRows(s, {
-      count: String,
-      subtotal: 'Subtotal',
-      delivery: 'Delivery',
-      total: 'Total',
-      totalKhr: 'Total in riel',
-    }),
-  ];
-  if (s.fulfilment === 'pickup') {
-    const where = [
-      s.pickup?.address ? `Pick up at: ${s.pickup.address}.` : 'Pick up at our shop (address below).',
-      s.pickup?.hours ? `Opening hours: ${s.pickup.hours}.` : null,
-    ];
-    const bring = s.serialized
-      ? `Bring your order number ${orderNumber} and your ID card: serialized items (such as laptops and graphics cards) are handed over against an ID, and their warranty runs from that day.`
-      : `Bring your order number ${orderNumber}; the person collecting shows it at the counter.`;
-    blocks.push({ kind: 'p', text: [...where, bring].filter(Boolean).join(' ') });
-  } else {
-    blocks.push({
-      kind: 'p',
-      text: s.deliveryTo
-        ? `We deliver to: ${s.deliveryTo.join(', ')}.`
-        : 'We deliver to the address you gave at checkout; your order page shows it.',
-    });
-  }
-  const next: Record<OrderStep, string> = {
-    placed:
-      s.fulfilment === 'pickup'
-        ? 'What happens next: once your payment arrives we email you, prepare your order and email you again when it is ready for pickup.'
-        : 'What happens next: once your payment arrives we email you, prepare your order and email you again when it is on its way.',
-    paid:
-      s.fulfilment === 'pickup'
-        ? 'What happens next: we prepare your order and email you when it is ready for pickup. Please wait for that email before you come.'
-        : 'What happens next: we prepare your order and email you when it is on its way; the courier calls you before arriving.',
+const orderSummary = orderSummaryIn({
+  rows: {
+    count: String,
+    subtotal: 'Subtotal',
+    delivery: 'Delivery',
+    total: 'Total',
+    totalKhr: 'Total in riel',
+  },
+  pickupAt: (address) => `Pick up at: ${address}.`,
+  pickupAtShop: 'Pick up at our shop (address below).',
+  openingHours: (hours) => `Opening hours: ${hours}.`,
+  bringWithId: (orderNumber) =>
+    `Bring your order number ${orderNumber} and your ID card: serialized items (such as laptops and graphics cards) are handed over against an ID, and their warranty runs from that day.`,
+  bring: (orderNumber) =>
+    `Bring your order number ${orderNumber}; the person collecting shows it at the counter.`,
+  deliverTo: (address) => `We deliver to: ${address}.`,
+  deliverToCheckoutAddress: 'We deliver to the address you gave at checkout; your order page shows it.',
+  next: {
+    placed: {
+      pickup:
+        'What happens next: once your payment arrives we email you, prepare your order and email you again when it is ready for pickup.',
+      delivery:
+        'What happens next: once your payment arrives we email you, prepare your order and email you again when it is on its way.',
+    },
+    paid: {
+      pickup:
+        'What happens next: we prepare your order and email you when it is ready for pickup. Please wait for that email before you come.',
+      delivery:
+        'What happens next: we prepare your order and email you when it is on its way; the courier calls you before arriving.',
+    },
     ready: 'What happens next: come during opening hours; we keep your order at the counter for you.',
     shipped:
       'What happens next: the courier calls you before arriving. Check the items when you receive them.',
-  };
-  blocks.push({ kind: 'p', text: next[step] });
-  return blocks;
-}
+  },
+});
 
 /** The shop's mails in English. */
 export const en: MailCopy = {

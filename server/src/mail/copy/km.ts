@@ -3,11 +3,9 @@ import {
   INVITATION_HOURS,
   RESET_MINUTES,
   nameOf,
-  summaryRows,
-  type Block,
+  orderLinkIn,
+  orderSummaryIn,
   type MailCopy,
-  type OrderStep,
-  type OrderSummary,
   type StaffReviewMail,
 } from './mail-copy';
 
@@ -16,14 +14,7 @@ const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => KHMER_DIGITS[
 
 const hello = (name = '') => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,');
 
-const orderLink = (label: string, url: string): Block[] => [
-  { kind: 'button', label, url },
-  {
-    kind: 'link',
-    label: 'ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖',
-    url,
-  },
-];
+const orderLink = orderLinkIn('ប្រសិនបើប៊ូតុងមិនដំណើរការ សូមចម្លងអាសយដ្ឋាននេះទៅក្នុងកម្មវិធីរុករករបស់អ្នក៖');
 
 const duration = (minutes: number) =>
   minutes < 120 ? `${khmerNumber(minutes)} នាទី` : `${khmerNumber(Math.floor(minutes / 60))} ម៉ោង`;
@@ -32,48 +23,38 @@ const reviewReason = (d: StaffReviewMail) =>
     ? 'មានរូបថតអេក្រង់នៃការបង់ប្រាក់ដែលត្រូវពិនិត្យ'
     : 'ការបង់ប្រាក់តាម Bakong មិនត្រូវនឹងអ្វីដែលការបញ្ជាទិញបានស្នើសុំ';
 
-function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Block[] {
-  const blocks: Block[] = [
-    summaryRows(s, {
-      count: khmerNumber,
-      subtotal: 'សរុបរង',
-      delivery: 'ថ្លៃដឹកជញ្ជូន',
-      total: 'សរុប',
-      totalKhr: 'សរុបជារៀល',
-    }),
-  ];
-  if (s.fulfilment === 'pickup') {
-    const where = [
-      s.pickup?.address ? `មកយកនៅ៖ ${s.pickup.address}។` : 'មកយកនៅហាងរបស់យើង (អាសយដ្ឋាននៅខាងក្រោម)។',
-      s.pickup?.hours ? `ម៉ោងបើក៖ ${s.pickup.hours}។` : null,
-    ];
-    const bring = s.serialized
-      ? `សូមយកលេខការបញ្ជាទិញ ${orderNumber} និងអត្តសញ្ញាណប័ណ្ណរបស់អ្នកមកជាមួយ៖ ទំនិញដែលមានលេខសម្គាល់ (ដូចជាកុំព្យូទ័រយួរដៃ និងកាតក្រាហ្វិក) ត្រូវប្រគល់ជូនដោយបង្ហាញអត្តសញ្ញាណប័ណ្ណ ហើយការធានារបស់វាចាប់ផ្ដើមពីថ្ងៃនោះ។`
-      : `សូមយកលេខការបញ្ជាទិញ ${orderNumber} មកជាមួយ ហើយបង្ហាញវានៅតុបញ្ជរ។`;
-    blocks.push({ kind: 'p', text: [...where, bring].filter(Boolean).join(' ') });
-  } else {
-    blocks.push({
-      kind: 'p',
-      text: s.deliveryTo
-        ? `យើងដឹកជញ្ជូនទៅ៖ ${s.deliveryTo.join(', ')}។`
-        : 'យើងដឹកជញ្ជូនទៅអាសយដ្ឋានដែលអ្នកបានផ្ដល់ពេលបញ្ជាទិញ ដែលមាននៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
-    });
-  }
-  const next: Record<OrderStep, string> = {
-    placed:
-      s.fulfilment === 'pickup'
-        ? 'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវារួចរាល់សម្រាប់មកយក។'
-        : 'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវាចេញដំណើរ។',
-    paid:
-      s.fulfilment === 'pickup'
-        ? 'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវារួចរាល់សម្រាប់មកយក។ សូមរង់ចាំអ៊ីមែលនោះសិន មុននឹងមក។'
-        : 'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវាចេញពីហាង។ អ្នកដឹកជញ្ជូននឹងទូរស័ព្ទមកអ្នកមុនពេលមកដល់។',
+const orderSummary = orderSummaryIn({
+  rows: {
+    count: khmerNumber,
+    subtotal: 'សរុបរង',
+    delivery: 'ថ្លៃដឹកជញ្ជូន',
+    total: 'សរុប',
+    totalKhr: 'សរុបជារៀល',
+  },
+  pickupAt: (address) => `មកយកនៅ៖ ${address}។`,
+  pickupAtShop: 'មកយកនៅហាងរបស់យើង (អាសយដ្ឋាននៅខាងក្រោម)។',
+  openingHours: (hours) => `ម៉ោងបើក៖ ${hours}។`,
+  bringWithId: (orderNumber) =>
+    `សូមយកលេខការបញ្ជាទិញ ${orderNumber} និងអត្តសញ្ញាណប័ណ្ណរបស់អ្នកមកជាមួយ៖ ទំនិញដែលមានលេខសម្គាល់ (ដូចជាកុំព្យូទ័រយួរដៃ និងកាតក្រាហ្វិក) ត្រូវប្រគល់ជូនដោយបង្ហាញអត្តសញ្ញាណប័ណ្ណ ហើយការធានារបស់វាចាប់ផ្ដើមពីថ្ងៃនោះ។`,
+  bring: (orderNumber) => `សូមយកលេខការបញ្ជាទិញ ${orderNumber} មកជាមួយ ហើយបង្ហាញវានៅតុបញ្ជរ។`,
+  deliverTo: (address) => `យើងដឹកជញ្ជូនទៅ៖ ${address}។`,
+  deliverToCheckoutAddress: 'យើងដឹកជញ្ជូនទៅអាសយដ្ឋានដែលអ្នកបានផ្ដល់ពេលបញ្ជាទិញ ដែលមាននៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
+  next: {
+    placed: {
+      pickup:
+        'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវារួចរាល់សម្រាប់មកយក។',
+      delivery:
+        'បន្ទាប់មក៖ ពេលយើងទទួលបានការបង់ប្រាក់ យើងនឹងផ្ញើអ៊ីមែលមកអ្នក រៀបចំការបញ្ជាទិញ ហើយផ្ញើអ៊ីមែលម្ដងទៀតនៅពេលវាចេញដំណើរ។',
+    },
+    paid: {
+      pickup: 'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវារួចរាល់សម្រាប់មកយក។ សូមរង់ចាំអ៊ីមែលនោះសិន មុននឹងមក។',
+      delivery:
+        'បន្ទាប់មក៖ យើងរៀបចំការបញ្ជាទិញរបស់អ្នក ហើយផ្ញើអ៊ីមែលមកអ្នកនៅពេលវាចេញពីហាង។ អ្នកដឹកជញ្ជូននឹងទូរស័ព្ទមកអ្នកមុនពេលមកដល់។',
+    },
     ready: 'បន្ទាប់មក៖ សូមអញ្ជើញមកក្នុងម៉ោងបើក។ យើងរក្សាការបញ្ជាទិញរបស់អ្នកនៅតុបញ្ជរ។',
     shipped: 'បន្ទាប់មក៖ អ្នកដឹកជញ្ជូននឹងទូរស័ព្ទមកអ្នកមុនពេលមកដល់។ សូមពិនិត្យទំនិញនៅពេលអ្នកទទួលបាន។',
-  };
-  blocks.push({ kind: 'p', text: next[step] });
-  return blocks;
-}
+  },
+});
 
 /** The shop's mails in Khmer: numbers in Khmer digits. */
 export const km: MailCopy = {

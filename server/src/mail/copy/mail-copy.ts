@@ -168,17 +168,66 @@ export interface MailCopy {
 /** Where an order stands, for what the mail says happens next. */
 export type OrderStep = 'placed' | 'paid' | 'ready' | 'shipped';
 
-/** The table of an order mail, in any language: each line, the subtotal, delivery, and the total in both currencies. */
-export function summaryRows(
-  s: OrderSummary,
-  words: {
+/** The words of an order mail's summary in one language; `orderSummaryIn` puts them together the same way for all. */
+export interface SummaryWords {
+  /** The table's labels, and how a quantity is written (Khmer digits in Khmer). */
+  rows: {
     count: (n: number) => string;
     subtotal: string;
     delivery: string;
     total: string;
     totalKhr: string;
-  },
-): Block {
+  };
+  pickupAt: (address: string) => string;
+  /** Pickup when the shop's settings give no address. */
+  pickupAtShop: string;
+  openingHours: (hours: string) => string;
+  /** What the person collecting brings: with an ID card when a line is serialized. */
+  bring: (orderNumber: string) => string;
+  bringWithId: (orderNumber: string) => string;
+  deliverTo: (address: string) => string;
+  /** Delivery to a guest's address, which is never echoed (see `OrderSummary`). */
+  deliverToCheckoutAddress: string;
+  /** What happens next, by step, where it differs between pickup and delivery. */
+  next: Record<OrderStep, string | Record<OrderSummary['fulfilment'], string>>;
+}
+
+/**
+ * An order mail's summary in the language of `words`: the table of lines and totals, how the order reaches the
+ * customer, and what happens next.
+ */
+export function orderSummaryIn(words: SummaryWords): MailCopy['orderSummary'] {
+  return (s, orderNumber, step) => {
+    let reach: string;
+    if (s.fulfilment === 'pickup') {
+      const where = [
+        s.pickup?.address ? words.pickupAt(s.pickup.address) : words.pickupAtShop,
+        s.pickup?.hours ? words.openingHours(s.pickup.hours) : null,
+      ];
+      const bring = s.serialized ? words.bringWithId(orderNumber) : words.bring(orderNumber);
+      reach = [...where, bring].filter(Boolean).join(' ');
+    } else {
+      reach = s.deliveryTo ? words.deliverTo(s.deliveryTo.join(', ')) : words.deliverToCheckoutAddress;
+    }
+    const next = words.next[step];
+    return [
+      summaryRows(s, words.rows),
+      { kind: 'p', text: reach },
+      { kind: 'p', text: typeof next === 'string' ? next : next[s.fulfilment] },
+    ];
+  };
+}
+
+/** The order's page as a button, then written out under `fallback` ("if the button does not work…"). */
+export function orderLinkIn(fallback: string): MailCopy['orderLink'] {
+  return (label, url) => [
+    { kind: 'button', label, url },
+    { kind: 'link', label: fallback, url },
+  ];
+}
+
+/** The table of an order mail: each line, the subtotal, delivery, and the total in both currencies. */
+function summaryRows(s: OrderSummary, words: SummaryWords['rows']): Block {
   return {
     kind: 'rows',
     rows: [

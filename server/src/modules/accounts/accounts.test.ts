@@ -79,6 +79,8 @@ describe('sign-up and verification', () => {
     });
     expect(accepted.status).toBe('accepted');
     expect(JSON.stringify(accepted)).not.toMatch(/\d{6}/);
+    // The sign-up attempt: HttpOnly, SameSite=Lax, only to the auth routes.
+    expect(browser.setCookies.get('signup')).toMatch(/; Path=\/api\/v1\/auth;.*HttpOnly.*SameSite=Lax/);
 
     const mail = await mailTo(email, /./);
     expect(mail.html).toMatch(/[\u1780-\u17ff]/); // Khmer template for a Khmer-speaking customer
@@ -92,6 +94,12 @@ describe('sign-up and verification', () => {
       next: '/checkout',
     });
     expect(browser.cookies.has('session')).toBe(true);
+    expect(browser.setCookies.get('session')).toMatch(/; Path=\/;.*HttpOnly.*SameSite=Lax/);
+    expect(browser.setCookies.get('device')).toMatch(/; Path=\/api\/v1\/auth;.*HttpOnly.*SameSite=Lax/);
+    for (const name of ['signup', 'session', 'device']) {
+      expect(browser.setCookies.get(name)).toMatch(/; Expires=/);
+      expect(browser.setCookies.get(name)).not.toMatch(/; Secure/); // served over plain HTTP here
+    }
     expect((await browser.client.getMe({})).user.email).toBe(email);
 
     const raw = await browser.fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST' });

@@ -1,4 +1,4 @@
-import type { Locale } from '@shop/shared';
+import { asLocale } from '@shop/shared';
 import type { UserTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
@@ -30,8 +30,4 @@ export function mailUser<T extends MailTemplate>(
     template,
     data: (named ? { ...data, name: user.name ?? '' } : data) as MailData[T],
   });
-}
-
-export function asLocale(value: string): Locale {
-  return value === 'km' ? 'km' : 'en';
 }

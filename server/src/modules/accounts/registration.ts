@@ -1,4 +1,4 @@
-import type { RegisterInput } from '@shop/shared';
+import { asLocale, type RegisterInput } from '@shop/shared';
 import { isUniqueViolation } from '../../db/errors';
 import type { UserTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit';
 import { accountChanges, recordChanges } from '../sync/change-log';
 import { actorOf, grantSession, ipOf, resetUrlOf, type AuthContext, type SessionGrant } from './context';
 import { forgetDevices } from './devices';
-import { asLocale, mailUser } from './mail-user';
+import { mailUser } from './mail-user';
 import {
   codeMatches,
   codeWasRight,

@@ -126,22 +126,15 @@ export async function updateUser(
       });
     await updateUserRow(tx, id, next);
     if (next.status === 'disabled' && current.status !== 'disabled') await endAllSessions(tx, id);
-    if (next.role !== current.role) {
+    // One audit row for each field that changed: user.role_changed, then user.status_changed.
+    for (const field of ['role', 'status'] as const) {
+      if (next[field] === current[field]) continue;
       await recordAudit(tx, actor, {
-        action: 'user.role_changed',
+        action: `user.${field}_changed`,
         entity: 'user',
         entityId: id,
-        before: { role: current.role },
-        after: { role: next.role },
-      });
-    }
-    if (next.status !== current.status) {
-      await recordAudit(tx, actor, {
-        action: 'user.status_changed',
-        entity: 'user',
-        entityId: id,
-        before: { status: current.status },
-        after: { status: next.status },
+        before: { [field]: current[field] },
+        after: { [field]: next[field] },
       });
     }
     await recordChanges(tx, accountChanges(id, current.role, next.role));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AdminProductList, adminProductListQuerySchema, ProductImage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { pageAnswer } from '../../db/paging';
+import { stockLevelOf } from '../inventory/stock-level';
 import { categoryParents, pageOfAdminProducts } from './admin-listing-repo';
 
 /**
@@ -17,10 +18,7 @@ export async function listAdminProducts(
   return pageAnswer(
     found,
     (row) => {
-      const onHand = Number(row.on_hand);
-      const reserved = Number(row.reserved);
-      const level = Number(row.reorder_level);
-      const free = onHand - reserved;
+      const level = stockLevelOf(row);
       const images = JSON.parse(row.images_json) as ProductImage[];
       return {
         id: row.id,
@@ -33,11 +31,8 @@ export async function listAdminProducts(
         compareAtCents: row.compare_at_cents === null ? null : Number(row.compare_at_cents),
         active: Number(row.active) === 1,
         serialized: Number(row.serialized) === 1,
-        onHand,
-        reserved,
-        available: free,
-        reorderLevel: level,
-        stock: free <= 0 ? 'out' : free <= level ? 'low' : 'in',
+        ...level,
+        stock: level.available <= 0 ? 'out' : level.available <= level.reorderLevel ? 'low' : 'in',
         imageId: images.find((image) => image.id)?.id ?? null,
         updatedAt: Number(row.updated_at),
       };

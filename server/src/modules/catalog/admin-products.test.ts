@@ -1,19 +1,11 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProductDetail, ShopClient } from '@shop/shared';
-import { aProductWithStock, failure, startTestShop, type TestShop } from '../../../test/factory';
+import { aProductWithStock, failure, useTestShop } from '../../../test/factory';
 import { picture } from '../../../test/pictures';
 
 /** The back office's product list and picture routes through real HTTP, on the dialect the project runs. */
-let shop: TestShop;
-let admin: ShopClient;
-let staff: ShopClient;
-
-beforeAll(async () => {
-  shop = await startTestShop();
-  ({ admin, staff } = shop);
-});
-afterAll(() => shop?.stop());
+const shop = useTestShop();
 
 const tagged = () =>
   `ADM${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
@@ -26,7 +18,7 @@ describe('the back office product list', () => {
     const out = await aProductWithStock(shop, { sku: `${tag}-C`, stock: 0 });
     const hidden = await aProductWithStock(shop, { sku: `${tag}-D`, stock: 4, active: false });
 
-    const all = await staff.listAdminProducts({ query: { q: tag } });
+    const all = await shop.staff.listAdminProducts({ query: { q: tag } });
     expect(all.total).toBe(4);
     const row = all.items.find((i) => i.id === low.id)!;
     expect(row).toMatchObject({ sku: `${tag}-B`, available: 2, reorderLevel: 3, stock: 'low', active: true });
@@ -34,7 +26,7 @@ describe('the back office product list', () => {
     expect(row).not.toHaveProperty('costCents');
 
     const ids = async (query: Parameters<ShopClient['listAdminProducts']>[0]['query']) =>
-      (await staff.listAdminProducts({ query: { q: tag, ...query } })).items.map((i) => i.id).sort();
+      (await shop.staff.listAdminProducts({ query: { q: tag, ...query } })).items.map((i) => i.id).sort();
     expect(await ids({ stock: 'in' })).toEqual([hidden.id, plenty.id].sort());
     expect(await ids({ stock: 'low' })).toEqual([low.id]);
     expect(await ids({ stock: 'out' })).toEqual([out.id]);
@@ -42,7 +34,7 @@ describe('the back office product list', () => {
     expect(await ids({ active: 'yes', stock: 'in' })).toEqual([plenty.id]);
     expect(await ids({ id: hidden.id })).toEqual([hidden.id]);
 
-    const sorted = await staff.listAdminProducts({
+    const sorted = await shop.staff.listAdminProducts({
       query: { q: tag, sort: 'available', pageSize: 2, page: 2 },
     });
     expect(sorted).toMatchObject({ total: 4, page: 2, pageSize: 2 });
@@ -55,7 +47,7 @@ describe('the back office product list', () => {
     const scanned = await aProductWithStock(shop, { sku: `${tag}_1`, barcode, stock: 1 });
     await aProductWithStock(shop, { sku: `${tag}X1`, stock: 1 });
     const found = async (q: string) =>
-      (await staff.listAdminProducts({ query: { q } })).items.map((i) => i.id);
+      (await shop.staff.listAdminProducts({ query: { q } })).items.map((i) => i.id);
     expect(await found(barcode)).toEqual([scanned.id]);
     expect(await found(`${tag}_1`)).toEqual([scanned.id]);
     expect(await found(`${tag.toLowerCase()}_`)).toEqual([scanned.id]);
@@ -64,14 +56,14 @@ describe('the back office product list', () => {
 
   it('filters by a category with the categories under it, and by brand', async () => {
     const tag = tagged();
-    const parent = await admin.createCategory({
+    const parent = await shop.admin.createCategory({
       body: { name: `Storage ${tag}`, nameKm: 'ឧបករណ៍ផ្ទុក', specKind: 'general' },
     });
-    const child = await admin.createCategory({
+    const child = await shop.admin.createCategory({
       body: { name: `NVMe ${tag}`, nameKm: 'អេសអេសឌី', specKind: 'general', parentId: parent.id },
     });
-    const brand = await admin.createBrand({ body: { name: `Brand ${tag}` } });
-    const inChild = await admin.createProduct({
+    const brand = await shop.admin.createBrand({ body: { name: `Brand ${tag}` } });
+    const inChild = await shop.admin.createProduct({
       body: {
         sku: `${tag}-N`,
         name: `Drive ${tag}`,
@@ -80,7 +72,7 @@ describe('the back office product list', () => {
         priceCents: 100,
       },
     });
-    const inParent = await admin.createProduct({
+    const inParent = await shop.admin.createProduct({
       body: {
         sku: `${tag}-P`,
         name: `Dock ${tag}`,
@@ -90,18 +82,20 @@ describe('the back office product list', () => {
       },
     });
     const byCategory = async (categoryId: string) =>
-      (await staff.listAdminProducts({ query: { categoryId } })).items.map((i) => i.id).sort();
+      (await shop.staff.listAdminProducts({ query: { categoryId } })).items.map((i) => i.id).sort();
     expect(await byCategory(parent.id)).toEqual([inChild.id, inParent.id].sort());
     expect(await byCategory(child.id)).toEqual([inChild.id]);
     expect(await byCategory('01NOSUCHCATEGORY')).toEqual([]);
-    const byBrand = await staff.listAdminProducts({ query: { brandId: brand.id } });
+    const byBrand = await shop.staff.listAdminProducts({ query: { brandId: brand.id } });
     expect(byBrand.items.map((i) => i.category.nameKm).sort()).toEqual(['ឧបករណ៍ផ្ទុក', 'អេសអេសឌី'].sort());
   });
 
   it('refuses a query it does not know', async () => {
-    expect(await failure(staff.listAdminProducts({ query: { stock: 'plenty' as 'in' } }))).toMatchObject({
-      status: 400,
-    });
+    expect(await failure(shop.staff.listAdminProducts({ query: { stock: 'plenty' as 'in' } }))).toMatchObject(
+      {
+        status: 400,
+      },
+    );
   });
 });
 
@@ -127,13 +121,13 @@ describe('product pictures in the back office', () => {
   it('answers a listed picture as WebP in the width asked for, to staff', async () => {
     const product = await withPictures(['#aa2222']);
     const imageId = product.images[0]!.id!;
-    const file = (await staff.getProductImageFile({
+    const file = (await shop.staff.getProductImageFile({
       params: { id: product.id, imageId },
       query: { width: '480' },
     })) as Blob;
     const metadata = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
     expect(metadata).toMatchObject({ format: 'webp', width: 400 });
-    const row = (await staff.listAdminProducts({ query: { q: product.sku } })).items[0]!;
+    const row = (await shop.staff.listAdminProducts({ query: { q: product.sku } })).items[0]!;
     expect(row.imageId).toBe(imageId);
   });
 
@@ -141,12 +135,12 @@ describe('product pictures in the back office', () => {
     const [one, other] = [await withPictures(['#22aa22']), await withPictures(['#2222aa'])];
     expect(
       await failure(
-        staff.getProductImageFile({ params: { id: one.id, imageId: other.images[0]!.id! }, query: {} }),
+        shop.staff.getProductImageFile({ params: { id: one.id, imageId: other.images[0]!.id! }, query: {} }),
       ),
     ).toMatchObject({ status: 404 });
     expect(
       await failure(
-        staff.getProductImageFile({ params: { id: one.id, imageId: '..%2F..%2Fsecret' }, query: {} }),
+        shop.staff.getProductImageFile({ params: { id: one.id, imageId: '..%2F..%2Fsecret' }, query: {} }),
       ),
     ).toMatchObject({ status: 404 });
   });
@@ -154,7 +148,7 @@ describe('product pictures in the back office', () => {
   it('puts pictures in a new order (admins), naming each of them once', async () => {
     const product = await withPictures(['#111111', '#555555', '#999999']);
     const [a, b, c] = product.images.map((i) => i.id!);
-    const ordered = await admin.orderProductImages({
+    const ordered = await shop.admin.orderProductImages({
       params: { id: product.id },
       body: { imageIds: [c!, a!, b!] },
     });
@@ -169,11 +163,12 @@ describe('product pictures in the back office', () => {
       [a!, b!, 'nope'],
     ])
       expect(
-        (await failure(admin.orderProductImages({ params: { id: product.id }, body: { imageIds } }))).status,
+        (await failure(shop.admin.orderProductImages({ params: { id: product.id }, body: { imageIds } })))
+          .status,
       ).toBeGreaterThanOrEqual(400);
     expect(
       await failure(
-        staff.orderProductImages({ params: { id: product.id }, body: { imageIds: [a!, b!, c!] } }),
+        shop.staff.orderProductImages({ params: { id: product.id }, body: { imageIds: [a!, b!, c!] } }),
       ),
     ).toMatchObject({ status: 403 });
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
 import {
   aCustomer,
@@ -6,8 +6,7 @@ import {
   aSavedAddress,
   failure,
   placedOrder,
-  startTestShop,
-  type TestShop,
+  useTestShop,
 } from '../../../test/factory';
 import { signedInAs } from '../../../test/support';
 
@@ -16,12 +15,7 @@ import { signedInAs } from '../../../test/support';
  * paged by the server, and a customer's page with their orders, addresses and inquiries. Staff accounts are not
  * customers; customers see none of it.
  */
-let shop: TestShop;
-
-beforeAll(async () => {
-  shop = await startTestShop();
-});
-afterAll(() => shop?.stop());
+const shop = useTestShop();
 
 describe('customers for staff', () => {
   it('searched by name, phone or email, sorted and paged; staff accounts are not listed', async () => {

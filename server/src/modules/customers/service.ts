@@ -1,4 +1,5 @@
 import {
+  asLocale,
   customerRecentOrders,
   normaliseCambodianPhone,
   type CustomerDetail,
@@ -68,7 +69,7 @@ function toCustomerSummary(row: CustomerRow) {
     email: row.email,
     phone: row.phone,
     status: row.status as UserStatus,
-    locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
+    locale: asLocale(row.locale),
     createdAt: Number(row.created_at),
     orderCount: Number(row.order_count ?? 0),
     lastOrderAt:

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { lowStockQuerySchema, valuationQuerySchema, valuationSchema } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { pageAnswer } from '../../db/paging';
+import { stockLevelOf } from './stock-level';
 import { pageOfLowStock, pageOfValuation } from './stock-lists-repo';
 
 /** What to reorder, and what the shelves hold at cost (admins: cost prices are theirs alone). */
@@ -11,18 +12,13 @@ export async function listLowStock(db: Db, query: z.output<typeof lowStockQueryS
   return pageAnswer(
     found,
     (row) => {
-      const onHand = Number(row.on_hand);
-      const reserved = Number(row.reserved);
-      const level = Number(row.reorder_level);
+      const level = stockLevelOf(row);
       return {
         productId: row.id,
         sku: row.sku,
         name: row.name,
-        onHand,
-        reserved,
-        available: onHand - reserved,
-        reorderLevel: level,
-        shortfall: Math.max(level - (onHand - reserved), 0),
+        ...level,
+        shortfall: Math.max(level.reorderLevel - level.available, 0),
       };
     },
     query,

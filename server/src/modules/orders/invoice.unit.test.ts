@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfTexts } from '../../../test/pdf-text';
+import { DEFAULT_SHOP_IDENTITY } from '../settings/service';
 import { formatInvoiceDate, summaryRows, vatIncludedIn, type Invoice } from './invoice';
 import { renderInvoiceHtml } from './invoice-html';
 import { renderInvoicePdf } from './invoice-pdf';
@@ -21,15 +22,8 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
     status: 'pending_payment',
     issuedAt: Date.UTC(2025, 0, 31, 17, 30),
     paidAt: null,
-    shop: {
-      name: 'Shop <b>&</b>',
-      nameKm: 'ហាងកុំព្យូទ័រ',
-      logoUrl: null,
-      supportEmail: null,
-      phone: null,
-      address: null,
-      hours: null,
-    },
+    // A shop that set only its name, one that needs escaping.
+    shop: { ...DEFAULT_SHOP_IDENTITY, name: 'Shop <b>&</b>' },
     customer: { name: 'សុខ ចាន់ថា', email: null, phone: null },
     fulfilment: 'pickup',
     deliveryAddress: null,

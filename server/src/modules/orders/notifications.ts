@@ -1,4 +1,4 @@
-import { formatKhr, formatUsd, type OrderStatus } from '@shop/shared';
+import { asLocale, formatKhr, formatUsd, type OrderStatus } from '@shop/shared';
 import type { OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
@@ -50,7 +50,7 @@ export function createOrderMailer(publicUrl: string): OrderMailer {
         : orderUrl(order.id);
       await enqueueMail(tx, {
         to: order.customer_email,
-        locale: order.locale === 'km' ? 'km' : 'en',
+        locale: asLocale(order.locale),
         template,
         data: {
           ...data,

@@ -1,4 +1,4 @@
-import { nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
+import { asLocale, nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
@@ -47,7 +47,7 @@ export function orderHeader(row: OrderTable, viewer: OrderActor) {
     currency: row.currency as 'USD' | 'KHR',
     totalKhr: Number(row.total_khr),
     rielPerUsd: Number(row.riel_per_usd),
-    locale: row.locale === 'km' ? ('km' as const) : ('en' as const),
+    locale: asLocale(row.locale),
     createdAt: Number(row.created_at),
     paidAt: row.paid_at === null ? null : Number(row.paid_at),
     refundOwedCents: Number(row.refund_owed_cents),

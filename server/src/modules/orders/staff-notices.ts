@@ -1,4 +1,4 @@
-import type { Role } from '@shop/shared';
+import { asLocale, type Role } from '@shop/shared';
 import type { Tx } from '../../db/transaction';
 import { enqueueMail } from '../../mail/outbox';
 import type { MailData } from '../../mail/templates';
@@ -23,7 +23,7 @@ export async function mailStaff<T extends StaffNotice>(
   for (const person of recipients) {
     await enqueueMail(tx, {
       to: person.email,
-      locale: person.locale === 'km' ? 'km' : 'en',
+      locale: asLocale(person.locale),
       template,
       data: {
         ...data,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, type Tx } from '../../db/transaction';
 import type { Logger } from '../../logger';
 import { recordAudit, systemActor } from '../audit/audit';
 import { watchHolds } from '../orders/hold-deadlines';
@@ -55,6 +56,10 @@ export function startPaymentWatcher(deps: {
   const me = deps.instanceId ?? randomUUID();
   let running: Promise<number> | null = null;
   let stopped = false;
+
+  /** The job moves an order (paid, to review, expired) as the system, telling the customer. */
+  const moveOrder = (tx: Tx, orderId: string, to: OrderStatus, reason: string) =>
+    transitionOrder(tx, { orderId, to, actor: 'system', actorId: null, reason }, mailer);
 
   async function claimDue(now: number): Promise<KhqrPayment[]> {
     const claimed: KhqrPayment[] = [];
@@ -148,16 +153,11 @@ export function startPaymentWatcher(deps: {
         await recordRefundOwed(mailer, tx, payment, transaction, order, now);
       if (problems.length) {
         if (order.status === 'pending_payment') {
-          await transitionOrder(
+          await moveOrder(
             tx,
-            {
-              orderId: payment.order_id,
-              to: 'payment_review',
-              actor: 'system',
-              actorId: null,
-              reason: `Bakong payment does not match: ${problems.join(', ')}`,
-            },
-            mailer,
+            payment.order_id,
+            'payment_review',
+            `Bakong payment does not match: ${problems.join(', ')}`,
           );
         }
         await recordAudit(tx, systemActor, {
@@ -169,17 +169,7 @@ export function startPaymentWatcher(deps: {
         return;
       }
       if (order.status === 'pending_payment') {
-        await transitionOrder(
-          tx,
-          {
-            orderId: payment.order_id,
-            to: 'paid',
-            actor: 'system',
-            actorId: null,
-            reason: `KHQR paid (Bakong ${transaction.hash})`,
-          },
-          mailer,
-        );
+        await moveOrder(tx, payment.order_id, 'paid', `KHQR paid (Bakong ${transaction.hash})`);
       } else {
         // Money for an order no longer waiting (owed back above), or for one in review: staff decide.
         await recordAudit(tx, systemActor, {
@@ -209,16 +199,11 @@ export function startPaymentWatcher(deps: {
       if (newest?.id === payment.id && order.status === 'pending_payment') {
         // A screenshot waiting for staff may be the payment: hold the stock for their decision instead of expiring.
         const proof = await findPendingProof(tx, payment.order_id);
-        await transitionOrder(
+        await moveOrder(
           tx,
-          {
-            orderId: payment.order_id,
-            to: proof ? 'payment_review' : 'expired',
-            actor: 'system',
-            actorId: null,
-            reason: proof ? 'QR expired; a payment screenshot waits for staff' : 'KHQR not paid in time',
-          },
-          mailer,
+          payment.order_id,
+          proof ? 'payment_review' : 'expired',
+          proof ? 'QR expired; a payment screenshot waits for staff' : 'KHQR not paid in time',
         );
       }
     });

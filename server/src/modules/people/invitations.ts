@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Invitation, InvitationInput, InvitationStatus } from '@shop/shared';
+import { asLocale, type Invitation, type InvitationInput, type InvitationStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
@@ -9,7 +9,6 @@ import { Conflict, NotFound } from '../../http/errors';
 import { enqueueMail } from '../../mail/outbox';
 import { INVITATION_HOURS } from '../../mail/copy/mail-copy';
 import { recordAudit, type Actor } from '../audit/audit';
-import { asLocale } from '../accounts/mail-user';
 import { findUserByEmail, findUserById } from '../accounts/repo';
 import {
   closeInvitation,

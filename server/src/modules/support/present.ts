@@ -1,12 +1,12 @@
-import type {
-  Inquiry,
-  InquiryAuthorKind,
-  InquiryMessage,
-  InquiryStatus,
-  InquirySummary,
-  Locale,
-  StaffInquiry,
-  StaffInquirySummary,
+import {
+  asLocale,
+  type Inquiry,
+  type InquiryAuthorKind,
+  type InquiryMessage,
+  type InquiryStatus,
+  type InquirySummary,
+  type StaffInquiry,
+  type StaffInquirySummary,
 } from '@shop/shared';
 import type { InquiryRow, MessageRow } from './repo';
 
@@ -39,7 +39,7 @@ export function toStaffInquiry(row: InquiryRow, messages: MessageRow[]): StaffIn
 /** Who asked and where answers go: a customer's account as it is now, or what a guest told us. */
 export function inquirerOf(row: InquiryRow) {
   const customer = row.user_id !== null;
-  const locale: Locale = (customer ? row.user_locale : row.locale) === 'km' ? 'km' : 'en';
+  const locale = asLocale(customer ? row.user_locale : row.locale);
   return {
     kind: customer ? ('customer' as const) : ('guest' as const),
     userId: row.user_id,
