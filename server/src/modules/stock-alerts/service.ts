@@ -1,4 +1,4 @@
-import type { StockAlertInput } from '@shop/shared';
+import { asLocale, type StockAlertInput } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
@@ -51,7 +51,7 @@ export async function mailStockAlerts(tx: Tx, productId: string, now = Date.now(
     if (!(await markAlertMailed(tx, alert.id, now))) continue;
     await enqueueMail(tx, {
       to: alert.email,
-      locale: alert.locale === 'km' ? 'km' : 'en',
+      locale: asLocale(alert.locale),
       template: 'back-in-stock',
       data: { productName: alert.name, productUrl: alert.product_url },
     });
