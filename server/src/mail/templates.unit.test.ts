@@ -29,6 +29,7 @@ const summary: OrderSummary = {
   totalKhr: '3,850,000៛',
   fulfilment: 'pickup',
   pickup: { address: 'Street 271, Phnom Penh', hours: 'Mon–Sat 8:00–18:00' },
+  deliveryDays: null,
   deliveryTo: null,
   serialized: true,
 };

@@ -1,3 +1,4 @@
+import { deliveryEta } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -51,6 +52,11 @@ function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Bl
         ? `We deliver to: ${s.deliveryTo.join(', ')}.`
         : 'We deliver to the address you gave at checkout; your order page shows it.',
     });
+    if (s.deliveryDays)
+      blocks.push({
+        kind: 'p',
+        text: `It should arrive ${deliveryEta(s.deliveryDays.min, s.deliveryDays.max, 'en')} after your payment.`,
+      });
   }
   const next: Record<OrderStep, string> = {
     placed:

@@ -1,3 +1,4 @@
+import { deliveryEta } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -58,6 +59,11 @@ function orderSummary(s: OrderSummary, orderNumber: string, step: OrderStep): Bl
         ? `យើងដឹកជញ្ជូនទៅ៖ ${s.deliveryTo.join(', ')}។`
         : 'យើងដឹកជញ្ជូនទៅអាសយដ្ឋានដែលអ្នកបានផ្ដល់ពេលបញ្ជាទិញ ដែលមាននៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
     });
+    if (s.deliveryDays)
+      blocks.push({
+        kind: 'p',
+        text: `ទំនិញគួរមកដល់${deliveryEta(s.deliveryDays.min, s.deliveryDays.max, 'km')} បន្ទាប់ពីការបង់ប្រាក់របស់អ្នក។`,
+      });
   }
   const next: Record<OrderStep, string> = {
     placed:

@@ -91,6 +91,8 @@ export interface OrderSummary {
   fulfilment: 'pickup' | 'delivery';
   /** Pickup: the shop's address and opening hours as its settings say them (null where not set). */
   pickup: { address: string | null; hours: string | null } | null;
+  /** The days the delivery was promised in, after payment; null for pickup and older orders. */
+  deliveryDays: { min: number; max: number } | null;
   /** Delivery to a customer's own saved address; null for pickup and for a guest. */
   deliveryTo: string[] | null;
   /** A line is a serialized item (a laptop, a graphics card): it is handed over against an ID card. */

@@ -37,6 +37,7 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
     lines: items,
     subtotalCents: 1000 * lines,
     deliveryFeeCents: 0,
+    deliveryDays: null,
     totalCents: 1000 * lines,
     rielPerUsd: 4100,
     totalKhr: 41_000 * lines,
