@@ -116,8 +116,7 @@ export function deliveryTerms(pricing: Pricing): DeliveryTerms {
 }
 
 export type DeliveryQuote =
-  | { delivers: false }
-  | { delivers: true; feeCents: number; minDays: number; maxDays: number; free: boolean };
+  { delivers: false } | { delivers: true; feeCents: number; minDays: number; maxDays: number; free: boolean };
 
 /** What delivering an order of this subtotal to this province costs and takes (the server charges exactly this). */
 export function quoteDelivery(terms: DeliveryTerms, province: string, subtotalCents: number): DeliveryQuote {

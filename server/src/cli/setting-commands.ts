@@ -158,7 +158,7 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
       '             --province NAME --standard | --no-delivery | --delivers',
     summary:
       'delivery: the standard fee, days and free-from subtotal (US dollars, e.g. 2.50; days after payment, 0: the ' +
-      'same day), or with --province one province\'s own rate, back to the standard, or no delivery there',
+      "same day), or with --province one province's own rate, back to the standard, or no delivery there",
     options: {
       province: 'value',
       fee: 'value',
@@ -308,7 +308,9 @@ function provinceDelivery(
   const modes = [o.standard, o['no-delivery'], o.delivers].filter(Boolean).length;
   const rateGiven = rate.fee !== undefined || rate.days !== undefined || rate.freeFrom !== undefined;
   if (modes > 1 || (modes === 1 && rateGiven))
-    throw new UsageError('give a rate (--fee, --days, --free-from), --standard, --no-delivery or --delivers: one');
+    throw new UsageError(
+      'give a rate (--fee, --days, --free-from), --standard, --no-delivery or --delivers: one',
+    );
   if (modes === 0 && !rateGiven)
     throw new UsageError(`give --fee and --days for ${province}, or --standard, --no-delivery or --delivers`);
   return {

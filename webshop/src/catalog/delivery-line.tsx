@@ -25,7 +25,11 @@ export function DeliveryLine({ priceCents }: { priceCents: number }) {
           <Truck className="size-4 shrink-0 text-brand-600" aria-hidden="true" />
           {quote.free
             ? t.deliveryFreeTo(where, deliveryEta(quote.minDays, quote.maxDays, locale))
-            : t.deliveryTo(where, formatUsd(quote.feeCents), deliveryEta(quote.minDays, quote.maxDays, locale))}
+            : t.deliveryTo(
+                where,
+                formatUsd(quote.feeCents),
+                deliveryEta(quote.minDays, quote.maxDays, locale),
+              )}
         </li>
       )}
       <li className="flex items-center gap-1.5">

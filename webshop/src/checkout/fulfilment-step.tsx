@@ -69,7 +69,8 @@ export function FulfilmentStep({
             deliveryEta(quote.minDays, quote.maxDays, locale),
             freeFrom === null ? null : formatUsd(freeFrom),
           );
-  else if (cheapest !== undefined && Number.isFinite(cheapest)) hint = t.deliveryByProvince(formatUsd(cheapest));
+  else if (cheapest !== undefined && Number.isFinite(cheapest))
+    hint = t.deliveryByProvince(formatUsd(cheapest));
 
   return (
     <div className="space-y-4">
@@ -89,7 +90,11 @@ export function FulfilmentStep({
           aside={
             where &&
             quote?.delivers &&
-            (quote.feeCents === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(quote.feeCents))
+            (quote.feeCents === 0 ? (
+              <span className="text-emerald-700">{t.free}</span>
+            ) : (
+              formatUsd(quote.feeCents)
+            ))
           }
         />
       </ChoiceGroup>

@@ -174,8 +174,7 @@ export const checkoutText = defineMessages({
     deliveryFreeTo: (province: string, eta: string) =>
       `${province}៖ ឥតគិតថ្លៃសម្រាប់ការបញ្ជាទិញនេះ មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់។`,
     deliveryByProvince: (fee: string) => `ចាប់ពី ${fee} តាមខេត្ត។ ភ្នំពេញ៖ ថ្ងៃដដែល ឬថ្ងៃបន្ទាប់។`,
-    noDelivery: (province: string) =>
-      `យើងមិនដឹកជញ្ជូនទៅ${province}ទេ។ សូមមកយកនៅហាង ឬជ្រើសរើសអាសយដ្ឋានផ្សេង។`,
+    noDelivery: (province: string) => `យើងមិនដឹកជញ្ជូនទៅ${province}ទេ។ សូមមកយកនៅហាង ឬជ្រើសរើសអាសយដ្ឋានផ្សេង។`,
     pickupInstead: 'មកយកនៅហាងជំនួសវិញ',
     arrives: (eta: string) => `មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់`,
     free: 'ឥតគិតថ្លៃ',

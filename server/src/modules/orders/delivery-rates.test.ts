@@ -63,7 +63,11 @@ describe('delivery priced by the province of the address', () => {
         addressId: province.address.id,
       },
     });
-    expect(inCity).toMatchObject({ deliveryFeeCents: 150, deliveryDays: { min: 0, max: 1 }, totalCents: 2_650 });
+    expect(inCity).toMatchObject({
+      deliveryFeeCents: 150,
+      deliveryDays: { min: 0, max: 1 },
+      totalCents: 2_650,
+    });
     expect(inSiemReap).toMatchObject({
       deliveryFeeCents: 200,
       deliveryDays: { min: 2, max: 4 },
@@ -72,7 +76,10 @@ describe('delivery priced by the province of the address', () => {
     });
     // The shop's page quotes from the same rates the order was charged by.
     const { delivery } = await server.client.getShopInfo({});
-    expect(delivery.rates.find((r) => r.province === 'Siem Reap')).toMatchObject({ feeCents: 200, delivers: true });
+    expect(delivery.rates.find((r) => r.province === 'Siem Reap')).toMatchObject({
+      feeCents: 200,
+      delivers: true,
+    });
     expect(delivery.rates).toHaveLength(25);
   });
 
@@ -122,7 +129,10 @@ describe('delivery priced by the province of the address', () => {
 
   it('a guest delivery to a province not delivered to is refused too, and a made-up province is a 400', async () => {
     await setPricing(() => ({ noDeliveryTo: ['Koh Kong'] }));
-    const product = await aProductWithStock({ admin, staff }, { stock: 2, priceCents: 1_000, name: 'Guest mouse' });
+    const product = await aProductWithStock(
+      { admin, staff },
+      { stock: 2, priceCents: 1_000, name: 'Guest mouse' },
+    );
     const guest = browserClient(server.url, { ip: '10.31.0.1' });
     const body = (province: string) => ({
       guest: { name: 'Sokha Chan', phone: '012 345 678', email: `guest.${province.length}@example.test` },

@@ -195,7 +195,10 @@ export interface SummaryRow {
 function deliveryLabel(days: Invoice['deliveryDays']): Label {
   if (!days) return invoiceLabels.deliveryFee;
   const [en, km] = invoiceLabels.deliveryFee;
-  return [`${en} (${deliveryEta(days.min, days.max, 'en')})`, `${km} (${deliveryEta(days.min, days.max, 'km')})`];
+  return [
+    `${en} (${deliveryEta(days.min, days.max, 'en')})`,
+    `${km} (${deliveryEta(days.min, days.max, 'km')})`,
+  ];
 }
 
 export function summaryRows(invoice: Invoice): SummaryRow[] {

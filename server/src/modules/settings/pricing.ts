@@ -48,8 +48,11 @@ export function deliveryChargeFor(
   if (!delivery) return null;
   const quote = quoteDelivery(deliveryTerms(pricing), delivery.province, subtotalCents);
   if (!quote.delivers)
-    throw new Invalid(`We do not deliver to ${delivery.province}: choose pick-up at the shop, or another address`, {
-      province: 'no delivery to this province: choose pick-up',
-    });
+    throw new Invalid(
+      `We do not deliver to ${delivery.province}: choose pick-up at the shop, or another address`,
+      {
+        province: 'no delivery to this province: choose pick-up',
+      },
+    );
   return { feeCents: quote.feeCents, minDays: quote.minDays, maxDays: quote.maxDays };
 }
