@@ -9,6 +9,8 @@ import { TotalRow, Totals } from './totals';
 export interface CheckoutTotals {
   subtotalCents: number;
   deliveryCents: number;
+  /** The chosen address's province is one the shop does not deliver to. */
+  deliveryRefused: boolean;
   /** The days the chosen address's province is promised, once one is chosen. */
   deliveryDays: { min: number; max: number } | null;
   totalCents: number;
@@ -99,7 +101,9 @@ export function CheckoutSummary({
             cents={totals.deliveryCents}
             khr={khr(totals.deliveryCents)}
             text={
-              totals.deliveryCents === 0 ? (
+              totals.deliveryRefused ? (
+                <span className="font-semibold text-amber-800">{t.notAvailable}</span>
+              ) : totals.deliveryCents === 0 ? (
                 <span className="font-semibold text-emerald-700">{t.free}</span>
               ) : undefined
             }

@@ -60,7 +60,7 @@ export function FulfilmentStep({
   let hint: ReactNode = null;
   if (shop && quote && where)
     hint = !quote.delivers
-      ? t.noDelivery(where)
+      ? t.notDeliveredTo(where)
       : quote.free
         ? t.deliveryFreeTo(where, deliveryEta(quote.minDays, quote.maxDays, locale))
         : t.deliveryTo(

@@ -106,6 +106,8 @@ export const checkoutText = defineMessages({
     noDelivery: (province: string) =>
       `We do not deliver to ${province}. Pick up at the shop, or choose another address.`,
     pickupInstead: 'Pick up at the shop instead',
+    notDeliveredTo: (province: string) => `Not available in ${province}`,
+    notAvailable: 'Not available',
     arrives: (eta: string) => `Arrives ${eta} after payment`,
     free: 'Free',
     shopAddress: 'Shop address',
@@ -176,6 +178,8 @@ export const checkoutText = defineMessages({
     deliveryByProvince: (fee: string) => `ចាប់ពី ${fee} តាមខេត្ត។ ភ្នំពេញ៖ ថ្ងៃដដែល ឬថ្ងៃបន្ទាប់។`,
     noDelivery: (province: string) => `យើងមិនដឹកជញ្ជូនទៅ${province}ទេ។ សូមមកយកនៅហាង ឬជ្រើសរើសអាសយដ្ឋានផ្សេង។`,
     pickupInstead: 'មកយកនៅហាងជំនួសវិញ',
+    notDeliveredTo: (province: string) => `មិនមាននៅ${province}ទេ`,
+    notAvailable: 'មិនមាន',
     arrives: (eta: string) => `មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់`,
     free: 'ឥតគិតថ្លៃ',
     shopAddress: 'អាសយដ្ឋានហាង',

@@ -94,6 +94,7 @@ export function CheckoutPage() {
   const totals = {
     subtotalCents,
     deliveryCents,
+    deliveryRefused: Boolean(province && quote && !quote.delivers),
     deliveryDays: province && quote?.delivers ? { min: quote.minDays, max: quote.maxDays } : null,
     totalCents,
     totalKhr: usdCentsToKhr(totalCents, cart.data.rielPerUsd),
