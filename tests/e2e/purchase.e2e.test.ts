@@ -277,7 +277,7 @@ describe('buying', () => {
       await page.goto(`/products/${product.slug}`);
       await expect
         .poll(() => page.getByTestId('product-delivery').textContent())
-        .toBe('Delivery to Phnom Penh $1.50, today or tomorrowPick-up at the shop: free');
+        .toBe('Delivery to Phnom Penh $1.50, today or tomorrow · pick-up at the shop free');
       await screenshotBoth(page, 'product-delivery-line');
 
       await addToCartViaApi(page, product.id, 1);

@@ -1,6 +1,6 @@
 import { useLocale, useMessages } from '@shop/ui';
 import { deliveryEta, formatUsd, provinceName, quoteDelivery } from '@shop/shared';
-import { Store, Truck } from 'lucide-react';
+import { Truck } from 'lucide-react';
 import { useShopInfo } from '../api/shop';
 import { catalogText } from './messages';
 
@@ -18,24 +18,21 @@ export function DeliveryLine({ priceCents }: { priceCents: number }) {
   if (!shop.data) return null;
   const quote = quoteDelivery(shop.data.delivery, QUOTED_PROVINCE, priceCents);
   const where = provinceName(QUOTED_PROVINCE, locale);
+  // One line under the price: on a phone, Add to cart stays on the first screen.
   return (
-    <ul className="mt-3 space-y-1 text-sm text-slate-700" data-testid="product-delivery">
-      {quote.delivers && (
-        <li className="flex items-center gap-1.5">
-          <Truck className="size-4 shrink-0 text-brand-600" aria-hidden="true" />
-          {quote.free
+    <p className="mt-3 flex items-start gap-1.5 text-sm text-slate-700" data-testid="product-delivery">
+      <Truck className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden="true" />
+      <span>
+        {quote.delivers &&
+          (quote.free
             ? t.deliveryFreeTo(where, deliveryEta(quote.minDays, quote.maxDays, locale))
             : t.deliveryTo(
                 where,
                 formatUsd(quote.feeCents),
                 deliveryEta(quote.minDays, quote.maxDays, locale),
-              )}
-        </li>
-      )}
-      <li className="flex items-center gap-1.5">
-        <Store className="size-4 shrink-0 text-brand-600" aria-hidden="true" />
+              )) + ' · '}
         {t.pickupFree}
-      </li>
-    </ul>
+      </span>
+    </p>
   );
 }

@@ -132,7 +132,7 @@ export const catalogText = defineMessages({
     perkPickup: 'Pick up in Phnom Penh or have it delivered',
     deliveryTo: (province: string, fee: string, eta: string) => `Delivery to ${province} ${fee}, ${eta}`,
     deliveryFreeTo: (province: string, eta: string) => `Free delivery to ${province}, ${eta}`,
-    pickupFree: 'Pick-up at the shop: free',
+    pickupFree: 'pick-up at the shop free',
     inEnglish: 'English',
     // Comparison
     compare: 'Compare',
@@ -284,7 +284,7 @@ export const catalogText = defineMessages({
     perkPickup: 'មកយកនៅភ្នំពេញ ឬឱ្យយើងដឹកជូន',
     deliveryTo: (province: string, fee: string, eta: string) => `ដឹកជញ្ជូនទៅ${province} ${fee} ${eta}`,
     deliveryFreeTo: (province: string, eta: string) => `ដឹកជញ្ជូនឥតគិតថ្លៃទៅ${province} ${eta}`,
-    pickupFree: 'មកយកនៅហាង៖ ឥតគិតថ្លៃ',
+    pickupFree: 'មកយកនៅហាងឥតគិតថ្លៃ',
     inEnglish: 'ភាសាអង់គ្លេស',
     compare: 'ប្រៀបធៀប',
     compareName: (name: string) => `ប្រៀបធៀប ${name}`,
