@@ -82,6 +82,21 @@ describe('invoice money and dates', () => {
   });
 });
 
+describe('the delivery row', () => {
+  it('names the days the delivery was promised in, in both languages', () => {
+    const invoice = invoiceOf(1, {
+      fulfilment: 'delivery',
+      deliveryFeeCents: 200,
+      deliveryDays: { min: 2, max: 4 },
+      totalCents: 1_200,
+    });
+    expect(summaryRows(invoice)[1]).toMatchObject({
+      label: ['Delivery fee (in 2–4 days)', 'ថ្លៃដឹកជញ្ជូន (ក្នុងរយៈពេល 2–4 ថ្ងៃ)'],
+      usd: '$2.00',
+    });
+  });
+});
+
 describe('invoice documents', () => {
   it('HTML escapes every value, the shop name included', () => {
     const html = renderInvoiceHtml(invoiceOf(1));
