@@ -253,10 +253,11 @@ describe('npm run shop -- settings commands', () => {
       expect(listing.stdout).not.toContain(TOKEN);
       expect(listing.stdout).not.toContain('do-not-print-me');
       const one = await shop(['settings', 'get', 'orders.pricing']);
-      expect(JSON.parse(one.stdout)).toEqual({
+      expect(JSON.parse(one.stdout)).toMatchObject({
         rielPerUsd: 4050,
         deliveryFeeCents: 150,
         freeDeliveryFromCents: null,
+        deliveryDays: { min: 2, max: 4 },
       });
 
       // The running server, never restarted: a new order pays the account entered, at the rate entered…
@@ -309,11 +310,15 @@ describe('npm run shop -- settings commands', () => {
       const pricing = audits
         .filter((a) => a.entity_id === 'orders.pricing')
         .map((a) => [JSON.parse(a.before_json!).value, JSON.parse(a.after_json!).value] as unknown[]);
-      const rateSet = { rielPerUsd: 4050, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 };
+      const rateSet = expect.objectContaining({
+        rielPerUsd: 4050,
+        deliveryFeeCents: 200,
+        freeDeliveryFromCents: 10_000,
+      });
       expect(pricing).toContainEqual([null, rateSet]);
       expect(pricing).toContainEqual([
         rateSet,
-        { rielPerUsd: 4050, deliveryFeeCents: 150, freeDeliveryFromCents: null },
+        expect.objectContaining({ rielPerUsd: 4050, deliveryFeeCents: 150, freeDeliveryFromCents: null }),
       ]);
     },
   );
@@ -519,6 +524,51 @@ describe('npm run shop -- bakong-check', () => {
       expect(refused.stderr).toContain('Renew it');
       expect(standin).toMatchObject({ code: 1, stderr: expect.stringContaining('built-in Bakong stand-in') });
       expect(refused.stderr + good.stdout).not.toContain(TOKEN);
+    },
+  );
+});
+
+describe('npm run shop -- set-delivery --province', () => {
+  it(
+    "sets a province's own rate, stops delivery to one, refuses what breaks the rules, and the server follows",
+    { timeout: 120_000 },
+    async () => {
+      const [unknown, upsideDown, half] = await Promise.all([
+        shop(['set-delivery', '--province', 'Atlantis', '--fee', '1']),
+        shop(['set-delivery', '--province', 'Kep', '--fee', '1', '--days', '3-1']),
+        shop(['set-delivery', '--province', 'Kep', '--standard', '--fee', '1']),
+      ]);
+      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no province "Atlantis"') });
+      expect(upsideDown).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('the most days cannot be fewer than the fewest'),
+      });
+      expect(half.code).not.toBe(0);
+
+      const own = await shop(['set-delivery', '--province', 'siem reap', '--fee', '3.50', '--days', '1-2']);
+      expect(own).toMatchObject({ code: 0, stdout: expect.stringContaining('Saved orders.pricing') });
+      const refused = await shop(['set-delivery', '--province', 'Mondulkiri', '--no-delivery']);
+      expect(refused.code).toBe(0);
+      const { delivery } = await fetch(`${server.url}/api/v1/shop`).then(
+        (r) => r.json() as Promise<{ delivery: { rates: { province: string }[] } }>,
+      );
+      expect(delivery.rates.find((r) => r.province === 'Siem Reap')).toMatchObject({
+        feeCents: 350,
+        minDays: 1,
+        maxDays: 2,
+        delivers: true,
+      });
+      expect(delivery.rates.find((r) => r.province === 'Mondulkiri')).toMatchObject({ delivers: false });
+      const after = (await settingAudits()).filter((a) => a.entity_id === 'orders.pricing').length;
+      expect(after).toBeGreaterThanOrEqual(2);
+
+      expect((await shop(['set-delivery', '--province', 'Siem Reap', '--standard'])).code).toBe(0);
+      const back = await fetch(`${server.url}/api/v1/shop`).then(
+        (r) => r.json() as Promise<{ delivery: { feeCents: number; rates: { province: string }[] } }>,
+      );
+      expect(back.delivery.rates.find((r) => r.province === 'Siem Reap')).toMatchObject({
+        feeCents: back.delivery.feeCents,
+      });
     },
   );
 });

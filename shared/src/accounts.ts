@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProvince } from './delivery';
 import { cambodianPhone } from './phone';
 import { roles } from './permissions';
 import { lineText, multilineText, personName } from './text';
@@ -164,7 +165,10 @@ export const addressInputSchema = z
     village: lineText(120).nullable().optional(),
     sangkat: lineText(120).min(1, 'sangkat or commune'),
     khan: lineText(120).min(1, 'khan or district'),
-    province: lineText(120).min(1, 'province or city'),
+    /** One of Cambodia's provinces by its English name: the delivery is priced by it. */
+    province: z
+      .string({ error: 'choose the province or Phnom Penh from the list' })
+      .refine((name): boolean => isProvince(name), 'choose the province or Phnom Penh from the list'),
     landmark: lineText(200).nullable().optional(),
     deliveryNotes: multilineText(500).nullable().optional(),
     isDefault: z.boolean().optional(),

@@ -20,6 +20,7 @@ export * from './counter-khqr';
 export * from './devices';
 export * from './permissions';
 export * from './settings';
+export * from './delivery';
 export * from './admin-settings';
 export * from './api/route';
 export * from './api/routes';

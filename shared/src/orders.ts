@@ -186,6 +186,8 @@ export const deliveryAddressSchema = z.object({
   recipient: z.string(),
   phone: z.string(),
   lines: z.array(z.string()),
+  /** The province the delivery was priced for (orders placed before rates per province have none). */
+  province: z.string().optional(),
 });
 
 export const orderSchema = z
@@ -201,6 +203,8 @@ export const orderSchema = z
     note: z.string().nullable(),
     subtotalCents: z.number().int(),
     deliveryFeeCents: z.number().int(),
+    /** The days the delivery was promised in, fewest and most after payment; null for pick-up. */
+    deliveryDays: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
     totalCents: z.number().int(),
     currency: currencySchema,
     /** The total in riel at the order's exchange rate, rounded to 100 riel. */

@@ -70,6 +70,12 @@ describe('settings rules', () => {
       rielPerUsd: 4050,
       deliveryFeeCents: 0,
       freeDeliveryFromCents: null,
+      // A value saved before rates per province: the standard days and the Cambodian defaults.
+      deliveryDays: { min: 2, max: 4 },
+      provinceRates: expect.arrayContaining([
+        { province: 'Phnom Penh', feeCents: 150, minDays: 0, maxDays: 1 },
+      ]),
+      noDeliveryTo: [],
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provinceNames, type Province } from './delivery';
 import { formatUsd } from './money';
 
 /**
@@ -156,18 +157,81 @@ const cents = (what: string, max: number) =>
     .min(0, `${what} cannot be negative`)
     .max(max, `${what} can be at most ${formatUsd(max)}`);
 
-/** The shop's money rules: its own exchange rate, the delivery fee and when delivery is free. */
-export const pricingSchema = z.object({
-  /** Riel per US dollar, set by the shop (typically 4,000–4,100). */
-  rielPerUsd: z
-    .number({ error: 'enter the riel per US dollar, e.g. 4100' })
-    .int('enter whole riel per US dollar, e.g. 4100')
-    .min(1000, 'the rate is riel per US dollar: at least 1,000 (typically about 4,100)')
-    .max(10_000, 'the rate is riel per US dollar: at most 10,000 (typically about 4,100)'),
-  deliveryFeeCents: cents('the delivery fee', 100_00),
-  /** Orders from this subtotal up are delivered free; null: never free. */
-  freeDeliveryFromCents: cents('the free-delivery threshold', 1_000_000_00).nullable(),
-});
+const DAYS_MESSAGE = 'enter whole days from 0 (the same day) to 60';
+const days = z.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(0, DAYS_MESSAGE).max(60, DAYS_MESSAGE);
+const province = z.enum(provinceNames, { error: "enter one of Cambodia's provinces, e.g. Siem Reap" });
+
+/** The fastest and slowest a delivery takes, in days after the order (0: the same day). */
+const deliveryDaysSchema = z
+  .object({ min: days, max: days }, { error: 'enter the fewest and most days a delivery takes' })
+  .refine((d) => d.min <= d.max, { path: ['max'], message: 'the most days cannot be fewer than the fewest' });
+
+/** A province's own delivery rate; `freeFromCents` absent: the shop's free-delivery threshold applies there too. */
+const provinceRateSchema = z
+  .object({
+    province,
+    feeCents: cents('the delivery fee', 100_00),
+    minDays: days,
+    maxDays: days,
+    freeFromCents: cents('the free-delivery threshold', 1_000_000_00).nullable().optional(),
+  })
+  .refine((r) => r.minDays <= r.maxDays, {
+    path: ['maxDays'],
+    message: 'the most days cannot be fewer than the fewest',
+  });
+export type ProvinceRate = z.output<typeof provinceRateSchema>;
+
+/**
+ * What a shop in Phnom Penh typically asks: the capital by its own riders, today or tomorrow and cheaper; the
+ * provinces by bus-line couriers in two to four days at the standard fee; the far north-east a little longer.
+ */
+export const DEFAULT_PROVINCE_RATES: readonly ProvinceRate[] = Object.freeze([
+  { province: 'Phnom Penh', feeCents: 150, minDays: 0, maxDays: 1 },
+  { province: 'Kandal', feeCents: 200, minDays: 1, maxDays: 2 },
+  ...(['Mondulkiri', 'Ratanakiri', 'Preah Vihear', 'Stung Treng', 'Oddar Meanchey'] as const).map(
+    (far: Province): ProvinceRate => ({ province: far, feeCents: 300, minDays: 3, maxDays: 5 }),
+  ),
+]);
+
+/**
+ * The shop's money rules: its own exchange rate and delivery. `deliveryFeeCents` and `deliveryDays` are the standard
+ * rate, for every province without a rate of its own in `provinceRates`; `noDeliveryTo` lists the provinces the shop
+ * does not deliver to (customers there pick up). Fields a stored row lacks (one saved before rates per province)
+ * take their defaults.
+ */
+export const pricingSchema = z
+  .object({
+    /** Riel per US dollar, set by the shop (typically 4,000–4,100). */
+    rielPerUsd: z
+      .number({ error: 'enter the riel per US dollar, e.g. 4100' })
+      .int('enter whole riel per US dollar, e.g. 4100')
+      .min(1000, 'the rate is riel per US dollar: at least 1,000 (typically about 4,100)')
+      .max(10_000, 'the rate is riel per US dollar: at most 10,000 (typically about 4,100)'),
+    deliveryFeeCents: cents('the delivery fee', 100_00),
+    /** Orders from this subtotal up are delivered free; null: never free. */
+    freeDeliveryFromCents: cents('the free-delivery threshold', 1_000_000_00).nullable(),
+    deliveryDays: deliveryDaysSchema.default({ min: 2, max: 4 }),
+    provinceRates: z
+      .array(provinceRateSchema, { error: 'enter a list of province rates' })
+      .max(provinceNames.length)
+      .default(() => DEFAULT_PROVINCE_RATES.map((rate) => ({ ...rate }))),
+    noDeliveryTo: z
+      .array(province, { error: 'enter a list of provinces' })
+      .max(provinceNames.length)
+      .default(() => []),
+  })
+  .superRefine((pricing, ctx) => {
+    const seen = new Set<string>();
+    pricing.provinceRates.forEach((rate, index) => {
+      if (seen.has(rate.province))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provinceRates', index, 'province'],
+          message: `${rate.province} has two rates: keep one`,
+        });
+      seen.add(rate.province);
+    });
+  });
 export type Pricing = z.output<typeof pricingSchema>;
 
 // --- invoice.vat ------------------------------------------------------------------------------------------------

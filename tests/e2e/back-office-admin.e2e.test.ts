@@ -273,6 +273,31 @@ describe('the admin back office', () => {
     await shoot(page, 'settings-prices');
     expect((await shop.server.client.getShopInfo({})).rielPerUsd).toBe(after);
 
+    // Delivery by province: Siem Reap's own rate (refused on its row while its days are upside down), and
+    // Mondulkiri not delivered to; the web shop's rates follow.
+    const rates = page.getByRole('form', { name: 'Delivery by province' });
+    await rates.getByLabel('Siem Reap: fee (USD)').fill('3.50');
+    await rates.getByLabel('Siem Reap: fewest days').fill('3');
+    await rates.getByLabel('Siem Reap: most days').fill('1');
+    await rates.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => rates.getByTestId('rate-row').filter({ hasText: 'Siem Reap' }).textContent())
+      .toContain('the most days cannot be fewer than the fewest');
+    await rates.getByLabel('Siem Reap: most days').fill('4');
+    await rates.getByLabel('Deliver to Mondulkiri').uncheck();
+    await rates.getByRole('button', { name: 'Save' }).click();
+    await rates.getByText(/^Saved\./).waitFor();
+    const { delivery } = await shop.server.client.getShopInfo({});
+    expect(delivery.rates.find((r) => r.province === 'Siem Reap')).toMatchObject({
+      feeCents: 350,
+      minDays: 3,
+      maxDays: 4,
+      delivers: true,
+    });
+    expect(delivery.rates.find((r) => r.province === 'Mondulkiri')).toMatchObject({ delivers: false });
+    await rates.scrollIntoViewIfNeeded();
+    await shoot(page, 'settings-delivery');
+
     await web.reload();
     await expect
       .poll(() => web.getByRole('main').textContent())

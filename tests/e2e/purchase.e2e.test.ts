@@ -1,4 +1,4 @@
-import { formatUsd, type ProductSummary } from '@shop/shared';
+import { formatUsd, type Pricing, type ProductSummary } from '@shop/shared';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -308,6 +308,75 @@ describe('buying', () => {
     await mailView.setContent(mail.html);
     await shop.screenshot(mailView, 'purchase-guest-mail-km-390');
     expect(page.errors).toEqual([]);
+  });
+
+  it('delivery is quoted for the province: the product page, then checkout as a guest changes province', async () => {
+    const admin = await shop.staffClient('admin');
+    const pricing = (await admin.getAdminSettings({})).settings.find((s) => s.key === 'orders.pricing')!
+      .value as Pricing;
+    const setPricing = (value: Pricing) =>
+      admin.changeSetting({ params: { key: 'orders.pricing' }, body: { value } });
+    await setPricing({ ...pricing, noDeliveryTo: ['Mondulkiri'] });
+    try {
+      // Under the free-delivery threshold ($100), so the fee shows.
+      const { items } = await shop.server.client.listProducts({ query: { inStock: true, pageSize: 40 } });
+      const product = items.find((p) => p.availability === 'in_stock' && p.priceCents < 10_000)!;
+      const page = await shop.page({ viewport: laptop });
+      await page.goto(`/products/${product.slug}`);
+      await expect
+        .poll(() => page.getByTestId('product-delivery').textContent())
+        .toBe('Delivery to Phnom Penh $1.50, today or tomorrow · pick-up at the shop free');
+      await screenshotBoth(page, 'product-delivery-line');
+
+      await addToCartViaApi(page, product.id, 1);
+      await page.goto('/checkout');
+      await page.getByRole('tab', { name: 'As a guest' }).click();
+      await page.getByLabel('Full name').fill('Sokha Chan');
+      await page.getByLabel('Phone number').fill('+855 12 345 678');
+      await page.getByLabel('Email').fill(newEmail());
+      await page.getByRole('button', { name: 'Continue as a guest' }).click();
+      await page.getByRole('radio', { name: /^Delivery/ }).check();
+      const quote = page.getByTestId('delivery-quote');
+      await expect
+        .poll(() => quote.textContent())
+        .toBe('Phnom Penh: $1.50, arrives today or tomorrow after payment. Free from $100.00.');
+      await expect
+        .poll(() => page.getByTestId('delivery-eta').textContent())
+        .toBe('Arrives today or tomorrow after payment');
+      await expect.poll(() => page.getByText(formatUsd(product.priceCents + 150)).count()).toBeGreaterThan(0);
+
+      await page.getByLabel('Province or city').selectOption('Siem Reap');
+      await expect
+        .poll(() => quote.textContent())
+        .toBe('Siem Reap: $2.00, arrives in 2–4 days after payment. Free from $100.00.');
+      await expect
+        .poll(() => page.getByTestId('delivery-eta').textContent())
+        .toBe('Arrives in 2–4 days after payment');
+      await expect.poll(() => page.getByText(formatUsd(product.priceCents + 200)).count()).toBeGreaterThan(0);
+      await page.getByLabel('Province or city').scrollIntoViewIfNeeded();
+      await screenshotBoth(page, 'purchase-delivery-siem-reap');
+
+      // Where the shop does not deliver, checkout says so and offers pick-up; the order cannot be placed as delivery.
+      await page.getByLabel('Province or city').selectOption('Mondulkiri');
+      const refusal = page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('button', { name: 'Pick up at the shop instead' }) });
+      await visible(refusal);
+      expect(await page.getByRole('button', { name: 'Place order' }).isDisabled()).toBe(true);
+      await screenshotBoth(page, 'purchase-delivery-not-delivered');
+      await refusal.getByRole('button', { name: 'Pick up at the shop instead' }).click();
+      expect(await page.getByRole('radio', { name: /^Pick up at the shop/ }).isChecked()).toBe(true);
+
+      // In Khmer: the province's name and the days in the page's language.
+      await page.getByRole('radio', { name: /^Delivery/ }).check();
+      await page.getByLabel('Province or city').selectOption('Siem Reap');
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'ខ្មែរ' }).click();
+      await expect.poll(() => quote.textContent()).toContain('សៀមរាប៖ $2.00 មកដល់ក្នុងរយៈពេល 2–4 ថ្ងៃ');
+      await screenshotBoth(page, 'purchase-delivery-siem-reap-km');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await setPricing(pricing);
+    }
   });
 
   it('on a phone, a customer cancels an unpaid order after confirming; a double tap made one order', async () => {

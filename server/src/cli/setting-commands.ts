@@ -1,7 +1,8 @@
-import { DEFAULT_COUNTER_POLICY, settingKeys } from '@shop/shared';
+import { DEFAULT_COUNTER_POLICY, provinceNames, settingKeys } from '@shop/shared';
 import { Invalid } from '../http/errors';
 import type { SettingChange } from '../modules/settings/changes';
 import { DEFAULT_INVOICE_VAT } from '../modules/settings/current';
+import { DEFAULT_PRICING } from '../modules/settings/pricing';
 import { UsageError, type OptionKinds, type ParsedArguments } from './options';
 
 /**
@@ -151,23 +152,48 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
   },
 
   'set-delivery': {
-    usage: 'set-delivery [--fee USD] [--free-from USD | --never-free]',
+    usage:
+      'set-delivery [--fee USD] [--days MIN-MAX] [--free-from USD | --never-free]\n' +
+      '             --province NAME [--fee USD --days MIN-MAX] [--free-from USD | --never-free]\n' +
+      '             --province NAME --standard | --no-delivery | --delivers',
     summary:
-      'the delivery fee, and the order subtotal from which delivery is free (amounts in US dollars, e.g. 2.50)',
-    options: { fee: 'value', 'free-from': 'value', 'never-free': 'flag' },
-    fields: { deliveryFeeCents: '--fee', freeDeliveryFromCents: '--free-from' },
+      'delivery: the standard fee, days and free-from subtotal (US dollars, e.g. 2.50; days after payment, 0: the ' +
+      "same day), or with --province one province's own rate, back to the standard, or no delivery there",
+    options: {
+      province: 'value',
+      fee: 'value',
+      days: 'value',
+      'free-from': 'value',
+      'never-free': 'flag',
+      standard: 'flag',
+      'no-delivery': 'flag',
+      delivers: 'flag',
+    },
+    fields: {
+      deliveryFeeCents: '--fee',
+      freeDeliveryFromCents: '--free-from',
+      deliveryDays: '--days',
+      'deliveryDays.min': '--days',
+      'deliveryDays.max': '--days',
+      provinceRates: '--province',
+      noDeliveryTo: '--province',
+    },
     changes: ({ options: o, positional }) => {
       noArguments(positional);
       if (o['free-from'] !== undefined && o['never-free'])
         throw new UsageError('give --free-from or --never-free, not both');
-      if (o.fee === undefined && o['free-from'] === undefined && !o['never-free'])
-        throw new UsageError('give --fee, --free-from or --never-free');
-      const fee = o.fee === undefined ? undefined : usdCents(o.fee, 'deliveryFeeCents');
       const freeFrom = o['never-free']
         ? null
         : o['free-from'] === undefined
           ? undefined
           : usdCents(o['free-from'], 'freeDeliveryFromCents');
+      const fee = o.fee === undefined ? undefined : usdCents(o.fee, 'deliveryFeeCents');
+      const days = o.days === undefined ? undefined : dayRange(o.days);
+      if (o.province !== undefined) return [provinceDelivery(o, { fee, days, freeFrom })];
+      if (o.standard || o['no-delivery'] || o.delivers)
+        throw new UsageError('--standard, --no-delivery and --delivers need --province NAME');
+      if (fee === undefined && freeFrom === undefined && days === undefined)
+        throw new UsageError('give --fee, --days, --free-from or --never-free (or --province NAME …)');
       return [
         {
           key: settingKeys.pricing,
@@ -175,6 +201,7 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
             ...current,
             ...(fee !== undefined && { deliveryFeeCents: fee }),
             ...(freeFrom !== undefined && { freeDeliveryFromCents: freeFrom }),
+            ...(days !== undefined && { deliveryDays: days }),
           }),
         },
       ];
@@ -264,6 +291,58 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
     },
   },
 };
+
+/**
+ * One province's delivery: its own rate (fee and days together, the first time; then either), back to the standard
+ * rate, or none at all (customers there pick up). The province is written as in the list, case aside.
+ */
+function provinceDelivery(
+  o: Record<string, string>,
+  rate: { fee?: number; days?: { min: number | string; max: number | string }; freeFrom?: number | null },
+): SettingChange {
+  const province = provinceNames.find((name) => name.toLowerCase() === o.province!.trim().toLowerCase());
+  if (!province)
+    throw new Invalid('Nothing was changed: some values are not valid', {
+      provinceRates: `no province ${JSON.stringify(o.province)}; use one of ${provinceNames.join(', ')}`,
+    });
+  const modes = [o.standard, o['no-delivery'], o.delivers].filter(Boolean).length;
+  const rateGiven = rate.fee !== undefined || rate.days !== undefined || rate.freeFrom !== undefined;
+  if (modes > 1 || (modes === 1 && rateGiven))
+    throw new UsageError(
+      'give a rate (--fee, --days, --free-from), --standard, --no-delivery or --delivers: one',
+    );
+  if (modes === 0 && !rateGiven)
+    throw new UsageError(`give --fee and --days for ${province}, or --standard, --no-delivery or --delivers`);
+  return {
+    key: settingKeys.pricing,
+    next: (current) => {
+      const pricing = current ?? DEFAULT_PRICING;
+      const others = pricing.provinceRates.filter((r) => r.province !== province);
+      const refused = pricing.noDeliveryTo.filter((name) => name !== province);
+      if (o['no-delivery']) return { ...pricing, noDeliveryTo: [...refused, province] };
+      if (o.delivers) return { ...pricing, noDeliveryTo: refused };
+      if (o.standard) return { ...pricing, provinceRates: others };
+      const own = pricing.provinceRates.find((r) => r.province === province);
+      const next = {
+        province,
+        feeCents: rate.fee ?? own?.feeCents,
+        minDays: rate.days?.min ?? own?.minDays,
+        maxDays: rate.days?.max ?? own?.maxDays,
+        ...(rate.freeFrom !== undefined
+          ? { freeFromCents: rate.freeFrom }
+          : own?.freeFromCents !== undefined && { freeFromCents: own.freeFromCents }),
+      };
+      // A rate for a province also means delivering there again.
+      return { ...pricing, provinceRates: [...others, next], noDeliveryTo: refused };
+    },
+  };
+}
+
+/** "2-4", "2–4" or "1" (one day exactly) as the fewest and most days; anything else for the schema to refuse. */
+function dayRange(text: string): { min: number | string; max: number | string } {
+  const [min = '', max = min] = text.split(/\s*[-–]\s*/);
+  return { min: numberOrText(min), max: numberOrText(max) };
+}
 
 function valueOptions(...names: string[]): OptionKinds {
   return Object.fromEntries(names.map((name) => [name, 'value' as const]));

@@ -351,6 +351,9 @@ export interface OrderTable {
   currency: string;
   subtotal_cents: number;
   delivery_fee_cents: number;
+  /** The days a delivery was promised in, fewest and most after payment (031); null: pick-up, counter, older. */
+  delivery_days_min?: number | null;
+  delivery_days_max?: number | null;
   total_cents: number;
   riel_per_usd: number;
   total_khr: number;

@@ -29,6 +29,7 @@ const summary: OrderSummary = {
   totalKhr: '3,850,000៛',
   fulfilment: 'pickup',
   pickup: { address: 'Street 271, Phnom Penh', hours: 'Mon–Sat 8:00–18:00' },
+  deliveryDays: null,
   deliveryTo: null,
   serialized: true,
 };
@@ -47,7 +48,13 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'order-placed': { ...customerOrder, total: '$1,234.50' },
   'payment-received': {
     ...customerOrder,
-    summary: { ...summary, fulfilment: 'delivery', pickup: null, deliveryTo: ['Dara', 'St 63, Phnom Penh'] },
+    summary: {
+      ...summary,
+      fulfilment: 'delivery',
+      pickup: null,
+      deliveryDays: { min: 2, max: 4 },
+      deliveryTo: ['Dara', 'St 63, Siem Reap'],
+    },
     total: '$938.98',
   },
   'order-ready': customerOrder,
@@ -222,7 +229,12 @@ describe('mail templates', () => {
     expect(km.text).toContain('សរុបជារៀល: 3,850,000៛');
     expect(km.text).toContain('ម៉ោងបើក៖ Mon–Sat 8:00–18:00។');
     // A customer's own address is repeated; a guest's (deliveryTo null) never is.
-    expect(render('payment-received', 'en').text).toContain('We deliver to: Dara, St 63, Phnom Penh.');
+    expect(render('payment-received', 'en').text).toContain('We deliver to: Dara, St 63, Siem Reap.');
+    // …and when it should arrive, as the order promised it.
+    expect(render('payment-received', 'en').text).toContain(
+      'It should arrive in 2–4 days after your payment.',
+    );
+    expect(render('payment-received', 'km').text).toContain('ទំនិញគួរមកដល់ក្នុងរយៈពេល 2–4 ថ្ងៃ');
     const guest = { ...samples['order-shipped'], name: '' };
     expect(render('order-shipped', 'en', guest).text).toContain('the address you gave at checkout');
   });

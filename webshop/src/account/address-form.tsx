@@ -16,7 +16,7 @@ import { useFieldProps } from '../auth/field-error';
 import { showOnFields } from '../auth/server-fields';
 import { useShopForm } from '../ui/form';
 import { addressText } from './messages';
-import { phnomPenhKhans, provinces } from './provinces';
+import { phnomPenhKhans, provinces } from '@shop/shared';
 
 type Optional = 'floorUnit' | 'village' | 'landmark' | 'deliveryNotes';
 const optionalFields: Optional[] = ['floorUnit', 'village', 'landmark', 'deliveryNotes'];

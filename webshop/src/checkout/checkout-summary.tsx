@@ -1,5 +1,5 @@
-import { Button, FormAlert, useMessages } from '@shop/ui';
-import { formatKhr, formatUsd, usdCentsToKhr, type Cart } from '@shop/shared';
+import { Button, FormAlert, useLocale, useMessages } from '@shop/ui';
+import { deliveryEta, formatKhr, formatUsd, usdCentsToKhr, type Cart } from '@shop/shared';
 import { AlertTriangle, Lock } from 'lucide-react';
 import { Link } from 'react-router';
 import { cartText, checkoutText } from './messages';
@@ -9,6 +9,10 @@ import { TotalRow, Totals } from './totals';
 export interface CheckoutTotals {
   subtotalCents: number;
   deliveryCents: number;
+  /** The chosen address's province is one the shop does not deliver to. */
+  deliveryRefused: boolean;
+  /** The days the chosen address's province is promised, once one is chosen. */
+  deliveryDays: { min: number; max: number } | null;
   totalCents: number;
   totalKhr: number;
   rielPerUsd: number;
@@ -38,6 +42,7 @@ export function CheckoutSummary({
   onPlace: () => void;
 }) {
   const t = useMessages(checkoutText);
+  const { locale } = useLocale();
   const ct = useMessages(cartText);
   const khr = (cents: number) => usdCentsToKhr(cents, totals.rielPerUsd);
 
@@ -83,16 +88,28 @@ export function CheckoutSummary({
         <TotalRow label={t.subtotal} cents={totals.subtotalCents} khr={khr(totals.subtotalCents)} />
         {delivery && (
           <TotalRow
-            label={t.deliveryFee}
+            label={
+              <>
+                {t.deliveryFee}
+                {totals.deliveryDays && (
+                  <span className="block text-xs" data-testid="delivery-eta">
+                    {t.arrives(deliveryEta(totals.deliveryDays.min, totals.deliveryDays.max, locale))}
+                  </span>
+                )}
+              </>
+            }
             cents={totals.deliveryCents}
             khr={khr(totals.deliveryCents)}
             text={
-              totals.deliveryCents === 0 ? (
+              totals.deliveryRefused ? (
+                <span className="font-semibold text-amber-800">{t.notAvailable}</span>
+              ) : totals.deliveryCents === 0 ? (
                 <span className="font-semibold text-emerald-700">{t.free}</span>
               ) : undefined
             }
           />
         )}
+
         <TotalRow label={t.total} cents={totals.totalCents} khr={totals.totalKhr} strong />
       </Totals>
       <p className="mt-3 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">

@@ -1,8 +1,17 @@
-import { Badge, Button, InlineError, Skeleton, useMessages } from '@shop/ui';
-import { formatCambodianPhone, formatUsd, type Address, type ShopInfo } from '@shop/shared';
+import { Badge, Button, InlineError, Skeleton, useLocale, useMessages } from '@shop/ui';
+import {
+  deliveryEta,
+  formatCambodianPhone,
+  formatUsd,
+  provinceName,
+  quoteDelivery,
+  type Address,
+  type DeliveryQuote,
+  type ShopInfo,
+} from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { MapPin, Plus } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AddressForm } from '../account/address-form';
 import { useAddresses } from '../api/account';
 import { queryKeys } from '../api/client';
@@ -11,15 +20,18 @@ import { ChoiceCard, ChoiceGroup } from './choice-card';
 import type { CheckoutForm } from './checkout-form';
 import { checkoutText } from './messages';
 
-/** What delivery costs for this subtotal: the shop's rule, as the server will apply it when the order is placed. */
-export function deliveryFeeCents(
+/**
+ * What delivery to this province costs and takes for this subtotal, with the server's own function over the rates it
+ * published (GET /shop): the order is charged exactly this. Null for pick-up, or before the shop's rates arrive.
+ */
+export function checkoutDelivery(
   shop: ShopInfo | undefined,
   fulfilment: string,
+  province: string | null,
   subtotalCents: number,
-): number {
-  if (fulfilment !== 'delivery' || !shop) return 0;
-  const { feeCents, freeFromCents } = shop.delivery;
-  return freeFromCents !== null && subtotalCents >= freeFromCents ? 0 : feeCents;
+): DeliveryQuote | null {
+  if (fulfilment !== 'delivery' || !shop) return null;
+  return quoteDelivery(shop.delivery, province ?? '', subtotalCents);
 }
 
 /** Pickup at the shop (its address shown) or delivery to one of the customer's saved addresses, or a new one. */
@@ -27,17 +39,38 @@ export function FulfilmentStep({
   form,
   shop,
   subtotalCents,
+  province,
   signedIn,
 }: {
   form: CheckoutForm;
   shop: ShopInfo | undefined;
   subtotalCents: number;
+  /** The chosen address's province; null while none is chosen. */
+  province: string | null;
   signedIn: boolean;
 }) {
   const t = useMessages(checkoutText);
+  const { locale } = useLocale();
   const fulfilment = form.watch('fulfilment');
-  const fee = deliveryFeeCents(shop, 'delivery', subtotalCents);
+  const quote = checkoutDelivery(shop, 'delivery', province, subtotalCents);
   const freeFrom = shop?.delivery.freeFromCents ?? null;
+  const where = province && provinceName(province, locale);
+  const cheapest = shop && Math.min(...shop.delivery.rates.filter((r) => r.delivers).map((r) => r.feeCents));
+
+  let hint: ReactNode = null;
+  if (shop && quote && where)
+    hint = !quote.delivers
+      ? t.notDeliveredTo(where)
+      : quote.free
+        ? t.deliveryFreeTo(where, deliveryEta(quote.minDays, quote.maxDays, locale))
+        : t.deliveryTo(
+            where,
+            formatUsd(quote.feeCents),
+            deliveryEta(quote.minDays, quote.maxDays, locale),
+            freeFrom === null ? null : formatUsd(freeFrom),
+          );
+  else if (cheapest !== undefined && Number.isFinite(cheapest))
+    hint = t.deliveryByProvince(formatUsd(cheapest));
 
   return (
     <div className="space-y-4">
@@ -53,18 +86,26 @@ export function FulfilmentStep({
           {...form.register('fulfilment')}
           value="delivery"
           title={t.delivery}
-          hint={
-            fee === 0 && shop
-              ? t.deliveryFree
-              : shop &&
-                t.deliveryHint(
-                  formatUsd(shop.delivery.feeCents),
-                  freeFrom === null ? null : formatUsd(freeFrom),
-                )
+          hint={<span data-testid="delivery-quote">{hint}</span>}
+          aside={
+            where &&
+            quote?.delivers &&
+            (quote.feeCents === 0 ? (
+              <span className="text-emerald-700">{t.free}</span>
+            ) : (
+              formatUsd(quote.feeCents)
+            ))
           }
-          aside={shop && (fee === 0 ? <span className="text-emerald-700">{t.free}</span> : formatUsd(fee))}
         />
       </ChoiceGroup>
+      {fulfilment === 'delivery' && where && quote && !quote.delivers && (
+        <div role="alert" className="space-y-2 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <p>{t.noDelivery(where)}</p>
+          <Button variant="secondary" onClick={() => form.setValue('fulfilment', 'pickup')}>
+            {t.pickupInstead}
+          </Button>
+        </div>
+      )}
 
       {fulfilment === 'pickup' && shop?.contact.address && (
         <p className="flex gap-2 rounded-lg bg-slate-50 px-4 py-3 text-sm">
@@ -84,6 +125,7 @@ export function FulfilmentStep({
 
 function AddressChooser({ form }: { form: CheckoutForm }) {
   const t = useMessages(checkoutText);
+  const { locale } = useLocale();
   const c = useMessages(common);
   const queries = useQueryClient();
   const addresses = useAddresses();
@@ -151,7 +193,7 @@ function AddressChooser({ form }: { form: CheckoutForm }) {
                       address.village,
                       address.sangkat,
                       address.khan,
-                      address.province,
+                      provinceName(address.province, locale),
                     ]
                       .filter(Boolean)
                       .join(', ')}

@@ -1,5 +1,5 @@
-import { TextField, useMessages } from '@shop/ui';
-import { guestDeliveryAddressSchema } from '@shop/shared';
+import { SelectField, TextField, useLocale, useMessages } from '@shop/ui';
+import { guestDeliveryAddressSchema, provinces } from '@shop/shared';
 import type { z } from 'zod';
 import { useFieldProps } from '../auth/field-error';
 import { useShopForm, type ShopForm } from '../ui/form';
@@ -19,13 +19,20 @@ export function useGuestAddressForm(failed: string): GuestAddressForm {
 export function GuestAddressFields({ form }: { form: GuestAddressForm }) {
   const t = useMessages(guestCheckoutText);
   const field = useFieldProps(form);
+  const { locale } = useLocale();
   return (
     <fieldset className="space-y-3 rounded-card border border-line p-4">
       <legend className="px-1 text-sm font-semibold">{t.deliveryAddress}</legend>
       <TextField label={t.houseStreet} autoComplete="address-line1" {...field('houseStreet')} />
       <TextField label={t.sangkat} {...field('sangkat')} />
       <TextField label={t.khan} {...field('khan')} />
-      <TextField label={t.province} autoComplete="address-level1" {...field('province')} />
+      <SelectField label={t.province} autoComplete="address-level1" {...field('province')}>
+        {provinces.map((p) => (
+          <option key={p.en} value={p.en}>
+            {p[locale]}
+          </option>
+        ))}
+      </SelectField>
       <TextField label={t.landmark} {...field('landmark')} />
     </fieldset>
   );

@@ -98,11 +98,17 @@ export const checkoutText = defineMessages({
     pickup: 'Pick up at the shop',
     pickupHint: 'Free. We tell you when it is ready, usually the same day.',
     delivery: 'Delivery',
-    deliveryHint: (fee: string, freeFrom: string | null) =>
-      freeFrom
-        ? `${fee}, free from ${freeFrom}. Phnom Penh: usually the next day.`
-        : `${fee}. Usually the next day.`,
-    deliveryFree: 'Free delivery for this order.',
+    deliveryTo: (province: string, fee: string, eta: string, freeFrom: string | null) =>
+      `${province}: ${fee}, arrives ${eta} after payment.` + (freeFrom ? ` Free from ${freeFrom}.` : ''),
+    deliveryFreeTo: (province: string, eta: string) =>
+      `${province}: free for this order, arrives ${eta} after payment.`,
+    deliveryByProvince: (fee: string) => `From ${fee}, by province; Phnom Penh the same or the next day.`,
+    noDelivery: (province: string) =>
+      `We do not deliver to ${province}. Pick up at the shop, or choose another address.`,
+    pickupInstead: 'Pick up at the shop instead',
+    notDeliveredTo: (province: string) => `Not available in ${province}`,
+    notAvailable: 'Not available',
+    arrives: (eta: string) => `Arrives ${eta} after payment`,
     free: 'Free',
     shopAddress: 'Shop address',
     addressesLabel: 'Deliver to',
@@ -165,9 +171,16 @@ export const checkoutText = defineMessages({
     pickup: 'មកយកនៅហាង',
     pickupHint: 'ឥតគិតថ្លៃ។ យើងនឹងប្រាប់អ្នកពេលទំនិញរួចរាល់ ជាធម្មតាក្នុងថ្ងៃតែមួយ។',
     delivery: 'ដឹកជញ្ជូន',
-    deliveryHint: (fee: string, freeFrom: string | null) =>
-      freeFrom ? `${fee} ឥតគិតថ្លៃចាប់ពី ${freeFrom}។ ភ្នំពេញ៖ ជាធម្មតាថ្ងៃបន្ទាប់។` : `${fee}។ ជាធម្មតាថ្ងៃបន្ទាប់។`,
-    deliveryFree: 'ដឹកជញ្ជូនឥតគិតថ្លៃសម្រាប់ការបញ្ជាទិញនេះ។',
+    deliveryTo: (province: string, fee: string, eta: string, freeFrom: string | null) =>
+      `${province}៖ ${fee} មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់។` + (freeFrom ? ` ឥតគិតថ្លៃចាប់ពី ${freeFrom}។` : ''),
+    deliveryFreeTo: (province: string, eta: string) =>
+      `${province}៖ ឥតគិតថ្លៃសម្រាប់ការបញ្ជាទិញនេះ មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់។`,
+    deliveryByProvince: (fee: string) => `ចាប់ពី ${fee} តាមខេត្ត។ ភ្នំពេញ៖ ថ្ងៃដដែល ឬថ្ងៃបន្ទាប់។`,
+    noDelivery: (province: string) => `យើងមិនដឹកជញ្ជូនទៅ${province}ទេ។ សូមមកយកនៅហាង ឬជ្រើសរើសអាសយដ្ឋានផ្សេង។`,
+    pickupInstead: 'មកយកនៅហាងជំនួសវិញ',
+    notDeliveredTo: (province: string) => `មិនមាននៅ${province}ទេ`,
+    notAvailable: 'មិនមាន',
+    arrives: (eta: string) => `មកដល់${eta} បន្ទាប់ពីបង់ប្រាក់`,
     free: 'ឥតគិតថ្លៃ',
     shopAddress: 'អាសយដ្ឋានហាង',
     addressesLabel: 'ដឹកទៅកាន់',

@@ -1,11 +1,12 @@
-import { useMessages } from '@shop/ui';
-import { formatKhr, formatUsd, usdCentsToKhr, type Order } from '@shop/shared';
+import { useLocale, useMessages } from '@shop/ui';
+import { deliveryEta, formatKhr, formatUsd, usdCentsToKhr, type Order } from '@shop/shared';
 import { TotalRow, Totals } from '../checkout/totals';
 import { orderText } from './messages';
 
 /** The order's lines at the prices it was placed at, and its totals in dollars and riel (at the order's own rate). */
 export function OrderItems({ order }: { order: Order }) {
   const t = useMessages(orderText);
+  const { locale } = useLocale();
   const khr = (cents: number) => usdCentsToKhr(cents, order.rielPerUsd);
   return (
     <>
@@ -43,7 +44,16 @@ export function OrderItems({ order }: { order: Order }) {
         <TotalRow label={t.subtotal} cents={order.subtotalCents} khr={khr(order.subtotalCents)} />
         {order.fulfilment === 'delivery' && (
           <TotalRow
-            label={t.deliveryFee}
+            label={
+              <>
+                {t.deliveryFee}
+                {order.deliveryDays && (
+                  <span className="block text-xs">
+                    {t.arrives(deliveryEta(order.deliveryDays.min, order.deliveryDays.max, locale))}
+                  </span>
+                )}
+              </>
+            }
             cents={order.deliveryFeeCents}
             khr={khr(order.deliveryFeeCents)}
             text={

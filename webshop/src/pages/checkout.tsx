@@ -1,7 +1,8 @@
-import { LoadingBlock, useMessages } from '@shop/ui';
+import { LoadingBlock, useLocale, useMessages } from '@shop/ui';
 import {
   guestDeliveryAddressSchema,
   holdLimitOf,
+  provinceName,
   usdCentsToKhr,
   type GuestContact,
   type PlaceOrderInput,
@@ -10,6 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck, ShoppingBag } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useAddresses } from '../api/account';
 import { useCart } from '../api/cart';
 import { isApiError, queryKeys } from '../api/client';
 import { usePlaceGuestOrder, usePlaceOrder } from '../api/orders';
@@ -19,7 +21,7 @@ import { CheckoutSummary } from '../checkout/checkout-summary';
 import { GuestAddressFields, useGuestAddressForm } from '../checkout/guest-address';
 import { guestCheckoutText } from '../checkout/guest-messages';
 import { useCheckoutForm, type CheckoutValues } from '../checkout/checkout-form';
-import { deliveryFeeCents, FulfilmentStep } from '../checkout/fulfilment-step';
+import { checkoutDelivery, FulfilmentStep } from '../checkout/fulfilment-step';
 import { useAttemptKey } from '../checkout/idempotency';
 import { checkoutText } from '../checkout/messages';
 import { PaymentStep } from '../checkout/payment-step';
@@ -38,6 +40,7 @@ import { QueryError } from '../ui/query-error';
 export function CheckoutPage() {
   const t = useMessages(checkoutText);
   const c = useMessages(common);
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const cart = useCart();
@@ -55,6 +58,9 @@ export function CheckoutPage() {
   const fulfilment = form.watch('fulfilment');
   const currency = form.watch('currency');
   const addressId = form.watch('addressId');
+  // The same list the address step shows (one request, cached): its chosen address's province prices delivery.
+  const addresses = useAddresses({ enabled: Boolean(me.data) });
+  const guestProvince = guestAddress.watch('province');
 
   if (cart.isPending || me.isPending) return <LoadingBlock label={t.loading} />;
   if (cart.isError) return <QueryError retry={cart.refetch} />;
@@ -77,11 +83,19 @@ export function CheckoutPage() {
   // Signed in, the account buys; a guest's details count only while nobody is signed in.
   const buyer = user ?? (guest ? 'guest' : null);
   const subtotalCents = cart.data.subtotal.usdCents;
-  const deliveryCents = deliveryFeeCents(shop.data, fulfilment, subtotalCents);
+  const province = user
+    ? (addresses.data?.find((a) => a.id === addressId)?.province ?? null)
+    : guest
+      ? guestProvince
+      : null;
+  const quote = checkoutDelivery(shop.data, fulfilment, province, subtotalCents);
+  const deliveryCents = quote?.delivers ? quote.feeCents : 0;
   const totalCents = subtotalCents + deliveryCents;
   const totals = {
     subtotalCents,
     deliveryCents,
+    deliveryRefused: Boolean(province && quote && !quote.delivers),
+    deliveryDays: province && quote?.delivers ? { min: quote.minDays, max: quote.maxDays } : null,
     totalCents,
     totalKhr: usdCentsToKhr(totalCents, cart.data.rielPerUsd),
     rielPerUsd: cart.data.rielPerUsd,
@@ -93,7 +107,9 @@ export function CheckoutPage() {
       ? t.fixCart
       : fulfilment === 'delivery' && user && !addressId
         ? t.chooseAddress
-        : null;
+        : quote && !quote.delivers && province
+          ? t.noDelivery(provinceName(province, locale))
+          : null;
 
   const send = async (values: CheckoutValues) => {
     const note = values.note?.trim();
@@ -171,6 +187,7 @@ export function CheckoutPage() {
               form={form}
               shop={shop.data}
               subtotalCents={subtotalCents}
+              province={province}
               signedIn={Boolean(user)}
             />
             {!user && guest && fulfilment === 'delivery' && (

@@ -20,6 +20,7 @@ import { QuantityInput } from '../catalog/quantity-input';
 import { SpecTable } from '../catalog/spec-table';
 import { StockAlertForm } from '../catalog/stock-alert-form';
 import { WarrantyTerms } from '../catalog/warranty-terms';
+import { DeliveryLine } from '../catalog/delivery-line';
 import { common } from '../i18n/common';
 import { useTitle } from '../ui/page';
 import { Price } from '../ui/price';
@@ -118,6 +119,7 @@ function ProductView({ product }: { product: ProductDetail }) {
                 {c.warrantyMonths(product.warrantyMonths)}
               </span>
             </div>
+            <DeliveryLine priceCents={product.priceCents} />
             <PurchaseBox product={product} buttonRow={purchaseBox} />
           </div>
 

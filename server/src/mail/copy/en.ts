@@ -1,3 +1,4 @@
+import { deliveryEta } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -37,6 +38,7 @@ const orderSummary = orderSummaryIn({
     `Bring your order number ${orderNumber}; the person collecting shows it at the counter.`,
   deliverTo: (address) => `We deliver to: ${address}.`,
   deliverToCheckoutAddress: 'We deliver to the address you gave at checkout; your order page shows it.',
+  arrives: (days) => `It should arrive ${deliveryEta(days.min, days.max, 'en')} after your payment.`,
   next: {
     placed: {
       pickup:

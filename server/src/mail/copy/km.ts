@@ -1,3 +1,4 @@
+import { deliveryEta } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -39,6 +40,7 @@ const orderSummary = orderSummaryIn({
   bring: (orderNumber) => `សូមយកលេខការបញ្ជាទិញ ${orderNumber} មកជាមួយ ហើយបង្ហាញវានៅតុបញ្ជរ។`,
   deliverTo: (address) => `យើងដឹកជញ្ជូនទៅ៖ ${address}។`,
   deliverToCheckoutAddress: 'យើងដឹកជញ្ជូនទៅអាសយដ្ឋានដែលអ្នកបានផ្ដល់ពេលបញ្ជាទិញ ដែលមាននៅលើទំព័រការបញ្ជាទិញរបស់អ្នក។',
+  arrives: (days) => `ទំនិញគួរមកដល់${deliveryEta(days.min, days.max, 'km')} បន្ទាប់ពីការបង់ប្រាក់របស់អ្នក។`,
   next: {
     placed: {
       pickup:

@@ -91,6 +91,8 @@ export interface OrderSummary {
   fulfilment: 'pickup' | 'delivery';
   /** Pickup: the shop's address and opening hours as its settings say them (null where not set). */
   pickup: { address: string | null; hours: string | null } | null;
+  /** The days the delivery was promised in, after payment; null for pickup and older orders. */
+  deliveryDays: { min: number; max: number } | null;
   /** Delivery to a customer's own saved address; null for pickup and for a guest. */
   deliveryTo: string[] | null;
   /** A line is a serialized item (a laptop, a graphics card): it is handed over against an ID card. */
@@ -188,6 +190,8 @@ export interface SummaryWords {
   deliverTo: (address: string) => string;
   /** Delivery to a guest's address, which is never echoed (see `OrderSummary`). */
   deliverToCheckoutAddress: string;
+  /** When a delivery should arrive, from the days promised to the order's province. */
+  arrives: (days: { min: number; max: number }) => string;
   /** What happens next, by step, where it differs between pickup and delivery. */
   next: Record<OrderStep, string | Record<OrderSummary['fulfilment'], string>>;
 }
@@ -213,6 +217,9 @@ export function orderSummaryIn(words: SummaryWords): MailCopy['orderSummary'] {
     return [
       summaryRows(s, words.rows),
       { kind: 'p', text: reach },
+      ...(s.fulfilment === 'delivery' && s.deliveryDays
+        ? [{ kind: 'p' as const, text: words.arrives(s.deliveryDays) }]
+        : []),
       { kind: 'p', text: typeof next === 'string' ? next : next[s.fulfilment] },
     ];
   };

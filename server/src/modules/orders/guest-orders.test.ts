@@ -201,6 +201,7 @@ describe('a guest orders with a name, a phone and an email', () => {
       recipient: 'Sokha Chan',
       phone: '+85512345678',
       lines: ['#12, St. 63', 'Boeung Keng Kang 1', 'Chamkarmon, Phnom Penh'],
+      province: 'Phnom Penh',
     });
     const mail = await mailTo(guest.email, /ការបញ្ជាទិញ/);
     expect(mail.text).toMatch(/^ជម្រាបសួរ,/);

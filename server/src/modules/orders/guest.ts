@@ -40,7 +40,12 @@ export async function placeGuestOrder(
       }),
       deliveryAddress: async () =>
         input.fulfilment === 'delivery' && input.address
-          ? { recipient: guest.name, phone: guest.phone, lines: addressLines(input.address) }
+          ? {
+              recipient: guest.name,
+              phone: guest.phone,
+              lines: addressLines(input.address),
+              province: input.address.province,
+            }
           : null,
     },
     input,

@@ -1,4 +1,5 @@
 import {
+  deliveryEta,
   formatKhr,
   formatUsd,
   invoiceVatSettingSchema,
@@ -59,6 +60,8 @@ export interface Invoice {
   lines: InvoiceLine[];
   subtotalCents: number;
   deliveryFeeCents: number;
+  /** The days the delivery was promised in, after payment; null for pick-up and older orders. */
+  deliveryDays: { min: number; max: number } | null;
   totalCents: number;
   rielPerUsd: number;
   /** The total in riel at the order's rate, rounded to 100 riel. */
@@ -109,6 +112,7 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
     lines,
     subtotalCents,
     deliveryFeeCents: order.deliveryFeeCents,
+    deliveryDays: order.deliveryDays,
     totalCents,
     rielPerUsd: order.rielPerUsd,
     totalKhr: usdCentsToKhr(totalCents, order.rielPerUsd),
@@ -187,10 +191,20 @@ export interface SummaryRow {
   strong?: boolean;
 }
 
+/** The delivery fee's row names the days it was promised in, in both languages. */
+function deliveryLabel(days: Invoice['deliveryDays']): Label {
+  if (!days) return invoiceLabels.deliveryFee;
+  const [en, km] = invoiceLabels.deliveryFee;
+  return [
+    `${en} (${deliveryEta(days.min, days.max, 'en')})`,
+    `${km} (${deliveryEta(days.min, days.max, 'km')})`,
+  ];
+}
+
 export function summaryRows(invoice: Invoice): SummaryRow[] {
   const rows: SummaryRow[] = [
     { label: invoiceLabels.subtotal, usd: formatUsd(invoice.subtotalCents), khr: null },
-    { label: invoiceLabels.deliveryFee, usd: formatUsd(invoice.deliveryFeeCents), khr: null },
+    { label: deliveryLabel(invoice.deliveryDays), usd: formatUsd(invoice.deliveryFeeCents), khr: null },
   ];
   const { vat } = invoice;
   if (vat) {

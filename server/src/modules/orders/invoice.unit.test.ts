@@ -31,6 +31,7 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
     lines: items,
     subtotalCents: 1000 * lines,
     deliveryFeeCents: 0,
+    deliveryDays: null,
     totalCents: 1000 * lines,
     rielPerUsd: 4100,
     totalKhr: 41_000 * lines,
@@ -72,6 +73,21 @@ describe('invoice money and dates', () => {
       ['VAT 10% (included)', '$10.00', '41,000៛'],
       ['Total incl. VAT', '$110.00', '451,000៛'],
     ]);
+  });
+});
+
+describe('the delivery row', () => {
+  it('names the days the delivery was promised in, in both languages', () => {
+    const invoice = invoiceOf(1, {
+      fulfilment: 'delivery',
+      deliveryFeeCents: 200,
+      deliveryDays: { min: 2, max: 4 },
+      totalCents: 1_200,
+    });
+    expect(summaryRows(invoice)[1]).toMatchObject({
+      label: ['Delivery fee (in 2–4 days)', 'ថ្លៃដឹកជញ្ជូន (ក្នុងរយៈពេល 2–4 ថ្ងៃ)'],
+      usd: '$2.00',
+    });
   });
 });
 

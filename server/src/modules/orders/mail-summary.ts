@@ -30,6 +30,10 @@ export async function orderSummaryOf(tx: Tx, order: OrderTable): Promise<OrderSu
     fulfilment: pickup ? 'pickup' : 'delivery',
     pickup: shop && { address: shop.address, hours: shop.hours },
     // A guest typed the address, and nobody has proven the mailbox is theirs: the shop's mail does not repeat it.
+    deliveryDays:
+      pickup || order.delivery_days_min == null || order.delivery_days_max == null
+        ? null
+        : { min: Number(order.delivery_days_min), max: Number(order.delivery_days_max) },
     deliveryTo: !pickup && !isGuestOrder(order) ? deliveryLinesOf(order) : null,
     serialized: lines.some((l) => Number(l.serialized) === 1),
   };

@@ -115,6 +115,8 @@ export async function recordOrder(
     currency: draft.currency,
     subtotal_cents: draft.totals.subtotalCents,
     delivery_fee_cents: draft.totals.deliveryFeeCents,
+    delivery_days_min: draft.totals.deliveryDays?.min ?? null,
+    delivery_days_max: draft.totals.deliveryDays?.max ?? null,
     total_cents: draft.totals.totalCents,
     riel_per_usd: draft.totals.rielPerUsd,
     total_khr: draft.totals.totalKhr,

@@ -43,6 +43,10 @@ export function orderHeader(row: OrderTable, viewer: OrderActor) {
     note: row.note,
     subtotalCents: Number(row.subtotal_cents),
     deliveryFeeCents: Number(row.delivery_fee_cents),
+    deliveryDays:
+      row.delivery_days_min == null || row.delivery_days_max == null
+        ? null
+        : { min: Number(row.delivery_days_min), max: Number(row.delivery_days_max) },
     totalCents: Number(row.total_cents),
     currency: row.currency as 'USD' | 'KHR',
     totalKhr: Number(row.total_khr),

@@ -1,7 +1,7 @@
 import { usdCentsToKhr } from '@shop/shared';
 import type { Tx } from '../../db/transaction';
 import { Invalid } from '../../http/errors';
-import { deliveryFeeFor, type Pricing } from '../settings/pricing';
+import { deliveryChargeFor, type Pricing } from '../settings/pricing';
 import { findProductsToSell } from './repo';
 
 /**
@@ -28,6 +28,8 @@ export interface PricedLine {
 export interface OrderTotals {
   subtotalCents: number;
   deliveryFeeCents: number;
+  /** The days the delivery was promised in (null: pick-up). */
+  deliveryDays: { min: number; max: number } | null;
   totalCents: number;
   rielPerUsd: number;
   /** The total in riel at the order's rate, rounded to 100 riel. */
@@ -59,18 +61,23 @@ export async function priceLines(tx: Tx, lines: WantedLine[]): Promise<PricedLin
   });
 }
 
-/** What the order costs: its lines, plus the delivery fee the shop's pricing asks for this way of fulfilment. */
+/**
+ * What the order costs: its lines, plus the delivery the shop's rates ask for the address's province (none for
+ * pick-up). A province the shop does not deliver to refuses the order.
+ */
 export function orderTotals(
   pricing: Pricing,
-  fulfilment: 'pickup' | 'delivery',
+  delivery: { province: string } | null,
   lines: PricedLine[],
 ): OrderTotals {
   const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const deliveryFeeCents = deliveryFeeFor(pricing, fulfilment, subtotalCents);
+  const charge = deliveryChargeFor(pricing, delivery, subtotalCents);
+  const deliveryFeeCents = charge?.feeCents ?? 0;
   const totalCents = subtotalCents + deliveryFeeCents;
   return {
     subtotalCents,
     deliveryFeeCents,
+    deliveryDays: charge && { min: charge.minDays, max: charge.maxDays },
     totalCents,
     rielPerUsd: pricing.rielPerUsd,
     totalKhr: usdCentsToKhr(totalCents, pricing.rielPerUsd),

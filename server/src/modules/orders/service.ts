@@ -75,7 +75,7 @@ export interface Buyer {
   deliveryAddress(tx: Tx): Promise<DeliveryAddress | null>;
 }
 
-export type DeliveryAddress = { recipient: string; phone: string; lines: string[] };
+export type DeliveryAddress = { recipient: string; phone: string; lines: string[]; province: string };
 
 export async function placeOrder(
   ctx: PlaceOrderContext & { user: SignedInUser },
@@ -126,7 +126,7 @@ export async function placeWebOrder(
       const lines = await priceLines(tx, wantedNow);
       const customer = await buyer.contact(tx);
       const address = await buyer.deliveryAddress(tx);
-      const totals = orderTotals(await getPricing(tx), input.fulfilment, lines);
+      const totals = orderTotals(await getPricing(tx), address, lines);
       const now = Date.now();
       const number = await numberOrder(tx, 'web');
       const onHand = await reserveLines(tx, number, lines);
@@ -318,7 +318,7 @@ async function deliveryAddress(tx: Tx, userId: string, addressId: string): Promi
     landmark: a.landmark,
     deliveryNotes: a.delivery_notes,
   });
-  return { recipient: a.recipient, phone: a.phone, lines };
+  return { recipient: a.recipient, phone: a.phone, lines, province: a.province };
 }
 
 /** A Cambodian address as the order, its invoice and the delivery driver read it. */

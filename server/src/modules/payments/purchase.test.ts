@@ -109,9 +109,11 @@ describe('buying online with KHQR', () => {
 
   it('delivery: paid, out for delivery, delivered', async () => {
     const { api, order } = await orderOf(1, 9900, 'USD', 'delivery');
+    // In Phnom Penh (the saved address's province): the capital's rate, today or tomorrow.
     expect(order).toMatchObject({
-      deliveryFeeCents: 200,
-      totalCents: 10_100,
+      deliveryFeeCents: 150,
+      deliveryDays: { min: 0, max: 1 },
+      totalCents: 10_050,
       deliveryAddress: { recipient: 'Dara' },
     });
     await standIn(server, 'pay', { qr: (await api.getOrderPayment({ params: { id: order.id } })).khqr });

@@ -1,4 +1,4 @@
-import { KHR_CASH_STEP, type ShopInfo } from '@shop/shared';
+import { deliveryTerms, KHR_CASH_STEP, type ShopInfo } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { coalescedReader } from '../../http/answer-cache';
 import type { Handlers } from '../../http/routes';
@@ -9,7 +9,7 @@ import { getShopIdentity } from './service';
 
 /**
  * What the web shop needs on every page (GET /shop): who the shop is, how it prices in riel, how long a payment QR
- * lasts, what delivery costs, and whether payments are simulated. Every page load asks, and admins change these
+ * lasts, what delivery costs and takes in each province, and whether payments are simulated. Every page load asks, and admins change these
  * rarely: an answer is kept per process while the change feed's head stays the same. Both settings it reads are
  * counter settings, whose every change moves the head in its own transaction (settings/service.ts), so a change made
  * anywhere (the back office, `npm run shop -- set-…`, another process) shows from the next request on.
@@ -38,7 +38,7 @@ export async function readShopInfo(db: Db, options: { demo: boolean }): Promise<
     rielPerUsd: pricing.rielPerUsd,
     khrCashStep: KHR_CASH_STEP,
     paymentQrMinutes: Math.round(KHQR_LIFETIME_MS / 60_000),
-    delivery: { feeCents: pricing.deliveryFeeCents, freeFromCents: pricing.freeDeliveryFromCents },
+    delivery: deliveryTerms(pricing),
     contact: {
       phone: fallback(identity.phone, DEMO_CONTACT.phone),
       email: fallback(identity.supportEmail, DEMO_CONTACT.email),

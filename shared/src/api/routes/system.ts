@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provinceNames } from '../../delivery';
 import { defineRoute, publicAccess } from '../route';
 
 /** What every page of the web shop needs before it can show a price or a footer. */
@@ -16,10 +17,26 @@ export const shopInfoSchema = z
     khrCashStep: z.number().int(),
     /** How long a payment QR can be paid, in minutes (stock stays reserved meanwhile). */
     paymentQrMinutes: z.number().int(),
+    /**
+     * Delivery: the standard rate (fee, free-from threshold, days), then each province's as the shop prices it
+     * (`delivers` false: pick-up only there). Checkout quotes from it with the server's own function.
+     */
     delivery: z.object({
       feeCents: z.number().int(),
       /** Orders from this subtotal up are delivered free; null: never free. */
       freeFromCents: z.number().int().nullable(),
+      minDays: z.number().int(),
+      maxDays: z.number().int(),
+      rates: z.array(
+        z.object({
+          province: z.enum(provinceNames),
+          delivers: z.boolean(),
+          feeCents: z.number().int(),
+          minDays: z.number().int(),
+          maxDays: z.number().int(),
+          freeFromCents: z.number().int().nullable(),
+        }),
+      ),
     }),
     contact: z.object({
       phone: z.string().nullable(),

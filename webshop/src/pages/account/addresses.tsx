@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useAddresses, useDeleteAddress, useSetDefaultAddress } from '../../api/account';
 import { AddressForm } from '../../account/address-form';
 import { addressText } from '../../account/messages';
-import { provinceName } from '../../account/provinces';
+import { provinceName } from '@shop/shared';
 import { common } from '../../i18n/common';
 import { Card, PageHeading } from '../../ui/page';
 import { QueryError } from '../../ui/query-error';

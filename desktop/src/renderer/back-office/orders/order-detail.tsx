@@ -1,4 +1,11 @@
-import { canCancelLines, formatKhr, formatShopDateTime, formatUsd, type AdminOrder } from '@shop/shared';
+import {
+  canCancelLines,
+  deliveryEta,
+  formatKhr,
+  formatShopDateTime,
+  formatUsd,
+  type AdminOrder,
+} from '@shop/shared';
 import {
   Badge,
   Button,
@@ -151,6 +158,9 @@ function OrderSummary({ order: o }: { order: AdminOrder }) {
         <Row label={t.subtotal}>{formatUsd(o.subtotalCents)}</Row>
         {o.discountCents > 0 && <Row label={t.discount}>−{formatUsd(o.discountCents)}</Row>}
         {o.deliveryFeeCents > 0 && <Row label={t.deliveryFee}>{formatUsd(o.deliveryFeeCents)}</Row>}
+        {o.deliveryDays && (
+          <Row label={t.promisedDays}>{deliveryEta(o.deliveryDays.min, o.deliveryDays.max, locale)}</Row>
+        )}
         <Row label={t.total}>
           <span className="font-semibold">{formatUsd(o.totalCents)}</span>
           <span className="block text-muted">{formatKhr(o.totalKhr)}</span>

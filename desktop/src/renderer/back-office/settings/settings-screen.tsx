@@ -6,6 +6,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { api, problemOf } from '../api';
 import { backOfficeTexts } from '../texts';
 import { BakongTokenPanel } from './bakong-token';
+import { DeliveryRatesForm } from './delivery-rates-form';
 import { MailPanel } from './mail-panel';
 import { SettingForm, type SettingField } from './setting-form';
 import { settingsTexts } from './texts';
@@ -51,8 +52,10 @@ const merchantFields = (t: Texts): SettingField[] => [
 
 const pricingFields = (t: Texts): SettingField[] => [
   { path: 'rielPerUsd', label: t.rate, hint: t.rateHint, kind: 'number' },
-  { path: 'deliveryFeeCents', label: t.deliveryFee, kind: 'usd' },
+  { path: 'deliveryFeeCents', label: t.deliveryFee, hint: t.deliveryFeeHint, kind: 'usd' },
   { path: 'freeDeliveryFromCents', label: t.freeFrom, hint: t.freeFromHint, kind: 'usd' },
+  { path: 'deliveryDays.min', label: t.standardMinDays, hint: t.daysHint, kind: 'number' },
+  { path: 'deliveryDays.max', label: t.standardMaxDays, hint: t.daysHint, kind: 'number' },
 ];
 
 const vatFields = (t: Texts): SettingField[] => [
@@ -152,6 +155,7 @@ function SettingsForms({ t, all }: { t: Texts; all: AdminSettings }) {
         element={
           <div className="space-y-5">
             {form(settingKeys.pricing, t.pricesTitle, t.pricesLead, pricingFields(t))}
+            <DeliveryRatesForm setting={setting(settingKeys.pricing)} />
             {form(settingKeys.invoiceVat, t.vatTitle, t.vatLead, vatFields(t))}
           </div>
         }
