@@ -43,10 +43,7 @@ export type Wishlist = z.infer<typeof wishlistSchema>;
  */
 export const wishlistMergeInputSchema = z
   .object({
-    productIds: z
-      .array(productId)
-      .min(1)
-      .max(wishlistLimit, `at most ${wishlistLimit} products`),
+    productIds: z.array(productId).min(1).max(wishlistLimit, `at most ${wishlistLimit} products`),
   })
   .meta({ id: 'WishlistMergeInput' });
 export type WishlistMergeInput = z.infer<typeof wishlistMergeInputSchema>;

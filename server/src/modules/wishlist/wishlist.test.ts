@@ -10,7 +10,11 @@ import { browserClient } from '../../../test/support';
  */
 let shop: TestShop;
 beforeAll(async () => {
-  shop = await startTestShop({ settings: { [settingKeys.pricing]: { rielPerUsd: 4000, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 } } });
+  shop = await startTestShop({
+    settings: {
+      [settingKeys.pricing]: { rielPerUsd: 4000, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 },
+    },
+  });
 });
 afterAll(() => shop?.stop());
 
@@ -40,15 +44,20 @@ describe('a wishlist', () => {
 
     // The price and stock are the catalog's now, not when it was added.
     await shop.admin.updateProduct({ params: { id: product.id }, body: { priceCents: 1999 } });
-    await shop.staff.recordStockMovement({ body: { productId: product.id, type: 'adjust', quantity: -10, reason: 'Counted again' } });
+    await shop.staff.recordStockMovement({
+      body: { productId: product.id, type: 'adjust', quantity: -10, reason: 'Counted again' },
+    });
     const now = await customer.api.getWishlist({});
-    expect(now.items[0]).toMatchObject({ price: { usdCents: 1999, khr: 80_000 }, availability: 'out_of_stock' });
+    expect(now.items[0]).toMatchObject({
+      price: { usdCents: 1999, khr: 80_000 },
+      availability: 'out_of_stock',
+    });
 
     const emptied = await customer.api.removeFromWishlist({ params: { id: product.id } });
     expect(emptied).toMatchObject({ items: [], total: 0 });
-    expect(
-      await failure(customer.api.removeFromWishlist({ params: { id: product.id } })),
-    ).toMatchObject({ status: 404 });
+    expect(await failure(customer.api.removeFromWishlist({ params: { id: product.id } }))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('shows a product taken off sale as unavailable, newest first; unknown or unsold products are 404', async () => {
@@ -66,10 +75,12 @@ describe('a wishlist', () => {
     ]);
     // Gone from sale: it cannot be added anew, but the customer may still take it off.
     const other = await aCustomer(shop.server);
-    expect(await failure(other.api.addToWishlist({ params: { id: older.id } }))).toMatchObject({ status: 404 });
-    expect(
-      await failure(other.api.addToWishlist({ params: { id: 'no-such-product' } })),
-    ).toMatchObject({ status: 404 });
+    expect(await failure(other.api.addToWishlist({ params: { id: older.id } }))).toMatchObject({
+      status: 404,
+    });
+    expect(await failure(other.api.addToWishlist({ params: { id: 'no-such-product' } }))).toMatchObject({
+      status: 404,
+    });
     expect((await customer.api.removeFromWishlist({ params: { id: older.id } })).total).toBe(1);
   });
 
@@ -80,21 +91,21 @@ describe('a wishlist', () => {
 
     const other = await aCustomer(shop.server);
     expect((await other.api.getWishlist({})).items).toEqual([]);
-    expect(
-      await failure(other.api.removeFromWishlist({ params: { id: product.id } })),
-    ).toMatchObject({ status: 404 });
+    expect(await failure(other.api.removeFromWishlist({ params: { id: product.id } }))).toMatchObject({
+      status: 404,
+    });
     expect((await shop.staff.getWishlist({})).items).toEqual([]);
-    expect(
-      await failure(shop.admin.removeFromWishlist({ params: { id: product.id } })),
-    ).toMatchObject({ status: 404 });
+    expect(await failure(shop.admin.removeFromWishlist({ params: { id: product.id } }))).toMatchObject({
+      status: 404,
+    });
     const stranger = browserClient(shop.server.url).client;
     expect(await failure(stranger.getWishlist({}))).toMatchObject({ status: 401 });
     expect(await failure(stranger.addToWishlist({ params: { id: product.id } }))).toMatchObject({
       status: 401,
     });
-    expect(
-      await failure(stranger.mergeWishlist({ body: { productIds: [product.id] } })),
-    ).toMatchObject({ status: 401 });
+    expect(await failure(stranger.mergeWishlist({ body: { productIds: [product.id] } }))).toMatchObject({
+      status: 401,
+    });
 
     expect((await owner.api.getWishlist({})).items.map((i) => i.productId)).toEqual([product.id]);
   });
@@ -115,9 +126,9 @@ describe('a wishlist', () => {
     // The last one hearted is the newest; the one kept already stays as it was.
     expect(merged.items.map((i) => i.productId)).toEqual([second.id, first.id, kept.id]);
 
-    expect(
-      await failure(customer.api.mergeWishlist({ body: { productIds: [] } })),
-    ).toMatchObject({ status: 400 });
+    expect(await failure(customer.api.mergeWishlist({ body: { productIds: [] } }))).toMatchObject({
+      status: 400,
+    });
   });
 
   it(`stops at ${wishlistLimit} products: adding is 409, a merge names what did not fit, too long a merge is 400`, async () => {
@@ -133,11 +144,16 @@ describe('a wishlist', () => {
     expect(ids).toHaveLength(wishlistLimit + 3);
 
     const tooMany = await failure(customer.api.mergeWishlist({ body: { productIds: ids } }));
-    expect(tooMany).toMatchObject({ status: 400, fields: { productIds: expect.stringMatching(/at most 200/) } });
+    expect(tooMany).toMatchObject({
+      status: 400,
+      fields: { productIds: expect.stringMatching(/at most 200/) },
+    });
     expect((await customer.api.getWishlist({})).total).toBe(0);
 
     await customer.api.addToWishlist({ params: { id: ids[0]! } });
-    const filled = await customer.api.mergeWishlist({ body: { productIds: ids.slice(1, wishlistLimit + 1) } });
+    const filled = await customer.api.mergeWishlist({
+      body: { productIds: ids.slice(1, wishlistLimit + 1) },
+    });
     // One place was taken: the oldest heart of the merge does not fit, the newest ones do.
     expect(filled.notMerged).toEqual([ids[1]]);
     expect(filled.total).toBe(wishlistLimit);

@@ -35,7 +35,8 @@ export const wishlistRoutes = {
   mergeWishlist: defineRoute({
     method: 'post',
     path: '/me/wishlist/merge',
-    summary: 'Add the products a visitor kept before signing in (skips those not sold; names what did not fit)',
+    summary:
+      'Add the products a visitor kept before signing in (skips those not sold; names what did not fit)',
     tag: 'accounts',
     access: signedIn,
     body: wishlistMergeInputSchema,
