@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { WishlistItemTable } from '../../db/schema';
 
 /** The SQL of wishlists (service.ts): always one account's rows, by its id. */
 
@@ -61,11 +62,12 @@ export async function productsOnSale(db: Db, productIds: readonly string[]) {
   return rows.map((row) => row.id);
 }
 
-export async function insertWishlistItem(
-  db: Db,
-  row: { user_id: string; product_id: string; added_at: number },
-): Promise<void> {
-  await db.insertInto('wishlist_items').values(row).execute();
+export async function insertWishlistItems(db: Db, rows: readonly WishlistItemTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('wishlist_items')
+    .values([...rows])
+    .execute();
 }
 
 /** False when the product was not on the account's list. */

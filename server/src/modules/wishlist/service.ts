@@ -1,13 +1,14 @@
 import { usdCentsToKhr, wishlistLimit, type Wishlist, type WishlistItem } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
+import type { WishlistItemTable } from '../../db/schema';
 import { Conflict, NotFound } from '../../http/errors';
 import { availabilityOf } from '../catalog/present';
 import { getPricing } from '../settings/pricing';
 import {
   countWishlist,
   deleteWishlistItem,
-  insertWishlistItem,
+  insertWishlistItems,
   listedProductIds,
   productsOnSale,
   wishlistOf,
@@ -58,7 +59,7 @@ export async function addToWishlist(db: Db, userId: string, productId: string): 
       throw new Conflict(
         `Your wishlist is full: it keeps at most ${wishlistLimit} products. Remove some to add more.`,
       );
-    await insertOnce(db, userId, productId, Date.now());
+    await insertOnce(db, { user_id: userId, product_id: productId, added_at: Date.now() });
   }
   return getWishlist(db, userId);
 }
@@ -88,16 +89,25 @@ export async function mergeIntoWishlist(db: Db, userId: string, productIds: read
   const notMerged = fresh.slice(0, Math.max(0, fresh.length - room));
   const toAdd = fresh.slice(notMerged.length);
   const now = Date.now();
-  for (const [index, productId] of toAdd.entries()) {
-    await insertOnce(db, userId, productId, now - (toAdd.length - 1 - index));
+  const rows = toAdd.map((productId, index) => ({
+    user_id: userId,
+    product_id: productId,
+    added_at: now - (toAdd.length - 1 - index),
+  }));
+  try {
+    await insertWishlistItems(db, rows); // one statement for the lot
+  } catch (error) {
+    // Another tab added one of them meanwhile: the statement took none, so each goes in on its own.
+    if (!isUniqueViolation(error)) throw error;
+    for (const row of rows) await insertOnce(db, row);
   }
   return { ...(await getWishlist(db, userId)), notMerged };
 }
 
 /** Two tabs adding the same product at once: the second finds the row there, which is what it wanted. */
-async function insertOnce(db: Db, userId: string, productId: string, addedAt: number): Promise<void> {
+async function insertOnce(db: Db, row: WishlistItemTable): Promise<void> {
   try {
-    await insertWishlistItem(db, { user_id: userId, product_id: productId, added_at: addedAt });
+    await insertWishlistItems(db, [row]);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -2,6 +2,7 @@ import { settingKeys, wishlistLimit } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aProductWithStock, failure, startTestShop, type TestShop } from '../../../test/factory';
 import { browserClient } from '../../../test/support';
+import { mergeIntoWishlist } from './service';
 
 /**
  * Wishlists through real HTTP on a real database (issue 15): a customer keeps products with their price and stock as
@@ -129,6 +130,19 @@ describe('a wishlist', () => {
     expect(await failure(customer.api.mergeWishlist({ body: { productIds: [] } }))).toMatchObject({
       status: 400,
     });
+
+    // Tabs signing in at once send the same hearts: each product is kept once, and no call fails. Called on the
+    // service itself, so that the calls really overlap (each reads before any inserts).
+    const third = await aProductWithStock(shop, { name: 'Desk mat' });
+    const fourth = await aProductWithStock(shop, { name: 'Cable tray' });
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => mergeIntoWishlist(shop.server.database.db, customer.userId, [third.id, fourth.id])),
+    );
+    expect(answers.map((answer) => answer.notMerged)).toEqual([[], [], []]);
+    const after = await customer.api.getWishlist({});
+    expect(after.items.map((i) => i.productId).sort()).toEqual(
+      [kept.id, first.id, second.id, third.id, fourth.id].sort(),
+    );
   });
 
   it(`stops at ${wishlistLimit} products: adding is 409, a merge names what did not fit, too long a merge is 400`, async () => {
