@@ -19,7 +19,16 @@ export function WishlistPage() {
   const t = useMessages(wishlistText);
   const wishlist = useWishlist();
 
-  if (wishlist.isPending)
+  if (wishlist.isError)
+    return (
+      <>
+        <PageHeading title={t.title} />
+        <QueryError title={t.loadFailed} retry={wishlist.refetch} />
+      </>
+    );
+
+  // No list yet, or none (null) while the session is being read again after a sign-in or sign-out.
+  if (!wishlist.data)
     return (
       <>
         <PageHeading title={t.title} />
@@ -30,14 +39,6 @@ export function WishlistPage() {
         </div>
       </>
     );
-  if (wishlist.isError)
-    return (
-      <>
-        <PageHeading title={t.title} />
-        <QueryError title={t.loadFailed} retry={wishlist.refetch} />
-      </>
-    );
-
   const { items, total, limit } = wishlist.data;
   if (total === 0)
     return (
