@@ -111,6 +111,11 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   claimGuestOrder: ['POST /guest-orders/:id/claim', 'customer'],
   // Anyone may ask to be told when a product is back; the same answer for every address (stock-alerts.test.ts).
   askForStockAlert: ['POST /products/:id/stock-alerts', 'anonymous'],
+  // A wishlist is the caller's own: no route names another account (wishlist.test.ts: another's product is 404).
+  getWishlist: ['GET /me/wishlist', 'customer'],
+  addToWishlist: ['PUT /me/wishlist/:id', 'customer'],
+  removeFromWishlist: ['DELETE /me/wishlist/:id', 'customer'],
+  mergeWishlist: ['POST /me/wishlist/merge', 'customer'],
   // Money: the back office.
   transitionOrder: ['POST /admin/orders/:id/transitions', 'staff'],
   cancelOrderLine: ['POST /admin/orders/:id/lines/:lineId/cancel', 'staff'],

@@ -13,6 +13,7 @@ export * from './shop-time';
 export * from './orders';
 export * from './guest-orders';
 export * from './stock-alerts';
+export * from './wishlist';
 export * from './payments';
 export * from './support';
 export * from './sync';

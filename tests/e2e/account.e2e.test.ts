@@ -296,6 +296,82 @@ describe('addresses', () => {
   });
 });
 
+describe('wishlist', () => {
+  it('a visitor hearts products signed out, signs in, finds them in the wishlist and adds one to the cart', async () => {
+    const customer = await newCustomer();
+    const admin = await shop.staffClient('admin');
+    const { items: products } = await shop.server.client.listProducts({
+      query: { category: 'cases', inStock: true, pageSize: 2 },
+    });
+    const [wanted, soldOut] = products as [(typeof products)[number], (typeof products)[number]];
+    const { available } = await admin.getProductStock({ params: { id: soldOut.id } });
+    await admin.recordStockMovement({
+      body: { productId: soldOut.id, type: 'adjust', quantity: -available, reason: 'stock count' },
+    });
+    const banner = (page: Page) => page.getByRole('banner');
+
+    const page = await shop.page({ viewport: phone });
+    // On the product page: a toggle button named for the product, not pressed until tapped.
+    await page.goto(`/products/${wanted.slug}`);
+    const heart = page.getByRole('button', { name: `Wishlist ${wanted.name}` });
+    expect(await heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    // On a card: the heart over the picture.
+    await page.goto('/c/cases');
+    const cardHeart = page.getByRole('button', { name: `Save ${soldOut.name} to your wishlist` });
+    await cardHeart.click();
+    await expect.poll(() => cardHeart.getAttribute('aria-pressed')).toBe('true');
+    const wishlistLink = banner(page).getByRole('link', { name: /^Wishlist, / });
+    expect(await wishlistLink.getAttribute('aria-label')).toBe('Wishlist, 2 products');
+    await shop.screenshot(page, 'wishlist-card-hearts-390');
+
+    // The header link leads to sign in; signed in, the hearts are the account's (one merge) and gone from the device.
+    await wishlistLink.click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByLabel('Email').fill(customer.email);
+    await page.getByLabel('Password', { exact: true }).fill(customer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'Wishlist').waitFor();
+    const list = page.getByRole('main').getByRole('list').last();
+    await list.getByRole('link', { name: wanted.name }).waitFor();
+    await list.getByRole('link', { name: soldOut.name }).waitFor();
+    await list.getByRole('link', { name: 'Email me when it is back' }).waitFor();
+    const saved = await (await customerClient(customer.id)).getWishlist({});
+    expect(saved.items.map((item) => item.productId)).toEqual([soldOut.id, wanted.id]);
+    expect(await page.evaluate(() => localStorage.getItem('shop.wishlist'))).toBeNull();
+    await shop.screenshot(page, 'wishlist-390');
+
+    await page.getByRole('button', { name: `Add ${wanted.name} to cart` }).click();
+    await expect
+      .poll(() =>
+        banner(page)
+          .getByRole('link', { name: /^Cart, / })
+          .getAttribute('aria-label'),
+      )
+      .toBe('Cart, 1 item');
+    expect((await (await customerClient(customer.id)).getCart({})).lines).toMatchObject([
+      { productId: wanted.id, quantity: 1 },
+    ]);
+
+    // The same list on a laptop, then in Khmer on both.
+    for (const [language, viewport] of [
+      ['en', laptop],
+      ['km', laptop],
+      ['km', phone],
+    ] as const) {
+      const other = await shop.page({ viewport });
+      await signIn(other, customer.email, customer.password, '/account/wishlist');
+      if (language === 'km') await banner(other).getByRole('button', { name: 'ខ្មែរ' }).click();
+      await heading(other, language === 'km' ? 'បញ្ជីចង់បាន' : 'Wishlist').waitFor();
+      await expect.poll(() => other.locator('main .animate-pulse').count(), { timeout: 10_000 }).toBe(0);
+      await shop.screenshot(other, `wishlist-${language}-${viewport.width}`);
+      expect(other.errors).toEqual([]);
+    }
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe('screenshots', () => {
   it('of every account page at 390 and 1366 px', async () => {
     const customer = await newCustomer();

@@ -63,6 +63,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/account/orders')).OrdersPage }),
           },
           {
+            path: 'wishlist',
+            lazy: async () => ({ Component: (await import('./pages/account/wishlist')).WishlistPage }),
+          },
+          {
             path: 'addresses',
             lazy: async () => ({ Component: (await import('./pages/account/addresses')).AddressesPage }),
           },

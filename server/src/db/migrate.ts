@@ -26,6 +26,7 @@ import * as khmerDescriptions from './migrations/026-khmer-descriptions';
 import * as guestOrders from './migrations/027-guest-orders';
 import * as stockAlerts from './migrations/028-stock-alerts';
 import * as unitsSold from './migrations/029-units-sold';
+import * as wishlists from './migrations/030-wishlists';
 import * as deliveryDays from './migrations/031-delivery-days';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '027-guest-orders': guestOrders,
   '028-stock-alerts': stockAlerts,
   '029-units-sold': unitsSold,
+  '030-wishlists': wishlists,
   '031-delivery-days': deliveryDays,
 };
 

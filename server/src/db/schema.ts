@@ -52,6 +52,7 @@ export interface Database {
   staff_invitations: StaffInvitationTable;
   order_access_tokens: OrderAccessTokenTable;
   stock_alerts: StockAlertTable;
+  wishlist_items: WishlistItemTable;
   sales_rollups: SalesRollupTable;
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
@@ -385,6 +386,13 @@ export interface StockAlertTable {
   product_url: string;
   created_at: number;
   mailed_at: number | null;
+}
+
+/** A product a customer keeps for later; one row per account and product (030-wishlists). */
+export interface WishlistItemTable {
+  user_id: string;
+  product_id: string;
+  added_at: number;
 }
 
 /** A key to a guest's order page: one per link handed out, only its SHA-256 kept (027-guest-orders). */

@@ -25,6 +25,7 @@ import { inventoryHandlers } from '../modules/inventory/routes';
 import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
+import { wishlistHandlers } from '../modules/wishlist/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -120,6 +121,7 @@ export function createApp(shop: ShopServices): Express {
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
     ...stockAlertHandlers(db, config.publicUrl),
+    ...wishlistHandlers(db),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),

@@ -16,6 +16,7 @@ import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
 import { supportRoutes } from './routes/support';
 import { syncRoutes } from './routes/sync';
+import { wishlistRoutes } from './routes/wishlist';
 import { systemRoutes } from './routes/system';
 
 /**
@@ -31,6 +32,7 @@ export const apiRoutes = {
   ...orderRoutes,
   ...guestOrderRoutes,
   ...stockAlertRoutes,
+  ...wishlistRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

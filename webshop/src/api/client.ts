@@ -28,6 +28,7 @@ export const queryKeys = {
   order: (id: string) => ['order', id] as const,
   payment: (id: string) => ['order', id, 'payment'] as const,
   addresses: ['addresses'] as const,
+  wishlist: (userId: string | null) => ['wishlist', userId] as const,
   sessions: ['sessions'] as const,
   inquiries: ['inquiries'] as const,
   inquiry: (id: string) => ['inquiries', id] as const,

@@ -31,7 +31,11 @@ export function useAddToCartWithFeedback() {
   const t = useMessages(catalogText);
   const c = useMessages(common);
 
-  const addProduct = (product: ProductSummary, quantity: number, options: { toastErrors?: boolean } = {}) =>
+  const addProduct = (
+    product: Pick<ProductSummary, 'id' | 'name'>,
+    quantity: number,
+    options: { toastErrors?: boolean } = {},
+  ) =>
     add.mutate(
       { productId: product.id, quantity },
       {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Price } from '../ui/price';
 import { StockBadge } from '../ui/stock-badge';
 import { QuickAddButton } from './add-to-cart';
+import { WishlistHeart } from '../wishlist/heart-toggle';
 import { CompareToggle } from './compare-toggle';
 import { catalogText } from './messages';
 import { discountPercent, useKeySpecs } from './names';
@@ -44,6 +45,7 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
             soldOut && 'opacity-60',
           )}
         />
+        <WishlistHeart product={product} variant="round" className="absolute top-2 right-2 z-10" />
         {discount > 0 && (
           <span
             className="absolute top-2 left-2 rounded-md bg-accent-500 px-2 py-0.5 text-xs font-bold text-white shadow-sm"

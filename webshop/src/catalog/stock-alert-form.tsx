@@ -1,7 +1,7 @@
 import { Button, EmailField, FormAlert, useLocale, useMessages } from '@shop/ui';
 import { stockAlertInputSchema, type ProductDetail } from '@shop/shared';
 import { BellRing, CircleCheck } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAskForStockAlert } from '../api/catalog';
 import { isApiError } from '../api/client';
@@ -30,6 +30,12 @@ function AlertForm({ product, email }: { product: ProductDetail; email: string }
   const form = useShopForm(stockAlertInputSchema, { email }, { failed: t.alertFailed });
   const field = useFieldProps(form);
   const [doneFor, setDoneFor] = useState<string | null>(null);
+  // Opened from the wishlist's "Email me when it is back" (#stock-alert-title): the form is drawn only once the
+  // product has loaded, after the router looked for the anchor, so it is brought into view here.
+  useEffect(() => {
+    if (window.location.hash === '#stock-alert-title')
+      document.getElementById('stock-alert-title')?.scrollIntoView({ block: 'center' });
+  }, []);
 
   const onSubmit = form.submit(async (values) => {
     try {

@@ -15,7 +15,11 @@ export function AccountMenu() {
 
   if (!me.data) {
     return (
-      <Link to="/login" className={buttonClass('ghost', 'md', 'px-2 sm:px-3')} aria-label={t.signIn}>
+      <Link
+        to="/login"
+        className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
+        aria-label={t.signIn}
+      >
         <UserRound className="size-5" aria-hidden="true" />
         <span className="hidden sm:inline">{t.signIn}</span>
       </Link>
@@ -23,10 +27,13 @@ export function AccountMenu() {
   }
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClass('ghost', 'md', 'px-2 sm:px-3')} aria-label={t.account}>
+      <DropdownMenu.Trigger
+        className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
+        aria-label={t.account}
+      >
         <UserRound className="size-5" aria-hidden="true" />
         <span className="hidden max-w-32 truncate sm:inline">{me.data.name.split(' ')[0]}</span>
-        <ChevronDown className="size-4" aria-hidden="true" />
+        <ChevronDown className="size-4 max-sm:hidden" aria-hidden="true" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

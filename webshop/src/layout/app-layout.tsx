@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Outlet, ScrollRestoration, type Location } from 'react-router';
 import { common } from '../i18n/common';
 import { ToastProvider } from '../ui/toast';
+import { WishlistMergeOnSignIn } from '../wishlist/merge-on-sign-in';
 import { Footer } from './footer';
 import { Header } from './header';
 import { LocaleSync } from './locale-sync';
@@ -31,6 +32,7 @@ export function AppLayout() {
           {t.skipToContent}
         </a>
         <LocaleSync />
+        <WishlistMergeOnSignIn />
         <Header />
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-6 sm:px-6">
           <Suspense fallback={<LoadingBlock label={c.loading} />}>

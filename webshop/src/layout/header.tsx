@@ -1,10 +1,12 @@
 import { buttonClass, cn, Dialog, useLocale, useMessages } from '@shop/ui';
-import { Cpu, Menu, ShoppingCart } from 'lucide-react';
+import { Cpu, Heart, Menu, ShoppingCart } from 'lucide-react';
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
 import { departments, useCategories } from '../api/catalog';
 import { common } from '../i18n/common';
+import { useWishlistIds } from '../wishlist/heart-toggle';
+import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { layoutText } from './messages';
@@ -13,6 +15,8 @@ import { SearchBox } from './search-box';
 export function Header() {
   const t = useMessages(layoutText);
   const c = useMessages(common);
+  const w = useMessages(wishlistText);
+  const saved = useWishlistIds().size;
   const { locale } = useLocale();
   const cart = useCart();
   const categories = useCategories();
@@ -33,7 +37,7 @@ export function Header() {
           trigger={
             <button
               type="button"
-              className={buttonClass('ghost', 'md', 'px-2 lg:hidden')}
+              className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 lg:hidden')}
               aria-label={t.menu}
             >
               <Menu className="size-5" aria-hidden="true" />
@@ -70,8 +74,21 @@ export function Header() {
         <LanguageSwitch className="ml-auto md:ml-0" />
         <AccountMenu />
         <Link
+          to="/account/wishlist"
+          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
+          aria-label={w.wishlistWithCount(saved)}
+        >
+          <Heart className="size-5" aria-hidden="true" />
+          <span className="hidden xl:inline">{w.wishlist}</span>
+          {saved > 0 && (
+            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-rose-500 px-1 text-xs font-bold text-white xl:static">
+              {saved}
+            </span>
+          )}
+        </Link>
+        <Link
           to="/cart"
-          className={buttonClass('ghost', 'md', 'relative px-2 sm:px-3')}
+          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
           aria-label={t.cartWithCount(count)}
         >
           <ShoppingCart className="size-5" aria-hidden="true" />

@@ -20,6 +20,7 @@ import { QuantityInput } from '../catalog/quantity-input';
 import { SpecTable } from '../catalog/spec-table';
 import { StockAlertForm } from '../catalog/stock-alert-form';
 import { WarrantyTerms } from '../catalog/warranty-terms';
+import { WishlistHeart } from '../wishlist/heart-toggle';
 import { DeliveryLine } from '../catalog/delivery-line';
 import { common } from '../i18n/common';
 import { useTitle } from '../ui/page';
@@ -218,7 +219,10 @@ function PurchaseBox({
           </p>
         )}
       </div>
-      <CompareToggle product={product} className="mt-3" />
+      <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1">
+        <WishlistHeart product={product} variant="labelled" />
+        <CompareToggle product={product} />
+      </div>
     </div>
   );
 }

@@ -1,11 +1,21 @@
 import { cn, LoadingBlock, useMessages } from '@shop/ui';
-import { KeyRound, LogOut, MapPin, MessageCircle, Package, UserRound, type LucideIcon } from 'lucide-react';
+import {
+  Heart,
+  KeyRound,
+  LogOut,
+  MapPin,
+  MessageCircle,
+  Package,
+  UserRound,
+  type LucideIcon,
+} from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../../api/session';
 import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
 import { QueryError } from '../../ui/query-error';
+import { wishlistText } from '../../wishlist/messages';
 
 interface Section {
   to: string;
@@ -22,6 +32,7 @@ interface Section {
 export function AccountLayout() {
   const t = useMessages(accountText);
   const c = useMessages(common);
+  const w = useMessages(wishlistText);
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -45,6 +56,7 @@ export function AccountLayout() {
   const sections: Section[] = [
     { to: '/account', label: t.profile, icon: UserRound, end: true },
     { to: '/account/orders', label: t.orders, icon: Package },
+    { to: '/account/wishlist', label: w.wishlist, icon: Heart },
     { to: '/account/addresses', label: t.addresses, icon: MapPin },
     { to: '/account/security', label: t.security, icon: KeyRound },
     { to: '/account/support', label: t.support, icon: MessageCircle },
