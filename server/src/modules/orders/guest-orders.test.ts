@@ -288,7 +288,7 @@ const proofsSeenBy = (guest: Guest, token = guest.accessToken) =>
   guest.browser.client.listGuestPaymentProofs({ params: { id: guest.order.id }, body: { token } });
 
 describe('a guest sends a payment screenshot with the token of the link', () => {
-  it('staff see it as the guest\'s and accept it: the order is paid, its stock sold, the guest mailed', async () => {
+  it("staff see it as the guest's and accept it: the order is paid, its stock sold, the guest mailed", async () => {
     const guest = await aGuestOrder();
     const proof = await sendProof(guest);
     expect(proof).toMatchObject({ status: 'pending', reason: null, reviewedAt: null });
@@ -332,7 +332,7 @@ describe('a guest sends a payment screenshot with the token of the link', () => 
     expect(await failure(sendProof(guest))).toMatchObject({ status: 409 });
   });
 
-  it('refuses no token, a wrong one and another order\'s before reading the file; a cancelled order takes none', async () => {
+  it("refuses no token, a wrong one and another order's before reading the file; a cancelled order takes none", async () => {
     const mine = await aGuestOrder();
     const other = await aGuestOrder();
     const huge = new Blob([new Uint8Array(9 * 1024 * 1024)], { type: 'image/png' });

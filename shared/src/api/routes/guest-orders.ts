@@ -93,7 +93,7 @@ export const guestOrderRoutes = {
   listGuestPaymentProofs: defineRoute({
     method: 'post',
     path: '/guest-orders/:id/payment-proofs/list',
-    summary: "The screenshots sent for a guest order and what staff decided, by the token of its link",
+    summary: 'The screenshots sent for a guest order and what staff decided, by the token of its link',
     tag: 'payments',
     access: publicAccess,
     params: idParam,
