@@ -108,6 +108,8 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   getGuestOrderPayment: ['POST /guest-orders/:id/payment', 'anonymous'],
   renewGuestOrderPayment: ['POST /guest-orders/:id/payment/renew', 'anonymous'],
   cancelGuestOrder: ['POST /guest-orders/:id/cancel', 'anonymous'],
+  uploadGuestPaymentProof: ['POST /guest-orders/:id/payment-proofs', 'anonymous'],
+  listGuestPaymentProofs: ['POST /guest-orders/:id/payment-proofs/list', 'anonymous'],
   claimGuestOrder: ['POST /guest-orders/:id/claim', 'customer'],
   // Anyone may ask to be told when a product is back; the same answer for every address (stock-alerts.test.ts).
   askForStockAlert: ['POST /products/:id/stock-alerts', 'anonymous'],

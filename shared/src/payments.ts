@@ -45,6 +45,8 @@ export const paymentProofReviewItemSchema = paymentProofSchema
     amount: z.number().int(),
     currency: currencySchema,
     customer: z.object({ id: z.string().nullable(), name: z.string(), email: z.string().nullable() }),
+    /** Sent by the holder of a guest order's link (no account): the customer is the order's guest contact. */
+    sentByGuest: z.boolean(),
     /** The same picture (byte for byte) was sent for this other order first: a screenshot used twice. */
     duplicateOfOrderId: z.string().nullable(),
     duplicateOfOrderNumber: z.string().nullable(),

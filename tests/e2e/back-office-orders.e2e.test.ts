@@ -16,6 +16,7 @@ import {
   standIn,
   type TestShop,
 } from '../../server/test/factory';
+import { browserClient } from '../../server/test/support';
 import { type Shop, type ShopPage } from './harness';
 import { screenshots, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
@@ -74,6 +75,23 @@ describe('orders and payments in the back office', () => {
     // Another customer sends the very same picture for their order: flagged in the queue as used twice.
     const other = await placedOrder(shop.server, { items: [{ productId: laptop.id, quantity: 1 }] });
     await other.api.uploadPaymentProof({ params: { id: other.order.id }, file: shot, fileName: 'same.jpg' });
+    // A guest sends one with the link of their order (no account): the queue names them as a guest.
+    const cable = await aProductWithStock({ admin, staff }, { stock: 1 });
+    const guest = browserClient(shop.server.url).client;
+    const guestOrder = await guest.placeGuestOrder({
+      body: {
+        guest: { name: 'Sokha Chan', phone: '012 345 678', email: 'sokha.guest@example.test' },
+        items: [{ productId: cable.id, quantity: 1 }],
+        fulfilment: 'pickup',
+        currency: 'USD',
+      },
+    });
+    await guest.uploadGuestPaymentProof({
+      params: { id: guestOrder.order.id },
+      orderToken: guestOrder.accessToken,
+      file: await aScreenshot('#7a1f4d'),
+      fileName: 'wing.jpg',
+    });
 
     const page = await shop.page({ viewport: { width: 1366, height: 768 } });
     await openBackOffice(page);
@@ -91,6 +109,12 @@ describe('orders and payments in the back office', () => {
       .toBe(390);
     await expect.poll(() => copy.getByRole('alert').textContent()).toContain(order.number);
     expect(await mine.getByRole('alert').count()).toBe(0);
+    const fromGuest = page.getByRole('listitem', {
+      name: `Payment screenshot for order ${guestOrder.order.number}`,
+    });
+    await expect
+      .poll(() => fromGuest.textContent())
+      .toContain('Guest: Sokha Chan · sokha.guest@example.test');
     await screenshots(page, 'payments-queue', (p) => p.getByRole('heading', { name: 'ការទូទាត់' }).waitFor());
 
     // Rejected with a reason: the customer of the copy is told why.
@@ -100,6 +124,11 @@ describe('orders and payments in the back office', () => {
       .fill('This picture was sent for another order.');
     await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
     await expect.poll(() => copy.count()).toBe(0);
+    // The guest's order ends here, so the later tests meet no order of it held for staff.
+    await guest.cancelGuestOrder({
+      params: { id: guestOrder.order.id },
+      body: { token: guestOrder.accessToken },
+    });
 
     // Accepted with the transaction id it shows: the order is paid, for the customer too.
     await mine.getByLabel('Transaction id on the screenshot').fill('ABA 100200300');

@@ -240,6 +240,16 @@ describe('buying', () => {
     const pay = paymentPanel(page);
     await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
     await visible(page.getByRole('heading', { name: 'Keep this order in an account' }));
+    // A guest sends a screenshot as a customer does (the token rides in a header, never in an address).
+    await pay.getByRole('button', { name: 'Upload a payment screenshot instead' }).click();
+    await pay.getByLabel(/^Payment screenshot/).setInputFiles({
+      name: 'aba-transfer.png',
+      mimeType: 'image/png',
+      buffer: await transferScreenshot(formatUsd(product!.priceCents)),
+    });
+    await pay.getByRole('button', { name: 'Send screenshot' }).click();
+    await visible(pay.getByText('Waiting for staff to check'));
+    await snap(page, 'purchase-guest-proof-waiting-390');
     await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
     await visible(paidBanner(page), PAYMENT_SEEN_MS);
     await snap(page, 'purchase-guest-paid-390');
@@ -247,6 +257,8 @@ describe('buying', () => {
     const staff = await shop.staffClient();
     const order = await staff.getOrder({ params: { id: orderId } });
     expect(order).toMatchObject({ status: 'paid', customer: { id: null, name: 'Sokha Chan', email } });
+    const queue = await staff.listPaymentProofs({ query: { pageSize: 100 } });
+    expect(queue.items.find((item) => item.orderId === orderId)).toMatchObject({ sentByGuest: true });
     expect(page.errors).toEqual([]);
 
     // The link in the mail opens the order on another phone, without an account; the address alone does not.

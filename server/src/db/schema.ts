@@ -509,7 +509,8 @@ export interface PaymentTable {
 export interface PaymentProofTable {
   id: string;
   order_id: string;
-  uploaded_by: string;
+  /** The customer who sent it; null: the holder of a guest order's link (033). */
+  uploaded_by: string | null;
   storage_key: string;
   /** Of the file as uploaded: the same screenshot sent for two orders has the same hash. */
   sha256: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrorBody, apiRoutes, type RouteDef } from '@shop/shared';
+import { apiErrorBody, apiRoutes, ORDER_TOKEN_HEADER, type RouteDef } from '@shop/shared';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the shared route table and its zod schemas: the same
@@ -36,6 +36,7 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
       parameters: [
         ...parameters(route.params, 'path', toSchema),
         ...parameters(route.query, 'query', toSchema),
+        ...(route.orderTokenHeader ? [orderTokenParameter] : []),
       ],
       ...(route.upload && {
         requestBody: {
@@ -74,6 +75,15 @@ export function buildOpenApiDocument(serverUrl: string): JsonSchema {
     security: [{ session: [] }, { bearer: [] }],
   };
 }
+
+/** The token of a guest order's link, on the routes that take it in a header (an upload's, read before the file). */
+const orderTokenParameter = {
+  name: ORDER_TOKEN_HEADER,
+  in: 'header',
+  required: true,
+  description: "The token of the guest order's link; any other (or none) is 404",
+  schema: { type: 'string', minLength: 32, maxLength: 64 },
+};
 
 function parameters(
   schema: z.ZodType | undefined,

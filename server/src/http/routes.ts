@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   apiRoutes,
   can,
+  ORDER_TOKEN_HEADER,
   type Access,
   type ApiRoutes,
   type FileAnswer,
@@ -51,6 +52,11 @@ export interface HandlerInput<R extends RouteDef> {
   body: R extends { upload: object } ? undefined : Parsed<R, 'body'>;
   /** Upload routes: the multipart request, read when the handler calls `receive()`, after checking the target. */
   upload: R extends { upload: object } ? IncomingUpload<Parsed<R, 'body'>> : undefined;
+  /**
+   * Routes marked `orderTokenHeader`: the `x-order-token` header, the token of a guest order's link ('' when absent
+   * or not a token's shape, which opens nothing: the same 404 as a wrong one).
+   */
+  orderToken: R extends { orderTokenHeader: true } ? string : undefined;
   user: CallerOf<R['access']>;
   /** The paired counter calling a sync route, by its device token; null on every other route. */
   counter: CounterOf<R['access']>;
@@ -132,6 +138,7 @@ export function mountRoutes(router: Router, handlers: Handlers, options: MountOp
         query: parsePart(route.query, req.query, 'query'),
         body: upload ? undefined : parsePart(route.body, body, 'body'),
         upload,
+        orderToken: route.orderTokenHeader ? orderTokenOf(req) : undefined,
         user,
         counter,
         actor: { userId: user?.id ?? null, ip },
@@ -195,6 +202,11 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
     fields[key] ??= issue.message;
   }
   throw new Invalid(`Some ${part === 'body' ? 'fields' : `${part} parameters`} are not valid`, fields);
+}
+
+function orderTokenOf(req: Request): string {
+  const token = req.headers[ORDER_TOKEN_HEADER];
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{32,64}$/.test(token) ? token : '';
 }
 
 function idempotencyKeyOf(req: Request): string | null {

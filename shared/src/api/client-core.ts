@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import type { ClientOutput, RouteDef, RouteInput } from './route';
+import { ORDER_TOKEN_HEADER, type ClientOutput, type RouteDef, type RouteInput } from './route';
 import type { ApiRoutes } from './routes';
 
 /** An error answer of the API, with the server's code, message and field errors. */
@@ -31,14 +31,20 @@ export type ShopClient = {
 };
 
 /** What the client needs to know of a route to call it: no schemas, so a browser bundle carries no zod. */
-export type RouteCall = Pick<RouteDef, 'method' | 'path' | 'produces' | 'upload'>;
+export type RouteCall = Pick<RouteDef, 'method' | 'path' | 'produces' | 'upload' | 'orderTokenHeader'>;
 export type RouteManifest = Record<keyof ApiRoutes, RouteCall>;
 
 /** The route table reduced to what calling needs (the web shop gets it at build time, see webshop/vite.config.ts). */
 export function routeManifest(routes: Record<string, RouteDef>): Record<string, RouteCall> {
   const manifest: Record<string, RouteCall> = {};
-  for (const [name, { method, path, produces, upload }] of Object.entries(routes)) {
-    manifest[name] = { method, path, ...(produces && { produces }), ...(upload && { upload }) };
+  for (const [name, { method, path, produces, upload, orderTokenHeader }] of Object.entries(routes)) {
+    manifest[name] = {
+      method,
+      path,
+      ...(produces && { produces }),
+      ...(upload && { upload }),
+      ...(orderTokenHeader && { orderTokenHeader }),
+    };
   }
   return manifest;
 }
@@ -62,6 +68,7 @@ async function callRoute(
     body?: unknown;
     file?: Blob;
     fileName?: string;
+    orderToken?: string;
   },
   init: RequestInit = {},
 ): Promise<unknown> {
@@ -72,6 +79,7 @@ async function callRoute(
   };
   const csrf = route.method === 'get' ? null : browserCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
+  if (route.orderTokenHeader) headers[ORDER_TOKEN_HEADER] = input.orderToken ?? '';
   let body: FormData | string | undefined;
   if (route.upload) {
     // multipart/form-data: the browser (or undici) sets the boundary itself.

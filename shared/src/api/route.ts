@@ -46,6 +46,11 @@ export interface RouteDef {
   /** A multipart/form-data upload: one file in `field` (at most `maxBytes`); `body` describes the text fields. */
   upload?: { field: string; maxBytes: number };
   /**
+   * The token of a guest order's link travels in the `x-order-token` header (ORDER_TOKEN_HEADER): an upload's body
+   * is read only after the token is checked, and a URL (access logs, proxies) never carries it.
+   */
+  orderTokenHeader?: true;
+  /**
    * A document rather than JSON (an invoice PDF, a payment screenshot): the content types it may answer. Its handler
    * returns a FileAnswer; `response` is then unused and may be `z.unknown()`.
    */
@@ -63,6 +68,9 @@ export interface FileAnswer {
   cache?: 'private' | 'public-immutable';
 }
 
+/** The header a guest order's link token travels in, on routes marked `orderTokenHeader`. */
+export const ORDER_TOKEN_HEADER = 'x-order-token';
+
 export function defineRoute<const R extends RouteDef>(route: R): R {
   return route;
 }
@@ -77,7 +85,8 @@ type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infe
 export type RouteInput<R extends RouteDef> = Part<R, 'params'> &
   Part<R, 'query'> &
   Part<R, 'body'> &
-  (R extends { upload: object } ? { file: Blob; fileName?: string } : unknown);
+  (R extends { upload: object } ? { file: Blob; fileName?: string } : unknown) &
+  (R extends { orderTokenHeader: true } ? { orderToken: string } : unknown);
 /** What route R's handler answers on success. */
 export type RouteOutput<R extends RouteDef> = R extends { produces: readonly string[] }
   ? FileAnswer

@@ -51,14 +51,18 @@ export function useOrderPayment(id: string, options: { keepPolling?: boolean } =
   });
 }
 
-/** The payment screenshots sent for an order; asked again while one waits for staff, to show their decision. */
+/**
+ * The payment screenshots sent for an order (a guest's by the token of the link); asked again while one waits for
+ * staff, to show their decision.
+ */
 export function usePaymentProofs(id: string) {
-  // Screenshots are sent from an account: a guest's order page has none to list.
-  const guest = useOrderAccess() !== null;
+  const token = useOrderAccess();
   return useQuery({
-    enabled: !guest,
     queryKey: proofsKey(id),
-    queryFn: ({ signal }) => client.listOrderPaymentProofs({ params: { id } }, { signal }),
+    queryFn: ({ signal }) =>
+      token
+        ? client.listGuestPaymentProofs({ params: { id }, body: { token } }, { signal })
+        : client.listOrderPaymentProofs({ params: { id } }, { signal }),
     refetchInterval: (query) =>
       query.state.data?.items.some((proof) => proof.status === 'pending') ? PAYMENT_POLL_MS * 2 : false,
     select: (answer) => answer.items,
@@ -146,10 +150,15 @@ export function useRenewPayment(id: string) {
   });
 }
 
+/** Sends a screenshot; a guest's carries the token of the link in a header, never in the address. */
 export function useUploadPaymentProof(id: string) {
+  const token = useOrderAccess();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => client.uploadPaymentProof({ params: { id }, file, fileName: file.name }),
+    mutationFn: (file: File) =>
+      token
+        ? client.uploadGuestPaymentProof({ params: { id }, orderToken: token, file, fileName: file.name })
+        : client.uploadPaymentProof({ params: { id }, file, fileName: file.name }),
     onSuccess: (proof: PaymentProof) => {
       queries.setQueryData<{ items: PaymentProof[] }>(proofsKey(id), (old) => ({
         items: [proof, ...(old?.items ?? []).filter((p) => p.id !== proof.id)],

@@ -6,22 +6,17 @@ import { isApiError } from '../api/client';
 import { usePaymentProofs, useUploadPaymentProof } from '../api/orders';
 import { formatDateTime } from '../i18n/format';
 import { useToast } from '../ui/toast';
-import { useOrderAccess } from './order-access';
 import { paymentText } from './messages';
 
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_MB = Math.round(paymentProofMaxBytes / (1024 * 1024));
 
 /**
- * The fallback when the KHQR check cannot see a payment: the customer sends a screenshot of the transfer and sees
- * what staff decided. A screenshot never makes the order paid by itself; staff accepting it does.
+ * The fallback when the KHQR check cannot see a payment: the customer (or the guest holding the order's link) sends
+ * a screenshot of the transfer and sees what staff decided. A screenshot never makes the order paid by itself;
+ * staff accepting it does.
  */
-export function PaymentProofs(props: { orderId: string; inReview?: boolean }) {
-  // Screenshots are sent from an account (uploads are signed in): a guest pays with the QR or makes an account.
-  return useOrderAccess() ? null : <ProofsOfOrder {...props} />;
-}
-
-function ProofsOfOrder({ orderId, inReview = false }: { orderId: string; inReview?: boolean }) {
+export function PaymentProofs({ orderId, inReview = false }: { orderId: string; inReview?: boolean }) {
   const t = useMessages(paymentText);
   const proofs = usePaymentProofs(orderId);
   const items = proofs.data ?? [];

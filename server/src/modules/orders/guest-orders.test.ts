@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { GuestContact, PlaceGuestOrderInput } from '@shop/shared';
 import {
@@ -13,10 +14,13 @@ import { browserClient } from '../../../test/support';
  * Guest checkout through real HTTP and a real SMTP server on loopback (issue 15): an order with a name, a phone and
  * an email; its mails list the lines and link to its page with a token of their own; only such a token opens the
  * order; an email that belongs to an account leaves the account as it was; the account made afterwards claims it.
- * Guests act from their own client addresses (TRUST_PROXY), as separate phones would.
+ * Guests act from their own client addresses (TRUST_PROXY), as separate phones would. A guest's order takes three
+ * payment screenshots an hour here, to reach that limit cheaply.
  */
 const PUBLIC_URL = 'https://shop.example.test';
-const shop = useTestShopWithMail({ env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1' } });
+const shop = useTestShopWithMail({
+  env: { BAKONG_POLL_MS: '3600000', PUBLIC_URL, TRUST_PROXY: '1', PAYMENT_PROOFS_PER_HOUR_PER_USER: '3' },
+});
 
 let ipCounter = 0;
 const guestBrowser = () => browserClient(shop.server.url, { ip: `10.15.0.${++ipCounter}` });
@@ -254,5 +258,126 @@ describe('an account made afterwards', () => {
       body: { token: accessToken },
     });
     expect(again.id).toBe(order.id);
+  });
+});
+
+let shade = 0;
+/** A phone screenshot of a bank app; each one different. */
+const screenshot = async () =>
+  new Blob(
+    [
+      new Uint8Array(
+        await sharp({
+          create: { width: 390, height: 844, channels: 3, background: { r: 30, g: shade++ % 256, b: 200 } },
+        })
+          .png()
+          .toBuffer(),
+      ),
+    ],
+    { type: 'image/png' },
+  );
+
+type Guest = Awaited<ReturnType<typeof aGuestOrder>>;
+const sendProof = async (guest: Guest, orderToken = guest.accessToken, file?: Blob) =>
+  guest.browser.client.uploadGuestPaymentProof({
+    params: { id: guest.order.id },
+    orderToken,
+    file: file ?? (await screenshot()),
+    fileName: 'bank-app.png',
+  });
+const proofsSeenBy = (guest: Guest, token = guest.accessToken) =>
+  guest.browser.client.listGuestPaymentProofs({ params: { id: guest.order.id }, body: { token } });
+
+describe('a guest sends a payment screenshot with the token of the link', () => {
+  it("staff see it as the guest's and accept it: the order is paid, its stock sold, the guest mailed", async () => {
+    const guest = await aGuestOrder();
+    const proof = await sendProof(guest);
+    expect(proof).toMatchObject({ status: 'pending', reason: null, reviewedAt: null });
+    expect((await proofsSeenBy(guest)).items).toEqual([proof]);
+    const stored = await shop.server.database.db
+      .selectFrom('payment_proofs')
+      .select('uploaded_by')
+      .where('id', '=', proof.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.uploaded_by).toBeNull();
+
+    const queue = await shop.staff.listPaymentProofs({ query: { status: 'pending', pageSize: 100 } });
+    expect(queue.items.find((p) => p.id === proof.id)).toMatchObject({
+      orderId: guest.order.id,
+      sentByGuest: true,
+      customer: { id: null, name: 'Sokha Chan', email: guest.guest.email },
+      amount: 9_980,
+    });
+    const accepted = await shop.staff.reviewPaymentProof({
+      params: { id: proof.id },
+      body: { decision: 'accept' },
+    });
+    expect(accepted).toMatchObject({ status: 'accepted', orderStatus: 'paid', sentByGuest: true });
+    const order = await shop.staff.getAdminOrder({ params: { id: guest.order.id } });
+    expect(order.proofs).toMatchObject([{ id: proof.id, sentByGuest: true, status: 'accepted' }]);
+    expect(await shop.staff.getProductStock({ params: { id: guest.product.id } })).toMatchObject({
+      onHand: 2,
+      reserved: 0,
+    });
+
+    const mail = await mailTo(guest.guest.email, /Payment received/);
+    expect(mail.text).toMatch(/^Hello,/);
+    expect(tokenIn(mail.text, guest.order.id)).toBeDefined();
+    const page = await guest.browser.client.openGuestOrder({
+      params: { id: guest.order.id },
+      body: { token: guest.accessToken },
+    });
+    expect(page.status).toBe('paid');
+    expect((await proofsSeenBy(guest)).items).toMatchObject([{ id: proof.id, status: 'accepted' }]);
+    // Paid: the link takes no more screenshots.
+    expect(await failure(sendProof(guest))).toMatchObject({ status: 409 });
+  });
+
+  it("refuses no token, a wrong one and another order's before reading the file; a cancelled order takes none", async () => {
+    const mine = await aGuestOrder();
+    const other = await aGuestOrder();
+    const huge = new Blob([new Uint8Array(9 * 1024 * 1024)], { type: 'image/png' });
+    for (const [token, file] of [
+      ['', undefined],
+      ['x'.repeat(43), undefined],
+      [other.accessToken, undefined],
+      // A wrong token with a file past the limit: 404, not 413, as the file is never read.
+      [other.accessToken, huge],
+    ] as const)
+      expect(await failure(sendProof(mine, token, file))).toMatchObject({ status: 404 });
+    expect(await failure(proofsSeenBy(mine, other.accessToken))).toMatchObject({ status: 404 });
+    // With its token: the same checks as a customer's screenshot.
+    expect(await failure(sendProof(mine, mine.accessToken, huge))).toMatchObject({ status: 413 });
+    const text = new Blob(['I paid, promise!\n'.repeat(100)], { type: 'image/png' });
+    expect(await failure(sendProof(mine, mine.accessToken, text))).toMatchObject({
+      status: 400,
+      fields: { file: expect.any(String) },
+    });
+    expect((await proofsSeenBy(mine)).items).toEqual([]);
+
+    await other.browser.client.cancelGuestOrder({
+      params: { id: other.order.id },
+      body: { token: other.accessToken },
+    });
+    expect(await failure(sendProof(other))).toMatchObject({ status: 409 });
+  });
+
+  it('a rejected screenshot mails the guest why; an order takes only so many an hour, from any network', async () => {
+    const guest = await aGuestOrder();
+    const proof = await sendProof(guest);
+    const reason = 'The screenshot shows $9.98, not $99.80';
+    await shop.staff.reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'reject', reason } });
+    const mail = await mailTo(guest.guest.email, /payment screenshot/);
+    expect(mail.text).toContain(reason);
+    expect(tokenIn(mail.text, guest.order.id)).toBeDefined();
+    expect((await proofsSeenBy(guest)).items).toMatchObject([{ status: 'rejected', reason }]);
+
+    await sendProof(guest);
+    await sendProof(guest);
+    // The fourth of the hour, from another phone with the mailed link: the order's allowance is spent.
+    const phone = { ...guest, browser: guestBrowser() };
+    expect(await failure(sendProof(phone, tokenIn(mail.text, guest.order.id)))).toMatchObject({
+      status: 429,
+    });
   });
 });

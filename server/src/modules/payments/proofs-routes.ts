@@ -13,6 +13,8 @@ import {
 
 type PaymentProofRoutes =
   | 'uploadPaymentProof'
+  | 'uploadGuestPaymentProof'
+  | 'listGuestPaymentProofs'
   | 'listOrderPaymentProofs'
   | 'getPaymentProofImage'
   | 'listPaymentProofs'
@@ -27,8 +29,13 @@ export function paymentProofHandlers(
   const deps: ProofDeps = { db, storage, mailer, ...uploads };
   return {
     uploadPaymentProof: ({ params, upload, user, actor }) =>
-      uploadPaymentProof(deps, params.id, upload, user, actor),
-    listOrderPaymentProofs: ({ params, user }) => listOrderPaymentProofs(db, params.id, user),
+      uploadPaymentProof(deps, params.id, upload, { kind: 'user', user }, actor),
+    uploadGuestPaymentProof: ({ params, upload, orderToken, client, actor }) =>
+      uploadPaymentProof(deps, params.id, upload, { kind: 'guest', token: orderToken, ip: client.ip }, actor),
+    listOrderPaymentProofs: ({ params, user }) =>
+      listOrderPaymentProofs(db, params.id, { kind: 'user', user }),
+    listGuestPaymentProofs: ({ params, body, client }) =>
+      listOrderPaymentProofs(db, params.id, { kind: 'guest', token: body.token, ip: client.ip }),
     getPaymentProofImage: ({ params, user }) => paymentProofImage(deps, params.id, user),
     listPaymentProofs: ({ query }) => listPaymentProofs(db, query),
     reviewPaymentProof: ({ params, body, user, actor }) =>

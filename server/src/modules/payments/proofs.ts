@@ -20,6 +20,7 @@ import { explainLimit, type IncomingUpload } from '../../storage/upload';
 import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
+import { openOrder, type OrderViewer } from '../orders/access';
 import type { OrderMailer } from '../orders/notifications';
 import { findOrderRow } from '../orders/repo';
 import { transitionOrder } from '../orders/service';
@@ -41,13 +42,15 @@ import {
  * changes its order by itself; an order becomes paid only when staff accept one (or a Bakong check matches).
  * Screenshots show customers' bank details: stored under proofs/ (never served publicly) and shown only to the
  * order's customer and staff. The same picture sent for a second order is flagged to staff (a reused screenshot).
+ * A guest sends one with the token of the order's link (no account: `uploaded_by` stays empty) and sees it with the
+ * same token.
  */
 export interface ProofDeps {
   db: Db;
   storage: FileStorage;
   mailer: OrderMailer;
   pictures: Pictures;
-  /** Screenshots one customer, and one client address, may send in an hour. */
+  /** Screenshots one customer (or one guest order), and one client address, may send in an hour. */
   perHour: { user: number; address: number };
 }
 
@@ -58,9 +61,19 @@ export const MAX_PROOFS_PER_ORDER = 10;
 /**
  * Every screenshot is decoded, so customers (and addresses: several accounts from one phone) send only so many an
  * hour. A customer needs one or two per order; an address may be a shop's Wi-Fi or a carrier's shared address.
+ * A guest has no account: their order stands in for it, so one leaked link cannot fill every guest's allowance.
  */
-export const proofUploadLimits = (actor: Actor, perHour: ProofDeps['perHour']): Limit[] => [
-  { bucket: `upload:proof:user:${actor.userId ?? 'unknown'}`, max: perHour.user, windowMs: 60 * 60_000 },
+export const proofUploadLimits = (
+  sender: OrderViewer,
+  orderId: string,
+  actor: Actor,
+  perHour: ProofDeps['perHour'],
+): Limit[] => [
+  {
+    bucket: sender.kind === 'user' ? `upload:proof:user:${sender.user.id}` : `upload:proof:order:${orderId}`,
+    max: perHour.user,
+    windowMs: 60 * 60_000,
+  },
   { bucket: `upload:proof:ip:${actor.ip ?? 'unknown'}`, max: perHour.address, windowMs: 60 * 60_000 },
 ];
 
@@ -68,13 +81,13 @@ export async function uploadPaymentProof(
   { db, storage, pictures, perHour }: ProofDeps,
   orderId: string,
   upload: IncomingUpload<undefined>,
-  user: SignedInUser,
+  sender: OrderViewer,
   actor: Actor,
 ): Promise<PaymentProof> {
-  // The order first and the file after: a screenshot for someone else's order, or a paid one, is refused before a
-  // byte of it is read.
-  waitingForPayment(ownOrder(await findOrderRow(db, orderId), user));
-  await enforceLimits(db, proofUploadLimits(actor, perHour)).catch(
+  // The order first and the file after: a screenshot for someone else's order (a wrong token), or a paid one, is
+  // refused before a byte of it is read.
+  waitingForPayment(await senderOrder(db, orderId, sender));
+  await enforceLimits(db, proofUploadLimits(sender, orderId, actor, perHour)).catch(
     explainLimit('You have sent as many screenshots as the shop takes in an hour: please try again later'),
   );
   const { file } = await upload.receive();
@@ -99,7 +112,7 @@ export async function uploadPaymentProof(
       const row: PaymentProofTable = {
         id: proofId,
         order_id: order.id,
-        uploaded_by: user.id,
+        uploaded_by: sender.kind === 'user' ? sender.user.id : null,
         storage_key: key,
         sha256: image.sha256,
         status: 'pending',
@@ -121,6 +134,7 @@ export async function uploadPaymentProof(
             orderId: order.id,
             sha256: row.sha256,
             fileName: file.originalName.slice(0, 200),
+            byGuest: sender.kind === 'guest',
             duplicateOfOrderId: row.duplicate_of_order_id,
           },
         },
@@ -136,13 +150,16 @@ export async function uploadPaymentProof(
   }
 }
 
-/** The screenshots of one order, newest first: for its customer and staff. */
+/** The screenshots of one order, newest first: for its customer and staff, or the holder of its guest link. */
 export async function listOrderPaymentProofs(
   db: Db,
   orderId: string,
-  viewer: SignedInUser,
+  viewer: OrderViewer,
 ): Promise<{ items: PaymentProof[] }> {
-  const order = visibleOrder(await findOrderRow(db, orderId), viewer);
+  const order =
+    viewer.kind === 'user'
+      ? visibleOrder(await findOrderRow(db, orderId), viewer.user)
+      : await openOrder(db, orderId, viewer);
   return { items: (await proofsOf(db, order.id)).map(toPaymentProof) };
 }
 
@@ -255,6 +272,7 @@ export function toReviewItem(row: ReviewRow): PaymentProofReviewItem {
     amount: currency === 'KHR' ? Number(row.total_khr) : Number(row.total_cents),
     currency,
     customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+    sentByGuest: row.uploaded_by === null,
     duplicateOfOrderId: row.duplicate_of_order_id,
     duplicateOfOrderNumber: row.duplicate_of_order_number,
     reviewedBy: row.reviewed_by ? { id: row.reviewed_by, name: row.reviewer_name ?? '' } : null,
@@ -270,6 +288,12 @@ function toPaymentProof(row: PaymentProofTable): PaymentProof {
     uploadedAt: Number(row.created_at),
     reviewedAt: row.reviewed_at === null ? null : Number(row.reviewed_at),
   };
+}
+
+/** The order a screenshot is sent for: the customer's own, or the one the guest's token opens; else 404. */
+async function senderOrder(db: Db, orderId: string, sender: OrderViewer): Promise<OrderTable> {
+  if (sender.kind === 'user') return ownOrder(await findOrderRow(db, orderId), sender.user);
+  return openOrder(db, orderId, sender);
 }
 
 /** The caller's own order; anyone else's is "not found", as order ids reveal nothing. */

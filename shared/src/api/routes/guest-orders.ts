@@ -4,7 +4,12 @@ import {
   placeGuestOrderInputSchema,
 } from '../../guest-orders';
 import { orderSchema } from '../../orders';
-import { orderPaymentSchema } from '../../payments';
+import {
+  orderPaymentProofsSchema,
+  orderPaymentSchema,
+  paymentProofMaxBytes,
+  paymentProofSchema,
+} from '../../payments';
 import { defineRoute, publicAccess, signedIn } from '../route';
 import { idParam } from './common';
 
@@ -69,6 +74,32 @@ export const guestOrderRoutes = {
     body: orderAccessInputSchema,
     response: orderSchema,
     errors: [404, 409, 429],
+  }),
+  uploadGuestPaymentProof: defineRoute({
+    method: 'post',
+    path: '/guest-orders/:id/payment-proofs',
+    summary:
+      'Send a screenshot of a bank transfer for an unpaid guest order (multipart field `file`: JPEG, PNG or WebP), ' +
+      'by the token of its link in the `x-order-token` header, checked before the file is read; staff check it',
+    tag: 'payments',
+    access: publicAccess,
+    params: idParam,
+    orderTokenHeader: true,
+    upload: { field: 'file', maxBytes: paymentProofMaxBytes },
+    response: paymentProofSchema,
+    status: 201,
+    errors: [404, 409, 413, 429],
+  }),
+  listGuestPaymentProofs: defineRoute({
+    method: 'post',
+    path: '/guest-orders/:id/payment-proofs/list',
+    summary: 'The screenshots sent for a guest order and what staff decided, by the token of its link',
+    tag: 'payments',
+    access: publicAccess,
+    params: idParam,
+    body: orderAccessInputSchema,
+    response: orderPaymentProofsSchema,
+    errors: [404, 429],
   }),
   claimGuestOrder: defineRoute({
     method: 'post',

@@ -111,9 +111,10 @@ function OrderSummary({ order: o }: { order: AdminOrder }) {
     <Card title={t.summary}>
       <dl className="text-sm">
         <Row label={t.customer}>
-          {o.customer.id ? (
+          {o.customer.id || o.channel === 'web' ? (
             <>
               <span className="block font-medium">{o.customer.name}</span>
+              {!o.customer.id && <span className="block text-muted">{t.guest}</span>}
               {o.customer.email && <span className="block">{o.customer.email}</span>}
               {o.customerPhone && <span className="block">{o.customerPhone}</span>}
             </>

@@ -95,6 +95,7 @@ export function OrderProofs({ order: o }: { order: AdminOrder }) {
             />
             <ProofStatusBadge status={proof.status} />
             <span className="block text-muted">{formatShopDateTime(proof.uploadedAt, locale)}</span>
+            {proof.sentByGuest && <span className="block text-muted">{p.sentByGuest}</span>}
             {proof.duplicateOfOrderNumber && (
               <Badge tone="danger">{p.duplicateOf(proof.duplicateOfOrderNumber)}</Badge>
             )}

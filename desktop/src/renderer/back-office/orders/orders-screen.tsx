@@ -53,7 +53,13 @@ function OrderList() {
     {
       key: 'customer',
       header: t.customer,
-      cell: (order) => (order.customer.id ? order.customer.name : t.walkIn),
+      // A guest's web order has a name and no account; a counter sale without a customer is a walk-in.
+      cell: (order) =>
+        order.customer.id
+          ? order.customer.name
+          : order.channel === 'web'
+            ? t.guest(order.customer.name)
+            : t.walkIn,
     },
     { key: 'channel', header: t.channel, cell: (order) => (order.channel === 'pos' ? t.pos : t.web) },
     { key: 'status', header: t.status, cell: (order) => <OrderStatusBadge status={order.status} /> },

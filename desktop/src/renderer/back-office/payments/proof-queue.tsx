@@ -102,7 +102,7 @@ function ProofCard({ proof }: { proof: PaymentProofReviewItem }) {
         </div>
         <p className="text-xl font-semibold">{t.orderAsks(formatMoney(proof.amount, proof.currency))}</p>
         <p className="text-sm">
-          {proof.customer.name}
+          {proof.sentByGuest ? t.guest(proof.customer.name) : proof.customer.name}
           {proof.customer.email && <span className="text-muted"> · {proof.customer.email}</span>}
         </p>
         <p className="text-sm text-muted">
