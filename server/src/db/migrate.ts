@@ -26,6 +26,7 @@ import * as khmerDescriptions from './migrations/026-khmer-descriptions';
 import * as guestOrders from './migrations/027-guest-orders';
 import * as stockAlerts from './migrations/028-stock-alerts';
 import * as unitsSold from './migrations/029-units-sold';
+import * as shelfVersion from './migrations/032-shelf-version';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '027-guest-orders': guestOrders,
   '028-stock-alerts': stockAlerts,
   '029-units-sold': unitsSold,
+  '032-shelf-version': shelfVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

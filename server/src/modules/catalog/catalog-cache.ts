@@ -2,18 +2,20 @@ import type { ProductListQuery } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { AnswerCache, coalescedReader, VersionedCache, type PreparedAnswer } from '../../http/answer-cache';
 import { heapBytes } from '../../http/heap-size';
-import { feedHead } from '../sync/change-log';
+import { catalogAnswersVersion } from '../sync/shelf-version';
 import { defaultSort, type CatalogMemo } from './product-search';
 import { findActivePrices } from './repo';
 import { noSynonyms, querySlots, slotsKey, type SynonymIndex } from './query-normaliser';
 import { loadSynonymIndex } from './search-synonyms';
 
 /**
- * The public catalog's caches, valid while the change feed's head is unchanged. Every catalog write (products,
- * pictures, categories, brands) and every stock movement (a sale, a reservation, a delivery) bumps the head in its
- * own transaction, in this process or any other on the same database; each request reads the head once (one
- * point select, shared by the requests that arrive while it runs, never older than the request) and is answered
- * from memory when nothing changed since the answer was made.
+ * The public catalog's caches, valid while the catalog answers version (sync/shelf-version.ts) is unchanged. Every
+ * catalog write (products, pictures, categories, brands, settings) moves it in its own transaction, in this process
+ * or any other on the same database, and so does a stock movement that changes what customers are shown (a product
+ * selling out, turning low or coming back) and the best-sellers job; a sale that leaves a product as it was shown
+ * does not, so answers survive a day of sales. Each request reads the version once (one point select, shared by
+ * the requests that arrive while it runs, never older than the request) and is answered from memory when nothing
+ * changed since the answer was made.
  *
  * - answers: the serialized JSON of whole answers (with ETag and gzip copy), per route and normalized query;
  * - memo: what answers are made of and does not depend on the page or the sort: the taxonomy, facet counts per
@@ -46,7 +48,7 @@ const MIB = 1024 * 1024;
 export function createCatalogCache(db: Db, options: CatalogCacheOptions = {}): CatalogCache {
   const answers = new AnswerCache({
     maxBytes: options.answerBytes ?? 64 * MIB,
-    readVersion: coalescedReader(() => feedHead(db)),
+    readVersion: coalescedReader(() => catalogAnswersVersion(db)),
   });
   const memo = new VersionedCache<unknown>({ maxBytes: options.memoBytes ?? 64 * MIB });
   const memoAt = (head: number): CatalogMemo => ({
