@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Logger } from '../../logger';
 import { inTransaction, type Tx } from '../../db/transaction';
 import type { ChangeRecord } from './change-log';
-import { bumpCounter, findCounter } from './repo';
+import { bumpCounter, counterReader, findCounter } from './repo';
 import { forgetShelfState, rankBestSellers, syncShelfStates } from './shelf-repo';
 
 /**
@@ -47,6 +47,12 @@ export function forgetShownAvailability(tx: Tx, productId: string): Promise<void
 /** The current version: one point select. */
 export async function catalogAnswersVersion(db: Db): Promise<number> {
   return (await findCounter(db, CATALOG_ANSWERS)) ?? 0;
+}
+
+/** A reader of the current version for every request (its statement compiled once). */
+export function catalogAnswersVersionReader(db: Db): () => Promise<number> {
+  const read = counterReader(db, CATALOG_ANSWERS);
+  return async () => (await read()) ?? 0;
 }
 
 /**
