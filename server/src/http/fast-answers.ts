@@ -46,7 +46,10 @@ function send(req: Request, res: Response, json: SerializedJson, options: FastAn
   options.observe(req, res, () => undefined);
   for (const [name, value] of options.securityHeaders) res.setHeader(name, value);
   const incoming = req.headers['x-request-id'];
-  res.setHeader('x-request-id', typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID());
+  res.setHeader(
+    'x-request-id',
+    typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
+  );
   res.setHeader('content-type', 'application/json; charset=utf-8');
   if (options.cacheHeader) res.setHeader('x-cache', 'hit');
   res.setHeader('etag', json.etag(options.makeEtag));

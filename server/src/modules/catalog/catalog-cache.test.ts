@@ -1,4 +1,4 @@
-import { get, type IncomingHttpHeaders } from 'node:http';
+import { get, request, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
@@ -83,6 +83,44 @@ describe('the public catalog cache', () => {
     const slug = (await getJson<ProductList>('/products?category=ssds')).body.items[0]!.slug;
     await getJson(`/products/${slug}`);
     expect((await getJson(`/products/${slug}`)).headers['x-cache']).toBe('hit');
+  });
+
+  it('sends a kept answer by the fast path with the headers of the ordinary path, security headers included', async () => {
+    for (const [path, encoding] of [
+      ['/products?category=monitors&sort=price_desc&pageSize=7', 'gzip'],
+      ['/brands', 'identity'],
+      ['/products/not-a-product-at-all', 'gzip'],
+    ] as const) {
+      const made = await rawGet(path, { 'accept-encoding': encoding });
+      const kept = await rawGet(path, { 'accept-encoding': encoding });
+      if (made.status === 404) {
+        // Errors are not kept: the ordinary path answers again.
+        expect(kept.status).toBe(404);
+        expect(kept.headers['x-cache']).toBeUndefined();
+        continue;
+      }
+      expect(kept.headers['x-cache'], path).toBe('hit');
+      expect(kept.body.equals(made.body), path).toBe(true);
+      const { date: _d, 'x-request-id': madeId, 'x-cache': _m, ...madeHeaders } = made.headers;
+      const { date: _e, 'x-request-id': keptId, 'x-cache': _k, ...keptHeaders } = kept.headers;
+      expect(keptHeaders, path).toEqual(madeHeaders);
+      expect(keptHeaders['content-security-policy']).toBeDefined();
+      expect(keptId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keptId).not.toBe(madeId);
+    }
+    const traced = await rawGet('/brands', { 'x-request-id': 'lb-1234567890' });
+    expect(traced.headers['x-cache']).toBe('hit');
+    expect(traced.headers['x-request-id']).toBe('lb-1234567890');
+    const head = await new Promise<IncomingHttpHeaders>((resolve, reject) =>
+      request(`${server.url}/api/v1/brands`, { method: 'HEAD' }, (res) => {
+        res.resume();
+        resolve(res.headers);
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(head['x-cache']).toBe('hit');
+    expect(head.etag).toBe(traced.headers.etag);
   });
 
   it('keys listings by what they mean: spelling of the search, order of lists, defaults', async () => {
