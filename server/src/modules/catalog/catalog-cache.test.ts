@@ -337,6 +337,41 @@ describe('the public catalog cache', () => {
         product.id,
       ]);
     });
+
+    it('shows a sell-out at the other process in the next answer, and keeps answers across its other sales', async () => {
+      const path = '/products?category=monitors&inStock=true&sort=price_asc&pageSize=100';
+      const before = (await getJson<ProductList>(path)).body;
+      // One unit less must leave it "in stock" (the demo catalog's low-stock threshold is 3).
+      const stockOf = async (id: string) =>
+        (
+          (await fetch(`${server.url}/api/v1/admin/products/${id}/stock`, {
+            headers: { authorization: `Bearer ${admin.token}` },
+          }).then((r) => r.json())) as { available: number }
+        ).available;
+      let product = before.items[0]!;
+      let available = 0;
+      for (const item of before.items) {
+        product = item;
+        available = await stockOf(item.id);
+        if (available > 4) break;
+      }
+      expect(available).toBeGreaterThan(4);
+      const sellElsewhere = (quantity: number) =>
+        inTransaction(other.db, async (tx) => {
+          await sellFromShelf(tx, [{ productId: product.id, quantity }], {
+            reference: 'elsewhere',
+            actorId: null,
+          });
+          await recordStockChanges(tx, [product.id]);
+        });
+      await sellElsewhere(1);
+      expect((await getJson(path)).headers['x-cache']).toBe('hit');
+      await sellElsewhere(available - 1);
+      const after = await getJson<ProductList>(path);
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(after.body.items.map((p) => p.id)).not.toContain(product.id);
+      expect(after.body.total).toBe(before.total - 1);
+    });
   });
 });
 
