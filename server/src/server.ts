@@ -13,6 +13,7 @@ import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
 import { rebuildSearchIndexIfStale } from './modules/catalog/search-upkeep';
 import { startProcessHeartbeat } from './modules/reports/server-processes';
+import { startBestSellerRanking } from './modules/sync/shelf-version';
 import { seedDemoShop } from './seed/demo';
 
 const LISTEN_BACKLOG = 4_096;
@@ -114,6 +115,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     pollMs: config.bakong.pollMs,
   });
 
+  // "Popular" follows the sales every few minutes rather than with each sale (sync/shelf-version.ts).
+  const bestSellers = startBestSellerRanking({ db: database.db, logger });
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -131,6 +135,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       connections.stop();
       // The jobs finish the payment or mail at hand before the database they record it in closes.
       await payments.stop();
+      await bestSellers.stop();
       await heartbeat.stop();
       await stopMail();
       await database.close();

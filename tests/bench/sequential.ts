@@ -75,7 +75,8 @@ export async function warmUp(baseUrl: string, paths: readonly string[], seconds:
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const until = performance.now() + seconds * 1000;
   try {
-    for (let i = 0; i === 0 || performance.now() < until; i++) {
+    // Every path at least once, so that the measured load meets the answers already made (and kept).
+    for (let i = 0; i < paths.length || performance.now() < until; i++) {
       await httpGet(`${baseUrl}${paths[i % paths.length]}`, { agent, timeoutMs: 60_000 }).catch(
         () => undefined,
       );

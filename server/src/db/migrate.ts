@@ -28,6 +28,7 @@ import * as stockAlerts from './migrations/028-stock-alerts';
 import * as unitsSold from './migrations/029-units-sold';
 import * as wishlists from './migrations/030-wishlists';
 import * as deliveryDays from './migrations/031-delivery-days';
+import * as shelfVersion from './migrations/032-shelf-version';
 import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '029-units-sold': unitsSold,
   '030-wishlists': wishlists,
   '031-delivery-days': deliveryDays,
+  '032-shelf-version': shelfVersion,
   '033-guest-payment-proofs': guestPaymentProofs,
 };
 

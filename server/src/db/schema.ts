@@ -130,6 +130,10 @@ export interface StockLevelTable {
   updated_at: number;
   /** Units sold so far (the ledger's sales): what "Popular" sorts by (migration 027). */
   units_sold: Generated<number>;
+  /** What customers were last shown: 0 out of stock, 1 low, 2 in stock, -1 unknown (migration 032). */
+  shelf_state: Generated<number>;
+  /** Units sold as "Popular" ranks them: units_sold as of the last best-sellers refresh (migration 032). */
+  sold_ranked: Generated<number>;
 }
 
 export interface StockMovementTable {

@@ -74,6 +74,17 @@ export class VersionedCache<V> {
     }
   }
 
+  /** The value kept for `key` at `version`, or undefined: never computes (the fast path, fast-answers.ts). */
+  peek(version: number, key: string): V | undefined {
+    this.#advance(version);
+    if (version !== this.#version) return undefined;
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
   /** Adds to a kept entry's size after the fact (a compressed copy made later); may evict others. */
   grow(key: string, value: V, bytes: number): void {
     const entry = this.#entries.get(key);
@@ -240,6 +251,11 @@ export class AnswerCache {
       (json) => json.bytes,
     );
     return new PreparedAnswer(json, source, source === 'miss' ? value : undefined);
+  }
+
+  /** The answer kept for `key` at `version`, if any: what the fast path sends without calling a handler. */
+  peek(version: number, key: string): SerializedJson | undefined {
+    return this.#entries.peek(version, key);
   }
 
   /**

@@ -22,6 +22,17 @@ describe('VersionedCache', () => {
     expect(await cache.get(2, 'a', compute, size)).toEqual({ value: 'value 2', source: 'hit' });
   });
 
+  it('peeks at what it keeps for a version without computing, never at an older version', async () => {
+    const cache = new VersionedCache<string>({ maxBytes: 1000 });
+    expect(cache.peek(1, 'a')).toBeUndefined();
+    await cache.get(1, 'a', async () => 'kept', size);
+    expect(cache.peek(1, 'a')).toBe('kept');
+    // An older version's reader finds nothing, a newer one drops what was kept.
+    expect(cache.peek(0, 'a')).toBeUndefined();
+    expect(cache.peek(2, 'a')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('evicts the least recently used entries beyond its memory bound', async () => {
     const cache = new VersionedCache<string>({ maxBytes: 3 * entry });
     for (const key of ['a', 'b', 'c']) await cache.get(1, key, async () => key, size);

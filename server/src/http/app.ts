@@ -13,6 +13,8 @@ import { counterKhqrHandlers } from '../modules/payments/counter-khqr-routes';
 import { paymentProofHandlers } from '../modules/payments/proofs-routes';
 import { refundOwedHandlers } from '../modules/payments/refunds-owed-routes';
 import { cartHandlers } from '../modules/cart/routes';
+import { createCatalogCache } from '../modules/catalog/catalog-cache';
+import { catalogFastLookup } from '../modules/catalog/fast-lookup';
 import { catalogHandlers } from '../modules/catalog/routes';
 import { invoiceHandlers } from '../modules/orders/invoice-routes';
 import { guestOrderHandlers } from '../modules/orders/guest-routes';
@@ -38,6 +40,7 @@ import { createUploadReceiver } from '../storage/upload';
 import { createBodyBudget } from './body-budget';
 import { issueCsrfToken } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
+import { fastAnswers, securityHeadersOf } from './fast-answers';
 import { buildOpenApiDocument } from './openapi';
 import { mountRoutes, type Handlers } from './routes';
 import { serveWebshop } from './webshop';
@@ -57,6 +60,28 @@ export function createApp(shop: ShopServices): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', config.trustProxy);
 
+  const securityHeaders = helmet({
+    // Product pictures and payment QR codes are images of our own origin or data: URLs; nothing else is embedded.
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': secure ? [] : null,
+      },
+    },
+    strictTransportSecurity: secure,
+  });
+  const requestStats = shop.observability.health.requests.middleware;
+  const catalogCache = createCatalogCache(db);
+  // First: public answers the catalog cache keeps are sent from it, past the middleware below (fast-answers.ts).
+  app.use(
+    fastAnswers({
+      lookup: catalogFastLookup(catalogCache),
+      securityHeaders: securityHeadersOf(securityHeaders),
+      observe: requestStats,
+      makeEtag: (body) => (app.get('etag fn') as (body: Buffer) => string)(body),
+      cacheHeader: config.env !== 'production',
+    }),
+  );
   app.use(
     pinoHttp({
       logger,
@@ -81,19 +106,8 @@ export function createApp(shop: ShopServices): Express {
       },
     }),
   );
-  app.use(
-    helmet({
-      // Product pictures and payment QR codes are images of our own origin or data: URLs; nothing else is embedded.
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'upgrade-insecure-requests': secure ? [] : null,
-        },
-      },
-      strictTransportSecurity: secure,
-    }),
-  );
-  app.use(shop.observability.health.requests.middleware);
+  app.use(securityHeaders);
+  app.use(requestStats);
   app.use(compression());
 
   // Development and tests only (config refuses it in production): Bakong's API and a pretend bank app in memory.
@@ -109,7 +123,7 @@ export function createApp(shop: ShopServices): Express {
     health: async () => ({ status: 'ok', db: database.dialect }),
     ...shopInfoHandlers(db, { demo: config.bakong.standin }),
     ...accountHandlers(db, config.publicUrl),
-    ...catalogHandlers(db, storage, pictures),
+    ...catalogHandlers(db, storage, pictures, catalogCache),
     ...cartHandlers(db),
     ...orderHandlers(shop),
     ...guestOrderHandlers(shop),

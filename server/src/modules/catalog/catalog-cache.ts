@@ -1,19 +1,27 @@
 import type { ProductListQuery } from '@shop/shared';
 import type { Db } from '../../db/database';
-import { AnswerCache, coalescedReader, VersionedCache, type PreparedAnswer } from '../../http/answer-cache';
-import { heapBytes } from '../../http/heap-size';
-import { feedHead } from '../sync/change-log';
+import {
+  AnswerCache,
+  coalescedReader,
+  VersionedCache,
+  type PreparedAnswer,
+  type SerializedJson,
+} from '../../http/answer-cache';
+import { heapBytes, stringBytes } from '../../http/heap-size';
+import { catalogAnswersVersionReader } from '../sync/shelf-version';
 import { defaultSort, type CatalogMemo } from './product-search';
 import { findActivePrices } from './repo';
 import { noSynonyms, querySlots, slotsKey, type SynonymIndex } from './query-normaliser';
 import { loadSynonymIndex } from './search-synonyms';
 
 /**
- * The public catalog's caches, valid while the change feed's head is unchanged. Every catalog write (products,
- * pictures, categories, brands) and every stock movement (a sale, a reservation, a delivery) bumps the head in its
- * own transaction, in this process or any other on the same database; each request reads the head once (one
- * point select, shared by the requests that arrive while it runs, never older than the request) and is answered
- * from memory when nothing changed since the answer was made.
+ * The public catalog's caches, valid while the catalog answers version (sync/shelf-version.ts) is unchanged. Every
+ * catalog write (products, pictures, categories, brands, settings) moves it in its own transaction, in this process
+ * or any other on the same database, and so does a stock movement that changes what customers are shown (a product
+ * selling out, turning low or coming back) and the best-sellers job; a sale that leaves a product as it was shown
+ * does not, so answers survive a day of sales. Each request reads the version once (one point select, shared by
+ * the requests that arrive while it runs, never older than the request) and is answered from memory when nothing
+ * changed since the answer was made.
  *
  * - answers: the serialized JSON of whole answers (with ETag and gzip copy), per route and normalized query;
  * - memo: what answers are made of and does not depend on the page or the sort: the taxonomy, facet counts per
@@ -28,6 +36,8 @@ export interface CatalogCacheOptions {
   answerBytes?: number;
   /** Memory for facet counts and search matches (default 64 MiB). */
   memoBytes?: number;
+  /** Memory for the listing keys of raw query strings (default 4 MiB). */
+  keyBytes?: number;
 }
 
 export interface CatalogCache {
@@ -37,6 +47,20 @@ export interface CatalogCache {
     query: ProductListQuery,
     produce: (query: ProductListQuery, memo: CatalogMemo) => Promise<unknown>,
   ): Promise<PreparedAnswer>;
+  /**
+   * The serialized answer kept for a listing (`query` as its route parsed it) or for another key, at the current
+   * version, without making one: what the fast path sends (fast-lookup.ts); undefined when nothing is kept.
+   */
+  keptListing(query: ProductListQuery): Promise<SerializedJson | undefined>;
+  /**
+   * keptListing for a request's raw query string, remembering which key it comes to at this version, so a
+   * repeated request skips parsing and normalizing (`parse`: the route's query schema; undefined if refused).
+   */
+  keptListingOf(
+    rawQuery: string,
+    parse: () => ProductListQuery | undefined,
+  ): Promise<SerializedJson | undefined>;
+  kept(key: string): Promise<SerializedJson | undefined>;
   readonly answers: AnswerCache;
   readonly memo: VersionedCache<unknown>;
 }
@@ -46,29 +70,51 @@ const MIB = 1024 * 1024;
 export function createCatalogCache(db: Db, options: CatalogCacheOptions = {}): CatalogCache {
   const answers = new AnswerCache({
     maxBytes: options.answerBytes ?? 64 * MIB,
-    readVersion: coalescedReader(() => feedHead(db)),
+    readVersion: coalescedReader(catalogAnswersVersionReader(db)),
   });
   const memo = new VersionedCache<unknown>({ maxBytes: options.memoBytes ?? 64 * MIB });
+  // Raw query strings → listing keys: bounded by what they hold, as the other caches.
+  const listingKeys = new VersionedCache<string>({ maxBytes: options.keyBytes ?? 4 * MIB });
   const memoAt = (head: number): CatalogMemo => ({
     get: async <T>(key: string, compute: () => Promise<T>) =>
       (await memo.get(head, key, compute, heapBytes)).value as T,
   });
+  /** The listing in its normal form and its cache key, at version `head`. */
+  const listingAt = async (head: number, query: ProductListQuery) => {
+    const memoNow = memoAt(head);
+    const [prices, synonyms] = await Promise.all([
+      memoNow.get('prices', () => findActivePrices(db)),
+      loadSynonymIndex(db, memoNow),
+    ]);
+    const normal = withPriceBoundsOf(query, prices);
+    return { normal, memo: memoNow, key: `products:${listingKey(normal, synonyms)}` };
+  };
   return {
     answers,
     memo,
     answer: (key, produce) => answers.answer(key, (head) => produce(memoAt(head))),
     listing: async (query, produce) => {
       const head = await answers.version();
-      const memoNow = memoAt(head);
-      const [prices, synonyms] = await Promise.all([
-        memoNow.get('prices', () => findActivePrices(db)),
-        loadSynonymIndex(db, memoNow),
-      ]);
-      const normal = withPriceBoundsOf(query, prices);
-      return answers.answerAt(head, `products:${listingKey(normal, synonyms)}`, () =>
-        produce(normal, memoNow),
-      );
+      const { normal, memo: memoNow, key } = await listingAt(head, query);
+      return answers.answerAt(head, key, () => produce(normal, memoNow));
     },
+    keptListing: async (query) => {
+      const head = await answers.version();
+      return answers.peek(head, (await listingAt(head, query)).key);
+    },
+    keptListingOf: async (rawQuery, parse) => {
+      const head = await answers.version();
+      let key = listingKeys.peek(head, rawQuery);
+      if (key === undefined) {
+        const query = parse();
+        if (!query) return undefined;
+        key = (await listingAt(head, query)).key;
+        const known = key;
+        await listingKeys.get(head, rawQuery, async () => known, stringBytes);
+      }
+      return answers.peek(head, key);
+    },
+    kept: async (key) => answers.peek(await answers.version(), key),
   };
 }
 

@@ -77,9 +77,10 @@ function orderBy(sort: ListingSort): RawBuilder<unknown> {
       return sql`p.created_at desc, p.id desc`;
     case 'name':
       return sql`p.name_sort, p.id`;
-    // Best sellers first; among products not sold yet, those the shop can sell now.
+    // Best sellers first (as last ranked: sync/shelf-version.ts); among products not sold yet, those the shop can
+    // sell now.
     case 'popular':
-      return sql`s.units_sold desc, case when s.on_hand - s.reserved > 0 then 0 else 1 end, p.name_sort, p.id`;
+      return sql`s.sold_ranked desc, case when s.on_hand - s.reserved > 0 then 0 else 1 end, p.name_sort, p.id`;
   }
 }
 

@@ -3,7 +3,8 @@ import type { Handlers } from '../../http/routes';
 import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
 import { getAdminProduct } from './admin-product';
-import { createCatalogCache, type CatalogCacheOptions } from './catalog-cache';
+import type { CatalogCache } from './catalog-cache';
+import { catalogKeys } from './fast-lookup';
 import { listAdminProducts } from './admin-listing';
 import { addProductImage, orderProductImages, productImageFile, removeProductImage } from './images';
 import { listProducts } from './product-search';
@@ -42,17 +43,18 @@ export function catalogHandlers(
   db: Db,
   storage: FileStorage,
   pictures: Pictures,
-  cacheOptions?: CatalogCacheOptions,
+  cache: CatalogCache,
 ): Handlers<CatalogRoutes> {
-  // Public answers come from a cache that is valid while the change feed's head stays the same (catalog-cache.ts).
-  const cache = createCatalogCache(db, cacheOptions);
+  // Public answers come from a cache valid while the catalog answers version stays the same (catalog-cache.ts);
+  // kept answers are sent by the fast path before they get here (fast-lookup.ts), under the same keys.
   return {
     listCategories: () =>
-      cache.answer('categories', async (memo) => ({ items: await listCategories(db, memo) })),
-    listBrands: () => cache.answer('brands', async (memo) => ({ items: await listBrands(db, memo) })),
+      cache.answer(catalogKeys.categories, async (memo) => ({ items: await listCategories(db, memo) })),
+    listBrands: () =>
+      cache.answer(catalogKeys.brands, async (memo) => ({ items: await listBrands(db, memo) })),
     listProducts: ({ query }) => cache.listing(query, (normal, memo) => listProducts(db, normal, memo)),
     getProduct: ({ params }) =>
-      cache.answer(`product:${params.idOrSlug}`, () => getPublicProduct(db, params.idOrSlug)),
+      cache.answer(catalogKeys.product(params.idOrSlug), () => getPublicProduct(db, params.idOrSlug)),
     // Admins get back what they set, cost included (admin-product.ts).
     createProduct: async ({ body, actor }) => getAdminProduct(db, (await createProduct(db, body, actor)).id),
     updateProduct: async ({ params, body, actor }) => {

@@ -29,7 +29,7 @@ export interface SearchRow {
   brandId: string;
   price: number;
   available: number;
-  /** Units sold so far: popularity (stock_levels.units_sold). */
+  /** Units sold as last ranked: popularity (stock_levels.sold_ranked, sync/shelf-version.ts). */
   sold: number;
   nameSort: string;
   createdAt: number;

@@ -90,7 +90,7 @@ export async function matchRows(
   const rows: SearchRow[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
     const result = await sql<Record<string, string | number | null>>`select p.id, p.category_id, p.brand_id,
-        p.price_cents, p.name_sort, p.created_at, s.on_hand - s.reserved as available, s.units_sold ${sql.join(extra, sql``)}
+        p.price_cents, p.name_sort, p.created_at, s.on_hand - s.reserved as available, s.sold_ranked ${sql.join(extra, sql``)}
       from products p join stock_levels s on s.product_id = p.id
       where p.active = 1 and p.id in (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`.execute(db);
     for (const row of result.rows) {
@@ -102,7 +102,7 @@ export async function matchRows(
         brandId: String(row.brand_id),
         price: Number(row.price_cents),
         available: Number(row.available),
-        sold: Number(row.units_sold),
+        sold: Number(row.sold_ranked),
         nameSort: String(row.name_sort),
         createdAt: Number(row.created_at),
         values: valueKeys.map((_key, k) => {

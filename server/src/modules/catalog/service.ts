@@ -7,6 +7,7 @@ import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { recordChanges } from '../sync/change-log';
+import { forgetShownAvailability } from '../sync/shelf-version';
 import {
   insertProducts,
   nameSortKey,
@@ -82,6 +83,8 @@ export async function updateProduct(
 ): Promise<ProductDetail> {
   await withUniqueKeys(() =>
     inTransaction(db, async (tx) => {
+      // A new threshold can change what the product is shown as without a stock movement (shelf-version.ts).
+      if (patch.lowStockThreshold !== undefined) await forgetShownAvailability(tx, id);
       const current = await findProductRow(tx, id);
       if (!current) throw new NotFound('There is no product with this id');
       const row: ProductTable = {

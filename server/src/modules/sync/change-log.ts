@@ -2,6 +2,7 @@ import type { ChangeEntity, ChangesPage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { bumpCounter, changesAfter, findCounter, insertChanges } from './repo';
+import { noteShelfChanges } from './shelf-version';
 
 export interface ChangeRecord {
   entity: ChangeEntity;
@@ -44,6 +45,8 @@ export async function recordChanges(
   now = Date.now(),
 ): Promise<void> {
   if (changes.length === 0) return;
+  // The version cached public answers live under, moved only when what they show changes (shelf-version.ts).
+  await noteShelfChanges(tx, changes);
   const last = await bumpCounter(tx, FEED_COUNTER, changes.length);
   if (last === null) throw new Error('the change feed counter is missing: run the migrations');
   const first = last - changes.length + 1;
