@@ -67,10 +67,19 @@ export function mountPagesWithHead(app: Router, storefront: Storefront, indexHtm
       .type('html')
       .send(tags === null ? indexHtml : template.withHead(tags));
   };
-  app.get('/products/:slug', (req: Request, res, next) => {
-    storefront.heads.product(String(req.params.slug)).then((tags) => send(tags, res), next);
+  // A head that cannot be made (the database is away) is logged, and the page is the app as before: it shows its
+  // own error or retries, rather than a bare 500 where the shop should be.
+  const shell = (req: Request, res: Response) => (error: unknown) => {
+    req.log?.error({ err: error }, 'page head not made; served the shell');
+    res.setHeader('cache-control', 'no-cache');
+    res.type('html').send(indexHtml);
+  };
+  app.get('/products/:slug', (req: Request, res) => {
+    storefront.heads.product(String(req.params.slug)).then((tags) => send(tags, res), shell(req, res));
   });
-  app.get('/c/:categorySlug', (req: Request, res, next) => {
-    storefront.heads.category(String(req.params.categorySlug)).then((tags) => send(tags, res), next);
+  app.get('/c/:categorySlug', (req: Request, res) => {
+    storefront.heads
+      .category(String(req.params.categorySlug))
+      .then((tags) => send(tags, res), shell(req, res));
   });
 }
