@@ -67,6 +67,30 @@ describe('addresses', () => {
     }
     expect(page.errors).toEqual([]);
   });
+
+  it('serves a product page with its title and Product data before any script, then the app runs cleanly', async () => {
+    const { items } = await shop.server.client.listProducts({ query: { inStock: true, pageSize: 1 } });
+    const product = await shop.server.client.getProduct({ params: { idOrSlug: items[0]!.slug } });
+    const address = `/products/${product.slug}`;
+    // As a crawler or a link preview gets it: no script runs.
+    const html = await (await fetch(`${shop.url}${address}`)).text();
+    const escaped = product.name.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toBe(`${escaped} · Computer Shop`);
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(ld!)).toMatchObject({
+      '@type': 'Product',
+      name: product.name,
+      sku: product.sku,
+      offers: { priceCurrency: 'USD', availability: 'https://schema.org/InStock' },
+    });
+
+    const page = await shop.page({ viewport: phone });
+    await page.goto(address);
+    await appShown(page);
+    await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
+    expect(await page.title()).toBe(`${product.name} · Computer Shop`);
+    expect(page.errors).toEqual([]);
+  });
 });
 
 describe('files', () => {

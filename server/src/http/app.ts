@@ -44,6 +44,7 @@ import { fastAnswers, securityHeadersOf } from './fast-answers';
 import { buildOpenApiDocument } from './openapi';
 import { mountRoutes, type Handlers } from './routes';
 import { serveWebshop } from './webshop';
+import { createStorefront } from '../modules/storefront/routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -187,7 +188,7 @@ export function createApp(shop: ShopServices): Express {
     metricsHandler(shop.observability.registry, shop.observability.health, config.metricsToken),
   );
   app.use('/files', serveFiles(storage));
-  serveWebshop(app, config.webshopDir);
+  serveWebshop(app, config.webshopDir, createStorefront(db, config.publicUrl));
   app.use(errorHandler);
   return app;
 }
