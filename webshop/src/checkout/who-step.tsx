@@ -5,6 +5,7 @@ import { SignInForm } from '../auth/sign-in-form';
 import { SignUpForm } from '../auth/sign-up-form';
 import { useSignOut } from '../api/session';
 import { FormTabs } from '../ui/form-tabs';
+import { BuyerSummary } from './buyer-summary';
 import { GuestForm, GuestSummary } from './guest-form';
 import { guestCheckoutText } from './guest-messages';
 import { checkoutText } from './messages';
@@ -30,21 +31,14 @@ export function WhoStep({
 
   if (me)
     return (
-      <div className="flex items-start gap-3">
-        <CircleUserRound className="size-9 shrink-0 text-brand-600" aria-hidden="true" />
-        <div className="min-w-0 flex-1">
-          <p className="font-semibold">{t.signedInAs(me.name)}</p>
-          <p className="truncate text-sm text-muted">{me.email}</p>
-          <button
-            type="button"
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-            className="mt-1 text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline disabled:text-muted"
-          >
-            {t.notYou}
-          </button>
-        </div>
-      </div>
+      <BuyerSummary
+        icon={CircleUserRound}
+        title={t.signedInAs(me.name)}
+        email={me.email}
+        changeLabel={t.notYou}
+        onChange={() => signOut.mutate()}
+        changing={signOut.isPending}
+      />
     );
 
   if (guest) return <GuestSummary guest={guest} onChange={() => onGuest(null)} />;
