@@ -8,6 +8,7 @@ import { common } from '../i18n/common';
 import { useWishlistIds } from '../wishlist/heart-toggle';
 import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
+import { HeaderCountLink } from './header-count-link';
 import { LanguageSwitch } from './language-switch';
 import { layoutText } from './messages';
 import { SearchBox } from './search-box';
@@ -73,32 +74,24 @@ export function Header() {
         <SearchBox className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1" />
         <LanguageSwitch className="ml-auto md:ml-0" />
         <AccountMenu />
-        <Link
+        <HeaderCountLink
           to="/account/wishlist"
-          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-          aria-label={w.wishlistWithCount(saved)}
-        >
-          <Heart className="size-5" aria-hidden="true" />
-          <span className="hidden xl:inline">{w.wishlist}</span>
-          {saved > 0 && (
-            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-rose-500 px-1 text-xs font-bold text-white xl:static">
-              {saved}
-            </span>
-          )}
-        </Link>
-        <Link
+          label={w.wishlistWithCount(saved)}
+          icon={Heart}
+          text={w.wishlist}
+          count={saved}
+          wide="xl"
+          badgeClassName="bg-rose-500"
+        />
+        <HeaderCountLink
           to="/cart"
-          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-          aria-label={t.cartWithCount(count)}
-        >
-          <ShoppingCart className="size-5" aria-hidden="true" />
-          <span className="hidden sm:inline">{t.cart}</span>
-          {count > 0 && (
-            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-accent-500 px-1 text-xs font-bold text-white sm:static">
-              {count}
-            </span>
-          )}
-        </Link>
+          label={t.cartWithCount(count)}
+          icon={ShoppingCart}
+          text={t.cart}
+          count={count}
+          wide="sm"
+          badgeClassName="bg-accent-500"
+        />
       </div>
       <nav aria-label={t.categories} className="hidden border-t border-line lg:block">
         <ul className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-4 py-1 text-sm">
