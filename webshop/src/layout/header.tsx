@@ -1,10 +1,10 @@
-import { buttonClass, cn, Dialog, useLocale, useMessages } from '@shop/ui';
+import { buttonClass, cn, useLocale, useMessages } from '@shop/ui';
 import { Cpu, Heart, Menu, ShoppingCart } from 'lucide-react';
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
 import { departments, useCategories } from '../api/catalog';
-import { common } from '../i18n/common';
+import { Sheet } from '../ui/sheet';
 import { useWishlistIds } from '../wishlist/heart-toggle';
 import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
@@ -15,7 +15,6 @@ import { SearchBox } from './search-box';
 
 export function Header() {
   const t = useMessages(layoutText);
-  const c = useMessages(common);
   const w = useMessages(wishlistText);
   const saved = useWishlistIds().size;
   const { locale } = useLocale();
@@ -29,12 +28,10 @@ export function Header() {
     <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
       {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
-        <Dialog
+        <Sheet
           open={menuOpen}
           onOpenChange={setMenuOpen}
           title={t.categories}
-          closeLabel={c.close}
-          variant="sheet"
           trigger={
             <button
               type="button"
@@ -60,7 +57,7 @@ export function Header() {
               ))}
             </ul>
           </nav>
-        </Dialog>
+        </Sheet>
         <Link
           to="/"
           className="flex shrink-0 items-center gap-2 font-bold text-brand-700"
