@@ -4,7 +4,7 @@ import { BellRing, Heart, ShoppingCart, Trash2 } from 'lucide-react';
 import { Link } from 'react-router';
 import { useRemoveFromWishlist, useWishlist } from '../../api/wishlist';
 import { useAddToCartWithFeedback } from '../../catalog/add-to-cart';
-import { ProductThumb } from '../../checkout/product-thumb';
+import { ProductNameLink, ProductThumbLink } from '../../checkout/product-line-links';
 import { formatDate } from '../../i18n/format';
 import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
@@ -73,21 +73,15 @@ function WishlistRow({ item }: { item: WishlistItem }) {
 
   return (
     <li className="flex gap-3 py-4 sm:gap-4" aria-busy={remove.isPending || undefined}>
-      <Link to={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
-        <ProductThumb
-          src={item.imageUrl}
-          alt={item.name}
-          className={buyable ? 'size-20 sm:size-24' : 'size-20 opacity-60 sm:size-24'}
-        />
-      </Link>
+      <ProductThumbLink
+        href={href}
+        src={item.imageUrl}
+        alt={item.name}
+        className={buyable ? 'size-20 sm:size-24' : 'size-20 opacity-60 sm:size-24'}
+      />
       <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-1.5">
-          <Link
-            to={href}
-            className="line-clamp-2 font-semibold text-ink hover:text-brand-700 hover:underline"
-          >
-            {item.name}
-          </Link>
+          <ProductNameLink href={href} name={item.name} />
           <Price cents={item.price.usdCents} khr={item.price.khr} wasCents={item.compareAtCents} size="sm" />
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
             {item.availability === 'unavailable' ? (
