@@ -1,4 +1,4 @@
-import { Badge, Button, Skeleton, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, useLocale, useMessages } from '@shop/ui';
 import type { WishlistItem } from '@shop/shared';
 import { BellRing, Heart, ShoppingCart, Trash2 } from 'lucide-react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
 import { QueryError } from '../../ui/query-error';
+import { RowsLoading } from '../../ui/rows-loading';
 import { StockBadge } from '../../ui/stock-badge';
 import { useToast } from '../../ui/toast';
 import { wishlistText } from '../../wishlist/messages';
@@ -32,11 +33,7 @@ export function WishlistPage() {
     return (
       <>
         <PageHeading title={t.title} />
-        <div role="status" aria-label={t.loading} className="space-y-3">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-28 rounded-card" />
-          ))}
-        </div>
+        <RowsLoading label={t.loading} rowClassName="h-28 rounded-card" />
       </>
     );
   const { items, total, limit } = wishlist.data;
