@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient } from '@shop/shared';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { laptop, phone, startShop, type Shop, type ShopPage } from './harness';
 
 /**
  * The customer's side of accounts: signing up with the mailed code, signing in and out, a forgotten password,
@@ -17,8 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop?.stop());
 
-const phone = { width: 390, height: 844 };
-const laptop = { width: 1366, height: 900 };
 const widths = [phone, laptop];
 
 const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString('hex')}@example.com`;

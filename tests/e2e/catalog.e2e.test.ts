@@ -2,7 +2,7 @@ import type { ProductSummary } from '@shop/shared';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { laptop, phone, startShop, type Shop, type ShopPage } from './harness';
 
 /** Browsing: search, filters in the address, the product page, comparison and the cart count in the header. */
 let shop: Shop;
@@ -11,8 +11,6 @@ beforeAll(async () => {
   shop = await startShop();
 });
 afterAll(() => shop?.stop());
-
-const phone = { width: 390, height: 844 };
 
 const cards = (page: Page) => page.locator('[data-product-card]');
 /** The names on the product cards, in order. */
@@ -164,7 +162,7 @@ describe('finding products', () => {
     for (const locale of ['en-US', 'km-KH']) {
       const page = await shop.page({ viewport: phone, locale });
       await page.goto('/');
-      for (const viewport of [phone, { width: 1366, height: 900 }]) {
+      for (const viewport of [phone, laptop]) {
         await page.setViewportSize(viewport);
         for (const [q] of searches) {
           const search = page.getByRole('banner').getByRole('combobox');

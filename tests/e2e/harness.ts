@@ -52,8 +52,12 @@ export interface Shop {
   stop(): Promise<void>;
 }
 
+/** The screens the web shop is checked on: a common phone, and the shop's laptop (a page's default). */
+export const phone = { width: 390, height: 844 };
+export const laptop = { width: 1366, height: 900 };
+
 export interface PageOptions {
-  /** Default 1366×900 (a shop laptop); phones: { width: 390, height: 844 } or 360 wide. */
+  /** Default `laptop`; phones: `phone` or 360 wide. */
   viewport?: { width: number; height: number };
   /** The browser's language (navigator.language): 'km-KH' opens the shop in Khmer. Default 'en-US'. */
   locale?: string;
@@ -186,7 +190,7 @@ async function openPage(
 ): Promise<ShopPage> {
   const context = await browser.newContext({
     baseURL,
-    viewport: options.viewport ?? { width: 1366, height: 900 },
+    viewport: options.viewport ?? laptop,
     locale: options.locale ?? 'en-US',
     timezoneId: 'Asia/Phnom_Penh',
   });

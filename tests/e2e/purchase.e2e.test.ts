@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../server/test/support';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { laptop, phone, startShop, type Shop, type ShopPage } from './harness';
 
 /**
  * Buying: a new visitor finds a product, signs up inside the checkout with the code from the mail, places the order
@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop?.stop());
 
-const phone = { width: 390, height: 844 };
-const laptop = { width: 1366, height: 900 };
 /** Payments are noticed by the server's job (every 0.5 s here) and by the page's polling (every 3 s). */
 const PAYMENT_SEEN_MS = 20_000;
 
@@ -105,6 +103,18 @@ function transferScreenshot(amount: string): Promise<Buffer> {
     <text x="180" y="230" font-size="16" text-anchor="middle" font-family="sans-serif">To: Computer Shop</text>
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** Pays by a made-up receipt for `priceCents` instead of the QR: sent from the panel, then waiting for staff. */
+async function sendTransferScreenshot(pay: Locator, priceCents: number): Promise<void> {
+  await pay.getByRole('button', { name: 'Upload a payment screenshot instead' }).click();
+  await pay.getByLabel(/^Payment screenshot/).setInputFiles({
+    name: 'aba-transfer.png',
+    mimeType: 'image/png',
+    buffer: await transferScreenshot(formatUsd(priceCents)),
+  });
+  await pay.getByRole('button', { name: 'Send screenshot' }).click();
+  await visible(pay.getByText('Waiting for staff to check'));
 }
 
 describe('buying', () => {
@@ -196,14 +206,7 @@ describe('buying', () => {
 
     const pay = paymentPanel(page);
     await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
-    await pay.getByRole('button', { name: 'Upload a payment screenshot instead' }).click();
-    await pay.getByLabel(/^Payment screenshot/).setInputFiles({
-      name: 'aba-transfer.png',
-      mimeType: 'image/png',
-      buffer: await transferScreenshot(formatUsd(product!.priceCents)),
-    });
-    await pay.getByRole('button', { name: 'Send screenshot' }).click();
-    await visible(pay.getByText('Waiting for staff to check'));
+    await sendTransferScreenshot(pay, product!.priceCents);
     await snap(page, 'purchase-proof-waiting-1366');
 
     const staff = await shop.staffClient();
@@ -241,14 +244,7 @@ describe('buying', () => {
     await visible(pay.getByRole('img', { name: /^KHQR code to pay / }));
     await visible(page.getByRole('heading', { name: 'Keep this order in an account' }));
     // A guest sends a screenshot as a customer does (the token rides in a header, never in an address).
-    await pay.getByRole('button', { name: 'Upload a payment screenshot instead' }).click();
-    await pay.getByLabel(/^Payment screenshot/).setInputFiles({
-      name: 'aba-transfer.png',
-      mimeType: 'image/png',
-      buffer: await transferScreenshot(formatUsd(product!.priceCents)),
-    });
-    await pay.getByRole('button', { name: 'Send screenshot' }).click();
-    await visible(pay.getByText('Waiting for staff to check'));
+    await sendTransferScreenshot(pay, product!.priceCents);
     await snap(page, 'purchase-guest-proof-waiting-390');
     await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
     await visible(paidBanner(page), PAYMENT_SEEN_MS);

@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type Shop } from './harness';
+import { laptop, phone, startShop, type Shop } from './harness';
 
 /** The web shop through the real server: addresses, caching and compression of its files, and its Khmer font. */
 let shop: Shop;
@@ -10,8 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop?.stop());
 
-const phone = { width: 390, height: 844 };
-const laptop = { width: 1366, height: 900 };
 const khmerFont = /\/assets\/noto-sans-khmer[^/]*\.woff2$/;
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 

@@ -1,8 +1,8 @@
-import { Button, cn, Dialog, Skeleton, useMessages } from '@shop/ui';
+import { Button, cn, Skeleton, useMessages } from '@shop/ui';
 import type { Category, ProductFacets, ProductList } from '@shop/shared';
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
-import { common } from '../i18n/common';
+import { Sheet } from '../ui/sheet';
 import { FilterPanel } from './filter-panel';
 import { catalogText } from './messages';
 import { activeFilterCount, type CatalogFilterActions } from './url-filters';
@@ -66,16 +66,13 @@ export function FilterSheet({
   className,
 }: Shared & { data: ProductList | undefined; busy: boolean }) {
   const t = useMessages(catalogText);
-  const c = useMessages(common);
   const [open, setOpen] = useState(false);
   const activeCount = activeFilterCount(actions.filters);
   return (
-    <Dialog
+    <Sheet
       open={open}
       onOpenChange={setOpen}
       title={t.filters}
-      closeLabel={c.close}
-      variant="sheet"
       trigger={
         <button
           type="button"
@@ -119,7 +116,7 @@ export function FilterSheet({
           </div>
         </div>
       )}
-    </Dialog>
+    </Sheet>
   );
 }
 

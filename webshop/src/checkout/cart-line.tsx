@@ -3,11 +3,10 @@ import type { Cart } from '@shop/shared';
 import { formatKhr, formatUsd } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Trash2 } from 'lucide-react';
-import { Link } from 'react-router';
 import { useSetCartQuantity } from '../api/cart';
 import { isApiError, queryKeys } from '../api/client';
 import { cartText } from './messages';
-import { ProductThumb } from './product-thumb';
+import { ProductNameLink, ProductThumbLink } from './product-line-links';
 import { MAX_LINE_QUANTITY, QuantityStepper } from './quantity-stepper';
 
 export type CartLine = Cart['lines'][number];
@@ -42,18 +41,11 @@ export function CartLineRow({
 
   return (
     <li className="flex gap-3 py-4 sm:gap-4" aria-busy={busy || undefined}>
-      <Link to={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
-        <ProductThumb src={line.imageUrl} alt={line.name} className="size-16 sm:size-20" />
-      </Link>
+      <ProductThumbLink href={href} src={line.imageUrl} alt={line.name} className="size-16 sm:size-20" />
       <div className="min-w-0 flex-1">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
-            <Link
-              to={href}
-              className="line-clamp-2 font-semibold text-ink hover:text-brand-700 hover:underline"
-            >
-              {line.name}
-            </Link>
+            <ProductNameLink href={href} name={line.name} />
             <p className="mt-0.5 text-xs text-muted">
               {line.sku} · {formatUsd(line.unitPriceCents)} {t.each}
             </p>

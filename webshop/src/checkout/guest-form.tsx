@@ -4,6 +4,7 @@ import { UserRound } from 'lucide-react';
 import { useFieldProps } from '../auth/field-error';
 import { common } from '../i18n/common';
 import { useShopForm } from '../ui/form';
+import { BuyerSummary } from './buyer-summary';
 import { guestCheckoutText } from './guest-messages';
 
 /** Who a guest is: a name, a Cambodian phone number and an email, checked with the schema the server checks. */
@@ -37,22 +38,16 @@ export function GuestForm({ onDone }: { onDone: (guest: GuestContact) => void })
 export function GuestSummary({ guest, onChange }: { guest: GuestContact; onChange: () => void }) {
   const t = useMessages(guestCheckoutText);
   return (
-    <div className="flex items-start gap-3">
-      <UserRound className="size-9 shrink-0 text-brand-600" aria-hidden="true" />
-      <div className="min-w-0 flex-1">
-        <p className="font-semibold">{t.orderingAs}</p>
-        <p className="text-sm">
-          {guest.name} · {formatCambodianPhone(guest.phone)}
-        </p>
-        <p className="truncate text-sm text-muted">{guest.email}</p>
-        <button
-          type="button"
-          onClick={onChange}
-          className="mt-1 text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
-        >
-          {t.change}
-        </button>
-      </div>
-    </div>
+    <BuyerSummary
+      icon={UserRound}
+      title={t.orderingAs}
+      email={guest.email}
+      changeLabel={t.change}
+      onChange={onChange}
+    >
+      <p className="text-sm">
+        {guest.name} · {formatCambodianPhone(guest.phone)}
+      </p>
+    </BuyerSummary>
   );
 }

@@ -1,18 +1,14 @@
-import { cn, useMessages } from '@shop/ui';
+import { useMessages } from '@shop/ui';
 import type { GuestContact, User } from '@shop/shared';
 import { CircleUserRound } from 'lucide-react';
-import { Tabs } from 'radix-ui';
 import { SignInForm } from '../auth/sign-in-form';
 import { SignUpForm } from '../auth/sign-up-form';
 import { useSignOut } from '../api/session';
+import { FormTabs } from '../ui/form-tabs';
+import { BuyerSummary } from './buyer-summary';
 import { GuestForm, GuestSummary } from './guest-form';
 import { guestCheckoutText } from './guest-messages';
 import { checkoutText } from './messages';
-
-export const tabClass = cn(
-  'flex-1 rounded-md px-3 py-2 text-sm font-semibold text-muted transition-colors',
-  'data-[state=active]:bg-white data-[state=active]:text-ink data-[state=active]:shadow-sm',
-);
 
 /**
  * Who is buying: the signed-in customer, or sign in / create an account right here (with the emailed code), or a
@@ -35,21 +31,14 @@ export function WhoStep({
 
   if (me)
     return (
-      <div className="flex items-start gap-3">
-        <CircleUserRound className="size-9 shrink-0 text-brand-600" aria-hidden="true" />
-        <div className="min-w-0 flex-1">
-          <p className="font-semibold">{t.signedInAs(me.name)}</p>
-          <p className="truncate text-sm text-muted">{me.email}</p>
-          <button
-            type="button"
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-            className="mt-1 text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline disabled:text-muted"
-          >
-            {t.notYou}
-          </button>
-        </div>
-      </div>
+      <BuyerSummary
+        icon={CircleUserRound}
+        title={t.signedInAs(me.name)}
+        email={me.email}
+        changeLabel={t.notYou}
+        onChange={() => signOut.mutate()}
+        changing={signOut.isPending}
+      />
     );
 
   if (guest) return <GuestSummary guest={guest} onChange={() => onGuest(null)} />;
@@ -57,28 +46,14 @@ export function WhoStep({
   return (
     <>
       <p className="mb-4 text-sm text-muted">{t.stepWhoHint}</p>
-      <Tabs.Root defaultValue="sign-in">
-        <Tabs.List aria-label={t.tabsLabel} className="mb-5 flex gap-1 rounded-lg bg-slate-100 p-1">
-          <Tabs.Trigger value="sign-in" className={tabClass}>
-            {t.tabSignIn}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="sign-up" className={tabClass}>
-            {t.tabSignUp}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="guest" className={tabClass}>
-            {g.tabGuest}
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="sign-in" className="focus:outline-none">
-          <SignInForm onSignedIn={onSignedIn} />
-        </Tabs.Content>
-        <Tabs.Content value="sign-up" className="focus:outline-none">
-          <SignUpForm onSignedIn={onSignedIn} />
-        </Tabs.Content>
-        <Tabs.Content value="guest" className="focus:outline-none">
-          <GuestForm onDone={onGuest} />
-        </Tabs.Content>
-      </Tabs.Root>
+      <FormTabs
+        label={t.tabsLabel}
+        tabs={[
+          { value: 'sign-in', label: t.tabSignIn, form: <SignInForm onSignedIn={onSignedIn} /> },
+          { value: 'sign-up', label: t.tabSignUp, form: <SignUpForm onSignedIn={onSignedIn} /> },
+          { value: 'guest', label: g.tabGuest, form: <GuestForm onDone={onGuest} /> },
+        ]}
+      />
     </>
   );
 }

@@ -1,20 +1,20 @@
-import { buttonClass, cn, Dialog, useLocale, useMessages } from '@shop/ui';
+import { buttonClass, cn, useLocale, useMessages } from '@shop/ui';
 import { Cpu, Heart, Menu, ShoppingCart } from 'lucide-react';
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
 import { departments, useCategories } from '../api/catalog';
-import { common } from '../i18n/common';
+import { Sheet } from '../ui/sheet';
 import { useWishlistIds } from '../wishlist/heart-toggle';
 import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
+import { HeaderCountLink } from './header-count-link';
 import { LanguageSwitch } from './language-switch';
 import { layoutText } from './messages';
 import { SearchBox } from './search-box';
 
 export function Header() {
   const t = useMessages(layoutText);
-  const c = useMessages(common);
   const w = useMessages(wishlistText);
   const saved = useWishlistIds().size;
   const { locale } = useLocale();
@@ -28,12 +28,10 @@ export function Header() {
     <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
       {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
-        <Dialog
+        <Sheet
           open={menuOpen}
           onOpenChange={setMenuOpen}
           title={t.categories}
-          closeLabel={c.close}
-          variant="sheet"
           trigger={
             <button
               type="button"
@@ -59,7 +57,7 @@ export function Header() {
               ))}
             </ul>
           </nav>
-        </Dialog>
+        </Sheet>
         <Link
           to="/"
           className="flex shrink-0 items-center gap-2 font-bold text-brand-700"
@@ -73,32 +71,24 @@ export function Header() {
         <SearchBox className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1" />
         <LanguageSwitch className="ml-auto md:ml-0" />
         <AccountMenu />
-        <Link
+        <HeaderCountLink
           to="/account/wishlist"
-          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-          aria-label={w.wishlistWithCount(saved)}
-        >
-          <Heart className="size-5" aria-hidden="true" />
-          <span className="hidden xl:inline">{w.wishlist}</span>
-          {saved > 0 && (
-            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-rose-500 px-1 text-xs font-bold text-white xl:static">
-              {saved}
-            </span>
-          )}
-        </Link>
-        <Link
+          label={w.wishlistWithCount(saved)}
+          icon={Heart}
+          text={w.wishlist}
+          count={saved}
+          wide="xl"
+          badgeClassName="bg-rose-500"
+        />
+        <HeaderCountLink
           to="/cart"
-          className={buttonClass('ghost', 'md', 'relative px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-          aria-label={t.cartWithCount(count)}
-        >
-          <ShoppingCart className="size-5" aria-hidden="true" />
-          <span className="hidden sm:inline">{t.cart}</span>
-          {count > 0 && (
-            <span className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-accent-500 px-1 text-xs font-bold text-white sm:static">
-              {count}
-            </span>
-          )}
-        </Link>
+          label={t.cartWithCount(count)}
+          icon={ShoppingCart}
+          text={t.cart}
+          count={count}
+          wide="sm"
+          badgeClassName="bg-accent-500"
+        />
       </div>
       <nav aria-label={t.categories} className="hidden border-t border-line lg:block">
         <ul className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-4 py-1 text-sm">

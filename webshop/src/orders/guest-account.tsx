@@ -1,12 +1,11 @@
 import { useMessages } from '@shop/ui';
 import type { Order } from '@shop/shared';
-import { Tabs } from 'radix-ui';
 import { useEffect } from 'react';
 import { useClaimGuestOrder } from '../api/orders';
 import { useMe } from '../api/session';
 import { SignInForm } from '../auth/sign-in-form';
 import { SignUpForm } from '../auth/sign-up-form';
-import { tabClass } from '../checkout/who-step';
+import { FormTabs } from '../ui/form-tabs';
 import { Card } from '../ui/page';
 import { guestOrderText } from './guest-messages';
 
@@ -46,23 +45,22 @@ export function GuestAccountOffer({ order }: { order: Order }) {
     <Card>
       <h2 className="mb-2 text-lg font-bold">{t.keepTitle}</h2>
       <p className="mb-4 text-sm text-muted">{t.keepText(email)}</p>
-      <Tabs.Root defaultValue="sign-up">
-        <Tabs.List aria-label={t.tabsLabel} className="mb-5 flex gap-1 rounded-lg bg-slate-100 p-1">
-          <Tabs.Trigger value="sign-up" className={tabClass}>
-            {t.tabSignUp}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="sign-in" className={tabClass}>
-            {t.tabSignIn}
-          </Tabs.Trigger>
-        </Tabs.List>
-        {/* Signed in, the page's account changes and the order joins it (above). */}
-        <Tabs.Content value="sign-up" className="focus:outline-none">
-          <SignUpForm email={email} name={order.customer.name} onSignedIn={() => undefined} />
-        </Tabs.Content>
-        <Tabs.Content value="sign-in" className="focus:outline-none">
-          <SignInForm email={email} onSignedIn={() => undefined} />
-        </Tabs.Content>
-      </Tabs.Root>
+      {/* Signed in, the page's account changes and the order joins it (above). */}
+      <FormTabs
+        label={t.tabsLabel}
+        tabs={[
+          {
+            value: 'sign-up',
+            label: t.tabSignUp,
+            form: <SignUpForm email={email} name={order.customer.name} onSignedIn={() => undefined} />,
+          },
+          {
+            value: 'sign-in',
+            label: t.tabSignIn,
+            form: <SignInForm email={email} onSignedIn={() => undefined} />,
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { cn, Skeleton, useLocale, useMessages } from '@shop/ui';
+import { cn, useLocale, useMessages } from '@shop/ui';
 import { PackageOpen } from 'lucide-react';
 import { ORDERS_PAGE_SIZE, useMyOrders } from '../../api/account';
 import { accountText } from '../../account/messages';
@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
 import { RowLink } from '../../ui/row-link';
 import { QueryError } from '../../ui/query-error';
+import { RowsLoading } from '../../ui/rows-loading';
 
 /** /account/orders?page=: the customer's orders, newest first, each leading to its own page (and payment). */
 export function OrdersPage() {
@@ -22,11 +23,7 @@ export function OrdersPage() {
     return (
       <>
         <PageHeading title={t.ordersTitle} />
-        <div role="status" aria-label={t.ordersLoading} className="space-y-3">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-24 rounded-card" />
-          ))}
-        </div>
+        <RowsLoading label={t.ordersLoading} rowClassName="h-24 rounded-card" />
       </>
     );
   if (orders.isError)

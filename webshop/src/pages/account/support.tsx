@@ -1,4 +1,4 @@
-import { cn, EmptyState, Skeleton, useLocale, useMessages } from '@shop/ui';
+import { cn, EmptyState, useLocale, useMessages } from '@shop/ui';
 import { MessagesSquare, Plus } from 'lucide-react';
 import { INQUIRIES_PAGE_SIZE, useMyInquiries } from '../../api/support';
 import { InquiryStatusBadge } from '../../account/inquiry-status-badge';
@@ -9,6 +9,7 @@ import { ButtonLink } from '../../ui/button-link';
 import { PageHeading } from '../../ui/page';
 import { RowLink } from '../../ui/row-link';
 import { QueryError } from '../../ui/query-error';
+import { RowsLoading } from '../../ui/rows-loading';
 
 /** /account/support?page=: the customer's questions to the shop, newest activity first. */
 export function SupportPage() {
@@ -30,10 +31,7 @@ export function SupportPage() {
     return (
       <>
         {heading}
-        <div role="status" aria-label={t.threadsLoading} className="space-y-3">
-          <Skeleton className="h-20 rounded-card" />
-          <Skeleton className="h-20 rounded-card" />
-        </div>
+        <RowsLoading label={t.threadsLoading} rowClassName="h-20 rounded-card" rows={2} />
       </>
     );
   if (inquiries.isError)

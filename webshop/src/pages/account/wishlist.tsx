@@ -1,15 +1,16 @@
-import { Badge, Button, Skeleton, useLocale, useMessages } from '@shop/ui';
+import { Badge, Button, useLocale, useMessages } from '@shop/ui';
 import type { WishlistItem } from '@shop/shared';
 import { BellRing, Heart, ShoppingCart, Trash2 } from 'lucide-react';
 import { Link } from 'react-router';
 import { useRemoveFromWishlist, useWishlist } from '../../api/wishlist';
 import { useAddToCartWithFeedback } from '../../catalog/add-to-cart';
-import { ProductThumb } from '../../checkout/product-thumb';
+import { ProductNameLink, ProductThumbLink } from '../../checkout/product-line-links';
 import { formatDate } from '../../i18n/format';
 import { EmptyWithShopLink } from '../../ui/empty-with-shop-link';
 import { PageHeading } from '../../ui/page';
 import { Price } from '../../ui/price';
 import { QueryError } from '../../ui/query-error';
+import { RowsLoading } from '../../ui/rows-loading';
 import { StockBadge } from '../../ui/stock-badge';
 import { useToast } from '../../ui/toast';
 import { wishlistText } from '../../wishlist/messages';
@@ -32,11 +33,7 @@ export function WishlistPage() {
     return (
       <>
         <PageHeading title={t.title} />
-        <div role="status" aria-label={t.loading} className="space-y-3">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-28 rounded-card" />
-          ))}
-        </div>
+        <RowsLoading label={t.loading} rowClassName="h-28 rounded-card" />
       </>
     );
   const { items, total, limit } = wishlist.data;
@@ -73,21 +70,15 @@ function WishlistRow({ item }: { item: WishlistItem }) {
 
   return (
     <li className="flex gap-3 py-4 sm:gap-4" aria-busy={remove.isPending || undefined}>
-      <Link to={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
-        <ProductThumb
-          src={item.imageUrl}
-          alt={item.name}
-          className={buyable ? 'size-20 sm:size-24' : 'size-20 opacity-60 sm:size-24'}
-        />
-      </Link>
+      <ProductThumbLink
+        href={href}
+        src={item.imageUrl}
+        alt={item.name}
+        className={buyable ? 'size-20 sm:size-24' : 'size-20 opacity-60 sm:size-24'}
+      />
       <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-1.5">
-          <Link
-            to={href}
-            className="line-clamp-2 font-semibold text-ink hover:text-brand-700 hover:underline"
-          >
-            {item.name}
-          </Link>
+          <ProductNameLink href={href} name={item.name} />
           <Price cents={item.price.usdCents} khr={item.price.khr} wasCents={item.compareAtCents} size="sm" />
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
             {item.availability === 'unavailable' ? (
