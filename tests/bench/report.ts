@@ -19,6 +19,7 @@ import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
 import type { LatencyFigures, QueryLatency } from './sequential';
+import type { StartupRow } from './server-process';
 import { markdownTable, textTable, type Table } from './table';
 
 export type Workload = 'bare' | 'listing' | 'search';
@@ -99,6 +100,8 @@ export interface BenchReport {
   pushTenK: PushRow[] | null;
   pos: PosFigures | null;
   reports: ReportFigures | null;
+  /** Every shop server the run started: how long it took to answer, and its resident memory. */
+  startups: StartupRow[];
 }
 
 const workloadNames: Record<Workload, string> = {
@@ -235,6 +238,22 @@ function targetTable(report: BenchReport): Table {
     headers: ['Target', 'Database', 'Measured (baseline from the same run)', 'Met'],
     align: ['left', 'left', 'left', 'left'],
     rows,
+  };
+}
+
+/** Start-up and memory of the run's shop servers (issue 16, item 7), the built bundle beside the sources under tsx. */
+function startupTable(report: BenchReport): Table {
+  const mib = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : '–');
+  return {
+    headers: ['server', 'runs', 'start-up to first answer', 'resident after start', 'resident at stop'],
+    align: ['left', 'left', 'right', 'right', 'right'],
+    rows: report.startups.map((s) => [
+      s.label,
+      s.entry === 'built' ? 'server/dist/main.js (node)' : 'server/src/main.ts (tsx)',
+      `${Math.round(s.startupMs)} ms`,
+      mib(s.rssAfterStartBytes),
+      mib(s.rssAtStopBytes),
+    ]),
   };
 }
 
@@ -459,6 +478,9 @@ export function renderText(report: BenchReport): string {
   const { parts } = report.options;
   return [
     describeRun(report).join('\n'),
+    ...(report.startups.length
+      ? [`\nShop servers: start-up and resident memory\n${textTable(startupTable(report))}`]
+      : []),
     ...(parts.catalog
       ? [
           `\nDatabases\n${textTable(seedTable(report))}`,
@@ -631,7 +653,8 @@ run. Rerun it rather than editing by hand.
 ${describeRun(report)
   .map((line) => `- ${line}`)
   .join('\n')}
-- Shop server: a child process running \`server/src/main.ts\` with NODE_ENV=${report.options.nodeEnv}, SEED=none and
+- Shop server: a child process running \`server/dist/main.js\` (what \`npm start\` runs; the sources under tsx when not
+  in production) with NODE_ENV=${report.options.nodeEnv}, SEED=none and
   LOG_LEVEL=warn${
     report.options.nodeEnv === 'production'
       ? '.\n  Payment settings are placeholders (BAKONG_API_URL=https://bakong.invalid): catalog routes never call ' +
@@ -644,7 +667,11 @@ ${describeRun(report)
   its CPUs with the server.
 - Ceiling: a bare Express 5 app (tests/bench/bare-server.ts) answering \`res.json\` of a fixed catalog-sized page (24
   products and facets).
-
+${
+  report.startups.length
+    ? `\n### Shop servers: start-up and resident memory\n\nFrom spawn to the first answer of /api/v1/health (migrations checked, search index loaded); memory from\n/proc at that moment and just before the server was stopped, after its load.\n\n${markdownTable(startupTable(report))}\n`
+    : ''
+}
 ${partMarkdown(report, 'catalog', previous)}
 
 ${partMarkdown(report, 'orders', previous)}

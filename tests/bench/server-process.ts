@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processCpuSeconds } from './cpu';
 import { httpGet } from './http-client';
-import { bareServerEntry, serverDir, serverMain } from './paths';
+import { bareServerEntry, builtServerMain, serverDir, serverMain } from './paths';
 
 /** A server running as a child process, so the load generator in this process does not share its event loop. */
 export interface ChildServer {
@@ -18,6 +20,29 @@ export interface ChildServer {
 }
 
 const running = new Set<ChildServer>();
+
+/** A shop server's start: from spawn to its first answer, and its resident memory then and when stopped. */
+export interface StartupRow {
+  label: string;
+  /** `built`: server/dist/main.js under plain Node, as production runs; `tsx`: the sources compiled at start. */
+  entry: 'built' | 'tsx';
+  startupMs: number;
+  rssAfterStartBytes: number;
+  rssAtStopBytes: number;
+}
+const startups: StartupRow[] = [];
+/** Every shop server started so far in this run, in order. */
+export const shopServerStartups = (): readonly StartupRow[] => startups;
+
+/** A process's resident memory from /proc (Linux), NaN where that cannot be read. */
+function residentBytes(pid: number | undefined): number {
+  try {
+    const kib = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? Number(kib) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Stops every server still running (on an interrupted or failed run). */
 export async function stopAllServers(): Promise<void> {
@@ -50,21 +75,31 @@ export function startShopServer(
   nodeEnv: NodeEnv = 'production',
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
-  return startChild(label, serverMain, '/api/v1/health', {
-    ...(nodeEnv === 'production' ? productionPlaceholders : {}),
-    ...process.env,
-    NODE_ENV: nodeEnv,
-    SEED: 'none',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: target.databaseUrl,
-    DATA_DIR: target.dataDir,
-    ...env,
-  });
+  // Production runs the bundle `npm start` builds; development and test modes run the sources, as `npm run dev` does.
+  const entry = nodeEnv === 'production' ? 'built' : 'tsx';
+  if (entry === 'built' && !fs.existsSync(builtServerMain))
+    throw new Error(`${builtServerMain} is missing: the benchmark builds it first (server/build.ts)`);
+  return startChild(
+    label,
+    entry === 'built' ? [builtServerMain] : ['--import', 'tsx', serverMain],
+    '/api/v1/health',
+    {
+      ...(nodeEnv === 'production' ? productionPlaceholders : {}),
+      ...process.env,
+      NODE_ENV: nodeEnv,
+      SEED: 'none',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: target.databaseUrl,
+      DATA_DIR: target.dataDir,
+      ...env,
+    },
+    entry,
+  );
 }
 
 /** Express 5 with one route answering a fixed catalog-sized JSON: the ceiling for the shop's routes. */
 export function startBareServer(): Promise<ChildServer> {
-  return startChild('bare Express', bareServerEntry, '/bare', { ...process.env });
+  return startChild('bare Express', ['--import', 'tsx', bareServerEntry], '/bare', { ...process.env });
 }
 
 export async function freePort(): Promise<number> {
@@ -80,9 +115,11 @@ export async function freePort(): Promise<number> {
 
 async function startChild(
   label: string,
-  entry: string,
+  args: string[],
   readyPath: string,
   env: NodeJS.ProcessEnv,
+  /** A shop server's entry, recorded with its start-up figures; none for the bare ceiling. */
+  shopEntry?: StartupRow['entry'],
 ): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -90,7 +127,9 @@ async function startChild(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  const spawnedAt = performance.now();
+  let startup: StartupRow | undefined;
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: serverDir,
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +149,7 @@ async function startChild(
     output: () => lines.join('\n'),
     cpuSeconds: () => processCpuSeconds(child.pid),
     stop: async () => {
+      if (startup) startup.rssAtStopBytes = residentBytes(child.pid);
       await stopChild(child, exited);
       running.delete(server);
     },
@@ -120,6 +160,17 @@ async function startChild(
   } catch (error) {
     await server.stop();
     throw new Error(`${label} did not start: ${(error as Error).message}\n${server.output()}`);
+  }
+  if (shopEntry) {
+    const rss = residentBytes(child.pid);
+    startup = {
+      label,
+      entry: shopEntry,
+      startupMs: performance.now() - spawnedAt,
+      rssAfterStartBytes: rss,
+      rssAtStopBytes: NaN,
+    };
+    startups.push(startup);
   }
   return server;
 }
