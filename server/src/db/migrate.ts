@@ -29,6 +29,7 @@ import * as unitsSold from './migrations/029-units-sold';
 import * as wishlists from './migrations/030-wishlists';
 import * as deliveryDays from './migrations/031-delivery-days';
 import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
+import * as orderNumbers from './migrations/034-order-numbers';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '030-wishlists': wishlists,
   '031-delivery-days': deliveryDays,
   '033-guest-payment-proofs': guestPaymentProofs,
+  '034-order-numbers': orderNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

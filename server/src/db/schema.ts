@@ -16,6 +16,7 @@ export interface Database {
   serial_numbers: SerialNumberTable;
   change_log: ChangeLogTable;
   counters: CounterTable;
+  order_numbers: OrderNumberTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
@@ -173,6 +174,11 @@ export interface ChangeLogTable {
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+/** One row per order number given (migration 034): the key is an AUTO_INCREMENT, so taking one locks nothing. */
+export interface OrderNumberTable {
+  number: Generated<number>;
 }
 
 export interface UserTable {
