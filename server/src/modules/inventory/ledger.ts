@@ -89,15 +89,28 @@ export async function applyMovements(
   movements: readonly Movement[],
   now = Date.now(),
 ): Promise<StockMovement[]> {
+  const written = await moveStock(tx, movements, now);
+  await recordStockChanges(
+    tx,
+    written.map((m) => m.productId),
+    now,
+  );
+  return written;
+}
+
+/**
+ * Counters and ledger rows in product-id order, without the change feed: for a transaction that does much more
+ * after its stock (placing a web order), which records the feed itself (recordStockChanges) just before it commits,
+ * so the feed's counter row, which every feed writer waits for, is locked only for its last statements.
+ */
+export async function moveStock(
+  tx: Tx,
+  movements: readonly Movement[],
+  now = Date.now(),
+): Promise<StockMovement[]> {
   const sorted = [...movements].sort((a, b) => (a.productId < b.productId ? -1 : 1));
   const written: StockMovement[] = [];
   for (const movement of sorted) written.push(await moveAndRecord(tx, movement, now));
-  const products = [...new Set(sorted.map((m) => m.productId))];
-  await recordChanges(
-    tx,
-    products.map((entityId) => ({ entity: 'stock' as const, entityId, operation: 'upsert' as const })),
-    now,
-  );
   return written;
 }
 

@@ -3,15 +3,16 @@ import { newId } from '../../db/ids';
 import type { OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
-import { applyMovement, movementEffects } from '../inventory/ledger';
-import { reserveStock } from '../inventory/service';
+import { applyMovement, movementEffects, moveStock } from '../inventory/ledger';
 import type { OrderTotals, PricedLine } from './pricing';
 import { addEvent, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumbers } from './repo';
 
 /**
  * The steps of placing an order, for every channel, each inside the caller's transaction: price the lines
  * (pricing.ts), number the order, reserve its stock (web: held until paid) or sell it (counter: it leaves at once),
- * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts).
+ * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts). Rows that
+ * every placement waits for (the change feed's counter, unpaid-hold counters of a shared network address) are
+ * written last, just before the commit (docs/decisions/0010-order-numbers.md).
  *
  * The web shop's `placeOrder` (service.ts) adds what only it has: a signed-in customer, the cart, a saved delivery
  * address, limits on unpaid holds and the Idempotency-Key. A counter sale needs none of them: a staff member, lines,
@@ -21,7 +22,7 @@ export type OrderChannel = 'web' | 'pos';
 
 const NUMBER_PREFIX: Record<OrderChannel, string> = { web: 'W', pos: 'P' };
 
-/** Readable order numbers (W-1001, P-1002) from one counter, taken inside the placing transaction. */
+/** Readable order numbers (W-1001, P-1002) from one sequence for both channels (repo: takeOrderNumber). */
 export async function numberOrder(tx: Tx, channel: OrderChannel): Promise<string> {
   return `${NUMBER_PREFIX[channel]}-${await takeOrderNumber(tx)}`;
 }
@@ -34,19 +35,31 @@ export async function numberOrders(tx: Tx, channel: OrderChannel, count: number)
 
 /**
  * Reserves every line's units until the order is paid or ends (never oversold: the ledger's conditional update
- * decides). Returns on hand per product, read under the stock row's lock.
+ * decides). Returns on hand per product, read under the stock row's lock. The change feed is not written here: the
+ * caller records it with `recordStockChanges` as its last write, because every feed writer waits for the feed's
+ * counter row until the one holding it commits.
  */
 export async function reserveLines(
   tx: Tx,
   orderNumber: string,
   lines: PricedLine[],
+  now: number,
 ): Promise<Map<string, number>> {
   const onHand = new Map<string, number>();
   for (const line of byProduct(lines)) {
-    const reserved = await reserveStock(tx, line.productId, line.quantity, orderNumber).catch(
-      naming(line.name, line.productId),
-    );
-    onHand.set(line.productId, reserved.onHandAfter);
+    const [reserved] = await moveStock(
+      tx,
+      [
+        {
+          productId: line.productId,
+          type: 'reserve',
+          ...movementEffects.reserve(line.quantity),
+          reference: orderNumber,
+        },
+      ],
+      now,
+    ).catch(naming(line.name, line.productId));
+    onHand.set(line.productId, reserved!.onHandAfter);
   }
   return onHand;
 }

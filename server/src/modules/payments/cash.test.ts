@@ -281,7 +281,7 @@ async function webOrderWithQr() {
     const lines = await priceLines(tx, [{ productId, quantity: 1 }]);
     const now = Date.now();
     const number = await numberOrder(tx, 'web');
-    await reserveLines(tx, number, lines);
+    await reserveLines(tx, number, lines, now);
     const order = await recordOrder(
       tx,
       {
