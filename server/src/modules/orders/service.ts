@@ -129,8 +129,9 @@ export async function placeWebOrder(
       const address = await buyer.deliveryAddress(tx);
       const totals = orderTotals(await getPricing(tx), address, lines);
       const now = Date.now();
+      const reserved = await reserveLines(tx, lines, now);
       const number = await numberOrder(tx, 'web');
-      const onHand = await reserveLines(tx, number, lines, now);
+      await reserved.record(number);
       const limits = await getHoldLimits(tx);
       const order = await recordOrder(
         tx,
@@ -183,7 +184,7 @@ export async function placeWebOrder(
       await takeHolds(
         tx,
         owner,
-        lines.map((l) => ({ ...l, onHand: onHand.get(l.productId)! })),
+        lines.map((l) => ({ ...l, onHand: reserved.onHand.get(l.productId)! })),
         limits,
         now,
       );
