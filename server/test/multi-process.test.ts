@@ -4,6 +4,7 @@ import { openDatabase, type ShopDatabase } from '../src/db/database';
 import { inTransaction } from '../src/db/transaction';
 import { startSession } from '../src/modules/accounts/sessions';
 import { createActiveUser } from '../src/modules/accounts/users';
+import { applyMovement, movementEffects } from '../src/modules/inventory/ledger';
 import { HOLD_LIMITS_KEY } from '../src/modules/orders/hold-limits';
 import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
 import { DEMO_MERCHANT_ACCOUNT, setMerchantAccount } from '../src/modules/payments/merchant';
@@ -14,7 +15,8 @@ import { browserClient, createTestDatabase, type TestDatabase } from './support'
 
 /**
  * Two server processes on one database, as behind a load balancer: every mail is sent once, every payment settles
- * once, and a customer's poll answers the same whichever process it reaches. Bakong is one stand-in process both
+ * once, a customer's poll answers the same whichever process it reaches, and orders placed at once through both
+ * get numbers of their own while the last units still go to exactly as many orders. Bakong is one stand-in process both
  * servers call, as they would call the real one.
  */
 const TOKEN = 'shared-bakong-token';
@@ -145,5 +147,78 @@ describe('two server processes on one database', () => {
       .where('status', '=', 'paid')
       .execute();
     expect(new Set(claimers.map((c) => c.claimed_by)).size).toBeGreaterThanOrEqual(1);
+  });
+  it('number orders placed at once through both uniquely, and sell the last units exactly once', async () => {
+    const { id: userId } = await createActiveUser(db.db, {
+      email: `rush-${Date.now()}@example.test`,
+      password: 'rush-password-123',
+      name: 'Rush',
+      role: 'customer',
+    });
+    const { token } = await startSession(db.db, userId);
+    const clients = servers.map((s) =>
+      createShopClient({ baseUrl: s.url, headers: () => ({ authorization: `Bearer ${token}` }) }),
+    );
+    const { items } = await clients[0]!.listProducts({
+      query: { inStock: true, category: 'accessories', pageSize: 4 },
+    });
+    const [scarce, ...plenty] = items.map((p) => p.id);
+    // One customer from one address placing many orders: limits far above a shop's, still checked on each order.
+    await inTransaction(db.db, (tx) =>
+      setSetting(tx, HOLD_LIMITS_KEY, {
+        unpaidOrders: 1000,
+        unitsPerProduct: 1000,
+        stockSharePercent: 100,
+        addressUnpaidOrders: 1000,
+        addressUnitsPerProduct: 1000,
+      }),
+    );
+    const available = async (productId: string) => {
+      const row = await db.db
+        .selectFrom('stock_levels')
+        .select(['on_hand', 'reserved'])
+        .where('product_id', '=', productId)
+        .executeTakeFirstOrThrow();
+      return Number(row.on_hand) - Number(row.reserved);
+    };
+    const LAST_UNITS = 5;
+    const before = await available(scarce!);
+    await inTransaction(db.db, async (tx) => {
+      await applyMovement(tx, {
+        productId: scarce!,
+        type: 'adjust',
+        ...movementEffects.adjust(LAST_UNITS - before),
+        reason: 'test: the last units',
+      });
+      for (const productId of plenty)
+        await applyMovement(tx, { productId, type: 'receive', ...movementEffects.receive(100) });
+    });
+
+    const wanted = [
+      ...Array.from({ length: 20 }, () => scarce!),
+      ...Array.from({ length: 40 }, (_, i) => plenty[i % plenty.length]!),
+    ];
+    const answers = await Promise.allSettled(
+      wanted.map((productId, i) =>
+        clients[i % 2]!.placeOrder({
+          body: { items: [{ productId, quantity: 1 }], fulfilment: 'pickup', currency: 'USD' },
+        }),
+      ),
+    );
+    const placed = answers.flatMap((a, i) =>
+      a.status === 'fulfilled' ? [{ ...a.value, productId: wanted[i] }] : [],
+    );
+    const refused = answers.flatMap((a) =>
+      a.status === 'rejected' ? [a.reason as { status?: number }] : [],
+    );
+    expect(refused.map((r) => r.status)).toEqual(Array(20 - LAST_UNITS).fill(409));
+    expect(placed.filter((o) => o.productId === scarce)).toHaveLength(LAST_UNITS);
+    expect(placed).toHaveLength(40 + LAST_UNITS);
+    const numbers = placed.map((o) => o.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const number of numbers) expect(number).toMatch(/^W-\d+$/);
+    const stored = await db.db.selectFrom('orders').select('number').where('number', 'in', numbers).execute();
+    expect(stored.map((r) => r.number).sort()).toEqual([...numbers].sort());
+    expect(await available(scarce!)).toBe(0);
   });
 });

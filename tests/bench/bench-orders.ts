@@ -1,6 +1,11 @@
 import { probeBaseline, settles } from './bench-shop';
 import type { BenchOptions } from './options';
-import { prepareOrderFixtures, readOrderLedger } from './orders-database';
+import {
+  openRowLockWaits,
+  prepareOrderFixtures,
+  readOrderLedger,
+  type RowLockWaits,
+} from './orders-database';
 import { runOrderLoad, runOrderRace, warmUpOrders, type RaceFigures } from './orders-load';
 import type { OrderLoadRow, OrderSetupRow, RaceRow } from './report';
 import { startShopServer, type ChildServer, type ShopServerTarget } from './server-process';
@@ -53,6 +58,7 @@ export async function benchOrders(
       notes.push(`${target.label}: warm-up orders answered ${statusList(warmed.failed)}.`);
   };
 
+  const lockWaits = await openRowLockWaits(target.databaseUrl);
   let server = await startShopServer(target.label, target, options.nodeEnv);
   try {
     await warm(server);
@@ -74,6 +80,7 @@ export async function benchOrders(
     await settles(server.url, idleProbeMs);
 
     for (const connections of settings.connections) {
+      const locksBefore = await lockWaits?.read();
       const figures = await runOrderLoad(
         server,
         fixtures.tokens,
@@ -82,7 +89,14 @@ export async function benchOrders(
         options.durationSec,
         target.databaseCpuSeconds,
       );
-      const row: OrderLoadRow = { target: target.label, connections, restarted: false, ...figures };
+      const locksAfter = await lockWaits?.read();
+      const row: OrderLoadRow = {
+        target: target.label,
+        connections,
+        restarted: false,
+        ...figures,
+        rowLockWaits: perOrder(locksBefore, locksAfter, figures.statuses[201] ?? 0),
+      };
       load.push(row);
       log(describeOrderLoad(row));
       await noteOtherClients();
@@ -99,6 +113,7 @@ export async function benchOrders(
   } finally {
     await server.stop();
     await afterServerKilled();
+    await lockWaits?.close();
   }
 
   if (others.size)
@@ -157,6 +172,16 @@ export async function benchOrders(
   return { setup, load, race: raceRow, notes };
 }
 
+/** Row-lock waits of MariaDB during a case, per order made (null on SQLite or when none was made). */
+function perOrder(
+  before: RowLockWaits | undefined,
+  after: RowLockWaits | undefined,
+  orders: number,
+): OrderLoadRow['rowLockWaits'] {
+  if (!before || !after || orders === 0) return null;
+  return { perOrder: (after.waits - before.waits) / orders, msPerOrder: (after.ms - before.ms) / orders };
+}
+
 /** Printed so that nobody scrolls past it. */
 function shout(problem: string): void {
   const bar = '!'.repeat(100);
@@ -183,6 +208,9 @@ export function describeOrderLoad(row: OrderLoadRow): string {
     `${row.target} orders @${row.connections}: ${row.reqPerSec.toFixed(1)} req/s, ` +
     `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, 2xx ${row.ok}, non-2xx ${row.non2xx}` +
     (row.non2xx ? ` (${statusList(notCreated(row.statuses))})` : '') +
-    `, errors ${row.errors} (timeouts ${row.timeouts})`
+    `, errors ${row.errors} (timeouts ${row.timeouts})` +
+    (row.rowLockWaits
+      ? `, row-lock waits ${row.rowLockWaits.perOrder.toFixed(2)}/order (${row.rowLockWaits.msPerOrder.toFixed(1)} ms/order)`
+      : '')
   );
 }

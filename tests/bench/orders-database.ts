@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { newId } from '../../server/src/db/ids';
@@ -194,4 +195,33 @@ export async function readOrderLedger(
   } finally {
     await close();
   }
+}
+
+/** InnoDB's row-lock waits so far (server-wide: other databases' clients count too), and the time spent in them. */
+export interface RowLockWaits {
+  waits: number;
+  ms: number;
+}
+
+/**
+ * Reads MariaDB's row-lock wait counters, to tell how often a placing transaction waited for a row another one
+ * held until its commit (the order-number counter did that to every order): a figure that a busy CPU does not bend
+ * the way it bends orders/s. Answers null on SQLite, which has one writer and no row locks.
+ */
+export async function openRowLockWaits(
+  databaseUrl: string,
+): Promise<{ read(): Promise<RowLockWaits>; close(): Promise<void> } | null> {
+  if (!databaseUrl.startsWith('mysql')) return null;
+  const { db, close } = await openDatabase(databaseUrl);
+  return {
+    async read() {
+      const { rows } = await sql<{ Variable_name: string; Value: string }>`
+        show global status where Variable_name in ('Innodb_row_lock_waits', 'Innodb_row_lock_time')`.execute(
+        db,
+      );
+      const value = (name: string) => Number(rows.find((r) => r.Variable_name === name)?.Value ?? Number.NaN);
+      return { waits: value('Innodb_row_lock_waits'), ms: value('Innodb_row_lock_time') };
+    },
+    close,
+  };
 }

@@ -2,6 +2,7 @@ import {
   sql,
   type AnyColumn,
   type InsertQueryBuilder,
+  type InsertResult,
   type Kysely,
   type RawBuilder,
   type UpdateObject,
@@ -35,4 +36,21 @@ export function orUpdate<DB, TB extends keyof DB, O>(
   if (isMysql(db)) return insert.onDuplicateKeyUpdate(changes);
   // The same values on SQLite; its builder's type also offers the `excluded` row, which these changes do not use.
   return insert.onConflict((oc) => oc.column(key).doUpdateSet(changes as never));
+}
+
+/**
+ * Runs an INSERT of `rows` rows into a table with an AUTO_INCREMENT key and answers the first key given. The drivers
+ * disagree on which key they report for a multi-row insert: MySQL the first, SQLite (last_insert_rowid) the last.
+ * The keys of one statement are consecutive on SQLite (one writer) and on MariaDB/MySQL with
+ * `innodb_autoinc_lock_mode` 0 or 1 (1 is MariaDB's default: an insert whose row count is known takes a block).
+ */
+export async function insertAndTakeFirstKey<DB, TB extends keyof DB>(
+  db: Pick<Kysely<DB>, 'getExecutor'>,
+  insert: InsertQueryBuilder<DB, TB, InsertResult>,
+  rows: number,
+): Promise<number> {
+  const { insertId } = await insert.executeTakeFirstOrThrow();
+  if (insertId === undefined) throw new Error('the insert gave no AUTO_INCREMENT key');
+  const key = Number(insertId);
+  return isMysql(db) ? key : key - rows + 1;
 }

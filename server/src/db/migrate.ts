@@ -30,6 +30,7 @@ import * as wishlists from './migrations/030-wishlists';
 import * as deliveryDays from './migrations/031-delivery-days';
 import * as shelfVersion from './migrations/032-shelf-version';
 import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
+import * as orderNumbers from './migrations/034-order-numbers';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '031-delivery-days': deliveryDays,
   '032-shelf-version': shelfVersion,
   '033-guest-payment-proofs': guestPaymentProofs,
+  '034-order-numbers': orderNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

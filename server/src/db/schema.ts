@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 /**
  * The Kysely table types, one interface for both dialects. Times are UTC epoch milliseconds, money is integer
  * minor units, booleans are 0/1 integers (better-sqlite3 binds neither Date nor boolean). Every id is made by the
- * application (ULID), so no query depends on RETURNING or insertId, which MySQL and SQLite treat differently.
+ * application (ULID), so no query depends on RETURNING; the one insertId read (order numbers, which MySQL and SQLite
+ * report differently) goes through `insertAndTakeFirstKey` in dialect.ts.
  */
 export interface Database {
   categories: CategoryTable;
@@ -16,6 +17,7 @@ export interface Database {
   serial_numbers: SerialNumberTable;
   change_log: ChangeLogTable;
   counters: CounterTable;
+  order_numbers: OrderNumberTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
@@ -177,6 +179,11 @@ export interface ChangeLogTable {
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+/** One row per order number given (migration 034): the key is an AUTO_INCREMENT, so taking one locks nothing. */
+export interface OrderNumberTable {
+  number: Generated<number>;
 }
 
 export interface UserTable {

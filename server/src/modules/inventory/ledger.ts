@@ -54,18 +54,32 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
 
 /** One product's counters moved (conditionally: never below what is there) and its ledger row written. */
 async function moveAndRecord(tx: Tx, movement: Movement, now: number): Promise<StockMovement> {
+  const row = movementRow(movement, await moveLevel(tx, movement, now), now);
+  await insertMovement(tx, row);
+  return toStockMovement(row);
+}
+
+/** Moves one product's counters, or refuses with what is available; answers them as they are after the move. */
+async function moveLevel(tx: Tx, movement: Movement, now: number) {
   const { productId, onHandDelta: dOn, reservedDelta: dRes } = movement;
   const moved = await moveCounters(tx, productId, dOn, dRes, now);
   const level = await findCounters(tx, productId);
   if (!level) throw new NotFound('There is no product with this id');
   if (!moved) throw shortage(movement, level.onHand - level.reserved);
+  return level;
+}
 
-  const row = {
+function movementRow(
+  movement: Movement,
+  level: { onHand: number; reserved: number },
+  now: number,
+): StockMovementTable {
+  return {
     id: newId(),
-    product_id: productId,
+    product_id: movement.productId,
     type: movement.type,
-    on_hand_delta: dOn,
-    reserved_delta: dRes,
+    on_hand_delta: movement.onHandDelta,
+    reserved_delta: movement.reservedDelta,
     on_hand_after: level.onHand,
     reserved_after: level.reserved,
     reason: movement.reason ?? null,
@@ -75,8 +89,39 @@ async function moveAndRecord(tx: Tx, movement: Movement, now: number): Promise<S
     actor_id: movement.actorId ?? null,
     created_at: now,
   };
-  await insertMovement(tx, row);
-  return toStockMovement(row);
+}
+
+/** Counters moved whose ledger rows wait for their reference (see `takeStock`). */
+export interface TakenStock {
+  movement: Movement;
+  onHandAfter: number;
+  reservedAfter: number;
+}
+
+/**
+ * Moves one product's counters (the conditional update: the stock row stays locked) and leaves its ledger row to
+ * `recordTakenStock`, for a caller that learns the reference only once every unit is taken: placing a web order
+ * numbers it after its stock, so an order refused for stock does not use up an order number. Neither writes the
+ * change feed: the caller records it (recordStockChanges) just before it commits, because every feed writer waits
+ * for the feed's counter row until the transaction holding it commits.
+ */
+export async function takeStock(tx: Tx, movement: Movement, now = Date.now()): Promise<TakenStock> {
+  const level = await moveLevel(tx, movement, now);
+  return { movement, onHandAfter: level.onHand, reservedAfter: level.reserved };
+}
+
+/** The ledger rows of stock taken with `takeStock`, under one reference, in one insert. */
+export async function recordTakenStock(
+  tx: Tx,
+  taken: readonly TakenStock[],
+  reference: string,
+  now = Date.now(),
+): Promise<StockMovement[]> {
+  const rows = taken.map((t) =>
+    movementRow({ ...t.movement, reference }, { onHand: t.onHandAfter, reserved: t.reservedAfter }, now),
+  );
+  await insertMovements(tx, rows);
+  return rows.map(toStockMovement);
 }
 
 /**
@@ -92,10 +137,9 @@ export async function applyMovements(
   const sorted = [...movements].sort((a, b) => (a.productId < b.productId ? -1 : 1));
   const written: StockMovement[] = [];
   for (const movement of sorted) written.push(await moveAndRecord(tx, movement, now));
-  const products = [...new Set(sorted.map((m) => m.productId))];
-  await recordChanges(
+  await recordStockChanges(
     tx,
-    products.map((entityId) => ({ entity: 'stock' as const, entityId, operation: 'upsert' as const })),
+    sorted.map((m) => m.productId),
     now,
   );
   return written;

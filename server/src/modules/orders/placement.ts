@@ -3,15 +3,22 @@ import { newId } from '../../db/ids';
 import type { OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
-import { applyMovement, movementEffects } from '../inventory/ledger';
-import { reserveStock } from '../inventory/service';
+import {
+  applyMovement,
+  movementEffects,
+  recordTakenStock,
+  takeStock,
+  type TakenStock,
+} from '../inventory/ledger';
 import type { OrderTotals, PricedLine } from './pricing';
 import { addEvent, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumbers } from './repo';
 
 /**
  * The steps of placing an order, for every channel, each inside the caller's transaction: price the lines
- * (pricing.ts), number the order, reserve its stock (web: held until paid) or sell it (counter: it leaves at once),
- * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts).
+ * (pricing.ts), reserve or sell its stock, number the order (web: held until paid) or sell it (counter: it leaves at once),
+ * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts). Rows that
+ * every placement waits for (the change feed's counter, unpaid-hold counters of a shared network address) are
+ * written last, just before the commit (docs/decisions/0010-order-numbers.md).
  *
  * The web shop's `placeOrder` (service.ts) adds what only it has: a signed-in customer, the cart, a saved delivery
  * address, limits on unpaid holds and the Idempotency-Key. A counter sale needs none of them: a staff member, lines,
@@ -21,7 +28,7 @@ export type OrderChannel = 'web' | 'pos';
 
 const NUMBER_PREFIX: Record<OrderChannel, string> = { web: 'W', pos: 'P' };
 
-/** Readable order numbers (W-1001, P-1002) from one counter, taken inside the placing transaction. */
+/** Readable order numbers (W-1001, P-1002) from one sequence for both channels (repo: takeOrderNumber). */
 export async function numberOrder(tx: Tx, channel: OrderChannel): Promise<string> {
   return `${NUMBER_PREFIX[channel]}-${await takeOrderNumber(tx)}`;
 }
@@ -32,23 +39,36 @@ export async function numberOrders(tx: Tx, channel: OrderChannel, count: number)
   return Array.from({ length: count }, (_, i) => `${NUMBER_PREFIX[channel]}-${first + i}`);
 }
 
+/** Lines' units reserved; their ledger rows are written once the order has its number. */
+export interface ReservedLines {
+  /** On hand per product, read under the stock row's lock. */
+  onHand: Map<string, number>;
+  /** Writes the reservations' ledger rows under the order's number. */
+  record(orderNumber: string): Promise<void>;
+}
+
 /**
  * Reserves every line's units until the order is paid or ends (never oversold: the ledger's conditional update
- * decides). Returns on hand per product, read under the stock row's lock.
+ * decides), before the order has a number: an order refused for stock leaves no gap in the numbers. The change
+ * feed is not written here: the caller records it with `recordStockChanges` as its last write, because every feed
+ * writer waits for the feed's counter row until the one holding it commits.
  */
-export async function reserveLines(
-  tx: Tx,
-  orderNumber: string,
-  lines: PricedLine[],
-): Promise<Map<string, number>> {
+export async function reserveLines(tx: Tx, lines: PricedLine[], now: number): Promise<ReservedLines> {
   const onHand = new Map<string, number>();
+  const taken: TakenStock[] = [];
   for (const line of byProduct(lines)) {
-    const reserved = await reserveStock(tx, line.productId, line.quantity, orderNumber).catch(
-      naming(line.name, line.productId),
-    );
+    const reserved = await takeStock(
+      tx,
+      { productId: line.productId, type: 'reserve', ...movementEffects.reserve(line.quantity) },
+      now,
+    ).catch(naming(line.name, line.productId));
     onHand.set(line.productId, reserved.onHandAfter);
+    taken.push(reserved);
   }
-  return onHand;
+  return {
+    onHand,
+    record: (orderNumber) => recordTakenStock(tx, taken, orderNumber, now).then(() => undefined),
+  };
 }
 
 /** A counter sale: the units leave the shelf at once, with no reservation in between. */

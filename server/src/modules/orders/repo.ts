@@ -1,6 +1,7 @@
 import type { OrderActor, OrderStatus, Role } from '@shop/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { insertAndTakeFirstKey } from '../../db/dialect';
 import { newId } from '../../db/ids';
 import { pageOf, type PageRequest } from '../../db/paging';
 import type {
@@ -212,24 +213,26 @@ export async function insertIdempotencyKey(tx: Tx, row: IdempotencyKeyTable): Pr
   await tx.insertInto('idempotency_keys').values(row).execute();
 }
 
-/** The next value of the one order-number counter, taken inside the caller's transaction (locks the row). */
+/**
+ * The next order number, from the AUTO_INCREMENT key of `order_numbers` (migration 034). Unlike a counter row
+ * updated in the placing transaction, the insert locks nothing that another placement waits for, so orders commit
+ * side by side on MariaDB; a transaction that rolls back after taking its number leaves a gap
+ * (docs/decisions/0010-order-numbers.md).
+ */
 export async function takeOrderNumber(tx: Tx): Promise<number> {
   return takeOrderNumbers(tx, 1);
 }
 
-/** `count` order numbers in a row (a counter's pushed sales): answers the first. */
+/** `count` order numbers in a row (a counter's pushed sales) in one insert: answers the first. */
 export async function takeOrderNumbers(tx: Tx, count: number): Promise<number> {
-  await tx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('name', '=', 'order_number')
-    .execute();
-  const { value } = await tx
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', 'order_number')
-    .executeTakeFirstOrThrow();
-  return Number(value) - count + 1;
+  return insertAndTakeFirstKey(
+    tx,
+    // NULL asks both dialects for the next key.
+    tx
+      .insertInto('order_numbers')
+      .values(Array.from({ length: count }, () => ({ number: sql<number>`null` }))),
+    count,
+  );
 }
 
 /** What an order line copies of its product. */

@@ -18,6 +18,7 @@ import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { cartOrderLines, clearCart, type CartOwner } from '../cart/service';
 import { releaseStock, sellReservedStock } from '../inventory/service';
+import { recordStockChanges } from '../inventory/ledger';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { getPricing } from '../settings/pricing';
 import { openOrder, viewerKind, type OrderViewer } from './access';
@@ -128,16 +129,10 @@ export async function placeWebOrder(
       const address = await buyer.deliveryAddress(tx);
       const totals = orderTotals(await getPricing(tx), address, lines);
       const now = Date.now();
+      const reserved = await reserveLines(tx, lines, now);
       const number = await numberOrder(tx, 'web');
-      const onHand = await reserveLines(tx, number, lines);
+      await reserved.record(number);
       const limits = await getHoldLimits(tx);
-      await takeHolds(
-        tx,
-        owner,
-        lines.map((l) => ({ ...l, onHand: onHand.get(l.productId)! })),
-        limits,
-        now,
-      );
       const order = await recordOrder(
         tx,
         {
@@ -177,6 +172,20 @@ export async function placeWebOrder(
           entityId: order.id,
           after: { number: order.number, total: totals.totalCents, ...(!buyer.userId && { guest: true }) },
         },
+        now,
+      );
+      // Last, in the lock order of every stock writer (stock, feed, hold counters): rows other placements wait for
+      // are held only from here to the commit. A refused hold limit still rolls everything back.
+      await recordStockChanges(
+        tx,
+        lines.map((l) => l.productId),
+        now,
+      );
+      await takeHolds(
+        tx,
+        owner,
+        lines.map((l) => ({ ...l, onHand: reserved.onHand.get(l.productId)! })),
+        limits,
         now,
       );
       return order.id;

@@ -281,7 +281,7 @@ async function webOrderWithQr() {
     const lines = await priceLines(tx, [{ productId, quantity: 1 }]);
     const now = Date.now();
     const number = await numberOrder(tx, 'web');
-    await reserveLines(tx, number, lines);
+    await (await reserveLines(tx, lines, now)).record(number);
     const order = await recordOrder(
       tx,
       {
