@@ -3,7 +3,7 @@ import { type MigrationDb, createTable } from '../ddl';
 /**
  * Issue 16, order placement on MariaDB: order numbers come from an AUTO_INCREMENT key (one row per number taken)
  * instead of the `order_number` row of `counters`, whose row lock every placing transaction held until it committed,
- * so orders were placed one at a time (docs/decisions/0010-order-numbers.md). The sequence starts where the counter
+ * so orders were placed one at a time (docs/decisions/0012-order-numbers.md). The sequence starts where the counter
  * stood: the row of the last number given (SQLite's AUTOINCREMENT and InnoDB both continue after the largest key).
  * Re-runnable: the counter row is read only while it exists, and removed afterwards so nothing takes from it again.
  */

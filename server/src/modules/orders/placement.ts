@@ -18,7 +18,7 @@ import { addEvent, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumb
  * (pricing.ts), reserve or sell its stock, number the order (web: held until paid) or sell it (counter: it leaves at once),
  * record it, then take the payment (web: a KHQR, payments/service.ts; counter: cash, payments/cash.ts). Rows that
  * every placement waits for (the change feed's counter, unpaid-hold counters of a shared network address) are
- * written last, just before the commit (docs/decisions/0010-order-numbers.md).
+ * written last, just before the commit (docs/decisions/0012-order-numbers.md).
  *
  * The web shop's `placeOrder` (service.ts) adds what only it has: a signed-in customer, the cart, a saved delivery
  * address, limits on unpaid holds and the Idempotency-Key. A counter sale needs none of them: a staff member, lines,

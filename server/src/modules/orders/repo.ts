@@ -217,7 +217,7 @@ export async function insertIdempotencyKey(tx: Tx, row: IdempotencyKeyTable): Pr
  * The next order number, from the AUTO_INCREMENT key of `order_numbers` (migration 034). Unlike a counter row
  * updated in the placing transaction, the insert locks nothing that another placement waits for, so orders commit
  * side by side on MariaDB; a transaction that rolls back after taking its number leaves a gap
- * (docs/decisions/0010-order-numbers.md).
+ * (docs/decisions/0012-order-numbers.md).
  */
 export async function takeOrderNumber(tx: Tx): Promise<number> {
   return takeOrderNumbers(tx, 1);
