@@ -9,7 +9,14 @@ import {
   type GroupStat,
   type Taxonomy,
 } from './facets';
-import { findTaxonomy, groupStats, listingPageRows, productRowsByIds, specCounts } from './listing-repo';
+import {
+  bestSellerRows,
+  findTaxonomy,
+  groupStats,
+  listingPageRows,
+  productRowsByIds,
+  specCounts,
+} from './listing-repo';
 import { specKindOf, toProductSummary } from './present';
 import { querySlots } from './query-normaliser';
 import { searchPage, searchRows, searchSource } from './search-match';
@@ -91,7 +98,7 @@ export async function listProducts(
       suggestions = memo.get(`suggest:${JSON.stringify(slots)}`, () =>
         searchSuggestions(db, slots, {
           byIds: (ids) => productsById(db, ids),
-          popular: (limit) => listingPage(db, noFilters, 'popular', 0, limit),
+          popular: (limit) => bestSellerRows(db, limit).then((rows) => rows.map(toProductSummary)),
         }),
       );
   } else {
