@@ -83,6 +83,7 @@ export async function listProducts(
   let source: CountSource;
   let items: Promise<ProductSummary[]>;
   let suggestions: Promise<ProductList['suggestions']> = Promise.resolve(undefined);
+  let partial = false;
   if (slots.length) {
     const rows = await searchRows(
       db,
@@ -92,6 +93,7 @@ export async function listProducts(
       facetAttributes.map((a) => a.key),
     );
     source = searchSource(rows);
+    partial = rows.partial;
     items = productsById(db, searchPage(rows, filters, sort, offset, query.pageSize));
     // Nothing matches the words at all (not merely under these filters): say what comes nearest.
     if (rows.rows.length === 0)
@@ -118,6 +120,7 @@ export async function listProducts(
     pageSize: query.pageSize,
     facets: counted.facets,
     ...(suggested && { suggestions: suggested }),
+    ...(partial && { partial: true as const }),
   };
 }
 
