@@ -185,7 +185,7 @@ export async function bestSellerRows(db: Db, limit: number): Promise<ProductRow[
   return rows.length >= limit ? rows.slice(0, limit) : everything();
 }
 
-const noFilters: Filters = {
+export const noFilters: Filters = {
   categoryIds: null,
   brandIds: null,
   minPrice: null,
