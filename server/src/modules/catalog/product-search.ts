@@ -146,8 +146,19 @@ function listingPage(
   limit: number,
 ): Promise<ProductSummary[]> {
   const order = sort === 'relevance' ? 'name' : sort;
-  return listingPageRows(db, filters, order, offset, limit).then((rows) => rows.map(toProductSummary));
+  // The whole catalog's first pages by popularity (its default listing, and what "!!!" lists) from the top of the
+  // sold index, not by ordering every product.
+  const rows =
+    order === 'popular' &&
+    filtersKey(filters) === filtersKey(noFilters) &&
+    offset + limit <= BEST_SELLERS_READ
+      ? bestSellerRows(db, offset + limit).then((best) => best.slice(offset))
+      : listingPageRows(db, filters, order, offset, limit);
+  return rows.then((page) => page.map(toProductSummary));
 }
+
+/** Up to this many best sellers (a page's end) are read from the sold index. */
+const BEST_SELLERS_READ = 1_000;
 
 /** Summaries of products in the order of `ids`. */
 async function productsById(db: Db, ids: string[]): Promise<ProductSummary[]> {

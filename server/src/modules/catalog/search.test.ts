@@ -662,7 +662,9 @@ describe('no slow corner (issue 16)', () => {
       const samsung = new Set((await searchAll('samsung')).map((item) => item.id));
       const mixed = await search('zqx samsung', { pageSize: 100 });
       expect(mixed.partial).toBeUndefined();
-      expect(mixed.total).toBe(new Set(rows.map((row) => row.product_id).filter((id) => samsung.has(id))).size);
+      expect(mixed.total).toBe(
+        new Set(rows.map((row) => row.product_id).filter((id) => samsung.has(id))).size,
+      );
       expect(skus((await search('samsung zqx', { pageSize: 100 })).items)).toEqual(skus(mixed.items));
       expect((await search('ssd 1tb nvme')).partial).toBeUndefined();
     } finally {
@@ -686,7 +688,7 @@ describe('no slow corner (issue 16)', () => {
       expect(answer.total).toBeGreaterThanOrEqual(answer.items.length);
     }
     // A query of 200 one-letter words is longer than a query may be: refused, not searched.
-    expect((await failure(search(Array(200).fill("a").join(" ")))).status).toBe(400);
+    expect((await failure(search(Array(200).fill('a').join(' ')))).status).toBe(400);
     // '%' and '_' are not wildcards: they list the catalog as no query does.
     const catalog = await server.client.listProducts({ query: { pageSize: 5 } });
     expect(skus((await search('%', { pageSize: 5 })).items)).toEqual(skus(catalog.items));
