@@ -28,7 +28,7 @@ import {
  * (the exact term first, then the longer terms in order), and the answer says its matches are a part
  * (docs/decisions/0001-own-search-index.md, amendment of issue 16).
  */
-const BROAD_ROWS = 1_000;
+const BROAD_ROWS = 500;
 /** Once other tokens narrowed the candidates to at most this many, a token is checked on them only… */
 const PROBE_MAX_CANDIDATES = 20_000;
 /** …when its prefix holds more index rows than this many per candidate (or is broad). */
@@ -154,7 +154,13 @@ async function slotScores(
   const best = new Map<string, number>();
   for (const reading of slot.readings) {
     let matches: Map<string, number> | null = null;
-    for (const token of reading.tokens) {
+    // Its narrowest token first: the others are then looked up on what that one matched.
+    const counts = await Promise.all(reading.tokens.map((token) => tokens.rows(token)));
+    const narrowestFirst = reading.tokens
+      .map((token, i) => ({ token, count: counts[i]! }))
+      .sort((a, b) => a.count - b.count)
+      .map(({ token }) => token);
+    for (const token of narrowestFirst) {
       const scores = await tokens.of(token, matches ?? candidates);
       matches = matches === null ? scores : both(matches, scores, (a, b) => a + b);
       if (matches.size === 0) break;
