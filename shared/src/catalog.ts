@@ -193,6 +193,11 @@ export const productListSchema = z
     facets: productFacetsSchema,
     /** Only with a search that found nothing. */
     suggestions: searchSuggestionsSchema.optional(),
+    /**
+     * Only with a broad search (a word such as "a" found in much of the catalog): the best of a bounded part of its
+     * matches were ranked, and `total` and the facets count that part, so "at least `total`".
+     */
+    partial: z.literal(true).optional(),
   })
   .meta({ id: 'ProductList' });
 export type ProductList = z.infer<typeof productListSchema>;

@@ -12,6 +12,7 @@ import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
 import { benchSlowClients } from './bench-slow-clients';
 import { benchWeb } from './bench-web';
+import { openDatabase } from '../../server/src/db/database';
 import { runLoad } from './load';
 import { machineInfo, monitorLoadAverage } from './machine';
 import { findDatabaseServerPid, processCpuSeconds } from './cpu';
@@ -19,6 +20,7 @@ import { createScratchMysql, type ScratchMysql } from './mysql';
 import { parseOptions, usage, type BenchOptions } from './options';
 import { growMysql } from './prepare-mysql';
 import { prepareSqliteDatabases, sizeLabel, type PreparedDatabase } from './prepare-sqlite';
+import { searchCornerLines, searchCornersBefore } from './search-corners';
 import { renderMarkdown, renderText, type BenchReport, type LoadRow } from './report';
 import { warmUp } from './sequential';
 import { killSeeding, runSeedCli } from './seed';
@@ -138,7 +140,10 @@ async function main(): Promise<void> {
         )),
       );
     if (options.parts.catalog) {
-      for (const db of sqlite) collect(report, await benchShop(db, options, log));
+      for (const db of sqlite) {
+        collect(report, await benchShop(db, options, log));
+        await benchSearchCorners(db, report);
+      }
       if (mysqlReachable) await benchMysql(scratches[0]!, options, path.join(workDir, 'mysql'), report);
     }
     if (options.parts.orders) {
@@ -304,6 +309,21 @@ async function benchMysql(
     if (!grown.db) break;
     from = products;
     collect(report, await benchShop(grown.db, options, log, () => scratch.killLeftoverQueries()));
+    await benchSearchCorners(grown.db, report);
+  }
+}
+
+/** Issue 16 item 3: every golden query and one- and two-letter prefix, uncached, on the 100,000-product catalogs. */
+async function benchSearchCorners(target: PreparedDatabase, report: BenchReport): Promise<void> {
+  if (target.products < 100_000) return;
+  log(`${target.label}: search corners...`);
+  const database = await openDatabase(target.databaseUrl);
+  try {
+    const lines = await searchCornerLines(database.db, target.label, 2);
+    for (const line of lines) log(line);
+    report.notes.push(...lines, searchCornersBefore);
+  } finally {
+    await database.close();
   }
 }
 

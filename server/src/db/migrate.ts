@@ -31,6 +31,7 @@ import * as deliveryDays from './migrations/031-delivery-days';
 import * as shelfVersion from './migrations/032-shelf-version';
 import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
 import * as orderNumbers from './migrations/034-order-numbers';
+import * as bestSellersIndex from './migrations/035-best-sellers-index';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '032-shelf-version': shelfVersion,
   '033-guest-payment-proofs': guestPaymentProofs,
   '034-order-numbers': orderNumbers,
+  '035-best-sellers-index': bestSellersIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

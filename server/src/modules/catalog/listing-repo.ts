@@ -140,3 +140,56 @@ export async function specCounts(db: Db, filters: Filters, keys: string[]): Prom
     where ${whereClause(filters)} group by a.attr_key, a.value`.execute(db);
   return result.rows.map((row) => ({ key: row.attr_key, value: row.value, count: Number(row.n) }));
 }
+
+/** Products sharing one `sold_ranked` value up to which they are ordered in SQL; more are walked by name. */
+const FEW_TIED = 1000;
+
+/**
+ * The first `limit` active products in the `popular` order (what `listingPageRows` gives with no filters), read
+ * from the top of the sold index (migration 035) instead of ordering the whole catalog: the products sold more than
+ * the `limit`-th best seller, then those tied with it, in stock first, by name. A tie shared by many products (in
+ * a new shop every product has sold 0) is walked along the name index (`+ 0` keeps the sold index out of that
+ * plan) and stops at the page's end.
+ */
+export async function bestSellerRows(db: Db, limit: number): Promise<ProductRow[]> {
+  const everything = () => listingPageRows(db, noFilters, 'popular', 0, limit);
+  const threshold = await sql<{ sold: number }>`select sold_ranked as sold from stock_levels
+    order by sold_ranked desc limit 1 offset ${limit - 1}`.execute(db);
+  if (threshold.rows.length === 0) return everything();
+  const sold = Number(threshold.rows[0]!.sold);
+  // Fewer than `limit` stock rows sold more: their ids from the index, then their rows (a planner left alone may
+  // start from the products table and sort all of it).
+  const aboveIds = await sql<{ id: string }>`select product_id as id from stock_levels
+    where sold_ranked > ${sold}`.execute(db);
+  const rows: ProductRow[] = [];
+  if (aboveIds.rows.length > 0) {
+    const above = await sql<ProductRow>`select ${summaryColumns} from ${productJoins}
+      where p.active = 1 and p.id in (${sql.join(aboveIds.rows.map((row) => row.id))})
+      order by ${orderBy('popular')}`.execute(db);
+    rows.push(...above.rows);
+  }
+  const tied = await sql<{ n: number }>`select count(*) as n from
+    (select 1 as one from stock_levels where sold_ranked = ${sold} limit ${FEW_TIED}) t`.execute(db);
+  const few = Number(tied.rows[0]?.n ?? 0) < FEW_TIED;
+  for (const inStock of [true, false]) {
+    if (rows.length >= limit) break;
+    const stock = inStock ? sql`s.on_hand - s.reserved > 0` : sql`s.on_hand - s.reserved <= 0`;
+    const soldIs = few ? sql`s.sold_ranked = ${sold}` : sql`s.sold_ranked + 0 = ${sold}`;
+    const more = await sql<ProductRow>`select ${summaryColumns} from ${productJoins}
+      where p.active = 1 and ${soldIs} and ${stock} order by p.name_sort, p.id limit ${limit - rows.length}`.execute(
+      db,
+    );
+    rows.push(...more.rows);
+  }
+  // Inactive products among the best sellers left the page short: the plain order answers (a rare, small case).
+  return rows.length >= limit ? rows.slice(0, limit) : everything();
+}
+
+export const noFilters: Filters = {
+  categoryIds: null,
+  brandIds: null,
+  minPrice: null,
+  maxPrice: null,
+  inStock: false,
+  specs: new Map(),
+};

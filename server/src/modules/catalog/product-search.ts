@@ -9,7 +9,14 @@ import {
   type GroupStat,
   type Taxonomy,
 } from './facets';
-import { findTaxonomy, groupStats, listingPageRows, productRowsByIds, specCounts } from './listing-repo';
+import {
+  bestSellerRows,
+  findTaxonomy,
+  groupStats,
+  listingPageRows,
+  productRowsByIds,
+  specCounts,
+} from './listing-repo';
 import { specKindOf, toProductSummary } from './present';
 import { querySlots } from './query-normaliser';
 import { searchPage, searchRows, searchSource } from './search-match';
@@ -76,6 +83,7 @@ export async function listProducts(
   let source: CountSource;
   let items: Promise<ProductSummary[]>;
   let suggestions: Promise<ProductList['suggestions']> = Promise.resolve(undefined);
+  let partial = false;
   if (slots.length) {
     const rows = await searchRows(
       db,
@@ -85,13 +93,14 @@ export async function listProducts(
       facetAttributes.map((a) => a.key),
     );
     source = searchSource(rows);
+    partial = rows.partial;
     items = productsById(db, searchPage(rows, filters, sort, offset, query.pageSize));
     // Nothing matches the words at all (not merely under these filters): say what comes nearest.
     if (rows.rows.length === 0)
       suggestions = memo.get(`suggest:${JSON.stringify(slots)}`, () =>
         searchSuggestions(db, slots, {
           byIds: (ids) => productsById(db, ids),
-          popular: (limit) => listingPage(db, noFilters, 'popular', 0, limit),
+          popular: (limit) => bestSellerRows(db, limit).then((rows) => rows.map(toProductSummary)),
         }),
       );
   } else {
@@ -111,6 +120,7 @@ export async function listProducts(
     pageSize: query.pageSize,
     facets: counted.facets,
     ...(suggested && { suggestions: suggested }),
+    ...(partial && { partial: true as const }),
   };
 }
 
@@ -136,8 +146,19 @@ function listingPage(
   limit: number,
 ): Promise<ProductSummary[]> {
   const order = sort === 'relevance' ? 'name' : sort;
-  return listingPageRows(db, filters, order, offset, limit).then((rows) => rows.map(toProductSummary));
+  // The whole catalog's first pages by popularity (its default listing, and what "!!!" lists) from the top of the
+  // sold index, not by ordering every product.
+  const rows =
+    order === 'popular' &&
+    filtersKey(filters) === filtersKey(noFilters) &&
+    offset + limit <= BEST_SELLERS_READ
+      ? bestSellerRows(db, offset + limit).then((best) => best.slice(offset))
+      : listingPageRows(db, filters, order, offset, limit);
+  return rows.then((page) => page.map(toProductSummary));
 }
+
+/** Up to this many best sellers (a page's end) are read from the sold index. */
+const BEST_SELLERS_READ = 1_000;
 
 /** Summaries of products in the order of `ids`. */
 async function productsById(db: Db, ids: string[]): Promise<ProductSummary[]> {

@@ -3,7 +3,14 @@ import type { Db } from '../../db/database';
 import { compareText, type CountSource, type Filters, type GroupStat, type SpecCount } from './facets';
 import type { CatalogMemo } from './product-search';
 import { oneEditAway, slotsKey, splitReadings, type QuerySlot } from './query-normaliser';
-import { existingTerms, matchRows, prefixRows, probeScores, rangeScores } from './search-repo';
+import {
+  cappedRangeScores,
+  existingTerms,
+  matchRows,
+  prefixRows,
+  probeScores,
+  rangeScores,
+} from './search-repo';
 
 /**
  * A search's matches, found once per request (and kept per catalog version by the memo): the scores of the
@@ -15,11 +22,16 @@ import { existingTerms, matchRows, prefixRows, probeScores, rangeScores } from '
  * best of its readings (query-normaliser.ts); summed over slots, and every slot must match.
  */
 
-/** A token this short matches by prefix a large part of the index ("s", "7", "i7")… */
-const SHORT_TOKEN = 2;
-/** …so once other tokens narrowed the candidates to at most this many, it is checked on them only… */
+/**
+ * A token whose prefix holds more index rows than this is broad ("a", "s", "7", and with 100,000 products even
+ * "ssd"): reading every row and every matching product costs seconds, so only this many of its rows are read
+ * (the exact term first, then the longer terms in order), and the answer says its matches are a part
+ * (docs/decisions/0001-own-search-index.md, amendment of issue 16).
+ */
+const BROAD_ROWS = 500;
+/** Once other tokens narrowed the candidates to at most this many, a token is checked on them only… */
 const PROBE_MAX_CANDIDATES = 20_000;
-/** …when its prefix holds more index rows than this many per candidate. */
+/** …when its prefix holds more index rows than this many per candidate (or is broad). */
 const PROBE_RATIO = 8;
 
 export interface SearchRow {
@@ -41,6 +53,8 @@ export interface SearchRow {
 
 export interface SearchRows {
   rows: SearchRow[];
+  /** Whether a broad token was read in part only: `rows` are then a bounded part of all the matches. */
+  partial: boolean;
   valueKeys: string[];
   flagKeys: string[];
 }
@@ -56,9 +70,10 @@ export async function searchRows(
   const specs = [...filters.specs].map(([key, values]) => [key, [...new Set(values)].sort()] as const);
   const key = slotsKey(slots);
   return memo.get(`search:${JSON.stringify([key, valueKeys, specs])}`, async () => {
-    const scores = await memo.get(`match:${key}`, () => matchSlots(db, slots));
+    const { scores, partial } = await memo.get(`match:${key}`, () => matchSlots(db, slots));
     return {
       rows: await matchRows(db, scores, valueKeys, specs),
+      partial,
       valueKeys,
       flagKeys: specs.map(([key]) => key),
     };
@@ -72,12 +87,15 @@ const LITTLE = 3;
  * Product id → score of the products matching every slot: the exact readings first; when they find little, again
  * with the second pass's readings (a glued word split, a typo corrected), which only ever add matches.
  */
-export async function matchSlots(db: Db, slots: QuerySlot[]): Promise<Map<string, number>> {
+export async function matchSlots(
+  db: Db,
+  slots: QuerySlot[],
+): Promise<{ scores: Map<string, number>; partial: boolean }> {
   const tokens = tokenScores(db);
   const exact = await matchAll(tokens, slots);
-  if (exact.size >= LITTLE) return exact;
+  if (exact.size >= LITTLE) return { scores: exact, partial: tokens.partial() };
   const wider = await widenSlots(db, slots);
-  return wider ? matchAll(tokens, wider) : exact;
+  return { scores: wider ? await matchAll(tokens, wider) : exact, partial: tokens.partial() };
 }
 
 /** The slots with the second pass's readings, or null when there are none to add. */
@@ -102,10 +120,14 @@ async function widenSlots(db: Db, slots: QuerySlot[]): Promise<QuerySlot[] | nul
 const TYPO_FACTOR = 0.5;
 
 async function matchAll(tokens: TokenScores, slots: QuerySlot[]): Promise<Map<string, number>> {
-  // Slots whose readings have only long tokens first: they narrow the candidates for the short ones.
-  const ordered = slots
-    .filter((slot) => !slot.optional)
-    .sort((a, b) => Number(hasShort(a)) - Number(hasShort(b)));
+  // The slots holding the fewest index rows first: they narrow the candidates the others are checked on, so a
+  // broad slot is read in part only when no other slot narrows it.
+  const required = slots.filter((slot) => !slot.optional);
+  const sizes = await Promise.all(required.map((slot) => slotSize(tokens, slot)));
+  const ordered = required
+    .map((slot, i) => ({ slot, size: sizes[i]! }))
+    .sort((a, b) => a.size - b.size)
+    .map(({ slot }) => slot);
   let matches: Map<string, number> | null = null;
   for (const slot of ordered) {
     const scores = await slotScores(tokens, slot, matches);
@@ -132,7 +154,13 @@ async function slotScores(
   const best = new Map<string, number>();
   for (const reading of slot.readings) {
     let matches: Map<string, number> | null = null;
-    for (const token of reading.tokens) {
+    // Its narrowest token first: the others are then looked up on what that one matched.
+    const counts = await Promise.all(reading.tokens.map((token) => tokens.rows(token)));
+    const narrowestFirst = reading.tokens
+      .map((token, i) => ({ token, count: counts[i]! }))
+      .sort((a, b) => a.count - b.count)
+      .map(({ token }) => token);
+    for (const token of narrowestFirst) {
       const scores = await tokens.of(token, matches ?? candidates);
       matches = matches === null ? scores : both(matches, scores, (a, b) => a + b);
       if (matches.size === 0) break;
@@ -159,29 +187,56 @@ function both(
   return result;
 }
 
+/** Index rows under a slot's readings, each reading counted by its narrowest token (up to `BROAD_ROWS + 1`). */
+async function slotSize(tokens: TokenScores, slot: QuerySlot): Promise<number> {
+  let size = 0;
+  for (const reading of slot.readings)
+    size += Math.min(...(await Promise.all(reading.tokens.map((token) => tokens.rows(token)))));
+  return size;
+}
+
 interface TokenScores {
   /** Product id → the token's score, for every product (or, when it pays, the candidates only). */
   of(token: string, candidates: Map<string, number> | null): Promise<Map<string, number>>;
+  /** Index rows under the token's prefix, counted up to `BROAD_ROWS + 1`. */
+  rows(token: string): Promise<number>;
+  /** Whether a broad token was read in part. */
+  partial(): boolean;
 }
 
 /**
- * A token's scores, read once per search however many readings hold it. Tokens of three or more characters are
- * matched by a range scan of the index; a short token, when its prefix is large compared with the candidates left,
- * is looked up on those candidates only (the index by product and term), which caps its work.
+ * A token's scores, read once per search however many readings hold it: by a range scan of the index, the first
+ * `BROAD_ROWS` rows only of a broad token; or, when its prefix is large compared with the candidates other tokens
+ * left, looked up on those candidates only (the index by product and term). Either way its work is bounded.
  */
 function tokenScores(db: Db): TokenScores {
   const ranges = new Map<string, Promise<Map<string, number>>>();
+  const counted = new Map<string, Promise<number>>();
+  let partial = false;
+  const rows = (token: string) => {
+    let count = counted.get(token);
+    if (!count) counted.set(token, (count = prefixRows(db, token, BROAD_ROWS + 1)));
+    return count;
+  };
   const range = (token: string) => {
     let scores = ranges.get(token);
-    if (!scores) ranges.set(token, (scores = rangeScores(db, token)));
+    if (!scores) {
+      scores = rows(token).then((count) => {
+        if (count <= BROAD_ROWS) return rangeScores(db, token);
+        partial = true;
+        return cappedRangeScores(db, token, BROAD_ROWS);
+      });
+      ranges.set(token, scores);
+    }
     return scores;
   };
   return {
+    rows,
+    partial: () => partial,
     of: async (token, candidates) => {
-      if (ranges.has(token) || !isShort(token) || !candidates || candidates.size > PROBE_MAX_CANDIDATES)
-        return range(token);
-      const limit = candidates.size * PROBE_RATIO;
-      return (await prefixRows(db, token, limit + 1)) > limit
+      if (ranges.has(token) || !candidates || candidates.size > PROBE_MAX_CANDIDATES) return range(token);
+      const count = await rows(token);
+      return count > Math.min(BROAD_ROWS, candidates.size * PROBE_RATIO)
         ? probeScores(db, token, [...candidates.keys()])
         : range(token);
     },
@@ -204,14 +259,6 @@ export async function nearestMatches(db: Db, slots: QuerySlot[]): Promise<Map<st
   }
   const most = Math.max(0, ...[...hits.values()].map((hit) => hit.slots));
   return new Map([...hits].filter(([, hit]) => hit.slots === most).map(([id, hit]) => [id, hit.score]));
-}
-
-function hasShort(slot: QuerySlot): boolean {
-  return slot.readings.some((reading) => reading.tokens.some(isShort));
-}
-
-function isShort(token: string): boolean {
-  return [...token].length <= SHORT_TOKEN;
 }
 
 /** A test of rows against filters: `filters` is the request's filters or those with one facet's filter left out. */

@@ -42,6 +42,19 @@ export async function rangeScores(db: Db, token: string): Promise<Map<string, nu
   return new Map(result.rows.map((row) => [row.product_id, Number(row.score)]));
 }
 
+/**
+ * The same for the first `rows` index rows under the prefix only, in index order (the exact term first, then the
+ * longer terms in order; within a term, by product id): the bounded candidates of a broad token.
+ */
+export async function cappedRangeScores(db: Db, token: string, rows: number): Promise<Map<string, number>> {
+  const result = await sql<{ product_id: string; score: number }>`select product_id,
+      ${tokenScore(token)} as score
+    from (select term, product_id, weight from search_terms where ${termRange(token)}
+      order by term, product_id limit ${rows}) t
+    group by product_id`.execute(db);
+  return new Map(result.rows.map((row) => [row.product_id, Number(row.score)]));
+}
+
 /** The same for the products of `ids` only, looked up by product and term: for a prefix holding many rows. */
 export async function probeScores(db: Db, token: string, ids: string[]): Promise<Map<string, number>> {
   const scores = new Map<string, number>();

@@ -17,13 +17,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultSearchSynonyms,
+  productListQuerySchema,
   type ApiError,
   type ProductListQueryInput,
   type ProductSummary,
 } from '@shop/shared';
 import { checkPaymentsNow, failure, payAndCheck, placedOrder } from '../../../test/factory';
 import { inTransaction } from '../../db/transaction';
+import { bestSellerRows, listingPageRows, noFilters } from './listing-repo';
 import { saveIndexVersion } from './repo';
+import { listProducts } from './product-search';
+import { prefixRows } from './search-repo';
 import { SEARCH_INDEX_VERSION } from './search-index';
 import { rebuildSearchIndexIfStale } from './search-upkeep';
 import { refreshBestSellers } from '../sync/shelf-version';
@@ -635,5 +639,100 @@ describe('the search synonyms route (issue 15)', () => {
     expect(error.status).toBe(400);
     expect(Object.keys(error.fields ?? {})).toContain('synonyms.0.words');
     expect(await api.getSearchSynonyms({})).toEqual(before);
+  });
+});
+
+describe('no slow corner (issue 16)', () => {
+  it('a broad word is ranked on a bounded part of its matches and says so; a narrower word beside it reads it whole', async () => {
+    const db = server.database.db;
+    // 1,200 index rows under "zqx" make a prefix broader than any the golden queries read (500 rows are read).
+    const ids = (await db.selectFrom('products').select('id').orderBy('id').execute()).map((p) => p.id);
+    const rows = Array.from({ length: 1_200 }, (_, i) => ({
+      term: `zqx${String(i).padStart(4, '0')}`,
+      product_id: ids[i % ids.length]!,
+      weight: 10,
+    }));
+    await db.insertInto('search_terms').values(rows).execute();
+    try {
+      expect(await prefixRows(db, 'zqx', 100_000)).toBe(1_200);
+      const answer = await search('zqx', { pageSize: 10 });
+      expect(answer.partial).toBe(true);
+      // The first 500 rows of the prefix, in term order, each product counted once.
+      expect(answer.total).toBe(new Set(rows.slice(0, 500).map((row) => row.product_id)).size);
+      expect(answer.items).toHaveLength(10);
+      // Beside a narrower word it is checked on that word's matches only: whole, in whatever order typed.
+      const samsung = new Set((await searchAll('samsung')).map((item) => item.id));
+      const mixed = await search('zqx samsung', { pageSize: 100 });
+      expect(mixed.partial).toBeUndefined();
+      expect(mixed.total).toBe(
+        new Set(rows.map((row) => row.product_id).filter((id) => samsung.has(id))).size,
+      );
+      expect(skus((await search('samsung zqx', { pageSize: 100 })).items)).toEqual(skus(mixed.items));
+      expect((await search('ssd 1tb nvme')).partial).toBeUndefined();
+      // No golden answer is a part: the bound changed none of them (decision 0001, issue 16 amendment).
+      for (const q of goldenQueries) expect((await search(q, { pageSize: 1 })).partial, q).toBeUndefined();
+    } finally {
+      await db.deleteFrom('search_terms').where('term', 'like', 'zqx%').execute();
+    }
+  });
+
+  it('answers the attacks, bounded: wildcards, a word repeated, 200 one-letter words, very long words', async () => {
+    const started = Date.now();
+    for (const q of [
+      '%',
+      '_',
+      '%_%',
+      Array(60).fill('a').join(' '),
+      Array(60).fill('x').join(' ').slice(0, 120),
+      'abcdefghijklmnopqrstuvwxyz'.repeat(4).slice(0, 120),
+      `${'samsung'.repeat(17)}`.slice(0, 120),
+    ]) {
+      const answer = await search(q, { pageSize: 5 });
+      expect(answer.items.length).toBeLessThanOrEqual(5);
+      expect(answer.total).toBeGreaterThanOrEqual(answer.items.length);
+    }
+    // A query of 200 one-letter words is longer than a query may be: refused, not searched.
+    expect((await failure(search(Array(200).fill('a').join(' ')))).status).toBe(400);
+    // '%' and '_' are not wildcards: they list the catalog as no query does.
+    const catalog = await server.client.listProducts({ query: { pageSize: 5 } });
+    expect(skus((await search('%', { pageSize: 5 })).items)).toEqual(skus(catalog.items));
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('best sellers for a search that finds nothing are those of the popular listing, ties and inactive ones too', async () => {
+    const db = server.database.db;
+    const ids = (await db.selectFrom('products').select('id').orderBy('id').execute()).map((p) => p.id);
+    const sold = [9, 7, 7, 7, 7, 7, 7, 7, 7, 7, 3];
+    const restore = await db.selectFrom('stock_levels').select(['product_id', 'sold_ranked']).execute();
+    try {
+      for (const [i, units] of sold.entries())
+        await db
+          .updateTable('stock_levels')
+          .set({ sold_ranked: units })
+          .where('product_id', '=', ids[i * 7]!)
+          .execute();
+      await db.updateTable('products').set({ active: 0 }).where('id', '=', ids[0]!).execute();
+      const popular = (await listingPageRows(db, noFilters, 'popular', 0, 8)).map((row) => row.id);
+      expect((await bestSellerRows(db, 8)).map((row) => row.id)).toEqual(popular);
+      expect(popular).not.toContain(ids[0]);
+      // The whole catalog's pages by popularity (its default listing) read them so too, page after page.
+      for (const page of [1, 2, 3]) {
+        const listed = await listProducts(db, productListQuerySchema.parse({ page, pageSize: 4 }));
+        const expected = await listingPageRows(db, noFilters, 'popular', (page - 1) * 4, 4);
+        expect(listed.items.map((item) => item.id)).toEqual(expected.map((row) => row.id));
+      }
+      // All tied (a new shop): in stock first, by name.
+      await db.updateTable('stock_levels').set({ sold_ranked: 0 }).execute();
+      const tied = (await listingPageRows(db, noFilters, 'popular', 0, 8)).map((row) => row.id);
+      expect((await bestSellerRows(db, 8)).map((row) => row.id)).toEqual(tied);
+    } finally {
+      await db.updateTable('products').set({ active: 1 }).where('id', '=', ids[0]!).execute();
+      for (const row of restore.filter((r) => Number(r.sold_ranked) !== 0))
+        await db
+          .updateTable('stock_levels')
+          .set({ sold_ranked: row.sold_ranked })
+          .where('product_id', '=', row.product_id)
+          .execute();
+    }
   });
 });
