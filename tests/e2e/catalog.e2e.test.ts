@@ -201,6 +201,13 @@ describe('finding products', () => {
     await fitting.first().click();
     await page.waitForURL(new RegExp(`/c/${nearest.categories[0]!.slug}$`));
     await visible(cards(page).first());
+
+    // A search for one letter matches much of the catalog: the best of a bounded part is ranked, and the count
+    // says "at least".
+    const broad = await shop.server.client.listProducts({ query: { q: 'g' } });
+    expect(broad.partial).toBe(true);
+    await page.goto('/search?q=g');
+    await visible(page.getByText(`1–24 of ${broad.total}+ products`));
     expect(page.errors).toEqual([]);
   });
 

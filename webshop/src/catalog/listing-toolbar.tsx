@@ -3,12 +3,25 @@ import { productSorts, type ProductSort } from '@shop/shared';
 import { catalogText } from './messages';
 import { defaultSort, pageSize, type CatalogFilterActions } from './url-filters';
 
-/** "24 products", or "25–48 of 62 products" when there is more than one page. */
-export function ResultCount({ total, page }: { total: number; page: number }) {
+/**
+ * "24 products", or "25–48 of 62 products" when there is more than one page; "500+" when a broad search ranked only
+ * part of its matches (the answer's `partial`), so the total is a lower bound.
+ */
+export function ResultCount({
+  total,
+  page,
+  partial = false,
+}: {
+  total: number;
+  page: number;
+  partial?: boolean;
+}) {
   const t = useMessages(catalogText);
-  if (total <= pageSize) return <span>{t.resultCount(total)}</span>;
+  if (total <= pageSize) return <span>{t.resultCount(total, partial)}</span>;
   const from = (page - 1) * pageSize + 1;
-  return <span>{t.resultRange(Math.min(from, total), Math.min(page * pageSize, total), total)}</span>;
+  return (
+    <span>{t.resultRange(Math.min(from, total), Math.min(page * pageSize, total), total, partial)}</span>
+  );
 }
 
 /** The order of the results; "Best match" only when there is something searched for. */

@@ -32,8 +32,10 @@ export const catalogText = defineMessages({
     breadcrumb: 'Breadcrumb',
     searchTitle: (q: string) => `Results for “${q}”`,
     allProducts: 'All products',
-    resultCount: (count: number) => (count === 1 ? '1 product' : `${count} products`),
-    resultRange: (from: number, to: number, total: number) => `${from}–${to} of ${total} products`,
+    resultCount: (count: number, atLeast = false) =>
+      atLeast ? `${count}+ products` : count === 1 ? '1 product' : `${count} products`,
+    resultRange: (from: number, to: number, total: number, atLeast = false) =>
+      `${from}–${to} of ${total}${atLeast ? '+' : ''} products`,
     updating: 'Updating results…',
     filters: 'Filters',
     filtersActive: (count: number) => `${count} active`,
@@ -188,8 +190,9 @@ export const catalogText = defineMessages({
     breadcrumb: 'ទីតាំងទំព័រ',
     searchTitle: (q: string) => `លទ្ធផលស្វែងរក “${q}”`,
     allProducts: 'ផលិតផលទាំងអស់',
-    resultCount: (count: number) => `${count} ផលិតផល`,
-    resultRange: (from: number, to: number, total: number) => `${from}–${to} ក្នុងចំណោម ${total} ផលិតផល`,
+    resultCount: (count: number, atLeast = false) => `${count}${atLeast ? '+' : ''} ផលិតផល`,
+    resultRange: (from: number, to: number, total: number, atLeast = false) =>
+      `${from}–${to} ក្នុងចំណោម ${total}${atLeast ? '+' : ''} ផលិតផល`,
     updating: 'កំពុងធ្វើបច្ចុប្បន្នភាពលទ្ធផល…',
     filters: 'តម្រង',
     filtersActive: (count: number) => `បានជ្រើស ${count}`,

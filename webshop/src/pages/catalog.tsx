@@ -101,7 +101,7 @@ export function CatalogPage() {
               aria-live="polite"
             >
               {data ? (
-                <ResultCount total={data.total} page={filters.page} />
+                <ResultCount total={data.total} page={filters.page} partial={data.partial} />
               ) : (
                 <Skeleton className="h-4 w-24" />
               )}
