@@ -185,6 +185,7 @@ export async function bestSellerRows(db: Db, limit: number): Promise<ProductRow[
   return rows.length >= limit ? rows.slice(0, limit) : everything();
 }
 
+/** A listing with no filter: the whole active catalog. */
 export const noFilters: Filters = {
   categoryIds: null,
   brandIds: null,

@@ -14,6 +14,7 @@ import {
   findTaxonomy,
   groupStats,
   listingPageRows,
+  noFilters,
   productRowsByIds,
   specCounts,
 } from './listing-repo';
@@ -198,15 +199,6 @@ function listingSource(db: Db, memo: CatalogMemo): CountSource {
 export function catalogCube(db: Db, memo: CatalogMemo): Promise<GroupStat[]> {
   return memo.get('cube', () => groupStats(db, { ...noFilters }, true));
 }
-
-const noFilters: Filters = {
-  categoryIds: null,
-  brandIds: null,
-  minPrice: null,
-  maxPrice: null,
-  inStock: false,
-  specs: new Map(),
-};
 
 function cubeSlice(cube: GroupStat[], filters: Filters): GroupStat[] {
   const categories = filters.categoryIds && new Set(filters.categoryIds);
