@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { seedDemoShop } from '../seed/demo';
 import { addBenchmarkProducts } from '../seed/benchmark-catalog';
 import { createLogger } from '../logger';
+import { rebuildSearchIndexIfStale } from '../modules/catalog/search-upkeep';
 import { openForCli, parseOptions } from './open';
 
 /**
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   const { config, database } = await openForCli();
   const started = performance.now();
   try {
+    // As the server does before it seeds: a new database records the search index's version here, so the first
+    // start does not index every product again (55 s on 100,000 products).
+    await rebuildSearchIndexIfStale(database.db);
     await seedDemoShop(database.db, config, createLogger('warn'));
     const added = await addBenchmarkProducts(database.db, target, (done) => {
       process.stdout.write(`\r${done} products added`);
