@@ -8,6 +8,7 @@ import type { Tx } from '../../db/transaction';
 
 export const COMPACTED_THROUGH = 'change_log_compacted';
 export const FEED_HORIZON = 'change_log_horizon';
+const FEED_HORIZON_AT = 'change_log_horizon_at';
 
 /** The first change at or after `seq`: one seek on the key (compaction looks for its horizon by halving). */
 export function changeAtOrAfter(db: Db, seq: number) {
@@ -83,6 +84,29 @@ export async function deleteOlderChangesOf(
 export async function readCounterValue(db: Db | Tx, name: string): Promise<number> {
   const row = await db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst();
   return row ? Number(row.value) : 0;
+}
+
+/** The feed's horizon and when it was last raised (0 and 0: never). */
+export async function readHorizon(db: Db): Promise<{ seq: number; at: number }> {
+  const rows = await db
+    .selectFrom('counters')
+    .select(['name', 'value'])
+    .where('name', 'in', [FEED_HORIZON, FEED_HORIZON_AT])
+    .execute();
+  const value = (name: string) => Number(rows.find((row) => row.name === name)?.value ?? 0);
+  return { seq: value(FEED_HORIZON), at: value(FEED_HORIZON_AT) };
+}
+
+/** Raises the horizon to `seq` (never lowers it) and, when it moved, notes when. */
+export async function raiseHorizon(tx: Tx, seq: number, now: number): Promise<void> {
+  const raised = await tx
+    .updateTable('counters')
+    .set({ value: seq })
+    .where('name', '=', FEED_HORIZON)
+    .where('value', '<', seq)
+    .executeTakeFirst();
+  if (Number(raised.numUpdatedRows) > 0)
+    await tx.updateTable('counters').set({ value: now }).where('name', '=', FEED_HORIZON_AT).execute();
 }
 
 /** Moves a counter row up to `value`, never down (two runs racing leave the higher). */

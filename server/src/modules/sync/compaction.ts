@@ -9,10 +9,11 @@ import {
   COMPACTED_THROUGH,
   deleteChangesBySeq,
   deleteOlderChangesOf,
-  FEED_HORIZON,
   itemsChangedAfter,
   raiseCounter,
+  raiseHorizon,
   readCounterValue,
+  readHorizon,
 } from './compaction-repo';
 import { withCurrentData } from './feed-data';
 
@@ -27,8 +28,9 @@ import { withCurrentData } from './feed-data';
  * same item leaves that later one after c too, and it carries the same current data: nothing to do. Removing the last
  * change of a gone item can hide a delete from a counter whose cursor is below it: before it is removed, the feed's
  * horizon is raised to its seq (in the same transaction), and pull.ts tells a counter whose cursor is below the
- * horizon to pull afresh. The pull reads its changes first and the horizon after, so a page that misses a removed
- * change always sees the raised horizon.
+ * horizon to pull afresh, unless its pull from 0 began after the horizon was raised: then it never saw any change of
+ * that item (all of them were removed) and has nothing to forget. The pull reads its changes first and the horizon
+ * after, so a page that misses a removed change always sees the raised horizon.
  */
 
 const DAY_MS = 86_400_000;
@@ -68,7 +70,7 @@ export async function compactChangeFeed(
     const tombstones = gone.filter((change) => !stillDescribed.has(keyOf(change)));
     const removed = await inTransaction(db, async (tx) => {
       if (tombstones.length)
-        await raiseCounter(tx, FEED_HORIZON, Math.max(...tombstones.map((change) => change.seq)));
+        await raiseHorizon(tx, Math.max(...tombstones.map((change) => change.seq)), Date.now());
       const older = await deleteOlderChangesOf(tx, byEntity(batch.last), batch.firstSeq);
       const inBatch = await deleteChangesBySeq(tx, [
         ...batch.superseded,
@@ -132,7 +134,17 @@ function keyOf(change: Pick<Change, 'entity' | 'entityId'>): string {
   return `${change.entity}:${change.entityId}`;
 }
 
-/** The feed's horizon: a counter whose cursor is below it (and above 0) is told to pull afresh. */
-export function feedHorizon(db: Db): Promise<number> {
-  return readCounterValue(db, FEED_HORIZON);
+/**
+ * Whether a counter at cursor `after`, whose pull from 0 began at `pullStartedAt`, may have missed a delete that
+ * compaction removed: its cursor is below the horizon, and its pull began before the horizon was last raised.
+ */
+export async function mustPullAfresh(db: Db, after: number, pullStartedAt: () => Promise<number>) {
+  if (after <= 0) return false;
+  const horizon = await readHorizon(db);
+  return after < horizon.seq && (await pullStartedAt()) <= horizon.at;
+}
+
+/** The feed's horizon: the seq below which a counter may have missed a removed delete. */
+export async function feedHorizon(db: Db): Promise<number> {
+  return (await readHorizon(db)).seq;
 }
