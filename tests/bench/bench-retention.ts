@@ -19,7 +19,7 @@ import { percentile } from './stats';
  * sign-ins four years old; 1,000,000, --quick 100,000) are written straight into a migrated database (SQLite and a
  * scratch MariaDB), then pruned as the job prunes them (batches of 1,000, 50 ms apart) while a writer appends an
  * audit row in its own transaction every 5 ms, as the shop's requests do. Measured: each batch's time (the longest is
- * the longest any writer can wait behind pruning) and the writer's own waits.
+ * the longest any writer can wait behind pruning) and the writer's own waits, beside its waits alone just before.
  */
 export interface RetentionTarget {
   label: string;
@@ -35,6 +35,9 @@ export interface RetentionRow {
   seconds: number;
   batchP50Ms: number;
   batchMaxMs: number;
+  /** The writer alone, before pruning: what the machine gives it. */
+  baselineP99Ms: number;
+  baselineMaxMs: number;
   writes: number;
   writeP50Ms: number;
   writeP99Ms: number;
@@ -49,6 +52,7 @@ export interface RetentionFigures {
 
 const DAY_MS = 86_400_000;
 const WRITER_EVERY_MS = 5;
+const BASELINE_MS = 5_000;
 
 export function sqliteRetentionTarget(dir: string): RetentionTarget {
   fs.mkdirSync(dir, { recursive: true });
@@ -98,7 +102,8 @@ export async function benchRetention(
         log(
           `retention ${target.label} ${table}: ${row.removed.toLocaleString('en-US')} removed in ${row.batches} batches, ` +
             `${row.seconds.toFixed(1)} s; longest batch ${row.batchMaxMs.toFixed(0)} ms; ` +
-            `writer waited p99 ${row.writeP99Ms.toFixed(0)} ms, at most ${row.writeMaxMs.toFixed(0)} ms`,
+            `writer waited p99 ${row.writeP99Ms.toFixed(0)} ms, at most ${row.writeMaxMs.toFixed(0)} ms ` +
+            `(alone: p99 ${row.baselineP99Ms.toFixed(0)} ms, at most ${row.baselineMaxMs.toFixed(0)} ms)`,
         );
       }
     } finally {
@@ -108,36 +113,47 @@ export async function benchRetention(
   return figures;
 }
 
-/** Runs `prune` while a writer appends an audit row every 5 ms, timing each of the writer's transactions. */
+/** The writer: an audit row in its own transaction every 5 ms until `until` says stop; each one's time. */
+async function write(db: Db, until: () => boolean): Promise<number[]> {
+  const waits: number[] = [];
+  while (!until()) {
+    const started = performance.now();
+    await inTransaction(db, (tx) =>
+      insertAuditRows(tx, [
+        auditRow(systemActor, { action: 'bench.write', entity: 'user', entityId: null }, Date.now()),
+      ]),
+    );
+    waits.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, WRITER_EVERY_MS));
+  }
+  return waits;
+}
+
+/**
+ * The writer alone for 5 s (what the machine gives it without pruning: the baseline), then `prune` while it writes,
+ * timing each of the writer's transactions.
+ */
 async function whileWriting(
   db: Db,
   prune: (batches: number[]) => Promise<{ removed: number; batches: number; seconds: number }>,
 ) {
-  const waits: number[] = [];
+  const baselineEnds = performance.now() + BASELINE_MS;
+  const baseline = await write(db, () => performance.now() > baselineEnds);
   const batchTimes: number[] = [];
   let pruning = true;
-  const writer = (async () => {
-    while (pruning) {
-      const started = performance.now();
-      await inTransaction(db, (tx) =>
-        insertAuditRows(tx, [
-          auditRow(systemActor, { action: 'bench.write', entity: 'user', entityId: null }, Date.now()),
-        ]),
-      );
-      waits.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, WRITER_EVERY_MS));
-    }
-  })();
+  const writer = write(db, () => !pruning);
   const pruned = await prune(batchTimes).finally(() => {
     pruning = false;
   });
-  await writer;
+  const waits = await writer;
   return {
     removed: pruned.removed,
     batches: pruned.batches,
     seconds: pruned.seconds,
     batchP50Ms: percentile(batchTimes, 50),
     batchMaxMs: Math.max(...batchTimes),
+    baselineP99Ms: percentile(baseline, 99),
+    baselineMaxMs: Math.max(...baseline),
     writes: waits.length,
     writeP50Ms: percentile(waits, 50),
     writeP99Ms: percentile(waits, 99),
