@@ -13,6 +13,7 @@ import { bakongBaseUrl } from './modules/payments/bakong-standin';
 import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/watcher';
 import { rebuildSearchIndexIfStale } from './modules/catalog/search-upkeep';
 import { startProcessHeartbeat } from './modules/reports/server-processes';
+import { startRetentionJob, type RetentionJob } from './modules/retention/job';
 import { startBestSellerRanking } from './modules/sync/shelf-version';
 import { seedDemoShop } from './seed/demo';
 
@@ -26,6 +27,8 @@ export interface RunningServer {
   mail: OutboxWorker;
   /** The payment job: `payments.runOnce()` asks Bakong about due payments now. */
   payments: PaymentWatcher;
+  /** The pruning job: `retention.runOnce()` prunes and compacts now (unless a process did within the hour). */
+  retention: RetentionJob;
   /** Stops accepting connections, lets in-flight requests finish (up to the shutdown timeout), closes the database. */
   close(): Promise<void>;
 }
@@ -117,6 +120,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
   // "Popular" follows the sales every few minutes rather than with each sale (sync/shelf-version.ts).
   const bestSellers = startBestSellerRanking({ db: database.db, logger });
+  // Sent mails, ended sessions, old audit rows and the change feed's history, pruned in small batches hourly.
+  const retention = startRetentionJob({ db: database.db, logger });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -136,9 +141,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       // The jobs finish the payment or mail at hand before the database they record it in closes.
       await payments.stop();
       await bestSellers.stop();
+      await retention.stop();
       await heartbeat.stop();
       await stopMail();
       await database.close();
     })());
-  return { url, database, logger, mail, payments, close };
+  return { url, database, logger, mail, payments, retention, close };
 }

@@ -571,4 +571,27 @@ describe('npm run shop -- set-delivery --province', () => {
       });
     },
   );
+
+  it(
+    'set-retention: days or years, only the options given, shown by `settings`; a value past the rules is refused',
+    { timeout: 120_000 },
+    async () => {
+      const [set, refused] = await Promise.all([
+        shop(['set-retention', '--mails', '30', '--audit', '5y']),
+        shop(['set-retention', '--change-feed', '0']),
+      ]);
+      expect([set.code, set.stderr]).toEqual([0, '']);
+      expect(set.stdout).toContain('Saved data.retention:');
+      expect(set.stdout).toMatch(/sentMailDays\s+30 days\n/);
+      expect(set.stdout).toMatch(/auditDays\s+1825 days\n/);
+      expect(set.stdout).toMatch(/changeFeedDays\s+30 days/);
+      expect(refused).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/--change-feed: enter a whole number of days from 1/),
+      });
+      const listing = await shop(['settings']);
+      expect(listing.stdout).toMatch(/data\.retention — how long sent mails, audit rows and the change feed/);
+      expect(listing.stdout).toMatch(/sentMailDays\s+30 days/);
+    },
+  );
 });

@@ -15,6 +15,7 @@ export const settingKeys = {
   invoiceVat: 'invoice.vat',
   holdLimits: 'orders.holdLimits',
   counterPolicy: 'counter.policy',
+  retention: 'data.retention',
 } as const;
 
 // Control characters and direction overrides are invisible in a terminal, a mail or a bank app, yet change what a
@@ -388,6 +389,33 @@ export function fieldsOrDefaults<T extends object>(
   return fields;
 }
 
+// --- data.retention -------------------------------------------------------------------------------------------
+
+/**
+ * How long the shop keeps what only grows (docs/decisions/0015-retention.md): sent mails, audit rows and the change
+ * feed's history. Orders, payments and the stock ledger are never pruned, nor audit rows about money or stock; ended
+ * sessions and old rate-limit windows go as soon as they can no longer matter, whatever is set here.
+ */
+export const retentionSchema = z.object({
+  /** Sent (and given-up) mails, kept this long after they were queued for the "what was mailed" question. */
+  sentMailDays: wholeNumber('a whole number of days', 7, 3_650, ' (a week to ten years)'),
+  /** Audit rows of sign-ins, settings, catalog and people; those about money and stock are kept for good. */
+  auditDays: wholeNumber('a whole number of days', 90, 36_500, ' (three months to a hundred years)'),
+  /**
+   * Changes counters may still need one by one; older ones are compacted (the last change of each item stays). A
+   * counter offline for longer may be told to pull everything afresh.
+   */
+  changeFeedDays: wholeNumber('a whole number of days', 1, 3_650, ' (a day to ten years)'),
+});
+export type Retention = z.output<typeof retentionSchema>;
+
+/** Until the shop says otherwise: three months of mails, three years of audit rows, a month of feed history. */
+export const DEFAULT_RETENTION: Readonly<Retention> = Object.freeze({
+  sentMailDays: 90,
+  auditDays: 3 * 365,
+  changeFeedDays: 30,
+});
+
 // --- all of them ------------------------------------------------------------------------------------------------
 
 /** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */
@@ -398,6 +426,7 @@ export const shopSettingSchemas = {
   [settingKeys.invoiceVat]: invoiceVatSettingSchema,
   [settingKeys.holdLimits]: holdLimitsSchema,
   [settingKeys.counterPolicy]: counterPolicySchema,
+  [settingKeys.retention]: retentionSchema,
 } as const;
 export type ShopSettingKey = keyof typeof shopSettingSchemas;
 export type ShopSettingValue<K extends ShopSettingKey> = z.output<(typeof shopSettingSchemas)[K]>;

@@ -137,6 +137,12 @@ export const changesPageSchema = z
     /** The cursor to send as `after` next time: the seq of the last change in this page, or `after` if none. */
     cursor: z.number().int(),
     hasMore: z.boolean(),
+    /**
+     * Present (true) when the counter's cursor is older than the feed's compaction horizon: changes it never saw may
+     * have been compacted away (docs/decisions/0015-retention.md), so it pulls again from 0 and replaces its copy.
+     * The page is still the one asked for: a counter that does not know this field goes on as before.
+     */
+    pullAfresh: z.literal(true).optional(),
   })
   .meta({ id: 'ChangesPage' });
 export type ChangesPage = z.infer<typeof changesPageSchema>;

@@ -7,6 +7,7 @@ import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchPos } from './bench-pos';
 import { benchReports, sqliteReportTarget, type ReportTarget } from './bench-reports';
+import { benchRetention, sqliteRetentionTarget, type RetentionTarget } from './bench-retention';
 import { benchPush, type PushTarget } from './bench-push';
 import { benchShop, describeLoad } from './bench-shop';
 import { benchStuffing } from './bench-stuffing';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       pushTenK: null,
       pos: null,
       reports: null,
+      retention: null,
       startups: [],
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
@@ -166,6 +168,8 @@ async function main(): Promise<void> {
       report.pos = await benchPos(options.quick ? 10_000 : 100_000, options.quick ? 50 : 200);
     if (options.parts.reports)
       report.reports = await benchAllReports(options, workDir, report, options.mysql ? newScratch : null);
+    if (options.parts.retention)
+      report.retention = await benchAllRetention(options, workDir, report, options.mysql ? newScratch : null);
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.startups = [...shopServerStartups()];
@@ -273,6 +277,27 @@ async function benchAllReports(
     { lines: options.quick ? 100_000 : 1_000_000, rounds: options.quick ? 10 : 20 },
     log,
   );
+}
+
+/** Pruning old rows on SQLite and, when reachable, on a MariaDB database of its own. */
+async function benchAllRetention(
+  options: BenchOptions,
+  workDir: string,
+  report: BenchReport,
+  newScratch: (() => Promise<ScratchMysql>) | null,
+) {
+  const targets: RetentionTarget[] = [sqliteRetentionTarget(path.join(workDir, 'retention-sqlite'))];
+  if (newScratch) {
+    try {
+      const scratch = await newScratch();
+      if (!('version' in report.mysql)) report.mysql = { version: scratch.version };
+      targets.push({ label: 'MariaDB', databaseUrl: scratch.url });
+    } catch (error) {
+      report.mysql = { skipped: `not reachable at ${redact(options.mysqlUrl)}: ${(error as Error).message}` };
+      log(`retention: MariaDB ${report.mysql.skipped}`);
+    }
+  }
+  return benchRetention(targets, { rows: options.quick ? 100_000 : 1_000_000 }, log);
 }
 
 async function benchBare(options: BenchOptions, connectionCounts: number[]): Promise<LoadRow[]> {

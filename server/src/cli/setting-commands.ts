@@ -28,6 +28,13 @@ const identityOptions = {
   'logo-url': 'logoUrl',
 } as const;
 
+/** Option to field of `data.retention`, in the order `settings` lists them. */
+const retentionOptions = {
+  mails: 'sentMailDays',
+  audit: 'auditDays',
+  'change-feed': 'changeFeedDays',
+} as const;
+
 /** Option to field of `orders.holdLimits`, in the order `settings` lists them. */
 const holdLimitOptions = {
   'unpaid-orders': 'unpaidOrders',
@@ -239,6 +246,29 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
       ];
     },
   },
+  'set-retention': {
+    usage: 'set-retention [--mails DAYS] [--audit DAYS] [--change-feed DAYS]',
+    summary:
+      'how long sent mails (default 90 days), audit rows (1095) and the change feed (30) are kept before the ' +
+      'pruning job removes them; orders, payments, stock and their audit rows are kept for good; only the options ' +
+      'given change',
+    options: valueOptions(...Object.keys(retentionOptions)),
+    fields: invert(retentionOptions),
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      const given = Object.entries(retentionOptions).filter(([option]) => o[option] !== undefined);
+      if (given.length === 0) throw new UsageError(`give at least one of ${optionList(retentionOptions)}`);
+      return [
+        {
+          key: settingKeys.retention,
+          next: (current) => ({
+            ...current,
+            ...Object.fromEntries(given.map(([option, field]) => [field, days(o[option]!)])),
+          }),
+        },
+      ];
+    },
+  },
   'set-counter': {
     usage:
       'set-counter [--receipt-footer TEXT | --no-receipt-footer] [--paper slip80|a4]\n' +
@@ -369,6 +399,14 @@ function noArguments(positional: readonly string[]): void {
 function numberOrText(text: string): number | string {
   const plain = text.replace(/[,\s]/g, '');
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : text;
+}
+
+/** Days as typed ("90", "90 days"), or years ("3y", "3 years") as 365 days each; anything else for the schema. */
+function days(text: string): number | string {
+  const match = /^(\d+)\s*(d|days?|y|years?)?$/i.exec(text.trim());
+  if (!match) return numberOrText(text);
+  const n = Number(match[1]);
+  return match[2]?.toLowerCase().startsWith('y') ? n * 365 : n;
 }
 
 /** US dollars as people type them ("2", "2.50", "$100") in integer cents, without float arithmetic. */

@@ -18,6 +18,7 @@ function readable(field: string, value: unknown): string {
     if (field.endsWith('Cents')) return `${value} (${formatUsd(value)})`;
     if (field === 'rielPerUsd') return `${value} (1 USD = ${formatKhr(value)})`;
     if (field.endsWith('Percent')) return `${value} %`;
+    if (field.endsWith('Days')) return value === 1 ? '1 day' : `${value} days`;
     if (field.endsWith('Minutes')) return value < 60 ? `${value} min` : `${value} min (${hours(value)})`;
   }
   // A group of values under one field (the discount limit per role) reads as the field's unit after each.

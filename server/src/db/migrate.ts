@@ -32,6 +32,7 @@ import * as shelfVersion from './migrations/032-shelf-version';
 import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
 import * as orderNumbers from './migrations/034-order-numbers';
 import * as bestSellersIndex from './migrations/035-best-sellers-index';
+import * as retention from './migrations/038-retention';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '033-guest-payment-proofs': guestPaymentProofs,
   '034-order-numbers': orderNumbers,
   '035-best-sellers-index': bestSellersIndex,
+  '038-retention': retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -638,6 +638,8 @@ export interface DeviceTable {
   last_sync_at: number | null;
   app_version: string | null;
   pending_count?: number;
+  /** When the counter last asked for the change feed from 0 (sync/pull.ts, the compaction horizon). */
+  pull_started_at?: number | null;
 }
 
 /** A pushed counter item, kept with the answer it got: a retry of the same id gets the same answer. */

@@ -100,4 +100,54 @@ describe('applying a page of the change feed', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
+
+  it('told to pull afresh: starts again from 0 over its copy, and the page ending the feed removes what it did not bring', () => {
+    const db = openLocalDb(newDir());
+    const apply = pageApplier(db);
+    const customer = (id: string) => ({ id, name: `Customer ${id}`, phone: null, email: null });
+    apply(
+      page(1, [
+        { entity: 'product', id: 'p1', data: product('p1', { available: 5 }) },
+        { entity: 'product', id: 'gone', data: product('gone') },
+        { entity: 'customer', id: 'u1', data: customer('u1') },
+        { entity: 'customer', id: 'left', data: customer('left') },
+        { entity: 'staff', id: 's1', data: staffMember('s1') },
+      ]),
+    );
+    db.prepare('UPDATE products SET unsynced_sold = 2 WHERE id = ?').run('p1');
+    db.prepare(
+      `INSERT INTO outbox (id, type, staff_id, item, created_at) VALUES ('sale-1', 'sale', 's1', '{}', 1)`,
+    ).run();
+
+    const told = apply({
+      ...page(40, [{ entity: 'product', id: 'p1', data: product('p1') }]),
+      pullAfresh: true,
+    });
+    expect(told).toEqual({ applied: 0, cursor: 0, afresh: true });
+    expect(readState(db, 'cursor')).toBe(0);
+    // Meanwhile the counter sells from the copy it has.
+    expect(productLookup(db)('SKU-gone')).toHaveLength(1);
+    apply(
+      page(
+        10,
+        [
+          { entity: 'product', id: 'p1', data: product('p1', { available: 4 }) },
+          { entity: 'customer', id: 'u1', data: customer('u1') },
+        ],
+        true,
+      ),
+    );
+    expect(productLookup(db)('SKU-gone')).toHaveLength(1);
+    apply(page(50, [{ entity: 'staff', id: 's1', data: staffMember('s1') }]));
+
+    expect(readState(db, 'pullingAfresh')).toBe(false);
+    expect(readState(db, 'cursor')).toBe(50);
+    expect(db.prepare('SELECT id FROM products').pluck().all()).toEqual(['p1']);
+    expect(productLookup(db)('SKU-gone')).toEqual([]);
+    expect(db.prepare('SELECT unsynced_sold FROM products').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT id FROM customers').pluck().all()).toEqual(['u1']);
+    expect(db.prepare('SELECT id FROM outbox').pluck().all()).toEqual(['sale-1']);
+    expect(db.prepare('SELECT count(*) FROM pulled_afresh').pluck().get()).toBe(0);
+    db.close();
+  });
 });

@@ -9,32 +9,92 @@ import type { LocalDb } from '../local-db/open';
 import { readState, writeState } from '../local-db/state';
 import { nameWords } from '../local-db/words';
 
-export type ApplyPage = (page: ChangesPage) => { applied: number; cursor: number };
+/** `afresh`: the server said to pull again from 0 (the page was not applied; the cursor is 0 now). */
+export type ApplyPage = (page: ChangesPage) => { applied: number; cursor: number; afresh?: boolean };
 
 /**
  * Applies one page of the server's change feed in ONE local transaction: every upsert and delete, and the cursor
  * moved to the page's end. A crash or a bad change halfway rolls all of it back, so the next pull asks for the same
  * page again; applying a change twice writes the same row, so a replayed page is harmless.
+ *
+ * A page marked `pullAfresh` (the server compacted changes this counter never saw, docs/decisions/0015-retention.md)
+ * is not applied: the cursor goes back to 0 and the feed is pulled again over the copy the counter has, which it
+ * keeps selling from meanwhile. What each page of that pull names is noted; the last page removes the rest (a
+ * customer disabled, a category deleted while the counter was away). Sales, the outbox and customers waiting to be
+ * added are not the pulled copy and are never touched.
  */
 export function pageApplier(db: LocalDb): ApplyPage {
   const write = entityWriters(db);
+  const afresh = pullAfresh(db);
   return db.transaction((page: ChangesPage) => {
     const cursor = readState(db, 'cursor') ?? 0;
+    if (page.pullAfresh) {
+      afresh.start();
+      return { applied: 0, cursor: 0, afresh: true };
+    }
     // An older page than what is applied (a retry racing a newer pull) would move the catalog back in time.
     if (page.cursor < cursor) return { applied: 0, cursor };
+    const pullingAfresh = readState(db, 'pullingAfresh') === true;
     let applied = 0;
     for (const change of page.changes) {
       if (change.seq <= cursor) continue;
       const entity = change.entity as ChangeEntity;
       if (!Object.hasOwn(write, entity)) continue; // an entity a newer server feeds that this app does not use
       if (change.operation === 'delete') write[entity].remove(change.entityId);
-      else write[entity].upsert(changeDataSchemas[entity].parse(change.data) as never);
+      else {
+        write[entity].upsert(changeDataSchemas[entity].parse(change.data) as never);
+        if (pullingAfresh) afresh.seen(entity, change.entityId);
+      }
       applied++;
     }
     writeState(db, 'cursor', page.cursor);
     writeState(db, 'lastSyncAt', Date.now());
+    if (pullingAfresh && !page.hasMore) afresh.finish();
     return { applied, cursor: page.cursor };
   });
+}
+
+/** The copy's tables by the feed's entity, keyed by `id` (settings by `key`); stock lives on the products. */
+const pulledTables: Readonly<Partial<Record<ChangeEntity, { table: string; key: string }>>> = {
+  product: { table: 'products', key: 'id' },
+  category: { table: 'categories', key: 'id' },
+  brand: { table: 'brands', key: 'id' },
+  customer: { table: 'customers', key: 'id' },
+  staff: { table: 'staff', key: 'id' },
+  setting: { table: 'settings', key: 'key' },
+};
+
+/** A pull from 0 over the copy: begun, each item it brings noted, and at its end what it did not bring removed. */
+function pullAfresh(db: LocalDb) {
+  const forget = db.prepare('DELETE FROM pulled_afresh');
+  const note = db.prepare('INSERT OR IGNORE INTO pulled_afresh (entity, id) VALUES (?, ?)');
+  const notBrought = (entity: string, table: string, key: string) =>
+    `SELECT ${key} FROM ${table} WHERE ${key} NOT IN (SELECT id FROM pulled_afresh WHERE entity = '${entity}')`;
+  const sweeps = [
+    // The search index first: it is keyed by the products' rowids.
+    db.prepare(
+      `DELETE FROM product_search WHERE rowid IN (SELECT rowid FROM products WHERE id IN (${notBrought('product', 'products', 'id')}))`,
+    ),
+    db.prepare(`DELETE FROM pin_attempts WHERE staff_id IN (${notBrought('staff', 'staff', 'id')})`),
+    ...Object.entries(pulledTables).map(([entity, { table, key }]) =>
+      db.prepare(`DELETE FROM ${table} WHERE ${key} IN (${notBrought(entity, table, key)})`),
+    ),
+  ];
+  return {
+    start() {
+      forget.run();
+      writeState(db, 'cursor', 0);
+      writeState(db, 'pullingAfresh', true);
+    },
+    seen(entity: ChangeEntity, id: string) {
+      if (Object.hasOwn(pulledTables, entity)) note.run(entity, id);
+    },
+    finish() {
+      for (const sweep of sweeps) sweep.run();
+      forget.run();
+      writeState(db, 'pullingAfresh', false);
+    },
+  };
 }
 
 type Writers = { [E in ChangeEntity]: { upsert(data: ChangeData[E]): void; remove(id: string): void } };

@@ -227,4 +227,9 @@ export const migrations: readonly string[] = [
   -- Held sales carry the cashier's note ("customer fetching money"), shown in the list to recall the right one.
   ALTER TABLE held_carts ADD COLUMN note TEXT NOT NULL DEFAULT '';
   `,
+  `
+  -- What a pull afresh has brought so far (catalog/apply-page.ts): the server compacted changes this counter never
+  -- saw, so it pulls the whole feed again; at its end, what the feed no longer names is removed from the copy.
+  CREATE TABLE pulled_afresh (entity TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
+  `,
 ];

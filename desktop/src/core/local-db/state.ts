@@ -10,6 +10,8 @@ export interface SyncStateValues {
   serverUrl: string;
   lastSyncAt: number;
   lastPushAt: number;
+  /** A pull from 0 asked for by the server (its feed was compacted past our cursor) is under way. */
+  pullingAfresh: boolean;
 }
 
 export function readState<K extends keyof SyncStateValues>(db: LocalDb, key: K): SyncStateValues[K] | null {

@@ -26,9 +26,13 @@ export function puller(deps: {
     if (!transport) return 0;
     let applied = 0;
     for (;;) {
-      const page = await transport.pull(readState(deps.db, 'cursor') ?? 0, pageSize);
+      const after = readState(deps.db, 'cursor') ?? 0;
+      const page = await transport.pull(after, pageSize);
       deps.link.online = true;
-      applied += deps.applyPage(page).applied;
+      const result = deps.applyPage(page);
+      applied += result.applied;
+      // Told to pull afresh: again from 0 at once (a server flagging a pull from 0 itself is not followed round).
+      if (result.afresh && after > 0) continue;
       if (!page.hasMore || page.changes.length === 0) return applied;
     }
   }

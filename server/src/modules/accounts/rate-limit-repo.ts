@@ -43,7 +43,3 @@ export async function hitsOfWindows(db: Db | Tx, keys: string[]): Promise<Map<st
     .execute();
   return new Map(rows.map((row) => [row.bucket, Number(row.hits)]));
 }
-
-export async function deleteWindowsBefore(db: Db, windowStart: number): Promise<void> {
-  await db.deleteFrom('rate_limits').where('window_start', '<', windowStart).execute();
-}

@@ -3,14 +3,7 @@ import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { Tx } from '../../db/transaction';
 import { RateLimited } from '../../http/errors';
-import {
-  deleteWindowsBefore,
-  findHits,
-  giveHitBack,
-  hitsOfWindows,
-  openWindow,
-  takeHit,
-} from './rate-limit-repo';
+import { findHits, giveHitBack, hitsOfWindows, openWindow, takeHit } from './rate-limit-repo';
 
 /**
  * Window counters in the database, so limits hold across every server process. An attempt takes its slot first,
@@ -118,8 +111,7 @@ export async function enforceLimits(db: Db, checks: Limit[], now = Date.now()): 
     const slot = await takeSlot(db, check, now);
     if (!slot.taken) throw new RateLimited(slot.retryAfterSeconds);
   }
-  // Old windows are dead weight: sweep now and then rather than in a job of its own.
-  if (Math.random() < 0.01) await deleteWindowsBefore(db, now - 3 * 24 * HOUR);
+  // Old windows are pruned in batches by the retention job (modules/retention/prune.ts).
 }
 
 /**

@@ -65,13 +65,14 @@ export async function markDeviceSynced(
   db: Db | Tx,
   id: string,
   now: number,
-  report: { pending?: number; appVersion?: string } = {},
+  report: { pending?: number; appVersion?: string; pullStartedAt?: number } = {},
 ): Promise<void> {
   await db
     .updateTable('devices')
     .set({
       last_sync_at: now,
       last_seen_at: now,
+      ...(report.pullStartedAt === undefined ? {} : { pull_started_at: report.pullStartedAt }),
       ...(report.pending === undefined ? {} : { pending_count: report.pending }),
       ...(report.appVersion === undefined ? {} : { app_version: report.appVersion }),
     })
@@ -105,4 +106,14 @@ export async function listDeviceRows(db: Db, onlyId?: string) {
     .orderBy('d.created_at', 'desc')
     .orderBy('d.id', 'desc')
     .execute();
+}
+
+/** When the counter last asked for the change feed from 0; 0 when never (or before that was recorded). */
+export async function findPullStartedAt(db: Db, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select('pull_started_at')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(row?.pull_started_at ?? 0);
 }

@@ -63,6 +63,7 @@ describe('GET /admin/settings', () => {
       'invoice.vat',
       'orders.holdLimits',
       'counter.policy',
+      'data.retention',
     ]);
     expect(settings.find((s) => s.key === 'orders.pricing')).toMatchObject({
       value: { rielPerUsd: 4100, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 },

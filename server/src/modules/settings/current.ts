@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { getHoldLimits } from '../orders/hold-limits';
+import { getRetention } from '../retention/setting';
 import { getPricing } from './pricing';
 import { fieldsOrDefaults, getSetting, getShopIdentity } from './service';
 
@@ -47,4 +48,5 @@ export const currentSetting: {
       await getSetting(db, settingKeys.counterPolicy),
       DEFAULT_COUNTER_POLICY,
     ),
+  [settingKeys.retention]: getRetention,
 };

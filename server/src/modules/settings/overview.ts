@@ -13,6 +13,8 @@ export const SETTING_TITLES: Readonly<Record<ShopSettingKey, string>> = Object.f
     'how many unpaid orders and units a customer, browser or address may hold, and for how long',
   'counter.policy':
     "the counters' receipt footer and paper, and how much staff and admins may take off a sale",
+  'data.retention':
+    'how long sent mails, audit rows and the change feed are kept (orders, payments and stock: for good)',
 });
 
 export interface SettingOverview {

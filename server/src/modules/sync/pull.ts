@@ -1,14 +1,20 @@
 import type { ChangesPage } from '@shop/shared';
 import type { Db } from '../../db/database';
-import { markDeviceSynced } from '../devices/repo';
+import { findPullStartedAt, markDeviceSynced } from '../devices/repo';
 import type { CallingCounter } from '../devices/service';
 import { readChanges } from './change-log';
+import { mustPullAfresh } from './compaction';
 import { lastChangePerEntity, withCurrentData } from './feed-data';
 
 /**
  * A counter's pull: the feed after its cursor, each change with its entity as it is now (feed-data.ts), so a first
  * pull from 0 holds everything the counter needs and no other request. The changes are read first and the data
  * after: the data is never older than the change that points to it.
+ *
+ * Then the compaction horizon (compaction.ts): a counter whose cursor is below it, and whose pull from 0 began
+ * before it was raised, may have missed a delete that compaction removed, and is told to pull afresh
+ * (`pullAfresh: true`). The page is still the page it asked for, so a counter that does not know the flag goes on as
+ * before, missing only those deletes. A pull from 0 is noted on the device row for this.
  */
 export async function pullChanges(
   db: Db,
@@ -18,6 +24,7 @@ export async function pullChanges(
 ): Promise<ChangesPage> {
   const page = await readChanges(db, query.after, query.limit);
   const changes = await withCurrentData(db, lastChangePerEntity(page.changes));
-  await markDeviceSynced(db, counter.id, now);
-  return { ...page, changes };
+  const behind = await mustPullAfresh(db, query.after, () => findPullStartedAt(db, counter.id));
+  await markDeviceSynced(db, counter.id, now, query.after === 0 ? { pullStartedAt: now } : {});
+  return { ...page, changes, ...(behind && { pullAfresh: true }) };
 }

@@ -79,6 +79,12 @@ const counterFields = (t: Texts): SettingField[] => [
   { path: 'discountLimitPercent.admin', label: t.adminDiscount, kind: 'number' },
 ];
 
+const retentionFields = (t: Texts): SettingField[] => [
+  { path: 'sentMailDays', label: t.sentMailDays, kind: 'number' },
+  { path: 'auditDays', label: t.auditDays, kind: 'number' },
+  { path: 'changeFeedDays', label: t.changeFeedDays, hint: t.changeFeedHint, kind: 'number' },
+];
+
 /**
  * Admin only: every setting the shop enters, in the server's own words of what it uses now. Each form sends its
  * setting whole and the shared rules answer per field; a save reaches every server at once.
@@ -140,7 +146,15 @@ function SettingsForms({ t, all }: { t: Texts; all: AdminSettings }) {
   };
   return (
     <Routes>
-      <Route index element={form(settingKeys.shopIdentity, t.shopTitle, t.shopLead, identityFields(t))} />
+      <Route
+        index
+        element={
+          <div className="space-y-5">
+            {form(settingKeys.shopIdentity, t.shopTitle, t.shopLead, identityFields(t))}
+            {form(settingKeys.retention, t.retentionTitle, t.retentionLead, retentionFields(t))}
+          </div>
+        }
+      />
       <Route
         path="payments"
         element={

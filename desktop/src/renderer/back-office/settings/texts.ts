@@ -102,6 +102,14 @@ export const settingsTexts = defineMessages({
     a4: 'A4 sheet',
     staffDiscount: 'Most staff may take off a sale (%)',
     adminDiscount: 'Most admins may take off a sale (%)',
+    retentionTitle: 'How long old records are kept',
+    retentionLead:
+      'Older ones are removed a little at a time every hour. Orders, payments, stock and their audit records are kept for good.',
+    sentMailDays: 'Sent mails (days)',
+    auditDays: 'Audit records of sign-ins, settings, catalog and people (days)',
+    changeFeedDays: 'Counter sync history (days)',
+    changeFeedHint:
+      'A counter offline for longer pulls everything afresh when it comes back; nothing it sold is lost.',
     mailTitle: 'Mail sender and server',
     mailLead: 'Who the shop’s mails come from, and the SMTP server they go through.',
     transport: 'Mails go',
@@ -231,6 +239,14 @@ export const settingsTexts = defineMessages({
     a4: 'ក្រដាស A4',
     staffDiscount: 'បញ្ចុះតម្លៃអតិបរមាដែលបុគ្គលិកអាចផ្តល់ (%)',
     adminDiscount: 'បញ្ចុះតម្លៃអតិបរមាដែលអ្នកគ្រប់គ្រងអាចផ្តល់ (%)',
+    retentionTitle: 'រយៈពេលរក្សាទុកកំណត់ត្រាចាស់',
+    retentionLead:
+      'កំណត់ត្រាចាស់ជាងនេះត្រូវបានលុបបន្តិចម្តងៗរៀងរាល់ម៉ោង។ ការបញ្ជាទិញ ការទូទាត់ ស្តុក និងកំណត់ត្រាសវនកម្មរបស់វាត្រូវបានរក្សាទុកជារៀងរហូត។',
+    sentMailDays: 'អ៊ីមែលដែលបានផ្ញើ (ថ្ងៃ)',
+    auditDays: 'កំណត់ត្រាសវនកម្មនៃការចូល ការកំណត់ ផលិតផល និងបុគ្គលិក (ថ្ងៃ)',
+    changeFeedDays: 'ប្រវត្តិសមកាលកម្មកន្លែងលក់ (ថ្ងៃ)',
+    changeFeedHint:
+      'កន្លែងលក់ដែលគ្មានអ៊ីនធឺណិតយូរជាងនេះ ទាញយកទិន្នន័យទាំងអស់ម្តងទៀតនៅពេលវាត្រឡប់មកវិញ ដោយមិនបាត់អ្វីដែលវាបានលក់ទេ។',
     mailTitle: 'អ្នកផ្ញើ និងម៉ាស៊ីនមេអ៊ីមែល',
     mailLead: 'អ៊ីមែលរបស់ហាងមកពីនរណា និងម៉ាស៊ីនមេ SMTP ដែលវាឆ្លងកាត់។',
     transport: 'អ៊ីមែលត្រូវបានផ្ញើ',
