@@ -1171,4 +1171,34 @@ export const fixtureWriters: FixtureWriter[] = [
       });
     },
   },
+  {
+    version: '040-sync-contract',
+    async write(db) {
+      // An item a counter sent in a type this server did not take, parked with the contract it came in.
+      const item = {
+        id: '01JGZ0COUNT00000000000001',
+        type: 'stock_count',
+        at: minutes(45),
+        staffId: 'USR-STAFF',
+      };
+      await insert(db, 'sync_items', {
+        id: item.id,
+        device_id: 'DEV-1',
+        type: item.type,
+        staff_id: item.staffId,
+        content_hash: '9a'.repeat(32),
+        item_json: JSON.stringify({ ...item, counted: [{ productId: 'PRD-GPU', units: 11 }] }),
+        status: 'parked',
+        result_json: JSON.stringify({ id: item.id, status: 'parked', error: 'type not taken' }),
+        error: 'type not taken',
+        order_id: null,
+        at: item.at,
+        received_at: minutes(46),
+        resolved_at: null,
+        resolved_by: null,
+        discard_reason: null,
+        contract: 1,
+      });
+    },
+  },
 ];

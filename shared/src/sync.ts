@@ -132,7 +132,7 @@ export type Change = z.infer<typeof changeSchema>;
  * The version of the sync contract (this file) that this code speaks. A counter says which version it speaks on
  * every pull and push; one that says nothing was built before versions existed and speaks version 1. The server
  * takes every version it knows and answers each counter in the shapes of its own version
- * (docs/decisions/0016-sync-contract-versions.md): raise it when a pushed item or a change's data changes shape
+ * (docs/decisions/0016-upgrades.md): raise it when a pushed item or a change's data changes shape
  * in a way an older reader would misread, and keep the older version's reader on the server.
  */
 export const syncContractVersion = 1;

@@ -3,7 +3,7 @@ import { Invalid } from '../../http/errors';
 
 /**
  * The versions of the sync contract this server takes, and how it reads each one's pushed items into the shape it
- * applies (docs/decisions/0016-sync-contract-versions.md). A counter is upgraded when the shop gets round to it, so
+ * applies (docs/decisions/0016-upgrades.md). A counter is upgraded when the shop gets round to it, so
  * a newer server keeps every older reader: when an item's shape changes, the new shape becomes the current
  * version's and the old version's reader turns its items into it (or says why it cannot, and the item is parked).
  */

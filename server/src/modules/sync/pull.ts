@@ -18,7 +18,7 @@ export async function pullChanges(
   now = Date.now(),
 ): Promise<ChangesPage> {
   // Every version this server knows is answered in version 1's shapes, the only ones so far: a change's data only
-  // ever gains fields (docs/decisions/0016-sync-contract-versions.md). A newer counter than the server is told so.
+  // ever gains fields (docs/decisions/0016-upgrades.md). A newer counter than the server is told so.
   contractOf(query.contract);
   const page = await readChanges(db, query.after, query.limit);
   const changes = await withCurrentData(db, lastChangePerEntity(page.changes));

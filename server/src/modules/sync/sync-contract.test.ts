@@ -5,7 +5,7 @@ import { aCustomer, aProductWithStock, failure, useTestShopWithCounters } from '
 
 /**
  * Counters are upgraded when the shop gets round to it: a counter of an older version keeps syncing with a newer
- * server (issue 19, docs/decisions/0016-sync-contract-versions.md). Through the real routes with a paired device's
+ * server (issue 19, docs/decisions/0016-upgrades.md). Through the real routes with a paired device's
  * token, as a counter built before contract versions sends them: no `contract` anywhere.
  */
 const {
