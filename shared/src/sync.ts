@@ -126,9 +126,23 @@ export const changeSchema = z
   .meta({ id: 'Change' });
 export type Change = z.infer<typeof changeSchema>;
 
+// --- the contract's version ------------------------------------------------------------------------------------
+
+/**
+ * The version of the sync contract (this file) that this code speaks. A counter says which version it speaks on
+ * every pull and push; one that says nothing was built before versions existed and speaks version 1. The server
+ * takes every version it knows and answers each counter in the shapes of its own version
+ * (docs/decisions/0016-upgrades.md): raise it when a pushed item or a change's data changes shape
+ * in a way an older reader would misread, and keep the older version's reader on the server.
+ */
+export const syncContractVersion = 1;
+const contractVersion = z.number().int().min(1).max(10_000);
+
 export const changesQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** The sync contract version the counter speaks; absent: 1. */
+  contract: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export const changesPageSchema = z
@@ -268,13 +282,43 @@ export type PushItemType = PushItem['type'];
 
 export const maxPushItems = 200;
 
+/** What a counter of this version pushes. */
 export const pushBodySchema = z.object({
   items: z.array(pushItemSchema).min(1).max(maxPushItems),
   /** How many items the device still has queued after this batch: shown to admins beside the device. */
   pending: z.number().int().min(0).optional(),
   appVersion: z.string().trim().max(40).optional(),
+  /** The sync contract version the items are in (syncContractVersion); absent: 1, a counter from before versions. */
+  contract: contractVersion.optional(),
 });
 export type PushBody = z.infer<typeof pushBodySchema>;
+
+/**
+ * A pushed item as `POST /sync/push` takes it from a counter of any version: what every version's items have (the
+ * wire contract's `{ id, type, at, staffId, … }`), the rest kept as sent. The server reads the rest by the push's
+ * contract version; an item it cannot read (a type or shape it does not take) is parked for staff with the reason,
+ * never refused with its whole batch, so an old counter's queue never sticks on it.
+ */
+export const pushedItemSchema = z
+  .looseObject({
+    id: ulidSchema,
+    type: z.string().trim().min(1).max(20),
+    at: z.number().int().min(0),
+    staffId: z.string().min(1).max(64),
+  })
+  .meta({
+    id: 'PushedItem',
+    description:
+      'One of the item shapes of the push contract (shift_open, shift_close, cash_movement, sale, return) in the ' +
+      "push's contract version; an item the server cannot read is parked, not refused.",
+  });
+export type PushedItem = z.infer<typeof pushedItemSchema>;
+
+/** The push route's body: a batch of items of one contract version, as a counter of any version sends it. */
+export const pushRequestSchema = pushBodySchema.extend({
+  items: z.array(pushedItemSchema).min(1).max(maxPushItems),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const pushStatuses = ['applied', 'parked', 'conflict'] as const;
 export type PushStatus = (typeof pushStatuses)[number];

@@ -1,5 +1,6 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database';
+import { isMysql } from './ddl';
 import * as catalogInventory from './migrations/001-catalog-inventory';
 import * as auditLog from './migrations/002-audit-log';
 import * as accounts from './migrations/003-accounts';
@@ -33,6 +34,7 @@ import * as guestPaymentProofs from './migrations/033-guest-payment-proofs';
 import * as orderNumbers from './migrations/034-order-numbers';
 import * as bestSellersIndex from './migrations/035-best-sellers-index';
 import * as retention from './migrations/038-retention';
+import * as syncContract from './migrations/040-sync-contract';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -69,23 +71,79 @@ const migrations: Record<string, Migration> = {
   '034-order-numbers': orderNumbers,
   '035-best-sellers-index': bestSellersIndex,
   '038-retention': retention,
+  '040-sync-contract': syncContract,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; safe to call on every start and from several processes in turn. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+/** Every schema version this server knows, oldest first: the names of its migrations. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
+function migratorOf(db: Db): Migrator {
+  return new Migrator({
     db,
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+}
+
+/**
+ * Brings the schema up to date; safe to call on every start and from several processes in turn. A database that a
+ * newer version of the shop migrated is refused before anything is written (NewerDatabase).
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  await refuseNewerDatabase(db);
+  return outcome(await migratorOf(db).migrateToLatest());
+}
+
+/** Brings the schema up to the version `name` and no further: the upgrade tests build each released version so. */
+export async function migrateUpTo(db: Db, name: string): Promise<string[]> {
+  await refuseNewerDatabase(db);
+  return outcome(await migratorOf(db).migrateTo(name));
+}
+
+function outcome({ error, results = [] }: MigrationResultSet): string[] {
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: error });
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The database holds migrations this server does not know: a newer version of the shop made it. */
+export class NewerDatabase extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `This database was made by a newer version of the shop: it has migration${unknown.length > 1 ? 's' : ''} ` +
+        `${unknown.join(', ')}, which this version does not know. Nothing was changed. Run the newer version ` +
+        'again, or, to go back to this version, restore the backup taken before the upgrade (README, ' +
+        '"Production", "Upgrades").',
+    );
+    this.name = 'NewerDatabase';
+  }
+}
+
+/**
+ * Migrations only go forward, and an older server must not run on a newer schema: its queries would miss columns
+ * or write rows the newer code cannot read. Kysely would refuse too, but only after creating its tables and with
+ * "corrupted migrations"; this reads the applied names first and says what happened and what to do.
+ */
+async function refuseNewerDatabase(db: Db): Promise<void> {
+  if (!(await hasMigrationTable(db))) return;
+  const applied = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(db);
+  const known = new Set(migrationNames);
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new NewerDatabase(unknown);
+}
+
+/** Whether the database was ever migrated (a cheap look: Kysely's introspection reads every column of every table). */
+async function hasMigrationTable(db: Db): Promise<boolean> {
+  const { rows } = isMysql(db)
+    ? await sql<{ n: number }>`select count(*) as n from information_schema.tables
+        where table_schema = database() and table_name = 'schema_migrations'`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from sqlite_master
+        where type = 'table' and name = 'schema_migrations'`.execute(db);
+  return Number(rows[0]?.n ?? 0) > 0;
 }

@@ -660,6 +660,8 @@ export interface SyncItemTable {
   resolved_at: number | null;
   resolved_by: string | null;
   discard_reason: string | null;
+  /** The sync contract version the counter sent it in (migration 040): how it is read again on a retry. */
+  contract: number;
 }
 
 /** A cash drawer's shift at a counter: its float, and the count at the close. */

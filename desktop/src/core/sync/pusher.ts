@@ -1,4 +1,4 @@
-import { maxPushItems, type PushResult } from '@shop/shared';
+import { maxPushItems, syncContractVersion, type PushResult } from '@shop/shared';
 import type { LocalDb } from '../local-db/open';
 import { writeState } from '../local-db/state';
 import { backoffDelay } from './backoff';
@@ -43,6 +43,8 @@ export function pusher(deps: {
         items: batch.map(({ item }) => item),
         pending: Math.max(0, deps.outbox.pendingCount() - batch.length),
         ...(deps.appVersion && { appVersion: deps.appVersion }),
+        // The shapes its items are in: a newer server reads them as this version wrote them.
+        contract: syncContractVersion,
       });
       deps.link.online = true;
       const sent = new Set(batch.map(({ item }) => item.id));

@@ -7,6 +7,7 @@ import {
   type CounterKhqrState,
   type PushAnswer,
   type PushBody,
+  syncContractVersion,
 } from '@shop/shared';
 
 /**
@@ -50,7 +51,8 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     },
   });
   return {
-    pull: (after, limit) => client.listChanges({ query: { after, limit } }),
+    // The contract version on every request: a newer server answers in the shapes this counter reads.
+    pull: (after, limit) => client.listChanges({ query: { after, limit, contract: syncContractVersion } }),
     push: (body) => client.pushItems({ body }),
     requestKhqr: (body) => client.requestCounterKhqr({ body }),
     khqrState: (id) => client.getCounterKhqr({ params: { id } }),

@@ -1,8 +1,9 @@
-import { pushItemSchema, type ParkedItem, type PushResult } from '@shop/shared';
+import type { ParkedItem, PushedItem, PushResult } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { readPushedItem } from './contract';
 import { applyItem } from './push-apply';
 import { claimParkedItem, findSyncItem, listParkedRows, setParkedError, settleSyncItem } from './push-repo';
 
@@ -30,7 +31,10 @@ export async function retryParkedItem(
   try {
     await inTransaction(db, async (tx) => {
       const row = await claim(tx, id, now);
-      const item = pushItemSchema.parse(JSON.parse(row.item_json));
+      // Read as the counter sent it, in its contract version: an item this server cannot read stays parked.
+      const read = readPushedItem(JSON.parse(row.item_json) as PushedItem, row.contract);
+      if (read.refused !== undefined) throw new StillFailing(read.refused);
+      const { item } = read;
       const counter = { id: row.device_id, name: '' };
       const applied = await applyItem({ tx, counter, now }, item).catch((error: unknown) => {
         throw error instanceof AppError ? new StillFailing(error.message) : error;

@@ -4,6 +4,7 @@ import { findPullStartedAt, markDeviceSynced } from '../devices/repo';
 import type { CallingCounter } from '../devices/service';
 import { readChanges } from './change-log';
 import { mustPullAfresh } from './compaction';
+import { contractOf } from './contract';
 import { lastChangePerEntity, withCurrentData } from './feed-data';
 
 /**
@@ -19,9 +20,12 @@ import { lastChangePerEntity, withCurrentData } from './feed-data';
 export async function pullChanges(
   db: Db,
   counter: CallingCounter,
-  query: { after: number; limit: number },
+  query: { after: number; limit: number; contract?: number },
   now = Date.now(),
 ): Promise<ChangesPage> {
+  // Every version this server knows is answered in version 1's shapes, the only ones so far: a change's data only
+  // ever gains fields (docs/decisions/0016-upgrades.md). A newer counter than the server is told so.
+  contractOf(query.contract);
   const page = await readChanges(db, query.after, query.limit);
   const changes = await withCurrentData(db, lastChangePerEntity(page.changes));
   const behind = await mustPullAfresh(db, query.after, () => findPullStartedAt(db, counter.id));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PushAnswer, PushBody, PushItem, PushResult } from '@shop/shared';
+import type { PushAnswer, PushedItem, PushItem, PushRequest, PushResult } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { SyncItemTable } from '../../db/schema';
@@ -11,6 +11,7 @@ import { markDeviceSynced } from '../devices/repo';
 import type { CallingCounter } from '../devices/service';
 import { recordStockChanges } from '../inventory/ledger';
 import type { ApplyContext } from './counter-context';
+import { contractOf, readPushedItem } from './contract';
 import { applyItem } from './push-apply';
 import { findSyncItems, insertSyncItems, settleSyncItem } from './push-repo';
 import type { SaleItem } from './sale';
@@ -35,10 +36,12 @@ import { applySaleRun, runsTogether } from './sale-run';
 export async function pushItems(
   db: Db,
   counter: CallingCounter,
-  body: PushBody,
+  body: PushRequest,
   now = Date.now(),
 ): Promise<PushAnswer> {
-  const results = await applyBatch(db, counter, body.items, now);
+  // Which shapes the items are in: a counter of any version the server knows keeps syncing (contract.ts).
+  const contract = contractOf(body.contract);
+  const results = await applyBatch(db, counter, body.items, contract, now);
   await markDeviceSynced(db, counter.id, now, { pending: body.pending, appVersion: body.appVersion });
   return { results };
 }
@@ -64,12 +67,15 @@ const ITEMS_PER_TRANSACTION = 50;
 async function applyBatch(
   db: Db,
   counter: CallingCounter,
-  items: readonly PushItem[],
+  items: readonly PushedItem[],
+  contract: number,
   now: number,
 ): Promise<PushResult[]> {
   const results: PushResult[] = [];
-  for (let start = 0; start < items.length; start += ITEMS_PER_TRANSACTION)
-    results.push(...(await applyPart(db, counter, items.slice(start, start + ITEMS_PER_TRANSACTION), now)));
+  for (let start = 0; start < items.length; start += ITEMS_PER_TRANSACTION) {
+    const part = items.slice(start, start + ITEMS_PER_TRANSACTION);
+    results.push(...(await applyPart(db, counter, part, contract, now)));
+  }
   return results;
 }
 
@@ -80,7 +86,8 @@ async function applyBatch(
 async function applyPart(
   db: Db,
   counter: CallingCounter,
-  items: readonly PushItem[],
+  items: readonly PushedItem[],
+  contract: number,
   now: number,
 ): Promise<PushResult[]> {
   for (let attempt = 1; ; attempt++) {
@@ -89,20 +96,27 @@ async function applyPart(
       items.map((item) => item.id),
     );
     try {
-      return await inTransaction(db, (tx) => applyInOrder(tx, counter, items, kept, now));
+      return await inTransaction(db, (tx) => applyInOrder(tx, { counter, contract, now }, items, kept));
     } catch (error) {
       if (!(error instanceof LostRace) || attempt >= RACE_ATTEMPTS) throw error;
     }
   }
 }
 
+/** Who pushed, in which contract version, when: what every item's row records. */
+interface Push {
+  counter: CallingCounter;
+  contract: number;
+  now: number;
+}
+
 async function applyInOrder(
   tx: Tx,
-  counter: CallingCounter,
-  items: readonly PushItem[],
+  push: Push,
+  items: readonly PushedItem[],
   kept: Map<string, SyncItemTable>,
-  now: number,
 ): Promise<PushResult[]> {
+  const { counter, contract, now } = push;
   const ctx: ApplyContext = { tx, counter, now, batch: { stockChanged: new Set(), lookups: new Map() } };
   // Answers given in this batch, for an id that comes twice in it (as a retry would find it kept).
   const answered = new Map<string, { hash: string; result: PushResult }>();
@@ -114,23 +128,33 @@ async function applyInOrder(
     results[pending.index] = result;
   };
   const flush = async () => {
-    for (const [pending, result] of await applyRun(ctx, run)) settle(pending, result);
+    for (const [pending, result] of await applyRun(ctx, contract, run)) settle(pending, result);
     run = [];
   };
-  for (const [index, item] of items.entries()) {
-    const hash = contentHash(item);
-    const row = kept.get(item.id);
+  for (const [index, raw] of items.entries()) {
+    const read = readPushedItem(raw, contract);
+    // The item as its version reads it (what earlier servers hashed), or as sent when it cannot be read.
+    const hash = contentHash(read.refused === undefined ? read.item : raw);
+    const row = kept.get(raw.id);
     if (row) {
       results[index] = storedAnswer(row, counter, hash);
       continue;
     }
-    if (run.some((p) => p.item.id === item.id)) await flush();
-    const earlier = answered.get(item.id);
-    if (earlier) results[index] = earlier.hash === hash ? earlier.result : otherContent(item.id);
-    else if (item.type === 'sale' && runsTogether(item)) run.push({ item, hash, index });
+    if (run.some((p) => p.item.id === raw.id)) await flush();
+    const earlier = answered.get(raw.id);
+    if (earlier) results[index] = earlier.hash === hash ? earlier.result : otherContent(raw.id);
+    else if (read.refused !== undefined) {
+      // A type or shape this server does not take: kept for staff as sent, never lost, never blocking the queue.
+      await flush();
+      const result = await park(tx, push, raw, hash, read.refused);
+      answered.set(raw.id, { hash, result });
+      results[index] = result;
+    } else if (read.item.type === 'sale' && runsTogether(read.item))
+      run.push({ item: read.item, hash, index });
     else {
       await flush();
-      settle({ item, hash, index }, await pushOne(ctx, item, hash, `push_item_${index}`));
+      const pending = { item: read.item, hash, index };
+      settle(pending, await pushOne(ctx, contract, read.item, hash, `push_item_${index}`));
     }
   }
   await flush();
@@ -152,11 +176,15 @@ interface Pending {
  * anything else go wrong, the savepoint undoes the run and each sale is applied one at a time: never worse than
  * before runs existed.
  */
-async function applyRun(ctx: ApplyContext, run: readonly Pending[]): Promise<[Pending, PushResult][]> {
+async function applyRun(
+  ctx: ApplyContext,
+  contract: number,
+  run: readonly Pending[],
+): Promise<[Pending, PushResult][]> {
   if (run.length === 0) return [];
   const one = async (pending: Pending): Promise<[Pending, PushResult]> => [
     pending,
-    await pushOne(ctx, pending.item, pending.hash, `push_item_${pending.index}`),
+    await pushOne(ctx, contract, pending.item, pending.hash, `push_item_${pending.index}`),
   ];
   if (run.length === 1) return [await one(run[0]!)];
   const byIndex = new Map(run.map((p) => [p.index, p]));
@@ -173,7 +201,7 @@ async function applyRun(ctx: ApplyContext, run: readonly Pending[]): Promise<[Pe
       await takeItemKeys(
         ctx.tx,
         applied.map(([pending, result]) => ({
-          ...syncRow(ctx.counter, pending.item, pending.hash, ctx.now, { status: 'applied' }),
+          ...syncRow({ ...ctx, contract }, pending.item, pending.hash, { status: 'applied' }),
           result_json: JSON.stringify(result),
           order_id: result.orderId ?? null,
         })),
@@ -204,14 +232,16 @@ async function applyRun(ctx: ApplyContext, run: readonly Pending[]): Promise<[Pe
 
 async function pushOne(
   ctx: ApplyContext,
+  contract: number,
   item: PushItem,
   hash: string,
   savepoint: string,
 ): Promise<PushResult> {
   const { tx, counter, now } = ctx;
+  const push = { counter, contract, now };
   try {
     return await inSavepoint(tx, savepoint, async () => {
-      await takeItemKey(tx, syncRow(counter, item, hash, now, { status: 'applied' }));
+      await takeItemKey(tx, syncRow(push, item, hash, { status: 'applied' }));
       const applied = await applyItem(ctx, item);
       const result: PushResult = { id: item.id, status: 'applied', ...applied };
       await settleSyncItem(tx, item.id, {
@@ -228,7 +258,7 @@ async function pushOne(
       throw error;
     // Whatever else went wrong with this item is parked (the savepoint undid its writes): one bad item never
     // blocks the counter's queue.
-    return park(tx, counter, item, hash, reasonOf(error), now);
+    return park(tx, push, item, hash, reasonOf(error));
   }
 }
 
@@ -247,17 +277,11 @@ async function takeItemKeys(tx: Tx, rows: SyncItemTable[]): Promise<void> {
 }
 
 /** Keeps an item the server could not apply, with why, for staff to fix and retry or discard. */
-async function park(
-  tx: Tx,
-  counter: CallingCounter,
-  item: PushItem,
-  hash: string,
-  error: string,
-  now: number,
-): Promise<PushResult> {
+async function park(tx: Tx, push: Push, item: PushedItem, hash: string, error: string): Promise<PushResult> {
+  const { counter, contract, now } = push;
   const result: PushResult = { id: item.id, status: 'parked', error };
   await takeItemKey(tx, {
-    ...syncRow(counter, item, hash, now, { status: 'parked' }),
+    ...syncRow(push, item, hash, { status: 'parked' }),
     result_json: JSON.stringify(result),
     error,
   });
@@ -268,7 +292,7 @@ async function park(
       action: 'sync.park',
       entity: 'sync_item',
       entityId: item.id,
-      after: { deviceId: counter.id, type: item.type, staffId: item.staffId, error },
+      after: { deviceId: counter.id, type: item.type, staffId: item.staffId, contract, error },
     },
     now,
   );
@@ -288,10 +312,9 @@ function storedAnswer(row: SyncItemTable, counter: CallingCounter, hash: string)
 }
 
 function syncRow(
-  counter: CallingCounter,
-  item: PushItem,
+  { counter, contract, now }: Push,
+  item: PushedItem,
   hash: string,
-  now: number,
   outcome: { status: 'applied' | 'parked' },
 ): SyncItemTable {
   return {
@@ -310,6 +333,7 @@ function syncRow(
     resolved_at: null,
     resolved_by: null,
     discard_reason: null,
+    contract,
   };
 }
 
@@ -322,7 +346,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** SHA-256 of the item's canonical JSON (keys sorted at every level): the same content hashes the same. */
-export function contentHash(item: PushItem): string {
+export function contentHash(item: PushedItem): string {
   return createHash('sha256').update(canonicalJson(item)).digest('hex');
 }
 

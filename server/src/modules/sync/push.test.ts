@@ -426,7 +426,9 @@ describe('items the server cannot apply', () => {
   it('a malformed batch is a 400 and stores nothing', async () => {
     const cable = await product(5);
     const good = aSale(cable.id);
-    const bad = { ...aSale(cable.id), lines: [] } as unknown as PushItem;
+    // An item without an id to answer it by. (One in a shape this server does not take is parked since contract
+    // versions: sync-contract.test.ts.)
+    const bad = { ...aSale(cable.id), id: 'not-a-ulid' } as unknown as PushItem;
     const refused = await failure<ApiError>(push([good, bad]));
     expect(refused.status).toBe(400);
     expect(await db().selectFrom('sync_items').select('id').where('id', '=', good.id).execute()).toEqual([]);

@@ -14,7 +14,7 @@ import {
   parkedItemListSchema,
   parkedItemSchema,
   pushAnswerSchema,
-  pushBodySchema,
+  pushRequestSchema,
 } from '../../sync';
 import { defineRoute, pairedDevice, publicAccess, requires } from '../route';
 import { idParam } from './common';
@@ -76,7 +76,7 @@ export const syncRoutes = {
     summary: 'What a counter did (sales, returns, shifts, cash movements): each item applied exactly once',
     tag: 'sync',
     access: pairedDevice,
-    body: pushBodySchema,
+    body: pushRequestSchema,
     response: pushAnswerSchema,
   }),
   requestCounterKhqr: defineRoute({
