@@ -1,4 +1,4 @@
-import { asLocale, PAGE_STATE_ID } from '@shop/shared';
+import { PAGE_STATE_ID } from '@shop/shared';
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
@@ -18,7 +18,8 @@ if (pageState && root.firstChild) {
   hydrate(queryClient, JSON.parse(pageState.textContent || '{}') as DehydratedState);
   // Hydration must render what the server did: the page's own code is loaded first, not a loading fallback.
   await loadMatchedRoutes(routes);
-  const locale = asLocale(document.documentElement.lang);
+  // Not shared's asLocale: its module carries zod, which the first view does without.
+  const locale = document.documentElement.lang === 'km' ? 'km' : 'en';
   hydrateRoot(
     root,
     <ShopProviders queryClient={queryClient} initialLocale={locale}>
