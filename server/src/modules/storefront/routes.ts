@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { PageApi, RenderedPage, RenderPage } from '@shop/shared';
+import type { PageApi, RenderPage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { pageTemplate } from './page-head';
 import { pageApi, pageLocale, type PublicPageHandlers } from './page-render';
-import { createPageHeads, type PageHeads } from './pages';
+import { createPageHeads, createRenderedPages, type PageHeads, type RenderedPages } from './pages';
 import { createSitemaps, robotsTxt, type SitemapOptions, type Sitemaps } from './sitemap';
 
 /**
@@ -18,6 +16,7 @@ export interface Storefront {
   heads: PageHeads;
   /** The public answers server-rendered pages are made of; null: pages are not rendered on the server. */
   pageApi: PageApi | null;
+  renderedPages: RenderedPages;
 }
 
 export function createStorefront(
@@ -31,6 +30,7 @@ export function createStorefront(
     sitemaps: createSitemaps(db, origin, options.sitemap),
     heads: createPageHeads(db, origin),
     pageApi: options.handlers ? pageApi(options.handlers) : null,
+    renderedPages: createRenderedPages(db),
   };
 }
 
@@ -94,14 +94,20 @@ export function mountPagesWithHead(
     const api = storefront.pageApi;
     const parts = render && api && splitAtRoot(html);
     if (!render || !api || !parts) return sendShell(res, 200, html);
-    let rendered: RenderedPage;
+    const locale = pageLocale(req);
+    let rendered: { status: number; html: string };
     try {
-      rendered = await render({
-        url: req.originalUrl,
-        locale: pageLocale(req),
-        api,
-        document: parts,
-        onError: (error) => req.log?.warn({ err: error }, 'part of the page not rendered on the server'),
+      // Made once per address and language while the catalog stays the same (pages.ts): a page is the same for
+      // every visitor, since nothing signed-in is rendered.
+      rendered = await storefront.renderedPages.get(`${locale} ${req.originalUrl}`, async () => {
+        const page = await render({
+          url: req.originalUrl,
+          locale,
+          api,
+          document: parts,
+          onError: (error) => req.log?.warn({ err: error }, 'part of the page not rendered on the server'),
+        });
+        return { status: page.status, html: await new Response(page.body).text() };
       });
     } catch (error) {
       req.log?.error({ err: error }, 'page not rendered; served the shell');
@@ -110,13 +116,7 @@ export function mountPagesWithHead(
     res.setHeader('cache-control', 'no-cache');
     // The same address is rendered in the language of the cookie, else of the browser.
     res.setHeader('vary', 'Accept-Encoding, Accept-Language, Cookie');
-    res.status(rendered.status).type('html');
-    const body = Readable.fromWeb(rendered.body as NodeReadableStream<Uint8Array>);
-    body.once('error', (error) => {
-      req.log?.error({ err: error }, 'page stream failed');
-      res.destroy(error);
-    });
-    body.pipe(res);
+    res.status(rendered.status).type('html').send(rendered.html);
   };
   const withHead = (tags: string | null, req: Request, res: Response) =>
     tags === null ? sendShell(res, 404, indexHtml) : page(req, res, template.withHead(tags));

@@ -55,6 +55,7 @@ describe("with the web shop's server entry", () => {
       origin: 'https://shop.example.test',
       heads: { product: async () => '<title>SSD · Computer Shop</title>', category: async () => null },
       pageApi: api,
+      renderedPages: { get: (_key: string, make: () => Promise<unknown>) => make() },
     };
     const app = express();
     mountPagesWithHead(app, storefront as unknown as Storefront, indexHtml, Promise.resolve(renderer));
