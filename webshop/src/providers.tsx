@@ -1,7 +1,7 @@
 import type { Locale } from '@shop/shared';
 import { LocaleProvider } from '@shop/ui';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
 
 /** What every page sits in, the same in the browser (main.tsx) and on the server (entry-server.tsx). */
 export function ShopProviders({
@@ -14,6 +14,11 @@ export function ShopProviders({
   initialLocale?: Locale;
   children: ReactNode;
 }) {
+  // Says the page answers clicks now: until a server-rendered page is hydrated, its buttons do nothing (the
+  // e2e harness waits for this after every load).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = '';
+  }, []);
   return (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
