@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { shopRoutesPlugin } from '@shop/shared/routes-plugin';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 /** The API server that `npm run dev` proxies to (start it with `npm run dev` at the repository root). */
 const server = 'http://127.0.0.1:3000';
@@ -20,7 +20,8 @@ function precompress(): Plugin {
   let outDir = 'dist';
   return {
     name: 'precompress',
-    apply: 'build',
+    // The server's entry (serverEntry below) is read from disk by the server, never sent.
+    apply: (config, env) => env.command === 'build' && !config.build?.ssr,
     configResolved: (config) => {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -45,9 +46,46 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * After the browser's build, the server's entry (src/entry-server.tsx) into `<outDir>/server/entry-server.js`: one
+ * build command makes both, into the folder it was given (tests and the bench build into their own). Everything is
+ * bundled in (React included), so the server imports one folder of compiled JavaScript that resolves nothing
+ * outside it, wherever the build was put.
+ */
+function serverEntry(): Plugin {
+  let outDir = 'dist';
+  let root = '.';
+  let mode = 'production';
+  return {
+    name: 'server-entry',
+    apply: (config, env) => env.command === 'build' && !config.build?.ssr,
+    configResolved: (config) => {
+      outDir = path.resolve(config.root, config.build.outDir);
+      root = config.root;
+      mode = config.mode;
+    },
+    closeBundle: async () => {
+      if (!existsSync(path.join(outDir, 'index.html'))) return;
+      await build({
+        root,
+        mode,
+        configLoader: 'runner',
+        logLevel: 'warn',
+        ssr: { noExternal: true, target: 'node' },
+        build: {
+          ssr: 'src/entry-server.tsx',
+          outDir: path.join(outDir, 'server'),
+          emptyOutDir: true,
+          copyPublicDir: false,
+        },
+      });
+    },
+  };
+}
+
 // The server serves dist/: hashed files under /assets are cached for a year, other paths get index.html.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), shopRoutesPlugin(), precompress()],
+  plugins: [react(), tailwindcss(), shopRoutesPlugin(), precompress(), serverEntry()],
   server: { proxy },
   preview: { proxy },
   build: {

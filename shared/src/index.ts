@@ -30,3 +30,4 @@ export * from './api/client';
 export * from './back-office';
 export * from './reports';
 export * from './search';
+export * from './page-render';

@@ -198,7 +198,32 @@ async function openPage(
   context.once('close', () => contexts.delete(context));
   const page = Object.assign(await context.newPage(), { errors: [] as string[] });
   watchForErrors(page);
+  waitForHydration(page);
   return page;
+}
+
+/**
+ * After a load, waits until a server-rendered page is hydrated (webshop/src/providers.tsx marks <html>): its HTML
+ * shows before its script runs, and a click or a key press before then does nothing. Loads that ask only for the
+ * answer's start (`waitUntil: 'commit'`) are left alone: they look at the page before its script.
+ */
+function waitForHydration(page: Page): void {
+  const hydrated = () =>
+    page.waitForFunction(
+      () => !document.getElementById('shop-state') || document.documentElement.dataset.hydrated !== undefined,
+    );
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (options?.waitUntil !== 'commit') await hydrated();
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    if (options?.waitUntil !== 'commit') await hydrated();
+    return response;
+  };
 }
 
 function watchForErrors(page: ShopPage): void {

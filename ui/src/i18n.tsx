@@ -15,12 +15,31 @@ function savedLocale(storageKey: string): Locale {
   return navigator.language.toLowerCase().startsWith('km') ? 'km' : 'en';
 }
 
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
 /**
  * The page's language, remembered on this device under `storageKey`: the web shop keeps one per browser, the
  * counter one per cashier (its key names the cashier, so a switch of cashier switches the language with them).
+ *
+ * A page the server rendered (the web shop) passes `initialLocale`, the language the server rendered in, so that
+ * hydration renders the same text; a different choice saved on this device (from before the server read the
+ * cookie) is taken right after. `cookie` also keeps the choice in a cookie of that name, for the server to read.
  */
-export function LocaleProvider({ storageKey, children }: { storageKey: string; children: ReactNode }) {
-  const [chosen, setChosen] = useState(() => ({ key: storageKey, locale: savedLocale(storageKey) }));
+export function LocaleProvider({
+  storageKey,
+  initialLocale,
+  cookie,
+  children,
+}: {
+  storageKey: string;
+  initialLocale?: Locale;
+  cookie?: string;
+  children: ReactNode;
+}) {
+  const [chosen, setChosen] = useState(() => ({
+    key: storageKey,
+    locale: initialLocale ?? savedLocale(storageKey),
+  }));
   // Another key (another cashier at the counter): their own saved choice, adjusted while rendering (no flash).
   if (chosen.key !== storageKey) setChosen({ key: storageKey, locale: savedLocale(storageKey) });
   const locale = chosen.key === storageKey ? chosen.locale : savedLocale(storageKey);
@@ -32,10 +51,21 @@ export function LocaleProvider({ storageKey, children }: { storageKey: string; c
   const setLocale = useCallback(
     (next: Locale) => {
       localStorage.setItem(storageKey, next);
+      if (cookie) document.cookie = `${cookie}=${next}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
       setChosen({ key: storageKey, locale: next });
     },
-    [storageKey],
+    [storageKey, cookie],
   );
+
+  // Rendered by the server in another language than this device saved (no cookie yet): the saved one wins, and
+  // goes into the cookie so the next page comes in it. Nothing saved: the server went by the browser's language.
+  useEffect(() => {
+    if (!initialLocale) return;
+    const saved = localStorage.getItem(storageKey);
+    if ((saved === 'en' || saved === 'km') && saved !== initialLocale) setLocale(saved);
+    // Once, after hydration: later changes of the choice go through setLocale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;

@@ -188,7 +188,7 @@ export function createApp(shop: ShopServices): Express {
     metricsHandler(shop.observability.registry, shop.observability.health, config.metricsToken),
   );
   app.use('/files', serveFiles(storage));
-  serveWebshop(app, config.webshopDir, createStorefront(db, config.publicUrl));
+  serveWebshop(app, config.webshopDir, createStorefront(db, config.publicUrl, { handlers }));
   app.use(errorHandler);
   return app;
 }

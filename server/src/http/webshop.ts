@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { loadPageRenderer } from '../modules/storefront/page-render';
 import { mountPagesWithHead, mountSearchEngineFiles, type Storefront } from '../modules/storefront/routes';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -8,15 +9,20 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /**
  * The built web shop: hashed assets cached for a year (served from the .br/.gz copies the build wrote, so no request
  * spends CPU compressing them), every other path answered by index.html so the SPA's addresses survive a reload.
- * With a storefront: robots.txt and the sitemap, and product and category pages with their own head
- * (modules/storefront).
+ * With a storefront: robots.txt and the sitemap, and the home, search, category and product pages with their own
+ * head, rendered on the server when the build has its server entry (modules/storefront).
  */
 export function serveWebshop(app: Express, dir: string, storefront?: Storefront): void {
   if (storefront) mountSearchEngineFiles(app, storefront);
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) return;
-  // Read once: a release replaces the files and restarts the server.
-  if (storefront) mountPagesWithHead(app, storefront, fs.readFileSync(index, 'utf8'));
+  // Read once: a release replaces the files and restarts the server. The server entry is imported now, in the
+  // background; pages asked for before it is ready wait for it.
+  if (storefront) {
+    const renderer = loadPageRenderer(dir);
+    renderer.catch(() => undefined); // logged by the first page that waits for it
+    mountPagesWithHead(app, storefront, fs.readFileSync(index, 'utf8'), renderer);
+  }
   const assets = path.join(dir, 'assets');
   const immutable = `public, max-age=${YEAR_SECONDS}, immutable`;
   app.use('/assets', servePrecompressed(assets, immutable));

@@ -5,16 +5,19 @@ import routes from 'virtual:shop-routes';
 /** The typed API client, same origin as the page (the server serves both the shop and /api). */
 export const client = createClientFromManifest(routes);
 
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      // A 4xx will not get better by asking again; a dropped connection might.
-      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
-      refetchOnWindowFocus: false,
+/** The cache of answers: one per browser tab, one per request on the server (entry-server.tsx). */
+export function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx will not get better by asking again; a dropped connection might.
+        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+        refetchOnWindowFocus: false,
+      },
     },
-  },
-});
+  });
+}
 
 /** Keys of cached answers, in one place so a change can invalidate exactly what it touched. */
 export const queryKeys = {

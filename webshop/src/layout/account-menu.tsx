@@ -1,73 +1,39 @@
 import { buttonClass, useMessages } from '@shop/ui';
-import { ChevronDown, UserRound } from 'lucide-react';
-import { DropdownMenu } from 'radix-ui';
-import { Link, useNavigate } from 'react-router';
-import { useMe, useSignOut } from '../api/session';
+import { UserRound } from 'lucide-react';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../api/session';
 import { layoutText } from './messages';
 
-const item = 'block cursor-pointer rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-brand-50';
+/**
+ * A signed-in customer's menu comes in its own file, with the dropdown's code (Radix's menu and its positioning):
+ * the server renders every page signed out, and a visitor never needs it.
+ */
+const AccountDropdown = lazy(async () => ({ default: (await import('./account-dropdown')).AccountDropdown }));
+
+const triggerClass = buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 sm:px-3');
 
 export function AccountMenu() {
   const t = useMessages(layoutText);
   const me = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
 
   if (!me.data) {
     return (
-      <Link
-        to="/login"
-        className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-        aria-label={t.signIn}
-      >
+      <Link to="/login" className={triggerClass} aria-label={t.signIn}>
         <UserRound className="size-5" aria-hidden="true" />
         <span className="hidden sm:inline">{t.signIn}</span>
       </Link>
     );
   }
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 sm:px-3')}
-        aria-label={t.account}
-      >
-        <UserRound className="size-5" aria-hidden="true" />
-        <span className="hidden max-w-32 truncate sm:inline">{me.data.name.split(' ')[0]}</span>
-        <ChevronDown className="size-4 max-sm:hidden" aria-hidden="true" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-40 min-w-48 rounded-card border border-line bg-white p-1 shadow-lg"
-        >
-          <DropdownMenu.Label className="truncate px-3 py-2 text-xs text-muted">
-            {me.data.email}
-          </DropdownMenu.Label>
-          <DropdownMenu.Item asChild>
-            <Link to="/account/orders" className={item}>
-              {t.myOrders}
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item asChild>
-            <Link to="/account" className={item}>
-              {t.myAccount}
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item asChild>
-            <Link to="/account/support" className={item}>
-              {t.support}
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Separator className="my-1 h-px bg-line" />
-          <DropdownMenu.Item
-            className={item}
-            onSelect={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/') })}
-          >
-            {t.signOut}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense
+      fallback={
+        <button type="button" className={triggerClass} aria-label={t.account} disabled>
+          <UserRound className="size-5" aria-hidden="true" />
+        </button>
+      }
+    >
+      <AccountDropdown user={me.data} triggerClass={triggerClass} />
+    </Suspense>
   );
 }

@@ -1,10 +1,9 @@
 import { buttonClass, cn, useLocale, useMessages } from '@shop/ui';
 import { Cpu, Heart, Menu, ShoppingCart } from 'lucide-react';
-import { useState } from 'react';
+import { cloneElement, lazy, Suspense, useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
 import { departments, useCategories } from '../api/catalog';
-import { Sheet } from '../ui/sheet';
 import { useWishlistIds } from '../wishlist/heart-toggle';
 import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
@@ -12,6 +11,8 @@ import { HeaderCountLink } from './header-count-link';
 import { LanguageSwitch } from './language-switch';
 import { layoutText } from './messages';
 import { SearchBox } from './search-box';
+
+const Sheet = lazy(async () => ({ default: (await import('../ui/sheet')).Sheet }));
 
 export function Header() {
   const t = useMessages(layoutText);
@@ -21,6 +22,17 @@ export function Header() {
   const cart = useCart();
   const categories = useCategories();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [menuWanted, setMenuWanted] = useState(false);
+  const menuButton = (
+    <button
+      type="button"
+      className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 lg:hidden')}
+      aria-label={t.menu}
+      aria-haspopup="dialog"
+    >
+      <Menu className="size-5" aria-hidden="true" />
+    </button>
+  );
   const count = cart.data?.itemCount ?? 0;
   const topLevel = departments(categories.data);
 
@@ -28,36 +40,35 @@ export function Header() {
     <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
       {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
-        <Sheet
-          open={menuOpen}
-          onOpenChange={setMenuOpen}
-          title={t.categories}
-          trigger={
-            <button
-              type="button"
-              className={buttonClass('ghost', 'md', 'px-2 max-sm:w-10 max-sm:px-0 lg:hidden')}
-              aria-label={t.menu}
-            >
-              <Menu className="size-5" aria-hidden="true" />
-            </button>
-          }
-        >
-          <nav aria-label={t.categories}>
-            <ul className="space-y-1">
-              {topLevel.map((category) => (
-                <li key={category.id}>
-                  <Link
-                    to={`/c/${category.slug}`}
-                    onClick={() => setMenuOpen(false)}
-                    className="block rounded-lg px-3 py-2 hover:bg-slate-100"
-                  >
-                    {locale === 'km' ? category.nameKm : category.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </Sheet>
+        {/* The menu's dialog code loads with the first tap on the button: the first view does without it. */}
+        {menuWanted ? (
+          <Suspense fallback={menuButton}>
+            <Sheet open={menuOpen} onOpenChange={setMenuOpen} title={t.categories} trigger={menuButton}>
+              <nav aria-label={t.categories}>
+                <ul className="space-y-1">
+                  {topLevel.map((category) => (
+                    <li key={category.id}>
+                      <Link
+                        to={`/c/${category.slug}`}
+                        onClick={() => setMenuOpen(false)}
+                        className="block rounded-lg px-3 py-2 hover:bg-slate-100"
+                      >
+                        {locale === 'km' ? category.nameKm : category.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </Sheet>
+          </Suspense>
+        ) : (
+          cloneElement(menuButton, {
+            onClick: () => {
+              setMenuWanted(true);
+              setMenuOpen(true);
+            },
+          })
+        )}
         <Link
           to="/"
           className="flex shrink-0 items-center gap-2 font-bold text-brand-700"

@@ -1,6 +1,7 @@
 import { buttonClass, useMessages } from '@shop/ui';
 import { BadgeCheck, MapPin, QrCode, ShieldCheck, Truck, type LucideIcon } from 'lucide-react';
 import { departments, useCategories, useProducts } from '../api/catalog';
+import { showcaseQuery } from '../api/page-queries';
 import { DepartmentTiles } from '../catalog/departments';
 import { catalogText } from '../catalog/messages';
 import { discountPercent } from '../catalog/names';
@@ -16,7 +17,7 @@ const newArrivalCount = 8;
  * and the newest hundred hold the deals a visitor is likely to care about.
  */
 function useShowcase() {
-  const newest = useProducts({ sort: 'newest', pageSize: 100 });
+  const newest = useProducts(showcaseQuery);
   const items = newest.data?.items;
   const newArrivals = items?.slice(0, newArrivalCount);
   const deals = items

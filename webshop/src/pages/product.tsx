@@ -5,6 +5,7 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCategories, useProduct, useProducts } from '../api/catalog';
 import { isApiError } from '../api/client';
+import { relatedQuery } from '../api/page-queries';
 import { useAddToCartWithFeedback } from '../catalog/add-to-cart';
 import { Breadcrumbs, type Crumb } from '../catalog/breadcrumbs';
 import { StickyBuyBar } from '../catalog/buy-bar';
@@ -239,7 +240,7 @@ function Perk({ icon: Icon, children }: { icon: typeof BadgeCheck; children: str
 function RelatedProducts({ product }: { product: ProductDetail }) {
   const t = useMessages(catalogText);
   const categoryName = useCategoryName();
-  const related = useProducts({ category: product.category.slug, pageSize: 5, inStock: true });
+  const related = useProducts(relatedQuery(product.category.slug));
   const items = related.data?.items.filter((p) => p.id !== product.id).slice(0, 4);
   if (items && items.length === 0) return null;
   return (

@@ -11,6 +11,9 @@ export interface StoredList<T> {
   useList(): readonly T[];
 }
 
+const nothingStored: readonly never[] = [];
+const serverSnapshot = () => nothingStored;
+
 /** `parse` keeps what is valid of what storage held (it may be damaged, or written by an older version). */
 export function storedList<T>(storageKey: string, parse: (saved: unknown[]) => T[]): StoredList<T> {
   const listeners = new Set<() => void>();
@@ -24,6 +27,7 @@ export function storedList<T>(storageKey: string, parse: (saved: unknown[]) => T
     }
   }
 
+  // On the server there is no storage: load() finds nothing.
   let items = load();
 
   function set(next: readonly T[]) {
@@ -55,6 +59,8 @@ export function storedList<T>(storageKey: string, parse: (saved: unknown[]) => T
   return {
     get: () => items,
     set,
-    useList: () => useSyncExternalStore(subscribe, () => items),
+    // The server renders every visitor's page alike (an empty list), and hydration renders what the server did;
+    // the browser's own list follows at once.
+    useList: () => useSyncExternalStore(subscribe, () => items, serverSnapshot),
   };
 }

@@ -54,3 +54,26 @@ export function createPageHeads(db: Db, origin: string, options: { maxBytes?: nu
           }),
   };
 }
+
+/**
+ * Server-rendered pages (page-render.ts), kept as the heads are: per change-feed head, so a sale or a price change
+ * shows in the next request, and bounded by what they hold (the search pages' addresses are endless). Rendering the
+ * home page costs tens of milliseconds of CPU; a kept one costs a lookup.
+ */
+export interface RenderedPages {
+  get(key: string, make: () => Promise<RenderedHtml>): Promise<RenderedHtml>;
+}
+
+export interface RenderedHtml {
+  status: number;
+  html: string;
+}
+
+export function createRenderedPages(db: Db, options: { maxBytes?: number } = {}): RenderedPages {
+  const readVersion = coalescedReader(() => feedHead(db));
+  const cache = new VersionedCache<RenderedHtml>({ maxBytes: options.maxBytes ?? 32 * MIB });
+  return {
+    get: async (key, make) =>
+      (await cache.get(await readVersion(), key, make, (page) => stringBytes(page.html))).value,
+  };
+}
