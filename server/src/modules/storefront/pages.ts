@@ -3,15 +3,15 @@ import { coalescedReader, VersionedCache } from '../../http/answer-cache';
 import { stringBytes } from '../../http/heap-size';
 import { NotFound } from '../../http/errors';
 import { getPublicProduct } from '../catalog/service';
-import { feedHead } from '../sync/change-log';
+import { catalogAnswersVersionReader } from '../sync/shelf-version';
 import { categoryHead, headTags, productHead } from './page-head';
 import { findCategoryBySlug } from './repo';
 
 /**
  * The head of a product or category page, made from the same service as the API's answer (no HTTP hop) and kept
- * while the change feed's head stays the same, as the catalog's answers are (catalog-cache.ts): every catalog edit
- * and every stock movement moves it, so a price or an availability in the structured data is never older than
- * the request.
+ * per catalog version, as the catalog's answers are (catalog-cache.ts): every catalog edit, setting and change of
+ * what a product is shown as (out / low / in stock) moves it, so a price or an availability in the structured data
+ * is never older than the request.
  */
 export interface PageHeads {
   /** The tags of the page's head, or null when there is no such product or category (the page is a 404). */
@@ -26,7 +26,7 @@ const MISSING = '';
 const MAX_SLUG_CHARS = 200;
 
 export function createPageHeads(db: Db, origin: string, options: { maxBytes?: number } = {}): PageHeads {
-  const readVersion = coalescedReader(() => feedHead(db));
+  const readVersion = coalescedReader(catalogAnswersVersionReader(db));
   const cache = new VersionedCache<string>({ maxBytes: options.maxBytes ?? 8 * MIB });
   const cached = async (key: string, make: () => Promise<string | null>) => {
     const version = await readVersion();
@@ -56,12 +56,18 @@ export function createPageHeads(db: Db, origin: string, options: { maxBytes?: nu
 }
 
 /**
- * Server-rendered pages (page-render.ts), kept as the heads are: per change-feed head, so a sale or a price change
- * shows in the next request, and bounded by what they hold (the search pages' addresses are endless). Rendering the
- * home page costs tens of milliseconds of CPU; a kept one costs a lookup.
+ * Server-rendered pages (page-render.ts), kept as the catalog's answers are (the answers they are made of): per
+ * catalog version, which every catalog edit, setting and change of what a product is shown as (out / low / in stock)
+ * moves (decision 0010), so a price or an availability on a page is never older than the API's; bounded by what
+ * they hold (the search pages' addresses are endless).
+ *
+ * Rendering a page costs tens of milliseconds of CPU (hundreds on a busy machine) and any address can be made up
+ * (`/?x=1`, `/search?q=…`), so a stranger could keep the server rendering. At most `rendersAtOnce` renders run at a
+ * time; past that a page not kept is `null`: the caller serves the shell and the browser renders it, as it did
+ * before pages were rendered on the server.
  */
 export interface RenderedPages {
-  get(key: string, make: () => Promise<RenderedHtml>): Promise<RenderedHtml>;
+  get(key: string, make: () => Promise<RenderedHtml>): Promise<RenderedHtml | null>;
 }
 
 export interface RenderedHtml {
@@ -69,11 +75,35 @@ export interface RenderedHtml {
   html: string;
 }
 
-export function createRenderedPages(db: Db, options: { maxBytes?: number } = {}): RenderedPages {
-  const readVersion = coalescedReader(() => feedHead(db));
+export function createRenderedPages(
+  readVersion: () => Promise<number>,
+  options: { maxBytes?: number; rendersAtOnce?: number } = {},
+): RenderedPages {
   const cache = new VersionedCache<RenderedHtml>({ maxBytes: options.maxBytes ?? 32 * MIB });
+  const rendersAtOnce = options.rendersAtOnce ?? 4;
+  let rendering = 0;
+  const limited = async (make: () => Promise<RenderedHtml>) => {
+    rendering++;
+    try {
+      return await make();
+    } finally {
+      rendering--;
+    }
+  };
   return {
-    get: async (key, make) =>
-      (await cache.get(await readVersion(), key, make, (page) => stringBytes(page.html))).value,
+    get: async (key, make) => {
+      const version = await readVersion();
+      const kept = cache.peek(version, key);
+      if (kept) return kept;
+      if (rendering >= rendersAtOnce) return null;
+      return (
+        await cache.get(
+          version,
+          key,
+          () => limited(make),
+          (page) => stringBytes(page.html),
+        )
+      ).value;
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { PageApi, RenderPage } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { coalescedReader } from '../../http/answer-cache';
+import { catalogAnswersVersionReader } from '../sync/shelf-version';
 import { pageTemplate } from './page-head';
 import { pageApi, pageLocale, type PublicPageHandlers } from './page-render';
 import { createPageHeads, createRenderedPages, type PageHeads, type RenderedPages } from './pages';
@@ -30,7 +32,7 @@ export function createStorefront(
     sitemaps: createSitemaps(db, origin, options.sitemap),
     heads: createPageHeads(db, origin),
     pageApi: options.handlers ? pageApi(options.handlers) : null,
-    renderedPages: createRenderedPages(db),
+    renderedPages: createRenderedPages(coalescedReader(catalogAnswersVersionReader(db))),
   };
 }
 
@@ -95,7 +97,7 @@ export function mountPagesWithHead(
     const parts = render && api && splitAtRoot(html);
     if (!render || !api || !parts) return sendShell(res, 200, html);
     const locale = pageLocale(req);
-    let rendered: { status: number; html: string };
+    let rendered: { status: number; html: string } | null;
     try {
       // Made once per address and language while the catalog stays the same (pages.ts): a page is the same for
       // every visitor, since nothing signed-in is rendered.
@@ -113,6 +115,8 @@ export function mountPagesWithHead(
       req.log?.error({ err: error }, 'page not rendered; served the shell');
       return sendShell(res, 200, html);
     }
+    // Too many renders at once (pages.ts): this visitor's browser renders the page.
+    if (rendered === null) return sendShell(res, 200, html);
     res.setHeader('cache-control', 'no-cache');
     // The same address is rendered in the language of the cookie, else of the browser.
     res.setHeader('vary', 'Accept-Encoding, Accept-Language, Cookie');

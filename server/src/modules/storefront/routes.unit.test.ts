@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageRenderRequest, RenderPage } from '@shop/shared';
+import { createRenderedPages } from './pages';
 import { mountPagesWithHead, type Storefront } from './routes';
 
 /**
@@ -95,5 +96,49 @@ describe("with the web shop's server entry", () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toBe(indexHtml);
     expect(seen.length).toBe(before + 1); // the broken search only
+  });
+});
+
+describe('with more pages asked for at once than may be rendered', () => {
+  it('renders as many as allowed, serves the others the shell, and keeps what it rendered', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const rendering: string[] = [];
+    const renderer: RenderPage = async (request) => {
+      rendering.push(request.url);
+      await held;
+      const text = `${request.document.beforeRoot}<p>${request.url}</p>${request.document.afterRoot}`;
+      return { status: 200, body: new Response(text).body! };
+    };
+    const storefront = {
+      origin: 'https://shop.example.test',
+      heads: { product: async () => null, category: async () => null },
+      pageApi: {},
+      renderedPages: createRenderedPages(async () => 1, { rendersAtOnce: 2 }),
+    };
+    const app = express();
+    mountPagesWithHead(app, storefront as unknown as Storefront, indexHtml, Promise.resolve(renderer));
+    const started = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => started.once('listening', resolve));
+    const at = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+    try {
+      const first = [fetch(`${at}/search?q=a`), fetch(`${at}/search?q=b`)];
+      await expect.poll(() => rendering.length).toBe(2);
+      // Two renders are running: a third address is the shell, at once, without rendering.
+      const third = await fetch(`${at}/search?q=c`);
+      expect(third.status).toBe(200);
+      expect(await third.text()).toBe(indexHtml);
+      expect(rendering).toEqual(['/search?q=a', '/search?q=b']);
+      release();
+      for (const response of await Promise.all(first))
+        expect(await response.text()).toContain('<p>/search?q=');
+      // Kept pages are served even when renders are busy; a new one renders again once a slot is free.
+      const again = await (await fetch(`${at}/search?q=a`)).text();
+      expect(again).toContain('<p>/search?q=a</p>');
+      expect(await (await fetch(`${at}/search?q=c`)).text()).toContain('<p>/search?q=c</p>');
+      expect(rendering).toEqual(['/search?q=a', '/search?q=b', '/search?q=c']);
+    } finally {
+      started.close();
+    }
   });
 });
