@@ -4,10 +4,20 @@ import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
 export type BenchPart =
-  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k' | 'pos' | 'reports';
+  | 'catalog'
+  | 'orders'
+  | 'mixed'
+  | 'web'
+  | 'stuffing'
+  | 'slow-clients'
+  | 'first-pull'
+  | 'push-10k'
+  | 'pos'
+  | 'reports';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
+  'mixed',
   'web',
   'stuffing',
   'slow-clients',
@@ -47,6 +57,15 @@ export interface BenchOptions {
   /** Credential stuffing: wrong passwords from many addresses at many accounts while owners sign in. */
   stuffing: StuffingOptions;
   slowClients: SlowClientBenchOptions;
+  mixed: MixedBenchOptions;
+}
+
+export interface MixedBenchOptions {
+  /** Requests of the mix started per second (open loop), and the rate of the baseline case run first. */
+  ratePerSec: number;
+  baselineRatePerSec: number;
+  /** Seconds of each case. */
+  seconds: number;
 }
 
 export interface SlowClientBenchOptions {
@@ -81,6 +100,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
   --quick          short cases, 1,000 products only (about 3 minutes)
   --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
+                   mixed: open-loop mixed load (browse, search, cart, checkout, two counters pushing) at
+                   --rate for --seconds after the same schedule at --baseline-rate, SQLite and MariaDB
                    web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse);
                    stuffing: 10,000 wrong sign-ins from 100 addresses at 100 accounts while owners sign in
                    slow-clients: fresh visitors while 10,000 slow connections are open
@@ -89,6 +110,9 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    pos: the counter's core alone on 100,000 local products: lookups, offline sale commits
                    reports: sales report latency per grouping on 1,000,000 order lines (--quick: 100,000)
                    (the other parts' sections of the report are carried over from the file being replaced)
+  --rate <n>       mixed: requests per second of the mix (default 1000)
+  --baseline-rate <n>  mixed: the rate of the baseline case run first on the same server (default 300)
+  --seconds <s>    mixed: seconds of each case (default 60, --quick 10)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
   --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
@@ -105,6 +129,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     parts: {
       catalog: true,
       orders: true,
+      mixed: true,
       web: true,
       stuffing: true,
       'slow-clients': true,
@@ -137,6 +162,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
     stuffing: { ...defaultStuffingOptions },
     slowClients: { connections: 10_000, caseSec: quick ? 10 : 30 },
+    mixed: { ratePerSec: 1_000, baselineRatePerSec: 300, seconds: quick ? 10 : 60 },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -151,11 +177,26 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       if (!Number.isFinite(n) || n <= 0) throw new Error(`${arg} must be a positive number of seconds`);
       return n;
     };
+    const rate = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n <= 0 || n > 20_000)
+        throw new Error(`${arg} must be a whole number of requests per second, 1 to 20000`);
+      return n;
+    };
     switch (arg) {
       case '--quick':
         break;
       case '--duration':
         options.durationSec = seconds();
+        break;
+      case '--rate':
+        options.mixed.ratePerSec = rate();
+        break;
+      case '--baseline-rate':
+        options.mixed.baselineRatePerSec = rate();
+        break;
+      case '--seconds':
+        options.mixed.seconds = seconds();
         break;
       case '--warmup':
         options.warmupSec = seconds();
