@@ -109,7 +109,13 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
   let ordersPlaced = 0;
   let salesApplied = 0;
 
-  const send = (method: string, path: string, headers: http.OutgoingHttpHeaders, body?: string) =>
+  const send = (
+    method: string,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    body?: string,
+    keepBody = true,
+  ) =>
     new Promise<Answer>((resolve, reject) => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -124,11 +130,14 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
           timeout: plan.timeoutMs,
         },
         (response) => {
+          const status = response.statusCode ?? 0;
+          // A page's body is of no interest when it came: not reading it into a string keeps the generator cheap.
+          const keep = keepBody || status < 200 || status >= 300;
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('data', (chunk: Buffer) => keep && chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+            resolve({ status, body: keep ? Buffer.concat(chunks).toString('utf8') : '' }),
           );
         },
       );
@@ -261,13 +270,15 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
     return done;
   };
 
+  // As a browser asks for pages: compressed (the server keeps gzip copies of its cached answers).
+  const pageHeaders = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
   const browse = (n: number, due: number) =>
     measure('browse', due, () =>
-      send('GET', plan.browsePaths[n % plan.browsePaths.length]!, { accept: 'application/json' }),
+      send('GET', plan.browsePaths[n % plan.browsePaths.length]!, pageHeaders, undefined, false),
     );
   const search = (n: number, due: number) =>
     measure('search', due, () =>
-      send('GET', plan.searchPaths[n % plan.searchPaths.length]!, { accept: 'application/json' }),
+      send('GET', plan.searchPaths[n % plan.searchPaths.length]!, pageHeaders, undefined, false),
     );
 
   const counterBusy = plan.counters.map(() => Promise.resolve());
