@@ -18,6 +18,7 @@ import {
   type MixedFigures,
   type MixedPlan,
 } from './mixed-generator';
+import type { RequestKind } from './open-loop';
 import { warmUp } from './sequential';
 import { startShopServer, type ChildServer, type NodeEnv, type ShopServerTarget } from './server-process';
 import { shuffled } from './stats';
@@ -34,6 +35,7 @@ import { searchQueries } from './workloads';
 export const MIXED_TARGETS = { overallP95Ms: 50, checkoutP99Ms: 250 } as const;
 
 export interface MixedOptions {
+  mix: Record<RequestKind, number>;
   ratePerSec: number;
   baselineRatePerSec: number;
   seconds: number;
@@ -111,6 +113,7 @@ async function benchOne(target: MixedTarget, options: MixedOptions, log: (line: 
     const idleProbeMs = await probeBaseline(server.url);
     const plan = (ratePerSec: number): MixedPlan => ({
       baseUrl: server.url,
+      mix: options.mix,
       ratePerSec,
       seconds: options.seconds,
       timeoutMs: 10_000,

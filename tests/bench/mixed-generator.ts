@@ -6,7 +6,6 @@ import type { Cart } from '@shop/shared';
 import {
   dueAt,
   dueBy,
-  issueMix,
   kindSequence,
   measuredKinds,
   OutcomeTally,
@@ -44,6 +43,8 @@ export interface StockedProduct {
 
 export interface MixedPlan {
   baseUrl: string;
+  /** Weights of the request kinds (the issue's: 70 / 20 / 8 / 2). */
+  mix: Record<RequestKind, number>;
   ratePerSec: number;
   seconds: number;
   timeoutMs: number;
@@ -56,6 +57,7 @@ export interface MixedPlan {
 }
 
 export interface MixedFigures {
+  mix: Record<RequestKind, number>;
   ratePerSec: number;
   seconds: number;
   /** Requests of the mix actually started, and how long starting them all took (behind schedule when > seconds). */
@@ -86,8 +88,9 @@ interface Shopper {
   lines: { id: string; productId: string; quantity: number; problem: string | null }[];
   /** A checkout was refused: look at the cart first (the web shop refetches it), then remove what cannot be had. */
   stale: boolean;
-  /** The customer's previous click, which the next one waits for. */
+  /** The customer's previous click, which the next one waits for; clicks not answered yet. */
   busy: Promise<void>;
+  waiting: number;
   clicks: number;
 }
 
@@ -104,6 +107,7 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
     lines: [],
     stale: true,
     busy: Promise.resolve(),
+    waiting: 0,
     clicks: 0,
   }));
   let ordersPlaced = 0;
@@ -250,22 +254,32 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
     }
   };
 
-  /** Whose click it is: carts rotate over all customers; checkouts go to the next customer with a cart that can be had. */
+  /**
+   * Whose click it is: carts rotate over the customers not waiting for an answer (another customer clicks meanwhile,
+   * as in a crowd); checkouts go to the next such customer with a cart that can be had.
+   */
   let cartTurn = 0;
   let checkoutTurn = 0;
-  const nextCartShopper = () => shoppers[cartTurn++ % shoppers.length]!;
+  const nextCartShopper = () => {
+    for (let i = 0; i < shoppers.length; i++) {
+      const shopper = shoppers[cartTurn++ % shoppers.length]!;
+      if (shopper.waiting === 0) return shopper;
+    }
+    return shoppers[cartTurn++ % shoppers.length]!;
+  };
   const nextCheckoutShopper = () => {
     for (let i = 0; i < shoppers.length; i++) {
       const shopper = shoppers[checkoutTurn++ % shoppers.length]!;
-      if (!shopper.stale && shopper.lines.length > 0 && shopper.lines.every((l) => l.problem === null))
-        return shopper;
+      const buyable = !shopper.stale && shopper.lines.length > 0 && shopper.lines.every((l) => !l.problem);
+      if (buyable && shopper.waiting === 0) return shopper;
     }
     // None known to have a cart to buy: one whose cart is not known since a refusal (it likely has lines).
     return shoppers.find((s) => s.stale) ?? shoppers[checkoutTurn++ % shoppers.length]!;
   };
   /** A customer's clicks follow each other: the next waits for the one before (its wait counts in its latency). */
   const inTurn = (shopper: Shopper, click: () => Promise<void>) => {
-    const done = shopper.busy.then(click);
+    shopper.waiting++;
+    const done = shopper.busy.then(click).finally(() => shopper.waiting--);
     shopper.busy = done.catch(() => undefined);
     return done;
   };
@@ -317,7 +331,7 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
   };
 
   // The schedule: the mix's requests at a fixed rate, each counter's push every second (offset from each other).
-  const nextKind = kindSequence(issueMix);
+  const nextKind = kindSequence(plan.mix);
   const total = Math.round(plan.ratePerSec * plan.seconds);
   const pushesEach = Math.floor(plan.seconds);
   const pending: Promise<unknown>[] = [];
@@ -362,6 +376,7 @@ export async function runMixedLoad(plan: MixedPlan): Promise<MixedFigures> {
   const elapsedSec = (performance.now() - started) / 1000;
   agent.destroy();
   return {
+    mix: plan.mix,
     ratePerSec: plan.ratePerSec,
     seconds: plan.seconds,
     started: n,

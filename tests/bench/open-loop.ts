@@ -22,6 +22,19 @@ export const issueMix: Readonly<Record<RequestKind, number>> = {
   checkout: 2,
 };
 
+/** `browse=70,search=20,cart=8,checkout=2` (kinds left out weigh 0): the mix of `--mix`. */
+export function parseMix(text: string): Record<RequestKind, number> {
+  const mix: Record<RequestKind, number> = { browse: 0, search: 0, cart: 0, checkout: 0 };
+  for (const part of text.split(',')) {
+    const [kind, weight] = part.split('=').map((s) => s.trim());
+    if (!requestKinds.includes(kind as RequestKind) || !/^\d+(\.\d+)?$/.test(weight ?? ''))
+      throw new Error(`--mix: "${part}" is not kind=weight with a kind of ${requestKinds.join(', ')}`);
+    mix[kind as RequestKind] = Number(weight);
+  }
+  if (requestKinds.every((k) => mix[k] === 0)) throw new Error('--mix: every weight is 0');
+  return mix;
+}
+
 /**
  * The kind of each request in turn, by smooth weighted round robin (as nginx balances upstreams): every run of 50
  * requests holds exactly 35 browse, 10 search, 4 cart and 1 checkout, spread out rather than in bursts, the same

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
 import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
+import { issueMix, parseMix, type RequestKind } from './open-loop';
 
 export type BenchPart =
   | 'catalog'
@@ -66,6 +67,8 @@ export interface MixedBenchOptions {
   baselineRatePerSec: number;
   /** Seconds of each case. */
   seconds: number;
+  /** Weights of browse, search, cart and checkout (default the issue's 70 / 20 / 8 / 2). */
+  mix: Record<RequestKind, number>;
 }
 
 export interface SlowClientBenchOptions {
@@ -113,6 +116,7 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --rate <n>       mixed: requests per second of the mix (default 1000)
   --baseline-rate <n>  mixed: the rate of the baseline case run first on the same server (default 300)
   --seconds <s>    mixed: seconds of each case (default 60, --quick 10)
+  --mix <weights>  mixed: e.g. browse=100 or cart=50,checkout=50 (default browse=70,search=20,cart=8,checkout=2)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
   --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
@@ -162,7 +166,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
     stuffing: { ...defaultStuffingOptions },
     slowClients: { connections: 10_000, caseSec: quick ? 10 : 30 },
-    mixed: { ratePerSec: 1_000, baselineRatePerSec: 300, seconds: quick ? 10 : 60 },
+    mixed: { ratePerSec: 1_000, baselineRatePerSec: 300, seconds: quick ? 10 : 60, mix: { ...issueMix } },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -194,6 +198,9 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
         break;
       case '--baseline-rate':
         options.mixed.baselineRatePerSec = rate();
+        break;
+      case '--mix':
+        options.mixed.mix = parseMix(value());
         break;
       case '--seconds':
         options.mixed.seconds = seconds();

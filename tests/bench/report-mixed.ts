@@ -202,15 +202,16 @@ export function mixedText(rows: MixedRow[]): string {
 export function mixedMarkdown(rows: MixedRow[], nodeEnv: string): string {
   const first = rows[0];
   const seconds = first?.cases[0]?.figures.seconds ?? 0;
+  const mix = first?.cases[0]?.figures.mix ?? issueMix;
   const notes = examples(rows);
   return `## Mixed load, open loop
 
-A day's traffic at a fixed arrival rate (issue 16, item 4): ${issueMix.browse} % browse (product pages by slug and
-their related strip, category pages 1–3, the catalog's first pages, the home page's newest, the categories), ${issueMix.search} %
+A day's traffic at a fixed arrival rate (issue 16, item 4): ${mix.browse} % browse (product pages by slug and
+their related strip, category pages 1–3, the catalog's first pages, the home page's newest, the categories), ${mix.search} %
 search (${int(first?.searchPaths ?? 0)} addresses: the query set, the golden set, brand and category names, words of product names as they are
-typed, some with a filter, a sort or page 2), ${issueMix.cart} % cart (${int(first?.customers ?? 0)} signed-in customers with a session cookie and the
+typed, some with a filter, a sort or page 2), ${mix.cart} % cart (${int(first?.customers ?? 0)} signed-in customers with a session cookie and the
 CSRF header the page sends: add a product, change a quantity, remove a line, look at the cart after a refused
-checkout; one click at a time per customer) and ${issueMix.checkout} % checkout (\`POST /api/v1/orders\` from the customer's cart, pickup, USD,
+checkout; one click at a time per customer) and ${mix.checkout} % checkout (\`POST /api/v1/orders\` from the customer's cart, pickup, USD,
 an Idempotency-Key), evenly spaced and interleaved in a fixed order, plus two counters paired through the real routes
 pushing one cash sale a second each (\`POST /api/v1/sync/push\`). The web shop's own addresses, with its query
 strings. Each case lasts ${seconds} s; the baseline (the issue measured the mix served well at 300/s) runs first on
