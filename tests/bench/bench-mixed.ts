@@ -55,6 +55,11 @@ export interface MixedCase {
   figures: MixedFigures;
   /** In % of one core, during the case. */
   serverCpuPct: number;
+  /**
+   * The server's CPU time per request started (pushes included), in ms: what the work costs, which a machine busy
+   * with other work does not bend the way it bends latency (the server is only given less of the CPU, later).
+   */
+  serverCpuMsPerRequest: number;
   databaseCpuPct: number;
   /** 1-minute load average during the case: min and max of samples every 5 s. */
   loadAverage: { min: number; max: number };
@@ -174,10 +179,13 @@ async function runCase(
   const figures = await runMixedLoadInChild(plan).figures;
   const elapsedSec = (performance.now() - started) / 1000;
   const average = load.stop();
+  const serverSeconds = server.cpuSeconds() - serverBefore;
+  const requests = figures.started + figures.perKind.push.count;
   return {
     label,
     figures,
-    serverCpuPct: ((server.cpuSeconds() - serverBefore) / elapsedSec) * 100,
+    serverCpuPct: (serverSeconds / elapsedSec) * 100,
+    serverCpuMsPerRequest: (serverSeconds * 1000) / requests,
     databaseCpuPct: ((databaseCpu() - databaseBefore) / elapsedSec) * 100,
     loadAverage: { min: average.min, max: average.max },
   };
@@ -358,7 +366,7 @@ export function describeMixedCase(target: string, c: MixedCase): string {
     )
     .join('; ');
   return (
-    `${target} mixed ${c.label} ${f.ratePerSec}/s × ${f.seconds} s: overall p50 ${f.overall.p50Ms.toFixed(1)} p95 ` +
+    `${target} mixed ${c.label} ${f.ratePerSec}/s × ${f.seconds} s (server ${c.serverCpuMsPerRequest.toFixed(2)} ms CPU a request): overall p50 ${f.overall.p50Ms.toFixed(1)} p95 ` +
     `${f.overall.p95Ms.toFixed(1)} p99 ${f.overall.p99Ms.toFixed(1)} ms; ${kinds}; CPU server ` +
     `${c.serverCpuPct.toFixed(0)} % / database ${Number.isNaN(c.databaseCpuPct) ? '-' : c.databaseCpuPct.toFixed(0)} % / ` +
     `generator ${f.generatorCpuPct.toFixed(0)} %; load average ${c.loadAverage.min.toFixed(1)}–${c.loadAverage.max.toFixed(1)}`

@@ -414,7 +414,12 @@ export function runMixedLoadInChild(plan: MixedPlan): {
   pid: number | undefined;
   figures: Promise<MixedFigures>;
 } {
-  const child = fork(import.meta.filename, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(import.meta.filename, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+    // Structured clone: NaN (a kind with no requests) stays NaN, where JSON would make it null.
+    serialization: 'advanced',
+  });
   const figures = new Promise<MixedFigures>((resolve, reject) => {
     child.once('message', (reply: Reply) => {
       if (reply.type === 'figures') resolve(reply.figures);
