@@ -10,6 +10,8 @@ const unit = [
   'server/src/**/*.unit.test.ts',
   'webshop/src/**/*.unit.test.ts',
   'desktop/src/**/*.test.ts',
+  // The benchmark's own pure parts (its schedule and statistics); never a benchmark run.
+  'tests/bench/**/*.unit.test.ts',
 ];
 // The desktop core against a real server (`*.server.test.ts`) needs a database, so it runs with the server's tests.
 const desktopWithServer = 'desktop/src/**/*.server.test.ts';

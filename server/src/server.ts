@@ -39,6 +39,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const database = await openDatabase(config.databaseUrl, {
     logger,
     connectAttempts: config.dbConnectAttempts,
+    checkpointInBackground: true,
   });
   try {
     const applied = await migrateToLatest(database.db);

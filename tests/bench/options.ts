@@ -2,10 +2,12 @@ import path from 'node:path';
 import { defaultCacheDir, defaultReportFile } from './paths';
 import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
+import { issueMix, parseMix, type RequestKind } from './open-loop';
 
 export type BenchPart =
   | 'catalog'
   | 'orders'
+  | 'mixed'
   | 'web'
   | 'stuffing'
   | 'slow-clients'
@@ -17,6 +19,7 @@ export type BenchPart =
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
+  'mixed',
   'web',
   'stuffing',
   'slow-clients',
@@ -57,6 +60,17 @@ export interface BenchOptions {
   /** Credential stuffing: wrong passwords from many addresses at many accounts while owners sign in. */
   stuffing: StuffingOptions;
   slowClients: SlowClientBenchOptions;
+  mixed: MixedBenchOptions;
+}
+
+export interface MixedBenchOptions {
+  /** Requests of the mix started per second (open loop), and the rate of the baseline case run first. */
+  ratePerSec: number;
+  baselineRatePerSec: number;
+  /** Seconds of each case. */
+  seconds: number;
+  /** Weights of browse, search, cart and checkout (default the issue's 70 / 20 / 8 / 2). */
+  mix: Record<RequestKind, number>;
 }
 
 export interface SlowClientBenchOptions {
@@ -91,6 +105,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
   --warmup <s>     seconds of sequential warm-up per server (default 2, --quick 1)
   --quick          short cases, 1,000 products only (about 3 minutes)
   --only <part>    catalog: listing and search only; orders: order placement and the stock race only;
+                   mixed: open-loop mixed load (browse, search, cart, checkout, two counters pushing) at
+                   --rate for --seconds after the same schedule at --baseline-rate, SQLite and MariaDB
                    web: the web shop in headless Chromium only (bytes, time to the product grid, Lighthouse);
                    stuffing: 10,000 wrong sign-ins from 100 addresses at 100 accounts while owners sign in
                    slow-clients: fresh visitors while 10,000 slow connections are open
@@ -100,6 +116,10 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    reports: sales report latency per grouping on 1,000,000 order lines (--quick: 100,000)
                    retention: pruning 1,000,000 old mail and audit rows (--quick: 100,000) while a writer appends
                    (the other parts' sections of the report are carried over from the file being replaced)
+  --rate <n>       mixed: requests per second of the mix (default 1000)
+  --baseline-rate <n>  mixed: the rate of the baseline case run first on the same server (default 300)
+  --seconds <s>    mixed: seconds of each case (default 60, --quick 10)
+  --mix <weights>  mixed: e.g. browse=100 or cart=50,checkout=50 (default browse=70,search=20,cart=8,checkout=2)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
   --cache [dir]    keep prepared SQLite databases between runs (default dir: tests/bench/.cache)
@@ -116,6 +136,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     parts: {
       catalog: true,
       orders: true,
+      mixed: true,
       web: true,
       stuffing: true,
       'slow-clients': true,
@@ -149,6 +170,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     web: { coldLoads: quick ? 3 : 7, lighthouseRuns: quick ? 1 : 3 },
     stuffing: { ...defaultStuffingOptions },
     slowClients: { connections: 10_000, caseSec: quick ? 10 : 30 },
+    mixed: { ratePerSec: 1_000, baselineRatePerSec: 300, seconds: quick ? 10 : 60, mix: { ...issueMix } },
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -163,11 +185,29 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       if (!Number.isFinite(n) || n <= 0) throw new Error(`${arg} must be a positive number of seconds`);
       return n;
     };
+    const rate = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n <= 0 || n > 20_000)
+        throw new Error(`${arg} must be a whole number of requests per second, 1 to 20000`);
+      return n;
+    };
     switch (arg) {
       case '--quick':
         break;
       case '--duration':
         options.durationSec = seconds();
+        break;
+      case '--rate':
+        options.mixed.ratePerSec = rate();
+        break;
+      case '--baseline-rate':
+        options.mixed.baselineRatePerSec = rate();
+        break;
+      case '--mix':
+        options.mixed.mix = parseMix(value());
+        break;
+      case '--seconds':
+        options.mixed.seconds = seconds();
         break;
       case '--warmup':
         options.warmupSec = seconds();

@@ -87,7 +87,7 @@ export async function prepareOrderFixtures(
  * others are copies of its row under their own id and email, because hashing a password takes 0.2-0.6 s here and
  * the benchmark never logs in with one (sessions are started directly).
  */
-async function makeCustomers(db: Db, count: number): Promise<string[]> {
+export async function makeCustomers(db: Db, count: number): Promise<string[]> {
   const run = randomBytes(3).toString('hex');
   const email = (i: number) => `bench-${run}-${i}@example.test`;
   const first = await createActiveUser(db, {
@@ -118,7 +118,7 @@ async function makeCustomers(db: Db, count: number): Promise<string[]> {
 }
 
 /** Exactly `units` on hand and none reserved, by a stock adjustment as the back office would make it. */
-async function setStock(db: Db, productId: string, units: number): Promise<void> {
+export async function setStock(db: Db, productId: string, units: number): Promise<void> {
   const level = await stockLevel(db, productId);
   if (level.reserved !== 0) throw new Error(`product ${productId} already has ${level.reserved} reserved`);
   if (level.onHand !== units) {

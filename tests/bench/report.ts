@@ -11,6 +11,8 @@ import { stuffingMarkdown, stuffingText } from './report-stuffing';
 import { slowClientsMarkdown, slowClientsText } from './report-slow-clients';
 import { firstPullMarkdown, firstPullText } from './report-first-pull';
 import { pushMarkdown, pushText } from './report-push';
+import type { MixedRow } from './bench-mixed';
+import { mixedMarkdown, mixedText } from './report-mixed';
 import type { PosFigures } from './bench-pos';
 import { posMarkdown, posText } from './report-pos';
 import type { ReportFigures } from './bench-reports';
@@ -100,6 +102,8 @@ export interface BenchReport {
   slowClients: SlowClientFigures | null;
   /** A new counter's first pull of the whole change feed; null when not measured. */
   firstPull: FirstPullRow[] | null;
+  /** The open-loop mixed load (issue 16, item 4); null when not measured. */
+  mixed: MixedRow[] | null;
   /** A counter's queue of 10,000 offline sales pushed; null when not measured. */
   pushTenK: PushRow[] | null;
   pos: PosFigures | null;
@@ -528,6 +532,7 @@ export function renderText(report: BenchReport): string {
           ...(orderNotes(report).length ? [`\nOrders: notes\n${list(orderNotes(report))}`] : []),
         ]
       : []),
+    ...(parts.mixed && report.mixed ? [mixedText(report.mixed)] : []),
     ...(parts.web && report.web ? [webText(report.web)] : []),
     ...(parts.stuffing && report.stuffing ? [stuffingText(report.stuffing)] : []),
     ...(parts['slow-clients'] && report.slowClients ? [slowClientsText(report.slowClients)] : []),
@@ -631,6 +636,7 @@ function measuredLabel(report: BenchReport): string {
 const partNames: Record<BenchPart, string> = {
   catalog: 'the catalog',
   orders: 'orders',
+  mixed: 'the mixed load',
   web: 'the web shop',
   stuffing: 'credential stuffing',
   'slow-clients': 'slow clients',
@@ -644,6 +650,7 @@ const partNames: Record<BenchPart, string> = {
 function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'catalog') return catalogMarkdown(report);
   if (part === 'orders') return ordersMarkdown(report);
+  if (part === 'mixed') return report.mixed ? mixedMarkdown(report.mixed, report.options.nodeEnv) : '';
   if (part === 'stuffing') return report.stuffing ? stuffingMarkdown(report.stuffing) : '';
   if (part === 'slow-clients')
     return report.slowClients ? slowClientsMarkdown(report.slowClients, report.options.nodeEnv) : '';
@@ -709,6 +716,8 @@ ${partMarkdown(report, 'catalog', previous)}
 
 ${partMarkdown(report, 'orders', previous)}
 
+${partMarkdown(report, 'mixed', previous)}
+
 ${partMarkdown(report, 'web', previous)}
 
 ${partMarkdown(report, 'stuffing', previous)}
@@ -725,6 +734,8 @@ ${partMarkdown(report, 'retention', previous)}
 npm run bench                         # full run, about 15-20 minutes on 2 cores
 npm run bench -- --quick              # 1,000 products only, short cases, about 3 minutes
 npm run bench -- --only orders        # order placement and the race only, about 2 minutes
+npm run bench -- --only mixed         # open-loop mixed load, 300/s then 1,000/s for 60 s each, SQLite and MariaDB (about 6 minutes)
+npm run bench -- --only mixed --seconds 20 --rate 500  # a shorter, lighter run of it
 npm run bench -- --only catalog       # catalog listing and search only
 npm run bench -- --only web           # the web shop in headless Chromium only, about 3 minutes
 npm run bench -- --only stuffing      # credential stuffing against sign-in only, about 5 minutes
@@ -740,9 +751,10 @@ MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k
 
 Options: \`--duration <s>\` per load case (default 10), \`--warmup <s>\`, \`--quick\`, \`--no-mysql\`,
 \`--mysql-100k\` (seed MariaDB with 100,000 products even when that is estimated to take over 5 minutes),
-\`--only catalog|orders|web|stuffing|slow-clients|first-pull|push-10k|pos\` (the other parts' sections are carried over from the file being replaced),
+\`--only catalog|orders|mixed|web|stuffing|slow-clients|first-pull|push-10k|pos|reports\` (the other parts' sections are carried over from the file being replaced),
 \`--cache [dir]\`,
-\`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production). Options go after \`--\`, at the root
+\`--out <file>\` / \`--no-out\`, \`--node-env <env>\` (default production); for the mixed load \`--rate <n>\` (default
+1000), \`--baseline-rate <n>\` (default 300) and \`--seconds <s>\` (default 60). Options go after \`--\`, at the root
 (\`npm run bench -- --quick\`) as in the workspace (\`npm run bench -w @shop/tests -- --quick\`).
 
 MariaDB is used when reachable at \`MYSQL_URL\` (default \`mysql://root@127.0.0.1:3306/test\`): the benchmark

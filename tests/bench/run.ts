@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { benchFirstPull } from './bench-first-pull';
+import { benchMixed, type MixedTarget } from './bench-mixed';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchPos } from './bench-pos';
 import { benchReports, sqliteReportTarget, type ReportTarget } from './bench-reports';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
       stuffing: null,
       slowClients: null,
       firstPull: null,
+      mixed: null,
       pushTenK: null,
       pos: null,
       reports: null,
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
     log(`server built into server/dist/main.js in ${Math.round(performance.now() - buildStarted)} ms`);
 
     // The catalog and orders run on prepared databases; the web shop seeds its own demo catalog.
-    const serverParts = options.parts.catalog || options.parts.orders;
+    const serverParts = options.parts.catalog || options.parts.orders || options.parts.mixed;
     const sqlite = serverParts
       ? await prepareSqliteDatabases(options.cacheDir ?? workDir, options.sizes, log)
       : [];
@@ -151,6 +153,14 @@ async function main(): Promise<void> {
     if (options.parts.orders) {
       const scratch = mysqlReachable ? (options.parts.catalog ? await newScratch() : scratches[0]!) : null;
       await benchAllOrders(sqlite, scratch, options, workDir, report);
+    }
+    if (options.parts.mixed) {
+      const scratch = mysqlReachable
+        ? options.parts.catalog || options.parts.orders
+          ? await newScratch()
+          : scratches[0]!
+        : null;
+      report.mixed = await benchAllMixed(sqlite, scratch, options, workDir);
     }
     if (options.parts.web) report.web = await benchWeb(options, workDir, log);
     if (options.parts.stuffing) report.stuffing = await benchStuffing(options, workDir, log);
@@ -399,6 +409,46 @@ async function benchAllOrders(
     if (figures.race) report.orders.races.push(figures.race);
     report.orders.notes.push(...figures.notes);
   }
+}
+
+/**
+ * The mixed load on a copy of the 1,000-product SQLite catalog and on a MariaDB database of its own seeded to
+ * 1,000 products: its orders and sales change stock, so it never runs on the catalogs measured or cached.
+ */
+async function benchAllMixed(
+  sqlite: PreparedDatabase[],
+  scratch: ScratchMysql | null,
+  options: BenchOptions,
+  workDir: string,
+) {
+  const source = sqlite.find((db) => db.products === 1_000);
+  if (!source) throw new Error('the mixed load needs the 1,000-product SQLite catalog');
+  const sqliteDir = path.join(workDir, 'mixed-sqlite');
+  fs.cpSync(source.dataDir, sqliteDir, { recursive: true });
+  const targets: MixedTarget[] = [
+    {
+      label: `SQLite ${sizeLabel(source.products)}`,
+      dataDir: sqliteDir,
+      databaseUrl: `sqlite:${path.join(sqliteDir, 'shop.sqlite')}`,
+    },
+  ];
+  if (scratch) {
+    const databasePid = isLocal(scratch.url) ? findDatabaseServerPid() : undefined;
+    const target: MixedTarget = {
+      label: 'MariaDB 1k',
+      dataDir: path.join(workDir, 'mixed-mysql'),
+      databaseUrl: scratch.url,
+      databaseCpuSeconds: () => processCpuSeconds(databasePid),
+      afterServerKilled: () => scratch.killLeftoverQueries(),
+    };
+    log(`${target.label} mixed: seeding ${scratch.database} to 1,000 products...`);
+    const seeded = await runSeedCli(target, 1_000);
+    log(
+      `${target.label} mixed: ${seeded.added.toLocaleString('en-US')} products in ${seeded.seconds.toFixed(1)} s`,
+    );
+    targets.push(target);
+  }
+  return benchMixed(targets, { ...options.mixed, nodeEnv: options.nodeEnv }, log);
 }
 
 function collect(report: BenchReport, figures: Awaited<ReturnType<typeof benchShop>>): void {

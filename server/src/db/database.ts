@@ -3,6 +3,10 @@ import type { Logger } from '../logger';
 import { createMysqlDialect, mysqlPoolUse } from './mysql';
 import type { Database } from './schema';
 import { createSqliteDialect } from './sqlite';
+import { startCheckpointer } from './sqlite-checkpointer';
+
+/** Pages of log after which a commit checkpoints on its own when checkpoints run in the background. */
+const INLINE_CHECKPOINT_PAGES = 10_000;
 
 export type DialectName = 'sqlite' | 'mysql';
 export type Db = Kysely<Database>;
@@ -21,16 +25,32 @@ export function dialectOfUrl(url: string): DialectName {
   throw new Error(`DATABASE_URL: must start with sqlite: or mysql://, got "${url.split(':')[0]}:"`);
 }
 
-/** Opens the database named by the URL; on MySQL waits for the server with backoff before giving up. */
+/**
+ * Opens the database named by the URL; on MySQL waits for the server with backoff before giving up.
+ * `checkpointInBackground` (the server): a SQLite file's log is checkpointed by a thread of its own, never by a
+ * commit on the event loop (sqlite-checkpointer.ts).
+ */
 export async function openDatabase(
   url: string,
-  options: { logger?: Logger; connectAttempts?: number } = {},
+  options: { logger?: Logger; connectAttempts?: number; checkpointInBackground?: boolean } = {},
 ): Promise<ShopDatabase> {
   const dialect = dialectOfUrl(url);
   if (dialect === 'sqlite') {
-    const { dialect: sqlite } = createSqliteDialect(url.slice('sqlite:'.length));
+    const file = url.slice('sqlite:'.length);
+    const { dialect: sqlite, raw } = createSqliteDialect(file);
     const db = new Kysely<Database>({ dialect: sqlite });
-    return { db, dialect, close: () => db.destroy(), poolUse: () => null };
+    if (!options.checkpointInBackground || file === ':memory:')
+      return { db, dialect, close: () => db.destroy(), poolUse: () => null };
+    // The commit's own checkpoint only as a bound on the log's size (40 MB), should the thread fall behind.
+    raw.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
+    const checkpointer = startCheckpointer(file, (message) =>
+      options.logger?.warn({ reason: message }, 'sqlite: a background checkpoint failed'),
+    );
+    const close = async () => {
+      await db.destroy();
+      await checkpointer.stop();
+    };
+    return { db, dialect, close, poolUse: () => null };
   }
   const { dialect: mysql, pool } = createMysqlDialect(url);
   const db = new Kysely<Database>({ dialect: mysql });
