@@ -69,6 +69,9 @@ const migrations: Record<string, Migration> = {
   '035-best-sellers-index': bestSellersIndex,
 };
 
+/** The names of every migration this code knows, in order: the last is the schema version it makes. */
+export const knownMigrations: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; safe to call on every start and from several processes in turn. */
