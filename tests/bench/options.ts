@@ -4,7 +4,16 @@ import { defaultStuffingOptions, type StuffingOptions } from './bench-stuffing';
 import type { NodeEnv } from './server-process';
 
 export type BenchPart =
-  'catalog' | 'orders' | 'web' | 'stuffing' | 'slow-clients' | 'first-pull' | 'push-10k' | 'pos' | 'reports';
+  | 'catalog'
+  | 'orders'
+  | 'web'
+  | 'stuffing'
+  | 'slow-clients'
+  | 'first-pull'
+  | 'push-10k'
+  | 'pos'
+  | 'reports'
+  | 'backup';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
@@ -15,6 +24,7 @@ export const benchParts: BenchPart[] = [
   'push-10k',
   'pos',
   'reports',
+  'backup',
 ];
 
 export interface BenchOptions {
@@ -88,6 +98,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    push-10k: a counter pushes 10,000 queued offline sales (--quick: 1,000)
                    pos: the counter's core alone on 100,000 local products: lookups, offline sale commits
                    reports: sales report latency per grouping on 1,000,000 order lines (--quick: 100,000)
+                   backup: npm run shop -- backup and restore of 100,000 products, 1,000,000 order lines
+                   (--quick: 10,000 and 100,000)
                    (the other parts' sections of the report are carried over from the file being replaced)
   --no-mysql       skip MariaDB even when it is reachable at MYSQL_URL
   --mysql-100k     seed MariaDB with 100,000 products even when estimated to take more than 5 minutes
@@ -112,6 +124,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       'push-10k': true,
       pos: true,
       reports: true,
+      backup: true,
     },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,

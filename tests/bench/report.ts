@@ -15,6 +15,8 @@ import type { PosFigures } from './bench-pos';
 import { posMarkdown, posText } from './report-pos';
 import type { ReportFigures } from './bench-reports';
 import { reportsMarkdown, reportsText } from './report-reports';
+import type { BackupFigures } from './bench-backup';
+import { backupMarkdown, backupText } from './report-backup';
 import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
@@ -102,6 +104,8 @@ export interface BenchReport {
   pushTenK: PushRow[] | null;
   pos: PosFigures | null;
   reports: ReportFigures | null;
+  /** `npm run shop -- backup` and `restore` on a big SQLite shop; null when not measured. */
+  backup: BackupFigures | null;
   /** Every shop server the run started: how long it took to answer, and its resident memory. */
   startups: StartupRow[];
 }
@@ -531,6 +535,7 @@ export function renderText(report: BenchReport): string {
     ...(parts['push-10k'] && report.pushTenK ? [pushText(report.pushTenK)] : []),
     ...(parts.pos && report.pos ? [posText(report.pos)] : []),
     ...(parts.reports && report.reports ? [reportsText(report.reports)] : []),
+    ...(parts.backup && report.backup ? [backupText(report.backup)] : []),
   ].join('\n');
 }
 
@@ -633,6 +638,7 @@ const partNames: Record<BenchPart, string> = {
   'push-10k': "a counter's push of 10,000 sales",
   pos: "the counter's core",
   reports: 'sales reports',
+  backup: 'backup and restore',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -647,6 +653,7 @@ function partBody(report: BenchReport, part: BenchPart): string {
     return report.pushTenK ? pushMarkdown(report.pushTenK, report.options.nodeEnv) : '';
   if (part === 'pos') return report.pos ? posMarkdown(report.pos) : '';
   if (part === 'reports') return report.reports ? reportsMarkdown(report.reports) : '';
+  if (part === 'backup') return report.backup ? backupMarkdown(report.backup) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -710,6 +717,7 @@ ${partMarkdown(report, 'first-pull', previous)}
 ${partMarkdown(report, 'push-10k', previous)}
 ${partMarkdown(report, 'pos', previous)}
 ${partMarkdown(report, 'reports', previous)}
+${partMarkdown(report, 'backup', previous)}
 
 ## How to run
 
@@ -724,6 +732,7 @@ npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connect
 npm run bench -- --only first-pull    # a new counter pulls 100,000 products (seeding included: about 4 minutes)
 npm run bench -- --only push-10k      # a counter pushes 10,000 queued offline sales (queueing them: about 1 minute)
 npm run bench -- --only pos           # the counter's core on 100,000 local products, then 200 scans in Chromium (about 2 minutes)
+npm run bench -- --only backup       # backup and restore of 100,000 products and 1,000,000 order lines (about 3 minutes)
 npm run bench -- --only pos --no-out  # the same, printed only (pos-scan's lines: "[pos] pos-scan")
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache
 MYSQL_URL=mysql://root@127.0.0.1:3306/test npm run bench -- --mysql-100k

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
+import { benchBackup } from './bench-backup';
 import { benchFirstPull } from './bench-first-pull';
 import { benchOrders, type OrdersTarget } from './bench-orders';
 import { benchPos } from './bench-pos';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       pushTenK: null,
       pos: null,
       reports: null,
+      backup: null,
       startups: [],
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
@@ -166,6 +168,12 @@ async function main(): Promise<void> {
       report.pos = await benchPos(options.quick ? 10_000 : 100_000, options.quick ? 50 : 200);
     if (options.parts.reports)
       report.reports = await benchAllReports(options, workDir, report, options.mysql ? newScratch : null);
+    if (options.parts.backup)
+      report.backup = await benchBackup(
+        workDir,
+        options.quick ? { products: 10_000, lines: 100_000 } : { products: 100_000, lines: 1_000_000 },
+        log,
+      );
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.startups = [...shopServerStartups()];
