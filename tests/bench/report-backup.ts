@@ -15,6 +15,7 @@ function table(f: BackupFigures): Table {
       ['Backup folder', mb(f.backupBytes)],
       ['Shop writes while it ran (one every 5 ms)', f.writes.toLocaleString('en-US')],
       ['Longest of those writes', `${f.longestWriteMs.toFixed(1)} ms`],
+      ['Longest of the same writes in 5 s before, no backup', `${f.longestQuietWriteMs.toFixed(1)} ms`],
       ['Restore (checksums, copy, ledger check)', `${f.restoreSec.toFixed(1)} s`],
       [
         'Ledger after restore',
@@ -40,8 +41,9 @@ ${f.lines.toLocaleString('en-US')} order lines (${Math.ceil((f.lines * 2) / 5).t
 a payment each, a sale movement per line, the counters equal to the ledger), written straight into a migrated
 database; no search index rows and no uploaded files (a picture costs its bytes). The backup is the command itself,
 another process, while the benchmark updates a stock row every 5 ms on its own connection, as a selling shop would:
-the longest of those writes shows whether the backup held the shop's writer up (SQLite's online backup in one step
-holds a read snapshot, which in WAL mode never blocks the writer). Then \`restore\` of that folder into a new one:
+the longest of those writes, beside the longest of the same writes in the 5 s before without a backup (this
+machine's own noise), shows whether the backup held the shop's writer up (SQLite's online backup in one step holds
+a read snapshot, which in WAL mode never blocks the writer). Then \`restore\` of that folder into a new one:
 every file's SHA-256, the copy, and the ledger check of every product.
 
 ${markdownTable(table(f))}
