@@ -34,17 +34,18 @@ export function backupText(f: BackupFigures): string {
 }
 
 export function backupMarkdown(f: BackupFigures): string {
+  const n = (x: number) => x.toLocaleString('en-US');
   return `## Backup and restore
 
-\`npm run shop -- backup\` on a SQLite shop of ${f.products.toLocaleString('en-US')} products and
-${f.lines.toLocaleString('en-US')} order lines (${Math.ceil((f.lines * 2) / 5).toLocaleString('en-US')} orders with
-a payment each, a sale movement per line, the counters equal to the ledger), written straight into a migrated
-database; no search index rows and no uploaded files (a picture costs its bytes). The backup is the command itself,
-another process, while the benchmark updates a stock row every 5 ms on its own connection, as a selling shop would:
-the longest of those writes, beside the longest of the same writes in the 5 s before without a backup (this
-machine's own noise), shows whether the backup held the shop's writer up (SQLite's online backup in one step holds
-a read snapshot, which in WAL mode never blocks the writer). Then \`restore\` of that folder into a new one:
-every file's SHA-256, the copy, and the ledger check of every product.
+\`npm run shop -- backup\` on a SQLite shop of ${n(f.products)} products and ${n(f.lines)} order lines
+(${n(Math.ceil((f.lines * 2) / 5))} orders with a payment each, a sale movement per line, the counters equal to the
+ledger), written straight into a migrated database; no search index rows and no uploaded files (a picture costs its
+bytes). The backup is the command itself, another process, while the benchmark updates a stock row every 5 ms on its
+own connection, as a selling shop would. The longest of those writes, beside the longest of the same writes in the
+5 s before without a backup (this machine's own noise), shows whether the backup held the shop's writer up: SQLite's
+online backup in one step holds a read snapshot, which in WAL mode never blocks the writer, but the copy's reading and
+writing share the disk and the CPUs with the shop. Then \`restore\` of that folder into a new one: every file's SHA-256,
+the copy, and the ledger check of every product.
 
 ${markdownTable(table(f))}
 `;

@@ -43,7 +43,25 @@ export async function backUpShop(
 ): Promise<BackupResult> {
   const started = performance.now();
   const dir = path.resolve(target);
-  await claimEmptyFolder(dir);
+  const created = await claimEmptyFolder(dir);
+  try {
+    return await writeBackup(config, dir, started, say);
+  } catch (error) {
+    // The folder was new or empty: what is in it now is this failed attempt's, and half a backup is none.
+    if (created) await fsp.rm(dir, { recursive: true, force: true });
+    else
+      for (const entry of await fsp.readdir(dir))
+        await fsp.rm(path.join(dir, entry), { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(
+  config: Config,
+  dir: string,
+  started: number,
+  say: (line: string) => void,
+): Promise<BackupResult> {
   const files: ManifestFile[] = [];
   const database = await backUpDatabase(config, dir, files, say);
   const uploads = await backUpUploads(config, dir, files, say);
@@ -70,8 +88,11 @@ export async function backUpShop(
   return { dir, manifest, bytes };
 }
 
-/** A backup goes into a new or empty folder only: never over another backup, never into a folder of other files. */
-async function claimEmptyFolder(dir: string): Promise<void> {
+/**
+ * A backup goes into a new or empty folder only: never over another backup, never into a folder of other files.
+ * Answers whether it made the folder.
+ */
+async function claimEmptyFolder(dir: string): Promise<boolean> {
   const entries = await fsp.readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
@@ -83,6 +104,7 @@ async function claimEmptyFolder(dir: string): Promise<void> {
     );
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
   await fsp.chmod(dir, 0o700);
+  return entries === null;
 }
 
 interface DatabasePart {

@@ -61,7 +61,7 @@ async function run(
   } catch (error) {
     if (error instanceof UsageError) console.error(`${synopsis}: ${error.message}`);
     else if (error instanceof BackupError || error instanceof ConfigError) console.error(error.message);
-    else throw error;
+    else console.error(`${synopsis.split(' ')[0]} failed: ${(error as Error).message}`);
     return 1;
   }
 }
