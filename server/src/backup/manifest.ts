@@ -64,11 +64,13 @@ export async function copyWithChecksum(
   to: string,
   mode?: number,
 ): Promise<Omit<ManifestFile, 'path'>> {
+  // Opened before the copy is made: a file that is not there (ENOENT) leaves no empty copy behind.
+  const source = await fsp.open(from);
   await fsp.mkdir(path.dirname(to), { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
   await pipeline(
-    fs.createReadStream(from),
+    source.createReadStream(),
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);

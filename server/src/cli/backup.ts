@@ -54,12 +54,12 @@ async function run(
 ): Promise<number> {
   try {
     const { options, positional } = readArguments(args, kinds);
-    if (positional.length !== 1) throw new UsageError(`one folder, e.g. npm run shop -- ${synopsis}`);
+    if (positional.length !== 1) throw new UsageError(`name one folder: npm run shop -- ${synopsis}`);
     // npm runs the command in the server's folder: a relative folder means the one the command was typed in.
     const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]!);
     return await body({ dir, options, config: loadConfig() });
   } catch (error) {
-    if (error instanceof UsageError) console.error(`${synopsis}: ${error.message}`);
+    if (error instanceof UsageError) console.error(`${synopsis.split(' ')[0]}: ${error.message}`);
     else if (error instanceof BackupError || error instanceof ConfigError) console.error(error.message);
     else console.error(`${synopsis.split(' ')[0]} failed: ${(error as Error).message}`);
     return 1;
