@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config';
-import { openDatabase } from '../db/database';
+import { dialectOfUrl, openDatabase } from '../db/database';
 import { backUpSqliteFile } from '../db/sqlite-backup';
 import { SECRET_KEY_FILE } from '../secrets/secret-key';
 import { mysqlDumpAdvice } from './mysql-advice';
@@ -119,7 +119,7 @@ async function backUpDatabase(
   files: ManifestFile[],
   say: (line: string) => void,
 ): Promise<DatabasePart> {
-  if (config.databaseUrl.startsWith('mysql://')) return checkMysql(config, say);
+  if (dialectOfUrl(config.databaseUrl) === 'mysql') return checkMysql(config, say);
   const source = config.databaseUrl.slice('sqlite:'.length);
   if (source === ':memory:')
     throw new BackupError('DATABASE_URL is sqlite::memory:: there is nothing to back up');

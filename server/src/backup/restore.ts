@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config';
-import { openDatabase } from '../db/database';
+import { dialectOfUrl, openDatabase } from '../db/database';
 import { knownMigrations } from '../db/migrate';
 import { SECRET_KEY_FILE } from '../secrets/secret-key';
 import { countersOffTheLedger, type LedgerDisagreement } from '../modules/inventory/ledger-check-repo';
@@ -91,7 +91,7 @@ function refuseUnknownSchema(manifest: Manifest): void {
 
 /** Where the SQLite database goes (DATABASE_URL's file); null for a MySQL shop's backup, which holds no database. */
 function restoredDatabaseFile(config: Config, manifest: Manifest): string | null {
-  const mysqlHere = config.databaseUrl.startsWith('mysql://');
+  const mysqlHere = dialectOfUrl(config.databaseUrl) === 'mysql';
   if (manifest.database.dialect === 'mysql') {
     if (!mysqlHere)
       throw new BackupError(
