@@ -15,7 +15,8 @@ export type BenchPart =
   | 'push-10k'
   | 'pos'
   | 'reports'
-  | 'retention';
+  | 'retention'
+  | 'backup';
 export const benchParts: BenchPart[] = [
   'catalog',
   'orders',
@@ -28,6 +29,7 @@ export const benchParts: BenchPart[] = [
   'pos',
   'reports',
   'retention',
+  'backup',
 ];
 
 export interface BenchOptions {
@@ -115,6 +117,8 @@ export const usage = `Usage: npm run bench -w @shop/tests -- [options]   (or: cd
                    pos: the counter's core alone on 100,000 local products: lookups, offline sale commits
                    reports: sales report latency per grouping on 1,000,000 order lines (--quick: 100,000)
                    retention: pruning 1,000,000 old mail and audit rows (--quick: 100,000) while a writer appends
+                   backup: npm run shop -- backup and restore of 100,000 products, 1,000,000 order lines
+                   (--quick: 10,000 and 100,000)
                    (the other parts' sections of the report are carried over from the file being replaced)
   --rate <n>       mixed: requests per second of the mix (default 1000)
   --baseline-rate <n>  mixed: the rate of the baseline case run first on the same server (default 300)
@@ -145,6 +149,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       pos: true,
       reports: true,
       retention: true,
+      backup: true,
     },
     durationSec: quick ? 3 : 10,
     warmupSec: quick ? 1 : 2,

@@ -19,6 +19,8 @@ import type { ReportFigures } from './bench-reports';
 import { reportsMarkdown, reportsText } from './report-reports';
 import type { RetentionFigures } from './bench-retention';
 import { retentionMarkdown, retentionText } from './report-retention';
+import type { BackupFigures } from './bench-backup';
+import { backupMarkdown, backupText } from './report-backup';
 import type { PushRow } from './bench-push';
 import type { FirstPullRow } from './bench-first-pull';
 import { webMarkdown, webText } from './report-web';
@@ -110,6 +112,8 @@ export interface BenchReport {
   reports: ReportFigures | null;
   /** Pruning old mail and audit rows while a writer appends; null when not measured. */
   retention: RetentionFigures | null;
+  /** `npm run shop -- backup` and `restore` on a big SQLite shop; null when not measured. */
+  backup: BackupFigures | null;
   /** Every shop server the run started: how long it took to answer, and its resident memory. */
   startups: StartupRow[];
 }
@@ -541,6 +545,7 @@ export function renderText(report: BenchReport): string {
     ...(parts.pos && report.pos ? [posText(report.pos)] : []),
     ...(parts.reports && report.reports ? [reportsText(report.reports)] : []),
     ...(parts.retention && report.retention ? [retentionText(report.retention)] : []),
+    ...(parts.backup && report.backup ? [backupText(report.backup)] : []),
   ].join('\n');
 }
 
@@ -645,6 +650,7 @@ const partNames: Record<BenchPart, string> = {
   pos: "the counter's core",
   reports: 'sales reports',
   retention: 'pruning old rows',
+  backup: 'backup and restore',
 };
 
 function partBody(report: BenchReport, part: BenchPart): string {
@@ -661,6 +667,7 @@ function partBody(report: BenchReport, part: BenchPart): string {
   if (part === 'pos') return report.pos ? posMarkdown(report.pos) : '';
   if (part === 'reports') return report.reports ? reportsMarkdown(report.reports) : '';
   if (part === 'retention') return report.retention ? retentionMarkdown(report.retention) : '';
+  if (part === 'backup') return report.backup ? backupMarkdown(report.backup) : '';
   return report.web ? webMarkdown(report.web, report.options.nodeEnv) : '';
 }
 
@@ -727,6 +734,7 @@ ${partMarkdown(report, 'push-10k', previous)}
 ${partMarkdown(report, 'pos', previous)}
 ${partMarkdown(report, 'reports', previous)}
 ${partMarkdown(report, 'retention', previous)}
+${partMarkdown(report, 'backup', previous)}
 
 ## How to run
 
@@ -743,6 +751,7 @@ npm run bench -- --only slow-clients  # fresh visitors while 10,000 slow connect
 npm run bench -- --only first-pull    # a new counter pulls 100,000 products (seeding included: about 4 minutes)
 npm run bench -- --only push-10k      # a counter pushes 10,000 queued offline sales (queueing them: about 1 minute)
 npm run bench -- --only pos           # the counter's core on 100,000 local products, then 200 scans in Chromium (about 2 minutes)
+npm run bench -- --only backup       # backup and restore of 100,000 products and 1,000,000 order lines (about 3 minutes)
 npm run bench -- --only pos --no-out  # the same, printed only (pos-scan's lines: "[pos] pos-scan")
 npm run bench -- --only retention     # pruning 1,000,000 old rows while a writer appends (about 3 minutes)
 npm run bench -- --cache              # keep prepared SQLite databases in tests/bench/.cache

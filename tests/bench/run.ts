@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
+import { benchBackup } from './bench-backup';
 import { benchFirstPull } from './bench-first-pull';
 import { benchMixed, type MixedTarget } from './bench-mixed';
 import { benchOrders, type OrdersTarget } from './bench-orders';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
       pos: null,
       reports: null,
       retention: null,
+      backup: null,
       startups: [],
     };
     log(`${report.machine.cpuModel} × ${report.machine.cpuCount}, Node ${report.machine.node}`);
@@ -180,6 +182,12 @@ async function main(): Promise<void> {
       report.reports = await benchAllReports(options, workDir, report, options.mysql ? newScratch : null);
     if (options.parts.retention)
       report.retention = await benchAllRetention(options, workDir, report, options.mysql ? newScratch : null);
+    if (options.parts.backup)
+      report.backup = await benchBackup(
+        workDir,
+        options.quick ? { products: 10_000, lines: 100_000 } : { products: 100_000, lines: 1_000_000 },
+        log,
+      );
 
     report.elapsedSec = (performance.now() - started) / 1000;
     report.startups = [...shopServerStartups()];

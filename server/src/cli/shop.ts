@@ -1,6 +1,7 @@
 import { AppError } from '../http/errors';
 import { createActiveUser } from '../modules/accounts/users';
 import { bakongCheck } from './bakong-check';
+import { backupCommand, restoreCommand } from './backup';
 import { deviceCommand } from './devices';
 import { openForCli, parseOptions } from './open';
 import { setterCommands } from './setting-commands';
@@ -15,6 +16,11 @@ const commands: ReadonlyArray<[string, string]> = [
   ['create-device --name N', 'add a counter and print its one-time pairing code (valid 15 minutes)'],
   ['devices', 'list the counters: paired or not, last seen and synced, items queued and parked'],
   ['revoke-device ID', 'revoke a counter: its token stops working at once'],
+  [
+    'backup DIR [--keep N]',
+    'copy the shop (database, uploads, secrets key, manifest) into a new folder while it sells; --keep: remove older backups beside it',
+  ],
+  ['restore DIR', 'restore a backup into an empty data folder, checking its files and the stock ledger'],
 ];
 
 const usage = `Usage: npm run shop -- <command>
@@ -32,6 +38,8 @@ async function main(): Promise<number> {
   if (command === 'bakong-check') return bakongCheck();
   if (command === 'create-device' || command === 'devices' || command === 'revoke-device')
     return deviceCommand(command, rest, usage);
+  if (command === 'backup') return backupCommand(rest);
+  if (command === 'restore') return restoreCommand(rest);
   const setter = command === undefined ? undefined : setterCommands[command];
   if (command !== undefined && setter) return runSetter(command, setter, rest);
   console.error(usage);

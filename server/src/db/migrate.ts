@@ -76,7 +76,7 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Every schema version this server knows, oldest first: the names of its migrations. */
+/** Every schema version this server knows, oldest first: the names of its migrations (the last is the one it makes). */
 export const migrationNames: readonly string[] = Object.keys(migrations);
 
 function migratorOf(db: Db): Migrator {
