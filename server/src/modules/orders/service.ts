@@ -12,6 +12,7 @@ import type { Db } from '../../db/database';
 import { pageAnswer } from '../../db/paging';
 import { isUniqueViolation } from '../../db/errors';
 import type { OrderTable } from '../../db/schema';
+import { setSavepoint } from '../../db/savepoint';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
@@ -23,13 +24,13 @@ import { KHQR_LIFETIME_MS } from '../payments/merchant';
 import { getPricing } from '../settings/pricing';
 import { openOrder, viewerKind, type OrderViewer } from './access';
 import { sellSerialsAtHandover } from './handover';
-import { getHoldLimits } from './hold-limits';
-import { prepareHolds, recordHold, releaseHold, takeHolds, type HoldOwner } from './holds';
+import { getHoldLimits, type HoldLimits } from './hold-limits';
+import { prepareHolds, recordHold, releaseHold, takeHolds, takeHoldsAtOnce, type HoldOwner } from './holds';
 import { reopenHold, reservationWasReleased } from './holds-repo';
 import { orderKey, rememberKey, replay } from './idempotency';
 import { notifyOrderEvent, type OrderMailer } from './notifications';
 import { numberOrder, recordOrder, reserveLines, type OrderDraft } from './placement';
-import { orderTotals, priceLines } from './pricing';
+import { orderTotals, priceLines, type PricedLine } from './pricing';
 import { loadOrder, orderHeader } from './present';
 import { chargeLinesCancelledAfterPaidQr } from './late-qr-payment';
 import {
@@ -176,18 +177,7 @@ export async function placeWebOrder(
       );
       // Last, in the lock order of every stock writer (stock, feed, hold counters): rows other placements wait for
       // are held only from here to the commit. A refused hold limit still rolls everything back.
-      await recordStockChanges(
-        tx,
-        lines.map((l) => l.productId),
-        now,
-      );
-      await takeHolds(
-        tx,
-        owner,
-        lines.map((l) => ({ ...l, onHand: reserved.onHand.get(l.productId)! })),
-        limits,
-        now,
-      );
+      await writeSharedRows(tx, owner, lines, reserved.onHand, limits, now);
       return order.id;
     });
     return (await findOrderRow(db, orderId))!;
@@ -199,6 +189,36 @@ export async function placeWebOrder(
     }
     throw error;
   }
+}
+
+/**
+ * The writes every placement waits for, last before the commit: the change feed's entries (its counter row: every
+ * stock writer's) and the holders' counters (the network's: every placement from that address). Three statements
+ * in the usual case: the feed's two and one UPDATE of every hold counter. When that UPDATE finds a row missing or a
+ * limit reached, all goes back to the savepoint set before them and the counters are taken one by one, which makes
+ * missing rows and names the limit that bit.
+ */
+async function writeSharedRows(
+  tx: Tx,
+  owner: HoldOwner,
+  lines: PricedLine[],
+  onHand: ReadonlyMap<string, number>,
+  limits: HoldLimits,
+  now: number,
+): Promise<void> {
+  const held = lines.map((l) => ({ ...l, onHand: onHand.get(l.productId)! }));
+  const feed = () =>
+    recordStockChanges(
+      tx,
+      lines.map((l) => l.productId),
+      now,
+    );
+  const beforeShared = await setSavepoint(tx, 'before_shared_rows');
+  await feed();
+  if (await takeHoldsAtOnce(tx, owner, held, limits, now)) return;
+  await beforeShared.rollBack();
+  await feed();
+  await takeHolds(tx, owner, held, limits, now);
 }
 
 /**
