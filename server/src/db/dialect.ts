@@ -8,6 +8,7 @@ import {
   type UpdateObject,
 } from 'kysely';
 import { isMysql } from './ddl';
+import type { Database } from './schema';
 
 /**
  * The few places where the two dialects' queries differ (ddl.ts has those of the migrations). Modules use these
@@ -53,4 +54,29 @@ export async function insertAndTakeFirstKey<DB, TB extends keyof DB>(
   if (insertId === undefined) throw new Error('the insert gave no AUTO_INCREMENT key');
   const key = Number(insertId);
   return isMysql(db) ? key : key - rows + 1;
+}
+
+/**
+ * Adds `count` to the row `name` of `counters` and answers its new value (null when the row is missing), in one
+ * statement where two would otherwise be needed (UPDATE, then SELECT): MySQL's `last_insert_id(expr)` hands the new
+ * value back in the UPDATE's own answer (per connection, so no other writer's value), SQLite answers it with
+ * `returning`. On MySQL the row stays locked until the transaction ends; the change feed's counter is held for
+ * one round trip fewer.
+ */
+export async function addToCounter(
+  db: Pick<Kysely<Database>, 'getExecutor'>,
+  name: string,
+  count: number,
+): Promise<number | null> {
+  if (isMysql(db)) {
+    const bumped =
+      await sql`update counters set value = last_insert_id(value + ${count}) where name = ${name}`.execute(
+        db,
+      );
+    return Number(bumped.numAffectedRows) === 1 ? Number(bumped.insertId ?? 0) : null;
+  }
+  const { rows } = await sql<{
+    value: number;
+  }>`update counters set value = value + ${count} where name = ${name} returning value`.execute(db);
+  return rows[0] ? Number(rows[0].value) : null;
 }

@@ -39,3 +39,19 @@ export async function inSavepoint<T>(tx: Tx, name: string, work: () => Promise<T
   await sql`release savepoint ${id}`.execute(tx);
   return result;
 }
+
+/**
+ * Sets a SAVEPOINT in the caller's transaction and answers how to roll back to it, for a caller that goes back only
+ * when a later step says so (not on an error, as `inSavepoint`): nothing is released when all goes well (the commit
+ * does it), so the happy path costs one statement. On MySQL the rows locked since stay locked after a rollback to it.
+ */
+export async function setSavepoint(tx: Tx, name: string): Promise<{ rollBack(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`not a savepoint name: ${name}`);
+  const id = sql.raw(name);
+  await sql`savepoint ${id}`.execute(tx);
+  return {
+    rollBack: async () => {
+      await sql`rollback to savepoint ${id}`.execute(tx);
+    },
+  };
+}

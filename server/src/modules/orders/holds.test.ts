@@ -146,6 +146,65 @@ describe('what one browser and one network may hold unpaid', () => {
   });
 });
 
+describe('the counters an order moves', () => {
+  /** What a holder's counters hold now, by product ('' is the count of unpaid orders). */
+  const heldBy = async (holderPrefix: string, productIds: string[]) => {
+    const rows = await shop.server.database.db
+      .selectFrom('hold_counters')
+      .select(['holder', 'product_id', 'held'])
+      .where('holder', 'like', `${holderPrefix}%`)
+      .where('product_id', 'in', ['', ...productIds])
+      .execute();
+    return Object.fromEntries(
+      rows.map((r) => [`${r.holder.split(':')[0]} ${r.product_id || 'orders'}`, Number(r.held)]),
+    );
+  };
+  const feedOf = (productIds: string[]) =>
+    shop.server.database.db
+      .selectFrom('change_log')
+      .select('seq')
+      .where('entity', '=', 'stock')
+      .where('entity_id', 'in', productIds)
+      .execute();
+
+  it('an order of two products moves each holder by its units in one go; one refused at the last counter moves nothing', async () => {
+    const [gpu, cable] = [await productWithStock(30), await productWithStock(30)];
+    const ids = [gpu.id, cable.id];
+    const { id: userId } = await account();
+    const { token } = await startSession(shop.server.database.db, userId);
+    const api = clientFrom(shop.server.url, '127.0.0.11', { token }).client;
+    const both = {
+      items: [
+        { productId: gpu.id, quantity: 2 },
+        { productId: cable.id, quantity: 1 },
+      ],
+      fulfilment: 'pickup' as const,
+      currency: 'USD' as const,
+    };
+    await setHoldLimits({ addressUnpaidOrders: 1, stockSharePercent: 100 });
+    try {
+      await api.placeOrder({ body: both });
+      const customerHeld = await heldBy(`customer:${userId}`, ids);
+      expect(customerHeld).toEqual({
+        'customer orders': 1,
+        [`customer ${gpu.id}`]: 2,
+        [`customer ${cable.id}`]: 1,
+      });
+      const feedBefore = await feedOf(ids);
+      const stockBefore = await Promise.all(ids.map(stockOf));
+
+      // The network's count of unpaid orders refuses it, after the customer's counters passed: all goes back.
+      const refused = await failure(api.placeOrder({ body: both }));
+      expect(holdLimitOf(refused.fields)).toMatchObject({ kind: 'unpaid_orders', by: 'address', max: 1 });
+      expect(await heldBy(`customer:${userId}`, ids)).toEqual(customerHeld);
+      expect(await feedOf(ids)).toEqual(feedBefore);
+      expect(await Promise.all(ids.map(stockOf))).toEqual(stockBefore);
+    } finally {
+      await setHoldLimits({});
+    }
+  });
+});
+
 describe('how long a hold lasts', () => {
   /** Makes the order's current QR run out now, as time passing would. */
   const expireQr = (orderId: string) =>

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { unitsAllowed, type HoldLimits } from './hold-limits';
 import {
+  addAllWithin,
   addWithin,
   ensureCounterInside,
   ensureCounters,
@@ -28,7 +29,8 @@ import { orderItemsByProduct } from './repo';
  *
  * Limits are checked by conditional UPDATEs of counter rows inside the placing transaction, after the stock is
  * reserved: parallel orders of one holder queue on the same rows, on SQLite and MySQL alike. Every transaction
- * takes counter rows in the same order (`lockOrder`), and always after stock rows, so two never wait on each other.
+ * takes counter rows in the same order (`lockOrder`, the primary key's), and always after stock rows and the change
+ * feed's counter, so two never wait on each other.
  */
 export interface HoldOwner {
   /** The account; null for a guest, whose orders count against the browser and the network only. */
@@ -69,32 +71,39 @@ export async function prepareHolds(db: Db, owner: HoldOwner, productIds: string[
   await ensureCounters(db, keys, now);
 }
 
-/**
- * Counts a new order against every holder, or refuses it with a 409 that says which limit bit (the transaction
- * then rolls back, stock reservation included).
- */
-export async function takeHolds(
-  tx: Tx,
-  owner: HoldOwner,
-  lines: HeldLine[],
-  limits: HoldLimits,
-  now: number,
-): Promise<void> {
-  const steps = holdersOf(idsOf(owner)).flatMap((holder) => {
+interface HoldStep {
+  key: CounterKey;
+  n: number;
+  max: number;
+  refusal: HoldLimitRefusal;
+  name: string;
+}
+
+/** What a new order adds to each of its holders' counters, and the most each may then hold. */
+function holdSteps(owner: HoldOwner, lines: HeldLine[], limits: HoldLimits): HoldStep[] {
+  // A product on two lines counts once, with both lines' units: each line passing in turn is the sum passing.
+  const units = new Map<string, HeldLine>();
+  for (const line of lines) {
+    const seen = units.get(line.productId);
+    units.set(line.productId, seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
+  }
+  return holdersOf(idsOf(owner)).flatMap((holder) => {
     const perAddress = holder.by === 'address';
     const orders = perAddress ? limits.addressUnpaidOrders : limits.unpaidOrders;
     return [
       {
         key: { holder: holder.key, productId: ORDERS_COUNTER },
         n: 1,
+        max: orders,
         refusal: { kind: 'unpaid_orders', by: holder.by, max: orders, productId: null } as HoldLimitRefusal,
         name: '',
       },
-      ...lines.map((line) => {
+      ...[...units.values()].map((line) => {
         const max = perAddress ? limits.addressUnitsPerProduct : unitsAllowed(limits, line.onHand);
         return {
           key: { holder: holder.key, productId: line.productId },
           n: line.quantity,
+          max,
           refusal: {
             kind: 'product_units',
             by: holder.by,
@@ -106,11 +115,41 @@ export async function takeHolds(
       }),
     ];
   });
-  for (const step of steps.sort((a, b) => lockOrder(a.key, b.key))) {
-    if (await addWithin(tx, step.key, step.n, step.refusal.max, now)) continue;
+}
+
+/**
+ * Counts a new order against every holder in one UPDATE: true when every counter row was there and stays within
+ * its limit, the usual case. False otherwise, with some rows possibly moved: the caller rolls back to a savepoint
+ * set before it and calls `takeHolds`, which makes missing rows and names the limit that bit.
+ */
+export async function takeHoldsAtOnce(
+  tx: Tx,
+  owner: HoldOwner,
+  lines: HeldLine[],
+  limits: HoldLimits,
+  now: number,
+): Promise<boolean> {
+  return addAllWithin(tx, holdSteps(owner, lines, limits), now);
+}
+
+/**
+ * Counts a new order against every holder, one counter at a time, or refuses it with a 409 that says which limit
+ * bit (the transaction then rolls back, stock reservation included). The customer's counters are tried first, so a
+ * refusal names the limit the customer can do something about before the browser's and the network's.
+ */
+export async function takeHolds(
+  tx: Tx,
+  owner: HoldOwner,
+  lines: HeldLine[],
+  limits: HoldLimits,
+  now: number,
+): Promise<void> {
+  const steps = holdSteps(owner, lines, limits);
+  for (const step of steps.sort((a, b) => refusalOrder(a.key, b.key))) {
+    if (await addWithin(tx, step.key, step.n, step.max, now)) continue;
     // A counter row missing (the cart changed since they were made) is made now; then the rule decides.
     await ensureCounterInside(tx, step.key, now);
-    if (await addWithin(tx, step.key, step.n, step.refusal.max, now)) continue;
+    if (await addWithin(tx, step.key, step.n, step.max, now)) continue;
     throw new Conflict(refusalMessage(step.refusal, step.name), holdLimitFields(step.refusal));
   }
 }
@@ -216,16 +255,21 @@ export function addressKey(address: string): string {
 }
 
 /**
- * The one order in which every transaction takes counter rows: the customer's first, so a refusal names the limit
- * the customer can do something about before the browser's and the network's.
+ * The one order in which every transaction takes counter rows: the primary key's (holder, then product), in which
+ * a placement's single UPDATE of its counters (addAllWithin) locks them too.
  */
+function lockOrder(a: CounterKey, b: CounterKey): number {
+  if (a.holder !== b.holder) return a.holder < b.holder ? -1 : 1;
+  if (a.productId === b.productId) return 0;
+  return a.productId < b.productId ? -1 : 1;
+}
+
+/** The customer's counters first, then the browser's and the network's: the first refusal is the one to show. */
 const HOLDER_RANK = ['customer:', 'browser:', 'address:'];
 const rank = (holder: string) => HOLDER_RANK.findIndex((prefix) => holder.startsWith(prefix));
 
-function lockOrder(a: CounterKey, b: CounterKey): number {
-  if (a.holder !== b.holder) return rank(a.holder) - rank(b.holder) || (a.holder < b.holder ? -1 : 1);
-  if (a.productId === b.productId) return 0;
-  return a.productId < b.productId ? -1 : 1;
+function refusalOrder(a: CounterKey, b: CounterKey): number {
+  return rank(a.holder) - rank(b.holder) || lockOrder(a, b);
 }
 
 function refusalMessage(refusal: HoldLimitRefusal, productName: string): string {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient, type ShopClient } from '@shop/shared';
 import { startSession } from '../accounts/sessions';
 import { createActiveUser } from '../accounts/users';
-import { aCustomer, aProductWithStock, failure, startTestShop } from '../../../test/factory';
+import { aCustomer, aProductWithStock, aSavedAddress, failure, startTestShop } from '../../../test/factory';
 import { browserClient, type TestServer } from '../../../test/support';
 import { createOrderMailer } from './notifications';
 import { transitionOrder } from './service';
@@ -118,6 +118,30 @@ describe('placing orders', () => {
     expect((await api.getCart({})).lines).toEqual([]);
     await admin.updateProduct({ params: { id: product.id }, body: { priceCents: 2999 } });
     expect((await api.getOrder({ params: { id: order.id } })).items[0]!.unitPriceCents).toBe(1999);
+  });
+
+  it('answers the order as it is read back afterwards: lines, delivery, totals, first event', async () => {
+    const [first, second] = [await productWithStock(5, 1999), await productWithStock(5, 350)];
+    const { api } = await customer();
+    const address = await aSavedAddress(api, { province: 'Kandal' });
+    const placed = await api.placeOrder({
+      body: {
+        items: [
+          { productId: second.id, quantity: 2 },
+          { productId: first.id, quantity: 1 },
+        ],
+        fulfilment: 'delivery',
+        addressId: address.id,
+        currency: 'KHR',
+        note: 'ring twice',
+      },
+    });
+    expect(placed.items.map((i) => [i.productId, i.quantity])).toEqual([
+      [second.id, 2],
+      [first.id, 1],
+    ]);
+    expect(placed.deliveryAddress).not.toBeNull();
+    expect(await api.getOrder({ params: { id: placed.id } })).toEqual(placed);
   });
 
   it('an Idempotency-Key answers a retried request with the first order, even when both arrive at once', async () => {

@@ -1,6 +1,6 @@
 import type { Currency, OrderActor, OrderStatus } from '@shop/shared';
 import { newId } from '../../db/ids';
-import type { OrderTable } from '../../db/schema';
+import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import {
@@ -11,7 +11,7 @@ import {
   type TakenStock,
 } from '../inventory/ledger';
 import type { OrderTotals, PricedLine } from './pricing';
-import { addEvent, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumbers } from './repo';
+import { insertEvents, insertOrder, insertOrderItems, takeOrderNumber, takeOrderNumbers } from './repo';
 
 /**
  * The steps of placing an order, for every channel, each inside the caller's transaction: price the lines
@@ -113,6 +113,13 @@ export interface OrderDraft {
   placedBy: { actor: OrderActor; id: string | null };
 }
 
+/** An order as it was written: its row, its lines and its first event. */
+export interface RecordedOrder {
+  order: OrderTable;
+  items: OrderItemTable[];
+  placed: OrderEventTable;
+}
+
 /** Writes the order, its lines (with the prices and names as they are now) and its first event. */
 export async function recordOrder(
   tx: Tx,
@@ -120,6 +127,19 @@ export async function recordOrder(
   lines: PricedLine[],
   now: number,
 ): Promise<OrderTable> {
+  return (await recordOrderRows(tx, draft, lines, now)).order;
+}
+
+/**
+ * recordOrder, answering every row written: what the order looks like at its commit (present.ts:
+ * presentRecorded), for a caller that answers it without reading it back.
+ */
+export async function recordOrderRows(
+  tx: Tx,
+  draft: OrderDraft,
+  lines: PricedLine[],
+  now: number,
+): Promise<RecordedOrder> {
   const order: OrderTable = {
     id: newId(),
     number: draft.number,
@@ -148,24 +168,32 @@ export async function recordOrder(
     updated_at: now,
   };
   await insertOrder(tx, order);
-  await insertOrderItems(
-    tx,
-    lines.map((line) => ({
-      id: newId(),
-      order_id: order.id,
-      product_id: line.productId,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      unit_price_cents: line.unitPriceCents,
-      line_total_cents: line.unitPriceCents * line.quantity,
-      warranty_months: line.warrantyMonths,
-      cancelled_quantity: 0,
-      cancel_reason: null,
-    })),
-  );
-  await addEvent(tx, order.id, null, draft.status, draft.placedBy.actor, draft.placedBy.id, null, now);
-  return order;
+  const items = lines.map((line): OrderItemTable => ({
+    id: newId(),
+    order_id: order.id,
+    product_id: line.productId,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unit_price_cents: line.unitPriceCents,
+    line_total_cents: line.unitPriceCents * line.quantity,
+    warranty_months: line.warrantyMonths,
+    cancelled_quantity: 0,
+    cancel_reason: null,
+  }));
+  await insertOrderItems(tx, items);
+  const placed: OrderEventTable = {
+    id: newId(),
+    order_id: order.id,
+    from_status: null,
+    to_status: draft.status,
+    actor: draft.placedBy.actor,
+    actor_id: draft.placedBy.id,
+    reason: null,
+    created_at: now,
+  };
+  await insertEvents(tx, [placed]);
+  return { order, items, placed };
 }
 
 /** Stock rows are locked in product-id order in every transaction, so two orders never deadlock. */

@@ -2,6 +2,7 @@ import { asLocale, nextStatuses, type Order, type OrderActor, type OrderStatus }
 import type { Db } from '../../db/database';
 import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
+import type { RecordedOrder } from './placement';
 import { findOrderDetails } from './repo';
 
 /** Orders as the API shows them: to their customer, or to staff (who may move them on to other statuses). */
@@ -16,6 +17,18 @@ export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor
       ),
     ),
     events: events.map(toOrderEvent),
+  };
+}
+
+/**
+ * An order just placed, from the rows its transaction wrote (recordOrder): what loadOrder would read back after the
+ * commit, without reading it. A new order has no serials yet (they are sold at handover) and one event.
+ */
+export function presentRecorded(recorded: RecordedOrder, viewer: OrderActor): Order {
+  return {
+    ...orderHeader(recorded.order, viewer),
+    items: [...recorded.items].sort((a, b) => (a.id < b.id ? -1 : 1)).map((item) => toOrderItem(item, [])),
+    events: [toOrderEvent(recorded.placed)],
   };
 }
 

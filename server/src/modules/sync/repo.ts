@@ -1,26 +1,16 @@
 import type { Db } from '../../db/database';
+import { addToCounter } from '../../db/dialect';
 import type { ChangeLogTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
 /** The SQL of the change feed: its counter row and its entries. The order rules are change-log.ts's. */
 
 /**
- * Adds `count` to a counter row and answers its new value, or null when the row is missing. On MySQL the update
- * holds the row's lock until the transaction ends.
+ * Adds `count` to a counter row and answers its new value, or null when the row is missing: one statement
+ * (addToCounter). On MySQL the update holds the row's lock until the transaction ends.
  */
 export async function bumpCounter(tx: Tx, name: string, count: number): Promise<number | null> {
-  const bumped = await tx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) !== 1) return null;
-  const { value } = await tx
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow();
-  return Number(value);
+  return addToCounter(tx, name, count);
 }
 
 /**
