@@ -5,9 +5,9 @@ import { useAddToCart } from '../api/cart';
 import { isApiError } from '../api/client';
 import { common } from '../i18n/common';
 import { useToast } from '../ui/toast';
-import { catalogText } from './messages';
+import { cardText } from './card-messages';
 
-type Texts = typeof catalogText.en;
+type Texts = typeof cardText.en;
 
 /** Why the cart refused, in the customer's language (the server's own message is English). */
 export function addToCartError(error: unknown, t: Texts, c: typeof common.en): string {
@@ -28,7 +28,7 @@ export function addToCartError(error: unknown, t: Texts, c: typeof common.en): s
 export function useAddToCartWithFeedback() {
   const add = useAddToCart();
   const notify = useToast();
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const c = useMessages(common);
 
   const addProduct = (
@@ -62,7 +62,7 @@ export function useAddToCartWithFeedback() {
 
 /** The small cart button on a product card. */
 export function QuickAddButton({ product, className }: { product: ProductSummary; className?: string }) {
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const { addProduct, busy } = useAddToCartWithFeedback();
   const soldOut = product.availability === 'out_of_stock';
   return (

@@ -4,12 +4,12 @@ import { GitCompareArrows } from 'lucide-react';
 import { useCategories } from '../api/catalog';
 import { useToast } from '../ui/toast';
 import { addToCompare, removeFromCompare, toCompareItem, useCompareList } from './compare-store';
-import { catalogText } from './messages';
+import { cardText } from './card-messages';
 import { useCategoryName } from './names';
 
 /** Adds a product to the comparison, explaining (in a toast) why when it cannot be added. */
 export function useCompareToggle(product: ProductSummary) {
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const list = useCompareList();
   const categories = useCategories();
   const notify = useToast();
@@ -41,7 +41,7 @@ export function CompareToggle({
   compact?: boolean;
   className?: string;
 }) {
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const { chosen, toggle } = useCompareToggle(product);
   return (
     <label

@@ -19,7 +19,7 @@ import {
 } from 'lucide-react';
 import { Link } from 'react-router';
 import { departments, useCategories } from '../api/catalog';
-import { catalogText } from './messages';
+import { homeText } from './home-messages';
 import { useCategoryName } from './names';
 
 const icons: Record<SpecKind, LucideIcon> = {
@@ -41,7 +41,7 @@ const icons: Record<SpecKind, LucideIcon> = {
 
 /** The departments as tiles with an icon and their number of products (home page). */
 export function DepartmentTiles() {
-  const t = useMessages(catalogText);
+  const t = useMessages(homeText);
   const categories = useCategories();
   const name = useCategoryName();
   const list = departments(categories.data);

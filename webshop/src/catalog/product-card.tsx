@@ -6,7 +6,7 @@ import { StockBadge } from '../ui/stock-badge';
 import { QuickAddButton } from './add-to-cart';
 import { WishlistHeart } from '../wishlist/heart-toggle';
 import { CompareToggle } from './compare-toggle';
-import { catalogText } from './messages';
+import { cardText } from './card-messages';
 import { discountPercent, useKeySpecs } from './names';
 import { ProductImage } from './product-image';
 
@@ -22,7 +22,7 @@ interface ProductCardProps {
  * compare controls sit above that link.
  */
 export function ProductCard({ product, eager = false, className }: ProductCardProps) {
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const keySpecs = useKeySpecs()(product);
   const discount = discountPercent(product);
   const soldOut = product.availability === 'out_of_stock';

@@ -1,6 +1,6 @@
 import { cn, useMessages } from '@shop/ui';
 import { ImageOff } from 'lucide-react';
-import { catalogText } from './messages';
+import { cardText } from './card-messages';
 
 interface ProductImageProps {
   src: string | null;
@@ -27,7 +27,7 @@ export function ProductImage({
   className,
   imgClassName,
 }: ProductImageProps) {
-  const t = useMessages(catalogText);
+  const t = useMessages(cardText);
   const srcSet = thumbnails
     ? Object.entries(thumbnails)
         .map(([width, url]) => `${url} ${width}w`)

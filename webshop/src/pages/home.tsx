@@ -3,7 +3,7 @@ import { BadgeCheck, MapPin, QrCode, ShieldCheck, Truck, type LucideIcon } from 
 import { departments, useCategories, useProducts } from '../api/catalog';
 import { showcaseQuery } from '../api/page-queries';
 import { DepartmentTiles } from '../catalog/departments';
-import { catalogText } from '../catalog/messages';
+import { homeText } from '../catalog/home-messages';
 import { discountPercent } from '../catalog/names';
 import { ProductRow } from '../catalog/product-grid';
 import { ButtonLink } from '../ui/button-link';
@@ -29,7 +29,7 @@ function useShowcase() {
 }
 
 export function HomePage() {
-  const t = useMessages(catalogText);
+  const t = useMessages(homeText);
   const categories = useCategories();
   const { newest, newArrivals, deals } = useShowcase();
   useTitle(undefined);

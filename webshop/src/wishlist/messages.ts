@@ -1,5 +1,6 @@
 import { defineMessages } from '@shop/ui';
 
+/** What the heart on a product and the header's wishlist link say; the wishlist page's own are page-messages.ts. */
 export const wishlistText = defineMessages({
   en: {
     wishlist: 'Wishlist',
@@ -13,20 +14,6 @@ export const wishlistText = defineMessages({
     fullText: (limit: number) => `It keeps at most ${limit} products. Remove some to add more.`,
     failed: 'Your wishlist could not be changed',
     noLongerSold: 'This product is no longer sold.',
-    title: 'Wishlist',
-    loading: 'Loading your wishlist',
-    loadFailed: 'We could not load your wishlist.',
-    empty: 'Your wishlist is empty',
-    emptyText: 'Tap the heart on a product to keep it here for later.',
-    startShopping: 'Browse products',
-    count: (count: number, limit: number) => `${count} of ${limit} products`,
-    added: (date: string) => `Added ${date}`,
-    remove: 'Remove',
-    removeName: (name: string) => `Remove ${name} from your wishlist`,
-    addToCart: 'Add to cart',
-    addNameToCart: (name: string) => `Add ${name} to cart`,
-    unavailable: 'No longer sold',
-    notifyMe: 'Email me when it is back',
     notMerged: (count: number) =>
       `${count} ${count === 1 ? 'product' : 'products'} saved on this device did not fit on your wishlist.`,
   },
@@ -42,20 +29,6 @@ export const wishlistText = defineMessages({
     fullText: (limit: number) => `វារក្សាទុកបានច្រើនបំផុត ${limit} មុខ។ សូមដកខ្លះចេញ ដើម្បីបន្ថែមទៀត។`,
     failed: 'មិនអាចផ្លាស់ប្តូរបញ្ជីចង់បានរបស់អ្នកបានទេ',
     noLongerSold: 'ផលិតផលនេះលែងលក់ហើយ។',
-    title: 'បញ្ជីចង់បាន',
-    loading: 'កំពុងផ្ទុកបញ្ជីចង់បានរបស់អ្នក',
-    loadFailed: 'យើងមិនអាចផ្ទុកបញ្ជីចង់បានរបស់អ្នកបានទេ។',
-    empty: 'បញ្ជីចង់បានរបស់អ្នកទទេ',
-    emptyText: 'ចុចរូបបេះដូងលើផលិតផល ដើម្បីរក្សាទុកវានៅទីនេះសម្រាប់ពេលក្រោយ។',
-    startShopping: 'មើលផលិតផល',
-    count: (count: number, limit: number) => `${count} ក្នុងចំណោម ${limit} មុខ`,
-    added: (date: string) => `បានបន្ថែម ${date}`,
-    remove: 'ដកចេញ',
-    removeName: (name: string) => `ដក ${name} ចេញពីបញ្ជីចង់បាន`,
-    addToCart: 'ដាក់ក្នុងរទេះ',
-    addNameToCart: (name: string) => `ដាក់ ${name} ក្នុងរទេះ`,
-    unavailable: 'លែងលក់ហើយ',
-    notifyMe: 'ផ្ញើអ៊ីមែលមកខ្ញុំពេលមានវិញ',
     notMerged: (count: number) => `ផលិតផល ${count} មុខ ដែលបានរក្សាទុកលើឧបករណ៍នេះ មិនអាចដាក់ក្នុងបញ្ជីចង់បានរបស់អ្នកបានទេ។`,
   },
 });

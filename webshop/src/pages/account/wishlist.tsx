@@ -13,11 +13,11 @@ import { QueryError } from '../../ui/query-error';
 import { RowsLoading } from '../../ui/rows-loading';
 import { StockBadge } from '../../ui/stock-badge';
 import { useToast } from '../../ui/toast';
-import { wishlistText } from '../../wishlist/messages';
+import { wishlistPageText } from '../../wishlist/page-messages';
 
 /** /account/wishlist: the products the customer keeps, newest first, each with its price and stock now. */
 export function WishlistPage() {
-  const t = useMessages(wishlistText);
+  const t = useMessages(wishlistPageText);
   const wishlist = useWishlist();
 
   if (wishlist.isError)
@@ -59,7 +59,7 @@ export function WishlistPage() {
 }
 
 function WishlistRow({ item }: { item: WishlistItem }) {
-  const t = useMessages(wishlistText);
+  const t = useMessages(wishlistPageText);
   const { locale } = useLocale();
   const cart = useAddToCartWithFeedback();
   const remove = useRemoveFromWishlist();

@@ -1,0 +1,53 @@
+import { defineMessages } from '@shop/ui';
+
+/** Texts of the home page (and the department tiles it shows): in its first file, with nothing it does not show. */
+export const homeText = defineMessages({
+  en: {
+    heroKicker: 'Computer shop in Phnom Penh',
+    heroTitle: 'Genuine computers and parts, with warranty you can use',
+    heroText:
+      'Laptops, PC parts, monitors and accessories from the brands you know. Pay with any bank app through KHQR, then pick up at our shop or have it delivered.',
+    shopLaptops: 'Shop laptops',
+    seeDeals: 'See the deals',
+    trustGenuine: 'Genuine products',
+    trustGenuineText: 'Original, sealed boxes from authorised distributors.',
+    trustWarranty: 'Real warranty',
+    trustWarrantyText: 'Every item is covered, with service at our shop.',
+    trustKhqr: 'Pay with any bank app',
+    trustKhqrText: 'Scan the KHQR code with ABA, ACLEDA, Wing or any Bakong bank.',
+    trustPickup: 'Pickup or delivery',
+    trustPickupText: 'Collect at our Phnom Penh shop or get it delivered.',
+    whyUs: 'Why shop with us',
+    departmentsTitle: 'Shop by department',
+    productCount: (count: number) => (count === 1 ? '1 product' : `${count} products`),
+    newArrivals: 'New arrivals',
+    newArrivalsText: 'The latest additions to our shelves.',
+    deals: 'Deals',
+    dealsText: 'Lower prices on selected items, while stock lasts.',
+    seeAll: 'See all',
+  },
+  km: {
+    heroKicker: 'ហាងកុំព្យូទ័រនៅភ្នំពេញ',
+    heroTitle: 'កុំព្យូទ័រ និងគ្រឿងបន្លាស់ពិតប្រាកដ មានធានាពិតៗ',
+    heroText:
+      'កុំព្យូទ័រយួរដៃ គ្រឿងបន្លាស់កុំព្យូទ័រ ម៉ូនីទ័រ និងគ្រឿងបន្ថែម ពីម៉ាកល្បីៗ។ បង់ប្រាក់តាមកម្មវិធីធនាគារណាក៏បានតាម KHQR រួចមកយកនៅហាង ឬឱ្យយើងដឹកជូន។',
+    shopLaptops: 'មើលកុំព្យូទ័រយួរដៃ',
+    seeDeals: 'មើលទំនិញបញ្ចុះតម្លៃ',
+    trustGenuine: 'ផលិតផលពិតប្រាកដ',
+    trustGenuineText: 'ទំនិញដើម ប្រអប់នៅបិទជិត ពីអ្នកចែកចាយផ្លូវការ។',
+    trustWarranty: 'ធានាពិតៗ',
+    trustWarrantyText: 'ទំនិញគ្រប់មុខមានការធានា និងសេវាជួសជុលនៅហាងយើងផ្ទាល់។',
+    trustKhqr: 'បង់តាមកម្មវិធីធនាគារណាក៏បាន',
+    trustKhqrText: 'ស្កេន KHQR ដោយ ABA, ACLEDA, Wing ឬធនាគារណាមួយដែលភ្ជាប់ Bakong។',
+    trustPickup: 'មកយកផ្ទាល់ ឬដឹកជូន',
+    trustPickupText: 'មកយកនៅហាងយើងក្នុងភ្នំពេញ ឬឱ្យយើងដឹកជូនដល់កន្លែង។',
+    whyUs: 'ហេតុអ្វីទិញជាមួយយើង',
+    departmentsTitle: 'ទិញតាមផ្នែក',
+    productCount: (count: number) => `${count} មុខ`,
+    newArrivals: 'ទំនិញមកដល់ថ្មី',
+    newArrivalsText: 'ទំនិញចុងក្រោយបង្អស់ដែលទើបដាក់លក់។',
+    deals: 'ទំនិញបញ្ចុះតម្លៃ',
+    dealsText: 'តម្លៃពិសេសលើទំនិញមួយចំនួន ក្នុងពេលស្តុកនៅមាន។',
+    seeAll: 'មើលទាំងអស់',
+  },
+});
