@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
  * MySQL/MariaDB when MYSQL_URL is set (each test file in a fresh database of its own); then the browser tests
  * (e2e), one file at a time after the others, against the web shop built once for the run.
  */
+// Passwords are hashed at a test cost in every test process (server/src/modules/accounts/passwords.ts): the suite
+// hashes thousands, and at the real cost they were minutes of CI's two cores. Workers inherit this process's env.
+process.env.SHOP_TEST_CHEAP_PASSWORD_HASHES ??= '1';
+
 const unit = [
   'shared/src/**/*.test.ts',
   'server/src/**/*.unit.test.ts',
