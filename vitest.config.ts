@@ -65,9 +65,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           // Builds the web shop into a temporary folder once per run (tests/e2e/global-setup.ts).
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // A server, Chromium and its renderers per file, two files at a time (maxWorkers): one at a time, the
-          // browser tests alone took about 15 minutes of CI's 30 once the shop's pages were rendered on the server.
-          // They were seen to pass at load averages of 15-20, so two at once on two cores is within their waits.
+          // A server, Chromium and its renderers per file: one file at a time keeps a 2-core machine responsive.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // A screen waited for with expect.poll: Chromium, the host, the core and the server share two cores with
