@@ -1,16 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../server/src/db/database';
-import { migrateToLatest } from '../../server/src/db/migrate';
-import { inTransaction } from '../../server/src/db/transaction';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { systemActor } from '../../server/src/modules/audit/audit';
 import { recordStockMovement } from '../../server/src/modules/inventory/service';
-import { HOLD_LIMITS_KEY } from '../../server/src/modules/orders/hold-limits';
-import { DEMO_MERCHANT_ACCOUNT, setMerchantAccount } from '../../server/src/modules/payments/merchant';
-import { setSetting } from '../../server/src/modules/settings/service';
 import type { StockedProduct } from './mixed-generator';
-import { makeCustomers, setStock } from './orders-database';
+import { openBenchShop, setStock } from './orders-database';
 
 /**
  * What the mixed load needs in the database before the server starts, written with the server's own code (as the
@@ -53,20 +48,7 @@ export async function prepareMixedFixtures(
   const started = performance.now();
   const { db, close } = await openDatabase(databaseUrl);
   try {
-    await migrateToLatest(db);
-    await inTransaction(db, (tx) => setMerchantAccount(tx, { ...DEMO_MERCHANT_ACCOUNT }));
-    // Every customer comes from the loopback address: a shop's per-address limits on unpaid orders would stop
-    // them (orders/hold-limits.ts); the limits are still checked on every order.
-    await inTransaction(db, (tx) =>
-      setSetting(tx, HOLD_LIMITS_KEY, {
-        unpaidOrders: 10_000,
-        unitsPerProduct: 10_000,
-        stockSharePercent: 100,
-        addressUnpaidOrders: 10_000,
-        addressUnitsPerProduct: 10_000,
-      }),
-    );
-    const sessionTokens = await makeCustomers(db, options.customers);
+    const sessionTokens = await openBenchShop(db, options.customers);
     const run = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const person = (role: 'admin' | 'staff') =>
       createActiveUser(db, {

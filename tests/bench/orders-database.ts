@@ -36,20 +36,7 @@ export async function prepareOrderFixtures(
   const started = performance.now();
   const { db, close } = await openDatabase(databaseUrl);
   try {
-    await migrateToLatest(db);
-    await inTransaction(db, (tx) => setMerchantAccount(tx, { ...DEMO_MERCHANT_ACCOUNT }));
-    // The benchmark measures placing orders: its customers hold far more unpaid orders, from one address, than a
-    // shop allows (orders/hold-limits.ts); the counters are still checked on every order.
-    await inTransaction(db, (tx) =>
-      setSetting(tx, HOLD_LIMITS_KEY, {
-        unpaidOrders: 10_000,
-        unitsPerProduct: 10_000,
-        stockSharePercent: 100,
-        addressUnpaidOrders: 10_000,
-        addressUnitsPerProduct: 10_000,
-      }),
-    );
-    const tokens = await makeCustomers(db, options.customers);
+    const tokens = await openBenchShop(db, options.customers);
 
     // Serialized products would need serial numbers to receive stock; orders of them work the same otherwise.
     const products = await db
@@ -224,4 +211,24 @@ export async function openRowLockWaits(
     },
     close,
   };
+}
+
+/**
+ * A bench shop ready to take orders: migrated, with the demo merchant account, and with the shop's limits on unpaid
+ * orders lifted: the benchmarks' customers hold far more unpaid orders, all from the loopback address, than a shop
+ * allows (orders/hold-limits.ts); the counters are still checked on every order. Answers the customers' sessions.
+ */
+export async function openBenchShop(db: Db, customers: number): Promise<string[]> {
+  await migrateToLatest(db);
+  await inTransaction(db, (tx) => setMerchantAccount(tx, { ...DEMO_MERCHANT_ACCOUNT }));
+  await inTransaction(db, (tx) =>
+    setSetting(tx, HOLD_LIMITS_KEY, {
+      unpaidOrders: 10_000,
+      unitsPerProduct: 10_000,
+      stockSharePercent: 100,
+      addressUnpaidOrders: 10_000,
+      addressUnitsPerProduct: 10_000,
+    }),
+  );
+  return makeCustomers(db, customers);
 }
