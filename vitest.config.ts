@@ -43,6 +43,8 @@ const dbProject = (name: 'sqlite' | 'mysql') => ({
       ...(name === 'mysql' ? [...cliTests, ...httpLayerTests] : []),
     ],
     env: { TEST_DB: name },
+    // MySQL: the schema migrated once per run, copied into each test file's database (server/test/global-setup.ts).
+    ...(name === 'mysql' ? { globalSetup: ['server/test/global-setup.ts'] } : {}),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

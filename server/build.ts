@@ -13,12 +13,19 @@ import { build } from 'esbuild';
  */
 const serverDir = import.meta.dirname;
 
-export async function buildServer(outdir = path.join(serverDir, 'dist')): Promise<string> {
+/** What can be built: the server, and the command line (`npm run shop -- …`, which tests run built). */
+const entryPoints = { main: 'src/main.ts', shop: 'src/cli/shop.ts' } as const;
+
+/** Builds `dist/main.js` (and, with `entries`, the others: `<outdir>/shop.js`); answers the first one's path. */
+export async function buildServer(
+  outdir = path.join(serverDir, 'dist'),
+  entries: readonly (keyof typeof entryPoints)[] = ['main'],
+): Promise<string> {
   const manifest = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
   await build({
-    entryPoints: { main: path.join(serverDir, 'src/main.ts') },
+    entryPoints: Object.fromEntries(entries.map((name) => [name, path.join(serverDir, entryPoints[name])])),
     outdir,
     bundle: true,
     platform: 'node',
@@ -30,7 +37,7 @@ export async function buildServer(outdir = path.join(serverDir, 'dist')): Promis
     legalComments: 'none',
     logLevel: 'warning',
   });
-  return path.join(outdir, 'main.js');
+  return path.join(outdir, `${entries[0]}.js`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

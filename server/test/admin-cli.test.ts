@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database';
 import { verifyPassword } from '../src/modules/accounts/passwords';
 import { listDevices, pairDevice } from '../src/modules/devices/service';
+import { useBuiltServer } from './processes';
 import { createTestDatabase, type TestDatabase } from './support';
 
 const run = promisify(execFile);
-const cli = path.resolve(import.meta.dirname, '../src/cli/shop.ts');
+const built = useBuiltServer();
 let target: TestDatabase;
 
 beforeAll(async () => {
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => target?.drop());
 
 const shop = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', cli, ...args], {
+  run(process.execPath, [built.shop, ...args], {
     env: { ...process.env, DATABASE_URL: target.url, DATA_DIR: target.dataDir },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

@@ -19,10 +19,11 @@ import { HOLD_LIMITS_KEY } from '../src/modules/orders/hold-limits';
 import { startServer } from '../src/server';
 import { aCustomer, aProductWithStock, useTestShopWithCounters } from './factory';
 import { picture } from './pictures';
+import { useBuiltServer } from './processes';
 import { createTestDatabase, testDialect, type TestDatabase } from './support';
 
 const run = promisify(execFile);
-const cli = path.resolve(import.meta.dirname, '../src/cli/shop.ts');
+const built = useBuiltServer();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-backup-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -110,7 +111,7 @@ describe.runIf(testDialect === 'sqlite')('a backup taken while the shop sells', 
     backupStartedAt = Date.now();
     const before = committed.length;
     // Another process, as cron would start it, while this one goes on selling.
-    const backup = await run(process.execPath, ['--import', 'tsx', cli, 'backup', backupDir], {
+    const backup = await run(process.execPath, [built.shop, 'backup', backupDir], {
       env: { ...process.env, DATA_DIR: shop.server.dataDir, DATABASE_URL: shop.server.databaseUrl },
     });
     const soldDuringBackup = committed.length - before;
@@ -174,7 +175,7 @@ describe.runIf(testDialect === 'sqlite')('a backup taken while the shop sells', 
     } finally {
       await server.close();
     }
-  }, 120_000); // a second process (tsx and the server's modules) starts on a machine busy selling
+  }, 120_000); // a second process starts on a machine busy selling
 
   it('refuses to restore over a live shop, and says how to proceed', async () => {
     const live = configOf(shop.server.dataDir, { DATABASE_URL: shop.server.databaseUrl });

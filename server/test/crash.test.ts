@@ -3,20 +3,21 @@ import { createShopClient } from '@shop/shared';
 import { openDatabase, type ShopDatabase } from '../src/db/database';
 import { startSession } from '../src/modules/accounts/sessions';
 import { createActiveUser } from '../src/modules/accounts/users';
-import { spawnServer } from './processes';
+import { spawnServer, useBuiltServer } from './processes';
 import { createTestDatabase, type TestDatabase } from './support';
 
 /**
  * Killing the server between reservation and payment leaves nothing half done: after a restart the payment job
  * still confirms a payment, or the expiry still gives the stock back, and the ledger adds up.
  */
+const built = useBuiltServer();
 let target: TestDatabase;
 let db: ShopDatabase;
 
 beforeAll(async () => {
   target = await createTestDatabase();
   // The first start migrates and seeds; then the test reads and writes the same database as the server.
-  const first = await spawnServer(env());
+  const first = await spawnServer(env(), { built: built.main });
   await first.stop();
   db = await openDatabase(target.url);
 });
@@ -95,7 +96,7 @@ async function waitFor<T>(
 
 describe('a crash between reservation and payment', () => {
   it('after a restart, the payment job still confirms the payment and sells the stock', async () => {
-    const server = await spawnServer(env());
+    const server = await spawnServer(env(), { built: built.main });
     const clientFor = await customerClient(server.url);
     const product = await inStockProduct(clientFor());
     const before = await ledgerAddsUp(product.id);
@@ -105,7 +106,7 @@ describe('a crash between reservation and payment', () => {
     expect(await ledgerAddsUp(product.id)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
     await server.kill();
 
-    const restarted = await spawnServer(env());
+    const restarted = await spawnServer(env(), { built: built.main });
     try {
       const api = clientFor(restarted.url);
       const { khqr } = await api.getOrderPayment({ params: { id: order.id } });
@@ -129,7 +130,7 @@ describe('a crash between reservation and payment', () => {
   });
 
   it('after a restart, an order left unpaid past its time still expires and gives its stock back', async () => {
-    const server = await spawnServer(env());
+    const server = await spawnServer(env(), { built: built.main });
     const clientFor = await customerClient(server.url);
     const product = await inStockProduct(clientFor());
     const before = await ledgerAddsUp(product.id);
@@ -144,7 +145,7 @@ describe('a crash between reservation and payment', () => {
       .where('order_id', '=', order.id)
       .execute();
 
-    const restarted = await spawnServer(env());
+    const restarted = await spawnServer(env(), { built: built.main });
     try {
       const api = clientFor(restarted.url);
       await waitFor(

@@ -9,7 +9,7 @@ import { HOLD_LIMITS_KEY } from '../src/modules/orders/hold-limits';
 import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
 import { DEMO_MERCHANT_ACCOUNT, setMerchantAccount } from '../src/modules/payments/merchant';
 import { setSetting } from '../src/modules/settings/service';
-import { spawnServer, type ServerProcess } from './processes';
+import { spawnServer, type ServerProcess, useBuiltServer } from './processes';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { browserClient, createTestDatabase, type TestDatabase } from './support';
 
@@ -19,6 +19,7 @@ import { browserClient, createTestDatabase, type TestDatabase } from './support'
  * get numbers of their own while the last units still go to exactly as many orders. Bakong is one stand-in process both
  * servers call, as they would call the real one.
  */
+const built = useBuiltServer();
 const TOKEN = 'shared-bakong-token';
 let target: TestDatabase;
 let db: ShopDatabase;
@@ -43,8 +44,8 @@ beforeAll(async () => {
     TRUST_PROXY: '1',
   };
   // The first start migrates and seeds; the second process then joins the same database.
-  servers.push(await spawnServer(env));
-  servers.push(await spawnServer(env));
+  servers.push(await spawnServer(env, { built: built.main }));
+  servers.push(await spawnServer(env, { built: built.main }));
   db = await openDatabase(target.url);
   await inTransaction(db.db, (tx) => setMerchantAccount(tx, DEMO_MERCHANT_ACCOUNT).then(() => undefined));
 });

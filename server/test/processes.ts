@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { buildServer } from '../build';
+import { serverRoot } from '../src/server-root';
 
 const serverMain = path.resolve(import.meta.dirname, '../src/main.ts');
 
@@ -56,4 +60,28 @@ export async function spawnServer(
       return code as number | null;
     },
   };
+}
+
+/** The server and its command line as bundles (server/build.ts), for the tests of one file. */
+export interface BuiltServer {
+  /** The server, as `npm start` runs it: pass as `spawnServer(env, { built: built.main })`. */
+  main: string;
+  /** `npm run shop -- …`: `node <shop> <command> …`. */
+  shop: string;
+}
+
+/**
+ * Builds the server and its command line once for a test file (in `beforeAll`; removed in `afterAll`), beside
+ * dist/main.js so a running shop's bundle is left alone. Tests that start processes run these: under tsx every
+ * process compiled the server's modules first, two to three seconds of CPU each, and a file starting forty
+ * commands spent minutes of CI's two cores on it. The bundle is what production runs (built-server.test.ts).
+ */
+export function useBuiltServer(): BuiltServer {
+  const outdir = path.join(serverRoot, 'dist', `test-${process.pid}-${Date.now()}`);
+  const built: BuiltServer = { main: path.join(outdir, 'main.js'), shop: path.join(outdir, 'shop.js') };
+  beforeAll(async () => {
+    await buildServer(outdir, ['main', 'shop']);
+  });
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  return built;
 }

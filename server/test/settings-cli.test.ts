@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNTER_POLICY, holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
@@ -9,6 +8,7 @@ import { DEFAULT_HOLD_LIMITS } from '../src/modules/orders/hold-limits';
 import { startBakongStandinServer } from '../src/modules/payments/bakong-standin';
 import { decodeKhqr } from '../src/modules/payments/khqr';
 import { startServer, type RunningServer } from '../src/server';
+import { useBuiltServer } from './processes';
 import { createTestDatabase, signedInAs, type TestDatabase } from './support';
 
 /**
@@ -17,7 +17,7 @@ import { createTestDatabase, signedInAs, type TestDatabase } from './support';
  * commands store is what `settings` shows and what the running server uses; bad input is refused whole.
  */
 const run = promisify(execFile);
-const cli = path.resolve(import.meta.dirname, '../src/cli/shop.ts');
+const built = useBuiltServer();
 const TOKEN = 'merchant-token-for-the-stand-in';
 
 let target: TestDatabase;
@@ -57,7 +57,7 @@ interface CliResult {
 
 /** `npm run shop -- …` on the server's database; `env` adds to (or, with '', removes from) its environment. */
 const shop = (args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
-  run(process.execPath, ['--import', 'tsx', cli, ...args], {
+  run(process.execPath, [built.shop, ...args], {
     env: { ...process.env, DATABASE_URL: target.url, DATA_DIR: target.dataDir, ...env },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

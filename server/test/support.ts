@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
+import { inject } from 'vitest';
 import { createShopClient, type Role, type ShopClient } from '@shop/shared';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Db, type ShopDatabase } from '../src/db/database';
@@ -22,8 +23,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database for one test file: a SQLite file in a temp dir, or a new MySQL database. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database for one test file: a SQLite file in a temp dir, or a new MySQL database. Empty unless `migrated`:
+ * then on MySQL a copy of the run's migrated template (global-setup.ts), which the server's start or
+ * `migrateToLatest` finds already at the latest schema; on SQLite migrating is as quick as copying and is left to them.
+ */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-test-'));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (testDialect === 'sqlite') {
@@ -32,9 +37,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.MYSQL_URL;
   if (!serverUrl) throw new Error('TEST_DB=mysql needs MYSQL_URL, e.g. mysql://root@127.0.0.1:3306/test');
   const name = `shop_test_${randomBytes(5).toString('hex')}`;
-  const admin = await createConnection({ uri: serverUrl });
-  await admin.query(`create database ${name} character set utf8mb4 collate utf8mb4_unicode_ci`);
-  await admin.end();
+  const admin = await createConnection({ uri: serverUrl, multipleStatements: true });
+  try {
+    await admin.query(`create database ${name} character set utf8mb4 collate utf8mb4_unicode_ci`);
+    const template = options.migrated ? inject('mysqlTemplate') : null;
+    if (template) await copyTables(admin, template, name);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -49,9 +59,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * Every table of `from` into `to`, as `show create table` prints it (indexes, foreign keys and all: `create table
+ * … like` would drop the foreign keys) with the rows the migrations wrote, in one round trip.
+ */
+async function copyTables(conn: Connection, from: string, to: string): Promise<void> {
+  const [tables] = await conn.query<RowDataPacket[]>(
+    "select table_name as name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'",
+    [from],
+  );
+  const creates: string[] = [];
+  for (const { name } of tables) {
+    const [[created]] = await conn.query<RowDataPacket[]>(`show create table \`${from}\`.\`${name}\``);
+    creates.push(String(created!['Create Table']).replace(/^CREATE TABLE /, `CREATE TABLE \`${to}\`.`));
+  }
+  const copies = tables.map(
+    ({ name }) => `insert into \`${to}\`.\`${name}\` select * from \`${from}\`.\`${name}\``,
+  );
+  await conn.query(
+    ['set foreign_key_checks = 0', ...creates, ...copies, 'set foreign_key_checks = 1'].join(';\n'),
+  );
+}
+
 /** An open, migrated database for repository and service tests. */
 export async function openTestDatabase(): Promise<ShopDatabase & { drop(): Promise<void> }> {
-  const target = await createTestDatabase();
+  const target = await createTestDatabase({ migrated: true });
   const database = await openDatabase(target.url);
   await migrateToLatest(database.db);
   return {
@@ -84,7 +116,7 @@ export async function startTestServer(
   const { joining } = options;
   const target: TestDatabase = joining
     ? { url: joining.databaseUrl, dataDir: joining.dataDir, drop: async () => undefined }
-    : await createTestDatabase();
+    : await createTestDatabase({ migrated: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type ShopDatabase } from '../../db/database';
-import { spawnServer, type ServerProcess } from '../../../test/processes';
+import { spawnServer, type ServerProcess, useBuiltServer } from '../../../test/processes';
 import { browserClient, createTestDatabase, type TestDatabase } from '../../../test/support';
 import { count, outcomeOf } from './test-kit';
 import { createActiveUser } from './users';
@@ -10,16 +10,17 @@ import { createActiveUser } from './users';
  * processes on one database. Every attempt takes its slot in the database before its password is hashed, so the
  * two processes together check no more passwords than the limits allow.
  */
+const built = useBuiltServer();
 let target: TestDatabase;
 let database: ShopDatabase;
 const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
-  target = await createTestDatabase();
+  target = await createTestDatabase({ migrated: true });
   const env = { DATABASE_URL: target.url, DATA_DIR: target.dataDir, SEED: 'none' };
-  // The first start migrates; the second then joins the same database.
-  servers.push(await spawnServer(env));
-  servers.push(await spawnServer(env));
+  // Both processes on one database, as behind a load balancer.
+  servers.push(await spawnServer(env, { built: built.main }));
+  servers.push(await spawnServer(env, { built: built.main }));
   database = await openDatabase(target.url);
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient, holdLimitOf, type ApiError, type ShopClient } from '@shop/shared';
-import { spawnServer, type ServerProcess } from '../../../test/processes';
+import { spawnServer, type ServerProcess, useBuiltServer } from '../../../test/processes';
 import { aProductWithStock } from '../../../test/factory';
 import { createTestDatabase, type TestDatabase } from '../../../test/support';
 import { openDatabase, type ShopDatabase } from '../../db/database';
@@ -12,21 +12,22 @@ import { createActiveUser } from '../accounts/users';
  * as behind a load balancer (issue 9, finding 9): the counters are rows both processes update conditionally, so
  * neither can let an order through on a count the other has already used.
  */
+const built = useBuiltServer();
 let target: TestDatabase;
 let db: ShopDatabase;
 const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
-  target = await createTestDatabase();
+  target = await createTestDatabase({ migrated: true });
   const env = {
     DATABASE_URL: target.url,
     DATA_DIR: target.dataDir,
     SEED: 'demo',
     BAKONG_POLL_MS: '3600000',
   };
-  // The first start migrates and seeds; the second process then joins the same database.
-  servers.push(await spawnServer(env));
-  servers.push(await spawnServer(env));
+  // The first start seeds; the second process then joins the same database.
+  servers.push(await spawnServer(env, { built: built.main }));
+  servers.push(await spawnServer(env, { built: built.main }));
   db = await openDatabase(target.url);
 });
 afterAll(async () => {
