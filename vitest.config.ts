@@ -33,6 +33,11 @@ const httpLayerTests = [
   'server/test/built-server.test.ts',
 ];
 
+// The desktop's core against a real server proves the counter's side: its queue, its pulls, its screens' requests.
+// The server's side of every route they call is proven on both dialects by the server's own tests (sync, devices,
+// back office), so the core's tests run once, on SQLite.
+const clientSideTests = [desktopWithServer];
+
 const dbProject = (name: 'sqlite' | 'mysql') => ({
   test: {
     name,
@@ -40,7 +45,7 @@ const dbProject = (name: 'sqlite' | 'mysql') => ({
     exclude: [
       '**/*.unit.test.ts',
       '**/node_modules/**',
-      ...(name === 'mysql' ? [...cliTests, ...httpLayerTests] : []),
+      ...(name === 'mysql' ? [...cliTests, ...httpLayerTests, ...clientSideTests] : []),
     ],
     env: { TEST_DB: name },
     // MySQL: the schema migrated once per run, copied into each test file's database (server/test/global-setup.ts).
@@ -67,8 +72,11 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           // Builds the web shop into a temporary folder once per run (tests/e2e/global-setup.ts).
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // A server, Chromium and its renderers per file: one file at a time keeps a 2-core machine responsive.
-          fileParallelism: false,
+          // Two files at a time (maxWorkers), each with its own server, database and Chromium: one at a time they
+          // took half of CI's 30 minutes, mostly waiting (page loads, polls, mail). A browser test that fails is
+          // run once more before it counts, as Playwright's own runner does on CI: two busy cores can starve a
+          // screen past a timeout; a real fault fails twice.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // A screen waited for with expect.poll: Chromium, the host, the core and the server share two cores with
