@@ -55,6 +55,33 @@ const dbProject = (name: 'sqlite' | 'mysql') => ({
   },
 });
 
+// The counter's own screens, driven like a till: a scanner's bursts, PINs, a receipt printer.
+const counterE2e = ['tests/e2e/counter-*.e2e.test.ts'];
+
+/** Browser tests: after the server tests, not beside them (Chromium and a server per file would starve them). */
+const e2eProject = (
+  name: string,
+  options: { include: string[]; exclude: string[]; groupOrder: number; fileParallelism: boolean },
+) => ({
+  test: {
+    name,
+    sequence: { groupOrder: options.groupOrder },
+    include: options.include,
+    exclude: options.exclude,
+    // Builds the web shop and the counter's screens once per run (tests/e2e/global-setup.ts).
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: options.fileParallelism,
+    // A browser test that fails is run once more before it counts, as Playwright's own runner does on CI: busy
+    // cores can starve a screen past a timeout; a real fault fails twice.
+    retry: 1,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // A screen waited for with expect.poll: Chromium, the host, the core and the server share two cores with
+    // whatever else runs (a benchmark of 100,000 products); one second (the default) was seen to fall short.
+    expect: { poll: { timeout: 10_000 } },
+  },
+});
+
 export default defineConfig({
   test: {
     // The default is cores − 1, one file at a time on a 2-core machine; server tests mostly wait on the database,
@@ -64,26 +91,22 @@ export default defineConfig({
       { test: { name: 'unit', include: unit, exclude: [desktopWithServer, '**/node_modules/**'] } },
       dbProject('sqlite'),
       ...(process.env.MYSQL_URL ? [dbProject('mysql')] : []),
-      {
-        test: {
-          name: 'e2e',
-          // After the server tests, not beside them: Chromium and a server per file would starve them of CPU.
-          sequence: { groupOrder: 1 },
-          include: ['tests/e2e/**/*.e2e.test.ts'],
-          // Builds the web shop into a temporary folder once per run (tests/e2e/global-setup.ts).
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          // Two files at a time (maxWorkers), each with its own server, database and Chromium: one at a time they
-          // took half of CI's 30 minutes, mostly waiting (page loads, polls, mail). A browser test that fails is
-          // run once more before it counts, as Playwright's own runner does on CI: two busy cores can starve a
-          // screen past a timeout; a real fault fails twice.
-          retry: 1,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          // A screen waited for with expect.poll: Chromium, the host, the core and the server share two cores with
-          // whatever else runs (a benchmark of 100,000 products); one second (the default) was seen to fall short.
-          expect: { poll: { timeout: 10_000 } },
-        },
-      },
+      e2eProject('e2e', {
+        include: ['tests/e2e/**/*.e2e.test.ts'],
+        exclude: [...counterE2e, '**/node_modules/**'],
+        groupOrder: 1,
+        // Two files at a time (maxWorkers), each with its own server, database and Chromium: one at a time they
+        // took half of CI's 30 minutes, mostly waiting (page loads, polls, mail).
+        fileParallelism: true,
+      }),
+      e2eProject('e2e-counter', {
+        include: counterE2e,
+        exclude: ['**/node_modules/**'],
+        groupOrder: 2,
+        // The counter's screens read a scanner's burst by its keys' timing and sign a cashier in by PIN: one file at
+        // a time, after the web shop's, so two busy cores never starve a scan (tests/e2e/scanner-keys.ts).
+        fileParallelism: false,
+      }),
     ],
   },
 });

@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { TestProject } from 'vitest/node';
+import './support';
 import { openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /**
-     * MySQL runs: a database migrated to the latest schema once for the whole run, empty of data beyond what the
-     * migrations write. A test's fresh database is a copy of it (support.ts, `createTestDatabase`).
-     */
-    mysqlTemplate: string | null;
-  }
-}
 
 /**
  * Once per run of a database project. On MySQL, migrating a fresh database costs about 4 s of DDL (40 migrations,

@@ -14,6 +14,16 @@ import { createActiveUser } from '../src/modules/accounts/users';
 import { startServer, type RunningServer } from '../src/server';
 import { fetchFrom } from './loopback';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /**
+     * MySQL runs: a database migrated to the latest schema once for the whole run, empty of data beyond what the
+     * migrations write. A test's fresh database is a copy of it (support.ts, `createTestDatabase`).
+     */
+    mysqlTemplate: string | null;
+  }
+}
+
 /** Which database this test run is for: vitest's `sqlite` and `mysql` projects set TEST_DB. */
 export const testDialect: 'sqlite' | 'mysql' = process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
 

@@ -7,6 +7,7 @@ import type { ProductHit } from '../../desktop/src/core/catalog/lookup';
 import { type RunningHost } from '../../desktop/src/host/server';
 import { picture } from '../../server/test/pictures';
 import { type Shop, type ShopPage } from './harness';
+import { typeLikeAScanner } from './scanner-keys';
 import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
 /**
@@ -38,10 +39,7 @@ beforeAll(async () => {
 afterAll(() => rig?.stop());
 
 /** Types like a barcode scanner: the characters a few milliseconds apart, Enter straight after. */
-async function scan(page: ShopPage, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
+const scan = typeLikeAScanner;
 
 /** The text of a list row's cell under the column headed `header` (the list's own table header). */
 function cellOf(row: ReturnType<ShopPage['getByTestId']>, header: string): Promise<string> {

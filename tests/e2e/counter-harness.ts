@@ -11,6 +11,7 @@ import { hostAndPort, startTcpProxy, type TcpProxy } from '../../desktop/src/cor
 import { startHost, type RunningHost } from '../../desktop/src/host/server';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
+import { typeLikeAScanner } from './scanner-keys';
 import { startShop, type Shop, type StartShopOptions } from './harness';
 
 /**
@@ -69,10 +70,7 @@ export const sizes: readonly Size[] = [
 export const soon = { timeout: 15_000 };
 
 /** Types like a barcode scanner: the characters a few milliseconds apart, Enter straight after. */
-export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
+export const scan = typeLikeAScanner;
 
 /** `name` names the file's screenshot folder. */
 export async function startCounterRig(name: string, options: StartShopOptions = {}): Promise<CounterRig> {

@@ -30,10 +30,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
     for (const dir of removeLater) fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const [webshopDir, counterScreensDir] = await Promise.all([
+    // Both browser projects (the web shop's and the counter's) run this setup; the first one builds for both.
+    const shared = globalThis as { shopE2eBuilds?: Promise<[string, string]> };
+    shared.shopE2eBuilds ??= Promise.all([
       builtOnce('E2E_WEBSHOP_DIR', 'shop-e2e-webshop-', buildWebshop, removeLater),
       builtOnce('E2E_COUNTER_SCREENS_DIR', 'shop-e2e-counter-', buildCounterScreens, removeLater),
     ]);
+    const [webshopDir, counterScreensDir] = await shared.shopE2eBuilds;
     project.provide('webshopDir', webshopDir);
     project.provide('counterScreensDir', counterScreensDir);
   } catch (error) {
