@@ -304,14 +304,14 @@ describe('who may see and change promotions', () => {
     const created = await shop.admin.createPromotion({ body: promo() });
     expect(created).toMatchObject({ state: 'live', uses: 0, paused: false });
     expect((await shop.staff.listPromotions({})).items.map((p) => p.id)).toContain(created.id);
-    const staffWrites: Promise<unknown>[] = [
-      shop.staff.createPromotion({ body: promo() }),
-      shop.staff.updatePromotion({ params: { id: created.id }, body: { ...promo(), percent: 50 } }),
-      shop.staff.pausePromotion({ params: { id: created.id } }),
-      shop.staff.deletePromotion({ params: { id: created.id } }),
-      shop.staff.createCoupon({ body: aCoupon('STAFFMADE') }),
+    const staffWrites: (() => Promise<unknown>)[] = [
+      () => shop.staff.createPromotion({ body: promo() }),
+      () => shop.staff.updatePromotion({ params: { id: created.id }, body: { ...promo(), percent: 50 } }),
+      () => shop.staff.pausePromotion({ params: { id: created.id } }),
+      () => shop.staff.deletePromotion({ params: { id: created.id } }),
+      () => shop.staff.createCoupon({ body: aCoupon('STAFFMADE') }),
     ];
-    for (const write of staffWrites) expect(await failure<ApiError>(write)).toMatchObject({ status: 403 });
+    for (const write of staffWrites) expect(await failure<ApiError>(write())).toMatchObject({ status: 403 });
 
     // The admin schedules, pauses, resumes and deletes (unused): audited, and in the counters' feed.
     const edited = await shop.admin.updatePromotion({
