@@ -129,6 +129,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     (closing ??= (async () => {
       // Counters' event streams never end by themselves: end them, the counters reconnect elsewhere.
       shop.changeNudge.close();
+      shop.notificationStream.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections become idle as their last response ends: close them as they do, and cut whatever
       // is still open when the shutdown timeout is over.

@@ -1,3 +1,4 @@
+import { noticeSupportReply } from '../notifications/producers';
 import type {
   Inquiry,
   InquiryAuthorKind,
@@ -151,6 +152,7 @@ export async function replyAsStaff(
     const reply = message(id, 'staff', staff.id, input.message, now);
     await addMessage(tx, reply, status);
     await mailer.answered(tx, row, { reply: input.message, closed: status === 'closed' });
+    if (row.user_id) await noticeSupportReply(tx, { ...row, user_id: row.user_id }, now);
     await recordAudit(
       tx,
       actor,

@@ -1,3 +1,4 @@
+import { noticeParkedItem } from '../notifications/producers';
 import { createHash } from 'node:crypto';
 import type { PushAnswer, PushedItem, PushItem, PushRequest, PushResult } from '@shop/shared';
 import type { Db } from '../../db/database';
@@ -285,6 +286,7 @@ async function park(tx: Tx, push: Push, item: PushedItem, hash: string, error: s
     result_json: JSON.stringify(result),
     error,
   });
+  await noticeParkedItem(tx, { counter: counter.name, error });
   await recordAudit(
     tx,
     systemActor,

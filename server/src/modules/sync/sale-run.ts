@@ -1,3 +1,4 @@
+import { noticeShortfalls } from '../notifications/producers';
 import type { PosShiftTable } from '../../db/schema';
 import { insertAuditRows } from '../audit/repo';
 import { sellManyFromShelf } from '../inventory/ledger';
@@ -91,10 +92,9 @@ export async function applySaleRun(ctx: ApplyContext, sales: readonly RunSale[])
     tx,
     drafts.flatMap((d) => d.payments),
   );
-  await insertShortfalls(
-    tx,
-    outcomes.flatMap((o) => o.shortfallRows),
-  );
+  const shortfalls = outcomes.flatMap((o) => o.shortfallRows);
+  await insertShortfalls(tx, shortfalls);
+  await noticeShortfalls(tx, shortfalls);
   await insertAuditRows(
     tx,
     outcomes.map((o) => o.audit),

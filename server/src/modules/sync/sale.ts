@@ -1,3 +1,4 @@
+import { noticeShortfalls } from '../notifications/producers';
 import { usdCentsToKhr, warrantyUntil, type PushItem, type Shortfall } from '@shop/shared';
 import { newId } from '../../db/ids';
 import type {
@@ -61,6 +62,7 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   const shelf = await sellFromShelf(tx, sale.shelf.wanted, sale.shelf, ctx.now);
   const outcome = saleOutcome(item, sale.order, shelf, ctx);
   await insertShortfalls(tx, outcome.shortfallRows);
+  await noticeShortfalls(tx, outcome.shortfallRows);
   await insertAuditRows(tx, [outcome.audit]);
   // In a batch, the feed entries are written once at its end (after this point nothing of the sale can fail that
   // would leave an entry for a product it did not move: an extra one is harmless anyway, pulls read stock as it is).
