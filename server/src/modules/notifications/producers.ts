@@ -1,4 +1,4 @@
-import { formatKhr, formatUsd, type OrderStatus } from '@shop/shared';
+import { formatKhr, formatUsd, type OrderActor, type OrderStatus } from '@shop/shared';
 import type { OrderTable, StockMovementTable, StockShortfallTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { reorderLevelsOf } from './repo';
@@ -24,14 +24,19 @@ const customerSteps: ReadonlySet<OrderStatus> = new Set([
   'refunded',
 ]);
 
-/** An order moved (orders/service.ts, transitionOrder): its customer hears of it, and staff of a paid web order. */
+/**
+ * An order moved (orders/service.ts, transitionOrder): its customer hears of it, and staff of a paid web order and
+ * of a payment the system could not match. A review staff open themselves (accepting a screenshot passes through
+ * one) is news to nobody.
+ */
 export async function noticeOrderStep(
   tx: Tx,
   order: OrderTable,
-  from: OrderStatus | null,
-  to: OrderStatus,
+  move: { from: OrderStatus | null; to: OrderStatus; actor: OrderActor },
   now = Date.now(),
 ): Promise<void> {
+  const { from, to, actor } = move;
+  if (to === 'payment_review' && actor !== 'system') return;
   if (order.user_id && customerSteps.has(to))
     await notify(
       tx,

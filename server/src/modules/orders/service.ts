@@ -290,7 +290,7 @@ export async function transitionOrder(
     const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);
     await addEvent(tx, order.id, from, input.to, input.actor, input.actorId, input.reason ?? null, now);
     await notifyOrderEvent(mailer, tx, order, from, input.to, input.reason ?? null);
-    await noticeOrderStep(tx, order, from, input.to, now);
+    await noticeOrderStep(tx, order, { from, to: input.to, actor: input.actor }, now);
     await recordAudit(
       tx,
       { userId: input.actorId, ip: input.ip ?? null },
