@@ -12,6 +12,7 @@ import {
   type TestCounter,
   type TestShop,
 } from './factory';
+import { noticeBakongTokenExpiry } from '../src/modules/notifications/producers';
 import { phonePhoto } from './pictures';
 import { spawnServer, type ServerProcess } from './processes';
 import { browserClient } from './support';
@@ -172,6 +173,21 @@ describe('what the shop tells whom', () => {
     });
     const customers = (await customer.api.listNotifications({})).items;
     expect(kindsOf(customers)).toEqual([]);
+  });
+
+  it('the Bakong token about to expire: staff are told once per expiry day, by the hourly upkeep', async () => {
+    const now = Date.now();
+    const expiresAt = now + 3 * 86_400_000;
+    const status = async () => ({ source: 'settings', expiresAt });
+    await noticeBakongTokenExpiry(db(), status, now);
+    await noticeBakongTokenExpiry(db(), status, now + 3_600_000);
+    // The stand-in's token, or one far from expiring, tells nobody.
+    await noticeBakongTokenExpiry(db(), async () => ({ source: 'standin', expiresAt }), now);
+    await noticeBakongTokenExpiry(db(), async () => ({ source: 'settings', expiresAt: now + 90 * 86_400_000 }), now);
+    const told = (await shop.admin.listNotifications({ limit: 50 })).items.filter((n) => n.kind === 'bakong_token');
+    expect(told.map((n) => [n.params.day, n.link])).toEqual([
+      [new Date(expiresAt).toISOString().slice(0, 10), '/back-office/settings'],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
-import { formatKhr, formatUsd, type OrderActor, type OrderStatus } from '@shop/shared';
+import { BAKONG_TOKEN_WARNING_MS, formatKhr, formatUsd, type OrderActor, type OrderStatus } from '@shop/shared';
+import type { Db } from '../../db/database';
 import type { OrderTable, StockMovementTable, StockShortfallTable } from '../../db/schema';
-import type { Tx } from '../../db/transaction';
-import { reorderLevelsOf } from './repo';
+import { inTransaction, type Tx } from '../../db/transaction';
+import { reorderLevelsOf, wasNoticed } from './repo';
 import { notify } from './service';
 
 /**
@@ -152,4 +153,22 @@ export async function noticeLowStock(tx: Tx, rows: readonly StockMovementTable[]
       link: '/back-office/stock/low',
     });
   }
+}
+
+/**
+ * The Bakong token in use expires within BAKONG_TOKEN_WARNING_MS (or has): staff are told once per expiry day, by
+ * the hourly upkeep of the one process that claimed it (retention/job.ts). The stand-in's token never expires.
+ */
+export async function noticeBakongTokenExpiry(
+  db: Db,
+  status: () => Promise<{ source: string; expiresAt: number | null }>,
+  now = Date.now(),
+): Promise<void> {
+  const { source, expiresAt } = await status();
+  if (source === 'standin' || expiresAt === null || expiresAt - now > BAKONG_TOKEN_WARNING_MS) return;
+  const params = { day: new Date(expiresAt).toISOString().slice(0, 10) };
+  await inTransaction(db, async (tx) => {
+    if (await wasNoticed(tx, 'bakong_token', JSON.stringify(params))) return;
+    await notify(tx, { toStaff: true, kind: 'bakong_token', params, link: '/back-office/settings' }, now);
+  });
 }

@@ -149,3 +149,15 @@ export async function reorderLevelsOf(tx: Db | Tx, productIds: readonly string[]
     .where('id', 'in', [...productIds])
     .execute();
 }
+
+/** Whether anyone was told this already (a kind with exactly these parameters): notices that must come once. */
+export async function wasNoticed(db: Db | Tx, kind: string, paramsJson: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('params_json', '=', paramsJson)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
