@@ -26,7 +26,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
  * staff review mails, support's reply mail): a preference to mail them too would send the same news twice, so they
  * are not offered.
  */
-export const alreadyMailedKinds: ReadonlySet<NotificationKind> = new Set([
+export const alreadyMailedKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'order_step',
   'support_reply',
   'payment_review',

@@ -117,7 +117,7 @@ function Preferences() {
               className="size-4 rounded border-line accent-brand-600"
             />
             <label htmlFor={`${id}-${p.kind}`}>
-              {t[`kind_${p.kind}`]}
+              {t[`kind_${p.kind}` as const]}
               {!p.mailable && <span className="text-muted"> ({t.alwaysMailed})</span>}
             </label>
           </li>
