@@ -1,4 +1,3 @@
-import { noticeSupportReply } from '../notifications/producers';
 import type {
   Inquiry,
   InquiryAuthorKind,
@@ -21,6 +20,7 @@ import { findOrderRow } from '../orders/repo';
 import type { SupportMailer } from './mail';
 import { toInquiry, toInquirySummary, toStaffInquiry, toStaffInquirySummary } from './present';
 import { addMessage, findInquiry, insertInquiry, pageOfInquiries, setStatus, threadMessages } from './repo';
+import { noticeSupportReply } from '../notifications/producers';
 
 /**
  * Customer inquiries. A thread is `open` while the shop owes an answer, `waiting_on_customer` once staff answered,

@@ -1,4 +1,3 @@
-import { noticeParkedItem } from '../notifications/producers';
 import { createHash } from 'node:crypto';
 import type { PushAnswer, PushedItem, PushItem, PushRequest, PushResult } from '@shop/shared';
 import type { Db } from '../../db/database';
@@ -17,6 +16,7 @@ import { applyItem } from './push-apply';
 import { findSyncItems, insertSyncItems, settleSyncItem } from './push-repo';
 import type { SaleItem } from './sale';
 import { applySaleRun, runsTogether } from './sale-run';
+import { noticeParkedItem } from '../notifications/producers';
 
 /**
  * What a counter pushes: its sales, returns, shifts and cash movements, applied in order, each exactly once.

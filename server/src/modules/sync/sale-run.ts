@@ -1,4 +1,3 @@
-import { noticeShortfalls } from '../notifications/producers';
 import type { PosShiftTable } from '../../db/schema';
 import { insertAuditRows } from '../audit/repo';
 import { sellManyFromShelf } from '../inventory/ledger';
@@ -18,6 +17,7 @@ import {
   type SaleItem,
 } from './sale';
 import { findShifts } from './shift-repo';
+import { noticeShortfalls } from '../notifications/producers';
 
 /**
  * A run of a pushed batch's sales applied together: what applySale does for one sale, in a fixed number of

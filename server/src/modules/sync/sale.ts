@@ -1,4 +1,3 @@
-import { noticeShortfalls } from '../notifications/producers';
 import { usdCentsToKhr, warrantyUntil, type PushItem, type Shortfall } from '@shop/shared';
 import { newId } from '../../db/ids';
 import type {
@@ -28,6 +27,7 @@ import {
   type Applied,
 } from './counter-context';
 import { findProductsForSale, findUserForCounter, insertShortfalls } from './counter-repo';
+import { noticeShortfalls } from '../notifications/producers';
 
 /**
  * A sale made at the counter becomes an order of the one orders table: channel `pos`, paid and picked up when it
