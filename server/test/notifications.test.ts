@@ -118,17 +118,17 @@ describe('what the shop tells whom', () => {
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'processing' } });
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'ready_for_pickup' } });
 
-    const mine = await customer.api.listNotifications({});
+    const mine = await customer.api.listNotifications({ query: {} });
     expect(mine.items.map((n) => [n.kind, n.params.status, n.link])).toEqual([
       ['order_step', 'ready_for_pickup', `/orders/${order.id}`],
       ['order_step', 'processing', `/orders/${order.id}`],
       ['order_step', 'paid', `/orders/${order.id}`],
     ]);
     expect(mine.unread).toBe(3);
-    expect((await stranger.api.listNotifications({})).items).toEqual([]);
+    expect((await stranger.api.listNotifications({ query: {} })).items).toEqual([]);
 
     for (const staffer of [shop.staff, shop.admin]) {
-      const theirs = await staffer.listNotifications({});
+      const theirs = await staffer.listNotifications({ query: {} });
       const news = theirs.items.find((n) => n.kind === 'new_web_order' && n.params.orderNumber === order.number);
       expect(news).toMatchObject({
         link: `/back-office/orders/${order.id}`,
@@ -154,7 +154,7 @@ describe('what the shop tells whom', () => {
     ]);
     expect(results.results.map((r) => r.status)).toEqual(['applied', 'parked']);
 
-    const staff = (await shop.staff.listNotifications({ limit: 50 })).items;
+    const staff = (await shop.staff.listNotifications({ query: { limit: 50 } })).items;
     expect(staff.find((n) => n.kind === 'payment_proof')).toMatchObject({
       params: { orderNumber: order.number },
       link: '/back-office/payments/proofs',
@@ -171,7 +171,7 @@ describe('what the shop tells whom', () => {
       params: { counter: 'Front counter' },
       link: '/back-office/people/parked',
     });
-    const customers = (await customer.api.listNotifications({})).items;
+    const customers = (await customer.api.listNotifications({ query: {} })).items;
     expect(kindsOf(customers)).toEqual([]);
   });
 
@@ -184,7 +184,7 @@ describe('what the shop tells whom', () => {
     // The stand-in's token, or one far from expiring, tells nobody.
     await noticeBakongTokenExpiry(db(), async () => ({ source: 'standin', expiresAt }), now);
     await noticeBakongTokenExpiry(db(), async () => ({ source: 'settings', expiresAt: now + 90 * 86_400_000 }), now);
-    const told = (await shop.admin.listNotifications({ limit: 50 })).items.filter((n) => n.kind === 'bakong_token');
+    const told = (await shop.admin.listNotifications({ query: { limit: 50 } })).items.filter((n) => n.kind === 'bakong_token');
     expect(told.map((n) => [n.params.day, n.link])).toEqual([
       [new Date(expiresAt).toISOString().slice(0, 10), '/back-office/settings'],
     ]);
@@ -201,10 +201,10 @@ describe('reading', () => {
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'processing' } });
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'ready_for_pickup' } });
 
-    const first = await customer.api.listNotifications({ limit: 2 });
+    const first = await customer.api.listNotifications({ query: { limit: 2 } });
     expect(first.items).toHaveLength(2);
     expect(first.nextBefore).toBe(first.items[1]!.id);
-    const rest = await customer.api.listNotifications({ limit: 2, before: first.nextBefore! });
+    const rest = await customer.api.listNotifications({ query: { limit: 2, before: first.nextBefore! } });
     expect(rest.items.map((n) => n.params.status)).toEqual(['paid']);
     expect(rest.nextBefore).toBeNull();
 
@@ -213,7 +213,7 @@ describe('reading', () => {
       404,
     );
     expect(await other.api.markAllNotificationsRead({})).toMatchObject({ unread: 0, items: [] });
-    expect((await customer.api.listNotifications({})).unread).toBe(3);
+    expect((await customer.api.listNotifications({ query: {} })).unread).toBe(3);
 
     const afterOne = await customer.api.markNotificationRead({ params: { id: target.id } });
     expect(afterOne.unread).toBe(2);
@@ -223,14 +223,14 @@ describe('reading', () => {
 
   it('a stranger gets 401 on every route and on the stream', async () => {
     const stranger = browserClient(shop.server.url).client;
-    const calls: Promise<unknown>[] = [
-      stranger.listNotifications({}),
-      stranger.markNotificationRead({ params: { id: 'x' } }),
-      stranger.markAllNotificationsRead({}),
-      stranger.getNotificationPreferences({}),
-      stranger.setNotificationPreferences({ body: { items: [] } }),
+    const calls: (() => Promise<unknown>)[] = [
+      () => stranger.listNotifications({ query: {} }),
+      () => stranger.markNotificationRead({ params: { id: 'x' } }),
+      () => stranger.markAllNotificationsRead({}),
+      () => stranger.getNotificationPreferences({}),
+      () => stranger.setNotificationPreferences({ body: { items: [] } }),
     ];
-    for (const call of calls) expect((await failure<ApiError>(call)).status).toBe(401);
+    for (const call of calls) expect((await failure<ApiError>(call())).status).toBe(401);
     const stream = await openStream(shop.server.url, null);
     expect(stream.response.status).toBe(401);
     const forged = await openStream(shop.server.url, 'not-a-session-token');
