@@ -111,7 +111,7 @@ const statusWords: Record<Locale, Record<string, string>> = {
   en: {
     pending_payment: 'is waiting for payment',
     payment_review: 'is being checked by the shop',
-    paid: 'is paid: thank you!',
+    paid: 'is paid, thank you',
     processing: 'is being prepared',
     ready_for_pickup: 'is ready for pickup',
     picked_up: 'was picked up',
@@ -125,7 +125,7 @@ const statusWords: Record<Locale, Record<string, string>> = {
   km: {
     pending_payment: 'កំពុងរង់ចាំការបង់ប្រាក់',
     payment_review: 'កំពុងត្រូវបានហាងពិនិត្យ',
-    paid: 'បានបង់ប្រាក់រួច៖ សូមអរគុណ!',
+    paid: 'បានបង់ប្រាក់រួច សូមអរគុណ',
     processing: 'កំពុងរៀបចំ',
     ready_for_pickup: 'រួចរាល់សម្រាប់មកយក',
     picked_up: 'ត្រូវបានមកយករួច',

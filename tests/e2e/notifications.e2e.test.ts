@@ -87,7 +87,8 @@ describe('the bell', () => {
     await customerPage.getByRole('heading', { name: 'Also by email' }).waitFor();
     await shot(customerPage, 'customer-account');
 
-    // In Khmer, the same notification in the reader's language.
+    // In Khmer (the account's language wins over the browser's), the same notification in the reader's language.
+    await api.updateMe({ body: { locale: 'km' } });
     const khmer = await signedInPage(customer, 'km-KH');
     await bell(khmer)
       .or(khmer.getByRole('banner').getByRole('button', { name: /^ការជូនដំណឹង/ }))
