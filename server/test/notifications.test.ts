@@ -100,7 +100,9 @@ function aCounterSale(productId: string, quantity: number): PushItem {
     staffId: shop.staffUser.userId,
     receiptNumber: `R-${ulid().slice(-8)}`,
     lines: [{ productId, quantity, unitPriceCents: 2000 }],
-    payments: [{ method: 'cash', currency: 'USD', amount: 2000 * quantity, tendered: 2000 * quantity, change: 0 }],
+    payments: [
+      { method: 'cash', currency: 'USD', amount: 2000 * quantity, tendered: 2000 * quantity, change: 0 },
+    ],
   };
 }
 
@@ -129,7 +131,9 @@ describe('what the shop tells whom', () => {
 
     for (const staffer of [shop.staff, shop.admin]) {
       const theirs = await staffer.listNotifications({ query: {} });
-      const news = theirs.items.find((n) => n.kind === 'new_web_order' && n.params.orderNumber === order.number);
+      const news = theirs.items.find(
+        (n) => n.kind === 'new_web_order' && n.params.orderNumber === order.number,
+      );
       expect(news).toMatchObject({
         link: `/back-office/orders/${order.id}`,
         params: { total: '$25.00', fulfilment: 'pickup' },
@@ -143,7 +147,10 @@ describe('what the shop tells whom', () => {
   it('a payment screenshot, low stock, a counter shortfall and a parked item reach staff, not customers', async () => {
     const ssd = await aProductWithStock(shop, { stock: 4, name: 'SSD', lowStockThreshold: 2 });
     const customer = await aCustomer(shop.server);
-    const { order } = await placedOrder(shop.server, { items: [{ productId: ssd.id, quantity: 2 }], customer });
+    const { order } = await placedOrder(shop.server, {
+      items: [{ productId: ssd.id, quantity: 2 }],
+      customer,
+    });
     const shot = new Blob([new Uint8Array(await phonePhoto(390, 844))], { type: 'image/jpeg' });
     await customer.api.uploadPaymentProof({ params: { id: order.id }, file: shot, fileName: 'paid.jpg' });
     // Two on the shelf for the web, two reserved: a counter selling three leaves a shortfall of one.
@@ -183,8 +190,14 @@ describe('what the shop tells whom', () => {
     await noticeBakongTokenExpiry(db(), status, now + 3_600_000);
     // The stand-in's token, or one far from expiring, tells nobody.
     await noticeBakongTokenExpiry(db(), async () => ({ source: 'standin', expiresAt }), now);
-    await noticeBakongTokenExpiry(db(), async () => ({ source: 'settings', expiresAt: now + 90 * 86_400_000 }), now);
-    const told = (await shop.admin.listNotifications({ query: { limit: 50 } })).items.filter((n) => n.kind === 'bakong_token');
+    await noticeBakongTokenExpiry(
+      db(),
+      async () => ({ source: 'settings', expiresAt: now + 90 * 86_400_000 }),
+      now,
+    );
+    const told = (await shop.admin.listNotifications({ query: { limit: 50 } })).items.filter(
+      (n) => n.kind === 'bakong_token',
+    );
     expect(told.map((n) => [n.params.day, n.link])).toEqual([
       [new Date(expiresAt).toISOString().slice(0, 10), '/back-office/settings'],
     ]);
@@ -196,7 +209,10 @@ describe('reading', () => {
     const hub = await aProductWithStock(shop, { stock: 20, name: 'USB hub' });
     const customer = await aCustomer(shop.server);
     const other = await aCustomer(shop.server);
-    const { order } = await placedOrder(shop.server, { items: [{ productId: hub.id, quantity: 1 }], customer });
+    const { order } = await placedOrder(shop.server, {
+      items: [{ productId: hub.id, quantity: 1 }],
+      customer,
+    });
     await payAndCheck(shop.server, (await customer.api.getOrderPayment({ params: { id: order.id } })).khqr);
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'processing' } });
     await shop.staff.transitionOrder({ params: { id: order.id }, body: { to: 'ready_for_pickup' } });
@@ -209,9 +225,9 @@ describe('reading', () => {
     expect(rest.nextBefore).toBeNull();
 
     const target = first.items[0]!;
-    expect((await failure<ApiError>(other.api.markNotificationRead({ params: { id: target.id } }))).status).toBe(
-      404,
-    );
+    expect(
+      (await failure<ApiError>(other.api.markNotificationRead({ params: { id: target.id } }))).status,
+    ).toBe(404);
     expect(await other.api.markAllNotificationsRead({})).toMatchObject({ unread: 0, items: [] });
     expect((await customer.api.listNotifications({ query: {} })).unread).toBe(3);
 
@@ -262,7 +278,10 @@ describe('mail preferences', () => {
     const staffPrefs = await shop.staff.setNotificationPreferences({
       body: { items: [{ kind: 'low_stock', mail: true }] },
     });
-    expect(staffPrefs.items.find((p) => p.kind === 'low_stock')).toMatchObject({ mail: true, mailable: true });
+    expect(staffPrefs.items.find((p) => p.kind === 'low_stock')).toMatchObject({
+      mail: true,
+      mailable: true,
+    });
     expect(staffPrefs.items.map((p) => p.kind)).toContain('new_web_order');
 
     const before = Date.now();
@@ -275,7 +294,9 @@ describe('mail preferences', () => {
       .where('created_at', '>=', before)
       .execute();
     // Only the staff member who asked; the admin did not.
-    expect(mails).toEqual([{ to_address: shop.staffUser.email, subject: expect.stringContaining('Low stock') }]);
+    expect(mails).toEqual([
+      { to_address: shop.staffUser.email, subject: expect.stringContaining('Low stock') },
+    ]);
   });
 });
 
@@ -288,7 +309,10 @@ describe('live', () => {
     });
     const cable = await aProductWithStock(shop, { stock: 20, name: 'HDMI cable' });
     const customer = await aCustomer(shop.server);
-    const { order } = await placedOrder(shop.server, { items: [{ productId: cable.id, quantity: 1 }], customer });
+    const { order } = await placedOrder(shop.server, {
+      items: [{ productId: cable.id, quantity: 1 }],
+      customer,
+    });
     const shot = new Blob([new Uint8Array(await phonePhoto(390, 844, '#116644'))], { type: 'image/jpeg' });
     const proof = await customer.api.uploadPaymentProof({
       params: { id: order.id },
@@ -305,11 +329,16 @@ describe('live', () => {
     const paidAt = Date.now();
     await shop.staffUser
       .client(second.url)
-      .reviewPaymentProof({ params: { id: proof.id }, body: { decision: 'accept', transactionRef: 'TX-12345' } });
+      .reviewPaymentProof({
+        params: { id: proof.id },
+        body: { decision: 'accept', transactionRef: 'TX-12345' },
+      });
     await expect
       .poll(() => staffStream.notifications().find((n) => n.kind === 'new_web_order'), { timeout: 2_000 })
       .toMatchObject({ params: { orderNumber: order.number }, link: `/back-office/orders/${order.id}` });
-    const heard = staffStream.events.find((e) => e.event === 'notification' && e.data.includes('new_web_order'))!;
+    const heard = staffStream.events.find(
+      (e) => e.event === 'notification' && e.data.includes('new_web_order'),
+    )!;
     expect(heard.at - paidAt).toBeLessThan(2_000);
     await expect
       .poll(() => customerStream.notifications().map((n) => n.params.status), { timeout: 2_000 })
@@ -319,7 +348,9 @@ describe('live', () => {
 
     // Signing out ends the stream.
     await customer.api.logout({});
-    await expect.poll(() => customerStream.events.map((e) => e.event), { timeout: 3_000 }).toContain('signed-out');
+    await expect
+      .poll(() => customerStream.events.map((e) => e.event), { timeout: 3_000 })
+      .toContain('signed-out');
     await expect.poll(() => customerStream.ended(), { timeout: 3_000 }).toBe(true);
     staffStream.close();
   });

@@ -1,4 +1,8 @@
-import { NOTIFICATION_EVENTS_PATH, type NotificationPage, type NotificationPreferencesInput } from '@shop/shared';
+import {
+  NOTIFICATION_EVENTS_PATH,
+  type NotificationPage,
+  type NotificationPreferencesInput,
+} from '@shop/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { client, queryKeys } from './client';

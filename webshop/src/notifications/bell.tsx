@@ -43,7 +43,11 @@ export function NotificationBell() {
         aria-label={unread > 0 ? t.bellWithCount(unread) : t.bell}
         data-live={live ? 'yes' : 'no'}
       >
-        {live ? <Bell className="size-5" aria-hidden="true" /> : <BellOff className="size-5 text-muted" aria-hidden="true" />}
+        {live ? (
+          <Bell className="size-5" aria-hidden="true" />
+        ) : (
+          <BellOff className="size-5 text-muted" aria-hidden="true" />
+        )}
         {unread > 0 && (
           <span
             className="absolute -top-0.5 right-0 grid min-w-5 place-items-center rounded-full bg-brand-600 px-1 text-xs font-bold text-white"
@@ -72,7 +76,9 @@ export function NotificationBell() {
               </button>
             )}
           </div>
-          {!live && <p className="border-b border-line bg-amber-50 px-4 py-2 text-xs text-amber-800">{t.offline}</p>}
+          {!live && (
+            <p className="border-b border-line bg-amber-50 px-4 py-2 text-xs text-amber-800">{t.offline}</p>
+          )}
           <div className="max-h-[60vh] overflow-y-auto p-1">
             {items.length === 0 ? (
               <p className="px-3 py-6 text-center text-sm text-muted">{t.empty}</p>
@@ -87,15 +93,25 @@ export function NotificationBell() {
                     data-notification-kind={n.kind}
                   >
                     <span
-                      className={cn('mt-1.5 size-2 shrink-0 rounded-full', n.readAt === null ? 'bg-brand-600' : 'bg-transparent')}
+                      className={cn(
+                        'mt-1.5 size-2 shrink-0 rounded-full',
+                        n.readAt === null ? 'bg-brand-600' : 'bg-transparent',
+                      )}
                       aria-label={n.readAt === null ? t.unread : undefined}
                     />
                     <span className="min-w-0">
-                      <span className={cn('block text-sm', n.readAt === null ? 'font-semibold' : 'text-slate-700')}>
+                      <span
+                        className={cn(
+                          'block text-sm',
+                          n.readAt === null ? 'font-semibold' : 'text-slate-700',
+                        )}
+                      >
                         {text.title}
                       </span>
                       <span className="block text-sm text-muted">{text.body}</span>
-                      <span className="mt-0.5 block text-xs text-muted">{formatDateTime(n.createdAt, locale)}</span>
+                      <span className="mt-0.5 block text-xs text-muted">
+                        {formatDateTime(n.createdAt, locale)}
+                      </span>
                     </span>
                   </DropdownMenu.Item>
                 );

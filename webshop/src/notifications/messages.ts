@@ -13,7 +13,8 @@ export const notificationText = defineMessages({
     loadMore: 'Older notifications',
     loadFailed: 'Your notifications could not be loaded.',
     preferences: 'Also by email',
-    preferencesHint: 'Choose which notifications also come by email. Order updates and replies to your messages are always emailed.',
+    preferencesHint:
+      'Choose which notifications also come by email. Order updates and replies to your messages are always emailed.',
     saved: 'Saved',
     kind_new_web_order: 'New web orders',
     kind_payment_proof: 'Payment screenshots to check',
@@ -39,7 +40,8 @@ export const notificationText = defineMessages({
     loadMore: 'ការជូនដំណឹងចាស់ៗ',
     loadFailed: 'មិនអាចផ្ទុកការជូនដំណឹងរបស់អ្នកបានទេ។',
     preferences: 'ផ្ញើតាមអ៊ីមែលផងដែរ',
-    preferencesHint: 'ជ្រើសរើសការជូនដំណឹងណាដែលត្រូវផ្ញើតាមអ៊ីមែលផងដែរ។ ព័ត៌មានថ្មីអំពីការបញ្ជាទិញ និងការឆ្លើយតបចំពោះសាររបស់អ្នក តែងតែផ្ញើតាមអ៊ីមែល។',
+    preferencesHint:
+      'ជ្រើសរើសការជូនដំណឹងណាដែលត្រូវផ្ញើតាមអ៊ីមែលផងដែរ។ ព័ត៌មានថ្មីអំពីការបញ្ជាទិញ និងការឆ្លើយតបចំពោះសាររបស់អ្នក តែងតែផ្ញើតាមអ៊ីមែល។',
     saved: 'បានរក្សាទុក',
     kind_new_web_order: 'ការបញ្ជាទិញតាមអនឡាញថ្មី',
     kind_payment_proof: 'រូបថតការបង់ប្រាក់ដែលត្រូវពិនិត្យ',

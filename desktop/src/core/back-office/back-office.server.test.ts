@@ -218,11 +218,15 @@ describe('the back office at a counter', () => {
     });
     expect(await core.commands.notifications()).toMatchObject({ open: false, live: false });
     await openedBy(core, keeper);
-    await expect.poll(() => core.commands.notifications(), { timeout: 10_000 }).toMatchObject({ open: true, live: true });
+    await expect
+      .poll(() => core.commands.notifications(), { timeout: 10_000 })
+      .toMatchObject({ open: true, live: true });
 
     // A customer's order paid on the server: the bell hears of it within moments.
     const { items } = await shop.admin.listProducts({ query: {} });
-    const { order, api } = await placedOrder(shop.server, { items: [{ productId: items[0]!.id, quantity: 1 }] });
+    const { order, api } = await placedOrder(shop.server, {
+      items: [{ productId: items[0]!.id, quantity: 1 }],
+    });
     await payAndCheck(shop.server, (await api.getOrderPayment({ params: { id: order.id } })).khqr);
     await expect
       .poll(async () => (await core.commands.notifications()).items.map((n) => n.params.orderNumber), {

@@ -128,7 +128,9 @@ export function NotificationBell() {
                           {text.title}
                         </span>
                         <span className="block text-sm text-muted">{text.body}</span>
-                        <span className="block text-xs text-muted">{formatShopDateTime(n.createdAt, locale)}</span>
+                        <span className="block text-xs text-muted">
+                          {formatShopDateTime(n.createdAt, locale)}
+                        </span>
                       </span>
                     </button>
                   </li>

@@ -56,7 +56,15 @@ const RECONNECT_MS = 3_000;
 const WINDOW_MS = 30_000;
 
 export function createNotificationStream(options: NotificationStreamOptions): NotificationStream {
-  const { db, logger, tickMs = 300, pingMs = 25_000, sessionCheckMs = 1_000, perUser = 8, total = 2_000 } = options;
+  const {
+    db,
+    logger,
+    tickMs = 300,
+    pingMs = 25_000,
+    sessionCheckMs = 1_000,
+    perUser = 8,
+    total = 2_000,
+  } = options;
   const listeners = new Set<Listener>();
   let timer: NodeJS.Timeout | null = null;
   let ticking = false;

@@ -1,4 +1,10 @@
-import { BAKONG_TOKEN_WARNING_MS, formatKhr, formatUsd, type OrderActor, type OrderStatus } from '@shop/shared';
+import {
+  BAKONG_TOKEN_WARNING_MS,
+  formatKhr,
+  formatUsd,
+  type OrderActor,
+  type OrderStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { OrderTable, StockMovementTable, StockShortfallTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -59,7 +65,9 @@ export async function noticeOrderStep(
         params: {
           orderNumber: order.number,
           total:
-            order.currency === 'KHR' ? formatKhr(Number(order.total_khr)) : formatUsd(Number(order.total_cents)),
+            order.currency === 'KHR'
+              ? formatKhr(Number(order.total_khr))
+              : formatUsd(Number(order.total_cents)),
           fulfilment: order.fulfilment,
         },
         link: `/back-office/orders/${order.id}`,

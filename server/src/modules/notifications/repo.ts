@@ -5,7 +5,11 @@ import type { Tx } from '../../db/transaction';
 /** Every query of the notifications: rows per person, their read marks, mail preferences, and what the stream watches. */
 
 export async function insertNotifications(tx: Db | Tx, rows: readonly NotificationTable[]): Promise<void> {
-  if (rows.length) await tx.insertInto('notifications').values([...rows]).execute();
+  if (rows.length)
+    await tx
+      .insertInto('notifications')
+      .values([...rows])
+      .execute();
 }
 
 /** One page of a person's notifications, newest first, after `before` (an id) when given. */
@@ -70,7 +74,8 @@ export async function setMailPreference(tx: Tx, userId: string, kind: string, ma
     .where('user_id', '=', userId)
     .where('kind', '=', kind)
     .execute();
-  if (mail) await tx.insertInto('notification_preferences').values({ user_id: userId, kind, mail: 1 }).execute();
+  if (mail)
+    await tx.insertInto('notification_preferences').values({ user_id: userId, kind, mail: 1 }).execute();
 }
 
 /** The active staff and admins: who the shop's notices go to. */

@@ -76,7 +76,10 @@ function NotificationRow({ notification: n }: { notification: Notification }) {
   return (
     <li className="flex gap-3 px-4 py-3">
       <span
-        className={cn('mt-2 size-2 shrink-0 rounded-full', n.readAt === null ? 'bg-brand-600' : 'bg-transparent')}
+        className={cn(
+          'mt-2 size-2 shrink-0 rounded-full',
+          n.readAt === null ? 'bg-brand-600' : 'bg-transparent',
+        )}
       />
       <div className="min-w-0">
         {link ? (
