@@ -2,19 +2,25 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs, type SignedInUser } from '../../server/test/support';
-import { startShop, type Shop, type ShopPage } from './harness';
+import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
+import type { Shop, ShopPage } from './harness';
 
 /**
- * Notifications in the browser: a staff member with the web shop open sees the bell light up, live, when a
- * customer's order is paid (the stand-in plays the bank app, the payment job notices it), and the customer sees
- * their order's step in their own bell and follows it to the order. Screenshots in /work/shots/notifications-*.png.
+ * Notifications in the browser: a staff member with the back office open at the counter (the real core behind the
+ * browser host) and another with the web shop open see their bells light up, live, when a customer's order is paid
+ * (the stand-in plays the bank app, the payment job notices it); the customer sees their order's step in their own
+ * bell and follows it to the order. Screenshots in /work/shots/notifications-*.png.
  */
+let rig: BackOfficeRig;
 let shop: Shop;
+let keeper: Person;
 
 beforeAll(async () => {
-  shop = await startShop();
+  rig = await startBackOfficeRig('notifications', [{ role: 'staff', name: 'Dara' }]);
+  shop = rig.shop;
+  [keeper] = rig.people as [Person];
 });
-afterAll(() => shop?.stop());
+afterAll(() => rig?.stop());
 
 const SHOTS = '/work/shots';
 
@@ -40,6 +46,10 @@ describe('the bell', () => {
     const customer = await signedInAs(db, 'customer');
     const staffPage = await signedInPage(staff);
     const customerPage = await signedInPage(customer);
+    const counter = (await shop.page({ viewport: { width: 1366, height: 768 } })) as ShopPage;
+    await rig.openBackOffice(counter, keeper);
+    const counterBell = counter.getByTestId('notification-bell');
+    await expect.poll(() => counterBell.getAttribute('data-live'), { timeout: 15_000 }).toBe('yes');
     // Live: the stream is open before anything happens.
     await expect.poll(() => bell(staffPage).getAttribute('data-live'), { timeout: 15_000 }).toBe('yes');
     await expect.poll(() => bell(customerPage).getAttribute('data-live'), { timeout: 15_000 }).toBe('yes');
@@ -69,6 +79,20 @@ describe('the bell', () => {
     expect(await news.textContent()).toContain('prepare it for pickup');
     await shot(staffPage, 'staff-web');
 
+    // At the counter: the status bar's bell, and its link opens the order in the back office.
+    await expect
+      .poll(() => counterBell.getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(/^Notifications, \d+ unread$/);
+    await counterBell.click();
+    const atCounter = counter.getByRole('dialog', { name: 'Notifications' }).getByRole('button', {
+      name: new RegExp(`New web order ${order.number}`),
+    });
+    await atCounter.waitFor({ state: 'visible', timeout: 5_000 });
+    await shot(counter, 'staff-counter');
+    await atCounter.click();
+    await counter.waitForURL(`**/#/back-office/orders/${order.id}`);
+    await expect.poll(() => counterBell.getAttribute('aria-label')).toBe('Notifications');
+
     await expect
       .poll(() => bell(customerPage).getAttribute('aria-label'), { timeout: 10_000 })
       .toBe('Notifications, 1 unread');
@@ -97,6 +121,6 @@ describe('the bell', () => {
     await khmer.getByText('បានបង់ប្រាក់រួច', { exact: false }).first().waitFor();
     await shot(khmer, 'customer-km');
 
-    for (const page of [staffPage, customerPage, khmer]) expect(page.errors).toEqual([]);
+    for (const page of [staffPage, customerPage, khmer, counter]) expect(page.errors).toEqual([]);
   });
 });

@@ -49,7 +49,8 @@ export function NotificationBell() {
         variant="secondary"
         onClick={() => setOpen((was) => !was)}
         aria-label={label}
-        title={label}
+        // The hint names the back office: kept out of the button's name, which screens find it by.
+        title={bell.open ? label : t.bellClosedHint}
         aria-expanded={open}
         data-testid="notification-bell"
         data-live={bell.live ? 'yes' : 'no'}
@@ -101,7 +102,9 @@ export function NotificationBell() {
             )}
           </div>
           {(!bell.open || !bell.live) && (
-            <p className="border-b border-line bg-amber-50 px-4 py-2 text-xs text-amber-800">{label}</p>
+            <p className="border-b border-line bg-amber-50 px-4 py-2 text-xs text-amber-800">
+              {bell.open ? label : t.bellClosedHint}
+            </p>
           )}
           <ul className="max-h-96 overflow-y-auto p-1">
             {bell.items.length === 0 ? (
