@@ -327,12 +327,10 @@ describe('live', () => {
 
     // The other process accepts the screenshot: the order turns paid there.
     const paidAt = Date.now();
-    await shop.staffUser
-      .client(second.url)
-      .reviewPaymentProof({
-        params: { id: proof.id },
-        body: { decision: 'accept', transactionRef: 'TX-12345' },
-      });
+    await shop.staffUser.client(second.url).reviewPaymentProof({
+      params: { id: proof.id },
+      body: { decision: 'accept', transactionRef: 'TX-12345' },
+    });
     await expect
       .poll(() => staffStream.notifications().find((n) => n.kind === 'new_web_order'), { timeout: 2_000 })
       .toMatchObject({ params: { orderNumber: order.number }, link: `/back-office/orders/${order.id}` });
