@@ -4,6 +4,8 @@ import type { Logger } from './logger';
 import { createShopMail, type ShopMail } from './mail/shop-mail';
 import { authenticateCounter } from './modules/devices/service';
 import { createChangeNudge, type ChangeNudge } from './modules/sync/nudge';
+import { authenticateRequest } from './modules/accounts/sessions';
+import { createNotificationStream, type NotificationStream } from './modules/notifications/events';
 import { createOrderMailer, type OrderMailer } from './modules/orders/notifications';
 import { createBakongReachability } from './modules/payments/bakong-reachability';
 import { createPaymentDeeplinks, deeplinkBakong, type PaymentDeeplinks } from './modules/payments/deeplinks';
@@ -40,6 +42,8 @@ export interface ShopServices {
   pictures: Pictures;
   /** Counters listening for changes to pull (server-sent events): one feed watcher for the process. */
   changeNudge: ChangeNudge;
+  /** Signed-in people listening for their notifications (server-sent events): one watcher for the process. */
+  notificationStream: NotificationStream;
   /** Seals and opens the secrets stored in settings (the Bakong token, the SMTP password). */
   secrets: SecretBox;
   /** The Bakong token in use now, read at each call: the back office's, else BAKONG_TOKEN. */
@@ -84,6 +88,11 @@ export function composeShop(parts: {
       db: database.db,
       logger,
       authenticate: (req) => authenticateCounter(database.db, req),
+    }),
+    notificationStream: createNotificationStream({
+      db: database.db,
+      logger,
+      authenticate: (req) => authenticateRequest(database.db, req),
     }),
     secrets,
     bakongToken,

@@ -14,6 +14,8 @@ import { startPaymentWatcher, type PaymentWatcher } from './modules/payments/wat
 import { rebuildSearchIndexIfStale } from './modules/catalog/search-upkeep';
 import { startProcessHeartbeat } from './modules/reports/server-processes';
 import { startRetentionJob, type RetentionJob } from './modules/retention/job';
+import { noticeBakongTokenExpiry } from './modules/notifications/producers';
+import { bakongTokenStatus } from './modules/settings/bakong-token';
 import { startBestSellerRanking } from './modules/sync/shelf-version';
 import { seedDemoShop } from './seed/demo';
 
@@ -122,13 +124,24 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   // "Popular" follows the sales every few minutes rather than with each sale (sync/shelf-version.ts).
   const bestSellers = startBestSellerRanking({ db: database.db, logger });
   // Sent mails, ended sessions, old audit rows and the change feed's history, pruned in small batches hourly.
-  const retention = startRetentionJob({ db: database.db, logger });
+  const retention = startRetentionJob({
+    db: database.db,
+    logger,
+    // Staff are told once per token when it is about to expire (notifications/producers.ts).
+    alsoHourly: (now) =>
+      noticeBakongTokenExpiry(
+        database.db,
+        () => bakongTokenStatus(database.db, shop.secrets, config.bakong, now),
+        now,
+      ),
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       // Counters' event streams never end by themselves: end them, the counters reconnect elsewhere.
       shop.changeNudge.close();
+      shop.notificationStream.close();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections become idle as their last response ends: close them as they do, and cut whatever
       // is still open when the shutdown timeout is over.

@@ -1267,4 +1267,32 @@ export const fixtureWriters: FixtureWriter[] = [
       await feed(db, 'coupon', 'CPN-TET', minutes(47));
     },
   },
+  {
+    version: '042-notifications',
+    async write(db) {
+      await insert(
+        db,
+        'notifications',
+        {
+          id: '01JGZ0NOTE000000000000001',
+          user_id: 'USR-STAFF',
+          kind: 'new_web_order',
+          params_json: JSON.stringify({ orderNumber: 'W-000042', total: '$499.99', fulfilment: 'pickup' }),
+          link: '/back-office/orders/ORD-LATE',
+          created_at: minutes(47),
+          read_at: null,
+        },
+        {
+          id: '01JGZ0NOTE000000000000002',
+          user_id: 'USR-CUST',
+          kind: 'order_step',
+          params_json: JSON.stringify({ orderNumber: 'W-000042', status: 'paid' }),
+          link: '/orders/ORD-LATE',
+          created_at: minutes(47),
+          read_at: minutes(48),
+        },
+      );
+      await insert(db, 'notification_preferences', { user_id: 'USR-STAFF', kind: 'low_stock', mail: 1 });
+    },
+  },
 ];

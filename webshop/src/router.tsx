@@ -76,6 +76,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./pages/account/security')).SecurityPage }),
           },
           {
+            path: 'notifications',
+            lazy: async () => ({
+              Component: (await import('./pages/account/notifications')).NotificationsPage,
+            }),
+          },
+          {
             path: 'support',
             lazy: async () => ({ Component: (await import('./pages/account/support')).SupportPage }),
           },

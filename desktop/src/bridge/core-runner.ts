@@ -29,6 +29,10 @@ export async function openCoreRunner(options: {
   };
   const timer = setInterval(() => void tellStatus().catch(() => {}), STATUS_EVERY_MS);
   timer.unref();
+  // The bell's changes go out as they happen (a staff member's new-order notification must not wait for a timer).
+  const stopEvents = core.onEvent((name, data) => {
+    for (const listener of listeners) listener(name, data);
+  });
   // Pairing starts sync on a counter that had no server before.
   const commands: CommandHandlers = {
     ...(core.commands as unknown as CommandHandlers),
@@ -48,6 +52,7 @@ export async function openCoreRunner(options: {
     },
     async () => {
       clearInterval(timer);
+      stopEvents();
       core.close();
     },
   );

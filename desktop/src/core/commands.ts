@@ -1,5 +1,6 @@
 import type { CounterPolicy, Currency, Locale } from '@shop/shared';
 import type { ServerAnswer, ServerRequest } from './back-office/server-request';
+import type { BellState } from './back-office/notifications';
 import type { BackOfficeHolder } from './back-office/session';
 import type { ProductHit } from './catalog/lookup';
 import type { HeldCart } from './pos/held-carts';
@@ -176,6 +177,13 @@ export interface PosCommands {
   closeBackOffice: { input: void; output: void };
   /** One request of the back-office screens to the shop server's API, sent with the back office's session. */
   serverRequest: { input: ServerRequest; output: ServerAnswer };
+  /**
+   * The bell of the staff member holding the back office: live over the server's stream while it is open; the
+   * core also tells the screens of each change as a `notifications` event.
+   */
+  notifications: { input: void; output: BellState };
+  markNotificationRead: { input: { id: string }; output: BellState };
+  markAllNotificationsRead: { input: void; output: BellState };
 }
 
 export type PosCommandName = keyof PosCommands;

@@ -1,5 +1,6 @@
 import { cambodianPhonePrefixes, createShopClient, settingKeys } from '@shop/shared';
 import { khmerFontOnce } from '@shop/server/invoice-typesetter';
+import { notificationBell, type BellState } from './back-office/notifications';
 import { backOfficeSession } from './back-office/session';
 import { pageApplier } from './catalog/apply-page';
 import { productById, productLookup } from './catalog/lookup';
@@ -138,6 +139,9 @@ export function createPosCore(options: PosCoreOptions) {
   // Made by startSync: until then nothing is pushed on its own (tests and the host decide when sync begins).
   let pushLoop: ReturnType<typeof push.loop> | null = null;
   let nudges: { stop(): void } | null = null;
+  let bell: ReturnType<typeof notificationBell> | null = null;
+  const eventListeners = new Set<(name: string, data: unknown) => void>();
+  const closedBell: BellState = { open: false, live: false, unread: 0, items: [] };
 
   const settingValue = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
   const rielPerUsd = (): number => {
@@ -440,6 +444,9 @@ export function createPosCore(options: PosCoreOptions) {
     backOffice: async () => backOffice.current(cashierOrNull()),
     closeBackOffice: () => backOffice.close(),
     serverRequest: async (request) => backOffice.request(cashierOrNull(), request),
+    notifications: async () => bell?.state() ?? closedBell,
+    markNotificationRead: async ({ id }) => (bell ? bell.markRead(String(id)) : closedBell),
+    markAllNotificationsRead: async () => (bell ? bell.markRead(null) : closedBell),
   };
 
   return {
@@ -461,12 +468,28 @@ export function createPosCore(options: PosCoreOptions) {
           onNudge: () => void pull.pullNow().catch(() => {}),
           ...(options.fetch && { fetch: options.fetch }),
         });
+      if (serverUrl && !options.transport && !bell)
+        bell = notificationBell({
+          serverUrl: () => readState(db, 'serverUrl') ?? null,
+          sessionToken: () => backOffice.sessionToken(),
+          onChange: (state) => {
+            for (const listener of eventListeners) listener('notifications', state);
+          },
+          timeoutMs: config.requestTimeoutMs,
+          ...(options.fetch && { fetch: options.fetch }),
+        });
+    },
+    /** Tells `listener` of the core's own events (`notifications`); answers a function that stops telling. */
+    onEvent(listener: (name: string, data: unknown) => void): () => void {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     pullNow: () => pull.pullNow(),
     pushNow: () => push.pushOnce(),
     close() {
       void backOffice.close();
       nudges?.stop();
+      bell?.stop();
       pull.stop();
       pushLoop?.stop();
       db.close();

@@ -49,7 +49,7 @@ export async function run<T>(command: string, input: unknown = null): Promise<T>
 export function onCoreEvent(listener: (name: string, data: unknown) => void): () => void {
   if (window.pos) return window.pos.onEvent(listener);
   const source = new EventSource('/pos/events');
-  const names = ['status'];
+  const names = ['status', 'notifications'];
   const handlers = names.map((name) => {
     const handler = (event: MessageEvent<string>) => listener(name, JSON.parse(event.data) as unknown);
     source.addEventListener(name, handler);

@@ -46,6 +46,14 @@ function CounterScreens({
     window.location.hash.startsWith('#/back-office') ? 'backOffice' : 'sale',
   );
   const [problem, setProblem] = useState<string | null>(null);
+  // A notification's link (`#/back-office/…`, notification-bell.tsx) opens on the back office too.
+  useEffect(() => {
+    const follow = () => {
+      if (window.location.hash.startsWith('#/back-office')) setScreen('backOffice');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const [lockMinutes, setLockMinutes] = useLockMinutes();
 
   // Asked again whenever the sync status moves: a pull may have disabled the cashier, a shift may have changed.

@@ -36,6 +36,7 @@ import * as bestSellersIndex from './migrations/035-best-sellers-index';
 import * as retention from './migrations/038-retention';
 import * as syncContract from './migrations/040-sync-contract';
 import * as promotions from './migrations/041-promotions';
+import * as notifications from './migrations/042-notifications';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '038-retention': retention,
   '040-sync-contract': syncContract,
   '041-promotions': promotions,
+  '042-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -60,6 +60,8 @@ export interface Database {
   sales_rollup_days: SalesRollupDayTable;
   sales_rollup_stale: SalesRollupStaleTable;
   server_processes: ServerProcessTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
   promotions: PromotionTable;
   coupons: CouponTable;
   coupon_customer_uses: CouponCustomerUseTable;
@@ -881,4 +883,22 @@ export interface ServerProcessTable {
   version: string;
   started_at: number;
   last_seen_at: number;
+}
+
+/** One notification to one person: a kind and its parameters, said in the reader's language (042-notifications). */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  params_json: string;
+  link: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+
+/** A kind of notification a person also wants by mail (042-notifications); `mail` is 0 or 1. */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  mail: number;
 }

@@ -29,6 +29,7 @@ import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { wishlistHandlers } from '../modules/wishlist/routes';
 import { promotionHandlers } from '../modules/promotions/routes';
+import { notificationHandlers } from '../modules/notifications/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -138,6 +139,7 @@ export function createApp(shop: ShopServices): Express {
     ...supportHandlers(db, config.publicUrl),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
+    ...notificationHandlers(db),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),
@@ -159,6 +161,8 @@ export function createApp(shop: ShopServices): Express {
   api.use(issueCsrfToken(cookies));
   // A stream, not a JSON answer: beside the route table, with the same device token (sync/nudge.ts).
   api.get('/sync/events', shop.changeNudge.handle);
+  // The same for a signed-in person's notifications (notifications/events.ts), by session cookie or bearer token.
+  api.get('/notifications/events', shop.notificationStream.handle);
   mountRoutes(api, handlers, {
     authenticate: (req) => authenticateRequest(db, req),
     authenticateCounter: (req) => authenticateCounter(db, req),

@@ -75,6 +75,12 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
     invitedBy: 'Sophea',
     acceptUrl: 'https://shop.example.com/accept-invitation?token=abcDEF123',
   },
+  notification: {
+    name: 'Dara',
+    title: 'Low stock: RTX 4060',
+    body: '2 left to sell (reorder at 3).',
+    url: 'https://shop.example.com/orders/01J0000000000000000000000',
+  },
 };
 
 const render = <T extends MailTemplate>(

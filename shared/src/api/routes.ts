@@ -7,6 +7,7 @@ import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { counterRoutes } from './routes/counter';
 import { inventoryRoutes } from './routes/inventory';
+import { notificationRoutes } from './routes/notifications';
 import { invoiceRoutes } from './routes/invoices';
 import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
@@ -34,6 +35,7 @@ export const apiRoutes = {
   ...guestOrderRoutes,
   ...stockAlertRoutes,
   ...wishlistRoutes,
+  ...notificationRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

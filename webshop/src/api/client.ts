@@ -32,6 +32,8 @@ export const queryKeys = {
   payment: (id: string) => ['order', id, 'payment'] as const,
   addresses: ['addresses'] as const,
   wishlist: (userId: string | null) => ['wishlist', userId] as const,
+  notifications: (userId: string | null) => ['notifications', userId] as const,
+  notificationPreferences: (userId: string | null) => ['notifications', userId, 'preferences'] as const,
   sessions: ['sessions'] as const,
   inquiries: ['inquiries'] as const,
   inquiry: (id: string) => ['inquiries', id] as const,

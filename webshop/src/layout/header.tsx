@@ -9,6 +9,7 @@ import { wishlistText } from '../wishlist/messages';
 import { AccountMenu } from './account-menu';
 import { HeaderCountLink } from './header-count-link';
 import { LanguageSwitch } from './language-switch';
+import { NotificationSlot } from './notification-slot';
 import { layoutText } from './messages';
 import { SearchBox } from './search-box';
 
@@ -81,6 +82,7 @@ export function Header() {
         </Link>
         <SearchBox className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1" />
         <LanguageSwitch className="ml-auto md:ml-0" />
+        <NotificationSlot />
         <AccountMenu />
         <HeaderCountLink
           to="/account/wishlist"

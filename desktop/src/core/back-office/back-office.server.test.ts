@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestShopWithMail, type TestShopWithMail } from '../../../../server/test/factory';
+import {
+  payAndCheck,
+  placedOrder,
+  startTestShopWithMail,
+  type TestShopWithMail,
+} from '../../../../server/test/factory';
 import { picture } from '../../../../server/test/pictures';
 import { extractCode } from '../../../../server/test/smtp';
 import { createPosCore, type PosCore } from '../core';
@@ -202,6 +207,41 @@ describe('the back office at a counter', () => {
     await expect.poll(() => sessionsOf(third.id)).toBe(thirds);
     core.close();
   }, 60_000);
+
+  it('rings the bell: the core listens while the back office is open and tells the screens of new ones', async () => {
+    const keeper = await aStaffMemberWithPin(shop);
+    const core = await counterWith(keeper);
+    core.startSync();
+    const told: { unread: number; live: boolean }[] = [];
+    const stop = core.onEvent((name, data) => {
+      if (name === 'notifications') told.push(data as { unread: number; live: boolean });
+    });
+    expect(await core.commands.notifications()).toMatchObject({ open: false, live: false });
+    await openedBy(core, keeper);
+    await expect
+      .poll(() => core.commands.notifications(), { timeout: 10_000 })
+      .toMatchObject({ open: true, live: true });
+
+    // A customer's order paid on the server: the bell hears of it within moments.
+    const { items } = await shop.admin.listProducts({ query: {} });
+    const { order, api } = await placedOrder(shop.server, {
+      items: [{ productId: items[0]!.id, quantity: 1 }],
+    });
+    await payAndCheck(shop.server, (await api.getOrderPayment({ params: { id: order.id } })).khqr);
+    await expect
+      .poll(async () => (await core.commands.notifications()).items.map((n) => n.params.orderNumber), {
+        timeout: 5_000,
+      })
+      .toContain(order.number);
+    expect(told.at(-1)?.unread).toBeGreaterThan(0);
+    expect((await core.commands.markAllNotificationsRead()).unread).toBe(0);
+
+    // Closed: the bell says so, quietly.
+    await core.commands.closeBackOffice();
+    await expect.poll(() => core.commands.notifications(), { timeout: 5_000 }).toMatchObject({ open: false });
+    stop();
+    core.close();
+  });
 
   it('closes itself when the server ends the session (signed out elsewhere, disabled)', async () => {
     const leaving = await aStaffMemberWithPin(shop);

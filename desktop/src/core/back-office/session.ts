@@ -71,6 +71,10 @@ export function backOfficeSession(options: BackOfficeOptions) {
   };
 
   return {
+    /** The server session while the back office is open and not idle: what the notification bell listens with. */
+    sessionToken: (): string | null =>
+      held && options.now() - held.usedAt <= options.idleMs ? held.sessionToken : null,
+
     current: (cashier: StaffMember | null): BackOfficeHolder | null => {
       const now = current(cashier);
       return now && holder(now);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Shift } from '../../core/pos/shifts';
 import type { StaffMember } from '../../core/staff/sign-in';
 import type { SyncStatus } from '../../core/sync/status';
+import { NotificationBell } from './notification-bell';
 import { frameTexts } from './texts';
 
 /** Short labels keep the bar on one line at 1024 px; each names its language in that language. */
@@ -73,6 +74,7 @@ export function StatusBar({
             {cashier.name}
           </Figure>
         )}
+        {cashier && <NotificationBell />}
         <LanguageSwitch />
         {onLock && <BarButton label={t.lock} icon={lockIcon} onClick={onLock} />}
         {onSwitch && <BarButton label={t.switchCashier} icon={switchIcon} onClick={onSwitch} />}

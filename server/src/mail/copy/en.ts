@@ -404,5 +404,18 @@ export const en: MailCopy = {
         },
       ],
     }),
+    notification: (d, shop) => ({
+      subject: `${d.title} – ${shop}`,
+      preheader: d.body,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        { kind: 'p', text: d.body },
+        ...(d.url ? [{ kind: 'button' as const, label: 'Open it', url: d.url }] : []),
+        {
+          kind: 'note',
+          text: `You receive this email because you asked ${shop} to mail you this kind of notification. Change it in your account's notification settings.`,
+        },
+      ],
+    }),
   },
 };

@@ -404,5 +404,18 @@ export const km: MailCopy = {
         },
       ],
     }),
+    notification: (d, shop) => ({
+      subject: `${d.title} – ${shop}`,
+      preheader: d.body,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        { kind: 'p', text: d.body },
+        ...(d.url ? [{ kind: 'button' as const, label: 'បើកមើល', url: d.url }] : []),
+        {
+          kind: 'note',
+          text: `អ្នកទទួលបានអ៊ីមែលនេះ ព្រោះអ្នកបានស្នើឱ្យ ${shop} ផ្ញើការជូនដំណឹងប្រភេទនេះតាមអ៊ីមែល។ អ្នកអាចផ្លាស់ប្តូរវានៅក្នុងការកំណត់ការជូនដំណឹងនៃគណនីរបស់អ្នក។`,
+        },
+      ],
+    }),
   },
 };

@@ -54,6 +54,11 @@ export interface MailData {
    * The name and the inviter's name were typed by an admin of the shop, so they may be shown.
    */
   'staff-invitation': { name: string; role: 'staff' | 'admin'; invitedBy: string; acceptUrl: string };
+  /**
+   * An in-app notification the reader asked to have mailed too (modules/notifications): its title and text as the
+   * app shows them, in the reader's language; `url` opens the thing when it has a web page.
+   */
+  notification: { name: string; title: string; body: string; url: string | null };
 }
 
 /**
@@ -134,6 +139,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'staff-review-overdue',
   'staff-refund-owed',
   'staff-invitation',
+  'notification',
 ];
 
 export type Block =

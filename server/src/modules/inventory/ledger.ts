@@ -3,6 +3,7 @@ import { newId } from '../../db/ids';
 import type { StockMovementTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict, NotFound } from '../../http/errors';
+import { noticeLowStock } from '../notifications/producers';
 import { recordChanges } from '../sync/change-log';
 import {
   currentCounters,
@@ -56,6 +57,7 @@ export async function applyMovement(tx: Tx, movement: Movement, now = Date.now()
 async function moveAndRecord(tx: Tx, movement: Movement, now: number): Promise<StockMovement> {
   const row = movementRow(movement, await moveLevel(tx, movement, now), now);
   await insertMovement(tx, row);
+  await noticeLowStock(tx, [row]);
   return toStockMovement(row);
 }
 
@@ -121,6 +123,7 @@ export async function recordTakenStock(
     movementRow({ ...t.movement, reference }, { onHand: t.onHandAfter, reserved: t.reservedAfter }, now),
   );
   await insertMovements(tx, rows);
+  await noticeLowStock(tx, rows);
   return rows.map(toStockMovement);
 }
 
@@ -192,6 +195,7 @@ export async function sellFromShelf(
       rows.push(shelfSaleRow(productId, sold, quantity, (await findCounters(tx, productId))!, by, now));
   }
   await insertMovements(tx, rows);
+  await noticeLowStock(tx, rows);
   return sales;
 }
 
@@ -226,6 +230,7 @@ export async function sellManyFromShelf(
     if (!(await moveCounters(tx, productId, -sold, 0, now)))
       throw new Error(`stock of ${productId} moved while its row was locked`);
   await insertMovements(tx, rows);
+  await noticeLowStock(tx, rows);
   return answers;
 }
 

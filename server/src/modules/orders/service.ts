@@ -36,6 +36,7 @@ import { prepareHolds, recordHold, releaseHold, takeHolds, takeHoldsAtOnce, type
 import { reopenHold, reservationWasReleased } from './holds-repo';
 import { orderKey, rememberKey, replay } from './idempotency';
 import { notifyOrderEvent, type OrderMailer } from './notifications';
+import { noticeOrderStep } from '../notifications/producers';
 import { numberOrder, recordOrderRows, reserveLines, type OrderDraft, type RecordedOrder } from './placement';
 import { orderTotals, priceLines, withPromotionPrices, type PricedLine } from './pricing';
 import { loadOrder, orderHeader, presentRecorded } from './present';
@@ -323,6 +324,7 @@ export async function transitionOrder(
     const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);
     await addEvent(tx, order.id, from, input.to, input.actor, input.actorId, input.reason ?? null, now);
     await notifyOrderEvent(mailer, tx, order, from, input.to, input.reason ?? null);
+    await noticeOrderStep(tx, order, { from, to: input.to, actor: input.actor }, now);
     await recordAudit(
       tx,
       { userId: input.actorId, ip: input.ip ?? null },

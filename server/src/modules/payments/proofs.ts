@@ -24,6 +24,7 @@ import { openOrder, type OrderViewer } from '../orders/access';
 import type { OrderMailer } from '../orders/notifications';
 import { findOrderRow } from '../orders/repo';
 import { transitionOrder } from '../orders/service';
+import { noticePaymentProof } from '../notifications/producers';
 import { claimTransaction } from './proof-transactions';
 import {
   countProofsOf,
@@ -123,6 +124,7 @@ export async function uploadPaymentProof(
         created_at: now,
       };
       await insertProof(tx, row);
+      await noticePaymentProof(tx, order);
       await recordAudit(
         tx,
         actor,

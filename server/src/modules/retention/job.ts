@@ -25,6 +25,8 @@ export function startRetentionJob(deps: {
   logger: Logger;
   everyMs?: number;
   pauseMs?: number;
+  /** More hourly upkeep, run by the one process that claimed the run (the Bakong token's expiry notice). */
+  alsoHourly?: (now: number) => Promise<void>;
 }): RetentionJob {
   const everyMs = deps.everyMs ?? RETENTION_EVERY_MS;
   let stopped = false;
@@ -39,6 +41,7 @@ export function startRetentionJob(deps: {
       pauseMs: deps.pauseMs ?? RETENTION_PAUSE_MS,
       stopped: () => stopped,
     });
+    await deps.alsoHourly?.(now);
     const removed = pruned.filter((table) => table.removed > 0);
     if (removed.length)
       deps.logger.info(

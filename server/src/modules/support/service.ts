@@ -20,6 +20,7 @@ import { findOrderRow } from '../orders/repo';
 import type { SupportMailer } from './mail';
 import { toInquiry, toInquirySummary, toStaffInquiry, toStaffInquirySummary } from './present';
 import { addMessage, findInquiry, insertInquiry, pageOfInquiries, setStatus, threadMessages } from './repo';
+import { noticeSupportReply } from '../notifications/producers';
 
 /**
  * Customer inquiries. A thread is `open` while the shop owes an answer, `waiting_on_customer` once staff answered,
@@ -151,6 +152,7 @@ export async function replyAsStaff(
     const reply = message(id, 'staff', staff.id, input.message, now);
     await addMessage(tx, reply, status);
     await mailer.answered(tx, row, { reply: input.message, closed: status === 'closed' });
+    if (row.user_id) await noticeSupportReply(tx, { ...row, user_id: row.user_id }, now);
     await recordAudit(
       tx,
       actor,

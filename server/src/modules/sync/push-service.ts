@@ -16,6 +16,7 @@ import { applyItem } from './push-apply';
 import { findSyncItems, insertSyncItems, settleSyncItem } from './push-repo';
 import type { SaleItem } from './sale';
 import { applySaleRun, runsTogether } from './sale-run';
+import { noticeParkedItem } from '../notifications/producers';
 
 /**
  * What a counter pushes: its sales, returns, shifts and cash movements, applied in order, each exactly once.
@@ -285,6 +286,7 @@ async function park(tx: Tx, push: Push, item: PushedItem, hash: string, error: s
     result_json: JSON.stringify(result),
     error,
   });
+  await noticeParkedItem(tx, { counter: counter.name, error });
   await recordAudit(
     tx,
     systemActor,

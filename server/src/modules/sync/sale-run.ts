@@ -18,6 +18,7 @@ import {
   type SaleItem,
 } from './sale';
 import { findShifts } from './shift-repo';
+import { noticeShortfalls } from '../notifications/producers';
 
 /**
  * A run of a pushed batch's sales applied together: what applySale does for one sale, in a fixed number of
@@ -98,10 +99,9 @@ export async function applySaleRun(ctx: ApplyContext, sales: readonly RunSale[])
     tx,
     drafts.flatMap((d) => d.payments),
   );
-  await insertShortfalls(
-    tx,
-    outcomes.flatMap((o) => o.shortfallRows),
-  );
+  const shortfalls = outcomes.flatMap((o) => o.shortfallRows);
+  await insertShortfalls(tx, shortfalls);
+  await noticeShortfalls(tx, shortfalls);
   await insertAuditRows(
     tx,
     outcomes.map((o) => o.audit),

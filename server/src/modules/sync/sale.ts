@@ -41,6 +41,7 @@ import {
   type Applied,
 } from './counter-context';
 import { findProductsForSale, findUserForCounter, insertShortfalls } from './counter-repo';
+import { noticeShortfalls } from '../notifications/producers';
 
 /**
  * A sale made at the counter becomes an order of the one orders table: channel `pos`, paid and picked up when it
@@ -80,6 +81,7 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
     await recordCounterPromotions(tx, item, { id: sale.order.id, userId: customer?.id ?? null }, ctx.now);
   const outcome = saleOutcome(item, sale.order, shelf, ctx);
   await insertShortfalls(tx, outcome.shortfallRows);
+  await noticeShortfalls(tx, outcome.shortfallRows);
   await insertAuditRows(tx, [outcome.audit]);
   // In a batch, the feed entries are written once at its end (after this point nothing of the sale can fail that
   // would leave an entry for a product it did not move: an extra one is harmless anyway, pulls read stock as it is).

@@ -1,5 +1,6 @@
 import { cn, LoadingBlock, useMessages } from '@shop/ui';
 import {
+  Bell,
   Heart,
   KeyRound,
   LogOut,
@@ -16,6 +17,7 @@ import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
 import { QueryError } from '../../ui/query-error';
 import { wishlistText } from '../../wishlist/messages';
+import { notificationText } from '../../notifications/messages';
 
 interface Section {
   to: string;
@@ -33,6 +35,7 @@ export function AccountLayout() {
   const t = useMessages(accountText);
   const c = useMessages(common);
   const w = useMessages(wishlistText);
+  const n = useMessages(notificationText);
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -60,6 +63,7 @@ export function AccountLayout() {
     { to: '/account/addresses', label: t.addresses, icon: MapPin },
     { to: '/account/security', label: t.security, icon: KeyRound },
     { to: '/account/support', label: t.support, icon: MessageCircle },
+    { to: '/account/notifications', label: n.title, icon: Bell },
   ];
 
   return (
