@@ -14,6 +14,7 @@ export * from './orders';
 export * from './guest-orders';
 export * from './stock-alerts';
 export * from './wishlist';
+export * from './pc-builder';
 export * from './payments';
 export * from './support';
 export * from './sync';

@@ -28,6 +28,7 @@ import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { wishlistHandlers } from '../modules/wishlist/routes';
+import { pcBuilderHandlers } from '../modules/pc-builder/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -137,6 +138,7 @@ export function createApp(shop: ShopServices): Express {
     ...supportHandlers(db, config.publicUrl),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
+    ...pcBuilderHandlers(db),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),

@@ -11,6 +11,7 @@ import { invoiceRoutes } from './routes/invoices';
 import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
+import { pcBuilderRoutes } from './routes/pc-builder';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
@@ -33,6 +34,7 @@ export const apiRoutes = {
   ...guestOrderRoutes,
   ...stockAlertRoutes,
   ...wishlistRoutes,
+  ...pcBuilderRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,
