@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingKeys, type BuildPick, type PcSlot } from '@shop/shared';
+import {
+  aReadyCounter,
+  aStaffMemberWithPin,
+  counterFolders,
+} from '../../desktop/src/core/test-support/real-shop';
 import { aCustomer, failure, startTestShop, type TestShop } from './factory';
 import { browserClient } from './support';
 
@@ -20,7 +25,11 @@ beforeAll(async () => {
   const rows = await shop.server.database.db.selectFrom('products').select(['id', 'sku']).execute();
   for (const row of rows) ids[row.sku] = row.id;
 });
-afterAll(() => shop?.stop());
+const folders = counterFolders();
+afterAll(async () => {
+  await shop?.stop();
+  folders.removeAll();
+});
 
 const pick = (slot: PcSlot, sku: string, quantity = 1): BuildPick => ({ slot, productId: ids[sku]!, quantity });
 /** A Ryzen 7 7800X3D gaming build from the demo catalog, every part in stock and fitting. */
@@ -202,6 +211,33 @@ describe('saved builds', () => {
       await failure(stranger.client.updateBuild({ params: { id: saved.id }, body: { picks: goodBuild() } })),
     ).toMatchObject({ status: 401 });
     expect((await shop.server.client.getBuild({ params: { id: saved.id } })).picks).toEqual(smaller);
+  });
+});
+
+describe('a saved build at the counter', () => {
+  it('adds every part of a build by its link in one step; a build whose parts clash is refused', async () => {
+    const cashier = await aStaffMemberWithPin(shop);
+    const { core } = await aReadyCounter(shop, { cashierId: cashier.id, dataDir: folders.make() });
+    const saved = await shop.server.client.saveBuild({
+      body: { picks: [...goodBuild(), pick('storage', 'SSD-KIN-NV3-1T', 2)] },
+    });
+    const sale = await core.commands.addBuild({ link: `https://shop.example/builder/${saved.id}` });
+    expect(sale.cart.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ...goodBuild().map((p) => [skuOf(p.productId), 1]),
+      ['SSD-KIN-NV3-1T', 2],
+    ]);
+    expect(sale.totals.totalCents).toBe(saved.build.total.usdCents);
+
+    // A build saved with parts that clash (saving does not refuse it) is not added; nor is a link of nothing.
+    const clashing = await shop.server.client.saveBuild({
+      body: { picks: [pick('cpu', 'CPU-INT-12400F'), pick('motherboard', 'MB-MSI-B650-GPW')] },
+    });
+    await core.commands.clearSale();
+    await expect(core.commands.addBuild({ link: clashing.id })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(core.commands.addBuild({ link: 'not a link' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(core.commands.addBuild({ link: 'A'.repeat(22) })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await core.commands.sale()).cart.lines).toEqual([]);
+    core.close();
   });
 });
 

@@ -37,7 +37,7 @@ export function Header() {
   const topLevel = departments(categories.data);
 
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur print:hidden">
       {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
         {/* The menu's dialog code loads with the first tap on the button: the first view does without it. */}

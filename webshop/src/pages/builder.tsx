@@ -77,7 +77,7 @@ export function BuilderPage() {
   const removeAt = (index: number) => edit(picks.filter((_, i) => i !== index));
 
   return (
-    <div className="pb-40 print:pb-0">
+    <div className="pb-36 lg:pb-0 print:pb-0">
       <PageHeading title={t.title} className="mb-2 print:hidden" />
       <p className="mb-4 text-sm text-muted print:hidden">
         {saved.data ? (saved.data.mine ? t.mineIntro : t.sharedIntro) : t.intro}
@@ -162,7 +162,7 @@ function Step({
         </span>
         <span className="min-w-0 flex-1">
           <span className="block font-semibold">{label}</span>
-          <span className="block truncate text-sm text-muted">
+          <span className="block truncate text-sm text-muted" data-chosen>
             {chosen.length > 0
               ? chosen.map((c) => c.part?.product.name ?? '…').join(', ')
               : t.notChosen}
@@ -362,62 +362,82 @@ function Summary({
       { onSuccess: (build) => void navigate(`/builder/${build.id}`, { replace: !!mine }) },
     );
 
+  const totals = (
+    <>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="text-sm font-semibold">
+          {t.total} · {t.parts(picks.length)}
+        </span>
+        <span className="text-right" data-total>
+          <span className="block text-lg font-bold tabular-nums">{formatUsd(view?.total.usdCents ?? 0)}</span>
+          <span className="block text-xs text-muted tabular-nums">≈ {formatKhr(view?.total.khr ?? 0)}</span>
+        </span>
+      </div>
+      <p className="flex items-center gap-1 text-xs text-muted" data-watts>
+        <Zap className="size-3.5" aria-hidden="true" />
+        {t.watts(view?.estimatedWatts ?? 0)} · {t.psuHint(view?.recommendedPsuWatts ?? 0)}
+      </p>
+    </>
+  );
+  const addButton = (
+    <Button
+      variant="accent"
+      className="w-full"
+      onClick={onAdd}
+      busy={addToCart.isPending}
+      disabled={picks.length === 0 || (view?.problems.length ?? 0) > 0}
+    >
+      <ShoppingCart className="size-4" aria-hidden="true" />
+      {t.addToCart}
+    </Button>
+  );
+
   return (
     <aside className="lg:sticky lg:top-24 lg:self-start">
       <Quote picks={picks} view={view} link={link} texts={t} />
-      <div className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-white px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] lg:static lg:rounded-card lg:border lg:shadow-sm print:hidden">
-        <div className="mx-auto max-w-7xl space-y-2">
-          <div className="flex items-baseline justify-between gap-2">
-            <span className="text-sm font-semibold">
-              {t.total} · {t.parts(picks.length)}
-            </span>
-            <span className="text-right" data-total>
-              <span className="block text-lg font-bold tabular-nums">{formatUsd(view?.total.usdCents ?? 0)}</span>
-              <span className="block text-xs text-muted tabular-nums">≈ {formatKhr(view?.total.khr ?? 0)}</span>
-            </span>
-          </div>
-          <p className="flex items-center gap-1 text-xs text-muted" data-watts>
-            <Zap className="size-3.5" aria-hidden="true" />
-            {t.watts(view?.estimatedWatts ?? 0)} · {t.psuHint(view?.recommendedPsuWatts ?? 0)}
-          </p>
-          {view && view.problems.length > 0 && (
-            <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-              <p className="font-semibold">{t.problems}</p>
-              <ul className="list-disc pl-5">
-                {view.problems.map((p) => (
-                  <li key={p.code}>{fitReasonText(p, locale)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {addToCart.isError && <FormAlert>{t.addFailed}: {addToCart.error.message}</FormAlert>}
-          <Button
-            variant="accent"
-            className="w-full"
-            onClick={onAdd}
-            busy={addToCart.isPending}
-            disabled={picks.length === 0 || (view?.problems.length ?? 0) > 0}
-          >
-            <ShoppingCart className="size-4" aria-hidden="true" />
-            {t.addToCart}
-          </Button>
-          <div className="grid grid-cols-3 gap-2">
-            <Button variant="secondary" size="sm" onClick={onSave} busy={save.isPending} disabled={picks.length === 0}>
-              <Share2 className="size-4" aria-hidden="true" />
-              <span className="truncate">{t.save}</span>
-            </Button>
-            <Button variant="secondary" size="sm" onClick={() => window.print()} disabled={picks.length === 0}>
-              <Printer className="size-4" aria-hidden="true" />
-              <span className="truncate">{t.print}</span>
-            </Button>
-            <Button variant="ghost" size="sm" onClick={onStartOver} disabled={picks.length === 0}>
-              <span className="truncate">{t.startOver}</span>
-            </Button>
-          </div>
-          {save.isError && <FormAlert>{t.saveFailed}</FormAlert>}
-          {link && <ShareLink link={link} texts={t} />}
-        </div>
+      {/* Phones: the total and the one big button stay at the bottom of the screen while the steps scroll. */}
+      <div className="fixed inset-x-0 bottom-0 z-20 space-y-2 border-t border-line bg-white px-4 py-2 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] lg:hidden print:hidden">
+        {totals}
+        {addButton}
       </div>
+      <section
+        aria-label={t.summary}
+        className="space-y-3 rounded-card border border-line bg-white p-4 shadow-sm print:hidden"
+      >
+        <h2 className="font-semibold">{t.summary}</h2>
+        <div className="hidden space-y-2 lg:block">{totals}</div>
+        {view && view.problems.length > 0 && (
+          <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+            <p className="font-semibold">{t.problems}</p>
+            <ul className="list-disc pl-5">
+              {view.problems.map((p) => (
+                <li key={p.code}>{fitReasonText(p, locale)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {addToCart.isError && (
+          <FormAlert>
+            {t.addFailed}: {addToCart.error.message}
+          </FormAlert>
+        )}
+        <div className="hidden lg:block">{addButton}</div>
+        <div className="grid grid-cols-2 gap-2">
+          <Button variant="secondary" onClick={onSave} busy={save.isPending} disabled={picks.length === 0}>
+            <Share2 className="size-4" aria-hidden="true" />
+            {t.save}
+          </Button>
+          <Button variant="secondary" onClick={() => window.print()} disabled={picks.length === 0}>
+            <Printer className="size-4" aria-hidden="true" />
+            {t.print}
+          </Button>
+        </div>
+        {save.isError && <FormAlert>{t.saveFailed}</FormAlert>}
+        {link && <ShareLink link={link} texts={t} />}
+        <Button variant="ghost" size="sm" onClick={onStartOver} disabled={picks.length === 0}>
+          {t.startOver}
+        </Button>
+      </section>
     </aside>
   );
 }

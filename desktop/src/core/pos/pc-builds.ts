@@ -45,7 +45,7 @@ export async function fetchSavedBuild(options: {
 export function addBuildToCart(
   cart: Cart,
   build: SavedBuild,
-  productOf: (id: string) => ProductHit | undefined,
+  productOf: (id: string) => ProductHit | null | undefined,
 ): Cart {
   if (build.build.problems.length > 0)
     throw refuse('conflict', 'buildIncompatible', {
