@@ -218,18 +218,19 @@ describe('a saved build at the counter', () => {
   it('adds every part of a build by its link in one step; a build whose parts clash is refused', async () => {
     const cashier = await aStaffMemberWithPin(shop);
     const { core } = await aReadyCounter(shop, { cashierId: cashier.id, dataDir: folders.make() });
-    const saved = await shop.server.client.saveBuild({
-      body: { picks: [...goodBuild(), pick('storage', 'SSD-KIN-NV3-1T', 2)] },
+    const customer = browserClient(shop.server.url).client;
+    const saved = await customer.saveBuild({
+      body: { picks: [...goodBuild(), pick('storage', 'HDD-SEA-BC-2T', 2)] },
     });
     const sale = await core.commands.addBuild({ link: `https://shop.example/builder/${saved.id}` });
     expect(sale.cart.lines.map((l) => [l.sku, l.quantity])).toEqual([
       ...goodBuild().map((p) => [skuOf(p.productId), 1]),
-      ['SSD-KIN-NV3-1T', 2],
+      ['HDD-SEA-BC-2T', 2],
     ]);
     expect(sale.totals.totalCents).toBe(saved.build.total.usdCents);
 
     // A build saved with parts that clash (saving does not refuse it) is not added; nor is a link of nothing.
-    const clashing = await shop.server.client.saveBuild({
+    const clashing = await customer.saveBuild({
       body: { picks: [pick('cpu', 'CPU-INT-12400F'), pick('motherboard', 'MB-MSI-B650-GPW')] },
     });
     await core.commands.clearSale();

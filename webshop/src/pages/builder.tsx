@@ -105,7 +105,7 @@ export function BuilderPage() {
           savedId={saved.data && (saved.data.mine || !changed) ? saved.data.id : undefined}
           mine={saved.data?.mine ?? false}
           onStartOver={() => {
-            setPicks([]);
+            edit([]);
             setOpenSlot('cpu');
           }}
         />
