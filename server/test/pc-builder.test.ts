@@ -31,7 +31,11 @@ afterAll(async () => {
   folders.removeAll();
 });
 
-const pick = (slot: PcSlot, sku: string, quantity = 1): BuildPick => ({ slot, productId: ids[sku]!, quantity });
+const pick = (slot: PcSlot, sku: string, quantity = 1): BuildPick => ({
+  slot,
+  productId: ids[sku]!,
+  quantity,
+});
 /** A Ryzen 7 7800X3D gaming build from the demo catalog, every part in stock and fitting. */
 const goodBuild = (): BuildPick[] => [
   pick('cpu', 'CPU-AMD-7800X3D'),
@@ -63,9 +67,14 @@ describe('the steps of the builder', () => {
     expect(bySku.get('RAM-GSK-TZ5-32K-D5')!.available).toBeGreaterThan(0);
     expect(bySku.get('RAM-KIN-FB-16K-D4')).toMatchObject({
       fits: false,
-      reasons: [{ code: 'memoryType', slots: ['memory', 'motherboard'], params: { memory: 'DDR4', board: 'DDR5' } }],
+      reasons: [
+        { code: 'memoryType', slots: ['memory', 'motherboard'], params: { memory: 'DDR4', board: 'DDR5' } },
+      ],
     });
-    expect(bySku.get('RAM-CRU-SO-16G-D5')).toMatchObject({ fits: false, reasons: [{ code: 'laptopMemory' }] });
+    expect(bySku.get('RAM-CRU-SO-16G-D5')).toMatchObject({
+      fits: false,
+      reasons: [{ code: 'laptopMemory' }],
+    });
     expect(memory.items.every((item) => item.product.category.slug === 'memory')).toBe(true);
     expect(memory.build.parts.map((p) => p.product.sku)).toEqual(['MB-MSI-B650-GPW']);
 
@@ -78,7 +87,9 @@ describe('the steps of the builder', () => {
       'ACC-CM-ML240L',
     ]);
     const storage = await shop.server.client.builderCandidates({ params: { slot: 'storage' }, query: {} });
-    expect(new Set(storage.items.map((i) => i.product.category.slug))).toEqual(new Set(['ssds', 'hard-drives']));
+    expect(new Set(storage.items.map((i) => i.product.category.slug))).toEqual(
+      new Set(['ssds', 'hard-drives']),
+    );
     expect(storage.items.find((i) => i.product.sku === 'SSD-SAM-T7S-1T')).toMatchObject({
       fits: false,
       reasons: [{ code: 'externalDrive' }],
@@ -134,11 +145,17 @@ describe('a whole build into the cart', () => {
     expect((await guest.client.getCart({})).lines).toEqual([]);
 
     // A product sent for a step it is not a part of is refused, not trusted.
-    const misfiled = goodBuild().map((p) => (p.slot === 'memory' ? { ...p, productId: ids['GPU-ASU-4060-DUAL']! } : p));
-    expect(await failure(guest.client.addBuildToCart({ body: { picks: misfiled } }))).toMatchObject({ status: 400 });
+    const misfiled = goodBuild().map((p) =>
+      p.slot === 'memory' ? { ...p, productId: ids['GPU-ASU-4060-DUAL']! } : p,
+    );
+    expect(await failure(guest.client.addBuildToCart({ body: { picks: misfiled } }))).toMatchObject({
+      status: 400,
+    });
     // One product per step (drives excepted).
     const twoCpus = [...goodBuild(), pick('cpu', 'CPU-INT-12400F')];
-    expect(await failure(guest.client.addBuildToCart({ body: { picks: twoCpus } }))).toMatchObject({ status: 400 });
+    expect(await failure(guest.client.addBuildToCart({ body: { picks: twoCpus } }))).toMatchObject({
+      status: 400,
+    });
   });
 
   it('adds every part of a compatible build in one step, for a guest and for a customer', async () => {
@@ -183,22 +200,29 @@ describe('saved builds', () => {
     // Nobody changes a guest's build; a wrong or malformed link opens nothing; builds are never listed.
     const customer = await aCustomer(shop.server);
     expect(
-      await failure(customer.api.updateBuild({ params: { id: saved.id }, body: { picks: [goodBuild()[0]!] } })),
+      await failure(
+        customer.api.updateBuild({ params: { id: saved.id }, body: { picks: [goodBuild()[0]!] } }),
+      ),
     ).toMatchObject({ status: 403 });
     const unknown = saved.id.slice(0, 21) + (saved.id.endsWith('A') ? 'B' : 'A');
-    expect(await failure(shop.server.client.getBuild({ params: { id: unknown } }))).toMatchObject({ status: 404 });
+    expect(await failure(shop.server.client.getBuild({ params: { id: unknown } }))).toMatchObject({
+      status: 404,
+    });
     const malformed = await fetch(`${shop.server.url}/api/v1/builds/1`);
     expect(malformed.status).toBe(400);
     const listing = await fetch(`${shop.server.url}/api/v1/builds`);
     expect(listing.status).toBe(404);
   });
 
-  it("lets its owner change it, and nobody else: another customer 403, a stranger 401", async () => {
+  it('lets its owner change it, and nobody else: another customer 403, a stranger 401', async () => {
     const owner = await aCustomer(shop.server);
     const saved = await owner.api.saveBuild({ body: { picks: goodBuild() } });
     expect(saved.mine).toBe(true);
     const smaller = goodBuild().slice(0, 3);
-    const changed = await owner.api.updateBuild({ params: { id: saved.id }, body: { name: 'Mine', picks: smaller } });
+    const changed = await owner.api.updateBuild({
+      params: { id: saved.id },
+      body: { name: 'Mine', picks: smaller },
+    });
     expect(changed).toMatchObject({ mine: true, name: 'Mine', picks: smaller });
 
     const other = await aCustomer(shop.server);
@@ -236,7 +260,9 @@ describe('a saved build at the counter', () => {
     await core.commands.clearSale();
     await expect(core.commands.addBuild({ link: clashing.id })).rejects.toMatchObject({ code: 'conflict' });
     await expect(core.commands.addBuild({ link: 'not a link' })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(core.commands.addBuild({ link: 'A'.repeat(22) })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.commands.addBuild({ link: 'A'.repeat(22) })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await core.commands.sale()).cart.lines).toEqual([]);
     core.close();
   });

@@ -49,8 +49,14 @@ const vengeance4x16 = part('Corsair Vengeance 64GB (4x16GB) DDR5', 'memory', { t
 const sodimm = part('Crucial 16GB DDR5 SO-DIMM', 'memory', { type: 'DDR5 SO-DIMM', modules: 1 });
 const nvme = (id: string) =>
   part(id, 'storage', { interface: 'PCIe 4.0 x4 NVMe', formFactor: 'M.2 2280', capacityGb: 1000 });
-const sata870 = part('Samsung 870 EVO 1TB', 'storage', { interface: 'SATA III 6Gb/s', formFactor: '2.5-inch' });
-const t7Shield = part('Samsung T7 Shield 1TB', 'storage', { interface: 'USB 3.2 Gen 2', formFactor: 'Portable' });
+const sata870 = part('Samsung 870 EVO 1TB', 'storage', {
+  interface: 'SATA III 6Gb/s',
+  formFactor: '2.5-inch',
+});
+const t7Shield = part('Samsung T7 Shield 1TB', 'storage', {
+  interface: 'USB 3.2 Gen 2',
+  formFactor: 'Portable',
+});
 const rtx4060 = part('Gigabyte RTX 4060 WINDFORCE', 'gpu', { lengthMm: 192, powerW: 115 });
 const rtx4070TiSuper = part('Gigabyte RTX 4070 Ti SUPER GAMING OC', 'gpu', { lengthMm: 336, powerW: 285 });
 const rtx4080Super = part('MSI RTX 4080 SUPER GAMING X SLIM', 'gpu', { lengthMm: 322, powerW: 320 });
@@ -64,7 +70,10 @@ const q300l = part('Cooler Master MasterBox Q300L', 'case', {
   boardFormFactors: 'Micro-ATX, Mini-ITX',
   maxGpuLengthMm: 360,
 });
-const h5Flow = part('NZXT H5 Flow', 'case', { boardFormFactors: 'ATX, Micro-ATX, Mini-ITX', maxGpuLengthMm: 365 });
+const h5Flow = part('NZXT H5 Flow', 'case', {
+  boardFormFactors: 'ATX, Micro-ATX, Mini-ITX',
+  maxGpuLengthMm: 365,
+});
 const nhL9i = part('Noctua NH-L9i-17xx', 'cooler', { sockets: 'LGA1700' });
 const freezer36 = part('Arctic Freezer 36', 'cooler', { sockets: 'LGA1700, LGA1851, AM4, AM5' });
 const hyper212 = part('Cooler Master Hyper 212 Black', 'cooler', { sockets: 'LGA1700, LGA1200, AM4, AM5' });
@@ -75,7 +84,16 @@ const picks = (...parts: (PcPart | [PcPart, number])[]): PickedPart[] =>
 const cases: { build: string; parts: PickedPart[]; refused: FitCode[]; text?: string }[] = [
   {
     build: 'Ryzen 7 7800X3D on a B650 DDR5 board with DDR5, RTX 4060, 750 W, ATX case, Freezer 36',
-    parts: picks(ryzen7800x3d, b650GamingPlus, tridentZ5, nvme('990 PRO'), rtx4060, rm750e, h5Flow, freezer36),
+    parts: picks(
+      ryzen7800x3d,
+      b650GamingPlus,
+      tridentZ5,
+      nvme('990 PRO'),
+      rtx4060,
+      rm750e,
+      h5Flow,
+      freezer36,
+    ),
     refused: [],
   },
   {
@@ -90,14 +108,22 @@ const cases: { build: string; parts: PickedPart[]; refused: FitCode[]; text?: st
     refused: ['memoryType'],
     text: 'DDR4 memory does not fit a DDR5 motherboard',
   },
-  { build: 'DDR4 kit on a DDR4 AM4 board with a Ryzen 5 5600', parts: picks(ryzen5600, b550mAorus, furyDdr4), refused: [] },
+  {
+    build: 'DDR4 kit on a DDR4 AM4 board with a Ryzen 5 5600',
+    parts: picks(ryzen5600, b550mAorus, furyDdr4),
+    refused: [],
+  },
   {
     build: 'four modules (4x16GB) on a 2-slot Mini-ITX board',
     parts: picks(ultra7_265k, b860i, vengeance4x16),
     refused: ['memorySlots'],
     text: '4 memory modules, but the motherboard has 2 slots',
   },
-  { build: 'two 2-module kits on a 2-slot board', parts: picks(b860i, [tridentZ5, 2]), refused: ['memorySlots'] },
+  {
+    build: 'two 2-module kits on a 2-slot board',
+    parts: picks(b860i, [tridentZ5, 2]),
+    refused: ['memorySlots'],
+  },
   { build: 'two 2-module kits on a 4-slot board', parts: picks(b650GamingPlus, [tridentZ5, 2]), refused: [] },
   { build: 'laptop SO-DIMM on a desktop board', parts: picks(b650mAorus, sodimm), refused: ['laptopMemory'] },
   {
@@ -113,7 +139,11 @@ const cases: { build: string; parts: PickedPart[]; refused: FitCode[]; text?: st
     refused: ['power'],
     text: 'Needs a power supply of at least 670 W (estimated draw 515 W + 30%); this one gives 550 W',
   },
-  { build: '750 W for a 7800X3D and an RTX 4080 SUPER', parts: picks(ryzen7800x3d, rtx4080Super, rm750e), refused: [] },
+  {
+    build: '750 W for a 7800X3D and an RTX 4080 SUPER',
+    parts: picks(ryzen7800x3d, rtx4080Super, rm750e),
+    refused: [],
+  },
   { build: '550 W for an i5-12400F and an RTX 4060', parts: picks(i5_12400f, rtx4060, pk550d), refused: [] },
   {
     build: 'an ATX board in a Micro-ATX case',
@@ -133,14 +163,22 @@ const cases: { build: string; parts: PickedPart[]; refused: FitCode[]; text?: st
     parts: picks(b650GamingPlus, [nvme('990 PRO'), 2], sata870),
     refused: [],
   },
-  { build: 'a portable USB SSD as a build part', parts: picks(b650GamingPlus, t7Shield), refused: ['externalDrive'] },
+  {
+    build: 'a portable USB SSD as a build part',
+    parts: picks(b650GamingPlus, t7Shield),
+    refused: ['externalDrive'],
+  },
   {
     build: 'an Intel-only cooler (NH-L9i-17xx) on an AM5 Ryzen',
     parts: picks(ryzen7800x3d, nhL9i),
     refused: ['coolerSocket'],
     text: 'This cooler does not fit socket AM5 (it fits LGA1700)',
   },
-  { build: 'Hyper 212 (no LGA1851 kit) on a Core Ultra 7 265K', parts: picks(ultra7_265k, hyper212), refused: ['coolerSocket'] },
+  {
+    build: 'Hyper 212 (no LGA1851 kit) on a Core Ultra 7 265K',
+    parts: picks(ultra7_265k, hyper212),
+    refused: ['coolerSocket'],
+  },
   {
     build: 'everything wrong at once',
     parts: picks(i5_12400f, b650GamingPlus, furyDdr4, rtx4070TiSuper, pk550d, ch370, freezer36),
@@ -187,10 +225,10 @@ describe('checkBuild: candidates of a step and the power estimate', () => {
   });
 
   it('estimates base + CPU TDP + card power, and wants 30% headroom from the power supply', () => {
-    const { estimatedWatts, recommendedPsuWatts, candidates } = checkBuild(picks(ryzen7800x3d, rtx4080Super), [
-      pk550d,
-      rm750e,
-    ]);
+    const { estimatedWatts, recommendedPsuWatts, candidates } = checkBuild(
+      picks(ryzen7800x3d, rtx4080Super),
+      [pk550d, rm750e],
+    );
     expect(estimatedWatts).toBe(75 + 120 + 320);
     expect(recommendedPsuWatts).toBe(670);
     expect(candidates.map((c) => c.fits)).toEqual([false, true]);

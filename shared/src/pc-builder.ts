@@ -130,7 +130,8 @@ const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
 const isM2Drive = (specs: Specs) => str(specs, 'formFactor')?.toUpperCase().startsWith('M.2') === true;
 const isExternalDrive = (specs: Specs) =>
-  str(specs, 'interface')?.toUpperCase().startsWith('USB') === true || str(specs, 'formFactor') === 'Portable';
+  str(specs, 'interface')?.toUpperCase().startsWith('USB') === true ||
+  str(specs, 'formFactor') === 'Portable';
 
 export function estimateWatts(picks: readonly PickedPart[]): number {
   const first = (slot: PcSlot) => picks.find((p) => p.part.slot === slot)?.part.specs;
@@ -329,7 +330,10 @@ export const picksQuerySchema = z
       .filter(Boolean)
       .map((pair) => {
         const [productId, quantity] = pair.split(':');
-        return { productId: productId ?? '', quantity: Math.min(MAX_PICK_QUANTITY, Math.max(1, Number(quantity) || 1)) };
+        return {
+          productId: productId ?? '',
+          quantity: Math.min(MAX_PICK_QUANTITY, Math.max(1, Number(quantity) || 1)),
+        };
       })
       .filter((p) => /^[0-9A-Za-z]{1,40}$/.test(p.productId))
       .slice(0, 16),

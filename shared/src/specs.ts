@@ -32,7 +32,9 @@ export interface SpecAttribute {
   builderOnly?: boolean;
 }
 
-type Extra = Partial<Pick<SpecAttribute, 'counts' | 'prefix' | 'words' | 'cardLabel' | 'facet' | 'builderOnly'>>;
+type Extra = Partial<
+  Pick<SpecAttribute, 'counts' | 'prefix' | 'words' | 'cardLabel' | 'facet' | 'builderOnly'>
+>;
 
 const text = (key: string, label: string, labelKm: string, extra: Extra = {}): SpecAttribute => ({
   key,

@@ -67,7 +67,9 @@ describe('the PC builder on a phone', () => {
     await choose(page, 'memory', 'G.Skill Trident Z5 RGB 32GB (2x16GB) DDR5 6000MT/s');
 
     await choose(page, 'storage', 'WD_BLACK SN850X 1TB PCIe 4.0 NVMe M.2 SSD', 'Add');
-    await step(page, 'gpu').getByRole('button', { name: /Graphics card/ }).click();
+    await step(page, 'gpu')
+      .getByRole('button', { name: /Graphics card/ })
+      .click();
     await choose(page, 'gpu', 'ASUS Dual GeForce RTX 4060 OC 8GB');
     await choose(page, 'psu', 'Corsair RM750e 750W 80+ Gold ATX 3.1');
     await choose(page, 'case', 'Corsair 4000D AIRFLOW Black');
@@ -75,7 +77,9 @@ describe('the PC builder on a phone', () => {
 
     // The running total in dollars and riel, and the power: 75 W + 120 W (7800X3D) + 115 W (RTX 4060).
     await visible(page.getByText('Total · 8 parts').first());
-    await expect.poll(() => page.locator('[data-watts]').first().innerText()).toContain('Estimated power 310 W');
+    await expect
+      .poll(() => page.locator('[data-watts]').first().innerText())
+      .toContain('Estimated power 310 W');
     expect(await page.locator('[data-total]').first().innerText()).toMatch(/\$[\d,]+\.\d\d[\s\S]*៛/);
     await snap(page, 'built');
 
@@ -84,11 +88,22 @@ describe('the PC builder on a phone', () => {
     await page.waitForURL(/\/builder\/[A-Za-z0-9_-]{22}$/);
     const link = await page.locator('[data-share-link]').inputValue();
     expect(link).toBe(page.url());
-    await snap(page, 'saved');
-    const friend = await shop.page({ viewport: phone });
+    await snap(page, 'saved', true);
+    // Printed, the page is a quote: the parts, their prices and the total, nothing of the page around them.
+    await page.emulateMedia({ media: 'print' });
+    await visible(page.getByRole('heading', { name: 'Quote: PC build' }));
+    expect(await page.getByRole('heading', { name: 'Build your PC' }).isVisible()).toBe(false);
+    await snap(page, 'quote', true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // A friend on a Khmer phone opens the link: the same build, in Khmer, theirs to copy.
+    const friend = await shop.page({ viewport: phone, locale: 'km-KH' });
     await friend.goto(new URL(link).pathname);
-    await visible(friend.getByText('A shared build.', { exact: false }));
-    await visible(friend.getByText('Total · 8 parts').first());
+    await visible(friend.getByText('ការដំឡើងដែលគេចែករំលែក', { exact: false }));
+    await visible(friend.getByText('សរុប · 8 គ្រឿង').first());
+    // The link is the saver's to share: a visitor is not told "saved".
+    expect(await friend.locator('[data-share-link]').count()).toBe(0);
+    await snap(friend, 'shared-km', true);
     expect(friend.errors).toEqual([]);
 
     // The whole build into the cart in one step.

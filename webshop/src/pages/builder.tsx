@@ -13,7 +13,7 @@ import {
 } from '@shop/shared';
 import { Check, ChevronDown, Link2, Printer, Share2, ShoppingCart, Trash2, Zap } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useAddBuildToCart, useBuilderCandidates, useSaveBuild, useSavedBuild } from '../api/builder';
 import { isApiError } from '../api/client';
 import { builderText } from '../builder/messages';
@@ -31,6 +31,8 @@ type Texts = typeof builderText.en;
  */
 export function BuilderPage() {
   const { id } = useParams();
+  // Set by the save that led here: the link is offered to share, which a visitor who opened it needs not be.
+  const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   const t = useMessages(builderText);
   const saved = useSavedBuild(id);
   const [picks, setPicks] = useState<BuildPick[]>([]);
@@ -82,7 +84,7 @@ export function BuilderPage() {
       <p className="mb-4 text-sm text-muted print:hidden">
         {saved.data ? (saved.data.mine ? t.mineIntro : t.sharedIntro) : t.intro}
       </p>
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <ol className="space-y-3 print:hidden">
           {pcSlots.map((slot, index) => (
             <Step
@@ -102,8 +104,12 @@ export function BuilderPage() {
         <Summary
           picks={picks}
           view={view}
-          savedId={saved.data && (saved.data.mine || !changed) ? saved.data.id : undefined}
-          mine={saved.data?.mine ?? false}
+          savedId={saved.data?.mine ? saved.data.id : undefined}
+          shareLink={
+            saved.data && !changed && (saved.data.mine || justSaved)
+              ? `${window.location.origin}/builder/${saved.data.id}`
+              : null
+          }
           onStartOver={() => {
             edit([]);
             setOpenSlot('cpu');
@@ -163,9 +169,7 @@ function Step({
         <span className="min-w-0 flex-1">
           <span className="block font-semibold">{label}</span>
           <span className="block truncate text-sm text-muted" data-chosen>
-            {chosen.length > 0
-              ? chosen.map((c) => c.part?.product.name ?? '…').join(', ')
-              : t.notChosen}
+            {chosen.length > 0 ? chosen.map((c) => c.part?.product.name ?? '…').join(', ') : t.notChosen}
           </span>
         </span>
         <ChevronDown
@@ -236,7 +240,9 @@ function CandidateList({
           <PartRow
             key={item.product.id}
             item={item}
-            action={multiPartSlots.has(slot) ? t.add : chosenIds.includes(item.product.id) ? t.chosen : t.choose}
+            action={
+              multiPartSlots.has(slot) ? t.add : chosenIds.includes(item.product.id) ? t.chosen : t.choose
+            }
             chosen={!multiPartSlots.has(slot) && chosenIds.includes(item.product.id)}
             onChoose={() => onChoose(item.product.id)}
           />
@@ -332,13 +338,14 @@ function Summary({
   picks,
   view,
   savedId,
-  mine,
+  shareLink: link,
   onStartOver,
 }: {
   picks: BuildPick[];
   view: BuildView | undefined;
+  /** The caller's own saved build: saving updates it. */
   savedId: string | undefined;
-  mine: boolean;
+  shareLink: string | null;
   onStartOver: () => void;
 }) {
   const t = useMessages(builderText);
@@ -347,7 +354,6 @@ function Summary({
   const notify = useToast();
   const addToCart = useAddBuildToCart();
   const save = useSaveBuild();
-  const link = savedId ? `${window.location.origin}/builder/${savedId}` : null;
 
   const onAdd = () =>
     addToCart.mutate(picks, {
@@ -358,8 +364,11 @@ function Summary({
     });
   const onSave = () =>
     save.mutate(
-      { id: mine ? savedId : undefined, picks },
-      { onSuccess: (build) => void navigate(`/builder/${build.id}`, { replace: !!mine }) },
+      { id: savedId, picks },
+      {
+        onSuccess: (build) =>
+          void navigate(`/builder/${build.id}`, { replace: savedId !== undefined, state: { saved: true } }),
+      },
     );
 
   const totals = (
@@ -487,9 +496,9 @@ function Quote({
   const { locale } = useLocale();
   if (!view || picks.length === 0) return null;
   return (
-    <section className="hidden print:block" aria-hidden="true">
+    <section className="hidden print:block">
       <h1 className="text-xl font-bold">{t.quoteTitle}</h1>
-      <p className="text-sm">
+      <p className="text-sm break-all">
         {t.quoteDate}: {new Date().toLocaleDateString(locale === 'km' ? 'km-KH' : 'en-GB')}
         {link && (
           <>
@@ -514,7 +523,9 @@ function Quote({
                 {part.product.name} ({part.product.sku})
               </td>
               <td className="py-1 text-right">{part.quantity}</td>
-              <td className="py-1 text-right tabular-nums">{formatUsd(part.product.priceCents * part.quantity)}</td>
+              <td className="py-1 text-right tabular-nums">
+                {formatUsd(part.product.priceCents * part.quantity)}
+              </td>
             </tr>
           ))}
         </tbody>

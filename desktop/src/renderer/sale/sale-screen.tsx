@@ -227,7 +227,11 @@ export function SaleScreen() {
           if (refused) void change(refused.command, refused.input);
         }}
       />
-      <BuildDialog open={buildOpen} onAdd={(link) => void addBuild(link)} onClose={() => setBuildOpen(false)} />
+      <BuildDialog
+        open={buildOpen}
+        onAdd={(link) => void addBuild(link)}
+        onClose={() => setBuildOpen(false)}
+      />
       <HoldDialog open={holding} onHold={(note) => void hold(note)} onClose={() => setHolding(false)} />
       <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />
       <RecentSalesDialog open={receiptsOpen} onClose={() => setReceiptsOpen(false)} />

@@ -25,7 +25,14 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { addLinesToCart, type CartOwner } from '../cart/service';
 import { specKindOf, toProductSummary } from '../catalog/present';
 import { getPricing } from '../settings/pricing';
-import { activePartRows, findSavedBuild, insertSavedBuild, partRowsByIds, updateOwnSavedBuild, type PartRow } from './repo';
+import {
+  activePartRows,
+  findSavedBuild,
+  insertSavedBuild,
+  partRowsByIds,
+  updateOwnSavedBuild,
+  type PartRow,
+} from './repo';
 
 /**
  * The PC builder (docs/decisions/0020-pc-builder.md): the parts of each step with their fit, computed here with the
@@ -127,7 +134,11 @@ function toSavedBuild(row: SavedBuildTable, callerId: string | null, build: Buil
 /** 128 random bits: a link nobody can guess or count through. */
 const newBuildId = () => randomBytes(16).toString('base64url');
 
-export async function saveBuild(db: Db, ownerId: string | null, input: { name?: string; picks: BuildPick[] }) {
+export async function saveBuild(
+  db: Db,
+  ownerId: string | null,
+  input: { name?: string; picks: BuildPick[] },
+) {
   const picked = await checkedPicks(db, input.picks);
   const now = Date.now();
   const row: SavedBuildTable = {

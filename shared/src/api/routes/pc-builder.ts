@@ -61,7 +61,8 @@ export const pcBuilderRoutes = {
   addBuildToCart: defineRoute({
     method: 'post',
     path: '/builder/cart',
-    summary: 'Add every part of a build to the cart in one step; an incompatible build is refused with its reasons',
+    summary:
+      'Add every part of a build to the cart in one step; an incompatible build is refused with its reasons',
     tag: 'builder',
     access: anyone,
     body: buildToCartInputSchema,
