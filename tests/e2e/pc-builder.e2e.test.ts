@@ -1,19 +1,26 @@
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phone, startShop, type Shop } from './harness';
+import type { SaleView } from '../../desktop/src/core/commands';
+import { sizes, soon, startCounterRig, type CounterRig } from './counter-harness';
+import { phone, type Shop } from './harness';
 
 /**
  * The PC builder on a phone (issue 18): a customer picks the parts step by step, is stopped from a DDR4 kit on a
  * DDR5 board with the reason shown, takes a DDR5 kit, saves and shares the build, adds the whole build to the cart
- * in one step and orders it, paying with KHQR (the Bakong stand-in plays the bank app).
+ * in one step and orders it, paying with KHQR (the Bakong stand-in plays the bank app). Then a walk-in customer
+ * shows the same link at the counter, which adds every part to the sale in one step.
  */
+let rig: CounterRig;
 let shop: Shop;
+/** The link the customer saved, shown at the counter afterwards. */
+let savedLink = '';
 
 beforeAll(async () => {
-  shop = await startShop();
+  rig = await startCounterRig('pc-builder');
+  shop = rig.shop;
 });
-afterAll(() => shop?.stop());
+afterAll(() => rig?.stop());
 
 const SHOTS = '/work/shots';
 
@@ -88,6 +95,7 @@ describe('the PC builder on a phone', () => {
     await page.waitForURL(/\/builder\/[A-Za-z0-9_-]{22}$/);
     const link = await page.locator('[data-share-link]').inputValue();
     expect(link).toBe(page.url());
+    savedLink = link;
     await snap(page, 'saved', true);
     // Printed, the page is a quote: the parts, their prices and the total, nothing of the page around them.
     await page.emulateMedia({ media: 'print' });
@@ -138,6 +146,26 @@ describe('the PC builder on a phone', () => {
     const order = await staff.getOrder({ params: { id: orderId } });
     expect(order.status).toBe('paid');
     expect(order.items).toHaveLength(8);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('the counter adds every part of a saved build to the sale from its link', async () => {
+    expect(savedLink).not.toBe('');
+    const cashier = await rig.staffMember('Sokha', 'staff', '4711');
+    await rig.pair('Builder till', { through: 'direct' });
+    await rig.signInOnline(cashier);
+    const page = await shop.page({ viewport: sizes[0]! });
+    await page.goto(rig.host.url);
+    await page.getByRole('combobox').waitFor();
+    await page.getByRole('button', { name: 'PC build' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Build link or id').fill(savedLink);
+    await dialog.getByRole('button', { name: 'Add all parts' }).click();
+    await expect.poll(() => page.getByTestId('sale-line').count(), soon).toBe(8);
+    await visible(page.getByText('Every part of the build is in the sale.'));
+    const sale = (await rig.runner.run('sale', null)) as SaleView;
+    expect(sale.cart.lines.map((l) => l.sku)).toContain('RAM-GSK-TZ5-32K-D5');
+    await snap(page, 'counter');
     expect(page.errors).toEqual([]);
   });
 });
