@@ -118,6 +118,13 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   addToWishlist: ['PUT /me/wishlist/:id', 'customer'],
   removeFromWishlist: ['DELETE /me/wishlist/:id', 'customer'],
   mergeWishlist: ['POST /me/wishlist/merge', 'customer'],
+  // The PC builder: parts and saved builds are open to anyone with the link (ids are 128 random bits); only the
+  // customer who saved a build changes it (pc-builder.test.ts: another's is 403).
+  builderCandidates: ['GET /builder/candidates/:slot', 'anonymous'],
+  saveBuild: ['POST /builds', 'anonymous'],
+  getBuild: ['GET /builds/:id', 'anonymous'],
+  updateBuild: ['PUT /builds/:id', 'customer'],
+  addBuildToCart: ['POST /builder/cart', 'anonymous'],
   // Money: the back office.
   transitionOrder: ['POST /admin/orders/:id/transitions', 'staff'],
   cancelOrderLine: ['POST /admin/orders/:id/lines/:lineId/cancel', 'staff'],

@@ -1295,4 +1295,26 @@ export const fixtureWriters: FixtureWriter[] = [
       await insert(db, 'notification_preferences', { user_id: 'USR-STAFF', kind: 'low_stock', mail: 1 });
     },
   },
+  {
+    version: '044-saved-builds',
+    async write(db) {
+      // A build a customer saved and shared, and one a guest saved (no owner).
+      await insert(db, 'saved_builds', {
+        id: 'Zk3v9QmT2xLr8WcN1pYb0A',
+        name: 'កុំព្យូទ័រលេងហ្គេម ✨',
+        picks_json: JSON.stringify([{ slot: 'gpu', productId: 'PRD-GPU', quantity: 1 }]),
+        owner_id: 'USR-LATE',
+        created_at: minutes(47),
+        updated_at: minutes(48),
+      });
+      await insert(db, 'saved_builds', {
+        id: 'q_8Hn-2LwX5tYe7RaB4cD6',
+        name: null,
+        picks_json: JSON.stringify([{ slot: 'gpu', productId: 'PRD-GPU', quantity: 1 }]),
+        owner_id: null,
+        created_at: minutes(49),
+        updated_at: minutes(49),
+      });
+    },
+  },
 ];

@@ -15,6 +15,7 @@ export * from './guest-orders';
 export * from './stock-alerts';
 export * from './wishlist';
 export * from './notifications';
+export * from './pc-builder';
 export * from './payments';
 export * from './support';
 export * from './sync';

@@ -25,9 +25,16 @@ export interface SpecAttribute {
   cardLabel?: boolean;
   /** Offered as a filter with value counts on category and search pages. */
   facet: boolean;
+  /**
+   * Read by the PC builder's rules (pc-builder.ts): shown on the product page, but not on cards and not indexed for
+   * search, where "2" M.2 slots or "ATX, Micro-ATX" supported boards would match what a customer did not mean.
+   */
+  builderOnly?: boolean;
 }
 
-type Extra = Partial<Pick<SpecAttribute, 'counts' | 'prefix' | 'words' | 'cardLabel' | 'facet'>>;
+type Extra = Partial<
+  Pick<SpecAttribute, 'counts' | 'prefix' | 'words' | 'cardLabel' | 'facet' | 'builderOnly'>
+>;
 
 const text = (key: string, label: string, labelKm: string, extra: Extra = {}): SpecAttribute => ({
   key,
@@ -63,6 +70,7 @@ const bool = (key: string, label: string, labelKm: string, extra: Extra = {}): S
   ...extra,
 });
 const noFilter = { facet: false } as const;
+const forBuilder = { facet: false, builderOnly: true } as const;
 
 export const specKinds = {
   cpu: [
@@ -81,6 +89,7 @@ export const specKinds = {
     text('memoryType', 'Memory type', 'ប្រភេទអង្គចងចាំ'),
     num('memorySlots', 'Memory slots', 'រន្ធអង្គចងចាំ', '', { counts: ['slots', 'រន្ធ'], facet: false }),
     bool('wifi', 'Wi-Fi', 'Wi-Fi'),
+    num('m2Slots', 'M.2 slots', 'រន្ធ M.2', '', { counts: ['M.2 slots', 'រន្ធ M.2'], ...forBuilder }),
   ],
   ram: [
     num('capacityGb', 'Capacity', 'ចំណុះ', 'GB'),
@@ -109,6 +118,7 @@ export const specKinds = {
     num('boostClockMhz', 'Boost clock', 'ល្បឿនអតិបរមា', 'MHz', noFilter),
     num('lengthMm', 'Length', 'ប្រវែង', 'mm', noFilter),
     num('recommendedPsuW', 'Recommended PSU', 'ប្រភពថាមពលណែនាំ', 'W', noFilter),
+    num('powerW', 'Board power', 'ថាមពលកាត', 'W', forBuilder),
   ],
   psu: [
     num('wattage', 'Wattage', 'អានុភាព', 'W'),
@@ -119,6 +129,8 @@ export const specKinds = {
     words('formFactor', 'Form factor', 'ទំហំ'),
     words('color', 'Color', 'ពណ៌'),
     words('sidePanel', 'Side panel', 'បន្ទះចំហៀង', noFilter),
+    text('boardFormFactors', 'Motherboards', 'មេបន្ទះដែលដាក់បាន', forBuilder),
+    num('maxGpuLengthMm', 'Graphics card length', 'ប្រវែងកាតក្រាហ្វិកអតិបរមា', 'mm', forBuilder),
   ],
   monitor: [
     num('sizeInch', 'Size', 'ទំហំអេក្រង់', 'in'),
@@ -149,7 +161,11 @@ export const specKinds = {
     num('ports', 'Ports', 'រន្ធ', '', { counts: ['ports', 'រន្ធ'], facet: false }),
     text('speed', 'Speed', 'ល្បឿន'),
   ],
-  accessory: [words('type', 'Type', 'ប្រភេទ'), words('compatibility', 'Compatibility', 'ប្រើជាមួយ', noFilter)],
+  accessory: [
+    words('type', 'Type', 'ប្រភេទ'),
+    words('compatibility', 'Compatibility', 'ប្រើជាមួយ', noFilter),
+    text('sockets', 'CPU sockets', 'រន្ធ CPU', forBuilder),
+  ],
   general: [],
 } as const satisfies Record<string, readonly SpecAttribute[]>;
 
@@ -221,7 +237,9 @@ export function specDisplay(
 
 /** The few specs a product card shows, each saying what it is: "6 cores / 12 threads", "AM5", "5.4 GHz". */
 export function cardSpecs(kind: SpecKind, specs: Specs, language: SpecLanguage, count = 3): string[] {
-  const attributes = specAttributes(kind).filter((a) => specs[a.key] !== undefined && a.type !== 'boolean');
+  const attributes = specAttributes(kind).filter(
+    (a) => specs[a.key] !== undefined && a.type !== 'boolean' && !a.builderOnly,
+  );
   const shown = (a: SpecAttribute) => {
     const value = specDisplay(a, specs[a.key]!, language) ?? specDisplay(a, specs[a.key]!, 'en')!;
     return a.cardLabel ? `${language === 'km' ? a.labelKm : a.label} ${value}` : value;

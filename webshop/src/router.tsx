@@ -25,6 +25,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/product')).ProductPage }),
       },
       { path: 'compare', lazy: async () => ({ Component: (await import('./pages/compare')).ComparePage }) },
+      { path: 'builder', lazy: async () => ({ Component: (await import('./pages/builder')).BuilderPage }) },
+      {
+        path: 'builder/:id',
+        lazy: async () => ({ Component: (await import('./pages/builder')).BuilderPage }),
+      },
       { path: 'cart', lazy: async () => ({ Component: (await import('./pages/cart')).CartPage }) },
       {
         path: 'checkout',

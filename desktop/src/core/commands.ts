@@ -131,6 +131,11 @@ export interface PosCommands {
 
   /** The staff this counter knows, for its sign-in screen (names and roles; whether their PIN works here). */
   counterStaff: { input: void; output: CounterStaff[] };
+  /**
+   * A PC build saved in the web shop's builder, by its link or id (typed, pasted or scanned from its QR): every part
+   * added to the sale in one step, or none (pos/pc-builds.ts). Needs the shop server to read the build.
+   */
+  addBuild: { input: { link: string }; output: SaleView };
   /** A scanned barcode (or typed SKU) added to the sale in one step: the scanner's path, one round trip. */
   scanCode: { input: { code: string }; output: { product: ProductHit; sale: SaleView } };
   /**

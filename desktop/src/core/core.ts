@@ -35,6 +35,7 @@ import { pusher } from './sync/pusher';
 import { newLinkState, type SyncStatus } from './sync/status';
 import { httpTransport, type SyncTransport } from './sync/transport';
 import { refuse } from './refusals';
+import { addBuildToCart, buildIdOf, fetchSavedBuild } from './pos/pc-builds';
 
 export interface PosCoreOptions {
   /** The counter's folder: its database and device token. */
@@ -288,6 +289,18 @@ export function createPosCore(options: PosCoreOptions) {
       const hit = product(productId);
       if (!hit) throw refuse('not_found', 'productUnknown');
       return change(carts.addLine(cart, hit, quantity));
+    },
+    async addBuild({ link }) {
+      signedIn();
+      const id = buildIdOf(link);
+      if (!id) throw refuse('invalid', 'buildLinkInvalid');
+      const build = await fetchSavedBuild({
+        serverUrl: readState(db, 'serverUrl'),
+        id,
+        timeoutMs: config.requestTimeoutMs,
+        ...(options.fetch && { fetch: options.fetch }),
+      });
+      return change(addBuildToCart(cart, build, product));
     },
     setQuantity: async ({ productId, quantity }) => change(carts.setQuantity(cart, productId, quantity)),
     setLineDiscount: async ({ productId, discountCents }) =>

@@ -39,6 +39,10 @@ export const refusalTexts = {
   noShiftOpen: () => 'no shift is open',
   customerName: () => "enter the customer's name (at most 120 characters)",
   customerPhone: () => 'enter a Cambodian phone number such as 012 345 678 or +855 12 345 678',
+  buildLinkInvalid: () => 'that is not the link of a PC build (…/builder/ and 22 letters and digits)',
+  buildNeedsServer: () => 'opening a PC build needs the shop server, which cannot be reached now',
+  buildUnknown: () => 'no PC build has this link',
+  buildIncompatible: (p: Params) => `the parts of this build do not fit together: ${p.reasons}`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type RefusalKey = keyof typeof refusalTexts;

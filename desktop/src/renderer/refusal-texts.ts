@@ -39,6 +39,10 @@ export const refusalTextsKm: Record<RefusalKey, (p: Params) => string> = {
   noShiftOpen: () => 'មិនមានវេនណាបើកទេ',
   customerName: () => 'សូមបញ្ចូលឈ្មោះអតិថិជន (យ៉ាងច្រើន 120 តួអក្សរ)',
   customerPhone: () => 'សូមបញ្ចូលលេខទូរស័ព្ទកម្ពុជា ដូចជា 012 345 678 ឬ +855 12 345 678',
+  buildLinkInvalid: () => 'នេះមិនមែនជាតំណនៃការដំឡើងកុំព្យូទ័រទេ (…/builder/ និងអក្សរ 22 តួ)',
+  buildNeedsServer: () => 'ការបើកការដំឡើងកុំព្យូទ័រត្រូវការម៉ាស៊ីនមេរបស់ហាង ដែលមិនអាចភ្ជាប់បានឥឡូវនេះទេ',
+  buildUnknown: () => 'គ្មានការដំឡើងកុំព្យូទ័រណាមានតំណនេះទេ',
+  buildIncompatible: (p) => `គ្រឿងនៃការដំឡើងនេះមិនត្រូវគ្នាទេ៖ ${p.reasons}`,
 };
 
 /** A refusal in the page's language: Khmer when the page is Khmer and the key is known, else the core's English. */

@@ -37,6 +37,7 @@ import * as retention from './migrations/038-retention';
 import * as syncContract from './migrations/040-sync-contract';
 import * as promotions from './migrations/041-promotions';
 import * as notifications from './migrations/042-notifications';
+import * as savedBuilds from './migrations/044-saved-builds';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '040-sync-contract': syncContract,
   '041-promotions': promotions,
   '042-notifications': notifications,
+  '044-saved-builds': savedBuilds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

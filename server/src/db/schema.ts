@@ -55,6 +55,7 @@ export interface Database {
   order_access_tokens: OrderAccessTokenTable;
   stock_alerts: StockAlertTable;
   wishlist_items: WishlistItemTable;
+  saved_builds: SavedBuildTable;
   sales_rollups: SalesRollupTable;
   sales_rollups_monthly: SalesRollupMonthTable;
   sales_rollup_days: SalesRollupDayTable;
@@ -485,6 +486,17 @@ export interface WishlistItemTable {
   user_id: string;
   product_id: string;
   added_at: number;
+}
+
+/** A PC build saved from the builder; its id is its share link (044-saved-builds). */
+export interface SavedBuildTable {
+  id: string;
+  name: string | null;
+  /** The picks as JSON: [{ slot, productId, quantity }]. */
+  picks_json: string;
+  owner_id: string | null;
+  created_at: number;
+  updated_at: number;
 }
 
 /** A key to a guest's order page: one per link handed out, only its SHA-256 kept (027-guest-orders). */

@@ -30,6 +30,7 @@ import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { wishlistHandlers } from '../modules/wishlist/routes';
 import { promotionHandlers } from '../modules/promotions/routes';
 import { notificationHandlers } from '../modules/notifications/routes';
+import { pcBuilderHandlers } from '../modules/pc-builder/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -140,6 +141,7 @@ export function createApp(shop: ShopServices): Express {
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
     ...notificationHandlers(db),
+    ...pcBuilderHandlers(db),
     ...inventoryHandlers(db),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),

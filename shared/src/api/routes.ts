@@ -13,6 +13,7 @@ import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { promotionRoutes } from './routes/promotions';
+import { pcBuilderRoutes } from './routes/pc-builder';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
@@ -36,6 +37,7 @@ export const apiRoutes = {
   ...stockAlertRoutes,
   ...wishlistRoutes,
   ...notificationRoutes,
+  ...pcBuilderRoutes,
   ...invoiceRoutes,
   ...paymentProofRoutes,
   ...refundOwedRoutes,

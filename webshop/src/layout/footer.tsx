@@ -8,7 +8,7 @@ export function Footer() {
   const shop = useShopInfo();
   const { locale } = useLocale();
   return (
-    <footer className="mt-16 border-t border-line bg-white">
+    <footer className="mt-16 border-t border-line bg-white print:hidden">
       <div className="mx-auto grid max-w-7xl gap-6 px-4 py-10 text-sm text-muted sm:grid-cols-3 sm:px-6">
         <div>
           <p className="font-semibold text-ink">

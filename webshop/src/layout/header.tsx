@@ -1,5 +1,5 @@
 import { buttonClass, cn, useLocale, useMessages } from '@shop/ui';
-import { Cpu, Heart, Menu, ShoppingCart } from 'lucide-react';
+import { Cpu, Heart, Menu, ShoppingCart, Wrench } from 'lucide-react';
 import { cloneElement, lazy, Suspense, useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useCart } from '../api/cart';
@@ -38,7 +38,7 @@ export function Header() {
   const topLevel = departments(categories.data);
 
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-line bg-white/95 backdrop-blur print:hidden">
       {/* Phones: menu, logo, language, account and cart on one row, the search box full width below. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 gap-y-2 px-3 py-2 sm:gap-x-3 sm:px-6 md:flex-nowrap md:py-3">
         {/* The menu's dialog code loads with the first tap on the button: the first view does without it. */}
@@ -47,6 +47,16 @@ export function Header() {
             <Sheet open={menuOpen} onOpenChange={setMenuOpen} title={t.categories} trigger={menuButton}>
               <nav aria-label={t.categories}>
                 <ul className="space-y-1">
+                  <li>
+                    <Link
+                      to="/builder"
+                      onClick={() => setMenuOpen(false)}
+                      className="flex items-center gap-2 rounded-lg px-3 py-2 font-semibold text-brand-700 hover:bg-slate-100"
+                    >
+                      <Wrench className="size-4" aria-hidden="true" />
+                      {t.pcBuilder}
+                    </Link>
+                  </li>
                   {topLevel.map((category) => (
                     <li key={category.id}>
                       <Link
@@ -105,6 +115,20 @@ export function Header() {
       </div>
       <nav aria-label={t.categories} className="hidden border-t border-line lg:block">
         <ul className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-4 py-1 text-sm">
+          <li>
+            <NavLink
+              to="/builder"
+              className={({ isActive }) =>
+                cn(
+                  'flex items-center gap-1.5 rounded-md px-2.5 py-1.5 font-semibold whitespace-nowrap',
+                  isActive ? 'bg-brand-50 text-brand-700' : 'text-brand-700 hover:bg-slate-100',
+                )
+              }
+            >
+              <Wrench className="size-4" aria-hidden="true" />
+              {t.pcBuilder}
+            </NavLink>
+          </li>
           {topLevel.map((category) => (
             <li key={category.id}>
               <NavLink

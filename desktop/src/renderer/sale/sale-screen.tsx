@@ -10,6 +10,7 @@ import { ShortcutButton } from '../frame/shortcut-button';
 import { PayScreen } from '../pay/pay-screen';
 import { RecentSalesDialog } from '../receipts/recent-sales-dialog';
 import { ApprovalDialog } from './approval-dialog';
+import { BuildDialog, buildTexts } from './build-dialog';
 import { CartLines } from './cart-lines';
 import { CustomerDialog } from './customer-dialog';
 import { HeldDialog, HoldDialog } from './held-dialog';
@@ -27,6 +28,8 @@ import { useScanner } from './use-scanner';
  */
 export function SaleScreen() {
   const t = useMessages(saleTexts);
+  const b = useMessages(buildTexts);
+  const [buildOpen, setBuildOpen] = useState(false);
   const { sale, setSale, problem, setProblem, change, awaitingApproval, setAwaitingApproval } = useSale();
   const [notice, setNotice] = useState<string | null>(null);
   const [customer, setCustomer] = useState<CustomerHit | null>(null);
@@ -48,6 +51,7 @@ export function SaleScreen() {
     receiptsOpen ||
     paying ||
     holding ||
+    buildOpen ||
     awaitingApproval !== null;
 
   // The scan field gets the focus back after every change, unless a dialog is asking for something.
@@ -69,9 +73,17 @@ export function SaleScreen() {
       if (serials.length >= serialLine.quantity) setSerialFor(null);
   };
 
+  const addBuild = async (link: string) => {
+    setBuildOpen(false);
+    setNotice(null);
+    if (await change('addBuild', { link })) setNotice(b.added);
+  };
+
   const scanned = async (code: string) => {
     if (paying) return;
     if (serialLine) return addSerial(code);
+    // The build dialog is open: the scan is a build's link (its QR).
+    if (buildOpen) return addBuild(code);
     // The note is being typed: a scan now would change the sale being put aside.
     if (holding) return;
     setNotice(null);
@@ -177,6 +189,9 @@ export function SaleScreen() {
           <ShortcutButton shortcut="F10" onPress={() => setReceiptsOpen(true)}>
             {t.receipts}
           </ShortcutButton>
+          <ShortcutButton onPress={() => setBuildOpen(true)} disabled={sale.cart.payments.length > 0}>
+            {b.openBuild}
+          </ShortcutButton>
         </div>
         <ShortcutButton
           shortcut="F12"
@@ -211,6 +226,11 @@ export function SaleScreen() {
           // Approved for this sale: the refused discount is given now, without typing it again.
           if (refused) void change(refused.command, refused.input);
         }}
+      />
+      <BuildDialog
+        open={buildOpen}
+        onAdd={(link) => void addBuild(link)}
+        onClose={() => setBuildOpen(false)}
       />
       <HoldDialog open={holding} onHold={(note) => void hold(note)} onClose={() => setHolding(false)} />
       <HeldDialog held={held} onRecall={(id) => void recall(id)} onClose={() => setHeld(null)} />

@@ -149,27 +149,41 @@ export async function addToCart(
   productId: string,
   quantity: number,
 ): Promise<Cart> {
+  return addLinesToCart(db, owner, [{ productId, quantity }]);
+}
+
+/**
+ * Adds several products in one transaction (a PC build): all of them, or none when one is not sold or short of
+ * stock, so a build never lands in the cart half.
+ */
+export async function addLinesToCart(
+  db: Db,
+  owner: CartOwner,
+  lines: readonly { productId: string; quantity: number }[],
+): Promise<Cart> {
   await withRetryOnDuplicate(() =>
     inTransaction(db, async (tx) => {
-      const product = await findProductWithStock(tx, productId);
-      if (!product || product.active !== 1)
-        throw new NotFound('This product does not exist or is no longer sold');
       const cartId = await ensureCart(tx, owner);
-      const line = await findCartLineOfProduct(tx, cartId, productId);
-      const wanted = (line ? Number(line.quantity) : 0) + quantity;
-      checkAvailable(wanted, Number(product.on_hand) - Number(product.reserved));
-      if (line) {
-        await setCartLineQuantity(tx, line.id, wanted);
-      } else {
-        if ((await countCartLines(tx, cartId)) >= MAX_LINES)
-          throw new Invalid(`A cart holds up to ${MAX_LINES} different products`);
-        await insertCartLine(tx, {
-          id: newId(),
-          cart_id: cartId,
-          product_id: productId,
-          quantity: wanted,
-          added_at: Date.now(),
-        });
+      for (const { productId, quantity } of lines) {
+        const product = await findProductWithStock(tx, productId);
+        if (!product || product.active !== 1)
+          throw new NotFound('This product does not exist or is no longer sold');
+        const line = await findCartLineOfProduct(tx, cartId, productId);
+        const wanted = (line ? Number(line.quantity) : 0) + quantity;
+        checkAvailable(wanted, Number(product.on_hand) - Number(product.reserved));
+        if (line) {
+          await setCartLineQuantity(tx, line.id, wanted);
+        } else {
+          if ((await countCartLines(tx, cartId)) >= MAX_LINES)
+            throw new Invalid(`A cart holds up to ${MAX_LINES} different products`);
+          await insertCartLine(tx, {
+            id: newId(),
+            cart_id: cartId,
+            product_id: productId,
+            quantity: wanted,
+            added_at: Date.now(),
+          });
+        }
       }
       await touchCart(tx, cartId, Date.now());
     }),

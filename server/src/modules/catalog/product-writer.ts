@@ -134,7 +134,7 @@ function searchDocument({ row, brandName, categoryNames, specKind }: IndexedProd
       .filter((key) => specs[key] !== undefined)
       .map((key) => String(specs[key])),
     specs: specAttributes(specKind)
-      .filter((a) => specs[a.key] !== undefined && a.type !== 'boolean')
+      .filter((a) => specs[a.key] !== undefined && a.type !== 'boolean' && !a.builderOnly)
       .map((a) => formatSpecValue(a, specs[a.key]!)),
     description: row.description,
   };
