@@ -16,6 +16,8 @@ export * from './stock-alerts';
 export * from './wishlist';
 export * from './payments';
 export * from './support';
+export * from './claims';
+export * from './code128';
 export * from './sync';
 export * from './counter-khqr';
 export * from './devices';

@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
         }),
       },
       { path: 'contact', lazy: async () => ({ Component: (await import('./pages/contact')).ContactPage }) },
+      { path: 'warranty', lazy: async () => ({ Component: (await import('./pages/warranty')).WarrantyPage }) },
       {
         path: 'account',
         lazy: async () => ({ Component: (await import('./pages/account/account-layout')).AccountLayout }),
@@ -78,6 +79,14 @@ export const routes: RouteObject[] = [
           {
             path: 'support',
             lazy: async () => ({ Component: (await import('./pages/account/support')).SupportPage }),
+          },
+          {
+            path: 'claims',
+            lazy: async () => ({ Component: (await import('./pages/account/claims')).ClaimsPage }),
+          },
+          {
+            path: 'claims/:id',
+            lazy: async () => ({ Component: (await import('./pages/account/claim')).ClaimPage }),
           },
           {
             path: 'support/:id',

@@ -29,6 +29,7 @@ import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { wishlistHandlers } from '../modules/wishlist/routes';
 import { supportHandlers } from '../modules/support/routes';
+import { claimHandlers } from '../modules/claims/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
 import { pushHandlers } from '../modules/sync/push-routes';
@@ -135,6 +136,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
+    ...claimHandlers(db, config.publicUrl),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
     ...inventoryHandlers(db),

@@ -1,3 +1,5 @@
+import type { ClaimStatus } from '@shop/shared';
+
 /**
  * What every language's copy of the shop's mails provides, and the data each mail is made from. `MailCopy` is one
  * interface for all languages, so a mail missing in Khmer (or English) does not compile.
@@ -54,6 +56,24 @@ export interface MailData {
    * The name and the inviter's name were typed by an admin of the shop, so they may be shown.
    */
   'staff-invitation': { name: string; role: 'staff' | 'admin'; invitedBy: string; acceptUrl: string };
+  /**
+   * A step of a warranty or repair claim (issue 18). Staff took the address at the counter or it is the buyer's
+   * account's; `claimUrl` is the claim's page for a customer with an account (null for a walk-in). `quote`: a price
+   * waiting for the customer's yes; `reason`: why staff refused the claim.
+   */
+  'claim-update': ClaimMail;
+}
+
+export interface ClaimMail {
+  name: string;
+  claimNumber: string;
+  productName: string;
+  serial: string;
+  status: ClaimStatus;
+  quote: string | null;
+  reason: string | null;
+  replacementSerial: string | null;
+  claimUrl: string | null;
 }
 
 /**
@@ -134,6 +154,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'staff-review-overdue',
   'staff-refund-owed',
   'staff-invitation',
+  'claim-update',
 ];
 
 export type Block =

@@ -7,6 +7,7 @@ import {
   MessageCircle,
   Package,
   UserRound,
+  Wrench,
   type LucideIcon,
 } from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
@@ -15,6 +16,7 @@ import { useMe, useSignOut } from '../../api/session';
 import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
 import { QueryError } from '../../ui/query-error';
+import { warrantyText } from '../../warranty/messages';
 import { wishlistText } from '../../wishlist/messages';
 
 interface Section {
@@ -33,6 +35,7 @@ export function AccountLayout() {
   const t = useMessages(accountText);
   const c = useMessages(common);
   const w = useMessages(wishlistText);
+  const r = useMessages(warrantyText);
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -59,6 +62,7 @@ export function AccountLayout() {
     { to: '/account/wishlist', label: w.wishlist, icon: Heart },
     { to: '/account/addresses', label: t.addresses, icon: MapPin },
     { to: '/account/security', label: t.security, icon: KeyRound },
+    { to: '/account/claims', label: r.claims, icon: Wrench },
     { to: '/account/support', label: t.support, icon: MessageCircle },
   ];
 
