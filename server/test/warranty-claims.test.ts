@@ -9,6 +9,7 @@ import {
   useTestShop,
   type TestCustomer,
 } from './factory';
+import { phonePhoto } from './pictures';
 
 /**
  * Warranty lookup and repair claims (issue 18, parts 2 and 3), through the real routes on one server: who sees the
@@ -297,6 +298,22 @@ describe('claims', () => {
       headers: { authorization: `Bearer ${buyer.token}` },
     });
     expect(denied.status).toBe(403);
+
+    // A photo of the unit as it came in: staff add it; the buyer sees it, another customer does not.
+    const withPhoto = await shop.staff.uploadClaimPhoto({
+      params: id,
+      file: new Blob([new Uint8Array(await phonePhoto())], { type: 'image/jpeg' }),
+      fileName: 'unit.jpg',
+    });
+    expect(withPhoto.photos).toHaveLength(1);
+    const photoUrl = `${shop.server.url}/api/v1/claims/${claim.id}/photos/${withPhoto.photos[0]!.id}`;
+    const asBuyer = await fetch(photoUrl, { headers: { authorization: `Bearer ${buyer.token}` } });
+    expect(asBuyer.status).toBe(200);
+    expect(asBuyer.headers.get('content-type')).toBe('image/webp');
+    const stranger = await aCustomer(shop.server);
+    const asOther = await fetch(photoUrl, { headers: { authorization: `Bearer ${stranger.token}` } });
+    expect(asOther.status).toBe(404);
+    expect((await buyer.api.getMyClaim({ params: id })).photos).toHaveLength(1);
 
     // The queue lists open claims, longest in their state first, and filters by state.
     const queue = await shop.staff.listClaims({ query: { pageSize: 100 } });

@@ -103,6 +103,8 @@ export const claimSchema = z
     openedAt: z.number().int(),
     updatedAt: z.number().int(),
     events: z.array(claimEventSchema),
+    /** Photos of the unit as it was taken in, oldest first (the image: `GET /claims/:id/photos/:photoId`). */
+    photos: z.array(z.object({ id: z.string(), at: z.number().int() })),
     /** The states it may move to next (staff). */
     nextStatuses: z.array(z.enum(claimStatuses)),
   })
@@ -224,3 +226,8 @@ export const serialHistorySchema = z
 export type SerialHistory = z.infer<typeof serialHistorySchema>;
 
 export const serialParam = z.object({ serial: serialText });
+
+export const claimPhotoParams = z.object({ id: z.string().min(1).max(40), photoId: z.string().min(1).max(40) });
+/** Enough to see what state a unit came in. */
+export const MAX_PHOTOS_PER_CLAIM = 8;
+export const claimPhotoMaxBytes = 8 * 1024 * 1024;

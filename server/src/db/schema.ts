@@ -42,6 +42,7 @@ export interface Database {
   support_messages: SupportMessageTable;
   warranty_claims: WarrantyClaimTable;
   warranty_claim_events: WarrantyClaimEventTable;
+  warranty_claim_photos: WarrantyClaimPhotoTable;
   hold_counters: HoldCounterTable;
   order_holds: OrderHoldTable;
   refunds_owed: RefundOwedTable;
@@ -602,6 +603,15 @@ export interface WarrantyClaimEventTable {
   to_status: string;
   note: string | null;
   actor_id: string | null;
+  created_at: number;
+}
+
+/** A photo of a unit taken in, re-encoded as WebP (storage key under claims/). */
+export interface WarrantyClaimPhotoTable {
+  id: string;
+  claim_id: string;
+  storage_key: string;
+  uploaded_by: string | null;
   created_at: number;
 }
 

@@ -136,7 +136,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
-    ...claimHandlers(db, config.publicUrl),
+    ...claimHandlers(db, config.publicUrl, { storage, pictures }),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
     ...inventoryHandlers(db),

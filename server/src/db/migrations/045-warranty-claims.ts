@@ -54,6 +54,16 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute();
   await createIndex(db, 'warranty_claim_events_claim_idx', 'warranty_claim_events', ['claim_id', 'created_at']);
 
+  // Photos of the unit as it was taken in (scratches, a cracked screen): stored under claims/, never public.
+  await createTable(db, 'warranty_claim_photos')
+    .addColumn('id', 'varchar(26)', (c) => c.primaryKey())
+    .addColumn('claim_id', 'varchar(26)', (c) => c.notNull().references('warranty_claims.id'))
+    .addColumn('storage_key', 'varchar(200)', (c) => c.notNull())
+    .addColumn('uploaded_by', 'varchar(26)', (c) => c.references('users.id'))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await createIndex(db, 'warranty_claim_photos_claim_idx', 'warranty_claim_photos', ['claim_id', 'created_at']);
+
   const counter = await db
     .selectFrom('counters')
     .select('name')
@@ -63,6 +73,7 @@ export async function up(db: MigrationDb): Promise<void> {
 }
 
 export async function down(db: MigrationDb): Promise<void> {
+  await db.schema.dropTable('warranty_claim_photos').ifExists().execute();
   await db.schema.dropTable('warranty_claim_events').ifExists().execute();
   await db.schema.dropTable('warranty_claims').ifExists().execute();
   await db.deleteFrom('counters').where('name', '=', 'warranty_claims').execute();

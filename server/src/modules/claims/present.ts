@@ -6,7 +6,7 @@ import {
   type ClaimSummary,
   type StaffClaim,
 } from '@shop/shared';
-import type { ClaimEventRow, ClaimRow } from './repo';
+import type { ClaimEventRow, ClaimPhotoRow, ClaimRow } from './repo';
 
 /** Claims as the API shows them: customers see the steps, staff also who made them and whose claim it is. */
 
@@ -28,7 +28,7 @@ export function toClaimSummary(row: ClaimRow): ClaimSummary {
 
 function toEvent(row: ClaimEventRow, staff: boolean): ClaimEvent {
   return {
-    from: (row.from_status as ClaimStatus | null) ?? null,
+    from: row.from_status as ClaimStatus | null,
     to: row.to_status as ClaimStatus,
     note: row.note,
     at: Number(row.created_at),
@@ -36,7 +36,7 @@ function toEvent(row: ClaimEventRow, staff: boolean): ClaimEvent {
   };
 }
 
-export function toClaim(row: ClaimRow, events: ClaimEventRow[], staff = false): Claim {
+export function toClaim(row: ClaimRow, events: ClaimEventRow[], photos: ClaimPhotoRow[], staff = false): Claim {
   const status = row.status as ClaimStatus;
   return {
     id: row.id,
@@ -55,13 +55,14 @@ export function toClaim(row: ClaimRow, events: ClaimEventRow[], staff = false): 
     openedAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     events: events.map((e) => toEvent(e, staff)),
+    photos: photos.map((p) => ({ id: p.id, at: Number(p.created_at) })),
     nextStatuses: [...claimTransitions[status]],
   };
 }
 
-export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[]): StaffClaim {
+export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: ClaimPhotoRow[]): StaffClaim {
   return {
-    ...toClaim(row, events, true),
+    ...toClaim(row, events, photos, true),
     customer: {
       userId: row.user_id,
       name: row.customer_name,

@@ -2,7 +2,7 @@ import type { ClaimStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { addToCounter } from '../../db/dialect';
 import { pageOf, type PageOf, type PageRequest } from '../../db/paging';
-import type { WarrantyClaimEventTable, WarrantyClaimTable } from '../../db/schema';
+import type { WarrantyClaimEventTable, WarrantyClaimPhotoTable, WarrantyClaimTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 
 /** The SQL of warranty claims, of the serial numbers they are about, and of the sales behind those. */
@@ -89,12 +89,11 @@ export async function pageOfQueue(
   status: ClaimStatus | undefined,
   page: PageRequest,
 ): Promise<PageOf<ClaimRow>> {
-  const filter = <Q extends ReturnType<typeof claimRows>>(q: Q) =>
-    status ? q.where('c.status', '=', status) : q.where('c.status', '!=', 'returned');
-  const rows = filter(claimRows(db)).orderBy('c.status_since').orderBy('c.id');
-  const matching = db
-    .selectFrom('warranty_claims as c')
-    .where('c.status', status ? '=' : '!=', status ?? 'returned');
+  const base = claimRows(db);
+  const kept = status ? base.where('c.status', '=', status) : base.where('c.status', '!=', 'returned');
+  const rows = kept.orderBy('c.status_since').orderBy('c.id');
+  const count = db.selectFrom('warranty_claims as c');
+  const matching = status ? count.where('c.status', '=', status) : count.where('c.status', '!=', 'returned');
   return pageOf(rows, matching, page);
 }
 
@@ -199,4 +198,21 @@ export async function findUserContact(db: Db | Tx, userId: string) {
     .select(['id', 'name', 'email', 'locale', 'role'])
     .where('id', '=', userId)
     .executeTakeFirst();
+}
+
+/** A claim's photos, oldest first. */
+export async function claimPhotos(db: Db | Tx, claimId: string) {
+  return db
+    .selectFrom('warranty_claim_photos')
+    .select(['id', 'storage_key', 'created_at'])
+    .where('claim_id', '=', claimId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type ClaimPhotoRow = Awaited<ReturnType<typeof claimPhotos>>[number];
+
+export async function insertClaimPhoto(tx: Tx, row: WarrantyClaimPhotoTable): Promise<void> {
+  await tx.insertInto('warranty_claim_photos').values(row).execute();
 }

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
+import type { Pictures } from '../../storage/images';
+import type { FileStorage } from '../../storage/storage';
 import { getShopIdentity } from '../settings/service';
 import { claimMailer } from './mail';
+import { claimPhoto, uploadClaimPhoto, type PhotoDeps } from './photos';
 import {
   acceptQuote,
   customerClaim,
@@ -29,10 +32,17 @@ type ClaimRoutes =
   | 'moveClaim'
   | 'quoteClaim'
   | 'recordClaimQuoteAcceptance'
-  | 'claimSlip';
+  | 'claimSlip'
+  | 'uploadClaimPhoto'
+  | 'getClaimPhoto';
 
-export function claimHandlers(db: Db, publicUrl: string): Handlers<ClaimRoutes> {
+export function claimHandlers(
+  db: Db,
+  publicUrl: string,
+  files: { storage: FileStorage; pictures: Pictures },
+): Handlers<ClaimRoutes> {
   const deps: ClaimDeps = { db, mailer: claimMailer(publicUrl) };
+  const photos: PhotoDeps = { db, ...files };
   return {
     lookupWarranty: ({ query, user, client }) => lookupWarranty(db, query.serial, user, client.ip),
     listMyClaims: ({ query, user }) => listCustomerClaims(db, user, query),
@@ -51,6 +61,8 @@ export function claimHandlers(db: Db, publicUrl: string): Handlers<ClaimRoutes> 
       await acceptQuote(db, params.id, { staff: actor });
       return staffClaim(db, params.id);
     },
+    uploadClaimPhoto: ({ params, upload, actor }) => uploadClaimPhoto(photos, params.id, upload, actor),
+    getClaimPhoto: ({ params, user }) => claimPhoto(photos, params.id, params.photoId, user),
     // Read first, render after: rendering holds no connection.
     claimSlip: async ({ params }) => {
       const [claim, shop] = await Promise.all([staffClaim(db, params.id), getShopIdentity(db)]);

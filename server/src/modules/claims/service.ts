@@ -23,6 +23,7 @@ import type { ClaimMailer } from './mail';
 import { toClaim, toClaimSummary, toStaffClaim } from './present';
 import {
   claimEvents,
+  claimPhotos,
   claimsOfUnits,
   findClaim,
   findUserContact,
@@ -193,7 +194,7 @@ export async function openClaim(
 export async function staffClaim(db: Db | Tx, id: string): Promise<StaffClaim> {
   const row = await findClaim(db, id);
   if (!row) throw new NotFound('There is no claim with this id');
-  return toStaffClaim(row, await claimEvents(db, id));
+  return toStaffClaim(row, await claimEvents(db, id), await claimPhotos(db, id));
 }
 
 export async function listClaims(
@@ -211,7 +212,7 @@ export async function listCustomerClaims(db: Db, user: SignedInUser, query: Page
 export async function customerClaim(db: Db | Tx, id: string, user: SignedInUser): Promise<Claim> {
   const row = await findClaim(db, id);
   if (!row || row.user_id !== user.id) throw new NotFound('There is no claim with this id');
-  return toClaim(row, await claimEvents(db, id));
+  return toClaim(row, await claimEvents(db, id), await claimPhotos(db, id));
 }
 
 export async function moveClaim(
@@ -237,7 +238,9 @@ export async function moveClaim(
       });
     const changes: Parameters<typeof updateClaimFrom>[3] = { status: input.to, status_since: now, updated_at: now };
     if (input.to === 'refused') changes.refusal_reason = input.reason!;
-    if (input.to === 'replaced') Object.assign(changes, await replaceUnit(tx, claim, input.replacementSerial!, actor, now));
+    const replacement = input.to === 'replaced' ? await unitForReplacement(tx, claim, input.replacementSerial!) : null;
+    if (replacement)
+      Object.assign(changes, { replacement_serial_id: replacement.id, replacement_serial: replacement.serial });
     if (!(await updateClaimFrom(tx, id, from, changes)))
       throw new Conflict('Someone else moved this claim just now; reload it', { to: input.to });
     await insertClaimEvent(tx, event(id, from, input.to, input.note ?? input.reason ?? null, actor, now));
@@ -248,8 +251,17 @@ export async function moveClaim(
       now,
     );
     await mailCustomer(tx, mailer, id);
+    // Last: the stock ledger writes the change feed, whose counter row stays locked until commit.
+    if (replacement) await replaceUnit(tx, claim, replacement, actor, now);
   });
   return staffClaim(db, id);
+}
+
+async function unitForReplacement(tx: Tx, claim: ClaimRow, serial: string) {
+  const replacement = await unitInStock(tx, claim.product_id, serial);
+  if (!replacement)
+    throw new Conflict('This serial number is not in stock for this product', { replacementSerial: serial });
+  return replacement;
 }
 
 /**
@@ -258,10 +270,13 @@ export async function moveClaim(
  * goes back to the supplier: it was no longer in stock since its sale, so no counter moves; its serial becomes
  * `rma` (with the supplier), and the claim links the two serials.
  */
-async function replaceUnit(tx: Tx, claim: ClaimRow, serial: string, actor: Actor, now: number) {
-  const replacement = await unitInStock(tx, claim.product_id, serial);
-  if (!replacement)
-    throw new Conflict('This serial number is not in stock for this product', { replacementSerial: serial });
+async function replaceUnit(
+  tx: Tx,
+  claim: ClaimRow,
+  replacement: { id: string; serial: string },
+  actor: Actor,
+  now: number,
+): Promise<void> {
   const original = (await unitsBySerial(tx, claim.serial)).find((u) => u.id === claim.serial_id)!;
   if (!(await moveUnit(tx, claim.serial_id, 'sold', { status: 'rma', updated_at: now })))
     throw new Conflict('The faulty unit is no longer with its customer', { serial: claim.serial });
@@ -272,7 +287,7 @@ async function replaceUnit(tx: Tx, claim: ClaimRow, serial: string, actor: Actor
     warranty_until: original.warranty_until === null ? null : Number(original.warranty_until),
     updated_at: now,
   });
-  if (!moved) throw new Conflict('This unit was just sold', { replacementSerial: serial });
+  if (!moved) throw new Conflict('This unit was just sold', { replacementSerial: replacement.serial });
   await applyMovement(
     tx,
     {
@@ -286,7 +301,6 @@ async function replaceUnit(tx: Tx, claim: ClaimRow, serial: string, actor: Actor
     },
     now,
   );
-  return { replacement_serial_id: replacement.id, replacement_serial: replacement.serial };
 }
 
 /** Out of warranty: staff quote the repair's price while the claim is received or being diagnosed. */

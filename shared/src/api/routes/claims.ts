@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   claimListQuerySchema,
+  claimPhotoMaxBytes,
+  claimPhotoParams,
   claimListSchema,
   claimQuoteInputSchema,
   claimSchema,
@@ -60,6 +62,17 @@ export const claimRoutes = {
     params: idParam,
     response: claimSchema,
     errors: [404, 409],
+  }),
+  getClaimPhoto: defineRoute({
+    method: 'get',
+    path: '/claims/:id/photos/:photoId',
+    summary: "A photo of a claim's unit (WebP, without metadata): for the claim's customer and staff only",
+    tag: 'warranty',
+    access: signedIn,
+    params: claimPhotoParams,
+    response: z.unknown(),
+    produces: ['image/webp'],
+    errors: [404],
   }),
   serialHistory: defineRoute({
     method: 'get',
@@ -132,6 +145,18 @@ export const claimRoutes = {
     params: idParam,
     response: staffClaimSchema,
     errors: [404, 409],
+  }),
+  uploadClaimPhoto: defineRoute({
+    method: 'post',
+    path: '/admin/claims/:id/photos',
+    summary: 'Add a photo of the unit as it was taken in (multipart field `file`: JPEG, PNG or WebP)',
+    tag: 'back office',
+    access: requires('repairs.manage'),
+    params: idParam,
+    upload: { field: 'file', maxBytes: claimPhotoMaxBytes },
+    response: staffClaimSchema,
+    status: 201,
+    errors: [404, 409, 413],
   }),
   claimSlip: defineRoute({
     method: 'get',
