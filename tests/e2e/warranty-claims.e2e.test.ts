@@ -6,6 +6,7 @@ import { createShopClient } from '@shop/shared';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
 import { startSession } from '../../server/src/modules/accounts/sessions';
 import { aProductWithStock, payAndCheck, placedOrder } from '../../server/test/factory';
+import { phonePhoto } from '../../server/test/pictures';
 import { phone, type Shop, type ShopPage } from './harness';
 import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 
@@ -74,6 +75,10 @@ describe('warranty claims', () => {
     const number = desk.getByRole('heading', { name: /RMA-\d{6}/ });
     await number.waitFor();
     const claimNumber = (await number.textContent())!.match(/RMA-\d{6}/)![0];
+    await desk
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'unit.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto() });
+    await desk.getByRole('img', { name: 'Photos of the unit' }).waitFor();
     await shot(desk, 'backoffice-claim');
 
     // The slip: the claim number as a barcode, printable.

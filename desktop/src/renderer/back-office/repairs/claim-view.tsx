@@ -22,6 +22,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, problemOf } from '../api';
 import { backOfficeTexts } from '../texts';
+import { useBlobUrl } from '../orders/blob-url';
 import { ClaimStatusBadge } from './claim-status';
 import { repairTexts } from './texts';
 
@@ -118,6 +119,7 @@ function ClaimDetail({ claim }: { claim: StaffClaim }) {
           </>
         )}
       </dl>
+      <Photos claim={claim} />
       {(needsQuote || claim.quoteCents !== null) && <QuoteBox claim={claim} open={needsQuote} />}
       {claim.nextStatuses.length > 0 && <MoveBox claim={claim} />}
       <div className="rounded-card border border-line bg-white p-4">
@@ -305,5 +307,58 @@ function SlipButton({ claim }: { claim: StaffClaim }) {
         </Dialog>
       )}
     </>
+  );
+}
+
+/** Photos of the unit as it came in: added from a file (a phone's picture, a webcam shot), shown small. */
+function Photos({ claim }: { claim: StaffClaim }) {
+  const t = useMessages(repairTexts);
+  const changed = useClaimChanged();
+  const add = useMutation({
+    mutationFn: (file: File) => api.uploadClaimPhoto({ params: { id: claim.id }, file, fileName: file.name }),
+    onSuccess: changed,
+  });
+  return (
+    <div className="space-y-3 rounded-card border border-line bg-white p-4">
+      <h2 className="font-semibold">{t.photos}</h2>
+      {add.isError && <FormAlert>{problemOf(add.error)}</FormAlert>}
+      {claim.photos.length > 0 && (
+        <ul className="flex flex-wrap gap-2">
+          {claim.photos.map((photo) => (
+            <li key={photo.id}>
+              <Photo claimId={claim.id} photoId={photo.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className={buttonClass('secondary', 'sm', 'cursor-pointer')}>
+        {add.isPending ? t.loading : t.addPhoto}
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          className="sr-only"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) add.mutate(file);
+            event.target.value = '';
+          }}
+        />
+      </label>
+    </div>
+  );
+}
+
+function Photo({ claimId, photoId }: { claimId: string; photoId: string }) {
+  const t = useMessages(repairTexts);
+  const image = useQuery({
+    queryKey: ['repairs', 'photo', photoId],
+    queryFn: () => api.getClaimPhoto({ params: { id: claimId, photoId } }),
+    staleTime: Infinity,
+  });
+  const url = useBlobUrl(image.data);
+  return url ? (
+    <img src={url} alt={t.photos} className="size-28 rounded-lg border border-line object-cover" />
+  ) : (
+    <div className="size-28 animate-pulse rounded-lg bg-slate-100" />
   );
 }
