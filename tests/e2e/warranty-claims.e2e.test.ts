@@ -87,7 +87,7 @@ describe('warranty claims', () => {
     await slip.getByText('Black screen after ten minutes of gaming').waitFor();
     expect(await slip.locator('svg path').count()).toBe(1);
     await shot(desk, 'slip');
-    await desk.getByRole('button', { name: 'Close' }).click();
+    await desk.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
 
     // The customer sees it in their account (a phone).
     const customer = await shop.page({ viewport: phone });
@@ -99,6 +99,13 @@ describe('warranty claims', () => {
     await customer.getByRole('link', { name: new RegExp(claimNumber) }).click();
     await customer.getByRole('heading', { name: `Claim ${claimNumber}` }).waitFor();
     await customer.getByText('Received', { exact: true }).first().waitFor();
+    await expect
+      .poll(() =>
+        customer
+          .getByRole('img', { name: 'Photos taken when we received it' })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
 
     // Replaced at the counter with a unit from stock.
     const moves = desk.getByRole('group', { name: 'Move to' });

@@ -59,6 +59,7 @@ export const warrantyText = defineMessages({
     refusedBecause: 'Why we could not repair it',
     replacement: (serial: string) => `Your new unit's serial number: ${serial}. Its warranty continues.`,
     steps: 'Steps',
+    photos: 'Photos taken when we received it',
     order: (number: string) => `Order ${number}`,
     status: (key: ClaimStatus) =>
       (({
@@ -126,6 +127,7 @@ export const warrantyText = defineMessages({
     refusedBecause: 'មូលហេតុដែលយើងមិនអាចជួសជុលបាន',
     replacement: (serial: string) => `លេខស៊េរីឧបករណ៍ថ្មីរបស់អ្នក៖ ${serial}។ ការធានារបស់វានៅបន្ត។`,
     steps: 'ដំណាក់កាល',
+    photos: 'រូបថតដែលថតនៅពេលយើងទទួល',
     order: (number: string) => `ការបញ្ជាទិញ ${number}`,
     status: (key: ClaimStatus) =>
       (({

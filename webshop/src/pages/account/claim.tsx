@@ -84,6 +84,23 @@ function ClaimDetail({ claim }: { claim: Claim }) {
           </div>
         )}
       </Card>
+      {claim.photos.length > 0 && (
+        <Card>
+          <h2 className="mb-3 font-semibold">{t.photos}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {claim.photos.map((photo) => (
+              <li key={photo.id}>
+                <img
+                  src={`/api/v1/claims/${encodeURIComponent(claim.id)}/photos/${encodeURIComponent(photo.id)}`}
+                  alt={t.photos}
+                  loading="lazy"
+                  className="size-28 rounded-lg border border-line object-cover"
+                />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {claim.quoteCents !== null && <Quote claim={claim} />}
       <Card>
         <h2 className="mb-3 font-semibold">{t.steps}</h2>
