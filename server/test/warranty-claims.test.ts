@@ -10,6 +10,7 @@ import {
   type TestCustomer,
 } from './factory';
 import { phonePhoto } from './pictures';
+import { browserClient } from './support';
 
 /**
  * Warranty lookup and repair claims (issue 18, parts 2 and 3), through the real routes on one server: who sees the
@@ -103,7 +104,9 @@ describe('claims', () => {
 
     // Only staff open claims.
     const input = { serial: sn, fault: 'No picture after 10 minutes', accessories: 'box, power cable' };
-    expect(await statusOf(shop.server.client.openClaim({ body: input }))).toBe(401);
+    // A stranger (a browser tab with its CSRF token, so the refusal is about who it is).
+    const stranger = browserClient(shop.server.url).client;
+    expect(await statusOf(stranger.openClaim({ body: input }))).toBe(401);
     expect(await statusOf(buyer.api.openClaim({ body: input }))).toBe(403);
     expect(await statusOf(shop.staff.openClaim({ body: { ...input, serial: 'NO-SUCH-2' } }))).toBe(404);
 
@@ -124,7 +127,7 @@ describe('claims', () => {
     const move = (api: ShopClient, body: Parameters<ShopClient['moveClaim']>[0]['body']) =>
       api.moveClaim({ params: { id: claim.id }, body });
     expect(await statusOf(move(buyer.api, { to: 'diagnosing' }))).toBe(403);
-    expect(await statusOf(move(shop.server.client, { to: 'diagnosing' }))).toBe(401);
+    expect(await statusOf(move(stranger, { to: 'diagnosing' }))).toBe(401);
     expect(await failure(move(shop.staff, { to: 'repaired' }))).toMatchObject({ status: 409, fields: { to: 'repaired' } });
     expect(await statusOf(move(shop.staff, { to: 'mended' as 'repaired' }))).toBe(400);
     expect(await failure(move(shop.staff, { to: 'refused' }))).toMatchObject({ status: 400, fields: { reason: expect.any(String) } });
@@ -152,7 +155,7 @@ describe('claims', () => {
     expect(audited.filter((a) => a.action === 'claim.move')).toHaveLength(5);
 
     // The customer follows it in their account, and by a mail at each step; another customer sees nothing.
-    const mine = await buyer.api.listMyClaims({});
+    const mine = await buyer.api.listMyClaims({ query: {} });
     expect(mine.items.map((c) => c.id)).toEqual([claim.id]);
     const seen = await buyer.api.getMyClaim({ params: { id: claim.id } });
     expect(seen.events.map((e) => e.to)).toEqual(done.events.map((e) => e.to));
@@ -162,9 +165,9 @@ describe('claims', () => {
     expect(mails.at(-1)!.text).toContain(claim.number);
     const other = await aCustomer(shop.server);
     expect(await statusOf(other.api.getMyClaim({ params: { id: claim.id } }))).toBe(404);
-    expect((await other.api.listMyClaims({})).items).toEqual([]);
+    expect((await other.api.listMyClaims({ query: {} })).items).toEqual([]);
     expect(await statusOf(other.api.getClaim({ params: { id: claim.id } }))).toBe(403);
-    expect(await statusOf(other.api.listClaims({}))).toBe(403);
+    expect(await statusOf(other.api.listClaims({ query: {} }))).toBe(403);
 
     // The same unit may come back later with a new claim.
     const again = await shop.staff.openClaim({ body: { ...input, fault: 'Fan noise' } });
