@@ -128,9 +128,15 @@ describe('claims', () => {
       api.moveClaim({ params: { id: claim.id }, body });
     expect(await statusOf(move(buyer.api, { to: 'diagnosing' }))).toBe(403);
     expect(await statusOf(move(stranger, { to: 'diagnosing' }))).toBe(401);
-    expect(await failure(move(shop.staff, { to: 'repaired' }))).toMatchObject({ status: 409, fields: { to: 'repaired' } });
+    expect(await failure(move(shop.staff, { to: 'repaired' }))).toMatchObject({
+      status: 409,
+      fields: { to: 'repaired' },
+    });
     expect(await statusOf(move(shop.staff, { to: 'mended' as 'repaired' }))).toBe(400);
-    expect(await failure(move(shop.staff, { to: 'refused' }))).toMatchObject({ status: 400, fields: { reason: expect.any(String) } });
+    expect(await failure(move(shop.staff, { to: 'refused' }))).toMatchObject({
+      status: 400,
+      fields: { reason: expect.any(String) },
+    });
 
     for (const to of ['diagnosing', 'sent_to_supplier', 'back_from_supplier', 'repaired'] as const)
       await move(shop.staff, { to, note: `to ${to}` });
@@ -192,7 +198,9 @@ describe('claims', () => {
     const quoted = await shop.staff.quoteClaim({ params: id, body: { priceCents: 4500 } });
     expect(quoted).toMatchObject({ quoteCents: 4500, quoteAcceptedAt: null });
     expect((await mailsTo(buyer.email)).at(-1)!.text).toContain('$45.00');
-    expect(await failure(shop.staff.moveClaim({ params: id, body: { to: 'sent_to_supplier' } }))).toMatchObject({
+    expect(
+      await failure(shop.staff.moveClaim({ params: id, body: { to: 'sent_to_supplier' } })),
+    ).toMatchObject({
       status: 409,
       fields: { quote: 'not accepted yet' },
     });
@@ -218,7 +226,9 @@ describe('claims', () => {
     // In warranty there is nothing to quote.
     const covered = await soldUnit(buyer);
     const free = await shop.staff.openClaim({ body: { serial: covered.serial, fault: 'Dead' } });
-    expect(await statusOf(shop.staff.quoteClaim({ params: { id: free.id }, body: { priceCents: 100 } }))).toBe(409);
+    expect(
+      await statusOf(shop.staff.quoteClaim({ params: { id: free.id }, body: { priceCents: 100 } })),
+    ).toBe(409);
   });
 
   it('a replacement records the new serial, moves the ledger, keeps the warranty; the history links both serials', async () => {
@@ -236,7 +246,9 @@ describe('claims', () => {
       fields: { replacementSerial: expect.any(String) },
     });
     expect(
-      await failure(shop.staff.moveClaim({ params: id, body: { to: 'replaced', replacementSerial: 'NOT-IN-STOCK' } })),
+      await failure(
+        shop.staff.moveClaim({ params: id, body: { to: 'replaced', replacementSerial: 'NOT-IN-STOCK' } }),
+      ),
     ).toMatchObject({ status: 409, fields: { replacementSerial: 'NOT-IN-STOCK' } });
     const replaced = await shop.staff.moveClaim({ params: id, body: { to: 'replaced', replacementSerial } });
     expect(replaced).toMatchObject({ status: 'replaced', replacementSerial });
@@ -244,7 +256,11 @@ describe('claims', () => {
     // The new unit left stock through the ledger, referenced by the claim.
     const stockAfter = await shop.staff.getProductStock({ params: { id: product.id } });
     expect(stockAfter.onHand).toBe(stockBefore.onHand - 1);
-    expect(stockAfter.movements[0]).toMatchObject({ type: 'adjust', onHandDelta: -1, reference: claim.number });
+    expect(stockAfter.movements[0]).toMatchObject({
+      type: 'adjust',
+      onHandDelta: -1,
+      reference: claim.number,
+    });
     expect(stockAfter.serials).toEqual(
       expect.arrayContaining([
         { serial: sn, status: 'rma' },
@@ -276,7 +292,11 @@ describe('claims', () => {
       expect.objectContaining({
         product: { id: product.id, name: product.name },
         status: 'rma',
-        sale: expect.objectContaining({ orderId: order.id, orderNumber: order.number, soldAt: before.soldAt }),
+        sale: expect.objectContaining({
+          orderId: order.id,
+          orderNumber: order.number,
+          soldAt: before.soldAt,
+        }),
         replacedBy: replacementSerial,
         replaces: null,
         claims: [expect.objectContaining({ id: claim.id, number: claim.number, status: 'replaced' })],

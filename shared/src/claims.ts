@@ -227,7 +227,10 @@ export type SerialHistory = z.infer<typeof serialHistorySchema>;
 
 export const serialParam = z.object({ serial: serialText });
 
-export const claimPhotoParams = z.object({ id: z.string().min(1).max(40), photoId: z.string().min(1).max(40) });
+export const claimPhotoParams = z.object({
+  id: z.string().min(1).max(40),
+  photoId: z.string().min(1).max(40),
+});
 /** Enough to see what state a unit came in. */
 export const MAX_PHOTOS_PER_CLAIM = 8;
 export const claimPhotoMaxBytes = 8 * 1024 * 1024;

@@ -20,7 +20,9 @@ let shop: Shop;
 let clerk: Person;
 
 beforeAll(async () => {
-  rig = await startBackOfficeRig('warranty-claims', [{ role: 'staff', name: 'Dara' }], { counter: 'Repairs desk' });
+  rig = await startBackOfficeRig('warranty-claims', [{ role: 'staff', name: 'Dara' }], {
+    counter: 'Repairs desk',
+  });
   shop = rig.shop;
   [clerk] = rig.people as [Person];
 });
@@ -47,10 +49,21 @@ describe('warranty claims', () => {
     const email = `buyer-${tag.toLowerCase()}@example.test`;
     const password = `pw ${tag} long enough`;
     const db = shop.server.database.db;
-    const { id: userId } = await createActiveUser(db, { email, password, name: 'Sokha Chan', role: 'customer' });
+    const { id: userId } = await createActiveUser(db, {
+      email,
+      password,
+      name: 'Sokha Chan',
+      role: 'customer',
+    });
     const { token } = await startSession(db, userId);
-    const api = createShopClient({ baseUrl: shop.url, headers: () => ({ authorization: `Bearer ${token}` }) });
-    const { order } = await placedOrder(shop.server, { items: [{ productId: card.id, quantity: 1 }], customer: { api } });
+    const api = createShopClient({
+      baseUrl: shop.url,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+    });
+    const { order } = await placedOrder(shop.server, {
+      items: [{ productId: card.id, quantity: 1 }],
+      customer: { api },
+    });
     await payAndCheck(shop.server, (await api.getOrderPayment({ params: { id: order.id } })).khqr);
     for (const to of ['processing', 'ready_for_pickup'] as const)
       await staff.transitionOrder({ params: { id: order.id }, body: { to } });
@@ -63,7 +76,10 @@ describe('warranty claims', () => {
     // The counter: the serial scanned in the Repairs area shows the sale; a claim is opened for it.
     const desk = await shop.page({ viewport: { width: 1366, height: 768 } });
     await rig.openBackOffice(desk, clerk, { area: 'Repairs' });
-    await desk.getByRole('navigation', { name: 'Back office areas' }).getByRole('link', { name: 'Repairs' }).click();
+    await desk
+      .getByRole('navigation', { name: 'Back office areas' })
+      .getByRole('link', { name: 'Repairs' })
+      .click();
     await desk.getByRole('heading', { name: 'Repairs and warranty claims' }).waitFor();
     await desk.getByLabel('Scan or type a serial number').fill(sold);
     await desk.keyboard.press('Enter');

@@ -51,7 +51,10 @@ export const routes: RouteObject[] = [
         }),
       },
       { path: 'contact', lazy: async () => ({ Component: (await import('./pages/contact')).ContactPage }) },
-      { path: 'warranty', lazy: async () => ({ Component: (await import('./pages/warranty')).WarrantyPage }) },
+      {
+        path: 'warranty',
+        lazy: async () => ({ Component: (await import('./pages/warranty')).WarrantyPage }),
+      },
       {
         path: 'account',
         lazy: async () => ({ Component: (await import('./pages/account/account-layout')).AccountLayout }),

@@ -78,7 +78,10 @@ function LookupResult({ result }: { result: WarrantyLookup }) {
             <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2">
               <dt className="text-muted">{t.product}</dt>
               <dd>
-                <Link to={`/products/${result.product.slug}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  to={`/products/${result.product.slug}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {result.product.name}
                 </Link>
               </dd>
@@ -98,7 +101,10 @@ function LookupResult({ result }: { result: WarrantyLookup }) {
                 <>
                   <dt className="text-muted">{t.yourOrder}</dt>
                   <dd>
-                    <Link to={`/orders/${result.order.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      to={`/orders/${result.order.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {result.order.number}
                     </Link>
                   </dd>

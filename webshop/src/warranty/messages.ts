@@ -14,12 +14,14 @@ export const warrantyText = defineMessages({
     lookupFailed: 'We could not check this serial number. Please try again.',
     tooMany: 'Too many checks from your network. Please wait a few minutes.',
     state: (key: WarrantyState) =>
-      (({
-        in_warranty: 'In warranty',
-      expired: 'Warranty ended',
-      replaced: 'Replaced',
-      unknown: 'Not found',
-    }) satisfies Record<WarrantyState, string>)[key],
+      (
+        ({
+          in_warranty: 'In warranty',
+          expired: 'Warranty ended',
+          replaced: 'Replaced',
+          unknown: 'Not found',
+        }) satisfies Record<WarrantyState, string>
+      )[key],
     unknownText:
       'We did not sell a unit with this serial number. Check the number (capital letters count) or contact us.',
     product: 'Product',
@@ -28,7 +30,8 @@ export const warrantyText = defineMessages({
     replacedBy: (serial: string) => `This unit was replaced by serial ${serial}.`,
     replaces: (serial: string) => `This unit replaced serial ${serial}; the original warranty continues.`,
     yourOrder: 'Your order',
-    openClaim: 'Something wrong with it? Bring it to the shop with your slip or invoice: we open a claim at the counter.',
+    openClaim:
+      'Something wrong with it? Bring it to the shop with your slip or invoice: we open a claim at the counter.',
     // Account: claims
     claims: 'Repairs',
     claimsTitle: 'My repairs and warranty claims',
@@ -62,21 +65,22 @@ export const warrantyText = defineMessages({
     photos: 'Photos taken when we received it',
     order: (number: string) => `Order ${number}`,
     status: (key: ClaimStatus) =>
-      (({
-        received: 'Received',
-      diagnosing: 'Being checked',
-      sent_to_supplier: 'At the supplier',
-      back_from_supplier: 'Back from the supplier',
-      repaired: 'Repaired: ready to collect',
-      replaced: 'Replaced: ready to collect',
-      refused: 'Refused',
-      returned: 'Collected',
-    }) satisfies Record<ClaimStatus, string>)[key],
+      (
+        ({
+          received: 'Received',
+          diagnosing: 'Being checked',
+          sent_to_supplier: 'At the supplier',
+          back_from_supplier: 'Back from the supplier',
+          repaired: 'Repaired: ready to collect',
+          replaced: 'Replaced: ready to collect',
+          refused: 'Refused',
+          returned: 'Collected',
+        }) satisfies Record<ClaimStatus, string>
+      )[key],
   },
   km: {
     lookupTitle: 'ពិនិត្យការធានា',
-    lookupLead:
-      'បញ្ចូលលេខស៊េរីដែលបោះពុម្ពនៅលើផលិតផល ឬប្រអប់របស់វា (S/N) ដើម្បីមើលការធានា។ វាក៏មាននៅលើវិក្កយបត្ររបស់អ្នកដែរ។',
+    lookupLead: 'បញ្ចូលលេខស៊េរីដែលបោះពុម្ពនៅលើផលិតផល ឬប្រអប់របស់វា (S/N) ដើម្បីមើលការធានា។ វាក៏មាននៅលើវិក្កយបត្ររបស់អ្នកដែរ។',
     serial: 'លេខស៊េរី',
     serialHint: 'ឧទាហរណ៍ 5CD1234XYZ',
     check: 'ពិនិត្យការធានា',
@@ -84,12 +88,14 @@ export const warrantyText = defineMessages({
     lookupFailed: 'យើងមិនអាចពិនិត្យលេខស៊េរីនេះបានទេ។ សូមព្យាយាមម្តងទៀត។',
     tooMany: 'ការពិនិត្យច្រើនពេកពីបណ្ដាញរបស់អ្នក។ សូមរង់ចាំប៉ុន្មាននាទី។',
     state: (key: WarrantyState) =>
-      (({
-        in_warranty: 'នៅក្នុងការធានា',
-      expired: 'ផុតការធានា',
-      replaced: 'បានប្ដូរថ្មី',
-      unknown: 'រកមិនឃើញ',
-    }) satisfies Record<WarrantyState, string>)[key],
+      (
+        ({
+          in_warranty: 'នៅក្នុងការធានា',
+          expired: 'ផុតការធានា',
+          replaced: 'បានប្ដូរថ្មី',
+          unknown: 'រកមិនឃើញ',
+        }) satisfies Record<WarrantyState, string>
+      )[key],
     unknownText: 'យើងមិនបានលក់ឧបករណ៍ដែលមានលេខស៊េរីនេះទេ។ សូមពិនិត្យលេខ (អក្សរធំ និងតូចខុសគ្នា) ឬទាក់ទងយើង។',
     product: 'ផលិតផល',
     soldOn: 'ថ្ងៃលក់',
@@ -130,15 +136,17 @@ export const warrantyText = defineMessages({
     photos: 'រូបថតដែលថតនៅពេលយើងទទួល',
     order: (number: string) => `ការបញ្ជាទិញ ${number}`,
     status: (key: ClaimStatus) =>
-      (({
-        received: 'បានទទួល',
-      diagnosing: 'កំពុងពិនិត្យ',
-      sent_to_supplier: 'នៅអ្នកផ្គត់ផ្គង់',
-      back_from_supplier: 'ត្រឡប់មកពីអ្នកផ្គត់ផ្គង់',
-      repaired: 'ជួសជុលរួច៖ រង់ចាំមកយក',
-      replaced: 'ប្ដូរថ្មីរួច៖ រង់ចាំមកយក',
-      refused: 'បានបដិសេធ',
-      returned: 'បានមកយករួច',
-    }) satisfies Record<ClaimStatus, string>)[key],
+      (
+        ({
+          received: 'បានទទួល',
+          diagnosing: 'កំពុងពិនិត្យ',
+          sent_to_supplier: 'នៅអ្នកផ្គត់ផ្គង់',
+          back_from_supplier: 'ត្រឡប់មកពីអ្នកផ្គត់ផ្គង់',
+          repaired: 'ជួសជុលរួច៖ រង់ចាំមកយក',
+          replaced: 'ប្ដូរថ្មីរួច៖ រង់ចាំមកយក',
+          refused: 'បានបដិសេធ',
+          returned: 'បានមកយករួច',
+        }) satisfies Record<ClaimStatus, string>
+      )[key],
   },
 });

@@ -52,7 +52,10 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('actor_id', 'varchar(26)', (c) => c.references('users.id'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await createIndex(db, 'warranty_claim_events_claim_idx', 'warranty_claim_events', ['claim_id', 'created_at']);
+  await createIndex(db, 'warranty_claim_events_claim_idx', 'warranty_claim_events', [
+    'claim_id',
+    'created_at',
+  ]);
 
   // Photos of the unit as it was taken in (scratches, a cracked screen): stored under claims/, never public.
   await createTable(db, 'warranty_claim_photos')
@@ -62,7 +65,10 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('uploaded_by', 'varchar(26)', (c) => c.references('users.id'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await createIndex(db, 'warranty_claim_photos_claim_idx', 'warranty_claim_photos', ['claim_id', 'created_at']);
+  await createIndex(db, 'warranty_claim_photos_claim_idx', 'warranty_claim_photos', [
+    'claim_id',
+    'created_at',
+  ]);
 
   const counter = await db
     .selectFrom('counters')

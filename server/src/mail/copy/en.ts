@@ -430,7 +430,10 @@ export const en: MailCopy = {
       preheader: `${d.productName} (${d.serial}): ${claimHeadline[d.status].toLowerCase()}.`,
       blocks: [
         { kind: 'p', text: hello(d.name) },
-        { kind: 'p', text: `Your claim ${d.claimNumber} for ${d.productName}, serial ${d.serial}: ${claimStep[d.status]}` },
+        {
+          kind: 'p',
+          text: `Your claim ${d.claimNumber} for ${d.productName}, serial ${d.serial}: ${claimStep[d.status]}`,
+        },
         ...(d.quote
           ? [
               {

@@ -35,7 +35,10 @@ export async function uploadClaimPhoto(
   await roomForPhoto(db, claimId);
   const { file } = await upload.receive();
   if (!file) throw new Invalid('Choose a photo to upload', { file: 'required' });
-  const image = await pictures.inspect(file.path, { maxBytes: claimPhotoMaxBytes, maxPixels: MAX_PICTURE_PIXELS });
+  const image = await pictures.inspect(file.path, {
+    maxBytes: claimPhotoMaxBytes,
+    maxPixels: MAX_PICTURE_PIXELS,
+  });
   const id = newId();
   const key = photoKey(claimId, id);
   // The file first, then the row that points at it: a photo listed always has its picture.
@@ -44,11 +47,22 @@ export async function uploadClaimPhoto(
     await inTransaction(db, async (tx) => {
       await roomForPhoto(tx, claimId);
       const now = Date.now();
-      await insertClaimPhoto(tx, { id, claim_id: claimId, storage_key: key, uploaded_by: actor.userId, created_at: now });
+      await insertClaimPhoto(tx, {
+        id,
+        claim_id: claimId,
+        storage_key: key,
+        uploaded_by: actor.userId,
+        created_at: now,
+      });
       await recordAudit(
         tx,
         actor,
-        { action: 'claim.photo', entity: 'warranty_claim', entityId: claimId, after: { photoId: id, sha256: image.sha256 } },
+        {
+          action: 'claim.photo',
+          entity: 'warranty_claim',
+          entityId: claimId,
+          after: { photoId: id, sha256: image.sha256 },
+        },
         now,
       );
     });
@@ -78,5 +92,10 @@ export async function claimPhoto(
   const photo = (await claimPhotos(db, claimId)).find((p) => p.id === photoId);
   const file = photo && (await storage.get(photo.storage_key));
   if (!file) throw new NotFound('There is no such photo');
-  return { contentType: 'image/webp', body: file.body, fileName: `${claim.number}-${photoId}.webp`, cache: 'private' };
+  return {
+    contentType: 'image/webp',
+    body: file.body,
+    fileName: `${claim.number}-${photoId}.webp`,
+    cache: 'private',
+  };
 }

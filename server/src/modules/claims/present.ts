@@ -36,7 +36,12 @@ function toEvent(row: ClaimEventRow, staff: boolean): ClaimEvent {
   };
 }
 
-export function toClaim(row: ClaimRow, events: ClaimEventRow[], photos: ClaimPhotoRow[], staff = false): Claim {
+export function toClaim(
+  row: ClaimRow,
+  events: ClaimEventRow[],
+  photos: ClaimPhotoRow[],
+  staff = false,
+): Claim {
   const status = row.status as ClaimStatus;
   return {
     id: row.id,

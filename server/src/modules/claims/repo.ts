@@ -103,7 +103,10 @@ export async function pageOfCustomerClaims(
   userId: string,
   page: PageRequest,
 ): Promise<PageOf<ClaimRow>> {
-  const rows = claimRows(db).where('c.user_id', '=', userId).orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
+  const rows = claimRows(db)
+    .where('c.user_id', '=', userId)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc');
   const matching = db.selectFrom('warranty_claims as c').where('c.user_id', '=', userId);
   return pageOf(rows, matching, page);
 }

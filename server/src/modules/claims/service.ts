@@ -154,7 +154,8 @@ export async function openClaim(
     const open = await openClaimOf(tx, unit.id);
     if (open) throw new Conflict(`This unit is already in claim ${open.number}`, { serial: open.number });
     // A unit already replaced (the faulty one is with the supplier) cannot be claimed again: its replacement can.
-    if (unit.status !== 'sold') throw new Conflict('This unit is no longer with its customer', { serial: unit.status });
+    if (unit.status !== 'sold')
+      throw new Conflict('This unit is no longer with its customer', { serial: unit.status });
     const warrantyUntil = unit.warranty_until === null ? null : Number(unit.warranty_until);
     await insertClaim(tx, {
       id,
@@ -185,7 +186,12 @@ export async function openClaim(
       updated_at: now,
     });
     await insertClaimEvent(tx, event(id, null, 'received', null, actor, now));
-    await recordAudit(tx, actor, { action: 'claim.open', entity: 'warranty_claim', entityId: id, after: input }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'claim.open', entity: 'warranty_claim', entityId: id, after: input },
+      now,
+    );
     await mailCustomer(tx, mailer, id);
   });
   return staffClaim(db, id);
@@ -232,22 +238,40 @@ export async function moveClaim(
     const from = claim.status as ClaimStatus;
     if (!canMoveClaim(from, input.to))
       throw new Conflict(`A claim that is ${from} cannot become ${input.to}`, { to: input.to });
-    if (claimWorkStatuses.includes(input.to) && Number(claim.in_warranty) !== 1 && claim.quote_accepted_at === null)
+    if (
+      claimWorkStatuses.includes(input.to) &&
+      Number(claim.in_warranty) !== 1 &&
+      claim.quote_accepted_at === null
+    )
       throw new Conflict('Out of warranty: the customer accepts the quoted price before work goes on', {
         quote: claim.quote_cents === null ? 'not quoted yet' : 'not accepted yet',
       });
-    const changes: Parameters<typeof updateClaimFrom>[3] = { status: input.to, status_since: now, updated_at: now };
+    const changes: Parameters<typeof updateClaimFrom>[3] = {
+      status: input.to,
+      status_since: now,
+      updated_at: now,
+    };
     if (input.to === 'refused') changes.refusal_reason = input.reason!;
-    const replacement = input.to === 'replaced' ? await unitForReplacement(tx, claim, input.replacementSerial!) : null;
+    const replacement =
+      input.to === 'replaced' ? await unitForReplacement(tx, claim, input.replacementSerial!) : null;
     if (replacement)
-      Object.assign(changes, { replacement_serial_id: replacement.id, replacement_serial: replacement.serial });
+      Object.assign(changes, {
+        replacement_serial_id: replacement.id,
+        replacement_serial: replacement.serial,
+      });
     if (!(await updateClaimFrom(tx, id, from, changes)))
       throw new Conflict('Someone else moved this claim just now; reload it', { to: input.to });
     await insertClaimEvent(tx, event(id, from, input.to, input.note ?? input.reason ?? null, actor, now));
     await recordAudit(
       tx,
       actor,
-      { action: 'claim.move', entity: 'warranty_claim', entityId: id, before: { status: from }, after: changes },
+      {
+        action: 'claim.move',
+        entity: 'warranty_claim',
+        entityId: id,
+        before: { status: from },
+        after: changes,
+      },
       now,
     );
     await mailCustomer(tx, mailer, id);
@@ -314,7 +338,8 @@ export async function quoteClaim(
   await inTransaction(db, async (tx) => {
     const claim = await findClaim(tx, id);
     if (!claim) throw new NotFound('There is no claim with this id');
-    if (Number(claim.in_warranty) === 1) throw new Conflict('In warranty: the repair costs the customer nothing');
+    if (Number(claim.in_warranty) === 1)
+      throw new Conflict('In warranty: the repair costs the customer nothing');
     if (claim.quote_accepted_at !== null) throw new Conflict('The customer accepted a quote already');
     const from = claim.status as ClaimStatus;
     if (from !== 'received' && from !== 'diagnosing')
@@ -324,7 +349,13 @@ export async function quoteClaim(
     await recordAudit(
       tx,
       actor,
-      { action: 'claim.quote', entity: 'warranty_claim', entityId: id, before: { quoteCents: claim.quote_cents }, after: { quoteCents: priceCents } },
+      {
+        action: 'claim.quote',
+        entity: 'warranty_claim',
+        entityId: id,
+        before: { quoteCents: claim.quote_cents },
+        after: { quoteCents: priceCents },
+      },
       now,
     );
     await mailCustomer(tx, mailer, id);
@@ -347,21 +378,42 @@ export async function acceptQuote(
     if (claim.quote_cents === null) throw new Conflict('There is no quote to accept yet');
     if (claim.quote_accepted_at !== null) throw new Conflict('The quote is accepted already');
     const from = claim.status as ClaimStatus;
-    if (from !== 'received' && from !== 'diagnosing') throw new Conflict('This claim takes no quote any more');
+    if (from !== 'received' && from !== 'diagnosing')
+      throw new Conflict('This claim takes no quote any more');
     const accepted = { quote_accepted_at: now, quote_accepted_by: actor.userId, updated_at: now };
     if (!(await updateClaimFrom(tx, id, from, accepted)))
       throw new Conflict('Someone else moved this claim just now; reload it');
     await recordAudit(
       tx,
       actor,
-      { action: 'claim.quote-accepted', entity: 'warranty_claim', entityId: id, after: { quoteCents: claim.quote_cents, by: 'staff' in by ? 'staff' : 'customer' } },
+      {
+        action: 'claim.quote-accepted',
+        entity: 'warranty_claim',
+        entityId: id,
+        after: { quoteCents: claim.quote_cents, by: 'staff' in by ? 'staff' : 'customer' },
+      },
       now,
     );
   });
 }
 
-function event(claimId: string, from: ClaimStatus | null, to: ClaimStatus, note: string | null, actor: Actor, now: number) {
-  return { id: newId(), claim_id: claimId, from_status: from, to_status: to, note, actor_id: actor.userId, created_at: now };
+function event(
+  claimId: string,
+  from: ClaimStatus | null,
+  to: ClaimStatus,
+  note: string | null,
+  actor: Actor,
+  now: number,
+) {
+  return {
+    id: newId(),
+    claim_id: claimId,
+    from_status: from,
+    to_status: to,
+    note,
+    actor_id: actor.userId,
+    created_at: now,
+  };
 }
 
 /** The customer's mail of this step, to the address staff took or the account's; none when there is neither. */

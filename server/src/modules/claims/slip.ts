@@ -35,14 +35,20 @@ const labels = {
 const both = ([en, km]: readonly [string, string]) =>
   `${escapeHtml(en)} <span class="km">${escapeHtml(km)}</span>`;
 
-export function renderClaimSlip(claim: StaffClaim, shop: Pick<ShopIdentity, 'name' | 'phone' | 'address'>): string {
-  const row = (label: readonly [string, string], value: string) =>
-    `<tr><th>${both(label)}</th><td>${value}</td></tr>`;
+export function renderClaimSlip(
+  claim: StaffClaim,
+  shop: Pick<ShopIdentity, 'name' | 'phone' | 'address'>,
+): string {
+  const row = (label: readonly [string, string], value: string, text = false) =>
+    `<tr><th>${both(label)}</th><td${text ? ' class="text"' : ''}>${value}</td></tr>`;
   const warranty =
     claim.inWarranty && claim.warrantyUntil !== null
       ? `${both(labels.inWarranty)} ${escapeHtml(formatShopDate(claim.warrantyUntil, 'en'))}`
-      : both(labels.outOfWarranty) + (claim.quoteCents !== null ? ` · ${escapeHtml(formatUsd(claim.quoteCents))}` : '');
-  const contact = [claim.customer.name, claim.customer.phone, claim.customer.email].filter(Boolean).join(' · ');
+      : both(labels.outOfWarranty) +
+        (claim.quoteCents !== null ? ` · ${escapeHtml(formatUsd(claim.quoteCents))}` : '');
+  const contact = [claim.customer.name, claim.customer.phone, claim.customer.email]
+    .filter(Boolean)
+    .join(' · ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(claim.number)}</title>
 <style>
@@ -57,7 +63,7 @@ table { width: 100%; border-collapse: collapse; margin-top: 10px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 4px; border-bottom: 1px solid #ccc; }
 th { width: 38%; font-weight: 600; }
 .km { display: block; font-weight: normal; font-size: 11px; color: #333; }
-td { white-space: pre-wrap; }
+td.text { white-space: pre-wrap; }
 footer { margin-top: 14px; font-size: 11px; }
 </style></head>
 <body>
@@ -72,8 +78,8 @@ ${row(labels.product, escapeHtml(claim.product.name))}
 ${row(labels.serial, escapeHtml(claim.serial))}
 ${claim.orderNumber ? row(labels.order, escapeHtml(claim.orderNumber)) : ''}
 ${row(labels.warranty, warranty)}
-${row(labels.fault, escapeHtml(claim.fault))}
-${row(labels.accessories, claim.accessories ? escapeHtml(claim.accessories) : both(labels.none))}
+${row(labels.fault, escapeHtml(claim.fault), true)}
+${row(labels.accessories, claim.accessories ? escapeHtml(claim.accessories) : both(labels.none), true)}
 ${row(labels.received, `${escapeHtml(formatShopDateTime(claim.openedAt, 'en'))}${claim.openedBy ? ` · ${escapeHtml(claim.openedBy.name)}` : ''}`)}
 </table>
 <footer>${both(labels.keep)}</footer>

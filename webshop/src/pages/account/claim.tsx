@@ -123,7 +123,8 @@ function Quote({ claim }: { claim: Claim }) {
   const t = useMessages(warrantyText);
   const { locale } = useLocale();
   const accept = useAcceptClaimQuote(claim.id);
-  const open = claim.quoteAcceptedAt === null && (claim.status === 'received' || claim.status === 'diagnosing');
+  const open =
+    claim.quoteAcceptedAt === null && (claim.status === 'received' || claim.status === 'diagnosing');
   return (
     <Card>
       <p className="text-lg font-semibold">{t.quote(formatUsd(claim.quoteCents!))}</p>

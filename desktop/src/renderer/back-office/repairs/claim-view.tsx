@@ -31,7 +31,10 @@ export function ClaimView() {
   const { id = '' } = useParams();
   const t = useMessages(repairTexts);
   const frame = useMessages(backOfficeTexts);
-  const claim = useQuery({ queryKey: ['repairs', 'claim', id], queryFn: () => api.getClaim({ params: { id } }) });
+  const claim = useQuery({
+    queryKey: ['repairs', 'claim', id],
+    queryFn: () => api.getClaim({ params: { id } }),
+  });
   return (
     <section className="max-w-4xl space-y-4">
       <Link to="/back-office/repairs" className={buttonClass('ghost', 'sm', '-ml-3')}>
@@ -65,7 +68,9 @@ function useClaimChanged() {
 function ClaimDetail({ claim }: { claim: StaffClaim }) {
   const t = useMessages(repairTexts);
   const { locale } = useLocale();
-  const contact = [claim.customer.name, claim.customer.phone, claim.customer.email].filter(Boolean).join(' · ');
+  const contact = [claim.customer.name, claim.customer.phone, claim.customer.email]
+    .filter(Boolean)
+    .join(' · ');
   const needsQuote = !claim.inWarranty && (claim.status === 'received' || claim.status === 'diagnosing');
   return (
     <>
@@ -100,7 +105,8 @@ function ClaimDetail({ claim }: { claim: StaffClaim }) {
         <dt className="text-muted">{t.warranty}</dt>
         <dd>
           {claim.inWarranty ? t.inWarranty : t.outOfWarranty}
-          {claim.warrantyUntil !== null && ` · ${t.warrantyUntil(formatShopDate(claim.warrantyUntil, locale))}`}
+          {claim.warrantyUntil !== null &&
+            ` · ${t.warrantyUntil(formatShopDate(claim.warrantyUntil, locale))}`}
         </dd>
         <dt className="text-muted">{t.fault}</dt>
         <dd className="whitespace-pre-wrap">{claim.fault}</dd>
@@ -250,7 +256,12 @@ function MoveBox({ claim }: { claim: StaffClaim }) {
         />
       )}
       {to === 'refused' && (
-        <TextField label={t.reason} value={reason} onChange={(event) => setReason(event.target.value)} required />
+        <TextField
+          label={t.reason}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          required
+        />
       )}
       {to && <TextField label={t.note} value={note} onChange={(event) => setNote(event.target.value)} />}
       {to && (
@@ -280,7 +291,12 @@ function SlipButton({ claim }: { claim: StaffClaim }) {
         {t.slip}
       </Button>
       {open && (
-        <Dialog open onOpenChange={(next) => !next && setOpen(false)} title={t.slipTitle(claim.number)} closeLabel={t.close}>
+        <Dialog
+          open
+          onOpenChange={(next) => !next && setOpen(false)}
+          title={t.slipTitle(claim.number)}
+          closeLabel={t.close}
+        >
           {html.isError ? (
             <ErrorState
               title={frame.loadFailed}

@@ -60,10 +60,21 @@ export function OpenClaim() {
           required
           error={fields.serial}
         />
-        <TextAreaField label={t.fault} value={form.fault} onChange={set('fault')} required error={fields.fault} />
+        <TextAreaField
+          label={t.fault}
+          value={form.fault}
+          onChange={set('fault')}
+          required
+          error={fields.fault}
+        />
         <TextField label={t.accessories} value={form.accessories} onChange={set('accessories')} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t.customerName} value={form.customerName} onChange={set('customerName')} error={fields.customerName} />
+          <TextField
+            label={t.customerName}
+            value={form.customerName}
+            onChange={set('customerName')}
+            error={fields.customerName}
+          />
           <TextField label={t.customerPhone} value={form.customerPhone} onChange={set('customerPhone')} />
         </div>
         <TextField

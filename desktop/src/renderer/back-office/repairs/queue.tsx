@@ -37,7 +37,11 @@ export function Queue() {
   const [now] = useState(() => Date.now());
 
   const columns: Column<ClaimSummary>[] = [
-    { key: 'number', header: t.number, cell: (c) => <span className="font-mono font-medium">{c.number}</span> },
+    {
+      key: 'number',
+      header: t.number,
+      cell: (c) => <span className="font-mono font-medium">{c.number}</span>,
+    },
     {
       key: 'unit',
       header: t.unit,
@@ -156,14 +160,18 @@ function SerialUnits({ history }: { history: SerialHistory }) {
           </p>
           <p className="text-sm text-muted">
             {unit.sale ? t.soldWith(unit.sale.orderNumber, unit.sale.customerName) : t.notSold}
-            {unit.warrantyUntil !== null && ` · ${t.warrantyUntil(formatShopDate(unit.warrantyUntil, locale))}`}
+            {unit.warrantyUntil !== null &&
+              ` · ${t.warrantyUntil(formatShopDate(unit.warrantyUntil, locale))}`}
           </p>
           {unit.replacedBy && <p className="text-sm">{t.replacedBy(unit.replacedBy)}</p>}
           {unit.replaces && <p className="text-sm">{t.replaces(unit.replaces)}</p>}
           <ul className="flex flex-wrap gap-2">
             {unit.claims.map((claim) => (
               <li key={claim.id}>
-                <Link to={`/back-office/repairs/${claim.id}`} className="flex items-center gap-1 text-sm underline">
+                <Link
+                  to={`/back-office/repairs/${claim.id}`}
+                  className="flex items-center gap-1 text-sm underline"
+                >
                   <span className="font-mono">{claim.number}</span> <ClaimStatusBadge status={claim.status} />
                 </Link>
               </li>
