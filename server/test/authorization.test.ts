@@ -201,6 +201,22 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   getInquiry: ['GET /admin/support/inquiries/:id', 'staff'],
   replyToInquiry: ['POST /admin/support/inquiries/:id/messages', 'staff'],
   setInquiryStatus: ['POST /admin/support/inquiries/:id/status', 'staff'],
+  // Warranty and repairs (issue 18): anyone looks a serial up (the order only for its buyer and staff:
+  // warranty-claims.test.ts); staff open and move claims; customers follow their own (another's is 404).
+  lookupWarranty: ['GET /warranty', 'anonymous'],
+  listMyClaims: ['GET /claims', 'customer'],
+  getMyClaim: ['GET /claims/:id', 'customer'],
+  acceptMyClaimQuote: ['POST /claims/:id/quote/acceptance', 'customer'],
+  getClaimPhoto: ['GET /claims/:id/photos/:photoId', 'customer'],
+  serialHistory: ['GET /admin/serials/:serial/history', 'staff'],
+  openClaim: ['POST /admin/claims', 'staff'],
+  listClaims: ['GET /admin/claims', 'staff'],
+  getClaim: ['GET /admin/claims/:id', 'staff'],
+  moveClaim: ['POST /admin/claims/:id/status', 'staff'],
+  quoteClaim: ['POST /admin/claims/:id/quote', 'staff'],
+  recordClaimQuoteAcceptance: ['POST /admin/claims/:id/quote/acceptance', 'staff'],
+  uploadClaimPhoto: ['POST /admin/claims/:id/photos', 'staff'],
+  claimSlip: ['GET /admin/claims/:id/slip', 'staff'],
   // Settings: the shop's card, rate and fees read by anyone; everything else, and the audit log, admins only.
   getShopInfo: ['GET /shop', 'anonymous'],
   getAdminSettings: ['GET /admin/settings', 'admin'],

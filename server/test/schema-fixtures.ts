@@ -1317,4 +1317,52 @@ export const fixtureWriters: FixtureWriter[] = [
       });
     },
   },
+  {
+    version: '045-warranty-claims',
+    async write(db) {
+      // The unit sold at the counter (SER-0) came back with a fault and is with the technicians.
+      await insert(db, 'warranty_claims', {
+        id: 'CLM-1',
+        number: 'RMA-000001',
+        serial_id: 'SER-0',
+        serial: 'SN-A1',
+        product_id: 'PRD-LAPTOP',
+        order_id: 'ORD-POS',
+        user_id: null,
+        customer_name: 'សុខ ចាន់',
+        customer_phone: '012 345 678',
+        customer_email: null,
+        locale: 'km',
+        fault: 'អេក្រង់ខ្មៅ — black screen',
+        accessories: 'charger',
+        in_warranty: 1,
+        warranty_until: minutes(27 + 60 * 24 * 730),
+        status: 'diagnosing',
+        quote_cents: null,
+        quote_accepted_at: null,
+        quote_accepted_by: null,
+        refusal_reason: null,
+        replacement_serial_id: null,
+        replacement_serial: null,
+        opened_by: 'USR-STAFF',
+        status_since: minutes(48),
+        created_at: minutes(47),
+        updated_at: minutes(48),
+      });
+      for (const [id, from, to, at] of [
+        ['CLE-1', null, 'received', 47],
+        ['CLE-2', 'received', 'diagnosing', 48],
+      ] as const)
+        await insert(db, 'warranty_claim_events', {
+          id,
+          claim_id: 'CLM-1',
+          from_status: from,
+          to_status: to,
+          note: null,
+          actor_id: 'USR-STAFF',
+          created_at: minutes(at),
+        });
+      await update(db, 'counters', { value: 1 }, { name: 'warranty_claims' });
+    },
+  },
 ];

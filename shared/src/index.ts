@@ -18,6 +18,8 @@ export * from './notifications';
 export * from './pc-builder';
 export * from './payments';
 export * from './support';
+export * from './claims';
+export * from './code128';
 export * from './sync';
 export * from './counter-khqr';
 export * from './devices';

@@ -22,6 +22,8 @@ export const permissions = {
   'promotions.view': ['staff', 'admin'],
   'promotions.manage': ['admin'],
   'support.manage': ['staff', 'admin'],
+  /** Warranty claims and repairs: open, move along, quote, and a serial number's whole history. */
+  'repairs.manage': ['staff', 'admin'],
   'users.manage': ['admin'],
   /** The shop's settings, the Bakong token and the mail server: what every order, payment and mail runs on. */
   'settings.manage': ['admin'],

@@ -57,6 +57,10 @@ export const routes: RouteObject[] = [
       },
       { path: 'contact', lazy: async () => ({ Component: (await import('./pages/contact')).ContactPage }) },
       {
+        path: 'warranty',
+        lazy: async () => ({ Component: (await import('./pages/warranty')).WarrantyPage }),
+      },
+      {
         path: 'account',
         lazy: async () => ({ Component: (await import('./pages/account/account-layout')).AccountLayout }),
         children: [
@@ -89,6 +93,14 @@ export const routes: RouteObject[] = [
           {
             path: 'support',
             lazy: async () => ({ Component: (await import('./pages/account/support')).SupportPage }),
+          },
+          {
+            path: 'claims',
+            lazy: async () => ({ Component: (await import('./pages/account/claims')).ClaimsPage }),
+          },
+          {
+            path: 'claims/:id',
+            lazy: async () => ({ Component: (await import('./pages/account/claim')).ClaimPage }),
           },
           {
             path: 'support/:id',

@@ -38,6 +38,7 @@ import * as syncContract from './migrations/040-sync-contract';
 import * as promotions from './migrations/041-promotions';
 import * as notifications from './migrations/042-notifications';
 import * as savedBuilds from './migrations/044-saved-builds';
+import * as warrantyClaims from './migrations/045-warranty-claims';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '041-promotions': promotions,
   '042-notifications': notifications,
   '044-saved-builds': savedBuilds,
+  '045-warranty-claims': warrantyClaims,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

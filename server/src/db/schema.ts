@@ -40,6 +40,9 @@ export interface Database {
   order_line_cancellations: OrderLineCancellationTable;
   support_inquiries: SupportInquiryTable;
   support_messages: SupportMessageTable;
+  warranty_claims: WarrantyClaimTable;
+  warranty_claim_events: WarrantyClaimEventTable;
+  warranty_claim_photos: WarrantyClaimPhotoTable;
   hold_counters: HoldCounterTable;
   order_holds: OrderHoldTable;
   refunds_owed: RefundOwedTable;
@@ -653,6 +656,60 @@ export interface SupportInquiryTable {
   created_at: number;
   /** Last activity: a message or a change of status. Lists sort by it. */
   updated_at: number;
+}
+
+/** A warranty or repair claim for one unit, by its serial number (045-warranty-claims). */
+export interface WarrantyClaimTable {
+  id: string;
+  /** RMA-000123: printed on the slip and its barcode. */
+  number: string;
+  serial_id: string;
+  serial: string;
+  product_id: string;
+  order_id: string | null;
+  user_id: string | null;
+  customer_name: string;
+  customer_phone: string | null;
+  customer_email: string | null;
+  locale: string;
+  fault: string;
+  accessories: string;
+  /** 0/1: in warranty the day it was opened. */
+  in_warranty: number;
+  warranty_until: number | null;
+  /** A ClaimStatus. */
+  status: string;
+  quote_cents: number | null;
+  quote_accepted_at: number | null;
+  quote_accepted_by: string | null;
+  refusal_reason: string | null;
+  replacement_serial_id: string | null;
+  replacement_serial: string | null;
+  opened_by: string | null;
+  /** When it entered its current state: the queue's age. */
+  status_since: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Each move of a claim: from, to, who and when (the first has no `from_status`). */
+export interface WarrantyClaimEventTable {
+  id: string;
+  claim_id: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  actor_id: string | null;
+  created_at: number;
+}
+
+/** A photo of a unit taken in, re-encoded as WebP (storage key under claims/). */
+export interface WarrantyClaimPhotoTable {
+  id: string;
+  claim_id: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: number;
 }
 
 export interface SupportMessageTable {

@@ -32,6 +32,7 @@ import { promotionHandlers } from '../modules/promotions/routes';
 import { notificationHandlers } from '../modules/notifications/routes';
 import { pcBuilderHandlers } from '../modules/pc-builder/routes';
 import { supportHandlers } from '../modules/support/routes';
+import { claimHandlers } from '../modules/claims/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
 import { pushHandlers } from '../modules/sync/push-routes';
@@ -138,6 +139,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
+    ...claimHandlers(db, config.publicUrl, { storage, pictures }),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
     ...notificationHandlers(db),

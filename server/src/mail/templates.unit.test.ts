@@ -69,6 +69,17 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
   'staff-review-waiting': { ...order, waitingMinutes: 45, why: 'screenshot', releaseAfterHours: 24 },
   'staff-review-overdue': { ...order, waitingMinutes: 150, why: 'mismatch', releaseAfterHours: 24 },
   'staff-refund-owed': { ...order, amount: '$12.34', orderStatus: 'expired', bakongHash: 'a1b2c3d4' },
+  'claim-update': {
+    name: 'Dara',
+    claimNumber: 'RMA-000012',
+    productName: 'ASUS TUF Gaming A15',
+    serial: 'NB-4411',
+    status: 'diagnosing',
+    quote: '$45.00',
+    reason: null,
+    replacementSerial: null,
+    claimUrl: 'https://shop.example.com/account/claims/01JB8ZQ3M2VYQ4K7N9T6W5X0RS',
+  },
   'staff-invitation': {
     name: 'Dara',
     role: 'staff',

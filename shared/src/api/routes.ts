@@ -18,6 +18,7 @@ import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
 import { supportRoutes } from './routes/support';
+import { claimRoutes } from './routes/claims';
 import { syncRoutes } from './routes/sync';
 import { wishlistRoutes } from './routes/wishlist';
 import { systemRoutes } from './routes/system';
@@ -42,6 +43,7 @@ export const apiRoutes = {
   ...paymentProofRoutes,
   ...refundOwedRoutes,
   ...supportRoutes,
+  ...claimRoutes,
   ...syncRoutes,
   ...counterRoutes,
   ...adminPeopleRoutes,

@@ -1,10 +1,12 @@
 import { useLocale, useMessages } from '@shop/ui';
 import { Link } from 'react-router';
 import { useShopInfo } from '../api/shop';
+import { warrantyText } from '../warranty/messages';
 import { layoutText } from './messages';
 
 export function Footer() {
   const t = useMessages(layoutText);
+  const w = useMessages(warrantyText);
   const shop = useShopInfo();
   const { locale } = useLocale();
   return (
@@ -25,6 +27,11 @@ export function Footer() {
           <Link to="/contact" className="font-semibold text-brand-700 hover:underline">
             {t.contact}
           </Link>
+          <p>
+            <Link to="/warranty" className="font-semibold text-brand-700 hover:underline">
+              {w.lookupTitle}
+            </Link>
+          </p>
           {shop.data?.contact.phone && <p>{shop.data.contact.phone}</p>}
           {shop.data?.contact.email && <p>{shop.data.contact.email}</p>}
         </div>

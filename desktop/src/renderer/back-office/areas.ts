@@ -11,6 +11,7 @@ export const areas = [
   { path: 'stock', permission: 'stock.view' },
   { path: 'customers', permission: 'customers.view' },
   { path: 'support', permission: 'support.manage' },
+  { path: 'repairs', permission: 'repairs.manage' },
   { path: 'people', permission: 'users.manage' },
   { path: 'settings', permission: 'settings.manage' },
   { path: 'audit', permission: 'audit.view' },

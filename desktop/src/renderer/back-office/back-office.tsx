@@ -14,6 +14,7 @@ import { HealthScreen } from './health/health-screen';
 import { PaymentsScreen } from './payments/payments-screen';
 import { PeopleScreen } from './people/people-screen';
 import { ProductsScreen } from './products/products-screen';
+import { RepairsScreen } from './repairs/repairs-screen';
 import { ReportsScreen } from './reports/reports-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { StockScreen } from './stock/stock-screen';
@@ -26,6 +27,7 @@ const screens: Record<AreaPath, () => ReactNode> = {
   payments: () => <PaymentsScreen />,
   customers: () => <CustomersScreen />,
   support: () => <SupportScreen />,
+  repairs: () => <RepairsScreen />,
   products: () => <ProductsScreen />,
   stock: () => <StockScreen />,
   people: () => <PeopleScreen />,

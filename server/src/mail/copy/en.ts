@@ -1,4 +1,4 @@
-import { deliveryEta } from '@shop/shared';
+import { deliveryEta, type ClaimStatus } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -9,6 +9,27 @@ import {
   type MailCopy,
   type StaffReviewMail,
 } from './mail-copy';
+
+const claimHeadline: Record<ClaimStatus, string> = {
+  received: 'We received your unit',
+  diagnosing: 'We are checking your unit',
+  sent_to_supplier: 'Your unit went to the supplier',
+  back_from_supplier: 'Your unit is back from the supplier',
+  repaired: 'Your unit is repaired',
+  replaced: 'Your unit is replaced',
+  refused: 'Your claim was refused',
+  returned: 'Your unit was collected',
+};
+const claimStep: Record<ClaimStatus, string> = {
+  received: 'we received it and will check it soon.',
+  diagnosing: 'our technicians are finding out what is wrong.',
+  sent_to_supplier: 'we sent it to the supplier for repair under warranty.',
+  back_from_supplier: 'it came back from the supplier; we are checking it.',
+  repaired: 'it is repaired and ready to collect.',
+  replaced: 'we replace it with a new unit, ready to collect.',
+  refused: 'we cannot repair it under this claim. The reason:',
+  returned: 'you collected it. Thank you for your trust.',
+};
 
 const hello = (name = '') => (name.trim() ? `Hello ${name.trim()},` : 'Hello,');
 
@@ -415,6 +436,36 @@ export const en: MailCopy = {
           kind: 'note',
           text: `You receive this email because you asked ${shop} to mail you this kind of notification. Change it in your account's notification settings.`,
         },
+      ],
+    }),
+    'claim-update': (d, shop) => ({
+      subject: `${claimHeadline[d.status]} – ${d.claimNumber} – ${shop}`,
+      preheader: `${d.productName} (${d.serial}): ${claimHeadline[d.status].toLowerCase()}.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `Your claim ${d.claimNumber} for ${d.productName}, serial ${d.serial}: ${claimStep[d.status]}`,
+        },
+        ...(d.quote
+          ? [
+              {
+                kind: 'p' as const,
+                text: `The unit is out of warranty. The repair costs ${d.quote}, paid when you collect it. We start once you accept the price${d.claimUrl ? ' on your account page' : ': call or visit us'}.`,
+              },
+            ]
+          : []),
+        ...(d.reason ? [{ kind: 'quote' as const, text: d.reason }] : []),
+        ...(d.replacementSerial
+          ? [
+              {
+                kind: 'p' as const,
+                text: `The new unit's serial number is ${d.replacementSerial}. Its warranty continues until the end of the original one.`,
+              },
+            ]
+          : []),
+        ...(d.claimUrl ? orderLink('Follow your claim', d.claimUrl) : []),
+        { kind: 'note', text: `Bring your claim slip when you come to collect the unit.` },
       ],
     }),
   },

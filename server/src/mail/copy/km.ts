@@ -1,4 +1,4 @@
-import { deliveryEta } from '@shop/shared';
+import { deliveryEta, type ClaimStatus } from '@shop/shared';
 import {
   CODE_MINUTES,
   INVITATION_HOURS,
@@ -12,6 +12,27 @@ import {
 
 const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
 const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => KHMER_DIGITS[Number(d)] ?? d);
+
+const claimHeadline: Record<ClaimStatus, string> = {
+  received: 'យើងបានទទួលឧបករណ៍របស់អ្នក',
+  diagnosing: 'យើងកំពុងពិនិត្យឧបករណ៍របស់អ្នក',
+  sent_to_supplier: 'ឧបករណ៍របស់អ្នកត្រូវបានផ្ញើទៅអ្នកផ្គត់ផ្គង់',
+  back_from_supplier: 'ឧបករណ៍របស់អ្នកបានត្រឡប់មកពីអ្នកផ្គត់ផ្គង់',
+  repaired: 'ឧបករណ៍របស់អ្នកត្រូវបានជួសជុលរួច',
+  replaced: 'ឧបករណ៍របស់អ្នកត្រូវបានប្ដូរថ្មី',
+  refused: 'ការទាមទាររបស់អ្នកត្រូវបានបដិសេធ',
+  returned: 'អ្នកបានមកយកឧបករណ៍រួចហើយ',
+};
+const claimStep: Record<ClaimStatus, string> = {
+  received: 'យើងបានទទួលវា ហើយនឹងពិនិត្យឆាប់ៗនេះ។',
+  diagnosing: 'អ្នកបច្ចេកទេសរបស់យើងកំពុងស្វែងរកបញ្ហា។',
+  sent_to_supplier: 'យើងបានផ្ញើវាទៅអ្នកផ្គត់ផ្គង់ ដើម្បីជួសជុលក្រោមការធានា។',
+  back_from_supplier: 'វាបានត្រឡប់មកពីអ្នកផ្គត់ផ្គង់វិញ យើងកំពុងពិនិត្យ។',
+  repaired: 'វាត្រូវបានជួសជុលរួច ហើយរង់ចាំអ្នកមកយក។',
+  replaced: 'យើងប្ដូរវាជាមួយឧបករណ៍ថ្មី ដែលរង់ចាំអ្នកមកយក។',
+  refused: 'យើងមិនអាចជួសជុលវាក្រោមការទាមទារនេះបានទេ។ មូលហេតុ៖',
+  returned: 'អ្នកបានមកយកវារួចហើយ។ សូមអរគុណចំពោះការទុកចិត្ត។',
+};
 
 const hello = (name = '') => (name.trim() ? `ជម្រាបសួរ ${name.trim()},` : 'ជម្រាបសួរ,');
 
@@ -415,6 +436,36 @@ export const km: MailCopy = {
           kind: 'note',
           text: `អ្នកទទួលបានអ៊ីមែលនេះ ព្រោះអ្នកបានស្នើឱ្យ ${shop} ផ្ញើការជូនដំណឹងប្រភេទនេះតាមអ៊ីមែល។ អ្នកអាចផ្លាស់ប្តូរវានៅក្នុងការកំណត់ការជូនដំណឹងនៃគណនីរបស់អ្នក។`,
         },
+      ],
+    }),
+    'claim-update': (d, shop) => ({
+      subject: `${claimHeadline[d.status]} – ${d.claimNumber} – ${shop}`,
+      preheader: `${d.productName} (${d.serial})៖ ${claimHeadline[d.status]}។`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `ការទាមទារ ${d.claimNumber} សម្រាប់ ${d.productName} លេខស៊េរី ${d.serial}៖ ${claimStep[d.status]}`,
+        },
+        ...(d.quote
+          ? [
+              {
+                kind: 'p' as const,
+                text: `ឧបករណ៍នេះផុតការធានាហើយ។ ថ្លៃជួសជុលគឺ ${d.quote} ដែលត្រូវបង់នៅពេលមកយក។ យើងចាប់ផ្ដើមជួសជុលនៅពេលអ្នកយល់ព្រមតម្លៃនេះ${d.claimUrl ? ' នៅលើទំព័រគណនីរបស់អ្នក' : ' ដោយទូរស័ព្ទ ឬមកហាង'}។`,
+              },
+            ]
+          : []),
+        ...(d.reason ? [{ kind: 'quote' as const, text: d.reason }] : []),
+        ...(d.replacementSerial
+          ? [
+              {
+                kind: 'p' as const,
+                text: `លេខស៊េរីរបស់ឧបករណ៍ថ្មីគឺ ${d.replacementSerial}។ ការធានារបស់វាបន្តរហូតដល់ចុងបញ្ចប់នៃការធានាដើម។`,
+              },
+            ]
+          : []),
+        ...(d.claimUrl ? orderLink('តាមដានការទាមទាររបស់អ្នក', d.claimUrl) : []),
+        { kind: 'note', text: 'សូមយកប័ណ្ណទទួលមកជាមួយ ពេលមកយកឧបករណ៍។' },
       ],
     }),
   },

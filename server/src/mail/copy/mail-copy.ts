@@ -1,3 +1,5 @@
+import type { ClaimStatus } from '@shop/shared';
+
 /**
  * What every language's copy of the shop's mails provides, and the data each mail is made from. `MailCopy` is one
  * interface for all languages, so a mail missing in Khmer (or English) does not compile.
@@ -59,6 +61,24 @@ export interface MailData {
    * app shows them, in the reader's language; `url` opens the thing when it has a web page.
    */
   notification: { name: string; title: string; body: string; url: string | null };
+  /**
+   * A step of a warranty or repair claim (issue 18). Staff took the address at the counter or it is the buyer's
+   * account's; `claimUrl` is the claim's page for a customer with an account (null for a walk-in). `quote`: a price
+   * waiting for the customer's yes; `reason`: why staff refused the claim.
+   */
+  'claim-update': ClaimMail;
+}
+
+export interface ClaimMail {
+  name: string;
+  claimNumber: string;
+  productName: string;
+  serial: string;
+  status: ClaimStatus;
+  quote: string | null;
+  reason: string | null;
+  replacementSerial: string | null;
+  claimUrl: string | null;
 }
 
 /**
@@ -140,6 +160,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'staff-refund-owed',
   'staff-invitation',
   'notification',
+  'claim-update',
 ];
 
 export type Block =

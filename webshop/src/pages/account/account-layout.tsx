@@ -8,6 +8,7 @@ import {
   MessageCircle,
   Package,
   UserRound,
+  Wrench,
   type LucideIcon,
 } from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
@@ -16,6 +17,7 @@ import { useMe, useSignOut } from '../../api/session';
 import { accountText } from '../../account/messages';
 import { common } from '../../i18n/common';
 import { QueryError } from '../../ui/query-error';
+import { warrantyText } from '../../warranty/messages';
 import { wishlistText } from '../../wishlist/messages';
 import { notificationText } from '../../notifications/messages';
 
@@ -36,6 +38,7 @@ export function AccountLayout() {
   const c = useMessages(common);
   const w = useMessages(wishlistText);
   const n = useMessages(notificationText);
+  const r = useMessages(warrantyText);
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -62,6 +65,7 @@ export function AccountLayout() {
     { to: '/account/wishlist', label: w.wishlist, icon: Heart },
     { to: '/account/addresses', label: t.addresses, icon: MapPin },
     { to: '/account/security', label: t.security, icon: KeyRound },
+    { to: '/account/claims', label: r.claims, icon: Wrench },
     { to: '/account/support', label: t.support, icon: MessageCircle },
     { to: '/account/notifications', label: n.title, icon: Bell },
   ];
