@@ -11,6 +11,7 @@ import { invoiceRoutes } from './routes/invoices';
 import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
+import { preOrderRoutes } from './routes/pre-orders';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
@@ -30,6 +31,7 @@ export const apiRoutes = {
   ...accountRoutes,
   ...cartRoutes,
   ...orderRoutes,
+  ...preOrderRoutes,
   ...guestOrderRoutes,
   ...stockAlertRoutes,
   ...wishlistRoutes,

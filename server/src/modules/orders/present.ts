@@ -3,13 +3,19 @@ import type { Db } from '../../db/database';
 import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import type { RecordedOrder } from './placement';
+import { findPreOrder } from '../pre-orders/repo';
+import { preOrderInfoOf } from '../pre-orders/serving';
 import { findOrderDetails } from './repo';
 
 /** Orders as the API shows them: to their customer, or to staff (who may move them on to other statuses). */
 export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
-  const { items, events, serials } = await findOrderDetails(db, row);
+  const [{ items, events, serials }, preOrder] = await Promise.all([
+    findOrderDetails(db, row),
+    findPreOrder(db, row.id),
+  ]);
   return {
     ...orderHeader(row, viewer),
+    ...(preOrder && { preOrder: preOrderInfoOf(row, preOrder) }),
     items: items.map((item) =>
       toOrderItem(
         item,
