@@ -95,9 +95,14 @@ export function statusWhenPaid(status: OrderStatus): OrderStatus | null {
   return null;
 }
 
-/** Closed orders keep their lines as they are: nothing left to cancel, or the goods are with the customer. */
+/**
+ * Closed orders keep their lines as they are: nothing left to cancel, or the goods are with the customer. A
+ * pre-order is one product: it is cancelled whole (its deposit follows the shop's rule), never line by line.
+ */
 export function canCancelLines(status: OrderStatus): boolean {
-  return !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status);
+  return (
+    !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status) && !isPreOrderStatus(status)
+  );
 }
 
 /**

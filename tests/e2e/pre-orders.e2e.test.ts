@@ -42,7 +42,7 @@ describe('pre-orders', () => {
       body: {
         sku: `GPU-${randomBytes(3).toString('hex').toUpperCase()}`,
         name: 'GeForce RTX 5080 16GB',
-        categoryId: categories[0]!.id,
+        categoryId: categories.find((c) => c.slug === 'accessories')!.id,
         brandId: brands[0]!.id,
         priceCents: price,
         preOrder: { expectedOn: '2027-01-15', depositPercent: 25 },

@@ -117,7 +117,13 @@ export function PreOrdersScreen() {
         <h1 className="text-xl font-bold">{t.title}</h1>
         <p className="text-sm text-muted">{t.lead}</p>
       </div>
-      <ProductPicker product={product} onPick={(id) => (setPage(1), pick(id))} />
+      <ProductPicker
+        product={product}
+        onPick={(id) => {
+          setPage(1);
+          pick(id);
+        }}
+      />
       {problem && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {t.failed} {problem}
