@@ -41,8 +41,8 @@ export async function addDepositPaid(tx: Tx, orderId: string, amount: number): P
     .execute();
 }
 
-/** The next confirmed pre-order of the product waiting for stock: the first made (ties: the older id). */
-export async function nextInLine(tx: Tx, productId: string) {
+/** The confirmed pre-orders of the product waiting for stock, first made first (ties: the older id). */
+export async function lineOf(tx: Tx, productId: string, limit: number) {
   return tx
     .selectFrom('pre_orders as po')
     .innerJoin('orders as o', 'o.id', 'po.order_id')
@@ -51,8 +51,8 @@ export async function nextInLine(tx: Tx, productId: string) {
     .where('o.status', '=', 'preorder_confirmed')
     .orderBy('po.created_at')
     .orderBy('po.order_id')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(limit)
+    .execute();
 }
 
 export async function markServed(tx: Tx, orderId: string, servedAt: number, reserveUntil: number): Promise<void> {

@@ -9,6 +9,7 @@ import {
 } from '@shop/shared';
 import { newId } from '../../db/ids';
 import type { OrderTable, PreOrderTable } from '../../db/schema';
+import { inSavepoint } from '../../db/savepoint';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
@@ -17,13 +18,7 @@ import type { OrderMailer } from '../orders/notifications';
 import { addEvent, findOrderRow, setOrderStatus } from '../orders/repo';
 import { insertRefundOwed } from '../payments/refunds-repo';
 import { getPreOrderPolicy } from './policy';
-import {
-  findPreOrder,
-  markServed,
-  nextInLine,
-  paidPaymentsOf,
-  setDepositOutcome,
-} from './repo';
+import { findPreOrder, lineOf, markServed, paidPaymentsOf, setDepositOutcome } from './repo';
 
 /**
  * Serving pre-orders when stock comes (docs/decisions/0019-pre-orders.md). Runs inside the transaction that brought
@@ -34,41 +29,49 @@ import {
  */
 const SERVE_PER_RECEIPT = 200;
 
+/** A pre-order of the line that another transaction served or ended since this one read the line. */
+class MovedMeanwhile extends Error {}
+
 export async function servePreOrders(
   tx: Tx,
   productId: string,
   mailer: OrderMailer,
   now = Date.now(),
 ): Promise<number> {
+  // The line as this transaction reads it (on MySQL a snapshot that may be older than the stock row's lock): each
+  // one is then claimed by its conditional status update, so one served or cancelled meanwhile is passed over.
+  const line = await lineOf(tx, productId, SERVE_PER_RECEIPT);
+  if (line.length === 0) return 0; // most receipts: one query
   const policy = await getPreOrderPolicy(tx);
+  const reserveUntil = now + policy.holdDays * 24 * 60 * 60_000;
   let served = 0;
-  while (served < SERVE_PER_RECEIPT) {
-    const next = await nextInLine(tx, productId);
-    if (!next) break;
+  for (const next of line) {
     const order = (await findOrderRow(tx, next.order_id))!;
     try {
-      await applyMovement(
-        tx,
-        {
-          productId,
-          type: 'reserve',
-          ...movementEffects.reserve(Number(next.quantity)),
-          reason: 'pre-order served',
-          reference: order.number,
-        },
-        now,
-      );
+      await inSavepoint(tx, 'serve_pre_order', async () => {
+        await applyMovement(
+          tx,
+          {
+            productId,
+            type: 'reserve',
+            ...movementEffects.reserve(Number(next.quantity)),
+            reason: 'pre-order served',
+            reference: order.number,
+          },
+          now,
+        );
+        const claimed = await setOrderStatus(tx, order.id, 'preorder_confirmed', {
+          status: 'preorder_arrived',
+          updated_at: now,
+          payment_due_at: reserveUntil,
+        });
+        if (!claimed) throw new MovedMeanwhile();
+      });
     } catch (error) {
+      if (error instanceof MovedMeanwhile) continue;
       if (error instanceof Conflict) break; // not enough for the first in line: it keeps its place
       throw error;
     }
-    const reserveUntil = now + policy.holdDays * 24 * 60 * 60_000;
-    const moved = await setOrderStatus(tx, order.id, 'preorder_confirmed', {
-      status: 'preorder_arrived',
-      updated_at: now,
-      payment_due_at: reserveUntil,
-    });
-    if (!moved) throw new Error(`pre-order ${order.number} moved while it was being served`);
     await markServed(tx, order.id, now, reserveUntil);
     await addEvent(tx, order.id, 'preorder_confirmed', 'preorder_arrived', 'system', null, null, now);
     await tellPreOrderArrived(mailer, tx, order, { ...next, served_at: now, reserve_until: reserveUntil });
