@@ -12,7 +12,7 @@ import {
   startTestShop,
   type TestCustomer,
 } from './factory';
-import type { TestServer } from './support';
+import { browserClient, type TestServer } from './support';
 
 /**
  * Pre-orders through real HTTP on one server (docs/decisions/0019-pre-orders.md): a product out of stock taken on
@@ -77,7 +77,7 @@ describe('who may do what with pre-orders', () => {
     const product = await aPreOrderableGpu(25);
     const { order } = await preOrdered(product);
     const other = await aCustomer(server);
-    const stranger = server.client;
+    const stranger = browserClient(server.url).client; // a visitor's browser, its CSRF token and all
 
     const codes = await Promise.all([
       failure<ApiError>(stranger.placePreOrder({ body: { productId: product.id, quantity: 1, currency: 'USD' } })),
