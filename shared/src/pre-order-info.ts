@@ -11,13 +11,13 @@ export type PreOrderDepositPercent = (typeof preOrderDepositPercents)[number];
 export const depositPercentSchema = z.literal(preOrderDepositPercents, { error: 'choose 0, 25, 50 or 100' });
 
 /** A shop day, `YYYY-MM-DD` (Asia/Phnom_Penh). */
-export const shopDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+const expectedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
 /** On a product the shop lets customers pre-order while it is out of stock. */
 export const productPreOrderSchema = z
   .object({
     /** The day the shop expects the stock; null: not known yet. */
-    expectedOn: shopDaySchema.nullable(),
+    expectedOn: expectedDaySchema.nullable(),
     depositPercent: depositPercentSchema,
   })
   .meta({ id: 'ProductPreOrder' });
