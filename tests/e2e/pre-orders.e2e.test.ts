@@ -68,7 +68,7 @@ describe('pre-orders', () => {
     const orderId = new URL(page.url()).pathname.split('/').at(-1)!;
     const pay = page.getByRole('region', { name: 'Pay with KHQR' });
     await visible(pay.getByText(formatUsd(22_475), { exact: true }));
-    await visible(page.getByText('Pre-order: awaiting deposit', { exact: true }));
+    await visible(page.getByText('Pre-order: awaiting deposit', { exact: true }).first());
     await shop.screenshot(page, 'preorders-deposit');
     await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
     await visible(page.getByText(/our staff will confirm it shortly/), PAYMENT_SEEN_MS);
@@ -83,7 +83,7 @@ describe('pre-orders', () => {
 
     await page.reload();
     await visible(page.getByRole('heading', { name: 'It has arrived!' }));
-    await visible(page.getByText('Pre-order: arrived, pay the rest', { exact: true }));
+    await visible(page.getByText('Pre-order: arrived, pay the rest', { exact: true }).first());
     await shop.screenshot(page, 'preorders-arrived');
     await page.getByRole('button', { name: 'Pay the rest by KHQR' }).click();
     await visible(pay.getByText(formatUsd(price - 22_475), { exact: true }));
