@@ -32,7 +32,10 @@ afterAll(() => server?.stop());
 const DAY = 24 * 60 * 60_000;
 
 /** A graphics card out of stock that the shop takes pre-orders of, with `percent` down. */
-async function aPreOrderableGpu(percent: PreOrderDepositPercent, priceCents = 89_900): Promise<ProductDetail> {
+async function aPreOrderableGpu(
+  percent: PreOrderDepositPercent,
+  priceCents = 89_900,
+): Promise<ProductDetail> {
   const product = await aProductWithStock(
     { admin, staff },
     { stock: 0, priceCents, name: 'GeForce RTX 5080', category: 'accessories' },
@@ -80,7 +83,9 @@ describe('who may do what with pre-orders', () => {
     const stranger = browserClient(server.url).client; // a visitor's browser, its CSRF token and all
 
     const codes = await Promise.all([
-      failure<ApiError>(stranger.placePreOrder({ body: { productId: product.id, quantity: 1, currency: 'USD' } })),
+      failure<ApiError>(
+        stranger.placePreOrder({ body: { productId: product.id, quantity: 1, currency: 'USD' } }),
+      ),
       failure<ApiError>(stranger.listPreOrders({ query: {} })),
       failure<ApiError>(other.api.listPreOrders({ query: {} })),
       failure<ApiError>(other.api.confirmPreOrder({ params: { id: order.id } })),
@@ -107,7 +112,10 @@ describe('who may do what with pre-orders', () => {
   it('only products out of stock that take pre-orders can be pre-ordered', async () => {
     const plain = await aProductWithStock({ admin, staff }, { stock: 0 });
     const inStock = await aProductWithStock({ admin, staff }, { stock: 2 });
-    await admin.updateProduct({ params: { id: inStock.id }, body: { preOrder: { expectedOn: null, depositPercent: 0 } } });
+    await admin.updateProduct({
+      params: { id: inStock.id },
+      body: { preOrder: { expectedOn: null, depositPercent: 0 } },
+    });
     const customer = await aCustomer(server);
     for (const productId of [plain.id, inStock.id]) {
       const refused = await failure<ApiError>(
@@ -237,13 +245,20 @@ describe('stock arriving serves pre-orders first-come', () => {
         tendered: 6_000,
       },
     });
-    expect(order).toMatchObject({ channel: 'pos', status: 'preorder_placed', preOrder: { depositPaid: 5_000 } });
+    expect(order).toMatchObject({
+      channel: 'pos',
+      status: 'preorder_placed',
+      preOrder: { depositPaid: 5_000 },
+    });
     await staff.confirmPreOrder({ params: { id: order.id } });
     await receive(product.id, 1);
     expect(await statusOf(order.id)).toBe('preorder_arrived');
     const paid = await staff.takePreOrderCash({ params: { id: order.id }, body: { tendered: 5_000 } });
     expect(paid.status).toBe('paid');
-    expect(await staff.getProductStock({ params: { id: product.id } })).toMatchObject({ onHand: 0, reserved: 0 });
+    expect(await staff.getProductStock({ params: { id: product.id } })).toMatchObject({
+      onHand: 0,
+      reserved: 0,
+    });
   });
 });
 
@@ -281,7 +296,9 @@ describe('cancelling', () => {
     const second = await preOrdered(product);
     for (const p of [first, second]) await staff.confirmPreOrder({ params: { id: p.order.id } });
     await receive(product.id, 1);
-    const refused = await failure<ApiError>(first.customer.api.cancelOrder({ params: { id: first.order.id } }));
+    const refused = await failure<ApiError>(
+      first.customer.api.cancelOrder({ params: { id: first.order.id } }),
+    );
     expect(refused.status).toBe(409);
     await staff.transitionOrder({ params: { id: first.order.id }, body: { to: 'cancelled' } });
     expect(await statusOf(second.order.id)).toBe('preorder_arrived');

@@ -101,7 +101,8 @@ export function statusWhenPaid(status: OrderStatus): OrderStatus | null {
  */
 export function canCancelLines(status: OrderStatus): boolean {
   return (
-    !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status) && !isPreOrderStatus(status)
+    !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status) &&
+    !isPreOrderStatus(status)
   );
 }
 

@@ -50,7 +50,12 @@ describe('pre-orders', () => {
     });
     const email = `preorder-${randomBytes(4).toString('hex')}@example.com`;
     const password = 'a long and easy sentence';
-    await createActiveUser(shop.server.database.db, { email, password, name: 'Sokha Chan', role: 'customer' });
+    await createActiveUser(shop.server.database.db, {
+      email,
+      password,
+      name: 'Sokha Chan',
+      role: 'customer',
+    });
 
     const page = await shop.page({ viewport: laptop });
     await signIn(page, email, password, `/products/${gpu.slug}`);

@@ -1,4 +1,10 @@
-import { holdsReservation, isPreOrderStatus, KHR_CASH_STEP, type Currency, type OrderStatus } from '@shop/shared';
+import {
+  holdsReservation,
+  isPreOrderStatus,
+  KHR_CASH_STEP,
+  type Currency,
+  type OrderStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import { inTransaction, type Tx } from '../../db/transaction';

@@ -1,4 +1,9 @@
-import { DEFAULT_PRE_ORDER_POLICY, preOrderPolicySchema, settingKeys, type PreOrderPolicy } from '@shop/shared';
+import {
+  DEFAULT_PRE_ORDER_POLICY,
+  preOrderPolicySchema,
+  settingKeys,
+  type PreOrderPolicy,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { fieldsOrDefaults, getSetting } from '../settings/service';

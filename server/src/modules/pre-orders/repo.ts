@@ -55,7 +55,12 @@ export async function lineOf(tx: Tx, productId: string, limit: number) {
     .execute();
 }
 
-export async function markServed(tx: Tx, orderId: string, servedAt: number, reserveUntil: number): Promise<void> {
+export async function markServed(
+  tx: Tx,
+  orderId: string,
+  servedAt: number,
+  reserveUntil: number,
+): Promise<void> {
   await tx
     .updateTable('pre_orders')
     .set({ served_at: servedAt, reserve_until: reserveUntil })
@@ -63,8 +68,16 @@ export async function markServed(tx: Tx, orderId: string, servedAt: number, rese
     .execute();
 }
 
-export async function setDepositOutcome(tx: Tx, orderId: string, outcome: 'refund_owed' | 'kept'): Promise<void> {
-  await tx.updateTable('pre_orders').set({ deposit_outcome: outcome }).where('order_id', '=', orderId).execute();
+export async function setDepositOutcome(
+  tx: Tx,
+  orderId: string,
+  outcome: 'refund_owed' | 'kept',
+): Promise<void> {
+  await tx
+    .updateTable('pre_orders')
+    .set({ deposit_outcome: outcome })
+    .where('order_id', '=', orderId)
+    .execute();
 }
 
 /** Arrived pre-orders whose units waited past the shop's deadline for the rest of the money, oldest first. */

@@ -244,7 +244,13 @@ async function takeDepositInCash(
   await addDepositPaid(tx, order.id, amount);
   await transitionOrder(
     tx,
-    { orderId: order.id, to: 'preorder_placed', actor: 'staff', actorId: staff.id, reason: 'deposit in cash' },
+    {
+      orderId: order.id,
+      to: 'preorder_placed',
+      actor: 'staff',
+      actorId: staff.id,
+      reason: 'deposit in cash',
+    },
     mailer,
   );
 }

@@ -61,7 +61,8 @@ export const preOrderRoutes = {
   confirmPreOrder: defineRoute({
     method: 'post',
     path: '/admin/pre-orders/:id/confirm',
-    summary: 'Staff confirm a placed pre-order: it joins the line for stock (served at once if units are there)',
+    summary:
+      'Staff confirm a placed pre-order: it joins the line for stock (served at once if units are there)',
     tag: 'back office',
     access: requires('orders.manage'),
     params: idParam,

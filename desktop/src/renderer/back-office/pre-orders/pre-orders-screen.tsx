@@ -27,12 +27,19 @@ export function PreOrdersScreen() {
     placeholderData: keepPreviousData,
   });
   const act = useMutation({
-    mutationFn: async ({ item, action }: { item: PreOrderListItem; action: 'confirm' | 'cancel' | 'cash' }) => {
+    mutationFn: async ({
+      item,
+      action,
+    }: {
+      item: PreOrderListItem;
+      action: 'confirm' | 'cancel' | 'cash';
+    }) => {
       const params = { id: item.orderId };
       if (action === 'confirm') return api.confirmPreOrder({ params });
       if (action === 'cancel') return api.transitionOrder({ params, body: { to: 'cancelled' } });
       const order = await api.getOrder({ params });
-      const due = item.status === 'preorder_deposit' ? item.deposit - item.depositPaid : order.preOrder!.balance;
+      const due =
+        item.status === 'preorder_deposit' ? item.deposit - item.depositPaid : order.preOrder!.balance;
       return api.takePreOrderCash({ params, body: { tendered: due } });
     },
     onMutate: () => setProblem(null),
@@ -82,7 +89,8 @@ export function PreOrdersScreen() {
       key: 'deposit',
       header: t.deposit,
       align: 'right',
-      cell: (item) => `${formatMoney(item.depositPaid, item.currency)} / ${formatMoney(item.deposit, item.currency)}`,
+      cell: (item) =>
+        `${formatMoney(item.depositPaid, item.currency)} / ${formatMoney(item.deposit, item.currency)}`,
     },
     {
       key: 'state',
