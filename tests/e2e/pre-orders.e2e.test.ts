@@ -3,19 +3,25 @@ import { formatUsd } from '@shop/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { laptop, startShop, type Shop } from './harness';
+import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
+import { laptop, type Shop } from './harness';
 
 /**
  * A customer pre-orders an out-of-stock graphics card with a 25 % deposit, pays it with KHQR (the Bakong stand-in's
- * demo bank app), staff confirm, stock is received, and the customer is told: their order page says it arrived and
- * asks for the rest (paid the same way), and the mail reaches the shop's SMTP capture.
+ * demo bank app), staff confirm it in the back office's pre-orders (the counter's window, through the browser host),
+ * stock is received, and the customer is told: their order page says it arrived and asks for the rest (paid the same
+ * way), and the mail reaches the shop's SMTP capture.
  */
+let rig: BackOfficeRig;
 let shop: Shop;
+let clerk: Person;
 
 beforeAll(async () => {
-  shop = await startShop();
+  rig = await startBackOfficeRig('pre-orders', [{ role: 'staff', name: 'Dara' }]);
+  shop = rig.shop;
+  clerk = rig.people[0]!;
 });
-afterAll(() => shop?.stop());
+afterAll(() => rig?.stop());
 
 const PAYMENT_SEEN_MS = 20_000;
 
@@ -78,7 +84,23 @@ describe('pre-orders', () => {
     await pay.getByRole('button', { name: 'Simulate payment (demo)' }).click();
     await visible(page.getByText(/our staff will confirm it shortly/), PAYMENT_SEEN_MS);
 
-    await staff.confirmPreOrder({ params: { id: orderId } });
+    // Staff confirm it in the back office: the pre-orders of that product, in the order they are served.
+    const office = await shop.page({ viewport: laptop });
+    await rig.openBackOffice(office, clerk, { area: 'Pre-orders' });
+    await office
+      .getByRole('navigation', { name: 'Back office areas' })
+      .getByRole('link', { name: 'Pre-orders' })
+      .click();
+    await office.getByLabel('Product').fill(gpu.sku);
+    await office.keyboard.press('Enter');
+    await visible(office.getByTestId('picked-product'));
+    const row = office.getByTestId('list-row').filter({ hasText: 'Sokha Chan' });
+    await visible(row.getByText('Pre-order: awaiting confirmation'));
+    await visible(row.getByText(`${formatUsd(22_475)} / ${formatUsd(22_475)}`));
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await visible(row.getByText('Pre-order: waiting for stock'));
+    await shop.screenshot(office, 'preorders-back-office');
+    expect((await staff.getOrder({ params: { id: orderId } })).status).toBe('preorder_confirmed');
     await staff.recordStockMovement({ body: { productId: gpu.id, type: 'receive', quantity: 1 } });
     const mail = await shop.smtp.waitFor(
       (m) => m.to.includes(email) && m.subject.includes('has arrived'),
