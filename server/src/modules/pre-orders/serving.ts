@@ -172,7 +172,8 @@ export function preOrderInfoOf(order: OrderTable, preOrder: PreOrderTable): PreO
     depositPercent: Number(preOrder.deposit_percent) as PreOrderDepositPercent,
     deposit: Number(preOrder.deposit_minor),
     depositPaid,
-    balance: Math.max(total - depositPaid, 0),
+    // Paid in full (the rest came, or the whole price as a 100 % deposit and then paid): nothing is left.
+    balance: order.paid_at !== null ? 0 : Math.max(total - depositPaid, 0),
     expectedOn: preOrder.expected_on,
     servedAt: preOrder.served_at === null ? null : Number(preOrder.served_at),
     reserveUntil: preOrder.reserve_until === null ? null : Number(preOrder.reserve_until),
