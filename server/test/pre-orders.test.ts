@@ -213,7 +213,10 @@ describe('stock arriving serves pre-orders first-come', () => {
     const rest = await first.customer.api.payPreOrderRest({ params: { id: first.order.id } });
     expect(rest).toMatchObject({ status: 'pending', amount: 89_900 - 22_475 });
     await payAndCheck(server, rest.khqr);
-    expect(await statusOf(first.order.id)).toBe('paid');
+    expect(await staff.getOrder({ params: { id: first.order.id } })).toMatchObject({
+      status: 'paid',
+      preOrder: { depositPaid: 22_475, balance: 0 },
+    });
     for (const to of ['processing', 'ready_for_pickup'] as const)
       await staff.transitionOrder({ params: { id: first.order.id }, body: { to } });
     expect(await statusOf(first.order.id)).toBe('ready_for_pickup');
