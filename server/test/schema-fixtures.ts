@@ -1365,4 +1365,15 @@ export const fixtureWriters: FixtureWriter[] = [
       await update(db, 'counters', { value: 1 }, { name: 'warranty_claims' });
     },
   },
+  {
+    version: '043-pre-orders',
+    async write(db) {
+      // A GPU the shop takes pre-orders of, with a quarter down, expected on a known day.
+      await db
+        .updateTable('products')
+        .set({ preorder_allowed: 1, preorder_expected_on: '2026-01-15', preorder_deposit_percent: 25 })
+        .where('id', '=', 'PRD-GPU')
+        .execute();
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { specKindSchema, specsSchema } from './specs';
+import { productPreOrderSchema } from './pre-order-info';
 
 const slug = z
   .string()
@@ -95,6 +96,8 @@ export const productDetailSchema = productSummarySchema
     active: z.boolean(),
     specs: z.array(productSpecSchema),
     images: z.array(productImageSchema),
+    /** Set when the shop takes pre-orders of it while it is out of stock (a deposit, then the rest on arrival). */
+    preOrder: productPreOrderSchema.nullable().optional(),
     createdAt: z.number().int(),
     updatedAt: z.number().int(),
   })
@@ -234,6 +237,8 @@ export const productInputSchema = z
     costCents: cents.nullable().optional(),
     /** Reorder when available stock is at or below this; null: at the low-stock threshold. */
     reorderLevel: z.number().int().min(0).max(100_000).nullable().optional(),
+    /** Take pre-orders while out of stock, with this deposit and expected day; null: no pre-orders. */
+    preOrder: productPreOrderSchema.nullable().optional(),
   })
   .meta({ id: 'ProductInput' });
 export type ProductInput = z.infer<typeof productInputSchema>;

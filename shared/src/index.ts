@@ -11,6 +11,8 @@ export * from './next-path';
 export * from './text';
 export * from './shop-time';
 export * from './orders';
+export * from './pre-order-info';
+export * from './pre-orders';
 export * from './guest-orders';
 export * from './stock-alerts';
 export * from './wishlist';

@@ -6,10 +6,12 @@ import {
   holdsReservation,
   nextStatuses,
   orderStatuses,
+  statusWhenPaid,
   warrantyUntil,
   type OrderActor,
   type OrderStatus,
 } from './orders';
+import { depositFor } from './pre-order-info';
 
 /**
  * The order lifecycle written out by hand from the shop's rules (not read from `orderTransitions`): every move the
@@ -36,6 +38,17 @@ const ALLOWED = [
   'delivery_failed → refunded: staff',
   'picked_up → refunded: staff',
   'delivered → refunded: staff',
+  // Pre-orders: the deposit (paid by the payment job, or in cash to staff), confirmation, serving, the rest.
+  'preorder_deposit → preorder_placed: system, staff',
+  'preorder_deposit → cancelled: customer, staff',
+  'preorder_deposit → expired: system',
+  'preorder_placed → preorder_confirmed: staff',
+  'preorder_placed → cancelled: customer, staff',
+  'preorder_confirmed → preorder_arrived: system',
+  'preorder_confirmed → cancelled: customer, staff',
+  'preorder_arrived → paid: system, staff',
+  'preorder_arrived → expired: system',
+  'preorder_arrived → cancelled: staff',
 ];
 
 const allowed = new Set(
@@ -47,7 +60,7 @@ const allowed = new Set(
 const ACTORS: OrderActor[] = ['customer', 'staff', 'system'];
 
 describe('order state machine', () => {
-  it('knows the twelve statuses of an order', () => {
+  it('knows the twelve statuses of an order and the four of a pre-order', () => {
     expect([...orderStatuses].sort()).toEqual(
       [
         'cancelled',
@@ -62,6 +75,10 @@ describe('order state machine', () => {
         'processing',
         'ready_for_pickup',
         'refunded',
+        'preorder_deposit',
+        'preorder_placed',
+        'preorder_confirmed',
+        'preorder_arrived',
       ].sort(),
     );
   });
@@ -73,7 +90,7 @@ describe('order state machine', () => {
         for (const actor of ACTORS)
           if (canTransition(from, to, actor)) granted.push(`${from} → ${to}: ${actor}`);
     expect(granted.sort()).toEqual([...allowed].sort());
-    expect(granted).toHaveLength(22);
+    expect(granted).toHaveLength(37);
   });
 
   it('lets money be marked paid only by a Bakong check or by staff in review, never by the customer', () => {
@@ -127,11 +144,22 @@ describe('order state machine', () => {
 
   it('holds stock while the money is awaited, and only then', () => {
     const holding = orderStatuses.filter(holdsReservation);
-    expect(holding).toEqual(['pending_payment', 'payment_review']);
+    // An arrived pre-order's units wait for the rest of its money.
+    expect(holding).toEqual(['pending_payment', 'payment_review', 'preorder_arrived']);
   });
 
-  it('cancels lines only of orders still open in the shop', () => {
-    const closed: OrderStatus[] = ['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'];
+  it('cancels lines only of orders still open in the shop, never of a pre-order (cancelled whole)', () => {
+    const closed: OrderStatus[] = [
+      'cancelled',
+      'expired',
+      'refunded',
+      'picked_up',
+      'delivered',
+      'preorder_deposit',
+      'preorder_placed',
+      'preorder_confirmed',
+      'preorder_arrived',
+    ];
     for (const status of orderStatuses) expect(canCancelLines(status), status).toBe(!closed.includes(status));
   });
 
@@ -180,5 +208,22 @@ describe('warranty end on the shop calendar', () => {
 
   it('runs ten years without drifting', () => {
     expect(warrantyUntil(shop('2025-01-31T09:00:00'), 120)).toBe(shop('2035-01-31T09:00:00'));
+  });
+});
+
+describe('pre-order deposits', () => {
+  it('take the percent of the total, half up to the cent, or to 100 riel; 100 % is the whole total', () => {
+    expect(depositFor(89_999, 'USD', 0)).toBe(0);
+    expect(depositFor(89_999, 'USD', 25)).toBe(22_500);
+    expect(depositFor(89_998, 'USD', 25)).toBe(22_500);
+    expect(depositFor(89_997, 'USD', 25)).toBe(22_499);
+    expect(depositFor(89_999, 'USD', 50)).toBe(45_000);
+    expect(depositFor(89_999, 'USD', 100)).toBe(89_999);
+    expect(depositFor(3_685_900, 'KHR', 25)).toBe(921_500); // 921,475 → 921,500
+    expect(depositFor(3_685_900, 'KHR', 50)).toBe(1_843_000); // 1,842,950 → 1,843,000
+    expect(depositFor(3_685_900, 'KHR', 100)).toBe(3_685_900);
+    expect(statusWhenPaid('preorder_deposit')).toBe('preorder_placed');
+    expect(statusWhenPaid('preorder_arrived')).toBe('paid');
+    expect(statusWhenPaid('preorder_confirmed')).toBeNull();
   });
 });

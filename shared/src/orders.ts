@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from './accounts';
 import { cartPromotionsSchema, couponCodeSchema, orderDiscountSchema } from './promotions';
+import { preOrderInfoSchema } from './pre-order-info';
 import { fromShopWallClock, shopWallClock } from './shop-time';
 
 /**
@@ -20,6 +21,11 @@ export const orderStatuses = [
   'cancelled',
   'expired',
   'refunded',
+  // Pre-orders (shared/src/pre-orders.ts): an order for a product out of stock, served first-come when stock arrives.
+  'preorder_deposit',
+  'preorder_placed',
+  'preorder_confirmed',
+  'preorder_arrived',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
@@ -46,6 +52,18 @@ export const orderTransitions: Record<OrderStatus, Partial<Record<OrderStatus, r
   cancelled: {},
   expired: {},
   refunded: {},
+  // A pre-order waits for its deposit (KHQR; cash at the counter is taken at once). Unpaid in time: expired.
+  preorder_deposit: {
+    preorder_placed: ['system', 'staff'],
+    cancelled: ['customer', 'staff'],
+    expired: ['system'],
+  },
+  // Deposit paid (or none asked): staff confirm they can get the product.
+  preorder_placed: { preorder_confirmed: ['staff'], cancelled: ['customer', 'staff'] },
+  // In line for stock, first made first served (the receipt that brings units serves it, in its transaction).
+  preorder_confirmed: { preorder_arrived: ['system'], cancelled: ['customer', 'staff'] },
+  // Served: units reserved for it until the rest is paid (KHQR, or cash at pickup) or the shop's deadline passes.
+  preorder_arrived: { paid: ['system', 'staff'], expired: ['system'], cancelled: ['staff'] },
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus, actor: OrderActor): boolean {
@@ -60,12 +78,33 @@ export function nextStatuses(from: OrderStatus, actor: OrderActor): OrderStatus[
 
 /** Stock is held (reserved) while an order waits for its money; sold from payment on; given back when it ends unpaid. */
 export function holdsReservation(status: OrderStatus): boolean {
-  return status === 'pending_payment' || status === 'payment_review';
+  return status === 'pending_payment' || status === 'payment_review' || status === 'preorder_arrived';
 }
 
-/** Closed orders keep their lines as they are: nothing left to cancel, or the goods are with the customer. */
+/** The pre-order steps before the goods are paid in full; from `paid` on a pre-order is an order like any other. */
+export function isPreOrderStatus(status: OrderStatus): boolean {
+  return status.startsWith('preorder_');
+}
+
+/**
+ * What a payment that came in full moves an order to: an unpaid order becomes paid, a pre-order's deposit places
+ * it, the rest of a served pre-order pays it; null when the order is not waiting for money.
+ */
+export function statusWhenPaid(status: OrderStatus): OrderStatus | null {
+  if (status === 'pending_payment' || status === 'preorder_arrived') return 'paid';
+  if (status === 'preorder_deposit') return 'preorder_placed';
+  return null;
+}
+
+/**
+ * Closed orders keep their lines as they are: nothing left to cancel, or the goods are with the customer. A
+ * pre-order is one product: it is cancelled whole (its deposit follows the shop's rule), never line by line.
+ */
 export function canCancelLines(status: OrderStatus): boolean {
-  return !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status);
+  return (
+    !['cancelled', 'expired', 'refunded', 'picked_up', 'delivered'].includes(status) &&
+    !isPreOrderStatus(status)
+  );
 }
 
 /**
@@ -250,6 +289,8 @@ export const orderSchema = z
     events: z.array(orderEventSchema),
     /** What the caller may do next (a customer: cancel while unpaid; staff: move it along). */
     nextStatuses: z.array(z.enum(orderStatuses)),
+    /** Pre-orders only: the deposit, what is paid, what is left and when the product is expected. */
+    preOrder: preOrderInfoSchema.optional(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;

@@ -16,6 +16,7 @@ export const settingKeys = {
   holdLimits: 'orders.holdLimits',
   counterPolicy: 'counter.policy',
   retention: 'data.retention',
+  preOrders: 'orders.preOrders',
 } as const;
 
 // Control characters and direction overrides are invisible in a terminal, a mail or a bank app, yet change what a
@@ -416,6 +417,25 @@ export const DEFAULT_RETENTION: Readonly<Retention> = Object.freeze({
   changeFeedDays: 30,
 });
 
+// --- orders.preOrders ----------------------------------------------------------------------------------------
+
+/**
+ * The shop's pre-order rules (docs/decisions/0019-pre-orders.md): what happens to a deposit when a pre-order is
+ * cancelled or lapses, and how long units reserved for an arrived pre-order wait for the rest of the money.
+ */
+export const preOrderPolicySchema = z.object({
+  /** refund: the deposit goes to the refunds owed for staff to send back; keep: the shop keeps it. */
+  depositOnCancel: z.enum(['refund', 'keep'], { error: 'choose refund or keep' }),
+  holdDays: wholeNumber('a whole number of days', 1, 30, ' (a day to a month)'),
+});
+export type PreOrderPolicy = z.output<typeof preOrderPolicySchema>;
+
+/** Until the shop says otherwise: deposits are refunded, an arrived pre-order waits three days for the rest. */
+export const DEFAULT_PRE_ORDER_POLICY: Readonly<PreOrderPolicy> = Object.freeze({
+  depositOnCancel: 'refund',
+  holdDays: 3,
+});
+
 // --- all of them ------------------------------------------------------------------------------------------------
 
 /** Every setting a shop enters, by key: what `npm run shop -- settings` lists and the back office will edit. */
@@ -427,6 +447,7 @@ export const shopSettingSchemas = {
   [settingKeys.holdLimits]: holdLimitsSchema,
   [settingKeys.counterPolicy]: counterPolicySchema,
   [settingKeys.retention]: retentionSchema,
+  [settingKeys.preOrders]: preOrderPolicySchema,
 } as const;
 export type ShopSettingKey = keyof typeof shopSettingSchemas;
 export type ShopSettingValue<K extends ShopSettingKey> = z.output<(typeof shopSettingSchemas)[K]>;

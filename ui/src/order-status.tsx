@@ -17,6 +17,10 @@ export const orderStatusText = defineMessages<Record<OrderStatus, string>>({
     cancelled: 'Cancelled',
     expired: 'Expired',
     refunded: 'Refunded',
+    preorder_deposit: 'Pre-order: awaiting deposit',
+    preorder_placed: 'Pre-order: awaiting confirmation',
+    preorder_confirmed: 'Pre-order: waiting for stock',
+    preorder_arrived: 'Pre-order: arrived, pay the rest',
   },
   km: {
     pending_payment: 'រង់ចាំការបង់ប្រាក់',
@@ -31,6 +35,10 @@ export const orderStatusText = defineMessages<Record<OrderStatus, string>>({
     cancelled: 'បានបោះបង់',
     expired: 'ផុតកំណត់',
     refunded: 'បានសងប្រាក់វិញ',
+    preorder_deposit: 'កម្មង់ទុកមុន៖ រង់ចាំប្រាក់កក់',
+    preorder_placed: 'កម្មង់ទុកមុន៖ រង់ចាំការបញ្ជាក់',
+    preorder_confirmed: 'កម្មង់ទុកមុន៖ រង់ចាំទំនិញមកដល់',
+    preorder_arrived: 'កម្មង់ទុកមុន៖ បានមកដល់ សូមបង់ប្រាក់ដែលនៅសល់',
   },
 });
 
@@ -47,6 +55,10 @@ const tones: Record<OrderStatus, 'neutral' | 'success' | 'warning' | 'danger' | 
   cancelled: 'neutral',
   expired: 'neutral',
   refunded: 'neutral',
+  preorder_deposit: 'warning',
+  preorder_placed: 'info',
+  preorder_confirmed: 'info',
+  preorder_arrived: 'success',
 };
 
 export function OrderStatusBadge({ status, className }: { status: OrderStatus; className?: string }) {

@@ -269,6 +269,30 @@ export const setterCommands: Readonly<Record<string, SetterCommand>> = {
       ];
     },
   },
+  'set-pre-orders': {
+    usage: 'set-pre-orders [--deposit-on-cancel refund|keep] [--hold-days DAYS]',
+    summary:
+      "what happens to a cancelled or lapsed pre-order's deposit (refund: owed back, listed for staff; keep) and " +
+      'how many days units reserved for an arrived pre-order wait for the rest (default refund, 3 days); only the ' +
+      'options given change',
+    options: valueOptions('deposit-on-cancel', 'hold-days'),
+    fields: { depositOnCancel: '--deposit-on-cancel', holdDays: '--hold-days' },
+    changes: ({ options: o, positional }) => {
+      noArguments(positional);
+      if (o['deposit-on-cancel'] === undefined && o['hold-days'] === undefined)
+        throw new UsageError('give at least one of --deposit-on-cancel, --hold-days');
+      return [
+        {
+          key: settingKeys.preOrders,
+          next: (current) => ({
+            ...current,
+            ...(o['deposit-on-cancel'] !== undefined && { depositOnCancel: o['deposit-on-cancel'] }),
+            ...(o['hold-days'] !== undefined && { holdDays: days(o['hold-days']) }),
+          }),
+        },
+      ];
+    },
+  },
   'set-counter': {
     usage:
       'set-counter [--receipt-footer TEXT | --no-receipt-footer] [--paper slip80|a4]\n' +

@@ -71,6 +71,25 @@ export interface Database {
   coupon_customer_uses: CouponCustomerUseTable;
   coupon_uses: CouponUseTable;
   order_discounts: OrderDiscountTable;
+  pre_orders: PreOrderTable;
+}
+
+/** What an order that is a pre-order adds to it (043): its place in the line, its deposit, its serving. */
+export interface PreOrderTable {
+  order_id: string;
+  product_id: string;
+  quantity: number;
+  deposit_percent: number;
+  /** Minor units of the order's currency (cents or riel), as is deposit_paid_minor. */
+  deposit_minor: number;
+  deposit_paid_minor: number;
+  expected_on: string | null;
+  /** When a receipt reserved its units, and until when they wait for the rest of the money. */
+  served_at: number | null;
+  reserve_until: number | null;
+  /** refund_owed | kept: what the shop's rule did with the deposit of a cancelled or lapsed pre-order. */
+  deposit_outcome: string | null;
+  created_at: number;
 }
 
 /** A promotion rule (041-promotions): which columns a kind uses is promotions/repo.ts's business. */
@@ -188,6 +207,10 @@ export interface ProductTable {
   cost_cents?: number | null;
   /** Reorder at or below this many available; null: at low_stock_threshold. */
   reorder_level?: number | null;
+  /** 1: pre-orders taken while out of stock (043), with the day the stock is expected and the deposit percent. */
+  preorder_allowed?: number;
+  preorder_expected_on?: string | null;
+  preorder_deposit_percent?: number;
   created_at: number;
   updated_at: number;
 }

@@ -24,6 +24,7 @@ import { adminOrderHandlers } from '../modules/orders/admin-routes';
 import { reconciliationHandlers } from '../modules/payments/reconciliation-routes';
 import { customerHandlers } from '../modules/customers/routes';
 import { inventoryHandlers } from '../modules/inventory/routes';
+import { preOrderHandlers } from '../modules/pre-orders/routes';
 import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
@@ -144,7 +145,8 @@ export function createApp(shop: ShopServices): Express {
     ...wishlistHandlers(db),
     ...notificationHandlers(db),
     ...pcBuilderHandlers(db),
-    ...inventoryHandlers(db),
+    ...inventoryHandlers(db, shop.orderMailer),
+    ...preOrderHandlers(shop),
     ...stockListHandlers(db),
     ...peopleHandlers(db, config.publicUrl),
     ...syncHandlers(db),

@@ -58,6 +58,12 @@ const samples: { [T in MailTemplate]: MailData[T] } = {
     total: '$938.98',
   },
   'order-ready': customerOrder,
+  'pre-order-arrived': {
+    ...customerOrder,
+    balance: '$674.25',
+    depositPaid: '$224.75',
+    payBy: '11 Jan 2026, 18:00',
+  },
   'order-shipped': { ...customerOrder, summary: { ...summary, fulfilment: 'delivery', pickup: null } },
   'payment-proof-rejected': { ...order, reason: 'The amount on the screenshot is $12.00' },
   'back-in-stock': {

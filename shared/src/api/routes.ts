@@ -14,6 +14,7 @@ import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
 import { promotionRoutes } from './routes/promotions';
 import { pcBuilderRoutes } from './routes/pc-builder';
+import { preOrderRoutes } from './routes/pre-orders';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
@@ -34,6 +35,7 @@ export const apiRoutes = {
   ...accountRoutes,
   ...cartRoutes,
   ...orderRoutes,
+  ...preOrderRoutes,
   ...guestOrderRoutes,
   ...stockAlertRoutes,
   ...wishlistRoutes,

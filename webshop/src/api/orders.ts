@@ -1,4 +1,11 @@
-import type { Order, OrderPayment, PaymentProof, PlaceGuestOrderInput, PlaceOrderInput } from '@shop/shared';
+import type {
+  Order,
+  OrderPayment,
+  PaymentProof,
+  PlaceGuestOrderInput,
+  PlaceOrderInput,
+  PlacePreOrderInput,
+} from '@shop/shared';
 import { saveFile } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOrderAccess } from '../orders/order-access';
@@ -179,4 +186,28 @@ export async function downloadInvoice(order: Pick<Order, 'id' | 'number'>): Prom
  */
 function onThisDevicesClock(payment: OrderPayment): OrderPayment {
   return { ...payment, expiresAt: payment.expiresAt - (payment.serverNow - Date.now()) };
+}
+
+/** Pre-orders a product out of stock (its deposit, if any, is the new order's KHQR). */
+export function usePlacePreOrder() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlacePreOrderInput) => client.placePreOrder({ body: input }),
+    onSuccess: (order) => {
+      queries.setQueryData(queryKeys.order(order.id), order);
+      void queries.invalidateQueries({ queryKey: queryKeys.orders });
+    },
+  });
+}
+
+/** A KHQR for the rest of an arrived pre-order: the pay panel then shows it as any order's QR. */
+export function usePayPreOrderRest(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.payPreOrderRest({ params: { id } }),
+    onSuccess: (payment) => {
+      queries.setQueryData(queryKeys.payment(id), onThisDevicesClock(payment));
+      void queries.invalidateQueries({ queryKey: queryKeys.order(id) });
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { Button, buttonClass, cn, InlineError, saveFile, Skeleton, Spinner, useMessages } from '@shop/ui';
-import { formatKhr, formatUsd, type Order, type OrderPayment } from '@shop/shared';
+import { formatKhr, formatUsd, usdCentsToKhr, type Order, type OrderPayment } from '@shop/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download, RefreshCw, ShieldCheck, Smartphone, Timer } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -84,8 +84,13 @@ function PayWithKhqr({
   const expired = payment.status === 'expired' || timeLeft === 0;
   const lifetimeMs = (shop.data?.paymentQrMinutes ?? 15) * 60_000;
   const amount = payment.currency === 'USD' ? formatUsd(payment.amount) : formatKhr(payment.amount);
+  // What this QR asks for in the other currency: a pre-order's deposit or rest is a part of the order's total.
   const other =
-    payment.currency === 'USD' ? `≈ ${formatKhr(order.totalKhr)}` : `= ${formatUsd(order.totalCents)}`;
+    payment.currency === 'USD'
+      ? `≈ ${formatKhr(usdCentsToKhr(payment.amount, order.rielPerUsd))}`
+      : payment.amount === order.totalKhr
+        ? `= ${formatUsd(order.totalCents)}`
+        : '';
 
   // The clock ran out here: ask the server, which then says "expired" and the polling stops.
   useEffect(() => {

@@ -16,6 +16,7 @@ import { OrderActions } from '../orders/order-actions';
 import { OrderItems } from '../orders/order-items';
 import { PaymentPanel } from '../orders/payment-panel';
 import { PaymentProofs } from '../orders/payment-proofs';
+import { PreOrderPanel } from '../orders/pre-order-panel';
 import { ClosedBanner, PaidBanner, ReviewBanner } from '../orders/status-banners';
 import { OrderStatusBadge } from '@shop/ui';
 import { OrderTimeline } from '../orders/timeline';
@@ -103,6 +104,7 @@ function OrderDetails({ order }: { order: Order }) {
         {/* Announced when the page turns to paid by itself. */}
         <div aria-live="polite">{paidJustNow && <PaidBanner order={order} />}</div>
         {order.status === 'pending_payment' && <PaymentPanel order={order} />}
+        {order.preOrder && <PreOrderPanel order={order} preOrder={order.preOrder} />}
         {order.status === 'payment_review' && (
           <>
             <ReviewBanner />

@@ -16,6 +16,7 @@ import { LocalText } from '../catalog/local-text';
 import { discountPercent, useCategoryName, useKeySpecs } from '../catalog/names';
 import { CatalogNotFound } from '../catalog/not-found';
 import { ProductGallery } from '../catalog/product-gallery';
+import { PreOrderBox } from '../catalog/pre-order-box';
 import { ProductRow } from '../catalog/product-grid';
 import { QuantityInput } from '../catalog/quantity-input';
 import { SpecTable } from '../catalog/spec-table';
@@ -115,7 +116,7 @@ function ProductView({ product }: { product: ProductDetail }) {
               </p>
             )}
             <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-              <StockBadge availability={product.availability} />
+              <StockBadge availability={product.availability} preOrderable={Boolean(product.preOrder)} />
               <span className="inline-flex items-center gap-1.5 font-medium text-ink">
                 <ShieldCheck className="size-4 text-emerald-600" aria-hidden="true" />
                 {c.warrantyMonths(product.warrantyMonths)}
@@ -174,7 +175,9 @@ function PurchaseBox({
 
   return (
     <div className="mt-5 border-t border-line pt-5">
-      {soldOut ? (
+      {soldOut && product.preOrder ? (
+        <PreOrderBox product={product} preOrder={product.preOrder} />
+      ) : soldOut ? (
         <StockAlertForm product={product} />
       ) : (
         <div ref={buttonRow} className="flex flex-wrap items-end gap-3">

@@ -7,6 +7,7 @@ import { can, type Permission, type Role } from '@shop/shared';
 export const areas = [
   { path: 'orders', permission: 'orders.manage' },
   { path: 'payments', permission: 'orders.manage' },
+  { path: 'pre-orders', permission: 'orders.manage' },
   { path: 'products', permission: 'stock.view' },
   { path: 'stock', permission: 'stock.view' },
   { path: 'customers', permission: 'customers.view' },

@@ -13,6 +13,7 @@ import { OrdersScreen } from './orders/orders-screen';
 import { HealthScreen } from './health/health-screen';
 import { PaymentsScreen } from './payments/payments-screen';
 import { PeopleScreen } from './people/people-screen';
+import { PreOrdersScreen } from './pre-orders/pre-orders-screen';
 import { ProductsScreen } from './products/products-screen';
 import { RepairsScreen } from './repairs/repairs-screen';
 import { ReportsScreen } from './reports/reports-screen';
@@ -25,6 +26,7 @@ import { backOfficeTexts } from './texts';
 const screens: Record<AreaPath, () => ReactNode> = {
   orders: () => <OrdersScreen />,
   payments: () => <PaymentsScreen />,
+  'pre-orders': () => <PreOrdersScreen />,
   customers: () => <CustomersScreen />,
   support: () => <SupportScreen />,
   repairs: () => <RepairsScreen />,

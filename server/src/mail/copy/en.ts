@@ -249,6 +249,23 @@ export const en: MailCopy = {
         ...orderLink('View your order', d.orderUrl),
       ],
     }),
+    'pre-order-arrived': (d, shop) => ({
+      subject: `Your pre-order ${d.orderNumber} has arrived – ${shop}`,
+      preheader: `It is reserved for you until ${d.payBy}: ${d.balance} left to pay.`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `Good news: what you pre-ordered (${d.orderNumber}) has arrived and is reserved for you until ${d.payBy}.`,
+        },
+        {
+          kind: 'p',
+          text: `You paid ${d.depositPaid} as a deposit; ${d.balance} is left to pay, by KHQR on your order page or in cash when you pick it up. After that day it goes to the next customer in line.`,
+        },
+        ...orderSummary(d.summary, d.orderNumber, 'ready'),
+        ...orderLink('Pay the rest', d.orderUrl),
+      ],
+    }),
     'order-shipped': (d, shop) => ({
       subject: `Order ${d.orderNumber} is on its way – ${shop}`,
       preheader: `Your order ${d.orderNumber} has left ${shop}.`,

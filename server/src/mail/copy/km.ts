@@ -255,6 +255,23 @@ export const km: MailCopy = {
         ...orderLink('មើលការបញ្ជាទិញរបស់អ្នក', d.orderUrl),
       ],
     }),
+    'pre-order-arrived': (d, shop) => ({
+      subject: `ការកម្មង់ទុកមុន ${d.orderNumber} របស់អ្នកបានមកដល់ហើយ – ${shop}`,
+      preheader: `បានរក្សាទុកសម្រាប់អ្នករហូតដល់ ${d.payBy}៖ នៅសល់ ${d.balance} ត្រូវបង់។`,
+      blocks: [
+        { kind: 'p', text: hello(d.name) },
+        {
+          kind: 'p',
+          text: `ដំណឹងល្អ៖ ទំនិញដែលអ្នកបានកម្មង់ទុកមុន (${d.orderNumber}) បានមកដល់ហើយ ហើយត្រូវបានរក្សាទុកសម្រាប់អ្នករហូតដល់ ${d.payBy}។`,
+        },
+        {
+          kind: 'p',
+          text: `អ្នកបានបង់ប្រាក់កក់ ${d.depositPaid}។ នៅសល់ ${d.balance} ត្រូវបង់ តាម KHQR នៅលើទំព័រការបញ្ជាទិញរបស់អ្នក ឬជាសាច់ប្រាក់ពេលមកយក។ ក្រោយថ្ងៃនោះ វានឹងត្រូវផ្តល់ទៅអតិថិជនបន្ទាប់ក្នុងជួរ។`,
+        },
+        ...orderSummary(d.summary, d.orderNumber, 'ready'),
+        ...orderLink('បង់ប្រាក់ដែលនៅសល់', d.orderUrl),
+      ],
+    }),
     'order-shipped': (d, shop) => ({
       subject: `ការបញ្ជាទិញ ${d.orderNumber} កំពុងដឹកជញ្ជូនទៅកាន់អ្នក – ${shop}`,
       preheader: `ការបញ្ជាទិញ ${d.orderNumber} របស់អ្នកបានចេញពី ${shop} ហើយ។`,

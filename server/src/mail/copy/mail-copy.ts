@@ -30,6 +30,8 @@ export interface MailData {
   /** Paid through Bakong, or by a screenshot staff accepted. */
   'payment-received': CustomerOrderMail & { total: string };
   'order-ready': CustomerOrderMail;
+  /** A pre-order's stock arrived and is reserved for the customer: the rest to pay (formatted), and by when. */
+  'pre-order-arrived': CustomerOrderMail & { balance: string; depositPaid: string; payBy: string };
   'order-shipped': CustomerOrderMail;
   /** Staff did not accept a payment screenshot; `reason` is theirs, written for the customer. */
   'payment-proof-rejected': OrderMail & { reason: string };
@@ -150,6 +152,7 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'order-placed',
   'payment-received',
   'order-ready',
+  'pre-order-arrived',
   'order-shipped',
   'payment-proof-rejected',
   'back-in-stock',

@@ -4,6 +4,7 @@ import {
   specDisplay,
   specKindSchema,
   type Availability,
+  type PreOrderDepositPercent,
   type ProductDetail,
   type ProductSummary,
   type SpecKind,
@@ -40,6 +41,9 @@ export interface ProductDetailRow extends ProductRow {
   description_km: string | null;
   serialized: number;
   active: number;
+  preorder_allowed: number;
+  preorder_expected_on: string | null;
+  preorder_deposit_percent: number;
   created_at: number;
   updated_at: number;
 }
@@ -97,6 +101,13 @@ export function toProductDetail(row: ProductDetailRow): ProductDetail {
     ...(row.description_km && { descriptionKm: row.description_km }),
     serialized: row.serialized === 1,
     active: row.active === 1,
+    preOrder:
+      Number(row.preorder_allowed) === 1
+        ? {
+            expectedOn: row.preorder_expected_on,
+            depositPercent: Number(row.preorder_deposit_percent) as PreOrderDepositPercent,
+          }
+        : null,
     specs: specAttributes(kind)
       .filter((attribute) => specs[attribute.key] !== undefined)
       .map((attribute) => {

@@ -24,7 +24,7 @@ export async function findProductDetail(
   const result =
     await sql<ProductDetailRow>`select ${summaryColumns}, p.barcode, p.description, p.description_km,
       p.serialized,
-      p.active, p.created_at, p.updated_at
+      p.active, p.preorder_allowed, p.preorder_expected_on, p.preorder_deposit_percent, p.created_at, p.updated_at
     from ${productJoins}
     where (p.id = ${idOrSlug} or p.slug = ${idOrSlug}) ${options.includeInactive ? sql`` : sql`and p.active = 1`}`.execute(
       db,

@@ -1,4 +1,4 @@
-import type { ProductDetail, ProductInput, ProductPatch } from '@shop/shared';
+import type { ProductDetail, ProductInput, ProductPatch, ProductPreOrder } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
@@ -60,6 +60,7 @@ export async function createProduct(db: Db, input: ProductInput, actor: Actor): 
         low_stock_threshold: input.lowStockThreshold ?? 3,
         cost_cents: input.costCents ?? null,
         reorder_level: input.reorderLevel ?? null,
+        ...preOrderColumns(input.preOrder ?? null),
         created_at: now,
         updated_at: now,
       };
@@ -106,6 +107,7 @@ export async function updateProduct(
         ...(patch.lowStockThreshold !== undefined && { low_stock_threshold: patch.lowStockThreshold }),
         ...(patch.costCents !== undefined && { cost_cents: patch.costCents }),
         ...(patch.reorderLevel !== undefined && { reorder_level: patch.reorderLevel }),
+        ...(patch.preOrder !== undefined && preOrderColumns(patch.preOrder)),
         updated_at: Date.now(),
       };
       const indexed = await describeForIndex(tx, [row]);
@@ -160,6 +162,15 @@ export async function describeForIndex(tx: Tx, rows: ProductTable[]): Promise<In
 }
 
 /** What the audit log keeps of a product: everything but the derived sort key. */
+/** Pre-orders while out of stock: allowed with a deposit and an expected day, or not (null). */
+function preOrderColumns(preOrder: ProductPreOrder | null) {
+  return {
+    preorder_allowed: preOrder ? 1 : 0,
+    preorder_expected_on: preOrder?.expectedOn ?? null,
+    preorder_deposit_percent: preOrder?.depositPercent ?? 0,
+  };
+}
+
 function auditView(row: ProductTable) {
   const { name_sort: _sortKey, ...view } = row;
   return view;

@@ -6,6 +6,8 @@ import type { PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import type { OrderMailer } from '../orders/notifications';
+import { servePreOrders } from '../pre-orders/serving';
 import { mailStockAlerts } from '../stock-alerts/service';
 import { applyMovement, movementEffects, toStockMovement } from './ledger';
 import {
@@ -42,6 +44,8 @@ export async function recordStockMovement(
   input: StockMovementInput,
   actor: Actor,
   seesCost = false,
+  /** Tells pre-order customers their units arrived; without it (tools, tests of stock alone) none are served. */
+  mailer: OrderMailer | null = null,
 ): Promise<StockMovement> {
   if (input.unitCostCents !== undefined && !seesCost)
     throw new Forbidden('Only an admin may record what goods cost: send the receipt without unitCostCents');
@@ -74,6 +78,8 @@ export async function recordStockMovement(
         actorId: actor.userId,
       });
       if (input.unitCostCents !== undefined) await setCostPrice(tx, input.productId, input.unitCostCents);
+      // Confirmed pre-orders take the new units first, in the order they were made, before the shelf gets any.
+      if (input.quantity > 0 && mailer) await servePreOrders(tx, input.productId, mailer);
       // Units on sale again: whoever asked to be told hears it once (stock-alerts/service.ts).
       if (input.quantity > 0 && (await availableNow(tx, input.productId)) > 0)
         await mailStockAlerts(tx, input.productId);

@@ -11,17 +11,21 @@ import type { OrderDiscountTable, OrderEventTable, OrderItemTable, OrderTable } 
 import type { Tx } from '../../db/transaction';
 import type { RecordedOrder } from './placement';
 import { discountsOfOrder } from '../promotions/repo';
+import { findPreOrder } from '../pre-orders/repo';
+import { preOrderInfoOf } from '../pre-orders/serving';
 import { findOrderDetails } from './repo';
 
 /** Orders as the API shows them: to their customer, or to staff (who may move them on to other statuses). */
 export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
-  const [{ items, events, serials }, discounts] = await Promise.all([
+  const [{ items, events, serials }, discounts, preOrder] = await Promise.all([
     findOrderDetails(db, row),
     discountsOfOrder(db, row.id),
+    findPreOrder(db, row.id),
   ]);
   return {
     ...orderHeader(row, viewer),
     discounts: discounts.map(toOrderDiscount),
+    ...(preOrder && { preOrder: preOrderInfoOf(row, preOrder) }),
     items: items.map((item) =>
       toOrderItem(
         item,

@@ -1,6 +1,7 @@
 import {
   canTransition,
   holdsReservation,
+  isPreOrderStatus,
   type Order,
   type OrderActor,
   type OrderStatus,
@@ -28,6 +29,7 @@ import {
   takeCouponFor,
 } from '../promotions/checkout';
 import { returnCouponUseOf } from '../promotions/repo';
+import { closePreOrder } from '../pre-orders/serving';
 import { getPricing } from '../settings/pricing';
 import { openOrder, viewerKind, type OrderViewer } from './access';
 import { sellSerialsAtHandover } from './handover';
@@ -319,6 +321,9 @@ export async function transitionOrder(
       // Staff give the customer another chance to pay: one more QR at least, within a fresh QR's lifetime.
       await reopenHold(tx, order.id, now + KHQR_LIFETIME_MS);
     }
+    // A pre-order that ends settles its deposit by the shop's rule, and units it held serve the next in line.
+    if (isPreOrderStatus(from) && (input.to === 'cancelled' || input.to === 'expired'))
+      await closePreOrder(tx, order, from, mailer, now);
     await followReviewClock(tx, order.id, from, input.to, now);
     const refund = input.to === 'paid' ? await chargeLinesCancelledAfterPaidQr(tx, order.id) : null;
     const serials = await sellSerialsAtHandover(tx, order, input.to, input.serials, now);

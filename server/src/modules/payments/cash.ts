@@ -1,4 +1,10 @@
-import { holdsReservation, KHR_CASH_STEP, type Currency, type OrderStatus } from '@shop/shared';
+import {
+  holdsReservation,
+  isPreOrderStatus,
+  KHR_CASH_STEP,
+  type Currency,
+  type OrderStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -51,7 +57,8 @@ export async function recordCashPayment(
     const status = order.status as OrderStatus;
     if (CLOSED.includes(status))
       throw new Conflict(`This order is ${status}: it takes no money`, { orderId: `order is ${status}` });
-    if (holdsReservation(status))
+    // An arrived pre-order holds its units while it waits for the rest, which may come in cash at pickup.
+    if (holdsReservation(status) && !isPreOrderStatus(status))
       throw new Conflict('This order waits for its KHQR payment: it is paid through the payment review', {
         orderId: 'waiting for KHQR',
       });

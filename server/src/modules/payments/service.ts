@@ -1,4 +1,4 @@
-import type { OrderPayment, OrderStatus } from '@shop/shared';
+import { statusWhenPaid, type OrderPayment, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { OrderTable } from '../../db/schema';
@@ -37,6 +37,8 @@ export async function issuePayment(
   order: OrderTable,
   policy: PaymentPolicy,
   now = Date.now(),
+  /** What this QR asks for, when it is not the order's total: a pre-order's deposit, or the rest of it. */
+  amount?: number,
 ): Promise<OrderKhqrPayment> {
   const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
@@ -51,7 +53,8 @@ export async function issuePayment(
   const expiresAt = hold
     ? Math.max(Math.min(now + KHQR_LIFETIME_MS, Number(hold.ends_at)), now + LAST_QR_MIN_MS)
     : now + KHQR_LIFETIME_MS;
-  const amountMinor = order.currency === 'KHR' ? Number(order.total_khr) : Number(order.total_cents);
+  const amountMinor =
+    amount ?? (order.currency === 'KHR' ? Number(order.total_khr) : Number(order.total_cents));
   const { qr, md5 } = buildKhqr({
     account,
     currency: order.currency as 'USD' | 'KHR',
@@ -93,12 +96,13 @@ export async function paymentViewFor(
   const payment = await latestKhqrPayment(db, orderId);
   if (!payment) throw new NotFound('This order has no payment');
   const hold = await findOrderHold(db, orderId);
+  // A pre-order's QR (its deposit, then the rest) is paid when its own payment is, before the order is.
   const status =
-    order.paid_at !== null
+    order.paid_at !== null || payment.status === 'paid'
       ? 'paid'
       : order.status === 'payment_review'
         ? 'review'
-        : order.status !== 'pending_payment' || Number(payment.expires_at) <= now
+        : statusWhenPaid(order.status as OrderStatus) === null || Number(payment.expires_at) <= now
           ? 'expired'
           : 'pending';
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrderStatus } from '@shop/shared';
+import { statusWhenPaid, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { inTransaction, type Tx } from '../../db/transaction';
 import type { Logger } from '../../logger';
@@ -8,6 +8,8 @@ import { watchHolds } from '../orders/hold-deadlines';
 import { findOrderRow } from '../orders/repo';
 import type { OrderMailer } from '../orders/notifications';
 import { transitionOrder } from '../orders/service';
+import { releaseLapsedPreOrders } from '../pre-orders/lapse';
+import { addDepositPaid } from '../pre-orders/repo';
 import type { BakongCheck, BakongClient, BakongTransaction } from './bakong-client';
 import { flagUnclaimedCounterKhqrs, recordCounterKhqrVerdict } from './counter-khqr';
 import { decodeKhqr } from './khqr';
@@ -27,7 +29,8 @@ import { claimQr, closeQr, dueQrs, latestKhqrPayment, releaseQrClaim, type KhqrP
  * - paid to our account for an order no longer waiting (cancelled, expired, paid already) → money owed back: recorded
  *   for staff to refund (refunds-owed.ts).
  *
- * Each pass also watches holds of unpaid orders: reviews that keep stock, holds past their lifetime (orders/hold-deadlines.ts).
+ * Each pass also watches holds of unpaid orders: reviews that keep stock, holds past their lifetime (orders/hold-deadlines.ts),
+ * and arrived pre-orders whose units waited past the shop's deadline (pre-orders/lapse.ts).
  *
  * Counters' online KHQRs (counter-khqr.ts) are payment rows without an order until their sale is pushed: the same
  * checks mark them paid, mismatch or expired, and a paid one no sale claims within a day is flagged for staff.
@@ -72,6 +75,9 @@ export function startPaymentWatcher(deps: {
     const settled = await settleDue(now);
     await watchHolds(db, mailer, now).catch((error: unknown) =>
       logger.error({ err: error }, 'unpaid holds could not be checked; will retry'),
+    );
+    await releaseLapsedPreOrders(db, mailer, logger, now).catch((error: unknown) =>
+      logger.error({ err: error }, 'lapsed pre-orders could not be released; will retry'),
     );
     await flagUnclaimedCounterKhqrs(db, logger, now).catch((error: unknown) =>
       logger.error({ err: error }, 'unclaimed counter KHQRs could not be checked; will retry'),
@@ -147,7 +153,8 @@ export function startPaymentWatcher(deps: {
       if (payment.order_id === null)
         return recordCounterKhqrVerdict(tx, payment, { hash: transaction.hash, problems }, now);
       const order = (await findOrderRow(tx, payment.order_id))!;
-      const waiting = order.status === 'pending_payment' || order.status === 'payment_review';
+      const paidTo = statusWhenPaid(order.status as OrderStatus);
+      const waiting = paidTo !== null || order.status === 'payment_review';
       // Money that reached our account for an order that no longer takes it is the customer's.
       if (!waiting && transaction.toAccountId === asked.accountId)
         await recordRefundOwed(mailer, tx, payment, transaction, order, now);
@@ -168,8 +175,11 @@ export function startPaymentWatcher(deps: {
         });
         return;
       }
-      if (order.status === 'pending_payment') {
-        await moveOrder(tx, payment.order_id, 'paid', `KHQR paid (Bakong ${transaction.hash})`);
+      if (paidTo !== null) {
+        // A pre-order's deposit places it (pre-orders/service.ts); the rest, or a whole order, pays it.
+        if (order.status === 'preorder_deposit')
+          await addDepositPaid(tx, payment.order_id, Number(payment.amount_minor));
+        await moveOrder(tx, payment.order_id, paidTo, `KHQR paid (Bakong ${transaction.hash})`);
       } else {
         // Money for an order no longer waiting (owed back above), or for one in review: staff decide.
         await recordAudit(tx, systemActor, {
@@ -196,6 +206,9 @@ export function startPaymentWatcher(deps: {
       // Only the newest QR's end ends the order: an older one running out while a renewed one is open changes nothing.
       const newest = await latestKhqrPayment(tx, payment.order_id);
       const order = (await findOrderRow(tx, payment.order_id))!;
+      // A pre-order's deposit not paid in time ends it; the rest of an arrived one waits for its own deadline.
+      if (newest?.id === payment.id && order.status === 'preorder_deposit')
+        await moveOrder(tx, payment.order_id, 'expired', 'Deposit KHQR not paid in time');
       if (newest?.id === payment.id && order.status === 'pending_payment') {
         // A screenshot waiting for staff may be the payment: hold the stock for their decision instead of expiring.
         const proof = await findPendingProof(tx, payment.order_id);

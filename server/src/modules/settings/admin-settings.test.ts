@@ -64,6 +64,7 @@ describe('GET /admin/settings', () => {
       'orders.holdLimits',
       'counter.policy',
       'data.retention',
+      'orders.preOrders',
     ]);
     expect(settings.find((s) => s.key === 'orders.pricing')).toMatchObject({
       value: { rielPerUsd: 4100, deliveryFeeCents: 200, freeDeliveryFromCents: 10_000 },

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import { getHoldLimits } from '../orders/hold-limits';
+import { getPreOrderPolicy } from '../pre-orders/policy';
 import { getRetention } from '../retention/setting';
 import { getPricing } from './pricing';
 import { fieldsOrDefaults, getSetting, getShopIdentity } from './service';
@@ -49,4 +50,5 @@ export const currentSetting: {
       DEFAULT_COUNTER_POLICY,
     ),
   [settingKeys.retention]: getRetention,
+  [settingKeys.preOrders]: getPreOrderPolicy,
 };

@@ -15,6 +15,8 @@ export const SETTING_TITLES: Readonly<Record<ShopSettingKey, string>> = Object.f
     "the counters' receipt footer and paper, and how much staff and admins may take off a sale",
   'data.retention':
     'how long sent mails, audit rows and the change feed are kept (orders, payments and stock: for good)',
+  'orders.preOrders':
+    "pre-orders: a cancelled pre-order's deposit refunded or kept, and how many days arrived stock waits for the rest",
 });
 
 export interface SettingOverview {

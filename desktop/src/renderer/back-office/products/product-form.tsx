@@ -11,6 +11,7 @@ import { useState, type FormEvent } from 'react';
 import { api, isApiError, problemOf } from '../api';
 import { BarcodeField } from './barcode-field';
 import { centsOfText, textOfCents } from './money-input';
+import { PreOrderFields, preOrderDraftOf, preOrderOf, type PreOrderDraft } from './pre-order-fields';
 import { categoryName, categoryTree, useBrands, useCategories } from './taxonomy';
 import { productTexts } from './texts';
 
@@ -32,6 +33,7 @@ interface Draft {
   active: boolean;
   lowStockThreshold: string;
   reorderLevel: string;
+  preOrder: PreOrderDraft;
   specs: Record<string, string>;
 }
 
@@ -59,6 +61,7 @@ function draftOf(product: AdminProduct | null): Draft {
       product?.reorderLevel === null || product?.reorderLevel === undefined
         ? ''
         : String(product.reorderLevel),
+    preOrder: preOrderDraftOf(product?.preOrder ?? null),
     specs,
   };
 }
@@ -140,6 +143,7 @@ export function ProductForm({
       active: draft.active,
       ...(draft.lowStockThreshold.trim() && { lowStockThreshold: Number(draft.lowStockThreshold) }),
       reorderLevel: whole(draft.reorderLevel),
+      preOrder: preOrderOf(draft.preOrder),
       ...(showCost && { costCents: cost }),
     };
     setBusy(true);
@@ -280,6 +284,11 @@ export function ProductForm({
           onChange={(e) => set('slug', e.target.value)}
         />
       </div>
+      <PreOrderFields
+        value={draft.preOrder}
+        onChange={(next) => set('preOrder', next)}
+        error={error('preOrder.expectedOn') ?? error('preOrder.depositPercent')}
+      />
       <div className="flex flex-wrap gap-6">
         <label className="flex items-center gap-2 font-medium">
           <input

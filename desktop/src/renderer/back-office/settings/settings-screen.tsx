@@ -85,6 +85,19 @@ const retentionFields = (t: Texts): SettingField[] => [
   { path: 'changeFeedDays', label: t.changeFeedDays, hint: t.changeFeedHint, kind: 'number' },
 ];
 
+const preOrderFields = (t: Texts): SettingField[] => [
+  {
+    path: 'depositOnCancel',
+    label: t.preOrderDeposit,
+    kind: 'select',
+    options: [
+      { value: 'refund', label: t.preOrderRefund },
+      { value: 'keep', label: t.preOrderKeep },
+    ],
+  },
+  { path: 'holdDays', label: t.preOrderHoldDays, hint: t.preOrderHoldHint, kind: 'number' },
+];
+
 /**
  * Admin only: every setting the shop enters, in the server's own words of what it uses now. Each form sends its
  * setting whole and the shared rules answer per field; a save reaches every server at once.
@@ -171,6 +184,7 @@ function SettingsForms({ t, all }: { t: Texts; all: AdminSettings }) {
             {form(settingKeys.pricing, t.pricesTitle, t.pricesLead, pricingFields(t))}
             <DeliveryRatesForm setting={setting(settingKeys.pricing)} />
             {form(settingKeys.invoiceVat, t.vatTitle, t.vatLead, vatFields(t))}
+            {form(settingKeys.preOrders, t.preOrderTitle, t.preOrderLead, preOrderFields(t))}
           </div>
         }
       />

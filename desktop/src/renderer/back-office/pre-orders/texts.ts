@@ -1,0 +1,43 @@
+import { defineMessages } from '@shop/ui';
+
+/** The back office's pre-orders: the line per product, confirming, cancelling, cash at the counter. */
+export const preOrderTexts = defineMessages({
+  en: {
+    title: 'Pre-orders',
+    lead: 'Served first-come when stock is received: the first in the list gets the first units.',
+    allProducts: 'All products',
+    list: 'Pre-orders',
+    order: 'Order',
+    customer: 'Customer',
+    product: 'Product',
+    madeAt: 'Made at',
+    deposit: 'Deposit paid',
+    state: 'State',
+    reservedUntil: (when: string) => `Reserved until ${when}`,
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    cashRest: 'Rest paid in cash',
+    cashDeposit: 'Deposit paid in cash',
+    cancelAsk: (number: string) => `Cancel pre-order ${number}? Its deposit follows the shop's rule.`,
+    failed: 'That did not work:',
+  },
+  km: {
+    title: 'ការកម្មង់ទុកមុន',
+    lead: 'ផ្តល់ជូនតាមលំដាប់ពេលទទួលស្តុក៖ អ្នកដំបូងក្នុងបញ្ជីទទួលបានទំនិញមុនគេ។',
+    allProducts: 'ផលិតផលទាំងអស់',
+    list: 'ការកម្មង់ទុកមុន',
+    order: 'ការបញ្ជាទិញ',
+    customer: 'អតិថិជន',
+    product: 'ផលិតផល',
+    madeAt: 'ពេលកម្មង់',
+    deposit: 'ប្រាក់កក់ដែលបានបង់',
+    state: 'ស្ថានភាព',
+    reservedUntil: (when: string) => `រក្សាទុករហូតដល់ ${when}`,
+    confirm: 'បញ្ជាក់',
+    cancel: 'បោះបង់',
+    cashRest: 'បានបង់ប្រាក់ដែលនៅសល់ជាសាច់ប្រាក់',
+    cashDeposit: 'បានបង់ប្រាក់កក់ជាសាច់ប្រាក់',
+    cancelAsk: (number: string) => `បោះបង់ការកម្មង់ទុកមុន ${number}? ប្រាក់កក់អនុវត្តតាមវិធានរបស់ហាង។`,
+    failed: 'មិនបានសម្រេច៖',
+  },
+});
