@@ -1,7 +1,7 @@
 import type { OrderPayment, OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { OrderTable } from '../../db/schema';
+import type { OrderHoldTable, OrderTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import { openOrder, type OrderViewer } from '../orders/access';
@@ -37,6 +37,8 @@ export async function issuePayment(
   order: OrderTable,
   policy: PaymentPolicy,
   now = Date.now(),
+  /** The order's hold when the caller has just written it (placement): one read fewer per order. */
+  knownHold?: Pick<OrderHoldTable, 'ends_at'>,
 ): Promise<OrderKhqrPayment> {
   const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
@@ -47,7 +49,7 @@ export async function issuePayment(
     },
   );
   // No QR outlives the order's hold (orders/holds.ts), however often it was renewed.
-  const hold = await findOrderHold(tx, order.id);
+  const hold = knownHold ?? (await findOrderHold(tx, order.id));
   const expiresAt = hold
     ? Math.max(Math.min(now + KHQR_LIFETIME_MS, Number(hold.ends_at)), now + LAST_QR_MIN_MS)
     : now + KHQR_LIFETIME_MS;
