@@ -35,7 +35,8 @@ export function placing(
     idempotencyKey: request.idempotencyKey,
     browserToken,
     placedFrom: { browserToken, address: request.client.ip },
-    onPlaced: (tx, order) => issuePayment(tx, order, shop.paymentPolicy).then(() => undefined),
+    onPlaced: (tx, order, hold) =>
+      issuePayment(tx, order, shop.paymentPolicy, Date.now(), undefined, hold).then(() => undefined),
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import type { Db } from '../../db/database';
 import { pageAnswer } from '../../db/paging';
 import { isUniqueViolation } from '../../db/errors';
-import type { OrderTable } from '../../db/schema';
+import type { OrderHoldTable, OrderTable } from '../../db/schema';
 import { setSavepoint } from '../../db/savepoint';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
@@ -71,8 +71,11 @@ export interface PlaceOrderContext {
   idempotencyKey: string | null;
   /** Where the order comes from, besides the account: its unpaid orders count against these too. */
   placedFrom: Omit<HoldOwner, 'customerId'>;
-  /** Runs inside the placing transaction once the order exists: issues its payment (KHQR). */
-  onPlaced?: (tx: Tx, order: OrderTable) => Promise<void>;
+  /**
+   * Runs inside the placing transaction once the order and its hold exist: issues its payment (KHQR), whose QR
+   * ends with the hold (given, so that it is not read back).
+   */
+  onPlaced?: (tx: Tx, order: OrderTable, hold: OrderHoldTable) => Promise<void>;
 }
 
 /** Who places a web order: a signed-in customer (below) or a guest (guest.ts). Everything else is the same. */
@@ -208,10 +211,10 @@ async function placeWebOrderRows(
           promo.priced.couponDiscountCents,
           now,
         );
-      await recordHold(tx, order.id, owner, limits, now);
+      const hold = await recordHold(tx, order.id, owner, limits, now);
       if (!input.items) await clearCart(tx, buyer.cart);
       if (key) await rememberKey(tx, key, order.id, now);
-      await ctx.onPlaced?.(tx, order);
+      await ctx.onPlaced?.(tx, order, hold);
       await notifyOrderEvent(ctx.mailer, tx, order, null, 'pending_payment');
       await recordAudit(
         tx,

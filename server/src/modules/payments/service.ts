@@ -1,7 +1,7 @@
 import { statusWhenPaid, type OrderPayment, type OrderStatus } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { OrderTable } from '../../db/schema';
+import type { OrderHoldTable, OrderTable } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { AppError, Conflict, NotFound } from '../../http/errors';
 import { openOrder, type OrderViewer } from '../orders/access';
@@ -39,6 +39,8 @@ export async function issuePayment(
   now = Date.now(),
   /** What this QR asks for, when it is not the order's total: a pre-order's deposit, or the rest of it. */
   amount?: number,
+  /** The order's hold when the caller has just written it (placement): one read fewer per order. */
+  knownHold?: Pick<OrderHoldTable, 'ends_at'>,
 ): Promise<OrderKhqrPayment> {
   const account = await getMerchantAccount(tx, { allowDemo: policy.allowDemoAccount }).catch(
     (error: unknown) => {
@@ -49,7 +51,7 @@ export async function issuePayment(
     },
   );
   // No QR outlives the order's hold (orders/holds.ts), however often it was renewed.
-  const hold = await findOrderHold(tx, order.id);
+  const hold = knownHold ?? (await findOrderHold(tx, order.id));
   const expiresAt = hold
     ? Math.max(Math.min(now + KHQR_LIFETIME_MS, Number(hold.ends_at)), now + LAST_QR_MIN_MS)
     : now + KHQR_LIFETIME_MS;
