@@ -1,9 +1,15 @@
-import { PAGE_STATE_ID, type PageApi, type PageRenderRequest, type RenderedPage } from '@shop/shared';
+import {
+  PAGE_STATE_ID,
+  type PageApi,
+  type ProductList,
+  type PageRenderRequest,
+  type RenderedPage,
+} from '@shop/shared';
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { renderToReadableStream } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { newQueryClient, queryKeys } from './api/client';
-import { relatedQuery, showcaseQuery } from './api/page-queries';
+import { relatedQuery, showcaseQuery, showcaseShown } from './api/page-queries';
 import { listQuery, readFilters } from './catalog/url-filters';
 import { ShopProviders } from './providers';
 import { routes } from './router';
@@ -69,7 +75,11 @@ async function prefetch(queryClient: QueryClient, url: URL, api: PageApi): Promi
   const products = (query: object) =>
     fill(queryKeys.products(query), api.listProducts(query as Record<string, unknown>));
   if (path === '/') {
-    await Promise.all([...common, products(showcaseQuery)]);
+    // Only what the page shows of the list goes with it (showcaseShown): the document carries the state.
+    const showcase = api
+      .listProducts(showcaseQuery as Record<string, unknown>)
+      .then((answer) => showcaseShown(answer as ProductList));
+    await Promise.all([...common, fill(queryKeys.products(showcaseQuery), showcase)]);
   } else if (path === '/search' || category) {
     const slug = category ? decodeURIComponent(category[1]!) : undefined;
     await Promise.all([...common, products(listQuery(readFilters(url.searchParams), slug))]);

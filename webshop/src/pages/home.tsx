@@ -1,30 +1,19 @@
 import { buttonClass, useMessages } from '@shop/ui';
 import { BadgeCheck, MapPin, QrCode, ShieldCheck, Truck, type LucideIcon } from 'lucide-react';
 import { departments, useCategories, useProducts } from '../api/catalog';
-import { showcaseQuery } from '../api/page-queries';
+import { pickShowcase, showcaseQuery } from '../api/page-queries';
 import { DepartmentTiles } from '../catalog/departments';
 import { homeText } from '../catalog/home-messages';
-import { discountPercent } from '../catalog/names';
 import { ProductRow } from '../catalog/product-grid';
 import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
 import { QueryError } from '../ui/query-error';
 
-const newArrivalCount = 8;
-
-/**
- * The newest products and the best deals among them, from one request: the list cannot be filtered by discount,
- * and the newest hundred hold the deals a visitor is likely to care about.
- */
+/** The newest products and the best deals among them, from one request (pickShowcase). */
 function useShowcase() {
   const newest = useProducts(showcaseQuery);
   const items = newest.data?.items;
-  const newArrivals = items?.slice(0, newArrivalCount);
-  const deals = items
-    ?.slice(newArrivalCount)
-    .filter((p) => discountPercent(p) > 0)
-    .sort((a, b) => discountPercent(b) - discountPercent(a))
-    .slice(0, 8);
+  const { newArrivals, deals } = items ? pickShowcase(items) : { newArrivals: undefined, deals: undefined };
   return { newest, newArrivals, deals };
 }
 
