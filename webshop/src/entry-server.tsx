@@ -58,6 +58,8 @@ async function prefetch(queryClient: QueryClient, url: URL, api: PageApi): Promi
     queryClient.setQueryData(key, await answer);
   const common = [
     fill(queryKeys.shop, api.getShopInfo()),
+    // Every page with products prices them with the promotions (api/promotions.ts), at the instant of this answer.
+    fill(queryKeys.promotions, api.getLivePromotions()),
     fill(
       queryKeys.categories,
       api.listCategories().then((answer) => (answer as { items: unknown[] }).items),

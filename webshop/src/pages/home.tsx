@@ -5,6 +5,8 @@ import { showcaseQuery } from '../api/page-queries';
 import { DepartmentTiles } from '../catalog/departments';
 import { homeText } from '../catalog/home-messages';
 import { discountPercent } from '../catalog/names';
+import { usePromotedPrice } from '../api/promotions';
+import type { ProductSummary } from '@shop/shared';
 import { ProductRow } from '../catalog/product-grid';
 import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
@@ -18,12 +20,15 @@ const newArrivalCount = 8;
  */
 function useShowcase() {
   const newest = useProducts(showcaseQuery);
+  const promoted = usePromotedPrice();
   const items = newest.data?.items;
   const newArrivals = items?.slice(0, newArrivalCount);
+  // A deal by the price the cart would charge (promotions too); the cards price them again themselves.
+  const saving = (p: ProductSummary) => discountPercent(promoted(p));
   const deals = items
     ?.slice(newArrivalCount)
-    .filter((p) => discountPercent(p) > 0)
-    .sort((a, b) => discountPercent(b) - discountPercent(a))
+    .filter((p) => saving(p) > 0)
+    .sort((a, b) => saving(b) - saving(a))
     .slice(0, 8);
   return { newest, newArrivals, deals };
 }
