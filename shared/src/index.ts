@@ -22,6 +22,7 @@ export * from './devices';
 export * from './permissions';
 export * from './settings';
 export * from './delivery';
+export * from './promotions';
 export * from './admin-settings';
 export * from './api/route';
 export * from './api/routes';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from './accounts';
+import { cartPromotionsSchema, couponCodeSchema, orderDiscountSchema } from './promotions';
 import { fromShopWallClock, shopWallClock } from './shop-time';
 
 /**
@@ -111,7 +112,12 @@ export const cartLineSchema = z.object({
   name: z.string(),
   imageUrl: z.string().nullable(),
   quantity: z.number().int(),
+  /** The price of one unit now, after the line's promotion (priceCart). */
   unitPriceCents: z.number().int(),
+  /** The catalog's price: shown struck through when higher than unitPriceCents. */
+  originalUnitPriceCents: z.number().int(),
+  /** The promotion that set the unit price, or null. */
+  promotion: z.object({ id: z.string(), name: z.string() }).nullable(),
   lineTotal: money,
   /** How many can be ordered now; a line asking for more shows a warning and cannot be checked out as is. */
   available: z.number().int(),
@@ -123,11 +129,15 @@ export const cartSchema = z
     id: z.string().nullable(),
     lines: z.array(cartLineSchema),
     itemCount: z.number().int(),
+    /** Σ line totals after line promotions. */
     subtotal: money,
     rielPerUsd: z.number().int(),
     canCheckout: z.boolean(),
+    /** Cart rules and the coupon asked for (GET /cart?coupon=CODE), priced by priceCart. */
+    promotions: cartPromotionsSchema,
   })
   .meta({ id: 'Cart' });
+export const cartQuerySchema = z.object({ coupon: couponCodeSchema.optional() });
 export type Cart = z.infer<typeof cartSchema>;
 
 /** What every web order chooses, signed in or as a guest: the lines (or the cart), pickup or delivery, the currency. */
@@ -136,6 +146,8 @@ export const orderChoicesSchema = z.object({
   fulfilment: fulfilmentSchema,
   currency: currencySchema,
   note: z.string().trim().max(500).optional(),
+  /** A coupon code: refused (400, field couponCode, the reason) when it does not apply; its use is counted. */
+  couponCode: couponCodeSchema.optional(),
 });
 
 export type OrderChoices = z.infer<typeof orderChoicesSchema>;
@@ -168,6 +180,8 @@ export const orderItemSchema = z.object({
   name: z.string(),
   quantity: z.number().int(),
   unitPriceCents: z.number().int(),
+  /** The catalog's price when the order was placed, when a promotion lowered it (struck through); else absent. */
+  originalUnitPriceCents: z.number().int().optional(),
   lineTotalCents: z.number().int(),
   warrantyMonths: z.number().int(),
   cancelledQuantity: z.number().int(),
@@ -205,6 +219,16 @@ export const orderSchema = z
     deliveryFeeCents: z.number().int(),
     /** The days the delivery was promised in, fewest and most after payment; null for pick-up. */
     deliveryDays: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+    /** Taken off the whole order after its lines: cart promotions and a coupon (web), a discount (counter). */
+    discountCents: z.number().int().optional(),
+    /** Every promotion and coupon of the order by name, as invoices and receipts show them. */
+    discounts: z.array(orderDiscountSchema).optional(),
+    couponCode: z.string().nullable().optional(),
+    /**
+     * A counter sale charged less than the server's promotions would have (a promotion ended while the counter was
+     * offline): applied at the counter's price and shown to staff.
+     */
+    priceFlag: z.object({ expectedCents: z.number().int(), chargedCents: z.number().int() }).nullable().optional(),
     totalCents: z.number().int(),
     currency: currencySchema,
     /** The total in riel at the order's exchange rate, rounded to 100 riel. */

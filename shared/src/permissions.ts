@@ -18,6 +18,9 @@ export const permissions = {
   'pos.sell': ['staff', 'admin'],
   'customers.view': ['staff', 'admin'],
   'orders.manage': ['staff', 'admin'],
+  /** Promotions and coupons: staff read them (they sell with them), the owner sets them (they are margin). */
+  'promotions.view': ['staff', 'admin'],
+  'promotions.manage': ['admin'],
   'support.manage': ['staff', 'admin'],
   'users.manage': ['admin'],
   /** The shop's settings, the Bakong token and the mail server: what every order, payment and mail runs on. */

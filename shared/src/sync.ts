@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema } from './orders';
 import { roles } from './permissions';
+import { couponRuleSchema, promotionRuleSchema, type CouponRule, type PromotionRule } from './promotions';
 
 // --- pull: the change feed -----------------------------------------------------------------------------------------
 
@@ -16,8 +17,32 @@ export const changeEntities = [
   'customer',
   'staff',
   'setting',
+  /** Since contract 2: the promotion rules and coupons a counter prices with (priceCart). */
+  'promotion',
+  'coupon',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
+
+/**
+ * The contract version that brought each entity into the pull. A counter of an older version is not sent entities
+ * newer than it (docs/decisions/0016-upgrades.md: an older counter is answered in its own shapes).
+ */
+export const changeEntitySince: { readonly [E in ChangeEntity]: number } = {
+  category: 1,
+  brand: 1,
+  product: 1,
+  stock: 1,
+  customer: 1,
+  staff: 1,
+  setting: 1,
+  promotion: 2,
+  coupon: 2,
+};
+
+/** The entities a counter of contract `version` is sent. */
+export function changeEntitiesOf(version: number): ChangeEntity[] {
+  return changeEntities.filter((entity) => changeEntitySince[entity] <= version);
+}
 
 /** A product as a counter sells it. `available` is on hand minus what web orders hold. */
 export const syncProductSchema = z
@@ -101,6 +126,8 @@ export interface ChangeData {
   customer: SyncCustomer;
   staff: SyncStaff;
   setting: SyncSetting;
+  promotion: PromotionRule;
+  coupon: CouponRule;
 }
 
 export const changeDataSchemas = {
@@ -111,6 +138,8 @@ export const changeDataSchemas = {
   customer: syncCustomerSchema,
   staff: syncStaffSchema,
   setting: syncSettingSchema,
+  promotion: promotionRuleSchema,
+  coupon: couponRuleSchema,
 } as const satisfies { [E in ChangeEntity]: z.ZodType<ChangeData[E]> };
 
 export const changeSchema = z
@@ -134,8 +163,10 @@ export type Change = z.infer<typeof changeSchema>;
  * takes every version it knows and answers each counter in the shapes of its own version
  * (docs/decisions/0016-upgrades.md): raise it when a pushed item or a change's data changes shape
  * in a way an older reader would misread, and keep the older version's reader on the server.
+ * Version 2 (issue 17): the pull sends `promotion` and `coupon` changes, and a sale may name the promotions and the
+ * coupon the counter applied (`promotionIds`, `couponCode`); version 1's items are read as they are.
  */
-export const syncContractVersion = 1;
+export const syncContractVersion = 2;
 const contractVersion = z.number().int().min(1).max(10_000);
 
 export const changesQuerySchema = z.object({
@@ -243,6 +274,10 @@ export const saleItemSchema = z.object({
   discountCents: minor.optional(),
   /** The admin whose PIN approved discounts over the cashier's limit at the counter. */
   discountApprovedBy: z.string().min(1).max(64).optional(),
+  /** Contract 2: the promotions the counter's priceCart applied (their ids), for the order's named discounts. */
+  promotionIds: z.array(z.string().min(1).max(40)).max(50).optional(),
+  /** Contract 2: the coupon code the counter applied; its use is counted when the sale is applied. */
+  couponCode: z.string().trim().min(1).max(32).optional(),
   payments: z.array(salePaymentSchema).min(1).max(20),
 });
 export type SaleItem = z.infer<typeof saleItemSchema>;

@@ -11,6 +11,7 @@ import { invoiceRoutes } from './routes/invoices';
 import { guestOrderRoutes } from './routes/guest-orders';
 import { orderRoutes } from './routes/orders';
 import { paymentProofRoutes } from './routes/payment-proofs';
+import { promotionRoutes } from './routes/promotions';
 import { refundOwedRoutes } from './routes/refunds-owed';
 import { reportRoutes } from './routes/reports';
 import { stockAlertRoutes } from './routes/stock-alerts';
@@ -44,6 +45,7 @@ export const apiRoutes = {
   ...adminOrderRoutes,
   ...adminSettingRoutes,
   ...reportRoutes,
+  ...promotionRoutes,
 } as const;
 
 export {

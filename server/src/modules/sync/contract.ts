@@ -14,15 +14,17 @@ interface ContractReader {
   read(raw: PushedItem): PushItem;
 }
 
-// Version 1: the items of shared/src/sync.ts as they were when versions began, still the current shape.
+const current: ContractReader = {
+  types: new Set(pushItemSchema.options.map((option) => option.shape.type.value)),
+  read: (raw: PushedItem) => pushItemSchema.parse(raw),
+};
+
+// Version 1: the items of shared/src/sync.ts as they were when versions began. Version 2 (issue 17) only added
+// optional fields to a sale (the promotions and coupon the counter applied) and entities to the pull, so a version 1
+// item reads as it is in the current shape.
 const readers: ReadonlyMap<number, ContractReader> = new Map([
-  [
-    1,
-    {
-      types: new Set(pushItemSchema.options.map((option) => option.shape.type.value)),
-      read: (raw: PushedItem) => pushItemSchema.parse(raw),
-    },
-  ],
+  [1, current],
+  [2, current],
 ]);
 
 /** The versions this server takes, oldest first. */

@@ -61,7 +61,7 @@ describe('pushes of a counter from before contract versions', () => {
       .where('id', '=', old.id)
       .executeTakeFirst();
     expect(row).toEqual({ contract: 1 });
-    expect(syncContractVersion).toBe(1);
+    expect(syncContractVersion).toBe(2);
   });
 });
 
@@ -128,8 +128,8 @@ describe('a counter newer than the server', () => {
     const pushed = await failure<ApiError>(pushRaw({ items: [sale], contract: syncContractVersion + 1 }));
     expect(pushed).toMatchObject({
       status: 400,
-      message: expect.stringMatching(/newer than this server's 1: upgrade the server/),
-      fields: { contract: 'at most 1' },
+      message: expect.stringMatching(/newer than this server's 2: upgrade the server/),
+      fields: { contract: 'at most 2' },
     });
     expect(await db().selectFrom('sync_items').select('id').where('id', '=', sale.id).execute()).toEqual([]);
     const pulled = await failure<ApiError>(

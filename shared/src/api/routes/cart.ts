@@ -1,4 +1,4 @@
-import { cartItemInputSchema, cartItemPatchSchema, cartSchema } from '../../orders';
+import { cartItemInputSchema, cartItemPatchSchema, cartQuerySchema, cartSchema } from '../../orders';
 import { anyone, defineRoute } from '../route';
 import { idParam } from './common';
 
@@ -7,9 +7,11 @@ export const cartRoutes = {
   getCart: defineRoute({
     method: 'get',
     path: '/cart',
-    summary: "The caller's cart (a guest's by cookie), priced now, with availability problems per line",
+    summary:
+      "The caller's cart (a guest's by cookie), priced now with the live promotions and the coupon asked for, with availability problems per line",
     tag: 'cart',
     access: anyone,
+    query: cartQuerySchema,
     response: cartSchema,
   }),
   addCartItem: defineRoute({
