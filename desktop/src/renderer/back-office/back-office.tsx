@@ -14,6 +14,7 @@ import { HealthScreen } from './health/health-screen';
 import { PaymentsScreen } from './payments/payments-screen';
 import { PeopleScreen } from './people/people-screen';
 import { ProductsScreen } from './products/products-screen';
+import { PromotionsScreen } from './promotions/promotions-screen';
 import { ReportsScreen } from './reports/reports-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { StockScreen } from './stock/stock-screen';
@@ -25,6 +26,7 @@ const screens: Record<AreaPath, () => ReactNode> = {
   orders: () => <OrdersScreen />,
   payments: () => <PaymentsScreen />,
   customers: () => <CustomersScreen />,
+  promotions: () => <PromotionsScreen />,
   support: () => <SupportScreen />,
   products: () => <ProductsScreen />,
   stock: () => <StockScreen />,
