@@ -251,3 +251,24 @@ export type CartPromotions = z.infer<typeof cartPromotionsSchema>;
 /** A discount an order carries, by name, as its invoice and receipt show it. */
 export const orderDiscountSchema = pricedDiscountSchema.meta({ id: 'OrderDiscount' });
 export type OrderDiscount = z.infer<typeof orderDiscountSchema>;
+
+/** A counter sale charged less than the server's prices at its time, applied at the counter's price and flagged. */
+export const flaggedSaleSchema = z
+  .object({
+    orderId: id,
+    number: z.string(),
+    receiptNumber: z.string().nullable(),
+    deviceId: z.string().nullable(),
+    staffId: z.string().nullable(),
+    /** When it was sold at the counter. */
+    at: z.number().int(),
+    /** What the server's promotions would have charged, the cashier's own discounts taken off. */
+    expectedCents: z.number().int(),
+    chargedCents: z.number().int(),
+  })
+  .meta({ id: 'FlaggedSale' });
+export type FlaggedSale = z.infer<typeof flaggedSaleSchema>;
+
+export const flaggedSaleListSchema = z
+  .object({ items: z.array(flaggedSaleSchema) })
+  .meta({ id: 'FlaggedSaleList' });

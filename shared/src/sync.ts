@@ -163,8 +163,8 @@ export type Change = z.infer<typeof changeSchema>;
  * takes every version it knows and answers each counter in the shapes of its own version
  * (docs/decisions/0016-upgrades.md): raise it when a pushed item or a change's data changes shape
  * in a way an older reader would misread, and keep the older version's reader on the server.
- * Version 2 (issue 17): the pull sends `promotion` and `coupon` changes, and a sale may name the promotions and the
- * coupon the counter applied (`promotionIds`, `couponCode`); version 1's items are read as they are.
+ * Version 2 (issue 17): the pull sends `promotion` and `coupon` changes, and a sale may name the discounts and the
+ * coupon the counter applied (`discounts`, `couponCode`); version 1's items are read as they are.
  */
 export const syncContractVersion = 2;
 const contractVersion = z.number().int().min(1).max(10_000);
@@ -274,8 +274,22 @@ export const saleItemSchema = z.object({
   discountCents: minor.optional(),
   /** The admin whose PIN approved discounts over the cashier's limit at the counter. */
   discountApprovedBy: z.string().min(1).max(64).optional(),
-  /** Contract 2: the promotions the counter's priceCart applied (their ids), for the order's named discounts. */
-  promotionIds: z.array(z.string().min(1).max(40)).max(50).optional(),
+  /**
+   * Contract 2: the discounts the counter's priceCart applied (PricedDiscount: line promotions are already in the
+   * lines' unitPriceCents, cart promotions and the coupon are part of the sale's discountCents). The order shows them
+   * by name; the rest of discountCents and the lines' discountCents are the cashier's own discounts.
+   */
+  discounts: z
+    .array(
+      z.object({
+        source: z.enum(['promotion', 'coupon']),
+        id: z.string().min(1).max(40),
+        level: z.enum(['line', 'cart']),
+        amountCents: minor,
+      }),
+    )
+    .max(50)
+    .optional(),
   /** Contract 2: the coupon code the counter applied; its use is counted when the sale is applied. */
   couponCode: z.string().trim().min(1).max(32).optional(),
   payments: z.array(salePaymentSchema).min(1).max(20),

@@ -2,6 +2,7 @@ import {
   couponInputSchema,
   couponListSchema,
   couponSchema,
+  flaggedSaleListSchema,
   livePromotionsSchema,
   promotionInputSchema,
   promotionListSchema,
@@ -92,6 +93,15 @@ export const promotionRoutes = {
     params: idParam,
     response: ok,
     errors: [404, 409],
+  }),
+  listFlaggedSales: defineRoute({
+    method: 'get',
+    path: '/admin/price-flags',
+    summary:
+      'Counter sales charged less than the server would have (a promotion ended while the counter was offline), newest first',
+    tag: 'back office',
+    access: requires('promotions.view'),
+    response: flaggedSaleListSchema,
   }),
   listCoupons: defineRoute({
     method: 'get',
