@@ -55,18 +55,25 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
     const missing = whatIsMissing(cart);
     if (missing.length > 0) throw new PosError('invalid', missing.join('; '));
     const totals = cartTotals(cart);
-    // A promotion's discount travels as the line's and the sale's discount, as the contract has them; the names
-    // stay here for the receipt.
+    // Locally a promotion is the line's discount by name (the receipt prints it so). To the server, as contract 2
+    // has it: a line promotion lowers the line's unit price, the sale's promotions and coupon are in the sale's
+    // discount, and `discounts` names each; the lines' discounts stay the cashier's own.
     const lineDiscount = (line: Cart['lines'][number]) => line.discountCents + (line.promotion?.cents ?? 0);
     const salePromotions = (cart.promotions ?? []).filter((p) => p.cents > 0);
     const saleDiscountCents = cart.discountCents + salePromotions.reduce((sum, p) => sum + p.cents, 0);
     const couponCode = salePromotions.find((p) => p.couponCode)?.couponCode ?? null;
-    // What the counter's priceCart applied, so the server's order names the same promotions (contract 2).
-    const promotionIds = [
-      ...new Set([
-        ...cart.lines.flatMap((line) => (line.promotion ? [line.promotion.id] : [])),
-        ...salePromotions.filter((p) => !p.couponCode).map((p) => p.id),
-      ]),
+    const discounts: NonNullable<SaleItem['discounts']> = [
+      ...cart.lines.flatMap((line) =>
+        line.promotion
+          ? [{ source: 'promotion' as const, id: line.promotion.id, level: 'line' as const, amountCents: line.promotion.cents }]
+          : [],
+      ),
+      ...salePromotions.map((p) => ({
+        source: p.couponCode ? ('coupon' as const) : ('promotion' as const),
+        id: p.id,
+        level: 'cart' as const,
+        amountCents: p.cents,
+      })),
     ];
     const id = ulid(now);
     const receiptNumber = `${input.receiptPrefix}-${String(nextCounter(db, 'receipt')).padStart(6, '0')}`;
@@ -131,14 +138,15 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
       lines: cart.lines.map((line) => ({
         productId: line.productId,
         quantity: line.quantity,
-        // The price per unit the customer paid before the line's discount, which travels beside it.
-        unitPriceCents: line.unitPriceCents,
-        ...(lineDiscount(line) > 0 && { discountCents: lineDiscount(line) }),
+        // The price per unit the customer paid (after the line's promotion) before the cashier's discount, which
+        // travels beside it.
+        unitPriceCents: line.unitPriceCents - (line.promotion ? line.promotion.cents / line.quantity : 0),
+        ...(line.discountCents > 0 && { discountCents: line.discountCents }),
         ...(line.serialized && { serials: line.serials }),
       })),
       ...(saleDiscountCents > 0 && { discountCents: saleDiscountCents }),
       ...(cart.discountApprovedBy && { discountApprovedBy: cart.discountApprovedBy }),
-      ...(promotionIds.length > 0 && { promotionIds }),
+      ...(discounts.length > 0 && { discounts }),
       ...(couponCode && { couponCode }),
       payments: cart.payments.map((payment) => ({
         method: payment.method,
