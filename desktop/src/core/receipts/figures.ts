@@ -116,8 +116,8 @@ export function rielToUsdCents(riel: number, rielPerUsd: number): number {
 
 /** One row of money: a label, the USD column, the riel column (either may be empty). */
 export interface MoneyRow {
-  /** A label of the receipt's own, or a name the shop gave (a promotion's), printed as written. */
-  label: Label | string;
+  /** A label of the receipt's own, or a name the shop gave (a promotion's) twice: printed once, as written. */
+  label: Label;
   usd: string | null;
   khr: string | null;
   /** The total: set larger and bold. */
@@ -131,7 +131,7 @@ export function totalRows(figures: ReceiptFigures): MoneyRow[] {
     rows.push(
       { label: L.subtotal, usd: formatUsd(figures.subtotalCents), khr: null },
       ...figures.discounts.map((d) => ({
-        label: d.name ?? L.discount,
+        label: d.name === null ? L.discount : ([d.name, d.name] as const),
         usd: formatUsd(-d.cents),
         khr: null,
       })),

@@ -48,10 +48,9 @@ export const labels = {
 } as const satisfies Record<string, Label>;
 
 /** The reader's language first, the other beside it: "Total / សរុប" or "សរុប / Total". */
-export function say(label: Label | string, language: Locale): string {
-  // A name the shop gave (a promotion's) is printed as it was written, in whatever language that was.
-  if (typeof label === 'string') return label;
-  const [en, km] = label;
+export function say([en, km]: Label, language: Locale): string {
+  // A name the shop gave (a promotion's, the same in both places) is printed once, as it was written.
+  if (en === km) return en;
   return language === 'km' ? `${km} / ${en}` : `${en} / ${km}`;
 }
 
