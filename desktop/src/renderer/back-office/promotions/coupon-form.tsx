@@ -1,5 +1,4 @@
-import type { Coupon, CouponInput, PricingChannel } from '@shop/shared';
-import { pricingChannels } from '@shop/shared';
+import { pricingChannels, type Coupon, type CouponInput, type PricingChannel } from '@shop/shared';
 import { Button, Dialog, FormAlert, TextField, useMessages } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -78,7 +77,7 @@ export function CouponDialog({
   const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
   const text = (key: 'code' | 'name' | 'startsOn' | 'endsOn' | 'minTotal' | 'maxUses' | 'maxUsesPerCustomer') => ({
     value: draft[key],
-    onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value }),
+    onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value } as Partial<Draft>),
   });
   const toggle = (channel: PricingChannel) =>
     set({

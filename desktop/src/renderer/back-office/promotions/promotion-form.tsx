@@ -1,5 +1,4 @@
-import type { Promotion, PromotionInput, PromotionKind } from '@shop/shared';
-import { promotionKinds } from '@shop/shared';
+import { promotionKinds, type Promotion, type PromotionInput, type PromotionKind } from '@shop/shared';
 import { Button, Dialog, FormAlert, SelectField, TextField, useLocale, useMessages } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -108,7 +107,7 @@ export function PromotionDialog({
   const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
   const text = (key: keyof Draft) => ({
     value: draft[key],
-    onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value }),
+    onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value } as Partial<Draft>),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
