@@ -1,4 +1,12 @@
-import { formatUsd, ruleStates, type Coupon, type Promotion, type RuleState } from '@shop/shared';
+import {
+  formatShopDateTime,
+  formatUsd,
+  ruleStates,
+  type Coupon,
+  type FlaggedSale,
+  type Promotion,
+  type RuleState,
+} from '@shop/shared';
 import { Badge, Button, FormAlert, SelectField, useLocale, useMessages } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -31,7 +39,8 @@ export function PromotionsScreen() {
   const t = useMessages(promotionTexts);
   const manages = useCan('promotions.manage');
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'coupons' ? 'coupons' : 'promotions';
+  const asked = params.get('tab');
+  const tab = asked === 'coupons' || asked === 'flagged' ? asked : 'promotions';
   const state = (ruleStates as readonly string[]).includes(params.get('state') ?? '')
     ? (params.get('state') as RuleState)
     : null;
@@ -48,13 +57,13 @@ export function PromotionsScreen() {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t.promotions}</h1>
         <div role="tablist" className="flex gap-1 rounded-lg bg-slate-100 p-1">
-          {(['promotions', 'coupons'] as const).map((name) => (
+          {(['promotions', 'coupons', 'flagged'] as const).map((name) => (
             <button
               key={name}
               role="tab"
               type="button"
               aria-selected={tab === name}
-              onClick={() => choose('tab', name === 'coupons' ? 'coupons' : null)}
+              onClick={() => choose('tab', name === 'promotions' ? null : name)}
               className={`rounded-md px-4 py-1.5 font-medium ${tab === name ? 'bg-white shadow-sm' : 'text-muted'}`}
             >
               {t[name]}
@@ -64,6 +73,7 @@ export function PromotionsScreen() {
       </header>
       <p className="text-muted">{t.lead}</p>
       {!manages && <FormAlert tone="info">{t.readOnly}</FormAlert>}
+      {tab !== 'flagged' && (
       <SelectField
         label={t.filterState}
         value={state ?? ''}
@@ -77,10 +87,13 @@ export function PromotionsScreen() {
           </option>
         ))}
       </SelectField>
+      )}
       {tab === 'promotions' ? (
         <PromotionList state={state} manages={manages} />
-      ) : (
+      ) : tab === 'coupons' ? (
         <CouponList state={state} manages={manages} />
+      ) : (
+        <FlaggedSales />
       )}
     </section>
   );
@@ -292,6 +305,39 @@ function CouponList({ state, manages }: { state: RuleState | null; manages: bool
           }}
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * Counter sales charged less than the server's promotions would have (a promotion ended while the counter was
+ * offline): applied at the counter's price, listed here for staff to look into.
+ */
+function FlaggedSales() {
+  const t = useMessages(promotionTexts);
+  const { locale } = useLocale();
+  const list = useQuery({
+    queryKey: ['price-flags'],
+    queryFn: () => api.listFlaggedSales({}),
+    select: asOnePage,
+  });
+  const columns: Column<FlaggedSale>[] = [
+    { key: 'number', header: t.order, cell: (f) => <span className="font-mono">{f.number}</span> },
+    { key: 'receipt', header: t.receipt, cell: (f) => f.receiptNumber ?? '—' },
+    { key: 'at', header: t.soldAt, cell: (f) => formatShopDateTime(f.at, locale) },
+    { key: 'expected', header: t.expected, align: 'right', cell: (f) => formatUsd(f.expectedCents) },
+    { key: 'charged', header: t.charged, align: 'right', cell: (f) => formatUsd(f.chargedCents) },
+    {
+      key: 'short',
+      header: t.short,
+      align: 'right',
+      cell: (f) => <Badge tone="warning">{formatUsd(f.expectedCents - f.chargedCents)}</Badge>,
+    },
+  ];
+  return (
+    <div className="space-y-3">
+      <p className="text-muted">{t.flaggedLead}</p>
+      <PagedList label={t.flagged} query={list} columns={columns} rowKey={(f) => f.orderId} onPage={() => {}} />
     </div>
   );
 }

@@ -35,6 +35,15 @@ export const promotionTexts = defineMessages({
   en: {
     promotions: 'Promotions',
     coupons: 'Coupons',
+    flagged: 'Flagged counter sales',
+    flaggedLead:
+      'Counter sales charged less than the shop’s promotions allowed (a promotion ended while the counter was offline). They were kept at the counter’s price.',
+    order: 'Order',
+    receipt: 'Receipt',
+    soldAt: 'Sold',
+    expected: 'Expected',
+    charged: 'Charged',
+    short: 'Short',
     lead: 'Sale prices, discounts and coupons: the web shop and every counter price with them.',
     readOnly: 'Only an admin can create or change promotions and coupons.',
     state: 'State',
@@ -107,6 +116,15 @@ export const promotionTexts = defineMessages({
   km: {
     promotions: 'ប្រូម៉ូសិន',
     coupons: 'គូប៉ុង',
+    flagged: 'ការលក់នៅបញ្ជរដែលត្រូវពិនិត្យ',
+    flaggedLead:
+      'ការលក់នៅបញ្ជរដែលគិតតម្លៃទាបជាងប្រូម៉ូសិនរបស់ហាងអនុញ្ញាត (ប្រូម៉ូសិនបានបញ្ចប់ពេលបញ្ជរគ្មានអ៊ីនធឺណិត)។ ការលក់ត្រូវបានរក្សាតាមតម្លៃរបស់បញ្ជរ។',
+    order: 'ការបញ្ជាទិញ',
+    receipt: 'បង្កាន់ដៃ',
+    soldAt: 'លក់នៅ',
+    expected: 'តម្លៃរំពឹងទុក',
+    charged: 'តម្លៃបានគិត',
+    short: 'ខ្វះ',
     lead: 'តម្លៃពិសេស ការបញ្ចុះតម្លៃ និងគូប៉ុង៖ ហាងអនឡាញ និងបញ្ជរទាំងអស់គិតតម្លៃជាមួយវា។',
     readOnly: 'មានតែអ្នកគ្រប់គ្រងទេដែលអាចបង្កើត ឬកែប្រែប្រូម៉ូសិន និងគូប៉ុង។',
     state: 'ស្ថានភាព',
