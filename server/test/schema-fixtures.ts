@@ -1201,4 +1201,70 @@ export const fixtureWriters: FixtureWriter[] = [
       });
     },
   },
+  {
+    version: '041-promotions',
+    async write(db) {
+      // A brand promotion and a coupon, in the feed for counters; an order that used both, its discounts by name.
+      await insert(db, 'promotions', {
+        id: 'PROMO-BRAND',
+        kind: 'brand_off',
+        name: `Tet ${KHMER}`,
+        target_id: 'BR-ASUS',
+        percent: 10,
+        amount_cents: null,
+        sale_price_cents: null,
+        min_total_cents: null,
+        product_ids_json: '[]',
+        free_quantity: null,
+        starts_on: '2025-01-01',
+        ends_on: '2025-02-15',
+        paused: 0,
+        created_at: minutes(47),
+        updated_at: minutes(47),
+      });
+      await insert(db, 'coupons', {
+        id: 'CPN-TET',
+        code: 'TET2025',
+        name: 'Tet coupon',
+        percent: null,
+        amount_cents: 500,
+        min_total_cents: 5_000,
+        max_uses: 10,
+        max_uses_per_customer: 1,
+        channels: 'web,pos',
+        starts_on: null,
+        ends_on: null,
+        paused: 0,
+        uses: 1,
+        created_at: minutes(47),
+        updated_at: minutes(47),
+      });
+      await insert(db, 'coupon_customer_uses', {
+        id: 'CPN-TET:USR-CUST',
+        coupon_id: 'CPN-TET',
+        user_id: 'USR-CUST',
+        uses: 1,
+      });
+      await insert(db, 'coupon_uses', {
+        coupon_id: 'CPN-TET',
+        order_id: 'ORD-UNPAID',
+        user_id: 'USR-CUST',
+        discount_cents: 500,
+        created_at: minutes(48),
+      });
+      await insert(db, 'order_discounts', {
+        id: 'OD-1',
+        order_id: 'ORD-UNPAID',
+        position: 0,
+        source: 'coupon',
+        ref_id: 'CPN-TET',
+        name: 'Tet coupon',
+        kind: 'coupon',
+        level: 'cart',
+        amount_cents: 500,
+      });
+      await feed(db, 'promotion', 'PROMO-BRAND', minutes(47));
+      await feed(db, 'coupon', 'CPN-TET', minutes(47));
+    },
+  },
 ];

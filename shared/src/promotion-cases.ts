@@ -258,27 +258,27 @@ export interface CaseIds {
 
 /** A case's promotion as the back office would write it, with the runner's ids and real shop days. */
 export function caseRuleInput(rule: CaseRule, ids: CaseIds, day: (offset: number) => string): PromotionInput {
-  const { paused: _paused, startsOn, endsOn, ...rest } = rule;
   const dated = {
-    startsOn: startsOn === undefined || startsOn === null ? null : day(startsOn),
-    endsOn: endsOn === undefined || endsOn === null ? null : day(endsOn),
+    startsOn: rule.startsOn === undefined || rule.startsOn === null ? null : day(rule.startsOn),
+    endsOn: rule.endsOn === undefined || rule.endsOn === null ? null : day(rule.endsOn),
   };
-  switch (rest.kind) {
+  const products = (keys: readonly string[]) => keys.map((p) => ids.product(p as CaseProduct));
+  switch (rule.kind) {
     case 'sale_price':
-      return { ...rest, ...dated, productId: ids.product(rest.productId as CaseProduct) };
+      return { ...rule, ...dated, productId: ids.product(rule.productId as CaseProduct) };
     case 'category_off':
-      return { ...rest, ...dated, categoryId: ids.category(rest.categoryId as CaseCategory) };
+      return { ...rule, ...dated, categoryId: ids.category(rule.categoryId as CaseCategory) };
     case 'brand_off':
-      return { ...rest, ...dated, brandId: ids.brand(rest.brandId as CaseBrand) };
+      return { ...rule, ...dated, brandId: ids.brand(rule.brandId as CaseBrand) };
     case 'free_item':
       return {
-        ...rest,
+        ...rule,
         ...dated,
-        productIds: rest.productIds.map((p) => ids.product(p as CaseProduct)),
-        freeProductId: ids.product(rest.freeProductId as CaseProduct),
+        productIds: products(rule.productIds),
+        freeProductId: ids.product(rule.freeProductId as CaseProduct),
       };
     case 'cart_discount':
     case 'free_delivery':
-      return { ...rest, ...dated, productIds: rest.productIds.map((p) => ids.product(p as CaseProduct)) };
+      return { ...rule, ...dated, productIds: products(rule.productIds) };
   }
 }

@@ -20,8 +20,8 @@ export * from './price-cart';
 
 const id = z.string().min(1).max(40);
 const cents = z.number().int().min(0).max(100_000_000);
-/** A day on the shop's calendar, YYYY-MM-DD (Asia/Phnom_Penh). */
-export const shopDaySchema = z.string().regex(/^\d{4}-\d{2}-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD');
+/** A day on the shop's calendar, YYYY-MM-DD (Asia/Phnom_Penh): rules start and end on whole shop days. */
+const shopDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD');
 const percent = z.number().int().min(1).max(100);
 const ruleName = z.string().trim().min(1).max(120);
 
@@ -49,9 +49,9 @@ export type PromotionKind = (typeof promotionKinds)[number];
 const period = {
   name: ruleName,
   /** First shop day it applies; null: from now. */
-  startsOn: shopDaySchema.nullable(),
+  startsOn: shopDay.nullable(),
   /** Last shop day it applies (until the shop's midnight after it); null: no end. */
-  endsOn: shopDaySchema.nullable(),
+  endsOn: shopDay.nullable(),
 };
 
 /** Exactly one of `percent` and `amountCents`. */
@@ -74,9 +74,12 @@ function periodInOrder(rule: { startsOn: string | null; endsOn: string | null })
 }
 const periodMessage = { message: 'the end is before the start', path: ['endsOn'] };
 
+type Off = { percent: number | null; amountCents: number | null };
+type Period = { startsOn: string | null; endsOn: string | null };
+const inOrder = <S extends z.ZodObject>(schema: S) =>
+  schema.refine((rule) => periodInOrder(rule as Period), periodMessage);
 const lineOff = <S extends z.ZodObject>(schema: S) =>
-  schema.refine(oneOff, oneOffMessage).refine(periodInOrder, periodMessage);
-const inOrder = <S extends z.ZodObject>(schema: S) => schema.refine(periodInOrder, periodMessage);
+  inOrder(schema).refine((rule) => oneOff(rule as Off), oneOffMessage);
 
 /** A promotion as the back office writes it (create, or replace when editing). */
 export const promotionInputSchema = z

@@ -35,6 +35,7 @@ import * as orderNumbers from './migrations/034-order-numbers';
 import * as bestSellersIndex from './migrations/035-best-sellers-index';
 import * as retention from './migrations/038-retention';
 import * as syncContract from './migrations/040-sync-contract';
+import * as promotions from './migrations/041-promotions';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '035-best-sellers-index': bestSellersIndex,
   '038-retention': retention,
   '040-sync-contract': syncContract,
+  '041-promotions': promotions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -60,6 +60,81 @@ export interface Database {
   sales_rollup_days: SalesRollupDayTable;
   sales_rollup_stale: SalesRollupStaleTable;
   server_processes: ServerProcessTable;
+  promotions: PromotionTable;
+  coupons: CouponTable;
+  coupon_customer_uses: CouponCustomerUseTable;
+  coupon_uses: CouponUseTable;
+  order_discounts: OrderDiscountTable;
+}
+
+/** A promotion rule (041-promotions): which columns a kind uses is promotions/repo.ts's business. */
+export interface PromotionTable {
+  id: string;
+  kind: string;
+  name: string;
+  target_id: string | null;
+  percent: number | null;
+  amount_cents: number | null;
+  sale_price_cents: number | null;
+  min_total_cents: number | null;
+  product_ids_json: string;
+  free_quantity: number | null;
+  /** Shop days YYYY-MM-DD, both included; null: open-ended. */
+  starts_on: string | null;
+  ends_on: string | null;
+  paused: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A coupon; `code` upper case (unique), `uses` raised only by a conditional update (041-promotions). */
+export interface CouponTable {
+  id: string;
+  code: string;
+  name: string;
+  percent: number | null;
+  amount_cents: number | null;
+  min_total_cents: number | null;
+  max_uses: number | null;
+  max_uses_per_customer: number | null;
+  /** "web", "pos" or "web,pos". */
+  channels: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  paused: number;
+  uses: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CouponCustomerUseTable {
+  /** `${coupon_id}:${user_id}`. */
+  id: string;
+  coupon_id: string;
+  user_id: string;
+  uses: number;
+}
+
+/** One order that used a coupon (given back when the order ends unpaid). */
+export interface CouponUseTable {
+  coupon_id: string;
+  order_id: string;
+  user_id: string | null;
+  discount_cents: number;
+  created_at: number;
+}
+
+/** A discount of an order by name, as its invoice and receipt show it (041-promotions). */
+export interface OrderDiscountTable {
+  id: string;
+  order_id: string;
+  position: number;
+  source: string;
+  ref_id: string;
+  name: string;
+  kind: string;
+  level: string;
+  amount_cents: number;
 }
 
 export interface CategoryTable {
@@ -377,6 +452,10 @@ export interface OrderTable {
   refund_owed_cents: number;
   /** Order-level discount (USD cents), after line discounts: counter sales. */
   discount_cents?: number;
+  /** The coupon the order used (041). */
+  coupon_code?: string | null;
+  /** A counter sale charged less than the server's prices at its time: what the server expected (041). */
+  price_flag_cents?: number | null;
   /** Counter sales: the device, the staff member, the shift and the printed receipt number. */
   device_id?: string | null;
   staff_id?: string | null;
@@ -430,6 +509,8 @@ export interface OrderItemTable {
   discount_cents?: number;
   /** Units brought back to a counter (counter_return_lines). */
   returned_quantity?: number;
+  /** The catalog price when a promotion lowered unit_price_cents (041); null otherwise. */
+  original_unit_cents?: number | null;
 }
 
 /** One cancellation of units of an order line, with the value of those units at the order's prices. */

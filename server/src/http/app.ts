@@ -28,6 +28,7 @@ import { adminSettingHandlers } from '../modules/settings/admin-routes';
 import { shopInfoHandlers } from '../modules/settings/shop-info';
 import { stockAlertHandlers } from '../modules/stock-alerts/routes';
 import { wishlistHandlers } from '../modules/wishlist/routes';
+import { promotionHandlers } from '../modules/promotions/routes';
 import { supportHandlers } from '../modules/support/routes';
 import { deviceHandlers } from '../modules/devices/routes';
 import { authenticateCounter } from '../modules/devices/service';
@@ -150,6 +151,7 @@ export function createApp(shop: ShopServices): Express {
     ...adminSettingHandlers(shop),
     ...auditHandlers(db),
     ...reportHandlers(db, shop.observability.health),
+    ...promotionHandlers(db),
   };
   const cookies = { secure };
   const api = express.Router();

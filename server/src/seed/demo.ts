@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { addShopDays, shopDayOf } from '@shop/shared';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { createActiveUser } from '../modules/accounts/users';
@@ -11,6 +12,9 @@ import {
   SHOP_IDENTITY_KEY,
 } from '../modules/settings/service';
 import { DEMO_CONTACT } from '../modules/settings/shop-info';
+import { systemActor } from '../modules/audit/audit';
+import { findProductIdBySku } from '../modules/promotions/repo';
+import { createCoupon, createPromotion } from '../modules/promotions/service';
 import { hasAnyCategory } from './catalog-repo';
 import { demoBrands, demoCategories, demoProducts } from './demo-catalog';
 import { importCategoriesAndBrands, importProducts, writeProductImage } from './import-catalog';
@@ -51,7 +55,45 @@ export async function seedDemoShop(
     await createDemoAccounts(db, logger);
     await setDemoShopDetails(db);
   }
+  // Live promotions and a coupon, so a shop tried out shows struck-through prices; not under tests, whose demo prices
+  // must stay the catalog's.
+  if (config.env === 'development') await seedDemoPromotions(db, refs.brands.get('msi')?.id);
   return true;
+}
+
+/** 10 % off one brand, a sale price on one GPU and a welcome coupon, for a month from today. */
+async function seedDemoPromotions(db: Db, brandId: string | undefined): Promise<void> {
+  const today = shopDayOf(Date.now());
+  const month = { startsOn: today, endsOn: addShopDays(today, 30) };
+  if (brandId)
+    await createPromotion(db, systemActor, {
+      kind: 'brand_off',
+      name: 'MSI month: 10% off',
+      brandId,
+      percent: 10,
+      amountCents: null,
+      ...month,
+    });
+  const gpuId = await findProductIdBySku(db, 'GPU-ZOT-4060-TE');
+  if (gpuId)
+    await createPromotion(db, systemActor, {
+      kind: 'sale_price',
+      name: 'GPU deal of the month',
+      productId: gpuId,
+      salePriceCents: 27_900,
+      ...month,
+    });
+  await createCoupon(db, systemActor, {
+    code: 'WELCOME10',
+    name: 'Welcome: 10% off',
+    percent: 10,
+    amountCents: null,
+    minTotalCents: 5_000,
+    maxUses: 1_000,
+    maxUsesPerCustomer: 1,
+    channels: ['web', 'pos'],
+    ...month,
+  });
 }
 
 /**

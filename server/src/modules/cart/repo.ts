@@ -45,6 +45,8 @@ export async function cartLinesWithProducts(db: Db | Tx, cartId: string) {
       'p.name',
       'p.images_json',
       'p.price_cents',
+      'p.category_id',
+      'p.brand_id',
       'p.active',
       's.on_hand',
       's.reserved',

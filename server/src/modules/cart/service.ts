@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { inTransaction, type Tx } from '../../db/transaction';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
+import { priceWithPromotions } from '../promotions/checkout';
 import { getPricing } from '../settings/pricing';
 import {
   cartLines,
@@ -65,15 +66,39 @@ async function ensureCart(tx: Tx, owner: CartOwner): Promise<string> {
   return id;
 }
 
-export async function getCart(db: Db, owner: CartOwner): Promise<Cart> {
+/**
+ * The cart priced now by the one pricing function (promotions/checkout.ts): each line at its promotion's price with
+ * the catalog's struck through, the cart rules, and the coupon asked for (refused ones say why, nothing is taken).
+ */
+export async function getCart(
+  db: Db,
+  owner: CartOwner,
+  couponCode?: string,
+  now = Date.now(),
+): Promise<Cart> {
   const pricing = await getPricing(db);
   const cartId = await findCartId(db, owner);
   if (!cartId) return emptyCart(pricing.rielPerUsd);
   const rows = await cartLinesWithProducts(db, cartId);
-  const lines = rows.map((row) => {
+  const { priced } = await priceWithPromotions(db, {
+    lines: rows.map((row) => ({
+      productId: row.product_id,
+      quantity: Number(row.quantity),
+      priceCents: Number(row.price_cents),
+      categoryId: row.category_id,
+      brandId: row.brand_id,
+    })),
+    couponCode,
+    channel: 'web',
+    userId: owner.userId,
+    now,
+    rielPerUsd: pricing.rielPerUsd,
+  });
+  const khr = (cents: number) => usdCentsToKhr(cents, pricing.rielPerUsd);
+  const lines = rows.map((row, i) => {
     const available = row.active === 1 ? Math.max(0, Number(row.on_hand) - Number(row.reserved)) : 0;
     const quantity = Number(row.quantity);
-    const lineCents = Number(row.price_cents) * quantity;
+    const line = priced.lines[i]!;
     const images = JSON.parse(row.images_json) as { url: string }[];
     return {
       id: row.id,
@@ -83,8 +108,10 @@ export async function getCart(db: Db, owner: CartOwner): Promise<Cart> {
       name: row.name,
       imageUrl: images[0]?.url ?? null,
       quantity,
-      unitPriceCents: Number(row.price_cents),
-      lineTotal: { usdCents: lineCents, khr: usdCentsToKhr(lineCents, pricing.rielPerUsd) },
+      unitPriceCents: line.unitPriceCents,
+      originalUnitPriceCents: line.originalUnitCents,
+      promotion: line.promotion && { id: line.promotion.id, name: line.promotion.name },
+      lineTotal: { usdCents: line.totalCents, khr: khr(line.totalCents) },
       available,
       problem:
         row.active !== 1
@@ -96,14 +123,22 @@ export async function getCart(db: Db, owner: CartOwner): Promise<Cart> {
               : null,
     };
   });
-  const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotal.usdCents, 0);
   return {
     id: cartId,
     lines,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    subtotal: { usdCents: subtotalCents, khr: usdCentsToKhr(subtotalCents, pricing.rielPerUsd) },
+    subtotal: { usdCents: priced.subtotalCents, khr: khr(priced.subtotalCents) },
     rielPerUsd: pricing.rielPerUsd,
     canCheckout: lines.length > 0 && lines.every((line) => line.problem === null),
+    promotions: {
+      discounts: priced.discounts,
+      originalSubtotalCents: priced.originalSubtotalCents,
+      orderDiscountCents: priced.orderDiscountCents,
+      goods: { usdCents: priced.goodsCents, khr: khr(priced.goodsCents) },
+      savingsCents: priced.savingsCents,
+      deliveryFree: priced.deliveryFree,
+      coupon: priced.coupon,
+    },
   };
 }
 
@@ -230,6 +265,15 @@ function emptyCart(rielPerUsd: number): Cart {
     subtotal: { usdCents: 0, khr: 0 },
     rielPerUsd,
     canCheckout: false,
+    promotions: {
+      discounts: [],
+      originalSubtotalCents: 0,
+      orderDiscountCents: 0,
+      goods: { usdCents: 0, khr: 0 },
+      savingsCents: 0,
+      deliveryFree: false,
+      coupon: null,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Currency, OrderActor, OrderStatus } from '@shop/shared';
 import { newId } from '../../db/ids';
-import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
+import type { OrderDiscountTable, OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import {
@@ -106,6 +106,8 @@ export interface OrderDraft {
   note: string | null;
   currency: Currency;
   totals: OrderTotals;
+  /** The coupon the order uses (its use is taken by promotions/checkout.ts). */
+  couponCode?: string | null;
   /** When an unpaid order gives its stock back; null when nothing waits for money. */
   paymentDueAt: number | null;
   paidAt: number | null;
@@ -118,6 +120,8 @@ export interface RecordedOrder {
   order: OrderTable;
   items: OrderItemTable[];
   placed: OrderEventTable;
+  /** Its discounts by name (promotions/checkout.ts), when it has any. */
+  discounts?: OrderDiscountTable[];
 }
 
 /** Writes the order, its lines (with the prices and names as they are now) and its first event. */
@@ -164,6 +168,8 @@ export async function recordOrderRows(
     payment_due_at: draft.paymentDueAt,
     paid_at: draft.paidAt,
     refund_owed_cents: 0,
+    discount_cents: draft.totals.discountCents,
+    coupon_code: draft.couponCode ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -180,6 +186,7 @@ export async function recordOrderRows(
     warranty_months: line.warrantyMonths,
     cancelled_quantity: 0,
     cancel_reason: null,
+    original_unit_cents: line.originalUnitCents ?? null,
   }));
   await insertOrderItems(tx, items);
   const placed: OrderEventTable = {

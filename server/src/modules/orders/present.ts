@@ -1,15 +1,27 @@
-import { asLocale, nextStatuses, type Order, type OrderActor, type OrderStatus } from '@shop/shared';
+import {
+  asLocale,
+  nextStatuses,
+  type Order,
+  type OrderActor,
+  type OrderDiscount,
+  type OrderStatus,
+} from '@shop/shared';
 import type { Db } from '../../db/database';
-import type { OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
+import type { OrderDiscountTable, OrderEventTable, OrderItemTable, OrderTable } from '../../db/schema';
 import type { Tx } from '../../db/transaction';
 import type { RecordedOrder } from './placement';
+import { discountsOfOrder } from '../promotions/repo';
 import { findOrderDetails } from './repo';
 
 /** Orders as the API shows them: to their customer, or to staff (who may move them on to other statuses). */
 export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor): Promise<Order> {
-  const { items, events, serials } = await findOrderDetails(db, row);
+  const [{ items, events, serials }, discounts] = await Promise.all([
+    findOrderDetails(db, row),
+    discountsOfOrder(db, row.id),
+  ]);
   return {
     ...orderHeader(row, viewer),
+    discounts: discounts.map(toOrderDiscount),
     items: items.map((item) =>
       toOrderItem(
         item,
@@ -27,6 +39,7 @@ export async function loadOrder(db: Db | Tx, row: OrderTable, viewer: OrderActor
 export function presentRecorded(recorded: RecordedOrder, viewer: OrderActor): Order {
   return {
     ...orderHeader(recorded.order, viewer),
+    discounts: (recorded.discounts ?? []).map(toOrderDiscount),
     items: [...recorded.items].sort((a, b) => (a.id < b.id ? -1 : 1)).map((item) => toOrderItem(item, [])),
     events: [toOrderEvent(recorded.placed)],
   };
@@ -60,6 +73,12 @@ export function orderHeader(row: OrderTable, viewer: OrderActor) {
       row.delivery_days_min == null || row.delivery_days_max == null
         ? null
         : { min: Number(row.delivery_days_min), max: Number(row.delivery_days_max) },
+    discountCents: Number(row.discount_cents ?? 0),
+    couponCode: row.coupon_code ?? null,
+    priceFlag:
+      row.price_flag_cents == null
+        ? null
+        : { expectedCents: Number(row.price_flag_cents), chargedCents: Number(row.total_cents) },
     totalCents: Number(row.total_cents),
     currency: row.currency as 'USD' | 'KHR',
     totalKhr: Number(row.total_khr),
@@ -80,9 +99,22 @@ function toOrderItem(item: OrderItemTable, serials: string[]) {
     name: item.name,
     quantity: Number(item.quantity),
     unitPriceCents: Number(item.unit_price_cents),
+    ...(item.original_unit_cents != null && { originalUnitPriceCents: Number(item.original_unit_cents) }),
     lineTotalCents: Number(item.line_total_cents),
     warrantyMonths: Number(item.warranty_months),
     cancelledQuantity: Number(item.cancelled_quantity),
     serials,
+  };
+}
+
+/** A discount of the order by name, as invoices and receipts show it. */
+export function toOrderDiscount(row: OrderDiscountTable) {
+  return {
+    source: row.source as 'promotion' | 'coupon',
+    id: row.ref_id,
+    name: row.name,
+    kind: row.kind as OrderDiscount['kind'],
+    level: row.level as 'line' | 'cart',
+    amountCents: Number(row.amount_cents),
   };
 }

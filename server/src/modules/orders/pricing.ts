@@ -1,4 +1,4 @@
-import { usdCentsToKhr } from '@shop/shared';
+import { usdCentsToKhr, type PricedCart } from '@shop/shared';
 import type { Tx } from '../../db/transaction';
 import { Invalid } from '../../http/errors';
 import { deliveryChargeFor, type Pricing } from '../settings/pricing';
@@ -23,10 +23,17 @@ export interface PricedLine {
   quantity: number;
   unitPriceCents: number;
   warrantyMonths: number;
+  /** The catalog's price when a promotion lowered unitPriceCents (struck through on the order); else absent. */
+  originalUnitCents?: number;
+  categoryId: string;
+  brandId: string;
 }
 
 export interface OrderTotals {
+  /** Σ lines at their unit prices. */
   subtotalCents: number;
+  /** Taken off the whole order (cart promotions, a coupon). */
+  discountCents: number;
   deliveryFeeCents: number;
   /** The days the delivery was promised in (null: pick-up). */
   deliveryDays: { min: number; max: number } | null;
@@ -57,25 +64,42 @@ export async function priceLines(tx: Tx, lines: WantedLine[]): Promise<PricedLin
       quantity: line.quantity,
       unitPriceCents: line.unitPriceCents ?? Number(product.price_cents),
       warrantyMonths: Number(product.warranty_months),
+      categoryId: product.category_id,
+      brandId: product.brand_id,
     };
   });
 }
 
+/** The lines at the unit prices priceCart gave them (same order), the catalog's price kept where it was lowered. */
+export function withPromotionPrices(lines: PricedLine[], priced: PricedCart): PricedLine[] {
+  return lines.map((line, i) => {
+    const p = priced.lines[i]!;
+    return p.unitPriceCents < line.unitPriceCents
+      ? { ...line, unitPriceCents: p.unitPriceCents, originalUnitCents: line.unitPriceCents }
+      : line;
+  });
+}
+
 /**
- * What the order costs: its lines, plus the delivery the shop's rates ask for the address's province (none for
- * pick-up). A province the shop does not deliver to refuses the order.
+ * What the order costs: its lines, less the order's discount (cart promotions and a coupon, priced by priceCart),
+ * plus the delivery the shop's rates ask for the address's province (none for pick-up, none under a free-delivery
+ * promotion); a rate's free-from total is judged on the goods after discounts, as priceCart judges it. A province
+ * the shop does not deliver to refuses the order.
  */
 export function orderTotals(
   pricing: Pricing,
   delivery: { province: string } | null,
   lines: PricedLine[],
+  promotions: { discountCents: number; deliveryFree: boolean } = { discountCents: 0, deliveryFree: false },
 ): OrderTotals {
   const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const charge = deliveryChargeFor(pricing, delivery, subtotalCents);
-  const deliveryFeeCents = charge?.feeCents ?? 0;
-  const totalCents = subtotalCents + deliveryFeeCents;
+  const discountCents = promotions.discountCents;
+  const charge = deliveryChargeFor(pricing, delivery, subtotalCents - discountCents);
+  const deliveryFeeCents = promotions.deliveryFree ? 0 : (charge?.feeCents ?? 0);
+  const totalCents = subtotalCents - discountCents + deliveryFeeCents;
   return {
     subtotalCents,
+    discountCents,
     deliveryFeeCents,
     deliveryDays: charge && { min: charge.minDays, max: charge.maxDays },
     totalCents,

@@ -239,7 +239,7 @@ export async function takeOrderNumbers(tx: Tx, count: number): Promise<number> {
 export async function findProductsToSell(tx: Tx, productIds: string[]) {
   return tx
     .selectFrom('products')
-    .select(['id', 'sku', 'name', 'price_cents', 'warranty_months', 'active'])
+    .select(['id', 'sku', 'name', 'price_cents', 'warranty_months', 'active', 'category_id', 'brand_id'])
     .where('id', 'in', productIds)
     .execute();
 }

@@ -21,6 +21,8 @@ import { cartOrderLines, clearCart, type CartOwner } from '../cart/service';
 import { releaseStock, sellReservedStock } from '../inventory/service';
 import { recordStockChanges } from '../inventory/ledger';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
+import { priceWithPromotions, recordOrderDiscounts, requireCoupon, takeCouponFor } from '../promotions/checkout';
+import { returnCouponUseOf } from '../promotions/repo';
 import { getPricing } from '../settings/pricing';
 import { openOrder, viewerKind, type OrderViewer } from './access';
 import { sellSerialsAtHandover } from './handover';
@@ -30,7 +32,7 @@ import { reopenHold, reservationWasReleased } from './holds-repo';
 import { orderKey, rememberKey, replay } from './idempotency';
 import { notifyOrderEvent, type OrderMailer } from './notifications';
 import { numberOrder, recordOrderRows, reserveLines, type OrderDraft, type RecordedOrder } from './placement';
-import { orderTotals, priceLines, type PricedLine } from './pricing';
+import { orderTotals, priceLines, withPromotionPrices, type PricedLine } from './pricing';
 import { loadOrder, orderHeader, presentRecorded } from './present';
 import { chargeLinesCancelledAfterPaidQr } from './late-qr-payment';
 import {
@@ -138,11 +140,26 @@ async function placeWebOrderRows(
     return await inTransaction(db, async (tx) => {
       const wantedNow = input.items ?? (await cartOrderLines(tx, buyer.cart));
       if (wantedNow.length === 0) throw new Invalid('Your cart is empty', { items: 'add a product first' });
-      const lines = await priceLines(tx, wantedNow);
+      const catalogLines = await priceLines(tx, wantedNow);
       const customer = await buyer.contact(tx);
       const address = await buyer.deliveryAddress(tx);
-      const totals = orderTotals(await getPricing(tx), address, lines);
+      const pricing = await getPricing(tx);
       const now = Date.now();
+      // The one pricing function (promotions/checkout.ts): the order charges what priceCart says now.
+      const promo = await priceWithPromotions(tx, {
+        lines: catalogLines.map((l) => ({ ...l, priceCents: l.unitPriceCents })),
+        couponCode: input.couponCode,
+        channel: 'web',
+        userId: buyer.userId,
+        now,
+        rielPerUsd: pricing.rielPerUsd,
+      });
+      requireCoupon(promo.priced);
+      const lines = withPromotionPrices(catalogLines, promo.priced);
+      const totals = orderTotals(pricing, address, lines, {
+        discountCents: promo.priced.orderDiscountCents,
+        deliveryFree: promo.priced.deliveryFree,
+      });
       const reserved = await reserveLines(tx, lines, now);
       const number = await numberOrder(tx, 'web');
       await reserved.record(number);
@@ -165,6 +182,7 @@ async function placeWebOrderRows(
           note: input.note ?? null,
           currency: input.currency,
           totals,
+          couponCode: promo.coupon ? promo.priced.coupon!.code : null,
           paymentDueAt: now + PAYMENT_WINDOW_MS,
           paidAt: null,
           placedBy: { actor: 'customer', id: buyer.userId },
@@ -173,6 +191,15 @@ async function placeWebOrderRows(
         now,
       );
       const { order } = recorded;
+      recorded.discounts = await recordOrderDiscounts(tx, order.id, promo.priced.discounts);
+      if (promo.coupon)
+        await takeCouponFor(
+          tx,
+          { id: order.id, userId: buyer.userId },
+          promo.coupon,
+          promo.priced.couponDiscountCents,
+          now,
+        );
       await recordHold(tx, order.id, owner, limits, now);
       if (!input.items) await clearCart(tx, buyer.cart);
       if (key) await rememberKey(tx, key, order.id, now);
@@ -279,6 +306,8 @@ export async function transitionOrder(
       if (released && input.to === 'paid') await sellReleasedStock(tx, order);
       else if (!released) await moveReservedStock(tx, order, input.to);
       await releaseHold(tx, order.id, now);
+      // An order that ends unpaid gives its coupon's use back, for someone else to use.
+      if (input.to !== 'paid') await returnCouponUseOf(tx, order.id);
     } else if (from === 'payment_review' && input.to === 'pending_payment') {
       if (await reservationWasReleased(tx, order.id)) await reserveReleasedStockAgain(tx, order);
       // Staff give the customer another chance to pay: one more QR at least, within a fresh QR's lifetime.

@@ -24,7 +24,7 @@ export async function findProductsForSale(tx: Tx, productIds: string[]) {
   if (productIds.length === 0) return [];
   return tx
     .selectFrom('products')
-    .select(['id', 'sku', 'name', 'warranty_months', 'serialized'])
+    .select(['id', 'sku', 'name', 'warranty_months', 'serialized', 'price_cents', 'category_id', 'brand_id'])
     .where('id', 'in', productIds)
     .execute();
 }

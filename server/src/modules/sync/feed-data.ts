@@ -8,6 +8,8 @@ import type {
   SyncStaff,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import { couponsByIds, promotionsByIds } from '../promotions/repo';
+import { toCouponRule, toPromotionRule } from '../promotions/rows';
 import { currentSetting } from '../settings/current';
 import { isCounterSetting } from './counter-settings';
 import { brandsByIds, categoriesByIds, productsByIds, stockByProductIds, usersByIds } from './feed-data-repo';
@@ -107,6 +109,11 @@ const loaders: { [E in ChangeEntity]: Loader<E> } = {
           .map(async (key) => [key, { key, value: await currentSetting[key](db) }] as const),
       ),
     ),
+
+  // Every promotion and coupon as it is now, paused and ended ones too: the counter's priceCart skips those.
+  promotion: async (db, ids) =>
+    new Map((await promotionsByIds(db, ids)).map((row) => [row.id, toPromotionRule(row)])),
+  coupon: async (db, ids) => new Map((await couponsByIds(db, ids)).map((row) => [row.id, toCouponRule(row)])),
 };
 
 interface ProductFeedRow {

@@ -1,4 +1,4 @@
-import type { ChangesPage } from '@shop/shared';
+import { changeEntitiesOf, type ChangesPage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { findPullStartedAt, markDeviceSynced } from '../devices/repo';
 import type { CallingCounter } from '../devices/service';
@@ -23,11 +23,15 @@ export async function pullChanges(
   query: { after: number; limit: number; contract?: number },
   now = Date.now(),
 ): Promise<ChangesPage> {
-  // Every version this server knows is answered in version 1's shapes, the only ones so far: a change's data only
-  // ever gains fields (docs/decisions/0016-upgrades.md). A newer counter than the server is told so.
-  contractOf(query.contract);
+  // A change's data only ever gains fields (docs/decisions/0016-upgrades.md); entities newer than the counter's
+  // version (promotions and coupons: contract 2) are left out of its pages, the cursor moving past them all the same.
+  // A newer counter than the server is told so.
+  const known = new Set(changeEntitiesOf(contractOf(query.contract)));
   const page = await readChanges(db, query.after, query.limit);
-  const changes = await withCurrentData(db, lastChangePerEntity(page.changes));
+  const changes = await withCurrentData(
+    db,
+    lastChangePerEntity(page.changes.filter((change) => known.has(change.entity))),
+  );
   const behind = await mustPullAfresh(db, query.after, () => findPullStartedAt(db, counter.id));
   await markDeviceSynced(db, counter.id, now, query.after === 0 ? { pullStartedAt: now } : {});
   return { ...page, changes, ...(behind && { pullAfresh: true }) };

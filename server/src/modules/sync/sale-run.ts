@@ -4,6 +4,7 @@ import { sellManyFromShelf } from '../inventory/ledger';
 import { numberOrders } from '../orders/placement';
 import { insertEvents, insertOrderItems, insertOrders } from '../orders/repo';
 import { insertPayments } from '../payments/repo';
+import { loadCounterRules } from '../promotions/counter';
 import { getPricing } from '../settings/pricing';
 import { checkSeller, checkShift, oncePerBatch, type ApplyContext, type Applied } from './counter-context';
 import { findProductsForSale, findUsersForCounter, insertShortfalls } from './counter-repo';
@@ -46,7 +47,13 @@ export interface RunAnswer {
  * is one conditional update that may lose to another sale: applySale handles it).
  */
 export function runsTogether(item: SaleItem): boolean {
-  return item.lines.every((line) => !line.serials?.length) && !item.payments.some(isOnlineKhqr);
+  return (
+    item.lines.every((line) => !line.serials?.length) &&
+    !item.payments.some(isOnlineKhqr) &&
+    // A coupon's use and named discounts are written one sale at a time (promotions/counter.ts).
+    !item.couponCode &&
+    !item.discounts?.length
+  );
 }
 
 export async function applySaleRun(ctx: ApplyContext, sales: readonly RunSale[]): Promise<RunAnswer> {
@@ -110,6 +117,7 @@ interface RunFacts {
   shifts: Map<string, PosShiftTable>;
   products: SaleFacts['products'];
   rielPerUsd: number;
+  rules: SaleFacts['rules'];
 }
 
 /** One query per kind of thing the run's sales name. */
@@ -125,7 +133,9 @@ async function readRunFacts(ctx: ApplyContext, sales: readonly RunSale[]): Promi
   );
   const byId = new Map(people.map((p) => [p.id, p]));
   const { rielPerUsd } = await oncePerBatch(ctx, 'pricing', () => getPricing(tx));
+  const rules = await oncePerBatch(ctx, 'promotions', () => loadCounterRules(tx));
   return {
+    rules,
     staff: byId,
     customers: byId,
     shifts: new Map(
@@ -163,5 +173,7 @@ function factsOf(item: SaleItem, facts: RunFacts): SaleFacts {
     customer: item.customerId ? facts.customers.get(item.customerId) : undefined,
     products: facts.products,
     rielPerUsd: facts.rielPerUsd,
+    rules: facts.rules,
+    coupon: null,
   };
 }

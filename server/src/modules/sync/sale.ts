@@ -1,4 +1,11 @@
-import { usdCentsToKhr, warrantyUntil, type PushItem, type Shortfall } from '@shop/shared';
+import {
+  normalizeCouponCode,
+  usdCentsToKhr,
+  warrantyUntil,
+  type CouponAttempt,
+  type PushItem,
+  type Shortfall,
+} from '@shop/shared';
 import { newId } from '../../db/ids';
 import type {
   OrderEventTable,
@@ -17,6 +24,13 @@ import { insertEvents, insertOrder, insertOrderItems } from '../orders/repo';
 import { moveSerials, serialsInStock } from '../orders/serials-repo';
 import { tieSalePayment } from '../payments/counter-khqr';
 import { insertPayments, paidPayment } from '../payments/repo';
+import type { PricingRules } from '../promotions/checkout';
+import {
+  counterCouponAttempt,
+  expectedCharge,
+  loadCounterRules,
+  recordCounterPromotions,
+} from '../promotions/counter';
 import { getPricing } from '../settings/pricing';
 import {
   oncePerBatch,
@@ -46,7 +60,9 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   const customer = item.customerId ? await findUserForCounter(tx, item.customerId) : undefined;
   const products = await knownProducts(tx, item);
   const { rielPerUsd } = await oncePerBatch(ctx, 'pricing', () => getPricing(tx));
-  const facts: SaleFacts = { customer, products, rielPerUsd };
+  const rules = await oncePerBatch(ctx, 'promotions', () => loadCounterRules(tx));
+  const coupon = await counterCouponAttempt(tx, item);
+  const facts: SaleFacts = { customer, products, rielPerUsd, rules, coupon };
   checkSale(item, facts);
 
   const sale = draftSale(item, facts, await numberOrder(tx, 'pos'), ctx);
@@ -59,6 +75,9 @@ export async function applySale(ctx: ApplyContext, item: SaleItem): Promise<Appl
   await sellSerials(tx, sale.order.number, item, products);
 
   const shelf = await sellFromShelf(tx, sale.shelf.wanted, sale.shelf, ctx.now);
+  // After the stock rows, before the feed: the lock order of every placement (the coupon's row is shared).
+  if (item.discounts?.length || item.couponCode)
+    await recordCounterPromotions(tx, item, { id: sale.order.id, userId: customer?.id ?? null }, ctx.now);
   const outcome = saleOutcome(item, sale.order, shelf, ctx);
   await insertShortfalls(tx, outcome.shortfallRows);
   await insertAuditRows(tx, [outcome.audit]);
@@ -74,6 +93,10 @@ export interface SaleFacts {
   customer: Awaited<ReturnType<typeof findUserForCounter>>;
   products: Map<string, Product>;
   rielPerUsd: number;
+  /** The promotions the server prices the sale with, to flag one charged below them. */
+  rules: PricingRules;
+  /** The coupon the sale names, with its uses (null: none named). */
+  coupon: CouponAttempt | null;
 }
 
 /**
@@ -115,7 +138,7 @@ export function draftSale(
   number: string,
   ctx: { counter: { id: string }; now: number },
 ): SaleDraft {
-  const { customer, products, rielPerUsd } = facts;
+  const { customer, products, rielPerUsd, rules, coupon } = facts;
   const lines = item.lines.map((line) => {
     const discount = line.discountCents ?? 0;
     return {
@@ -128,6 +151,14 @@ export function draftSale(
   const subtotalCents = lines.reduce((sum, l) => sum + l.total, 0);
   const discountCents = item.discountCents ?? 0;
   const totalCents = subtotalCents - discountCents;
+  const catalogLines = lines.map((l) => ({
+    productId: l.line.productId,
+    quantity: l.line.quantity,
+    priceCents: Number(l.product.price_cents),
+    categoryId: l.product.category_id,
+    brandId: l.product.brand_id,
+  }));
+  const priceFlag = expectedCharge(item, catalogLines, rules, coupon, rielPerUsd, totalCents);
   const order: OrderTable = {
     id: newId(),
     number,
@@ -152,6 +183,8 @@ export function draftSale(
     paid_at: item.at,
     refund_owed_cents: 0,
     discount_cents: discountCents,
+    coupon_code: item.couponCode ? normalizeCouponCode(item.couponCode) : null,
+    price_flag_cents: priceFlag,
     device_id: ctx.counter.id,
     staff_id: item.staffId,
     shift_id: item.shiftId ?? null,
@@ -215,6 +248,10 @@ export function saleOutcome(
         receiptNumber: item.receiptNumber,
         totalCents: order.total_cents,
         ...(shortfalls.length && { shortfalls }),
+        // Charged less than the server's promotions at the sale's time: applied as sold, flagged for staff.
+        ...(order.price_flag_cents != null && {
+          priceFlag: { expectedCents: order.price_flag_cents, chargedCents: order.total_cents },
+        }),
         // A discount over the cashier's limit, approved at the counter by an admin's PIN: who said yes.
         ...(item.discountApprovedBy && { discountApprovedBy: item.discountApprovedBy }),
       },
