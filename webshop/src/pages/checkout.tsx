@@ -158,7 +158,7 @@ export function CheckoutPage() {
         return;
       }
       // The coupon no longer applies (used up meanwhile, expired): the fresh cart says why, by the coupon field.
-      if (isApiError(error, 400) && 'couponCode' in error.fields) {
+      if (isApiError(error) && 'couponCode' in error.fields) {
         await queries.invalidateQueries({ queryKey: queryKeys.cart });
         form.setFormError(t.couponGone);
         return;
