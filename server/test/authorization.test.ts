@@ -212,6 +212,24 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   listMyShifts: ['GET /reports/my-shifts', 'staff'],
   getMyShiftReport: ['GET /reports/my-shifts/:id', 'staff'],
   getSystemHealth: ['GET /admin/health', 'admin'],
+  // Promotions and coupons are the owner's margin: staff read them (they sell with them), admins write them; the
+  // promotions live now price the public pages.
+  getLivePromotions: ['GET /promotions', 'anonymous'],
+  listPromotions: ['GET /admin/promotions', 'staff'],
+  getPromotion: ['GET /admin/promotions/:id', 'staff'],
+  createPromotion: ['POST /admin/promotions', 'admin'],
+  updatePromotion: ['PUT /admin/promotions/:id', 'admin'],
+  pausePromotion: ['POST /admin/promotions/:id/pause', 'admin'],
+  resumePromotion: ['POST /admin/promotions/:id/resume', 'admin'],
+  deletePromotion: ['DELETE /admin/promotions/:id', 'admin'],
+  listFlaggedSales: ['GET /admin/price-flags', 'staff'],
+  listCoupons: ['GET /admin/coupons', 'staff'],
+  getCoupon: ['GET /admin/coupons/:id', 'staff'],
+  createCoupon: ['POST /admin/coupons', 'admin'],
+  updateCoupon: ['PUT /admin/coupons/:id', 'admin'],
+  pauseCoupon: ['POST /admin/coupons/:id/pause', 'admin'],
+  resumeCoupon: ['POST /admin/coupons/:id/resume', 'admin'],
+  deleteCoupon: ['DELETE /admin/coupons/:id', 'admin'],
 };
 
 const rank: Record<Caller, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };

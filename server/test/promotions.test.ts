@@ -4,6 +4,7 @@ import {
   addShopDays,
   caseCatalog,
   caseRuleInput,
+  formatUsd,
   normalizeCouponCode,
   priceCart,
   pricingCases,
@@ -159,6 +160,14 @@ describe('the table of pricing cases through the web checkout: the totals of pri
         const read = await customer.api.getOrder({ params: { id: order.id } });
         expect(named(read.discounts)).toEqual(c.expect.discounts);
         expect(read.subtotalCents - (read.discountCents ?? 0) + read.deliveryFeeCents).toBe(read.totalCents);
+        // The invoice names each discount and adds up to the order's total.
+        if (c.expect.discounts.length) {
+          const invoice = await fetch(`${shop.server.url}/api/v1/orders/${order.id}/invoice?format=html`, {
+            headers: { authorization: `Bearer ${customer.token}` },
+          }).then((r) => r.text());
+          for (const [name] of c.expect.discounts) expect(invoice).toContain(name);
+          expect(invoice).toContain(formatUsd(order.totalCents));
+        }
       } finally {
         await tearDown();
       }

@@ -182,6 +182,8 @@ export const orderItemSchema = z.object({
   unitPriceCents: z.number().int(),
   /** The catalog's price when the order was placed, when a promotion lowered it (struck through); else absent. */
   originalUnitPriceCents: z.number().int().optional(),
+  /** The promotion that lowered the unit price, by name. */
+  promotionName: z.string().optional(),
   lineTotalCents: z.number().int(),
   warrantyMonths: z.number().int(),
   cancelledQuantity: z.number().int(),

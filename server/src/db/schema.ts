@@ -511,6 +511,8 @@ export interface OrderItemTable {
   returned_quantity?: number;
   /** The catalog price when a promotion lowered unit_price_cents (041); null otherwise. */
   original_unit_cents?: number | null;
+  /** The promotion that lowered it, by name as it was (041). */
+  promotion_name?: string | null;
 }
 
 /** One cancellation of units of an order line, with the value of those units at the order's prices. */

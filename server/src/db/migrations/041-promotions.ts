@@ -6,7 +6,8 @@ import { type MigrationDb, addColumn, createIndex, createTable } from '../ddl';
  * unique whatever the case it is typed in, limits, channels, and `uses`, raised by a conditional update so a limit
  * is never passed). `coupon_customer_uses` counts one customer's uses the same way; `coupon_uses` keeps one row per
  * order. `order_discounts` names every discount of an order for its invoice and receipt. Orders gain the coupon's
- * code and the price a counter sale was flagged against; order lines the catalog price a promotion lowered.
+ * code and the price a counter sale was flagged against; order lines the catalog price a promotion lowered and its
+ * name.
  * Re-runnable.
  */
 export async function up(db: MigrationDb): Promise<void> {
@@ -85,11 +86,13 @@ export async function up(db: MigrationDb): Promise<void> {
   await addColumn(db, 'orders', 'price_flag_cents', 'bigint');
   await createIndex(db, 'orders_price_flag_idx', 'orders', ['price_flag_cents']);
   await addColumn(db, 'order_items', 'original_unit_cents', 'bigint');
+  await addColumn(db, 'order_items', 'promotion_name', 'varchar(120)');
 }
 
 export async function down(db: MigrationDb): Promise<void> {
   for (const table of ['order_discounts', 'coupon_uses', 'coupon_customer_uses', 'coupons', 'promotions'])
     await db.schema.dropTable(table).ifExists().execute();
+  await db.schema.alterTable('order_items').dropColumn('promotion_name').execute();
   await db.schema.alterTable('order_items').dropColumn('original_unit_cents').execute();
   await db.schema.dropIndex('orders_price_flag_idx').on('orders').execute();
   await db.schema.alterTable('orders').dropColumn('price_flag_cents').execute();

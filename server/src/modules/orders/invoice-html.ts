@@ -83,6 +83,12 @@ export function renderInvoiceHtml(invoice: Invoice): string {
           (line) => `<tr>
         <td class="sku">${esc(line.sku)}</td>
         <td>${esc(line.name)}${
+          line.originalUnitPriceCents !== null
+            ? `<div class="promotion">${esc(line.promotionName ?? '')} (${esc(L.was[0])} / ${esc(L.was[1])} <s>${esc(
+                formatUsd(line.originalUnitPriceCents),
+              )}</s>)</div>`
+            : ''
+        }${
           line.cancelledQuantity > 0
             ? `<div class="cancelled">${line.cancelledQuantity} ${bilingual(L.cancelled)}</div>`
             : ''
@@ -165,6 +171,7 @@ table { border-collapse: collapse; }
 .num { text-align: right; white-space: nowrap; }
 .lines th.num { text-align: right; }
 .cancelled { color: #a33; font-size: 9pt; }
+.promotion { color: #2a6; font-size: 9pt; }
 .bottom { display: flex; justify-content: space-between; gap: 8mm; margin-top: 5mm; break-inside: avoid; }
 .payment { flex: 1; }
 .note { margin-top: 2mm; color: #555; }

@@ -43,6 +43,9 @@ export interface InvoiceLine {
   /** What the line charges: the units not cancelled at the unit price. */
   lineTotalCents: number;
   warrantyMonths: number;
+  /** The catalog price a promotion lowered, and the promotion's name (shown under the line); null without one. */
+  originalUnitPriceCents: number | null;
+  promotionName: string | null;
 }
 
 export interface Invoice {
@@ -59,6 +62,11 @@ export interface Invoice {
   note: string | null;
   lines: InvoiceLine[];
   subtotalCents: number;
+  /**
+   * Taken off the whole order, by name (cart promotions, a coupon; a counter's own discount as "Discount"): each is a
+   * row between the subtotal and the delivery.
+   */
+  discounts: { name: string; amountCents: number }[];
   deliveryFeeCents: number;
   /** The days the delivery was promised in, after payment; null for pick-up and older orders. */
   deliveryDays: { min: number; max: number } | null;
@@ -92,11 +100,15 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
     unitPriceCents: item.unitPriceCents,
     lineTotalCents: item.unitPriceCents * (item.quantity - item.cancelledQuantity),
     warrantyMonths: item.warrantyMonths,
+    originalUnitPriceCents: item.originalUnitPriceCents ?? null,
+    promotionName: item.promotionName ?? null,
   }));
+  const discounts = orderLevelDiscounts(order.discounts ?? [], order.discountCents ?? 0);
+  const discountCents = discounts.reduce((sum, d) => sum + d.amountCents, 0);
   // Summed from the lines so the document always adds up: cancelled units are not charged. Before payment the
   // order's own total already dropped by them; after it, the order keeps what was paid (see refundDueCents).
   const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
-  const totalCents = subtotalCents + order.deliveryFeeCents;
+  const totalCents = Math.max(0, subtotalCents - discountCents) + order.deliveryFeeCents;
   const vatCents = vatSetting ? vatIncludedIn(totalCents, vatSetting.ratePercent) : 0;
   return {
     orderId: order.id,
@@ -111,6 +123,7 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
     note: order.note,
     lines,
     subtotalCents,
+    discounts,
     deliveryFeeCents: order.deliveryFeeCents,
     deliveryDays: order.deliveryDays,
     totalCents,
@@ -129,6 +142,19 @@ export async function loadInvoice(db: Db, orderId: string, viewer: SignedInUser)
       vatKhr: usdCentsToKhr(vatCents, order.rielPerUsd),
     },
   };
+}
+
+/**
+ * The order-level discounts by name: the cart promotions and coupon it names, then whatever of its discount they do
+ * not explain (a counter's own discount) as one "Discount" row.
+ */
+function orderLevelDiscounts(
+  named: readonly { name: string; level: string; amountCents: number }[],
+  discountCents: number,
+): { name: string; amountCents: number }[] {
+  const rows = named.filter((d) => d.level === 'cart').map((d) => ({ name: d.name, amountCents: d.amountCents }));
+  const rest = discountCents - rows.reduce((sum, d) => sum + d.amountCents, 0);
+  return rest > 0 ? [...rows, { name: '', amountCents: rest }] : rows;
 }
 
 /** A label in English with its Khmer beside it. */
@@ -156,6 +182,8 @@ export const invoiceLabels = {
   months: ['months', 'ខែ'],
   noWarranty: ['none', 'គ្មាន'],
   subtotal: ['Subtotal', 'សរុបរង'],
+  discount: ['Discount', 'បញ្ចុះតម្លៃ'],
+  was: ['was', 'តម្លៃដើម'],
   deliveryFee: ['Delivery fee', 'ថ្លៃដឹកជញ្ជូន'],
   totalExclVat: ['Total excl. VAT', 'សរុបមិនរួមអតប'],
   vat: ['VAT', 'អតប'],
@@ -201,9 +229,20 @@ function deliveryLabel(days: Invoice['deliveryDays']): Label {
   ];
 }
 
+/** "Discount: Tet 10%" in both languages; the counter's own discount has no name. */
+function discountLabel(name: string): Label {
+  const [en, km] = invoiceLabels.discount;
+  return name ? [`${en}: ${name}`, `${km}៖ ${name}`] : [en, km];
+}
+
 export function summaryRows(invoice: Invoice): SummaryRow[] {
   const rows: SummaryRow[] = [
     { label: invoiceLabels.subtotal, usd: formatUsd(invoice.subtotalCents), khr: null },
+    ...invoice.discounts.map((d) => ({
+      label: discountLabel(d.name),
+      usd: `-${formatUsd(d.amountCents)}`,
+      khr: null,
+    })),
     { label: deliveryLabel(invoice.deliveryDays), usd: formatUsd(invoice.deliveryFeeCents), khr: null },
   ];
   const { vat } = invoice;

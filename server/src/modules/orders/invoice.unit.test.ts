@@ -15,6 +15,8 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
     unitPriceCents: 1000,
     lineTotalCents: 1000,
     warrantyMonths: 24,
+    originalUnitPriceCents: null,
+    promotionName: null,
   }));
   return {
     orderId: 'o1',
@@ -30,6 +32,7 @@ function invoiceOf(lines: number, overrides: Partial<Invoice> = {}): Invoice {
     note: null,
     lines: items,
     subtotalCents: 1000 * lines,
+    discounts: [],
     deliveryFeeCents: 0,
     deliveryDays: null,
     totalCents: 1000 * lines,

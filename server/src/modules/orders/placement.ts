@@ -187,6 +187,7 @@ export async function recordOrderRows(
     cancelled_quantity: 0,
     cancel_reason: null,
     original_unit_cents: line.originalUnitCents ?? null,
+    promotion_name: line.promotionName ?? null,
   }));
   await insertOrderItems(tx, items);
   const placed: OrderEventTable = {

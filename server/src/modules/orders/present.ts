@@ -100,6 +100,7 @@ function toOrderItem(item: OrderItemTable, serials: string[]) {
     quantity: Number(item.quantity),
     unitPriceCents: Number(item.unit_price_cents),
     ...(item.original_unit_cents != null && { originalUnitPriceCents: Number(item.original_unit_cents) }),
+    ...(item.promotion_name && { promotionName: item.promotion_name }),
     lineTotalCents: Number(item.line_total_cents),
     warrantyMonths: Number(item.warranty_months),
     cancelledQuantity: Number(item.cancelled_quantity),

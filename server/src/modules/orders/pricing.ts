@@ -25,6 +25,8 @@ export interface PricedLine {
   warrantyMonths: number;
   /** The catalog's price when a promotion lowered unitPriceCents (struck through on the order); else absent. */
   originalUnitCents?: number;
+  /** The name of the promotion that lowered it. */
+  promotionName?: string;
   categoryId: string;
   brandId: string;
 }
@@ -75,7 +77,12 @@ export function withPromotionPrices(lines: PricedLine[], priced: PricedCart): Pr
   return lines.map((line, i) => {
     const p = priced.lines[i]!;
     return p.unitPriceCents < line.unitPriceCents
-      ? { ...line, unitPriceCents: p.unitPriceCents, originalUnitCents: line.unitPriceCents }
+      ? {
+          ...line,
+          unitPriceCents: p.unitPriceCents,
+          originalUnitCents: line.unitPriceCents,
+          ...(p.promotion && { promotionName: p.promotion.name }),
+        }
       : line;
   });
 }
