@@ -81,6 +81,8 @@ describe('promotions', () => {
     await shot(page, 'product-page');
 
     await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
+    const cartLink = page.getByRole('banner').getByRole('link', { name: /^Cart, / });
+    await expect.poll(() => cartLink.getAttribute('aria-label')).toBe('Cart, 1 item');
     await page.goto('/checkout');
     await visible(page.getByRole('heading', { level: 1, name: 'Checkout' }));
     const email = `promo-${Date.now()}@example.test`;
