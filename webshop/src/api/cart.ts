@@ -11,7 +11,7 @@ export function useCart() {
   const coupon = useCouponCode();
   return useQuery({
     queryKey: coupon ? queryKeys.cartWithCoupon(coupon) : queryKeys.cart,
-    queryFn: ({ signal }) => client.getCart(coupon ? { query: { coupon } } : {}, { signal }),
+    queryFn: ({ signal }) => client.getCart({ query: coupon ? { coupon } : {} }, { signal }),
     // Applying or removing a coupon keeps the cart on screen while it is priced again.
     placeholderData: keepPreviousData,
   });

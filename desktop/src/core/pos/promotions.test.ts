@@ -4,6 +4,7 @@ import {
   priceCart,
   shopDayOf,
   shopDayStart,
+  type ChangesPage,
   type CouponRule,
   type PromotionRule,
   type SaleItem,
@@ -18,7 +19,7 @@ import {
   type CaseProduct,
   type PricingCase,
 } from '@shop/shared/promotion-cases';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPosCore } from '../core';
 import { cashierSignedIn, feedTransport, page, product, staffMember, tempDirs } from '../test-support/fixtures';
 import type { SyncTransport } from '../sync/transport';
@@ -67,8 +68,26 @@ function categoryIds(key: CaseCategory): string[] {
   return chain;
 }
 
-/** A counter that pulled the case's catalog, rules and coupon, then lost the server. */
-async function offlineCounter(c: PricingCase) {
+/** The case's rules and coupon as the change feed brings them, after deleting the previous case's. */
+function rulesPage(seq: number, c: PricingCase, before: PricingCase | null): ChangesPage {
+  const gone = before
+    ? [
+        ...rulesOf(before).map((rule) => ({ entity: 'promotion' as const, id: rule.id, data: null, operation: 'delete' as const })),
+        ...(couponOf(before) ? [{ entity: 'coupon' as const, id: couponOf(before)!.id, data: null, operation: 'delete' as const }] : []),
+      ]
+    : [];
+  return page(seq, [
+    ...gone,
+    ...rulesOf(c).map((rule) => ({ entity: 'promotion' as const, id: rule.id, data: rule })),
+    ...(couponOf(c) ? [{ entity: 'coupon' as const, id: couponOf(c)!.id, data: couponOf(c) }] : []),
+  ]);
+}
+
+/**
+ * A counter that pulled the cases' catalog, then, for each case, its rules and coupon: between pulls the server is
+ * out of reach, and the sale is priced offline.
+ */
+async function offlineCounter() {
   const catalog = [
     ...Object.entries(caseCatalog.categories).map(([id, cat]) => ({
       entity: 'category' as const,
@@ -81,8 +100,6 @@ async function offlineCounter(c: PricingCase) {
       id,
       data: product(id, { name: p.name, priceCents: p.priceCents, categoryId: p.category, brandId: p.brand }),
     })),
-    ...rulesOf(c).map((rule) => ({ entity: 'promotion' as const, id: rule.id, data: rule })),
-    ...(couponOf(c) ? [{ entity: 'coupon' as const, id: couponOf(c)!.id, data: couponOf(c) }] : []),
     { entity: 'customer' as const, id: 'u1', data: { id: 'u1', name: 'Dara', phone: '012345678', email: null } },
     { entity: 'staff' as const, id: 's1', data: staffMember('s1', { role: 'admin' }) },
     setting('orders.pricing', { rielPerUsd: caseRielPerUsd, deliveryFeeCents: 0, freeDeliveryFromCents: null }),
@@ -101,16 +118,34 @@ async function offlineCounter(c: PricingCase) {
   await core.pullNow();
   online = false;
   await cashierSignedIn(core, 's1');
-  return { core, c: core.commands, db: core.db };
+  let seq = 1_000;
+  let before: PricingCase | null = null;
+  /** Pulls the case's rules (deleting the last case's), then goes offline again with an empty sale. */
+  const pullCase = async (c: PricingCase) => {
+    feed.pages.push(rulesPage((seq += 100), c, before));
+    before = c;
+    online = true;
+    await core.pullNow();
+    online = false;
+    await core.commands.clearSale();
+  };
+  return { core, c: core.commands, db: core.db, pullCase };
 }
 
 describe('the counter prices a sale with the promotions it pulled, offline, as priceCart does', () => {
+  let counter: Awaited<ReturnType<typeof offlineCounter>>;
+  beforeAll(async () => {
+    counter = await offlineCounter();
+  });
+  afterAll(() => counter?.core.close());
+
   it.each(pricingCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { core, c: counter } = await offlineCounter(c);
-    for (const line of c.lines) await counter.addLine({ productId: line.product, quantity: line.quantity });
-    await counter.chooseCustomer({ customerId: 'u1' });
-    if (c.coupon) await counter.setCoupon({ code: c.coupon.code.toLowerCase() });
-    const view = await counter.sale();
+    await counter.pullCase(c);
+    const { c: commands } = counter;
+    for (const line of c.lines) await commands.addLine({ productId: line.product, quantity: line.quantity });
+    await commands.chooseCustomer({ customerId: 'u1' });
+    if (c.coupon) await commands.setCoupon({ code: c.coupon.code.toLowerCase() });
+    const view = await commands.sale();
 
     const expected = priceCart({
       lines: c.lines.map(({ product: key, quantity }) => lineOf(key, quantity)),
@@ -140,19 +175,19 @@ describe('the counter prices a sale with the promotions it pulled, offline, as p
     expect(view.cart.couponRefusal ?? null).toBe(refusal);
     // The counter's own cases are the server's too: the same totals as the table says.
     if (c.channel === 'pos') expect(view.totals.totalCents).toBe(c.expect.totalCents);
-    core.close();
   });
 
   it('queues the sale with the promotion in the unit price, the cart discounts and coupon named, and prints them', async () => {
     const c = pricingCases.find((x) => x.name === 'the coupon comes last, on what promotions left')!;
-    const { core, c: counter, db } = await offlineCounter(c);
-    await counter.addLine({ productId: 'cpu' });
-    await counter.setCoupon({ code: 'tet10' });
-    const paid = await counter.pay({ method: 'cash', currency: 'USD', tendered: 300_00 });
+    await counter.pullCase(c);
+    const { c: commands, db } = counter;
+    await commands.addLine({ productId: 'cpu' });
+    await commands.setCoupon({ code: 'tet10' });
+    const paid = await commands.pay({ method: 'cash', currency: 'USD', tendered: 300_00 });
     expect(paid.totals.totalCents).toBe(c.expect.totalCents);
     // Paid: the coupon can no longer be changed, the prices stay those the customer paid.
-    await expect(counter.setCoupon({ code: null })).rejects.toThrow();
-    const sale = await counter.commitSale();
+    await expect(commands.setCoupon({ code: null })).rejects.toThrow();
+    const sale = await commands.commitSale();
     const item = JSON.parse(db.prepare('SELECT item FROM outbox WHERE id = ?').pluck().get(sale.id) as string) as SaleItem;
     expect(item).toMatchObject({
       lines: [{ productId: 'cpu', quantity: 1, unitPriceCents: 32_050 - 3_205 }],
@@ -164,13 +199,12 @@ describe('the counter prices a sale with the promotions it pulled, offline, as p
       ],
     });
     expect(item.lines[0]!.discountCents).toBeUndefined();
-    const slip = await counter.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' });
+    const slip = await commands.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' });
     const html = 'html' in slip ? slip.html : '';
     // Each discount by name: the line's promotion under the line, the coupon among the totals.
     expect(html).toContain('AMD 10%');
     expect(html).toContain('Tet 10%');
     expect(html).toContain('-$28.85');
-    core.close();
   });
 });
 
