@@ -155,7 +155,9 @@ function unitPriceBy(rule: LineRule, line: CartLineInput): number | null {
     case 'sale_price':
       return rule.productId === line.productId ? Math.min(line.priceCents, rule.salePriceCents) : null;
     case 'category_off':
-      return line.categoryIds.includes(rule.categoryId) ? line.priceCents - offOf(line.priceCents, rule) : null;
+      return line.categoryIds.includes(rule.categoryId)
+        ? line.priceCents - offOf(line.priceCents, rule)
+        : null;
     case 'brand_off':
       return rule.brandId === line.brandId ? line.priceCents - offOf(line.priceCents, rule) : null;
   }
@@ -222,7 +224,10 @@ function priceCartRules(
   for (const rule of holding) {
     if (rule.kind !== 'cart_discount') continue;
     const amount = offOf(subtotalCents, rule);
-    if (amount > 0 && (best === null || amount > best.amountCents || (amount === best.amountCents && rule.id < best.id)))
+    if (
+      amount > 0 &&
+      (best === null || amount > best.amountCents || (amount === best.amountCents && rule.id < best.id))
+    )
       best = promotion(rule, amount);
   }
   if (best) discounts.push(best);

@@ -58,7 +58,9 @@ describe('promotions', () => {
   it('a customer sees the sale price struck through, applies the coupon at checkout and pays', async () => {
     const admin = await rig.shop.staffClient('admin');
     const { items } = await rig.shop.server.client.listProducts({ query: { inStock: true, pageSize: 40 } });
-    const product = items.find((p) => p.availability === 'in_stock' && p.compareAtCents === null) as ProductSummary;
+    const product = items.find(
+      (p) => p.availability === 'in_stock' && p.compareAtCents === null,
+    ) as ProductSummary;
     const salePriceCents = Math.floor(product.priceCents * 0.8);
     await admin.createPromotion({
       body: {

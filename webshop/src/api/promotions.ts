@@ -28,16 +28,15 @@ interface Priceable {
  * struck through. Priced at the instant the promotions were fetched, which travels with the server-rendered page:
  * the server and the browser's first render price alike (no hydration mismatch), whatever the clock says.
  */
-export function usePromotedPrice(): <P extends Priceable>(product: P) => P & { promotionName: string | null } {
+export function usePromotedPrice(): <P extends Priceable>(
+  product: P,
+) => P & { promotionName: string | null } {
   const promotions = useLivePromotions();
   const categories = useCategories();
   const data = promotions.data;
   const at = promotions.dataUpdatedAt;
   const all = categories.data;
-  return useCallback(
-    <P extends Priceable>(product: P) => promoted(product, data, at, all),
-    [data, at, all],
-  );
+  return useCallback(<P extends Priceable>(product: P) => promoted(product, data, at, all), [data, at, all]);
 }
 
 function promoted<P extends Priceable>(
@@ -64,7 +63,8 @@ function promoted<P extends Priceable>(
     knownCustomer: false,
   });
   const line = priced.lines[0]!;
-  if (!line.promotion || line.unitPriceCents >= product.priceCents) return { ...product, promotionName: null };
+  if (!line.promotion || line.unitPriceCents >= product.priceCents)
+    return { ...product, promotionName: null };
   return {
     ...product,
     priceCents: line.unitPriceCents,
@@ -77,7 +77,11 @@ function promoted<P extends Priceable>(
 function categoryPath(id: string, categories: Category[] | undefined): string[] {
   const path = [id];
   const byId = new Map((categories ?? []).map((c) => [c.id, c]));
-  for (let parent = byId.get(id)?.parentId; parent && !path.includes(parent); parent = byId.get(parent)?.parentId)
+  for (
+    let parent = byId.get(id)?.parentId;
+    parent && !path.includes(parent);
+    parent = byId.get(parent)?.parentId
+  )
     path.push(parent);
   return path;
 }

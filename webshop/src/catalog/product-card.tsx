@@ -83,7 +83,11 @@ export function ProductCard({ product: listed, eager = false, className }: Produ
         )}
         <Price cents={product.priceCents} wasCents={product.compareAtCents} size="sm" className="mt-1" />
         {product.promotionName && (
-          <p data-promotion className="truncate text-xs font-semibold text-accent-600" title={product.promotionName}>
+          <p
+            data-promotion
+            className="truncate text-xs font-semibold text-accent-600"
+            title={product.promotionName}
+          >
             {product.promotionName}
           </p>
         )}

@@ -22,9 +22,10 @@ export function OrderItems({ order }: { order: Order }) {
                 </p>
                 <p className="mt-1 text-sm text-ink tabular-nums">
                   {kept} × {formatUsd(item.unitPriceCents)}
-                  {item.originalUnitPriceCents !== undefined && item.originalUnitPriceCents > item.unitPriceCents && (
-                    <s className="ml-1.5 text-muted">{formatUsd(item.originalUnitPriceCents)}</s>
-                  )}
+                  {item.originalUnitPriceCents !== undefined &&
+                    item.originalUnitPriceCents > item.unitPriceCents && (
+                      <s className="ml-1.5 text-muted">{formatUsd(item.originalUnitPriceCents)}</s>
+                    )}
                   {item.cancelledQuantity > 0 && (
                     <span className="ml-2 text-red-700">{t.cancelledUnits(item.cancelledQuantity)}</span>
                   )}

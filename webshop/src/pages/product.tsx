@@ -48,7 +48,9 @@ function ProductView({ product: listed }: { product: ProductDetail }) {
   const t = useMessages(catalogText);
   // Priced with the shop's promotions, as the cart will charge it (the old price struck through).
   const product = usePromotedPrice()(listed);
-  const savingKhr = useRiel(product.compareAtCents === null ? 0 : product.compareAtCents - product.priceCents);
+  const savingKhr = useRiel(
+    product.compareAtCents === null ? 0 : product.compareAtCents - product.priceCents,
+  );
   const c = useMessages(common);
   const categories = useCategories();
   const categoryName = useCategoryName();

@@ -21,7 +21,14 @@ import {
 } from '@shop/shared/promotion-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPosCore } from '../core';
-import { cashierSignedIn, feedTransport, page, product, staffMember, tempDirs } from '../test-support/fixtures';
+import {
+  cashierSignedIn,
+  feedTransport,
+  page,
+  product,
+  staffMember,
+  tempDirs,
+} from '../test-support/fixtures';
 import type { SyncTransport } from '../sync/transport';
 import { notRegistered, setting, shopIdentity } from '../test-support/receipt-counter';
 import { writeState } from '../local-db/state';
@@ -40,7 +47,11 @@ const day = (offset: number) => addShopDays(shopDayOf(NOW), offset);
 const ids: CaseIds = { product: (k) => k, category: (k) => k, brand: (k) => k };
 
 function rulesOf(c: PricingCase): PromotionRule[] {
-  return c.rules.map((rule, i) => ({ ...caseRuleInput(rule, ids, day), id: `rule-${i}`, paused: rule.paused ?? false }));
+  return c.rules.map((rule, i) => ({
+    ...caseRuleInput(rule, ids, day),
+    id: `rule-${i}`,
+    paused: rule.paused ?? false,
+  }));
 }
 
 function couponOf(c: PricingCase): CouponRule | null {
@@ -72,8 +83,22 @@ function categoryIds(key: CaseCategory): string[] {
 function rulesPage(seq: number, c: PricingCase, before: PricingCase | null): ChangesPage {
   const gone = before
     ? [
-        ...rulesOf(before).map((rule) => ({ entity: 'promotion' as const, id: rule.id, data: null, operation: 'delete' as const })),
-        ...(couponOf(before) ? [{ entity: 'coupon' as const, id: couponOf(before)!.id, data: null, operation: 'delete' as const }] : []),
+        ...rulesOf(before).map((rule) => ({
+          entity: 'promotion' as const,
+          id: rule.id,
+          data: null,
+          operation: 'delete' as const,
+        })),
+        ...(couponOf(before)
+          ? [
+              {
+                entity: 'coupon' as const,
+                id: couponOf(before)!.id,
+                data: null,
+                operation: 'delete' as const,
+              },
+            ]
+          : []),
       ]
     : [];
   return page(seq, [
@@ -94,15 +119,27 @@ async function offlineCounter() {
       id,
       data: { id, name: cat.name, nameKm: null, parentId: cat.parent },
     })),
-    ...Object.entries(caseCatalog.brands).map(([id, name]) => ({ entity: 'brand' as const, id, data: { id, name } })),
+    ...Object.entries(caseCatalog.brands).map(([id, name]) => ({
+      entity: 'brand' as const,
+      id,
+      data: { id, name },
+    })),
     ...Object.entries(caseCatalog.products).map(([id, p]) => ({
       entity: 'product' as const,
       id,
       data: product(id, { name: p.name, priceCents: p.priceCents, categoryId: p.category, brandId: p.brand }),
     })),
-    { entity: 'customer' as const, id: 'u1', data: { id: 'u1', name: 'Dara', phone: '012345678', email: null } },
+    {
+      entity: 'customer' as const,
+      id: 'u1',
+      data: { id: 'u1', name: 'Dara', phone: '012345678', email: null },
+    },
     { entity: 'staff' as const, id: 's1', data: staffMember('s1', { role: 'admin' }) },
-    setting('orders.pricing', { rielPerUsd: caseRielPerUsd, deliveryFeeCents: 0, freeDeliveryFromCents: null }),
+    setting('orders.pricing', {
+      rielPerUsd: caseRielPerUsd,
+      deliveryFeeCents: 0,
+      freeDeliveryFromCents: null,
+    }),
     setting('shop.identity', shopIdentity),
     setting('invoice.vat', notRegistered),
   ];
@@ -188,7 +225,9 @@ describe('the counter prices a sale with the promotions it pulled, offline, as p
     // Paid: the coupon can no longer be changed, the prices stay those the customer paid.
     await expect(commands.setCoupon({ code: null })).rejects.toThrow();
     const sale = await commands.commitSale();
-    const item = JSON.parse(db.prepare('SELECT item FROM outbox WHERE id = ?').pluck().get(sale.id) as string) as SaleItem;
+    const item = JSON.parse(
+      db.prepare('SELECT item FROM outbox WHERE id = ?').pluck().get(sale.id) as string,
+    ) as SaleItem;
     expect(item).toMatchObject({
       lines: [{ productId: 'cpu', quantity: 1, unitPriceCents: 32_050 - 3_205 }],
       discountCents: 2_885,
@@ -199,7 +238,11 @@ describe('the counter prices a sale with the promotions it pulled, offline, as p
       ],
     });
     expect(item.lines[0]!.discountCents).toBeUndefined();
-    const slip = await commands.receiptDocument({ receiptNumber: sale.receiptNumber, format: 'slip80', as: 'html' });
+    const slip = await commands.receiptDocument({
+      receiptNumber: sale.receiptNumber,
+      format: 'slip80',
+      as: 'html',
+    });
     const html = 'html' in slip ? slip.html : '';
     // Each discount by name: the line's promotion under the line, the coupon among the totals.
     expect(html).toContain('AMD 10%');
@@ -210,5 +253,11 @@ describe('the counter prices a sale with the promotions it pulled, offline, as p
 
 function lineOf(key: CaseProduct, quantity: number) {
   const p = caseCatalog.products[key];
-  return { productId: key, quantity, priceCents: p.priceCents, categoryIds: categoryIds(p.category), brandId: p.brand };
+  return {
+    productId: key,
+    quantity,
+    priceCents: p.priceCents,
+    categoryIds: categoryIds(p.category),
+    brandId: p.brand,
+  };
 }

@@ -20,7 +20,9 @@ import type { Cart, SalePromotion } from './cart';
 export function promotionPricer(db: LocalDb) {
   const rules = db.prepare('SELECT rule FROM promotions').pluck();
   const coupon = db.prepare('SELECT rule FROM coupons WHERE code = ?').pluck();
-  const product = db.prepare('SELECT category_id AS categoryId, brand_id AS brandId FROM products WHERE id = ?');
+  const product = db.prepare(
+    'SELECT category_id AS categoryId, brand_id AS brandId FROM products WHERE id = ?',
+  );
   // The product's category, then its parents up the tree (a category's promotion covers the categories under it).
   const categoryPath = db
     .prepare(
@@ -33,7 +35,8 @@ export function promotionPricer(db: LocalDb) {
     .pluck();
 
   const lineInput = (line: Cart['lines'][number]): CartLineInput => {
-    const row = product.get(line.productId) as { categoryId: string | null; brandId: string | null } | undefined;
+    const row = product.get(line.productId) as
+      { categoryId: string | null; brandId: string | null } | undefined;
     // A category not pulled (yet) still counts as the product's own.
     const categoryIds = row?.categoryId ? (categoryPath.all(row.categoryId) as string[]) : [];
     if (row?.categoryId && categoryIds.length === 0) categoryIds.push(row.categoryId);

@@ -65,7 +65,14 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
     const discounts: NonNullable<SaleItem['discounts']> = [
       ...cart.lines.flatMap((line) =>
         line.promotion
-          ? [{ source: 'promotion' as const, id: line.promotion.id, level: 'line' as const, amountCents: line.promotion.cents }]
+          ? [
+              {
+                source: 'promotion' as const,
+                id: line.promotion.id,
+                level: 'line' as const,
+                amountCents: line.promotion.cents,
+              },
+            ]
           : [],
       ),
       ...salePromotions.map((p) => ({

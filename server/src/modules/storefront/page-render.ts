@@ -44,8 +44,7 @@ export function pageApi(handlers: PublicPageHandlers): PageApi {
       const parsed = apiRoutes.listProducts.query.parse(asQueryString(query));
       return answerOf(await handlers.listProducts(input<'listProducts'>({ query: parsed })));
     },
-    getLivePromotions: async () =>
-      answerOf(await handlers.getLivePromotions(input<'getLivePromotions'>({}))),
+    getLivePromotions: async () => answerOf(await handlers.getLivePromotions(input<'getLivePromotions'>({}))),
     getProduct: async (idOrSlug) => {
       const params = apiRoutes.getProduct.params.parse({ idOrSlug });
       return answerOf(await handlers.getProduct(input<'getProduct'>({ params })));

@@ -75,7 +75,9 @@ export function CouponDialog({
   });
   const fields = isApiError(save.error) ? save.error.fields : {};
   const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
-  const text = (key: 'code' | 'name' | 'startsOn' | 'endsOn' | 'minTotal' | 'maxUses' | 'maxUsesPerCustomer') => ({
+  const text = (
+    key: 'code' | 'name' | 'startsOn' | 'endsOn' | 'minTotal' | 'maxUses' | 'maxUsesPerCustomer',
+  ) => ({
     value: draft[key],
     onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value } as Partial<Draft>),
   });
@@ -98,7 +100,13 @@ export function CouponDialog({
       closeLabel={t.closeDialog}
     >
       <form className="space-y-3" noValidate onSubmit={submit} aria-label={t.newCoupon}>
-        <TextField label={t.code} hint={t.codeHint} error={fields.code} autoCapitalize="characters" {...text('code')} />
+        <TextField
+          label={t.code}
+          hint={t.codeHint}
+          error={fields.code}
+          autoCapitalize="characters"
+          {...text('code')}
+        />
         <TextField label={t.name} hint={t.nameHint} error={fields.name} {...text('name')} />
         <OffFields draft={draft} set={set} fields={fields} />
         <TextField

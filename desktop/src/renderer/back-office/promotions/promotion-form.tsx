@@ -98,9 +98,7 @@ export function PromotionDialog({
   const brands = useBrands();
   const save = useMutation({
     mutationFn: (body: PromotionInput) =>
-      promotion
-        ? api.updatePromotion({ params: { id: promotion.id }, body })
-        : api.createPromotion({ body }),
+      promotion ? api.updatePromotion({ params: { id: promotion.id }, body }) : api.createPromotion({ body }),
     onSuccess: onSaved,
   });
   const fields = isApiError(save.error) ? save.error.fields : {};

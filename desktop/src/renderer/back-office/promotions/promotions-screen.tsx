@@ -74,19 +74,19 @@ export function PromotionsScreen() {
       <p className="text-muted">{t.lead}</p>
       {!manages && <FormAlert tone="info">{t.readOnly}</FormAlert>}
       {tab !== 'flagged' && (
-      <SelectField
-        label={t.filterState}
-        value={state ?? ''}
-        onChange={(event) => choose('state', event.target.value || null)}
-        className="max-w-xs"
-      >
-        <option value="">{t.all}</option>
-        {ruleStates.map((s) => (
-          <option key={s} value={s}>
-            {t.stateName(s)}
-          </option>
-        ))}
-      </SelectField>
+        <SelectField
+          label={t.filterState}
+          value={state ?? ''}
+          onChange={(event) => choose('state', event.target.value || null)}
+          className="max-w-xs"
+        >
+          <option value="">{t.all}</option>
+          {ruleStates.map((s) => (
+            <option key={s} value={s}>
+              {t.stateName(s)}
+            </option>
+          ))}
+        </SelectField>
       )}
       {tab === 'promotions' ? (
         <PromotionList state={state} manages={manages} />
@@ -109,7 +109,9 @@ function Days({ rule }: { rule: { startsOn: string | null; endsOn: string | null
   if (!rule.startsOn && !rule.endsOn) return <>{t.always}</>;
   return (
     <span className="whitespace-nowrap">
-      {[rule.startsOn && t.fromDay(rule.startsOn), rule.endsOn && t.untilDay(rule.endsOn)].filter(Boolean).join(' ')}
+      {[rule.startsOn && t.fromDay(rule.startsOn), rule.endsOn && t.untilDay(rule.endsOn)]
+        .filter(Boolean)
+        .join(' ')}
     </span>
   );
 }
@@ -208,25 +210,63 @@ function PromotionWhat({ promotion: p }: { promotion: Promotion }) {
   const { locale } = useLocale();
   const categories = useCategories();
   const brands = useBrands();
-  const productName = useProductName(p.kind === 'sale_price' ? p.productId : p.kind === 'free_item' ? p.freeProductId : '');
-  const off = 'percent' in p && p.percent !== null ? t.percentText(p.percent) : 'amountCents' in p && p.amountCents !== null ? t.amountText(formatUsd(p.amountCents)) : '';
-  const min = 'minTotalCents' in p && p.minTotalCents !== null ? `${t.minText(formatUsd(p.minTotalCents))}: ` : '';
+  const productName = useProductName(
+    p.kind === 'sale_price' ? p.productId : p.kind === 'free_item' ? p.freeProductId : '',
+  );
+  const off =
+    'percent' in p && p.percent !== null
+      ? t.percentText(p.percent)
+      : 'amountCents' in p && p.amountCents !== null
+        ? t.amountText(formatUsd(p.amountCents))
+        : '';
+  const min =
+    'minTotalCents' in p && p.minTotalCents !== null ? `${t.minText(formatUsd(p.minTotalCents))}: ` : '';
   const kind = <span className="text-muted">{t.kindName(p.kind)} · </span>;
   switch (p.kind) {
     case 'sale_price':
-      return <span>{kind}{`${productName ?? '…'} ${t.saleText(formatUsd(p.salePriceCents))}`}</span>;
+      return (
+        <span>
+          {kind}
+          {`${productName ?? '…'} ${t.saleText(formatUsd(p.salePriceCents))}`}
+        </span>
+      );
     case 'category_off': {
       const category = categories.data?.find((c) => c.id === p.categoryId);
-      return <span>{kind}{`${off}, ${category ? categoryName(category, locale) : '…'}`}</span>;
+      return (
+        <span>
+          {kind}
+          {`${off}, ${category ? categoryName(category, locale) : '…'}`}
+        </span>
+      );
     }
     case 'brand_off':
-      return <span>{kind}{`${off}, ${brands.data?.find((b) => b.id === p.brandId)?.name ?? '…'}`}</span>;
+      return (
+        <span>
+          {kind}
+          {`${off}, ${brands.data?.find((b) => b.id === p.brandId)?.name ?? '…'}`}
+        </span>
+      );
     case 'cart_discount':
-      return <span>{kind}{`${min}${off}`}</span>;
+      return (
+        <span>
+          {kind}
+          {`${min}${off}`}
+        </span>
+      );
     case 'free_item':
-      return <span>{kind}{`${min}${p.freeQuantity} × ${productName ?? '…'}`}</span>;
+      return (
+        <span>
+          {kind}
+          {`${min}${p.freeQuantity} × ${productName ?? '…'}`}
+        </span>
+      );
     case 'free_delivery':
-      return <span>{kind}{min}</span>;
+      return (
+        <span>
+          {kind}
+          {min}
+        </span>
+      );
   }
 }
 
@@ -337,7 +377,13 @@ function FlaggedSales() {
   return (
     <div className="space-y-3">
       <p className="text-muted">{t.flaggedLead}</p>
-      <PagedList label={t.flagged} query={list} columns={columns} rowKey={(f) => f.orderId} onPage={() => {}} />
+      <PagedList
+        label={t.flagged}
+        query={list}
+        columns={columns}
+        rowKey={(f) => f.orderId}
+        onPage={() => {}}
+      />
     </div>
   );
 }
