@@ -23,6 +23,7 @@ export * from './permissions';
 export * from './settings';
 export * from './delivery';
 export * from './promotions';
+export * from './promotion-cases';
 export * from './admin-settings';
 export * from './api/route';
 export * from './api/routes';

@@ -230,7 +230,10 @@ export const orderSchema = z
      * A counter sale charged less than the server's promotions would have (a promotion ended while the counter was
      * offline): applied at the counter's price and shown to staff.
      */
-    priceFlag: z.object({ expectedCents: z.number().int(), chargedCents: z.number().int() }).nullable().optional(),
+    priceFlag: z
+      .object({ expectedCents: z.number().int(), chargedCents: z.number().int() })
+      .nullable()
+      .optional(),
     totalCents: z.number().int(),
     currency: currencySchema,
     /** The total in riel at the order's exchange rate, rounded to 100 riel. */

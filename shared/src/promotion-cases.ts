@@ -25,7 +25,9 @@ export type CaseBrand = keyof typeof caseCatalog.brands;
 export const caseRielPerUsd = 4100;
 
 type Days = { startsOn: number | null; endsOn: number | null };
-type Dated<T> = T extends unknown ? Omit<T, 'startsOn' | 'endsOn'> & Partial<Days> & { paused?: boolean } : never;
+type Dated<T> = T extends unknown
+  ? Omit<T, 'startsOn' | 'endsOn'> & Partial<Days> & { paused?: boolean }
+  : never;
 
 /** A promotion of a case: ids are catalog keys, days are offsets. */
 export type CaseRule = Dated<PromotionInput>;
@@ -98,7 +100,16 @@ export const pricingCases: PricingCase[] = [
   {
     name: 'a category rule covers the categories under it; percent rounds half-up per unit',
     channel: 'web',
-    rules: [{ kind: 'category_off', name: 'Parts 15%', categoryId: 'parts', percent: 15, amountCents: null, ...always }],
+    rules: [
+      {
+        kind: 'category_off',
+        name: 'Parts 15%',
+        categoryId: 'parts',
+        percent: 15,
+        amountCents: null,
+        ...always,
+      },
+    ],
     lines: [
       { product: 'cpu', quantity: 1 },
       { product: 'cable', quantity: 3 },
@@ -183,7 +194,9 @@ export const pricingCases: PricingCase[] = [
   {
     name: 'the coupon comes last, on what promotions left',
     channel: 'web',
-    rules: [{ kind: 'brand_off', name: 'AMD 10%', brandId: 'amd', percent: 10, amountCents: null, ...always }],
+    rules: [
+      { kind: 'brand_off', name: 'AMD 10%', brandId: 'amd', percent: 10, amountCents: null, ...always },
+    ],
     coupon: tenPercent('TET10', 'Tet 10%'),
     lines: [{ product: 'cpu', quantity: 1 }],
     expect: {
@@ -207,7 +220,9 @@ export const pricingCases: PricingCase[] = [
   {
     name: "a coupon's minimum is checked after promotions",
     channel: 'web',
-    rules: [{ kind: 'brand_off', name: 'AMD 10%', brandId: 'amd', percent: 10, amountCents: null, ...always }],
+    rules: [
+      { kind: 'brand_off', name: 'AMD 10%', brandId: 'amd', percent: 10, amountCents: null, ...always },
+    ],
     coupon: tenPercent('BIG300', 'Over $300', { minTotalCents: 30_000 }),
     lines: [{ product: 'cpu', quantity: 1 }],
     expect: { totalCents: 28_845, totalKhr: 1_182_600, discounts: [['AMD 10%', 3_205]], coupon: 'min_total' },
@@ -231,7 +246,16 @@ export const pricingCases: PricingCase[] = [
   {
     name: 'amounts off per unit, the riel total rounded to 100',
     channel: 'pos',
-    rules: [{ kind: 'category_off', name: 'Parts 50c off', categoryId: 'parts', percent: null, amountCents: 50, ...always }],
+    rules: [
+      {
+        kind: 'category_off',
+        name: 'Parts 50c off',
+        categoryId: 'parts',
+        percent: null,
+        amountCents: 50,
+        ...always,
+      },
+    ],
     lines: [{ product: 'cable', quantity: 3 }],
     expect: { totalCents: 1_047, totalKhr: 42_900, discounts: [['Parts 50c off', 150]] },
   },
@@ -239,10 +263,38 @@ export const pricingCases: PricingCase[] = [
     name: 'a sale that ended yesterday, one that starts tomorrow and a paused one do not apply; one ending today does',
     channel: 'web',
     rules: [
-      { kind: 'sale_price', name: 'Ended', productId: 'gpu', salePriceCents: 40_000, startsOn: -5, endsOn: -1 },
-      { kind: 'sale_price', name: 'Coming', productId: 'gpu', salePriceCents: 41_000, startsOn: 1, endsOn: null },
-      { kind: 'sale_price', name: 'Paused', productId: 'gpu', salePriceCents: 42_000, ...always, paused: true },
-      { kind: 'sale_price', name: 'Last day', productId: 'gpu', salePriceCents: 49_999, startsOn: -3, endsOn: 0 },
+      {
+        kind: 'sale_price',
+        name: 'Ended',
+        productId: 'gpu',
+        salePriceCents: 40_000,
+        startsOn: -5,
+        endsOn: -1,
+      },
+      {
+        kind: 'sale_price',
+        name: 'Coming',
+        productId: 'gpu',
+        salePriceCents: 41_000,
+        startsOn: 1,
+        endsOn: null,
+      },
+      {
+        kind: 'sale_price',
+        name: 'Paused',
+        productId: 'gpu',
+        salePriceCents: 42_000,
+        ...always,
+        paused: true,
+      },
+      {
+        kind: 'sale_price',
+        name: 'Last day',
+        productId: 'gpu',
+        salePriceCents: 49_999,
+        startsOn: -3,
+        endsOn: 0,
+      },
     ],
     lines: [{ product: 'gpu', quantity: 1 }],
     expect: { totalCents: 49_999, totalKhr: 2_050_000, discounts: [['Last day', 5_000]] },

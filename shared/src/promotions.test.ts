@@ -39,7 +39,13 @@ function categoryIds(key: CaseCategory): string[] {
 
 function line(product: CaseProduct, quantity: number): CartLineInput {
   const p = caseCatalog.products[product];
-  return { productId: product, quantity, priceCents: p.priceCents, categoryIds: categoryIds(p.category), brandId: p.brand };
+  return {
+    productId: product,
+    quantity,
+    priceCents: p.priceCents,
+    categoryIds: categoryIds(p.category),
+    brandId: p.brand,
+  };
 }
 
 // 10:00 at the shop on 15 January 2027.
@@ -93,7 +99,9 @@ describe('priceCart on the table of cases (the server runs the same table throug
     expect(coupon && (coupon.status === 'applied' ? 'applied' : coupon.reason)).toBe(c.expect.coupon ?? null);
     // The parts always add up.
     expect(priced.originalSubtotalCents - priced.lineDiscountCents).toBe(priced.subtotalCents);
-    expect(priced.subtotalCents - priced.orderDiscountCents + priced.deliveryFeeCents).toBe(priced.totalCents);
+    expect(priced.subtotalCents - priced.orderDiscountCents + priced.deliveryFeeCents).toBe(
+      priced.totalCents,
+    );
     expect(priced.discounts.reduce((sum, d) => sum + d.amountCents, 0)).toBe(priced.savingsCents);
   });
 });
@@ -113,8 +121,27 @@ describe('lines', () => {
 
   it('never prices a unit below zero nor above the catalog', () => {
     const rules: PromotionRule[] = [
-      { id: 'a', kind: 'brand_off', name: 'Huge', brandId: 'amd', percent: null, amountCents: 99_999, startsOn: null, endsOn: null, paused: false },
-      { id: 'b', kind: 'sale_price', name: 'Up', productId: 'gpu', salePriceCents: 60_000, startsOn: null, endsOn: null, paused: false },
+      {
+        id: 'a',
+        kind: 'brand_off',
+        name: 'Huge',
+        brandId: 'amd',
+        percent: null,
+        amountCents: 99_999,
+        startsOn: null,
+        endsOn: null,
+        paused: false,
+      },
+      {
+        id: 'b',
+        kind: 'sale_price',
+        name: 'Up',
+        productId: 'gpu',
+        salePriceCents: 60_000,
+        startsOn: null,
+        endsOn: null,
+        paused: false,
+      },
     ];
     const priced = priceCart({ ...base(), rules, lines: [line('cable', 1), line('gpu', 1)] });
     expect(priced.lines.map((l) => l.unitPriceCents)).toEqual([0, 54_999]);
@@ -137,7 +164,8 @@ describe("expiry at the shop's midnight (Asia/Phnom_Penh, UTC+7)", () => {
     endsOn: '2027-01-15',
     paused: false,
   };
-  const at = (now: number) => priceCart({ ...base(), now, rules: [sale], lines: [line('gpu', 1)] }).totalCents;
+  const at = (now: number) =>
+    priceCart({ ...base(), now, rules: [sale], lines: [line('gpu', 1)] }).totalCents;
   const midnight = shopDayStart('2027-01-16');
 
   it('applies until the last millisecond of its last shop day', () => {
@@ -183,7 +211,8 @@ describe('coupon limits', () => {
     expect(reason({ uses: 9 })).toBe('applied 1000');
   });
   it('refuses once every use is taken', () => expect(reason({ uses: 10 })).toBe('used_up'));
-  it("refuses a customer's use past their limit", () => expect(reason({ customerUses: 1 })).toBe('customer_used_up'));
+  it("refuses a customer's use past their limit", () =>
+    expect(reason({ customerUses: 1 })).toBe('customer_used_up'));
   it('needs a known customer when it has a per-customer limit', () =>
     expect(reason({}, { knownCustomer: false })).toBe('customer_required'));
   it('refuses an unknown code, a paused coupon, another channel', () => {
@@ -201,7 +230,17 @@ describe('delivery', () => {
   const rate = { feeCents: 200, freeFromCents: 10_000 };
   it('charges the rate below its free-from total, judged on the goods after discounts', () => {
     const rules: PromotionRule[] = [
-      { id: 'b', kind: 'brand_off', name: 'AMD half', brandId: 'amd', percent: 90, amountCents: null, startsOn: null, endsOn: null, paused: false },
+      {
+        id: 'b',
+        kind: 'brand_off',
+        name: 'AMD half',
+        brandId: 'amd',
+        percent: 90,
+        amountCents: null,
+        startsOn: null,
+        endsOn: null,
+        paused: false,
+      },
     ];
     const priced = priceCart({ ...base(), rules, delivery: rate, lines: [line('cpu', 1)] });
     expect(priced.goodsCents).toBe(3_205);
@@ -211,7 +250,16 @@ describe('delivery', () => {
   });
   it('is free under a free-delivery rule whose condition holds', () => {
     const rules: PromotionRule[] = [
-      { id: 'f', kind: 'free_delivery', name: 'Free delivery with a GPU', minTotalCents: null, productIds: ['gpu'], startsOn: null, endsOn: null, paused: false },
+      {
+        id: 'f',
+        kind: 'free_delivery',
+        name: 'Free delivery with a GPU',
+        minTotalCents: null,
+        productIds: ['gpu'],
+        startsOn: null,
+        endsOn: null,
+        paused: false,
+      },
     ];
     const cable = priceCart({ ...base(), rules, delivery: rate, lines: [line('cable', 1)] });
     expect([cable.deliveryFree, cable.deliveryFeeCents]).toEqual([false, 200]);
@@ -224,13 +272,31 @@ describe('the back office input', () => {
   it('asks for exactly one of percent and amount, and an end after the start', () => {
     const brand = { kind: 'brand_off', name: 'X', brandId: 'b', startsOn: null, endsOn: null };
     expect(promotionInputSchema.safeParse({ ...brand, percent: 10, amountCents: 100 }).success).toBe(false);
-    expect(promotionInputSchema.safeParse({ ...brand, percent: null, amountCents: null }).success).toBe(false);
+    expect(promotionInputSchema.safeParse({ ...brand, percent: null, amountCents: null }).success).toBe(
+      false,
+    );
     expect(promotionInputSchema.safeParse({ ...brand, percent: 10, amountCents: null }).success).toBe(true);
     expect(
-      promotionInputSchema.safeParse({ ...brand, percent: 10, amountCents: null, startsOn: '2027-02-01', endsOn: '2027-01-31' })
-        .success,
+      promotionInputSchema.safeParse({
+        ...brand,
+        percent: 10,
+        amountCents: null,
+        startsOn: '2027-02-01',
+        endsOn: '2027-01-31',
+      }).success,
     ).toBe(false);
-    const coupon = { code: 'tet-2027', name: 'Tet', percent: 5, amountCents: null, minTotalCents: null, maxUses: 10, maxUsesPerCustomer: 1, channels: ['web'], startsOn: null, endsOn: null };
+    const coupon = {
+      code: 'tet-2027',
+      name: 'Tet',
+      percent: 5,
+      amountCents: null,
+      minTotalCents: null,
+      maxUses: 10,
+      maxUsesPerCustomer: 1,
+      channels: ['web'],
+      startsOn: null,
+      endsOn: null,
+    };
     expect(couponInputSchema.safeParse(coupon).success).toBe(true);
     expect(couponInputSchema.safeParse({ ...coupon, code: 'bad code' }).success).toBe(false);
     expect(normalizeCouponCode(' tet-2027 ')).toBe('TET-2027');

@@ -65,17 +65,18 @@ const cartCondition = {
   productIds: z.array(id).max(20),
 };
 
-function oneOff(rule: { percent: number | null; amountCents: number | null }): boolean {
+type Off = { percent: number | null; amountCents: number | null };
+type Period = { startsOn: string | null; endsOn: string | null };
+
+function oneOff(rule: Off): boolean {
   return (rule.percent === null) !== (rule.amountCents === null);
 }
 const oneOffMessage = { message: 'give either percent or amountCents', path: ['percent'] };
-function periodInOrder(rule: { startsOn: string | null; endsOn: string | null }): boolean {
+function periodInOrder(rule: Period): boolean {
   return rule.startsOn === null || rule.endsOn === null || rule.startsOn <= rule.endsOn;
 }
 const periodMessage = { message: 'the end is before the start', path: ['endsOn'] };
 
-type Off = { percent: number | null; amountCents: number | null };
-type Period = { startsOn: string | null; endsOn: string | null };
 const inOrder = <S extends z.ZodObject>(schema: S) =>
   schema.refine((rule) => periodInOrder(rule as Period), periodMessage);
 const lineOff = <S extends z.ZodObject>(schema: S) =>
@@ -186,9 +187,7 @@ const usage = {
   updatedAt: z.number().int(),
 };
 
-export const promotionSchema = z
-  .intersection(z.object(usage), promotionRuleSchema)
-  .meta({ id: 'Promotion' });
+export const promotionSchema = z.intersection(z.object(usage), promotionRuleSchema).meta({ id: 'Promotion' });
 export type Promotion = z.infer<typeof promotionSchema>;
 
 export const promotionListSchema = z

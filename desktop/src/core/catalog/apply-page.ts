@@ -40,10 +40,11 @@ export function pageApplier(db: LocalDb): ApplyPage {
     for (const change of page.changes) {
       if (change.seq <= cursor) continue;
       const entity = change.entity as ChangeEntity;
-      if (!Object.hasOwn(write, entity)) continue; // an entity a newer server feeds that this app does not use
-      if (change.operation === 'delete') write[entity].remove(change.entityId);
+      const writer = write[entity];
+      if (!writer) continue; // an entity a newer server feeds that this app does not use
+      if (change.operation === 'delete') writer.remove(change.entityId);
       else {
-        write[entity].upsert(changeDataSchemas[entity].parse(change.data) as never);
+        writer.upsert(changeDataSchemas[entity].parse(change.data) as never);
         if (pullingAfresh) afresh.seen(entity, change.entityId);
       }
       applied++;
@@ -100,7 +101,8 @@ function pullAfresh(db: LocalDb) {
   };
 }
 
-type Writers = { [E in ChangeEntity]: { upsert(data: ChangeData[E]): void; remove(id: string): void } };
+/** Entities this app does not keep yet have no writer (promotions and coupons: contract 2). */
+type Writers = { [E in ChangeEntity]?: { upsert(data: ChangeData[E]): void; remove(id: string): void } };
 
 function entityWriters(db: LocalDb): Writers {
   const upsertProduct = db.prepare(

@@ -18,7 +18,7 @@ export function cartHandlers(
     guestToken: input.cart.token,
   });
   return {
-    getCart: (input) => getCart(db, ownerOf(input), input.query.coupon),
+    getCart: (input) => getCart(db, ownerOf(input), input.query?.coupon),
     addCartItem: (input) => {
       const owner = ownerOf(input);
       if (!owner.userId && !owner.guestToken) {

@@ -152,7 +152,9 @@ function orderLevelDiscounts(
   named: readonly { name: string; level: string; amountCents: number }[],
   discountCents: number,
 ): { name: string; amountCents: number }[] {
-  const rows = named.filter((d) => d.level === 'cart').map((d) => ({ name: d.name, amountCents: d.amountCents }));
+  const rows = named
+    .filter((d) => d.level === 'cart')
+    .map((d) => ({ name: d.name, amountCents: d.amountCents }));
   const rest = discountCents - rows.reduce((sum, d) => sum + d.amountCents, 0);
   return rest > 0 ? [...rows, { name: '', amountCents: rest }] : rows;
 }

@@ -21,7 +21,12 @@ import { cartOrderLines, clearCart, type CartOwner } from '../cart/service';
 import { releaseStock, sellReservedStock } from '../inventory/service';
 import { recordStockChanges } from '../inventory/ledger';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
-import { priceWithPromotions, recordOrderDiscounts, requireCoupon, takeCouponFor } from '../promotions/checkout';
+import {
+  priceWithPromotions,
+  recordOrderDiscounts,
+  requireCoupon,
+  takeCouponFor,
+} from '../promotions/checkout';
 import { returnCouponUseOf } from '../promotions/repo';
 import { getPricing } from '../settings/pricing';
 import { openOrder, viewerKind, type OrderViewer } from './access';

@@ -74,7 +74,11 @@ export function cartLinesOf(rules: PricingRules, lines: readonly CatalogLine[]):
 }
 
 /** A typed code with its coupon (if any) and the uses so far, for priceCart to judge. */
-export async function couponAttempt(db: Db | Tx, code: string, userId: string | null): Promise<CouponAttempt> {
+export async function couponAttempt(
+  db: Db | Tx,
+  code: string,
+  userId: string | null,
+): Promise<CouponAttempt> {
   const row = await findCouponByCode(db, normalizeCouponCode(code));
   return {
     code,
@@ -177,19 +181,17 @@ export async function recordOrderDiscounts(
     amountCents: number;
   }[],
 ): Promise<OrderDiscountTable[]> {
-  const rows = discounts.map(
-    (d, position): OrderDiscountTable => ({
-      id: newId(),
-      order_id: orderId,
-      position,
-      source: d.source,
-      ref_id: d.id,
-      name: d.name,
-      kind: d.kind,
-      level: d.level,
-      amount_cents: d.amountCents,
-    }),
-  );
+  const rows = discounts.map((d, position): OrderDiscountTable => ({
+    id: newId(),
+    order_id: orderId,
+    position,
+    source: d.source,
+    ref_id: d.id,
+    name: d.name,
+    kind: d.kind,
+    level: d.level,
+    amount_cents: d.amountCents,
+  }));
   await insertOrderDiscounts(tx, rows);
   return rows;
 }

@@ -1,6 +1,12 @@
 import { normalizeCouponCode, priceCart, type CouponAttempt, type PushItem } from '@shop/shared';
 import type { Tx } from '../../db/transaction';
-import { cartLinesOf, recordOrderDiscounts, takeCouponFor, type CatalogLine, type PricingRules } from './checkout';
+import {
+  cartLinesOf,
+  recordOrderDiscounts,
+  takeCouponFor,
+  type CatalogLine,
+  type PricingRules,
+} from './checkout';
 import { categoryParents, couponsByIds, findCouponByCode, promotionsByIds, promotionsInForce } from './repo';
 import { toCouponRule, toPromotionRule } from './rows';
 
@@ -21,7 +27,12 @@ export async function loadCounterRules(tx: Tx): Promise<PricingRules> {
 export async function counterCouponAttempt(tx: Tx, item: SaleItem): Promise<CouponAttempt | null> {
   if (!item.couponCode) return null;
   const row = await findCouponByCode(tx, normalizeCouponCode(item.couponCode));
-  return { code: item.couponCode, rule: row ? toCouponRule(row) : null, uses: row ? Number(row.uses) : 0, customerUses: 0 };
+  return {
+    code: item.couponCode,
+    rule: row ? toCouponRule(row) : null,
+    uses: row ? Number(row.uses) : 0,
+    customerUses: 0,
+  };
 }
 
 /**
@@ -46,9 +57,12 @@ export function expectedCharge(
     rielPerUsd,
     knownCustomer: item.customerId !== undefined,
   });
-  const named = (item.discounts ?? []).filter((d) => d.level === 'cart').reduce((sum, d) => sum + d.amountCents, 0);
+  const named = (item.discounts ?? [])
+    .filter((d) => d.level === 'cart')
+    .reduce((sum, d) => sum + d.amountCents, 0);
   const own =
-    item.lines.reduce((sum, l) => sum + (l.discountCents ?? 0), 0) + Math.max(0, (item.discountCents ?? 0) - named);
+    item.lines.reduce((sum, l) => sum + (l.discountCents ?? 0), 0) +
+    Math.max(0, (item.discountCents ?? 0) - named);
   const expected = priced.totalCents - own;
   return chargedCents < expected ? expected : null;
 }
@@ -66,8 +80,14 @@ export async function recordCounterPromotions(
 ): Promise<void> {
   const claims = item.discounts ?? [];
   const [promotions, coupons] = await Promise.all([
-    promotionsByIds(tx, claims.filter((c) => c.source === 'promotion').map((c) => c.id)),
-    couponsByIds(tx, claims.filter((c) => c.source === 'coupon').map((c) => c.id)),
+    promotionsByIds(
+      tx,
+      claims.filter((c) => c.source === 'promotion').map((c) => c.id),
+    ),
+    couponsByIds(
+      tx,
+      claims.filter((c) => c.source === 'coupon').map((c) => c.id),
+    ),
   ]);
   const names = new Map<string, { name: string; kind: string }>([
     ...promotions.map((p) => [p.id, { name: p.name, kind: p.kind }] as const),

@@ -9,7 +9,12 @@ import type { Tx } from '../../db/transaction';
 type Reader = Db | Tx;
 
 export async function allPromotions(db: Reader): Promise<PromotionTable[]> {
-  return db.selectFrom('promotions').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('promotions')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Every promotion not paused and not ended before `today`: what pricing may need now (priceCart checks the start). */
@@ -26,7 +31,11 @@ export async function promotionsInForce(db: Reader, today: string): Promise<Prom
 /** Promotions by id, whatever their state (a counter sale names the ones it applied, maybe ended since). */
 export async function promotionsByIds(db: Reader, ids: readonly string[]): Promise<PromotionTable[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('promotions').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('promotions')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function findPromotion(db: Reader, id: string): Promise<PromotionTable | undefined> {
@@ -64,7 +73,11 @@ export async function allCoupons(db: Reader): Promise<CouponTable[]> {
 
 export async function couponsByIds(db: Reader, ids: readonly string[]): Promise<CouponTable[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('coupons').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('coupons')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function findCoupon(db: Reader, id: string): Promise<CouponTable | undefined> {
@@ -114,7 +127,8 @@ export async function takeCouponUse(tx: Tx, couponId: string, force = false): Pr
     .updateTable('coupons')
     .set({ uses: sql`uses + 1` })
     .where('id', '=', couponId);
-  if (!force) update = update.where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]));
+  if (!force)
+    update = update.where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]));
   const result = await update.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -160,7 +174,11 @@ export async function insertCouponUse(tx: Tx, row: CouponUseTable): Promise<void
  * delete decides, so an order ending twice gives back once.
  */
 export async function returnCouponUseOf(tx: Tx, orderId: string): Promise<CouponUseTable | undefined> {
-  const use = await tx.selectFrom('coupon_uses').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+  const use = await tx
+    .selectFrom('coupon_uses')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
   if (!use) return undefined;
   const deleted = await tx
     .deleteFrom('coupon_uses')
@@ -189,7 +207,12 @@ export async function insertOrderDiscounts(tx: Tx, rows: OrderDiscountTable[]): 
 }
 
 export async function discountsOfOrder(db: Reader, orderId: string): Promise<OrderDiscountTable[]> {
-  return db.selectFrom('order_discounts').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+  return db
+    .selectFrom('order_discounts')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('position')
+    .execute();
 }
 
 const NOT_COUNTED = ['cancelled', 'expired'];
@@ -228,9 +251,17 @@ export async function productsForPricing(db: Reader, ids: readonly string[]) {
 }
 
 /** Which of these ids name a product, category or brand (a promotion must point at something). */
-export async function existingIds(db: Reader, table: 'products' | 'categories' | 'brands', ids: readonly string[]) {
+export async function existingIds(
+  db: Reader,
+  table: 'products' | 'categories' | 'brands',
+  ids: readonly string[],
+) {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 

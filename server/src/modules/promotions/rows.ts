@@ -30,7 +30,12 @@ export function toPromotionRule(row: PromotionTable): PromotionRule {
   };
   switch (row.kind) {
     case 'sale_price':
-      return { ...base, kind: 'sale_price', productId: row.target_id!, salePriceCents: Number(row.sale_price_cents) };
+      return {
+        ...base,
+        kind: 'sale_price',
+        productId: row.target_id!,
+        salePriceCents: Number(row.sale_price_cents),
+      };
     case 'category_off':
       return { ...base, kind: 'category_off', categoryId: row.target_id!, ...off };
     case 'brand_off':

@@ -117,7 +117,13 @@ async function checkNamed(tx: Tx, input: PromotionInput): Promise<void> {
   }
 }
 
-async function changed(tx: Tx, entity: ChangeEntity, id: string, operation: 'upsert' | 'delete', now: number) {
+async function changed(
+  tx: Tx,
+  entity: ChangeEntity,
+  id: string,
+  operation: 'upsert' | 'delete',
+  now: number,
+) {
   await recordChanges(tx, [{ entity, entityId: id, operation }], now);
 }
 
@@ -126,8 +132,19 @@ export async function createPromotion(db: Db, actor: Actor, input: PromotionInpu
   const id = newId();
   await inTransaction(db, async (tx) => {
     await checkNamed(tx, input);
-    await insertPromotion(tx, { id, ...promotionColumns(input), paused: 0, created_at: now, updated_at: now });
-    await recordAudit(tx, actor, { action: 'promotion.create', entity: 'promotion', entityId: id, after: input }, now);
+    await insertPromotion(tx, {
+      id,
+      ...promotionColumns(input),
+      paused: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'promotion.create', entity: 'promotion', entityId: id, after: input },
+      now,
+    );
     await changed(tx, 'promotion', id, 'upsert', now);
   });
   return getPromotion(db, id, now);
@@ -148,7 +165,13 @@ export async function updatePromotion(
     await recordAudit(
       tx,
       actor,
-      { action: 'promotion.update', entity: 'promotion', entityId: id, before: toPromotionRule(before), after: input },
+      {
+        action: 'promotion.update',
+        entity: 'promotion',
+        entityId: id,
+        before: toPromotionRule(before),
+        after: input,
+      },
       now,
     );
     await changed(tx, 'promotion', id, 'upsert', now);
@@ -156,7 +179,12 @@ export async function updatePromotion(
   return getPromotion(db, id, now);
 }
 
-export async function setPromotionPaused(db: Db, actor: Actor, id: string, paused: boolean): Promise<Promotion> {
+export async function setPromotionPaused(
+  db: Db,
+  actor: Actor,
+  id: string,
+  paused: boolean,
+): Promise<Promotion> {
   const now = Date.now();
   await inTransaction(db, async (tx) => {
     if (!(await updatePromotionRow(tx, id, { paused: paused ? 1 : 0, updated_at: now })))
@@ -178,7 +206,9 @@ export async function deletePromotion(db: Db, actor: Actor, id: string): Promise
     const before = await findPromotion(tx, id);
     if (!before) throw new NotFound('There is no such promotion');
     if (!(await deleteUnusedPromotion(tx, id)))
-      throw new Conflict('Orders used this promotion: pause it or let it end instead', { id: 'used by orders' });
+      throw new Conflict('Orders used this promotion: pause it or let it end instead', {
+        id: 'used by orders',
+      });
     await recordAudit(
       tx,
       actor,
@@ -225,8 +255,20 @@ export async function createCoupon(db: Db, actor: Actor, input: CouponInput): Pr
   const id = newId();
   await withUniqueCode(() =>
     inTransaction(db, async (tx) => {
-      await insertCoupon(tx, { id, ...couponColumns(input), paused: 0, uses: 0, created_at: now, updated_at: now });
-      await recordAudit(tx, actor, { action: 'coupon.create', entity: 'coupon', entityId: id, after: input }, now);
+      await insertCoupon(tx, {
+        id,
+        ...couponColumns(input),
+        paused: 0,
+        uses: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'coupon.create', entity: 'coupon', entityId: id, after: input },
+        now,
+      );
       await changed(tx, 'coupon', id, 'upsert', now);
     }),
   );
@@ -243,7 +285,13 @@ export async function updateCoupon(db: Db, actor: Actor, id: string, input: Coup
       await recordAudit(
         tx,
         actor,
-        { action: 'coupon.update', entity: 'coupon', entityId: id, before: toCouponRule(before), after: input },
+        {
+          action: 'coupon.update',
+          entity: 'coupon',
+          entityId: id,
+          before: toCouponRule(before),
+          after: input,
+        },
         now,
       );
       await changed(tx, 'coupon', id, 'upsert', now);

@@ -19,7 +19,13 @@ const CATALOG_ANSWERS = 'catalog_answers';
  * Feed entities whose change is a catalog edit (a promotion changes the prices pages show). Accounts (customer,
  * staff) and coupons are not in any public answer.
  */
-const CATALOG_ENTITIES: ReadonlySet<string> = new Set(['category', 'brand', 'product', 'setting', 'promotion']);
+const CATALOG_ENTITIES: ReadonlySet<string> = new Set([
+  'category',
+  'brand',
+  'product',
+  'setting',
+  'promotion',
+]);
 
 /**
  * Moves the version if `changes` (about to go to the change feed, in the writer's transaction) change a public

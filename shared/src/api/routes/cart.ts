@@ -11,7 +11,7 @@ export const cartRoutes = {
       "The caller's cart (a guest's by cookie), priced now with the live promotions and the coupon asked for, with availability problems per line",
     tag: 'cart',
     access: anyone,
-    query: cartQuerySchema,
+    query: cartQuerySchema.optional(),
     response: cartSchema,
   }),
   addCartItem: defineRoute({

@@ -19,7 +19,8 @@ export const promotionRoutes = {
   getLivePromotions: defineRoute({
     method: 'get',
     path: '/promotions',
-    summary: 'The promotions live now or coming (not paused, not ended), for pricing product pages with priceCart',
+    summary:
+      'The promotions live now or coming (not paused, not ended), for pricing product pages with priceCart',
     tag: 'catalog',
     access: publicAccess,
     response: livePromotionsSchema,
