@@ -252,7 +252,7 @@ export function setCoupon(cart: Cart, code: string | null): Cart {
   assertUnpaid(cart);
   const cleaned = code?.trim() ?? '';
   if (cleaned.length > 40) throw new PosError('invalid', 'a coupon code has at most 40 characters');
-  return { ...cart, couponCode: cleaned === '' ? null : cleaned, couponRefusal: null };
+  return { ...cart, couponCode: cleaned === '' ? null : cleaned.toUpperCase(), couponRefusal: null };
 }
 
 /** What is still missing before the sale can be committed, in words for the cashier; empty when ready. */
