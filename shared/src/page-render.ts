@@ -15,6 +15,8 @@ export interface PageApi {
   listProducts(query: Record<string, unknown>): Promise<unknown>;
   /** Rejects with an error whose `status` is 404 when there is no such product. */
   getProduct(idOrSlug: string): Promise<unknown>;
+  /** The live and coming promotions (GET /promotions): product prices are priced with them. */
+  getLivePromotions(): Promise<unknown>;
 }
 
 export interface PageRenderRequest {

@@ -1,7 +1,10 @@
 import {
   PAGE_STATE_ID,
   type PageApi,
+  type Category,
+  type LivePromotions,
   type ProductList,
+  type ProductSummary,
   type PageRenderRequest,
   type RenderedPage,
 } from '@shop/shared';
@@ -10,6 +13,7 @@ import { renderToReadableStream } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { newQueryClient, queryKeys } from './api/client';
 import { relatedQuery, showcaseQuery, showcaseShown } from './api/page-queries';
+import { promoted } from './api/promotions';
 import { listQuery, readFilters } from './catalog/url-filters';
 import { ShopProviders } from './providers';
 import { routes } from './router';
@@ -64,6 +68,8 @@ async function prefetch(queryClient: QueryClient, url: URL, api: PageApi): Promi
     queryClient.setQueryData(key, await answer);
   const common = [
     fill(queryKeys.shop, api.getShopInfo()),
+    // Every page with products prices them with the promotions (api/promotions.ts), at the instant of this answer.
+    fill(queryKeys.promotions, api.getLivePromotions()),
     fill(
       queryKeys.categories,
       api.listCategories().then((answer) => (answer as { items: unknown[] }).items),
@@ -76,10 +82,16 @@ async function prefetch(queryClient: QueryClient, url: URL, api: PageApi): Promi
     fill(queryKeys.products(query), api.listProducts(query as Record<string, unknown>));
   if (path === '/') {
     // Only what the page shows of the list goes with it (showcaseShown): the document carries the state.
-    const showcase = api
-      .listProducts(showcaseQuery as Record<string, unknown>)
-      .then((answer) => showcaseShown(answer as ProductList));
-    await Promise.all([...common, fill(queryKeys.products(showcaseQuery), showcase)]);
+    // Its deals are picked by the promoted price, at the instant the promotions were fetched, as the page will.
+    const [showcase] = await Promise.all([
+      api.listProducts(showcaseQuery as Record<string, unknown>) as Promise<ProductList>,
+      ...common,
+    ]);
+    const promotions = queryClient.getQueryState<LivePromotions>(queryKeys.promotions);
+    const categories = queryClient.getQueryData<Category[]>(queryKeys.categories);
+    const priceOf = (item: ProductSummary) =>
+      promoted(item, promotions?.data, promotions?.dataUpdatedAt ?? Date.now(), categories);
+    queryClient.setQueryData(queryKeys.products(showcaseQuery), showcaseShown(showcase, priceOf));
   } else if (path === '/search' || category) {
     const slug = category ? decodeURIComponent(category[1]!) : undefined;
     await Promise.all([...common, products(listQuery(readFilters(url.searchParams), slug))]);

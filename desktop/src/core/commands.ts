@@ -71,6 +71,8 @@ export interface PosCommands {
   setSaleDiscount: { input: { discountCents: number }; output: SaleView };
   setSerials: { input: { productId: string; serials: string[] }; output: SaleView };
   chooseCustomer: { input: { customerId: string | null }; output: SaleView };
+  /** The customer's coupon code (null: none); the sale says whether it applies, or why not (`cart.couponRefusal`). */
+  setCoupon: { input: { code: string | null }; output: SaleView };
   pay: { input: PaymentInput; output: SaleView };
   removeLastPayment: { input: void; output: SaleView };
   /**

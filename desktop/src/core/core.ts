@@ -14,6 +14,7 @@ import { counterPolicyReader, discountLimitOf } from './pos/counter-policy';
 import { newCustomers } from './pos/new-customers';
 import { heldCarts } from './pos/held-carts';
 import { onlineKhqr } from './pos/online-khqr';
+import { promotionPricer } from './pos/promotions';
 import { dueIn, removeLastPayment, takePayment } from './pos/payments';
 import { receipts } from './pos/receipts';
 import { recentSalesReader } from './pos/recent-sales';
@@ -63,6 +64,7 @@ export function createPosCore(options: PosCoreOptions) {
   const takeReturn = returnTaker(db, outbox);
   const shifts = shiftKeeper(db, outbox);
   const held = heldCarts(db);
+  const promotions = promotionPricer(db);
   const receipt = receipts(db);
   const staff = staffSignIn(db, config);
   const link = newLinkState();
@@ -194,7 +196,8 @@ export function createPosCore(options: PosCoreOptions) {
 
   const change = (next: carts.Cart): SaleView => {
     signedIn();
-    cart = next;
+    // Every change is priced again with the shop's promotions as this counter holds them (offline too).
+    cart = promotions.reprice(next, now(), rielPerUsd());
     return view();
   };
 
@@ -313,6 +316,7 @@ export function createPosCore(options: PosCoreOptions) {
         throw refuse('not_found', 'customerUnknown');
       return change(carts.chooseCustomer(cart, customerId));
     },
+    setCoupon: async ({ code }) => change(carts.setCoupon(cart, code)),
     pay: async (input) => change(takePayment(cart, input, rielPerUsd())),
     removeLastPayment: async () => change(removeLastPayment(cart)),
     async startKhqr({ currency }) {

@@ -24,7 +24,10 @@ export const queryKeys = {
   shop: ['shop'] as const,
   me: ['me'] as const,
   cart: ['cart'] as const,
+  /** The cart priced with a coupon the customer typed (GET /cart?coupon=). */
+  cartWithCoupon: (coupon: string) => ['cart', { coupon }] as const,
   categories: ['categories'] as const,
+  promotions: ['promotions'] as const,
   products: (query: object) => ['products', query] as const,
   product: (slug: string) => ['product', slug] as const,
   orders: ['orders'] as const,

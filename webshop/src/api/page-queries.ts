@@ -22,12 +22,17 @@ interface Priced {
  * What the home page shows of the showcase: the newest eight, and the best deals among the rest (the list cannot be
  * filtered by discount, and the newest hundred hold the deals a visitor is likely to care about).
  */
-export function pickShowcase<T extends Priced>(items: readonly T[]): { newArrivals: T[]; deals: T[] } {
+export function pickShowcase<T extends Priced>(
+  items: readonly T[],
+  /** The price a visitor pays (the shop's promotions applied: api/promotions.ts); the catalog's when absent. */
+  priceOf: (item: T) => Priced = (item) => item,
+): { newArrivals: T[]; deals: T[] } {
+  const saving = (item: T) => discountPercent(priceOf(item));
   const newArrivals = items.slice(0, newArrivalCount);
   const deals = items
     .slice(newArrivalCount)
-    .filter((p) => discountPercent(p) > 0)
-    .sort((a, b) => discountPercent(b) - discountPercent(a))
+    .filter((p) => saving(p) > 0)
+    .sort((a, b) => saving(b) - saving(a))
     .slice(0, dealCount);
   return { newArrivals, deals };
 }
@@ -38,8 +43,11 @@ export function pickShowcase<T extends Priced>(items: readonly T[]): { newArriva
  * picks the same ones from the cut answer as from the whole (its sort is stable); the browser asks for the whole
  * list when the cut one goes stale.
  */
-export function showcaseShown<T extends { items: Priced[] }>(answer: T): T {
-  const { newArrivals, deals } = pickShowcase(answer.items);
+export function showcaseShown<I extends Priced, T extends { items: I[] }>(
+  answer: T,
+  priceOf?: (item: I) => Priced,
+): T {
+  const { newArrivals, deals } = pickShowcase(answer.items, priceOf);
   const kept = new Set<Priced>(deals);
   const rest = answer.items.slice(newArrivals.length).filter((item) => kept.has(item));
   return { ...answer, items: [...newArrivals, ...rest] };

@@ -10,6 +10,7 @@ import { useAddToCartWithFeedback } from './add-to-cart';
 import { catalogText } from './messages';
 import { LocalText } from './local-text';
 import { ProductImage } from './product-image';
+import { usePromotedPrice } from '../api/promotions';
 
 interface Row {
   key: string;
@@ -20,8 +21,11 @@ interface Row {
 }
 
 /** Rows of the comparison: price, availability, warranty, brand, then every specification any of them has. */
-function useRows(products: ProductDetail[]): Row[] {
+function useRows(listed: ProductDetail[]): Row[] {
   const t = useMessages(catalogText);
+  // Prices as the cart would charge them (promotions too).
+  const promoted = usePromotedPrice();
+  const products = listed.map(promoted);
   const c = useMessages(common);
   const rows: Row[] = [
     {

@@ -9,6 +9,7 @@ import { CompareToggle } from './compare-toggle';
 import { cardText } from './card-messages';
 import { discountPercent, useKeySpecs } from './names';
 import { ProductImage } from './product-image';
+import { usePromotedPrice } from '../api/promotions';
 
 interface ProductCardProps {
   product: ProductSummary;
@@ -21,8 +22,10 @@ interface ProductCardProps {
  * A product in a list. The whole card opens the product (the name's link is stretched over it); the cart and
  * compare controls sit above that link.
  */
-export function ProductCard({ product, eager = false, className }: ProductCardProps) {
+export function ProductCard({ product: listed, eager = false, className }: ProductCardProps) {
   const t = useMessages(cardText);
+  // Priced with the shop's promotions, as the cart will charge it.
+  const product = usePromotedPrice()(listed);
   const keySpecs = useKeySpecs()(product);
   const discount = discountPercent(product);
   const soldOut = product.availability === 'out_of_stock';
@@ -79,6 +82,15 @@ export function ProductCard({ product, eager = false, className }: ProductCardPr
           </ul>
         )}
         <Price cents={product.priceCents} wasCents={product.compareAtCents} size="sm" className="mt-1" />
+        {product.promotionName && (
+          <p
+            data-promotion
+            className="truncate text-xs font-semibold text-accent-600"
+            title={product.promotionName}
+          >
+            {product.promotionName}
+          </p>
+        )}
         <div>
           <StockBadge availability={product.availability} />
         </div>

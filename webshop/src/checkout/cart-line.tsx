@@ -48,7 +48,18 @@ export function CartLineRow({
             <ProductNameLink href={href} name={line.name} />
             <p className="mt-0.5 text-xs text-muted">
               {line.sku} · {formatUsd(line.unitPriceCents)} {t.each}
+              {line.originalUnitPriceCents > line.unitPriceCents && (
+                <>
+                  {' '}
+                  <s className="tabular-nums">{formatUsd(line.originalUnitPriceCents)}</s>
+                </>
+              )}
             </p>
+            {line.promotion && (
+              <p data-promotion className="mt-0.5 text-xs font-semibold text-accent-600">
+                {line.promotion.name}
+              </p>
+            )}
           </div>
           <Button
             variant="ghost"

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { cartText, checkoutText } from './messages';
 import { ProductThumb } from './product-thumb';
 import { TotalRow, Totals } from './totals';
+import { CouponField } from '../promotions/coupon-field';
+import { DiscountRows } from '../promotions/discount-rows';
 
 export interface CheckoutTotals {
   subtotalCents: number;
@@ -67,7 +69,18 @@ export function CheckoutSummary({
               <p className="line-clamp-2 font-medium">{line.name}</p>
               <p className="text-muted tabular-nums">
                 {t.quantityShort(line.quantity)} {formatUsd(line.unitPriceCents)}
+                {line.originalUnitPriceCents > line.unitPriceCents && (
+                  <>
+                    {' '}
+                    <s>{formatUsd(line.originalUnitPriceCents)}</s>
+                  </>
+                )}
               </p>
+              {line.promotion && (
+                <p data-promotion className="text-xs font-semibold text-accent-600">
+                  {line.promotion.name}
+                </p>
+              )}
               {line.problem && (
                 <p className="mt-1 flex gap-1 text-amber-800">
                   <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
@@ -86,6 +99,7 @@ export function CheckoutSummary({
 
       <Totals className="mt-5 border-t border-line pt-4">
         <TotalRow label={t.subtotal} cents={totals.subtotalCents} khr={khr(totals.subtotalCents)} />
+        <DiscountRows cart={cart} />
         {delivery && (
           <TotalRow
             label={
@@ -112,6 +126,9 @@ export function CheckoutSummary({
 
         <TotalRow label={t.total} cents={totals.totalCents} khr={totals.totalKhr} strong />
       </Totals>
+      <div className="mt-4 border-t border-line pt-4">
+        <CouponField cart={cart} />
+      </div>
       <p className="mt-3 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900">
         {t.totalToPay(currency)}:{' '}
         <strong className="tabular-nums">

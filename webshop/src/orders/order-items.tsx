@@ -22,6 +22,10 @@ export function OrderItems({ order }: { order: Order }) {
                 </p>
                 <p className="mt-1 text-sm text-ink tabular-nums">
                   {kept} × {formatUsd(item.unitPriceCents)}
+                  {item.originalUnitPriceCents !== undefined &&
+                    item.originalUnitPriceCents > item.unitPriceCents && (
+                      <s className="ml-1.5 text-muted">{formatUsd(item.originalUnitPriceCents)}</s>
+                    )}
                   {item.cancelledQuantity > 0 && (
                     <span className="ml-2 text-red-700">{t.cancelledUnits(item.cancelledQuantity)}</span>
                   )}
@@ -42,6 +46,21 @@ export function OrderItems({ order }: { order: Order }) {
       </ul>
       <Totals className="mt-4 border-t border-line pt-4">
         <TotalRow label={t.subtotal} cents={order.subtotalCents} khr={khr(order.subtotalCents)} />
+        {/* Each promotion by name: those of the lines are in the prices above; the rest came off the order. */}
+        {(order.discounts ?? []).map((discount) =>
+          discount.level === 'line' ? (
+            <p key={`${discount.source}-${discount.id}`} className="text-right text-xs text-accent-600">
+              {t.inPrices(discount.name, formatUsd(discount.amountCents))}
+            </p>
+          ) : (
+            <TotalRow
+              key={`${discount.source}-${discount.id}`}
+              label={<span className="font-medium text-accent-600">{discount.name}</span>}
+              cents={-discount.amountCents}
+              khr={-khr(discount.amountCents)}
+            />
+          ),
+        )}
         {order.fulfilment === 'delivery' && (
           <TotalRow
             label={

@@ -11,6 +11,8 @@ import { ButtonLink } from '../ui/button-link';
 import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { Card, PageHeading } from '../ui/page';
 import { QueryError } from '../ui/query-error';
+import { CouponField } from '../promotions/coupon-field';
+import { DiscountRows } from '../promotions/discount-rows';
 
 /** The cart: change quantities, see what cannot be bought as it is, and go to checkout. */
 export function CartPage() {
@@ -106,8 +108,20 @@ export function CartPage() {
               label={t.deliveryLater}
               text={<span className="text-muted">{t.deliveryLaterValue}</span>}
             />
-            <TotalRow label={t.subtotal} cents={data.subtotal.usdCents} khr={data.subtotal.khr} strong />
+            {data.promotions.orderDiscountCents > 0 && (
+              <TotalRow label={t.subtotal} cents={data.subtotal.usdCents} khr={data.subtotal.khr} />
+            )}
+            <DiscountRows cart={data} />
+            <TotalRow
+              label={data.promotions.orderDiscountCents > 0 ? t.total : t.subtotal}
+              cents={data.promotions.goods.usdCents}
+              khr={data.promotions.goods.khr}
+              strong
+            />
           </Totals>
+          <div className="mt-4 border-t border-line pt-4">
+            <CouponField cart={data} />
+          </div>
           <p className="mt-2 text-right text-xs text-muted">{t.rate(formatKhr(data.rielPerUsd))}</p>
           {data.canCheckout ? (
             <ButtonLink to="/checkout" variant="accent" size="lg" className="mt-5 w-full">

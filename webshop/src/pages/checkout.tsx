@@ -29,6 +29,7 @@ import { StepCard } from '../checkout/step-card';
 import { WhoStep } from '../checkout/who-step';
 import { common } from '../i18n/common';
 import { rememberOrderAccess } from '../orders/order-access';
+import { couponStore } from '../promotions/coupon-store';
 import { EmptyWithShopLink } from '../ui/empty-with-shop-link';
 import { PageHeading } from '../ui/page';
 import { QueryError } from '../ui/query-error';
@@ -83,14 +84,18 @@ export function CheckoutPage() {
   // Signed in, the account buys; a guest's details count only while nobody is signed in.
   const buyer = user ?? (guest ? 'guest' : null);
   const subtotalCents = cart.data.subtotal.usdCents;
+  // What the goods cost after the cart's promotions and the coupon: delivery's free-from counts on it, as the server's.
+  const goodsCents = cart.data.promotions.goods.usdCents;
+  const coupon = cart.data.promotions.coupon;
+  const couponCode = coupon?.status === 'applied' ? coupon.code : undefined;
   const province = user
     ? (addresses.data?.find((a) => a.id === addressId)?.province ?? null)
     : guest
       ? guestProvince
       : null;
-  const quote = checkoutDelivery(shop.data, fulfilment, province, subtotalCents);
-  const deliveryCents = quote?.delivers ? quote.feeCents : 0;
-  const totalCents = subtotalCents + deliveryCents;
+  const quote = checkoutDelivery(shop.data, fulfilment, province, goodsCents);
+  const deliveryCents = quote?.delivers && !cart.data.promotions.deliveryFree ? quote.feeCents : 0;
+  const totalCents = goodsCents + deliveryCents;
   const totals = {
     subtotalCents,
     deliveryCents,
@@ -118,10 +123,12 @@ export function CheckoutPage() {
       currency: values.currency,
       ...(values.fulfilment === 'delivery' && { addressId: values.addressId }),
       ...(note && { note }),
+      ...(couponCode && { couponCode }),
     };
     try {
       if (user || !guest) {
         const order = await place.mutateAsync({ input, idempotencyKey: keyFor(input) });
+        couponStore.set(null);
         await navigate(`/orders/${order.id}`);
         return;
       }
@@ -133,12 +140,14 @@ export function CheckoutPage() {
         currency: values.currency,
         ...(delivery && { address: guestDeliveryAddressSchema.parse(guestAddress.getValues()) }),
         ...(note && { note }),
+        ...(couponCode && { couponCode }),
       };
       const placed = await placeAsGuest.mutateAsync({
         input: guestInput,
         idempotencyKey: keyFor(guestInput),
       });
       rememberOrderAccess(placed.order.id, placed.accessToken);
+      couponStore.set(null);
       await navigate(`/orders/${placed.order.id}`);
     } catch (error) {
       // Too much already waiting for payment (orders, or units of one product): say which limit, and how to go on.
@@ -146,6 +155,12 @@ export function CheckoutPage() {
       if (limit) {
         const product = cart.data.lines.find((line) => line.productId === limit.productId)?.name ?? null;
         form.setFormError(t.holdLimit(limit, product));
+        return;
+      }
+      // The coupon no longer applies (used up meanwhile, expired): the fresh cart says why, by the coupon field.
+      if (isApiError(error) && 'couponCode' in error.fields) {
+        await queries.invalidateQueries({ queryKey: queryKeys.cart });
+        form.setFormError(t.couponGone);
         return;
       }
       // Stock sold meanwhile, or a product no longer sold: the fresh cart shows which line and why.

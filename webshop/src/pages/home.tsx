@@ -4,6 +4,7 @@ import { departments, useCategories, useProducts } from '../api/catalog';
 import { pickShowcase, showcaseQuery } from '../api/page-queries';
 import { DepartmentTiles } from '../catalog/departments';
 import { homeText } from '../catalog/home-messages';
+import { usePromotedPrice } from '../api/promotions';
 import { ProductRow } from '../catalog/product-grid';
 import { ButtonLink } from '../ui/button-link';
 import { useTitle } from '../ui/page';
@@ -12,8 +13,12 @@ import { QueryError } from '../ui/query-error';
 /** The newest products and the best deals among them, from one request (pickShowcase). */
 function useShowcase() {
   const newest = useProducts(showcaseQuery);
+  const promoted = usePromotedPrice();
   const items = newest.data?.items;
-  const { newArrivals, deals } = items ? pickShowcase(items) : { newArrivals: undefined, deals: undefined };
+  // Deals by the price the cart would charge (promotions too); the cards price them again themselves.
+  const { newArrivals, deals } = items
+    ? pickShowcase(items, promoted)
+    : { newArrivals: undefined, deals: undefined };
   return { newest, newArrivals, deals };
 }
 

@@ -1,5 +1,5 @@
 import { Button, Skeleton, useMessages } from '@shop/ui';
-import { formatUsd, type ProductDetail } from '@shop/shared';
+import { formatKhr, formatUsd, type ProductDetail } from '@shop/shared';
 import { BadgeCheck, CircleCheck, QrCode, ShieldCheck, ShoppingCart, Truck, Wrench } from 'lucide-react';
 import { useId, useRef, useState, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
@@ -26,7 +26,8 @@ import { WishlistHeart } from '../wishlist/heart-toggle';
 import { DeliveryLine } from '../catalog/delivery-line';
 import { common } from '../i18n/common';
 import { useTitle } from '../ui/page';
-import { Price } from '../ui/price';
+import { Price, useRiel } from '../ui/price';
+import { usePromotedPrice } from '../api/promotions';
 import { QueryError } from '../ui/query-error';
 import { StockBadge } from '../ui/stock-badge';
 
@@ -44,8 +45,13 @@ export function ProductPage() {
   return <ProductView key={product.data.id} product={product.data} />;
 }
 
-function ProductView({ product }: { product: ProductDetail }) {
+function ProductView({ product: listed }: { product: ProductDetail }) {
   const t = useMessages(catalogText);
+  // Priced with the shop's promotions, as the cart will charge it (the old price struck through).
+  const product = usePromotedPrice()(listed);
+  const savingKhr = useRiel(
+    product.compareAtCents === null ? 0 : product.compareAtCents - product.priceCents,
+  );
   const c = useMessages(common);
   const categories = useCategories();
   const categoryName = useCategoryName();
@@ -110,9 +116,15 @@ function ProductView({ product }: { product: ProductDetail }) {
                 </span>
               )}
             </div>
+            {product.promotionName && (
+              <p data-promotion className="mt-1 text-sm font-semibold text-accent-600">
+                {product.promotionName}
+              </p>
+            )}
             {discount > 0 && product.compareAtCents !== null && (
               <p className="mt-1 text-sm font-semibold text-accent-600">
                 {t.youSave(formatUsd(product.compareAtCents - product.priceCents))}
+                {savingKhr !== null && ` (≈ ${formatKhr(savingKhr)})`}
               </p>
             )}
             <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">

@@ -1,5 +1,6 @@
 import {
   changeDataSchemas,
+  normalizeCouponCode,
   type ChangeData,
   type ChangeEntity,
   type ChangesPage,
@@ -63,6 +64,8 @@ const pulledTables: Readonly<Partial<Record<ChangeEntity, { table: string; key: 
   customer: { table: 'customers', key: 'id' },
   staff: { table: 'staff', key: 'id' },
   setting: { table: 'settings', key: 'key' },
+  promotion: { table: 'promotions', key: 'id' },
+  coupon: { table: 'coupons', key: 'id' },
 };
 
 /** A pull from 0 over the copy: begun, each item it brings noted, and at its end what it did not bring removed. */
@@ -146,6 +149,16 @@ function entityWriters(db: LocalDb): Writers {
   const deleteCustomer = byId('customers');
   const deleteStaff = byId('staff');
   const deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
+  // Promotions and coupons are kept as pulled (JSON) for the shared pricing function (pos/promotions.ts).
+  const upsertPromotion = db.prepare(
+    'INSERT INTO promotions (id, rule) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET rule = excluded.rule',
+  );
+  const upsertCoupon = db.prepare(
+    `INSERT INTO coupons (id, code, rule) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET code = excluded.code, rule = excluded.rule`,
+  );
+  const deletePromotion = byId('promotions');
+  const deleteCoupon = byId('coupons');
 
   return {
     product: {
@@ -185,6 +198,14 @@ function entityWriters(db: LocalDb): Writers {
     setting: {
       upsert: (setting) => void upsertSetting.run(setting.key, JSON.stringify(setting.value ?? null)),
       remove: (key) => void deleteSetting.run(key),
+    },
+    promotion: {
+      upsert: (rule) => void upsertPromotion.run(rule.id, JSON.stringify(rule)),
+      remove: (id) => void deletePromotion.run(id),
+    },
+    coupon: {
+      upsert: (rule) => void upsertCoupon.run(rule.id, normalizeCouponCode(rule.code), JSON.stringify(rule)),
+      remove: (id) => void deleteCoupon.run(id),
     },
   };
 }

@@ -232,4 +232,17 @@ export const migrations: readonly string[] = [
   -- saw, so it pulls the whole feed again; at its end, what the feed no longer names is removed from the copy.
   CREATE TABLE pulled_afresh (entity TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
   `,
+  `
+  -- Promotions and coupons as the server's change feed last described them (pos/promotions.ts prices every sale
+  -- with them, offline too): the rule as pulled, JSON, read by the shared pricing function. A coupon is found by its
+  -- code in upper case (codes match without regard to case).
+  CREATE TABLE promotions (id TEXT PRIMARY KEY, rule TEXT NOT NULL);
+  CREATE TABLE coupons (id TEXT PRIMARY KEY, code TEXT NOT NULL, rule TEXT NOT NULL);
+  CREATE INDEX coupons_by_code ON coupons (code);
+  -- What a promotion took off, by name, as the sale was priced: a line's own, and the sale's (JSON
+  -- [{ name, cents }]); the coupon code the customer gave.
+  ALTER TABLE sale_lines ADD COLUMN discount_name TEXT;
+  ALTER TABLE sales ADD COLUMN discounts TEXT;
+  ALTER TABLE sales ADD COLUMN coupon_code TEXT;
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { Currency, Role } from '@shop/shared';
+import type { CouponRefusal, Currency, Role } from '@shop/shared';
 import type { ProductHit } from '../catalog/lookup';
 import { PosError } from '../errors';
 import { refuse } from '../refusals';
@@ -13,10 +13,35 @@ export interface CartLine {
   sku: string;
   quantity: number;
   unitPriceCents: number;
+  /** The discount the cashier gave on this line (USD cents); a promotion's is `promotion`, apart from it. */
   discountCents: number;
+  /**
+   * What a promotion takes off this line as the shop's rules price it (pos/promotions.ts sets it whenever the sale
+   * changes): its name for the screen and the receipt, and the cents. Absent: no promotion applies.
+   */
+  promotion?: LinePromotion;
   serialized: boolean;
   /** One per unit for a serialized product. */
   serials: string[];
+}
+
+export interface LinePromotion {
+  /** The promotion's id, as the server knows it. */
+  id: string;
+  name: string;
+  cents: number;
+}
+
+/** A promotion or coupon taken off the whole sale (a cart rule, a coupon), by name. */
+export interface SalePromotion {
+  /** The promotion's or coupon's id, as the server knows it. */
+  id: string;
+  name: string;
+  cents: number;
+  /** The coupon's code when this is the coupon's discount. */
+  couponCode?: string;
+  /** A free item or free delivery: named on the screen and the receipt, nothing taken off here. */
+  kind?: 'discount' | 'free_item' | 'free_delivery';
 }
 
 export interface CartPayment {
@@ -54,8 +79,14 @@ export interface Cart {
   lines: CartLine[];
   /** null: a walk-in customer. */
   customerId: string | null;
-  /** Taken off the whole sale, USD cents. */
+  /** Taken off the whole sale by the cashier, USD cents (promotions are in `promotions`). */
   discountCents: number;
+  /** The promotions and coupon taken off the whole sale, as pos/promotions.ts priced it last. */
+  promotions?: SalePromotion[];
+  /** The coupon code the customer gave; whether it applies is in `promotions` or `couponRefusal`. */
+  couponCode?: string | null;
+  /** Why the coupon does not apply (unknown, expired, minimum not met, used up, not at the counter). */
+  couponRefusal?: CouponRefusal | null;
   payments: CartPayment[];
   /** The admin whose PIN approved discounts over the cashier's limit on this sale (approveDiscount), if any. */
   discountApprovedBy?: string;
@@ -66,7 +97,9 @@ export const emptyCart = (): Cart => ({ lines: [], customerId: null, discountCen
 export interface CartTotals {
   /** Before any discount. */
   grossCents: number;
-  /** After line discounts. */
+  /** Promotions taken off lines and off the whole sale. */
+  promotionCents: number;
+  /** After line discounts (the cashier's and the promotions'). */
   subtotalCents: number;
   totalCents: number;
   paidCents: number;
@@ -77,16 +110,27 @@ export interface CartTotals {
 export function cartTotals(cart: Cart): CartTotals {
   let grossCents = 0;
   let lineDiscounts = 0;
+  let linePromotions = 0;
   for (const line of cart.lines) {
     grossCents += line.unitPriceCents * line.quantity;
     lineDiscounts += line.discountCents;
+    linePromotions += line.promotion?.cents ?? 0;
   }
-  const subtotalCents = grossCents - lineDiscounts;
-  const totalCents = subtotalCents - cart.discountCents;
+  const salePromotions = (cart.promotions ?? []).reduce((sum, p) => sum + p.cents, 0);
+  const subtotalCents = grossCents - linePromotions - lineDiscounts;
+  const totalCents = subtotalCents - salePromotions - cart.discountCents;
   const counted = cart.payments.filter((payment) => !isPendingKhqr(payment));
   const paidCents = counted.reduce((sum, payment) => sum + payment.coversCents, 0);
   const roundingRiel = counted.reduce((sum, payment) => sum + payment.roundingRiel, 0);
-  return { grossCents, subtotalCents, totalCents, paidCents, dueCents: totalCents - paidCents, roundingRiel };
+  return {
+    grossCents,
+    promotionCents: linePromotions + salePromotions,
+    subtotalCents,
+    totalCents,
+    paidCents,
+    dueCents: totalCents - paidCents,
+    roundingRiel,
+  };
 }
 
 function assertUnpaid(cart: Cart): void {
@@ -143,6 +187,8 @@ export function setQuantity(cart: Cart, productId: string, quantity: number): Ca
           quantity,
           serials: line.serials.slice(0, quantity),
           discountCents: Math.min(line.discountCents, line.unitPriceCents * quantity),
+          // Priced again by the promotions with the new quantity (pos/promotions.ts).
+          promotion: undefined,
         },
   );
 }
@@ -156,7 +202,8 @@ export function setLineDiscount(
 ): Cart {
   wholeNumber(discountCents, 'the discount', 0);
   const next = changeLine(cart, productId, (line) => {
-    if (discountCents > line.unitPriceCents * line.quantity) throw refuse('invalid', 'discountOverLine');
+    const left = line.unitPriceCents * line.quantity - (line.promotion?.cents ?? 0);
+    if (discountCents > left) throw refuse('invalid', 'discountOverLine');
     return { ...line, discountCents };
   });
   assertDiscountWithinLimit(next, role, limitPercent);
@@ -172,10 +219,10 @@ export function setSaleDiscount(cart: Cart, discountCents: number, role: Role, l
   return next;
 }
 
-/** All discounts of a sale together stay within what the role may give. */
+/** All discounts the cashier gave on a sale together stay within what the role may give (the shop's promotions are not theirs). */
 export function assertDiscountWithinLimit(cart: Cart, role: Role, limitPercent: number): void {
   const totals = cartTotals(cart);
-  const discount = totals.grossCents - totals.totalCents;
+  const discount = totals.grossCents - totals.promotionCents - totals.totalCents;
   if (discount * 100 > totals.grossCents * limitPercent)
     throw refuse('over_limit', 'discountOverLimit', { role, percent: limitPercent });
 }
@@ -198,6 +245,14 @@ export function setSerials(cart: Cart, productId: string, serials: string[]): Ca
 
 export function chooseCustomer(cart: Cart, customerId: string | null): Cart {
   return { ...cart, customerId };
+}
+
+/** The coupon code the customer gives (null or blank: none); pos/promotions.ts says whether it applies. */
+export function setCoupon(cart: Cart, code: string | null): Cart {
+  assertUnpaid(cart);
+  const cleaned = code?.trim() ?? '';
+  if (cleaned.length > 40) throw new PosError('invalid', 'a coupon code has at most 40 characters');
+  return { ...cart, couponCode: cleaned === '' ? null : cleaned.toUpperCase(), couponRefusal: null };
 }
 
 /** What is still missing before the sale can be committed, in words for the cashier; empty when ready. */

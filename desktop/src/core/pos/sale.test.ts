@@ -111,7 +111,7 @@ describe('a sale at the counter', () => {
     await expect(c.commitSale()).rejects.toThrow(/not fully paid/);
     // A failure inside the transaction (the receipt number taken) rolls back the sale and the counter.
     db.prepare(
-      "INSERT INTO sales VALUES ('X', 'POS-000001', 0, 's1', NULL, NULL, 0, 0, 0, 4000, 0, NULL)",
+      "INSERT INTO sales VALUES ('X', 'POS-000001', 0, 's1', NULL, NULL, 0, 0, 0, 4000, 0, NULL, NULL, NULL)",
     ).run();
     await c.pay({ method: 'cash', currency: 'USD', tendered: 500_00 });
     await expect(c.commitSale()).rejects.toThrow(/UNIQUE/);

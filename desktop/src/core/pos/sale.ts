@@ -35,14 +35,14 @@ export interface CommittedSale {
 export function saleCommitter(db: LocalDb, outbox: Outbox) {
   const insertSale = db.prepare(
     `INSERT INTO sales (id, receipt_number, at, staff_id, shift_id, customer_id, subtotal_cents, discount_cents,
-       total_cents, riel_per_usd, rounding_riel, receipt_snapshot)
+       total_cents, riel_per_usd, rounding_riel, receipt_snapshot, discounts, coupon_code)
      VALUES (@id, @receiptNumber, @at, @staffId, @shiftId, @customerId, @subtotalCents, @discountCents,
-       @totalCents, @rielPerUsd, @roundingRiel, @receiptSnapshot)`,
+       @totalCents, @rielPerUsd, @roundingRiel, @receiptSnapshot, @discounts, @couponCode)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, unit_price_cents, discount_cents, serials,
-       sku, warranty_months)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT warranty_months FROM products WHERE id = ?))`,
+       sku, warranty_months, discount_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT warranty_months FROM products WHERE id = ?), ?)`,
   );
   const insertPayment = db.prepare(
     `INSERT INTO sale_payments (sale_id, payment_no, method, currency, amount, tendered, change, change_currency,
@@ -55,6 +55,33 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
     const missing = whatIsMissing(cart);
     if (missing.length > 0) throw new PosError('invalid', missing.join('; '));
     const totals = cartTotals(cart);
+    // Locally a promotion is the line's discount by name (the receipt prints it so). To the server, as contract 2
+    // has it: a line promotion lowers the line's unit price, the sale's promotions and coupon are in the sale's
+    // discount, and `discounts` names each; the lines' discounts stay the cashier's own.
+    const lineDiscount = (line: Cart['lines'][number]) => line.discountCents + (line.promotion?.cents ?? 0);
+    const salePromotions = (cart.promotions ?? []).filter((p) => p.cents > 0);
+    const saleDiscountCents = cart.discountCents + salePromotions.reduce((sum, p) => sum + p.cents, 0);
+    const couponCode = salePromotions.find((p) => p.couponCode)?.couponCode ?? null;
+    const discounts: NonNullable<SaleItem['discounts']> = [
+      ...cart.lines.flatMap((line) =>
+        line.promotion
+          ? [
+              {
+                source: 'promotion' as const,
+                id: line.promotion.id,
+                level: 'line' as const,
+                amountCents: line.promotion.cents,
+              },
+            ]
+          : [],
+      ),
+      ...salePromotions.map((p) => ({
+        source: p.couponCode ? ('coupon' as const) : ('promotion' as const),
+        id: p.id,
+        level: 'cart' as const,
+        amountCents: p.cents,
+      })),
+    ];
     const id = ulid(now);
     const receiptNumber = `${input.receiptPrefix}-${String(nextCounter(db, 'receipt')).padStart(6, '0')}`;
     insertSale.run({
@@ -65,11 +92,16 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
       shiftId: input.shiftId,
       customerId: cart.customerId,
       subtotalCents: totals.subtotalCents,
-      discountCents: cart.discountCents,
+      discountCents: saleDiscountCents,
       totalCents: totals.totalCents,
       rielPerUsd: input.rielPerUsd,
       roundingRiel: totals.roundingRiel,
       receiptSnapshot: input.receiptSnapshot && JSON.stringify(input.receiptSnapshot),
+      discounts:
+        salePromotions.length > 0
+          ? JSON.stringify(salePromotions.map((p) => ({ name: p.name, cents: p.cents })))
+          : null,
+      couponCode,
     });
     cart.lines.forEach((line, i) => {
       insertLine.run(
@@ -79,10 +111,12 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
         line.name,
         line.quantity,
         line.unitPriceCents,
-        line.discountCents,
+        lineDiscount(line),
         JSON.stringify(line.serials),
         line.sku,
         line.productId,
+        // The receipt names the promotion when it is all the line's discount; with the cashier's on top: "Discount".
+        line.promotion && line.discountCents === 0 ? line.promotion.name : null,
       );
       // A sale made at the counter is a fact: it is recorded even when the shelf count says there is none left.
       sell.run(line.quantity, line.productId);
@@ -111,13 +145,16 @@ export function saleCommitter(db: LocalDb, outbox: Outbox) {
       lines: cart.lines.map((line) => ({
         productId: line.productId,
         quantity: line.quantity,
-        // The price per unit the customer paid before the line's discount, which travels beside it.
-        unitPriceCents: line.unitPriceCents,
+        // The price per unit the customer paid (after the line's promotion) before the cashier's discount, which
+        // travels beside it.
+        unitPriceCents: line.unitPriceCents - (line.promotion ? line.promotion.cents / line.quantity : 0),
         ...(line.discountCents > 0 && { discountCents: line.discountCents }),
         ...(line.serialized && { serials: line.serials }),
       })),
-      ...(cart.discountCents > 0 && { discountCents: cart.discountCents }),
+      ...(saleDiscountCents > 0 && { discountCents: saleDiscountCents }),
       ...(cart.discountApprovedBy && { discountApprovedBy: cart.discountApprovedBy }),
+      ...(discounts.length > 0 && { discounts }),
+      ...(couponCode && { couponCode }),
       payments: cart.payments.map((payment) => ({
         method: payment.method,
         currency: payment.currency,

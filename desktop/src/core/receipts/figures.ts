@@ -13,6 +13,8 @@ export interface ReceiptFigures {
   subtotalCents: number;
   /** The discount on the whole sale. */
   discountCents: number;
+  /** That discount line by line: each named one, then what is left of it unnamed (null: "Discount"). */
+  discounts: { name: string | null; cents: number }[];
   totalCents: number;
   /** The total in riel at the sale's rate, rounded to 100 riel (as the server's invoice shows it). */
   totalKhr: number;
@@ -47,6 +49,12 @@ export function figureReceipt(model: ReceiptModel): ReceiptFigures {
   const subtotalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
   const discountCents = model.discountCents ?? 0;
   const totalCents = subtotalCents - discountCents;
+  const named = (model.discounts ?? []).filter((d) => d.cents > 0);
+  const unnamed = discountCents - named.reduce((sum, d) => sum + d.cents, 0);
+  const discounts = [
+    ...named.map((d) => ({ name: d.name, cents: d.cents })),
+    ...(unnamed > 0 ? [{ name: null, cents: unnamed }] : []),
+  ];
   const totalKhr = usdCentsToKhr(totalCents, model.rielPerUsd);
   const vatCents = model.vat ? vatIncludedIn(totalCents, model.vat.ratePercent) : 0;
   const vatKhr = usdCentsToKhr(vatCents, model.rielPerUsd);
@@ -61,6 +69,7 @@ export function figureReceipt(model: ReceiptModel): ReceiptFigures {
     lines,
     subtotalCents,
     discountCents,
+    discounts,
     totalCents,
     totalKhr,
     vat: model.vat && {
@@ -107,6 +116,7 @@ export function rielToUsdCents(riel: number, rielPerUsd: number): number {
 
 /** One row of money: a label, the USD column, the riel column (either may be empty). */
 export interface MoneyRow {
+  /** A label of the receipt's own, or a name the shop gave (a promotion's) twice: printed once, as written. */
   label: Label;
   usd: string | null;
   khr: string | null;
@@ -120,7 +130,11 @@ export function totalRows(figures: ReceiptFigures): MoneyRow[] {
   if (figures.discountCents > 0)
     rows.push(
       { label: L.subtotal, usd: formatUsd(figures.subtotalCents), khr: null },
-      { label: L.discount, usd: formatUsd(-figures.discountCents), khr: null },
+      ...figures.discounts.map((d) => ({
+        label: d.name === null ? L.discount : ([d.name, d.name] as const),
+        usd: formatUsd(-d.cents),
+        khr: null,
+      })),
     );
   const { vat } = figures;
   if (vat) {

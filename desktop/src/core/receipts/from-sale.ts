@@ -2,7 +2,7 @@ import type { Locale } from '@shop/shared';
 import { PosError } from '../errors';
 import type { LocalDb } from '../local-db/open';
 import type { CommittedPayment } from '../pos/receipts';
-import type { ReceiptLine, ReceiptModel, ReceiptPayment } from './model';
+import type { NamedDiscount, ReceiptLine, ReceiptModel, ReceiptPayment } from './model';
 import type { ReceiptSnapshot, ReceiptSnapshotter } from './snapshot';
 
 /** A committed sale as its receipt shows it, and the sale's id (to record a VAT invoice against it). */
@@ -18,6 +18,8 @@ interface SaleRow {
   staffId: string;
   customerId: string | null;
   discountCents: number;
+  /** The sale discount by name, JSON (sales made before promotions: null). */
+  discounts: string | null;
   rielPerUsd: number;
   roundingRiel: number;
   snapshot: string | null;
@@ -29,6 +31,7 @@ interface LineRow {
   quantity: number;
   unitPriceCents: number;
   discountCents: number;
+  discountName: string | null;
   serials: string;
   warrantyMonths: number | null;
 }
@@ -42,13 +45,13 @@ interface LineRow {
 export function saleReceiptModels(db: LocalDb, snapshotNow: ReceiptSnapshotter) {
   const sale = db.prepare(
     `SELECT id, receipt_number AS receiptNumber, at, staff_id AS staffId, customer_id AS customerId,
-       discount_cents AS discountCents, riel_per_usd AS rielPerUsd, rounding_riel AS roundingRiel,
+       discount_cents AS discountCents, discounts, riel_per_usd AS rielPerUsd, rounding_riel AS roundingRiel,
        receipt_snapshot AS snapshot
      FROM sales WHERE receipt_number = ? OR id = ?`,
   );
   const lines = db.prepare(
-    `SELECT sku, name, quantity, unit_price_cents AS unitPriceCents, discount_cents AS discountCents, serials,
-       warranty_months AS warrantyMonths
+    `SELECT sku, name, quantity, unit_price_cents AS unitPriceCents, discount_cents AS discountCents,
+       discount_name AS discountName, serials, warranty_months AS warrantyMonths
      FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
   );
   const payments = db.prepare(
@@ -88,6 +91,7 @@ export function saleReceiptModels(db: LocalDb, snapshotNow: ReceiptSnapshotter) 
       customer: snapshot.customer,
       lines: (lines.all(row.id) as LineRow[]).map(receiptLine),
       discountCents: row.discountCents,
+      ...(row.discounts && { discounts: JSON.parse(row.discounts) as NamedDiscount[] }),
       payments: (payments.all(row.id) as CommittedPayment[]).map(receiptPayment),
       // As the counter worked it out when the payments were taken, not again from the printed figures.
       roundingRiel: row.roundingRiel,
@@ -107,6 +111,7 @@ function receiptLine(row: LineRow): ReceiptLine {
     quantity: row.quantity,
     unitPriceCents: row.unitPriceCents,
     ...(row.discountCents > 0 && { discountCents: row.discountCents }),
+    ...(row.discountCents > 0 && row.discountName !== null && { discountName: row.discountName }),
     ...(serials.length > 0 && { serials }),
     ...(row.warrantyMonths && { warrantyMonths: row.warrantyMonths }),
   };

@@ -49,6 +49,8 @@ export const labels = {
 
 /** The reader's language first, the other beside it: "Total / សរុប" or "សរុប / Total". */
 export function say([en, km]: Label, language: Locale): string {
+  // A name the shop gave (a promotion's, the same in both places) is printed once, as it was written.
+  if (en === km) return en;
   return language === 'km' ? `${km} / ${en}` : `${en} / ${km}`;
 }
 

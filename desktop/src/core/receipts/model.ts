@@ -21,6 +21,11 @@ export interface ReceiptModel {
   lines: ReceiptLine[];
   /** A discount on the whole sale, after the line discounts (USD cents). */
   discountCents?: number;
+  /**
+   * The sale discount by name (promotions, a coupon), each printed on its own line; what `discountCents` holds
+   * beyond them (a discount the cashier gave) prints as "Discount".
+   */
+  discounts?: readonly NamedDiscount[];
   payments: ReceiptPayment[];
   /**
    * Riel the customer paid beyond (positive) or short of (negative) the exact riel of what was left after the
@@ -41,8 +46,16 @@ export interface ReceiptLine {
   unitPriceCents: number;
   /** Taken off this line as a whole (USD cents). */
   discountCents?: number;
+  /** What the line's discount is called when a promotion gave it ("10% off ASUS"); else it reads "Discount". */
+  discountName?: string;
   serials?: readonly string[];
   warrantyMonths?: number;
+}
+
+/** A discount as the receipt names it: the promotion's or coupon's name and what it took off (USD cents). */
+export interface NamedDiscount {
+  name: string;
+  cents: number;
 }
 
 /**

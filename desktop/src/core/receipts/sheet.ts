@@ -107,7 +107,9 @@ function common(model: ReceiptModel) {
     sku: line.sku,
     name: line.name,
     details: [
-      discountCents > 0 ? `${say(L.lineDiscount, lang)}: ${formatUsd(-discountCents)}` : null,
+      discountCents > 0
+        ? `${line.discountName ?? say(L.lineDiscount, lang)}: ${formatUsd(-discountCents)}`
+        : null,
       line.serials?.length ? `${L.serials[0]}: ${line.serials.join(', ')}` : null,
       line.warrantyMonths ? `${say(L.warranty, lang)}: ${line.warrantyMonths} ${say(L.months, lang)}` : null,
     ].filter((d): d is string => d !== null),

@@ -69,7 +69,7 @@ export function receiptSlip(model: ReceiptModel): SlipBlock[] {
     if (discountCents > 0)
       blocks.push({
         kind: 'row',
-        label: say(L.lineDiscount, lang),
+        label: line.discountName ?? say(L.lineDiscount, lang),
         values: [formatUsd(-discountCents), null],
         style: 'small',
       });

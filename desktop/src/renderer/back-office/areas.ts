@@ -11,6 +11,8 @@ export const areas = [
   { path: 'products', permission: 'stock.view' },
   { path: 'stock', permission: 'stock.view' },
   { path: 'customers', permission: 'customers.view' },
+  // Staff read them (they sell with them); admins write them (promotions.manage, checked on the screen and server).
+  { path: 'promotions', permission: 'promotions.view' },
   { path: 'support', permission: 'support.manage' },
   { path: 'repairs', permission: 'repairs.manage' },
   { path: 'people', permission: 'users.manage' },

@@ -16,6 +16,7 @@ import { PeopleScreen } from './people/people-screen';
 import { PreOrdersScreen } from './pre-orders/pre-orders-screen';
 import { ProductsScreen } from './products/products-screen';
 import { RepairsScreen } from './repairs/repairs-screen';
+import { PromotionsScreen } from './promotions/promotions-screen';
 import { ReportsScreen } from './reports/reports-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { StockScreen } from './stock/stock-screen';
@@ -28,6 +29,7 @@ const screens: Record<AreaPath, () => ReactNode> = {
   payments: () => <PaymentsScreen />,
   'pre-orders': () => <PreOrdersScreen />,
   customers: () => <CustomersScreen />,
+  promotions: () => <PromotionsScreen />,
   support: () => <SupportScreen />,
   repairs: () => <RepairsScreen />,
   products: () => <ProductsScreen />,

@@ -63,6 +63,11 @@ const CartLineRow = memo(function CartLineRow({ line, change, onScanSerial }: Ro
           {line.sku}
           {line.serials.length > 0 && ` · ${t.serials}: ${line.serials.join(', ')}`}
         </p>
+        {line.promotion && (
+          <p data-testid="line-promotion" className="text-sm font-semibold text-emerald-700">
+            {line.promotion.name} −{formatUsd(line.promotion.cents)}
+          </p>
+        )}
         {missing > 0 && (
           <button
             type="button"
@@ -110,7 +115,12 @@ const CartLineRow = memo(function CartLineRow({ line, change, onScanSerial }: Ro
         data-testid="line-total"
         className="rounded-r-lg px-3 py-2 text-right text-lg font-bold tabular-nums"
       >
-        {formatUsd(line.unitPriceCents * line.quantity - line.discountCents)}
+        {line.promotion && (
+          <s className="block text-xs font-normal text-muted">
+            {formatUsd(line.unitPriceCents * line.quantity)}
+          </s>
+        )}
+        {formatUsd(line.unitPriceCents * line.quantity - (line.promotion?.cents ?? 0) - line.discountCents)}
       </td>
     </tr>
   );
@@ -128,6 +138,8 @@ function sameRow(before: RowProps, after: RowProps): boolean {
     a.quantity === b.quantity &&
     a.unitPriceCents === b.unitPriceCents &&
     a.discountCents === b.discountCents &&
+    a.promotion?.name === b.promotion?.name &&
+    a.promotion?.cents === b.promotion?.cents &&
     a.serialized === b.serialized &&
     a.serials.length === b.serials.length &&
     a.serials.every((serial, i) => serial === b.serials[i])

@@ -1,4 +1,36 @@
+import type { CouponRefusal } from '@shop/shared';
 import { defineMessages } from '@shop/ui';
+
+/** Why a coupon typed at the counter does not apply, in the cashier's words. */
+function couponRefusalEn(reason: CouponRefusal): string {
+  return {
+    unknown: 'No coupon has this code.',
+    not_started: 'This coupon is not valid yet.',
+    expired: 'This coupon has expired.',
+    paused: 'This coupon is paused.',
+    channel: 'This coupon is for the web shop only.',
+    min_total: 'The sale does not reach the coupon’s minimum.',
+    used_up: 'This coupon is used up.',
+    customer_used_up: 'This customer has already used this coupon.',
+    customer_required: 'Choose the customer first: this coupon is limited per customer.',
+    no_effect: 'This coupon takes nothing off this sale.',
+  }[reason];
+}
+
+function couponRefusalKm(reason: CouponRefusal): string {
+  return {
+    unknown: 'គ្មានគូប៉ុងដែលមានលេខកូដនេះទេ។',
+    not_started: 'គូប៉ុងនេះមិនទាន់អាចប្រើបាននៅឡើយទេ។',
+    expired: 'គូប៉ុងនេះផុតកំណត់ហើយ។',
+    paused: 'គូប៉ុងនេះត្រូវបានផ្អាក។',
+    channel: 'គូប៉ុងនេះសម្រាប់តែហាងអនឡាញប៉ុណ្ណោះ។',
+    min_total: 'ការលក់នេះមិនទាន់ដល់ចំនួនអប្បបរមារបស់គូប៉ុងទេ។',
+    used_up: 'គូប៉ុងនេះត្រូវបានប្រើអស់ហើយ។',
+    customer_used_up: 'អតិថិជននេះបានប្រើគូប៉ុងនេះរួចហើយ។',
+    customer_required: 'សូមជ្រើសរើសអតិថិជនជាមុនសិន៖ គូប៉ុងនេះកំណត់ចំនួនប្រើក្នុងមួយអតិថិជន។',
+    no_effect: 'គូប៉ុងនេះមិនបញ្ចុះតម្លៃអ្វីលើការលក់នេះទេ។',
+  }[reason];
+}
 
 export const saleTexts = defineMessages({
   en: {
@@ -33,6 +65,11 @@ export const saleTexts = defineMessages({
     subtotal: 'Subtotal',
     lineDiscounts: 'Line discounts',
     orderDiscount: 'Order discount $',
+    coupon: 'Coupon code',
+    applyCoupon: 'Apply',
+    removeCoupon: 'Remove coupon',
+    couponApplied: (code: string) => `Coupon ${code}`,
+    couponRefused: couponRefusalEn,
     total: 'Total',
     items: (n: number) => `${n} item(s)`,
     hold: 'Hold',
@@ -93,6 +130,11 @@ export const saleTexts = defineMessages({
     subtotal: 'សរុបរង',
     lineDiscounts: 'បញ្ចុះតម្លៃតាមទំនិញ',
     orderDiscount: 'បញ្ចុះតម្លៃលើការលក់ $',
+    coupon: 'លេខកូដគូប៉ុង',
+    applyCoupon: 'ប្រើ',
+    removeCoupon: 'ដកគូប៉ុងចេញ',
+    couponApplied: (code: string) => `គូប៉ុង ${code}`,
+    couponRefused: couponRefusalKm,
     total: 'សរុប',
     items: (n: number) => `ទំនិញ ${n}`,
     hold: 'ផ្អាក',

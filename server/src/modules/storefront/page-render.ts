@@ -14,7 +14,7 @@ import type { HandlerInput, Handlers } from '../../http/routes';
  */
 export type PublicPageHandlers = Pick<
   Handlers,
-  'getShopInfo' | 'listCategories' | 'listProducts' | 'getProduct'
+  'getShopInfo' | 'listCategories' | 'listProducts' | 'getProduct' | 'getLivePromotions'
 >;
 
 /** The cookie the web shop keeps its language in (LocaleProvider's `cookie`, webshop/src/providers.tsx). */
@@ -44,6 +44,7 @@ export function pageApi(handlers: PublicPageHandlers): PageApi {
       const parsed = apiRoutes.listProducts.query.parse(asQueryString(query));
       return answerOf(await handlers.listProducts(input<'listProducts'>({ query: parsed })));
     },
+    getLivePromotions: async () => answerOf(await handlers.getLivePromotions(input<'getLivePromotions'>({}))),
     getProduct: async (idOrSlug) => {
       const params = apiRoutes.getProduct.params.parse({ idOrSlug });
       return answerOf(await handlers.getProduct(input<'getProduct'>({ params })));

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { PageApi, RenderPage } from '@shop/shared';
+import { shopDayOf, type PageApi, type RenderPage } from '@shop/shared';
 import type { Db } from '../../db/database';
 import { coalescedReader } from '../../http/answer-cache';
 import { catalogAnswersVersionReader } from '../sync/shelf-version';
@@ -100,8 +100,10 @@ export function mountPagesWithHead(
     let rendered: { status: number; html: string } | null;
     try {
       // Made once per address and language while the catalog stays the same (pages.ts): a page is the same for
-      // every visitor, since nothing signed-in is rendered.
-      rendered = await storefront.renderedPages.get(`${locale} ${req.originalUrl}`, async () => {
+      // every visitor, since nothing signed-in is rendered. Promotions start and end at the shop's midnight without
+      // any edit moving the catalog's version: the shop day is part of the key, so a page shows today's prices.
+      const key = `${locale} ${shopDayOf(Date.now())} ${req.originalUrl}`;
+      rendered = await storefront.renderedPages.get(key, async () => {
         const page = await render({
           url: req.originalUrl,
           locale,

@@ -22,6 +22,9 @@ export const detailTexts = defineMessages({
     note: "Customer's note",
     subtotal: 'Subtotal',
     discount: 'Discount',
+    priceFlag: 'Price check',
+    priceFlagText: (charged: string, expected: string) =>
+      `Charged ${charged} at the counter; the promotions allowed ${expected} (one ended while it was offline).`,
     deliveryFee: 'Delivery fee',
     promisedDays: 'Promised arrival (after payment)',
     total: 'Total',
@@ -91,6 +94,9 @@ export const detailTexts = defineMessages({
     note: 'កំណត់ចំណាំរបស់អតិថិជន',
     subtotal: 'សរុបរង',
     discount: 'បញ្ចុះតម្លៃ',
+    priceFlag: 'ពិនិត្យតម្លៃ',
+    priceFlagText: (charged: string, expected: string) =>
+      `បញ្ជរបានគិត ${charged}; ប្រូម៉ូសិនអនុញ្ញាត ${expected} (ប្រូម៉ូសិនមួយបានបញ្ចប់ពេលបញ្ជរគ្មានអ៊ីនធឺណិត)។`,
     deliveryFee: 'ថ្លៃដឹកជញ្ជូន',
     promisedDays: 'ការសន្យាមកដល់ (បន្ទាប់ពីបង់ប្រាក់)',
     total: 'សរុប',

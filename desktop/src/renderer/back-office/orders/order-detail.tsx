@@ -158,6 +158,19 @@ function OrderSummary({ order: o }: { order: AdminOrder }) {
       <dl className="border-t border-line pt-2 text-sm tabular-nums">
         <Row label={t.subtotal}>{formatUsd(o.subtotalCents)}</Row>
         {o.discountCents > 0 && <Row label={t.discount}>−{formatUsd(o.discountCents)}</Row>}
+        {/* Each promotion and the coupon by name (a line's promotion is in its price). */}
+        {(o.discounts ?? []).map((d) => (
+          <Row key={`${d.source}-${d.id}`} label={d.name}>
+            <span className="text-emerald-700">−{formatUsd(d.amountCents)}</span>
+          </Row>
+        ))}
+        {o.priceFlag && (
+          <Row label={t.priceFlag}>
+            <span data-testid="price-flag" className="font-semibold text-amber-800">
+              {t.priceFlagText(formatUsd(o.priceFlag.chargedCents), formatUsd(o.priceFlag.expectedCents))}
+            </span>
+          </Row>
+        )}
         {o.deliveryFeeCents > 0 && <Row label={t.deliveryFee}>{formatUsd(o.deliveryFeeCents)}</Row>}
         {o.deliveryDays && (
           <Row label={t.promisedDays}>{deliveryEta(o.deliveryDays.min, o.deliveryDays.max, locale)}</Row>
