@@ -208,6 +208,12 @@ describe('stock arriving serves pre-orders first-come', () => {
     const told = (await mailsOf('pre-order-arrived')).map((m) => m.to_address);
     expect(told).toEqual(expect.arrayContaining([first.customer.email, second.customer.email]));
     expect(told).not.toContain(third.customer.email);
+    // And in their bell, with a link to the order; the third hears nothing yet.
+    const bell = await first.customer.api.listNotifications({ query: {} });
+    expect(bell.items[0]).toMatchObject({ kind: 'preorder_step', link: `/orders/${first.order.id}` });
+    expect(String(bell.items[0]!.params.message)).toContain('It has arrived');
+    const thirdBell = await third.customer.api.listNotifications({ query: {} });
+    expect(thirdBell.items.filter((n) => String(n.params.message ?? '').includes('arrived'))).toEqual([]);
 
     // The first pays the rest by KHQR: paid, its unit sold; staff get it ready.
     const rest = await first.customer.api.payPreOrderRest({ params: { id: first.order.id } });

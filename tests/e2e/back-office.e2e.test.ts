@@ -71,7 +71,7 @@ describe('the back office', () => {
     // An admin sees every area; the orders list comes first.
     const areas = page.getByRole('navigation', { name: 'Back office areas' });
     await areas.getByRole('link', { name: 'Audit log' }).waitFor();
-    expect(await areas.getByRole('link').count()).toBe(12);
+    expect(await areas.getByRole('link').count()).toBe(14);
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     await expect.poll(() => page.getByTestId('list-row').count()).toBeGreaterThanOrEqual(2);
     expect(await liveSessions(owner.id)).toBe(sessionsBefore + 1);

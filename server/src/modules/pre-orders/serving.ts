@@ -14,6 +14,7 @@ import type { Tx } from '../../db/transaction';
 import { Conflict } from '../../http/errors';
 import { recordAudit, systemActor } from '../audit/audit';
 import { applyMovement, movementEffects } from '../inventory/ledger';
+import { notify } from '../notifications/service';
 import type { OrderMailer } from '../orders/notifications';
 import { addEvent, findOrderRow, setOrderStatus } from '../orders/repo';
 import { insertRefundOwed } from '../payments/refunds-repo';
@@ -110,6 +111,21 @@ export async function tellPreOrderArrived(
     depositPaid: money(info.depositPaid),
     payBy: formatShopDateTime(Number(preOrder.reserve_until), asLocale(order.locale)),
   });
+  // And in the bell, in whichever language the customer reads the shop then.
+  if (order.user_id) {
+    const payBy = (locale: 'en' | 'km') => formatShopDateTime(Number(preOrder.reserve_until), locale);
+    await notify(tx, {
+      userIds: [order.user_id],
+      kind: 'preorder_step',
+      params: {
+        number: order.number,
+        productName: '',
+        message: `It has arrived: pay the rest, ${money(info.balance)}, by ${payBy('en')} to collect it.`,
+        messageKm: `បានមកដល់ហើយ៖ សូមបង់ប្រាក់នៅសល់ ${money(info.balance)} មុន ${payBy('km')} ដើម្បីមកយក។`,
+      },
+      link: `/orders/${order.id}`,
+    });
+  }
 }
 
 /**
