@@ -1296,6 +1296,17 @@ export const fixtureWriters: FixtureWriter[] = [
     },
   },
   {
+    version: '043-pre-orders',
+    async write(db) {
+      // A GPU the shop takes pre-orders of, with a quarter down, expected on a known day.
+      await db
+        .updateTable('products')
+        .set({ preorder_allowed: 1, preorder_expected_on: '2026-01-15', preorder_deposit_percent: 25 })
+        .where('id', '=', 'PRD-GPU')
+        .execute();
+    },
+  },
+  {
     version: '044-saved-builds',
     async write(db) {
       // A build a customer saved and shared, and one a guest saved (no owner).
@@ -1363,17 +1374,6 @@ export const fixtureWriters: FixtureWriter[] = [
           created_at: minutes(at),
         });
       await update(db, 'counters', { value: 1 }, { name: 'warranty_claims' });
-    },
-  },
-  {
-    version: '043-pre-orders',
-    async write(db) {
-      // A GPU the shop takes pre-orders of, with a quarter down, expected on a known day.
-      await db
-        .updateTable('products')
-        .set({ preorder_allowed: 1, preorder_expected_on: '2026-01-15', preorder_deposit_percent: 25 })
-        .where('id', '=', 'PRD-GPU')
-        .execute();
     },
   },
 ];

@@ -37,9 +37,9 @@ import * as retention from './migrations/038-retention';
 import * as syncContract from './migrations/040-sync-contract';
 import * as promotions from './migrations/041-promotions';
 import * as notifications from './migrations/042-notifications';
+import * as preOrders from './migrations/043-pre-orders';
 import * as savedBuilds from './migrations/044-saved-builds';
 import * as warrantyClaims from './migrations/045-warranty-claims';
-import * as preOrders from './migrations/043-pre-orders';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -79,9 +79,9 @@ const migrations: Record<string, Migration> = {
   '040-sync-contract': syncContract,
   '041-promotions': promotions,
   '042-notifications': notifications,
+  '043-pre-orders': preOrders,
   '044-saved-builds': savedBuilds,
   '045-warranty-claims': warrantyClaims,
-  '043-pre-orders': preOrders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
