@@ -1,5 +1,14 @@
 import type { Currency, Order } from '@shop/shared';
-import { Button, EmailField, FormAlert, PhoneField, SelectField, TextField, useMessages } from '@shop/ui';
+import {
+  Button,
+  EmailField,
+  FormAlert,
+  PhoneField,
+  SelectField,
+  TextField,
+  useLocale,
+  useMessages,
+} from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { KhqrCard, minutesAndSeconds, useNow } from '../../pay/khqr-card';
@@ -14,6 +23,16 @@ import {
   type PreOrderable,
 } from './counter-pre-order';
 import { preOrderTexts } from './texts';
+
+/** A shop day (`YYYY-MM-DD`) as people read it: "1 February 2027". */
+function dayText(day: string, locale: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(locale === 'km' ? 'km-KH' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}
 
 const blankDraft: PreOrderDraft = {
   product: null,
@@ -223,6 +242,7 @@ function ProductChoice({
   error: string | undefined;
 }) {
   const t = useMessages(preOrderTexts);
+  const { locale } = useLocale();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const found = useQuery({
@@ -240,7 +260,10 @@ function ProductChoice({
           <p className="font-semibold">{product.name}</p>
           <p className="text-sm text-muted">
             <span className="font-mono">{product.sku}</span> · {formatMoney(product.priceCents, 'USD')} ·{' '}
-            {t.terms(product.preOrder.depositPercent, product.preOrder.expectedOn)}
+            {t.terms(
+              product.preOrder.depositPercent,
+              product.preOrder.expectedOn && dayText(product.preOrder.expectedOn, locale),
+            )}
           </p>
         </div>
         <Button type="button" variant="secondary" size="sm" onClick={() => onPick(null)}>
