@@ -10,8 +10,9 @@ import {
   useMessages,
 } from '@shop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { KhqrCard, minutesAndSeconds, useNow } from '../../pay/khqr-card';
+import { printFrame, useFrame } from '../../receipts/document-frame';
 import { api, problemOf, isApiError } from '../api';
 import { formatMoney } from '../orders/money';
 import {
@@ -32,6 +33,18 @@ function dayText(day: string, locale: string): string {
     month: 'long',
     year: 'numeric',
   });
+}
+
+const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The acknowledgement as a page of its own, printed from a frame (the back office around it is not printed). */
+function ackHtml(title: string, rows: [string, string][], note: string): string {
+  const lines = rows.map(([label, value]) => `<tr><th>${escaped(label)}</th><td>${escaped(value)}</td></tr>`);
+  return (
+    '<!doctype html><meta charset="utf-8"><style>body{font:14px sans-serif;margin:12mm}' +
+    'th{text-align:left;font-weight:normal;color:#555;padding:2px 16px 2px 0}td{padding:2px 0}</style>' +
+    `<h1 style="font-size:18px">${escaped(title)}</h1><table>${lines.join('')}</table><p>${escaped(note)}</p>`
+  );
 }
 
 const blankDraft: PreOrderDraft = {
@@ -344,6 +357,16 @@ function Taken({
   const info = order.preOrder!;
   const paid = awaitingQr ? payment.data?.status === 'paid' : true;
   const depositPaid = paid ? info.deposit : info.depositPaid;
+  const total = order.currency === 'KHR' ? order.totalKhr : order.totalCents;
+  const frame = useFrame();
+  const ackRows: [string, string][] = [
+    [t.order, order.number],
+    [t.customer, order.customer.name],
+    [t.ackProduct, `${taken.product.name} × ${order.items.reduce((n, item) => n + item.quantity, 0)}`],
+    [t.total, formatMoney(total, order.currency)],
+    [t.ackDepositPaid, formatMoney(depositPaid, order.currency)],
+    [t.ackToPay, formatMoney(total - depositPaid, order.currency)],
+  ];
   return (
     <section className="space-y-4 rounded-card border border-line bg-white p-4" data-testid="pre-order-taken">
       <FormAlert tone="success">{t.taken(order.number)}</FormAlert>
@@ -377,38 +400,31 @@ function Taken({
         </p>
       )}
       {paid && (
-        <div
-          className="rounded-lg border border-dashed border-line p-4 print:border-0"
-          data-testid="pre-order-ack"
-        >
+        <div className="rounded-lg border border-dashed border-line p-4" data-testid="pre-order-ack">
           <h3 className="font-semibold">{t.ackTitle}</h3>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-            <dt className="text-muted">{t.order}</dt>
-            <dd className="font-mono">{order.number}</dd>
-            <dt className="text-muted">{t.customer}</dt>
-            <dd>{order.customer.name}</dd>
-            <dt className="text-muted">{t.ackProduct}</dt>
-            <dd>
-              {taken.product.name} × {order.items.reduce((n, item) => n + item.quantity, 0)}
-            </dd>
-            <dt className="text-muted">{t.total}</dt>
-            <dd className="tabular-nums">{formatMoney(order.totalCents, 'USD')}</dd>
-            <dt className="text-muted">{t.ackDepositPaid}</dt>
-            <dd className="tabular-nums">{formatMoney(depositPaid, order.currency)}</dd>
-            <dt className="text-muted">{t.ackToPay}</dt>
-            <dd className="tabular-nums">
-              {formatMoney(
-                (order.currency === 'KHR' ? order.totalKhr : order.totalCents) - depositPaid,
-                order.currency,
-              )}
-            </dd>
+            {ackRows.map(([label, value]) => (
+              <Fragment key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd className="tabular-nums">{value}</dd>
+              </Fragment>
+            ))}
           </dl>
           <p className="mt-2 text-sm">{t.ackNote}</p>
+          <iframe
+            ref={frame}
+            title={t.ackTitle}
+            srcDoc={ackHtml(t.ackTitle, ackRows, t.ackNote)}
+            sandbox="allow-same-origin allow-modals"
+            className="pointer-events-none fixed -left-[9999px] size-px"
+            aria-hidden
+            tabIndex={-1}
+          />
         </div>
       )}
-      <div className="flex flex-wrap justify-end gap-2 print:hidden">
+      <div className="flex flex-wrap justify-end gap-2">
         {paid && (
-          <Button type="button" variant="secondary" onClick={() => window.print()}>
+          <Button type="button" variant="secondary" onClick={() => printFrame(frame.current)}>
             {t.printAck}
           </Button>
         )}
