@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { formatUsd } from '@shop/shared';
+import { depositFor, formatKhr, formatUsd, usdCentsToKhr } from '@shop/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActiveUser } from '../../server/src/modules/accounts/users';
-import { startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
+import { payAndCheck } from '../../server/test/factory';
+import { screenshots, startBackOfficeRig, type BackOfficeRig, type Person } from './back-office-harness';
 import { laptop, type Shop } from './harness';
 
 /**
@@ -119,5 +120,64 @@ describe('pre-orders', () => {
     await shop.screenshot(page, 'preorders-paid');
     expect(await staff.getProductStock({ params: { id: gpu.id } })).toMatchObject({ onHand: 0, reserved: 0 });
     expect(page.errors).toEqual([]);
+  });
+
+  it('staff take a pre-order at the counter with a KHQR deposit, shown paid when the payment job sees it', async () => {
+    const admin = await shop.staffClient('admin');
+    const { items: categories } = await admin.listCategories({});
+    const { items: brands } = await admin.listBrands({});
+    const price = 64_900;
+    const ssd = await admin.createProduct({
+      body: {
+        sku: `SSD-${randomBytes(3).toString('hex').toUpperCase()}`,
+        name: 'Samsung 9100 PRO 4TB',
+        categoryId: categories.find((c) => c.slug === 'accessories')!.id,
+        brandId: brands[0]!.id,
+        priceCents: price,
+        preOrder: { expectedOn: '2027-02-01', depositPercent: 50 },
+      },
+    });
+    const { rielPerUsd } = await shop.server.client.getShopInfo({});
+
+    const office = await shop.page({ viewport: laptop });
+    await rig.openBackOffice(office, clerk, { area: 'Pre-orders', mayBeSignedIn: true });
+    await office
+      .getByRole('navigation', { name: 'Back office areas' })
+      .getByRole('link', { name: 'Pre-orders' })
+      .click();
+    await office.getByRole('button', { name: 'New pre-order' }).click();
+    const form = office.getByTestId('new-pre-order');
+    await form.getByLabel('Product (name, SKU or barcode)').fill(ssd.sku);
+    await office.keyboard.press('Enter');
+    await form.getByRole('button', { name: 'Pick' }).click();
+    await form.getByLabel('Customer name').fill('Vannak Kim');
+    await form.getByLabel('Phone').fill('012 888 777');
+    const deposit = form.getByTestId('pre-order-deposit');
+    await visible(
+      deposit.getByText(
+        `${formatUsd(32_450)} · ${formatKhr(depositFor(usdCentsToKhr(price, rielPerUsd), 'KHR', 50))}`,
+      ),
+    );
+    await form.getByText('KHQR', { exact: true }).click();
+    await screenshots(office, 'counter-preorders-form', (p) =>
+      p.getByText('ទទួលការកម្មង់ទុកមុននៅតុគិតលុយ').waitFor(),
+    );
+    await form.getByRole('button', { name: 'Take pre-order' }).click();
+
+    const taken = office.getByTestId('pre-order-taken');
+    await visible(taken.getByTestId('khqr-card'));
+    expect(await taken.getByTestId('khqr-amount').textContent()).toBe(formatUsd(32_450));
+    await screenshots(office, 'counter-preorders-khqr', (p) =>
+      p.getByText('កំពុងរង់ចាំការបង់ប្រាក់', { exact: false }).waitFor(),
+    );
+    await payAndCheck(shop.server, (await taken.locator('img[data-khqr]').getAttribute('data-khqr'))!);
+    await visible(taken.getByTestId('pre-order-paid'), PAYMENT_SEEN_MS);
+    await visible(taken.getByTestId('pre-order-ack').getByText('Vannak Kim'));
+    await screenshots(office, 'counter-preorders-paid', (p) =>
+      p.getByText('បានបង់ប្រាក់កក់', { exact: false }).first().waitFor(),
+    );
+    const row = office.getByTestId('list-row').filter({ hasText: 'Vannak Kim' });
+    await visible(row.getByText('Pre-order: awaiting confirmation'));
+    expect(office.errors).toEqual([]);
   });
 });

@@ -1,11 +1,19 @@
+import { createShopClient, type ShopClient } from '@shop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  aProductWithStock,
   payAndCheck,
   placedOrder,
   startTestShopWithMail,
   type TestShopWithMail,
 } from '../../../../server/test/factory';
 import { picture } from '../../../../server/test/pictures';
+import {
+  checkDraft,
+  findPreOrderable,
+  quotePreOrder,
+  type PreOrderDraft,
+} from '../../renderer/back-office/pre-orders/counter-pre-order';
 import { extractCode } from '../../../../server/test/smtp';
 import { createPosCore, type PosCore } from '../core';
 import { cashierSignedIn } from '../test-support/cashier';
@@ -67,6 +75,22 @@ async function openedBy(core: PosCore, who: StaffWithPassword) {
 }
 
 const get = (core: PosCore, path: string) => core.commands.serverRequest({ method: 'GET', path });
+
+/** The screens' typed client, its requests carried by the core as the back office's serverFetch does. */
+const clientThrough = (core: PosCore): ShopClient =>
+  createShopClient({
+    fetch: async (input, init = {}) => {
+      const answer = await core.commands.serverRequest({
+        method: init.method ?? 'GET',
+        path: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+        ...(typeof init.body === 'string' && { body: { json: init.body } }),
+      });
+      return new Response(answer.status === 204 ? null : (answer.text ?? ''), {
+        status: answer.status,
+        ...(answer.contentType && { headers: { 'content-type': answer.contentType } }),
+      });
+    },
+  });
 
 describe('the back office at a counter', () => {
   it('opens with the password and mailed code, works as that person, and ends their session on sign-out', async () => {
@@ -250,6 +274,86 @@ describe('the back office at a counter', () => {
     await shop.server.database.db.deleteFrom('sessions').where('user_id', '=', leaving.id).execute();
     expect(await get(core, '/api/v1/admin/orders')).toMatchObject({ status: 401 });
     expect(await core.commands.backOffice()).toBeNull();
+    core.close();
+  });
+
+  it('takes a pre-order at the counter: the form finds the product, quotes the deposit the server asks, cash or KHQR', async () => {
+    const gpu = await aProductWithStock(shop, {
+      stock: 0,
+      priceCents: 89_950,
+      name: 'Radeon RX 9070 XT counter',
+      category: 'accessories',
+    });
+    await shop.admin.updateProduct({
+      params: { id: gpu.id },
+      body: { preOrder: { expectedOn: '2027-01-15', depositPercent: 25 } },
+    });
+    // Out of stock but without pre-orders: never offered.
+    await aProductWithStock(shop, { stock: 0, name: 'Radeon RX 9070 XT counter box' });
+    const cashier = await aStaffMemberWithPin(shop);
+    const core = await counterWith(cashier);
+    await openedBy(core, cashier);
+    const client = clientThrough(core);
+
+    const found = await findPreOrderable(client, 'Radeon RX 9070 XT counter');
+    expect(found).toEqual([
+      expect.objectContaining({
+        id: gpu.id,
+        priceCents: 89_950,
+        preOrder: { expectedOn: '2027-01-15', depositPercent: 25 },
+      }),
+    ]);
+    const { rielPerUsd } = await client.getShopInfo({});
+    const quote = quotePreOrder(found[0]!, 2, rielPerUsd);
+    const draft: PreOrderDraft = {
+      product: found[0]!,
+      quantity: 2,
+      currency: 'KHR',
+      name: 'Dara',
+      phone: '012 345 678',
+      email: '',
+      depositBy: 'cash',
+      tendered: '1',
+    };
+    expect(checkDraft(draft, quote)).toMatchObject({ ok: false, errors: { tendered: 'short' } });
+    expect(checkDraft({ ...draft, name: ' ', phone: '12' }, quote)).toMatchObject({
+      ok: false,
+      errors: { name: 'invalid', phone: 'invalid' },
+    });
+    const tendered = Math.ceil(quote.depositKhr / 50_000) * 50_000 + 50_000;
+    const cash = checkDraft({ ...draft, tendered: String(tendered) }, quote);
+    if (!cash.ok) throw new Error(JSON.stringify(cash.errors));
+    expect(cash.change).toBe(tendered - quote.depositKhr);
+    const inCash = await client.placeCounterPreOrder({ body: cash.body });
+    expect(inCash).toMatchObject({
+      channel: 'pos',
+      status: 'preorder_placed',
+      totalKhr: quote.totalKhr,
+      preOrder: { deposit: quote.depositKhr, depositPaid: quote.depositKhr },
+    });
+
+    const byQr = checkDraft(
+      { ...draft, currency: 'USD', quantity: 1, depositBy: 'khqr', tendered: '' },
+      quote,
+    );
+    if (!byQr.ok) throw new Error(JSON.stringify(byQr.errors));
+    const waiting = await client.placeCounterPreOrder({ body: byQr.body });
+    expect(waiting).toMatchObject({
+      status: 'preorder_deposit',
+      preOrder: { deposit: quotePreOrder(found[0]!, 1, rielPerUsd).depositCents },
+    });
+    const qr = await client.getOrderPayment({ params: { id: waiting.id } });
+    expect(qr).toMatchObject({ status: 'pending', amount: waiting.preOrder!.deposit, currency: 'USD' });
+    await payAndCheck(shop.server, qr.khqr);
+    expect(await client.getOrderPayment({ params: { id: waiting.id } })).toMatchObject({ status: 'paid' });
+    const { items } = await client.listPreOrders({ query: { productId: gpu.id } });
+    expect(items.map((i) => [i.number, i.status])).toEqual([
+      [inCash.number, 'preorder_placed'],
+      [waiting.number, 'preorder_placed'],
+    ]);
+    // The server's refusals come back as they are: this product is no longer out of stock.
+    await shop.staff.recordStockMovement({ body: { productId: gpu.id, type: 'receive', quantity: 5 } });
+    await expect(client.placeCounterPreOrder({ body: byQr.body })).rejects.toMatchObject({ status: 409 });
     core.close();
   });
 });

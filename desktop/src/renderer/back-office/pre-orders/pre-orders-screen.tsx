@@ -7,6 +7,7 @@ import { api, problemOf } from '../api';
 import { formatMoney } from '../orders/money';
 import { PagedList, type Column } from '../paged-list';
 import { ProductPicker, useProductPick } from '../stock/product-picker';
+import { NewPreOrder } from './new-pre-order';
 import { preOrderTexts } from './texts';
 
 /**
@@ -21,6 +22,7 @@ export function PreOrdersScreen() {
   const { product, pick } = useProductPick();
   const [page, setPage] = useState(1);
   const [problem, setProblem] = useState<string | null>(null);
+  const [taking, setTaking] = useState(false);
   const list = useQuery({
     queryKey: ['pre-orders', product?.id ?? '', page],
     queryFn: () => api.listPreOrders({ query: { ...(product && { productId: product.id }), page } }),
@@ -121,10 +123,14 @@ export function PreOrdersScreen() {
   ];
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold">{t.title}</h1>
-        <p className="text-sm text-muted">{t.lead}</p>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-bold">{t.title}</h1>
+          <p className="text-sm text-muted">{t.lead}</p>
+        </div>
+        {!taking && <Button onClick={() => setTaking(true)}>{t.newPreOrder}</Button>}
       </div>
+      {taking && <NewPreOrder onClose={() => setTaking(false)} />}
       <ProductPicker
         product={product}
         onPick={(id) => {
