@@ -1366,6 +1366,12 @@ export const fixtureWriters: FixtureWriter[] = [
     },
   },
   {
+    version: '047-repair-payments',
+    async write() {
+      // A column only (the order a repair's quote became when paid): claim CLM-1 is in warranty and owes nothing.
+    },
+  },
+  {
     version: '043-pre-orders',
     async write(db) {
       // A GPU the shop takes pre-orders of, with a quarter down, expected on a known day.

@@ -100,6 +100,15 @@ export const claimSchema = z
     refusalReason: z.string().nullable(),
     replacementSerial: z.string().nullable(),
     orderNumber: z.string().nullable(),
+    /**
+     * Out of warranty: the counter order the accepted quote became when it was paid at pickup (one line "Repair
+     * RMA-…: product", on the customer's account); null until paid. A quoted, accepted, unpaid repair is not returned.
+     */
+    repairOrder: z
+      .object({ id: z.string(), number: z.string(), paidAt: z.number().int().nullable() })
+      .nullable(),
+    /** Whether the claim owes its accepted quote before the unit goes back (staff take payment first). */
+    paymentDue: z.boolean(),
     openedAt: z.number().int(),
     updatedAt: z.number().int(),
     events: z.array(claimEventSchema),
@@ -172,6 +181,52 @@ export const moveClaimInputSchema = z
   })
   .meta({ id: 'MoveClaimInput' });
 export type MoveClaimInput = z.infer<typeof moveClaimInputSchema>;
+
+/**
+ * Staff take an accepted quote's payment at pickup (repaired or replaced unit): cash in dollars or riel, what the
+ * customer handed over (minor units of `currency`), the change given back in the same currency.
+ */
+export const claimPaymentInputSchema = z
+  .object({
+    method: z.literal('cash'),
+    currency: z.enum(['USD', 'KHR']),
+    tendered: z.number().int().min(0).max(1_000_000_000),
+  })
+  .meta({ id: 'ClaimPaymentInput' });
+export type ClaimPaymentInput = z.infer<typeof claimPaymentInputSchema>;
+
+export const claimPaymentSchema = z
+  .object({
+    claim: staffClaimSchema,
+    payment: z.object({
+      orderId: z.string(),
+      orderNumber: z.string(),
+      currency: z.enum(['USD', 'KHR']),
+      amount: z.number().int(),
+      tendered: z.number().int(),
+      change: z.number().int(),
+    }),
+  })
+  .meta({ id: 'ClaimPayment' });
+export type ClaimPaymentResult = z.infer<typeof claimPaymentSchema>;
+
+/** A claim that owes its accepted quote: out of warranty, priced above nothing, accepted, not yet paid. */
+export function claimOwesPayment(claim: {
+  inWarranty: boolean;
+  quoteCents: number | null;
+  quoteAcceptedAt: number | null;
+  repairOrderId: string | null;
+  status: ClaimStatus;
+}): boolean {
+  return (
+    !claim.inWarranty &&
+    claim.quoteCents !== null &&
+    claim.quoteCents > 0 &&
+    claim.quoteAcceptedAt !== null &&
+    claim.repairOrderId === null &&
+    (claim.status === 'repaired' || claim.status === 'replaced')
+  );
+}
 
 export const claimQuoteInputSchema = z
   .object({ priceCents: z.number().int().min(0).max(100_000_00) })

@@ -39,6 +39,7 @@ import * as promotions from './migrations/041-promotions';
 import * as notifications from './migrations/042-notifications';
 import * as savedBuilds from './migrations/044-saved-builds';
 import * as warrantyClaims from './migrations/045-warranty-claims';
+import * as repairPayments from './migrations/047-repair-payments';
 import * as preOrders from './migrations/043-pre-orders';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '042-notifications': notifications,
   '044-saved-builds': savedBuilds,
   '045-warranty-claims': warrantyClaims,
+  '047-repair-payments': repairPayments,
   '043-pre-orders': preOrders,
 };
 

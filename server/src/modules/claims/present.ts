@@ -1,4 +1,5 @@
 import {
+  claimOwesPayment,
   claimTransitions,
   type Claim,
   type ClaimEvent,
@@ -57,6 +58,15 @@ export function toClaim(
     refusalReason: row.refusal_reason,
     replacementSerial: row.replacement_serial,
     orderNumber: row.order_number,
+    repairOrder:
+      row.repair_order_id && row.repair_order_number
+        ? {
+            id: row.repair_order_id,
+            number: row.repair_order_number,
+            paidAt: numberOrNull(row.repair_paid_at),
+          }
+        : null,
+    paymentDue: owesPayment(row),
     openedAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     events: events.map((e) => toEvent(e, staff)),
@@ -78,6 +88,16 @@ export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: Cla
     warrantyUntil: numberOrNull(row.warranty_until),
     openedBy: row.opened_by ? { id: row.opened_by, name: row.opened_by_name ?? '' } : null,
   };
+}
+
+export function owesPayment(row: ClaimRow): boolean {
+  return claimOwesPayment({
+    inWarranty: Number(row.in_warranty) === 1,
+    quoteCents: numberOrNull(row.quote_cents),
+    quoteAcceptedAt: numberOrNull(row.quote_accepted_at),
+    repairOrderId: row.repair_order_id ?? null,
+    status: row.status as ClaimStatus,
+  });
 }
 
 function numberOrNull(value: number | string | bigint | null): number | null {

@@ -13,6 +13,7 @@ import {
   lookupWarranty,
   moveClaim,
   openClaim,
+  payRepair,
   quoteClaim,
   serialHistory,
   staffClaim,
@@ -32,6 +33,7 @@ type ClaimRoutes =
   | 'moveClaim'
   | 'quoteClaim'
   | 'recordClaimQuoteAcceptance'
+  | 'payClaimRepair'
   | 'claimSlip'
   | 'uploadClaimPhoto'
   | 'getClaimPhoto';
@@ -61,6 +63,7 @@ export function claimHandlers(
       await acceptQuote(db, params.id, { staff: actor });
       return staffClaim(db, params.id);
     },
+    payClaimRepair: ({ params, body, actor }) => payRepair(db, params.id, body, actor),
     uploadClaimPhoto: ({ params, upload, actor }) => uploadClaimPhoto(photos, params.id, upload, actor),
     getClaimPhoto: ({ params, user }) => claimPhoto(photos, params.id, params.photoId, user),
     // Read first, render after: rendering holds no connection.

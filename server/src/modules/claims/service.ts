@@ -1,5 +1,8 @@
 import {
   canMoveClaim,
+  usdCentsToKhr,
+  type ClaimPaymentInput,
+  type ClaimPaymentResult,
   claimWorkStatuses,
   type Claim,
   type ClaimList,
@@ -19,8 +22,12 @@ import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement } from '../inventory/ledger';
+import { numberOrder } from '../orders/placement';
+import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
+import { recordCashPayment } from '../payments/cash';
+import { getPricing } from '../settings/pricing';
 import type { ClaimMailer } from './mail';
-import { toClaim, toClaimSummary, toStaffClaim } from './present';
+import { owesPayment, toClaim, toClaimSummary, toStaffClaim } from './present';
 import {
   claimEvents,
   claimPhotos,
@@ -34,6 +41,7 @@ import {
   openClaimOf,
   pageOfCustomerClaims,
   pageOfQueue,
+  setRepairOrder,
   unitInStock,
   unitsBySerial,
   updateClaimFrom,
@@ -246,6 +254,12 @@ export async function moveClaim(
       throw new Conflict('Out of warranty: the customer accepts the quoted price before work goes on', {
         quote: claim.quote_cents === null ? 'not quoted yet' : 'not accepted yet',
       });
+    // An accepted quote is paid at pickup: the unit does not go back while its price is owed.
+    if (input.to === 'returned' && owesPayment(claim))
+      throw new Conflict(
+        `The repair's accepted price (${formatCents(Number(claim.quote_cents))}) is not paid yet: take the payment before returning the unit`,
+        { payment: 'not paid yet' },
+      );
     const changes: Parameters<typeof updateClaimFrom>[3] = {
       status: input.to,
       status_since: now,
@@ -325,6 +339,127 @@ async function replaceUnit(
     },
     now,
   );
+}
+
+const formatCents = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/**
+ * Staff take an out-of-warranty repair's accepted quote at pickup (decision 0021): the quote becomes a counter order
+ * of its own (channel pos, one line "Repair RMA-…: product" of the claimed product, quantity 1, no stock movement),
+ * on the claim's customer account, recorded as paid and handed over like a counter sale, and paid through the
+ * payments service's cash (USD or KHR, change in the same currency). The claim names the order; a second payment of
+ * the same claim is refused.
+ */
+export async function payRepair(
+  db: Db,
+  id: string,
+  input: ClaimPaymentInput,
+  actor: Actor,
+  now = Date.now(),
+): Promise<ClaimPaymentResult> {
+  const paid = await inTransaction(db, async (tx) => {
+    const claim = await findClaim(tx, id);
+    if (!claim) throw new NotFound('There is no claim with this id');
+    if (claim.repair_order_id) throw new Conflict('This repair is paid already', { payment: 'paid' });
+    if (!owesPayment(claim))
+      throw new Conflict(
+        Number(claim.in_warranty) === 1
+          ? 'In warranty: the repair costs the customer nothing'
+          : claim.quote_accepted_at === null
+            ? 'There is no accepted quote to pay'
+            : 'The repair is paid at pickup, once the unit is repaired or replaced',
+        { payment: 'nothing owed now' },
+      );
+    const priceCents = Number(claim.quote_cents);
+    const { rielPerUsd } = await getPricing(tx);
+    const orderId = newId();
+    const number = await numberOrder(tx, 'pos');
+    await insertOrder(tx, {
+      id: orderId,
+      number,
+      channel: 'pos',
+      status: 'picked_up',
+      user_id: claim.user_id,
+      customer_name: claim.customer_name,
+      customer_email: claim.customer_email,
+      customer_phone: claim.customer_phone,
+      fulfilment: 'pickup',
+      delivery_address_json: null,
+      note: `Repair of ${claim.serial}, claim ${claim.number}`,
+      currency: input.currency,
+      subtotal_cents: priceCents,
+      delivery_fee_cents: 0,
+      total_cents: priceCents,
+      riel_per_usd: rielPerUsd,
+      total_khr: usdCentsToKhr(priceCents, rielPerUsd),
+      locale: claim.locale,
+      payment_due_at: null,
+      paid_at: now,
+      refund_owed_cents: 0,
+      discount_cents: 0,
+      staff_id: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertOrderItems(tx, [
+      {
+        id: newId(),
+        order_id: orderId,
+        product_id: claim.product_id,
+        sku: claim.product_sku,
+        name: `Repair ${claim.number}: ${claim.product_name}`,
+        quantity: 1,
+        unit_price_cents: priceCents,
+        line_total_cents: priceCents,
+        warranty_months: 0,
+        cancelled_quantity: 0,
+        cancel_reason: null,
+      },
+    ]);
+    await addEvent(
+      tx,
+      orderId,
+      null,
+      'picked_up',
+      'staff',
+      actor.userId,
+      `repair ${claim.number} paid at pickup`,
+      now,
+    );
+    const cash = await recordCashPayment(
+      tx,
+      { orderId, currency: input.currency, tendered: input.tendered, receivedBy: actor.userId },
+      now,
+    );
+    if (!(await setRepairOrder(tx, id, orderId, now)))
+      throw new Conflict('This repair was paid just now', { payment: 'paid' });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'claim.repair-paid',
+        entity: 'warranty_claim',
+        entityId: id,
+        after: {
+          orderId,
+          orderNumber: number,
+          currency: input.currency,
+          amount: cash.amount,
+          change: cash.change,
+        },
+      },
+      now,
+    );
+    return {
+      orderId,
+      orderNumber: number,
+      currency: input.currency,
+      amount: cash.amount,
+      tendered: cash.tendered,
+      change: cash.change,
+    };
+  });
+  return { claim: await staffClaim(db, id), payment: paid };
 }
 
 /** Out of warranty: staff quote the repair's price while the claim is received or being diagnosed. */
