@@ -245,7 +245,11 @@ describe('claims', () => {
     });
     await shop.staff.moveClaim({ params: id, body: { to: 'diagnosing' } });
     const repaired = await shop.staff.moveClaim({ params: id, body: { to: 'repaired' } });
-    expect(repaired).toMatchObject({ paymentDue: true, repairOrder: null });
+    expect(repaired).toMatchObject({
+      paymentDue: true,
+      repairOrder: null,
+      amountDue: { usdCents: 4500, khr: expect.any(Number) },
+    });
 
     // The unit does not go back while its price is owed.
     const refused = await failure(shop.staff.moveClaim({ params: id, body: { to: 'returned' } }));
@@ -282,13 +286,18 @@ describe('claims', () => {
       tendered: 200_000,
       change: 200_000 - owedKhr,
     });
+    expect(repaired.amountDue!.khr).toBe(owedKhr);
     expect(order).toMatchObject({
       channel: 'pos',
       status: 'picked_up',
       user_id: buyer.userId,
       total_cents: 4500,
     });
-    expect(paid).toMatchObject({ paymentDue: false, repairOrder: { id: order.id, number: order.number } });
+    expect(paid).toMatchObject({
+      paymentDue: false,
+      amountDue: null,
+      repairOrder: { id: order.id, number: order.number },
+    });
     expect(await statusOf(shop.staff.payClaimRepair({ params: id, body: cash }))).toBe(409);
     // No stock moved for the repair line.
     const movements = await shop.server.database.db

@@ -131,6 +131,8 @@ export const staffClaimSchema = claimSchema
     orderId: z.string().nullable(),
     warrantyUntil: z.number().int().nullable(),
     openedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** While the accepted quote is owed: what to ask, in dollars and in riel at today's rate (100-riel steps). */
+    amountDue: z.object({ usdCents: z.number().int(), khr: z.number().int() }).nullable(),
   })
   .meta({ id: 'StaffClaim' });
 export type StaffClaim = z.infer<typeof staffClaimSchema>;

@@ -80,10 +80,10 @@ const migrations: Record<string, Migration> = {
   '040-sync-contract': syncContract,
   '041-promotions': promotions,
   '042-notifications': notifications,
+  '043-pre-orders': preOrders,
   '044-saved-builds': savedBuilds,
   '045-warranty-claims': warrantyClaims,
   '047-repair-payments': repairPayments,
-  '043-pre-orders': preOrders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

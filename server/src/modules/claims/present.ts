@@ -1,6 +1,7 @@
 import {
   claimOwesPayment,
   claimTransitions,
+  usdCentsToKhr,
   type Claim,
   type ClaimEvent,
   type ClaimStatus,
@@ -75,7 +76,13 @@ export function toClaim(
   };
 }
 
-export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: ClaimPhotoRow[]): StaffClaim {
+export function toStaffClaim(
+  row: ClaimRow,
+  events: ClaimEventRow[],
+  photos: ClaimPhotoRow[],
+  rielPerUsd: number,
+): StaffClaim {
+  const owed = owesPayment(row) ? Number(row.quote_cents) : null;
   return {
     ...toClaim(row, events, photos, true),
     customer: {
@@ -87,6 +94,7 @@ export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: Cla
     orderId: row.order_id,
     warrantyUntil: numberOrNull(row.warranty_until),
     openedBy: row.opened_by ? { id: row.opened_by, name: row.opened_by_name ?? '' } : null,
+    amountDue: owed === null ? null : { usdCents: owed, khr: usdCentsToKhr(owed, rielPerUsd) },
   };
 }
 

@@ -208,7 +208,8 @@ export async function openClaim(
 export async function staffClaim(db: Db | Tx, id: string): Promise<StaffClaim> {
   const row = await findClaim(db, id);
   if (!row) throw new NotFound('There is no claim with this id');
-  return toStaffClaim(row, await claimEvents(db, id), await claimPhotos(db, id));
+  const { rielPerUsd } = await getPricing(db);
+  return toStaffClaim(row, await claimEvents(db, id), await claimPhotos(db, id), rielPerUsd);
 }
 
 export async function listClaims(

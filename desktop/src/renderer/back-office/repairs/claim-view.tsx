@@ -1,7 +1,9 @@
 import {
+  formatKhr,
   formatShopDate,
   formatShopDateTime,
   formatUsd,
+  type ClaimPaymentResult,
   type ClaimStatus,
   type MoveClaimInput,
   type StaffClaim,
@@ -127,6 +129,7 @@ function ClaimDetail({ claim }: { claim: StaffClaim }) {
       </dl>
       <Photos claim={claim} />
       {(needsQuote || claim.quoteCents !== null) && <QuoteBox claim={claim} open={needsQuote} />}
+      {(claim.paymentDue || claim.repairOrder) && <PaymentBox claim={claim} />}
       {claim.nextStatuses.length > 0 && <MoveBox claim={claim} />}
       <div className="rounded-card border border-line bg-white p-4">
         <h2 className="mb-2 font-semibold">{t.steps}</h2>
@@ -200,6 +203,101 @@ function QuoteBox({ claim, open }: { claim: StaffClaim; open: boolean }) {
   );
 }
 
+/**
+ * An out-of-warranty repair's accepted quote, taken at pickup before the unit goes back: cash in dollars or riel
+ * (the change is worked out by the server), recorded as a counter order on the customer's account.
+ */
+function PaymentBox({ claim }: { claim: StaffClaim }) {
+  const t = useMessages(repairTexts);
+  const { locale } = useLocale();
+  const changed = useClaimChanged();
+  const [currency, setCurrency] = useState<'USD' | 'KHR'>('USD');
+  const [tendered, setTendered] = useState('');
+  const [taken, setTaken] = useState<ClaimPaymentResult['payment'] | null>(null);
+  const pay = useMutation({
+    mutationFn: (minor: number) =>
+      api.payClaimRepair({
+        params: { id: claim.id },
+        body: { method: 'cash', currency, tendered: minor },
+      }),
+    onSuccess: (result) => {
+      setTaken(result.payment);
+      setTendered('');
+      changed(result.claim);
+    },
+  });
+  const due = claim.amountDue;
+  const money = (currencyOf: 'USD' | 'KHR', minor: number) =>
+    currencyOf === 'USD' ? formatUsd(minor) : formatKhr(minor);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(tendered.replace(/[,\s]/g, ''));
+    if (!Number.isFinite(value) || value < 0) return;
+    pay.mutate(currency === 'USD' ? Math.round(value * 100) : Math.round(value));
+  };
+  return (
+    <div
+      className="space-y-3 rounded-card border border-emerald-200 bg-emerald-50 p-4"
+      aria-label={t.payment}
+    >
+      <h2 className="font-semibold">{t.payment}</h2>
+      {pay.isError && <FormAlert>{problemOf(pay.error)}</FormAlert>}
+      {taken && (
+        <p role="status" className="rounded-lg bg-white p-3 text-lg">
+          {t.paid(money(taken.currency, taken.amount), taken.orderNumber)} ·{' '}
+          <strong>{t.change(money(taken.currency, taken.change))}</strong>
+        </p>
+      )}
+      {claim.repairOrder && !taken && (
+        <p>
+          {t.paidWith(claim.repairOrder.number)}
+          {claim.repairOrder.paidAt !== null && ` · ${formatShopDateTime(claim.repairOrder.paidAt, locale)}`}
+        </p>
+      )}
+      {claim.repairOrder && (
+        <Link to={`/back-office/orders/${claim.repairOrder.id}`} className="underline">
+          {t.openOrder(claim.repairOrder.number)}
+        </Link>
+      )}
+      {claim.paymentDue && due && (
+        <>
+          <p>
+            {t.due}: <span className="text-lg font-semibold">{formatUsd(due.usdCents)}</span> ·{' '}
+            <span className="text-lg font-semibold">{formatKhr(due.khr)}</span>
+          </p>
+          <p className="text-sm text-muted">{t.payBeforeReturn}</p>
+          <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+            <div role="group" aria-label={t.cashCurrency} className="flex gap-2">
+              {(['USD', 'KHR'] as const).map((c) => (
+                <Button
+                  key={c}
+                  type="button"
+                  size="sm"
+                  variant={currency === c ? 'primary' : 'secondary'}
+                  aria-pressed={currency === c}
+                  onClick={() => setCurrency(c)}
+                >
+                  {c === 'USD' ? t.cashUsd : t.cashKhr}
+                </Button>
+              ))}
+            </div>
+            <TextField
+              label={currency === 'USD' ? t.tenderedUsd : t.tenderedKhr}
+              inputMode={currency === 'USD' ? 'decimal' : 'numeric'}
+              value={tendered}
+              onChange={(event) => setTendered(event.target.value)}
+              required
+            />
+            <Button type="submit" busy={pay.isPending}>
+              {t.takePayment}
+            </Button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}
+
 function MoveBox({ claim }: { claim: StaffClaim }) {
   const t = useMessages(repairTexts);
   const changed = useClaimChanged();
@@ -239,6 +337,9 @@ function MoveBox({ claim }: { claim: StaffClaim }) {
             size="sm"
             variant={to === status ? 'primary' : 'secondary'}
             aria-pressed={to === status}
+            // The unit goes back once its accepted quote is paid (the server refuses it otherwise).
+            disabled={status === 'returned' && claim.paymentDue}
+            title={status === 'returned' && claim.paymentDue ? t.payBeforeReturn : undefined}
             onClick={() => setTo(status)}
           >
             {t.statusName(status)}
