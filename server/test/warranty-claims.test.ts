@@ -281,10 +281,12 @@ describe('claims', () => {
     expect(payment).toEqual({
       orderId: order.id,
       orderNumber: order.number,
+      method: 'cash',
       currency: 'KHR',
       amount: owedKhr,
       tendered: 200_000,
       change: 200_000 - owedKhr,
+      khqr: null,
     });
     expect(repaired.amountDue!.khr).toBe(owedKhr);
     expect(order).toMatchObject({
@@ -338,6 +340,30 @@ describe('claims', () => {
       units: 0,
       revenueCents: 4500,
     });
+
+    // Or by KHQR: the order waits for its QR (asked again, the same QR), the unit stays until the payment job sees
+    // it paid; no stock is held or sold for the repair line.
+    const second = await soldUnit(buyer, { warrantyMonths: 0 });
+    const stockBefore = await shop.staff.getProductStock({ params: { id: second.product.id } });
+    const byQr = await shop.staff.openClaim({ body: { serial: second.serial, fault: 'Hinge cracked' } });
+    const qrId = { id: byQr.id };
+    await shop.staff.quoteClaim({ params: qrId, body: { priceCents: 2000 } });
+    await shop.staff.recordClaimQuoteAcceptance({ params: qrId });
+    await shop.staff.moveClaim({ params: qrId, body: { to: 'diagnosing' } });
+    await shop.staff.moveClaim({ params: qrId, body: { to: 'repaired' } });
+    const khqr = { method: 'khqr', currency: 'USD' } as const;
+    const asked = await shop.staff.payClaimRepair({ params: qrId, body: khqr });
+    expect(asked.payment).toMatchObject({ method: 'khqr', amount: 2000, currency: 'USD', change: null });
+    expect(asked.claim).toMatchObject({ paymentDue: true, repairOrder: { paidAt: null } });
+    expect((await shop.staff.payClaimRepair({ params: qrId, body: khqr })).payment).toEqual(asked.payment);
+    expect(await statusOf(shop.staff.payClaimRepair({ params: qrId, body: cash }))).toBe(409);
+    expect(await statusOf(shop.staff.moveClaim({ params: qrId, body: { to: 'returned' } }))).toBe(409);
+    await payAndCheck(shop.server, asked.payment.khqr!.qr);
+    const settled = await shop.staff.getClaim({ params: qrId });
+    expect(settled).toMatchObject({ paymentDue: false, repairOrder: { paidAt: expect.any(Number) } });
+    expect((await shop.staff.moveClaim({ params: qrId, body: { to: 'returned' } })).status).toBe('returned');
+    const stockAfter = await shop.staff.getProductStock({ params: { id: second.product.id } });
+    expect([stockAfter.onHand, stockAfter.reserved]).toEqual([stockBefore.onHand, stockBefore.reserved]);
   });
 
   it('a replacement records the new serial, moves the ledger, keeps the warranty; the history links both serials', async () => {

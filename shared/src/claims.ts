@@ -185,15 +185,19 @@ export const moveClaimInputSchema = z
 export type MoveClaimInput = z.infer<typeof moveClaimInputSchema>;
 
 /**
- * Staff take an accepted quote's payment at pickup (repaired or replaced unit): cash in dollars or riel, what the
- * customer handed over (minor units of `currency`), the change given back in the same currency.
+ * Staff take an accepted quote's payment at pickup (repaired or replaced unit): cash in dollars or riel (what the
+ * customer handed over, in minor units of `currency`; the change goes back in the same currency), or a KHQR of the
+ * shop's account for the customer's bank app, watched by the payment job like a web order's.
  */
 export const claimPaymentInputSchema = z
-  .object({
-    method: z.literal('cash'),
-    currency: z.enum(['USD', 'KHR']),
-    tendered: z.number().int().min(0).max(1_000_000_000),
-  })
+  .discriminatedUnion('method', [
+    z.object({
+      method: z.literal('cash'),
+      currency: z.enum(['USD', 'KHR']),
+      tendered: z.number().int().min(0).max(1_000_000_000),
+    }),
+    z.object({ method: z.literal('khqr'), currency: z.enum(['USD', 'KHR']) }),
+  ])
   .meta({ id: 'ClaimPaymentInput' });
 export type ClaimPaymentInput = z.infer<typeof claimPaymentInputSchema>;
 
@@ -203,10 +207,14 @@ export const claimPaymentSchema = z
     payment: z.object({
       orderId: z.string(),
       orderNumber: z.string(),
+      method: z.enum(['cash', 'khqr']),
       currency: z.enum(['USD', 'KHR']),
       amount: z.number().int(),
-      tendered: z.number().int(),
-      change: z.number().int(),
+      /** Cash: what was handed over and the change given back; null for a KHQR. */
+      tendered: z.number().int().nullable(),
+      change: z.number().int().nullable(),
+      /** KHQR: the QR to show the customer until the payment job sees it paid (the claim's `paymentDue` turns false). */
+      khqr: z.object({ qr: z.string(), md5: z.string(), expiresAt: z.number().int() }).nullable(),
     }),
   })
   .meta({ id: 'ClaimPayment' });
@@ -217,7 +225,8 @@ export function claimOwesPayment(claim: {
   inWarranty: boolean;
   quoteCents: number | null;
   quoteAcceptedAt: number | null;
-  repairOrderId: string | null;
+  /** Its repair order is paid (a KHQR waiting to be paid is still owed). */
+  repairPaid: boolean;
   status: ClaimStatus;
 }): boolean {
   return (
@@ -225,7 +234,7 @@ export function claimOwesPayment(claim: {
     claim.quoteCents !== null &&
     claim.quoteCents > 0 &&
     claim.quoteAcceptedAt !== null &&
-    claim.repairOrderId === null &&
+    !claim.repairPaid &&
     (claim.status === 'repaired' || claim.status === 'replaced')
   );
 }

@@ -103,7 +103,7 @@ export function owesPayment(row: ClaimRow): boolean {
     inWarranty: Number(row.in_warranty) === 1,
     quoteCents: numberOrNull(row.quote_cents),
     quoteAcceptedAt: numberOrNull(row.quote_accepted_at),
-    repairOrderId: row.repair_order_id ?? null,
+    repairPaid: row.repair_paid_at !== null && row.repair_paid_at !== undefined,
     status: row.status as ClaimStatus,
   });
 }

@@ -228,13 +228,32 @@ export async function insertClaimPhoto(tx: Tx, row: WarrantyClaimPhotoTable): Pr
   await tx.insertInto('warranty_claim_photos').values(row).execute();
 }
 
-/** Links the paid order of a repair to its claim, once: two staff taking the same payment cannot both win. */
-export async function setRepairOrder(tx: Tx, id: string, orderId: string, now: number): Promise<boolean> {
+/**
+ * Links the order of a repair's payment to its claim, replacing the one the caller read (none, or an expired KHQR's):
+ * two staff taking the same payment cannot both win.
+ */
+export async function setRepairOrder(
+  tx: Tx,
+  id: string,
+  current: string | null,
+  orderId: string,
+  now: number,
+): Promise<boolean> {
   const updated = await tx
     .updateTable('warranty_claims')
     .set({ repair_order_id: orderId, updated_at: now })
     .where('id', '=', id)
-    .where('repair_order_id', 'is', null)
+    .where('repair_order_id', current === null ? 'is' : '=', current)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Whether an order is the payment of a repair (its line is a service: no stock held, sold or given back). */
+export async function isRepairOrder(db: Db | Tx, orderId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('warranty_claims')
+    .select('id')
+    .where('repair_order_id', '=', orderId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

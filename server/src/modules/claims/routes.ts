@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
+import type { PaymentPolicy } from '../payments/service';
 import { getShopIdentity } from '../settings/service';
 import { claimMailer } from './mail';
 import { claimPhoto, uploadClaimPhoto, type PhotoDeps } from './photos';
@@ -42,6 +43,7 @@ export function claimHandlers(
   db: Db,
   publicUrl: string,
   files: { storage: FileStorage; pictures: Pictures },
+  policy: PaymentPolicy,
 ): Handlers<ClaimRoutes> {
   const deps: ClaimDeps = { db, mailer: claimMailer(publicUrl) };
   const photos: PhotoDeps = { db, ...files };
@@ -63,7 +65,7 @@ export function claimHandlers(
       await acceptQuote(db, params.id, { staff: actor });
       return staffClaim(db, params.id);
     },
-    payClaimRepair: ({ params, body, actor }) => payRepair(db, params.id, body, actor),
+    payClaimRepair: ({ params, body, actor }) => payRepair(db, policy, params.id, body, actor),
     uploadClaimPhoto: ({ params, upload, actor }) => uploadClaimPhoto(photos, params.id, upload, actor),
     getClaimPhoto: ({ params, user }) => claimPhoto(photos, params.id, params.photoId, user),
     // Read first, render after: rendering holds no connection.

@@ -8,12 +8,14 @@ import {
   type ClaimList,
   type ClaimStatus,
   type MoveClaimInput,
+  type OrderStatus,
   type OpenClaimInput,
   type SerialHistory,
   type StaffClaim,
   type WarrantyLookup,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import type { OrderTable } from '../../db/schema';
 import { newId } from '../../db/ids';
 import { pageAnswer, type PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -23,8 +25,10 @@ import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement } from '../inventory/ledger';
 import { numberOrder } from '../orders/placement';
-import { addEvent, insertOrder, insertOrderItems } from '../orders/repo';
+import { addEvent, findOrderRow, insertOrder, insertOrderItems } from '../orders/repo';
 import { recordCashPayment } from '../payments/cash';
+import { latestKhqrPayment, type KhqrPayment } from '../payments/repo';
+import { issuePayment, type PaymentPolicy } from '../payments/service';
 import { getPricing } from '../settings/pricing';
 import type { ClaimMailer } from './mail';
 import { owesPayment, toClaim, toClaimSummary, toStaffClaim } from './present';
@@ -345,23 +349,26 @@ async function replaceUnit(
 const formatCents = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /**
- * Staff take an out-of-warranty repair's accepted quote at pickup (decision 0021): the quote becomes a counter order
- * of its own (channel pos, one line "Repair RMA-…: product" of the claimed product, quantity 1, no stock movement),
- * on the claim's customer account, recorded as paid and handed over like a counter sale, and paid through the
- * payments service's cash (USD or KHR, change in the same currency). The claim names the order; a second payment of
- * the same claim is refused.
+ * Staff take an out-of-warranty repair's accepted quote at pickup (decision 0021): the quote becomes an order of its
+ * own (channel pos, one line "Repair RMA-…: product" of the claimed product, quantity 1, no stock movement) on the
+ * claim's customer account, paid through the payments service:
+ * - cash (USD or KHR, change in the same currency): recorded as paid and handed over, like a counter sale;
+ * - KHQR: the order waits for its QR (`pending_payment`, no stock held) and the payment job moves it to `paid`;
+ *   asked again while that QR is payable, the same QR comes back; once it expired, a new order and QR replace it.
+ * The claim names the order (conditionally: two staff cannot both take the money).
  */
 export async function payRepair(
   db: Db,
+  policy: PaymentPolicy,
   id: string,
   input: ClaimPaymentInput,
   actor: Actor,
   now = Date.now(),
 ): Promise<ClaimPaymentResult> {
-  const paid = await inTransaction(db, async (tx) => {
+  const paid = await inTransaction(db, async (tx): Promise<ClaimPaymentResult['payment']> => {
     const claim = await findClaim(tx, id);
     if (!claim) throw new NotFound('There is no claim with this id');
-    if (claim.repair_order_id) throw new Conflict('This repair is paid already', { payment: 'paid' });
+    if (claim.repair_paid_at !== null) throw new Conflict('This repair is paid already', { payment: 'paid' });
     if (!owesPayment(claim))
       throw new Conflict(
         Number(claim.in_warranty) === 1
@@ -371,15 +378,25 @@ export async function payRepair(
             : 'The repair is paid at pickup, once the unit is repaired or replaced',
         { payment: 'nothing owed now' },
       );
+    // A KHQR already waiting: shown again (KHQR), or its order must end before cash is taken.
+    const waiting = claim.repair_order_id ? await findOrderRow(tx, claim.repair_order_id) : undefined;
+    if (waiting?.status === 'pending_payment') {
+      const qr = await latestKhqrPayment(tx, waiting.id);
+      if (input.method === 'khqr' && qr && qr.status === 'pending' && Number(qr.expires_at) > now)
+        return khqrAnswer(waiting, qr);
+      if (input.method === 'cash')
+        throw new Conflict('A KHQR for this repair is waiting to be paid: let it expire before taking cash', {
+          payment: 'KHQR waiting',
+        });
+    }
     const priceCents = Number(claim.quote_cents);
     const { rielPerUsd } = await getPricing(tx);
-    const orderId = newId();
-    const number = await numberOrder(tx, 'pos');
-    await insertOrder(tx, {
-      id: orderId,
-      number,
+    const cash = input.method === 'cash';
+    const order: OrderTable = {
+      id: newId(),
+      number: await numberOrder(tx, 'pos'),
       channel: 'pos',
-      status: 'picked_up',
+      status: cash ? 'picked_up' : 'pending_payment',
       user_id: claim.user_id,
       customer_name: claim.customer_name,
       customer_email: claim.customer_email,
@@ -395,17 +412,18 @@ export async function payRepair(
       total_khr: usdCentsToKhr(priceCents, rielPerUsd),
       locale: claim.locale,
       payment_due_at: null,
-      paid_at: now,
+      paid_at: cash ? now : null,
       refund_owed_cents: 0,
       discount_cents: 0,
       staff_id: actor.userId,
       created_at: now,
       updated_at: now,
-    });
+    };
+    await insertOrder(tx, order);
     await insertOrderItems(tx, [
       {
         id: newId(),
-        order_id: orderId,
+        order_id: order.id,
         product_id: claim.product_id,
         sku: claim.product_sku,
         name: `Repair ${claim.number}: ${claim.product_name}`,
@@ -419,48 +437,63 @@ export async function payRepair(
     ]);
     await addEvent(
       tx,
-      orderId,
+      order.id,
       null,
-      'picked_up',
+      order.status as OrderStatus,
       'staff',
       actor.userId,
-      `repair ${claim.number} paid at pickup`,
+      `repair ${claim.number} ${cash ? 'paid in cash' : 'waits for its KHQR'} at pickup`,
       now,
     );
-    const cash = await recordCashPayment(
-      tx,
-      { orderId, currency: input.currency, tendered: input.tendered, receivedBy: actor.userId },
-      now,
-    );
-    if (!(await setRepairOrder(tx, id, orderId, now)))
+    if (!(await setRepairOrder(tx, id, claim.repair_order_id ?? null, order.id, now)))
       throw new Conflict('This repair was paid just now', { payment: 'paid' });
     await recordAudit(
       tx,
       actor,
       {
-        action: 'claim.repair-paid',
+        action: 'claim.repair-payment',
         entity: 'warranty_claim',
         entityId: id,
         after: {
-          orderId,
-          orderNumber: number,
+          orderId: order.id,
+          orderNumber: order.number,
+          method: input.method,
           currency: input.currency,
-          amount: cash.amount,
-          change: cash.change,
         },
       },
       now,
     );
+    if (input.method === 'khqr') return khqrAnswer(order, await issuePayment(tx, order, policy, now));
+    const taken = await recordCashPayment(
+      tx,
+      { orderId: order.id, currency: input.currency, tendered: input.tendered, receivedBy: actor.userId },
+      now,
+    );
     return {
-      orderId,
-      orderNumber: number,
+      orderId: order.id,
+      orderNumber: order.number,
+      method: 'cash',
       currency: input.currency,
-      amount: cash.amount,
-      tendered: cash.tendered,
-      change: cash.change,
+      amount: taken.amount,
+      tendered: taken.tendered,
+      change: taken.change,
+      khqr: null,
     };
   });
   return { claim: await staffClaim(db, id), payment: paid };
+}
+
+function khqrAnswer(order: OrderTable, qr: KhqrPayment): ClaimPaymentResult['payment'] {
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    method: 'khqr',
+    currency: qr.currency as 'USD' | 'KHR',
+    amount: Number(qr.amount_minor),
+    tendered: null,
+    change: null,
+    khqr: { qr: qr.qr, md5: qr.md5, expiresAt: Number(qr.expires_at) },
+  };
 }
 
 /** Out of warranty: staff quote the repair's price while the claim is received or being diagnosed. */

@@ -3,6 +3,7 @@ import {
   formatShopDate,
   formatShopDateTime,
   formatUsd,
+  type ClaimPaymentInput,
   type ClaimPaymentResult,
   type ClaimStatus,
   type MoveClaimInput,
@@ -25,6 +26,7 @@ import { Link, useParams } from 'react-router';
 import { api, problemOf } from '../api';
 import { backOfficeTexts } from '../texts';
 import { useBlobUrl } from '../orders/blob-url';
+import { KhqrCard, minutesAndSeconds, useNow } from '../../pay/khqr-card';
 import { ClaimStatusBadge } from './claim-status';
 import { repairTexts } from './texts';
 
@@ -203,38 +205,57 @@ function QuoteBox({ claim, open }: { claim: StaffClaim; open: boolean }) {
   );
 }
 
+type PayMethod = 'cash-USD' | 'cash-KHR' | 'khqr';
+
 /**
  * An out-of-warranty repair's accepted quote, taken at pickup before the unit goes back: cash in dollars or riel
- * (the change is worked out by the server), recorded as a counter order on the customer's account.
+ * (the change is worked out by the server) or a KHQR the customer scans (the claim is polled until the payment job
+ * sees it paid), recorded as an order on the customer's account.
  */
 function PaymentBox({ claim }: { claim: StaffClaim }) {
   const t = useMessages(repairTexts);
   const { locale } = useLocale();
   const changed = useClaimChanged();
-  const [currency, setCurrency] = useState<'USD' | 'KHR'>('USD');
+  const now = useNow();
+  const [method, setMethod] = useState<PayMethod>('cash-USD');
   const [tendered, setTendered] = useState('');
   const [taken, setTaken] = useState<ClaimPaymentResult['payment'] | null>(null);
   const pay = useMutation({
-    mutationFn: (minor: number) =>
-      api.payClaimRepair({
-        params: { id: claim.id },
-        body: { method: 'cash', currency, tendered: minor },
-      }),
+    mutationFn: (body: ClaimPaymentInput) => api.payClaimRepair({ params: { id: claim.id }, body }),
     onSuccess: (result) => {
       setTaken(result.payment);
       setTendered('');
       changed(result.claim);
     },
   });
+  const waitingQr = claim.paymentDue && taken?.method === 'khqr' ? taken : null;
+  // While a KHQR waits, the claim is asked again until the payment job has seen the money.
+  useQuery({
+    queryKey: ['repairs', 'claim', claim.id],
+    queryFn: () => api.getClaim({ params: { id: claim.id } }),
+    enabled: waitingQr !== null,
+    refetchInterval: 2_000,
+  });
   const due = claim.amountDue;
   const money = (currencyOf: 'USD' | 'KHR', minor: number) =>
     currencyOf === 'USD' ? formatUsd(minor) : formatKhr(minor);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (method === 'khqr') return pay.mutate({ method: 'khqr', currency: 'USD' });
+    const currency = method === 'cash-USD' ? 'USD' : 'KHR';
     const value = Number(tendered.replace(/[,\s]/g, ''));
     if (!Number.isFinite(value) || value < 0) return;
-    pay.mutate(currency === 'USD' ? Math.round(value * 100) : Math.round(value));
+    pay.mutate({
+      method: 'cash',
+      currency,
+      tendered: currency === 'USD' ? Math.round(value * 100) : Math.round(value),
+    });
   };
+  const methods: { key: PayMethod; label: string }[] = [
+    { key: 'cash-USD', label: t.cashUsd },
+    { key: 'cash-KHR', label: t.cashKhr },
+    { key: 'khqr', label: t.khqr },
+  ];
   return (
     <div
       className="space-y-3 rounded-card border border-emerald-200 bg-emerald-50 p-4"
@@ -242,16 +263,15 @@ function PaymentBox({ claim }: { claim: StaffClaim }) {
     >
       <h2 className="font-semibold">{t.payment}</h2>
       {pay.isError && <FormAlert>{problemOf(pay.error)}</FormAlert>}
-      {taken && (
+      {taken?.method === 'cash' && (
         <p role="status" className="rounded-lg bg-white p-3 text-lg">
           {t.paid(money(taken.currency, taken.amount), taken.orderNumber)} ·{' '}
-          <strong>{t.change(money(taken.currency, taken.change))}</strong>
+          <strong>{t.change(money(taken.currency, taken.change ?? 0))}</strong>
         </p>
       )}
-      {claim.repairOrder && !taken && (
-        <p>
-          {t.paidWith(claim.repairOrder.number)}
-          {claim.repairOrder.paidAt !== null && ` · ${formatShopDateTime(claim.repairOrder.paidAt, locale)}`}
+      {claim.repairOrder?.paidAt != null && taken?.method !== 'cash' && (
+        <p role="status">
+          {t.paidWith(claim.repairOrder.number)} · {formatShopDateTime(claim.repairOrder.paidAt, locale)}
         </p>
       )}
       {claim.repairOrder && (
@@ -259,37 +279,50 @@ function PaymentBox({ claim }: { claim: StaffClaim }) {
           {t.openOrder(claim.repairOrder.number)}
         </Link>
       )}
-      {claim.paymentDue && due && (
+      {waitingQr?.khqr && (
+        <KhqrCard
+          khqr={waitingQr.khqr.qr}
+          heading={t.scanToPay}
+          amount={money(waitingQr.currency, waitingQr.amount)}
+          footer={t.expiresIn(minutesAndSeconds(waitingQr.khqr.expiresAt - now))}
+        />
+      )}
+      {claim.paymentDue && due && !waitingQr && (
         <>
           <p>
             {t.due}: <span className="text-lg font-semibold">{formatUsd(due.usdCents)}</span> ·{' '}
             <span className="text-lg font-semibold">{formatKhr(due.khr)}</span>
           </p>
           <p className="text-sm text-muted">{t.payBeforeReturn}</p>
+          {claim.repairOrder && claim.repairOrder.paidAt === null && (
+            <p className="text-sm">{t.qrWaiting(claim.repairOrder.number)}</p>
+          )}
           <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-            <div role="group" aria-label={t.cashCurrency} className="flex gap-2">
-              {(['USD', 'KHR'] as const).map((c) => (
+            <div role="group" aria-label={t.payBy} className="flex gap-2">
+              {methods.map(({ key, label }) => (
                 <Button
-                  key={c}
+                  key={key}
                   type="button"
                   size="sm"
-                  variant={currency === c ? 'primary' : 'secondary'}
-                  aria-pressed={currency === c}
-                  onClick={() => setCurrency(c)}
+                  variant={method === key ? 'primary' : 'secondary'}
+                  aria-pressed={method === key}
+                  onClick={() => setMethod(key)}
                 >
-                  {c === 'USD' ? t.cashUsd : t.cashKhr}
+                  {label}
                 </Button>
               ))}
             </div>
-            <TextField
-              label={currency === 'USD' ? t.tenderedUsd : t.tenderedKhr}
-              inputMode={currency === 'USD' ? 'decimal' : 'numeric'}
-              value={tendered}
-              onChange={(event) => setTendered(event.target.value)}
-              required
-            />
+            {method !== 'khqr' && (
+              <TextField
+                label={method === 'cash-USD' ? t.tenderedUsd : t.tenderedKhr}
+                inputMode={method === 'cash-USD' ? 'decimal' : 'numeric'}
+                value={tendered}
+                onChange={(event) => setTendered(event.target.value)}
+                required
+              />
+            )}
             <Button type="submit" busy={pay.isPending}>
-              {t.takePayment}
+              {method === 'khqr' ? t.showKhqr : t.takePayment}
             </Button>
           </form>
         </>
