@@ -221,6 +221,7 @@ const whoMayCall: Record<string, readonly [route: string, least: Caller | 'devic
   moveClaim: ['POST /admin/claims/:id/status', 'staff'],
   quoteClaim: ['POST /admin/claims/:id/quote', 'staff'],
   recordClaimQuoteAcceptance: ['POST /admin/claims/:id/quote/acceptance', 'staff'],
+  payClaimRepair: ['POST /admin/claims/:id/payment', 'staff'],
   uploadClaimPhoto: ['POST /admin/claims/:id/photos', 'staff'],
   claimSlip: ['GET /admin/claims/:id/slip', 'staff'],
   // Settings: the shop's card, rate and fees read by anyone; everything else, and the audit log, admins only.

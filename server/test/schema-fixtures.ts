@@ -1376,4 +1376,10 @@ export const fixtureWriters: FixtureWriter[] = [
       await update(db, 'counters', { value: 1 }, { name: 'warranty_claims' });
     },
   },
+  {
+    version: '047-repair-payments',
+    async write() {
+      // A column only (the order a repair's quote became when paid): claim CLM-1 is in warranty and owes nothing.
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShopClient } from '@shop/shared';
+import { SHOP_UTC_OFFSET_MS, usdCentsToKhr, type ShopClient } from '@shop/shared';
 import {
   aCustomer,
   aProductWithStock,
@@ -229,6 +229,141 @@ describe('claims', () => {
     expect(
       await statusOf(shop.staff.quoteClaim({ params: { id: free.id }, body: { priceCents: 100 } })),
     ).toBe(409);
+  });
+
+  it('out of warranty: the accepted quote is paid at pickup (cash, change right) as an order of its own, then returned', async () => {
+    const buyer = await aCustomer(shop.server);
+    const { product, serial: sn } = await soldUnit(buyer, { warrantyMonths: 0 });
+    const claim = await shop.staff.openClaim({ body: { serial: sn, fault: 'Fan grinding' } });
+    const id = { id: claim.id };
+    await shop.staff.quoteClaim({ params: id, body: { priceCents: 4500 } });
+    await buyer.api.acceptMyClaimQuote({ params: id });
+    const cash = { method: 'cash', currency: 'KHR', tendered: 200_000 } as const;
+    // Nothing to pay before the work is done.
+    expect(await failure(shop.staff.payClaimRepair({ params: id, body: cash }))).toMatchObject({
+      status: 409,
+    });
+    await shop.staff.moveClaim({ params: id, body: { to: 'diagnosing' } });
+    const repaired = await shop.staff.moveClaim({ params: id, body: { to: 'repaired' } });
+    expect(repaired).toMatchObject({
+      paymentDue: true,
+      repairOrder: null,
+      amountDue: { usdCents: 4500, khr: expect.any(Number) },
+    });
+
+    // The unit does not go back while its price is owed.
+    const refused = await failure(shop.staff.moveClaim({ params: id, body: { to: 'returned' } }));
+    expect(refused).toMatchObject({ status: 409, fields: { payment: 'not paid yet' } });
+    expect(refused.message).toContain('$45.00');
+
+    // Only staff take the payment: not a stranger, not the customer, not another customer.
+    const stranger = browserClient(shop.server.url).client;
+    const other = await aCustomer(shop.server);
+    expect(await statusOf(stranger.payClaimRepair({ params: id, body: cash }))).toBe(401);
+    expect(await statusOf(buyer.api.payClaimRepair({ params: id, body: cash }))).toBe(403);
+    expect(await statusOf(other.api.payClaimRepair({ params: id, body: cash }))).toBe(403);
+    expect(await statusOf(other.api.moveClaim({ params: id, body: { to: 'returned' } }))).toBe(403);
+    // Too little cash, or riel not in 100-riel notes.
+    expect(
+      await statusOf(shop.staff.payClaimRepair({ params: id, body: { ...cash, tendered: 1_000 } })),
+    ).toBe(400);
+    expect(
+      await statusOf(shop.staff.payClaimRepair({ params: id, body: { ...cash, tendered: 200_050 } })),
+    ).toBe(400);
+
+    const { claim: paid, payment } = await shop.staff.payClaimRepair({ params: id, body: cash });
+    const order = await shop.server.database.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', payment.orderId)
+      .executeTakeFirstOrThrow();
+    const owedKhr = usdCentsToKhr(4500, Number(order.riel_per_usd));
+    expect(payment).toEqual({
+      orderId: order.id,
+      orderNumber: order.number,
+      method: 'cash',
+      currency: 'KHR',
+      amount: owedKhr,
+      tendered: 200_000,
+      change: 200_000 - owedKhr,
+      khqr: null,
+    });
+    expect(repaired.amountDue!.khr).toBe(owedKhr);
+    expect(order).toMatchObject({
+      channel: 'pos',
+      status: 'picked_up',
+      user_id: buyer.userId,
+      total_cents: 4500,
+    });
+    expect(paid).toMatchObject({
+      paymentDue: false,
+      amountDue: null,
+      repairOrder: { id: order.id, number: order.number },
+    });
+    expect(await statusOf(shop.staff.payClaimRepair({ params: id, body: cash }))).toBe(409);
+    // No stock moved for the repair line.
+    const movements = await shop.server.database.db
+      .selectFrom('stock_movements')
+      .select('id')
+      .where('reference', '=', order.number)
+      .execute();
+    expect(movements).toEqual([]);
+
+    const returned = await shop.staff.moveClaim({ params: id, body: { to: 'returned' } });
+    expect(returned.status).toBe('returned');
+
+    // The customer sees the order in their account, and its invoice names the claim.
+    const mine = await buyer.api.listOrders({ query: {} });
+    expect(mine.items.map((o) => o.id)).toContain(order.id);
+    expect((await buyer.api.getMyClaim({ params: id })).repairOrder?.number).toBe(order.number);
+    const invoice = await fetch(`${shop.server.url}/api/v1/orders/${order.id}/invoice?format=html`, {
+      headers: { authorization: `Bearer ${buyer.token}` },
+    });
+    expect(await invoice.text()).toContain(`Repair ${claim.number}: ${product.name}`);
+
+    // The sales report counts the repair's revenue on the day it was paid, under the claimed product and cash in
+    // riel, with no unit sold (the product's one unit is its original web sale).
+    const today = new Date(Date.now() + SHOP_UTC_OFFSET_MS).toISOString().slice(0, 10);
+    const byProduct = await shop.admin.getSalesReport({
+      query: { from: today, to: today, groupBy: 'product' },
+    });
+    expect(byProduct.rows.find((r) => r.key === product.id)).toMatchObject({
+      orders: 2,
+      units: 1,
+      revenueCents: 25_000 + 4500,
+    });
+    const byPayment = await shop.admin.getSalesReport({
+      query: { from: today, to: today, groupBy: 'payment' },
+    });
+    expect(byPayment.rows.find((r) => r.key === 'cash_khr')).toMatchObject({
+      orders: 1,
+      units: 0,
+      revenueCents: 4500,
+    });
+
+    // Or by KHQR: the order waits for its QR (asked again, the same QR), the unit stays until the payment job sees
+    // it paid; no stock is held or sold for the repair line.
+    const second = await soldUnit(buyer, { warrantyMonths: 0 });
+    const stockBefore = await shop.staff.getProductStock({ params: { id: second.product.id } });
+    const byQr = await shop.staff.openClaim({ body: { serial: second.serial, fault: 'Hinge cracked' } });
+    const qrId = { id: byQr.id };
+    await shop.staff.quoteClaim({ params: qrId, body: { priceCents: 2000 } });
+    await shop.staff.recordClaimQuoteAcceptance({ params: qrId });
+    await shop.staff.moveClaim({ params: qrId, body: { to: 'diagnosing' } });
+    await shop.staff.moveClaim({ params: qrId, body: { to: 'repaired' } });
+    const khqr = { method: 'khqr', currency: 'USD' } as const;
+    const asked = await shop.staff.payClaimRepair({ params: qrId, body: khqr });
+    expect(asked.payment).toMatchObject({ method: 'khqr', amount: 2000, currency: 'USD', change: null });
+    expect(asked.claim).toMatchObject({ paymentDue: true, repairOrder: { paidAt: null } });
+    expect((await shop.staff.payClaimRepair({ params: qrId, body: khqr })).payment).toEqual(asked.payment);
+    expect(await statusOf(shop.staff.payClaimRepair({ params: qrId, body: cash }))).toBe(409);
+    expect(await statusOf(shop.staff.moveClaim({ params: qrId, body: { to: 'returned' } }))).toBe(409);
+    await payAndCheck(shop.server, asked.payment.khqr!.qr);
+    const settled = await shop.staff.getClaim({ params: qrId });
+    expect(settled).toMatchObject({ paymentDue: false, repairOrder: { paidAt: expect.any(Number) } });
+    expect((await shop.staff.moveClaim({ params: qrId, body: { to: 'returned' } })).status).toBe('returned');
+    const stockAfter = await shop.staff.getProductStock({ params: { id: second.product.id } });
+    expect([stockAfter.onHand, stockAfter.reserved]).toEqual([stockBefore.onHand, stockBefore.reserved]);
   });
 
   it('a replacement records the new serial, moves the ledger, keeps the warranty; the history links both serials', async () => {

@@ -100,6 +100,15 @@ export const claimSchema = z
     refusalReason: z.string().nullable(),
     replacementSerial: z.string().nullable(),
     orderNumber: z.string().nullable(),
+    /**
+     * Out of warranty: the counter order the accepted quote became when it was paid at pickup (one line "Repair
+     * RMA-…: product", on the customer's account); null until paid. A quoted, accepted, unpaid repair is not returned.
+     */
+    repairOrder: z
+      .object({ id: z.string(), number: z.string(), paidAt: z.number().int().nullable() })
+      .nullable(),
+    /** Whether the claim owes its accepted quote before the unit goes back (staff take payment first). */
+    paymentDue: z.boolean(),
     openedAt: z.number().int(),
     updatedAt: z.number().int(),
     events: z.array(claimEventSchema),
@@ -122,6 +131,8 @@ export const staffClaimSchema = claimSchema
     orderId: z.string().nullable(),
     warrantyUntil: z.number().int().nullable(),
     openedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** While the accepted quote is owed: what to ask, in dollars and in riel at today's rate (100-riel steps). */
+    amountDue: z.object({ usdCents: z.number().int(), khr: z.number().int() }).nullable(),
   })
   .meta({ id: 'StaffClaim' });
 export type StaffClaim = z.infer<typeof staffClaimSchema>;
@@ -172,6 +183,61 @@ export const moveClaimInputSchema = z
   })
   .meta({ id: 'MoveClaimInput' });
 export type MoveClaimInput = z.infer<typeof moveClaimInputSchema>;
+
+/**
+ * Staff take an accepted quote's payment at pickup (repaired or replaced unit): cash in dollars or riel (what the
+ * customer handed over, in minor units of `currency`; the change goes back in the same currency), or a KHQR of the
+ * shop's account for the customer's bank app, watched by the payment job like a web order's.
+ */
+export const claimPaymentInputSchema = z
+  .discriminatedUnion('method', [
+    z.object({
+      method: z.literal('cash'),
+      currency: z.enum(['USD', 'KHR']),
+      tendered: z.number().int().min(0).max(1_000_000_000),
+    }),
+    z.object({ method: z.literal('khqr'), currency: z.enum(['USD', 'KHR']) }),
+  ])
+  .meta({ id: 'ClaimPaymentInput' });
+export type ClaimPaymentInput = z.infer<typeof claimPaymentInputSchema>;
+
+export const claimPaymentSchema = z
+  .object({
+    claim: staffClaimSchema,
+    payment: z.object({
+      orderId: z.string(),
+      orderNumber: z.string(),
+      method: z.enum(['cash', 'khqr']),
+      currency: z.enum(['USD', 'KHR']),
+      amount: z.number().int(),
+      /** Cash: what was handed over and the change given back; null for a KHQR. */
+      tendered: z.number().int().nullable(),
+      change: z.number().int().nullable(),
+      /** KHQR: the QR to show the customer until the payment job sees it paid (the claim's `paymentDue` turns false). */
+      khqr: z.object({ qr: z.string(), md5: z.string(), expiresAt: z.number().int() }).nullable(),
+    }),
+  })
+  .meta({ id: 'ClaimPayment' });
+export type ClaimPaymentResult = z.infer<typeof claimPaymentSchema>;
+
+/** A claim that owes its accepted quote: out of warranty, priced above nothing, accepted, not yet paid. */
+export function claimOwesPayment(claim: {
+  inWarranty: boolean;
+  quoteCents: number | null;
+  quoteAcceptedAt: number | null;
+  /** Its repair order is paid (a KHQR waiting to be paid is still owed). */
+  repairPaid: boolean;
+  status: ClaimStatus;
+}): boolean {
+  return (
+    !claim.inWarranty &&
+    claim.quoteCents !== null &&
+    claim.quoteCents > 0 &&
+    claim.quoteAcceptedAt !== null &&
+    !claim.repairPaid &&
+    (claim.status === 'repaired' || claim.status === 'replaced')
+  );
+}
 
 export const claimQuoteInputSchema = z
   .object({ priceCents: z.number().int().min(0).max(100_000_00) })

@@ -140,7 +140,7 @@ describe('orders and payments in the back office', () => {
     ]);
 
     // On screen: the list says paid, the order's page too, with the screenshot and who accepted it.
-    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await page.getByLabel('Search').fill(order.number);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);

@@ -40,6 +40,7 @@ import * as notifications from './migrations/042-notifications';
 import * as preOrders from './migrations/043-pre-orders';
 import * as savedBuilds from './migrations/044-saved-builds';
 import * as warrantyClaims from './migrations/045-warranty-claims';
+import * as repairPayments from './migrations/047-repair-payments';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database once applied. */
 const migrations: Record<string, Migration> = {
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '043-pre-orders': preOrders,
   '044-saved-builds': savedBuilds,
   '045-warranty-claims': warrantyClaims,
+  '047-repair-payments': repairPayments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -708,6 +708,8 @@ export interface WarrantyClaimTable {
   refusal_reason: string | null;
   replacement_serial_id: string | null;
   replacement_serial: string | null;
+  /** Out of warranty: the counter order its accepted quote became, paid at pickup (047). */
+  repair_order_id?: string | null;
   opened_by: string | null;
   /** When it entered its current state: the queue's age. */
   status_since: number;

@@ -140,7 +140,7 @@ export function createApp(shop: ShopServices): Express {
     }),
     ...refundOwedHandlers(db),
     ...supportHandlers(db, config.publicUrl),
-    ...claimHandlers(db, config.publicUrl, { storage, pictures }),
+    ...claimHandlers(db, config.publicUrl, { storage, pictures }, shop.paymentPolicy),
     ...stockAlertHandlers(db, config.publicUrl),
     ...wishlistHandlers(db),
     ...notificationHandlers(db),

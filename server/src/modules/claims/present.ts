@@ -1,5 +1,7 @@
 import {
+  claimOwesPayment,
   claimTransitions,
+  usdCentsToKhr,
   type Claim,
   type ClaimEvent,
   type ClaimStatus,
@@ -57,6 +59,15 @@ export function toClaim(
     refusalReason: row.refusal_reason,
     replacementSerial: row.replacement_serial,
     orderNumber: row.order_number,
+    repairOrder:
+      row.repair_order_id && row.repair_order_number
+        ? {
+            id: row.repair_order_id,
+            number: row.repair_order_number,
+            paidAt: numberOrNull(row.repair_paid_at),
+          }
+        : null,
+    paymentDue: owesPayment(row),
     openedAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     events: events.map((e) => toEvent(e, staff)),
@@ -65,7 +76,13 @@ export function toClaim(
   };
 }
 
-export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: ClaimPhotoRow[]): StaffClaim {
+export function toStaffClaim(
+  row: ClaimRow,
+  events: ClaimEventRow[],
+  photos: ClaimPhotoRow[],
+  rielPerUsd: number,
+): StaffClaim {
+  const owed = owesPayment(row) ? Number(row.quote_cents) : null;
   return {
     ...toClaim(row, events, photos, true),
     customer: {
@@ -77,7 +94,18 @@ export function toStaffClaim(row: ClaimRow, events: ClaimEventRow[], photos: Cla
     orderId: row.order_id,
     warrantyUntil: numberOrNull(row.warranty_until),
     openedBy: row.opened_by ? { id: row.opened_by, name: row.opened_by_name ?? '' } : null,
+    amountDue: owed === null ? null : { usdCents: owed, khr: usdCentsToKhr(owed, rielPerUsd) },
   };
+}
+
+export function owesPayment(row: ClaimRow): boolean {
+  return claimOwesPayment({
+    inWarranty: Number(row.in_warranty) === 1,
+    quoteCents: numberOrNull(row.quote_cents),
+    quoteAcceptedAt: numberOrNull(row.quote_accepted_at),
+    repairPaid: row.repair_paid_at !== null && row.repair_paid_at !== undefined,
+    status: row.status as ClaimStatus,
+  });
 }
 
 function numberOrNull(value: number | string | bigint | null): number | null {

@@ -50,9 +50,17 @@ function claimRows(db: Db | Tx) {
     .selectFrom('warranty_claims as c')
     .innerJoin('products as p', 'p.id', 'c.product_id')
     .leftJoin('orders as o', 'o.id', 'c.order_id')
+    .leftJoin('orders as r', 'r.id', 'c.repair_order_id')
     .leftJoin('users as u', 'u.id', 'c.opened_by')
     .selectAll('c')
-    .select(['p.name as product_name', 'o.number as order_number', 'u.name as opened_by_name']);
+    .select([
+      'p.name as product_name',
+      'p.sku as product_sku',
+      'o.number as order_number',
+      'r.number as repair_order_number',
+      'r.paid_at as repair_paid_at',
+      'u.name as opened_by_name',
+    ]);
 }
 
 export type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimRows>['executeTakeFirstOrThrow']>>;
@@ -218,4 +226,34 @@ export type ClaimPhotoRow = Awaited<ReturnType<typeof claimPhotos>>[number];
 
 export async function insertClaimPhoto(tx: Tx, row: WarrantyClaimPhotoTable): Promise<void> {
   await tx.insertInto('warranty_claim_photos').values(row).execute();
+}
+
+/**
+ * Links the order of a repair's payment to its claim, replacing the one the caller read (none, or an expired KHQR's):
+ * two staff taking the same payment cannot both win.
+ */
+export async function setRepairOrder(
+  tx: Tx,
+  id: string,
+  current: string | null,
+  orderId: string,
+  now: number,
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('warranty_claims')
+    .set({ repair_order_id: orderId, updated_at: now })
+    .where('id', '=', id)
+    .where('repair_order_id', current === null ? 'is' : '=', current)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Whether an order is the payment of a repair (its line is a service: no stock held, sold or given back). */
+export async function isRepairOrder(db: Db | Tx, orderId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('warranty_claims')
+    .select('id')
+    .where('repair_order_id', '=', orderId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Handlers } from '../../http/routes';
 import type { Pictures } from '../../storage/images';
 import type { FileStorage } from '../../storage/storage';
+import type { PaymentPolicy } from '../payments/service';
 import { getShopIdentity } from '../settings/service';
 import { claimMailer } from './mail';
 import { claimPhoto, uploadClaimPhoto, type PhotoDeps } from './photos';
@@ -13,6 +14,7 @@ import {
   lookupWarranty,
   moveClaim,
   openClaim,
+  payRepair,
   quoteClaim,
   serialHistory,
   staffClaim,
@@ -32,6 +34,7 @@ type ClaimRoutes =
   | 'moveClaim'
   | 'quoteClaim'
   | 'recordClaimQuoteAcceptance'
+  | 'payClaimRepair'
   | 'claimSlip'
   | 'uploadClaimPhoto'
   | 'getClaimPhoto';
@@ -40,6 +43,7 @@ export function claimHandlers(
   db: Db,
   publicUrl: string,
   files: { storage: FileStorage; pictures: Pictures },
+  policy: PaymentPolicy,
 ): Handlers<ClaimRoutes> {
   const deps: ClaimDeps = { db, mailer: claimMailer(publicUrl) };
   const photos: PhotoDeps = { db, ...files };
@@ -61,6 +65,7 @@ export function claimHandlers(
       await acceptQuote(db, params.id, { staff: actor });
       return staffClaim(db, params.id);
     },
+    payClaimRepair: ({ params, body, actor }) => payRepair(db, policy, params.id, body, actor),
     uploadClaimPhoto: ({ params, upload, actor }) => uploadClaimPhoto(photos, params.id, upload, actor),
     getClaimPhoto: ({ params, user }) => claimPhoto(photos, params.id, params.photoId, user),
     // Read first, render after: rendering holds no connection.

@@ -1,16 +1,21 @@
 import {
   canMoveClaim,
+  usdCentsToKhr,
+  type ClaimPaymentInput,
+  type ClaimPaymentResult,
   claimWorkStatuses,
   type Claim,
   type ClaimList,
   type ClaimStatus,
   type MoveClaimInput,
+  type OrderStatus,
   type OpenClaimInput,
   type SerialHistory,
   type StaffClaim,
   type WarrantyLookup,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
+import type { OrderTable } from '../../db/schema';
 import { newId } from '../../db/ids';
 import { pageAnswer, type PageRequest } from '../../db/paging';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -19,8 +24,14 @@ import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { applyMovement } from '../inventory/ledger';
+import { numberOrder } from '../orders/placement';
+import { addEvent, findOrderRow, insertOrder, insertOrderItems } from '../orders/repo';
+import { recordCashPayment } from '../payments/cash';
+import { latestKhqrPayment, type KhqrPayment } from '../payments/repo';
+import { issuePayment, type PaymentPolicy } from '../payments/service';
+import { getPricing } from '../settings/pricing';
 import type { ClaimMailer } from './mail';
-import { toClaim, toClaimSummary, toStaffClaim } from './present';
+import { owesPayment, toClaim, toClaimSummary, toStaffClaim } from './present';
 import {
   claimEvents,
   claimPhotos,
@@ -34,6 +45,7 @@ import {
   openClaimOf,
   pageOfCustomerClaims,
   pageOfQueue,
+  setRepairOrder,
   unitInStock,
   unitsBySerial,
   updateClaimFrom,
@@ -200,7 +212,8 @@ export async function openClaim(
 export async function staffClaim(db: Db | Tx, id: string): Promise<StaffClaim> {
   const row = await findClaim(db, id);
   if (!row) throw new NotFound('There is no claim with this id');
-  return toStaffClaim(row, await claimEvents(db, id), await claimPhotos(db, id));
+  const { rielPerUsd } = await getPricing(db);
+  return toStaffClaim(row, await claimEvents(db, id), await claimPhotos(db, id), rielPerUsd);
 }
 
 export async function listClaims(
@@ -246,6 +259,12 @@ export async function moveClaim(
       throw new Conflict('Out of warranty: the customer accepts the quoted price before work goes on', {
         quote: claim.quote_cents === null ? 'not quoted yet' : 'not accepted yet',
       });
+    // An accepted quote is paid at pickup: the unit does not go back while its price is owed.
+    if (input.to === 'returned' && owesPayment(claim))
+      throw new Conflict(
+        `The repair's accepted price (${formatCents(Number(claim.quote_cents))}) is not paid yet: take the payment before returning the unit`,
+        { payment: 'not paid yet' },
+      );
     const changes: Parameters<typeof updateClaimFrom>[3] = {
       status: input.to,
       status_since: now,
@@ -325,6 +344,156 @@ async function replaceUnit(
     },
     now,
   );
+}
+
+const formatCents = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/**
+ * Staff take an out-of-warranty repair's accepted quote at pickup (decision 0021): the quote becomes an order of its
+ * own (channel pos, one line "Repair RMA-…: product" of the claimed product, quantity 1, no stock movement) on the
+ * claim's customer account, paid through the payments service:
+ * - cash (USD or KHR, change in the same currency): recorded as paid and handed over, like a counter sale;
+ * - KHQR: the order waits for its QR (`pending_payment`, no stock held) and the payment job moves it to `paid`;
+ *   asked again while that QR is payable, the same QR comes back; once it expired, a new order and QR replace it.
+ * The claim names the order (conditionally: two staff cannot both take the money).
+ */
+export async function payRepair(
+  db: Db,
+  policy: PaymentPolicy,
+  id: string,
+  input: ClaimPaymentInput,
+  actor: Actor,
+  now = Date.now(),
+): Promise<ClaimPaymentResult> {
+  const paid = await inTransaction(db, async (tx): Promise<ClaimPaymentResult['payment']> => {
+    const claim = await findClaim(tx, id);
+    if (!claim) throw new NotFound('There is no claim with this id');
+    if (claim.repair_paid_at !== null) throw new Conflict('This repair is paid already', { payment: 'paid' });
+    if (!owesPayment(claim))
+      throw new Conflict(
+        Number(claim.in_warranty) === 1
+          ? 'In warranty: the repair costs the customer nothing'
+          : claim.quote_accepted_at === null
+            ? 'There is no accepted quote to pay'
+            : 'The repair is paid at pickup, once the unit is repaired or replaced',
+        { payment: 'nothing owed now' },
+      );
+    // A KHQR already waiting: shown again (KHQR), or its order must end before cash is taken.
+    const waiting = claim.repair_order_id ? await findOrderRow(tx, claim.repair_order_id) : undefined;
+    if (waiting?.status === 'pending_payment') {
+      const qr = await latestKhqrPayment(tx, waiting.id);
+      if (input.method === 'khqr' && qr && qr.status === 'pending' && Number(qr.expires_at) > now)
+        return khqrAnswer(waiting, qr);
+      if (input.method === 'cash')
+        throw new Conflict('A KHQR for this repair is waiting to be paid: let it expire before taking cash', {
+          payment: 'KHQR waiting',
+        });
+    }
+    const priceCents = Number(claim.quote_cents);
+    const { rielPerUsd } = await getPricing(tx);
+    const cash = input.method === 'cash';
+    const order: OrderTable = {
+      id: newId(),
+      number: await numberOrder(tx, 'pos'),
+      channel: 'pos',
+      status: cash ? 'picked_up' : 'pending_payment',
+      user_id: claim.user_id,
+      customer_name: claim.customer_name,
+      customer_email: claim.customer_email,
+      customer_phone: claim.customer_phone,
+      fulfilment: 'pickup',
+      delivery_address_json: null,
+      note: `Repair of ${claim.serial}, claim ${claim.number}`,
+      currency: input.currency,
+      subtotal_cents: priceCents,
+      delivery_fee_cents: 0,
+      total_cents: priceCents,
+      riel_per_usd: rielPerUsd,
+      total_khr: usdCentsToKhr(priceCents, rielPerUsd),
+      locale: claim.locale,
+      payment_due_at: null,
+      paid_at: cash ? now : null,
+      refund_owed_cents: 0,
+      discount_cents: 0,
+      staff_id: actor.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertOrder(tx, order);
+    await insertOrderItems(tx, [
+      {
+        id: newId(),
+        order_id: order.id,
+        product_id: claim.product_id,
+        sku: claim.product_sku,
+        name: `Repair ${claim.number}: ${claim.product_name}`,
+        quantity: 1,
+        unit_price_cents: priceCents,
+        line_total_cents: priceCents,
+        warranty_months: 0,
+        cancelled_quantity: 0,
+        cancel_reason: null,
+      },
+    ]);
+    await addEvent(
+      tx,
+      order.id,
+      null,
+      order.status as OrderStatus,
+      'staff',
+      actor.userId,
+      `repair ${claim.number} ${cash ? 'paid in cash' : 'waits for its KHQR'} at pickup`,
+      now,
+    );
+    if (!(await setRepairOrder(tx, id, claim.repair_order_id ?? null, order.id, now)))
+      throw new Conflict('This repair was paid just now', { payment: 'paid' });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'claim.repair-payment',
+        entity: 'warranty_claim',
+        entityId: id,
+        after: {
+          orderId: order.id,
+          orderNumber: order.number,
+          method: input.method,
+          currency: input.currency,
+        },
+      },
+      now,
+    );
+    if (input.method === 'khqr') return khqrAnswer(order, await issuePayment(tx, order, policy, now));
+    const taken = await recordCashPayment(
+      tx,
+      { orderId: order.id, currency: input.currency, tendered: input.tendered, receivedBy: actor.userId },
+      now,
+    );
+    return {
+      orderId: order.id,
+      orderNumber: order.number,
+      method: 'cash',
+      currency: input.currency,
+      amount: taken.amount,
+      tendered: taken.tendered,
+      change: taken.change,
+      khqr: null,
+    };
+  });
+  return { claim: await staffClaim(db, id), payment: paid };
+}
+
+function khqrAnswer(order: OrderTable, qr: KhqrPayment): ClaimPaymentResult['payment'] {
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    method: 'khqr',
+    currency: qr.currency as 'USD' | 'KHR',
+    amount: Number(qr.amount_minor),
+    tendered: null,
+    change: null,
+    khqr: { qr: qr.qr, md5: qr.md5, expiresAt: Number(qr.expires_at) },
+  };
 }
 
 /** Out of warranty: staff quote the repair's price while the claim is received or being diagnosed. */

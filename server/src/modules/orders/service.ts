@@ -19,6 +19,7 @@ import { Conflict, Invalid, NotFound } from '../../http/errors';
 import type { SignedInUser } from '../accounts/sessions';
 import { recordAudit, type Actor } from '../audit/audit';
 import { cartOrderLines, clearCart, type CartOwner } from '../cart/service';
+import { isRepairOrder } from '../claims/repo';
 import { releaseStock, sellReservedStock } from '../inventory/service';
 import { recordStockChanges } from '../inventory/ledger';
 import { KHQR_LIFETIME_MS } from '../payments/merchant';
@@ -356,6 +357,9 @@ export async function transitionOrder(
 
 /** An order stops waiting for money: its reserved units are sold (paid) or go back on sale. */
 async function moveReservedStock(tx: Tx, order: OrderTable, to: OrderStatus): Promise<void> {
+  // A repair's payment (claims, decision 0021) sells work, not units: it held none and sells none. Only counter
+  // orders can be one (a web order pays no statement for the question).
+  if (order.channel === 'pos' && (await isRepairOrder(tx, order.id))) return;
   for (const item of await orderItemsByProduct(tx, order.id)) {
     const units = Number(item.quantity) - Number(item.cancelled_quantity);
     if (units <= 0) continue;

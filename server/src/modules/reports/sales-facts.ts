@@ -87,8 +87,19 @@ export function lineSales(
   }));
 }
 
+/**
+ * A repair paid at pickup (decision 0021) sells the work, not a unit of the claimed product: its revenue counts, on
+ * the day it was paid, under that product, its category and brand, the staff member, the `pos` channel and its
+ * payment; its units are 0 and it has no cost price (so it stays out of the costed margin).
+ */
+const isRepair = (line: SourceLine) => line.repair_claim_id !== null && line.repair_claim_id !== undefined;
+
+function hasCost(line: SourceLine): boolean {
+  return line.cost_cents !== null && line.cost_cents !== undefined && !isRepair(line);
+}
+
 function costOf(line: SourceLine, units: number): number {
-  return line.cost_cents === null || line.cost_cents === undefined ? 0 : units * Number(line.cost_cents);
+  return hasCost(line) ? units * Number(line.cost_cents) : 0;
 }
 
 export function salesFacts(source: SalesSource): Fact[] {
@@ -116,7 +127,7 @@ export function salesFacts(source: SalesSource): Fact[] {
         orderId,
         sale: true,
         line: s.line,
-        units: s.units,
+        units: isRepair(s.line) ? 0 : s.units,
         revenue: s.revenue,
         discount: s.discount,
         refund: 0,
@@ -213,8 +224,7 @@ export function rollupRows(
     row.discount_cents += share(fact.discount);
     row.refund_cents += share(fact.refund);
     row.cost_cents += share(fact.cost);
-    if (fact.line.cost_cents !== null && fact.line.cost_cents !== undefined)
-      row.costed_net_cents += share(fact.revenue - fact.discount - fact.refund);
+    if (hasCost(fact.line)) row.costed_net_cents += share(fact.revenue - fact.discount - fact.refund);
   };
   const whole = (n: number) => n;
   for (const fact of facts) {

@@ -70,27 +70,35 @@ export async function ordersByIds(db: Db, ids: readonly string[]) {
     .execute();
 }
 
-/** The lines of orders with what the reports group them by (the product's category and brand, its cost). */
+/**
+ * The lines of orders with what the reports group them by (the product's category and brand, its cost), and the
+ * repair claim an order paid for (its one line is a service, not a unit).
+ */
 export async function linesOfOrders(db: Db, ids: readonly string[]) {
-  return db
-    .selectFrom('order_items as i')
-    .innerJoin('products as p', 'p.id', 'i.product_id')
-    .select([
-      'i.id',
-      'i.order_id',
-      'i.product_id',
-      'i.quantity',
-      'i.unit_price_cents',
-      'i.discount_cents',
-      'i.cancelled_quantity',
-      'i.returned_quantity',
-      'p.category_id',
-      'p.brand_id',
-      'p.cost_cents',
-    ])
-    .where('i.order_id', 'in', ids)
-    .orderBy('i.id')
-    .execute();
+  return (
+    db
+      .selectFrom('order_items as i')
+      .innerJoin('products as p', 'p.id', 'i.product_id')
+      // A repair paid at pickup (claims, decision 0021) is a service line of the claimed product: no unit sold.
+      .leftJoin('warranty_claims as w', 'w.repair_order_id', 'i.order_id')
+      .select([
+        'w.id as repair_claim_id',
+        'i.id',
+        'i.order_id',
+        'i.product_id',
+        'i.quantity',
+        'i.unit_price_cents',
+        'i.discount_cents',
+        'i.cancelled_quantity',
+        'i.returned_quantity',
+        'p.category_id',
+        'p.brand_id',
+        'p.cost_cents',
+      ])
+      .where('i.order_id', 'in', ids)
+      .orderBy('i.id')
+      .execute()
+  );
 }
 
 /** Units of each line cancelled while its order waited for money: never sold. */

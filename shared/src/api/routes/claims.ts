@@ -4,6 +4,8 @@ import {
   claimPhotoMaxBytes,
   claimPhotoParams,
   claimListSchema,
+  claimPaymentInputSchema,
+  claimPaymentSchema,
   claimQuoteInputSchema,
   claimSchema,
   moveClaimInputSchema,
@@ -145,6 +147,19 @@ export const claimRoutes = {
     params: idParam,
     response: staffClaimSchema,
     errors: [404, 409],
+  }),
+  payClaimRepair: defineRoute({
+    method: 'post',
+    path: '/admin/claims/:id/payment',
+    summary:
+      "Take an out-of-warranty repair's accepted quote at pickup (cash, USD or KHR with change): it becomes a paid counter order on the customer's account, linked to the claim",
+    tag: 'back office',
+    access: requires('repairs.manage'),
+    params: idParam,
+    body: claimPaymentInputSchema,
+    response: claimPaymentSchema,
+    status: 201,
+    errors: [400, 404, 409],
   }),
   uploadClaimPhoto: defineRoute({
     method: 'post',

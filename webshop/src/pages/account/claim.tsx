@@ -131,6 +131,14 @@ function Quote({ claim }: { claim: Claim }) {
       {claim.quoteAcceptedAt !== null ? (
         <p role="status" className="mt-2 text-emerald-700">
           {t.quoteAccepted(formatDate(claim.quoteAcceptedAt, locale))}
+          {claim.repairOrder?.paidAt != null && (
+            <>
+              {' '}
+              <Link to={`/orders/${claim.repairOrder.id}`} className="underline">
+                {t.repairPaid(claim.repairOrder.number, formatDate(claim.repairOrder.paidAt, locale))}
+              </Link>
+            </>
+          )}
         </p>
       ) : (
         open && (

@@ -1,7 +1,10 @@
 import {
+  formatKhr,
   formatShopDate,
   formatShopDateTime,
   formatUsd,
+  type ClaimPaymentInput,
+  type ClaimPaymentResult,
   type ClaimStatus,
   type MoveClaimInput,
   type StaffClaim,
@@ -23,6 +26,7 @@ import { Link, useParams } from 'react-router';
 import { api, problemOf } from '../api';
 import { backOfficeTexts } from '../texts';
 import { useBlobUrl } from '../orders/blob-url';
+import { KhqrCard, minutesAndSeconds, useNow } from '../../pay/khqr-card';
 import { ClaimStatusBadge } from './claim-status';
 import { repairTexts } from './texts';
 
@@ -127,6 +131,7 @@ function ClaimDetail({ claim }: { claim: StaffClaim }) {
       </dl>
       <Photos claim={claim} />
       {(needsQuote || claim.quoteCents !== null) && <QuoteBox claim={claim} open={needsQuote} />}
+      {(claim.paymentDue || claim.repairOrder) && <PaymentBox claim={claim} />}
       {claim.nextStatuses.length > 0 && <MoveBox claim={claim} />}
       <div className="rounded-card border border-line bg-white p-4">
         <h2 className="mb-2 font-semibold">{t.steps}</h2>
@@ -200,6 +205,132 @@ function QuoteBox({ claim, open }: { claim: StaffClaim; open: boolean }) {
   );
 }
 
+type PayMethod = 'cash-USD' | 'cash-KHR' | 'khqr';
+
+/**
+ * An out-of-warranty repair's accepted quote, taken at pickup before the unit goes back: cash in dollars or riel
+ * (the change is worked out by the server) or a KHQR the customer scans (the claim is polled until the payment job
+ * sees it paid), recorded as an order on the customer's account.
+ */
+function PaymentBox({ claim }: { claim: StaffClaim }) {
+  const t = useMessages(repairTexts);
+  const { locale } = useLocale();
+  const changed = useClaimChanged();
+  const now = useNow();
+  const [method, setMethod] = useState<PayMethod>('cash-USD');
+  const [tendered, setTendered] = useState('');
+  const [taken, setTaken] = useState<ClaimPaymentResult['payment'] | null>(null);
+  const pay = useMutation({
+    mutationFn: (body: ClaimPaymentInput) => api.payClaimRepair({ params: { id: claim.id }, body }),
+    onSuccess: (result) => {
+      setTaken(result.payment);
+      setTendered('');
+      changed(result.claim);
+    },
+  });
+  const waitingQr = claim.paymentDue && taken?.method === 'khqr' ? taken : null;
+  // While a KHQR waits, the claim is asked again until the payment job has seen the money.
+  useQuery({
+    queryKey: ['repairs', 'claim', claim.id],
+    queryFn: () => api.getClaim({ params: { id: claim.id } }),
+    enabled: waitingQr !== null,
+    refetchInterval: 2_000,
+  });
+  const due = claim.amountDue;
+  const money = (currencyOf: 'USD' | 'KHR', minor: number) =>
+    currencyOf === 'USD' ? formatUsd(minor) : formatKhr(minor);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (method === 'khqr') return pay.mutate({ method: 'khqr', currency: 'USD' });
+    const currency = method === 'cash-USD' ? 'USD' : 'KHR';
+    const value = Number(tendered.replace(/[,\s]/g, ''));
+    if (!Number.isFinite(value) || value < 0) return;
+    pay.mutate({
+      method: 'cash',
+      currency,
+      tendered: currency === 'USD' ? Math.round(value * 100) : Math.round(value),
+    });
+  };
+  const methods: { key: PayMethod; label: string }[] = [
+    { key: 'cash-USD', label: t.cashUsd },
+    { key: 'cash-KHR', label: t.cashKhr },
+    { key: 'khqr', label: t.khqr },
+  ];
+  return (
+    <div
+      className="space-y-3 rounded-card border border-emerald-200 bg-emerald-50 p-4"
+      aria-label={t.payment}
+    >
+      <h2 className="font-semibold">{t.payment}</h2>
+      {pay.isError && <FormAlert>{problemOf(pay.error)}</FormAlert>}
+      {taken?.method === 'cash' && (
+        <p role="status" className="rounded-lg bg-white p-3 text-lg">
+          {t.paid(money(taken.currency, taken.amount), taken.orderNumber)} ·{' '}
+          <strong>{t.change(money(taken.currency, taken.change ?? 0))}</strong>
+        </p>
+      )}
+      {claim.repairOrder?.paidAt != null && taken?.method !== 'cash' && (
+        <p role="status">
+          {t.paidWith(claim.repairOrder.number)} · {formatShopDateTime(claim.repairOrder.paidAt, locale)}
+        </p>
+      )}
+      {claim.repairOrder && (
+        <Link to={`/back-office/orders/${claim.repairOrder.id}`} className="underline">
+          {t.openOrder(claim.repairOrder.number)}
+        </Link>
+      )}
+      {waitingQr?.khqr && (
+        <KhqrCard
+          khqr={waitingQr.khqr.qr}
+          heading={t.scanToPay}
+          amount={money(waitingQr.currency, waitingQr.amount)}
+          footer={t.expiresIn(minutesAndSeconds(waitingQr.khqr.expiresAt - now))}
+        />
+      )}
+      {claim.paymentDue && due && !waitingQr && (
+        <>
+          <p>
+            {t.due}: <span className="text-lg font-semibold">{formatUsd(due.usdCents)}</span> ·{' '}
+            <span className="text-lg font-semibold">{formatKhr(due.khr)}</span>
+          </p>
+          <p className="text-sm text-muted">{t.payBeforeReturn}</p>
+          {claim.repairOrder && claim.repairOrder.paidAt === null && (
+            <p className="text-sm">{t.qrWaiting(claim.repairOrder.number)}</p>
+          )}
+          <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+            <div role="group" aria-label={t.payBy} className="flex gap-2">
+              {methods.map(({ key, label }) => (
+                <Button
+                  key={key}
+                  type="button"
+                  size="sm"
+                  variant={method === key ? 'primary' : 'secondary'}
+                  aria-pressed={method === key}
+                  onClick={() => setMethod(key)}
+                >
+                  {label}
+                </Button>
+              ))}
+            </div>
+            {method !== 'khqr' && (
+              <TextField
+                label={method === 'cash-USD' ? t.tenderedUsd : t.tenderedKhr}
+                inputMode={method === 'cash-USD' ? 'decimal' : 'numeric'}
+                value={tendered}
+                onChange={(event) => setTendered(event.target.value)}
+                required
+              />
+            )}
+            <Button type="submit" busy={pay.isPending}>
+              {method === 'khqr' ? t.showKhqr : t.takePayment}
+            </Button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}
+
 function MoveBox({ claim }: { claim: StaffClaim }) {
   const t = useMessages(repairTexts);
   const changed = useClaimChanged();
@@ -239,6 +370,9 @@ function MoveBox({ claim }: { claim: StaffClaim }) {
             size="sm"
             variant={to === status ? 'primary' : 'secondary'}
             aria-pressed={to === status}
+            // The unit goes back once its accepted quote is paid (the server refuses it otherwise).
+            disabled={status === 'returned' && claim.paymentDue}
+            title={status === 'returned' && claim.paymentDue ? t.payBeforeReturn : undefined}
             onClick={() => setTo(status)}
           >
             {t.statusName(status)}
