@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingKeys, type BuildPick, type PcSlot } from '@shop/shared';
+import { createShopClient, settingKeys, type ApiError, type BuildPick, type PcSlot } from '@shop/shared';
 import {
   aReadyCounter,
   aStaffMemberWithPin,
   counterFolders,
 } from '../../desktop/src/core/test-support/real-shop';
+import { savedBuildsPerIp } from '../src/modules/pc-builder/service';
 import { aCustomer, failure, startTestShop, type TestShop } from './factory';
+import { fetchFrom } from './loopback';
 import { browserClient } from './support';
 
 /**
@@ -235,6 +237,23 @@ describe('saved builds', () => {
       await failure(stranger.client.updateBuild({ params: { id: saved.id }, body: { picks: goodBuild() } })),
     ).toMatchObject({ status: 401 });
     expect((await shop.server.client.getBuild({ params: { id: saved.id } })).picks).toEqual(smaller);
+  });
+});
+
+describe('saving builds from one address', () => {
+  it('is limited (a script cannot fill the table), with a clear 429; staff saving for walk-ins are not', async () => {
+    const script = browserClient(shop.server.url, { from: '127.0.0.31' });
+    for (let i = 0; i < savedBuildsPerIp('').max; i++)
+      await script.client.saveBuild({ body: { picks: goodBuild().slice(0, 1) } });
+    const refused = await failure<ApiError>(script.client.saveBuild({ body: { picks: goodBuild() } }));
+    expect(refused.status).toBe(429);
+    // The shop's own staff, behind the same address, still save.
+    const counter = createShopClient({
+      baseUrl: shop.server.url,
+      fetch: fetchFrom('127.0.0.31'),
+      headers: () => ({ authorization: `Bearer ${shop.staffUser.token}` }),
+    });
+    expect((await counter.saveBuild({ body: { picks: goodBuild() } })).mine).toBe(true);
   });
 });
 

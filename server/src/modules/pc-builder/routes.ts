@@ -8,7 +8,7 @@ export function pcBuilderHandlers(
 ): Handlers<'builderCandidates' | 'saveBuild' | 'getBuild' | 'updateBuild' | 'addBuildToCart'> {
   return {
     builderCandidates: ({ params, query }) => builderCandidates(db, params.slot, query.picks),
-    saveBuild: ({ user, body }) => saveBuild(db, user?.id ?? null, body),
+    saveBuild: ({ user, body, client }) => saveBuild(db, user, body, client.ip),
     getBuild: ({ user, params }) => getSavedBuild(db, params.id, user?.id ?? null),
     updateBuild: ({ user, params, body }) => updateSavedBuild(db, params.id, user.id, body),
     addBuildToCart: ({ user, cart, body }) => {

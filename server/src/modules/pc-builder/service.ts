@@ -16,12 +16,14 @@ import {
   type PcPart,
   type PcSlot,
   type PickedPart,
+  type Role,
   type SavedBuild,
   type Specs,
 } from '@shop/shared';
 import type { Db } from '../../db/database';
 import type { SavedBuildTable } from '../../db/schema';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
+import { enforceLimits, type Limit } from '../accounts/rate-limit';
 import { addLinesToCart, type CartOwner } from '../cart/service';
 import { specKindOf, toProductSummary } from '../catalog/present';
 import { getPricing } from '../settings/pricing';
@@ -134,11 +136,26 @@ function toSavedBuild(row: SavedBuildTable, callerId: string | null, build: Buil
 /** 128 random bits: a link nobody can guess or count through. */
 const newBuildId = () => randomBytes(16).toString('base64url');
 
+/**
+ * Saved builds a client address may make: anyone may save one, signed in or not, so without a limit a script could
+ * fill the table. A shop's customers save a few while they compare; staff (a counter building for walk-ins behind the
+ * shop's one address) are not counted.
+ */
+export const savedBuildsPerIp = (ip: string): Limit => ({
+  bucket: `builds:ip:${ip}`,
+  max: 20,
+  windowMs: 10 * 60_000,
+});
+
 export async function saveBuild(
   db: Db,
-  ownerId: string | null,
+  owner: { id: string; role: Role } | null,
   input: { name?: string; picks: BuildPick[] },
+  ip: string | null,
 ) {
+  if (owner?.role !== 'staff' && owner?.role !== 'admin')
+    await enforceLimits(db, [savedBuildsPerIp(ip ?? 'unknown')]);
+  const ownerId = owner?.id ?? null;
   const picked = await checkedPicks(db, input.picks);
   const now = Date.now();
   const row: SavedBuildTable = {

@@ -97,7 +97,10 @@ function xmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** robots.txt: the shop's pages are open to crawlers, a customer's own pages and the API are not. */
+/**
+ * robots.txt: the shop's pages are open to crawlers, a customer's own pages, saved PC builds (behind links their
+ * makers share, never listed) and the API are not.
+ */
 export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
@@ -106,6 +109,7 @@ export function robotsTxt(origin: string): string {
     'Disallow: /checkout',
     'Disallow: /cart',
     'Disallow: /orders',
+    'Disallow: /builder/',
     'Disallow: /api',
     '',
     `Sitemap: ${origin}/sitemap.xml`,

@@ -86,6 +86,7 @@ describe('robots.txt and the sitemap', () => {
         'Disallow: /account',
         'Disallow: /checkout',
         'Disallow: /orders',
+        'Disallow: /builder/',
         'Disallow: /api',
         `Sitemap: ${ORIGIN}/sitemap.xml`,
       ]),
