@@ -7,9 +7,11 @@ import {
   auditRowsBetween,
   deleteAuditRows,
   deleteDoneMails,
+  deleteNotifications,
   deleteSessionsEndedBefore,
   deleteWindowsStartedBefore,
   doneMailIdsBefore,
+  oldNotificationIds,
   raiseCounterTo,
   readCounter,
   sessionsAfter,
@@ -45,6 +47,13 @@ export const RATE_WINDOWS_MATTER_MS =
 
 /** An ended session is kept a day, so "signed out because the session ended" is still what a support call finds. */
 export const ENDED_SESSIONS_KEPT_MS = DAY_MS;
+
+/**
+ * The bell is for what is new (modules/notifications): a read notification is kept 90 days, one never read a year;
+ * what it told of (the order, the claim) keeps its own history.
+ */
+export const READ_NOTIFICATIONS_KEPT_MS = 90 * DAY_MS;
+export const UNREAD_NOTIFICATIONS_KEPT_MS = 365 * DAY_MS;
 
 /** The first ULID of a moment: every id made before it sorts below. */
 function firstIdAt(time: number): string {
@@ -104,6 +113,15 @@ export async function pruneRateLimitWindows(db: Db, now: number, options: BatchO
   });
 }
 
+export async function pruneNotifications(db: Db, now: number, options: BatchOptions) {
+  const readBefore = firstIdAt(now - READ_NOTIFICATIONS_KEPT_MS);
+  const anyBefore = firstIdAt(now - UNREAD_NOTIFICATIONS_KEPT_MS);
+  return inBatches('notifications', options, async (limit) => {
+    const ids = (await oldNotificationIds(db, readBefore, anyBefore, limit)).map((row) => row.id);
+    return { removed: await deleteNotifications(db, ids), done: ids.length < limit };
+  });
+}
+
 /** One pruning run over every table, with the shop's retention setting as it is now. */
 export async function pruneOnce(db: Db, options: BatchOptions & { now?: number }): Promise<Pruned[]> {
   const now = options.now ?? Date.now();
@@ -113,6 +131,7 @@ export async function pruneOnce(db: Db, options: BatchOptions & { now?: number }
     await pruneAuditRows(db, retention, now, options),
     await pruneEndedSessions(db, now, options),
     await pruneRateLimitWindows(db, now, options),
+    await pruneNotifications(db, now, options),
     await compactChangeFeed(db, { ...options, keepDays: retention.changeFeedDays, now }),
   ];
 }

@@ -28,6 +28,28 @@ export async function deleteDoneMails(db: Db, ids: readonly string[]): Promise<n
   return Number(result.numDeletedRows);
 }
 
+/** Notifications keyed below `anyBeforeId`, and read ones below `readBeforeId`, in key order. */
+export function oldNotificationIds(db: Db, readBeforeId: string, anyBeforeId: string, limit: number) {
+  return db
+    .selectFrom('notifications')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '<', anyBeforeId),
+        eb.and([eb('id', '<', readBeforeId), eb('read_at', 'is not', null)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteNotifications(db: Db, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.deleteFrom('notifications').where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Audit rows with keys after `afterId` and below `beforeId`, in key order: their entity says whether they may go. */
 export function auditRowsBetween(db: Db, afterId: string, beforeId: string, limit: number) {
   return db

@@ -10,6 +10,7 @@ import { claimRun } from './repo';
 import {
   pruneAuditRows,
   pruneEndedSessions,
+  pruneNotifications,
   pruneRateLimitWindows,
   pruneSentMails,
   RATE_WINDOWS_MATTER_MS,
@@ -213,6 +214,34 @@ describe('pruning past the retention setting', () => {
       (r) => r.bucket,
     );
     expect(buckets.sort()).toEqual(['current', 'previous']);
+  });
+
+  it('removes notifications read over 90 days ago and any over a year old, nothing newer or unread', async () => {
+    const note = (id: string, readAt: number | null) => ({
+      id,
+      user_id: userId,
+      kind: 'order_step',
+      params_json: '{}',
+      link: null,
+      created_at: NOW,
+      read_at: readAt,
+    });
+    const readLongAgo = Array.from({ length: 120 }, () => note(ulid(NOW - 100 * DAY), NOW - 99 * DAY));
+    await database.db
+      .insertInto('notifications')
+      .values([
+        ...readLongAgo,
+        note(ulid(NOW - 100 * DAY), null), // unread: kept until a year
+        note(ulid(NOW - 400 * DAY), null), // over a year: goes, read or not
+        note(ulid(NOW - 10 * DAY), NOW - 9 * DAY), // read lately: kept
+      ])
+      .execute();
+    const { batches, options } = watched(50);
+    const pruned = await pruneNotifications(database.db, NOW, options);
+    expect(pruned.removed).toBe(121);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(50);
+    const left = await database.db.selectFrom('notifications').select(['id', 'read_at']).execute();
+    expect(left.map((row) => row.read_at === null).sort()).toEqual([false, true]);
   });
 
   it('is claimed by one process an hour, whichever asks first', async () => {
