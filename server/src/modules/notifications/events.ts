@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../db/database';
+import { createEventStreams, type StreamListener } from '../../http/event-streams';
 import { RateLimited, Unauthenticated } from '../../http/errors';
 import type { Logger } from '../../logger';
 import type { Authentication } from '../accounts/sessions';
@@ -42,10 +43,9 @@ export interface NotificationStreamOptions {
   total?: number;
 }
 
-interface Listener {
+interface Listener extends StreamListener {
   userId: string;
   sessionId: string;
-  res: Response;
   /** Ids sent (or there before it opened), with their time, forgotten once out of the window. */
   sent: Map<string, number>;
   lastWrite: number;
@@ -65,42 +65,34 @@ export function createNotificationStream(options: NotificationStreamOptions): No
     perUser = 8,
     total = 2_000,
   } = options;
-  const listeners = new Set<Listener>();
-  let timer: NodeJS.Timeout | null = null;
-  let ticking = false;
   let lastSessionCheck = 0;
 
   const write = (listener: Listener, text: string) => {
     listener.res.write(text);
     listener.lastWrite = Date.now();
   };
-  const end = (listener: Listener) => {
-    listeners.delete(listener);
-    if (!listener.res.writableEnded) listener.res.end();
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
-    }
-  };
 
-  const endSignedOut = async (now: number) => {
+  const endSignedOut = async (listeners: ReadonlySet<Listener>, now: number) => {
     if (now - lastSessionCheck < sessionCheckMs) return;
     lastSessionCheck = now;
     const live = await liveSessions(db, [...new Set([...listeners].map((l) => l.sessionId))], now);
     for (const listener of [...listeners])
       if (!live.has(listener.sessionId)) {
         write(listener, 'event: signed-out\ndata: {}\n\n');
-        end(listener);
+        streams.end(listener);
       }
   };
 
-  const tick = async () => {
-    // A slow database must not pile up ticks: the next one starts after this one is done.
-    if (ticking || listeners.size === 0) return;
-    ticking = true;
-    try {
+  const streams = createEventStreams<Listener>({
+    logger,
+    what: 'notification events: could not read new notifications',
+    tickMs,
+    reconnectMs: RECONNECT_MS,
+    // A person's own notifications: no cache keeps them.
+    cacheControl: 'no-cache, no-store',
+    tick: async (listeners) => {
       const now = Date.now();
-      await endSignedOut(now);
+      await endSignedOut(listeners, now);
       const since = now - WINDOW_MS;
       const rows = await notificationsOfSince(db, [...new Set([...listeners].map((l) => l.userId))], since);
       for (const listener of listeners) {
@@ -112,19 +104,15 @@ export function createNotificationStream(options: NotificationStreamOptions): No
         }
         if (now - listener.lastWrite >= pingMs) write(listener, ': ping\n\n');
       }
-    } catch (error) {
-      logger.warn({ err: error }, 'notification events: could not read new notifications');
-    } finally {
-      ticking = false;
-    }
-  };
+    },
+  });
 
   const handle: RequestHandler = async (req, res) => {
     const auth = await options.authenticate(req);
     if (!auth) throw new Unauthenticated('Sign in to receive notifications');
     const { user } = auth;
-    const mine = [...listeners].filter((l) => l.userId === user.id).length;
-    if (mine >= perUser || listeners.size >= total)
+    const mine = [...streams.listeners].filter((l) => l.userId === user.id).length;
+    if (mine >= perUser || streams.listeners.size >= total)
       throw new RateLimited(RECONNECT_MS / 1000, 'Too many notification streams are open: try again later');
     const now = Date.now();
     const [already, unread] = await Promise.all([
@@ -133,12 +121,6 @@ export function createNotificationStream(options: NotificationStreamOptions): No
     ]);
     // Gone while those were read: its 'close' has been and gone, so it must not become a listener.
     if (req.socket.destroyed) return;
-    res.status(200);
-    res.setHeader('content-type', 'text/event-stream; charset=utf-8');
-    // no-transform: the compression middleware would hold events back in its buffer.
-    res.setHeader('cache-control', 'no-cache, no-store, no-transform');
-    res.setHeader('x-accel-buffering', 'no');
-    res.flushHeaders();
     const listener: Listener = {
       userId: user.id,
       sessionId: user.sessionId,
@@ -146,23 +128,10 @@ export function createNotificationStream(options: NotificationStreamOptions): No
       sent: new Map(already.map((row) => [row.id, Number(row.created_at)])),
       lastWrite: now,
     };
-    listeners.add(listener);
-    req.socket.setKeepAlive(true);
-    res.on('close', () => end(listener));
-    write(listener, `retry: ${RECONNECT_MS}\n\nevent: ready\ndata: ${JSON.stringify({ unread })}\n\n`);
-    if (!timer) {
-      timer = setInterval(() => void tick(), tickMs);
-      timer.unref();
-    }
+    streams.open(req, res, listener, `event: ready\ndata: ${JSON.stringify({ unread })}\n\n`);
   };
 
-  return {
-    handle,
-    listeners: () => listeners.size,
-    close: () => {
-      for (const listener of [...listeners]) end(listener);
-    },
-  };
+  return { handle, listeners: () => streams.listeners.size, close: streams.close };
 }
 
 function notificationEvent(id: string, json: string): string {

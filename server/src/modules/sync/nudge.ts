@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../db/database';
+import { createEventStreams, type StreamListener } from '../../http/event-streams';
 import { RateLimited, Unauthenticated } from '../../http/errors';
 import type { Logger } from '../../logger';
 import type { CallingCounter } from '../devices/service';
@@ -35,61 +36,44 @@ export interface NudgeOptions {
   total?: number;
 }
 
-interface Listener {
+interface Listener extends StreamListener {
   deviceId: string;
-  res: Response;
 }
 
 const RECONNECT_MS = 3_000;
 
 export function createChangeNudge(options: NudgeOptions): ChangeNudge {
   const { db, logger, tickMs = 1_000, pingMs = 25_000, perDevice = 4, total = 500 } = options;
-  const listeners = new Set<Listener>();
-  let timer: NodeJS.Timeout | null = null;
   let lastHead = -1;
   let lastWrite = 0;
-  let ticking = false;
 
-  const send = (listener: Listener, text: string) => {
-    listener.res.write(text);
-  };
-  const broadcast = (text: string) => {
-    for (const listener of listeners) send(listener, text);
+  const broadcast = (listeners: ReadonlySet<Listener>, text: string) => {
+    for (const listener of listeners) listener.res.write(text);
     lastWrite = Date.now();
   };
-  const end = (listener: Listener) => {
-    listeners.delete(listener);
-    if (!listener.res.writableEnded) listener.res.end();
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
-    }
-  };
 
-  const tick = async () => {
-    // A slow database must not pile up ticks: the next one starts after this one is done.
-    if (ticking || listeners.size === 0) return;
-    ticking = true;
-    try {
+  const streams = createEventStreams<Listener>({
+    logger,
+    what: 'sync events: could not read the change feed head',
+    tickMs,
+    reconnectMs: RECONNECT_MS,
+    cacheControl: 'no-cache',
+    tick: async (listeners) => {
       const ids = [...new Set([...listeners].map((l) => l.deviceId))];
       const [head, paired] = await Promise.all([feedHead(db), devicesStillPaired(db, ids)]);
-      for (const listener of [...listeners]) if (!paired.has(listener.deviceId)) end(listener);
+      for (const listener of [...listeners]) if (!paired.has(listener.deviceId)) streams.end(listener);
       if (head !== lastHead) {
         lastHead = head;
-        broadcast(changesEvent(head));
-      } else if (Date.now() - lastWrite >= pingMs) broadcast(': ping\n\n');
-    } catch (error) {
-      logger.warn({ err: error }, 'sync events: could not read the change feed head');
-    } finally {
-      ticking = false;
-    }
-  };
+        broadcast(listeners, changesEvent(head));
+      } else if (Date.now() - lastWrite >= pingMs) broadcast(listeners, ': ping\n\n');
+    },
+  });
 
   const handle: RequestHandler = async (req, res) => {
     const counter = await options.authenticate(req);
     if (!counter) throw new Unauthenticated("This route takes a paired device's token");
-    const mine = [...listeners].filter((l) => l.deviceId === counter.id).length;
-    if (mine >= perDevice || listeners.size >= total)
+    const mine = [...streams.listeners].filter((l) => l.deviceId === counter.id).length;
+    if (mine >= perDevice || streams.listeners.size >= total)
       throw new RateLimited(
         RECONNECT_MS / 1000,
         mine >= perDevice
@@ -99,32 +83,15 @@ export function createChangeNudge(options: NudgeOptions): ChangeNudge {
     const head = await feedHead(db);
     // Gone while the head was read: its 'close' has been and gone, so it must not become a listener.
     if (req.socket.destroyed) return;
-    res.status(200);
-    res.setHeader('content-type', 'text/event-stream; charset=utf-8');
-    // no-transform: the compression middleware would hold events back in its buffer.
-    res.setHeader('cache-control', 'no-cache, no-transform');
-    res.setHeader('x-accel-buffering', 'no');
-    res.flushHeaders();
-    const listener: Listener = { deviceId: counter.id, res };
-    listeners.add(listener);
-    req.socket.setKeepAlive(true);
-    res.on('close', () => end(listener));
-    send(listener, `retry: ${RECONNECT_MS}\n\n${changesEvent(head)}`);
-    if (!timer) {
+    // The first listener starts the timer from what it was told.
+    if (streams.listeners.size === 0) {
       lastHead = head;
       lastWrite = Date.now();
-      timer = setInterval(() => void tick(), tickMs);
-      timer.unref();
     }
+    streams.open(req, res, { deviceId: counter.id, res }, changesEvent(head));
   };
 
-  return {
-    handle,
-    listeners: () => listeners.size,
-    close: () => {
-      for (const listener of [...listeners]) end(listener);
-    },
-  };
+  return { handle, listeners: () => streams.listeners.size, close: streams.close };
 }
 
 function changesEvent(head: number): string {
