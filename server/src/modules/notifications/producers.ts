@@ -2,6 +2,8 @@ import {
   BAKONG_TOKEN_WARNING_MS,
   formatKhr,
   formatUsd,
+  isPreOrderStatus,
+  orderStatuses,
   type OrderActor,
   type OrderStatus,
 } from '@shop/shared';
@@ -16,20 +18,14 @@ import { notify } from './service';
  * web shop's order page for customers and to the back office's screen for staff (the desktop opens those).
  */
 
-/** The steps of their order a signed-in customer is told of (a guest's order has nobody to tell in the app). */
-const customerSteps: ReadonlySet<OrderStatus> = new Set([
-  'payment_review',
-  'paid',
-  'processing',
-  'ready_for_pickup',
-  'picked_up',
-  'out_for_delivery',
-  'delivered',
-  'delivery_failed',
-  'cancelled',
-  'expired',
-  'refunded',
-]);
+/**
+ * The steps of their order a signed-in customer is told of (a guest's order has nobody to tell in the app): every
+ * one but placing it, which they did themselves, and a pre-order's own, which tell the pre-order's news
+ * (pre-orders/serving.ts, `preorder_step`).
+ */
+const customerSteps: ReadonlySet<OrderStatus> = new Set(
+  orderStatuses.filter((status) => status !== 'pending_payment' && !isPreOrderStatus(status)),
+);
 
 /**
  * An order moved (orders/service.ts, transitionOrder): its customer hears of it, and staff of a paid web order and
