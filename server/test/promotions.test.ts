@@ -385,7 +385,17 @@ describe('who may see and change promotions', () => {
     expect(
       await failure<ApiError>(shop.admin.createPromotion({ body: { ...promo(), brandId: 'NO-SUCH-BRAND' } })),
     ).toMatchObject({ status: 404 });
-    await shop.admin.createCoupon({ body: aCoupon('unique-code') });
+    const coupon = await shop.admin.createCoupon({ body: aCoupon('unique-code') });
+    expect(await shop.admin.pauseCoupon({ params: { id: coupon.id } })).toMatchObject({ paused: true });
+    expect(await shop.admin.resumeCoupon({ params: { id: coupon.id } })).toMatchObject({ paused: false });
+    const couponAudit = await shop.server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', coupon.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(couponAudit.map((a) => a.action)).toEqual(['coupon.create', 'coupon.pause', 'coupon.resume']);
     expect(await failure<ApiError>(shop.admin.createCoupon({ body: aCoupon('UNIQUE-CODE') }))).toMatchObject({
       status: 409,
       fields: { code: expect.any(String) },

@@ -179,25 +179,41 @@ export async function updatePromotion(
   return getPromotion(db, id, now);
 }
 
+/** Promotions and coupons pause and resume alike: the row, an audit row, and the counters' feed. */
+const pausable = {
+  promotion: { update: updatePromotionRow, missing: 'There is no such promotion' },
+  coupon: { update: updateCouponRow, missing: 'There is no such coupon' },
+} as const;
+
+async function markPaused(
+  db: Db,
+  actor: Actor,
+  entity: keyof typeof pausable,
+  id: string,
+  paused: boolean,
+): Promise<number> {
+  const now = Date.now();
+  await inTransaction(db, async (tx) => {
+    if (!(await pausable[entity].update(tx, id, { paused: paused ? 1 : 0, updated_at: now })))
+      throw new NotFound(pausable[entity].missing);
+    await recordAudit(
+      tx,
+      actor,
+      { action: `${entity}.${paused ? 'pause' : 'resume'}`, entity, entityId: id },
+      now,
+    );
+    await changed(tx, entity, id, 'upsert', now);
+  });
+  return now;
+}
+
 export async function setPromotionPaused(
   db: Db,
   actor: Actor,
   id: string,
   paused: boolean,
 ): Promise<Promotion> {
-  const now = Date.now();
-  await inTransaction(db, async (tx) => {
-    if (!(await updatePromotionRow(tx, id, { paused: paused ? 1 : 0, updated_at: now })))
-      throw new NotFound('There is no such promotion');
-    await recordAudit(
-      tx,
-      actor,
-      { action: paused ? 'promotion.pause' : 'promotion.resume', entity: 'promotion', entityId: id },
-      now,
-    );
-    await changed(tx, 'promotion', id, 'upsert', now);
-  });
-  return getPromotion(db, id, now);
+  return getPromotion(db, id, await markPaused(db, actor, 'promotion', id, paused));
 }
 
 export async function deletePromotion(db: Db, actor: Actor, id: string): Promise<{ ok: true }> {
@@ -301,19 +317,7 @@ export async function updateCoupon(db: Db, actor: Actor, id: string, input: Coup
 }
 
 export async function setCouponPaused(db: Db, actor: Actor, id: string, paused: boolean): Promise<Coupon> {
-  const now = Date.now();
-  await inTransaction(db, async (tx) => {
-    if (!(await updateCouponRow(tx, id, { paused: paused ? 1 : 0, updated_at: now })))
-      throw new NotFound('There is no such coupon');
-    await recordAudit(
-      tx,
-      actor,
-      { action: paused ? 'coupon.pause' : 'coupon.resume', entity: 'coupon', entityId: id },
-      now,
-    );
-    await changed(tx, 'coupon', id, 'upsert', now);
-  });
-  return getCoupon(db, id, now);
+  return getCoupon(db, id, await markPaused(db, actor, 'coupon', id, paused));
 }
 
 export async function deleteCoupon(db: Db, actor: Actor, id: string): Promise<{ ok: true }> {
